@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* x86_64 constants and page-table encoders for the HAL (see kernel/hal.h). */
+#ifndef ARCH_HAL_ARCH_H
+#define ARCH_HAL_ARCH_H
+
+#include <kernel/types.h>
+
+#define ARCH_NAME "x86_64"
+
+/* Kernel image: physical 1 MiB up, linked in the top 2 GiB (-mcmodel=kernel). */
+#define KERNEL_VBASE 0xffffffff80000000ull
+#define KERNEL_PBASE 0x0ull
+/* All RAM at the start of the upper half (PML4 slot 256). */
+#define PHYSMAP_BASE 0xffff800000000000ull
+/* boot.S maps the first 4 GiB there with 2 MiB pages. */
+#define BOOT_PHYSMAP_LIMIT 0x100000000ull
+/* Device registers, mapped uncached on request (PML4 slot 510). */
+#define MMIO_BASE 0xffffff0000000000ull
+#define MMIO_SIZE 0x40000000ull
+
+#define PT_LEVELS 4
+#define FRAME_PREV_OFF 0
+#define FRAME_RET_OFF 8
+
+#define PTE_P (1ull << 0)
+#define PTE_W (1ull << 1)
+#define PTE_U (1ull << 2)
+#define PTE_PWT (1ull << 3)
+#define PTE_PCD (1ull << 4)
+#define PTE_PS (1ull << 7) /* a block (2 MiB / 1 GiB) at levels 1 and 2 */
+#define PTE_G (1ull << 8)
+#define PTE_NX (1ull << 63)
+#define PTE_ADDR_MASK 0x000ffffffffff000ull
+
+static inline pte_t arch_pte_table(paddr_t next)
+{
+	/* Upper levels allow everything; leaves decide. */
+	return (next & PTE_ADDR_MASK) | PTE_P | PTE_W | PTE_U;
+}
+
+static inline pte_t arch_pte_leaf(paddr_t pa, unsigned prot, int level)
+{
+	pte_t e = (pa & PTE_ADDR_MASK) | PTE_P;
+	if (prot & VM_WRITE)
+		e |= PTE_W;
+	if (!(prot & VM_EXEC))
+		e |= PTE_NX;
+	if (prot & VM_USER)
+		e |= PTE_U;
+	else
+		e |= PTE_G; /* kernel mappings are the same in every address space */
+	if (prot & VM_DEVICE)
+		e |= PTE_PCD | PTE_PWT;
+	if (level > 0)
+		e |= PTE_PS;
+	return e;
+}
+
+static inline bool arch_pte_valid(pte_t e)
+{
+	return e & PTE_P;
+}
+
+static inline bool arch_pte_is_leaf(pte_t e, int level)
+{
+	return level == 0 || (e & PTE_PS);
+}
+
+static inline paddr_t arch_pte_addr(pte_t e)
+{
+	return e & PTE_ADDR_MASK;
+}
+
+static inline unsigned arch_pte_prot(pte_t e, int level)
+{
+	(void)level;
+	unsigned prot = VM_READ;
+	if (e & PTE_W)
+		prot |= VM_WRITE;
+	if (!(e & PTE_NX))
+		prot |= VM_EXEC;
+	if (e & PTE_U)
+		prot |= VM_USER;
+	if (e & PTE_PCD)
+		prot |= VM_DEVICE;
+	return prot;
+}
+
+static inline bool arch_level_allows_leaf(int level)
+{
+	/* 2 MiB pages always; 1 GiB pages need CPUID pdpe1gb, which QEMU's
+	 * default CPU lacks, so the kernel does not use them. */
+	return level == 1;
+}
+
+#endif

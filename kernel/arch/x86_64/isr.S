@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Interrupt and exception entry: one stub per vector pushes a zero error
+ * code where the CPU pushes none, then the vector, and joins the common
+ * path, which saves the general registers as a struct trap_frame and calls
+ * x86_trap(frame).
+ */
+/* Vectors for which the CPU pushes an error code. */
+#define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
+
+	.text
+	.balign 16
+isr_common:
+	push %rax
+	push %rbx
+	push %rcx
+	push %rdx
+	push %rsi
+	push %rdi
+	push %rbp
+	push %r8
+	push %r9
+	push %r10
+	push %r11
+	push %r12
+	push %r13
+	push %r14
+	push %r15
+	mov %rsp, %rdi
+	cld
+	call x86_trap
+	pop %r15
+	pop %r14
+	pop %r13
+	pop %r12
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rbp
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rbx
+	pop %rax
+	add $16, %rsp                   /* vector and error code */
+	iretq
+
+/* 256 stubs, each in its own 16-byte slot: idt.c finds vector v's stub at
+ * isr_stubs + 16 * v. */
+	.balign 16
+	.globl isr_stubs
+isr_stubs:
+	.set vec, 0
+	.rept 256
+	.balign 16
+	.if !HAS_ERROR(vec)
+	pushq $0
+	.endif
+	pushq $vec
+	jmp isr_common
+	.set vec, vec + 1
+	.endr

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include <kernel/hal.h>
+#include <kernel/log.h>
+#include <kernel/panic.h>
+
+#define BACKTRACE_MAX 32
+
+void backtrace_print(uintptr_t pc, uintptr_t fp)
+{
+	kprintf("backtrace:\n  #0 %#lx\n", (unsigned long)pc);
+	for (int depth = 1; depth < BACKTRACE_MAX && fp; depth++) {
+		uint64_t ret, prev;
+		/* Probed reads: a corrupt frame chain ends the trace, not the machine. */
+		if ((fp & 7) || arch_probe_read64((void *)(fp + FRAME_RET_OFF), &ret) ||
+		    arch_probe_read64((void *)(fp + FRAME_PREV_OFF), &prev) || !ret)
+			break;
+		kprintf("  #%d %#lx\n", depth, (unsigned long)ret);
+		if (prev <= fp) /* frames grow upwards as we unwind; anything else is garbage */
+			break;
+		fp = (uintptr_t)prev;
+	}
+}
+
+static _Noreturn void panic_tail(uintptr_t pc, uintptr_t fp, const char *fmt, va_list ap)
+{
+	arch_irq_disable();
+	kprintf("\nPANIC: ");
+	vkprintf(fmt, ap);
+	kprintf("\n");
+	backtrace_print(pc, fp);
+	kprintf("PANIC-END\n");
+	arch_poweroff(1);
+}
+
+_Noreturn void panic(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	panic_tail((uintptr_t)__builtin_return_address(0), (uintptr_t)__builtin_frame_address(0),
+		   fmt, ap);
+}
+
+_Noreturn void panic_at(uintptr_t pc, uintptr_t fp, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	panic_tail(pc, fp, fmt, ap);
+}

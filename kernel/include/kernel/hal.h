@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The hardware abstraction layer: the one interface between generic kernel
+ * code and kernel/arch/<arch>/. Generic code includes this header and never
+ * an arch header directly; each arch provides <arch/hal_arch.h> (constants
+ * and inline page-table encoders) and implements the functions below.
+ */
+#ifndef KERNEL_HAL_H
+#define KERNEL_HAL_H
+
+#include <arch/hal_arch.h>
+#include <kernel/types.h>
+
+/*
+ * hal_arch.h must define:
+ *   ARCH_NAME                  "x86_64", "aarch64" or "riscv64"
+ *   KERNEL_VBASE, KERNEL_PBASE the kernel image maps phys P at P - PBASE + VBASE
+ *   PHYSMAP_BASE               all RAM is mapped at PHYSMAP_BASE + phys
+ *   MMIO_BASE, MMIO_SIZE       the kernel window where device registers are mapped
+ *   BOOT_PHYSMAP_LIMIT         RAM below this is reachable through the physmap
+ *                              already when arch code calls kernel_main()
+ *   PT_LEVELS                  page-table levels (leaf level is 0)
+ *   FRAME_PREV_OFF, FRAME_RET_OFF  offsets from a frame pointer to the saved
+ *                              previous frame pointer and return address
+ *   and the static inline page-table encoders declared further down.
+ */
+
+/* ---- early console (polled; usable from the first C line) ---- */
+void arch_console_putc(char c);
+
+/* ---- boot ---- */
+struct boot_info;
+/* Generic entry; arch start code calls it once the kernel runs at its link
+ * address with traps installed and a filled-in boot_info. */
+_Noreturn void kernel_main(struct boot_info *bi);
+/* Interrupt controller and timer bring-up, after the heap exists. */
+void arch_late_init(const struct boot_info *bi);
+
+/* ---- CPU control ---- */
+typedef unsigned long irqflags_t;
+void arch_irq_enable(void);
+void arch_irq_disable(void);
+irqflags_t arch_irq_save(void); /* disable, return previous state */
+void arch_irq_restore(irqflags_t flags);
+void arch_wait_for_interrupt(void); /* sleep until an interrupt */
+/* Power off the machine. failed != 0 makes QEMU exit with a failure status
+ * that the test harness sees. */
+_Noreturn void arch_poweroff(int failed);
+
+/* ---- time ---- */
+uint64_t arch_counter(void); /* free-running monotonic counter */
+uint64_t arch_counter_freq(void); /* its frequency in Hz (known after late init on x86) */
+/* Start a periodic tick at hz; each tick calls timer_tick() in irq context. */
+void arch_timer_start(uint32_t hz);
+void timer_tick(void); /* generic, called by arch */
+
+/* ---- faults ---- */
+/* Probes that return 0 on success and -1 if the access faulted; the fault is
+ * recovered through the exception table (see extable.h), never fatal. */
+int arch_probe_read64(const volatile void *addr, uint64_t *out);
+int arch_probe_write64(volatile void *addr, uint64_t value);
+/* Execute code at addr, expecting it to fault (W^X / NX tests); returns -1 when
+ * the fetch faulted as it should, 0 if the code ran and returned. */
+int arch_probe_exec(const void *addr);
+
+/* ---- MMU ---- */
+/* Make the page table rooted at physical root the kernel's translation. */
+void arch_mmu_switch_kernel(paddr_t root);
+void arch_tlb_flush_page(vaddr_t va);
+void arch_tlb_flush_all(void);
+
+/* Page-table entry encoders, static inline in hal_arch.h:
+ *   pte_t arch_pte_table(paddr_t next)                 pointer to next level
+ *   pte_t arch_pte_leaf(paddr_t pa, unsigned prot, int level)
+ *                                 leaf (page or block) with VM_* protections
+ *   bool  arch_pte_valid(pte_t)
+ *   bool  arch_pte_is_leaf(pte_t, int level)
+ *   paddr_t arch_pte_addr(pte_t)
+ *   unsigned arch_pte_prot(pte_t, int level)           VM_* bits of a leaf
+ *   bool  arch_level_allows_leaf(int level)            block mappings there
+ */
+
+#endif

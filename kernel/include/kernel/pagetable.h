@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef KERNEL_PAGETABLE_H
+#define KERNEL_PAGETABLE_H
+
+#include <kernel/types.h>
+
+/*
+ * Generic radix page tables: PT_LEVELS levels of 512 eight-byte entries,
+ * 4 KiB pages, the leaf level is 0. The walk is the same on x86_64 (4
+ * levels), AArch64 (4 levels, 4 KiB granule, 48-bit VA) and RISC-V Sv39 (3
+ * levels); only the entry encoding differs, and that comes from the arch's
+ * static inline encoders. Pure logic: the environment provides
+ * pt_alloc_table() and pt_table_virt(), so the host tests run the same code
+ * over a fake encoding.
+ */
+#define PT_ENTRIES 512
+#define PT_LEVEL_SHIFT(level) (PAGE_SHIFT + 9 * (level))
+#define PT_LEVEL_SIZE(level) ((uint64_t)1 << PT_LEVEL_SHIFT(level))
+
+/* Supplied by the environment: a zeroed table page (0 if none), and the
+ * virtual address through which a table page is read and written. */
+paddr_t pt_alloc_table(void);
+pte_t *pt_table_virt(paddr_t pa);
+
+/* Maps [va, va+size) to [pa, pa+size) with VM_* prot, using block leaves
+ * where alignment and the arch allow. All three must be page aligned.
+ * Returns 0, ERR_EXISTS if any page is mapped already (nothing is changed
+ * then), ERR_NO_MEMORY (what was mapped so far stays), ERR_INVALID_ARGS. */
+int pt_map(paddr_t root, vaddr_t va, paddr_t pa, uint64_t size, unsigned prot);
+/* Unmaps every page in the range, splitting blocks that straddle its ends.
+ * Pages already unmapped are skipped. Returns 0 or ERR_NO_MEMORY (a split
+ * needed a table). The caller flushes the TLB. */
+int pt_unmap(paddr_t root, vaddr_t va, uint64_t size);
+/* Changes the protection of every mapped page in the range (splitting as
+ * needed); unmapped pages are skipped. */
+int pt_protect(paddr_t root, vaddr_t va, uint64_t size, unsigned prot);
+/* Translates va: returns 0 with *pa and *prot set, or ERR_NOT_FOUND. */
+int pt_query(paddr_t root, vaddr_t va, paddr_t *pa, unsigned *prot);
+
+#endif

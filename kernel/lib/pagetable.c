@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include <arch/hal_arch.h>
+#include <kernel/pagetable.h>
+#include <verdigris/errors.h>
+
+static unsigned index_at(vaddr_t va, int level)
+{
+	return (unsigned)(va >> PT_LEVEL_SHIFT(level)) & (PT_ENTRIES - 1);
+}
+
+static bool aligned(uint64_t x, int level)
+{
+	return (x & (PT_LEVEL_SIZE(level) - 1)) == 0;
+}
+
+/* Replaces the block leaf at *slot (level > 0) with a table of leaves one
+ * level down covering the same range with the same protection. */
+static int split_block(pte_t *slot, int level)
+{
+	paddr_t t = pt_alloc_table();
+	if (!t)
+		return ERR_NO_MEMORY;
+	pte_t *tab = pt_table_virt(t);
+	paddr_t base = arch_pte_addr(*slot);
+	unsigned prot = arch_pte_prot(*slot, level);
+	for (unsigned i = 0; i < PT_ENTRIES; i++)
+		tab[i] = arch_pte_leaf(base + i * PT_LEVEL_SIZE(level - 1), prot, level - 1);
+	*slot = arch_pte_table(t);
+	return 0;
+}
+
+/* Returns the table one level below *slot, creating it if empty. */
+static pte_t *descend(pte_t *slot, int level, bool create, int *err)
+{
+	if (arch_pte_valid(*slot)) {
+		if (arch_pte_is_leaf(*slot, level)) {
+			*err = ERR_EXISTS;
+			return NULL;
+		}
+		return pt_table_virt(arch_pte_addr(*slot));
+	}
+	if (!create) {
+		*err = ERR_NOT_FOUND;
+		return NULL;
+	}
+	paddr_t t = pt_alloc_table();
+	if (!t) {
+		*err = ERR_NO_MEMORY;
+		return NULL;
+	}
+	*slot = arch_pte_table(t);
+	return pt_table_virt(t);
+}
+
+/* True if any page of [va, va+size) is mapped. */
+static bool range_mapped(paddr_t root, vaddr_t va, uint64_t size)
+{
+	vaddr_t end = va + size;
+	while (va < end) {
+		pte_t *tab = pt_table_virt(root);
+		int level = PT_LEVELS - 1;
+		for (;;) {
+			pte_t e = tab[index_at(va, level)];
+			if (!arch_pte_valid(e)) {
+				/* Nothing below this entry: skip the whole span it covers. */
+				vaddr_t next =
+					ALIGN_DOWN(va, PT_LEVEL_SIZE(level)) + PT_LEVEL_SIZE(level);
+				if (next <= va) /* wrapped past the top of the address space */
+					return false;
+				va = next;
+				break;
+			}
+			if (arch_pte_is_leaf(e, level))
+				return true;
+			tab = pt_table_virt(arch_pte_addr(e));
+			level--;
+		}
+	}
+	return false;
+}
+
+static bool args_ok(vaddr_t va, uint64_t size)
+{
+	return size && !(va & (PAGE_SIZE - 1)) && !(size & (PAGE_SIZE - 1)) && va + size > va;
+}
+
+int pt_map(paddr_t root, vaddr_t va, paddr_t pa, uint64_t size, unsigned prot)
+{
+	if (!args_ok(va, size) || (pa & (PAGE_SIZE - 1)))
+		return ERR_INVALID_ARGS;
+	if (range_mapped(root, va, size))
+		return ERR_EXISTS;
+	uint64_t done = 0;
+	while (done < size) {
+		vaddr_t v = va + done;
+		paddr_t p = pa + done;
+		uint64_t left = size - done;
+		pte_t *tab = pt_table_virt(root);
+		int level = PT_LEVELS - 1;
+		for (;;) {
+			pte_t *slot = &tab[index_at(v, level)];
+			if (level == 0 ||
+			    (arch_level_allows_leaf(level) && aligned(v, level) &&
+			     aligned(p, level) && left >= PT_LEVEL_SIZE(level) &&
+			     !arch_pte_valid(*slot))) {
+				*slot = arch_pte_leaf(p, prot, level);
+				done += PT_LEVEL_SIZE(level);
+				break;
+			}
+			int err;
+			tab = descend(slot, level, true, &err);
+			if (!tab)
+				return err;
+			level--;
+		}
+	}
+	return 0;
+}
+
+/* Applies op to every mapped page-or-block in the range: op NULL unmaps,
+ * otherwise the leaf gets the new protection. Blocks that straddle an end of
+ * the range are split first. */
+static int update_range(paddr_t root, vaddr_t va, uint64_t size, bool unmap, unsigned prot)
+{
+	if (!args_ok(va, size))
+		return ERR_INVALID_ARGS;
+	vaddr_t end = va + size;
+	while (va < end) {
+		pte_t *tab = pt_table_virt(root);
+		int level = PT_LEVELS - 1;
+		for (;;) {
+			pte_t *slot = &tab[index_at(va, level)];
+			vaddr_t span_end =
+				ALIGN_DOWN(va, PT_LEVEL_SIZE(level)) + PT_LEVEL_SIZE(level);
+			if (!arch_pte_valid(*slot)) {
+				if (span_end <= va)
+					return 0;
+				va = span_end;
+				break;
+			}
+			if (arch_pte_is_leaf(*slot, level)) {
+				bool whole = aligned(va, level) && span_end <= end;
+				if (!whole) {
+					int err = split_block(slot, level);
+					if (err)
+						return err;
+					continue; /* look at the same slot again: now a table */
+				}
+				*slot = unmap ? 0
+					      : arch_pte_leaf(arch_pte_addr(*slot), prot, level);
+				if (span_end <= va)
+					return 0;
+				va = span_end;
+				break;
+			}
+			tab = pt_table_virt(arch_pte_addr(*slot));
+			level--;
+		}
+	}
+	return 0;
+}
+
+int pt_unmap(paddr_t root, vaddr_t va, uint64_t size)
+{
+	return update_range(root, va, size, true, 0);
+}
+
+int pt_protect(paddr_t root, vaddr_t va, uint64_t size, unsigned prot)
+{
+	return update_range(root, va, size, false, prot);
+}
+
+int pt_query(paddr_t root, vaddr_t va, paddr_t *pa, unsigned *prot)
+{
+	pte_t *tab = pt_table_virt(root);
+	for (int level = PT_LEVELS - 1; level >= 0; level--) {
+		pte_t e = tab[index_at(va, level)];
+		if (!arch_pte_valid(e))
+			return ERR_NOT_FOUND;
+		if (arch_pte_is_leaf(e, level)) {
+			*pa = arch_pte_addr(e) + (va & (PT_LEVEL_SIZE(level) - 1));
+			*prot = arch_pte_prot(e, level);
+			return 0;
+		}
+		tab = pt_table_virt(arch_pte_addr(e));
+	}
+	return ERR_NOT_FOUND;
+}

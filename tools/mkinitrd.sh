@@ -1,0 +1,18 @@
+#!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
+# mkinitrd.sh OUT DIR... : one cpio newc archive holding the files of every DIR
+# under /, later directories overriding earlier ones. Owners become root.
+set -eu
+out=$1
+shift
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+for dir in "$@"; do
+	if [ ! -d "$dir" ]; then
+		echo "mkinitrd: $dir is not a directory" >&2
+		exit 1
+	fi
+	cp -a "$dir"/. "$stage"/
+done
+(cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) >"$out.tmp"
+mv "$out.tmp" "$out"

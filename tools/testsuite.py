@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""The whole test run behind `make test`.
+
+1. host unit tests and fuzzers (make host-test, make host-fuzz);
+2. for each architecture and each build mode (release -O2, debug -O0): build
+   with -Werror, boot every QEMU variant the arch fragment lists with "ktest"
+   on the command line and count each in-kernel result, then boot once with
+   "crashtest" and check that a deliberate kernel fault is reported (registers,
+   backtrace) and powers off with a failure status;
+3. x86_64 only: boot the GRUB (multiboot2) ISO.
+
+Every check is one test; the last line is "N passed, N failed". Serial logs
+are kept under build/test-logs/.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import qemurun  # noqa: E402
+
+ARCHES = ["x86_64", "aarch64", "riscv64"]
+MODES = ["release", "debug"]
+BOOT_TIMEOUT = 120  # seconds; a healthy boot with all tests takes a few
+LOG_DIR = "build/test-logs"
+TEST_LINE = re.compile(r"^TEST (\S+): (PASS|FAIL)(.*)$")
+
+results = []  # (name, passed, detail)
+
+
+def record(name, passed, detail=""):
+    results.append((name, passed, detail))
+    if not passed:
+        print("FAIL %s %s" % (name, detail), flush=True)
+
+
+def make(*args):
+    p = subprocess.run(["make", "--no-print-directory"] + list(args), stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True)
+    return p.returncode == 0, p.stdout
+
+
+def make_value(target, arch, mode, **extra):
+    args = [target, "-s", "ARCH=" + arch, "MODE=" + mode]
+    args += ["%s=%s" % kv for kv in extra.items()]
+    ok, out = make(*args)
+    if not ok:
+        raise RuntimeError("make %s failed:\n%s" % (target, out))
+    return out.strip()
+
+
+def host_layer(target):
+    ok, out = make(target)
+    seen = 0
+    for line in out.splitlines():
+        m = TEST_LINE.match(line)
+        if m:
+            seen += 1
+            record("host." + m.group(1), m.group(2) == "PASS", m.group(3).strip())
+    if not ok or not seen:
+        tail = "\n".join(out.splitlines()[-15:])
+        record("host.%s-run" % target, False, "make %s failed:\n%s" % (target, tail))
+
+
+def boot(name, cmd, expect_exit=0):
+    log = os.path.join(LOG_DIR, name + ".log")
+    return qemurun.run(cmd, BOOT_TIMEOUT, log), log
+
+
+def judge_ktest_boot(name, run, log):
+    for test, passed, detail in run.results:
+        record("ktest.%s.%s" % (name, test), passed, detail)
+    probs = run.problems()
+    if not run.banner:
+        probs.append("no boot banner")
+    if run.plan is None:
+        probs.append("no KTEST-PLAN line")
+    detail = "; ".join(probs)
+    if probs:
+        detail += " (log: %s)" % log
+    record("boot.%s" % name, not probs, detail)
+    if run.banner:
+        print("  %-32s %5.1fs  %s" % (name, run.seconds, run.banner), flush=True)
+
+
+def judge_crash_boot(name, run, log):
+    text = "\n".join(run.lines)
+    probs = []
+    if run.timed_out:
+        probs.append("hang after the deliberate fault")
+    elif run.exit_status in (0, None):
+        probs.append("exit status %s: a kernel fault must power off with failure" %
+                     run.exit_status)
+    if not run.panic:
+        probs.append("no PANIC line")
+    if "backtrace:" not in text or not re.search(r"^  #1 0x", text, re.M):
+        probs.append("no backtrace")
+    if "PANIC-END" not in text:
+        probs.append("panic report incomplete")
+    detail = "; ".join(probs) + (" (log: %s)" % log if probs else "")
+    record("crash.%s" % name, not probs, detail)
+
+
+def arch_jobs(arch, mode):
+    """Builds arch/mode and returns the boots to run as (kind, name, cmd)."""
+    ok, out = make("all", "ARCH=" + arch, "MODE=" + mode)
+    record("build.%s.%s" % (arch, mode), ok, "" if ok else "\n".join(out.splitlines()[-20:]))
+    if not ok:
+        return []
+    qemu = make_value("print-qemu", arch, mode).split()
+    cmdline = make_value("print-cmdline", arch, mode)
+    base = qemu + ["-serial", "stdio", "-monitor", "none"]
+    jobs = []
+    for variant in make_value("print-variants", arch, mode).split():
+        extra = make_value("print-variant-args", arch, mode, VARIANT=variant).split()
+        jobs.append(("ktest", "%s.%s.%s" % (arch, mode, variant),
+                     base + extra + ["-append", cmdline + " ktest"]))
+    jobs.append(("crash", "%s.%s" % (arch, mode), base + ["-append", cmdline + " crashtest"]))
+    if arch == "x86_64" and mode == "release":
+        ok, out = make("iso", "ARCH=x86_64", "MODE=release", "ISO_CMDLINE=%s ktest" % cmdline)
+        record("build.x86_64.iso", ok, "" if ok else "\n".join(out.splitlines()[-20:]))
+        if ok:
+            iso = make_value("print-iso", arch, mode)
+            qemu_base = make_value("print-qemu-base", arch, mode).split()
+            jobs.append(("ktest", "x86_64.release.grub-iso",
+                         qemu_base + ["-cdrom", iso, "-serial", "stdio", "-monitor", "none"]))
+    return jobs
+
+
+def main():
+    ap = argparse.ArgumentParser(description="Verdigris test suite")
+    ap.add_argument("--arch", action="append", choices=ARCHES)
+    ap.add_argument("--mode", action="append", choices=MODES)
+    ap.add_argument("--no-host", action="store_true", help="skip host tests and fuzzers")
+    a = ap.parse_args()
+    os.makedirs(LOG_DIR, exist_ok=True)
+    start = time.monotonic()
+
+    if not a.no_host:
+        print("== host unit tests", flush=True)
+        host_layer("host-test")
+        print("== host fuzzers", flush=True)
+        host_layer("host-fuzz")
+
+    print("== build and boot", flush=True)
+    jobs = []
+    for arch in a.arch or ARCHES:
+        for mode in a.mode or MODES:
+            jobs += arch_jobs(arch, mode)
+    # Two QEMUs at a time: the CI machine has two cores.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        futures = [(kind, name, pool.submit(boot, name, cmd)) for kind, name, cmd in jobs]
+        for kind, name, fut in futures:
+            run, log = fut.result()
+            (judge_ktest_boot if kind == "ktest" else judge_crash_boot)(name, run, log)
+
+    passed = sum(1 for r in results if r[1])
+    failed = len(results) - passed
+    print("== done in %.0f s" % (time.monotonic() - start))
+    for name, ok, detail in results:
+        if not ok:
+            print("FAILED: %s\n  %s" % (name, detail.replace("\n", "\n  ")))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
