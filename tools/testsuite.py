@@ -67,7 +67,7 @@ def host_layer(target):
         record("host.%s-run" % target, False, "make %s failed:\n%s" % (target, tail))
 
 
-def boot(name, cmd, expect_exit=0):
+def boot(name, cmd):
     log = os.path.join(LOG_DIR, name + ".log")
     return qemurun.run(cmd, BOOT_TIMEOUT, log), log
 
@@ -88,9 +88,26 @@ def judge_ktest_boot(name, run, log):
         print("  %-32s %5.1fs  %s" % (name, run.seconds, run.banner), flush=True)
 
 
-def judge_crash_boot(name, run, log):
+def symbolize(elf, addresses):
+    """Function names of kernel addresses, via llvm-symbolizer."""
+    p = subprocess.run(["llvm-symbolizer", "--obj=" + elf] + addresses, stdout=subprocess.PIPE,
+                       text=True)
+    blocks = [b.splitlines() for b in p.stdout.strip().split("\n\n")]
+    return [b[0] if b else "??" for b in blocks]
+
+
+def judge_crash_boot(name, run, log, elf):
     text = "\n".join(run.lines)
     probs = []
+    # The deliberate fault is in kernel_main: the trace must start there and
+    # go on into the arch code that called it.
+    frames = re.findall(r"^  #\d+ (0x[0-9a-f]+)", text, re.M)
+    if frames:
+        # Frames past #0 are return addresses: the call is the byte before.
+        names = symbolize(elf, [frames[0]] + [hex(int(f, 16) - 1) for f in frames[1:2]])
+        if names[0] != "kernel_main" or len(names) < 2 or names[1] in ("??", "kernel_main"):
+            probs.append("backtrace symbolizes to %s, expected kernel_main and its caller" %
+                         " <- ".join(names))
     if run.timed_out:
         probs.append("hang after the deliberate fault")
     elif run.exit_status in (0, None):
@@ -119,8 +136,9 @@ def arch_jobs(arch, mode):
     for variant in make_value("print-variants", arch, mode).split():
         extra = make_value("print-variant-args", arch, mode, VARIANT=variant).split()
         jobs.append(("ktest", "%s.%s.%s" % (arch, mode, variant),
-                     base + extra + ["-append", cmdline + " ktest"]))
-    jobs.append(("crash", "%s.%s" % (arch, mode), base + ["-append", cmdline + " crashtest"]))
+                     base + extra + ["-append", cmdline + " ktest"], None))
+    jobs.append(("crash", "%s.%s" % (arch, mode), base + ["-append", cmdline + " crashtest"],
+                 "build/%s/%s/kernel.elf" % (arch, mode)))
     if arch == "x86_64" and mode == "release":
         ok, out = make("iso", "ARCH=x86_64", "MODE=release", "ISO_CMDLINE=%s ktest" % cmdline)
         record("build.x86_64.iso", ok, "" if ok else "\n".join(out.splitlines()[-20:]))
@@ -128,7 +146,8 @@ def arch_jobs(arch, mode):
             iso = make_value("print-iso", arch, mode)
             qemu_base = make_value("print-qemu-base", arch, mode).split()
             jobs.append(("ktest", "x86_64.release.grub-iso",
-                         qemu_base + ["-cdrom", iso, "-serial", "stdio", "-monitor", "none"]))
+                         qemu_base + ["-cdrom", iso, "-serial", "stdio", "-monitor", "none"],
+                         None))
     return jobs
 
 
@@ -154,10 +173,14 @@ def main():
             jobs += arch_jobs(arch, mode)
     # Two QEMUs at a time: the CI machine has two cores.
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [(kind, name, pool.submit(boot, name, cmd)) for kind, name, cmd in jobs]
-        for kind, name, fut in futures:
+        futures = [(kind, name, elf, pool.submit(boot, name, cmd))
+                   for kind, name, cmd, elf in jobs]
+        for kind, name, elf, fut in futures:
             run, log = fut.result()
-            (judge_ktest_boot if kind == "ktest" else judge_crash_boot)(name, run, log)
+            if kind == "ktest":
+                judge_ktest_boot(name, run, log)
+            else:
+                judge_crash_boot(name, run, log, elf)
 
     passed = sum(1 for r in results if r[1])
     failed = len(results) - passed

@@ -44,6 +44,13 @@ static const char *const exception_names[32] = {
 
 #define PF_INSTRUCTION_FETCH (1u << 4)
 
+static void (*isa_handlers[16])(void);
+
+void x86_set_isa_handler(unsigned irq, void (*fn)(void))
+{
+	isa_handlers[irq] = fn;
+}
+
 static bool recover(struct trap_frame *f)
 {
 	uintptr_t fix = extable_lookup(f->rip);
@@ -103,6 +110,12 @@ void x86_trap(struct trap_frame *f)
 		break;
 	case VEC_SPURIOUS: break; /* spurious interrupts take no EOI */
 	default:
+		if (f->vector >= VEC_IRQ_BASE && f->vector < VEC_IRQ_BASE + 16 &&
+		    isa_handlers[f->vector - VEC_IRQ_BASE]) {
+			isa_handlers[f->vector - VEC_IRQ_BASE]();
+			lapic_eoi();
+			break;
+		}
 		pr_warn("x86: unexpected interrupt vector %llu\n", (unsigned long long)f->vector);
 		lapic_eoi();
 		break;

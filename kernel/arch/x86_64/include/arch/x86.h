@@ -101,6 +101,9 @@ void ioapic_init(void);
 /* Routes ISA IRQ irq to vector vec on this CPU, unmasked. */
 void ioapic_route_isa(unsigned irq, unsigned vec);
 void ioapic_mask_isa(unsigned irq);
+/* Handler for ISA IRQ irq (vector VEC_IRQ_BASE + irq), called before EOI. */
+void x86_set_isa_handler(unsigned irq, void (*fn)(void));
+/* Masked one-shot from the maximal count, for calibration. */
 /* Masked one-shot from the maximal count, for calibration. */
 void lapic_timer_free_run(void);
 uint32_t lapic_timer_current(void);
