@@ -58,13 +58,8 @@ test: $(SETUP_STAMP)
 test-quick: $(SETUP_STAMP)
 	@python3 tools/testsuite.py --arch $(ARCH) --mode $(MODE)
 
-LINT_FILES = $(shell git ls-files '*.c' '*.h')
 lint: $(SETUP_STAMP)
-	clang-format --dry-run -Werror $(LINT_FILES)
-	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
-		--suppress=missingIncludeSystem --inline-suppr \
-		-I kernel/include -I abi -I kernel/arch/$(ARCH)/include \
-		-D__clang__ $(filter %.c,$(LINT_FILES))
+	@tools/lint.sh
 
 clean:
 	rm -rf build

@@ -21,12 +21,16 @@ void backtrace_print(uintptr_t pc, uintptr_t fp)
 	}
 }
 
-static _Noreturn void panic_tail(uintptr_t pc, uintptr_t fp, const char *fmt, va_list ap)
+static void panic_message(const char *fmt, va_list ap)
 {
 	arch_irq_disable();
 	kprintf("\nPANIC: ");
 	vkprintf(fmt, ap);
 	kprintf("\n");
+}
+
+static _Noreturn void panic_finish(uintptr_t pc, uintptr_t fp)
+{
 	backtrace_print(pc, fp);
 	kprintf("PANIC-END\n");
 	arch_poweroff(1);
@@ -36,13 +40,16 @@ _Noreturn void panic(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	panic_tail((uintptr_t)__builtin_return_address(0), (uintptr_t)__builtin_frame_address(0),
-		   fmt, ap);
+	panic_message(fmt, ap);
+	va_end(ap);
+	panic_finish((uintptr_t)__builtin_return_address(0), (uintptr_t)__builtin_frame_address(0));
 }
 
 _Noreturn void panic_at(uintptr_t pc, uintptr_t fp, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	panic_tail(pc, fp, fmt, ap);
+	panic_message(fmt, ap);
+	va_end(ap);
+	panic_finish(pc, fp);
 }

@@ -1,0 +1,21 @@
+#!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
+# make lint: clang-format's check over every tracked C file, then cppcheck over
+# the kernel once per architecture (each sees its own arch headers) and over
+# the host tests.
+set -eu
+files=$(git ls-files '*.c' '*.h')
+clang-format --dry-run -Werror $files
+check() {
+	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
+		--suppress=missingIncludeSystem --inline-suppr "$@"
+}
+for arch in x86_64 aarch64 riscv64; do
+	echo "lint: cppcheck kernel ($arch)"
+	check -I kernel/include -I abi -I "kernel/arch/$arch/include" \
+		$(git ls-files 'kernel/core/*.c' 'kernel/lib/*.c' 'kernel/tests/*.c' "kernel/arch/$arch/*.c")
+done
+echo "lint: cppcheck host tests"
+check -I kernel/include -I abi -I tests/host/include -I tests/host/fakearch \
+	$(git ls-files 'tests/host/*.c')
+echo "lint: clean"
