@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# The kernel: generic sources plus kernel/arch/$(ARCH)/ (ARCH_SRCS, ARCH_LDSCRIPT).
+# The kernel: generic sources plus kernel/arch/$(ARCH)/ (ARCH_SRCS, ARCH_LDSCRIPT,
+# optional ARCH_LDFLAGS).
 
 KERNEL_SRCS := $(wildcard kernel/core/*.c kernel/lib/*.c kernel/tests/*.c) $(ARCH_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KERNEL_SRCS))
@@ -27,6 +28,6 @@ $(BUILD)/obj/%.S.o: %.S
 $(BUILD)/kernel.elf: $(KERNEL_OBJS) $(ARCH_LDSCRIPT)
 	@echo "  LD      $@"
 	@$(LD) -nostdlib -static -z max-page-size=4096 -z noexecstack --no-undefined \
-		-T $(ARCH_LDSCRIPT) -o $@ $(KERNEL_OBJS)
+		$(ARCH_LDFLAGS) -T $(ARCH_LDSCRIPT) -o $@ $(KERNEL_OBJS)
 
 -include $(KERNEL_OBJS:.o=.d)

@@ -42,7 +42,11 @@ _Noreturn void panic(const char *fmt, ...)
 	va_start(ap, fmt);
 	panic_message(fmt, ap);
 	va_end(ap);
-	panic_finish((uintptr_t)__builtin_return_address(0), (uintptr_t)__builtin_frame_address(0));
+	/* Start at our caller: its pc is our return address, its frame the one
+	 * our frame points back to. */
+	uint64_t caller_fp = 0;
+	arch_probe_read64((char *)__builtin_frame_address(0) + FRAME_PREV_OFF, &caller_fp);
+	panic_finish((uintptr_t)__builtin_return_address(0), (uintptr_t)caller_fp);
 }
 
 _Noreturn void panic_at(uintptr_t pc, uintptr_t fp, const char *fmt, ...)

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* RISC-V 64 (Sv39) constants and page-table encoders for the HAL (see kernel/hal.h). */
+#ifndef ARCH_HAL_ARCH_H
+#define ARCH_HAL_ARCH_H
+
+/* boot.S includes this file for the layout constants: numbers carry their
+ * C suffix only in C. */
+#ifdef __ASSEMBLY__
+#define ARCH_ULL(x) x
+#else
+#include <kernel/types.h>
+#define ARCH_ULL(x) x##ull
+#endif
+
+#define ARCH_NAME "riscv64"
+
+/*
+ * Sv39 gives 39-bit virtual addresses: the upper half is
+ * [0xffffffc000000000, 2^64), 256 GiB in 256 root slots of 1 GiB each.
+ *   slot 256..507  physmap (all RAM at PHYSMAP_BASE + phys)
+ *   slot 508       MMIO window
+ *   slot 510       kernel image: RAM starts at 0x80000000 on QEMU virt and
+ *                  OpenSBI jumps to 0x80200000, so phys P is at
+ *                  P - 0x80000000 + 0xffffffff80000000 (-mcmodel=medany reaches
+ *                  it: the image is within 2 GiB of every pc in it).
+ */
+#define KERNEL_VBASE ARCH_ULL(0xffffffff80000000)
+#define KERNEL_PBASE ARCH_ULL(0x80000000)
+#define PHYSMAP_BASE ARCH_ULL(0xffffffc000000000)
+/* boot.S maps physical [0, 4 GiB) there with four gigapages. */
+#define BOOT_PHYSMAP_LIMIT ARCH_ULL(0x100000000)
+#define MMIO_BASE ARCH_ULL(0xffffffff00000000)
+#define MMIO_SIZE ARCH_ULL(0x40000000)
+
+#define PT_LEVELS 3
+/* The frame pointer (s0) is the caller's sp: ra is saved just below it, the
+ * previous s0 below that. */
+#define FRAME_PREV_OFF (-16)
+#define FRAME_RET_OFF (-8)
+
+/* Sv39 page-table entry bits (privileged spec, "Sv39 page-table entry"). */
+#define PTE_V (ARCH_ULL(1) << 0)
+#define PTE_R (ARCH_ULL(1) << 1)
+#define PTE_W (ARCH_ULL(1) << 2)
+#define PTE_X (ARCH_ULL(1) << 3)
+#define PTE_U (ARCH_ULL(1) << 4)
+#define PTE_G (ARCH_ULL(1) << 5)
+#define PTE_A (ARCH_ULL(1) << 6)
+#define PTE_D (ARCH_ULL(1) << 7)
+/* The two RSW bits are the kernel's own; hardware ignores them. */
+#define PTE_SW_NONE (ARCH_ULL(1) << 8) /* a leaf with no access at all (V is clear) */
+#define PTE_SW_DEVICE (ARCH_ULL(1) << 9) /* remembers VM_DEVICE so that prot round-trips */
+#define PTE_PPN_SHIFT 10
+#define PTE_PPN_MASK ARCH_ULL(0x003ffffffffffc00) /* bits 10..53 */
+
+#ifndef __ASSEMBLY__
+static inline pte_t arch_pte_ppn(paddr_t pa)
+{
+	return ((pa >> PAGE_SHIFT) << PTE_PPN_SHIFT) & PTE_PPN_MASK;
+}
+
+static inline pte_t arch_pte_table(paddr_t next)
+{
+	/* V alone: R=W=X=0 makes it a pointer to the next level. */
+	return arch_pte_ppn(next) | PTE_V;
+}
+
+static inline pte_t arch_pte_leaf(paddr_t pa, unsigned prot, int level)
+{
+	(void)level; /* leaves look alike at every level; alignment is the caller's */
+	pte_t e = arch_pte_ppn(pa);
+	/* A and D preset: the kernel does not track them, and an implementation
+	 * may fault instead of setting them (Svade), which we never want. */
+	e |= PTE_A | PTE_D;
+	if (prot & (VM_READ | VM_WRITE))
+		e |= PTE_R; /* W without R is reserved: write implies read */
+	if (prot & VM_WRITE)
+		e |= PTE_W;
+	if (prot & VM_EXEC)
+		e |= PTE_X;
+	if (prot & VM_USER)
+		e |= PTE_U;
+	else
+		e |= PTE_G; /* kernel mappings are the same in every address space */
+	/* Without Svpbmt, memory types come from the platform's PMAs (QEMU virt
+	 * makes device ranges uncached); the bit only records the request. */
+	if (prot & VM_DEVICE)
+		e |= PTE_SW_DEVICE;
+	/* R=W=X=0 with V set would be a table pointer, so a no-access leaf is
+	 * kept invalid to the hardware and marked for software. */
+	if (e & (PTE_R | PTE_X))
+		e |= PTE_V;
+	else
+		e |= PTE_SW_NONE;
+	return e;
+}
+
+static inline bool arch_pte_valid(pte_t e)
+{
+	return (e & (PTE_V | PTE_SW_NONE)) != 0;
+}
+
+static inline bool arch_pte_is_leaf(pte_t e, int level)
+{
+	(void)level;
+	return (e & (PTE_R | PTE_W | PTE_X | PTE_SW_NONE)) != 0;
+}
+
+static inline paddr_t arch_pte_addr(pte_t e)
+{
+	return ((e & PTE_PPN_MASK) >> PTE_PPN_SHIFT) << PAGE_SHIFT;
+}
+
+static inline unsigned arch_pte_prot(pte_t e, int level)
+{
+	(void)level;
+	unsigned prot = 0;
+	if (e & PTE_R)
+		prot |= VM_READ;
+	if (e & PTE_W)
+		prot |= VM_WRITE;
+	if (e & PTE_X)
+		prot |= VM_EXEC;
+	if (e & PTE_U)
+		prot |= VM_USER;
+	if (e & PTE_SW_DEVICE)
+		prot |= VM_DEVICE;
+	return prot;
+}
+
+static inline bool arch_level_allows_leaf(int level)
+{
+	/* Megapages (2 MiB) and gigapages (1 GiB) are part of Sv39 itself. */
+	return level == 1 || level == 2;
+}
+
+#endif /* !__ASSEMBLY__ */
+
+#endif
