@@ -24,6 +24,9 @@ bool bootinfo_add_ram(struct boot_info *bi, paddr_t start, paddr_t end)
 
 bool bootinfo_reserve(struct boot_info *bi, paddr_t start, paddr_t end, const char *what)
 {
+	/* Check before rounding outwards, which would make an empty range a page. */
+	if (end <= start)
+		return true;
 	return add_region(bi->reserved, &bi->n_reserved, ALIGN_DOWN(start, PAGE_SIZE),
 			  ALIGN_UP(end, PAGE_SIZE), what);
 }

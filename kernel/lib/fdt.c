@@ -259,7 +259,10 @@ int fdt_path(const struct fdt *f, const char *path)
 {
 	if (!f->st || path[0] != '/')
 		return -1;
-	int node = 0;
+	/* The root is the first node, after any leading FDT_NOP tokens. */
+	int node = fdt_next_node(f, -1);
+	if (node < 0)
+		return -1;
 	const char *p = path + 1;
 	while (*p) {
 		const char *end = p;
@@ -382,7 +385,7 @@ bool fdt_reg(const struct fdt *f, int node, int idx, uint64_t *addr, uint64_t *s
 	uint32_t len;
 	const uint8_t *p = fdt_prop(f, node, "reg", &len);
 	uint32_t entry = 4 * (ac + sc);
-	if (!p || (uint64_t)(idx + 1) * entry > len)
+	if (!p || ((uint64_t)idx + 1) * entry > len)
 		return false;
 	p += (uint32_t)idx * entry;
 	*addr = fdt_cells(p, (int)ac);

@@ -98,9 +98,11 @@ static struct slab *new_slab(struct heap *h, int cls)
 
 static void *alloc_large(struct heap *h, size_t size)
 {
-	size_t pages = (size + sizeof(struct large) + PAGE_SIZE - 1) / PAGE_SIZE;
-	if (pages > (SIZE_MAX >> PAGE_SHIFT) / 2)
+	/* Bound size first: the page count must not wrap around (SIZE_MAX would
+	 * come out as one page) nor exceed the header's 32-bit field. */
+	if (size > (size_t)UINT32_MAX * PAGE_SIZE - sizeof(struct large))
 		return NULL;
+	size_t pages = (size + sizeof(struct large) + PAGE_SIZE - 1) / PAGE_SIZE;
 	struct large *l = h->backend.alloc_pages(pages);
 	if (!l)
 		return NULL;
