@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * AArch64 constants and page-table encoders for the HAL (see kernel/hal.h).
+ * Also included by the assembly and the linker script's users, so the
+ * constants are plain numbers there and everything C is fenced off.
+ *
+ * Address space (4 KiB granule, 48-bit VA, four levels):
+ *   TTBR0  0x0000000000000000..0x0000ffffffffffff  user space later; during
+ *          boot an identity map, switched off (TCR_EL1.EPD0) once the kernel
+ *          runs high, so a NULL dereference in the kernel faults.
+ *   TTBR1  0xffff000000000000  physmap: RAM at PHYSMAP_BASE + phys
+ *          0xffffffff00000000  MMIO window (1 GiB) for vm_map_mmio
+ *          0xffffffff80000000  kernel image: phys P at P - 0x40000000 + this
+ *          0xffffffffc0000000  boot tables only: phys [0, 1 GiB) as device
+ *                              memory, the early console before vm_init
+ */
+#ifndef ARCH_HAL_ARCH_H
+#define ARCH_HAL_ARCH_H
+
+#ifdef __ASSEMBLY__
+#define UL_(x) x
+#else
+#define UL_(x) x##ULL
+#endif
+
+#define ARCH_NAME "aarch64"
+
+#define KERNEL_VBASE UL_(0xffffffff80000000)
+#define KERNEL_PBASE UL_(0x40000000)
+/* Where the Image asks to be loaded (text_offset from the 2 MiB-aligned RAM
+ * base). The boot code checks that it really runs there. */
+#define KERNEL_LOAD_PHYS UL_(0x40200000)
+#define PHYSMAP_BASE UL_(0xffff000000000000)
+#define MMIO_BASE UL_(0xffffffff00000000)
+#define MMIO_SIZE UL_(0x40000000)
+/* The boot tables map phys [BOOT_PHYSMAP_START, BOOT_PHYSMAP_LIMIT) in the
+ * physmap with three 1 GiB blocks of normal memory. On virt that is the
+ * start of the RAM region; below it is only flash and devices, which must
+ * never get cacheable attributes. */
+#define BOOT_PHYSMAP_START UL_(0x40000000)
+#define BOOT_PHYSMAP_LIMIT UL_(0x100000000)
+/* Device memory for the early console, in the boot tables only. */
+#define EARLY_DEVICE_VA UL_(0xffffffffc0000000)
+#define EARLY_DEVICE_SIZE UL_(0x40000000)
+
+#define PT_LEVELS 4
+/* AAPCS64 frame record: x29 points at {previous x29, x30}. */
+#define FRAME_PREV_OFF 0
+#define FRAME_RET_OFF 8
+
+/* Stage 1 descriptor bits (ARM ARM D8.3). Hex, not shifts: the values must
+ * be 64-bit in the assembler too. */
+#define PTE_VALID UL_(0x1)
+#define PTE_TABLE UL_(0x2) /* levels 3..1 (ARM 0..2): table, not block */
+#define PTE_PAGE UL_(0x2) /* leaf level: must be set for a page */
+#define PTE_ATTR(i) (UL_(0) + ((i) << 2)) /* AttrIndx into MAIR_EL1 */
+#define PTE_AP_USER UL_(0x40) /* AP[1]: EL0 access */
+#define PTE_AP_RO UL_(0x80) /* AP[2]: read-only */
+#define PTE_SH_INNER UL_(0x300)
+#define PTE_AF UL_(0x400)
+#define PTE_NG UL_(0x800)
+#define PTE_PXN UL_(0x0020000000000000) /* bit 53 */
+#define PTE_UXN UL_(0x0040000000000000) /* bit 54 */
+#define PTE_ADDR_MASK UL_(0x0000fffffffff000)
+
+/* MAIR_EL1 slots; the boot code programs MAIR_EL1 = MAIR_VALUE. */
+#define MAIR_IDX_NORMAL 0 /* 0xff: normal, inner/outer write-back RW-allocate */
+#define MAIR_IDX_DEVICE 1 /* 0x04: Device-nGnRE */
+#define MAIR_IDX_NC 2 /* 0x44: normal non-cacheable (DMA later) */
+#define MAIR_IDX_STRONG 3 /* 0x00: Device-nGnRnE */
+#define MAIR_VALUE UL_(0x004404ff)
+
+#ifndef __ASSEMBLY__
+#include <kernel/types.h>
+
+static inline pte_t arch_pte_table(paddr_t next)
+{
+	return (next & PTE_ADDR_MASK) | PTE_TABLE | PTE_VALID;
+}
+
+/* Kernel mappings are privileged-only and global; user mappings are
+ * non-global (ASID-tagged) and never executable by the kernel (PXN). An
+ * executable mapping needs VM_EXEC: writable data is never executable unless
+ * asked. Device memory is never executable at all. */
+static inline pte_t arch_pte_leaf(paddr_t pa, unsigned prot, int level)
+{
+	pte_t e = (pa & PTE_ADDR_MASK) | PTE_VALID | PTE_AF;
+	e |= level == 0 ? PTE_PAGE : 0;
+	if (prot & VM_DEVICE)
+		e |= PTE_ATTR(MAIR_IDX_DEVICE) | PTE_PXN | PTE_UXN;
+	else
+		e |= PTE_ATTR(MAIR_IDX_NORMAL) | PTE_SH_INNER;
+	if (!(prot & VM_WRITE))
+		e |= PTE_AP_RO;
+	if (prot & VM_USER) {
+		e |= PTE_AP_USER | PTE_NG | PTE_PXN;
+		if (!(prot & VM_EXEC))
+			e |= PTE_UXN;
+	} else {
+		e |= PTE_UXN;
+		if (!(prot & VM_EXEC))
+			e |= PTE_PXN;
+	}
+	return e;
+}
+
+static inline bool arch_pte_valid(pte_t e)
+{
+	return e & PTE_VALID;
+}
+
+/* Generic level 0 is ARM's level 3 (descriptor type 3 is a page there);
+ * generic levels 1 and 2 hold blocks as type 1; level 3 only tables. */
+static inline bool arch_pte_is_leaf(pte_t e, int level)
+{
+	if (level == 0)
+		return (e & 3) == 3;
+	if (level == 1 || level == 2)
+		return (e & 3) == 1;
+	return false;
+}
+
+static inline paddr_t arch_pte_addr(pte_t e)
+{
+	return e & PTE_ADDR_MASK;
+}
+
+static inline unsigned arch_pte_prot(pte_t e, int level)
+{
+	(void)level;
+	unsigned prot = VM_READ;
+	if (!(e & PTE_AP_RO))
+		prot |= VM_WRITE;
+	if (((e >> 2) & 7) == MAIR_IDX_DEVICE)
+		prot |= VM_DEVICE;
+	if (e & PTE_AP_USER) {
+		prot |= VM_USER;
+		if (!(e & PTE_UXN))
+			prot |= VM_EXEC;
+	} else if (!(e & PTE_PXN)) {
+		prot |= VM_EXEC;
+	}
+	return prot;
+}
+
+static inline bool arch_level_allows_leaf(int level)
+{
+	return level == 1 || level == 2; /* 2 MiB and 1 GiB blocks */
+}
+#endif /* !__ASSEMBLY__ */
+
+#endif
