@@ -14,6 +14,7 @@ static bool ring_ready;
 static enum log_level console_level = LOG_INFO;
 static spinlock_t console_lock = SPINLOCK_INIT;
 static spinlock_t ring_lock = SPINLOCK_INIT;
+static bool panicking;
 
 static void console_sink(void *ctx, const char *s, size_t n)
 {
@@ -25,8 +26,19 @@ static void console_sink(void *ctx, const char *s, size_t n)
 	}
 }
 
+void log_panic_takeover(void)
+{
+	/* The faulting context may hold the lock, and will never release it. */
+	__atomic_store_n(&console_lock.locked, 0, __ATOMIC_RELEASE);
+	panicking = true;
+}
+
 void vkprintf(const char *fmt, va_list ap)
 {
+	if (panicking) {
+		fmt_format(console_sink, NULL, fmt, ap);
+		return;
+	}
 	irqflags_t f = spin_lock_irqsave(&console_lock);
 	fmt_format(console_sink, NULL, fmt, ap);
 	spin_unlock_irqrestore(&console_lock, f);

@@ -24,6 +24,7 @@ void backtrace_print(uintptr_t pc, uintptr_t fp)
 static void panic_message(const char *fmt, va_list ap)
 {
 	arch_irq_disable();
+	log_panic_takeover();
 	kprintf("\nPANIC: ");
 	vkprintf(fmt, ap);
 	kprintf("\n");

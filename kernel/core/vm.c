@@ -84,6 +84,10 @@ void *vm_map_mmio(paddr_t pa, size_t size)
 		panic("vm: MMIO window exhausted mapping %#llx", (unsigned long long)pa);
 	vaddr_t va = mmio_next;
 	map_or_panic(kernel_root, va, base, len, VM_READ | VM_WRITE | VM_DEVICE, "mmio");
+	/* Make the new entries visible to the table walker before first use
+	 * (a no-op on x86, barriers on ARM). */
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
+		arch_tlb_flush_page(va + off);
 	mmio_next += len + PAGE_SIZE; /* an unmapped guard page between windows */
 	return (void *)(uintptr_t)(va + (pa - base));
 }

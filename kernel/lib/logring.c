@@ -42,6 +42,9 @@ static void drop_oldest(struct logring *r)
 	r->tail = t + rec_size(hdr_at(r, t)->len);
 	if (r->tail >= r->size)
 		r->tail = 0;
+	/* Never leave tail on a skip marker: a record written later over the
+	 * marker's bytes would turn tail into a pointer into that record. */
+	r->tail = normalize(r, r->tail);
 	r->first_seq++;
 }
 

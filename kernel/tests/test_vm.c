@@ -30,6 +30,7 @@ KTEST(vm_map_query_unmap)
 	*via_physmap = 0x5a5a5a5a;
 
 	KT_EXPECT_EQ(pt_map(root, TEST_VA, pa, PAGE_SIZE, VM_READ | VM_WRITE), 0);
+	arch_tlb_flush_page(TEST_VA);
 	paddr_t got;
 	unsigned prot;
 	KT_EXPECT_EQ(pt_query(root, TEST_VA + 8, &got, &prot), 0);
@@ -59,6 +60,7 @@ KTEST(vm_protect_read_only_faults_on_write)
 	paddr_t pa = pmm_alloc_page();
 	KT_ASSERT(pa);
 	KT_ASSERT(pt_map(root, TEST_VA, pa, PAGE_SIZE, VM_READ | VM_WRITE) == 0);
+	arch_tlb_flush_page(TEST_VA);
 	KT_EXPECT_EQ(arch_probe_write64((void *)TEST_VA, 1), 0);
 	KT_EXPECT_EQ(pt_protect(root, TEST_VA, PAGE_SIZE, VM_READ), 0);
 	arch_tlb_flush_page(TEST_VA);
@@ -82,6 +84,7 @@ KTEST(vm_no_execute_unless_asked)
 	KT_EXPECT_EQ(arch_probe_exec((const void *)(uintptr_t)returns_immediately), 0);
 	KT_EXPECT_EQ(arch_probe_exec(phys_to_virt(pa)), -1); /* physmap is NX */
 	KT_ASSERT(pt_map(root, TEST_VA, pa, PAGE_SIZE, VM_READ | VM_WRITE) == 0);
+	arch_tlb_flush_page(TEST_VA);
 	KT_EXPECT_EQ(arch_probe_exec((void *)TEST_VA), -1);
 	pt_unmap(root, TEST_VA, PAGE_SIZE);
 	arch_tlb_flush_page(TEST_VA);
@@ -119,6 +122,7 @@ KTEST(vm_block_split_keeps_neighbours)
 	KT_ASSERT(pa);
 	vaddr_t va = ALIGN_UP(TEST_VA, block);
 	KT_ASSERT(pt_map(root, va, pa, block, VM_READ | VM_WRITE) == 0);
+	arch_tlb_flush_all();
 	*(uint64_t *)phys_to_virt(pa + 3 * PAGE_SIZE) = 33;
 	KT_EXPECT_EQ(pt_unmap(root, va + 2 * PAGE_SIZE, PAGE_SIZE), 0);
 	arch_tlb_flush_all();

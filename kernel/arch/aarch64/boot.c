@@ -48,8 +48,6 @@ volatile void *aarch64_uart_base(void)
 void arch_map_boot_devices(void)
 {
 	uart = vm_map_mmio(uart_phys, PAGE_SIZE);
-	dsb(ishst); /* the new entry is visible to the table walker */
-	isb();
 }
 
 /* ---- CPU control ---- */

@@ -65,6 +65,7 @@ static void dump_frame(const struct trap_frame *tf)
 static _Noreturn void fatal(const struct trap_frame *tf, const char *what)
 {
 	static int depth;
+	log_panic_takeover();
 	if (++depth > 1) {
 		/* Faulted while reporting a fault (in the console itself, say):
 		 * print the bare minimum through the firmware and stop. */

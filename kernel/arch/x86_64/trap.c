@@ -71,6 +71,7 @@ static bool recover(struct trap_frame *f)
 
 static void dump(const struct trap_frame *f)
 {
+	log_panic_takeover();
 	kprintf("\n%s (vector %llu, error %#llx) in kernel mode\n", exception_names[f->vector],
 		(unsigned long long)f->vector, (unsigned long long)f->error);
 	if (f->vector == 14)

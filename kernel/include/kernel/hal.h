@@ -66,6 +66,9 @@ int arch_probe_exec(const void *addr);
 /* ---- MMU ---- */
 /* Make the page table rooted at physical root the kernel's translation. */
 void arch_mmu_switch_kernel(paddr_t root);
+/* Drops stale translations of va. Also orders earlier page-table writes
+ * before later accesses, so it is called after new mappings too (ARM needs
+ * a barrier before a new entry is walked). */
 void arch_tlb_flush_page(vaddr_t va);
 void arch_tlb_flush_all(void);
 

@@ -28,6 +28,10 @@ void log_set_console_level(enum log_level level);
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void vkprintf(const char *fmt, va_list ap);
 
+/* From here on the console is written without its lock: a panic must get its
+ * report out even when the code that faulted held it. */
+void log_panic_takeover(void);
+
 struct logring_rec;
 /* Reads the first kept record with sequence >= *seq (see logring_read). */
 bool klog_read(uint64_t *seq, struct logring_rec *rec);
