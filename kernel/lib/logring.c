@@ -61,6 +61,10 @@ void logring_append(struct logring *r, int level, uint64_t time_ns, const char *
 {
 	if (len > LOGRING_MAX_TEXT)
 		len = LOGRING_MAX_TEXT;
+	/* Severities are 0-7; anything else would be stored as a byte that may
+	 * equal the skip marker. */
+	if (level < 0 || level > 7)
+		level = 7;
 	size_t need = rec_size(len);
 	if (need > r->size / 2)
 		return; /* a ring this small cannot hold the record */

@@ -139,7 +139,9 @@ static int update_range(paddr_t root, vaddr_t va, uint64_t size, bool unmap, uns
 				break;
 			}
 			if (arch_pte_is_leaf(*slot, level)) {
-				bool whole = aligned(va, level) && span_end <= end;
+				/* Inclusive ends: a block at the top of the address
+				 * space ends at 2^64, which wraps span_end to 0. */
+				bool whole = aligned(va, level) && span_end - 1 <= end - 1;
 				if (!whole) {
 					int err = split_block(slot, level);
 					if (err)

@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Host unit tests and fuzzers of the kernel's pure code (kernel/lib and parts
+# of kernel/core), compiled for the host with ASan and UBSan.
+#
+#   make host-test       build every suite into build/host/ and run it
+#   make host-fuzz       bounded libFuzzer runs with fixed seeds
+#
+# One suite, or some of its cases (a pattern is a suite name, suite.case or a
+# glob over suite.case; run from the top of the tree so that test data under
+# build/host/data is found):
+#   make build/host/test_fdt host-test-data && build/host/test_fdt 'fdt.reg*'
+#   build/host/test_fdt --list
+# HOST_TEST_VERBOSE=1 shows what the tested code logs through klog.
+
+HOST_CC := clang
+HOST_AR := llvm-ar
+HOST_DIR := build/host
+HOST_DATA := $(HOST_DIR)/data
+HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+HOST_WARN := -std=c11 -g -O1 -Wall -Wextra -Werror -Ikernel/include -Iabi \
+	-Itests/host/include -Itests/host/fakearch -MMD -MP
+HOST_CFLAGS := $(HOST_WARN) $(HOST_SAN)
+# Fuzzers: the same code with libFuzzer's coverage instrumentation.
+HOST_FUZZ_CFLAGS := $(HOST_WARN) -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
+
+# The kernel code under test, plus host stand-ins for what it calls.
+HOST_KSRCS := kernel/lib/fmt.c kernel/lib/fdt.c kernel/lib/frames.c kernel/lib/heap.c \
+	kernel/lib/pagetable.c kernel/lib/logring.c kernel/lib/string.c \
+	kernel/core/bootinfo.c kernel/core/fdt_boot.c kernel/lib/cpio.c kernel/lib/elf.c
+HOST_SUPPORT := tests/host/support/klog_stub.c tests/host/support/kstring_shim.c \
+	tests/host/support/fdt_walk.c
+HOST_LIBSRCS := $(HOST_KSRCS) $(HOST_SUPPORT)
+
+# fmt.c and string.c define functions the C library has too: rename them so
+# both live in one program and the tests can compare the two.
+HOST_XFLAGS_kernel/lib/fmt.c := -Dsnprintf=kfmt_snprintf -Dvsnprintf=kfmt_vsnprintf
+HOST_XFLAGS_kernel/lib/string.c := -include tests/host/include/kstring_rename.h -fno-builtin
+
+HOST_TESTS := $(patsubst tests/host/%.c,$(HOST_DIR)/%,$(sort $(wildcard tests/host/test_*.c)))
+HOST_FUZZERS := $(patsubst tests/host/fuzz/%.c,$(HOST_DIR)/%,$(sort $(wildcard tests/host/fuzz/fuzz_*.c)))
+
+$(HOST_DIR)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) $(HOST_XFLAGS_$<) -c $< -o $@
+
+$(HOST_DIR)/fuzzobj/%.o: %.c
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_FUZZ_CFLAGS) $(HOST_XFLAGS_$<) -c $< -o $@
+
+# Archives, so each binary links only the kernel objects it uses.
+$(HOST_DIR)/libkhost.a: $(patsubst %.c,$(HOST_DIR)/obj/%.o,$(HOST_LIBSRCS))
+	@rm -f $@
+	$(HOST_AR) rcs $@ $^
+
+$(HOST_DIR)/libkfuzz.a: $(patsubst %.c,$(HOST_DIR)/fuzzobj/%.o,$(HOST_LIBSRCS))
+	@rm -f $@
+	$(HOST_AR) rcs $@ $^
+
+$(HOST_DIR)/test_%: $(HOST_DIR)/obj/tests/host/test_%.o $(HOST_DIR)/obj/tests/host/support/vtest.o \
+		$(HOST_DIR)/libkhost.a
+	$(HOST_CC) $(HOST_SAN) -o $@ $^
+
+$(HOST_DIR)/fuzz_%: $(HOST_DIR)/fuzzobj/tests/host/fuzz/fuzz_%.o $(HOST_DIR)/libkfuzz.a
+	$(HOST_CC) -fsanitize=fuzzer,address,undefined -o $@ $^
+
+# ---- test data: dtc-compiled fixtures and QEMU's own device trees ----
+HOST_FIXTURES := $(patsubst tests/host/fixtures/%.dts,$(HOST_DATA)/%.dtb,\
+	$(sort $(wildcard tests/host/fixtures/*.dts)))
+
+$(HOST_DATA)/%.dtb: tests/host/fixtures/%.dts
+	@mkdir -p $(@D)
+	dtc -q -I dts -O dtb -o $@ $<
+
+# A stand-in kernel and initrd, so that QEMU writes /chosen the way it does
+# for a real boot (bootargs, linux,initrd-start/end). Sizes are what the
+# tests expect.
+$(HOST_DATA)/dummy-kernel.bin:
+	@mkdir -p $(@D)
+	head -c 8192 /dev/zero > $@
+$(HOST_DATA)/dummy-initrd.img:
+	@mkdir -p $(@D)
+	head -c 100000 /dev/zero > $@
+
+# Exactly QEMU's command lines (plus -display none: there is no display);
+# the blobs are dumped at build time and never committed.
+HOST_QEMU_DUMP = $(1) -display none -machine dumpdtb=$@ >$@.log 2>&1 || { cat $@.log; exit 1; }
+HOST_BOOT_ARGS := -kernel $(HOST_DATA)/dummy-kernel.bin -initrd $(HOST_DATA)/dummy-initrd.img
+
+$(HOST_DATA)/qemu-aarch64-virt.dtb:
+	@mkdir -p $(@D)
+	$(call HOST_QEMU_DUMP,qemu-system-aarch64 -M virt -cpu cortex-a72 -m 512)
+$(HOST_DATA)/qemu-riscv64-virt.dtb:
+	@mkdir -p $(@D)
+	$(call HOST_QEMU_DUMP,qemu-system-riscv64 -M virt -m 512)
+$(HOST_DATA)/qemu-aarch64-boot.dtb: $(HOST_DATA)/dummy-kernel.bin $(HOST_DATA)/dummy-initrd.img
+	$(call HOST_QEMU_DUMP,qemu-system-aarch64 -M virt -cpu cortex-a72 -m 512 $(HOST_BOOT_ARGS) \
+		-append "console=ttyAMA0 quiet verdigris.test=1")
+$(HOST_DATA)/qemu-riscv64-boot.dtb: $(HOST_DATA)/dummy-kernel.bin $(HOST_DATA)/dummy-initrd.img
+	$(call HOST_QEMU_DUMP,qemu-system-riscv64 -M virt -m 512 $(HOST_BOOT_ARGS) \
+		-append "console=ttyS0 quiet")
+# For fuzz seeds: a dump re-packed to its real size (QEMU pads it to 1 MiB),
+# without the random rng-seed and kaslr-seed QEMU writes each time, so that
+# fuzzing runs are the same after a rebuild.
+$(HOST_DATA)/%.packed.dtb: $(HOST_DATA)/%.dtb
+	dtc -q -I dtb -O dts $< | grep -v -e rng-seed -e kaslr-seed | dtc -q -I dts -O dtb -o $@ -
+
+HOST_QEMU_DTBS := $(addprefix $(HOST_DATA)/qemu-,aarch64-virt.dtb riscv64-virt.dtb \
+	aarch64-boot.dtb riscv64-boot.dtb)
+
+.PHONY: host-test host-test-data host-fuzz
+host-test-data: $(HOST_FIXTURES) $(HOST_QEMU_DTBS)
+
+host-test: $(HOST_TESTS) host-test-data
+	@HOST_TEST_DATA=$(HOST_DATA) sh tests/host/run-tests.sh $(HOST_TESTS)
+
+# Seeds: every dtb fixture and QEMU's trees (re-packed to their real size).
+HOST_FDT_SEEDS := $(HOST_FIXTURES) $(HOST_DATA)/qemu-aarch64-virt.packed.dtb \
+	$(HOST_DATA)/qemu-riscv64-virt.packed.dtb
+$(HOST_DIR)/fuzz-seeds/fdt/.done: $(HOST_FDT_SEEDS)
+	@rm -rf $(@D) && mkdir -p $(@D)
+	cp $^ $(@D)/
+	@touch $@
+
+host-fuzz: $(HOST_FUZZERS) $(HOST_DIR)/fuzz-seeds/fdt/.done
+	@sh tests/host/run-fuzz.sh $(HOST_DIR) $(HOST_FUZZERS)
+
+# ---- cpio archives by the host's cpio, ELF samples by clang/lld for all three targets ----
+HOST_CPIO_SAMPLES := $(HOST_DATA)/cpio/samples.list
+HOST_ELF_SAMPLES := $(HOST_DATA)/elf/samples.list
+$(HOST_CPIO_SAMPLES): tests/host/cpio-samples/make-samples.sh
+	sh $< $(@D)
+$(HOST_ELF_SAMPLES): tests/host/elf-samples/make-samples.sh $(wildcard tests/host/elf-samples/*.c \
+		tests/host/elf-samples/*.ld)
+	sh $< $(@D)
+host-test-data: $(HOST_CPIO_SAMPLES) $(HOST_ELF_SAMPLES)
+# Seeds: the small archives, and the samples that fit a 4 KiB fuzz input.
+$(HOST_DIR)/fuzz-seeds/cpio/.done: $(HOST_CPIO_SAMPLES)
+	@rm -rf $(@D) && mkdir -p $(@D)
+	cp $(addprefix $(HOST_DATA)/cpio/,seed.newc seed.crc small.newc) $(@D)/
+	@touch $@
+$(HOST_DIR)/fuzz-seeds/elf/.done: $(HOST_ELF_SAMPLES)
+	@rm -rf $(@D) && mkdir -p $(@D)
+	find $(HOST_DATA)/elf -name '*.elf' -size -4097c -exec cp {} $(@D)/ ';'
+	@touch $@
+host-fuzz: $(HOST_DIR)/fuzz-seeds/cpio/.done $(HOST_DIR)/fuzz-seeds/elf/.done
+
+# Objects reached only through the pattern rules would count as intermediate
+# and be deleted after each build.
+.PRECIOUS: $(HOST_DIR)/obj/%.o $(HOST_DIR)/fuzzobj/%.o
+HOST_ALLSRCS := $(HOST_LIBSRCS) tests/host/support/vtest.c $(wildcard tests/host/test_*.c)
+-include $(patsubst %.c,$(HOST_DIR)/obj/%.d,$(HOST_ALLSRCS)) \
+	$(patsubst %.c,$(HOST_DIR)/fuzzobj/%.d,$(HOST_LIBSRCS) $(wildcard tests/host/fuzz/*.c))
