@@ -6,6 +6,7 @@
 #include <kernel/ktest.h>
 #include <kernel/log.h>
 #include <kernel/pmm.h>
+#include <kernel/thread.h>
 #include <kernel/time.h>
 #include <kernel/version.h>
 #include <kernel/vm.h>
@@ -36,6 +37,7 @@ _Noreturn void kernel_main(struct boot_info *bi)
 	vm_init(bi);
 	kheap_init();
 	arch_late_init(bi);
+	sched_init();
 	time_init(arch_counter_freq());
 	arch_timer_start(TICK_HZ);
 	arch_irq_enable();
@@ -62,6 +64,5 @@ _Noreturn void kernel_main(struct boot_info *bi)
 	}
 
 	pr_info("no user space yet: the kernel idles (QEMU: Ctrl-A X quits)\n");
-	for (;;)
-		arch_wait_for_interrupt();
+	thread_exit();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Monotonic time from the arch counter, and the periodic tick count.
 #include <kernel/hal.h>
+#include <kernel/thread.h>
 #include <kernel/time.h>
 
 /* ns = counter * mult >> 32, with a 128-bit product: no division on the hot
@@ -27,4 +28,5 @@ uint64_t ticks(void)
 void timer_tick(void)
 {
 	tick_count++;
+	sched_tick();
 }

@@ -6,6 +6,7 @@
 #include <kernel/fmt.h>
 #include <kernel/hal.h>
 #include <kernel/panic.h>
+#include <kernel/thread.h>
 
 volatile uint64_t aarch64_recovered_faults;
 volatile uint64_t aarch64_last_recovered_esr;
@@ -153,6 +154,7 @@ void aarch64_trap_irq(struct trap_frame *tf)
 {
 	(void)tf;
 	gic_handle_irq();
+	sched_preempt(); /* after every EOI: the GIC may hold back later interrupts */
 }
 
 void aarch64_trap_unexpected(struct trap_frame *tf, int kind)

@@ -7,6 +7,7 @@
 #include <kernel/hal.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
+#include <kernel/thread.h>
 
 #define SCAUSE_INTERRUPT (1ul << 63)
 
@@ -86,11 +87,13 @@ void riscv_trap(struct trap_frame *tf)
 	unsigned long cause = tf->scause;
 	if (cause & SCAUSE_INTERRUPT) {
 		switch (cause & ~SCAUSE_INTERRUPT) {
-		case IRQ_S_TIMER: timer_interrupt(); return;
-		case IRQ_S_EXT: plic_handle(); return;
-		case IRQ_S_SOFT: csr_clear(sip, SIE_SSIE); return;
+		case IRQ_S_TIMER: timer_interrupt(); break;
+		case IRQ_S_EXT: plic_handle(); break;
+		case IRQ_S_SOFT: csr_clear(sip, SIE_SSIE); break;
 		default: fatal(tf, "unexpected interrupt");
 		}
+		sched_preempt(); /* after the interrupt is acknowledged and completed */
+		return;
 	}
 	if (!(tf->sstatus & SSTATUS_SPP))
 		fatal(tf, "exception in user mode, which does not exist yet");

@@ -6,6 +6,7 @@
 #include <kernel/hal.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
+#include <kernel/thread.h>
 
 static const char *const exception_names[32] = {
 	"divide error",
@@ -121,4 +122,5 @@ void x86_trap(struct trap_frame *f)
 		lapic_eoi();
 		break;
 	}
+	sched_preempt(); /* after the EOI: the local APIC holds back the next tick until then */
 }

@@ -29,4 +29,11 @@ static inline void spin_unlock_irqrestore(spinlock_t *l, irqflags_t f)
 	arch_irq_restore(f);
 }
 
+/* Releases without touching the interrupt state (a new thread's first run
+ * drops the lock its creator's switch took). */
+static inline void spin_unlock(spinlock_t *l)
+{
+	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+}
+
 #endif

@@ -134,6 +134,11 @@ static inline bool arch_level_allows_leaf(int level)
 	return level == 1 || level == 2;
 }
 
+/* A thread's saved kernel context: everything else is on its stack. */
+struct arch_thread {
+	uint64_t sp;
+};
+
 #endif /* !__ASSEMBLY__ */
 
 #endif

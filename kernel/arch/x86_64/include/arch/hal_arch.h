@@ -93,4 +93,9 @@ static inline bool arch_level_allows_leaf(int level)
 	return level == 1;
 }
 
+/* A thread's saved kernel context: everything else is on its stack. */
+struct arch_thread {
+	uint64_t sp;
+};
+
 #endif

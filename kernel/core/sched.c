@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Threads and the scheduler (see thread.h).
+#include <kernel/heap.h>
+#include <kernel/log.h>
+#include <kernel/panic.h>
+#include <kernel/pmm.h>
+#include <kernel/spinlock.h>
+#include <kernel/string.h>
+#include <kernel/thread.h>
+#include <kernel/time.h>
+#include <verdigris/errors.h>
+
+static spinlock_t lock = SPINLOCK_INIT;
+static struct list run_queue[NUM_PRIOS];
+static uint32_t ready_mask; /* bit p set: run_queue[p] is not empty */
+static struct list sleepers = LIST_INIT(sleepers); /* by deadline, soonest first */
+static struct list all_threads = LIST_INIT(all_threads);
+static struct thread *current;
+static struct thread boot_thread;
+static bool need_resched;
+static uint64_t next_id = 1;
+static uint64_t switched_at;
+
+irqflags_t sched_lock(void)
+{
+	return spin_lock_irqsave(&lock);
+}
+
+void sched_unlock(irqflags_t f)
+{
+	spin_unlock_irqrestore(&lock, f);
+}
+
+struct thread *thread_current(void)
+{
+	return current;
+}
+
+static void make_ready(struct thread *t)
+{
+	t->state = THREAD_READY;
+	list_push_back(&run_queue[t->priority], &t->run_link);
+	ready_mask |= 1u << t->priority;
+	if (current && t->priority > current->priority)
+		need_resched = true;
+}
+
+static struct thread *take_best_ready(void)
+{
+	if (!ready_mask)
+		return NULL;
+	int p = 31 - __builtin_clz(ready_mask);
+	struct list *n = list_pop_front(&run_queue[p]);
+	if (list_empty(&run_queue[p]))
+		ready_mask &= ~(1u << p);
+	return list_entry(n, struct thread, run_link);
+}
+
+/* Picks the next thread and switches to it. Lock held; the current thread
+ * has set its own state (READY to stay runnable, else BLOCKED or DEAD). */
+static void schedule(void)
+{
+	struct thread *prev = current;
+	if (prev->state == THREAD_RUNNING)
+		make_ready(prev);
+	struct thread *next = take_best_ready();
+	kassert(next); /* the idle thread is always ready */
+	need_resched = false;
+	next->state = THREAD_RUNNING;
+	if (next->slice <= 0)
+		next->slice = SCHED_SLICE_TICKS;
+	if (next == prev)
+		return;
+	uint64_t now = time_ns();
+	prev->run_ns += now - switched_at;
+	switched_at = now;
+	current = next;
+	arch_context_switch(&prev->arch, &next->arch);
+}
+
+_Noreturn void thread_start(void)
+{
+	/* First run of a new thread: we arrive from schedule() with the lock held. */
+	struct thread *t = current;
+	spin_unlock(&lock);
+	arch_irq_enable();
+	t->entry(t->entry_arg);
+	thread_exit();
+}
+
+static void idle_loop(void *arg)
+{
+	(void)arg;
+	for (;;)
+		arch_wait_for_interrupt();
+}
+
+void sched_init(void)
+{
+	for (int p = 0; p < NUM_PRIOS; p++)
+		list_init(&run_queue[p]);
+	/* The boot context becomes a thread like any other. */
+	boot_thread.state = THREAD_RUNNING;
+	boot_thread.priority = PRIO_DEFAULT;
+	boot_thread.slice = SCHED_SLICE_TICKS;
+	boot_thread.id = next_id++;
+	strlcpy(boot_thread.name, "boot", sizeof(boot_thread.name));
+	list_init(&boot_thread.run_link);
+	list_init(&boot_thread.sleep_link);
+	wait_queue_init(&boot_thread.joiners);
+	list_push_back(&all_threads, &boot_thread.all_link);
+	current = &boot_thread;
+	switched_at = time_ns();
+	if (!thread_create_kernel("idle", idle_loop, NULL, PRIO_IDLE))
+		panic("sched: no memory for the idle thread");
+}
+
+struct thread *thread_create_kernel(const char *name, void (*entry)(void *), void *arg,
+				    int priority)
+{
+	struct thread *t = kzalloc(sizeof(*t));
+	if (!t)
+		return NULL;
+	paddr_t stack = pmm_alloc(KSTACK_PAGES, 1, 0);
+	if (!stack) {
+		kfree(t);
+		return NULL;
+	}
+	t->kstack = phys_to_virt(stack);
+	t->entry = entry;
+	t->entry_arg = arg;
+	t->priority = priority < PRIO_IDLE ? PRIO_IDLE : MIN(priority, PRIO_MAX);
+	strlcpy(t->name, name, sizeof(t->name));
+	list_init(&t->run_link);
+	list_init(&t->sleep_link);
+	wait_queue_init(&t->joiners);
+	arch_thread_init(t, (char *)t->kstack + KSTACK_PAGES * PAGE_SIZE);
+
+	irqflags_t f = sched_lock();
+	t->id = next_id++;
+	list_push_back(&all_threads, &t->all_link);
+	make_ready(t);
+	sched_unlock(f);
+	return t;
+}
+
+_Noreturn void thread_exit(void)
+{
+	sched_lock();
+	current->state = THREAD_DEAD;
+	wait_queue_wake(&current->joiners, 1, 0);
+	schedule();
+	panic("thread_exit: a dead thread was scheduled");
+}
+
+void thread_join(struct thread *t)
+{
+	irqflags_t f = sched_lock();
+	kassert(t != current);
+	while (t->state != THREAD_DEAD)
+		wait_queue_block(&t->joiners, DEADLINE_NONE);
+	/* It switched away for the last time before we could run: its stack is
+	 * free to go. */
+	list_remove(&t->all_link);
+	sched_unlock(f);
+	pmm_free((paddr_t)((uintptr_t)t->kstack - PHYSMAP_BASE), KSTACK_PAGES);
+	kfree(t);
+}
+
+void thread_yield(void)
+{
+	irqflags_t f = sched_lock();
+	current->slice = 0; /* to the back of its priority's queue */
+	schedule();
+	sched_unlock(f);
+}
+
+void thread_set_priority(struct thread *t, int priority)
+{
+	irqflags_t f = sched_lock();
+	priority = priority < PRIO_IDLE ? PRIO_IDLE : MIN(priority, PRIO_MAX);
+	if (t->state == THREAD_READY) {
+		list_remove(&t->run_link);
+		if (list_empty(&run_queue[t->priority]))
+			ready_mask &= ~(1u << t->priority);
+		t->priority = priority;
+		make_ready(t);
+	} else {
+		t->priority = priority;
+	}
+	if (t == current && ready_mask >> (priority + 1))
+		need_resched = true;
+	if (need_resched && t == current)
+		schedule();
+	sched_unlock(f);
+}
+
+static void add_sleeper(struct thread *t)
+{
+	struct list *pos = sleepers.next;
+	while (pos != &sleepers &&
+	       list_entry(pos, struct thread, sleep_link)->deadline <= t->deadline)
+		pos = pos->next;
+	list_insert_before(pos, &t->sleep_link);
+}
+
+/* Blocks current (lock held) until woken or the deadline. */
+static int block_current(struct wait_queue *q, uint64_t deadline)
+{
+	struct thread *t = current;
+	t->state = THREAD_BLOCKED;
+	t->waiting_on = q;
+	t->deadline = deadline;
+	t->wait_result = 0;
+	if (q)
+		list_push_back(&q->waiters, &t->run_link);
+	if (deadline != DEADLINE_NONE)
+		add_sleeper(t);
+	schedule();
+	return t->wait_result;
+}
+
+static void wake(struct thread *t, int result)
+{
+	if (t->waiting_on)
+		list_remove(&t->run_link);
+	t->waiting_on = NULL;
+	list_remove(&t->sleep_link);
+	t->wait_result = result;
+	make_ready(t);
+}
+
+void thread_sleep_until(uint64_t deadline_ns)
+{
+	irqflags_t f = sched_lock();
+	if (deadline_ns > time_ns())
+		block_current(NULL, deadline_ns);
+	sched_unlock(f);
+}
+
+void wait_queue_init(struct wait_queue *q)
+{
+	list_init(&q->waiters);
+}
+
+int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns)
+{
+	if (deadline_ns != DEADLINE_NONE && deadline_ns <= time_ns())
+		return ERR_TIMED_OUT;
+	return block_current(q, deadline_ns);
+}
+
+int wait_queue_wake(struct wait_queue *q, int n, int result)
+{
+	int woken = 0;
+	while (woken < n && !list_empty(&q->waiters)) {
+		wake(list_entry(q->waiters.next, struct thread, run_link), result);
+		woken++;
+	}
+	return woken;
+}
+
+void sched_tick(void)
+{
+	irqflags_t f = sched_lock();
+	uint64_t now = time_ns();
+	while (!list_empty(&sleepers)) {
+		struct thread *t = list_entry(sleepers.next, struct thread, sleep_link);
+		if (t->deadline > now)
+			break;
+		wake(t, t->waiting_on ? ERR_TIMED_OUT : 0);
+	}
+	if (current && --current->slice <= 0)
+		need_resched = true;
+	sched_unlock(f);
+}
+
+void sched_preempt(void)
+{
+	if (!current || !need_resched)
+		return;
+	irqflags_t f = sched_lock();
+	if (need_resched)
+		schedule();
+	sched_unlock(f);
+}

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef KERNEL_THREAD_H
+#define KERNEL_THREAD_H
+
+#include <kernel/hal.h>
+#include <kernel/list.h>
+
+/*
+ * Threads and the scheduler. Priorities 0 (idle) to 31; the highest ready
+ * priority runs, round-robin within a priority with a time slice of
+ * SCHED_SLICE_TICKS. A thread blocks on a wait queue (or just sleeps) with an
+ * optional deadline; wakers pass it a result code. Everything here runs with
+ * interrupts disabled inside the scheduler lock; the lock is one global
+ * spinlock for now, to be split per CPU when SMP comes.
+ */
+#define PRIO_IDLE 0
+#define PRIO_DEFAULT 16
+#define PRIO_MAX 31
+#define NUM_PRIOS 32
+#define SCHED_SLICE_TICKS 5
+#define KSTACK_PAGES 4
+#define DEADLINE_NONE UINT64_MAX
+
+enum thread_state { THREAD_READY, THREAD_RUNNING, THREAD_BLOCKED, THREAD_DEAD };
+
+struct wait_queue {
+	struct list waiters;
+};
+
+struct thread {
+	struct arch_thread arch; /* saved kernel context; arch_context_switch's */
+	enum thread_state state;
+	int priority;
+	int slice; /* ticks left in the time slice */
+	struct list run_link; /* run queue or wait queue */
+	struct list sleep_link; /* the deadline list, when blocked with one */
+	struct wait_queue *waiting_on;
+	uint64_t deadline;
+	int wait_result;
+	void *kstack; /* lowest address */
+	void (*entry)(void *);
+	void *entry_arg;
+	uint64_t id;
+	uint64_t run_ns; /* CPU time */
+	char name[24];
+	struct list all_link;
+	struct wait_queue joiners; /* woken when the thread dies */
+};
+
+void sched_init(void);
+struct thread *thread_current(void);
+/* A kernel thread, ready to run entry(arg) at the priority. NULL when out
+ * of memory. */
+struct thread *thread_create_kernel(const char *name, void (*entry)(void *), void *arg,
+				    int priority);
+/* Ends the calling thread; its stack is freed by whoever reaps it next. */
+_Noreturn void thread_exit(void);
+void thread_yield(void);
+/* Sleeps until the monotonic clock reaches deadline_ns. */
+void thread_sleep_until(uint64_t deadline_ns);
+void thread_set_priority(struct thread *t, int priority);
+/* Waits for t to die, then frees it. One joiner per thread. */
+void thread_join(struct thread *t);
+
+void wait_queue_init(struct wait_queue *q);
+/* Blocks the caller on q until woken or the deadline passes; returns the
+ * waker's result, or ERR_TIMED_OUT. Call with the scheduler lock held
+ * (sched_lock) after deciding to wait; it is released while blocked and
+ * held again on return. */
+int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns);
+/* Wakes up to n waiters (oldest first) with result; returns how many. */
+int wait_queue_wake(struct wait_queue *q, int n, int result);
+
+irqflags_t sched_lock(void);
+void sched_unlock(irqflags_t f);
+
+/* From the timer interrupt: accounting, deadlines, preemption. */
+void sched_tick(void);
+/* On the way out of an interrupt: switch if a better thread is ready. */
+void sched_preempt(void);
+
+/* ---- arch (hal_arch.h defines struct arch_thread) ---- */
+/* Prepares t so that the first switch to it runs thread_start() on the
+ * stack ending at stack_top. */
+void arch_thread_init(struct thread *t, void *stack_top);
+/* Saves the current kernel context in from and resumes to. */
+void arch_context_switch(struct arch_thread *from, struct arch_thread *to);
+/* Generic: where a new thread begins, with interrupts disabled. */
+_Noreturn void thread_start(void);
+
+#endif

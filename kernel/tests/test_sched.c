@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Kernel threads and the scheduler.
+#include <kernel/heap.h>
+#include <kernel/ktest.h>
+#include <kernel/pmm.h>
+#include <kernel/thread.h>
+#include <kernel/time.h>
+#include <verdigris/errors.h>
+
+#define MS 1000000ull
+
+static void set_flag(void *arg)
+{
+	*(volatile int *)arg = 1;
+}
+
+KTEST(sched_thread_runs_and_exits)
+{
+	volatile int flag = 0;
+	struct thread *t = thread_create_kernel("flag", set_flag, (void *)&flag, PRIO_DEFAULT);
+	KT_ASSERT(t != NULL);
+	thread_join(t);
+	KT_EXPECT_EQ(flag, 1);
+}
+
+static volatile int pingpong[2];
+
+static void ping(void *arg)
+{
+	int me = (int)(uintptr_t)arg;
+	for (int i = 0; i < 100; i++) {
+		pingpong[me]++;
+		thread_yield();
+	}
+}
+
+KTEST(sched_yield_alternates_equal_priorities)
+{
+	pingpong[0] = pingpong[1] = 0;
+	struct thread *a = thread_create_kernel("ping", ping, (void *)0, PRIO_DEFAULT + 1);
+	struct thread *b = thread_create_kernel("pong", ping, (void *)1, PRIO_DEFAULT + 1);
+	KT_ASSERT(a && b);
+	/* Both outrank us: we get the CPU back only when both are done. */
+	thread_yield();
+	KT_EXPECT_EQ(pingpong[0], 100);
+	KT_EXPECT_EQ(pingpong[1], 100);
+	thread_join(a);
+	thread_join(b);
+}
+
+KTEST(sched_sleep_waits_until_deadline)
+{
+	uint64_t t0 = time_ns();
+	thread_sleep_until(t0 + 30 * MS);
+	uint64_t slept = time_ns() - t0;
+	KT_EXPECT(slept >= 30 * MS);
+	KT_EXPECT(slept < 300 * MS);
+}
+
+static volatile uint64_t spins[2];
+static volatile bool stop_spinning;
+
+static void spinner(void *arg)
+{
+	int me = (int)(uintptr_t)arg;
+	while (!stop_spinning)
+		spins[me]++;
+}
+
+KTEST(sched_preempts_busy_threads)
+{
+	/* Two threads that never yield, below us: we sleep, they share the CPU
+	 * only if the tick preempts them. */
+	spins[0] = spins[1] = 0;
+	stop_spinning = false;
+	struct thread *a = thread_create_kernel("spin0", spinner, (void *)0, PRIO_DEFAULT - 1);
+	struct thread *b = thread_create_kernel("spin1", spinner, (void *)1, PRIO_DEFAULT - 1);
+	KT_ASSERT(a && b);
+	thread_sleep_until(time_ns() + 100 * MS);
+	stop_spinning = true;
+	uint64_t s0 = spins[0], s1 = spins[1];
+	thread_join(a);
+	thread_join(b);
+	KT_EXPECT(s0 > 0);
+	KT_EXPECT(s1 > 0);
+}
+
+static volatile int order[3], order_n;
+
+static void record_order(void *arg)
+{
+	order[order_n++] = (int)(uintptr_t)arg;
+}
+
+KTEST(sched_higher_priority_runs_first)
+{
+	order_n = 0;
+	struct thread *lo = thread_create_kernel("lo", record_order, (void *)1, PRIO_DEFAULT + 1);
+	struct thread *hi = thread_create_kernel("hi", record_order, (void *)2, PRIO_DEFAULT + 2);
+	KT_ASSERT(lo && hi);
+	thread_yield();
+	KT_EXPECT_EQ(order_n, 2);
+	KT_EXPECT_EQ(order[0], 2);
+	KT_EXPECT_EQ(order[1], 1);
+	thread_join(lo);
+	thread_join(hi);
+}
+
+static struct wait_queue wq;
+static volatile int waiter_result;
+
+static void waiter(void *arg)
+{
+	uint64_t deadline = (uint64_t)(uintptr_t)arg;
+	irqflags_t f = sched_lock();
+	waiter_result = wait_queue_block(&wq, deadline ? time_ns() + deadline : DEADLINE_NONE);
+	sched_unlock(f);
+}
+
+KTEST(sched_wait_queue_wake_and_timeout)
+{
+	wait_queue_init(&wq);
+	waiter_result = 1;
+	struct thread *t = thread_create_kernel("waiter", waiter, NULL, PRIO_DEFAULT + 1);
+	KT_ASSERT(t);
+	thread_yield(); /* it runs and blocks */
+	irqflags_t f = sched_lock();
+	KT_EXPECT_EQ(wait_queue_wake(&wq, 1, 7), 1);
+	sched_unlock(f);
+	thread_join(t);
+	KT_EXPECT_EQ(waiter_result, 7);
+
+	t = thread_create_kernel("waiter", waiter, (void *)(uintptr_t)(20 * MS), PRIO_DEFAULT + 1);
+	KT_ASSERT(t);
+	thread_join(t);
+	KT_EXPECT_EQ(waiter_result, ERR_TIMED_OUT);
+	f = sched_lock();
+	KT_EXPECT_EQ(wait_queue_wake(&wq, 1, 0), 0); /* nobody left on it */
+	sched_unlock(f);
+}
+
+static void nothing(void *arg)
+{
+	(void)arg;
+}
+
+KTEST(sched_thread_create_exit_does_not_leak)
+{
+	size_t pages = pmm_free_pages();
+	size_t bytes = kheap_stats().live_bytes;
+	for (int i = 0; i < 200; i++) {
+		struct thread *t = thread_create_kernel("short", nothing, NULL, PRIO_DEFAULT);
+		KT_ASSERT(t);
+		thread_join(t);
+	}
+	KT_EXPECT_EQ(kheap_stats().live_bytes, bytes);
+	/* The heap may keep one empty slab per class cached. */
+	KT_EXPECT(pmm_free_pages() + HEAP_NCLASSES >= pages);
+	KT_EXPECT(pmm_free_pages() <= pages);
+}
