@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """The whole test run behind `make test`.
 
-1. host unit tests and fuzzers (make host-test, make host-fuzz);
+1. lint (make lint), host unit tests and fuzzers (make host-test, make host-fuzz);
 2. for each architecture and each build mode (release -O2, debug -O0): build
    with -Werror, boot every QEMU variant the arch fragment lists with "ktest"
    on the command line and count each in-kernel result, then boot once with
@@ -161,6 +161,10 @@ def main():
     start = time.monotonic()
 
     if not a.no_host:
+        print("== lint (clang-format, cppcheck)", flush=True)
+        p = subprocess.run(["tools/lint.sh"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True)
+        record("lint", p.returncode == 0, "\n".join(p.stdout.splitlines()[-20:]))
         print("== host unit tests", flush=True)
         host_layer("host-test")
         print("== host fuzzers", flush=True)

@@ -18,7 +18,7 @@ typedef void (*vtest_fn)(void);
 
 void vtest_register(const char *suite, const char *name, vtest_fn fn, const char *file, int line);
 _Noreturn void vtest_fail(const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	__attribute__((noreturn, format(printf, 3, 4)));
 
 #define TEST(suite, name)                                                           \
 	static void suite##__##name(void);                                          \

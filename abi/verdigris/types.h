@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Types and constants of the kernel/user ABI, shared by the kernel and user
+ * space; the lists behind them are the .def files beside this header. */
+#ifndef VERDIGRIS_TYPES_H
+#define VERDIGRIS_TYPES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <verdigris/errors.h>
+
+typedef uint32_t vg_handle_t;
+#define VG_HANDLE_INVALID ((vg_handle_t)0)
+
+enum vg_object_type {
+#define OBJ(name, value, text) VG_OBJ_##name = (value),
+#include <verdigris/objects.def>
+#undef OBJ
+};
+
+enum vg_right {
+#define RIGHT(name, bit, text) VG_RIGHT_##name = (1u << (bit)),
+#include <verdigris/rights.def>
+#undef RIGHT
+};
+#define VG_RIGHTS_ALL 0xffu
+
+enum vg_syscall {
+#define SYSCALL0(n, name) VG_SYS_##name = (n),
+#define SYSCALL1(n, name, ...) VG_SYS_##name = (n),
+#define SYSCALL2(n, name, ...) VG_SYS_##name = (n),
+#define SYSCALL3(n, name, ...) VG_SYS_##name = (n),
+#define SYSCALL4(n, name, ...) VG_SYS_##name = (n),
+#define SYSCALL5(n, name, ...) VG_SYS_##name = (n),
+#define SYSCALL6(n, name, ...) VG_SYS_##name = (n),
+#include <verdigris/syscalls.def>
+#include <verdigris/syscall_undef.h>
+};
+
+struct vg_handle_info {
+	uint32_t type;   /* enum vg_object_type */
+	uint32_t rights; /* enum vg_right bits */
+	uint64_t badge;
+	uint64_t koid;   /* the object's id, unique for the life of the system */
+};
+
+/* One kernel log record, as log_read returns it. */
+struct vg_log_record {
+	uint64_t seq;
+	uint64_t time_ns;
+	uint32_t level; /* syslog severity */
+	uint32_t len;   /* text bytes that follow (no NUL) */
+	char text[];
+};
+
+#endif
