@@ -41,7 +41,8 @@ class Run:
             self.results.append((m.group(1), m.group(2) == "PASS", m.group(3).strip()))
         m = PLAN_RE.match(line)
         if m:
-            self.plan = int(m.group(1))
+            # Kernel and user space each announce their own plan.
+            self.plan = (self.plan or 0) + int(m.group(1))
         if line.startswith("PANIC"):
             self.panic = True
         m = BANNER_RE.match(line)

@@ -57,13 +57,9 @@ void log_set_console_level(enum log_level level)
 	console_level = level;
 }
 
-void vklog(enum log_level level, const char *fmt, va_list ap)
+void klog_record(enum log_level level, const char *text, size_t len)
 {
-	char text[LOGRING_MAX_TEXT + 1];
-	int n = vsnprintf(text, sizeof(text), fmt, ap);
-	size_t len = n < 0 ? 0 : MIN((size_t)n, sizeof(text) - 1);
 	uint64_t now = time_ns();
-
 	irqflags_t f = spin_lock_irqsave(&ring_lock);
 	if (!ring_ready) {
 		logring_init(&ring, ring_buf, sizeof(ring_buf));
@@ -71,7 +67,15 @@ void vklog(enum log_level level, const char *fmt, va_list ap)
 	}
 	logring_append(&ring, level, now, text, len);
 	spin_unlock_irqrestore(&ring_lock, f);
+}
 
+void vklog(enum log_level level, const char *fmt, va_list ap)
+{
+	char text[LOGRING_MAX_TEXT + 1];
+	int n = vsnprintf(text, sizeof(text), fmt, ap);
+	size_t len = n < 0 ? 0 : MIN((size_t)n, sizeof(text) - 1);
+	uint64_t now = time_ns();
+	klog_record(level, text, len);
 	if (level <= console_level)
 		kprintf("[%5llu.%06llu] %s", (unsigned long long)(now / 1000000000u),
 			(unsigned long long)(now / 1000 % 1000000), text);

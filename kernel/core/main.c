@@ -6,6 +6,8 @@
 #include <kernel/ktest.h>
 #include <kernel/log.h>
 #include <kernel/pmm.h>
+#include <kernel/process.h>
+#include <kernel/roottask.h>
 #include <kernel/thread.h>
 #include <kernel/time.h>
 #include <kernel/version.h>
@@ -54,8 +56,8 @@ _Noreturn void kernel_main(struct boot_info *bi)
 			(unsigned long long)(bi->initrd_end - bi->initrd_start),
 			(unsigned long long)bi->initrd_start);
 
-	if (bootinfo_has_arg(bi, "ktest"))
-		arch_poweroff(ktest_run_all() != 0);
+	bool testing = bootinfo_has_arg(bi, "ktest");
+	int failed = testing ? ktest_run_all() : 0;
 	if (bootinfo_has_arg(bi, "crashtest")) {
 		/* The test suite checks that a kernel fault is reported and fails
 		 * the run: write to an address nothing maps. */
@@ -63,6 +65,16 @@ _Noreturn void kernel_main(struct boot_info *bi)
 		*(volatile uint64_t *)(uintptr_t)(MMIO_BASE + MMIO_SIZE - PAGE_SIZE) = 1;
 	}
 
-	pr_info("no user space yet: the kernel idles (QEMU: Ctrl-A X quits)\n");
-	thread_exit();
+	struct process *init = roottask_start(bi);
+	if (testing) {
+		/* The root task runs the user-mode tests (arg1 = 1) and exits with
+		 * their verdict; its own result is one more test line. */
+		long code = init ? process_wait(init) : -1;
+		kprintf("KTEST-PLAN 1\nKTEST roottask_ran_and_exited_0: %s (exit %ld)\n",
+			code == 0 ? "PASS" : "FAIL", code);
+		arch_poweroff(failed || code != 0);
+	}
+	if (init)
+		kobject_unref(&init->obj);
+	thread_exit(); /* the boot thread is done; the root task carries on */
 }

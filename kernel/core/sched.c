@@ -4,6 +4,7 @@
 #include <kernel/log.h>
 #include <kernel/panic.h>
 #include <kernel/pmm.h>
+#include <kernel/process.h>
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/thread.h>
@@ -20,6 +21,8 @@ static struct thread boot_thread;
 static bool need_resched;
 static uint64_t next_id = 1;
 static uint64_t switched_at;
+static paddr_t active_root; /* user page tables in the MMU, 0: none */
+static struct thread *zombie; /* a detached thread that just died */
 
 irqflags_t sched_lock(void)
 {
@@ -56,6 +59,22 @@ static struct thread *take_best_ready(void)
 	return list_entry(n, struct thread, run_link);
 }
 
+static void free_thread(struct thread *t)
+{
+	list_remove(&t->all_link);
+	pmm_free((paddr_t)((uintptr_t)t->kstack - PHYSMAP_BASE), KSTACK_PAGES);
+	kfree(t);
+}
+
+/* Runs in the thread switched to: the dead one's stack is no longer in use. */
+static void reap_zombie(void)
+{
+	if (zombie) {
+		free_thread(zombie);
+		zombie = NULL;
+	}
+}
+
 /* Picks the next thread and switches to it. Lock held; the current thread
  * has set its own state (READY to stay runnable, else BLOCKED or DEAD). */
 static void schedule(void)
@@ -74,14 +93,31 @@ static void schedule(void)
 	uint64_t now = time_ns();
 	prev->run_ns += now - switched_at;
 	switched_at = now;
+	if (prev->proc && prev->state != THREAD_DEAD)
+		arch_fpu_save(prev->fpu);
+	if (next->proc) {
+		/* Kernel threads run in whatever address space is loaded: they
+		 * only touch the shared kernel half. */
+		paddr_t root = next->proc->as.root;
+		if (root != active_root) {
+			arch_aspace_activate(root);
+			active_root = root;
+		}
+		arch_set_kernel_stack(thread_stack_top(next));
+		arch_fpu_restore(next->fpu);
+	}
+	if (prev->state == THREAD_DEAD && prev->detached)
+		zombie = prev;
 	current = next;
 	arch_context_switch(&prev->arch, &next->arch);
+	reap_zombie();
 }
 
 _Noreturn void thread_start(void)
 {
 	/* First run of a new thread: we arrive from schedule() with the lock held. */
 	struct thread *t = current;
+	reap_zombie();
 	spin_unlock(&lock);
 	arch_irq_enable();
 	t->entry(t->entry_arg);
@@ -115,8 +151,8 @@ void sched_init(void)
 		panic("sched: no memory for the idle thread");
 }
 
-struct thread *thread_create_kernel(const char *name, void (*entry)(void *), void *arg,
-				    int priority)
+struct thread *thread_alloc(const char *name, void (*entry)(void *), void *arg, int priority,
+			    size_t stack_reserve)
 {
 	struct thread *t = kzalloc(sizeof(*t));
 	if (!t)
@@ -133,14 +169,29 @@ struct thread *thread_create_kernel(const char *name, void (*entry)(void *), voi
 	strlcpy(t->name, name, sizeof(t->name));
 	list_init(&t->run_link);
 	list_init(&t->sleep_link);
+	list_init(&t->proc_link);
 	wait_queue_init(&t->joiners);
-	arch_thread_init(t, (char *)t->kstack + KSTACK_PAGES * PAGE_SIZE);
-
+	arch_thread_init(t, (void *)(ALIGN_DOWN(thread_stack_top(t) - stack_reserve, 16)));
 	irqflags_t f = sched_lock();
 	t->id = next_id++;
 	list_push_back(&all_threads, &t->all_link);
+	sched_unlock(f);
+	return t;
+}
+
+void thread_ready(struct thread *t)
+{
+	irqflags_t f = sched_lock();
 	make_ready(t);
 	sched_unlock(f);
+}
+
+struct thread *thread_create_kernel(const char *name, void (*entry)(void *), void *arg,
+				    int priority)
+{
+	struct thread *t = thread_alloc(name, entry, arg, priority, 0);
+	if (t)
+		thread_ready(t);
 	return t;
 }
 
@@ -161,10 +212,8 @@ void thread_join(struct thread *t)
 		wait_queue_block(&t->joiners, DEADLINE_NONE);
 	/* It switched away for the last time before we could run: its stack is
 	 * free to go. */
-	list_remove(&t->all_link);
+	free_thread(t);
 	sched_unlock(f);
-	pmm_free((paddr_t)((uintptr_t)t->kstack - PHYSMAP_BASE), KSTACK_PAGES);
-	kfree(t);
 }
 
 void thread_yield(void)
@@ -282,5 +331,15 @@ void sched_preempt(void)
 	irqflags_t f = sched_lock();
 	if (need_resched)
 		schedule();
+	sched_unlock(f);
+}
+
+void sched_drop_aspace(paddr_t root)
+{
+	irqflags_t f = sched_lock();
+	if (active_root == root) {
+		arch_aspace_activate(0);
+		active_root = 0;
+	}
 	sched_unlock(f);
 }

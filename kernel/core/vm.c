@@ -24,6 +24,11 @@ paddr_t pt_alloc_table(void)
 	return pa;
 }
 
+void pt_free_table(paddr_t pa)
+{
+	pmm_free(pa, 1);
+}
+
 pte_t *pt_table_virt(paddr_t pa)
 {
 	return phys_to_virt(pa);

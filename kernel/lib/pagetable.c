@@ -188,3 +188,30 @@ int pt_query(paddr_t root, vaddr_t va, paddr_t *pa, unsigned *prot)
 	}
 	return ERR_NOT_FOUND;
 }
+
+static void free_subtree(pte_t *tab, int level)
+{
+	for (unsigned i = 0; i < PT_ENTRIES; i++) {
+		pte_t e = tab[i];
+		if (arch_pte_valid(e) && !arch_pte_is_leaf(e, level)) {
+			free_subtree(pt_table_virt(arch_pte_addr(e)), level - 1);
+			pt_free_table(arch_pte_addr(e));
+		}
+		tab[i] = 0;
+	}
+}
+
+void pt_free_tables(paddr_t root, vaddr_t limit)
+{
+	pte_t *tab = pt_table_virt(root);
+	int top = PT_LEVELS - 1;
+	unsigned last = limit ? index_at(limit - 1, top) : 0;
+	for (unsigned i = 0; limit && i <= last; i++) {
+		pte_t e = tab[i];
+		if (arch_pte_valid(e) && !arch_pte_is_leaf(e, top)) {
+			free_subtree(pt_table_virt(arch_pte_addr(e)), top - 1);
+			pt_free_table(arch_pte_addr(e));
+		}
+		tab[i] = 0;
+	}
+}

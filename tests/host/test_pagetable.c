@@ -33,6 +33,14 @@ paddr_t pt_alloc_table(void)
 	return ARENA_PA + (paddr_t)arena_used++ * PAGE_SIZE;
 }
 
+static size_t tables_freed;
+
+void pt_free_table(paddr_t pa)
+{
+	pt_table_virt(pa); /* must be a table the walker was given */
+	tables_freed++;
+}
+
 pte_t *pt_table_virt(paddr_t pa)
 {
 	/* The walker must only ever follow table pointers it created. */
@@ -603,4 +611,26 @@ TEST(pt, random_vs_model)
 	/* Everything unmapped leaves no leaf behind. */
 	CHECK_EQ_I(pt_unmap(root, WIN_BASE, (uint64_t)WIN_PAGES * K4), 0);
 	CHECK_EQ_U(leaves_of(root), 0);
+}
+
+TEST(pt, free_tables_below_limit)
+{
+	/* Three separate user regions need their own tables; a mapping above the
+	 * limit (the kernel half) must survive untouched. */
+	paddr_t root = new_root(64);
+	size_t before = arena_used;
+	CHECK_EQ_I(pt_map(root, 0x400000, 0x1000000, 0x1000, VM_READ | VM_USER), 0);
+	CHECK_EQ_I(pt_map(root, 0x7f0000000000ull, 0x2000000, 0x1000, VM_READ | VM_USER), 0);
+	CHECK_EQ_I(pt_map(root, 0x40000000, 0x3000000, M2, VM_READ | VM_USER), 0);
+	CHECK_EQ_I(pt_map(root, 0xffff800000000000ull, 0x4000000, 0x1000, VM_READ), 0);
+	size_t user_tables = arena_used - before - 3; /* the kernel mapping took 3 */
+	tables_freed = 0;
+	pt_free_tables(root, 0x800000000000ull);
+	CHECK_EQ_U(tables_freed, user_tables);
+	paddr_t pa;
+	unsigned prot;
+	CHECK_EQ_I(pt_query(root, 0x400000, &pa, &prot), ERR_NOT_FOUND);
+	CHECK_EQ_I(pt_query(root, 0x40000000, &pa, &prot), ERR_NOT_FOUND);
+	CHECK_EQ_I(pt_query(root, 0xffff800000000000ull, &pa, &prot), 0);
+	CHECK_EQ_U(pa, 0x4000000);
 }

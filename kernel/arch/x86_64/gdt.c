@@ -49,3 +49,8 @@ void gdt_init(void)
 	struct gdt_ptr p = { sizeof(gdt) - 1, (uint64_t)(uintptr_t)gdt };
 	gdt_load(&p, 0x28);
 }
+
+void tss_set_rsp0(uint64_t top)
+{
+	tss.rsp[0] = top; /* interrupts and exceptions from ring 3 land here */
+}

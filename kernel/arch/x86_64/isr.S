@@ -2,7 +2,7 @@
 /*
  * Interrupt and exception entry: one stub per vector pushes a zero error
  * code where the CPU pushes none, then the vector, and joins the common
- * path, which saves the general registers as a struct trap_frame and calls
+ * path, which saves the general registers as a struct arch_regs and calls
  * x86_trap(frame).
  */
 /* Vectors for which the CPU pushes an error code. */
@@ -11,7 +11,11 @@
 	.text
 	.balign 16
 isr_common:
-	push %rax
+	/* From ring 3: the kernel's GS (per-CPU data) in, the user's out on return. */
+	testb $3, 24(%rsp)
+	jz 1f
+	swapgs
+1:	push %rax
 	push %rbx
 	push %rcx
 	push %rdx
@@ -45,7 +49,10 @@ isr_common:
 	pop %rbx
 	pop %rax
 	add $16, %rsp                   /* vector and error code */
-	iretq
+	testb $3, 8(%rsp)
+	jz 2f
+	swapgs
+2:	iretq
 
 /* 256 stubs, each in its own 16-byte slot: idt.c finds vector v's stub at
  * isr_stubs + 16 * v. */

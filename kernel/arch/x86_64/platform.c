@@ -41,6 +41,7 @@ _Noreturn void x86_start(uint32_t magic, uint32_t info_pa)
 	serial_init();
 	gdt_init();
 	idt_init();
+	syscall_init();
 	struct boot_info *bi = &boot_info;
 	if (!multiboot_parse(magic, info_pa, bi))
 		panic("boot: cannot continue without the loader's memory map");

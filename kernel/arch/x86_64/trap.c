@@ -52,7 +52,7 @@ void x86_set_isa_handler(unsigned irq, void (*fn)(void))
 	isa_handlers[irq] = fn;
 }
 
-static bool recover(struct trap_frame *f)
+static bool recover(struct arch_regs *f)
 {
 	uintptr_t fix = extable_lookup(f->rip);
 	if (fix) {
@@ -70,7 +70,7 @@ static bool recover(struct trap_frame *f)
 	return false;
 }
 
-static void dump(const struct trap_frame *f)
+static void dump(const struct arch_regs *f)
 {
 	log_panic_takeover();
 	kprintf("\n%s (vector %llu, error %#llx) in kernel mode\n", exception_names[f->vector],
@@ -97,8 +97,26 @@ static void dump(const struct trap_frame *f)
 		(unsigned long long)f->r14, (unsigned long long)f->r15);
 }
 
-void x86_trap(struct trap_frame *f)
+static void user_trap(struct arch_regs *f)
 {
+	if (f->vector == 14) {
+		unsigned access = f->error & PF_INSTRUCTION_FETCH ? VM_EXEC
+			: f->error & 2				  ? VM_WRITE
+								  : VM_READ;
+		user_page_fault(f, read_cr2(), access);
+	} else {
+		user_exception(f, exception_names[f->vector], f->error);
+	}
+}
+
+void x86_trap(struct arch_regs *f)
+{
+	bool from_user = f->cs & 3;
+	if (f->vector < 32 && from_user) {
+		user_trap(f);
+		user_return(f);
+		return;
+	}
 	if (f->vector < 32) {
 		if (f->vector != 2 && f->vector != 8 && f->vector != 18 && recover(f))
 			return;
@@ -122,5 +140,9 @@ void x86_trap(struct trap_frame *f)
 		lapic_eoi();
 		break;
 	}
-	sched_preempt(); /* after the EOI: the local APIC holds back the next tick until then */
+	if (from_user)
+		user_return(f); /* preempts as needed */
+	else
+		sched_preempt(); /* after the EOI: the local APIC holds back the next tick until
+				    then */
 }

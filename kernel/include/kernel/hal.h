@@ -83,4 +83,49 @@ void arch_tlb_flush_all(void);
  *   bool  arch_level_allows_leaf(int level)            block mappings there
  */
 
+/* ---- user mode ----
+ * hal_arch.h defines USER_BASE and USER_TOP (the user half), struct
+ * arch_regs (the user registers saved at the top of a thread's kernel stack
+ * on every entry from user mode: system call, exception, interrupt) and
+ * ARCH_FPU_STATE_SIZE: bytes of FP/SIMD state per thread (16-byte aligned). */
+struct arch_regs;
+uint64_t arch_regs_syscall_nr(const struct arch_regs *r);
+uint64_t arch_regs_arg(const struct arch_regs *r, int i); /* argument 0-5 */
+void arch_regs_set_result(struct arch_regs *r, int i, uint64_t v); /* result 0-5 */
+uintptr_t arch_regs_pc(const struct arch_regs *r);
+uintptr_t arch_regs_fp(const struct arch_regs *r);
+/* A fresh user context: pc, sp, and arg0/arg1 in the first argument registers. */
+void arch_regs_init_user(struct arch_regs *r, uintptr_t pc, uintptr_t sp, uint64_t arg0,
+			 uint64_t arg1);
+void arch_regs_dump(const struct arch_regs *r); /* all registers, via kprintf */
+/* Leaves the kernel for user mode with the registers in r, which lies at the
+ * top of the current thread's kernel stack. */
+_Noreturn void arch_enter_user(struct arch_regs *r);
+/* Where entries from user mode put their frame: the top of the next
+ * thread's kernel stack (TSS/sscratch/per-CPU data as the arch needs). */
+void arch_set_kernel_stack(uintptr_t top);
+/* Makes the page tables rooted at root the user translation (0: none). */
+void arch_aspace_activate(paddr_t root);
+/* Prepares a new root table: the kernel half, where the arch shares it
+ * through the same root (x86_64, RISC-V), is copied from the kernel's. */
+void arch_aspace_init_root(pte_t *root, const pte_t *kernel_root);
+/* FP/SIMD state, saved and restored eagerly around user threads. */
+void arch_fpu_init_state(void *state); /* the state a new thread starts with */
+void arch_fpu_save(void *state);
+void arch_fpu_restore(const void *state);
+/* Copies between kernel and user memory; 0, or -1 if a user page faulted.
+ * The caller has checked that the user range lies below USER_TOP. */
+int arch_copy_from_user(void *dst, const void *usrc, size_t n);
+int arch_copy_to_user(void *udst, const void *src, size_t n);
+
+/* Generic entry points the arch trap code calls for entries from user mode,
+ * with the frame at the top of the kernel stack. */
+void syscall_dispatch(struct arch_regs *r);
+/* A page fault in user mode at addr; access is VM_READ, VM_WRITE or VM_EXEC. */
+void user_page_fault(struct arch_regs *r, vaddr_t addr, unsigned access);
+/* Any other exception in user mode: kills the process with a report. */
+void user_exception(struct arch_regs *r, const char *what, uint64_t detail);
+/* Last thing before the arch returns to user mode. */
+void user_return(struct arch_regs *r);
+
 #endif

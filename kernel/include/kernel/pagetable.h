@@ -10,7 +10,7 @@
  * levels), AArch64 (4 levels, 4 KiB granule, 48-bit VA) and RISC-V Sv39 (3
  * levels); only the entry encoding differs, and that comes from the arch's
  * static inline encoders. Pure logic: the environment provides
- * pt_alloc_table() and pt_table_virt(), so the host tests run the same code
+ * pt_alloc_table(), pt_free_table() and pt_table_virt(), so the host tests run the same code
  * over a fake encoding.
  */
 #define PT_ENTRIES 512
@@ -20,6 +20,7 @@
 /* Supplied by the environment: a zeroed table page (0 if none), and the
  * virtual address through which a table page is read and written. */
 paddr_t pt_alloc_table(void);
+void pt_free_table(paddr_t pa);
 pte_t *pt_table_virt(paddr_t pa);
 
 /* Maps [va, va+size) to [pa, pa+size) with VM_* prot, using block leaves
@@ -34,6 +35,10 @@ int pt_unmap(paddr_t root, vaddr_t va, uint64_t size);
 /* Changes the protection of every mapped page in the range (splitting as
  * needed); unmapped pages are skipped. */
 int pt_protect(paddr_t root, vaddr_t va, uint64_t size, unsigned prot);
+/* Frees every table below the root entries that cover [0, limit) and
+ * clears those entries; leaf pages are not freed (their owners do that).
+ * For tearing down a user address space. */
+void pt_free_tables(paddr_t root, vaddr_t limit);
 /* Translates va: returns 0 with *pa and *prot set, or ERR_NOT_FOUND. */
 int pt_query(paddr_t root, vaddr_t va, paddr_t *pa, unsigned *prot);
 

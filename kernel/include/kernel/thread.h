@@ -27,6 +27,8 @@ struct wait_queue {
 	struct list waiters;
 };
 
+struct process;
+
 struct thread {
 	struct arch_thread arch; /* saved kernel context; arch_context_switch's */
 	enum thread_state state;
@@ -45,6 +47,11 @@ struct thread {
 	char name[24];
 	struct list all_link;
 	struct wait_queue joiners; /* woken when the thread dies */
+	bool detached; /* freed by the scheduler when it dies */
+	struct process *proc; /* NULL for kernel threads */
+	struct list proc_link;
+	struct arch_regs *uregs; /* user registers, at the top of the kernel stack */
+	uint8_t fpu[ARCH_FPU_STATE_SIZE] __attribute__((aligned(16)));
 };
 
 void sched_init(void);
@@ -53,6 +60,17 @@ struct thread *thread_current(void);
  * of memory. */
 struct thread *thread_create_kernel(const char *name, void (*entry)(void *), void *arg,
 				    int priority);
+/* The same in two steps, for callers that finish setting the thread up
+ * before it may run. stack_reserve bytes at the top of the kernel stack are
+ * left for the caller (a user thread's register frame). */
+struct thread *thread_alloc(const char *name, void (*entry)(void *), void *arg, int priority,
+			    size_t stack_reserve);
+void thread_ready(struct thread *t);
+/* The top of t's kernel stack. */
+static inline uintptr_t thread_stack_top(const struct thread *t)
+{
+	return (uintptr_t)t->kstack + KSTACK_PAGES * PAGE_SIZE;
+}
 /* Ends the calling thread; its stack is freed by whoever reaps it next. */
 _Noreturn void thread_exit(void);
 void thread_yield(void);
@@ -73,6 +91,9 @@ int wait_queue_wake(struct wait_queue *q, int n, int result);
 
 irqflags_t sched_lock(void);
 void sched_unlock(irqflags_t f);
+
+/* Stops using the user page tables at root (before they are freed). */
+void sched_drop_aspace(paddr_t root);
 
 /* From the timer interrupt: accounting, deadlines, preemption. */
 void sched_tick(void);

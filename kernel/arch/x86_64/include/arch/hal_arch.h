@@ -93,6 +93,22 @@ static inline bool arch_level_allows_leaf(int level)
 	return level == 1;
 }
 
+/* User space: the lower half, minus the first 64 KiB (NULL stays unmapped)
+ * and the last page below the canonical hole. */
+#define USER_BASE 0x10000ull
+#define USER_TOP 0x00007ffffffff000ull
+#define ARCH_ELF_MACHINE 62 /* EM_X86_64 */
+#define ARCH_FPU_STATE_SIZE 512 /* the fxsave area */
+
+/* Registers saved on every kernel entry (isr.S, syscall.S), lowest address
+ * first; from user mode they sit at the top of the thread's kernel stack. */
+struct arch_regs {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t vector, error;
+	uint64_t rip, cs, rflags, rsp, ss; /* the hardware interrupt frame */
+};
+
 /* A thread's saved kernel context: everything else is on its stack. */
 struct arch_thread {
 	uint64_t sp;

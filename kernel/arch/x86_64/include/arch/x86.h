@@ -3,6 +3,7 @@
 #ifndef ARCH_X86_H
 #define ARCH_X86_H
 
+#include <arch/hal_arch.h>
 #include <kernel/types.h>
 
 static inline void outb(uint16_t port, uint8_t v)
@@ -55,22 +56,26 @@ static inline void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4])
 			 : "a"(leaf), "c"(sub));
 }
 
-/* Registers saved by isr.S, in push order reversed (lowest address first). */
-struct trap_frame {
-	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
-	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
-	uint64_t vector, error;
-	uint64_t rip, cs, rflags, rsp, ss; /* pushed by the CPU */
-};
-
 #define VEC_TIMER 32
 #define VEC_IRQ_BASE 48 /* ISA IRQ n routed through the I/O APIC arrives here */
 #define VEC_SPURIOUS 255
+#define VEC_SYSCALL 256 /* not a real vector: marks a frame syscall.S built */
+
+#define USER_CS 0x23 /* GDT 0x20, RPL 3 */
+#define USER_SS 0x1b /* GDT 0x18, RPL 3 */
+
+/* Per-CPU data, reached through GS in the kernel (syscall.S uses the offsets). */
+struct percpu {
+	uint64_t kstack_top; /* 0: where entries from user mode build their frame */
+	uint64_t user_rsp; /* 8: the user stack pointer, while syscall.S saves it */
+};
+void syscall_init(void);
+void tss_set_rsp0(uint64_t top);
 
 void gdt_init(void);
 void idt_init(void);
 void serial_init(void);
-void x86_trap(struct trap_frame *f);
+void x86_trap(struct arch_regs *f);
 
 /* ACPI facts the rest of the arch uses; acpi_parse() fills them. */
 #define MAX_IOAPICS 4

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The root task: the one program the kernel itself loads.
+#include <kernel/bootinfo.h>
+#include <kernel/cpio.h>
+#include <kernel/elf.h>
+#include <kernel/log.h>
+#include <kernel/pmm.h>
+#include <kernel/process.h>
+#include <kernel/roottask.h>
+#include <kernel/string.h>
+#include <kernel/syscall.h>
+
+static void init_path(const struct boot_info *bi, char *path, size_t size)
+{
+	strlcpy(path, ROOTTASK_DEFAULT, size);
+	for (const char *p = bi->cmdline; (p = strchr(p, 'i')) != NULL; p++) {
+		if (strncmp(p, "init=", 5) || (p != bi->cmdline && p[-1] != ' '))
+			continue;
+		size_t n = 0;
+		while (p[5 + n] && p[5 + n] != ' ')
+			n++;
+		if (n + 1 <= size) {
+			memcpy(path, p + 5, n);
+			path[n] = 0;
+		}
+		return;
+	}
+}
+
+/* Copies each PT_LOAD into its own VMO and maps it with its protection. */
+static int load_segments(struct process *p, const struct elf_image *img, const uint8_t *file)
+{
+	for (int i = 0; i < img->n_load; i++) {
+		const struct elf_segment *s = &img->load[i];
+		vaddr_t start = ALIGN_DOWN(s->vaddr, PAGE_SIZE);
+		uint64_t len = ALIGN_UP(s->vaddr + s->memsz, PAGE_SIZE) - start;
+		struct vmo *v = vmo_create(len);
+		if (!v)
+			return ERR_NO_MEMORY;
+		int err = vmo_write(v, s->vaddr - start, file + s->offset, s->filesz);
+		if (!err)
+			err = aspace_map(&p->as, &start, len, elf_segment_prot(s->flags), v, 0,
+					 true);
+		kobject_unref(&v->obj);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+struct process *roottask_start(const struct boot_info *bi)
+{
+	char path[64];
+	init_path(bi, path, sizeof(path));
+	if (bi->initrd_end <= bi->initrd_start) {
+		pr_err("roottask: no initrd, so no %s to start\n", path);
+		return NULL;
+	}
+	const void *rd = phys_to_virt(bi->initrd_start);
+	size_t rd_len = (size_t)(bi->initrd_end - bi->initrd_start);
+	const char *why = "";
+	int count = cpio_validate(rd, rd_len, &why);
+	if (count < 0) {
+		pr_err("roottask: initrd refused: %s\n", why);
+		return NULL;
+	}
+	struct cpio_entry e;
+	if (cpio_find(rd, rd_len, path, &e)) {
+		pr_err("roottask: %s is not in the initrd (%d entries)\n", path, count);
+		return NULL;
+	}
+	struct elf_image img;
+	if (elf_parse(e.data, e.size, ARCH_ELF_MACHINE, USER_TOP, &img, &why) || !img.has_entry ||
+	    img.has_interp) {
+		pr_err("roottask: %s refused: %s\n", path,
+		       *why ? why : "not a static executable with an entry point");
+		return NULL;
+	}
+	struct process *p = process_create("init");
+	if (!p) {
+		pr_err("roottask: out of memory\n");
+		return NULL;
+	}
+	vaddr_t stack = USER_TOP - USER_STACK_SIZE;
+	struct vmo *sv = vmo_create(USER_STACK_SIZE);
+	int err = sv ? load_segments(p, &img, e.data) : ERR_NO_MEMORY;
+	if (!err)
+		err = aspace_map(&p->as, &stack, USER_STACK_SIZE, VM_READ | VM_WRITE, sv, 0, true);
+	if (sv)
+		kobject_unref(&sv->obj);
+	vg_handle_t log;
+	if (!err)
+		err = handle_install(&p->handles, log_object(),
+				     VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE |
+					     VG_RIGHT_TRANSFER,
+				     0, &log);
+	struct thread *t = NULL;
+	if (!err)
+		t = process_start_thread(p, img.entry, USER_TOP, log,
+					 bootinfo_has_arg(bi, "ktest") ? 1 : 0);
+	if (!t) {
+		pr_err("roottask: cannot start %s (%d)\n", path, err);
+		kobject_unref(&p->obj);
+		return NULL;
+	}
+	pr_info("roottask: started %s (entry %#llx, %d segments)\n", path,
+		(unsigned long long)img.entry, img.n_load);
+	return p;
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Handles, time and the calling thread.
+#include <kernel/process.h>
+#include <kernel/syscall.h>
+#include <kernel/time.h>
+#include <kernel/usercopy.h>
+#include <verdigris/errors.h>
+
+long sys_handle_close(vg_handle_t h)
+{
+	return handle_close(&current_process()->handles, h);
+}
+
+long sys_handle_duplicate(vg_handle_t h, uint32_t rights, vg_handle_t *out)
+{
+	struct kobject *o;
+	struct handle_entry e;
+	int err = handle_lookup(&current_process()->handles, h, VG_OBJ_NONE, VG_RIGHT_DUPLICATE, &o,
+				&e);
+	if (err)
+		return err;
+	/* Equal or fewer rights than the original: never more. */
+	long ret = (rights & ~e.rights) ? ERR_INVALID_ARGS : give_handle(o, rights, e.badge, out);
+	kobject_unref(o);
+	return ret;
+}
+
+long sys_handle_info(vg_handle_t h, struct vg_handle_info *info)
+{
+	struct kobject *o;
+	struct handle_entry e;
+	int err = handle_lookup(&current_process()->handles, h, VG_OBJ_NONE, 0, &o, &e);
+	if (err)
+		return err;
+	struct vg_handle_info out = { o->type, e.rights, e.badge, o->koid };
+	kobject_unref(o);
+	return copy_to_user(info, &out, sizeof(out));
+}
+
+long sys_clock_monotonic(void)
+{
+	return (long)time_ns();
+}
+
+long sys_thread_exit(long code)
+{
+	process_exit_thread(code);
+}
+
+long sys_thread_yield(void)
+{
+	thread_yield();
+	return 0;
+}
+
+long sys_thread_sleep_until(uint64_t deadline_ns)
+{
+	thread_sleep_until(deadline_ns);
+	return 0;
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Entries from user mode other than system calls.
+#include <kernel/fmt.h>
+#include <kernel/process.h>
+#include <verdigris/errors.h>
+
+void user_page_fault(struct arch_regs *r, vaddr_t addr, unsigned access)
+{
+	struct process *p = current_process();
+	int err = aspace_fault(&p->as, addr, access);
+	if (!err)
+		return;
+	char why[96];
+	snprintf(why, sizeof(why), "%s fault at %#lx (%s)",
+		 access == VM_WRITE	     ? "write"
+			 : access == VM_EXEC ? "execute"
+					     : "read",
+		 (unsigned long)addr,
+		 err == ERR_ACCESS_DENIED	? "protection"
+			 : err == ERR_NO_MEMORY ? "out of memory"
+						: "not mapped");
+	process_kill_current(r, why);
+}
+
+void user_exception(struct arch_regs *r, const char *what, uint64_t detail)
+{
+	char why[96];
+	snprintf(why, sizeof(why), "%s (%#llx)", what, (unsigned long long)detail);
+	process_kill_current(r, why);
+}
+
+void user_return(struct arch_regs *r)
+{
+	(void)r;
+	sched_preempt();
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef KERNEL_ASPACE_H
+#define KERNEL_ASPACE_H
+
+#include <kernel/list.h>
+#include <kernel/vmo.h>
+
+/*
+ * A user address space: a root page table whose kernel half is shared, and
+ * a sorted list of mappings (VMO ranges with protections). Pages enter the
+ * page table on first touch (user_page_fault), so mapping is cheap and a
+ * large mapping costs nothing until used.
+ */
+struct vma {
+	struct list link;
+	vaddr_t start, end;
+	unsigned prot; /* VM_READ / VM_WRITE / VM_EXEC */
+	struct vmo *vmo; /* holds a reference */
+	uint64_t offset;
+};
+
+struct aspace {
+	paddr_t root;
+	struct list vmas;
+};
+
+/* Where aspace_map places mappings when no address is asked for. */
+#define ASPACE_ALLOC_BASE 0x10000000ull
+
+int aspace_init(struct aspace *as);
+/* Unmaps everything and frees the page tables. */
+void aspace_destroy(struct aspace *as);
+/* Maps len bytes of vmo from offset with prot at *va (if fixed) or at a free
+ * place it chooses (and stores in *va). W+X is refused. */
+int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, struct vmo *vmo,
+	       uint64_t offset, bool fixed);
+int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len);
+/* Resolves a fault at va for access; 0 when the page is now mapped. */
+int aspace_fault(struct aspace *as, vaddr_t va, unsigned access);
+
+#endif

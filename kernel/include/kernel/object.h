@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef KERNEL_OBJECT_H
+#define KERNEL_OBJECT_H
+
+#include <kernel/types.h>
+#include <verdigris/types.h>
+
+/*
+ * Kernel objects and handles. Every object starts with a struct kobject: its
+ * type, a reference count and a koid (an id never reused). References are
+ * held by handles and by kernel structures; the last release destroys the
+ * object. A handle table maps a process's handle values to (object, rights,
+ * badge). Handle values carry a generation in their top byte, so a closed
+ * value that is reused later does not silently name the new object.
+ */
+struct kobject;
+struct kobject_ops {
+	void (*destroy)(struct kobject *o); /* frees the object */
+	/* The last handle to the object was closed (wake waiters with an error). */
+	void (*last_handle)(struct kobject *o);
+};
+
+struct kobject {
+	uint32_t type; /* enum vg_object_type */
+	uint32_t refs;
+	uint32_t handles; /* how many of refs are handles */
+	uint64_t koid;
+	const struct kobject_ops *ops;
+};
+
+void kobject_init(struct kobject *o, uint32_t type, const struct kobject_ops *ops);
+void kobject_ref(struct kobject *o);
+void kobject_unref(struct kobject *o);
+
+struct handle_entry {
+	struct kobject *obj; /* NULL: free slot */
+	uint32_t rights;
+	uint8_t gen;
+	uint64_t badge;
+};
+
+#define HANDLE_MAX 4096 /* per process, until resource limits come */
+
+struct handle_table {
+	struct handle_entry *slots;
+	uint32_t cap;
+	uint32_t used;
+};
+
+void handle_table_init(struct handle_table *t);
+/* Closes every handle. */
+void handle_table_destroy(struct handle_table *t);
+/* Installs a new handle (taking a reference). ERR_NO_MEMORY, or ERR_OUT_OF_RANGE
+ * when the table is full. */
+int handle_install(struct handle_table *t, struct kobject *o, uint32_t rights, uint64_t badge,
+		   vg_handle_t *out);
+/* Looks up h, checking its type (VG_OBJ_NONE: any) and that it has all of
+ * rights. On success *o holds a new reference. */
+int handle_lookup(struct handle_table *t, vg_handle_t h, uint32_t type, uint32_t rights,
+		  struct kobject **o, struct handle_entry *entry);
+/* Removes h and gives its reference to *out (for transfer). */
+int handle_take(struct handle_table *t, vg_handle_t h, struct handle_entry *out);
+int handle_close(struct handle_table *t, vg_handle_t h);
+
+#endif
