@@ -32,8 +32,11 @@ enum vg_syscall {
 #define SYSCALL4(n, name, ...) VG_SYS_##name = (n),
 #define SYSCALL5(n, name, ...) VG_SYS_##name = (n),
 #define SYSCALL6(n, name, ...) VG_SYS_##name = (n),
+/* The list must come before the #undefs: no include sorting here. */
+// clang-format off
 #include <verdigris/syscalls.def>
 #include <verdigris/syscall_undef.h>
+// clang-format on
 };
 
 struct vg_handle_info {

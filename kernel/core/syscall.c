@@ -45,8 +45,11 @@
 		return sys_##name(ARG(t1, 0), ARG(t2, 1), ARG(t3, 2), ARG(t4, 3), ARG(t5, 4), \
 				  ARG(t6, 5));                                                \
 	}
-#include <verdigris/syscall_undef.h>
+/* The list must come before the #undefs: no include sorting here. */
+// clang-format off
 #include <verdigris/syscalls.def>
+#include <verdigris/syscall_undef.h>
+// clang-format on
 
 #define SYSCALL0(n, name) [n] = call_##name,
 #define SYSCALL1(n, name, ...) [n] = call_##name,

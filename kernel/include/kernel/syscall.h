@@ -16,8 +16,11 @@
 	long sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5);
 #define SYSCALL6(n, name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) \
 	long sys_##name(t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6);
-#include <verdigris/syscall_undef.h>
+/* The list must come before the #undefs: no include sorting here. */
+// clang-format off
 #include <verdigris/syscalls.def>
+#include <verdigris/syscall_undef.h>
+// clang-format on
 
 /* Looks up a handle of the current process (see handle_lookup). */
 int current_handle(vg_handle_t h, uint32_t type, uint32_t rights, struct kobject **o);
