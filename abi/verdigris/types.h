@@ -36,14 +36,14 @@ enum vg_syscall {
 // clang-format off
 #include <verdigris/syscalls.def>
 #include <verdigris/syscall_undef.h>
-// clang-format on
+	// clang-format on
 };
 
 struct vg_handle_info {
-	uint32_t type;   /* enum vg_object_type */
+	uint32_t type; /* enum vg_object_type */
 	uint32_t rights; /* enum vg_right bits */
 	uint64_t badge;
-	uint64_t koid;   /* the object's id, unique for the life of the system */
+	uint64_t koid; /* the object's id, unique for the life of the system */
 };
 
 /* One kernel log record, as log_read returns it. */
@@ -51,7 +51,7 @@ struct vg_log_record {
 	uint64_t seq;
 	uint64_t time_ns;
 	uint32_t level; /* syslog severity */
-	uint32_t len;   /* text bytes that follow (no NUL) */
+	uint32_t len; /* text bytes that follow (no NUL) */
 	char text[];
 };
 
