@@ -46,6 +46,20 @@ struct vg_handle_info {
 	uint64_t koid; /* the object's id, unique for the life of the system */
 };
 
+/* vm_map flags: protections, and FIXED to map exactly at *addr. */
+#define VG_VM_READ 0x1u
+#define VG_VM_WRITE 0x2u
+#define VG_VM_EXEC 0x4u
+#define VG_VM_FIXED 0x100u
+
+/* What the root task finds at its second start argument. */
+struct vg_startup {
+	uint64_t flags; /* VG_STARTUP_* */
+	vg_handle_t log; /* the kernel log: read, write, duplicate, transfer */
+	vg_handle_t self; /* this process: map, manage */
+};
+#define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
+
 /* One kernel log record, as log_read returns it. */
 struct vg_log_record {
 	uint64_t seq;

@@ -38,15 +38,15 @@ static void user_thread_entry(void *arg)
 	arch_enter_user(thread_current()->uregs);
 }
 
-struct thread *process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t arg0,
-				    uint64_t arg1)
+long process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t arg0,
+			  uint64_t arg1)
 {
 	if (p->dead)
-		return NULL;
+		return ERR_PEER_CLOSED;
 	struct thread *t = thread_alloc(p->name, user_thread_entry, NULL, PRIO_DEFAULT,
 					sizeof(struct arch_regs));
 	if (!t)
-		return NULL;
+		return ERR_NO_MEMORY;
 	t->proc = p;
 	t->detached = true;
 	t->uregs = (struct arch_regs *)(thread_stack_top(t) - sizeof(struct arch_regs));
@@ -56,9 +56,10 @@ struct thread *process_start_thread(struct process *p, uintptr_t pc, uintptr_t s
 	irqflags_t f = sched_lock();
 	list_push_back(&p->threads, &t->proc_link);
 	p->nthreads++;
+	long id = (long)t->id;
 	sched_unlock(f);
 	thread_ready(t);
-	return t;
+	return id;
 }
 
 /* The process's last thread is leaving: its memory and handles go now. */
@@ -81,6 +82,7 @@ _Noreturn void process_exit_thread(long code)
 	struct thread *t = thread_current();
 	struct process *p = t->proc;
 	kassert(p);
+	ipc_thread_exit(t);
 	irqflags_t f = sched_lock();
 	list_remove(&t->proc_link);
 	bool last = --p->nthreads == 0;

@@ -9,6 +9,7 @@
 #include <kernel/roottask.h>
 #include <kernel/string.h>
 #include <kernel/syscall.h>
+#include <verdigris/errors.h>
 
 static void init_path(const struct boot_info *bi, char *path, size_t size)
 {
@@ -48,6 +49,39 @@ static int load_segments(struct process *p, const struct elf_image *img, const u
 	return 0;
 }
 
+/* Handles, the startup block on top of the stack, the stack, the thread. */
+static int start_process(struct process *p, const struct elf_image *img, const uint8_t *file,
+			 bool tests)
+{
+	struct vg_startup su = { .flags = tests ? VG_STARTUP_RUN_TESTS : 0 };
+	int err = handle_install(&p->handles, log_object(),
+				 VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE |
+					 VG_RIGHT_TRANSFER,
+				 0, &su.log);
+	if (!err)
+		err = handle_install(&p->handles, &p->obj,
+				     VG_RIGHT_MAP | VG_RIGHT_MANAGE | VG_RIGHT_DUPLICATE, 0,
+				     &su.self);
+	if (!err)
+		err = load_segments(p, img, file);
+	struct vmo *sv = err ? NULL : vmo_create(USER_STACK_SIZE);
+	if (!err && !sv)
+		err = ERR_NO_MEMORY;
+	uint64_t block = ALIGN_UP(sizeof(su), 16);
+	vaddr_t stack = USER_TOP - USER_STACK_SIZE;
+	if (!err)
+		err = vmo_write(sv, USER_STACK_SIZE - block, &su, sizeof(su));
+	if (!err)
+		err = aspace_map(&p->as, &stack, USER_STACK_SIZE, VM_READ | VM_WRITE, sv, 0, true);
+	if (sv)
+		kobject_unref(&sv->obj);
+	if (err)
+		return err;
+	/* The stack starts below the block, which arg1 points at. */
+	long id = process_start_thread(p, img->entry, USER_TOP - block, su.log, USER_TOP - block);
+	return id < 0 ? (int)id : 0;
+}
+
 struct process *roottask_start(const struct boot_info *bi)
 {
 	char path[64];
@@ -81,25 +115,13 @@ struct process *roottask_start(const struct boot_info *bi)
 		pr_err("roottask: out of memory\n");
 		return NULL;
 	}
-	vaddr_t stack = USER_TOP - USER_STACK_SIZE;
-	struct vmo *sv = vmo_create(USER_STACK_SIZE);
-	int err = sv ? load_segments(p, &img, e.data) : ERR_NO_MEMORY;
-	if (!err)
-		err = aspace_map(&p->as, &stack, USER_STACK_SIZE, VM_READ | VM_WRITE, sv, 0, true);
-	if (sv)
-		kobject_unref(&sv->obj);
-	vg_handle_t log;
-	if (!err)
-		err = handle_install(&p->handles, log_object(),
-				     VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE |
-					     VG_RIGHT_TRANSFER,
-				     0, &log);
-	struct thread *t = NULL;
-	if (!err)
-		t = process_start_thread(p, img.entry, USER_TOP, log,
-					 bootinfo_has_arg(bi, "ktest") ? 1 : 0);
-	if (!t) {
+	int err = start_process(p, &img, e.data, bootinfo_has_arg(bi, "ktest"));
+	if (err < 0) {
 		pr_err("roottask: cannot start %s (%d)\n", path, err);
+		/* Its handle to itself would keep it alive: tear down by hand. */
+		p->dead = true;
+		handle_table_destroy(&p->handles);
+		aspace_destroy(&p->as);
 		kobject_unref(&p->obj);
 		return NULL;
 	}

@@ -75,15 +75,11 @@ static void reap_zombie(void)
 	}
 }
 
-/* Picks the next thread and switches to it. Lock held; the current thread
- * has set its own state (READY to stay runnable, else BLOCKED or DEAD). */
-static void schedule(void)
+/* Switches from the current thread to next (lock held), which is marked
+ * running; the current one has set its own state already. */
+static void switch_to(struct thread *next)
 {
 	struct thread *prev = current;
-	if (prev->state == THREAD_RUNNING)
-		make_ready(prev);
-	struct thread *next = take_best_ready();
-	kassert(next); /* the idle thread is always ready */
 	need_resched = false;
 	next->state = THREAD_RUNNING;
 	if (next->slice <= 0)
@@ -111,6 +107,27 @@ static void schedule(void)
 	current = next;
 	arch_context_switch(&prev->arch, &next->arch);
 	reap_zombie();
+}
+
+/* Picks the next thread and switches to it. Lock held; the current thread
+ * has set its own state (RUNNING to stay runnable, else BLOCKED or DEAD). */
+static void schedule(void)
+{
+	if (current->state == THREAD_RUNNING)
+		make_ready(current);
+	struct thread *next = take_best_ready();
+	kassert(next); /* the idle thread is always ready */
+	switch_to(next);
+}
+
+void sched_handoff(struct thread *next)
+{
+	/* IPC's fast path: next was blocked and is off every queue; it runs now,
+	 * without a trip through the run queues. */
+	list_remove(&next->sleep_link);
+	next->waiting_on = NULL;
+	next->wait_result = 0;
+	switch_to(next);
 }
 
 _Noreturn void thread_start(void)
@@ -277,6 +294,30 @@ static void wake(struct thread *t, int result)
 	list_remove(&t->sleep_link);
 	t->wait_result = result;
 	make_ready(t);
+}
+
+void sched_wake(struct thread *t, int result)
+{
+	if (t->state == THREAD_BLOCKED)
+		wake(t, result);
+}
+
+int sched_block(uint64_t deadline_ns)
+{
+	return block_current(NULL, deadline_ns);
+}
+
+struct thread *wait_queue_first(struct wait_queue *q)
+{
+	return list_empty(&q->waiters) ? NULL
+				       : list_entry(q->waiters.next, struct thread, run_link);
+}
+
+void wait_queue_remove(struct thread *t)
+{
+	/* Off the queue but still blocked: the caller hands it on. */
+	list_remove(&t->run_link);
+	t->waiting_on = NULL;
 }
 
 void thread_sleep_until(uint64_t deadline_ns)

@@ -34,3 +34,12 @@ void user_return(struct arch_regs *r)
 	(void)r;
 	sched_preempt();
 }
+
+bool user_fault_from_kernel(vaddr_t addr, unsigned access)
+{
+	/* A user copy touched a page the process mapped but never used: bring
+	 * it in as if the process had touched it, and retry the copy. */
+	struct thread *t = thread_current();
+	return t && t->proc && addr >= USER_BASE && addr < USER_TOP &&
+		aspace_fault(&t->proc->as, addr, access) == 0;
+}

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The root task. Started by the kernel with a handle to the kernel log
-// (arg0) and arg1 = 1 when the kernel runs its tests: then it runs the
-// user-mode tests below, one "KTEST" line each, and exits with the number
-// of failures, which the kernel reports. Otherwise it greets and exits:
-// services come later.
+// (arg0) and, at arg1, a struct vg_startup (its handles and flags). When the
+// kernel runs its tests it runs the user-mode tests below, one "KTEST" line
+// each, and exits with the number of failures, which the kernel reports.
+// Otherwise it greets and exits: services come later.
 #include <kernel/string.h>
 #include <vg/vg.h>
 
@@ -20,7 +20,56 @@ static int failures, checks_failed_in_test;
 	} while (0)
 #define CHECK(c) CHECK_EQ(!!(c), 1)
 
-static vg_handle_t log_h;
+static vg_handle_t log_h, self_h;
+
+/* A tag and four words, as IPC moves them. */
+struct msg {
+	uint64_t tag, w[4];
+};
+
+/* ipc_call: returns the status, the reply in *reply. */
+static long call(vg_handle_t ep, const struct msg *m, struct msg *reply)
+{
+	uint64_t a[6] = { ep, m->tag, m->w[0], m->w[1], m->w[2], m->w[3] }, r[5];
+	long st = vg_syscall6_r(VG_SYS_ipc_call, a, r);
+	*reply = (struct msg){ r[0], { r[1], r[2], r[3], r[4] } };
+	return st;
+}
+
+/* ipc_recv / ipc_reply_recv: returns the badge or an error, the message in *m. */
+static long reply_recv(vg_handle_t ep, const struct msg *reply, struct msg *m)
+{
+	uint64_t a[6] = { ep, 0, 0, 0, 0, 0 }, r[5];
+	long st;
+	if (reply) {
+		a[1] = reply->tag;
+		for (int i = 0; i < 4; i++)
+			a[2 + i] = reply->w[i];
+		st = vg_syscall6_r(VG_SYS_ipc_reply_recv, a, r);
+	} else {
+		st = vg_syscall6_r(VG_SYS_ipc_recv, a, r);
+	}
+	*m = (struct msg){ r[0], { r[1], r[2], r[3], r[4] } };
+	return st;
+}
+
+/* A thread's stack, mapped from a fresh VMO; returns the stack pointer a
+ * thread entry expects: x86_64 functions start as if called (rsp % 16 ==
+ * 8), the others with sp 16-byte aligned. */
+static uintptr_t new_stack(size_t size)
+{
+	vg_handle_t v;
+	uintptr_t at = 0;
+	if (vg_vmo_create(size, 0, &v) ||
+	    vg_vm_map(self_h, v, 0, size, VG_VM_READ | VG_VM_WRITE, &at))
+		return 0;
+	vg_handle_close(v); /* the mapping keeps the VMO alive */
+#if defined(__x86_64__)
+	return at + size - 8;
+#else
+	return at + size;
+#endif
+}
 
 static void t_log_write_returns_length(void)
 {
@@ -144,6 +193,208 @@ static void t_memory_is_demand_zero(void)
 		CHECK_EQ(big[i], (uint8_t)(i >> 12));
 }
 
+static void t_vmo_read_write_and_map(void)
+{
+	vg_handle_t v;
+	CHECK_EQ(vg_vmo_create(3 * 4096, 0, &v), 0);
+	static const char hello[] = "written through vmo_write";
+	CHECK_EQ(vg_vmo_write(v, 4096 + 10, hello, sizeof(hello)), 0);
+	char back[sizeof(hello)];
+	CHECK_EQ(vg_vmo_read(v, 4096 + 10, back, sizeof(back)), 0);
+	CHECK(!memcmp(back, hello, sizeof(hello)));
+	CHECK_EQ(vg_vmo_read(v, 3 * 4096 - 4, back, 8), ERR_OUT_OF_RANGE);
+	uintptr_t at = 0;
+	CHECK_EQ(vg_vm_map(self_h, v, 0, 3 * 4096, VG_VM_READ | VG_VM_WRITE, &at), 0);
+	CHECK(at != 0);
+	CHECK(!memcmp((char *)at + 4096 + 10, hello, sizeof(hello))); /* same pages */
+	((char *)at)[0] = 'Z';
+	CHECK_EQ(vg_vmo_read(v, 0, back, 1), 0);
+	CHECK_EQ(back[0], 'Z');
+	CHECK_EQ(vg_vm_unmap(self_h, at, 3 * 4096), 0);
+	/* W^X, fixed placement over an existing mapping, bad flags. */
+	uintptr_t wx = 0;
+	CHECK_EQ(vg_vm_map(self_h, v, 0, 4096, VG_VM_WRITE | VG_VM_EXEC, &wx), ERR_ACCESS_DENIED);
+	uintptr_t fixed = 0x400000; /* our own program text */
+	CHECK_EQ(vg_vm_map(self_h, v, 0, 4096, VG_VM_READ | VG_VM_FIXED, &fixed), ERR_EXISTS);
+	CHECK_EQ(vg_vm_map(self_h, v, 0, 4096, 0x80, &wx), ERR_INVALID_ARGS);
+	CHECK_EQ(vg_vm_map(self_h, v, 4096, 3 * 4096, VG_VM_READ, &wx), ERR_INVALID_ARGS);
+	/* Wrong object types and missing rights. */
+	CHECK_EQ(vg_vm_map(log_h, v, 0, 4096, VG_VM_READ, &wx), ERR_WRONG_TYPE);
+	vg_handle_t ro;
+	CHECK_EQ(vg_handle_duplicate(v, VG_RIGHT_READ | VG_RIGHT_MAP, &ro), 0);
+	CHECK_EQ(vg_vm_map(self_h, ro, 0, 4096, VG_VM_READ | VG_VM_WRITE, &wx), ERR_ACCESS_DENIED);
+	CHECK_EQ(vg_vmo_write(ro, 0, "x", 1), ERR_ACCESS_DENIED);
+	CHECK_EQ(vg_handle_close(ro), 0);
+	CHECK_EQ(vg_handle_close(v), 0);
+	CHECK_EQ(vg_vmo_create(0, 0, &v), ERR_OUT_OF_RANGE);
+	CHECK_EQ(vg_vmo_create(4096, 1, &v), ERR_INVALID_ARGS);
+}
+
+static volatile int thread_ran;
+
+static void flag_thread(uint64_t arg)
+{
+	thread_ran = (int)arg;
+	vg_thread_exit(0);
+}
+
+static void t_threads_run(void)
+{
+	uintptr_t sp = new_stack(16384);
+	CHECK(sp != 0);
+	CHECK(vg_thread_create(self_h, (uintptr_t)flag_thread, sp, 42) > 0);
+	for (int i = 0; i < 1000 && !thread_ran; i++)
+		vg_thread_yield();
+	CHECK_EQ(thread_ran, 42);
+	CHECK_EQ(vg_thread_create(log_h, (uintptr_t)flag_thread, sp, 1), ERR_WRONG_TYPE);
+}
+
+/* An echo server: replies tag + 1, the words reversed, and the caller's
+ * badge in word 3... until a message with tag 0 tells it to stop. */
+static void echo_server(uint64_t ep)
+{
+	struct msg m, reply;
+	long badge = reply_recv((vg_handle_t)ep, NULL, &m);
+	while (badge >= 0 && m.tag != 0) {
+		reply = (struct msg){ m.tag + 1, { m.w[3], m.w[2], m.w[1], (uint64_t)badge } };
+		badge = reply_recv((vg_handle_t)ep, &reply, &m);
+	}
+	vg_ipc_reply(0, 0, 0, 0, 0);
+	vg_thread_exit(0);
+}
+
+static void t_ipc_call_reply_and_badges(void)
+{
+	vg_handle_t ep, a, b;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_SIGNAL, 7, &a), 0);
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_SIGNAL, 1ull << 40, &b), 0);
+	CHECK(vg_thread_create(self_h, (uintptr_t)echo_server, new_stack(16384), ep) > 0);
+	struct msg m = { 5, { 1, 2, 3, 4 } }, r;
+	for (int i = 0; i < 100; i++) {
+		CHECK_EQ(call(i % 2 ? a : b, &m, &r), 0);
+		CHECK_EQ(r.tag, 6);
+		CHECK(r.w[0] == 4 && r.w[1] == 3 && r.w[2] == 2);
+		CHECK_EQ(r.w[3], i % 2 ? 7 : 1ull << 40);
+	}
+	/* Calls without the right, or on the wrong object, never reach it. */
+	vg_handle_t recv_only;
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_WAIT, 9, &recv_only), 0);
+	CHECK_EQ(call(recv_only, &m, &r), ERR_ACCESS_DENIED);
+	CHECK_EQ(call(log_h, &m, &r), ERR_WRONG_TYPE);
+	CHECK_EQ(vg_endpoint_mint(a, VG_RIGHT_SIGNAL, 1, &recv_only), ERR_ACCESS_DENIED);
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_SIGNAL, 1ull << 63, &recv_only), ERR_INVALID_ARGS);
+	CHECK_EQ(vg_ipc_reply(1, 0, 0, 0, 0), ERR_NOT_FOUND); /* we owe no reply */
+	struct msg stop = { 0, { 0, 0, 0, 0 } };
+	CHECK_EQ(call(ep, &stop, &r), 0);
+	vg_handle_close(a);
+	vg_handle_close(b);
+	vg_handle_close(ep);
+}
+
+static void dying_server(uint64_t ep)
+{
+	struct msg m;
+	reply_recv((vg_handle_t)ep, NULL, &m); /* takes the call, never replies */
+	vg_thread_exit(0);
+}
+
+static void t_ipc_server_death_fails_the_call(void)
+{
+	vg_handle_t ep;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	CHECK(vg_thread_create(self_h, (uintptr_t)dying_server, new_stack(16384), ep) > 0);
+	struct msg m = { 1, { 0, 0, 0, 0 } }, r;
+	CHECK_EQ(call(ep, &m, &r), ERR_PEER_CLOSED);
+	vg_handle_close(ep);
+}
+
+static void queued_caller(uint64_t ep)
+{
+	struct msg m = { 9, { 9, 9, 9, 9 } }, r;
+	long st = call((vg_handle_t)ep, &m, &r);
+	thread_ran = st == 0 && r.tag == 10 ? 1 : -1;
+	vg_thread_exit(0);
+}
+
+static void t_ipc_caller_queued_before_receiver(void)
+{
+	vg_handle_t ep;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	thread_ran = 0;
+	CHECK(vg_thread_create(self_h, (uintptr_t)queued_caller, new_stack(16384), ep) > 0);
+	vg_thread_yield(); /* it calls and queues: nobody is receiving yet */
+	struct msg m;
+	CHECK_EQ(reply_recv(ep, NULL, &m), 0);
+	CHECK_EQ(m.tag, 9);
+	CHECK_EQ(vg_ipc_reply(10, 0, 0, 0, 0), 0);
+	for (int i = 0; i < 1000 && !thread_ran; i++)
+		vg_thread_yield();
+	CHECK_EQ(thread_ran, 1);
+	vg_handle_close(ep);
+}
+
+static vg_handle_t note_h;
+
+static void signaller(uint64_t bits)
+{
+	vg_notification_signal(note_h, bits);
+	vg_thread_exit(0);
+}
+
+static long note_wait(vg_handle_t n, uint64_t deadline, uint64_t *bits)
+{
+	uint64_t a[6] = { n, deadline, 0, 0, 0, 0 }, r[5];
+	long st = vg_syscall6_r(VG_SYS_notification_wait, a, r);
+	*bits = r[0];
+	return st;
+}
+
+static void t_notifications(void)
+{
+	CHECK_EQ(vg_notification_create(&note_h), 0);
+	uint64_t bits = 0;
+	CHECK_EQ(vg_notification_signal(note_h, 0x5), 0);
+	CHECK_EQ(vg_notification_signal(note_h, 0x100), 0);
+	CHECK_EQ(note_wait(note_h, UINT64_MAX, &bits), 0);
+	CHECK_EQ(bits, 0x105); /* ORed, then read and cleared */
+	long now = vg_clock_monotonic();
+	CHECK_EQ(note_wait(note_h, (uint64_t)now + 5000000, &bits), ERR_TIMED_OUT);
+	CHECK(vg_thread_create(self_h, (uintptr_t)signaller, new_stack(16384), 1ull << 63) > 0);
+	CHECK_EQ(note_wait(note_h, UINT64_MAX, &bits), 0); /* woken by the other thread */
+	CHECK_EQ(bits, 1ull << 63);
+	CHECK_EQ(vg_notification_signal(log_h, 1), ERR_WRONG_TYPE);
+	vg_handle_close(note_h);
+}
+
+static volatile uint32_t futex_word;
+
+static void futex_waker(uint64_t unused)
+{
+	(void)unused;
+	futex_word = 1;
+	vg_futex_wake((const uint32_t *)&futex_word, 1);
+	vg_thread_exit(0);
+}
+
+static void t_futex_wait_wake_timeout(void)
+{
+	futex_word = 0;
+	long now = vg_clock_monotonic();
+	CHECK_EQ(vg_futex_wait((const uint32_t *)&futex_word, 0, (uint64_t)now + 5000000),
+		 ERR_TIMED_OUT);
+	CHECK_EQ(vg_futex_wait((const uint32_t *)&futex_word, 1, UINT64_MAX), ERR_SHOULD_WAIT);
+	CHECK_EQ(vg_futex_wait((const uint32_t *)((uintptr_t)&futex_word + 1), 0, 0),
+		 ERR_INVALID_ARGS);
+	CHECK(vg_thread_create(self_h, (uintptr_t)futex_waker, new_stack(16384), 0) > 0);
+	while (futex_word == 0) {
+		long st = vg_futex_wait((const uint32_t *)&futex_word, 0, UINT64_MAX);
+		CHECK(st == 0 || st == ERR_SHOULD_WAIT);
+	}
+	CHECK_EQ(futex_word, 1);
+	CHECK_EQ(vg_futex_wake((const uint32_t *)&futex_word, 10), 0); /* nobody waits */
+}
+
 struct test {
 	const char *name;
 	void (*fn)(void);
@@ -160,12 +411,21 @@ static const struct test tests[] = {
 	{ "user_clock_and_sleep", t_clock_and_sleep },
 	{ "user_log_read_back", t_log_read_back },
 	{ "user_memory_is_demand_zero", t_memory_is_demand_zero },
+	{ "user_vmo_read_write_and_map", t_vmo_read_write_and_map },
+	{ "user_threads_run", t_threads_run },
+	{ "user_ipc_call_reply_and_badges", t_ipc_call_reply_and_badges },
+	{ "user_ipc_server_death_fails_the_call", t_ipc_server_death_fails_the_call },
+	{ "user_ipc_caller_queued_before_receiver", t_ipc_caller_queued_before_receiver },
+	{ "user_notifications", t_notifications },
+	{ "user_futex_wait_wake_timeout", t_futex_wait_wake_timeout },
 };
 
 int main(void)
 {
-	log_h = vg_log_handle();
-	if (vg_start_arg(1) != 1) {
+	const struct vg_startup *su = (const struct vg_startup *)(uintptr_t)vg_start_arg(1);
+	log_h = su->log;
+	self_h = su->self;
+	if (!(su->flags & VG_STARTUP_RUN_TESTS)) {
 		vg_printf("init: Verdigris user space is up on %s; no services yet.\n",
 			  VG_ARCH_NAME);
 		return 0;

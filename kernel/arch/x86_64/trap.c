@@ -55,6 +55,9 @@ void x86_set_isa_handler(unsigned irq, void (*fn)(void))
 static bool recover(struct arch_regs *f)
 {
 	uintptr_t fix = extable_lookup(f->rip);
+	if (fix && f->vector == 14 &&
+	    user_fault_from_kernel(read_cr2(), f->error & 2 ? VM_WRITE : VM_READ))
+		return true; /* retry the copy */
 	if (fix) {
 		f->rip = fix;
 		return true;

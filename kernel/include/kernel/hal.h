@@ -125,6 +125,10 @@ void syscall_dispatch(struct arch_regs *r);
 void user_page_fault(struct arch_regs *r, vaddr_t addr, unsigned access);
 /* Any other exception in user mode: kills the process with a report. */
 void user_exception(struct arch_regs *r, const char *what, uint64_t detail);
+/* A kernel-mode fault on a user address at an instruction listed in the
+ * exception table (a user copy): true when the page was brought in and the
+ * instruction should be retried, false to take the fixup. */
+bool user_fault_from_kernel(vaddr_t addr, unsigned access);
 /* Last thing before the arch returns to user mode. */
 void user_return(struct arch_regs *r);
 

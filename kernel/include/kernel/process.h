@@ -25,13 +25,16 @@ struct process {
 };
 
 struct process *process_create(const char *name);
-/* A user thread in p, starting at pc with sp and two arguments. */
-struct thread *process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t arg0,
-				    uint64_t arg1);
+/* Starts a user thread in p at pc with sp and two arguments. Returns its
+ * id (it may be gone already: it runs at once), or an error. */
+long process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t arg0,
+			  uint64_t arg1);
 /* Ends the calling user thread; the last one ends its process with code. */
 _Noreturn void process_exit_thread(long code);
 /* Kills the caller's process after a fault, with a report in the log. */
 _Noreturn void process_kill_current(struct arch_regs *r, const char *why);
+/* A dying thread's IPC duties: a caller it owes a reply gets an error. */
+void ipc_thread_exit(struct thread *t);
 /* Blocks until p has died; returns its exit code. */
 long process_wait(struct process *p);
 

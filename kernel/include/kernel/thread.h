@@ -52,6 +52,11 @@ struct thread {
 	struct list proc_link;
 	struct arch_regs *uregs; /* user registers, at the top of the kernel stack */
 	uint8_t fpu[ARCH_FPU_STATE_SIZE] __attribute__((aligned(16)));
+	/* IPC (kernel/core/ipc.c). */
+	struct thread *reply_to; /* the caller this thread owes a reply (one-shot) */
+	struct thread *replier; /* the thread holding our reply right */
+	uint64_t ipc_msg[5]; /* tag and words 0-3, while queued as a sender */
+	uint64_t ipc_badge;
 };
 
 void sched_init(void);
@@ -88,6 +93,19 @@ void wait_queue_init(struct wait_queue *q);
 int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns);
 /* Wakes up to n waiters (oldest first) with result; returns how many. */
 int wait_queue_wake(struct wait_queue *q, int n, int result);
+
+/* The first waiter, or NULL; and taking a waiter off its queue while it
+ * stays blocked (IPC picks its partner this way). Lock held. */
+struct thread *wait_queue_first(struct wait_queue *q);
+void wait_queue_remove(struct thread *t);
+/* Wakes t with result if it is blocked. Lock held. */
+void sched_wake(struct thread *t, int result);
+/* Blocks the caller on no queue until sched_wake or the deadline. Lock held. */
+int sched_block(uint64_t deadline_ns);
+/* Blocks the caller (whose state the caller set) and runs next, a blocked
+ * thread taken off its queue, at once. Lock held; returns when the caller
+ * runs again, with its wait result in thread_current()->wait_result. */
+void sched_handoff(struct thread *next);
 
 irqflags_t sched_lock(void);
 void sched_unlock(irqflags_t f);

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Synchronous IPC through endpoints.
+//
+// A message is a tag and four words, all in registers. ipc_call blocks the
+// caller until a reply; the receiving thread gets a one-shot reply right (it
+// records the caller in reply_to). When the partner is already waiting, the
+// message is written straight into its saved user registers and the CPU is
+// handed to it without a pass through the run queues (the fast path). When
+// not, the caller queues on the endpoint with its message kept in its
+// thread, or the receiver queues waiting for one.
+//
+// Errors instead of hangs: a server thread that dies (or receives again)
+// while owing a reply wakes its caller with ERR_PEER_CLOSED; closing the
+// endpoint's last handle wakes everyone queued on it the same way.
+#include <kernel/heap.h>
+#include <kernel/process.h>
+#include <kernel/syscall.h>
+#include <verdigris/errors.h>
+
+struct endpoint {
+	struct kobject obj;
+	struct wait_queue senders; /* callers waiting for a receiver */
+	struct wait_queue receivers; /* servers waiting for a caller */
+	bool closed;
+};
+
+static struct endpoint *to_endpoint(struct kobject *o)
+{
+	return (struct endpoint *)o;
+}
+
+static void endpoint_destroy(struct kobject *o)
+{
+	kfree(to_endpoint(o));
+}
+
+static void endpoint_last_handle(struct kobject *o)
+{
+	struct endpoint *ep = to_endpoint(o);
+	irqflags_t f = sched_lock();
+	ep->closed = true;
+	wait_queue_wake(&ep->senders, 1 << 30, ERR_PEER_CLOSED);
+	wait_queue_wake(&ep->receivers, 1 << 30, ERR_PEER_CLOSED);
+	sched_unlock(f);
+}
+
+static const struct kobject_ops endpoint_ops = {
+	.destroy = endpoint_destroy,
+	.last_handle = endpoint_last_handle,
+};
+
+long sys_endpoint_create(vg_handle_t *out)
+{
+	struct endpoint *ep = kzalloc(sizeof(*ep));
+	if (!ep)
+		return ERR_NO_MEMORY;
+	kobject_init(&ep->obj, VG_OBJ_ENDPOINT, &endpoint_ops);
+	wait_queue_init(&ep->senders);
+	wait_queue_init(&ep->receivers);
+	long err = give_handle(&ep->obj, VG_RIGHTS_ALL & ~VG_RIGHT_MAP, 0, out);
+	kobject_unref(&ep->obj);
+	return err;
+}
+
+long sys_endpoint_mint(vg_handle_t endpoint, uint32_t rights, uint64_t badge, vg_handle_t *out)
+{
+	struct kobject *o;
+	struct handle_entry e;
+	int err = handle_lookup(&current_process()->handles, endpoint, VG_OBJ_ENDPOINT,
+				VG_RIGHT_MANAGE, &o, &e);
+	if (err)
+		return err;
+	/* Badges are 63 bits: receive returns them where errors are negative. */
+	long ret = (rights & ~e.rights) || (badge >> 63) ? ERR_INVALID_ARGS
+							 : give_handle(o, rights, badge, out);
+	kobject_unref(o);
+	return ret;
+}
+
+/* Writes a message into t's saved user registers: results 1-5. */
+static void deliver(struct thread *t, const uint64_t msg[5])
+{
+	for (int i = 0; i < 5; i++)
+		arch_regs_set_result(t->uregs, i + 1, msg[i]);
+}
+
+/* The receiver now owes the caller a reply. */
+static void bind_reply(struct thread *server, struct thread *caller)
+{
+	server->reply_to = caller;
+	caller->replier = server;
+}
+
+/* Drops the reply right t holds, failing its caller. Lock held. */
+static void drop_reply(struct thread *t)
+{
+	struct thread *caller = t->reply_to;
+	if (caller) {
+		t->reply_to = NULL;
+		caller->replier = NULL;
+		sched_wake(caller, ERR_PEER_CLOSED);
+	}
+}
+
+/* Receives on ep: returns the badge, with the message in the caller's
+ * result registers 1-5, or an error. Lock held. */
+static long receive(struct endpoint *ep)
+{
+	struct thread *me = thread_current();
+	if (ep->closed)
+		return ERR_PEER_CLOSED;
+	struct thread *caller = wait_queue_first(&ep->senders);
+	if (caller) {
+		wait_queue_remove(caller); /* now waiting for our reply */
+		deliver(me, caller->ipc_msg);
+		bind_reply(me, caller);
+		return (long)caller->ipc_badge;
+	}
+	int err = wait_queue_block(&ep->receivers, DEADLINE_NONE);
+	return err ? err : (long)me->ipc_badge;
+}
+
+static int lookup_endpoint(vg_handle_t h, uint32_t right, struct endpoint **ep, uint64_t *badge)
+{
+	struct kobject *o;
+	struct handle_entry e;
+	int err = handle_lookup(&current_process()->handles, h, VG_OBJ_ENDPOINT, right, &o, &e);
+	if (err)
+		return err;
+	*ep = to_endpoint(o);
+	*badge = e.badge;
+	return 0;
+}
+
+long sys_ipc_call(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64_t mr1, uint64_t mr2,
+		  uint64_t mr3)
+{
+	struct endpoint *ep;
+	uint64_t badge;
+	int err = lookup_endpoint(endpoint, VG_RIGHT_SIGNAL, &ep, &badge);
+	if (err)
+		return err;
+	struct thread *me = thread_current();
+	uint64_t msg[5] = { tag, mr0, mr1, mr2, mr3 };
+	long ret;
+	irqflags_t f = sched_lock();
+	struct thread *server = ep->closed ? NULL : wait_queue_first(&ep->receivers);
+	if (ep->closed) {
+		ret = ERR_PEER_CLOSED;
+	} else if (server) {
+		/* Fast path: the server is waiting; it runs now, we wait for the reply. */
+		wait_queue_remove(server);
+		deliver(server, msg);
+		server->ipc_badge = badge;
+		bind_reply(server, me);
+		me->state = THREAD_BLOCKED;
+		sched_handoff(server);
+		ret = me->wait_result;
+	} else {
+		for (int i = 0; i < 5; i++)
+			me->ipc_msg[i] = msg[i];
+		me->ipc_badge = badge;
+		/* Woken by a reply (0), or by an error. A receiver that takes us
+		 * off the queue leaves us blocked until it replies. */
+		ret = wait_queue_block(&ep->senders, DEADLINE_NONE);
+	}
+	sched_unlock(f);
+	kobject_unref(&ep->obj);
+	return ret;
+}
+
+long sys_ipc_recv(vg_handle_t endpoint)
+{
+	struct endpoint *ep;
+	uint64_t badge;
+	int err = lookup_endpoint(endpoint, VG_RIGHT_WAIT, &ep, &badge);
+	if (err)
+		return err;
+	irqflags_t f = sched_lock();
+	drop_reply(thread_current()); /* receiving again forfeits an unused reply right */
+	long ret = receive(ep);
+	sched_unlock(f);
+	kobject_unref(&ep->obj);
+	return ret;
+}
+
+/* Sends the reply in msg to the caller we owe one; lock held. */
+static struct thread *reply_to_caller(const uint64_t msg[5])
+{
+	struct thread *me = thread_current();
+	struct thread *caller = me->reply_to;
+	if (!caller)
+		return NULL;
+	me->reply_to = NULL;
+	caller->replier = NULL;
+	deliver(caller, msg);
+	return caller;
+}
+
+long sys_ipc_reply(uint64_t tag, uint64_t mr0, uint64_t mr1, uint64_t mr2, uint64_t mr3)
+{
+	uint64_t msg[5] = { tag, mr0, mr1, mr2, mr3 };
+	irqflags_t f = sched_lock();
+	struct thread *caller = reply_to_caller(msg);
+	if (caller)
+		sched_wake(caller, 0);
+	sched_unlock(f);
+	return caller ? 0 : ERR_NOT_FOUND;
+}
+
+long sys_ipc_reply_recv(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64_t mr1,
+			uint64_t mr2, uint64_t mr3)
+{
+	struct endpoint *ep;
+	uint64_t badge;
+	int err = lookup_endpoint(endpoint, VG_RIGHT_WAIT, &ep, &badge);
+	if (err)
+		return err;
+	uint64_t msg[5] = { tag, mr0, mr1, mr2, mr3 };
+	struct thread *me = thread_current();
+	long ret;
+	irqflags_t f = sched_lock();
+	struct thread *caller = reply_to_caller(msg);
+	if (caller && !ep->closed && !wait_queue_first(&ep->senders)) {
+		/* Fast path: nobody else is calling; wait on the endpoint and run
+		 * the caller we just answered at once. */
+		me->state = THREAD_BLOCKED;
+		me->waiting_on = &ep->receivers;
+		list_push_back(&ep->receivers.waiters, &me->run_link);
+		sched_handoff(caller);
+		ret = me->wait_result ? me->wait_result : (long)me->ipc_badge;
+	} else {
+		if (caller)
+			sched_wake(caller, 0);
+		ret = receive(ep);
+	}
+	sched_unlock(f);
+	kobject_unref(&ep->obj);
+	return ret;
+}
+
+void ipc_thread_exit(struct thread *t)
+{
+	irqflags_t f = sched_lock();
+	drop_reply(t);
+	sched_unlock(f);
+}

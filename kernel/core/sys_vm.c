@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Memory objects, mappings and threads, from user space.
+#include <kernel/process.h>
+#include <kernel/syscall.h>
+#include <kernel/usercopy.h>
+#include <verdigris/errors.h>
+
+#define COPY_CHUNK 512
+
+long sys_vmo_create(uint64_t size, uint32_t flags, vg_handle_t *out)
+{
+	if (flags)
+		return ERR_INVALID_ARGS;
+	if (size == 0 || size > VMO_MAX_SIZE)
+		return ERR_OUT_OF_RANGE;
+	struct vmo *v = vmo_create(size);
+	if (!v)
+		return ERR_NO_MEMORY;
+	long err = give_handle(&v->obj,
+			       VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_MAP | VG_RIGHT_DUPLICATE |
+				       VG_RIGHT_TRANSFER,
+			       0, out);
+	kobject_unref(&v->obj);
+	return err;
+}
+
+/* Moves len bytes between a VMO and user memory through a kernel bounce
+ * buffer, chunk by chunk (user memory may fault; the VMO may not). */
+static long vmo_user_io(vg_handle_t h, uint64_t offset, void *buf, size_t len, bool write)
+{
+	struct kobject *o;
+	int err = current_handle(h, VG_OBJ_VMO, write ? VG_RIGHT_WRITE : VG_RIGHT_READ, &o);
+	if (err)
+		return err;
+	struct vmo *v = to_vmo(o);
+	char chunk[COPY_CHUNK];
+	long ret = 0;
+	if (offset > v->size || len > v->size - offset)
+		ret = ERR_OUT_OF_RANGE;
+	for (size_t done = 0; !ret && done < len;) {
+		size_t n = MIN(len - done, sizeof(chunk));
+		char *u = (char *)buf + done;
+		if (write) {
+			ret = copy_from_user(chunk, u, n);
+			if (!ret)
+				ret = vmo_write(v, offset + done, chunk, n);
+		} else {
+			ret = vmo_read(v, offset + done, chunk, n);
+			if (!ret)
+				ret = copy_to_user(u, chunk, n);
+		}
+		done += n;
+	}
+	kobject_unref(o);
+	return ret;
+}
+
+long sys_vmo_read(vg_handle_t vmo, uint64_t offset, void *buf, size_t len)
+{
+	return vmo_user_io(vmo, offset, buf, len, false);
+}
+
+long sys_vmo_write(vg_handle_t vmo, uint64_t offset, const void *buf, size_t len)
+{
+	return vmo_user_io(vmo, offset, (void *)(uintptr_t)buf, len, true);
+}
+
+long sys_vm_map(vg_handle_t process, vg_handle_t vmo, uint64_t offset, uint64_t len, uint32_t flags,
+		uintptr_t *addr)
+{
+	if (flags & ~(VG_VM_READ | VG_VM_WRITE | VG_VM_EXEC | VG_VM_FIXED))
+		return ERR_INVALID_ARGS;
+	uintptr_t at = 0;
+	if ((flags & VG_VM_FIXED) && copy_from_user(&at, addr, sizeof(at)))
+		return ERR_BAD_ADDRESS;
+	struct kobject *po, *vo;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MAP, &po);
+	if (err)
+		return err;
+	/* The VMO's rights bound the mapping's: no writable view of a read-only
+	 * handle. */
+	uint32_t need = VG_RIGHT_MAP | (flags & VG_VM_READ ? VG_RIGHT_READ : 0) |
+		(flags & VG_VM_WRITE ? VG_RIGHT_WRITE : 0);
+	err = current_handle(vmo, VG_OBJ_VMO, need, &vo);
+	if (!err) {
+		vaddr_t va = at;
+		unsigned prot = (flags & VG_VM_READ ? VM_READ : 0) |
+			(flags & VG_VM_WRITE ? VM_WRITE | VM_READ : 0) |
+			(flags & VG_VM_EXEC ? VM_EXEC : 0);
+		struct process *p = to_process(po);
+		err = p->dead ? ERR_PEER_CLOSED
+			      : aspace_map(&p->as, &va, len, prot, to_vmo(vo), offset,
+					   flags & VG_VM_FIXED);
+		at = va;
+		kobject_unref(vo);
+		if (!err && copy_to_user(addr, &at, sizeof(at))) {
+			aspace_unmap(&p->as, va, len);
+			err = ERR_BAD_ADDRESS;
+		}
+	}
+	kobject_unref(po);
+	return err;
+}
+
+long sys_vm_unmap(vg_handle_t process, uintptr_t addr, uint64_t len)
+{
+	struct kobject *po;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MAP, &po);
+	if (err)
+		return err;
+	struct process *p = to_process(po);
+	err = p->dead ? ERR_PEER_CLOSED : aspace_unmap(&p->as, addr, len);
+	kobject_unref(po);
+	return err;
+}
+
+long sys_thread_create(vg_handle_t process, uintptr_t entry, uintptr_t sp, uint64_t arg)
+{
+	struct kobject *po;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &po);
+	if (err)
+		return err;
+	/* Where it starts and what stack it uses are the creator's business: a
+	 * bad pc or sp only faults the new thread, in user mode. */
+	long ret = entry < USER_TOP && sp <= USER_TOP
+		? process_start_thread(to_process(po), entry, sp, arg, 0)
+		: ERR_INVALID_ARGS;
+	kobject_unref(po);
+	return ret;
+}
