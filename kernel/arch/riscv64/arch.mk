@@ -8,6 +8,9 @@
 TARGET := riscv64-unknown-none-elf
 ARCH_CFLAGS := -march=rv64imac -mabi=lp64 -mcmodel=medany -mno-relax
 ARCH_SRCS := $(wildcard kernel/arch/riscv64/*.c kernel/arch/riscv64/*.S)
+# The one exception: fpu.S saves and restores the user's FP registers, so it
+# alone is assembled with F and D (the later -march wins; the ABI stays lp64).
+$(BUILD)/obj/kernel/arch/riscv64/fpu.S.o: KCFLAGS += -march=rv64imafdc
 ARCH_LDSCRIPT := kernel/arch/riscv64/link.ld
 # RISC-V objects keep their .L labels as symbols (every %pcrel_lo names the
 # label of its auipc, and LLVM relocates against symbols, not sections);

@@ -58,10 +58,7 @@
 #define SBI_SRST_REASON_FAILURE 1
 
 /*
- * Trap frame, built by trap.S on the stack: x0..x31 (the x0 slot is unused,
- * x2 holds the sp before the trap), the trap CSRs, then two words laid out
- * like a call frame (previous s0, then return address = sepc) so that a
- * backtrace taken inside the handler unwinds through the trapped pc.
+ * Trap frame offsets: struct arch_regs (hal_arch.h), for trap.S.
  */
 #define TF_X(n) ((n)*8)
 #define TF_SEPC 256
@@ -72,18 +69,27 @@
 #define TF_UNWIND_RA 296
 #define TF_SIZE 304 /* a multiple of 16: the ABI's stack alignment */
 
+/* sstatus.FS values (the field is bits 13-14). */
+#define SSTATUS_FS_INITIAL (1 << 13)
+#define SSTATUS_FS_CLEAN (2 << 13)
+#define SSTATUS_FS_DIRTY (3 << 13)
+
+/* Offsets in the FP state (ARCH_FPU_STATE_SIZE bytes): f0-f31, then fcsr. */
+#define FPU_F(n) ((n)*8)
+#define FPU_FCSR 256
+
 #ifndef __ASSEMBLY__
 #include <kernel/types.h>
 
-struct trap_frame {
-	uint64_t x[32];
-	uint64_t sepc, sstatus, scause, stval;
-	uint64_t unwind_fp, unwind_ra;
-};
-_Static_assert(sizeof(struct trap_frame) == TF_SIZE, "trap frame layout");
-_Static_assert(__builtin_offsetof(struct trap_frame, sepc) == TF_SEPC, "trap frame layout");
-_Static_assert(__builtin_offsetof(struct trap_frame, unwind_fp) == TF_UNWIND_FP,
+_Static_assert(sizeof(struct arch_regs) == TF_SIZE, "trap frame layout");
+_Static_assert(__builtin_offsetof(struct arch_regs, sepc) == TF_SEPC, "trap frame layout");
+_Static_assert(__builtin_offsetof(struct arch_regs, sstatus) == TF_SSTATUS, "trap frame layout");
+_Static_assert(__builtin_offsetof(struct arch_regs, scause) == TF_SCAUSE, "trap frame layout");
+_Static_assert(__builtin_offsetof(struct arch_regs, stval) == TF_STVAL, "trap frame layout");
+_Static_assert(__builtin_offsetof(struct arch_regs, unwind_fp) == TF_UNWIND_FP,
 	       "trap frame layout");
+_Static_assert(FPU_FCSR + 8 <= ARCH_FPU_STATE_SIZE && ARCH_FPU_STATE_SIZE % 16 == 0,
+	       "FP state layout");
 
 #define csr_read(csr)                                                    \
 	({                                                               \
@@ -145,6 +151,13 @@ struct trap_stats {
 	unsigned long last_tval;
 };
 extern struct trap_stats trap_stats;
+/* Called by trap.S with the frame: traps from S-mode and from U-mode. */
+void riscv_trap(struct arch_regs *tf);
+void riscv_user_trap(struct arch_regs *r);
+
+/* user.c: the kernel stack top the next return to U-mode puts in
+ * sscratch (one hart runs the kernel for now: per-hart later). */
+extern uintptr_t riscv_kstack_top;
 
 /* boot.c */
 extern unsigned long boot_hartid;

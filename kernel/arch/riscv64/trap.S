@@ -1,11 +1,24 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The S-mode trap vector (stvec, direct mode) and the fault probes.
+ * The S-mode trap vector (stvec, direct mode), the return to user mode and
+ * the fault probes.
  *
- * Only the kernel runs for now, so a trap always arrives on a kernel stack
- * and the frame is pushed right there; nested traps (a probe faulting inside
- * a fault handler's backtrace) simply push another frame. sscratch is kept 0
- * for the day user mode needs it to find the kernel stack.
+ * sscratch tells where a trap came from. While the hart runs in U-mode it
+ * holds the top of the current thread's kernel stack; in S-mode it is 0.
+ * The first instruction swaps it with sp:
+ *   - nonzero: the trap came from U-mode; sp is now the kernel stack top
+ *     and sscratch the user's sp. struct arch_regs is built right below the
+ *     top (where thread->uregs points) and sscratch goes back to 0.
+ *   - zero: the trap came from the kernel; swap back and push the frame on
+ *     the current stack. Nested traps (a probe faulting inside a fault
+ *     handler's backtrace) simply push another frame.
+ * Nothing between the swap and the test can trap: traps mask interrupts
+ * (sstatus.SIE) and the two instructions do not fault.
+ *
+ * Every entry clears sstatus.SUM (user memory is reachable only inside the
+ * copy routines, user.S, which set it themselves; a trap taken inside one
+ * gets it back from the saved sstatus on return) and sstatus.FS (the kernel
+ * never uses the FP registers, which hold the user's values; see fpu.S).
  */
 #include "riscv.h"
 
@@ -13,6 +26,11 @@
 	.balign 4
 	.globl trap_vector
 trap_vector:
+	csrrw	sp, sscratch, sp
+	bnez	sp, from_user
+	csrrw	sp, sscratch, sp
+
+	/* From S-mode. */
 	addi	sp, sp, -TF_SIZE
 	sd	x1, TF_X(1)(sp)
 	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
@@ -28,6 +46,8 @@ trap_vector:
 	sd	t1, TF_SSTATUS(sp)
 	sd	t2, TF_SCAUSE(sp)
 	sd	t3, TF_STVAL(sp)
+	li	t4, SSTATUS_SUM | SSTATUS_FS
+	csrc	sstatus, t4
 	/* A call-frame look-alike on top of the frame: the unwinder goes from
 	 * the handler to the trapped pc, then on through the trapped s0. */
 	sd	t0, TF_UNWIND_RA(sp)
@@ -38,11 +58,72 @@ trap_vector:
 	call	riscv_trap
 
 	/* The handler may have moved sepc (extable fixups); sstatus restores
-	 * SPP/SPIE, which a nested trap in the handler overwrote. */
+	 * SPP/SPIE, which a nested trap in the handler overwrote, and SUM. */
 	ld	t0, TF_SEPC(sp)
 	ld	t1, TF_SSTATUS(sp)
 	csrw	sepc, t0
 	csrw	sstatus, t1
+	ld	x1, TF_X(1)(sp)
+	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	ld	x\n, (\n * 8)(sp)
+	.endr
+	ld	sp, TF_X(2)(sp)
+	sret
+
+	/* From U-mode: sp is the kernel stack top, sscratch the user's sp. */
+from_user:
+	addi	sp, sp, -TF_SIZE
+	sd	x1, TF_X(1)(sp)
+	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	sd	x\n, (\n * 8)(sp)
+	.endr
+	csrrw	t0, sscratch, zero	/* the user's sp; 0: in the kernel now */
+	sd	t0, TF_X(2)(sp)
+	csrr	t0, sepc
+	csrr	t1, sstatus
+	csrr	t2, scause
+	csrr	t3, stval
+	sd	t0, TF_SEPC(sp)
+	sd	t1, TF_SSTATUS(sp)
+	sd	t2, TF_SCAUSE(sp)
+	sd	t3, TF_STVAL(sp)
+	li	t4, SSTATUS_SUM | SSTATUS_FS
+	csrc	sstatus, t4
+	/* Backtraces stop at the user boundary: no frame links out of here. */
+	sd	zero, TF_UNWIND_RA(sp)
+	sd	zero, TF_UNWIND_FP(sp)
+	li	s0, 0
+	/* The kernel does not use gp or tp (-mno-relax, no TLS); they keep the
+	 * user's values, saved above and restored on return. */
+
+	mv	a0, sp
+	call	riscv_user_trap
+	j	return_to_user
+
+/* _Noreturn void arch_enter_user(struct arch_regs *r)
+ * r is at the top of the current thread's kernel stack: the stack below it
+ * is given up. */
+	.globl arch_enter_user
+arch_enter_user:
+	mv	sp, a0
+return_to_user:
+	/* No interrupts from here to sret: with sscratch set, a trap would be
+	 * taken for one from U-mode. */
+	csrci	sstatus, SSTATUS_SIE
+	ld	t0, TF_SEPC(sp)
+	csrw	sepc, t0
+	/* The user's sstatus (FS above all), forced to a U-mode return:
+	 * SPP = 0 (U), SPIE = 1 (interrupts on after sret), SUM off. SIE stays
+	 * 0 until sret copies SPIE into it. */
+	ld	t1, TF_SSTATUS(sp)
+	li	t2, SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE
+	not	t2, t2
+	and	t1, t1, t2
+	ori	t1, t1, SSTATUS_SPIE
+	csrw	sstatus, t1
+	lla	t0, riscv_kstack_top
+	ld	t0, 0(t0)
+	csrw	sscratch, t0
 	ld	x1, TF_X(1)(sp)
 	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	ld	x\n, (\n * 8)(sp)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Trap dispatch: interrupts to the timer and the PLIC; kernel exceptions
-// either resume through the exception table (probes) or are fatal: the
-// cause, the registers and a backtrace, then a failure power-off.
+// either resume through the exception table (probes, user copies) or are
+// fatal: the cause, the registers and a backtrace, then a failure
+// power-off. Traps from U-mode go to the generic user-mode entry points
+// (system calls, user page faults, user exceptions) and never panic.
 #include "riscv.h"
 #include <kernel/extable.h>
 #include <kernel/hal.h>
@@ -15,8 +17,6 @@ struct trap_stats trap_stats;
 /* The target of a running arch_probe_exec (trap.S), 0 when none. */
 uintptr_t exec_probe_target;
 extern char exec_probe_fixup[];
-
-void riscv_trap(struct trap_frame *tf);
 
 static const char *const exception_names[] = {
 	[EXC_INSN_MISALIGNED] = "instruction address misaligned",
@@ -53,7 +53,7 @@ static const char *cause_name(unsigned long scause)
 	return "unknown exception";
 }
 
-static void dump_frame(const struct trap_frame *tf)
+static void dump_frame(const struct arch_regs *tf)
 {
 	kprintf("scause %#018lx (%s)\n", (unsigned long)tf->scause, cause_name(tf->scause));
 	kprintf("sepc   %#018lx  stval %#018lx  sstatus %#018lx\n", (unsigned long)tf->sepc,
@@ -63,7 +63,7 @@ static void dump_frame(const struct trap_frame *tf)
 			i % 4 == 3 || i == 31 ? "\n" : "  ");
 }
 
-static _Noreturn void fatal(const struct trap_frame *tf, const char *what)
+static _Noreturn void fatal(const struct arch_regs *tf, const char *what)
 {
 	static int depth;
 	log_panic_takeover();
@@ -82,23 +82,37 @@ static _Noreturn void fatal(const struct trap_frame *tf, const char *what)
 		 cause_name(tf->scause), (unsigned long)tf->stval);
 }
 
-void riscv_trap(struct trap_frame *tf)
+void arch_regs_dump(const struct arch_regs *r)
+{
+	dump_frame(r);
+}
+
+static void interrupt(struct arch_regs *tf)
+{
+	switch (tf->scause & ~SCAUSE_INTERRUPT) {
+	case IRQ_S_TIMER: timer_interrupt(); break;
+	case IRQ_S_EXT: plic_handle(); break;
+	case IRQ_S_SOFT: csr_clear(sip, SIE_SSIE); break;
+	default: fatal(tf, "unexpected interrupt");
+	}
+}
+
+void riscv_trap(struct arch_regs *tf)
 {
 	unsigned long cause = tf->scause;
 	if (cause & SCAUSE_INTERRUPT) {
-		switch (cause & ~SCAUSE_INTERRUPT) {
-		case IRQ_S_TIMER: timer_interrupt(); break;
-		case IRQ_S_EXT: plic_handle(); break;
-		case IRQ_S_SOFT: csr_clear(sip, SIE_SSIE); break;
-		default: fatal(tf, "unexpected interrupt");
-		}
+		interrupt(tf);
 		sched_preempt(); /* after the interrupt is acknowledged and completed */
 		return;
 	}
-	if (!(tf->sstatus & SSTATUS_SPP))
-		fatal(tf, "exception in user mode, which does not exist yet");
-
+	/* trap.S sends traps from U-mode elsewhere: this one came from S-mode. */
 	uintptr_t fixup = extable_lookup(tf->sepc);
+	/* A user copy (user.S) on a page the process has mapped but not yet
+	 * touched: bring the page in and retry the instruction. SUM comes
+	 * back with the saved sstatus. */
+	if (fixup && (cause == EXC_LOAD_PAGE_FAULT || cause == EXC_STORE_PAGE_FAULT) &&
+	    user_fault_from_kernel(tf->stval, cause == EXC_STORE_PAGE_FAULT ? VM_WRITE : VM_READ))
+		return;
 	if (!fixup && (cause == EXC_INSN_PAGE_FAULT || cause == EXC_INSN_ACCESS) &&
 	    exec_probe_target && tf->sepc == exec_probe_target)
 		fixup = (uintptr_t)exec_probe_fixup;
@@ -110,4 +124,32 @@ void riscv_trap(struct trap_frame *tf)
 		return;
 	}
 	fatal(tf, "kernel fault");
+}
+
+/* Every trap from U-mode, with the frame at the top of the kernel stack;
+ * trap.S returns to U-mode with it afterwards. */
+void riscv_user_trap(struct arch_regs *r)
+{
+	unsigned long cause = r->scause;
+	if (cause & SCAUSE_INTERRUPT) {
+		interrupt(r);
+		user_return(r); /* preempts as needed */
+		return;
+	}
+	/* The frame holds scause and stval: the handlers may be interrupted. */
+	arch_irq_enable();
+	switch (cause) {
+	case EXC_ECALL_U:
+		r->sepc += 4; /* past the ecall (never compressed) */
+		syscall_dispatch(r);
+		break;
+	case EXC_INSN_PAGE_FAULT:
+	case EXC_INSN_ACCESS: user_page_fault(r, r->stval, VM_EXEC); break;
+	case EXC_LOAD_PAGE_FAULT:
+	case EXC_LOAD_ACCESS: user_page_fault(r, r->stval, VM_READ); break;
+	case EXC_STORE_PAGE_FAULT:
+	case EXC_STORE_ACCESS: user_page_fault(r, r->stval, VM_WRITE); break;
+	default: user_exception(r, cause_name(cause), cause); break;
+	}
+	user_return(r);
 }

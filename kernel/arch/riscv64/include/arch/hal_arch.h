@@ -134,11 +134,44 @@ static inline bool arch_level_allows_leaf(int level)
 	return level == 1 || level == 2;
 }
 
+#endif /* !__ASSEMBLY__ */
+
+/*
+ * User space: the lower half of Sv39, root slots 0-255, [0, 2^38), minus
+ *   - the first 64 KiB, never mapped, so that NULL and small offsets from
+ *     it fault (programs are linked at 4 MiB anyway, lib/vg/user.ld);
+ *   - the last page below 2^38, so that the end of every user range
+ *     (va + len <= USER_TOP) is itself a lower-half address: the first
+ *     address past the lower half is not canonical, and a user stack at
+ *     USER_TOP keeps an unmapped page above it. Same rule as on x86_64.
+ */
+#define USER_BASE ARCH_ULL(0x10000)
+#define USER_TOP ARCH_ULL(0x3ffffff000)
+#define ARCH_ELF_MACHINE 243 /* EM_RISCV */
+/* f0-f31 (64 bits each, the D extension) then fcsr, padded to 16 bytes. */
+#define ARCH_FPU_STATE_SIZE 272
+
+#ifndef __ASSEMBLY__
+/*
+ * Registers saved by trap.S on every trap, lowest address first: x0..x31
+ * (the x0 slot is unused; x2 holds the sp before the trap), the trap CSRs,
+ * then two words laid out like a call frame (previous s0, return address)
+ * so that a backtrace taken in a handler unwinds through the trapped pc.
+ * Traps from the kernel push it on the current stack; traps from user
+ * mode build it at the top of the thread's kernel stack (sscratch holds
+ * that top while the hart is in U-mode; see trap.S). The offsets are
+ * trap.S's TF_* in riscv.h. 304 bytes: the stack stays 16-byte aligned.
+ */
+struct arch_regs {
+	uint64_t x[32];
+	uint64_t sepc, sstatus, scause, stval;
+	uint64_t unwind_fp, unwind_ra;
+};
+
 /* A thread's saved kernel context: everything else is on its stack. */
 struct arch_thread {
 	uint64_t sp;
 };
-
 #endif /* !__ASSEMBLY__ */
 
 #endif

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// User mode on RISC-V: the register frame and its system call convention,
+// the kernel stack for entries from U-mode, address spaces and FP state.
+// The entry and return paths are in trap.S, the copies in user.S, the FP
+// registers in fpu.S.
+#include "riscv.h"
+#include <kernel/hal.h>
+#include <kernel/log.h>
+#include <kernel/string.h>
+#include <kernel/vm.h>
+
+uintptr_t riscv_kstack_top;
+
+/* System calls: ecall with the number in a7 and arguments in a0-a5; the
+ * primary result in a0, results 1-5 in a1-a5 (where arguments 1-5 came). */
+#define REG_A0 10
+#define REG_A7 17
+#define REG_S0 8
+#define REG_SP 2
+
+uint64_t arch_regs_syscall_nr(const struct arch_regs *r)
+{
+	return r->x[REG_A7];
+}
+
+uint64_t arch_regs_arg(const struct arch_regs *r, int i)
+{
+	return (unsigned)i < 6 ? r->x[REG_A0 + i] : 0;
+}
+
+void arch_regs_set_result(struct arch_regs *r, int i, uint64_t v)
+{
+	if ((unsigned)i < 6)
+		r->x[REG_A0 + i] = v;
+}
+
+uintptr_t arch_regs_pc(const struct arch_regs *r)
+{
+	return r->sepc;
+}
+
+uintptr_t arch_regs_fp(const struct arch_regs *r)
+{
+	return r->x[REG_S0];
+}
+
+void arch_regs_init_user(struct arch_regs *r, uintptr_t pc, uintptr_t sp, uint64_t arg0,
+			 uint64_t arg1)
+{
+	memset(r, 0, sizeof(*r));
+	r->sepc = pc;
+	r->x[REG_SP] = sp;
+	r->x[REG_A0] = arg0;
+	r->x[REG_A0 + 1] = arg1;
+	/* From the live sstatus, so that read-only and WARL fields (UXL) keep
+	 * their values: return to U-mode (SPP = 0) with interrupts on (SPIE)
+	 * and the FP unit usable from the start (FS = Initial; the registers
+	 * are loaded from arch_fpu_init_state's zeroes before the first sret).
+	 * trap.S forces SPP, SPIE and SUM again on every return. */
+	unsigned long s = csr_read(sstatus);
+	s &= ~(unsigned long)(SSTATUS_SPP | SSTATUS_SIE | SSTATUS_SUM | SSTATUS_FS | SSTATUS_VS);
+	r->sstatus = s | SSTATUS_SPIE | SSTATUS_FS_INITIAL;
+}
+
+void arch_set_kernel_stack(uintptr_t top)
+{
+	/* Takes effect at the next return to U-mode, which puts it in sscratch
+	 * (in S-mode sscratch stays 0: trap.S tells the two apart by it). */
+	riscv_kstack_top = top;
+}
+
+void arch_aspace_activate(paddr_t root)
+{
+	/*
+	 * Every address space uses ASID 0 and the switch flushes the whole
+	 * TLB (arch_mmu_switch_kernel: sfence.vma before and after the satp
+	 * write). That is also what makes freeing a root's tables right after
+	 * arch_aspace_activate(0) safe: no cached translation or walk through
+	 * them survives the switch. Kernel leaves carry G, but the full
+	 * sfence.vma drops global entries too.
+	 */
+	arch_mmu_switch_kernel(root ? root : vm_kernel_root());
+}
+
+void arch_aspace_init_root(pte_t *root, const pte_t *kernel_root)
+{
+	/* The upper half (Sv39 root slots 256-511: physmap, MMIO window and
+	 * kernel image) is the kernel's, shared by pointing at the same
+	 * lower-level tables. All of those root entries exist once vm_init and
+	 * the boot devices' MMIO mappings are done, before any user root. */
+	memcpy(root + 256, kernel_root + 256, 256 * sizeof(pte_t));
+}
+
+void arch_fpu_init_state(void *state)
+{
+	/* f0-f31 zero; fcsr zero: round to nearest even, no exception flags. */
+	memset(state, 0, ARCH_FPU_STATE_SIZE);
+}
