@@ -24,6 +24,7 @@ include mk/toolchain.mk
 include mk/initrd.mk
 include kernel/arch/$(ARCH)/arch.mk
 include kernel/kernel.mk
+include mk/user.mk
 include mk/iso.mk
 include tests/host/host.mk
 

@@ -59,6 +59,7 @@ struct vg_startup {
 	vg_handle_t self; /* this process: map, manage */
 };
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
+#define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */
 
 /* One kernel log record, as log_read returns it. */
 struct vg_log_record {

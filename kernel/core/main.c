@@ -57,6 +57,7 @@ _Noreturn void kernel_main(struct boot_info *bi)
 			(unsigned long long)bi->initrd_start);
 
 	bool testing = bootinfo_has_arg(bi, "ktest");
+	bool benchmarking = bootinfo_has_arg(bi, "bench");
 	int failed = testing ? ktest_run_all() : 0;
 	if (bootinfo_has_arg(bi, "crashtest")) {
 		/* The test suite checks that a kernel fault is reported and fails
@@ -74,6 +75,8 @@ _Noreturn void kernel_main(struct boot_info *bi)
 			code == 0 ? "PASS" : "FAIL", code);
 		arch_poweroff(failed || code != 0);
 	}
+	if (benchmarking) /* the root task measures, then the machine goes off */
+		arch_poweroff(!init || process_wait(init) != 0);
 	if (init)
 		kobject_unref(&init->obj);
 	thread_exit(); /* the boot thread is done; the root task carries on */

@@ -51,9 +51,9 @@ static int load_segments(struct process *p, const struct elf_image *img, const u
 
 /* Handles, the startup block on top of the stack, the stack, the thread. */
 static int start_process(struct process *p, const struct elf_image *img, const uint8_t *file,
-			 bool tests)
+			 uint64_t flags)
 {
-	struct vg_startup su = { .flags = tests ? VG_STARTUP_RUN_TESTS : 0 };
+	struct vg_startup su = { .flags = flags };
 	int err = handle_install(&p->handles, log_object(),
 				 VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE |
 					 VG_RIGHT_TRANSFER,
@@ -115,7 +115,9 @@ struct process *roottask_start(const struct boot_info *bi)
 		pr_err("roottask: out of memory\n");
 		return NULL;
 	}
-	int err = start_process(p, &img, e.data, bootinfo_has_arg(bi, "ktest"));
+	uint64_t flags = (bootinfo_has_arg(bi, "ktest") ? VG_STARTUP_RUN_TESTS : 0) |
+		(bootinfo_has_arg(bi, "bench") ? VG_STARTUP_RUN_BENCH : 0);
+	int err = start_process(p, &img, e.data, flags);
 	if (err < 0) {
 		pr_err("roottask: cannot start %s (%d)\n", path, err);
 		/* Its handle to itself would keep it alive: tear down by hand. */

@@ -7,6 +7,8 @@
 #include <kernel/string.h>
 #include <vg/vg.h>
 
+#include "bench.h"
+
 static int failures, checks_failed_in_test;
 
 #define CHECK_EQ(a, b)                                                                     \
@@ -425,6 +427,10 @@ int main(void)
 	const struct vg_startup *su = (const struct vg_startup *)(uintptr_t)vg_start_arg(1);
 	log_h = su->log;
 	self_h = su->self;
+	if (su->flags & VG_STARTUP_RUN_BENCH) {
+		run_benchmarks(self_h);
+		return 0;
+	}
 	if (!(su->flags & VG_STARTUP_RUN_TESTS)) {
 		vg_printf("init: Verdigris user space is up on %s; no services yet.\n",
 			  VG_ARCH_NAME);

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * libvg, the Verdigris native runtime: the one include for programs.
+ *
+ * A program is `int main(void)` linked by mk/user.mk into a static,
+ * non-PIE ELF64: crt0.o (lib/vg/arch/<arch>/crt0.S) first, then the
+ * program's objects, then libvg.a, with lib/vg/user.ld (code at 0x400000,
+ * separate RX, R and RW segments).
+ *
+ * Start-up. The kernel enters _start (crt0.S) with two words, arg0 and
+ * arg1, in the first two argument registers. _start ends the frame-pointer
+ * chain and calls vg_start(arg0, arg1), which records them, calls main()
+ * and ends the thread with main's return value (vg_exit). The root task's
+ * arg0 is a handle to the kernel log with the write right, which output
+ * uses; arg1 is the kernel's to define (now: the address of a struct
+ * vg_startup, abi/verdigris/types.h), read with vg_start_arg(1). Nothing
+ * else is set up: no heap, no TLS, no constructors (.bss is zero because
+ * the ELF loader zero-fills past each segment's file size).
+ *
+ * System calls. <vg/syscall.h> has vg_<name>(...) for every call in
+ * abi/verdigris/syscalls.def, generated from that list; each returns the
+ * primary result, >= 0 on success and a negative ERR_* code otherwise.
+ *
+ * Output. vg_printf, vg_vprintf and vg_puts format into a 256-byte buffer
+ * on the caller's stack and write it to the log handle with log_write: one
+ * system call, and so one log record, per line (a line longer than a log
+ * record holds, 255 bytes, is split). Nothing is kept between calls, so
+ * threads may print concurrently and a crash loses nothing printed. The
+ * formatter is the kernel's own (kernel/lib/fmt.c, compiled into libvg):
+ * flags "-0+ #", width and precision, hh h l ll z t j, conversions
+ * d i u x X o c s p %; no floating point. vg_snprintf and vg_vsnprintf
+ * expose it for strings.
+ *
+ * Also in libvg: memcpy, memmove, memset, memcmp and the str* functions of
+ * kernel/lib/string.c, which the compiler may call on its own.
+ */
+#ifndef VG_VG_H
+#define VG_VG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <verdigris/types.h>
+#include <vg/syscall.h>
+
+/* The architecture the program was built for, as the build names it
+ * (ARCH=...), for messages. */
+#if defined(__x86_64__)
+#define VG_ARCH_NAME "x86_64"
+#elif defined(__aarch64__)
+#define VG_ARCH_NAME "aarch64"
+#elif defined(__riscv) && __riscv_xlen == 64
+#define VG_ARCH_NAME "riscv64"
+#else
+#error "libvg: unsupported architecture"
+#endif
+
+/* The program's entry point, called by vg_start; its return value is the
+ * thread's exit code. Declared here so that every program agrees on it. */
+int main(void);
+
+/* Called by crt0 only: records the start arguments, runs main, exits. */
+_Noreturn void vg_start(uint64_t arg0, uint64_t arg1);
+
+/* Ends the calling thread with code (thread_exit); never returns. */
+_Noreturn void vg_exit(long code);
+
+/* The log handle output goes to (from arg0 at start), and the raw start
+ * arguments (index 0 or 1; 0 for any other index). */
+vg_handle_t vg_log_handle(void);
+uint64_t vg_start_arg(unsigned int index);
+
+/* Formatted output to the log. Return the number of characters produced,
+ * or the negative ERR_* code of the first log_write that failed. */
+int vg_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int vg_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+/* s and a newline, like puts. */
+int vg_puts(const char *s);
+
+/* C99 snprintf semantics: always terminated when size > 0, returns the
+ * length the whole output would have. */
+int vg_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int vg_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+#endif

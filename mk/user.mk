@@ -1,0 +1,134 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# User space: libvg (the native runtime, lib/vg/) and the programs linked
+# with it, built for $(ARCH)/$(MODE) under $(BUILD)/user/ and staged into
+# the initrd under /bin/.
+#
+#   $(BUILD)/user/libvg.a        start-up (C half), log output, the kernel's
+#                                formatter and string functions
+#   $(BUILD)/user/crt0.o         _start, linked first into every program
+#   $(BUILD)/user/<name>         tests/user/<name>.c as a static ELF64
+#   $(BUILD)/user/rootfs/bin/    the same programs stripped (symbolize
+#                                addresses against the unstripped ones
+#                                above); a tree passed to tools/mkinitrd.sh
+#
+#   make user          build all of the above
+#   make user-disasm   disassemble the programs, then every generated stub
+#                      and primitive (lib/vg/stubcheck.c, compiled only)
+#
+# Included after the arch fragment: it needs TARGET.
+
+USER_DIR := $(BUILD)/user
+USER_OBJ := $(USER_DIR)/obj
+USER_AR := llvm-ar
+USER_OBJDUMP := llvm-objdump
+
+# User code may use FP/SIMD (unlike the kernel: no -mgeneral-regs-only,
+# -mno-sse or integer-only -march here); the kernel saves that state per
+# thread. RISC-V: rv64gc with the hard-float ABI (clang 14 spells it plain
+# "rv64gc", no _zicsr_zifencei); medany for code anywhere in the address
+# space; -mno-relax as for the kernel (lld 14 does not relax, and crt0 sets
+# up no gp).
+USER_ARCH_CFLAGS_x86_64 :=
+USER_ARCH_CFLAGS_aarch64 :=
+USER_ARCH_CFLAGS_riscv64 := -march=rv64gc -mabi=lp64d -mcmodel=medany -mno-relax
+# RISC-V objects keep their .L labels as symbols (see the kernel's arch.mk);
+# dropped so that disassembly and symbolizers show function names.
+USER_LDFLAGS_riscv64 := --discard-locals
+
+# No PIE for now: programs are linked at a fixed address (lib/vg/user.ld).
+# Frame pointers everywhere, as in the kernel, for cheap backtraces.
+# -Ikernel/include: until there is a libc, the string functions libvg has
+# (memcmp, strlen, ...) are declared by the header beside their definition,
+# <kernel/string.h>; only the pure headers of kernel/lib are meant for user
+# code.
+UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG_INC) \
+	-fno-stack-protector -fno-pic -fno-pie -fno-omit-frame-pointer \
+	-mno-omit-leaf-frame-pointer -fno-common -g $(OPT_$(MODE)) \
+	-Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
+	-Iabi -Ilib/vg/include -Ilib/vg/arch/$(ARCH)/include -Ikernel/include -MMD -MP \
+	$(USER_ARCH_CFLAGS_$(ARCH))
+
+# libvg reuses the kernel's pure formatter and string functions (freestanding,
+# no kernel state; the host tests already prove them against libc) instead
+# of a second copy. Their snprintf/vsnprintf are renamed vg_*, so that a
+# libc linked later can have the standard names.
+USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c kernel/lib/fmt.c kernel/lib/string.c
+USER_LIB_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_LIB_SRCS))
+USER_LIB := $(USER_DIR)/libvg.a
+USER_CRT0 := $(USER_DIR)/crt0.o
+USER_LDSCRIPT := lib/vg/user.ld
+USER_STUBCHECK := $(USER_OBJ)/lib/vg/stubcheck.c.o
+
+$(USER_LIB_OBJS): UCFLAGS_EXTRA := -Dsnprintf=vg_snprintf -Dvsnprintf=vg_vsnprintf
+
+# Programs: each tests/user/<name>.c holding main() is one, linked with the
+# sources its USER_EXTRA_<name> lists (which are not programs themselves).
+USER_EXTRA_init := tests/user/bench.c
+USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
+USER_PROG_NAMES := $(patsubst tests/user/%.c,%, \
+	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
+USER_PROGS := $(addprefix $(USER_DIR)/,$(USER_PROG_NAMES))
+USER_PROG_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(wildcard tests/user/*.c))
+USER_ROOT := $(USER_DIR)/rootfs
+USER_ROOT_STAMP := $(USER_DIR)/rootfs.stamp
+
+# Everything also depends on this file: a changed flag rebuilds the little
+# there is of user space.
+$(USER_OBJ)/%.c.o: %.c mk/user.mk
+	@mkdir -p $(@D)
+	@echo "  CC      $< (user)"
+	@$(CC) $(UCFLAGS) $(UCFLAGS_EXTRA) -c $< -o $@
+
+$(USER_OBJ)/%.S.o: %.S mk/user.mk
+	@mkdir -p $(@D)
+	@echo "  AS      $< (user)"
+	@$(CC) $(UCFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+$(USER_CRT0): $(USER_OBJ)/lib/vg/arch/$(ARCH)/crt0.S.o
+	@cp $< $@
+
+$(USER_LIB): $(USER_LIB_OBJS)
+	@echo "  AR      $@"
+	@rm -f $@
+	@$(USER_AR) rcs $@ $^
+
+# crt0 first, libvg last (an archive only supplies what is still undefined).
+# Every program is checked after the link: no segment may be both writable
+# and executable (llvm-objdump -p prints each segment's "flags rwx").
+define user_prog_rule
+$(USER_DIR)/$(1): $(patsubst %,$(USER_OBJ)/%.o,tests/user/$(1).c $(USER_EXTRA_$(1))) \
+		$(USER_CRT0) $(USER_LIB) $(USER_LDSCRIPT) mk/user.mk
+	@echo "  LD      $$@"
+	@$$(LD) -nostdlib -static -z max-page-size=4096 -z noexecstack \
+		$$(USER_LDFLAGS_$$(ARCH)) -T $$(USER_LDSCRIPT) -o $$@ $$(USER_CRT0) \
+		$$(filter $$(USER_OBJ)/tests/%,$$^) $$(USER_LIB)
+	@if $$(USER_OBJDUMP) -p $$@ | grep -q 'flags .wx'; then \
+		echo "$$@: a segment is writable and executable" >&2; rm -f $$@; exit 1; fi
+endef
+$(foreach p,$(USER_PROG_NAMES),$(eval $(call user_prog_rule,$(p))))
+
+# The staged tree is rebuilt whole, so a program that is gone from the
+# sources is gone from the image too.
+$(USER_ROOT_STAMP): $(USER_PROGS) mk/user.mk
+	@rm -rf $(USER_ROOT)
+	@mkdir -p $(USER_ROOT)/bin
+	@for p in $(USER_PROGS); do \
+		$(OBJCOPY) --strip-all $$p $(USER_ROOT)/bin/$${p##*/} || exit 1; done
+	@touch $@
+
+# The initrd (mk/initrd.mk) takes the staged tree between rootfs/ and
+# IMAGE_EXTRA, which may still override a program.
+INITRD_STAGED += $(USER_ROOT)
+$(INITRD): $(USER_ROOT_STAMP)
+
+.PHONY: user user-disasm
+user: $(USER_PROGS) $(USER_ROOT_STAMP) $(USER_STUBCHECK)
+all: user
+
+user-disasm: user
+	@for p in $(USER_PROGS); do \
+		$(USER_OBJDUMP) -d --no-show-raw-insn $$p; done
+	@$(USER_OBJDUMP) -dr --no-show-raw-insn $(USER_STUBCHECK)
+
+-include $(USER_LIB_OBJS:.o=.d) $(USER_STUBCHECK:.o=.d) $(USER_PROG_OBJS:.o=.d) \
+	$(USER_OBJ)/lib/vg/arch/$(ARCH)/crt0.S.d

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The kernel microbenchmarks: each times `batch` operations per sample with
+// the monotonic clock and reports the median of the samples.
+#include "bench.h"
+
+#define SAMPLES 15
+
+struct ipc_msg {
+	uint64_t tag, w[4];
+};
+
+static vg_handle_t self_h, bench_ep, bench_note;
+
+static void sort(long *v, int n)
+{
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			long t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+}
+
+static void report(const char *name, void (*op)(int batch), int batch)
+{
+	long per_op[SAMPLES];
+	op(batch); /* warm up: page faults, first-time paths */
+	for (int s = 0; s < SAMPLES; s++) {
+		long t0 = vg_clock_monotonic();
+		op(batch);
+		per_op[s] = (vg_clock_monotonic() - t0) / batch;
+	}
+	sort(per_op, SAMPLES);
+	vg_printf("BENCH %s median_ns=%ld samples=%d batch=%d\n", name, per_op[SAMPLES / 2],
+		  SAMPLES, batch);
+}
+
+static void null_syscall(int batch)
+{
+	for (int i = 0; i < batch; i++)
+		vg_syscall0(999); /* outside the table: entry, dispatch, exit */
+}
+
+static void ipc_server(uint64_t ep)
+{
+	uint64_t a[6] = { ep, 0, 0, 0, 0, 0 }, r[5];
+	long badge = vg_syscall6_r(VG_SYS_ipc_recv, a, r);
+	while (badge >= 0) {
+		a[1] = r[0] + 1; /* reply: tag + 1, the words echoed */
+		for (int i = 0; i < 4; i++)
+			a[2 + i] = r[1 + i];
+		badge = vg_syscall6_r(VG_SYS_ipc_reply_recv, a, r);
+	}
+	vg_thread_exit(0);
+}
+
+static void ipc_round_trip(int batch)
+{
+	uint64_t a[6] = { bench_ep, 1, 2, 3, 4, 5 }, r[5];
+	for (int i = 0; i < batch; i++)
+		vg_syscall6_r(VG_SYS_ipc_call, a, r);
+}
+
+static void notification_signal_wait(int batch)
+{
+	uint64_t a[6] = { bench_note, UINT64_MAX, 0, 0, 0, 0 }, r[5];
+	for (int i = 0; i < batch; i++) {
+		vg_notification_signal(bench_note, 1);
+		vg_syscall6_r(VG_SYS_notification_wait, a, r);
+	}
+}
+
+static volatile int yield_stop;
+
+static void yielder(uint64_t unused)
+{
+	(void)unused;
+	while (!yield_stop)
+		vg_thread_yield();
+	vg_thread_exit(0);
+}
+
+static void thread_switch(int batch)
+{
+	/* Each yield switches to the other thread and it yields back: two
+	 * switches per iteration. */
+	for (int i = 0; i < batch; i++)
+		vg_thread_yield();
+}
+
+static void map_unmap_page(int batch)
+{
+	vg_handle_t v;
+	if (vg_vmo_create(4096, 0, &v))
+		return;
+	for (int i = 0; i < batch; i++) {
+		uintptr_t at = 0;
+		vg_vm_map(self_h, v, 0, 4096, VG_VM_READ | VG_VM_WRITE, &at);
+		vg_vm_unmap(self_h, at, 4096);
+	}
+	vg_handle_close(v);
+}
+
+static void demand_zero_fault(int batch)
+{
+	vg_handle_t v;
+	uintptr_t at = 0;
+	if (vg_vmo_create((uint64_t)batch * 4096, 0, &v) ||
+	    vg_vm_map(self_h, v, 0, (uint64_t)batch * 4096, VG_VM_READ | VG_VM_WRITE, &at))
+		return;
+	for (int i = 0; i < batch; i++)
+		((volatile char *)at)[(size_t)i * 4096] = 1;
+	vg_vm_unmap(self_h, at, (uint64_t)batch * 4096);
+	vg_handle_close(v);
+}
+
+static uintptr_t stack_top(size_t size)
+{
+	vg_handle_t v;
+	uintptr_t at = 0;
+	if (vg_vmo_create(size, 0, &v) ||
+	    vg_vm_map(self_h, v, 0, size, VG_VM_READ | VG_VM_WRITE, &at))
+		return 0;
+	vg_handle_close(v);
+#if defined(__x86_64__)
+	return at + size - 8; /* as if called: rsp % 16 == 8 at entry */
+#else
+	return at + size;
+#endif
+}
+
+void run_benchmarks(vg_handle_t self)
+{
+	self_h = self;
+	report("null_syscall", null_syscall, 1000);
+	vg_endpoint_create(&bench_ep);
+	vg_thread_create(self_h, (uintptr_t)ipc_server, stack_top(16384), bench_ep);
+	report("ipc_call_reply_round_trip", ipc_round_trip, 1000);
+	vg_notification_create(&bench_note);
+	report("notification_signal_wait", notification_signal_wait, 1000);
+	vg_thread_create(self_h, (uintptr_t)yielder, stack_top(16384), 0);
+	report("thread_switch_pair", thread_switch, 1000);
+	yield_stop = 1;
+	report("map_unmap_page", map_unmap_page, 200);
+	report("demand_zero_page_fault", demand_zero_fault, 64);
+}

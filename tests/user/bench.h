@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Microbenchmarks run by the root task for `make bench` (tools/bench.py). */
+#ifndef BENCH_H
+#define BENCH_H
+
+#include <vg/vg.h>
+
+/* Runs every benchmark, one line each:
+ *   BENCH <name> median_ns=<n> samples=<s> batch=<b>
+ * Under -icount shift=0 a nanosecond is one guest instruction. */
+void run_benchmarks(vg_handle_t self);
+
+#endif
