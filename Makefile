@@ -18,7 +18,7 @@ BUILD := build/$(ARCH)/$(MODE)
 SETUP_STAMP := build/.setup-done
 
 .DEFAULT_GOAL := all
-.PHONY: all help run debug test test-quick host-test iso lint setup clean print-qemu print-qemu-base print-cmdline print-iso print-variants print-variant-args
+.PHONY: all help run debug test test-quick host-test iso lint setup clean bench print-qemu print-qemu-base print-cmdline print-iso print-variants print-variant-args
 
 include mk/toolchain.mk
 include mk/initrd.mk
@@ -37,6 +37,7 @@ help:
 	@echo "make iso                               GRUB (multiboot2) ISO for x86_64"
 	@echo "make host-test                         host unit tests only"
 	@echo "make lint                              clang-format check and cppcheck"
+	@echo "make bench                             kernel microbenchmarks on all archs, beside Linux"
 
 # The set-up script is cheap when nothing is missing; the stamp only saves
 # re-running it for every sub-make of one `make test`.
@@ -55,6 +56,9 @@ debug: $(SETUP_STAMP) all
 
 test: $(SETUP_STAMP)
 	@python3 tools/testsuite.py
+
+bench: $(SETUP_STAMP)
+	@python3 tools/bench.py
 
 test-quick: $(SETUP_STAMP)
 	@python3 tools/testsuite.py --arch $(ARCH) --mode $(MODE)

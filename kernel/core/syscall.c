@@ -5,42 +5,43 @@
 #include <kernel/usercopy.h>
 #include <verdigris/errors.h>
 
-/* One adapter per call turns the six argument registers into its typed
- * arguments (through uintptr_t, so integers and pointers both convert). */
-#define ARG(t, i) ((t)(uintptr_t)a[i])
-#define SYSCALL0(n, name)                          \
-	static long call_##name(const uint64_t *a) \
-	{                                          \
-		(void)a;                           \
-		return sys_##name();               \
+/* One adapter per call reads the argument registers it needs and converts
+ * them to its typed arguments (through uintptr_t, so integers and pointers
+ * both convert). */
+#define ARG(t, i) ((t)(uintptr_t)arch_regs_arg(a, i))
+#define SYSCALL0(n, name)                            \
+	static long call_##name(struct arch_regs *a) \
+	{                                            \
+		(void)a;                             \
+		return sys_##name();                 \
 	}
-#define SYSCALL1(n, name, t1, a1)                  \
-	static long call_##name(const uint64_t *a) \
-	{                                          \
-		return sys_##name(ARG(t1, 0));     \
+#define SYSCALL1(n, name, t1, a1)                    \
+	static long call_##name(struct arch_regs *a) \
+	{                                            \
+		return sys_##name(ARG(t1, 0));       \
 	}
 #define SYSCALL2(n, name, t1, a1, t2, a2)                  \
-	static long call_##name(const uint64_t *a)         \
+	static long call_##name(struct arch_regs *a)       \
 	{                                                  \
 		return sys_##name(ARG(t1, 0), ARG(t2, 1)); \
 	}
 #define SYSCALL3(n, name, t1, a1, t2, a2, t3, a3)                      \
-	static long call_##name(const uint64_t *a)                     \
+	static long call_##name(struct arch_regs *a)                   \
 	{                                                              \
 		return sys_##name(ARG(t1, 0), ARG(t2, 1), ARG(t3, 2)); \
 	}
 #define SYSCALL4(n, name, t1, a1, t2, a2, t3, a3, t4, a4)                          \
-	static long call_##name(const uint64_t *a)                                 \
+	static long call_##name(struct arch_regs *a)                               \
 	{                                                                          \
 		return sys_##name(ARG(t1, 0), ARG(t2, 1), ARG(t3, 2), ARG(t4, 3)); \
 	}
 #define SYSCALL5(n, name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5)                              \
-	static long call_##name(const uint64_t *a)                                             \
+	static long call_##name(struct arch_regs *a)                                           \
 	{                                                                                      \
 		return sys_##name(ARG(t1, 0), ARG(t2, 1), ARG(t3, 2), ARG(t4, 3), ARG(t5, 4)); \
 	}
 #define SYSCALL6(n, name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6)                     \
-	static long call_##name(const uint64_t *a)                                            \
+	static long call_##name(struct arch_regs *a)                                          \
 	{                                                                                     \
 		return sys_##name(ARG(t1, 0), ARG(t2, 1), ARG(t3, 2), ARG(t4, 3), ARG(t5, 4), \
 				  ARG(t6, 5));                                                \
@@ -58,7 +59,7 @@
 #define SYSCALL4(n, name, ...) [n] = call_##name,
 #define SYSCALL5(n, name, ...) [n] = call_##name,
 #define SYSCALL6(n, name, ...) [n] = call_##name,
-static long (*const table[])(const uint64_t *) = {
+static long (*const table[])(struct arch_regs *) = {
 #include <verdigris/syscalls.def>
 };
 #include <verdigris/syscall_undef.h>
@@ -66,10 +67,7 @@ static long (*const table[])(const uint64_t *) = {
 void syscall_dispatch(struct arch_regs *r)
 {
 	uint64_t nr = arch_regs_syscall_nr(r);
-	uint64_t a[6];
-	for (int i = 0; i < 6; i++)
-		a[i] = arch_regs_arg(r, i);
-	long ret = nr < ARRAY_SIZE(table) && table[nr] ? table[nr](a) : ERR_NOT_SUPPORTED;
+	long ret = nr < ARRAY_SIZE(table) && table[nr] ? table[nr](r) : ERR_NOT_SUPPORTED;
 	arch_regs_set_result(r, 0, (uint64_t)ret);
 }
 

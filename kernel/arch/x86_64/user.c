@@ -43,36 +43,6 @@ void x86_syscall(struct arch_regs *r)
 	user_return(r);
 }
 
-uint64_t arch_regs_syscall_nr(const struct arch_regs *r)
-{
-	return r->rax;
-}
-
-uint64_t arch_regs_arg(const struct arch_regs *r, int i)
-{
-	switch (i) {
-	case 0: return r->rdi;
-	case 1: return r->rsi;
-	case 2: return r->rdx;
-	case 3: return r->r10;
-	case 4: return r->r8;
-	default: return r->r9;
-	}
-}
-
-void arch_regs_set_result(struct arch_regs *r, int i, uint64_t v)
-{
-	/* Result 0 in rax, results 1-5 where arguments 1-5 came in. */
-	switch (i) {
-	case 0: r->rax = v; break;
-	case 1: r->rsi = v; break;
-	case 2: r->rdx = v; break;
-	case 3: r->r10 = v; break;
-	case 4: r->r8 = v; break;
-	default: r->r9 = v; break;
-	}
-}
-
 uintptr_t arch_regs_pc(const struct arch_regs *r)
 {
 	return r->rip;

@@ -109,6 +109,37 @@ struct arch_regs {
 	uint64_t rip, cs, rflags, rsp, ss; /* the hardware interrupt frame */
 };
 
+/* The system call registers, inline (see hal.h): number in rax, arguments in
+ * rdi rsi rdx r10 r8 r9, result 0 in rax and results 1-5 where arguments 1-5
+ * came in. */
+#define ARCH_INLINE_REGS 1
+static inline uint64_t arch_regs_syscall_nr(const struct arch_regs *r)
+{
+	return r->rax;
+}
+
+static inline uint64_t *arch_regs_slot(struct arch_regs *r, int i)
+{
+	switch (i) {
+	case 0: return &r->rdi;
+	case 1: return &r->rsi;
+	case 2: return &r->rdx;
+	case 3: return &r->r10;
+	case 4: return &r->r8;
+	default: return &r->r9;
+	}
+}
+
+static inline uint64_t arch_regs_arg(const struct arch_regs *r, int i)
+{
+	return *arch_regs_slot((struct arch_regs *)(uintptr_t)r, i);
+}
+
+static inline void arch_regs_set_result(struct arch_regs *r, int i, uint64_t v)
+{
+	*(i == 0 ? &r->rax : arch_regs_slot(r, i)) = v;
+}
+
 /* A thread's saved kernel context: everything else is on its stack. */
 struct arch_thread {
 	uint64_t sp;

@@ -1,0 +1,116 @@
+#!/ usr / bin / env python3
+#SPDX - License - Identifier : BSD - 2 - Clause
+""
+	"make bench: kernel microbenchmarks on the three architectures, beside Linux.
+
+	Each architecture's release build boots with "bench" on the command line; the root
+		task runs the benchmarks(tests / user / bench.c) and
+	prints one BENCH line each with the median.Two runs per architecture,
+	the measures the project uses : -under - icount shift = 0,
+							sleep = off the guest clock advances
+	1 ns per guest instruction,
+							so the medians are guest instructions per
+	operation(deterministic);
+- under plain TCG they are wall -
+	clock nanoseconds(they move with host
+			  load:compare ratios run back to back, not absolute figures)
+			.Linux's figures come from ../shared/peer/results.md (same QEMU settings). The
+		table is printed and written to build
+		/ bench /
+		results.md
+			.""
+			 "
+		import os import re import subprocess import sys
+
+		sys.path.insert(0, os.path.dirname(__file__))import qemurun #noqa:E402
+
+	ARCHES =
+		[
+			"x86_64", "aarch64", "riscv64"
+		] BENCH_RE = re.compile(r "^BENCH (\S+) median_ns=(\d+)")
+				     PEER = os.path.join(os.path.dirname(__file__), "..", "..",
+							 "shared", "peer", "results.md")
+#Our benchmark, and the Linux row it is put beside(the nearest equivalent).
+						    LINUX_ROWS = {
+			"null_syscall" : "null syscall (getppid)",
+			"ipc_call_reply_round_trip" : "pipe round trip, 2 processes",
+			"thread_switch_pair" : "mutex+condvar round trip, 2 threads",
+		}
+
+def
+	make_value(target, arch):
+		out = subprocess
+			      .run(
+				      [
+					      "make", "-s", "--no-print-directory",
+					      target, "ARCH=" + arch, "MODE=release"
+				      ],
+				      stdout = subprocess.PIPE, text = True,
+				      check = True)return out.stdout.strip()
+
+				      def
+		      linux_instructions():
+			      ""
+			      "{row name: [x86_64, aarch64, riscv64]} from the peer's icount table."
+			      "" rows = {}
+try : text = open(PEER).read()
+    except OSError:
+        return rows
+    section = text.split("## Guest instructions per operation", 1)[-1]
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] in LINUX_ROWS.values():
+            rows[cells[0]] = [c.replace(",", "") for c in cells[1:]]
+    return rows
+
+
+def run(arch, icount):
+    subprocess.run(["make", "-s", "--no-print-directory", "all", "ARCH=" + arch,
+                    "MODE=release"], check=True, stdout=subprocess.DEVNULL)
+    cmd = make_value("print-qemu", arch).split() + ["-serial", "stdio", "-monitor", "none"]
+    if icount:
+        cmd += ["-icount", "shift=0,sleep=off"]
+    cmd += ["-append", make_value("print-cmdline", arch) + " bench"]
+    log = "build/bench/%s-%s.log" % (arch, "icount" if icount else "tcg")
+    r = qemurun.run(cmd, 600, log)
+    found = {}
+    for line in r.lines:
+        m = BENCH_RE.match(line)
+        if m:
+            found[m.group(1)] = int(m.group(2))
+    if r.problems() or not found:
+        print("bench: %s run failed: %s (log %s)" % (arch, "; ".join(r.problems()), log))
+    return found
+
+
+def main():
+    os.makedirs("build/bench", exist_ok=True)
+    linux = linux_instructions()
+    results = {a: (run(a, True), run(a, False)) for a in ARCHES}
+    names = []
+    for a in ARCHES:
+        for n in results[a][0]:
+            if n not in names:
+                names.append(n)
+    out = ["| benchmark | " + " | ".join(
+        "%s instr | %s Linux instr | %s TCG ns" % (a, a, a) for a in ARCHES) + " |",
+        "|---|" + "---|" * (3 * len(ARCHES))]
+    for n in names:
+        cells = []
+        for i, a in enumerate(ARCHES):
+            ic, wall = results[a]
+            lin = linux.get(LINUX_ROWS.get(n, ""), ["-"] * 3)[i]
+            cells += [str(ic.get(n, "-")), lin, str(wall.get(n, "-"))]
+        out.append("| %s | %s |" % (n, " | ".join(cells)))
+    table = "\n".join(out)
+    notes = ("\nLinux columns: the nearest Linux operation from ../shared/peer/results.md "
+             "(getppid; pipe round trip between 2 processes; mutex+condvar round trip "
+             "between 2 threads).\n")
+    print(table + notes)
+    with open("build/bench/results.md", "w") as f:
+        f.write(table + notes)
+    return 0 if all(results[a][0] for a in ARCHES) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
