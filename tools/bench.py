@@ -1,59 +1,49 @@
-#!/ usr / bin / env python3
-#SPDX - License - Identifier : BSD - 2 - Clause
-""
-	"make bench: kernel microbenchmarks on the three architectures, beside Linux.
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""make bench: kernel microbenchmarks on the three architectures, beside Linux.
 
-	Each architecture's release build boots with "bench" on the command line; the root
-		task runs the benchmarks(tests / user / bench.c) and
-	prints one BENCH line each with the median.Two runs per architecture,
-	the measures the project uses : -under - icount shift = 0,
-							sleep = off the guest clock advances
-	1 ns per guest instruction,
-							so the medians are guest instructions per
-	operation(deterministic);
-- under plain TCG they are wall -
-	clock nanoseconds(they move with host
-			  load:compare ratios run back to back, not absolute figures)
-			.Linux's figures come from ../shared/peer/results.md (same QEMU settings). The
-		table is printed and written to build
-		/ bench /
-		results.md
-			.""
-			 "
-		import os import re import subprocess import sys
+Each architecture's release build boots with "bench" on the command line; the
+root task runs the benchmarks (tests/user/bench.c) and prints one BENCH line
+each with the median. Two runs per architecture, the measures the project
+uses:
+  - under -icount shift=0,sleep=off the guest clock advances 1 ns per guest
+    instruction, so the medians are guest instructions per operation
+    (deterministic);
+  - under plain TCG they are wall-clock nanoseconds (they move with host load:
+    compare ratios run back to back, not absolute figures).
+Linux's figures come from ../shared/peer/results.md (same QEMU settings).
+The table is printed and written to build/bench/results.md.
+"""
+import os
+import re
+import subprocess
+import sys
 
-		sys.path.insert(0, os.path.dirname(__file__))import qemurun #noqa:E402
+sys.path.insert(0, os.path.dirname(__file__))
+import qemurun  # noqa: E402
 
-	ARCHES =
-		[
-			"x86_64", "aarch64", "riscv64"
-		] BENCH_RE = re.compile(r "^BENCH (\S+) median_ns=(\d+)")
-				     PEER = os.path.join(os.path.dirname(__file__), "..", "..",
-							 "shared", "peer", "results.md")
-#Our benchmark, and the Linux row it is put beside(the nearest equivalent).
-						    LINUX_ROWS = {
-			"null_syscall" : "null syscall (getppid)",
-			"ipc_call_reply_round_trip" : "pipe round trip, 2 processes",
-			"thread_switch_pair" : "mutex+condvar round trip, 2 threads",
-		}
+ARCHES = ["x86_64", "aarch64", "riscv64"]
+BENCH_RE = re.compile(r"^BENCH (\S+) median_ns=(\d+)")
+PEER = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "peer", "results.md")
+# Our benchmark, and the Linux row it is put beside (the nearest equivalent).
+LINUX_ROWS = {
+    "null_syscall": "null syscall (getppid)",
+    "ipc_call_reply_round_trip": "pipe round trip, 2 processes",
+    "thread_switch_pair": "mutex+condvar round trip, 2 threads",
+}
 
-def
-	make_value(target, arch):
-		out = subprocess
-			      .run(
-				      [
-					      "make", "-s", "--no-print-directory",
-					      target, "ARCH=" + arch, "MODE=release"
-				      ],
-				      stdout = subprocess.PIPE, text = True,
-				      check = True)return out.stdout.strip()
 
-				      def
-		      linux_instructions():
-			      ""
-			      "{row name: [x86_64, aarch64, riscv64]} from the peer's icount table."
-			      "" rows = {}
-try : text = open(PEER).read()
+def make_value(target, arch):
+    out = subprocess.run(["make", "-s", "--no-print-directory", target, "ARCH=" + arch,
+                          "MODE=release"], stdout=subprocess.PIPE, text=True, check=True)
+    return out.stdout.strip()
+
+
+def linux_instructions():
+    """{row name: [x86_64, aarch64, riscv64]} from the peer's icount table."""
+    rows = {}
+    try:
+        text = open(PEER).read()
     except OSError:
         return rows
     section = text.split("## Guest instructions per operation", 1)[-1]
