@@ -28,7 +28,8 @@ PEER = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "peer", "re
 # Our benchmark, and the Linux row it is put beside (the nearest equivalent).
 LINUX_ROWS = {
     "null_syscall": "null syscall (getppid)",
-    "ipc_call_reply_round_trip": "pipe round trip, 2 processes",
+    "ipc_call_reply_round_trip": "pipe round trip, 2 threads",
+    "ipc_round_trip_cross_process": "pipe round trip, 2 processes",
     "thread_switch_pair": "mutex+condvar round trip, 2 threads",
 }
 
@@ -94,8 +95,8 @@ def main():
         out.append("| %s | %s |" % (n, " | ".join(cells)))
     table = "\n".join(out)
     notes = ("\nLinux columns: the nearest Linux operation from ../shared/peer/results.md "
-             "(getppid; pipe round trip between 2 processes; mutex+condvar round trip "
-             "between 2 threads).\n")
+             "(getppid; pipe round trips between 2 threads and between 2 processes; "
+             "mutex+condvar round trip between 2 threads).\n")
     print(table + notes)
     with open("build/bench/results.md", "w") as f:
         f.write(table + notes)

@@ -9,8 +9,14 @@
 
 static void process_destroy(struct kobject *o)
 {
-	/* Only reachable once every thread is gone: threads hold a reference. */
-	kfree(to_process(o));
+	/* Only reachable once every thread is gone: threads hold a reference.
+	 * A process that never ran a thread still has its memory and handles. */
+	struct process *p = to_process(o);
+	if (!p->dead) {
+		handle_table_destroy(&p->handles);
+		aspace_destroy(&p->as);
+	}
+	kfree(p);
 }
 
 static const struct kobject_ops process_ops = { .destroy = process_destroy };

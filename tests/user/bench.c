@@ -137,6 +137,18 @@ void run_benchmarks(vg_handle_t self)
 	vg_thread_create(self_h, (uintptr_t)ipc_server, stack_top(16384), bench_ep);
 	report("ipc_call_reply_round_trip", ipc_round_trip, 1000);
 	vg_handle_close(bench_ep); /* the server's receive fails: it exits */
+
+	/* The same between two address spaces: a child process serves. */
+	vg_handle_t give, child;
+	vg_endpoint_create(&bench_ep);
+	vg_endpoint_mint(bench_ep, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, 0, &give);
+	if (spawn_child(give, &child) == 0) {
+		report("ipc_round_trip_cross_process", ipc_round_trip, 1000);
+		uint64_t a[6] = { bench_ep, 0, 0, 0, 0, 0 }, r[5];
+		vg_syscall6_r(VG_SYS_ipc_call, a, r); /* tag 0: the child ends */
+		vg_handle_close(child);
+	}
+	vg_handle_close(bench_ep);
 	vg_notification_create(&bench_note);
 	report("notification_signal_wait", notification_signal_wait, 1000);
 	vg_thread_create(self_h, (uintptr_t)yielder, stack_top(16384), 0);

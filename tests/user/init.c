@@ -397,6 +397,111 @@ static void t_futex_wait_wake_timeout(void)
 	CHECK_EQ(vg_futex_wake((const uint32_t *)&futex_word, 10), 0); /* nobody waits */
 }
 
+/* ---- other processes ---- */
+
+extern char __executable_start[], __rodata_start[], __data_start[], _end[];
+
+static volatile int isolation_probe;
+
+/* A server in a child process: replies tag + 1 with its copy of
+ * isolation_probe; tag 2 makes it write through NULL, tag 3 sets its probe,
+ * tag 0 ends it. */
+static void child_server(uint64_t ep)
+{
+	struct msg m, reply;
+	long badge = reply_recv((vg_handle_t)ep, NULL, &m);
+	while (badge >= 0 && m.tag != 0) {
+		if (m.tag == 2)
+			*(volatile int *)0 = 1;
+		if (m.tag == 3)
+			isolation_probe = (int)m.w[0];
+		reply = (struct msg){ m.tag + 1, { (uint64_t)isolation_probe, 0, 0, 0 } };
+		badge = reply_recv((vg_handle_t)ep, &reply, &m);
+	}
+	vg_ipc_reply(0, 0, 0, 0, 0);
+	vg_thread_exit(0);
+}
+
+/* A child process running a copy of this program (at the same addresses)
+ * whose one thread serves the endpoint handle moved into it. */
+long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out)
+{
+	uintptr_t start = (uintptr_t)__executable_start;
+	uintptr_t ro = (uintptr_t)__rodata_start, rw = (uintptr_t)__data_start;
+	uintptr_t end = ((uintptr_t)_end + 4095) & ~(uintptr_t)4095;
+	vg_handle_t child, img, stack;
+	long st = vg_process_create(&child);
+	if (st)
+		return st;
+	if ((st = vg_vmo_create(end - start, 0, &img)) ||
+	    (st = vg_vmo_write(img, 0, (const void *)start, end - start)))
+		return st;
+	uintptr_t at = start;
+	if ((st = vg_vm_map(child, img, 0, ro - start, VG_VM_READ | VG_VM_EXEC | VG_VM_FIXED, &at)))
+		return st;
+	at = ro;
+	if ((st = vg_vm_map(child, img, ro - start, rw - ro, VG_VM_READ | VG_VM_FIXED, &at)))
+		return st;
+	at = rw;
+	if ((st = vg_vm_map(child, img, rw - start, end - rw,
+			    VG_VM_READ | VG_VM_WRITE | VG_VM_FIXED, &at)))
+		return st;
+	uintptr_t sp = 0;
+	if ((st = vg_vmo_create(16384, 0, &stack)) ||
+	    (st = vg_vm_map(child, stack, 0, 16384, VG_VM_READ | VG_VM_WRITE, &sp)))
+		return st;
+	vg_handle_close(img);
+	vg_handle_close(stack);
+	vg_handle_t theirs;
+	if ((st = vg_handle_transfer(ep_to_give, child, &theirs)))
+		return st;
+#if defined(__x86_64__)
+	sp += 16384 - 8;
+#else
+	sp += 16384;
+#endif
+	st = vg_thread_create(child, (uintptr_t)child_server, sp, theirs);
+	*child_out = child;
+	return st < 0 ? st : 0;
+}
+
+static void t_process_isolation_transfer_and_crash(void)
+{
+	vg_handle_t ep, give, child = 0;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, 0, &give), 0);
+	/* Without the transfer right a handle stays where it is. */
+	vg_handle_t stuck, scratch;
+	CHECK_EQ(vg_handle_duplicate(ep, VG_RIGHT_WAIT | VG_RIGHT_DUPLICATE, &stuck), 0);
+	CHECK_EQ(vg_process_create(&scratch), 0);
+	CHECK_EQ(vg_handle_transfer(stuck, scratch, &stuck), ERR_ACCESS_DENIED);
+	CHECK_EQ(vg_handle_close(stuck), 0);
+	CHECK_EQ(vg_handle_transfer(log_h, log_h, &stuck), ERR_WRONG_TYPE);
+	CHECK_EQ(vg_handle_close(scratch), 0); /* never started: it just goes */
+
+	isolation_probe = 1; /* the child's copy starts with this */
+	CHECK_EQ(spawn_child(give, &child), 0);
+	isolation_probe = 2;
+	/* The handle moved: the sender no longer has it. */
+	CHECK_EQ(vg_handle_close(give), ERR_BAD_HANDLE);
+
+	struct msg m = { 1, { 0, 0, 0, 0 } }, r;
+	CHECK_EQ(call(ep, &m, &r), 0); /* IPC across address spaces */
+	CHECK_EQ(r.tag, 2);
+	CHECK_EQ(r.w[0], 1); /* its memory is its own */
+	m = (struct msg){ 3, { 77, 0, 0, 0 } };
+	CHECK_EQ(call(ep, &m, &r), 0);
+	CHECK_EQ(r.w[0], 77);
+	CHECK_EQ(isolation_probe, 2); /* and ours is ours */
+
+	/* A fault kills the child, not us, and fails the call in progress. */
+	m = (struct msg){ 2, { 0, 0, 0, 0 } };
+	CHECK_EQ(call(ep, &m, &r), ERR_PEER_CLOSED);
+	CHECK_EQ(vg_thread_yield(), 0);
+	vg_handle_close(child);
+	vg_handle_close(ep);
+}
+
 struct test {
 	const char *name;
 	void (*fn)(void);
@@ -420,6 +525,7 @@ static const struct test tests[] = {
 	{ "user_ipc_caller_queued_before_receiver", t_ipc_caller_queued_before_receiver },
 	{ "user_notifications", t_notifications },
 	{ "user_futex_wait_wake_timeout", t_futex_wait_wake_timeout },
+	{ "user_process_isolation_transfer_and_crash", t_process_isolation_transfer_and_crash },
 };
 
 int main(void)
