@@ -14,25 +14,8 @@ uintptr_t riscv_kstack_top;
 /* System calls: ecall with the number in a7 and arguments in a0-a5; the
  * primary result in a0, results 1-5 in a1-a5 (where arguments 1-5 came). */
 #define REG_A0 10
-#define REG_A7 17
 #define REG_S0 8
 #define REG_SP 2
-
-uint64_t arch_regs_syscall_nr(const struct arch_regs *r)
-{
-	return r->x[REG_A7];
-}
-
-uint64_t arch_regs_arg(const struct arch_regs *r, int i)
-{
-	return (unsigned)i < 6 ? r->x[REG_A0 + i] : 0;
-}
-
-void arch_regs_set_result(struct arch_regs *r, int i, uint64_t v)
-{
-	if ((unsigned)i < 6)
-		r->x[REG_A0 + i] = v;
-}
 
 uintptr_t arch_regs_pc(const struct arch_regs *r)
 {

@@ -168,6 +168,25 @@ struct arch_regs {
 	uint64_t unwind_fp, unwind_ra;
 };
 
+/* The system call registers, inline (see hal.h): number in a7, arguments
+ * and results in a0-a5. */
+#define ARCH_INLINE_REGS 1
+static inline uint64_t arch_regs_syscall_nr(const struct arch_regs *r)
+{
+	return r->x[17];
+}
+
+static inline uint64_t arch_regs_arg(const struct arch_regs *r, int i)
+{
+	return (unsigned)i < 6 ? r->x[10 + i] : 0;
+}
+
+static inline void arch_regs_set_result(struct arch_regs *r, int i, uint64_t v)
+{
+	if ((unsigned)i < 6)
+		r->x[10 + i] = v;
+}
+
 /* A thread's saved kernel context: everything else is on its stack. */
 struct arch_thread {
 	uint64_t sp;
