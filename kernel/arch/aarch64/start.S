@@ -27,7 +27,6 @@
  * ID_AA64MMFR0_EL1.PARange at run time. */
 #define TCR_BASE (16 | (1 << 8) | (1 << 10) | (3 << 12) | (16 << 16) | \
 		  (1 << 24) | (1 << 26) | (3 << 28) | (2 << 30))
-#define TCR_EPD0 (1 << 7)
 #define TCR_EPD1 (1 << 23)
 
 /* Boot table descriptors (see hal_arch.h for the bits). */

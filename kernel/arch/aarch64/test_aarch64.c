@@ -5,7 +5,9 @@
 #include <arch/aarch64.h>
 #include <kernel/hal.h>
 #include <kernel/ktest.h>
+#include <kernel/pagetable.h>
 #include <kernel/pmm.h>
+#include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/vm.h>
 
@@ -157,4 +159,95 @@ KTEST(aarch64_pte_encoding)
 	KT_EXPECT(arch_level_allows_leaf(1) && arch_level_allows_leaf(2));
 	KT_EXPECT(!arch_level_allows_leaf(3)); /* no 512 GiB blocks with 4 KiB granules */
 	KT_EXPECT(!arch_pte_valid(0));
+}
+
+/*
+ * A user address space by hand (no process): TTBR0 on and off, EL0
+ * permissions in the leaves, and the user copies (LDTR/STTR with the
+ * exception table). The boot thread has no process, so nothing is paged
+ * in: every faulting copy takes its fixup.
+ */
+KTEST(aarch64_user_translation_and_copies)
+{
+	const vaddr_t uva = 0x200000, uro = uva + PAGE_SIZE, unmapped = uva + 2 * PAGE_SIZE;
+	paddr_t root = pt_alloc_table(), rw = pmm_alloc_page(), ro = pmm_alloc_page();
+	KT_ASSERT(root && rw && ro);
+	memset(phys_to_virt(rw), 0, PAGE_SIZE);
+	memset(phys_to_virt(ro), 0x5a, PAGE_SIZE);
+	KT_EXPECT_EQ(pt_map(root, uva, rw, PAGE_SIZE, VM_READ | VM_WRITE | VM_USER), 0);
+	KT_EXPECT_EQ(pt_map(root, uro, ro, PAGE_SIZE, VM_READ | VM_USER), 0);
+
+	/* No user thread runs during the tests, but an interrupt must not see
+	 * the scheduler's idea of the active root disagree with the MMU's. */
+	irqflags_t f = arch_irq_save();
+	arch_aspace_activate(root);
+	KT_EXPECT_EQ(read_sysreg(tcr_el1) & TCR_EPD0, 0);
+	KT_EXPECT_EQ(read_sysreg(ttbr0_el1) & PTE_ADDR_MASK, root);
+	KT_EXPECT(read_sysreg(ttbr0_el1) >> 48); /* a user ASID, not 0 */
+
+	char buf[64], back[64];
+	for (unsigned i = 0; i < sizeof(buf); i++)
+		buf[i] = (char)(i * 7 + 1);
+	/* Unaligned, 8-byte and byte loops both. */
+	KT_EXPECT_EQ(arch_copy_to_user((void *)(uva + 13), buf, sizeof(buf)), 0);
+	KT_EXPECT_EQ(memcmp((char *)phys_to_virt(rw) + 13, buf, sizeof(buf)), 0);
+	memset(back, 0, sizeof(back));
+	KT_EXPECT_EQ(arch_copy_from_user(back, (const void *)(uva + 13), 61), 0);
+	KT_EXPECT_EQ(memcmp(back, buf, 61), 0);
+	KT_EXPECT_EQ(back[61], 0);
+
+	uint64_t before = aarch64_recovered_faults;
+	/* Read-only for EL0: STTR is refused (a permission fault, recovered). */
+	KT_EXPECT_EQ(arch_copy_to_user((void *)uro, buf, 1), -1);
+	KT_EXPECT_EQ(esr_ec(aarch64_last_recovered_esr), EC_DABT_CUR);
+	KT_EXPECT_EQ(fsc_kind(aarch64_last_recovered_esr), 3);
+	KT_EXPECT_EQ(arch_copy_from_user(back, (const void *)uro, 8), 0);
+	KT_EXPECT_EQ(back[0], 0x5a);
+	/* Running off the end of the mapping, and an unmapped page. */
+	KT_EXPECT_EQ(arch_copy_from_user(back, (const void *)(unmapped - 5), 16), -1);
+	KT_EXPECT_EQ(arch_copy_to_user((void *)unmapped, buf, 3), -1);
+	/* Kernel memory is not EL0-accessible: LDTR refuses it too. */
+	KT_EXPECT_EQ(arch_copy_from_user(back, &ro_word, 8), -1);
+	KT_EXPECT_EQ(aarch64_recovered_faults, before + 4);
+
+	/* TTBR0 off: the user page is gone. (On hardware that also takes the
+	 * TLBI in arch_aspace_activate, EPD0 stopping only walks; QEMU drops
+	 * its TLB on a TCR write anyway, so this cannot check the TLBI.) */
+	arch_aspace_activate(0);
+	KT_EXPECT(read_sysreg(tcr_el1) & TCR_EPD0);
+	uint64_t v;
+	KT_EXPECT_EQ(arch_probe_read64((void *)uva, &v), -1);
+	KT_EXPECT_EQ(arch_copy_from_user(back, (const void *)uva, 8), -1);
+	arch_irq_restore(f);
+
+	pt_free_tables(root, USER_TOP);
+	pmm_free(root, 1);
+	pmm_free(rw, 1);
+	pmm_free(ro, 1);
+}
+
+/* The user FP/SIMD state round trip: what is saved comes back exactly,
+ * FPCR and FPSR included. */
+KTEST(aarch64_fpu_state_save_restore)
+{
+	static uint8_t orig[ARCH_FPU_STATE_SIZE] __attribute__((aligned(16)));
+	static uint8_t set[ARCH_FPU_STATE_SIZE] __attribute__((aligned(16)));
+	static uint8_t got[ARCH_FPU_STATE_SIZE] __attribute__((aligned(16)));
+	irqflags_t f = arch_irq_save();
+	arch_fpu_save(orig);
+	for (unsigned i = 0; i < 512; i++)
+		set[i] = (uint8_t)(i * 13 + 5);
+	uint64_t fpcr = 3ull << 22, fpsr = 1; /* round towards zero; IOC */
+	memcpy(set + 512, &fpcr, 8);
+	memcpy(set + 520, &fpsr, 8);
+	arch_fpu_restore(set);
+	KT_EXPECT_EQ(read_sysreg(fpcr), fpcr);
+	arch_fpu_save(got);
+	arch_fpu_restore(orig);
+	arch_irq_restore(f);
+	KT_EXPECT_EQ(memcmp(got, set, ARCH_FPU_STATE_SIZE), 0);
+
+	arch_fpu_init_state(got);
+	for (unsigned i = 0; i < ARCH_FPU_STATE_SIZE; i++)
+		KT_EXPECT_EQ(got[i], 0);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Exceptions taken to EL1: fault recovery through the exception table,
-// interrupt dispatch, and the report of anything fatal before the panic.
+// Exceptions taken to EL1: system calls and faults from EL0, fault recovery
+// through the exception table, interrupt dispatch, and the report of
+// anything fatal before the panic.
 #include <arch/aarch64.h>
 #include <kernel/extable.h>
 #include <kernel/fmt.h>
@@ -78,7 +79,7 @@ static void describe_fsc(unsigned fsc, char *buf, size_t size)
 		snprintf(buf, size, "fault status %#x", fsc);
 }
 
-static void dump_frame(const struct trap_frame *tf)
+static void dump_frame(const struct arch_regs *tf)
 {
 	unsigned ec = (unsigned)(tf->esr >> 26) & 0x3f;
 	unsigned iss = (unsigned)tf->esr & 0x1ffffff;
@@ -113,7 +114,7 @@ static void dump_frame(const struct trap_frame *tf)
 
 static int fatal_depth;
 
-static _Noreturn void fatal(const struct trap_frame *tf, const char *what)
+static _Noreturn void fatal(const struct arch_regs *tf, const char *what)
 {
 	arch_irq_disable();
 	if (fatal_depth++) {
@@ -128,36 +129,126 @@ static _Noreturn void fatal(const struct trap_frame *tf, const char *what)
 		 (unsigned long long)tf->elr);
 }
 
-void aarch64_trap_sync(struct trap_frame *tf, int from_user)
+/* Translation, access flag and permission faults (any level): the ones a
+ * page-table change can resolve. */
+static bool fsc_is_mmu_fault(unsigned fsc)
 {
-	unsigned ec = (unsigned)(tf->esr >> 26) & 0x3f;
-	if (!from_user) {
-		uintptr_t fixup = extable_lookup((uintptr_t)tf->elr);
-		/* Exec probes: the extable entry names the call site (see
-		 * arch_probe_exec in start.S); the link register still points
-		 * just past it because the target never ran. */
-		if (!fixup && (ec == EC_IABT_CUR || ec == EC_PC_ALIGN))
-			fixup = extable_lookup((uintptr_t)tf->x[30] - 4);
-		if (fixup) {
-			aarch64_recovered_faults++;
-			aarch64_last_recovered_esr = tf->esr;
-			tf->elr = fixup;
-			return;
-		}
-		fatal(tf, "unhandled synchronous exception in kernel mode");
+	return fsc >= 0x04 && fsc <= 0x0f;
+}
+
+/* A data abort's access, for the generic fault handlers. Cache maintenance
+ * reports WnR = 1 but needs only read access (as in Linux). */
+static unsigned dabt_access(unsigned iss)
+{
+	return (iss & ISS_ABT_WNR) && !(iss & ISS_ABT_CM) ? VM_WRITE : VM_READ;
+}
+
+/*
+ * A fault in kernel mode on a user address inside the user copies
+ * (user.S): the page may just not be there yet (pages appear on first
+ * touch), so the generic code resolves it as a user page fault would, but
+ * without the kill; on success the copy instruction runs again. Anything
+ * else is for the exception table (the copy returns -1).
+ */
+static bool resolve_usercopy_fault(const struct arch_regs *tf)
+{
+	unsigned iss = ESR_ISS(tf->esr);
+	if (ESR_EC(tf->esr) != EC_DABT_CUR || !fsc_is_mmu_fault(iss & ISS_ABT_FSC) ||
+	    (iss & ISS_ABT_FNV))
+		return false;
+	if ((uintptr_t)tf->elr < (uintptr_t)aarch64_usercopy_start ||
+	    (uintptr_t)tf->elr >= (uintptr_t)aarch64_usercopy_end)
+		return false;
+	return user_fault_from_kernel((vaddr_t)tf->far, dabt_access(iss));
+}
+
+static void kernel_sync(struct arch_regs *tf)
+{
+	unsigned ec = ESR_EC(tf->esr);
+	uintptr_t fixup = extable_lookup((uintptr_t)tf->elr);
+	if (fixup && resolve_usercopy_fault(tf))
+		return;
+	/* Exec probes: the extable entry names the call site (see
+	 * arch_probe_exec in start.S); the link register still points just
+	 * past it because the target never ran. */
+	if (!fixup && (ec == EC_IABT_CUR || ec == EC_PC_ALIGN))
+		fixup = extable_lookup((uintptr_t)tf->x[30] - 4);
+	if (fixup) {
+		aarch64_recovered_faults++;
+		aarch64_last_recovered_esr = tf->esr;
+		tf->elr = fixup;
+		return;
 	}
-	/* No user space yet: any exception from EL0 is unexpected. */
-	fatal(tf, "unhandled synchronous exception from user mode");
+	fatal(tf, "unhandled synchronous exception in kernel mode");
 }
 
-void aarch64_trap_irq(struct trap_frame *tf)
+/* A synchronous exception from EL0: a system call, or a fault that either
+ * the address space resolves or that kills the process. Never fatal to the
+ * kernel. */
+static void user_sync(struct arch_regs *tf)
 {
-	(void)tf;
-	gic_handle_irq();
-	sched_preempt(); /* after every EOI: the GIC may hold back later interrupts */
+	unsigned ec = ESR_EC(tf->esr), iss = ESR_ISS(tf->esr);
+	bool abort = ec == EC_DABT_LOW || ec == EC_IABT_LOW;
+	if (ec == EC_SVC64 && (iss & 0xffff) == 0) {
+		syscall_dispatch(tf);
+		return;
+	}
+	if (abort && fsc_is_mmu_fault(iss & ISS_ABT_FSC) && !(iss & ISS_ABT_FNV)) {
+		user_page_fault(tf, (vaddr_t)tf->far,
+				ec == EC_IABT_LOW ? VM_EXEC : dabt_access(iss));
+		return;
+	}
+	char what[80], fsc[48];
+	if (abort) { /* alignment faults, external aborts and the like */
+		describe_fsc(iss & ISS_ABT_FSC, fsc, sizeof(fsc));
+		snprintf(what, sizeof(what), "%s (%s) at %#llx", ec_name(ec), fsc,
+			 (unsigned long long)tf->far);
+	} else if (ec == EC_PC_ALIGN || ec == EC_SP_ALIGN) {
+		snprintf(what, sizeof(what), "%s at %#llx", ec_name(ec),
+			 (unsigned long long)(ec == EC_PC_ALIGN ? tf->far : tf->sp));
+	} else if (ec == EC_SVC64) {
+		snprintf(what, sizeof(what), "SVC #%u (system calls are SVC #0)", iss & 0xffff);
+	} else {
+		snprintf(what, sizeof(what), "%s", ec_name(ec));
+	}
+	user_exception(tf, what, tf->esr);
 }
 
-void aarch64_trap_unexpected(struct trap_frame *tf, int kind)
+void aarch64_trap_sync(struct arch_regs *tf, int from_user)
+{
+	if (!from_user) {
+		kernel_sync(tf);
+		return;
+	}
+	/* The frame is saved: interrupts may come in while the kernel works for
+	 * the thread (a system call may block). They are masked again before
+	 * user_return, so that nothing sets need_resched between its check and
+	 * the eret. */
+	arch_irq_enable();
+	user_sync(tf);
+	arch_irq_disable();
+	user_return(tf);
+}
+
+void aarch64_trap_irq(struct arch_regs *tf, int from_user)
+{
+	gic_handle_irq();
+	/* After every EOI: the GIC may hold back later interrupts. */
+	if (from_user)
+		user_return(tf); /* preempts as needed */
+	else
+		sched_preempt();
+}
+
+void aarch64_trap_user_serror(struct arch_regs *tf)
+{
+	/* An asynchronous external abort while EL0 ran: blamed on the process,
+	 * not fatal to the kernel. */
+	user_exception(tf, "SError", tf->esr);
+	user_return(tf);
+}
+
+void aarch64_trap_unexpected(struct arch_regs *tf, int kind)
 {
 	static const char *const from[4] = { "EL1 with SP_EL0", "EL1", "EL0 (AArch64)",
 					     "EL0 (AArch32)" };
@@ -165,5 +256,14 @@ void aarch64_trap_unexpected(struct trap_frame *tf, int kind)
 	char what[80];
 	snprintf(what, sizeof(what), "unexpected %s from %s", type[kind & 3],
 		 from[(kind >> 2) & 3]);
+	fatal(tf, what);
+}
+
+_Noreturn void aarch64_bad_user_return(struct arch_regs *tf, uintptr_t kstack_top)
+{
+	char what[96];
+	snprintf(what, sizeof(what),
+		 "return to EL0 with the frame ending at %#lx, not at the kernel stack top %#lx",
+		 (unsigned long)(tf + 1), (unsigned long)kstack_top);
 	fatal(tf, what);
 }

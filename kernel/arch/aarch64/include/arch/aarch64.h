@@ -7,26 +7,42 @@
 #ifndef ARCH_AARCH64_H
 #define ARCH_AARCH64_H
 
-/* Trap frame layout (bytes); vectors.S saves exactly this. */
+/* Trap frame layout (bytes): struct arch_regs in hal_arch.h, which
+ * vectors.S saves exactly. */
 #define TF_X(n) ((n)*8)
 #define TF_SP (31 * 8)
 #define TF_ELR (32 * 8)
 #define TF_SPSR (33 * 8)
 #define TF_ESR (34 * 8)
 #define TF_FAR (35 * 8)
-#define TF_SIZE (36 * 8) /* a multiple of 16: sp stays aligned */
+#define TF_TPIDR (36 * 8)
+#define TF_SIZE (38 * 8) /* a multiple of 16: sp stays aligned */
 
 /* ESR_ELx exception classes used here (ARM ARM D17.2.37). */
 #define EC_UNKNOWN 0x00
+#define EC_SVC64 0x15
 #define EC_IABT_LOW 0x20
 #define EC_IABT_CUR 0x21
 #define EC_PC_ALIGN 0x22
 #define EC_DABT_LOW 0x24
 #define EC_DABT_CUR 0x25
+#define EC_SP_ALIGN 0x26
+
+/* ESR_ELx fields. */
+#define ESR_EC(esr) ((unsigned)((esr) >> 26) & 0x3f)
+#define ESR_ISS(esr) ((unsigned)(esr)&0x1ffffff)
+#define ISS_ABT_FSC 0x3fu /* fault status code */
+#define ISS_ABT_WNR (1u << 6) /* data abort: the access was a write */
+#define ISS_ABT_CM (1u << 8) /* data abort: by a cache maintenance instruction */
+#define ISS_ABT_FNV (1u << 10) /* FAR is not valid */
+
+/* TCR_EL1.EPD0: no translation table walks through TTBR0. */
+#define TCR_EPD0 (1 << 7)
 
 #define CPACR_FPEN (3 << 20) /* FP/SIMD not trapped at EL0 or EL1 */
 
 #ifndef __ASSEMBLY__
+#include <arch/hal_arch.h>
 #include <kernel/types.h>
 
 #define read_sysreg(r)                                      \
@@ -39,20 +55,30 @@
 #define isb() __asm__ volatile("isb" : : : "memory")
 #define dsb(opt) __asm__ volatile("dsb " #opt : : : "memory")
 
-struct trap_frame {
-	uint64_t x[31];
-	uint64_t sp;
-	uint64_t elr;
-	uint64_t spsr;
-	uint64_t esr;
-	uint64_t far;
-};
-_Static_assert(sizeof(struct trap_frame) == TF_SIZE, "trap frame layout");
+_Static_assert(sizeof(struct arch_regs) == TF_SIZE, "trap frame layout");
+_Static_assert(__builtin_offsetof(struct arch_regs, sp) == TF_SP, "trap frame layout");
+_Static_assert(__builtin_offsetof(struct arch_regs, elr) == TF_ELR, "trap frame layout");
+_Static_assert(__builtin_offsetof(struct arch_regs, esr) == TF_ESR, "trap frame layout");
+_Static_assert(__builtin_offsetof(struct arch_regs, tpidr) == TF_TPIDR, "trap frame layout");
 
-/* Called from vectors.S. kind: which vector (see vectors.S). */
-void aarch64_trap_sync(struct trap_frame *tf, int from_user);
-void aarch64_trap_irq(struct trap_frame *tf);
-void aarch64_trap_unexpected(struct trap_frame *tf, int kind);
+/* Called from vectors.S with the frame just saved. from_user: the
+ * exception came from EL0 (the frame is at the top of the kernel stack).
+ * kind: which vector (see vectors.S). */
+void aarch64_trap_sync(struct arch_regs *tf, int from_user);
+void aarch64_trap_irq(struct arch_regs *tf, int from_user);
+void aarch64_trap_user_serror(struct arch_regs *tf);
+void aarch64_trap_unexpected(struct arch_regs *tf, int kind);
+/* Called from vectors.S when a return to EL0 finds the frame anywhere but
+ * at the top of the kernel stack that arch_set_kernel_stack recorded. */
+_Noreturn void aarch64_bad_user_return(struct arch_regs *tf, uintptr_t kstack_top);
+
+/* The current user thread's kernel stack top (arch_set_kernel_stack): where
+ * SP_EL1 stands whenever the CPU runs at EL0. */
+extern uintptr_t aarch64_kstack_top;
+
+/* User memory copies (user.S): a fault inside [start, end) is on a user
+ * address and may be resolved (demand paging) before the extable fixup. */
+extern const char aarch64_usercopy_start[], aarch64_usercopy_end[];
 /* Called from start.S once running at the kernel's link address. */
 _Noreturn void aarch64_boot(paddr_t x0, uint64_t boot_el);
 

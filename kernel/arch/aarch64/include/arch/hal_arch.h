@@ -5,9 +5,10 @@
  * constants are plain numbers there and everything C is fenced off.
  *
  * Address space (4 KiB granule, 48-bit VA, four levels):
- *   TTBR0  0x0000000000000000..0x0000ffffffffffff  user space later; during
- *          boot an identity map, switched off (TCR_EL1.EPD0) once the kernel
- *          runs high, so a NULL dereference in the kernel faults.
+ *   TTBR0  0x0000000000000000..0x0000ffffffffffff  user space: each address
+ *          space has its own root (user.c); during boot an identity map.
+ *          Walks are off (TCR_EL1.EPD0) whenever no user address space is
+ *          active, so a NULL dereference in the kernel faults.
  *   TTBR1  0xffff000000000000  physmap: RAM at PHYSMAP_BASE + phys
  *          0xffffffff00000000  MMIO window (1 GiB) for vm_map_mmio
  *          0xffffffff80000000  kernel image: phys P at P - 0x40000000 + this
@@ -69,6 +70,14 @@
 #define MAIR_IDX_NC 2 /* 0x44: normal non-cacheable (DMA later) */
 #define MAIR_IDX_STRONG 3 /* 0x00: Device-nGnRnE */
 #define MAIR_VALUE UL_(0x004404ff)
+
+/* User space: the TTBR0 half (48-bit VAs), minus the first 64 KiB (NULL
+ * and small offsets from it stay unmapped) and the last page. */
+#define USER_BASE UL_(0x10000)
+#define USER_TOP UL_(0x0000fffffffff000)
+#define ARCH_ELF_MACHINE 183 /* EM_AARCH64 */
+/* FP/SIMD state per thread (user.S): q0-q31, then FPCR and FPSR. */
+#define ARCH_FPU_STATE_SIZE (32 * 16 + 16)
 
 #ifndef __ASSEMBLY__
 #include <kernel/types.h>
@@ -151,6 +160,41 @@ static inline bool arch_level_allows_leaf(int level)
 struct arch_thread {
 	uint64_t sp;
 };
+
+/* The registers saved on every exception entry (vectors.S; the offsets are
+ * TF_* in arch/aarch64.h), lowest address first. An entry from EL0 puts
+ * this frame at the very top of the thread's kernel stack: SP_EL1 is that
+ * top whenever the CPU runs at EL0 (see vectors.S). */
+struct arch_regs {
+	uint64_t x[31]; /* x0-x30 */
+	uint64_t sp; /* SP_EL0 (from EL0), else the interrupted SP_EL1 */
+	uint64_t elr; /* ELR_EL1: where eret resumes */
+	uint64_t spsr; /* SPSR_EL1: the interrupted PSTATE */
+	uint64_t esr; /* ESR_EL1 (synchronous exceptions only) */
+	uint64_t far; /* FAR_EL1 (aborts only) */
+	uint64_t tpidr; /* TPIDR_EL0, the user's thread pointer (EL0 entries only) */
+	uint64_t pad; /* keeps the frame a multiple of 16 bytes */
+};
+
+/* The system call registers, inline (see hal.h): `svc #0` with the number
+ * in x8, arguments in x0-x5; the primary result in x0, results 1-5 in x1-x5
+ * (where arguments 1-5 came). */
+#define ARCH_INLINE_REGS 1
+static inline uint64_t arch_regs_syscall_nr(const struct arch_regs *r)
+{
+	return r->x[8];
+}
+
+static inline uint64_t arch_regs_arg(const struct arch_regs *r, int i)
+{
+	return (unsigned)i < 6 ? r->x[i] : 0;
+}
+
+static inline void arch_regs_set_result(struct arch_regs *r, int i, uint64_t v)
+{
+	if ((unsigned)i < 6)
+		r->x[i] = v;
+}
 
 #endif /* !__ASSEMBLY__ */
 
