@@ -69,14 +69,17 @@ static void spinner(void *arg)
 
 KTEST(sched_preempts_busy_threads)
 {
-	/* Two threads that never yield, below us: we sleep, they share the CPU
-	 * only if the tick preempts them. */
+	/* Two threads that never yield, below us: while we sleep they share the
+	 * CPU only if the tick preempts them. Wait until both have run (a host
+	 * under load delivers few ticks per wall-clock second), at most 2 s. */
 	spins[0] = spins[1] = 0;
 	stop_spinning = false;
 	struct thread *a = thread_create_kernel("spin0", spinner, (void *)0, PRIO_DEFAULT - 1);
 	struct thread *b = thread_create_kernel("spin1", spinner, (void *)1, PRIO_DEFAULT - 1);
 	KT_ASSERT(a && b);
-	thread_sleep_until(time_ns() + 100 * MS);
+	uint64_t t0 = time_ns();
+	while ((!spins[0] || !spins[1]) && time_ns() - t0 < 2000 * MS)
+		thread_sleep_until(time_ns() + 20 * MS);
 	stop_spinning = true;
 	uint64_t s0 = spins[0], s1 = spins[1];
 	thread_join(a);
