@@ -43,8 +43,10 @@ KTEST(x86_ioapic_routes_rtc_interrupt)
 	rtc_interrupts = 0;
 	arch_irq_restore(f);
 
+	/* 50 at 1024 Hz take 50 ms; a loaded host may deliver fewer per second
+	 * (QEMU merges missed periods), so allow a second. */
 	uint64_t t0 = time_ns();
-	while (time_ns() - t0 < 100000000 && rtc_interrupts < 50)
+	while (time_ns() - t0 < 1000000000 && rtc_interrupts < 50)
 		arch_wait_for_interrupt();
 	unsigned got = rtc_interrupts;
 
@@ -55,6 +57,6 @@ KTEST(x86_ioapic_routes_rtc_interrupt)
 	x86_set_isa_handler(RTC_IRQ, NULL);
 	arch_irq_restore(f);
 	if (got < 50)
-		ktest_fail(__FILE__, __LINE__, "%u RTC interrupts in 100 ms, expected about 100",
+		ktest_fail(__FILE__, __LINE__, "%u RTC interrupts in 1 s, expected 50 by 50 ms",
 			   got);
 }
