@@ -12,6 +12,8 @@
 #define USER_SS 0x1b
 #define VEC_SYSCALL 256
 
+#include <arch/frame.S.h>
+
 	.text
 	.globl syscall_entry
 syscall_entry:
@@ -25,21 +27,7 @@ syscall_entry:
 	push %rcx
 	pushq $0
 	pushq $VEC_SYSCALL
-	push %rax
-	push %rbx
-	push %rcx
-	push %rdx
-	push %rsi
-	push %rdi
-	push %rbp
-	push %r8
-	push %r9
-	push %r10
-	push %r11
-	push %r12
-	push %r13
-	push %r14
-	push %r15
+	PUSH_REGS
 	mov %rsp, %rdi
 	xor %ebp, %ebp                  /* backtraces stop at the user boundary */
 	sti
@@ -53,21 +41,7 @@ arch_enter_user:
 	cli
 	mov %rdi, %rsp
 return_to_user:
-	pop %r15
-	pop %r14
-	pop %r13
-	pop %r12
-	pop %r11
-	pop %r10
-	pop %r9
-	pop %r8
-	pop %rbp
-	pop %rdi
-	pop %rsi
-	pop %rdx
-	pop %rcx
-	pop %rbx
-	pop %rax
+	POP_REGS
 	add $16, %rsp
 	swapgs
 	iretq
