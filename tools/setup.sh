@@ -22,12 +22,15 @@ xorriso:xorriso
 mformat:mtools
 clang-format:clang-format
 cppcheck:cppcheck
+llvm-symbolizer:llvm
+setarch:util-linux
 "
 # Firmware and data files that no command proves: file:package pairs.
 FILES="
 /usr/share/qemu/opensbi-riscv64-generic-fw_dynamic.bin:opensbi
 /usr/share/seabios/bios-256k.bin:seabios
 /usr/lib/grub/i386-pc/multiboot2.mod:grub-pc-bin
+/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 "
 
 missing=""
