@@ -57,6 +57,11 @@ void log_set_console_level(enum log_level level)
 	console_level = level;
 }
 
+bool log_console_shows(enum log_level level)
+{
+	return level <= console_level;
+}
+
 void klog_record(enum log_level level, const char *text, size_t len)
 {
 	uint64_t now = time_ns();

@@ -105,7 +105,8 @@ _Noreturn void process_kill_current(struct arch_regs *r, const char *why)
 	struct process *p = current_process();
 	pr_err("process %s (koid %llu) killed: %s\n", p->name, (unsigned long long)p->obj.koid,
 	       why);
-	arch_regs_dump(r);
+	if (log_console_shows(LOG_ERR))
+		arch_regs_dump(r);
 	/* Other threads of the process are not killed yet: there are none
 	 * until thread creation from user space exists. */
 	process_exit_thread(-1);

@@ -22,6 +22,9 @@ enum log_level {
 void klog(enum log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void vklog(enum log_level level, const char *fmt, va_list ap);
 void log_set_console_level(enum log_level level);
+/* Whether records of this level reach the console (for reports written
+ * with kprintf beside a record). */
+bool log_console_shows(enum log_level level);
 /* Appends a finished record to the ring only (no console). */
 void klog_record(enum log_level level, const char *text, size_t len);
 
