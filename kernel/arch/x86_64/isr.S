@@ -8,7 +8,7 @@
 /* Vectors for which the CPU pushes an error code. */
 #define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
 
-#include <arch/frame.S.h>
+#include <arch/frame.inc>
 
 	.text
 	.balign 16

@@ -12,7 +12,7 @@
 #define USER_SS 0x1b
 #define VEC_SYSCALL 256
 
-#include <arch/frame.S.h>
+#include <arch/frame.inc>
 
 	.text
 	.globl syscall_entry
