@@ -97,11 +97,14 @@ static void record_order(void *arg)
 
 KTEST(sched_higher_priority_runs_first)
 {
+	/* Above both while creating them, so that a tick in between cannot
+	 * start the first before the second exists; then below both. */
 	order_n = 0;
+	thread_set_priority(thread_current(), PRIO_DEFAULT + 3);
 	struct thread *lo = thread_create_kernel("lo", record_order, (void *)1, PRIO_DEFAULT + 1);
 	struct thread *hi = thread_create_kernel("hi", record_order, (void *)2, PRIO_DEFAULT + 2);
+	thread_set_priority(thread_current(), PRIO_DEFAULT);
 	KT_ASSERT(lo && hi);
-	thread_yield();
 	KT_EXPECT_EQ(order_n, 2);
 	KT_EXPECT_EQ(order[0], 2);
 	KT_EXPECT_EQ(order[1], 1);

@@ -71,11 +71,8 @@
 .endm
 
 /* Back to the kernel code an exception interrupted. sp: the frame record. */
-.macro restore_frame_el1
-	add	sp, sp, #16			/* drop the frame record */
-	ldp	x22, x23, [sp, #TF_ELR]
-	msr	elr_el1, x22
-	msr	spsr_el1, x23
+/* x0-x30 from the frame at sp. */
+.macro load_gprs
 	ldp	x0, x1, [sp, #TF_X(0)]
 	ldp	x2, x3, [sp, #TF_X(2)]
 	ldp	x4, x5, [sp, #TF_X(4)]
@@ -92,6 +89,14 @@
 	ldp	x26, x27, [sp, #TF_X(26)]
 	ldp	x28, x29, [sp, #TF_X(28)]
 	ldr	x30, [sp, #TF_X(30)]
+.endm
+
+.macro restore_frame_el1
+	add	sp, sp, #16			/* drop the frame record */
+	ldp	x22, x23, [sp, #TF_ELR]
+	msr	elr_el1, x22
+	msr	spsr_el1, x23
+	load_gprs
 	add	sp, sp, #TF_SIZE
 	eret
 .endm
@@ -210,22 +215,7 @@ ret_to_user:
 	msr	sp_el0, x21
 	ldr	x21, [sp, #TF_TPIDR]
 	msr	tpidr_el0, x21
-	ldp	x0, x1, [sp, #TF_X(0)]
-	ldp	x2, x3, [sp, #TF_X(2)]
-	ldp	x4, x5, [sp, #TF_X(4)]
-	ldp	x6, x7, [sp, #TF_X(6)]
-	ldp	x8, x9, [sp, #TF_X(8)]
-	ldp	x10, x11, [sp, #TF_X(10)]
-	ldp	x12, x13, [sp, #TF_X(12)]
-	ldp	x14, x15, [sp, #TF_X(14)]
-	ldp	x16, x17, [sp, #TF_X(16)]
-	ldp	x18, x19, [sp, #TF_X(18)]
-	ldp	x20, x21, [sp, #TF_X(20)]
-	ldp	x22, x23, [sp, #TF_X(22)]
-	ldp	x24, x25, [sp, #TF_X(24)]
-	ldp	x26, x27, [sp, #TF_X(26)]
-	ldp	x28, x29, [sp, #TF_X(28)]
-	ldr	x30, [sp, #TF_X(30)]
+	load_gprs
 	add	sp, sp, #TF_SIZE		/* == aarch64_kstack_top */
 	eret
 1:	mov	x1, x0

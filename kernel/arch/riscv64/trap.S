@@ -22,22 +22,17 @@
  */
 #include "riscv.h"
 
-	.section .text.trap, "ax"
-	.balign 4
-	.globl trap_vector
-trap_vector:
-	csrrw	sp, sscratch, sp
-	bnez	sp, from_user
-	csrrw	sp, sscratch, sp
-
-	/* From S-mode. */
-	addi	sp, sp, -TF_SIZE
+	/* Every register but sp (x2) into the frame at sp. */
+.macro SAVE_GPRS
 	sd	x1, TF_X(1)(sp)
 	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	sd	x\n, (\n * 8)(sp)
 	.endr
-	addi	t0, sp, TF_SIZE
-	sd	t0, TF_X(2)(sp)
+.endm
+
+/* The trap CSRs into the frame (sepc in t0 afterwards); SUM and FS off: the
+ * kernel touches neither user memory nor FP unless it says so. */
+.macro SAVE_CSRS
 	csrr	t0, sepc
 	csrr	t1, sstatus
 	csrr	t2, scause
@@ -48,6 +43,22 @@ trap_vector:
 	sd	t3, TF_STVAL(sp)
 	li	t4, SSTATUS_SUM | SSTATUS_FS
 	csrc	sstatus, t4
+.endm
+
+.section .text.trap, "ax"
+	.balign 4
+	.globl trap_vector
+trap_vector:
+	csrrw	sp, sscratch, sp
+	bnez	sp, from_user
+	csrrw	sp, sscratch, sp
+
+	/* From S-mode. */
+	addi	sp, sp, -TF_SIZE
+	SAVE_GPRS
+	addi	t0, sp, TF_SIZE
+	sd	t0, TF_X(2)(sp)
+	SAVE_CSRS
 	/* A call-frame look-alike on top of the frame: the unwinder goes from
 	 * the handler to the trapped pc, then on through the trapped s0. */
 	sd	t0, TF_UNWIND_RA(sp)
@@ -73,22 +84,10 @@ trap_vector:
 	/* From U-mode: sp is the kernel stack top, sscratch the user's sp. */
 from_user:
 	addi	sp, sp, -TF_SIZE
-	sd	x1, TF_X(1)(sp)
-	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-	sd	x\n, (\n * 8)(sp)
-	.endr
+	SAVE_GPRS
 	csrrw	t0, sscratch, zero	/* the user's sp; 0: in the kernel now */
 	sd	t0, TF_X(2)(sp)
-	csrr	t0, sepc
-	csrr	t1, sstatus
-	csrr	t2, scause
-	csrr	t3, stval
-	sd	t0, TF_SEPC(sp)
-	sd	t1, TF_SSTATUS(sp)
-	sd	t2, TF_SCAUSE(sp)
-	sd	t3, TF_STVAL(sp)
-	li	t4, SSTATUS_SUM | SSTATUS_FS
-	csrc	sstatus, t4
+	SAVE_CSRS
 	/* Backtraces stop at the user boundary: no frame links out of here. */
 	sd	zero, TF_UNWIND_RA(sp)
 	sd	zero, TF_UNWIND_FP(sp)
