@@ -8,7 +8,6 @@
 #include <kernel/spinlock.h>
 
 static struct frames frames;
-static size_t total_pages;
 static spinlock_t lock = SPINLOCK_INIT;
 
 static bool overlaps_reserved(const struct boot_info *bi, paddr_t s, paddr_t e)
@@ -61,7 +60,6 @@ void pmm_init(struct boot_info *bi)
 		pr_info("reserved [%#llx-%#llx) %s\n", (unsigned long long)bi->reserved[i].start,
 			(unsigned long long)bi->reserved[i].end, bi->reserved[i].what);
 	}
-	total_pages = frames.nfree;
 	pr_info("pmm: %zu MiB RAM in %zu regions, %zu KiB free\n", (size_t)(((hi - lo) >> 20)),
 		bi->n_ram, frames.nfree * (PAGE_SIZE / 1024));
 }
@@ -100,9 +98,4 @@ bool pmm_is_free(paddr_t pa)
 	bool free = frames_is_free(&frames, pa);
 	spin_unlock_irqrestore(&lock, f);
 	return free;
-}
-
-size_t pmm_total_pages(void)
-{
-	return total_pages;
 }

@@ -302,11 +302,6 @@ void sched_wake(struct thread *t, int result)
 		wake(t, result);
 }
 
-int sched_block(uint64_t deadline_ns)
-{
-	return block_current(NULL, deadline_ns);
-}
-
 struct thread *wait_queue_first(struct wait_queue *q)
 {
 	return list_empty(&q->waiters) ? NULL

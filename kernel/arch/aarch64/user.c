@@ -26,16 +26,6 @@
 
 uintptr_t aarch64_kstack_top;
 
-uintptr_t arch_regs_pc(const struct arch_regs *r)
-{
-	return (uintptr_t)r->elr;
-}
-
-uintptr_t arch_regs_fp(const struct arch_regs *r)
-{
-	return (uintptr_t)r->x[29];
-}
-
 void arch_regs_init_user(struct arch_regs *r, uintptr_t pc, uintptr_t sp, uint64_t arg0,
 			 uint64_t arg1)
 {

@@ -14,18 +14,7 @@ uintptr_t riscv_kstack_top;
 /* System calls: ecall with the number in a7 and arguments in a0-a5; the
  * primary result in a0, results 1-5 in a1-a5 (where arguments 1-5 came). */
 #define REG_A0 10
-#define REG_S0 8
 #define REG_SP 2
-
-uintptr_t arch_regs_pc(const struct arch_regs *r)
-{
-	return r->sepc;
-}
-
-uintptr_t arch_regs_fp(const struct arch_regs *r)
-{
-	return r->x[REG_S0];
-}
 
 void arch_regs_init_user(struct arch_regs *r, uintptr_t pc, uintptr_t sp, uint64_t arg0,
 			 uint64_t arg1)

@@ -43,16 +43,6 @@ void x86_syscall(struct arch_regs *r)
 	user_return(r);
 }
 
-uintptr_t arch_regs_pc(const struct arch_regs *r)
-{
-	return r->rip;
-}
-
-uintptr_t arch_regs_fp(const struct arch_regs *r)
-{
-	return r->rbp;
-}
-
 void arch_regs_init_user(struct arch_regs *r, uintptr_t pc, uintptr_t sp, uint64_t arg0,
 			 uint64_t arg1)
 {

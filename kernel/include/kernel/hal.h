@@ -92,8 +92,6 @@ struct arch_regs;
 uint64_t arch_regs_syscall_nr(const struct arch_regs *r);
 uint64_t arch_regs_arg(const struct arch_regs *r, int i); /* argument 0-5 */
 void arch_regs_set_result(struct arch_regs *r, int i, uint64_t v); /* result 0-5 */
-uintptr_t arch_regs_pc(const struct arch_regs *r);
-uintptr_t arch_regs_fp(const struct arch_regs *r);
 /* A fresh user context: pc, sp, and arg0/arg1 in the first argument registers. */
 void arch_regs_init_user(struct arch_regs *r, uintptr_t pc, uintptr_t sp, uint64_t arg0,
 			 uint64_t arg1);

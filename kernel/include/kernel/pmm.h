@@ -18,7 +18,6 @@ paddr_t pmm_alloc_page(void);
 void pmm_free(paddr_t pa, size_t count);
 size_t pmm_free_pages(void);
 bool pmm_is_free(paddr_t pa);
-size_t pmm_total_pages(void);
 
 /* Every RAM page is reachable at PHYSMAP_BASE + its physical address. */
 static inline void *phys_to_virt(paddr_t pa)

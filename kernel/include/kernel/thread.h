@@ -100,8 +100,6 @@ struct thread *wait_queue_first(struct wait_queue *q);
 void wait_queue_remove(struct thread *t);
 /* Wakes t with result if it is blocked. Lock held. */
 void sched_wake(struct thread *t, int result);
-/* Blocks the caller on no queue until sched_wake or the deadline. Lock held. */
-int sched_block(uint64_t deadline_ns);
 /* Blocks the caller (whose state the caller set) and runs next, a blocked
  * thread taken off its queue, at once. Lock held; returns when the caller
  * runs again, with its wait result in thread_current()->wait_result. */
