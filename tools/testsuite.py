@@ -8,7 +8,8 @@
    on the command line and count each in-kernel result, then boot once with
    "crashtest" and check that a deliberate kernel fault is reported (registers,
    backtrace) and powers off with a failure status;
-3. x86_64 only: boot the GRUB (multiboot2) ISO.
+3. x86_64 only: boot the GRUB (multiboot2) ISO;
+4. each arch: a program brought in with IMAGE_EXTRA runs as the root task.
 
 Every check is one test; the last line is "N passed, N failed". Serial logs
 are kept under build/test-logs/.
@@ -123,6 +124,34 @@ def judge_crash_boot(name, run, log, elf):
     record("crash.%s" % name, not probs, detail)
 
 
+def judge_extra_boot(name, run, log):
+    """A program brought in with IMAGE_EXTRA ran as the root task."""
+    probs = run.problems()
+    if not any(l.startswith("hello from user space on ") for l in run.lines):
+        probs.append("the program from IMAGE_EXTRA did not run")
+    detail = "; ".join(probs) + (" (log: %s)" % log if probs else "")
+    record(name, not probs, detail)
+
+
+def extra_job(arch, cmdline):
+    """Builds an initrd with IMAGE_EXTRA holding bin/hello-extra (a copy of
+    hello) and boots it as the root task. Runs last: it leaves that file in
+    this build's initrd."""
+    extra = "build/test-extra/%s" % arch
+    os.makedirs(extra + "/bin", exist_ok=True)
+    with open("build/%s/release/user/hello" % arch, "rb") as src:
+        data = src.read()
+    with open(extra + "/bin/hello-extra", "wb") as dst:
+        dst.write(data)
+    ok, out = make("all", "ARCH=" + arch, "MODE=release", "IMAGE_EXTRA=" + extra)
+    record("build.%s.image-extra" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
+    if not ok:
+        return []
+    qemu = make_value("print-qemu", arch, "release").split()
+    return [("extra", "%s.release.image-extra" % arch, qemu + ["-serial", "stdio", "-monitor", "none",
+             "-append", cmdline + " ktest init=bin/hello-extra"], None)]
+
+
 def arch_jobs(arch, mode):
     """Builds arch/mode and returns the boots to run as (kind, name, cmd)."""
     ok, out = make("all", "ARCH=" + arch, "MODE=" + mode)
@@ -175,6 +204,9 @@ def main():
     for arch in a.arch or ARCHES:
         for mode in a.mode or MODES:
             jobs += arch_jobs(arch, mode)
+    for arch in a.arch or ARCHES:
+        if "release" in (a.mode or MODES):
+            jobs += extra_job(arch, make_value("print-cmdline", arch, "release"))
     # Two QEMUs at a time: the CI machine has two cores.
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         futures = [(kind, name, elf, pool.submit(boot, name, cmd))
@@ -183,6 +215,8 @@ def main():
             run, log = fut.result()
             if kind == "ktest":
                 judge_ktest_boot(name, run, log)
+            elif kind == "extra":
+                judge_extra_boot(name, run, log)
             else:
                 judge_crash_boot(name, run, log, elf)
 
