@@ -114,27 +114,12 @@ static void demand_zero_fault(int batch)
 	vg_handle_close(v);
 }
 
-static uintptr_t stack_top(size_t size)
-{
-	vg_handle_t v;
-	uintptr_t at = 0;
-	if (vg_vmo_create(size, 0, &v) ||
-	    vg_vm_map(self_h, v, 0, size, VG_VM_READ | VG_VM_WRITE, &at))
-		return 0;
-	vg_handle_close(v);
-#if defined(__x86_64__)
-	return at + size - 8; /* as if called: rsp % 16 == 8 at entry */
-#else
-	return at + size;
-#endif
-}
-
 void run_benchmarks(vg_handle_t self)
 {
 	self_h = self;
 	report("null_syscall", null_syscall, 1000);
 	vg_endpoint_create(&bench_ep);
-	vg_thread_create(self_h, (uintptr_t)ipc_server, stack_top(16384), bench_ep);
+	vg_thread_create(self_h, (uintptr_t)ipc_server, vg_stack_create(self_h, 16384), bench_ep);
 	report("ipc_call_reply_round_trip", ipc_round_trip, 1000);
 	vg_handle_close(bench_ep); /* the server's receive fails: it exits */
 
@@ -151,7 +136,7 @@ void run_benchmarks(vg_handle_t self)
 	vg_handle_close(bench_ep);
 	vg_notification_create(&bench_note);
 	report("notification_signal_wait", notification_signal_wait, 1000);
-	vg_thread_create(self_h, (uintptr_t)yielder, stack_top(16384), 0);
+	vg_thread_create(self_h, (uintptr_t)yielder, vg_stack_create(self_h, 16384), 0);
 	report("thread_switch_pair", thread_switch, 1000);
 	yield_stop = 1;
 	report("map_unmap_page", map_unmap_page, 200);

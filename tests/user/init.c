@@ -55,24 +55,6 @@ static long reply_recv(vg_handle_t ep, const struct msg *reply, struct msg *m)
 	return st;
 }
 
-/* A thread's stack, mapped from a fresh VMO; returns the stack pointer a
- * thread entry expects: x86_64 functions start as if called (rsp % 16 ==
- * 8), the others with sp 16-byte aligned. */
-static uintptr_t new_stack(size_t size)
-{
-	vg_handle_t v;
-	uintptr_t at = 0;
-	if (vg_vmo_create(size, 0, &v) ||
-	    vg_vm_map(self_h, v, 0, size, VG_VM_READ | VG_VM_WRITE, &at))
-		return 0;
-	vg_handle_close(v); /* the mapping keeps the VMO alive */
-#if defined(__x86_64__)
-	return at + size - 8;
-#else
-	return at + size;
-#endif
-}
-
 static void t_log_write_returns_length(void)
 {
 	CHECK_EQ(vg_log_write(log_h, "", 0), 0);
@@ -242,7 +224,7 @@ static void flag_thread(uint64_t arg)
 
 static void t_threads_run(void)
 {
-	uintptr_t sp = new_stack(16384);
+	uintptr_t sp = vg_stack_create(self_h, 16384);
 	CHECK(sp != 0);
 	CHECK(vg_thread_create(self_h, (uintptr_t)flag_thread, sp, 42) > 0);
 	for (int i = 0; i < 1000 && !thread_ran; i++)
@@ -271,7 +253,8 @@ static void t_ipc_call_reply_and_badges(void)
 	CHECK_EQ(vg_endpoint_create(&ep), 0);
 	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_SIGNAL, 7, &a), 0);
 	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_SIGNAL, 1ull << 40, &b), 0);
-	CHECK(vg_thread_create(self_h, (uintptr_t)echo_server, new_stack(16384), ep) > 0);
+	CHECK(vg_thread_create(self_h, (uintptr_t)echo_server, vg_stack_create(self_h, 16384), ep) >
+	      0);
 	struct msg m = { 5, { 1, 2, 3, 4 } }, r;
 	for (int i = 0; i < 100; i++) {
 		CHECK_EQ(call(i % 2 ? a : b, &m, &r), 0);
@@ -305,7 +288,8 @@ static void t_ipc_server_death_fails_the_call(void)
 {
 	vg_handle_t ep;
 	CHECK_EQ(vg_endpoint_create(&ep), 0);
-	CHECK(vg_thread_create(self_h, (uintptr_t)dying_server, new_stack(16384), ep) > 0);
+	CHECK(vg_thread_create(self_h, (uintptr_t)dying_server, vg_stack_create(self_h, 16384),
+			       ep) > 0);
 	struct msg m = { 1, { 0, 0, 0, 0 } }, r;
 	CHECK_EQ(call(ep, &m, &r), ERR_PEER_CLOSED);
 	vg_handle_close(ep);
@@ -324,7 +308,8 @@ static void t_ipc_caller_queued_before_receiver(void)
 	vg_handle_t ep;
 	CHECK_EQ(vg_endpoint_create(&ep), 0);
 	thread_ran = 0;
-	CHECK(vg_thread_create(self_h, (uintptr_t)queued_caller, new_stack(16384), ep) > 0);
+	CHECK(vg_thread_create(self_h, (uintptr_t)queued_caller, vg_stack_create(self_h, 16384),
+			       ep) > 0);
 	vg_thread_yield(); /* it calls and queues: nobody is receiving yet */
 	struct msg m;
 	CHECK_EQ(reply_recv(ep, NULL, &m), 0);
@@ -362,7 +347,8 @@ static void t_notifications(void)
 	CHECK_EQ(bits, 0x105); /* ORed, then read and cleared */
 	long now = vg_clock_monotonic();
 	CHECK_EQ(note_wait(note_h, (uint64_t)now + 5000000, &bits), ERR_TIMED_OUT);
-	CHECK(vg_thread_create(self_h, (uintptr_t)signaller, new_stack(16384), 1ull << 63) > 0);
+	CHECK(vg_thread_create(self_h, (uintptr_t)signaller, vg_stack_create(self_h, 16384),
+			       1ull << 63) > 0);
 	CHECK_EQ(note_wait(note_h, UINT64_MAX, &bits), 0); /* woken by the other thread */
 	CHECK_EQ(bits, 1ull << 63);
 	CHECK_EQ(vg_notification_signal(log_h, 1), ERR_WRONG_TYPE);
@@ -388,7 +374,8 @@ static void t_futex_wait_wake_timeout(void)
 	CHECK_EQ(vg_futex_wait((const uint32_t *)&futex_word, 1, UINT64_MAX), ERR_SHOULD_WAIT);
 	CHECK_EQ(vg_futex_wait((const uint32_t *)((uintptr_t)&futex_word + 1), 0, 0),
 		 ERR_INVALID_ARGS);
-	CHECK(vg_thread_create(self_h, (uintptr_t)futex_waker, new_stack(16384), 0) > 0);
+	CHECK(vg_thread_create(self_h, (uintptr_t)futex_waker, vg_stack_create(self_h, 16384), 0) >
+	      0);
 	while (futex_word == 0) {
 		long st = vg_futex_wait((const uint32_t *)&futex_word, 0, UINT64_MAX);
 		CHECK(st == 0 || st == ERR_SHOULD_WAIT);
@@ -429,7 +416,7 @@ long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out)
 	uintptr_t start = (uintptr_t)__executable_start;
 	uintptr_t ro = (uintptr_t)__rodata_start, rw = (uintptr_t)__data_start;
 	uintptr_t end = ((uintptr_t)_end + 4095) & ~(uintptr_t)4095;
-	vg_handle_t child, img, stack;
+	vg_handle_t child, img;
 	long st = vg_process_create(&child);
 	if (st)
 		return st;
@@ -446,20 +433,13 @@ long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out)
 	if ((st = vg_vm_map(child, img, rw - start, end - rw,
 			    VG_VM_READ | VG_VM_WRITE | VG_VM_FIXED, &at)))
 		return st;
-	uintptr_t sp = 0;
-	if ((st = vg_vmo_create(16384, 0, &stack)) ||
-	    (st = vg_vm_map(child, stack, 0, 16384, VG_VM_READ | VG_VM_WRITE, &sp)))
-		return st;
+	uintptr_t sp = vg_stack_create(child, 16384);
+	if (!sp)
+		return ERR_NO_MEMORY;
 	vg_handle_close(img);
-	vg_handle_close(stack);
 	vg_handle_t theirs;
 	if ((st = vg_handle_transfer(ep_to_give, child, &theirs)))
 		return st;
-#if defined(__x86_64__)
-	sp += 16384 - 8;
-#else
-	sp += 16384;
-#endif
 	st = vg_thread_create(child, (uintptr_t)child_server, sp, theirs);
 	*child_out = child;
 	return st < 0 ? st : 0;

@@ -23,7 +23,7 @@
 	.globl arch_copy_from_user
 arch_copy_from_user:
 	li	t1, SSTATUS_SUM
-	beqz	a2, 3f
+	beqz	a2, copy_done
 	csrs	sstatus, t1
 1:	lbu	t0, 0(a1)		/* user */
 	sb	t0, 0(a0)
@@ -32,36 +32,34 @@ arch_copy_from_user:
 	addi	a2, a2, -1
 	bnez	a2, 1b
 	csrc	sstatus, t1
-3:	li	a0, 0
+copy_done:
+	li	a0, 0
 	ret
-2:	li	t1, SSTATUS_SUM
+/* Both copies fault here (through the exception table): SUM off, -1. */
+copy_fault:
+	li	t1, SSTATUS_SUM
 	csrc	sstatus, t1
 	li	a0, -1
 	ret
 	.pushsection __extable, "a"
 	.balign 8
-	.quad	1b, 2b
+	.quad	1b, copy_fault
 	.popsection
 
 	.globl arch_copy_to_user
 arch_copy_to_user:
 	li	t1, SSTATUS_SUM
-	beqz	a2, 3f
+	beqz	a2, copy_done
 	csrs	sstatus, t1
 4:	lbu	t0, 0(a1)
-1:	sb	t0, 0(a0)		/* user */
+5:	sb	t0, 0(a0)		/* user */
 	addi	a0, a0, 1
 	addi	a1, a1, 1
 	addi	a2, a2, -1
 	bnez	a2, 4b
 	csrc	sstatus, t1
-3:	li	a0, 0
-	ret
-2:	li	t1, SSTATUS_SUM
-	csrc	sstatus, t1
-	li	a0, -1
-	ret
+	j	copy_done
 	.pushsection __extable, "a"
 	.balign 8
-	.quad	1b, 2b
+	.quad	5b, copy_fault
 	.popsection

@@ -65,6 +65,11 @@ _Noreturn void vg_start(uint64_t arg0, uint64_t arg1);
 /* Ends the calling thread with code (thread_exit); never returns. */
 _Noreturn void vg_exit(long code);
 
+/* Maps a fresh stack of size bytes (a multiple of the page size) into
+ * process and returns the stack pointer a thread entering there must start
+ * with (the arch's calling convention), or 0 on failure. */
+uintptr_t vg_stack_create(vg_handle_t process, size_t size);
+
 /* The log handle output goes to (from arg0 at start), and the raw start
  * arguments (index 0 or 1; 0 for any other index). */
 vg_handle_t vg_log_handle(void);

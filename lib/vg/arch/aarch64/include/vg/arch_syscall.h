@@ -20,6 +20,10 @@
 
 #include <stdint.h>
 
+/* How far below a 16-byte aligned stack top a new thread's stack pointer
+ * starts: sp stays 16-byte aligned at all times. */
+#define VG_ENTRY_SP_BIAS 0
+
 static inline long vg_syscall0(long nr)
 {
 	register long x8 __asm__("x8") = nr;

@@ -20,6 +20,10 @@
 
 #include <stdint.h>
 
+/* How far below a 16-byte aligned stack top a new thread's stack pointer
+ * starts: sp is 16-byte aligned at a function entry. */
+#define VG_ENTRY_SP_BIAS 0
+
 static inline long vg_syscall0(long nr)
 {
 	register long a7 __asm__("a7") = nr;

@@ -25,6 +25,10 @@
 
 #define VG_SC_CLOBBER "rcx", "r11", "memory"
 
+/* How far below a 16-byte aligned stack top a new thread's stack pointer
+ * starts: a function is entered as if called: rsp % 16 == 8. */
+#define VG_ENTRY_SP_BIAS 8
+
 static inline long vg_syscall0(long nr)
 {
 	register long rax __asm__("rax") = nr;
