@@ -2,6 +2,7 @@
 // The kernel microbenchmarks: each times `batch` operations per sample with
 // the monotonic clock and reports the median of the samples.
 #include "bench.h"
+#include "utest.h"
 
 #define SAMPLES 15
 
@@ -9,7 +10,7 @@ struct ipc_msg {
 	uint64_t tag, w[4];
 };
 
-static vg_handle_t self_h, bench_ep, bench_note;
+static vg_handle_t bench_ep, bench_note;
 
 static void sort(long *v, int n)
 {
@@ -114,9 +115,8 @@ static void demand_zero_fault(int batch)
 	vg_handle_close(v);
 }
 
-void run_benchmarks(vg_handle_t self)
+void run_benchmarks(void)
 {
-	self_h = self;
 	report("null_syscall", null_syscall, 1000);
 	vg_endpoint_create(&bench_ep);
 	vg_thread_create(self_h, (uintptr_t)ipc_server, vg_stack_create(self_h, 16384), bench_ep);

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The user-mode tests the root task runs when the kernel runs its tests.
+ * Each test is a function defined with UTEST(name) in a file under
+ * tests/user/utest/; the macro places it in the "utests" section, which the
+ * runner in init.c walks, printing one "KTEST user_<name>: PASS|FAIL" line
+ * per test. A test fails when any of its CHECKs does.
+ */
+#ifndef UTEST_H
+#define UTEST_H
+
+#include <kernel/string.h>
+#include <vg/vg.h>
+
+struct utest {
+	const char *name;
+	void (*fn)(void);
+};
+
+#define UTEST(name)                                                                         \
+	static void t_##name(void);                                                         \
+	static const struct utest utest_##name                                              \
+		__attribute__((used, section("utests"), aligned(8))) = { #name, t_##name }; \
+	static void t_##name(void)
+
+/* Checks that failed in the test running now. */
+extern int utest_checks_failed;
+
+#define CHECK_EQ(a, b)                                                                     \
+	do {                                                                               \
+		long a_ = (long)(a), b_ = (long)(b);                                       \
+		if (a_ != b_) {                                                            \
+			vg_printf("KTEST-DETAIL %s:%d: %s == %s (%ld != %ld)\n", __FILE__, \
+				  __LINE__, #a, #b, a_, b_);                               \
+			utest_checks_failed++;                                             \
+		}                                                                          \
+	} while (0)
+#define CHECK(c) CHECK_EQ(!!(c), 1)
+
+/* The root task's handles: the kernel log and its own process. */
+extern vg_handle_t log_h, self_h;
+
+/* A tag and four words, as IPC moves them in registers. */
+struct msg {
+	uint64_t tag, w[4];
+};
+
+/* ipc_call: returns the status, the reply in *reply. */
+long call(vg_handle_t ep, const struct msg *m, struct msg *reply);
+/* ipc_recv (reply NULL) or ipc_reply_recv: the badge or an error, the
+ * message in *m. */
+long reply_recv(vg_handle_t ep, const struct msg *reply, struct msg *m);
+
+/* A child process running a copy of this program (at the same addresses)
+ * whose one thread serves ep_to_give (moved into it): it replies tag + 1
+ * with its copy of isolation_probe in word 0; tag 2 makes it write through
+ * NULL, tag 3 sets its probe to word 0, tag 0 ends it. */
+long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out);
+extern volatile int isolation_probe;
+
+#endif

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// A child process running a copy of this program, serving an endpoint.
+#include "../utest.h"
+
+extern char __executable_start[], __rodata_start[], __data_start[], _end[];
+
+volatile int isolation_probe;
+
+/* A server in a child process: replies tag + 1 with its copy of
+ * isolation_probe; tag 2 makes it write through NULL, tag 3 sets its probe,
+ * tag 0 ends it. */
+static void child_server(uint64_t ep)
+{
+	struct msg m, reply;
+	long badge = reply_recv((vg_handle_t)ep, NULL, &m);
+	while (badge >= 0 && m.tag != 0) {
+		if (m.tag == 2)
+			*(volatile int *)0 = 1;
+		if (m.tag == 3)
+			isolation_probe = (int)m.w[0];
+		reply = (struct msg){ m.tag + 1, { (uint64_t)isolation_probe, 0, 0, 0 } };
+		badge = reply_recv((vg_handle_t)ep, &reply, &m);
+	}
+	vg_ipc_reply(0, 0, 0, 0, 0);
+	vg_thread_exit(0);
+}
+
+long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out)
+{
+	uintptr_t start = (uintptr_t)__executable_start;
+	uintptr_t ro = (uintptr_t)__rodata_start, rw = (uintptr_t)__data_start;
+	uintptr_t end = ((uintptr_t)_end + 4095) & ~(uintptr_t)4095;
+	vg_handle_t child, img;
+	long st = vg_process_create(&child);
+	if (st)
+		return st;
+	if ((st = vg_vmo_create(end - start, 0, &img)) ||
+	    (st = vg_vmo_write(img, 0, (const void *)start, end - start)))
+		return st;
+	uintptr_t at = start;
+	if ((st = vg_vm_map(child, img, 0, ro - start, VG_VM_READ | VG_VM_EXEC | VG_VM_FIXED, &at)))
+		return st;
+	at = ro;
+	if ((st = vg_vm_map(child, img, ro - start, rw - ro, VG_VM_READ | VG_VM_FIXED, &at)))
+		return st;
+	at = rw;
+	if ((st = vg_vm_map(child, img, rw - start, end - rw,
+			    VG_VM_READ | VG_VM_WRITE | VG_VM_FIXED, &at)))
+		return st;
+	uintptr_t sp = vg_stack_create(child, 16384);
+	if (!sp)
+		return ERR_NO_MEMORY;
+	vg_handle_close(img);
+	vg_handle_t theirs;
+	if ((st = vg_handle_transfer(ep_to_give, child, &theirs)))
+		return st;
+	st = vg_thread_create(child, (uintptr_t)child_server, sp, theirs);
+	*child_out = child;
+	return st < 0 ? st : 0;
+}

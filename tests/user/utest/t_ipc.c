@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// IPC through endpoints: calls, replies, badges, queueing, server death.
+#include "../utest.h"
+
+/* An echo server: replies tag + 1, the words reversed, and the caller's
+ * badge in word 3... until a message with tag 0 tells it to stop. */
+static void echo_server(uint64_t ep)
+{
+	struct msg m, reply;
+	long badge = reply_recv((vg_handle_t)ep, NULL, &m);
+	while (badge >= 0 && m.tag != 0) {
+		reply = (struct msg){ m.tag + 1, { m.w[3], m.w[2], m.w[1], (uint64_t)badge } };
+		badge = reply_recv((vg_handle_t)ep, &reply, &m);
+	}
+	vg_ipc_reply(0, 0, 0, 0, 0);
+	vg_thread_exit(0);
+}
+
+UTEST(ipc_call_reply_and_badges)
+{
+	vg_handle_t ep, a, b;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_SIGNAL, 7, &a), 0);
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_SIGNAL, 1ull << 40, &b), 0);
+	CHECK(vg_thread_create(self_h, (uintptr_t)echo_server, vg_stack_create(self_h, 16384), ep) >
+	      0);
+	struct msg m = { 5, { 1, 2, 3, 4 } }, r;
+	for (int i = 0; i < 100; i++) {
+		CHECK_EQ(call(i % 2 ? a : b, &m, &r), 0);
+		CHECK_EQ(r.tag, 6);
+		CHECK(r.w[0] == 4 && r.w[1] == 3 && r.w[2] == 2);
+		CHECK_EQ(r.w[3], i % 2 ? 7 : 1ull << 40);
+	}
+	/* Calls without the right, or on the wrong object, never reach it. */
+	vg_handle_t recv_only;
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_WAIT, 9, &recv_only), 0);
+	CHECK_EQ(call(recv_only, &m, &r), ERR_ACCESS_DENIED);
+	CHECK_EQ(call(log_h, &m, &r), ERR_WRONG_TYPE);
+	CHECK_EQ(vg_endpoint_mint(a, VG_RIGHT_SIGNAL, 1, &recv_only), ERR_ACCESS_DENIED);
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_SIGNAL, 1ull << 63, &recv_only), ERR_INVALID_ARGS);
+	CHECK_EQ(vg_ipc_reply(1, 0, 0, 0, 0), ERR_NOT_FOUND); /* we owe no reply */
+	struct msg stop = { 0, { 0, 0, 0, 0 } };
+	CHECK_EQ(call(ep, &stop, &r), 0);
+	vg_handle_close(a);
+	vg_handle_close(b);
+	vg_handle_close(ep);
+}
+
+static void dying_server(uint64_t ep)
+{
+	struct msg m;
+	reply_recv((vg_handle_t)ep, NULL, &m); /* takes the call, never replies */
+	vg_thread_exit(0);
+}
+
+UTEST(ipc_server_death_fails_the_call)
+{
+	vg_handle_t ep;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	CHECK(vg_thread_create(self_h, (uintptr_t)dying_server, vg_stack_create(self_h, 16384),
+			       ep) > 0);
+	struct msg m = { 1, { 0, 0, 0, 0 } }, r;
+	CHECK_EQ(call(ep, &m, &r), ERR_PEER_CLOSED);
+	vg_handle_close(ep);
+}
+
+static volatile int queued_result;
+
+static void queued_caller(uint64_t ep)
+{
+	struct msg m = { 9, { 9, 9, 9, 9 } }, r;
+	long st = call((vg_handle_t)ep, &m, &r);
+	queued_result = st == 0 && r.tag == 10 ? 1 : -1;
+	vg_thread_exit(0);
+}
+
+UTEST(ipc_caller_queued_before_receiver)
+{
+	vg_handle_t ep;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	queued_result = 0;
+	CHECK(vg_thread_create(self_h, (uintptr_t)queued_caller, vg_stack_create(self_h, 16384),
+			       ep) > 0);
+	vg_thread_yield(); /* it calls and queues: nobody is receiving yet */
+	struct msg m;
+	CHECK_EQ(reply_recv(ep, NULL, &m), 0);
+	CHECK_EQ(m.tag, 9);
+	CHECK_EQ(vg_ipc_reply(10, 0, 0, 0, 0), 0);
+	for (int i = 0; i < 1000 && !queued_result; i++)
+		vg_thread_yield();
+	CHECK_EQ(queued_result, 1);
+	vg_handle_close(ep);
+}
