@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <verdigris/errors.h>
+#include <verdigris/ipc.h>
 
 typedef uint32_t vg_handle_t;
 #define VG_HANDLE_INVALID ((vg_handle_t)0)

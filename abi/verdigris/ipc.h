@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The IPC message format and the port packet, shared by the kernel and user
+ * space.
+ *
+ * A message is a tag, words and handles. The tag (VG_IPC_TAG) carries a
+ * 32-bit label of the protocol's choosing, the number of words and the
+ * number of handles. Words 0-3 always travel in registers (they are the
+ * argument and result registers of ipc_call, ipc_reply and ipc_reply_recv);
+ * words 4 and up, and the handles, travel through the IPC buffer of the
+ * sending and of the receiving thread: a struct vg_ipc_buffer in the
+ * thread's own memory that it registered with ipc_buffer_set. The kernel
+ * copies words 4..nwords-1 from the sender's buffer into the receiver's,
+ * at the same indices, and moves the handles: each one named in the
+ * sender's handles[] leaves the sender's table (it needs the transfer
+ * right) and arrives in the receiver's, whose handles[] and handle_info[]
+ * then hold the new values and their types and rights. A message that
+ * needs a buffer fails with ERR_BAD_STATE when either side has none.
+ */
+#ifndef VERDIGRIS_IPC_H
+#define VERDIGRIS_IPC_H
+
+#include <stdint.h>
+
+#define VG_IPC_REG_WORDS 4 /* words that travel in registers */
+#define VG_IPC_MAX_WORDS 1016 /* words in a message, registers included */
+#define VG_IPC_MAX_HANDLES 8
+#define VG_IPC_BUFFER_SIZE 8192 /* two pages, page aligned */
+
+/* tag = label | nwords << 32 | nhandles << 48 */
+#define VG_IPC_TAG(label, nwords, nhandles) \
+	((uint64_t)(uint32_t)(label) | (uint64_t)(nwords) << 32 | (uint64_t)(nhandles) << 48)
+#define VG_IPC_TAG_LABEL(tag) ((uint32_t)(tag))
+#define VG_IPC_TAG_WORDS(tag) ((uint32_t)((tag) >> 32) & 0x3ffu)
+#define VG_IPC_TAG_HANDLES(tag) ((uint32_t)((tag) >> 48) & 0xfu)
+/* Bits that must be zero in a tag. */
+#define VG_IPC_TAG_RESERVED 0xfff0fc0000000000ull
+
+struct vg_ipc_buffer {
+	uint64_t words[VG_IPC_MAX_WORDS]; /* [0..3] unused by the kernel */
+	uint32_t handles[VG_IPC_MAX_HANDLES];
+	/* On receipt: handle i's type (bits 16-23) and rights (bits 0-7). */
+	uint32_t handle_info[VG_IPC_MAX_HANDLES];
+};
+#define VG_IPC_HANDLE_TYPE(info) (((info) >> 16) & 0xffu)
+#define VG_IPC_HANDLE_RIGHTS(info) ((info)&0xffu)
+
+_Static_assert(sizeof(struct vg_ipc_buffer) == VG_IPC_BUFFER_SIZE, "IPC buffer layout");
+
+#endif
