@@ -52,7 +52,7 @@ UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG
 # no kernel state; the host tests already prove them against libc) instead
 # of a second copy. Their snprintf/vsnprintf are renamed vg_*, so that a
 # libc linked later can have the standard names.
-USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c kernel/lib/fmt.c \
+USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/ipc.c kernel/lib/fmt.c \
 	kernel/lib/string.c
 USER_LIB_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_LIB_SRCS))
 USER_LIB := $(USER_DIR)/libvg.a

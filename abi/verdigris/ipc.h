@@ -47,4 +47,34 @@ struct vg_ipc_buffer {
 
 _Static_assert(sizeof(struct vg_ipc_buffer) == VG_IPC_BUFFER_SIZE, "IPC buffer layout");
 
+/*
+ * A port packet: what port_wait returns. A source bound to a port
+ * (port_bind, one packet per binding) fills in its type, a status (0, or
+ * ERR_CANCELED when the source went away first) and up to four words.
+ */
+enum vg_packet_type {
+	VG_PACKET_NOTIFICATION = 1, /* data[0]: the bits, read and cleared */
+	VG_PACKET_ENDPOINT = 2, /* a caller is waiting: ipc_recv will not block */
+	VG_PACKET_TIMER = 3, /* data[0]: expirations since the last packet */
+	VG_PACKET_IRQ = 4, /* data[0]: the interrupt; masked until irq_ack */
+	VG_PACKET_THREAD_EXIT = 5, /* data[0]: exit code */
+	VG_PACKET_PROCESS_EXIT = 6, /* data[0]: exit code */
+	VG_PACKET_EXCEPTION = 7, /* data: thread koid, cause, address, pc */
+};
+
+/* Exception packets: data[1], the cause. */
+enum vg_exception_cause {
+	VG_EXC_READ_FAULT = 1, /* data[2]: the address */
+	VG_EXC_WRITE_FAULT = 2,
+	VG_EXC_EXEC_FAULT = 3,
+	VG_EXC_OTHER = 4, /* an illegal instruction, a misaligned access... */
+};
+
+struct vg_port_packet {
+	uint64_t key; /* the key given to port_bind */
+	uint32_t type; /* enum vg_packet_type */
+	int32_t status;
+	uint64_t data[4];
+};
+
 #endif

@@ -137,7 +137,8 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 	return err;
 }
 
-int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
+/* The mapping holding va, if its protection allows access. */
+static int vma_for(struct aspace *as, vaddr_t va, unsigned access, struct vma **out)
 {
 	struct list *pos = first_after(as, va);
 	if (pos == &as->vmas)
@@ -147,11 +148,40 @@ int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
 		return ERR_NOT_FOUND;
 	if ((access & m->prot) != access)
 		return ERR_ACCESS_DENIED;
+	*out = m;
+	return 0;
+}
+
+static paddr_t vma_commit(struct vma *m, vaddr_t page)
+{
+	return vmo_commit_page(m->vmo, (size_t)((page - m->start + m->offset) / PAGE_SIZE));
+}
+
+int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo **vmo, paddr_t *pa)
+{
+	struct vma *m;
+	int err = vma_for(as, va, access, &m);
+	if (err)
+		return err;
+	*pa = vma_commit(m, ALIGN_DOWN(va, PAGE_SIZE));
+	if (!*pa)
+		return ERR_NO_MEMORY;
+	kobject_ref(&m->vmo->obj);
+	*vmo = m->vmo;
+	return 0;
+}
+
+int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
+{
+	struct vma *m;
+	int err = vma_for(as, va, access, &m);
+	if (err)
+		return err;
 	vaddr_t page = ALIGN_DOWN(va, PAGE_SIZE);
-	paddr_t pa = vmo_commit_page(m->vmo, (size_t)((page - m->start + m->offset) / PAGE_SIZE));
+	paddr_t pa = vma_commit(m, page);
 	if (!pa)
 		return ERR_NO_MEMORY;
-	int err = pt_map(as->root, page, pa, PAGE_SIZE, m->prot | VM_USER);
+	err = pt_map(as->root, page, pa, PAGE_SIZE, m->prot | VM_USER);
 	if (err == ERR_EXISTS)
 		return ERR_ACCESS_DENIED; /* mapped and still faulting: a protection fault */
 	arch_tlb_flush_page(page);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Synchronous IPC through endpoints.
 //
-// A message is a tag and four words, all in registers. ipc_call blocks the
+// A message is a tag, four words in registers and, when the tag asks for
+// them, more words and handles through the IPC buffers of the two threads
+// (ipc_buffer.c; the format is abi/verdigris/ipc.h). ipc_call blocks the
 // caller until a reply; the receiving thread gets a one-shot reply right (it
 // records the caller in reply_to). When the partner is already waiting, the
 // message is written straight into its saved user registers and the CPU is
@@ -13,9 +15,12 @@
 // while owing a reply wakes its caller with ERR_PEER_CLOSED; closing the
 // endpoint's last handle wakes everyone queued on it the same way.
 #include <kernel/heap.h>
+#include <kernel/port.h>
 #include <kernel/process.h>
 #include <kernel/syscall.h>
 #include <verdigris/errors.h>
+
+#include "ipc_buffer.h"
 
 struct endpoint {
 	struct kobject obj;
@@ -41,12 +46,23 @@ static void endpoint_last_handle(struct kobject *o)
 	ep->closed = true;
 	wait_queue_wake(&ep->senders, 1 << 30, ERR_PEER_CLOSED);
 	wait_queue_wake(&ep->receivers, 1 << 30, ERR_PEER_CLOSED);
+	port_cancel_all(o, ERR_PEER_CLOSED);
 	sched_unlock(f);
+}
+
+/* Ready for a port when a caller waits: ipc_recv will not block. */
+static bool endpoint_poll(struct kobject *o, struct vg_port_packet *pkt)
+{
+	if (!wait_queue_first(&to_endpoint(o)->senders))
+		return false;
+	pkt->type = VG_PACKET_ENDPOINT;
+	return true;
 }
 
 static const struct kobject_ops endpoint_ops = {
 	.destroy = endpoint_destroy,
 	.last_handle = endpoint_last_handle,
+	.poll = endpoint_poll,
 };
 
 long sys_endpoint_create(vg_handle_t *out)
@@ -84,6 +100,19 @@ static void deliver(struct thread *t, const uint64_t msg[5])
 		arch_regs_set_result(t->uregs, i + 1, msg[i]);
 }
 
+/* Moves a message between threads: the buffer part (which may fail, leaving
+ * both sides as they were), then the registers. Lock held. */
+static int transfer(struct thread *to, struct thread *from, const uint64_t msg[5])
+{
+	if (ipc_tag_needs_buffer(msg[0])) {
+		int err = ipc_buffer_move(to, from, msg[0]);
+		if (err)
+			return err;
+	}
+	deliver(to, msg);
+	return 0;
+}
+
 /* The receiver now owes the caller a reply. */
 static void bind_reply(struct thread *server, struct thread *caller)
 {
@@ -109,10 +138,14 @@ static long receive(struct endpoint *ep)
 	struct thread *me = thread_current();
 	if (ep->closed)
 		return ERR_PEER_CLOSED;
-	struct thread *caller = wait_queue_first(&ep->senders);
-	if (caller) {
+	struct thread *caller;
+	while ((caller = wait_queue_first(&ep->senders))) {
+		int err = transfer(me, caller, caller->ipc_msg);
 		wait_queue_remove(caller); /* now waiting for our reply */
-		deliver(me, caller->ipc_msg);
+		if (err) {
+			sched_wake(caller, err); /* its message could not move */
+			continue;
+		}
 		bind_reply(me, caller);
 		return (long)caller->ipc_badge;
 	}
@@ -137,6 +170,8 @@ long sys_ipc_call(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64_t mr1
 {
 	struct endpoint *ep;
 	uint64_t badge;
+	if (!ipc_tag_valid(tag))
+		return ERR_INVALID_ARGS;
 	int err = lookup_endpoint(endpoint, VG_RIGHT_SIGNAL, &ep, &badge);
 	if (err)
 		return err;
@@ -147,10 +182,11 @@ long sys_ipc_call(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64_t mr1
 	struct thread *server = ep->closed ? NULL : wait_queue_first(&ep->receivers);
 	if (ep->closed) {
 		ret = ERR_PEER_CLOSED;
+	} else if (server && (ret = transfer(server, me, msg))) {
+		/* The message could not move; the server keeps waiting. */
 	} else if (server) {
 		/* Fast path: the server is waiting; it runs now, we wait for the reply. */
 		wait_queue_remove(server);
-		deliver(server, msg);
 		server->ipc_badge = badge;
 		bind_reply(server, me);
 		me->state = THREAD_BLOCKED;
@@ -160,6 +196,13 @@ long sys_ipc_call(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64_t mr1
 		for (int i = 0; i < 5; i++)
 			me->ipc_msg[i] = msg[i];
 		me->ipc_badge = badge;
+		/* A port sees the endpoint ready when a caller is queued: we are
+		 * one for its poll, then block (nobody runs before we do). */
+		me->state = THREAD_BLOCKED;
+		list_push_back(&ep->senders.waiters, &me->run_link);
+		port_notify(&ep->obj);
+		list_remove(&me->run_link);
+		me->state = THREAD_RUNNING;
 		/* Woken by a reply (0), or by an error. A receiver that takes us
 		 * off the queue leaves us blocked until it replies. */
 		ret = wait_queue_block(&ep->senders, DEADLINE_NONE);
@@ -184,28 +227,36 @@ long sys_ipc_recv(vg_handle_t endpoint)
 	return ret;
 }
 
-/* Sends the reply in msg to the caller we owe one; lock held. */
-static struct thread *reply_to_caller(const uint64_t msg[5])
+/* Sends the reply in msg to the caller we owe one (*caller, left blocked);
+ * when the reply cannot move we keep the right to try again. Lock held. */
+static int reply_to_caller(const uint64_t msg[5], struct thread **caller)
 {
 	struct thread *me = thread_current();
-	struct thread *caller = me->reply_to;
-	if (!caller)
-		return NULL;
+	*caller = me->reply_to;
+	if (!*caller)
+		return ERR_NOT_FOUND;
+	int err = transfer(*caller, me, msg);
+	if (err) {
+		*caller = NULL;
+		return err;
+	}
 	me->reply_to = NULL;
-	caller->replier = NULL;
-	deliver(caller, msg);
-	return caller;
+	(*caller)->replier = NULL;
+	return 0;
 }
 
 long sys_ipc_reply(uint64_t tag, uint64_t mr0, uint64_t mr1, uint64_t mr2, uint64_t mr3)
 {
+	if (!ipc_tag_valid(tag))
+		return ERR_INVALID_ARGS;
 	uint64_t msg[5] = { tag, mr0, mr1, mr2, mr3 };
+	struct thread *caller;
 	irqflags_t f = sched_lock();
-	struct thread *caller = reply_to_caller(msg);
-	if (caller)
+	int err = reply_to_caller(msg, &caller);
+	if (!err)
 		sched_wake(caller, 0);
 	sched_unlock(f);
-	return caller ? 0 : ERR_NOT_FOUND;
+	return err;
 }
 
 long sys_ipc_reply_recv(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64_t mr1,
@@ -213,15 +264,20 @@ long sys_ipc_reply_recv(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64
 {
 	struct endpoint *ep;
 	uint64_t badge;
+	if (!ipc_tag_valid(tag))
+		return ERR_INVALID_ARGS;
 	int err = lookup_endpoint(endpoint, VG_RIGHT_WAIT, &ep, &badge);
 	if (err)
 		return err;
 	uint64_t msg[5] = { tag, mr0, mr1, mr2, mr3 };
 	struct thread *me = thread_current();
+	struct thread *caller;
 	long ret;
 	irqflags_t f = sched_lock();
-	struct thread *caller = reply_to_caller(msg);
-	if (caller && !ep->closed && !wait_queue_first(&ep->senders)) {
+	err = reply_to_caller(msg, &caller);
+	if (err && err != ERR_NOT_FOUND) {
+		ret = err; /* the reply could not move: we still owe it */
+	} else if (caller && !ep->closed && !wait_queue_first(&ep->senders)) {
 		/* Fast path: nobody else is calling; wait on the endpoint and run
 		 * the caller we just answered at once. */
 		me->state = THREAD_BLOCKED;
@@ -239,9 +295,18 @@ long sys_ipc_reply_recv(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64
 	return ret;
 }
 
+void ipc_cancel_wait(struct thread *t)
+{
+	if (t->replier) {
+		t->replier->reply_to = NULL;
+		t->replier = NULL;
+	}
+}
+
 void ipc_thread_exit(struct thread *t)
 {
 	irqflags_t f = sched_lock();
 	drop_reply(t);
 	sched_unlock(f);
+	ipc_buffer_release(t);
 }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Notifications: a word of signal bits. Signal ORs bits in and wakes one
 // waiter; wait returns the bits and clears them, or blocks until some are
-// set. Closing the last handle wakes waiters with ERR_PEER_CLOSED.
+// set. Closing the last handle wakes waiters with ERR_PEER_CLOSED. Bound to
+// a port, it delivers its bits in a packet (taking them) when no thread
+// waits on it directly.
 #include <kernel/heap.h>
+#include <kernel/port.h>
 #include <kernel/process.h>
 #include <kernel/syscall.h>
 #include <verdigris/errors.h>
@@ -30,12 +33,25 @@ static void notification_last_handle(struct kobject *o)
 	irqflags_t f = sched_lock();
 	n->closed = true;
 	wait_queue_wake(&n->waiters, 1 << 30, ERR_PEER_CLOSED);
+	port_cancel_all(o, ERR_CANCELED);
 	sched_unlock(f);
+}
+
+static bool notification_poll(struct kobject *o, struct vg_port_packet *pkt)
+{
+	struct notification *n = to_notification(o);
+	if (!n->bits)
+		return false;
+	pkt->type = VG_PACKET_NOTIFICATION;
+	pkt->data[0] = n->bits;
+	n->bits = 0;
+	return true;
 }
 
 static const struct kobject_ops notification_ops = {
 	.destroy = notification_destroy,
 	.last_handle = notification_last_handle,
+	.poll = notification_poll,
 };
 
 long sys_notification_create(vg_handle_t *out)
@@ -61,8 +77,8 @@ long sys_notification_signal(vg_handle_t notification, uint64_t bits)
 	struct notification *n = to_notification(o);
 	irqflags_t f = sched_lock();
 	n->bits |= bits;
-	if (n->bits)
-		wait_queue_wake(&n->waiters, 1, 0);
+	if (n->bits && !wait_queue_wake(&n->waiters, 1, 0))
+		port_notify(o);
 	sched_unlock(f);
 	kobject_unref(o);
 	return 0;

@@ -16,6 +16,7 @@ void kobject_init(struct kobject *o, uint32_t type, const struct kobject_ops *op
 	o->refs = 1;
 	o->handles = 0;
 	o->ops = ops;
+	list_init(&o->observers);
 	irqflags_t f = spin_lock_irqsave(&lock);
 	o->koid = next_koid++;
 	spin_unlock_irqrestore(&lock, f);
@@ -81,6 +82,34 @@ void handle_table_destroy(struct handle_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* Doubles the table's capacity; lock held. */
+static int grow(struct handle_table *t)
+{
+	uint32_t ncap = t->cap ? t->cap * 2 : 16;
+	if (ncap > HANDLE_MAX)
+		return ERR_OUT_OF_RANGE;
+	/* kmalloc takes its own lock with interrupts off: fine inside ours. */
+	struct handle_entry *n = kzalloc(ncap * sizeof(*n));
+	if (!n)
+		return ERR_NO_MEMORY;
+	if (t->slots)
+		memcpy(n, t->slots, t->cap * sizeof(*n));
+	kfree(t->slots);
+	t->slots = n;
+	t->cap = ncap;
+	return 0;
+}
+
+int handle_reserve(struct handle_table *t, uint32_t n)
+{
+	irqflags_t f = spin_lock_irqsave(&lock);
+	int err = 0;
+	while (!err && t->cap - t->used < n)
+		err = grow(t);
+	spin_unlock_irqrestore(&lock, f);
+	return err;
+}
+
 int handle_install(struct handle_table *t, struct kobject *o, uint32_t rights, uint64_t badge,
 		   vg_handle_t *out)
 {
@@ -89,22 +118,11 @@ int handle_install(struct handle_table *t, struct kobject *o, uint32_t rights, u
 	while (i < t->cap && t->slots[i].obj)
 		i++;
 	if (i == t->cap) {
-		uint32_t ncap = t->cap ? t->cap * 2 : 16;
-		if (ncap > HANDLE_MAX) {
+		int err = grow(t);
+		if (err) {
 			spin_unlock_irqrestore(&lock, f);
-			return ERR_OUT_OF_RANGE;
+			return err;
 		}
-		/* kmalloc takes its own lock with interrupts off: fine inside ours. */
-		struct handle_entry *n = kzalloc(ncap * sizeof(*n));
-		if (!n) {
-			spin_unlock_irqrestore(&lock, f);
-			return ERR_NO_MEMORY;
-		}
-		if (t->slots)
-			memcpy(n, t->slots, t->cap * sizeof(*n));
-		kfree(t->slots);
-		t->slots = n;
-		t->cap = ncap;
 	}
 	struct handle_entry *e = &t->slots[i];
 	e->obj = o;

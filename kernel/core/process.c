@@ -3,6 +3,7 @@
 #include <kernel/heap.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
+#include <kernel/port.h>
 #include <kernel/process.h>
 #include <kernel/string.h>
 #include <verdigris/errors.h>
@@ -16,10 +17,25 @@ static void process_destroy(struct kobject *o)
 		handle_table_destroy(&p->handles);
 		aspace_destroy(&p->as);
 	}
+	if (p->exc_port)
+		kobject_unref(p->exc_port);
 	kfree(p);
 }
 
-static const struct kobject_ops process_ops = { .destroy = process_destroy };
+static bool process_poll(struct kobject *o, struct vg_port_packet *pkt)
+{
+	struct process *p = to_process(o);
+	if (!p->dead)
+		return false;
+	pkt->type = VG_PACKET_PROCESS_EXIT;
+	pkt->data[0] = (uint64_t)p->exit_code;
+	return true;
+}
+
+static const struct kobject_ops process_ops = {
+	.destroy = process_destroy,
+	.poll = process_poll,
+};
 
 struct process *process_create(const char *name)
 {
@@ -38,34 +54,65 @@ struct process *process_create(const char *name)
 	return p;
 }
 
+static void thread_obj_destroy(struct kobject *o)
+{
+	kfree(to_thread_obj(o));
+}
+
+static bool thread_obj_poll(struct kobject *o, struct vg_port_packet *pkt)
+{
+	struct thread_obj *to = to_thread_obj(o);
+	if (!to->dead)
+		return false;
+	pkt->type = VG_PACKET_THREAD_EXIT;
+	pkt->data[0] = (uint64_t)to->exit_code;
+	return true;
+}
+
+static const struct kobject_ops thread_obj_ops = {
+	.destroy = thread_obj_destroy,
+	.poll = thread_obj_poll,
+};
+
 static void user_thread_entry(void *arg)
 {
 	(void)arg;
 	arch_enter_user(thread_current()->uregs);
 }
 
-long process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t arg0,
-			  uint64_t arg1)
+int process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t arg0,
+			 uint64_t arg1, uintptr_t tls, struct thread_obj **obj)
 {
-	if (p->dead)
+	if (p->dead || p->killed)
 		return ERR_PEER_CLOSED;
-	struct thread *t = thread_alloc(p->name, user_thread_entry, NULL, PRIO_DEFAULT,
-					sizeof(struct arch_regs));
-	if (!t)
+	struct thread_obj *to = kzalloc(sizeof(*to));
+	struct thread *t = to ? thread_alloc(p->name, user_thread_entry, NULL, PRIO_DEFAULT,
+					     sizeof(struct arch_regs))
+			      : NULL;
+	if (!t) {
+		kfree(to);
 		return ERR_NO_MEMORY;
+	}
+	kobject_init(&to->obj, VG_OBJ_THREAD, &thread_obj_ops);
+	to->t = t;
+	t->tobj = to; /* the thread's own reference, dropped when it dies */
 	t->proc = p;
 	t->detached = true;
+	t->tls = tls;
 	t->uregs = (struct arch_regs *)(thread_stack_top(t) - sizeof(struct arch_regs));
 	arch_regs_init_user(t->uregs, pc, sp, arg0, arg1);
 	arch_fpu_init_state(t->fpu);
+	if (obj) {
+		kobject_ref(&to->obj);
+		*obj = to;
+	}
 	kobject_ref(&p->obj);
 	irqflags_t f = sched_lock();
 	list_push_back(&p->threads, &t->proc_link);
 	p->nthreads++;
-	long id = (long)t->id;
 	sched_unlock(f);
 	thread_ready(t);
-	return id;
+	return 0;
 }
 
 /* The process's last thread is leaving: its memory and handles go now. */
@@ -78,9 +125,14 @@ static void process_die(struct process *p, long code)
 	sched_drop_aspace(p->as.root);
 	aspace_destroy(&p->as);
 	handle_table_destroy(&p->handles);
+	struct kobject *exc = p->exc_port;
+	p->exc_port = NULL;
 	irqflags_t f = sched_lock();
 	wait_queue_wake(&p->exited, 1 << 30, 0);
+	port_notify(&p->obj);
 	sched_unlock(f);
+	if (exc)
+		kobject_unref(exc);
 }
 
 _Noreturn void process_exit_thread(long code)
@@ -88,11 +140,20 @@ _Noreturn void process_exit_thread(long code)
 	struct thread *t = thread_current();
 	struct process *p = t->proc;
 	kassert(p);
+	if (p->killed)
+		code = p->kill_code;
 	ipc_thread_exit(t);
+	struct thread_obj *to = t->tobj;
 	irqflags_t f = sched_lock();
 	list_remove(&t->proc_link);
 	bool last = --p->nthreads == 0;
+	to->t = NULL;
+	to->dead = true;
+	to->exit_code = code;
+	port_notify(&to->obj);
 	sched_unlock(f);
+	t->tobj = NULL;
+	kobject_unref(&to->obj);
 	if (last)
 		process_die(p, code);
 	t->proc = NULL; /* from here on a kernel thread about to die */
@@ -100,16 +161,78 @@ _Noreturn void process_exit_thread(long code)
 	thread_exit();
 }
 
-_Noreturn void process_kill_current(struct arch_regs *r, const char *why)
+void process_kill(struct process *p, long code)
+{
+	irqflags_t f = sched_lock();
+	if (!p->killed && !p->dead) {
+		p->killed = true;
+		p->kill_code = code;
+		for (struct list *n = p->threads.next; n != &p->threads; n = n->next) {
+			struct thread *t = list_entry(n, struct thread, proc_link);
+			if (t->state == THREAD_BLOCKED) {
+				ipc_cancel_wait(t);
+				sched_wake(t, ERR_CANCELED);
+			}
+		}
+	}
+	sched_unlock(f);
+}
+
+/* Stops the calling thread with an exception packet on p's port until a
+ * handler resumes it (0) or it is killed or the port goes (an error). */
+static int stop_on_exception(struct process *p, uint32_t cause, uint64_t addr,
+			     const struct arch_regs *r)
+{
+	struct thread *t = thread_current();
+	struct port_binding *b = kzalloc(sizeof(*b));
+	if (!b)
+		return ERR_NO_MEMORY;
+	b->faulting = t;
+	b->pkt = (struct vg_port_packet){
+		.key = p->exc_key,
+		.type = VG_PACKET_EXCEPTION,
+		.data = { t->tobj->obj.koid, cause, addr, arch_regs_pc(r) },
+	};
+	struct wait_queue stopped;
+	wait_queue_init(&stopped);
+	irqflags_t f = sched_lock();
+	int err = ERR_CANCELED;
+	if (p->exc_port && port_queue_exception(to_port(p->exc_port), b)) {
+		t->exc = b;
+		err = wait_queue_block(&stopped, DEADLINE_NONE);
+		t->exc = NULL;
+		port_withdraw(b);
+	}
+	sched_unlock(f);
+	kfree(b);
+	return err;
+}
+
+void process_fault(struct arch_regs *r, uint32_t cause, uint64_t addr, const char *why)
 {
 	struct process *p = current_process();
-	pr_err("process %s (koid %llu) killed: %s\n", p->name, (unsigned long long)p->obj.koid,
-	       why);
-	if (log_console_shows(LOG_ERR))
-		arch_regs_dump(r);
-	/* Other threads of the process are not killed yet: there are none
-	 * until thread creation from user space exists. */
-	process_exit_thread(-1);
+	if (!p->killed && p->exc_port && stop_on_exception(p, cause, addr, r) == 0)
+		return; /* resumed: the instruction runs again */
+	if (!p->killed) {
+		pr_err("process %s (koid %llu) killed: %s\n", p->name,
+		       (unsigned long long)p->obj.koid, why);
+		if (log_console_shows(LOG_ERR))
+			arch_regs_dump(r);
+		process_kill(p, -1);
+	}
+	arch_irq_enable();
+	process_exit_thread(p->kill_code);
+}
+
+int thread_resume(struct thread_obj *to)
+{
+	irqflags_t f = sched_lock();
+	struct thread *t = to->t;
+	int err = t && t->exc ? 0 : ERR_BAD_STATE;
+	if (!err)
+		sched_wake(t, 0);
+	sched_unlock(f);
+	return err;
 }
 
 long process_wait(struct process *p)

@@ -78,8 +78,8 @@ static int start_process(struct process *p, const struct elf_image *img, const u
 	if (err)
 		return err;
 	/* The stack starts below the block, which arg1 points at. */
-	long id = process_start_thread(p, img->entry, USER_TOP - block, su.log, USER_TOP - block);
-	return id < 0 ? (int)id : 0;
+	return process_start_thread(p, img->entry, USER_TOP - block, su.log, USER_TOP - block, 0,
+				    NULL);
 }
 
 struct process *roottask_start(const struct boot_info *bi)

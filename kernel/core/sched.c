@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Threads and the scheduler (see thread.h).
 #include <kernel/heap.h>
+#include <kernel/ktimer.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
 #include <kernel/pmm.h>
@@ -91,6 +92,7 @@ static void switch_to(struct thread *next)
 	switched_at = now;
 	if (prev->proc && prev->state != THREAD_DEAD)
 		arch_fpu_save(prev->fpu);
+	arch_tls_switch(prev, next);
 	if (next->proc) {
 		/* Kernel threads run in whatever address space is loaded: they
 		 * only touch the shared kernel half. */
@@ -330,6 +332,9 @@ void wait_queue_init(struct wait_queue *q)
 
 int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns)
 {
+	/* A thread of a killed process only finds its way out. */
+	if (current->proc && current->proc->killed)
+		return ERR_CANCELED;
 	if (deadline_ns != DEADLINE_NONE && deadline_ns <= time_ns())
 		return ERR_TIMED_OUT;
 	return block_current(q, deadline_ns);
@@ -355,6 +360,7 @@ void sched_tick(void)
 			break;
 		wake(t, t->waiting_on ? ERR_TIMED_OUT : 0);
 	}
+	ktimers_expire(now);
 	if (current && --current->slice <= 0)
 		need_resched = true;
 	sched_unlock(f);

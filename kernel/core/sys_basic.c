@@ -58,3 +58,13 @@ long sys_thread_sleep_until(uint64_t deadline_ns)
 	thread_sleep_until(deadline_ns);
 	return 0;
 }
+
+long sys_thread_set_tls(uintptr_t value)
+{
+	/* A user address or 0; anything else (x86: non-canonical) would fault
+	 * when loaded. */
+	if (value >= USER_TOP)
+		return ERR_BAD_ADDRESS;
+	arch_tls_set(thread_current(), value);
+	return 0;
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Processes from user space: an empty one to fill (mappings, handles,
 // threads), and moving handles into it.
+#include <kernel/port.h>
 #include <kernel/process.h>
 #include <kernel/syscall.h>
 #include <kernel/usercopy.h>
@@ -11,9 +12,10 @@ long sys_process_create(vg_handle_t *out)
 	struct process *p = process_create("process");
 	if (!p)
 		return ERR_NO_MEMORY;
-	long err = give_handle(
-		&p->obj, VG_RIGHT_MAP | VG_RIGHT_MANAGE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER, 0,
-		out);
+	long err = give_handle(&p->obj,
+			       VG_RIGHT_MAP | VG_RIGHT_MANAGE | VG_RIGHT_WAIT | VG_RIGHT_DUPLICATE |
+				       VG_RIGHT_TRANSFER,
+			       0, out);
 	kobject_unref(&p->obj); /* on failure, the last reference: it goes */
 	return err;
 }
@@ -43,5 +45,85 @@ long sys_handle_transfer(vg_handle_t handle, vg_handle_t process, vg_handle_t *o
 		kobject_unref(o);
 	}
 	kobject_unref(po);
+	return err;
+}
+
+long sys_thread_create(vg_handle_t process, uintptr_t entry, uintptr_t sp, uint64_t arg,
+		       uintptr_t tls, vg_handle_t *out)
+{
+	/* Where it starts and what stack it uses are the creator's business: a
+	 * bad pc or sp only faults the new thread, in user mode. */
+	if (entry >= USER_TOP || sp > USER_TOP || tls >= USER_TOP)
+		return ERR_INVALID_ARGS;
+	struct kobject *po;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &po);
+	if (err)
+		return err;
+	/* The handle's slot is made first, so that once the thread runs there
+	 * is no failure left to undo. */
+	vg_handle_t zero = 0;
+	struct thread_obj *to = NULL;
+	if (copy_to_user(out, &zero, sizeof(zero)))
+		err = ERR_BAD_ADDRESS;
+	else
+		err = handle_reserve(&current_process()->handles, 1);
+	if (!err)
+		err = process_start_thread(to_process(po), entry, sp, arg, 0, tls, &to);
+	if (!err) {
+		err = (int)give_handle(&to->obj,
+				       VG_RIGHT_WAIT | VG_RIGHT_MANAGE | VG_RIGHT_DUPLICATE |
+					       VG_RIGHT_TRANSFER,
+				       0, out);
+		kobject_unref(&to->obj);
+	}
+	kobject_unref(po);
+	return err;
+}
+
+long sys_thread_resume(vg_handle_t thread)
+{
+	struct kobject *o;
+	int err = current_handle(thread, VG_OBJ_THREAD, VG_RIGHT_MANAGE, &o);
+	if (err)
+		return err;
+	err = thread_resume(to_thread_obj(o));
+	kobject_unref(o);
+	return err;
+}
+
+long sys_process_kill(vg_handle_t process, long code)
+{
+	struct kobject *o;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
+	if (err)
+		return err;
+	process_kill(to_process(o), code);
+	kobject_unref(o);
+	return 0;
+}
+
+long sys_process_set_exception_port(vg_handle_t process, vg_handle_t port, uint64_t key)
+{
+	struct kobject *o, *po = NULL;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
+	if (err)
+		return err;
+	/* VG_HANDLE_INVALID takes the port away: faults kill again. */
+	if (port != VG_HANDLE_INVALID)
+		err = current_handle(port, VG_OBJ_PORT, VG_RIGHT_WRITE, &po);
+	if (!err) {
+		struct process *p = to_process(o);
+		irqflags_t f = sched_lock();
+		struct kobject *old = p->dead ? po : p->exc_port;
+		if (!p->dead) {
+			p->exc_port = po;
+			p->exc_key = key;
+		}
+		sched_unlock(f);
+		if (old)
+			kobject_unref(old);
+		err = p->dead ? ERR_PEER_CLOSED : 0;
+	}
+	kobject_unref(o);
 	return err;
 }

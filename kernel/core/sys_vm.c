@@ -113,18 +113,3 @@ long sys_vm_unmap(vg_handle_t process, uintptr_t addr, uint64_t len)
 	kobject_unref(po);
 	return err;
 }
-
-long sys_thread_create(vg_handle_t process, uintptr_t entry, uintptr_t sp, uint64_t arg)
-{
-	struct kobject *po;
-	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &po);
-	if (err)
-		return err;
-	/* Where it starts and what stack it uses are the creator's business: a
-	 * bad pc or sp only faults the new thread, in user mode. */
-	long ret = entry < USER_TOP && sp <= USER_TOP
-		? process_start_thread(to_process(po), entry, sp, arg, 0)
-		: ERR_INVALID_ARGS;
-	kobject_unref(po);
-	return ret;
-}

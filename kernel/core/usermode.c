@@ -19,19 +19,28 @@ void user_page_fault(struct arch_regs *r, vaddr_t addr, unsigned access)
 		 err == ERR_ACCESS_DENIED	? "protection"
 			 : err == ERR_NO_MEMORY ? "out of memory"
 						: "not mapped");
-	process_kill_current(r, why);
+	process_fault(r,
+		      access == VM_WRITE	  ? VG_EXC_WRITE_FAULT
+			      : access == VM_EXEC ? VG_EXC_EXEC_FAULT
+						  : VG_EXC_READ_FAULT,
+		      addr, why);
 }
 
 void user_exception(struct arch_regs *r, const char *what, uint64_t detail)
 {
 	char why[96];
 	snprintf(why, sizeof(why), "%s (%#llx)", what, (unsigned long long)detail);
-	process_kill_current(r, why);
+	process_fault(r, VG_EXC_OTHER, detail, why);
 }
 
 void user_return(struct arch_regs *r)
 {
 	(void)r;
+	struct process *p = current_process();
+	if (p->killed) {
+		arch_irq_enable();
+		process_exit_thread(p->kill_code);
+	}
 	sched_preempt();
 }
 

@@ -26,7 +26,7 @@ static bool build_process(bool with_thread)
 	if (ok && with_thread) {
 		/* Its first instruction fetch faults (nothing is mapped at
 		 * USER_BASE): the thread is killed and the process dies. */
-		ok = process_start_thread(p, USER_BASE, USER_TOP, 0, 0) > 0;
+		ok = process_start_thread(p, USER_BASE, USER_TOP, 0, 0, 0, NULL) == 0;
 		if (ok)
 			process_wait(p);
 	}

@@ -4,12 +4,22 @@
 #include <vg/vg.h>
 
 static uint64_t start_args[2];
+static vg_handle_t self;
+static struct vg_tcb main_tcb;
 
 _Noreturn void vg_start(uint64_t arg0, uint64_t arg1)
 {
 	start_args[0] = arg0;
 	start_args[1] = arg1;
+	self = ((const struct vg_startup *)(uintptr_t)arg1)->self;
+	main_tcb.self = &main_tcb;
+	vg_thread_set_tls(vg_tp_for(&main_tcb));
 	vg_exit(main());
+}
+
+vg_handle_t vg_self(void)
+{
+	return self;
 }
 
 _Noreturn void vg_exit(long code)

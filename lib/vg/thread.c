@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Stacks for new threads.
+// Threads: stacks, control blocks and the IPC buffer each thread makes on
+// first use.
 #include <vg/vg.h>
 
-uintptr_t vg_stack_create(vg_handle_t process, size_t size)
+/* Maps size fresh bytes into process, read/write; 0 on failure. */
+static uintptr_t map_fresh(vg_handle_t process, size_t size)
 {
 	vg_handle_t v;
 	uintptr_t at = 0;
@@ -10,5 +12,44 @@ uintptr_t vg_stack_create(vg_handle_t process, size_t size)
 		return 0;
 	long st = vg_vm_map(process, v, 0, size, VG_VM_READ | VG_VM_WRITE, &at);
 	vg_handle_close(v); /* the mapping keeps the VMO alive */
-	return st ? 0 : at + size - VG_ENTRY_SP_BIAS;
+	return st ? 0 : at;
+}
+
+uintptr_t vg_stack_create(vg_handle_t process, size_t size)
+{
+	uintptr_t at = map_fresh(process, size);
+	return at ? at + size - VG_ENTRY_SP_BIAS : 0;
+}
+
+long vg_thread_start(void (*fn)(uint64_t), uint64_t arg, vg_handle_t *out)
+{
+	/* One region: the stack, then a page for the control block above it. */
+	uintptr_t at = map_fresh(vg_self(), VG_THREAD_STACK_SIZE + 4096);
+	if (!at)
+		return ERR_NO_MEMORY;
+	uintptr_t top = at + VG_THREAD_STACK_SIZE;
+	struct vg_tcb *tcb = (struct vg_tcb *)top;
+	tcb->self = tcb;
+	vg_handle_t h;
+	long st = vg_thread_create(vg_self(), (uintptr_t)fn, top - VG_ENTRY_SP_BIAS, arg,
+				   vg_tp_for(tcb), &h);
+	if (st)
+		return st;
+	if (out)
+		*out = h;
+	else
+		vg_handle_close(h);
+	return 0;
+}
+
+struct vg_ipc_buffer *vg_ipc_buffer(void)
+{
+	struct vg_tcb *tcb = vg_tcb();
+	if (!tcb->ipc_buffer) {
+		uintptr_t at = map_fresh(vg_self(), VG_IPC_BUFFER_SIZE);
+		if (!at || vg_ipc_buffer_set(at))
+			return NULL;
+		tcb->ipc_buffer = (struct vg_ipc_buffer *)at;
+	}
+	return tcb->ipc_buffer;
 }

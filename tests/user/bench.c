@@ -119,7 +119,7 @@ void run_benchmarks(void)
 {
 	report("null_syscall", null_syscall, 1000);
 	vg_endpoint_create(&bench_ep);
-	vg_thread_create(self_h, (uintptr_t)ipc_server, vg_stack_create(self_h, 16384), bench_ep);
+	vg_thread_start(ipc_server, bench_ep, NULL);
 	report("ipc_call_reply_round_trip", ipc_round_trip, 1000);
 	vg_handle_close(bench_ep); /* the server's receive fails: it exits */
 
@@ -136,7 +136,7 @@ void run_benchmarks(void)
 	vg_handle_close(bench_ep);
 	vg_notification_create(&bench_note);
 	report("notification_signal_wait", notification_signal_wait, 1000);
-	vg_thread_create(self_h, (uintptr_t)yielder, vg_stack_create(self_h, 16384), 0);
+	vg_thread_start(yielder, 0, NULL);
 	report("thread_switch_pair", thread_switch, 1000);
 	yield_stop = 1;
 	report("map_unmap_page", map_unmap_page, 200);

@@ -54,8 +54,16 @@ long reply_recv(vg_handle_t ep, const struct msg *reply, struct msg *m);
 /* A child process running a copy of this program (at the same addresses)
  * whose one thread serves ep_to_give (moved into it): it replies tag + 1
  * with its copy of isolation_probe in word 0; tag 2 makes it write through
- * NULL, tag 3 sets its probe to word 0, tag 0 ends it. */
+ * NULL, tag 3 sets its probe to word 0, tag 4 writes word 1 at address word
+ * 0, tag 0 ends it. */
 long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out);
 extern volatile int isolation_probe;
+/* Starts one more thread in child serving ep_to_give (moved into it);
+ * *thread_out (if not NULL) gets its handle. */
+long child_add_server(vg_handle_t child, vg_handle_t ep_to_give, vg_handle_t *thread_out);
+
+/* Waits up to timeout_ns for a packet on port: the wait's error, or the
+ * packet's status. */
+long next_packet(vg_handle_t port, uint64_t timeout_ns, struct vg_port_packet *pkt);
 
 #endif

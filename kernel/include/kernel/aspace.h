@@ -37,5 +37,9 @@ int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, stru
 int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len);
 /* Resolves a fault at va for access; 0 when the page is now mapped. */
 int aspace_fault(struct aspace *as, vaddr_t va, unsigned access);
+/* The physical page behind va, committed, in a mapping that allows access;
+ * *vmo gets a reference to the VMO holding it, which keeps the page alive
+ * after an unmap. ERR_NOT_FOUND, ERR_ACCESS_DENIED or ERR_NO_MEMORY. */
+int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo **vmo, paddr_t *pa);
 
 #endif

@@ -111,6 +111,14 @@ void arch_aspace_init_root(pte_t *root, const pte_t *kernel_root);
 void arch_fpu_init_state(void *state); /* the state a new thread starts with */
 void arch_fpu_save(void *state);
 void arch_fpu_restore(const void *state);
+/* (ARCH_INLINE_REGS also gives arch_regs_pc: where the thread resumes.) */
+/* The user thread pointer, the base of thread-local storage: x86 FS base,
+ * AArch64 TPIDR_EL0, RISC-V tp. arch_tls_set gives the current thread a new
+ * one (also recorded in t->tls); arch_tls_switch keeps each user thread's
+ * across a switch between prev and next (either may be a kernel thread). */
+struct thread;
+void arch_tls_set(struct thread *t, uintptr_t value);
+void arch_tls_switch(struct thread *prev, struct thread *next);
 /* Copies between kernel and user memory; 0, or -1 if a user page faulted.
  * The caller has checked that the user range lies below USER_TOP. */
 int arch_copy_from_user(void *dst, const void *usrc, size_t n);

@@ -2,6 +2,7 @@
 #ifndef KERNEL_OBJECT_H
 #define KERNEL_OBJECT_H
 
+#include <kernel/list.h>
 #include <kernel/types.h>
 #include <verdigris/types.h>
 
@@ -14,10 +15,15 @@
  * value that is reused later does not silently name the new object.
  */
 struct kobject;
+struct vg_port_packet;
 struct kobject_ops {
 	void (*destroy)(struct kobject *o); /* frees the object */
 	/* The last handle to the object was closed (wake waiters with an error). */
 	void (*last_handle)(struct kobject *o);
+	/* Sources a port can wait on (port.c): fills in pkt and returns true
+	 * when the object is ready (taking what the packet reports, like a
+	 * notification's bits). Scheduler lock held. NULL: not waitable. */
+	bool (*poll)(struct kobject *o, struct vg_port_packet *pkt);
 };
 
 struct kobject {
@@ -26,6 +32,7 @@ struct kobject {
 	uint32_t handles; /* how many of refs are handles */
 	uint64_t koid;
 	const struct kobject_ops *ops;
+	struct list observers; /* port bindings waiting for it (port.c) */
 };
 
 void kobject_init(struct kobject *o, uint32_t type, const struct kobject_ops *ops);
@@ -54,6 +61,8 @@ void handle_table_destroy(struct handle_table *t);
  * when the table is full. */
 int handle_install(struct handle_table *t, struct kobject *o, uint32_t rights, uint64_t badge,
 		   vg_handle_t *out);
+/* Makes room for n more handles, so that n installs cannot fail. */
+int handle_reserve(struct handle_table *t, uint32_t n);
 /* Looks up h, checking its type (VG_OBJ_NONE: any) and that it has all of
  * rights. On success *o holds a new reference. */
 int handle_lookup(struct handle_table *t, vg_handle_t h, uint32_t type, uint32_t rights,

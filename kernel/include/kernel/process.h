@@ -12,6 +12,8 @@
  * handles go at once; the process object itself lives on while handles to
  * it exist, holding the exit code.
  */
+struct port;
+
 struct process {
 	struct kobject obj;
 	struct aspace as;
@@ -22,19 +24,44 @@ struct process {
 	long exit_code;
 	char name[32];
 	struct wait_queue exited; /* woken when the process dies */
+	bool killed; /* process_kill: each thread ends on its way out */
+	long kill_code;
+	struct kobject *exc_port; /* a port, referenced; NULL: faults kill */
+	uint64_t exc_key;
+};
+
+/* A user thread as an object: lives on after the thread, with its code. */
+struct thread_obj {
+	struct kobject obj;
+	struct thread *t; /* NULL once it has died */
+	bool dead;
+	long exit_code;
 };
 
 struct process *process_create(const char *name);
-/* Starts a user thread in p at pc with sp and two arguments. Returns its
- * id (it may be gone already: it runs at once), or an error. */
-long process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t arg0,
-			  uint64_t arg1);
+/* Starts a user thread in p at pc with sp, two arguments and a thread
+ * pointer; *obj (if asked for) gets a reference to its object. 0 or an
+ * error; the thread may be gone already when this returns. */
+int process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t arg0,
+			 uint64_t arg1, uintptr_t tls, struct thread_obj **obj);
+/* Kills p: every thread ends at its next return to user mode, blocked ones
+ * woken with ERR_CANCELED to get there. */
+void process_kill(struct process *p, long code);
 /* Ends the calling user thread; the last one ends its process with code. */
 _Noreturn void process_exit_thread(long code);
-/* Kills the caller's process after a fault, with a report in the log. */
-_Noreturn void process_kill_current(struct arch_regs *r, const char *why);
+/* An unresolvable fault: an exception packet on the process's exception
+ * port, returning when a handler resumes the thread; or, with no port (or
+ * when the handler kills or closes), the process is killed with a report
+ * in the log and the thread does not return. cause is a VG_EXC_*. */
+void process_fault(struct arch_regs *r, uint32_t cause, uint64_t addr, const char *why);
 /* A dying thread's IPC duties: a caller it owes a reply gets an error. */
 void ipc_thread_exit(struct thread *t);
+/* t, blocked, is about to be woken with an error: if it waits for a reply,
+ * the server loses the right to send one. Lock held. */
+void ipc_cancel_wait(struct thread *t);
+/* Lets a thread stopped on an exception run again (ERR_BAD_STATE if it is
+ * not stopped). */
+int thread_resume(struct thread_obj *to);
 /* Blocks until p has died; returns its exit code. */
 long process_wait(struct process *p);
 
@@ -46,6 +73,11 @@ static inline struct process *current_process(void)
 static inline struct process *to_process(struct kobject *o)
 {
 	return (struct process *)o;
+}
+
+static inline struct thread_obj *to_thread_obj(struct kobject *o)
+{
+	return (struct thread_obj *)o;
 }
 
 #endif

@@ -51,12 +51,18 @@ struct thread {
 	struct process *proc; /* NULL for kernel threads */
 	struct list proc_link;
 	struct arch_regs *uregs; /* user registers, at the top of the kernel stack */
+	uintptr_t tls; /* the user thread pointer (arch_tls_set) */
+	struct thread_obj *tobj; /* a user thread's object (process.h) */
+	struct port_binding *exc; /* while stopped on an exception (process.c) */
 	uint8_t fpu[ARCH_FPU_STATE_SIZE] __attribute__((aligned(16)));
 	/* IPC (kernel/core/ipc.c). */
 	struct thread *reply_to; /* the caller this thread owes a reply (one-shot) */
 	struct thread *replier; /* the thread holding our reply right */
 	uint64_t ipc_msg[5]; /* tag and words 0-3, while queued as a sender */
 	uint64_t ipc_badge;
+	/* The IPC buffer's two pages (ipc_buffer.c), held through their VMOs. */
+	paddr_t ipc_buf[2];
+	struct vmo *ipc_buf_vmo[2];
 };
 
 void sched_init(void);

@@ -18,6 +18,8 @@ static void child_server(uint64_t ep)
 			*(volatile int *)0 = 1;
 		if (m.tag == 3)
 			isolation_probe = (int)m.w[0];
+		if (m.tag == 4)
+			*(volatile uint64_t *)m.w[0] = m.w[1];
 		reply = (struct msg){ m.tag + 1, { (uint64_t)isolation_probe, 0, 0, 0 } };
 		badge = reply_recv((vg_handle_t)ep, &reply, &m);
 	}
@@ -47,14 +49,24 @@ long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out)
 	if ((st = vg_vm_map(child, img, rw - start, end - rw,
 			    VG_VM_READ | VG_VM_WRITE | VG_VM_FIXED, &at)))
 		return st;
+	vg_handle_close(img);
+	*child_out = child;
+	return child_add_server(child, ep_to_give, NULL);
+}
+
+long child_add_server(vg_handle_t child, vg_handle_t ep_to_give, vg_handle_t *thread_out)
+{
 	uintptr_t sp = vg_stack_create(child, 16384);
 	if (!sp)
 		return ERR_NO_MEMORY;
-	vg_handle_close(img);
-	vg_handle_t theirs;
-	if ((st = vg_handle_transfer(ep_to_give, child, &theirs)))
+	vg_handle_t theirs, thread;
+	long st = vg_handle_transfer(ep_to_give, child, &theirs);
+	if (st)
 		return st;
-	st = vg_thread_create(child, (uintptr_t)child_server, sp, theirs);
-	*child_out = child;
-	return st < 0 ? st : 0;
+	st = vg_thread_create(child, (uintptr_t)child_server, sp, theirs, 0, &thread);
+	if (!st && thread_out)
+		*thread_out = thread;
+	else if (!st)
+		vg_handle_close(thread);
+	return st;
 }

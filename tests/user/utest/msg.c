@@ -27,3 +27,9 @@ long reply_recv(vg_handle_t ep, const struct msg *reply, struct msg *m)
 	*m = (struct msg){ r[0], { r[1], r[2], r[3], r[4] } };
 	return st;
 }
+
+long next_packet(vg_handle_t port, uint64_t timeout_ns, struct vg_port_packet *pkt)
+{
+	long st = vg_port_wait(port, (uint64_t)vg_clock_monotonic() + timeout_ns, pkt);
+	return st ? st : pkt->status;
+}

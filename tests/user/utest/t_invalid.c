@@ -65,7 +65,7 @@ UTEST(invalid_arguments_everywhere)
 	/* Bad flags and ranges. */
 	CHECK_EQ(vg_vm_unmap(self_h, 0x400001, 4096), ERR_INVALID_ARGS);
 	CHECK_EQ(vg_vm_unmap(self_h, kernel_ptr, 4096), ERR_INVALID_ARGS);
-	CHECK_EQ(vg_thread_create(self_h, kernel_ptr, 0x1000, 0), ERR_INVALID_ARGS);
+	CHECK_EQ(vg_thread_create(self_h, kernel_ptr, 0x1000, 0, 0, &out), ERR_INVALID_ARGS);
 	CHECK_EQ(vg_futex_wake((const uint32_t *)((uintptr_t)buf | 1), 1), ERR_INVALID_ARGS);
 
 	/* Closed handles. */

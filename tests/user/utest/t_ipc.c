@@ -22,8 +22,7 @@ UTEST(ipc_call_reply_and_badges)
 	CHECK_EQ(vg_endpoint_create(&ep), 0);
 	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_SIGNAL, 7, &a), 0);
 	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_SIGNAL, 1ull << 40, &b), 0);
-	CHECK(vg_thread_create(self_h, (uintptr_t)echo_server, vg_stack_create(self_h, 16384), ep) >
-	      0);
+	CHECK(vg_thread_start(echo_server, ep, NULL) == 0);
 	struct msg m = { 5, { 1, 2, 3, 4 } }, r;
 	for (int i = 0; i < 100; i++) {
 		CHECK_EQ(call(i % 2 ? a : b, &m, &r), 0);
@@ -57,8 +56,7 @@ UTEST(ipc_server_death_fails_the_call)
 {
 	vg_handle_t ep;
 	CHECK_EQ(vg_endpoint_create(&ep), 0);
-	CHECK(vg_thread_create(self_h, (uintptr_t)dying_server, vg_stack_create(self_h, 16384),
-			       ep) > 0);
+	CHECK(vg_thread_start(dying_server, ep, NULL) == 0);
 	struct msg m = { 1, { 0, 0, 0, 0 } }, r;
 	CHECK_EQ(call(ep, &m, &r), ERR_PEER_CLOSED);
 	vg_handle_close(ep);
@@ -79,8 +77,7 @@ UTEST(ipc_caller_queued_before_receiver)
 	vg_handle_t ep;
 	CHECK_EQ(vg_endpoint_create(&ep), 0);
 	queued_result = 0;
-	CHECK(vg_thread_create(self_h, (uintptr_t)queued_caller, vg_stack_create(self_h, 16384),
-			       ep) > 0);
+	CHECK(vg_thread_start(queued_caller, ep, NULL) == 0);
 	vg_thread_yield(); /* it calls and queues: nobody is receiving yet */
 	struct msg m;
 	CHECK_EQ(reply_recv(ep, NULL, &m), 0);

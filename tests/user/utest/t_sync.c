@@ -28,8 +28,7 @@ UTEST(notifications)
 	CHECK_EQ(bits, 0x105); /* ORed, then read and cleared */
 	long now = vg_clock_monotonic();
 	CHECK_EQ(note_wait(note_h, (uint64_t)now + 5000000, &bits), ERR_TIMED_OUT);
-	CHECK(vg_thread_create(self_h, (uintptr_t)signaller, vg_stack_create(self_h, 16384),
-			       1ull << 63) > 0);
+	CHECK(vg_thread_start(signaller, 1ull << 63, NULL) == 0);
 	CHECK_EQ(note_wait(note_h, UINT64_MAX, &bits), 0); /* woken by the other thread */
 	CHECK_EQ(bits, 1ull << 63);
 	CHECK_EQ(vg_notification_signal(log_h, 1), ERR_WRONG_TYPE);
@@ -55,8 +54,7 @@ UTEST(futex_wait_wake_timeout)
 	CHECK_EQ(vg_futex_wait((const uint32_t *)&futex_word, 1, UINT64_MAX), ERR_SHOULD_WAIT);
 	CHECK_EQ(vg_futex_wait((const uint32_t *)((uintptr_t)&futex_word + 1), 0, 0),
 		 ERR_INVALID_ARGS);
-	CHECK(vg_thread_create(self_h, (uintptr_t)futex_waker, vg_stack_create(self_h, 16384), 0) >
-	      0);
+	CHECK(vg_thread_start(futex_waker, 0, NULL) == 0);
 	while (futex_word == 0) {
 		long st = vg_futex_wait((const uint32_t *)&futex_word, 0, UINT64_MAX);
 		CHECK(st == 0 || st == ERR_SHOULD_WAIT);

@@ -70,6 +70,46 @@ _Noreturn void vg_exit(long code);
  * with (the arch's calling convention), or 0 on failure. */
 uintptr_t vg_stack_create(vg_handle_t process, size_t size);
 
+/* Threads. Each thread of a program has a control block reached through
+ * the arch's thread pointer (set up by vg_start for the first thread and by
+ * vg_thread_start for the others): today it holds the thread's IPC buffer,
+ * made on first use. Threads created with the raw vg_thread_create have
+ * none unless the creator gives them one. */
+struct vg_tcb {
+	struct vg_tcb *self; /* x86-64: %fs:0 */
+	struct vg_ipc_buffer *ipc_buffer;
+};
+#define VG_THREAD_STACK_SIZE (64 * 1024)
+/* Starts fn(arg) on a new thread of this process with its own stack and
+ * control block; *out (if not NULL) gets its handle. 0 or an ERR_*. */
+long vg_thread_start(void (*fn)(uint64_t), uint64_t arg, vg_handle_t *out);
+/* The calling thread's control block. */
+static inline struct vg_tcb *vg_tcb(void)
+{
+	uintptr_t tp = vg_arch_thread_pointer();
+	return VG_TCB_BELOW_TP ? (struct vg_tcb *)tp - 1 : (struct vg_tcb *)tp;
+}
+/* The thread-pointer value that makes tcb the calling thread's. */
+static inline uintptr_t vg_tp_for(struct vg_tcb *tcb)
+{
+	return VG_TCB_BELOW_TP ? (uintptr_t)(tcb + 1) : (uintptr_t)tcb;
+}
+/* The calling thread's IPC buffer, mapped and registered on first use;
+ * NULL when that fails. */
+struct vg_ipc_buffer *vg_ipc_buffer(void);
+/* This process's own handle (the start block's self). */
+vg_handle_t vg_self(void);
+
+/* Messages through the IPC buffer (abi/verdigris/ipc.h). words 0-3 travel
+ * in registers: these load them from buf->words and store the received
+ * ones back, so that buf holds the whole message either way. */
+long vg_ipc_call_msg(vg_handle_t ep, uint64_t tag, struct vg_ipc_buffer *buf, uint64_t *reply_tag);
+/* Replies with reply_tag (VG_IPC_NO_REPLY: none owed, just receive), then
+ * receives: the badge, or an error. */
+#define VG_IPC_NO_REPLY UINT64_MAX
+long vg_ipc_reply_recv_msg(vg_handle_t ep, uint64_t reply_tag, struct vg_ipc_buffer *buf,
+			   uint64_t *recv_tag);
+
 /* The log handle output goes to (from arg0 at start), and the raw start
  * arguments (index 0 or 1; 0 for any other index). */
 vg_handle_t vg_log_handle(void);

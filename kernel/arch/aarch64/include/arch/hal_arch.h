@@ -180,6 +180,10 @@ struct arch_regs {
  * in x8, arguments in x0-x5; the primary result in x0, results 1-5 in x1-x5
  * (where arguments 1-5 came). */
 #define ARCH_INLINE_REGS 1
+static inline uint64_t arch_regs_pc(const struct arch_regs *r)
+{
+	return r->elr;
+}
 static inline uint64_t arch_regs_syscall_nr(const struct arch_regs *r)
 {
 	return r->x[8];

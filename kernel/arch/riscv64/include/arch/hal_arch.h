@@ -171,6 +171,10 @@ struct arch_regs {
 /* The system call registers, inline (see hal.h): number in a7, arguments
  * and results in a0-a5. */
 #define ARCH_INLINE_REGS 1
+static inline uint64_t arch_regs_pc(const struct arch_regs *r)
+{
+	return r->sepc;
+}
 static inline uint64_t arch_regs_syscall_nr(const struct arch_regs *r)
 {
 	return r->x[17];

@@ -113,6 +113,10 @@ struct arch_regs {
  * rdi rsi rdx r10 r8 r9, result 0 in rax and results 1-5 where arguments 1-5
  * came in. */
 #define ARCH_INLINE_REGS 1
+static inline uint64_t arch_regs_pc(const struct arch_regs *r)
+{
+	return r->rip;
+}
 static inline uint64_t arch_regs_syscall_nr(const struct arch_regs *r)
 {
 	return r->rax;

@@ -24,6 +24,16 @@
  * starts: sp stays 16-byte aligned at all times. */
 #define VG_ENTRY_SP_BIAS 0
 
+/* The thread pointer (TPIDR_EL0). The control block lies just below it:
+ * the AArch64 TLS ABI keeps the space at and above it for the TLS blocks. */
+#define VG_TCB_BELOW_TP 1
+static inline uintptr_t vg_arch_thread_pointer(void)
+{
+	uintptr_t tp;
+	__asm__("mrs %0, tpidr_el0" : "=r"(tp));
+	return tp;
+}
+
 static inline long vg_syscall0(long nr)
 {
 	register long x8 __asm__("x8") = nr;

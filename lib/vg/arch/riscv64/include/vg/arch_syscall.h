@@ -24,6 +24,16 @@
  * starts: sp is 16-byte aligned at a function entry. */
 #define VG_ENTRY_SP_BIAS 0
 
+/* The thread pointer (tp). The control block lies just below it: the
+ * RISC-V TLS ABI keeps the space at and above it for the TLS blocks. */
+#define VG_TCB_BELOW_TP 1
+static inline uintptr_t vg_arch_thread_pointer(void)
+{
+	uintptr_t tp;
+	__asm__("mv %0, tp" : "=r"(tp));
+	return tp;
+}
+
 static inline long vg_syscall0(long nr)
 {
 	register long a7 __asm__("a7") = nr;

@@ -29,6 +29,17 @@
  * starts: a function is entered as if called: rsp % 16 == 8. */
 #define VG_ENTRY_SP_BIAS 8
 
+/* The thread pointer (FS base, set through thread_set_tls): it points at
+ * the thread's control block, whose first word points at itself, so that
+ * one load through %fs finds it (the x86-64 TLS ABI's variant II). */
+#define VG_TCB_BELOW_TP 0
+static inline uintptr_t vg_arch_thread_pointer(void)
+{
+	uintptr_t tp;
+	__asm__("mov %%fs:0, %0" : "=r"(tp));
+	return tp;
+}
+
 static inline long vg_syscall0(long nr)
 {
 	register long rax __asm__("rax") = nr;
