@@ -98,9 +98,9 @@ int process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t
 	t->tobj = to; /* the thread's own reference, dropped when it dies */
 	t->proc = p;
 	t->detached = true;
-	t->tls = tls;
 	t->uregs = (struct arch_regs *)(thread_stack_top(t) - sizeof(struct arch_regs));
 	arch_regs_init_user(t->uregs, pc, sp, arg0, arg1);
+	arch_tls_set(t, tls);
 	arch_fpu_init_state(t->fpu);
 	if (obj) {
 		kobject_ref(&to->obj);

@@ -12,8 +12,10 @@ static uintptr_t loaded; /* the MSR's value; per CPU when SMP comes */
 void arch_tls_set(struct thread *t, uintptr_t value)
 {
 	t->tls = value;
-	wrmsr(MSR_FS_BASE, value);
-	loaded = value;
+	if (t == thread_current()) {
+		wrmsr(MSR_FS_BASE, value);
+		loaded = value;
+	}
 }
 
 void arch_tls_switch(struct thread *prev, struct thread *next)

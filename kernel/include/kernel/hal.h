@@ -113,9 +113,10 @@ void arch_fpu_save(void *state);
 void arch_fpu_restore(const void *state);
 /* (ARCH_INLINE_REGS also gives arch_regs_pc: where the thread resumes.) */
 /* The user thread pointer, the base of thread-local storage: x86 FS base,
- * AArch64 TPIDR_EL0, RISC-V tp. arch_tls_set gives the current thread a new
- * one (also recorded in t->tls); arch_tls_switch keeps each user thread's
- * across a switch between prev and next (either may be a kernel thread). */
+ * AArch64 TPIDR_EL0, RISC-V tp. arch_tls_set gives user thread t a new one
+ * (recorded in t->tls; at once if t is the current thread, else when it
+ * next runs); arch_tls_switch keeps each user thread's across a switch
+ * between prev and next (either may be a kernel thread). */
 struct thread;
 void arch_tls_set(struct thread *t, uintptr_t value);
 void arch_tls_switch(struct thread *prev, struct thread *next);
