@@ -115,30 +115,48 @@ static bool gather_int(struct numbuf *b, struct scan *s, int *base)
 	return any && !b->full;
 }
 
-/* Gathers the text of a floating-point number; false on a matching
- * failure. */
+/* Gathers the whole of word (case-insensitively) or fails. */
+static bool gather_word(struct numbuf *b, struct scan *s, int *c, const char *word)
+{
+	for (; *word; word++) {
+		if (*c == EOF || (*c | 0x20) != *word)
+			return false;
+		*c = add(b, s, *c);
+	}
+	return true;
+}
+
+/* Gathers the text of a floating-point number the way glibc does: the
+ * longest prefix of the syntax, where an exponent marker (and its sign) may
+ * end the text, "infinity" and "nan" must be complete words (and "inf" the
+ * complete start of "infinity" once an 'i' follows it), "0x" must be
+ * followed by a hexadecimal digit or the point (and is only read whole within
+ * the width), and a decimal number needs a digit. Returns false on a
+ * matching failure; strtod converts the longest valid start of the text. */
 static bool gather_float(struct numbuf *b, struct scan *s)
 {
 	int c = get(s);
+	bool ok;
 	if (c == '+' || c == '-')
 		c = add(b, s, c);
-	if (c == 'i' || c == 'I' || c == 'n' || c == 'N') {
-		const char *word = (c | 0x20) == 'i' ? "infinity" : "nan";
-		size_t k = 0;
-		while (word[k] && c != EOF && (c | 0x20) == word[k]) {
-			c = add(b, s, c);
-			k++;
-		}
-		unget(s, c);
+	if (c != EOF && (c | 0x20) == 'n') {
+		ok = gather_word(b, s, &c, "nan");
+	} else if (c != EOF && (c | 0x20) == 'i') {
+		ok = gather_word(b, s, &c, "inf");
+		if (ok && c != EOF && (c | 0x20) == 'i')
+			ok = gather_word(b, s, &c, "inity");
 	} else {
 		bool any = false, hex = false;
 		if (c == '0') {
 			any = true;
 			c = add(b, s, c);
-			if (c == 'x' || c == 'X') {
+			if ((c == 'x' || c == 'X') && s->width) {
 				hex = true;
-				any = false;
 				c = add(b, s, c);
+				if (c == EOF || !(isxdigit(c) || c == '.')) {
+					unget(s, c);
+					return false;
+				}
 			}
 		}
 		int base = hex ? 16 : 10;
@@ -147,21 +165,18 @@ static bool gather_float(struct numbuf *b, struct scan *s)
 			c = add(b, s, c);
 			c = add_digits(b, s, c, base, &any);
 		}
-		if (any && (hex ? (c | 0x20) == 'p' : (c | 0x20) == 'e')) {
+		if (any && c != EOF && (c | 0x20) == (hex ? 'p' : 'e')) {
 			c = add(b, s, c);
 			if (c == '+' || c == '-')
 				c = add(b, s, c);
 			bool edig = false;
 			c = add_digits(b, s, c, 10, &edig);
 		}
-		unget(s, c);
+		ok = any || hex;
 	}
+	unget(s, c);
 	b->t[b->n] = 0;
-	if (!b->n || b->full)
-		return false;
-	char *end;
-	strtod(b->t, &end);
-	return end == b->t + b->n;
+	return ok && !b->full;
 }
 
 static void store_int(va_list *ap, int len, uint64_t v)
@@ -219,7 +234,7 @@ static size_t read_chars(struct scan *s, char *dst, const bool *set, bool nul)
 			dst[n] = (char)c;
 		n++;
 	}
-	if (dst && nul)
+	if (dst && nul && n)
 		dst[n] = 0;
 	return n;
 }
