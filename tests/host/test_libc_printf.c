@@ -149,8 +149,8 @@ TEST(libc_printf, random_strings_of_conversions)
 TEST(libc_printf, edge_cases)
 {
 	const char *fmt = "%d %d %ld %ld %lld %llu %hhd %hhu %hd %hu";
-	SAME(256, fmt, INT_MIN, INT_MAX, LONG_MIN, LONG_MAX, LLONG_MIN, ULLONG_MAX, 200, 300, 70000,
-	     70000);
+	SAME(256, fmt, INT_MIN, INT_MAX, LONG_MIN, LONG_MAX, LLONG_MIN, ULLONG_MAX,
+	     (signed char)-100, (unsigned char)200, (short)-30000, (unsigned short)60000);
 	fmt = "%.0d|%.0x|%#.0o|%#x|%#o|%+.0d|% .0i|%5.0d|";
 	SAME(256, fmt, 0, 0, 0, 0, 0, 0, 0, 0);
 	fmt = "%-+08.3d|%0-8d|%+ d|% +d|%#X|%#08x|%#.8x";
@@ -158,7 +158,7 @@ TEST(libc_printf, edge_cases)
 	fmt = "%*d|%-*d|%.*d|%.*d";
 	SAME(256, fmt, -6, 1, 6, 2, -3, 3, 3, 4);
 	fmt = "%jd %zd %td %ju %zu";
-	SAME(256, fmt, INTMAX_MIN, (size_t)-1, (ptrdiff_t)-5, UINTMAX_MAX, (size_t)-1);
+	SAME(256, fmt, INTMAX_MIN, (ssize_t)-1, (ptrdiff_t)-5, UINTMAX_MAX, (size_t)-1);
 	/* Long outputs: the count goes on past the buffer. */
 	fmt = "%300d|%-300s|%.300d";
 	SAME(256, fmt, 1, "x", 7);

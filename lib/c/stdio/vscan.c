@@ -194,30 +194,33 @@ static void store_int(va_list *ap, int len, uint64_t v)
 	}
 }
 
-/* Parses a scanset after '['; returns the format past its ']'. */
+/* Parses a scanset after '['; returns the format past its ']', or NULL
+ * when there is no closing ']' (an invalid directive). A ']' or '-' first is
+ * a member; "a-z" adds a to z, and as in glibc a range may continue from
+ * the end of the previous one ("a-c-e" is a to e). */
 static const char *parse_set(const char *f, bool set[256])
 {
 	bool neg = *f == '^';
 	if (neg)
 		f++;
 	memset(set, 0, 256);
-	if (*f == ']')
+	if (*f == ']' || *f == '-')
 		set[(unsigned char)*f++] = true;
 	while (*f && *f != ']') {
-		unsigned char lo = (unsigned char)f[0], hi = (unsigned char)f[2];
-		if (f[1] == '-' && f[2] && f[2] != ']' && lo <= hi) {
-			for (unsigned c = lo; c <= hi; c++)
-				set[c] = true;
-			f += 3;
-		} else {
-			set[lo] = true;
-			f++;
-		}
+		unsigned char c = (unsigned char)*f++;
+		unsigned char prev = (unsigned char)f[-2], next = (unsigned char)*f;
+		if (c == '-' && next && next != ']' && prev <= next)
+			for (unsigned k = prev; k < next; k++)
+				set[k] = true;
+		else
+			set[c] = true;
 	}
+	if (!*f)
+		return NULL;
 	if (neg)
 		for (int i = 0; i < 256; i++)
 			set[i] = !set[i];
-	return *f ? f + 1 : f;
+	return f + 1;
 }
 
 /* Reads characters of a class into dst (if any); returns how many. */
@@ -330,6 +333,8 @@ int __vg_vscan(const struct __vg_input *in, const char *f, va_list ap0)
 			static _Thread_local bool set[256];
 			if (conv == '[') {
 				f = parse_set(f, set);
+				if (!f)
+					goto matching_failure;
 			} else {
 				for (int i = 0; i < 256; i++)
 					set[i] = i && !isspace(i);
