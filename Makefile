@@ -25,6 +25,7 @@ include mk/initrd.mk
 include kernel/arch/$(ARCH)/arch.mk
 include kernel/kernel.mk
 include mk/user.mk
+include mk/libc.mk
 include mk/iso.mk
 include tests/host/host.mk
 

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # make lint: clang-format's check over every tracked C file, then cppcheck over
 # the kernel once per architecture (each sees its own arch headers) and over
-# the host tests.
+# the libraries under lib/ and the host tests.
 set -eu
 files=$(git ls-files '*.c' '*.h')
 clang-format --dry-run -Werror $files
@@ -15,6 +15,8 @@ for arch in x86_64 aarch64 riscv64; do
 	check -I kernel/include -I abi -I "kernel/arch/$arch/include" \
 		$(git ls-files 'kernel/core/*.c' 'kernel/lib/*.c' 'kernel/tests/*.c' "kernel/arch/$arch/*.c")
 done
+echo "lint: cppcheck libc and libcoll"
+check -I lib/c/include -I lib/coll/include $(git ls-files 'lib/c/*.c' 'lib/coll/*.c')
 echo "lint: cppcheck host tests"
 check -I kernel/include -I abi -I tests/host/include -I tests/host/fakearch \
 	$(git ls-files 'tests/host/*.c')

@@ -18,14 +18,14 @@ HOST_DIR := build/host
 HOST_DATA := $(HOST_DIR)/data
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 HOST_WARN := -std=c11 -g -O1 -Wall -Wextra -Werror -Ikernel/include -Iabi \
-	-Itests/host/include -Itests/host/fakearch -MMD -MP
+	-Itests/host/include -Itests/host/fakearch -Ilib/coll/include -MMD -MP
 HOST_CFLAGS := $(HOST_WARN) $(HOST_SAN)
 # Fuzzers: the same code with libFuzzer's coverage instrumentation.
 HOST_FUZZ_CFLAGS := $(HOST_WARN) -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all
 
 # The kernel code under test, plus host stand-ins for what it calls.
-HOST_KSRCS := kernel/lib/fmt.c kernel/lib/fdt.c kernel/lib/frames.c kernel/lib/heap.c \
+HOST_KSRCS := $(sort $(wildcard lib/coll/*.c)) kernel/lib/fmt.c kernel/lib/fdt.c kernel/lib/frames.c kernel/lib/heap.c \
 	kernel/lib/pagetable.c kernel/lib/logring.c kernel/lib/string.c \
 	kernel/core/bootinfo.c kernel/core/fdt_boot.c kernel/lib/cpio.c kernel/lib/elf.c
 HOST_SUPPORT := tests/host/support/klog_stub.c tests/host/support/kstring_shim.c \
@@ -36,6 +36,33 @@ HOST_LIBSRCS := $(HOST_KSRCS) $(HOST_SUPPORT)
 # both live in one program and the tests can compare the two.
 HOST_XFLAGS_kernel/lib/fmt.c := -Dsnprintf=kfmt_snprintf -Dvsnprintf=kfmt_vsnprintf
 HOST_XFLAGS_kernel/lib/string.c := -include tests/host/include/kstring_rename.h -fno-builtin
+
+# The C library (lib/c), compiled as for the targets (freestanding, our own
+# headers) and then renamed: every symbol it defines gets the prefix vgc_,
+# so that it links into a host program beside glibc and the tests compare
+# the two (tests/host/include/vgc.h declares the renamed functions).
+HOST_LIBC_SRCS := $(sort $(wildcard lib/c/*/*.c))
+HOST_LIBC_FLAGS := -std=c11 -g -O1 -ffreestanding -fno-builtin -nostdinc -isystem $(CLANG_INC) \
+	-Ilib/c/include -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow -MMD -MP
+
+$(HOST_DIR)/libcobj/%.o: %.c
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_LIBC_FLAGS) $(HOST_SAN) -c $< -o $@
+
+$(HOST_DIR)/libcfuzzobj/%.o: %.c
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_LIBC_FLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+		-fno-sanitize-recover=all -c $< -o $@
+
+# One relocatable object, its defined globals renamed (sanitizer symbols kept).
+HOST_LIBC_RENAME = ld.lld -r -o $@.tmp $^ && \
+	llvm-nm --defined-only --extern-only --format=just-symbols $@.tmp | \
+	grep -v -e '^__asan' -e '^__sancov' -e '^__ubsan' | sed 's/.*/& vgc_&/' > $@.syms && \
+	llvm-objcopy --redefine-syms=$@.syms $@.tmp $@ && rm -f $@.tmp
+$(HOST_DIR)/libc-host.o: $(patsubst %.c,$(HOST_DIR)/libcobj/%.o,$(HOST_LIBC_SRCS))
+	$(HOST_LIBC_RENAME)
+$(HOST_DIR)/libc-fuzz.o: $(patsubst %.c,$(HOST_DIR)/libcfuzzobj/%.o,$(HOST_LIBC_SRCS))
+	$(HOST_LIBC_RENAME)
 
 HOST_TESTS := $(patsubst tests/host/%.c,$(HOST_DIR)/%,$(sort $(wildcard tests/host/test_*.c)))
 HOST_FUZZERS := $(patsubst tests/host/fuzz/%.c,$(HOST_DIR)/%,$(sort $(wildcard tests/host/fuzz/fuzz_*.c)))
@@ -63,6 +90,10 @@ $(HOST_DIR)/test_%: $(HOST_DIR)/obj/tests/host/test_%.o $(HOST_DIR)/obj/tests/ho
 
 $(HOST_DIR)/fuzz_%: $(HOST_DIR)/fuzzobj/tests/host/fuzz/fuzz_%.o $(HOST_DIR)/libkfuzz.a
 	$(HOST_CC) -fsanitize=fuzzer,address,undefined -o $@ $^
+
+# The libc suites and fuzzers link the renamed library too.
+$(filter $(HOST_DIR)/test_libc_%,$(HOST_TESTS)): $(HOST_DIR)/libc-host.o
+$(filter $(HOST_DIR)/fuzz_libc_%,$(HOST_FUZZERS)): $(HOST_DIR)/libc-fuzz.o
 
 # ---- test data: dtc-compiled fixtures and QEMU's own device trees ----
 HOST_FIXTURES := $(patsubst tests/host/fixtures/%.dts,$(HOST_DATA)/%.dtb,\
@@ -147,7 +178,10 @@ host-fuzz: $(HOST_DIR)/fuzz-seeds/cpio/.done $(HOST_DIR)/fuzz-seeds/elf/.done
 
 # Objects reached only through the pattern rules would count as intermediate
 # and be deleted after each build.
-.PRECIOUS: $(HOST_DIR)/obj/%.o $(HOST_DIR)/fuzzobj/%.o
+.PRECIOUS: $(HOST_DIR)/obj/%.o $(HOST_DIR)/fuzzobj/%.o $(HOST_DIR)/libcobj/%.o \
+	$(HOST_DIR)/libcfuzzobj/%.o
 HOST_ALLSRCS := $(HOST_LIBSRCS) tests/host/support/vtest.c $(wildcard tests/host/test_*.c)
 -include $(patsubst %.c,$(HOST_DIR)/obj/%.d,$(HOST_ALLSRCS)) \
-	$(patsubst %.c,$(HOST_DIR)/fuzzobj/%.d,$(HOST_LIBSRCS) $(wildcard tests/host/fuzz/*.c))
+	$(patsubst %.c,$(HOST_DIR)/fuzzobj/%.d,$(HOST_LIBSRCS) $(wildcard tests/host/fuzz/*.c)) \
+	$(patsubst %.c,$(HOST_DIR)/libcobj/%.d,$(HOST_LIBC_SRCS)) \
+	$(patsubst %.c,$(HOST_DIR)/libcfuzzobj/%.d,$(HOST_LIBC_SRCS))

@@ -19,6 +19,9 @@ settings() {
 	logring) echo "200000 4096" ;;
 	fmt) echo "1000000 64" ;;
 	elf) echo "1000000 4096" ;;
+	libc_strtod) echo "500000 1024" ;;
+	libc_printf) echo "150000 512" ;;
+	libc_sscanf) echo "500000 512" ;;
 	*) echo "100000 4096" ;;
 	esac
 }
