@@ -19,6 +19,8 @@ settings() {
 	logring) echo "200000 4096" ;;
 	fmt) echo "1000000 64" ;;
 	elf) echo "1000000 4096" ;;
+	idlc) echo "300000 4096" ;;
+	ipcdispatch) echo "1000000 4096" ;;
 	*) echo "100000 4096" ;;
 	esac
 }

@@ -24,7 +24,7 @@ static void type_name(struct text *t, const struct type *ty)
 		for (int b = 0, first = 1; b < 32; b++) {
 			if (!(ty->rights & (1u << b)))
 				continue;
-			text_printf(t, "%s%s", first ? ", " : "|", ty->rights_names[b]);
+			text_printf(t, "%s%s", first ? ", " : "\\|", ty->rights_names[b]);
 			first = 0;
 		}
 		text_printf(t, ">");

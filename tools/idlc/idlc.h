@@ -135,7 +135,7 @@ void *idlc_alloc(struct idlc_ctx *c, size_t size);
 void idlc_arena_free(struct idlc_ctx *c);
 char *idlc_strndup(struct idlc_ctx *c, const char *s, size_t n);
 _Noreturn void idlc_error(struct idlc_ctx *c, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+	__attribute__((noreturn, format(printf, 4, 5)));
 
 void lex_init(struct idlc_ctx *c, const char *src, size_t len);
 struct token lex_next(struct idlc_ctx *c);
