@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void usage(FILE *f)
@@ -53,6 +54,8 @@ static int write_outputs(const char *dir, const struct idlc_output *out)
 {
 	char tmp[OUT_COUNT][4096], final[OUT_COUNT][4096];
 	int made = 0, status = 0;
+	mode_t mask = umask(0);
+	umask(mask);
 	for (int i = 0; i < OUT_COUNT && !status; i++) {
 		snprintf(final[i], sizeof(final[i]), "%s/%s", dir, out->name[i]);
 		snprintf(tmp[i], sizeof(tmp[i]), "%s/.%s.XXXXXX", dir, out->name[i]);
@@ -63,6 +66,13 @@ static int write_outputs(const char *dir, const struct idlc_output *out)
 			break;
 		}
 		made++;
+		/* mkstemp makes the file private; outputs get the usual mode. */
+		if (fchmod(fd, 0666 & ~mask)) {
+			fprintf(stderr, "idlc: %s: %s\n", tmp[i], strerror(errno));
+			close(fd);
+			status = 1;
+			break;
+		}
 		FILE *f = fdopen(fd, "wb");
 		if (!f) {
 			close(fd);
