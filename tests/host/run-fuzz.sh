@@ -20,7 +20,7 @@ settings() {
 	fmt) echo "1000000 64" ;;
 	elf) echo "1000000 4096" ;;
 	idlc) echo "300000 4096" ;;
-	ipcdispatch) echo "1000000 4096" ;;
+	ipcdispatch) echo "400000 4096" ;;
 	*) echo "100000 4096" ;;
 	esac
 }
