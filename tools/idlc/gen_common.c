@@ -205,7 +205,10 @@ void emit_precheck(const struct idl *idl, struct text *t, const struct field *fs
 			if (needs_check(ty)) {
 				char pv[170];
 				snprintf(pv, sizeof(pv), "%s%s", server ? "&" : "", v);
-				text_printf(t, "\tif (!%s || !", server ? "1" : v);
+				if (server)
+					text_printf(t, "\tif (!");
+				else
+					text_printf(t, "\tif (!%s || !", v);
 				emit_check_expr(idl, t, ty, pv);
 				text_printf(t, ")\n\t\tipc_bad = true;\n");
 			} else if (!server) {
