@@ -21,6 +21,7 @@ SETUP_STAMP := build/.setup-done
 .PHONY: all help run debug test test-quick host-test iso lint setup clean bench print-qemu print-qemu-base print-cmdline print-iso print-variants print-variant-args
 
 include mk/toolchain.mk
+include tools/idlc/idlc.mk
 include mk/initrd.mk
 include kernel/arch/$(ARCH)/arch.mk
 include kernel/kernel.mk

@@ -122,8 +122,32 @@ $(USER_ROOT_STAMP): $(USER_PROGS) mk/user.mk
 INITRD_STAGED += $(USER_ROOT)
 $(INITRD): $(USER_ROOT_STAMP)
 
+# lib/ipc, the RPC runtime (docs/IPC.md), as a library for programs, and the
+# code idlc generates from tests/idl/kitchen.idl (every parameter kind),
+# compiled for the target but not linked: proof that both build freestanding
+# with the flags above. The transport calls they need come with libvg.
+USER_IPC_LIB := $(USER_DIR)/libipc.a
+USER_IPC_OBJS := $(patsubst %,$(USER_OBJ)/%.o,lib/ipc/msg.c lib/ipc/serve.c)
+USER_IDL_GEN := $(USER_DIR)/gen/kitchen
+USER_IDLCHECK := $(patsubst %,$(USER_OBJ)/%.o,$(USER_IDL_GEN)/kitchen_client.c \
+	$(USER_IDL_GEN)/kitchen_server.c)
+$(USER_IPC_OBJS) $(USER_IDLCHECK): UCFLAGS_EXTRA := -Ilib/ipc/include -I$(USER_IDL_GEN)
+
+$(USER_IPC_LIB): $(USER_IPC_OBJS)
+	@echo "  AR      $@"
+	@rm -f $@
+	@$(USER_AR) rcs $@ $^
+
+$(USER_IDL_GEN)/.stamp: tests/idl/kitchen.idl $(IDLC)
+	@rm -rf $(@D) && mkdir -p $(@D)
+	@echo "  IDLC    $<"
+	@$(IDLC) $< -o $(@D)
+	@touch $@
+$(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_server.c: $(USER_IDL_GEN)/.stamp ;
+$(USER_IDLCHECK): $(USER_IDL_GEN)/.stamp
+
 .PHONY: user user-disasm
-user: $(USER_PROGS) $(USER_ROOT_STAMP) $(USER_STUBCHECK)
+user: $(USER_PROGS) $(USER_ROOT_STAMP) $(USER_STUBCHECK) $(USER_IPC_LIB) $(USER_IDLCHECK)
 all: user
 
 user-disasm: user
@@ -132,4 +156,5 @@ user-disasm: user
 	@$(USER_OBJDUMP) -dr --no-show-raw-insn $(USER_STUBCHECK)
 
 -include $(USER_LIB_OBJS:.o=.d) $(USER_STUBCHECK:.o=.d) $(USER_PROG_OBJS:.o=.d) \
+	$(USER_IPC_OBJS:.o=.d) $(USER_IDLCHECK:.o=.d) \
 	$(USER_OBJ)/lib/vg/arch/$(ARCH)/crt0.S.d

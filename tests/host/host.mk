@@ -18,7 +18,8 @@ HOST_DIR := build/host
 HOST_DATA := $(HOST_DIR)/data
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 HOST_WARN := -std=c11 -g -O1 -Wall -Wextra -Werror -Ikernel/include -Iabi \
-	-Itests/host/include -Itests/host/fakearch -Ilib/coll/include -MMD -MP
+	-Itests/host/include -Itests/host/fakearch -Ilib/coll/include -Ilib/ipc/include \
+	-I$(HOST_DIR)/gen/kitchen -MMD -MP
 HOST_CFLAGS := $(HOST_WARN) $(HOST_SAN)
 # Fuzzers: the same code with libFuzzer's coverage instrumentation.
 HOST_FUZZ_CFLAGS := $(HOST_WARN) -fsanitize=fuzzer-no-link,address,undefined \
@@ -86,10 +87,10 @@ $(HOST_DIR)/libkfuzz.a: $(patsubst %.c,$(HOST_DIR)/fuzzobj/%.o,$(HOST_LIBSRCS))
 
 $(HOST_DIR)/test_%: $(HOST_DIR)/obj/tests/host/test_%.o $(HOST_DIR)/obj/tests/host/support/vtest.o \
 		$(HOST_DIR)/libkhost.a
-	$(HOST_CC) $(HOST_SAN) -o $@ $^
+	$(HOST_CC) $(HOST_SAN) -o $@ $(filter %.o %.a,$^)
 
 $(HOST_DIR)/fuzz_%: $(HOST_DIR)/fuzzobj/tests/host/fuzz/fuzz_%.o $(HOST_DIR)/libkfuzz.a
-	$(HOST_CC) -fsanitize=fuzzer,address,undefined -o $@ $^
+	$(HOST_CC) -fsanitize=fuzzer,address,undefined -o $@ $(filter %.o %.a,$^)
 
 # The libc suites and fuzzers link the renamed library too.
 $(filter $(HOST_DIR)/test_libc_%,$(HOST_TESTS)): $(HOST_DIR)/libc-host.o
@@ -175,6 +176,8 @@ $(HOST_DIR)/fuzz-seeds/elf/.done: $(HOST_ELF_SAMPLES)
 	find $(HOST_DATA)/elf -name '*.elf' -size -4097c -exec cp {} $(@D)/ ';'
 	@touch $@
 host-fuzz: $(HOST_DIR)/fuzz-seeds/cpio/.done $(HOST_DIR)/fuzz-seeds/elf/.done
+
+include tests/host/ipc.mk
 
 # Objects reached only through the pattern rules would count as intermediate
 # and be deleted after each build.
