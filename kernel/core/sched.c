@@ -3,6 +3,7 @@
 #include <kernel/heap.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
+#include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>
 #include <kernel/spinlock.h>
@@ -11,18 +12,34 @@
 #include <kernel/time.h>
 #include <verdigris/errors.h>
 
+struct runqueue {
+	struct list queue[NUM_PRIOS];
+	uint32_t ready_mask; /* bit p set: queue[p] is not empty */
+};
+
 static spinlock_t lock = SPINLOCK_INIT;
-static struct list run_queue[NUM_PRIOS];
-static uint32_t ready_mask; /* bit p set: run_queue[p] is not empty */
+static struct runqueue runqueue; /* shared by all CPUs (see percpu.h) */
 static struct list sleepers = LIST_INIT(sleepers); /* by deadline, soonest first */
 static struct list all_threads = LIST_INIT(all_threads);
-static struct thread *current;
 static struct thread boot_thread;
-static bool need_resched;
 static uint64_t next_id = 1;
-static uint64_t switched_at;
-static paddr_t active_root; /* user page tables in the MMU, 0: none */
 static struct thread *zombie; /* a detached thread that just died */
+
+struct percpu percpu_cpus[MAX_CPUS];
+
+/* The scheduler's per-CPU state lives in struct percpu: this CPU's. */
+#define current (this_cpu()->current)
+#define run_queue (this_cpu()->rq->queue)
+#define ready_mask (this_cpu()->rq->ready_mask)
+
+void percpu_init(unsigned n)
+{
+	struct percpu *c = &percpu_cpus[n];
+	c->self = c;
+	c->cpu = n;
+	c->rq = &runqueue;
+	arch_set_this_cpu(c);
+}
 
 irqflags_t sched_lock(void)
 {
@@ -34,18 +51,13 @@ void sched_unlock(irqflags_t f)
 	spin_unlock_irqrestore(&lock, f);
 }
 
-struct thread *thread_current(void)
-{
-	return current;
-}
-
 static void make_ready(struct thread *t)
 {
 	t->state = THREAD_READY;
 	list_push_back(&run_queue[t->priority], &t->run_link);
 	ready_mask |= 1u << t->priority;
 	if (current && t->priority > current->priority)
-		need_resched = true;
+		this_cpu()->need_resched = true;
 }
 
 static struct thread *take_best_ready(void)
@@ -61,6 +73,8 @@ static struct thread *take_best_ready(void)
 
 static void free_thread(struct thread *t)
 {
+	if (this_cpu()->fpu_owner == t)
+		this_cpu()->fpu_owner = NULL;
 	list_remove(&t->all_link);
 	pmm_free((paddr_t)((uintptr_t)t->kstack - PHYSMAP_BASE), KSTACK_PAGES);
 	kfree(t);
@@ -75,32 +89,78 @@ static void reap_zombie(void)
 	}
 }
 
+/*
+ * FP state. The kernel never touches the FP/SIMD registers, so they keep
+ * user values across kernel entries. With ARCH_FPU_LAZY they belong to one
+ * user thread per CPU, this_cpu()->fpu_owner, and only its user mode may use them
+ * (arch_fpu_user_access); a switch moves no FP state at all. Another
+ * thread's first FP instruction traps into fpu_user_trap, which saves the
+ * owner's values (if the arch says they may have changed) and loads the
+ * trapping thread's, so FP values never pass from one thread to another.
+ * Threads that do not use FP between switches (IPC servers and clients,
+ * typically) never pay for it. Without ARCH_FPU_LAZY (x86_64, where the
+ * save and restore are one instruction each) switch_to saves and restores
+ * them around every switch between user threads.
+ */
+bool fpu_user_trap(void)
+{
+#ifdef ARCH_FPU_LAZY
+	irqflags_t f = sched_lock();
+	struct thread *t = current, *owner = this_cpu()->fpu_owner;
+	bool took = t->proc && owner != t;
+	if (took) {
+		if (owner) {
+			if (arch_fpu_dirty(owner))
+				arch_fpu_save(owner->fpu);
+			arch_fpu_user_access(owner, false);
+		}
+		arch_fpu_restore(t->fpu);
+		this_cpu()->fpu_owner = t;
+		arch_fpu_user_access(t, true);
+	}
+	sched_unlock(f);
+	return took;
+#else
+	return false;
+#endif
+}
+
 /* Switches from the current thread to next (lock held), which is marked
  * running; the current one has set its own state already. */
 static void switch_to(struct thread *next)
 {
+	struct percpu *c = this_cpu();
 	struct thread *prev = current;
-	need_resched = false;
+	c->need_resched = false;
 	next->state = THREAD_RUNNING;
 	if (next->slice <= 0)
 		next->slice = SCHED_SLICE_TICKS;
 	if (next == prev)
 		return;
 	uint64_t now = time_ns();
-	prev->run_ns += now - switched_at;
-	switched_at = now;
+	prev->run_ns += now - c->switched_at;
+	c->switched_at = now;
+#ifdef ARCH_FPU_LAZY
+	if (prev->state == THREAD_DEAD && c->fpu_owner == prev)
+		c->fpu_owner = NULL; /* its values stay until the next owner loads its own */
+#else
 	if (prev->proc && prev->state != THREAD_DEAD)
 		arch_fpu_save(prev->fpu);
+#endif
 	if (next->proc) {
 		/* Kernel threads run in whatever address space is loaded: they
 		 * only touch the shared kernel half. */
 		paddr_t root = next->proc->as.root;
-		if (root != active_root) {
+		if (root != c->active_root) {
 			arch_aspace_activate(root);
-			active_root = root;
+			c->active_root = root;
 		}
 		arch_set_kernel_stack(thread_stack_top(next));
+#ifdef ARCH_FPU_LAZY
+		arch_fpu_user_access(next, next == c->fpu_owner);
+#else
 		arch_fpu_restore(next->fpu);
+#endif
 	}
 	if (prev->state == THREAD_DEAD && prev->detached)
 		zombie = prev;
@@ -151,7 +211,7 @@ static void idle_loop(void *arg)
 void sched_init(void)
 {
 	for (int p = 0; p < NUM_PRIOS; p++)
-		list_init(&run_queue[p]);
+		list_init(&runqueue.queue[p]);
 	/* The boot context becomes a thread like any other. */
 	boot_thread.state = THREAD_RUNNING;
 	boot_thread.priority = PRIO_DEFAULT;
@@ -163,8 +223,9 @@ void sched_init(void)
 	wait_queue_init(&boot_thread.joiners);
 	list_push_back(&all_threads, &boot_thread.all_link);
 	current = &boot_thread;
-	switched_at = time_ns();
-	if (!thread_create_kernel("idle", idle_loop, NULL, PRIO_IDLE))
+	this_cpu()->switched_at = time_ns();
+	this_cpu()->idle = thread_create_kernel("idle", idle_loop, NULL, PRIO_IDLE);
+	if (!this_cpu()->idle)
 		panic("sched: no memory for the idle thread");
 }
 
@@ -255,8 +316,8 @@ void thread_set_priority(struct thread *t, int priority)
 		t->priority = priority;
 	}
 	if (t == current && ready_mask >> (priority + 1))
-		need_resched = true;
-	if (need_resched && t == current)
+		this_cpu()->need_resched = true;
+	if (this_cpu()->need_resched && t == current)
 		schedule();
 	sched_unlock(f);
 }
@@ -356,16 +417,16 @@ void sched_tick(void)
 		wake(t, t->waiting_on ? ERR_TIMED_OUT : 0);
 	}
 	if (current && --current->slice <= 0)
-		need_resched = true;
+		this_cpu()->need_resched = true;
 	sched_unlock(f);
 }
 
 void sched_preempt(void)
 {
-	if (!current || !need_resched)
+	if (!current || !this_cpu()->need_resched)
 		return;
 	irqflags_t f = sched_lock();
-	if (need_resched)
+	if (this_cpu()->need_resched)
 		schedule();
 	sched_unlock(f);
 }
@@ -373,9 +434,9 @@ void sched_preempt(void)
 void sched_drop_aspace(paddr_t root)
 {
 	irqflags_t f = sched_lock();
-	if (active_root == root) {
+	if (this_cpu()->active_root == root) {
 		arch_aspace_activate(0);
-		active_root = 0;
+		this_cpu()->active_root = 0;
 	}
 	sched_unlock(f);
 }

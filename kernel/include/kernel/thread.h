@@ -4,6 +4,7 @@
 
 #include <kernel/hal.h>
 #include <kernel/list.h>
+#include <kernel/percpu.h>
 
 /*
  * Threads and the scheduler. Priorities 0 (idle) to 31; the highest ready
@@ -60,7 +61,10 @@ struct thread {
 };
 
 void sched_init(void);
-struct thread *thread_current(void);
+static inline struct thread *thread_current(void)
+{
+	return this_cpu()->current;
+}
 /* A kernel thread, ready to run entry(arg) at the priority. NULL when out
  * of memory. */
 struct thread *thread_create_kernel(const char *name, void (*entry)(void *), void *arg,
