@@ -17,7 +17,8 @@ struct runqueue {
 	uint32_t ready_mask; /* bit p set: queue[p] is not empty */
 };
 
-static spinlock_t lock = SPINLOCK_INIT;
+spinlock_t sched_spinlock = SPINLOCK_INIT;
+#define lock sched_spinlock
 static struct runqueue runqueue; /* shared by all CPUs (see percpu.h) */
 static struct list sleepers = LIST_INIT(sleepers); /* by deadline, soonest first */
 static struct list all_threads = LIST_INIT(all_threads);
@@ -39,16 +40,6 @@ void percpu_init(unsigned n)
 	c->cpu = n;
 	c->rq = &runqueue;
 	arch_set_this_cpu(c);
-}
-
-irqflags_t sched_lock(void)
-{
-	return spin_lock_irqsave(&lock);
-}
-
-void sched_unlock(irqflags_t f)
-{
-	spin_unlock_irqrestore(&lock, f);
 }
 
 static void make_ready(struct thread *t)
@@ -126,8 +117,9 @@ bool fpu_user_trap(void)
 }
 
 /* Switches from the current thread to next (lock held), which is marked
- * running; the current one has set its own state already. */
-static void switch_to(struct thread *next)
+ * running; the current one has set its own state already. Inline in its
+ * two callers: it is most of IPC's handoff. */
+static inline __attribute__((always_inline)) void switch_to(struct thread *next)
 {
 	struct percpu *c = this_cpu();
 	struct thread *prev = current;
@@ -137,8 +129,8 @@ static void switch_to(struct thread *next)
 		next->slice = SCHED_SLICE_TICKS;
 	if (next == prev)
 		return;
-	uint64_t now = time_ns();
-	prev->run_ns += now - c->switched_at;
+	uint64_t now = arch_counter();
+	prev->run_ticks += now - c->switched_at;
 	c->switched_at = now;
 #ifdef ARCH_FPU_LAZY
 	if (prev->state == THREAD_DEAD && c->fpu_owner == prev)
@@ -155,10 +147,13 @@ static void switch_to(struct thread *next)
 			arch_aspace_activate(root);
 			c->active_root = root;
 		}
-		arch_set_kernel_stack(thread_stack_top(next));
-#ifdef ARCH_FPU_LAZY
+		c->kstack_top = thread_stack_top(next);
+#ifndef ARCH_KSTACK_IN_PERCPU
+		arch_set_kernel_stack(c->kstack_top);
+#endif
+#if defined(ARCH_FPU_LAZY) && !defined(ARCH_FPU_ACCESS_PER_THREAD)
 		arch_fpu_user_access(next, next == c->fpu_owner);
-#else
+#elif !defined(ARCH_FPU_LAZY)
 		arch_fpu_restore(next->fpu);
 #endif
 	}
@@ -223,7 +218,7 @@ void sched_init(void)
 	wait_queue_init(&boot_thread.joiners);
 	list_push_back(&all_threads, &boot_thread.all_link);
 	current = &boot_thread;
-	this_cpu()->switched_at = time_ns();
+	this_cpu()->switched_at = arch_counter();
 	this_cpu()->idle = thread_create_kernel("idle", idle_loop, NULL, PRIO_IDLE);
 	if (!this_cpu()->idle)
 		panic("sched: no memory for the idle thread");
@@ -361,19 +356,6 @@ void sched_wake(struct thread *t, int result)
 {
 	if (t->state == THREAD_BLOCKED)
 		wake(t, result);
-}
-
-struct thread *wait_queue_first(struct wait_queue *q)
-{
-	return list_empty(&q->waiters) ? NULL
-				       : list_entry(q->waiters.next, struct thread, run_link);
-}
-
-void wait_queue_remove(struct thread *t)
-{
-	/* Off the queue but still blocked: the caller hands it on. */
-	list_remove(&t->run_link);
-	t->waiting_on = NULL;
 }
 
 void thread_sleep_until(uint64_t deadline_ns)

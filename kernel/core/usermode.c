@@ -32,7 +32,7 @@ void user_exception(struct arch_regs *r, const char *what, uint64_t detail)
 void user_return(struct arch_regs *r)
 {
 	(void)r;
-	sched_preempt();
+	sched_preempt_check();
 }
 
 bool user_fault_from_kernel(vaddr_t addr, unsigned access)

@@ -105,7 +105,21 @@ from_user:
 	li	s0, 0
 	/* The kernel does not use gp (-mno-relax); it keeps the user's value. */
 
+	/* System calls go straight to the dispatcher (what riscv_user_trap
+	 * would do for them): interrupts on, sepc past the ecall (never
+	 * compressed), dispatch, user_return. t0 and t2 still hold sepc and
+	 * scause from SAVE_CSRS. */
+	li	t4, EXC_ECALL_U
+	bne	t2, t4, 1f
+	addi	t0, t0, 4
+	sd	t0, TF_SEPC(sp)
+	csrsi	sstatus, SSTATUS_SIE
 	mv	a0, sp
+	call	syscall_dispatch
+	mv	a0, sp
+	call	user_return
+	j	return_to_user
+1:	mv	a0, sp
 	call	riscv_user_trap
 	j	return_to_user
 

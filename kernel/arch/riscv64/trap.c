@@ -139,7 +139,7 @@ void riscv_user_trap(struct arch_regs *r)
 	/* The frame holds scause and stval: the handlers may be interrupted. */
 	arch_irq_enable();
 	switch (cause) {
-	case EXC_ECALL_U:
+	case EXC_ECALL_U: /* trap.S handles these itself; kept for completeness */
 		r->sepc += 4; /* past the ecall (never compressed) */
 		syscall_dispatch(r);
 		break;

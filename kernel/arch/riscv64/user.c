@@ -49,9 +49,17 @@ void arch_aspace_activate(paddr_t root)
 	 * write). That is also what makes freeing a root's tables right after
 	 * arch_aspace_activate(0) safe: no cached translation or walk through
 	 * them survives the switch. Kernel leaves carry G, but the full
-	 * sfence.vma drops global entries too.
+	 * sfence.vma drops global entries too. (Per-process ASIDs would spare
+	 * the fences, but QEMU's TCG flushes its whole soft TLB on any satp
+	 * change, so under emulation they would save nothing.) The fence
+	 * before makes new tables' stores visible to the walker; the one after
+	 * drops translations of the old tables.
 	 */
-	arch_mmu_switch_kernel(root ? root : vm_kernel_root());
+	paddr_t r = root ? root : vm_kernel_root();
+	__asm__ volatile("sfence.vma\n\tcsrw satp, %0\n\tsfence.vma"
+			 :
+			 : "r"(SATP_MODE_SV39 | r >> PAGE_SHIFT)
+			 : "memory");
 }
 
 void arch_aspace_init_root(pte_t *root, const pte_t *kernel_root)

@@ -107,7 +107,9 @@ void arch_regs_dump(const struct arch_regs *r); /* all registers, via kprintf */
  * top of the current thread's kernel stack. */
 _Noreturn void arch_enter_user(struct arch_regs *r);
 /* Where entries from user mode put their frame: the top of the next
- * thread's kernel stack (TSS/sscratch/per-CPU data as the arch needs). */
+ * thread's kernel stack. The scheduler stores it in percpu->kstack_top and,
+ * unless hal_arch.h defines ARCH_KSTACK_IN_PERCPU (the entry code reads it
+ * from there and nothing else is needed), calls this too (x86_64: the TSS). */
 void arch_set_kernel_stack(uintptr_t top);
 /* Makes the page tables rooted at root the user translation (0: none). */
 void arch_aspace_activate(paddr_t root);

@@ -45,7 +45,7 @@ struct percpu {
 	 * (sched.c, fpu_user_trap). */
 	struct thread *fpu_owner;
 	paddr_t active_root; /* user page tables in this CPU's MMU, 0: none */
-	uint64_t switched_at; /* time_ns() of the last switch, for run_ns */
+	uint64_t switched_at; /* arch_counter() at the last switch, for run_ticks */
 	unsigned long arch_fpu; /* the arch's record of the FP access it granted */
 };
 

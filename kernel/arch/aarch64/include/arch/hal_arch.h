@@ -231,6 +231,8 @@ static inline struct percpu *arch_this_cpu(void)
 /* FP state is switched lazily: CPACR_EL1.FPEN traps EL0's FP/SIMD use for
  * every thread but the CPU's FP owner. */
 #define ARCH_FPU_LAZY 1
+/* Entries from user mode find their stack top in struct percpu alone. */
+#define ARCH_KSTACK_IN_PERCPU 1
 #endif /* !__ASSEMBLY__ */
 
 #endif

@@ -231,6 +231,9 @@ static inline struct percpu *arch_this_cpu(void)
 /* FP state is switched lazily, with sstatus.FS in each thread's saved
  * registers telling whether its user mode may use the registers. */
 #define ARCH_FPU_LAZY 1
+/* Entries from user mode find their stack top in struct percpu alone. */
+#define ARCH_KSTACK_IN_PERCPU 1
+#define ARCH_FPU_ACCESS_PER_THREAD 1 /* in the saved sstatus: nothing to do per switch */
 #endif /* !__ASSEMBLY__ */
 
 #endif
