@@ -58,4 +58,10 @@ long reply_recv(vg_handle_t ep, const struct msg *reply, struct msg *m);
 long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out);
 extern volatile int isolation_probe;
 
+/* t_fpu.c: with a call of tag 4 just received on ep, fills the FP registers
+ * with a pattern from seed and serves n more calls on ep (the first reply
+ * answers the tag 4 call, tag 5), checking the registers after each; the
+ * n-th call stays unanswered. Returns how many calls found them changed. */
+long fpu_serve(vg_handle_t ep, uint64_t seed, long n);
+
 #endif
