@@ -40,6 +40,7 @@ help:
 	@echo "make host-test                         host unit tests only"
 	@echo "make lint                              clang-format check and cppcheck"
 	@echo "make bench                             kernel microbenchmarks on all archs, beside Linux"
+	@echo "make bench LINUX=1                     the same, with the Linux peer run back to back (TCG ratios)"
 
 # The set-up script is cheap when nothing is missing; the stamp only saves
 # re-running it for every sub-make of one `make test`.
@@ -60,7 +61,7 @@ test: $(SETUP_STAMP)
 	@python3 tools/testsuite.py
 
 bench: $(SETUP_STAMP)
-	@python3 tools/bench.py
+	@python3 tools/bench.py $(if $(LINUX),--linux)
 
 test-quick: $(SETUP_STAMP)
 	@python3 tools/testsuite.py --arch $(ARCH) --mode $(MODE)

@@ -64,7 +64,8 @@ $(USER_LIB_OBJS): UCFLAGS_EXTRA := -Dsnprintf=vg_snprintf -Dvsnprintf=vg_vsnprin
 
 # Programs: each tests/user/<name>.c holding main() is one, linked with the
 # sources its USER_EXTRA_<name> lists (which are not programs themselves).
-USER_EXTRA_init := tests/user/bench.c $(sort $(wildcard tests/user/utest/*.c))
+USER_EXTRA_init := tests/user/bench.c $(sort $(wildcard tests/user/utest/*.c)) \
+	tests/user/arch/$(ARCH)/fpu.S
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_PROG_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))

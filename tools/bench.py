@@ -13,6 +13,14 @@ uses:
     compare ratios run back to back, not absolute figures).
 Linux's figures come from ../shared/peer/results.md (same QEMU settings).
 The table is printed and written to build/bench/results.md.
+
+--linux (make bench LINUX=1): after each architecture's TCG run, the Linux
+peer (../shared/peer: Debian's kernel and bench/bench.c, same QEMU
+settings: TCG, 1 vCPU, 512 MiB) runs right away on the same host, so that
+both see the same host load; the wall-clock ratios (ours / Linux's) go into
+a second table. The peer's images are built first when missing
+(../shared/peer/build.sh, about 15 s with the .debs reachable). Benchmarks
+are never pass/fail: a peer that cannot run just leaves its cells empty.
 """
 import os
 import re
@@ -24,7 +32,18 @@ import qemurun  # noqa: E402
 
 ARCHES = ["x86_64", "aarch64", "riscv64"]
 BENCH_RE = re.compile(r"^BENCH (\S+) median_ns=(\d+)")
-PEER = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "peer", "results.md")
+PEER_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                         "shared", "peer"))
+PEER = os.path.join(PEER_DIR, "results.md")
+PEER_W = os.environ.get("PEER_W", "/tmp/peer")  # where build.sh puts its images
+PEER_RE = re.compile(r"RESULT (\S+)\s+median_ns=([0-9.]+)")
+# Our benchmark, and the Linux peer's bench.c test it is timed against.
+PEER_TESTS = {
+    "null_syscall": "null_syscall_getppid",
+    "ipc_round_trip_cross_process": "pipe_rtt_procs",
+    "ipc_call_reply_round_trip": "pipe_rtt_threads",
+    "thread_switch_pair": "condvar_rtt_threads",
+}
 # Our benchmark, and the Linux row it is put beside (the nearest equivalent).
 LINUX_ROWS = {
     "null_syscall": "null syscall (getppid)",
@@ -74,10 +93,61 @@ def run(arch, icount):
     return found
 
 
+def run_peer(arch):
+    """The Linux peer's medians (ns) under plain TCG, {test: ns}; {} if it cannot run."""
+    image = os.path.join(PEER_W, "img", "kernel-" + arch)
+    env = dict(os.environ, W=PEER_W)
+    if not os.path.exists(image):
+        print("bench: building the Linux peer for %s (%s/build.sh)" % (arch, PEER_DIR))
+        if subprocess.run([os.path.join(PEER_DIR, "build.sh"), arch], env=env,
+                          stdout=subprocess.DEVNULL).returncode != 0 or not os.path.exists(image):
+            print("bench: the Linux peer for %s could not be built" % arch)
+            return {}
+    out = os.path.abspath("build/bench/peer")
+    os.makedirs(out, exist_ok=True)
+    cfg = arch + "-tcg-bench"
+    subprocess.run([os.path.join(PEER_DIR, "run.sh"), "-n", "1", "-o", out, cfg], env=env,
+                   stdout=subprocess.DEVNULL)
+    found = {}
+    try:
+        for line in open(os.path.join(out, cfg + "-1.log")):
+            m = PEER_RE.search(line)
+            if m:
+                found[m.group(1)] = float(m.group(2))
+    except OSError:
+        pass
+    if not found:
+        print("bench: the Linux peer run for %s failed (log in %s)" % (arch, out))
+    return found
+
+
+def ratio_table(results, peers):
+    out = ["| benchmark (ours vs Linux) | " + " | ".join(
+        "%s ours ns | %s Linux ns | %s ratio" % (a, a, a) for a in ARCHES) + " |",
+        "|---|" + "---|" * (3 * len(ARCHES))]
+    for n, test in PEER_TESTS.items():
+        cells = []
+        for a in ARCHES:
+            ours = results[a][1].get(n)
+            lin = peers[a].get(test)
+            cells += [str(ours) if ours is not None else "-",
+                      "%.0f" % lin if lin is not None else "-",
+                      "%.3f" % (ours / lin) if ours is not None and lin else "-"]
+        out.append("| %s (Linux: %s) | %s |" % (n, test, " | ".join(cells)))
+    return "\n".join(out) + ("\n\nWall-clock ns under plain TCG, each architecture's Linux run "
+                             "right after ours on the same host (ratio: ours / Linux; lower is "
+                             "better for us).\n")
+
+
 def main():
     os.makedirs("build/bench", exist_ok=True)
+    with_linux = "--linux" in sys.argv[1:]
     linux = linux_instructions()
-    results = {a: (run(a, True), run(a, False)) for a in ARCHES}
+    results, peers = {}, {}
+    for a in ARCHES:
+        results[a] = (run(a, True), run(a, False))
+        if with_linux:
+            peers[a] = run_peer(a)
     names = []
     for a in ARCHES:
         for n in results[a][0]:
@@ -97,6 +167,8 @@ def main():
     notes = ("\nLinux columns: the nearest Linux operation from ../shared/peer/results.md "
              "(getppid; pipe round trips between 2 threads and between 2 processes; "
              "mutex+condvar round trip between 2 threads).\n")
+    if with_linux:
+        notes += "\n" + ratio_table(results, peers)
     print(table + notes)
     with open("build/bench/results.md", "w") as f:
         f.write(table + notes)

@@ -22,21 +22,20 @@ void kobject_init(struct kobject *o, uint32_t type, const struct kobject_ops *op
 	spin_unlock_irqrestore(&lock, f);
 }
 
+/* Reference counts are atomic, so that dropping one (on every system call
+ * that looked up a handle) needs no lock; handle-table changes still take
+ * the lock and count with the same atomics. */
 void kobject_ref(struct kobject *o)
 {
-	irqflags_t f = spin_lock_irqsave(&lock);
-	kassert(o->refs > 0);
-	o->refs++;
-	spin_unlock_irqrestore(&lock, f);
+	uint32_t old = __atomic_fetch_add(&o->refs, 1, __ATOMIC_RELAXED);
+	kassert(old > 0);
 }
 
 void kobject_unref(struct kobject *o)
 {
-	irqflags_t f = spin_lock_irqsave(&lock);
-	kassert(o->refs > 0);
-	bool last = --o->refs == 0;
-	spin_unlock_irqrestore(&lock, f);
-	if (last)
+	uint32_t old = __atomic_fetch_sub(&o->refs, 1, __ATOMIC_ACQ_REL);
+	kassert(old > 0);
+	if (old == 1)
 		o->ops->destroy(o);
 }
 
@@ -129,7 +128,7 @@ int handle_install(struct handle_table *t, struct kobject *o, uint32_t rights, u
 	e->rights = rights & VG_RIGHTS_ALL;
 	e->badge = badge;
 	e->gen++;
-	o->refs++;
+	__atomic_fetch_add(&o->refs, 1, __ATOMIC_RELAXED);
 	o->handles++;
 	t->used++;
 	*out = make_value(i, e->gen);
@@ -150,7 +149,7 @@ int handle_lookup(struct handle_table *t, vg_handle_t h, uint32_t type, uint32_t
 	else if ((e->rights & rights) != rights)
 		err = ERR_ACCESS_DENIED;
 	if (!err) {
-		e->obj->refs++;
+		__atomic_fetch_add(&e->obj->refs, 1, __ATOMIC_RELAXED);
 		*o = e->obj;
 		if (entry)
 			*entry = *e;

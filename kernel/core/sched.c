@@ -4,6 +4,7 @@
 #include <kernel/ktimer.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
+#include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>
 #include <kernel/spinlock.h>
@@ -12,32 +13,34 @@
 #include <kernel/time.h>
 #include <verdigris/errors.h>
 
-static spinlock_t lock = SPINLOCK_INIT;
-static struct list run_queue[NUM_PRIOS];
-static uint32_t ready_mask; /* bit p set: run_queue[p] is not empty */
+struct runqueue {
+	struct list queue[NUM_PRIOS];
+	uint32_t ready_mask; /* bit p set: queue[p] is not empty */
+};
+
+spinlock_t sched_spinlock = SPINLOCK_INIT;
+#define lock sched_spinlock
+static struct runqueue runqueue; /* shared by all CPUs (see percpu.h) */
 static struct list sleepers = LIST_INIT(sleepers); /* by deadline, soonest first */
 static struct list all_threads = LIST_INIT(all_threads);
-static struct thread *current;
 static struct thread boot_thread;
-static bool need_resched;
 static uint64_t next_id = 1;
-static uint64_t switched_at;
-static paddr_t active_root; /* user page tables in the MMU, 0: none */
 static struct thread *zombie; /* a detached thread that just died */
 
-irqflags_t sched_lock(void)
-{
-	return spin_lock_irqsave(&lock);
-}
+struct percpu percpu_cpus[MAX_CPUS];
 
-void sched_unlock(irqflags_t f)
-{
-	spin_unlock_irqrestore(&lock, f);
-}
+/* The scheduler's per-CPU state lives in struct percpu: this CPU's. */
+#define current (this_cpu()->current)
+#define run_queue (this_cpu()->rq->queue)
+#define ready_mask (this_cpu()->rq->ready_mask)
 
-struct thread *thread_current(void)
+void percpu_init(unsigned n)
 {
-	return current;
+	struct percpu *c = &percpu_cpus[n];
+	c->self = c;
+	c->cpu = n;
+	c->rq = &runqueue;
+	arch_set_this_cpu(c);
 }
 
 static void make_ready(struct thread *t)
@@ -46,7 +49,7 @@ static void make_ready(struct thread *t)
 	list_push_back(&run_queue[t->priority], &t->run_link);
 	ready_mask |= 1u << t->priority;
 	if (current && t->priority > current->priority)
-		need_resched = true;
+		this_cpu()->need_resched = true;
 }
 
 static struct thread *take_best_ready(void)
@@ -62,6 +65,8 @@ static struct thread *take_best_ready(void)
 
 static void free_thread(struct thread *t)
 {
+	if (this_cpu()->fpu_owner == t)
+		this_cpu()->fpu_owner = NULL;
 	list_remove(&t->all_link);
 	pmm_free((paddr_t)((uintptr_t)t->kstack - PHYSMAP_BASE), KSTACK_PAGES);
 	kfree(t);
@@ -76,33 +81,83 @@ static void reap_zombie(void)
 	}
 }
 
-/* Switches from the current thread to next (lock held), which is marked
- * running; the current one has set its own state already. */
-static void switch_to(struct thread *next)
+/*
+ * FP state. The kernel never touches the FP/SIMD registers, so they keep
+ * user values across kernel entries. With ARCH_FPU_LAZY they belong to one
+ * user thread per CPU, this_cpu()->fpu_owner, and only its user mode may use them
+ * (arch_fpu_user_access); a switch moves no FP state at all. Another
+ * thread's first FP instruction traps into fpu_user_trap, which saves the
+ * owner's values (if the arch says they may have changed) and loads the
+ * trapping thread's, so FP values never pass from one thread to another.
+ * Threads that do not use FP between switches (IPC servers and clients,
+ * typically) never pay for it. Without ARCH_FPU_LAZY (x86_64, where the
+ * save and restore are one instruction each) switch_to saves and restores
+ * them around every switch between user threads.
+ */
+bool fpu_user_trap(void)
 {
+#ifdef ARCH_FPU_LAZY
+	irqflags_t f = sched_lock();
+	struct thread *t = current, *owner = this_cpu()->fpu_owner;
+	bool took = t->proc && owner != t;
+	if (took) {
+		if (owner) {
+			if (arch_fpu_dirty(owner))
+				arch_fpu_save(owner->fpu);
+			arch_fpu_user_access(owner, false);
+		}
+		arch_fpu_restore(t->fpu);
+		this_cpu()->fpu_owner = t;
+		arch_fpu_user_access(t, true);
+	}
+	sched_unlock(f);
+	return took;
+#else
+	return false;
+#endif
+}
+
+/* Switches from the current thread to next (lock held), which is marked
+ * running; the current one has set its own state already. Inline in its
+ * two callers: it is most of IPC's handoff. */
+static inline __attribute__((always_inline)) void switch_to(struct thread *next)
+{
+	struct percpu *c = this_cpu();
 	struct thread *prev = current;
-	need_resched = false;
+	c->need_resched = false;
 	next->state = THREAD_RUNNING;
 	if (next->slice <= 0)
 		next->slice = SCHED_SLICE_TICKS;
 	if (next == prev)
 		return;
-	uint64_t now = time_ns();
-	prev->run_ns += now - switched_at;
-	switched_at = now;
+	uint64_t now = arch_counter();
+	prev->run_ticks += now - c->switched_at;
+	c->switched_at = now;
+#ifdef ARCH_FPU_LAZY
+	if (prev->state == THREAD_DEAD && c->fpu_owner == prev)
+		c->fpu_owner = NULL; /* its values stay until the next owner loads its own */
+#else
 	if (prev->proc && prev->state != THREAD_DEAD)
 		arch_fpu_save(prev->fpu);
+#endif
 	arch_tls_switch(prev, next);
 	if (next->proc) {
 		/* Kernel threads run in whatever address space is loaded: they
 		 * only touch the shared kernel half. */
 		paddr_t root = next->proc->as.root;
-		if (root != active_root) {
+		if (root != c->active_root) {
 			arch_aspace_activate(root);
-			active_root = root;
+			c->active_root = root;
 		}
-		arch_set_kernel_stack(thread_stack_top(next));
+		c->kstack_top = thread_stack_top(next);
+#ifndef ARCH_KSTACK_IN_PERCPU
+		arch_set_kernel_stack(c->kstack_top);
+#endif
+#if defined(ARCH_FPU_LAZY) && !defined(ARCH_FPU_ACCESS_PER_THREAD)
+		arch_fpu_user_access(next, next == c->fpu_owner);
+#elif !defined(ARCH_FPU_LAZY)
 		arch_fpu_restore(next->fpu);
+#endif
 	}
 	if (prev->state == THREAD_DEAD && prev->detached)
 		zombie = prev;
@@ -153,7 +208,7 @@ static void idle_loop(void *arg)
 void sched_init(void)
 {
 	for (int p = 0; p < NUM_PRIOS; p++)
-		list_init(&run_queue[p]);
+		list_init(&runqueue.queue[p]);
 	/* The boot context becomes a thread like any other. */
 	boot_thread.state = THREAD_RUNNING;
 	boot_thread.priority = PRIO_DEFAULT;
@@ -165,8 +220,9 @@ void sched_init(void)
 	wait_queue_init(&boot_thread.joiners);
 	list_push_back(&all_threads, &boot_thread.all_link);
 	current = &boot_thread;
-	switched_at = time_ns();
-	if (!thread_create_kernel("idle", idle_loop, NULL, PRIO_IDLE))
+	this_cpu()->switched_at = arch_counter();
+	this_cpu()->idle = thread_create_kernel("idle", idle_loop, NULL, PRIO_IDLE);
+	if (!this_cpu()->idle)
 		panic("sched: no memory for the idle thread");
 }
 
@@ -257,8 +313,8 @@ void thread_set_priority(struct thread *t, int priority)
 		t->priority = priority;
 	}
 	if (t == current && ready_mask >> (priority + 1))
-		need_resched = true;
-	if (need_resched && t == current)
+		this_cpu()->need_resched = true;
+	if (this_cpu()->need_resched && t == current)
 		schedule();
 	sched_unlock(f);
 }
@@ -302,19 +358,6 @@ void sched_wake(struct thread *t, int result)
 {
 	if (t->state == THREAD_BLOCKED)
 		wake(t, result);
-}
-
-struct thread *wait_queue_first(struct wait_queue *q)
-{
-	return list_empty(&q->waiters) ? NULL
-				       : list_entry(q->waiters.next, struct thread, run_link);
-}
-
-void wait_queue_remove(struct thread *t)
-{
-	/* Off the queue but still blocked: the caller hands it on. */
-	list_remove(&t->run_link);
-	t->waiting_on = NULL;
 }
 
 void thread_sleep_until(uint64_t deadline_ns)
@@ -362,16 +405,16 @@ void sched_tick(void)
 	}
 	ktimers_expire(now);
 	if (current && --current->slice <= 0)
-		need_resched = true;
+		this_cpu()->need_resched = true;
 	sched_unlock(f);
 }
 
 void sched_preempt(void)
 {
-	if (!current || !need_resched)
+	if (!current || !this_cpu()->need_resched)
 		return;
 	irqflags_t f = sched_lock();
-	if (need_resched)
+	if (this_cpu()->need_resched)
 		schedule();
 	sched_unlock(f);
 }
@@ -379,9 +422,9 @@ void sched_preempt(void)
 void sched_drop_aspace(paddr_t root)
 {
 	irqflags_t f = sched_lock();
-	if (active_root == root) {
+	if (this_cpu()->active_root == root) {
 		arch_aspace_activate(0);
-		active_root = 0;
+		this_cpu()->active_root = 0;
 	}
 	sched_unlock(f);
 }

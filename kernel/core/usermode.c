@@ -41,7 +41,7 @@ void user_return(struct arch_regs *r)
 		arch_irq_enable();
 		process_exit_thread(p->kill_code);
 	}
-	sched_preempt();
+	sched_preempt_check();
 }
 
 bool user_fault_from_kernel(vaddr_t addr, unsigned access)

@@ -54,7 +54,7 @@ long reply_recv(vg_handle_t ep, const struct msg *reply, struct msg *m);
 /* A child process running a copy of this program (at the same addresses)
  * whose one thread serves ep_to_give (moved into it): it replies tag + 1
  * with its copy of isolation_probe in word 0; tag 2 makes it write through
- * NULL, tag 3 sets its probe to word 0, tag 4 writes word 1 at address word
+ * NULL, tag 3 sets its probe to word 0, tag 6 writes word 1 at address word
  * 0, tag 0 ends it. */
 long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out);
 extern volatile int isolation_probe;
@@ -65,5 +65,11 @@ long child_add_server(vg_handle_t child, vg_handle_t ep_to_give, vg_handle_t *th
 /* Waits up to timeout_ns for a packet on port: the wait's error, or the
  * packet's status. */
 long next_packet(vg_handle_t port, uint64_t timeout_ns, struct vg_port_packet *pkt);
+
+/* t_fpu.c: with a call of tag 4 just received on ep, fills the FP registers
+ * with a pattern from seed and serves n more calls on ep (the first reply
+ * answers the tag 4 call, tag 5), checking the registers after each; the
+ * n-th call stays unanswered. Returns how many calls found them changed. */
+long fpu_serve(vg_handle_t ep, uint64_t seed, long n);
 
 #endif

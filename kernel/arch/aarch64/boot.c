@@ -7,6 +7,7 @@
 #include <kernel/hal.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
+#include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/string.h>
 #include <kernel/vm.h>
@@ -52,26 +53,9 @@ void arch_map_boot_devices(void)
 
 /* ---- CPU control ---- */
 
-void arch_irq_enable(void)
+void arch_set_this_cpu(struct percpu *c)
 {
-	__asm__ volatile("msr daifclr, #2" : : : "memory");
-}
-
-void arch_irq_disable(void)
-{
-	__asm__ volatile("msr daifset, #2" : : : "memory");
-}
-
-irqflags_t arch_irq_save(void)
-{
-	irqflags_t flags = read_sysreg(daif);
-	arch_irq_disable();
-	return flags;
-}
-
-void arch_irq_restore(irqflags_t flags)
-{
-	write_sysreg(daif, flags);
+	write_sysreg(tpidr_el1, (uint64_t)(uintptr_t)c);
 }
 
 void arch_wait_for_interrupt(void)
@@ -212,6 +196,11 @@ _Noreturn void aarch64_boot(paddr_t x0, uint64_t boot_el)
 {
 	struct boot_info *bi = &boot_info;
 	aarch64_boot_el = boot_el;
+	percpu_init(0);
+	/* FP/SIMD: the kernel's own save and restore run at EL1; EL0 gets the
+	 * registers only while its thread owns them (user.c, lazy switching). */
+	write_sysreg(cpacr_el1, CPACR_FPEN_EL1);
+	isb();
 
 	/* The arm64 Image protocol passes the tree in x0; a loader that treats
 	 * the kernel as a bare ELF passes nothing, and QEMU then puts the tree

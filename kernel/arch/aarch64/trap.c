@@ -193,6 +193,8 @@ static void user_sync(struct arch_regs *tf)
 		syscall_dispatch(tf);
 		return;
 	}
+	if (ec == EC_FP_ACCESS && fpu_user_trap())
+		return; /* the registers are this thread's now: retry */
 	if (abort && fsc_is_mmu_fault(iss & ISS_ABT_FSC) && !(iss & ISS_ABT_FNV)) {
 		user_page_fault(tf, (vaddr_t)tf->far,
 				ec == EC_IABT_LOW ? VM_EXEC : dabt_access(iss));

@@ -7,7 +7,9 @@
 #include <kernel/fmt.h>
 #include <kernel/hal.h>
 #include <kernel/log.h>
+#include <kernel/percpu.h>
 #include <kernel/string.h>
+#include <kernel/thread.h>
 
 /* SPSR for a fresh user thread: EL0t (M = 0b0000, AArch64), N/Z/C/V clear,
  * D, A, I and F all unmasked. */
@@ -23,8 +25,6 @@
  */
 #define USER_ASID 1ull
 #define TTBR_ASID_SHIFT 48
-
-uintptr_t aarch64_kstack_top;
 
 void arch_regs_init_user(struct arch_regs *r, uintptr_t pc, uintptr_t sp, uint64_t arg0,
 			 uint64_t arg1)
@@ -59,7 +59,7 @@ void arch_set_kernel_stack(uintptr_t top)
 	/* Nothing to load: SP_EL1 stands at the top of the user thread's kernel
 	 * stack whenever the CPU is at EL0 (see vectors.S). The value is kept
 	 * so that every return to EL0 can check that. */
-	aarch64_kstack_top = top;
+	this_cpu()->kstack_top = top;
 }
 
 void arch_aspace_activate(paddr_t root)
@@ -101,4 +101,31 @@ void arch_fpu_init_state(void *state)
 	/* All registers zero; FPCR 0: round to nearest, no trapped exceptions,
 	 * no flush-to-zero, IEEE NaNs. */
 	memset(state, 0, ARCH_FPU_STATE_SIZE);
+}
+
+/*
+ * Lazy FP switching (see sched.c): CPACR_EL1.FPEN lets EL0 use FP/SIMD only
+ * while the running thread owns the registers; for any other thread the
+ * first FP/SIMD instruction at EL0 traps (EC_FP_ACCESS, trap.c). EL1 is
+ * never trapped: arch_fpu_save/restore need it. The CPACR value granted is
+ * kept in percpu->arch_fpu so that a switch between two threads with the
+ * same access writes nothing. The write needs no ISB: the eret to EL0 that
+ * follows is context-synchronizing.
+ */
+void arch_fpu_user_access(struct thread *t, bool on)
+{
+	(void)t;
+	struct percpu *c = this_cpu();
+	unsigned long want = on ? CPACR_FPEN : CPACR_FPEN_EL1;
+	if (c->arch_fpu != want) {
+		write_sysreg(cpacr_el1, want);
+		c->arch_fpu = want;
+	}
+}
+
+bool arch_fpu_dirty(const struct thread *t)
+{
+	/* No hardware dirty bit: an owner may always have written them. */
+	(void)t;
+	return true;
 }

@@ -19,7 +19,8 @@
  *
  * FP/SIMD registers are not saved: kernel code is built with
  * -mgeneral-regs-only and never touches them, so an exception taken in the
- * kernel cannot clobber them; user FP state is the context switch's job.
+ * kernel cannot clobber them; user FP state is switched lazily by the
+ * scheduler (user.c, sched.c).
  */
 #include <arch/aarch64.h>
 
@@ -199,8 +200,8 @@ arch_enter_user:
  */
 ret_to_user:
 	add	sp, sp, #16			/* drop the frame record */
-	adrp	x0, aarch64_kstack_top
-	ldr	x0, [x0, :lo12:aarch64_kstack_top]
+	mrs	x0, tpidr_el1			/* struct percpu: kstack_top at 0 */
+	ldr	x0, [x0]
 	add	x1, sp, #TF_SIZE
 	cmp	x0, x1
 	b.ne	1f
@@ -216,7 +217,7 @@ ret_to_user:
 	ldr	x21, [sp, #TF_TPIDR]
 	msr	tpidr_el0, x21
 	load_gprs
-	add	sp, sp, #TF_SIZE		/* == aarch64_kstack_top */
+	add	sp, sp, #TF_SIZE		/* == the recorded kstack_top */
 	eret
 1:	mov	x1, x0
 	mov	x0, sp

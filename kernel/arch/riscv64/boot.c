@@ -7,6 +7,7 @@
 #include <kernel/fdt.h>
 #include <kernel/hal.h>
 #include <kernel/log.h>
+#include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/string.h>
 #include <kernel/vm.h>
@@ -91,6 +92,7 @@ static void describe_cpu(struct boot_info *bi, const struct fdt *f)
 _Noreturn void riscv_boot(unsigned long hartid, paddr_t dtb)
 {
 	struct boot_info *bi = &boot_info;
+	percpu_init(0);
 	boot_hartid = hartid;
 	sbi_init();
 

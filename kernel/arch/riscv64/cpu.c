@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// CPU control for the HAL: interrupt masking through sstatus.SIE, the MMU
+// CPU control for the HAL (interrupt masking is inline, hal_arch.h), the MMU
 // through satp, power-off, and the late device bring-up.
 #include "riscv.h"
 #include <kernel/bootinfo.h>
@@ -7,27 +7,9 @@
 #include <kernel/log.h>
 #include <kernel/vm.h>
 
-void arch_irq_enable(void)
+void arch_set_this_cpu(struct percpu *c)
 {
-	csr_set(sstatus, SSTATUS_SIE);
-}
-
-void arch_irq_disable(void)
-{
-	csr_clear(sstatus, SSTATUS_SIE);
-}
-
-irqflags_t arch_irq_save(void)
-{
-	unsigned long old;
-	__asm__ volatile("csrrci %0, sstatus, %1" : "=r"(old) : "i"(SSTATUS_SIE) : "memory");
-	return old & SSTATUS_SIE;
-}
-
-void arch_irq_restore(irqflags_t flags)
-{
-	if (flags & SSTATUS_SIE)
-		csr_set(sstatus, SSTATUS_SIE);
+	__asm__ volatile("mv tp, %0" : : "r"(c) : "memory");
 }
 
 void arch_wait_for_interrupt(void)

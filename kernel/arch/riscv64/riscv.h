@@ -155,9 +155,8 @@ extern struct trap_stats trap_stats;
 void riscv_trap(struct arch_regs *tf);
 void riscv_user_trap(struct arch_regs *r);
 
-/* user.c: the kernel stack top the next return to U-mode puts in
- * sscratch (one hart runs the kernel for now: per-hart later). */
-extern uintptr_t riscv_kstack_top;
+/* The kernel stack top entries from U-mode use is struct percpu's
+ * kstack_top (user.c sets it; trap.S reads it through tp). */
 
 /* boot.c */
 extern unsigned long boot_hartid;

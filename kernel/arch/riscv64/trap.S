@@ -3,12 +3,15 @@
  * The S-mode trap vector (stvec, direct mode), the return to user mode and
  * the fault probes.
  *
- * sscratch tells where a trap came from. While the hart runs in U-mode it
- * holds the top of the current thread's kernel stack; in S-mode it is 0.
- * The first instruction swaps it with sp:
- *   - nonzero: the trap came from U-mode; sp is now the kernel stack top
- *     and sscratch the user's sp. struct arch_regs is built right below the
- *     top (where thread->uregs points) and sscratch goes back to 0.
+ * In S-mode tp holds this hart's struct percpu (kernel/percpu.h) and
+ * sscratch is 0; while the hart runs in U-mode sscratch holds the percpu
+ * pointer and tp is the user's. The first instruction swaps tp and
+ * sscratch:
+ *   - nonzero: the trap came from U-mode; tp is now the percpu pointer and
+ *     sscratch the user's tp. The user's sp is parked in percpu->scratch,
+ *     sp becomes percpu->kstack_top (the current thread's kernel stack top),
+ *     struct arch_regs is built right below it (where thread->uregs
+ *     points) and sscratch goes back to 0.
  *   - zero: the trap came from the kernel; swap back and push the frame on
  *     the current stack. Nested traps (a probe faulting inside a fault
  *     handler's backtrace) simply push another frame.
@@ -18,9 +21,13 @@
  * Every entry clears sstatus.SUM (user memory is reachable only inside the
  * copy routines, user.S, which set it themselves; a trap taken inside one
  * gets it back from the saved sstatus on return) and sstatus.FS (the kernel
- * never uses the FP registers, which hold the user's values; see fpu.S).
+ * never uses the FP registers, which hold the FP owner's values; see fpu.S).
+ * The saved sstatus keeps the user's FS: Dirty there tells the lazy FP
+ * switch (user.c) that the registers must be saved before anyone else gets
+ * them.
  */
 #include "riscv.h"
+#include <kernel/percpu.h>
 
 	/* Every register but sp (x2) into the frame at sp. */
 .macro SAVE_GPRS
@@ -49,9 +56,9 @@
 	.balign 4
 	.globl trap_vector
 trap_vector:
-	csrrw	sp, sscratch, sp
-	bnez	sp, from_user
-	csrrw	sp, sscratch, sp
+	csrrw	tp, sscratch, tp
+	bnez	tp, from_user
+	csrrw	tp, sscratch, tp
 
 	/* From S-mode. */
 	addi	sp, sp, -TF_SIZE
@@ -81,21 +88,38 @@ trap_vector:
 	ld	sp, TF_X(2)(sp)
 	sret
 
-	/* From U-mode: sp is the kernel stack top, sscratch the user's sp. */
+	/* From U-mode: tp is the percpu pointer, sscratch the user's tp. */
 from_user:
+	sd	sp, PERCPU_SCRATCH(tp)
+	ld	sp, PERCPU_KSTACK_TOP(tp)
 	addi	sp, sp, -TF_SIZE
-	SAVE_GPRS
-	csrrw	t0, sscratch, zero	/* the user's sp; 0: in the kernel now */
+	SAVE_GPRS			/* its x4 slot is overwritten below */
+	ld	t0, PERCPU_SCRATCH(tp)
 	sd	t0, TF_X(2)(sp)
+	csrrw	t0, sscratch, zero	/* the user's tp; 0: in the kernel now */
+	sd	t0, TF_X(4)(sp)
 	SAVE_CSRS
 	/* Backtraces stop at the user boundary: no frame links out of here. */
 	sd	zero, TF_UNWIND_RA(sp)
 	sd	zero, TF_UNWIND_FP(sp)
 	li	s0, 0
-	/* The kernel does not use gp or tp (-mno-relax, no TLS); they keep the
-	 * user's values, saved above and restored on return. */
+	/* The kernel does not use gp (-mno-relax); it keeps the user's value. */
 
+	/* System calls go straight to the dispatcher (what riscv_user_trap
+	 * would do for them): interrupts on, sepc past the ecall (never
+	 * compressed), dispatch, user_return. t0 and t2 still hold sepc and
+	 * scause from SAVE_CSRS. */
+	li	t4, EXC_ECALL_U
+	bne	t2, t4, 1f
+	addi	t0, t0, 4
+	sd	t0, TF_SEPC(sp)
+	csrsi	sstatus, SSTATUS_SIE
 	mv	a0, sp
+	call	syscall_dispatch
+	mv	a0, sp
+	call	user_return
+	j	return_to_user
+1:	mv	a0, sp
 	call	riscv_user_trap
 	j	return_to_user
 
@@ -107,7 +131,8 @@ arch_enter_user:
 	mv	sp, a0
 return_to_user:
 	/* No interrupts from here to sret: with sscratch set, a trap would be
-	 * taken for one from U-mode. */
+	 * taken for one from U-mode. sscratch gets the percpu pointer (tp),
+	 * tp the user's from the frame. */
 	csrci	sstatus, SSTATUS_SIE
 	ld	t0, TF_SEPC(sp)
 	csrw	sepc, t0
@@ -120,9 +145,7 @@ return_to_user:
 	and	t1, t1, t2
 	ori	t1, t1, SSTATUS_SPIE
 	csrw	sstatus, t1
-	lla	t0, riscv_kstack_top
-	ld	t0, 0(t0)
-	csrw	sscratch, t0
+	csrw	sscratch, tp
 	ld	x1, TF_X(1)(sp)
 	.irp	n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	ld	x\n, (\n * 8)(sp)

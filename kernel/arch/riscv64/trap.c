@@ -139,7 +139,7 @@ void riscv_user_trap(struct arch_regs *r)
 	/* The frame holds scause and stval: the handlers may be interrupted. */
 	arch_irq_enable();
 	switch (cause) {
-	case EXC_ECALL_U:
+	case EXC_ECALL_U: /* trap.S handles these itself; kept for completeness */
 		r->sepc += 4; /* past the ecall (never compressed) */
 		syscall_dispatch(r);
 		break;
@@ -149,6 +149,13 @@ void riscv_user_trap(struct arch_regs *r)
 	case EXC_LOAD_ACCESS: user_page_fault(r, r->stval, VM_READ); break;
 	case EXC_STORE_PAGE_FAULT:
 	case EXC_STORE_ACCESS: user_page_fault(r, r->stval, VM_WRITE); break;
+	case EXC_ILLEGAL_INSN:
+		/* With sstatus.FS Off every FP instruction is illegal: the lazy
+		 * FP switch (user.c) turns this thread's on and retries. */
+		if (fpu_user_trap())
+			break;
+		user_exception(r, cause_name(cause), cause);
+		break;
 	default: user_exception(r, cause_name(cause), cause); break;
 	}
 	user_return(r);

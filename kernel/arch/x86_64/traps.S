@@ -6,31 +6,6 @@ idt_load:
 	lidt (%rdi)
 	ret
 
-	.globl arch_irq_enable
-arch_irq_enable:
-	sti
-	ret
-
-	.globl arch_irq_disable
-arch_irq_disable:
-	cli
-	ret
-
-/* irqflags_t arch_irq_save(void): returns RFLAGS, interrupts off. */
-	.globl arch_irq_save
-arch_irq_save:
-	pushfq
-	pop %rax
-	cli
-	ret
-
-	.globl arch_irq_restore
-arch_irq_restore:
-	test $0x200, %edi               /* IF */
-	jz 1f
-	sti
-1:	ret
-
 /* sti;hlt is atomic: an interrupt pending at the sti still wakes the hlt. */
 	.globl arch_wait_for_interrupt
 arch_wait_for_interrupt:

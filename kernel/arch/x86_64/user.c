@@ -4,6 +4,7 @@
 #include <arch/x86.h>
 #include <kernel/hal.h>
 #include <kernel/log.h>
+#include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/string.h>
 #include <kernel/vm.h>
@@ -17,16 +18,20 @@
 #define EFER_SCE 1
 #define RFLAGS_IF 0x200
 
-static struct percpu cpu0;
-
 void syscall_entry(void); /* syscall.S */
+
+void arch_set_this_cpu(struct percpu *c)
+{
+	/* In the kernel GS points at the per-CPU data (struct percpu, whose
+	 * first two words syscall.S uses); swapgs trades it for the user's
+	 * value on every crossing. */
+	wrmsr(MSR_GS_BASE, (uint64_t)(uintptr_t)c);
+	wrmsr(MSR_KERNEL_GS_BASE, 0);
+}
 
 void syscall_init(void)
 {
-	/* In the kernel GS points at the per-CPU data; swapgs trades it for the
-	 * user's value on every crossing. */
-	wrmsr(MSR_GS_BASE, (uint64_t)(uintptr_t)&cpu0);
-	wrmsr(MSR_KERNEL_GS_BASE, 0);
+	percpu_init(0);
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 	/* SYSCALL loads CS 0x08 / SS 0x10; SYSRET's base 0x10 gives user SS 0x18
 	 * and CS 0x20 (gdt.c orders them so). */
@@ -76,7 +81,7 @@ void arch_regs_dump(const struct arch_regs *r)
 void arch_set_kernel_stack(uintptr_t top)
 {
 	tss_set_rsp0(top);
-	cpu0.kstack_top = top;
+	this_cpu()->kstack_top = top;
 }
 
 void arch_aspace_activate(paddr_t root)

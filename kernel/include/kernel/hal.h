@@ -22,7 +22,8 @@
  *   PT_LEVELS                  page-table levels (leaf level is 0)
  *   FRAME_PREV_OFF, FRAME_RET_OFF  offsets from a frame pointer to the saved
  *                              previous frame pointer and return address
- *   and the static inline page-table encoders declared further down.
+ *   and the static inline page-table encoders and CPU-control functions
+ *   declared further down.
  */
 
 /* ---- early console (polled; usable from the first C line) ---- */
@@ -30,19 +31,25 @@ void arch_console_putc(char c);
 
 /* ---- boot ---- */
 struct boot_info;
+struct percpu;
+struct thread;
 /* Generic entry; arch start code calls it once the kernel runs at its link
  * address with traps installed and a filled-in boot_info. */
 _Noreturn void kernel_main(struct boot_info *bi);
 /* Interrupt controller and timer bring-up, after the heap exists. */
 void arch_late_init(const struct boot_info *bi);
 
-/* ---- CPU control ---- */
-typedef unsigned long irqflags_t;
-void arch_irq_enable(void);
-void arch_irq_disable(void);
-irqflags_t arch_irq_save(void); /* disable, return previous state */
-void arch_irq_restore(irqflags_t flags);
+/* ---- CPU control ----
+ * irqflags_t (kernel/types.h) is what arch_irq_save returns; these are
+ * static inline in hal_arch.h (they are on every lock's path):
+ *   void arch_irq_enable(void), void arch_irq_disable(void)
+ *   irqflags_t arch_irq_save(void)        disable, return the previous state
+ *   void arch_irq_restore(irqflags_t flags)
+ *   struct percpu *arch_this_cpu(void)    this CPU's data (kernel/percpu.h),
+ *                                         through the arch's per-CPU register */
 void arch_wait_for_interrupt(void); /* sleep until an interrupt */
+/* Points the per-CPU register at c (percpu_init, once per CPU). */
+void arch_set_this_cpu(struct percpu *c);
 /* Power off the machine. failed != 0 makes QEMU exit with a failure status
  * that the test harness sees. */
 _Noreturn void arch_poweroff(int failed);
@@ -100,24 +107,37 @@ void arch_regs_dump(const struct arch_regs *r); /* all registers, via kprintf */
  * top of the current thread's kernel stack. */
 _Noreturn void arch_enter_user(struct arch_regs *r);
 /* Where entries from user mode put their frame: the top of the next
- * thread's kernel stack (TSS/sscratch/per-CPU data as the arch needs). */
+ * thread's kernel stack. The scheduler stores it in percpu->kstack_top and,
+ * unless hal_arch.h defines ARCH_KSTACK_IN_PERCPU (the entry code reads it
+ * from there and nothing else is needed), calls this too (x86_64: the TSS). */
 void arch_set_kernel_stack(uintptr_t top);
 /* Makes the page tables rooted at root the user translation (0: none). */
 void arch_aspace_activate(paddr_t root);
 /* Prepares a new root table: the kernel half, where the arch shares it
  * through the same root (x86_64, RISC-V), is copied from the kernel's. */
 void arch_aspace_init_root(pte_t *root, const pte_t *kernel_root);
-/* FP/SIMD state, saved and restored eagerly around user threads. */
+/* FP/SIMD state. The kernel never uses the FP registers itself, so they hold
+ * user values across kernel entries. Where hal_arch.h defines ARCH_FPU_LAZY
+ * the scheduler switches them lazily (sched.c, "FP state"): only the CPU's
+ * fpu_owner may use them from user mode; another thread's first FP
+ * instruction traps and the arch calls fpu_user_trap(). Without it they are
+ * saved and restored on every switch between user threads. */
 void arch_fpu_init_state(void *state); /* the state a new thread starts with */
-void arch_fpu_save(void *state);
-void arch_fpu_restore(const void *state);
+void arch_fpu_save(void *state); /* the registers to memory */
+void arch_fpu_restore(const void *state); /* and back */
+/* ARCH_FPU_LAZY only. Lets t's user mode use the FP registers (on) or makes
+ * its next FP instruction trap (off). Called for the thread about to run on
+ * every switch, and for the old and new owner when ownership moves. */
+void arch_fpu_user_access(struct thread *t, bool on);
+/* ARCH_FPU_LAZY only: whether the owner t may have changed the registers
+ * since they were loaded from t's state (true when the arch cannot tell). */
+bool arch_fpu_dirty(const struct thread *t);
 /* (ARCH_INLINE_REGS also gives arch_regs_pc: where the thread resumes.) */
 /* The user thread pointer, the base of thread-local storage: x86 FS base,
  * AArch64 TPIDR_EL0, RISC-V tp. arch_tls_set gives user thread t a new one
  * (recorded in t->tls; at once if t is the current thread, else when it
  * next runs); arch_tls_switch keeps each user thread's across a switch
  * between prev and next (either may be a kernel thread). */
-struct thread;
 void arch_tls_set(struct thread *t, uintptr_t value);
 void arch_tls_switch(struct thread *prev, struct thread *next);
 /* Copies between kernel and user memory; 0, or -1 if a user page faulted.
@@ -138,5 +158,10 @@ void user_exception(struct arch_regs *r, const char *what, uint64_t detail);
 bool user_fault_from_kernel(vaddr_t addr, unsigned access);
 /* Last thing before the arch returns to user mode. */
 void user_return(struct arch_regs *r);
+/* ARCH_FPU_LAZY: user mode touched the FP registers without access. True
+ * when that was the lazy switch (the registers are now the current
+ * thread's: retry the instruction); false when the thread had access and
+ * the instruction is simply illegal. Interrupts off. */
+bool fpu_user_trap(void);
 
 #endif

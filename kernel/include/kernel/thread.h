@@ -4,6 +4,8 @@
 
 #include <kernel/hal.h>
 #include <kernel/list.h>
+#include <kernel/percpu.h>
+#include <kernel/spinlock.h>
 
 /*
  * Threads and the scheduler. Priorities 0 (idle) to 31; the highest ready
@@ -43,7 +45,7 @@ struct thread {
 	void (*entry)(void *);
 	void *entry_arg;
 	uint64_t id;
-	uint64_t run_ns; /* CPU time */
+	uint64_t run_ticks; /* CPU time, in arch_counter() ticks */
 	char name[24];
 	struct list all_link;
 	struct wait_queue joiners; /* woken when the thread dies */
@@ -66,7 +68,10 @@ struct thread {
 };
 
 void sched_init(void);
-struct thread *thread_current(void);
+static inline struct thread *thread_current(void)
+{
+	return this_cpu()->current;
+}
 /* A kernel thread, ready to run entry(arg) at the priority. NULL when out
  * of memory. */
 struct thread *thread_create_kernel(const char *name, void (*entry)(void *), void *arg,
@@ -102,8 +107,18 @@ int wait_queue_wake(struct wait_queue *q, int n, int result);
 
 /* The first waiter, or NULL; and taking a waiter off its queue while it
  * stays blocked (IPC picks its partner this way). Lock held. */
-struct thread *wait_queue_first(struct wait_queue *q);
-void wait_queue_remove(struct thread *t);
+static inline struct thread *wait_queue_first(struct wait_queue *q)
+{
+	return list_empty(&q->waiters) ? NULL
+				       : list_entry(q->waiters.next, struct thread, run_link);
+}
+
+static inline void wait_queue_remove(struct thread *t)
+{
+	/* Off the queue but still blocked: the caller hands it on. */
+	list_remove(&t->run_link);
+	t->waiting_on = NULL;
+}
 /* Wakes t with result if it is blocked. Lock held. */
 void sched_wake(struct thread *t, int result);
 /* Blocks the caller (whose state the caller set) and runs next, a blocked
@@ -111,8 +126,17 @@ void sched_wake(struct thread *t, int result);
  * runs again, with its wait result in thread_current()->wait_result. */
 void sched_handoff(struct thread *next);
 
-irqflags_t sched_lock(void);
-void sched_unlock(irqflags_t f);
+/* The scheduler lock (inline: it is on every IPC's path). */
+extern spinlock_t sched_spinlock;
+static inline irqflags_t sched_lock(void)
+{
+	return spin_lock_irqsave(&sched_spinlock);
+}
+
+static inline void sched_unlock(irqflags_t f)
+{
+	spin_unlock_irqrestore(&sched_spinlock, f);
+}
 
 /* Stops using the user page tables at root (before they are freed). */
 void sched_drop_aspace(paddr_t root);
@@ -121,6 +145,12 @@ void sched_drop_aspace(paddr_t root);
 void sched_tick(void);
 /* On the way out of an interrupt: switch if a better thread is ready. */
 void sched_preempt(void);
+/* The same, with the common case (nothing to do) inline. */
+static inline void sched_preempt_check(void)
+{
+	if (this_cpu()->need_resched)
+		sched_preempt();
+}
 
 /* ---- arch (hal_arch.h defines struct arch_thread) ---- */
 /* Prepares t so that the first switch to it runs thread_start() on the

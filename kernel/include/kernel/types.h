@@ -10,6 +10,7 @@
 typedef uint64_t paddr_t;
 typedef uint64_t vaddr_t;
 typedef uint64_t pte_t;
+typedef unsigned long irqflags_t; /* saved interrupt state (hal.h) */
 
 #define PAGE_SHIFT 12
 #define PAGE_SIZE ((size_t)1 << PAGE_SHIFT)

@@ -20,6 +20,7 @@
 
 /* ESR_ELx exception classes used here (ARM ARM D17.2.37). */
 #define EC_UNKNOWN 0x00
+#define EC_FP_ACCESS 0x07 /* FP/SIMD use trapped by CPACR_EL1.FPEN */
 #define EC_SVC64 0x15
 #define EC_IABT_LOW 0x20
 #define EC_IABT_CUR 0x21
@@ -40,6 +41,7 @@
 #define TCR_EPD0 (1 << 7)
 
 #define CPACR_FPEN (3 << 20) /* FP/SIMD not trapped at EL0 or EL1 */
+#define CPACR_FPEN_EL1 (1 << 20) /* FP/SIMD trapped at EL0 only (EC_FP_ACCESS) */
 
 #ifndef __ASSEMBLY__
 #include <arch/hal_arch.h>
@@ -72,9 +74,8 @@ void aarch64_trap_unexpected(struct arch_regs *tf, int kind);
  * at the top of the kernel stack that arch_set_kernel_stack recorded. */
 _Noreturn void aarch64_bad_user_return(struct arch_regs *tf, uintptr_t kstack_top);
 
-/* The current user thread's kernel stack top (arch_set_kernel_stack): where
- * SP_EL1 stands whenever the CPU runs at EL0. */
-extern uintptr_t aarch64_kstack_top;
+/* The current user thread's kernel stack top (arch_set_kernel_stack), where
+ * SP_EL1 stands whenever the CPU runs at EL0, is struct percpu's kstack_top. */
 
 /* User memory copies (user.S): a fault inside [start, end) is on a user
  * address and may be resolved (demand paging) before the extable fixup. */

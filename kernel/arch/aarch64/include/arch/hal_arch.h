@@ -200,6 +200,43 @@ static inline void arch_regs_set_result(struct arch_regs *r, int i, uint64_t v)
 		r->x[i] = v;
 }
 
+/* CPU control (see hal.h): IRQs through PSTATE.I (DAIF). */
+static inline void arch_irq_enable(void)
+{
+	__asm__ volatile("msr daifclr, #2" : : : "memory");
+}
+
+static inline void arch_irq_disable(void)
+{
+	__asm__ volatile("msr daifset, #2" : : : "memory");
+}
+
+static inline irqflags_t arch_irq_save(void)
+{
+	irqflags_t flags;
+	__asm__ volatile("mrs %0, daif\n\tmsr daifset, #2" : "=r"(flags) : : "memory");
+	return flags;
+}
+
+static inline void arch_irq_restore(irqflags_t flags)
+{
+	__asm__ volatile("msr daif, %0" : : "r"(flags) : "memory");
+}
+
+/* The per-CPU data is at TPIDR_EL1, which EL0 can neither read nor write. */
+struct percpu;
+static inline struct percpu *arch_this_cpu(void)
+{
+	struct percpu *c;
+	__asm__ volatile("mrs %0, tpidr_el1" : "=r"(c));
+	return c;
+}
+
+/* FP state is switched lazily: CPACR_EL1.FPEN traps EL0's FP/SIMD use for
+ * every thread but the CPU's FP owner. */
+#define ARCH_FPU_LAZY 1
+/* Entries from user mode find their stack top in struct percpu alone. */
+#define ARCH_KSTACK_IN_PERCPU 1
 #endif /* !__ASSEMBLY__ */
 
 #endif

@@ -195,6 +195,49 @@ static inline void arch_regs_set_result(struct arch_regs *r, int i, uint64_t v)
 struct arch_thread {
 	uint64_t sp;
 };
+
+/* CPU control (see hal.h): interrupts through sstatus.SIE (bit 1). */
+#define ARCH_SSTATUS_SIE 0x2ul
+static inline void arch_irq_enable(void)
+{
+	__asm__ volatile("csrs sstatus, %0" : : "r"(ARCH_SSTATUS_SIE) : "memory");
+}
+
+static inline void arch_irq_disable(void)
+{
+	__asm__ volatile("csrc sstatus, %0" : : "r"(ARCH_SSTATUS_SIE) : "memory");
+}
+
+static inline irqflags_t arch_irq_save(void)
+{
+	unsigned long old;
+	__asm__ volatile("csrrci %0, sstatus, %1" : "=r"(old) : "i"(ARCH_SSTATUS_SIE) : "memory");
+	return old & ARCH_SSTATUS_SIE;
+}
+
+static inline void arch_irq_restore(irqflags_t flags)
+{
+	if (flags & ARCH_SSTATUS_SIE)
+		arch_irq_enable();
+}
+
+/* The per-CPU data is at tp in the kernel: the compiler never allocates tp
+ * (no TLS in the kernel), and trap.S swaps it with the user's through
+ * sscratch on every crossing. */
+struct percpu;
+static inline struct percpu *arch_this_cpu(void)
+{
+	struct percpu *c;
+	__asm__ volatile("mv %0, tp" : "=r"(c));
+	return c;
+}
+
+/* FP state is switched lazily, with sstatus.FS in each thread's saved
+ * registers telling whether its user mode may use the registers. */
+#define ARCH_FPU_LAZY 1
+/* Entries from user mode find their stack top in struct percpu alone. */
+#define ARCH_KSTACK_IN_PERCPU 1
+#define ARCH_FPU_ACCESS_PER_THREAD 1 /* in the saved sstatus: nothing to do per switch */
 #endif /* !__ASSEMBLY__ */
 
 #endif

@@ -149,4 +149,42 @@ struct arch_thread {
 	uint64_t sp;
 };
 
+/* CPU control (see hal.h): RFLAGS.IF. */
+static inline void arch_irq_enable(void)
+{
+	__asm__ volatile("sti" : : : "memory");
+}
+
+static inline void arch_irq_disable(void)
+{
+	__asm__ volatile("cli" : : : "memory");
+}
+
+static inline irqflags_t arch_irq_save(void)
+{
+	irqflags_t flags;
+	__asm__ volatile("pushfq\n\tpop %0\n\tcli" : "=r"(flags) : : "memory");
+	return flags;
+}
+
+static inline void arch_irq_restore(irqflags_t flags)
+{
+	if (flags & 0x200) /* IF */
+		arch_irq_enable();
+}
+
+/* The per-CPU data is at GS in the kernel (swapgs on every crossing from
+ * and to ring 3); its self pointer (struct percpu, offset 16) turns that
+ * into an address. */
+struct percpu;
+static inline struct percpu *arch_this_cpu(void)
+{
+	struct percpu *c;
+	__asm__ volatile("mov %%gs:16, %0" : "=r"(c));
+	return c;
+}
+
+/* FP state stays eager here: fxsave64/fxrstor64 are one instruction each,
+ * and a CR0.TS trap would cost more than it saves unless the FP state is
+ * large (XSAVE with AVX-512). */
 #endif

@@ -64,11 +64,9 @@ static inline void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4])
 #define USER_CS 0x23 /* GDT 0x20, RPL 3 */
 #define USER_SS 0x1b /* GDT 0x18, RPL 3 */
 
-/* Per-CPU data, reached through GS in the kernel (syscall.S uses the offsets). */
-struct percpu {
-	uint64_t kstack_top; /* 0: where entries from user mode build their frame */
-	uint64_t user_rsp; /* 8: the user stack pointer, while syscall.S saves it */
-};
+/* Per-CPU data is struct percpu (kernel/percpu.h), at GS in the kernel;
+ * syscall.S uses its first two words: 0 the kernel stack top, 8 scratch for
+ * the user's rsp. */
 void syscall_init(void);
 void tss_set_rsp0(uint64_t top);
 
