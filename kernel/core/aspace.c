@@ -19,9 +19,38 @@ int aspace_init(struct aspace *as)
 
 static void vma_free(struct vma *m)
 {
+	irqflags_t f = vmo_lock();
 	list_remove(&m->link);
+	list_remove(&m->vmo_link);
+	vmo_unlock(f);
+	/* Outside the lock: the last reference destroys the VMO. */
 	kobject_unref(&m->vmo->obj);
 	kfree(m);
+}
+
+/* The PTE protection of a mapping's pages: its own, user, and the VMO's
+ * cache attribute. */
+static unsigned pte_prot(const struct vma *m)
+{
+	return m->prot | VM_USER | m->vmo->cache;
+}
+
+void vma_write_protect(struct vma *m)
+{
+	if (!(m->prot & VM_WRITE))
+		return;
+	/* Only 4 KiB leaves exist in user space, so no split can fail. */
+	pt_protect(m->as->root, m->start, m->end - m->start, pte_prot(m) & ~VM_WRITE);
+	arch_tlb_flush_all();
+}
+
+void vma_drop_page(struct vma *m, uint64_t off)
+{
+	if (off < m->offset || off - m->offset >= m->end - m->start)
+		return;
+	vaddr_t va = m->start + (off - m->offset);
+	pt_unmap(m->as->root, va, PAGE_SIZE);
+	arch_tlb_flush_page(va);
 }
 
 void aspace_destroy(struct aspace *as)
@@ -95,8 +124,12 @@ int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, stru
 	m->prot = prot;
 	m->vmo = vmo;
 	m->offset = offset;
+	m->as = as;
 	kobject_ref(&vmo->obj);
+	irqflags_t f = vmo_lock();
 	list_insert_before(first_after(as, at), &m->link);
+	list_push_back(&vmo->mappings, &m->vmo_link);
+	vmo_unlock(f);
 	*va = at;
 	return 0;
 }
@@ -117,17 +150,24 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 			struct vma *tail = kzalloc(sizeof(*tail));
 			if (!tail)
 				return ERR_NO_MEMORY;
+			kobject_ref(&m->vmo->obj);
+			irqflags_t f = vmo_lock();
 			*tail = *m;
 			tail->start = end;
 			tail->offset = m->offset + (end - m->start);
-			kobject_ref(&m->vmo->obj);
 			list_insert_before(pos, &tail->link);
+			list_push_back(&m->vmo->mappings, &tail->vmo_link);
 			m->end = va;
+			vmo_unlock(f);
 		} else if (m->start < va) {
+			irqflags_t f = vmo_lock();
 			m->end = va;
+			vmo_unlock(f);
 		} else if (m->end > end) {
+			irqflags_t f = vmo_lock();
 			m->offset += end - m->start;
 			m->start = end;
+			vmo_unlock(f);
 		} else {
 			vma_free(m);
 		}
@@ -146,14 +186,28 @@ int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
 	if (va < m->start)
 		return ERR_NOT_FOUND;
 	if ((access & m->prot) != access)
-		return ERR_ACCESS_DENIED;
+		return ERR_ACCESS_DENIED; /* a protection fault: reported, not fixed */
 	vaddr_t page = ALIGN_DOWN(va, PAGE_SIZE);
-	paddr_t pa = vmo_commit_page(m->vmo, (size_t)((page - m->start + m->offset) / PAGE_SIZE));
+	bool writable;
+	paddr_t pa = vmo_fault_page(m->vmo, (size_t)((page - m->start + m->offset) / PAGE_SIZE),
+				    access & VM_WRITE, &writable);
 	if (!pa)
 		return ERR_NO_MEMORY;
-	int err = pt_map(as->root, page, pa, PAGE_SIZE, m->prot | VM_USER);
-	if (err == ERR_EXISTS)
-		return ERR_ACCESS_DENIED; /* mapped and still faulting: a protection fault */
+	/* A page shared with a copy-on-write relative is mapped read-only even
+	 * in a writable mapping: its first write comes back here and copies. */
+	unsigned prot = writable ? pte_prot(m) : pte_prot(m) & ~VM_WRITE;
+	paddr_t old;
+	unsigned old_prot;
+	if (pt_query(as->root, page, &old, &old_prot) == 0) {
+		/* Present already: the page was copied or has become writable.
+		 * The same page with the same write permission faulting again
+		 * would loop forever: treat it as the protection fault it is. */
+		if (old == pa && (old_prot & VM_WRITE) == (prot & VM_WRITE))
+			return ERR_ACCESS_DENIED;
+		pt_unmap(as->root, page, PAGE_SIZE);
+		arch_tlb_flush_page(page);
+	}
+	int err = pt_map(as->root, page, pa, PAGE_SIZE, prot);
 	arch_tlb_flush_page(page);
 	return err;
 }

@@ -16,6 +16,7 @@ static void process_destroy(struct kobject *o)
 		handle_table_destroy(&p->handles);
 		aspace_destroy(&p->as);
 	}
+	kfree(p->io_bitmap);
 	kfree(p);
 }
 

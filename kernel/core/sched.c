@@ -101,6 +101,9 @@ static void switch_to(struct thread *next)
 		}
 		arch_set_kernel_stack(thread_stack_top(next));
 		arch_fpu_restore(next->fpu);
+#ifdef ARCH_HAS_IOPORTS
+		arch_ioports_load(next->proc->io_bitmap, next->proc->obj.koid, false);
+#endif
 	}
 	if (prev->state == THREAD_DEAD && prev->detached)
 		zombie = prev;

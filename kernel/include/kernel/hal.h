@@ -130,4 +130,12 @@ bool user_fault_from_kernel(vaddr_t addr, unsigned access);
 /* Last thing before the arch returns to user mode. */
 void user_return(struct arch_regs *r);
 
+#ifdef ARCH_HAS_IOPORTS
+/* x86 I/O ports: the bitmap (IO_BITMAP_BYTES, a set bit denies the port)
+ * of the process that runs from now on, NULL for none; owner names whose it
+ * is (a koid) so that the arch copies it only when it changes hands, or
+ * when changed is true. */
+void arch_ioports_load(const uint8_t *bitmap, uint64_t owner, bool changed);
+#endif
+
 #endif

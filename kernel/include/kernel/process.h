@@ -22,6 +22,9 @@ struct process {
 	long exit_code;
 	char name[32];
 	struct wait_queue exited; /* woken when the process dies */
+	/* x86 I/O ports it enabled (ioport_enable): IO_BITMAP_BYTES, a set bit
+	 * denies; NULL (no ports at all) until the first enable. */
+	uint8_t *io_bitmap;
 };
 
 struct process *process_create(const char *name);
