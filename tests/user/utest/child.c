@@ -8,7 +8,7 @@ volatile int isolation_probe;
 
 /* A server in a child process: replies tag + 1 with its copy of
  * isolation_probe; tag 2 makes it write through NULL, tag 3 sets its probe,
- * tag 0 ends it. */
+ * tags 4-6 make it fault in other ways (see utest.h), tag 0 ends it. */
 static void child_server(uint64_t ep)
 {
 	struct msg m, reply;
@@ -18,6 +18,14 @@ static void child_server(uint64_t ep)
 			*(volatile int *)0 = 1;
 		if (m.tag == 3)
 			isolation_probe = (int)m.w[0];
+		if (m.tag == 4)
+			*(volatile int *)(uintptr_t)m.w[0] = 1;
+		if (m.tag == 5)
+			((void (*)(void))(uintptr_t)m.w[0])();
+#if defined(__x86_64__)
+		if (m.tag == 6)
+			m.w[0] = vg_inb((uint16_t)m.w[0]);
+#endif
 		reply = (struct msg){ m.tag + 1, { (uint64_t)isolation_probe, 0, 0, 0 } };
 		badge = reply_recv((vg_handle_t)ep, &reply, &m);
 	}
