@@ -177,24 +177,10 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 	return err;
 }
 
-int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
+/* Puts pa at page for mapping m, read-only while the page is shared
+ * (its first write comes back here and copies). Under vmo_lock. */
+static int map_fault_page(struct aspace *as, struct vma *m, vaddr_t page, paddr_t pa, bool writable)
 {
-	struct list *pos = first_after(as, va);
-	if (pos == &as->vmas)
-		return ERR_NOT_FOUND;
-	struct vma *m = list_entry(pos, struct vma, link);
-	if (va < m->start)
-		return ERR_NOT_FOUND;
-	if ((access & m->prot) != access)
-		return ERR_ACCESS_DENIED; /* a protection fault: reported, not fixed */
-	vaddr_t page = ALIGN_DOWN(va, PAGE_SIZE);
-	bool writable;
-	paddr_t pa = vmo_fault_page(m->vmo, (size_t)((page - m->start + m->offset) / PAGE_SIZE),
-				    access & VM_WRITE, &writable);
-	if (!pa)
-		return ERR_NO_MEMORY;
-	/* A page shared with a copy-on-write relative is mapped read-only even
-	 * in a writable mapping: its first write comes back here and copies. */
 	unsigned prot = writable ? pte_prot(m) : pte_prot(m) & ~VM_WRITE;
 	paddr_t old;
 	unsigned old_prot;
@@ -210,4 +196,36 @@ int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
 	int err = pt_map(as->root, page, pa, PAGE_SIZE, prot);
 	arch_tlb_flush_page(page);
 	return err;
+}
+
+int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
+{
+	struct list *pos = first_after(as, va);
+	if (pos == &as->vmas)
+		return ERR_NOT_FOUND;
+	struct vma *m = list_entry(pos, struct vma, link);
+	if (va < m->start)
+		return ERR_NOT_FOUND;
+	if ((access & m->prot) != access)
+		return ERR_ACCESS_DENIED; /* a protection fault: reported, not fixed */
+	vaddr_t page = ALIGN_DOWN(va, PAGE_SIZE);
+	size_t index = (size_t)((page - m->start + m->offset) / PAGE_SIZE);
+	for (;;) {
+		bool writable;
+		paddr_t pa = vmo_fault_page(m->vmo, index, access & VM_WRITE, &writable);
+		if (!pa)
+			return ERR_NO_MEMORY;
+		/* The page table changes under the VMO lock, and only if the page
+		 * is still the VMO's: a copy made by someone else since (we may
+		 * have been preempted) would otherwise leave this mapping on a
+		 * page the VMO no longer holds. */
+		irqflags_t f = vmo_lock();
+		if (!vmo_page_current(m->vmo, index, pa, writable)) {
+			vmo_unlock(f);
+			continue;
+		}
+		int err = map_fault_page(as, m, page, pa, writable);
+		vmo_unlock(f);
+		return err;
+	}
 }

@@ -58,14 +58,21 @@ long sys_ioport_enable(vg_handle_t ioport, uint32_t enable)
 		return err;
 	struct ioport *io = (struct ioport *)o;
 	struct process *p = current_process();
+	uint8_t *bm = NULL;
 	if (!p->io_bitmap) {
-		uint8_t *bm = kmalloc(IO_BITMAP_BYTES);
+		bm = kmalloc(IO_BITMAP_BYTES);
 		if (!bm) {
 			kobject_unref(o);
 			return ERR_NO_MEMORY;
 		}
 		memset(bm, 0xff, IO_BITMAP_BYTES);
+	}
+	/* Interrupts off: another thread of this process may be enabling
+	 * ports too, and a switch must not load a half-updated bitmap. */
+	irqflags_t f = arch_irq_save();
+	if (!p->io_bitmap) {
 		p->io_bitmap = bm;
+		bm = NULL;
 	}
 	for (uint32_t port = io->base; port < io->base + io->count; port++) {
 		uint8_t bit = (uint8_t)(1u << (port % 8));
@@ -74,11 +81,11 @@ long sys_ioport_enable(vg_handle_t ioport, uint32_t enable)
 		else
 			p->io_bitmap[port / 8] |= bit;
 	}
-	kobject_unref(o);
 	/* This process runs now: its new bitmap takes effect at once. */
-	irqflags_t f = arch_irq_save();
 	arch_ioports_load(p->io_bitmap, p->obj.koid, true);
 	arch_irq_restore(f);
+	kfree(bm); /* another thread installed one first */
+	kobject_unref(o);
 	return 0;
 #else
 	(void)ioport, (void)enable;

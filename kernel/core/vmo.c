@@ -196,6 +196,15 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 	}
 }
 
+bool vmo_page_current(struct vmo *v, size_t index, paddr_t pa, bool writable)
+{
+	if (v->kind != VMO_ANON)
+		return true;
+	/* Mapping a page read-only that has become exclusive since is fine:
+	 * a write faults and upgrades it. */
+	return v->pages[index] == pa && (!writable || !pmm_page_shared(pa));
+}
+
 paddr_t vmo_commit_page(struct vmo *v, size_t index)
 {
 	bool writable;
@@ -213,11 +222,21 @@ static int for_each_piece(struct vmo *v, uint64_t offset, size_t len, bool write
 	while (len) {
 		size_t in_page = (size_t)(offset % PAGE_SIZE);
 		size_t n = MIN(len, PAGE_SIZE - in_page);
+		size_t index = (size_t)(offset / PAGE_SIZE);
 		bool writable;
-		paddr_t pa = vmo_fault_page(v, (size_t)(offset / PAGE_SIZE), write, &writable);
+		paddr_t pa = vmo_fault_page(v, index, write, &writable);
 		if (!pa)
 			return ERR_NO_MEMORY;
+		/* Copy under the lock, and only while the page is still ours
+		 * (and still private, for a write): after a preemption it may
+		 * have been copied away, shared with a new child, or freed. */
+		irqflags_t f = vmo_lock();
+		if (!vmo_page_current(v, index, pa, write)) {
+			vmo_unlock(f);
+			continue;
+		}
 		fn((char *)phys_to_virt(pa) + in_page, buf, n);
+		vmo_unlock(f);
 		buf = (char *)buf + n;
 		offset += n;
 		len -= n;

@@ -56,6 +56,9 @@ int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, struct 
  * may be mapped writable now (false while it is shared). Returns 0 when
  * out of range or out of memory. */
 paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable);
+/* Under vmo_lock: whether pa (as vmo_fault_page returned it, with
+ * writable) is still what page index may be mapped as. */
+bool vmo_page_current(struct vmo *v, size_t index, paddr_t pa, bool writable);
 /* The page for reading (vmo_fault_page without write). */
 paddr_t vmo_commit_page(struct vmo *v, size_t index);
 /* Copies between the VMO and kernel memory, committing pages as needed;
