@@ -53,11 +53,33 @@ struct vg_handle_info {
 #define VG_VM_EXEC 0x4u
 #define VG_VM_FIXED 0x100u
 
+/* Resource kinds (resource_create). A ROOT resource covers every range of
+ * every kind; the others one range of one kind: physical addresses (MMIO and
+ * DMA), interrupt numbers, x86 I/O ports. */
+#define VG_RESOURCE_ROOT 0u
+#define VG_RESOURCE_MMIO 1u
+#define VG_RESOURCE_IRQ 2u
+#define VG_RESOURCE_IOPORT 3u
+
+/* Cache attributes of physical and contiguous vmos (vmo_create_physical's
+ * cache, the low bits of vmo_create_contiguous's flags), applied to every
+ * mapping of them. WRITE_COMBINE falls back to UNCACHED where the
+ * architecture has no such type (RISC-V without Svpbmt: memory types come
+ * from the platform there). */
+#define VG_CACHE_CACHED 0u
+#define VG_CACHE_UNCACHED 1u /* device memory: uncached, no merging or reordering */
+#define VG_CACHE_WRITE_COMBINE 2u
+#define VG_CACHE_MASK 0x3u
+/* vmo_create_contiguous: pages below 4 GiB (for devices with 32-bit DMA). */
+#define VG_CONTIG_BELOW_4G 0x100u
+
 /* What the root task finds at its second start argument. */
 struct vg_startup {
 	uint64_t flags; /* VG_STARTUP_* */
 	vg_handle_t log; /* the kernel log: read, write, duplicate, transfer */
 	vg_handle_t self; /* this process: map, manage */
+	vg_handle_t
+		resource; /* every physical range, irq and I/O port: manage, duplicate, transfer */
 };
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */

@@ -19,9 +19,38 @@ int aspace_init(struct aspace *as)
 
 static void vma_free(struct vma *m)
 {
+	irqflags_t f = vmo_lock();
 	list_remove(&m->link);
+	list_remove(&m->vmo_link);
+	vmo_unlock(f);
+	/* Outside the lock: the last reference destroys the VMO. */
 	kobject_unref(&m->vmo->obj);
 	kfree(m);
+}
+
+/* The PTE protection of a mapping's pages: its own, user, and the VMO's
+ * cache attribute. */
+static unsigned pte_prot(const struct vma *m)
+{
+	return m->prot | VM_USER | m->vmo->cache;
+}
+
+void vma_write_protect(struct vma *m)
+{
+	if (!(m->prot & VM_WRITE))
+		return;
+	/* Only 4 KiB leaves exist in user space, so no split can fail. */
+	pt_protect(m->as->root, m->start, m->end - m->start, pte_prot(m) & ~VM_WRITE);
+	arch_tlb_flush_all();
+}
+
+void vma_drop_page(struct vma *m, uint64_t off)
+{
+	if (off < m->offset || off - m->offset >= m->end - m->start)
+		return;
+	vaddr_t va = m->start + (off - m->offset);
+	pt_unmap(m->as->root, va, PAGE_SIZE);
+	arch_tlb_flush_page(va);
 }
 
 void aspace_destroy(struct aspace *as)
@@ -95,8 +124,12 @@ int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, stru
 	m->prot = prot;
 	m->vmo = vmo;
 	m->offset = offset;
+	m->as = as;
 	kobject_ref(&vmo->obj);
+	irqflags_t f = vmo_lock();
 	list_insert_before(first_after(as, at), &m->link);
+	list_push_back(&vmo->mappings, &m->vmo_link);
+	vmo_unlock(f);
 	*va = at;
 	return 0;
 }
@@ -117,23 +150,51 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 			struct vma *tail = kzalloc(sizeof(*tail));
 			if (!tail)
 				return ERR_NO_MEMORY;
+			kobject_ref(&m->vmo->obj);
+			irqflags_t f = vmo_lock();
 			*tail = *m;
 			tail->start = end;
 			tail->offset = m->offset + (end - m->start);
-			kobject_ref(&m->vmo->obj);
 			list_insert_before(pos, &tail->link);
+			list_push_back(&m->vmo->mappings, &tail->vmo_link);
 			m->end = va;
+			vmo_unlock(f);
 		} else if (m->start < va) {
+			irqflags_t f = vmo_lock();
 			m->end = va;
+			vmo_unlock(f);
 		} else if (m->end > end) {
+			irqflags_t f = vmo_lock();
 			m->offset += end - m->start;
 			m->start = end;
+			vmo_unlock(f);
 		} else {
 			vma_free(m);
 		}
 	}
 	int err = pt_unmap(as->root, va, len);
 	arch_tlb_flush_all();
+	return err;
+}
+
+/* Puts pa at page for mapping m, read-only while the page is shared
+ * (its first write comes back here and copies). Under vmo_lock. */
+static int map_fault_page(struct aspace *as, struct vma *m, vaddr_t page, paddr_t pa, bool writable)
+{
+	unsigned prot = writable ? pte_prot(m) : pte_prot(m) & ~VM_WRITE;
+	paddr_t old;
+	unsigned old_prot;
+	if (pt_query(as->root, page, &old, &old_prot) == 0) {
+		/* Present already: the page was copied or has become writable.
+		 * The same page with the same write permission faulting again
+		 * would loop forever: treat it as the protection fault it is. */
+		if (old == pa && (old_prot & VM_WRITE) == (prot & VM_WRITE))
+			return ERR_ACCESS_DENIED;
+		pt_unmap(as->root, page, PAGE_SIZE);
+		arch_tlb_flush_page(page);
+	}
+	int err = pt_map(as->root, page, pa, PAGE_SIZE, prot);
+	arch_tlb_flush_page(page);
 	return err;
 }
 
@@ -147,23 +208,21 @@ static int vma_for(struct aspace *as, vaddr_t va, unsigned access, struct vma **
 	if (va < m->start)
 		return ERR_NOT_FOUND;
 	if ((access & m->prot) != access)
-		return ERR_ACCESS_DENIED;
+		return ERR_ACCESS_DENIED; /* a protection fault: reported, not fixed */
 	*out = m;
 	return 0;
 }
 
-static paddr_t vma_commit(struct vma *m, vaddr_t page)
-{
-	return vmo_commit_page(m->vmo, (size_t)((page - m->start + m->offset) / PAGE_SIZE));
-}
-
-int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo **vmo, paddr_t *pa)
+int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo **vmo, size_t *index,
+		    paddr_t *pa)
 {
 	struct vma *m;
 	int err = vma_for(as, va, access, &m);
 	if (err)
 		return err;
-	*pa = vma_commit(m, ALIGN_DOWN(va, PAGE_SIZE));
+	bool writable;
+	*index = (size_t)((ALIGN_DOWN(va, PAGE_SIZE) - m->start + m->offset) / PAGE_SIZE);
+	*pa = vmo_fault_page(m->vmo, *index, access & VM_WRITE, &writable);
 	if (!*pa)
 		return ERR_NO_MEMORY;
 	kobject_ref(&m->vmo->obj);
@@ -178,12 +237,23 @@ int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
 	if (err)
 		return err;
 	vaddr_t page = ALIGN_DOWN(va, PAGE_SIZE);
-	paddr_t pa = vma_commit(m, page);
-	if (!pa)
-		return ERR_NO_MEMORY;
-	err = pt_map(as->root, page, pa, PAGE_SIZE, m->prot | VM_USER);
-	if (err == ERR_EXISTS)
-		return ERR_ACCESS_DENIED; /* mapped and still faulting: a protection fault */
-	arch_tlb_flush_page(page);
-	return err;
+	size_t index = (size_t)((page - m->start + m->offset) / PAGE_SIZE);
+	for (;;) {
+		bool writable;
+		paddr_t pa = vmo_fault_page(m->vmo, index, access & VM_WRITE, &writable);
+		if (!pa)
+			return ERR_NO_MEMORY;
+		/* The page table changes under the VMO lock, and only if the page
+		 * is still the VMO's: a copy made by someone else since (we may
+		 * have been preempted) would otherwise leave this mapping on a
+		 * page the VMO no longer holds. */
+		irqflags_t f = vmo_lock();
+		if (!vmo_page_current(m->vmo, index, pa, writable)) {
+			vmo_unlock(f);
+			continue;
+		}
+		err = map_fault_page(as, m, page, pa, writable);
+		vmo_unlock(f);
+		return err;
+	}
 }

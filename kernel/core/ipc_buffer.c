@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The IPC buffer: words 4 and up and the handles of a message.
 //
-// A thread registers two pages of its own writable memory (ipc_buffer_set);
-// the kernel pins them (a reference on the VMO behind each page) and keeps
-// their physical addresses, so that a message moves straight from the
-// sender's pages to the receiver's through the physmap, whichever address
-// space is current and without user copies that could fault.
+// A thread registers two pages of its own writable anonymous memory
+// (ipc_buffer_set); the kernel pins them (a reference on the VMO behind each
+// page) and keeps their physical addresses, so that a message moves straight
+// from the sender's pages to the receiver's through the physmap, whichever
+// address space is current and without user copies that could fault.
+//
+// A page of a VMO can change under a pin only through copy-on-write (a child
+// made from the VMO, then a write): each move checks that both buffers'
+// pages are still their VMOs' and fails with ERR_BAD_STATE otherwise (the
+// thread registers its buffer again), so the kernel never writes into a
+// page the thread no longer sees.
 #include <kernel/pmm.h>
 #include <kernel/process.h>
 #include <kernel/string.h>
@@ -39,9 +45,14 @@ long sys_ipc_buffer_set(uintptr_t addr)
 		return ERR_BAD_ADDRESS;
 	struct vmo *v[2] = { NULL, NULL };
 	paddr_t pa[2];
+	size_t index[2];
 	for (int i = 0; i < 2; i++) {
 		int err = aspace_pin_page(&me->proc->as, addr + (uintptr_t)i * PAGE_SIZE, VM_WRITE,
-					  &v[i], &pa[i]);
+					  &v[i], &index[i], &pa[i]);
+		if (!err && v[i]->kind != VMO_ANON) {
+			kobject_unref(&v[i]->obj); /* device or DMA memory: not for this */
+			err = ERR_ACCESS_DENIED;
+		}
 		if (err) {
 			if (i)
 				kobject_unref(&v[0]->obj);
@@ -53,6 +64,7 @@ long sys_ipc_buffer_set(uintptr_t addr)
 	for (int i = 0; i < 2; i++) {
 		me->ipc_buf[i] = pa[i];
 		me->ipc_buf_vmo[i] = v[i];
+		me->ipc_buf_index[i] = index[i];
 	}
 	sched_unlock(f);
 	return 0;
@@ -125,10 +137,21 @@ bool ipc_tag_valid(uint64_t tag)
 		VG_IPC_TAG_HANDLES(tag) <= VG_IPC_MAX_HANDLES;
 }
 
+/* t's buffer pages are still the ones its VMOs hold (see the top). */
+static bool buffer_current(const struct thread *t)
+{
+	irqflags_t f = vmo_lock();
+	bool ok = true;
+	for (int i = 0; i < 2 && ok; i++)
+		ok = vmo_page_current(t->ipc_buf_vmo[i], t->ipc_buf_index[i], t->ipc_buf[i], true);
+	vmo_unlock(f);
+	return ok;
+}
+
 int ipc_buffer_move(struct thread *to, struct thread *from, uint64_t tag)
 {
 	uint32_t words = VG_IPC_TAG_WORDS(tag), handles = VG_IPC_TAG_HANDLES(tag);
-	if (!from->ipc_buf[0] || !to->ipc_buf[0])
+	if (!from->ipc_buf[0] || !to->ipc_buf[0] || !buffer_current(from) || !buffer_current(to))
 		return ERR_BAD_STATE;
 	if (handles) {
 		int err = move_handles(to, from, handles);

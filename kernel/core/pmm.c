@@ -6,9 +6,18 @@
 #include <kernel/panic.h>
 #include <kernel/pmm.h>
 #include <kernel/spinlock.h>
+#include <kernel/string.h>
 
 static struct frames frames;
 static spinlock_t lock = SPINLOCK_INIT;
+/* Per page of the span: how many holders beyond the first share it
+ * (copy-on-write). 0 for every page that is free or has one owner, so the
+ * frame allocator itself never needs to know. */
+static uint32_t *shares;
+/* The RAM regions the allocator manages, kept to refuse physical VMOs over
+ * them (device memory only). */
+static struct mem_region ram[BOOT_MAX_REGIONS];
+static size_t n_ram;
 
 static bool overlaps_reserved(const struct boot_info *bi, paddr_t s, paddr_t e)
 {
@@ -49,6 +58,12 @@ void pmm_init(struct boot_info *bi)
 	hi = ALIGN_UP(hi, PAGE_SIZE);
 	size_t npages = (size_t)((hi - lo) / PAGE_SIZE);
 	paddr_t bm = place_bitmap(bi, frames_bitmap_bytes(npages));
+	paddr_t sh = place_bitmap(bi, npages * sizeof(uint32_t));
+	shares = phys_to_virt(sh);
+	memset(shares, 0, npages * sizeof(uint32_t));
+	for (size_t i = 0; i < bi->n_ram; i++)
+		ram[i] = bi->ram[i];
+	n_ram = bi->n_ram;
 
 	frames_init(&frames, lo, npages, phys_to_virt(bm));
 	for (size_t i = 0; i < bi->n_ram; i++)
@@ -98,4 +113,48 @@ bool pmm_is_free(paddr_t pa)
 	bool free = frames_is_free(&frames, pa);
 	spin_unlock_irqrestore(&lock, f);
 	return free;
+}
+
+static size_t share_index(paddr_t pa)
+{
+	size_t i = (size_t)((pa - frames.base) / PAGE_SIZE);
+	if (pa < frames.base || i >= frames.npages || frames_is_free(&frames, pa))
+		panic("pmm: sharing %#llx, which is not an allocated page", (unsigned long long)pa);
+	return i;
+}
+
+void pmm_page_share(paddr_t pa)
+{
+	irqflags_t f = spin_lock_irqsave(&lock);
+	shares[share_index(pa)]++;
+	spin_unlock_irqrestore(&lock, f);
+}
+
+bool pmm_page_release(paddr_t pa)
+{
+	irqflags_t f = spin_lock_irqsave(&lock);
+	size_t i = share_index(pa);
+	bool last = shares[i] == 0;
+	if (!last)
+		shares[i]--;
+	else if (frames_free(&frames, pa, 1))
+		panic("pmm: bad release of %#llx", (unsigned long long)pa);
+	spin_unlock_irqrestore(&lock, f);
+	return last;
+}
+
+bool pmm_page_shared(paddr_t pa)
+{
+	irqflags_t f = spin_lock_irqsave(&lock);
+	bool shared = shares[share_index(pa)] != 0;
+	spin_unlock_irqrestore(&lock, f);
+	return shared;
+}
+
+bool pmm_overlaps_ram(paddr_t start, paddr_t end)
+{
+	for (size_t i = 0; i < n_ram; i++)
+		if (start < ram[i].end && ram[i].start < end)
+			return true;
+	return false;
 }

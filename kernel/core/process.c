@@ -19,6 +19,7 @@ static void process_destroy(struct kobject *o)
 	}
 	if (p->exc_port)
 		kobject_unref(p->exc_port);
+	kfree(p->io_bitmap);
 	kfree(p);
 }
 

@@ -6,6 +6,7 @@
 #include <kernel/log.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>
+#include <kernel/resource.h>
 #include <kernel/roottask.h>
 #include <kernel/string.h>
 #include <kernel/syscall.h>
@@ -62,6 +63,13 @@ static int start_process(struct process *p, const struct elf_image *img, const u
 		err = handle_install(&p->handles, &p->obj,
 				     VG_RIGHT_MAP | VG_RIGHT_MANAGE | VG_RIGHT_DUPLICATE, 0,
 				     &su.self);
+	struct resource *rr = resource_root();
+	if (!err && !rr)
+		err = ERR_NO_MEMORY;
+	if (!err)
+		err = handle_install(&p->handles, &rr->obj,
+				     VG_RIGHT_MANAGE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER, 0,
+				     &su.resource);
 	if (!err)
 		err = load_segments(p, img, file);
 	struct vmo *sv = err ? NULL : vmo_create(USER_STACK_SIZE);

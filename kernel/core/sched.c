@@ -158,6 +158,9 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next)
 #elif !defined(ARCH_FPU_LAZY)
 		arch_fpu_restore(next->fpu);
 #endif
+#ifdef ARCH_HAS_IOPORTS
+		arch_ioports_load(next->proc->io_bitmap, next->proc->obj.koid, false);
+#endif
 	}
 	if (prev->state == THREAD_DEAD && prev->detached)
 		zombie = prev;

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Memory objects, mappings and threads, from user space.
+#include <kernel/pmm.h>
 #include <kernel/process.h>
+#include <kernel/range.h>
+#include <kernel/resource.h>
 #include <kernel/syscall.h>
 #include <kernel/usercopy.h>
 #include <verdigris/errors.h>
 
 #define COPY_CHUNK 512
+
+#define VMO_RIGHTS \
+	(VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_MAP | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER)
 
 long sys_vmo_create(uint64_t size, uint32_t flags, vg_handle_t *out)
 {
@@ -22,6 +28,99 @@ long sys_vmo_create(uint64_t size, uint32_t flags, vg_handle_t *out)
 			       0, out);
 	kobject_unref(&v->obj);
 	return err;
+}
+
+/* A new VMO's handle for the caller, with the rights every VMO starts with;
+ * the kernel's reference goes either way. */
+static long give_vmo(struct vmo *v, vg_handle_t *out)
+{
+	if (!v)
+		return ERR_NO_MEMORY;
+	long err = give_handle(&v->obj, VMO_RIGHTS, 0, out);
+	kobject_unref(&v->obj);
+	return err;
+}
+
+/* VG_CACHE_* to the VM_* attribute of the PTEs; -1 for a bad value. */
+static int cache_attr(uint32_t cache)
+{
+	switch (cache) {
+	case VG_CACHE_CACHED: return 0;
+	case VG_CACHE_UNCACHED: return VM_DEVICE;
+	case VG_CACHE_WRITE_COMBINE: return VM_WC;
+	default: return -1;
+	}
+}
+
+long sys_vmo_create_physical(vg_handle_t resource, uint64_t paddr, uint64_t size, uint32_t cache,
+			     vg_handle_t *out)
+{
+	int attr = cache_attr(cache);
+	if (attr < 0 || (paddr & (PAGE_SIZE - 1)) || (size & (PAGE_SIZE - 1)))
+		return ERR_INVALID_ARGS;
+	if (size == 0 || size > VMO_MAX_SIZE || !range_valid(paddr, size))
+		return ERR_OUT_OF_RANGE;
+	int err = resource_check(resource, VG_RESOURCE_MMIO, paddr, size);
+	if (err)
+		return err;
+	/* RAM belongs to the frame allocator: a view of it would read other
+	 * processes' memory and the kernel's. Contiguous VMOs are the way to
+	 * RAM with a known physical address. */
+	if (pmm_overlaps_ram(paddr, paddr + size))
+		return ERR_ACCESS_DENIED;
+	return give_vmo(vmo_create_physical(paddr, size, (unsigned)attr), out);
+}
+
+long sys_vmo_create_contiguous(vg_handle_t resource, uint64_t size, uint32_t flags,
+			       vg_handle_t *out)
+{
+	int attr = cache_attr(flags & VG_CACHE_MASK);
+	if (attr < 0 || (flags & ~(VG_CACHE_MASK | VG_CONTIG_BELOW_4G)))
+		return ERR_INVALID_ARGS;
+	if (size == 0 || size > VMO_MAX_SIZE)
+		return ERR_OUT_OF_RANGE;
+	/* DMA reaches all of RAM without an IOMMU: whoever may drive a device
+	 * (holds a memory resource) may have DMA buffers. */
+	int err = resource_check_kind(resource, VG_RESOURCE_MMIO);
+	if (err)
+		return err;
+	paddr_t limit = flags & VG_CONTIG_BELOW_4G ? 0x100000000ull : 0;
+	return give_vmo(vmo_create_contiguous(size, (unsigned)attr, limit), out);
+}
+
+long sys_vmo_physical_address(vg_handle_t vmo, uint64_t offset, uint64_t *paddr)
+{
+	struct kobject *o;
+	int err = current_handle(vmo, VG_OBJ_VMO, VG_RIGHT_READ, &o);
+	if (err)
+		return err;
+	struct vmo *v = to_vmo(o);
+	uint64_t pa = v->phys + offset;
+	/* Anonymous pages move (copy-on-write) and are not pinned: no address
+	 * a device could use. */
+	if (v->kind == VMO_ANON)
+		err = ERR_NOT_SUPPORTED;
+	else if (offset >= v->size)
+		err = ERR_OUT_OF_RANGE;
+	else if (copy_to_user(paddr, &pa, sizeof(pa)))
+		err = ERR_BAD_ADDRESS;
+	kobject_unref(o);
+	return err;
+}
+
+long sys_vmo_create_child(vg_handle_t vmo, uint64_t offset, uint64_t size, uint32_t flags,
+			  vg_handle_t *out)
+{
+	if (flags)
+		return ERR_INVALID_ARGS;
+	struct kobject *o;
+	int err = current_handle(vmo, VG_OBJ_VMO, VG_RIGHT_READ, &o);
+	if (err)
+		return err;
+	struct vmo *child;
+	err = vmo_create_child(to_vmo(o), offset, size, &child);
+	kobject_unref(o);
+	return err ? err : give_vmo(child, out);
 }
 
 /* Moves len bytes between a VMO and user memory through a kernel bounce

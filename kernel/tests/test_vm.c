@@ -54,6 +54,40 @@ KTEST(vm_map_query_unmap)
 	pmm_free(pa, 1);
 }
 
+/* Cache attributes survive the encoders: what physical and contiguous VMOs
+ * ask for is what the PTE holds (RISC-V records write-combining as device:
+ * its PTEs have no memory types without Svpbmt). */
+KTEST(vm_cache_attributes_reach_the_pte)
+{
+	paddr_t root = vm_kernel_root();
+	paddr_t pa = pmm_alloc_page();
+	KT_ASSERT(pa);
+#if defined(__riscv)
+	const unsigned wc_back = VM_DEVICE;
+#else
+	const unsigned wc_back = VM_WC;
+#endif
+	static const unsigned asked[3] = { 0, VM_DEVICE, VM_WC };
+	for (int i = 0; i < 3; i++) {
+		KT_EXPECT_EQ(pt_map(root, TEST_VA, pa, PAGE_SIZE, VM_READ | VM_WRITE | asked[i]),
+			     0);
+		arch_tlb_flush_page(TEST_VA);
+		paddr_t got;
+		unsigned prot = 0;
+		KT_EXPECT_EQ(pt_query(root, TEST_VA, &got, &prot), 0);
+		unsigned want = asked[i] == VM_WC ? wc_back : asked[i];
+		KT_EXPECT_EQ(prot & (VM_DEVICE | VM_WC), want);
+		/* RAM through an uncached or write-combining view still reads. */
+		uint64_t v = 0;
+		KT_EXPECT_EQ(arch_probe_write64((void *)TEST_VA, 0x1234 + i), 0);
+		KT_EXPECT_EQ(arch_probe_read64((void *)TEST_VA, &v), 0);
+		KT_EXPECT_EQ(v, 0x1234 + i);
+		KT_EXPECT_EQ(pt_unmap(root, TEST_VA, PAGE_SIZE), 0);
+		arch_tlb_flush_page(TEST_VA);
+	}
+	pmm_free(pa, 1);
+}
+
 KTEST(vm_protect_read_only_faults_on_write)
 {
 	paddr_t root = vm_kernel_root();

@@ -7,7 +7,7 @@
 #include "bench.h"
 #include "utest.h"
 
-vg_handle_t log_h, self_h;
+vg_handle_t log_h, self_h, resource_h;
 int utest_checks_failed;
 
 /* The linker gathers every UTEST here (lib/vg/user.ld). */
@@ -31,6 +31,7 @@ int main(void)
 	const struct vg_startup *su = (const struct vg_startup *)(uintptr_t)vg_start_arg(1);
 	log_h = su->log;
 	self_h = su->self;
+	resource_h = su->resource;
 	if (su->flags & VG_STARTUP_RUN_BENCH) {
 		run_benchmarks();
 		return 0;

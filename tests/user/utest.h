@@ -37,8 +37,9 @@ extern int utest_checks_failed;
 	} while (0)
 #define CHECK(c) CHECK_EQ(!!(c), 1)
 
-/* The root task's handles: the kernel log and its own process. */
-extern vg_handle_t log_h, self_h;
+/* The root task's handles: the kernel log, its own process, and the root
+ * resource (every physical range, irq and I/O port). */
+extern vg_handle_t log_h, self_h, resource_h;
 
 /* A tag and four words, as IPC moves them in registers. */
 struct msg {
@@ -54,8 +55,9 @@ long reply_recv(vg_handle_t ep, const struct msg *reply, struct msg *m);
 /* A child process running a copy of this program (at the same addresses)
  * whose one thread serves ep_to_give (moved into it): it replies tag + 1
  * with its copy of isolation_probe in word 0; tag 2 makes it write through
- * NULL, tag 3 sets its probe to word 0, tag 6 writes word 1 at address word
- * 0, tag 0 ends it. */
+ * NULL, tag 3 sets its probe to word 0, tag 4 runs fpu_serve (t_fpu.c), tag
+ * 8 writes word 1 at address word 0, tag 9 jumps to address word 0, tag 10
+ * reads I/O port word 0 (x86), tag 0 ends it. */
 long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out);
 extern volatile int isolation_probe;
 /* Starts one more thread in child serving ep_to_give (moved into it);

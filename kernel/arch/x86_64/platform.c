@@ -40,6 +40,7 @@ _Noreturn void x86_start(uint32_t magic, uint32_t info_pa)
 {
 	serial_init();
 	gdt_init();
+	pat_init();
 	idt_init();
 	syscall_init();
 	struct boot_info *bi = &boot_info;

@@ -11,17 +11,21 @@
  * page table on first touch (user_page_fault), so mapping is cheap and a
  * large mapping costs nothing until used.
  */
+struct aspace {
+	paddr_t root;
+	struct list vmas;
+};
+
 struct vma {
-	struct list link;
+	struct list link; /* in the address space's sorted list */
 	vaddr_t start, end;
 	unsigned prot; /* VM_READ / VM_WRITE / VM_EXEC */
 	struct vmo *vmo; /* holds a reference */
 	uint64_t offset;
-};
-
-struct aspace {
-	paddr_t root;
-	struct list vmas;
+	/* The reverse map: the VMO lists its mappings so that copy-on-write
+	 * can write-protect them and drop stale pages (under vmo_lock). */
+	struct aspace *as;
+	struct list vmo_link;
 };
 
 /* Where aspace_map places mappings when no address is asked for. */
@@ -35,11 +39,22 @@ void aspace_destroy(struct aspace *as);
 int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, struct vmo *vmo,
 	       uint64_t offset, bool fixed);
 int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len);
-/* Resolves a fault at va for access; 0 when the page is now mapped. */
+/* Resolves a fault at va for access; 0 when the page is now mapped,
+ * ERR_ACCESS_DENIED for an access the mapping does not allow, ERR_NOT_FOUND
+ * where nothing is mapped, ERR_NO_MEMORY. A write to a page the VMO shares
+ * with a copy-on-write relative copies it here. */
 int aspace_fault(struct aspace *as, vaddr_t va, unsigned access);
-/* The physical page behind va, committed, in a mapping that allows access;
- * *vmo gets a reference to the VMO holding it, which keeps the page alive
- * after an unmap. ERR_NOT_FOUND, ERR_ACCESS_DENIED or ERR_NO_MEMORY. */
-int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo **vmo, paddr_t *pa);
+/* The physical page behind va, committed (made private for VM_WRITE), in a
+ * mapping that allows access; *vmo gets a reference to the VMO holding it
+ * and *index the page's index there. ERR_NOT_FOUND, ERR_ACCESS_DENIED or
+ * ERR_NO_MEMORY. */
+int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo **vmo, size_t *index,
+		    paddr_t *pa);
+
+/* For the VMO's reverse walks, under vmo_lock: make the mapping's present
+ * pages read-only (they may have become shared), and unmap the page at VMO
+ * offset off if the mapping covers it. */
+void vma_write_protect(struct vma *m);
+void vma_drop_page(struct vma *m, uint64_t off);
 
 #endif

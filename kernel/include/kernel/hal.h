@@ -164,4 +164,12 @@ void user_return(struct arch_regs *r);
  * the instruction is simply illegal. Interrupts off. */
 bool fpu_user_trap(void);
 
+#ifdef ARCH_HAS_IOPORTS
+/* x86 I/O ports: the bitmap (IO_BITMAP_BYTES, a set bit denies the port)
+ * of the process that runs from now on, NULL for none; owner names whose it
+ * is (a koid) so that the arch copies it only when it changes hands, or
+ * when changed is true. */
+void arch_ioports_load(const uint8_t *bitmap, uint64_t owner, bool changed);
+#endif
+
 #endif

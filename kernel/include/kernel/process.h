@@ -24,6 +24,9 @@ struct process {
 	long exit_code;
 	char name[32];
 	struct wait_queue exited; /* woken when the process dies */
+	/* x86 I/O ports it enabled (ioport_enable): IO_BITMAP_BYTES, a set bit
+	 * denies; NULL (no ports at all) until the first enable. */
+	uint8_t *io_bitmap;
 	bool killed; /* process_kill: each thread ends on its way out */
 	long kill_code;
 	struct kobject *exc_port; /* a port, referenced; NULL: faults kill */

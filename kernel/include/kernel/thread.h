@@ -65,6 +65,7 @@ struct thread {
 	/* The IPC buffer's two pages (ipc_buffer.c), held through their VMOs. */
 	paddr_t ipc_buf[2];
 	struct vmo *ipc_buf_vmo[2];
+	size_t ipc_buf_index[2];
 };
 
 void sched_init(void);

@@ -26,5 +26,6 @@ typedef unsigned long irqflags_t; /* saved interrupt state (hal.h) */
 #define VM_EXEC 0x4u
 #define VM_USER 0x8u
 #define VM_DEVICE 0x10u /* uncached device memory (MMIO) */
+#define VM_WC 0x20u /* write-combining (normal non-cacheable where the arch has no WC) */
 
 #endif

@@ -2,32 +2,75 @@
 #ifndef KERNEL_VMO_H
 #define KERNEL_VMO_H
 
+#include <kernel/list.h>
 #include <kernel/object.h>
+#include <kernel/spinlock.h>
 
 /*
- * A virtual memory object: a sized run of pages. Anonymous VMOs commit a
- * zeroed page the first time one is touched (demand-zero); their pages
- * belong to the VMO and are freed with it, whatever maps them.
+ * A virtual memory object: a sized run of pages, of one of three kinds.
+ *
+ * Anonymous VMOs commit a zeroed page the first time one is touched
+ * (demand-zero). Their pages may be shared with copy-on-write children: a
+ * child made with vmo_create_child takes a share of every page its parent
+ * had committed in the range (pmm_page_share) and both sides then see a
+ * snapshot; whichever writes a shared page first gets a private copy
+ * (vmo_fault_page), and a page is freed when its last holder lets go.
+ *
+ * Physical VMOs name a range of device memory: nothing is allocated or ever
+ * freed. Contiguous VMOs own one physically contiguous run of RAM, committed
+ * and zeroed at creation, for DMA. Both carry a cache attribute that every
+ * mapping of them gets, and neither has children (their pages must never
+ * move).
  */
 #define VMO_MAX_SIZE (1ull << 36) /* 64 GiB, until resource limits come */
+
+enum vmo_kind { VMO_ANON, VMO_PHYSICAL, VMO_CONTIGUOUS };
 
 struct vmo {
 	struct kobject obj;
 	uint64_t size; /* bytes, a multiple of PAGE_SIZE */
 	size_t npages;
-	paddr_t *pages; /* 0: not committed yet */
+	paddr_t *pages; /* anonymous only; 0: not committed yet */
 	size_t committed;
+	enum vmo_kind kind;
+	paddr_t phys; /* physical and contiguous: the first page */
+	unsigned cache; /* VM_DEVICE or VM_WC, added to every mapping's PTEs */
+	struct list mappings; /* the vmas that map it (struct vma.vmo_link) */
 };
 
 /* A new anonymous VMO of size bytes (rounded up to pages); NULL when size
  * is 0, too large, or memory is short. */
 struct vmo *vmo_create(uint64_t size);
-/* The physical page behind page index, committing a zeroed one if needed.
- * Returns 0 when out of range or out of memory. */
+/* Device memory [pa, pa+size), page aligned; cache is 0, VM_DEVICE or
+ * VM_WC. The caller has checked that the range is allowed. */
+struct vmo *vmo_create_physical(paddr_t pa, uint64_t size, unsigned cache);
+/* size bytes of contiguous zeroed RAM below limit (0: anywhere). */
+struct vmo *vmo_create_contiguous(uint64_t size, unsigned cache, paddr_t limit);
+/* A copy-on-write snapshot of [offset, offset+size) of an anonymous parent.
+ * Errors: ERR_NOT_SUPPORTED (parent not anonymous), ERR_INVALID_ARGS
+ * (offset not page aligned), ERR_OUT_OF_RANGE, ERR_NO_MEMORY. */
+int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, struct vmo **out);
+/* The physical page behind page index for an access: committing a zeroed
+ * page if needed, and for a write, copying a shared page first (stale
+ * mappings of the old page are removed). *writable says whether the page
+ * may be mapped writable now (false while it is shared). Returns 0 when
+ * out of range or out of memory. */
+paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable);
+/* Under vmo_lock: whether pa (as vmo_fault_page returned it, with
+ * writable) is still what page index may be mapped as. */
+bool vmo_page_current(struct vmo *v, size_t index, paddr_t pa, bool writable);
+/* The page for reading (vmo_fault_page without write). */
 paddr_t vmo_commit_page(struct vmo *v, size_t index);
-/* Copies between the VMO and kernel memory, committing pages as needed. */
+/* Copies between the VMO and kernel memory, committing pages as needed;
+ * ERR_NOT_SUPPORTED for physical VMOs (device memory is not in the
+ * physmap). */
 int vmo_write(struct vmo *v, uint64_t offset, const void *src, size_t len);
 int vmo_read(struct vmo *v, uint64_t offset, void *dst, size_t len);
+
+/* The lock over every VMO's pages and mapping list, and over the vmas'
+ * placement fields that the reverse walks read. */
+irqflags_t vmo_lock(void);
+void vmo_unlock(irqflags_t f);
 
 static inline struct vmo *to_vmo(struct kobject *o)
 {

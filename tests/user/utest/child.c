@@ -8,7 +8,8 @@ volatile int isolation_probe;
 
 /* A server in a child process: replies tag + 1 with its copy of
  * isolation_probe; tag 2 makes it write through NULL, tag 3 sets its probe,
- * tag 4 runs fpu_serve (t_fpu.c), tag 0 ends it. */
+ * tag 4 runs fpu_serve (t_fpu.c), tags 8-10 touch memory or ports as the
+ * test asks (see utest.h), tag 0 ends it. */
 static void child_server(uint64_t ep)
 {
 	struct msg m, reply;
@@ -18,8 +19,14 @@ static void child_server(uint64_t ep)
 			*(volatile int *)0 = 1;
 		if (m.tag == 3)
 			isolation_probe = (int)m.w[0];
-		if (m.tag == 6)
-			*(volatile uint64_t *)m.w[0] = m.w[1];
+		if (m.tag == 8)
+			*(volatile uint64_t *)(uintptr_t)m.w[0] = m.w[1];
+		if (m.tag == 9)
+			((void (*)(void))(uintptr_t)m.w[0])();
+#if defined(__x86_64__)
+		if (m.tag == 10)
+			m.w[0] = vg_inb((uint16_t)m.w[0]);
+#endif
 		reply = (struct msg){ m.tag + 1, { (uint64_t)isolation_probe, 0, 0, 0 } };
 		if (m.tag == 4)
 			reply.w[0] = (uint64_t)fpu_serve((vg_handle_t)ep, m.w[0], (long)m.w[1]);

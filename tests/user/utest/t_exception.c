@@ -8,9 +8,9 @@ static volatile long fault_call_status = 1;
 
 static void faulting_caller(uint64_t addr)
 {
-	struct msg m = { 6, { addr, 0x1234, 0, 0 } }, r;
+	struct msg m = { 8, { addr, 0x1234, 0, 0 } }, r;
 	fault_call_status = call(fault_ep, &m, &r);
-	if (fault_call_status == 0 && r.tag != 7)
+	if (fault_call_status == 0 && r.tag != 9)
 		fault_call_status = -1000;
 	vg_thread_exit(0);
 }

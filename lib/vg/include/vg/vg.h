@@ -42,6 +42,9 @@
 #include <stdint.h>
 #include <verdigris/types.h>
 #include <vg/syscall.h>
+#if defined(__x86_64__)
+#include <vg/ioport.h> /* vg_inb, vg_outb */
+#endif
 
 /* The architecture the program was built for, as the build names it
  * (ARCH=...), for messages. */

@@ -67,7 +67,7 @@
 /* MAIR_EL1 slots; the boot code programs MAIR_EL1 = MAIR_VALUE. */
 #define MAIR_IDX_NORMAL 0 /* 0xff: normal, inner/outer write-back RW-allocate */
 #define MAIR_IDX_DEVICE 1 /* 0x04: Device-nGnRE */
-#define MAIR_IDX_NC 2 /* 0x44: normal non-cacheable (DMA later) */
+#define MAIR_IDX_NC 2 /* 0x44: normal non-cacheable (VM_WC: DMA, frame buffers) */
 #define MAIR_IDX_STRONG 3 /* 0x00: Device-nGnRnE */
 #define MAIR_VALUE UL_(0x004404ff)
 
@@ -97,6 +97,8 @@ static inline pte_t arch_pte_leaf(paddr_t pa, unsigned prot, int level)
 	e |= level == 0 ? PTE_PAGE : 0;
 	if (prot & VM_DEVICE)
 		e |= PTE_ATTR(MAIR_IDX_DEVICE) | PTE_PXN | PTE_UXN;
+	else if (prot & VM_WC) /* normal non-cacheable: writes may merge */
+		e |= PTE_ATTR(MAIR_IDX_NC) | PTE_SH_INNER;
 	else
 		e |= PTE_ATTR(MAIR_IDX_NORMAL) | PTE_SH_INNER;
 	if (!(prot & VM_WRITE))
@@ -142,6 +144,8 @@ static inline unsigned arch_pte_prot(pte_t e, int level)
 		prot |= VM_WRITE;
 	if (((e >> 2) & 7) == MAIR_IDX_DEVICE)
 		prot |= VM_DEVICE;
+	else if (((e >> 2) & 7) == MAIR_IDX_NC)
+		prot |= VM_WC;
 	if (e & PTE_AP_USER) {
 		prot |= VM_USER;
 		if (!(e & PTE_UXN))

@@ -83,8 +83,10 @@ static inline pte_t arch_pte_leaf(paddr_t pa, unsigned prot, int level)
 	else
 		e |= PTE_G; /* kernel mappings are the same in every address space */
 	/* Without Svpbmt, memory types come from the platform's PMAs (QEMU virt
-	 * makes device ranges uncached); the bit only records the request. */
-	if (prot & VM_DEVICE)
+	 * makes device ranges uncached); the bit only records the request.
+	 * Write-combining has no encoding either: it is recorded as device
+	 * (and reads back as VM_DEVICE). */
+	if (prot & (VM_DEVICE | VM_WC))
 		e |= PTE_SW_DEVICE;
 	/* R=W=X=0 with V set would be a table pointer, so a no-access leaf is
 	 * kept invalid to the hardware and marked for software. */

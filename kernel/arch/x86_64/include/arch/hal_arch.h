@@ -49,8 +49,13 @@ static inline pte_t arch_pte_leaf(paddr_t pa, unsigned prot, int level)
 		e |= PTE_U;
 	else
 		e |= PTE_G; /* kernel mappings are the same in every address space */
+	/* PAT index from PCD and PWT (pat_init): 3 is UC, 1 is WC. Only
+	 * 4 KiB leaves get WC: a block's PAT bit sits elsewhere, and nothing
+	 * maps large WC blocks. */
 	if (prot & VM_DEVICE)
 		e |= PTE_PCD | PTE_PWT;
+	else if (prot & VM_WC)
+		e |= PTE_PWT;
 	if (level > 0)
 		e |= PTE_PS;
 	return e;
@@ -83,6 +88,8 @@ static inline unsigned arch_pte_prot(pte_t e, int level)
 		prot |= VM_USER;
 	if (e & PTE_PCD)
 		prot |= VM_DEVICE;
+	else if (e & PTE_PWT)
+		prot |= VM_WC;
 	return prot;
 }
 
@@ -99,6 +106,10 @@ static inline bool arch_level_allows_leaf(int level)
 #define USER_TOP 0x00007ffffffff000ull
 #define ARCH_ELF_MACHINE 62 /* EM_X86_64 */
 #define ARCH_FPU_STATE_SIZE 512 /* the fxsave area */
+
+/* I/O ports (ioport_enable): one bit per port in the TSS bitmap. */
+#define ARCH_HAS_IOPORTS 1
+#define IO_BITMAP_BYTES (65536 / 8)
 
 /* Registers saved on every kernel entry (isr.S, syscall.S), lowest address
  * first; from user mode they sit at the top of the thread's kernel stack. */

@@ -69,6 +69,9 @@ static inline void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4])
  * the user's rsp. */
 void syscall_init(void);
 void tss_set_rsp0(uint64_t top);
+/* Makes PAT entry 1 (PTE PWT alone) write-combining. */
+void pat_init(void);
+#define MSR_PAT 0x277
 
 void gdt_init(void);
 void idt_init(void);
