@@ -131,7 +131,7 @@ static int move_handles(struct thread *to, struct thread *from, uint32_t n)
 	return err;
 }
 
-bool ipc_tag_valid(uint64_t tag)
+bool ipc_tag_check(uint64_t tag)
 {
 	return !(tag & VG_IPC_TAG_RESERVED) && VG_IPC_TAG_WORDS(tag) <= VG_IPC_MAX_WORDS &&
 		VG_IPC_TAG_HANDLES(tag) <= VG_IPC_MAX_HANDLES;

@@ -6,12 +6,18 @@
 #include <kernel/thread.h>
 #include <verdigris/types.h>
 
-/* The tag's reserved bits are clear and its counts within the limits. */
-bool ipc_tag_valid(uint64_t tag);
+/* The tag's reserved bits are clear and its counts within the limits;
+ * register-only tags (the top half zero: the fast path's) answer at once. */
+bool ipc_tag_check(uint64_t tag);
+static inline bool ipc_tag_valid(uint64_t tag)
+{
+	return !(tag >> 32) || ipc_tag_check(tag);
+}
 /* Whether a message with this tag needs the IPC buffers. */
 static inline bool ipc_tag_needs_buffer(uint64_t tag)
 {
-	return VG_IPC_TAG_WORDS(tag) > VG_IPC_REG_WORDS || VG_IPC_TAG_HANDLES(tag);
+	/* The top half is zero in the fast path's register-only messages. */
+	return (tag >> 32) && (VG_IPC_TAG_WORDS(tag) > VG_IPC_REG_WORDS || VG_IPC_TAG_HANDLES(tag));
 }
 /* Moves the buffer part of a message (words 4.., handles) from one thread
  * to another; both registered buffers (else ERR_BAD_STATE). Handles that

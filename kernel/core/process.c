@@ -3,6 +3,7 @@
 #include <kernel/heap.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
+#include <kernel/percpu.h>
 #include <kernel/port.h>
 #include <kernel/process.h>
 #include <kernel/string.h>
@@ -168,6 +169,7 @@ void process_kill(struct process *p, long code)
 	if (!p->killed && !p->dead) {
 		p->killed = true;
 		p->kill_code = code;
+		this_cpu()->need_resched = true; /* the caller may be one of them */
 		for (struct list *n = p->threads.next; n != &p->threads; n = n->next) {
 			struct thread *t = list_entry(n, struct thread, proc_link);
 			if (t->state == THREAD_BLOCKED) {

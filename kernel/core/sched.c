@@ -140,7 +140,9 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next)
 	if (prev->proc && prev->state != THREAD_DEAD)
 		arch_fpu_save(prev->fpu);
 #endif
+#ifndef ARCH_TLS_IN_FRAME
 	arch_tls_switch(prev, next);
+#endif
 	if (next->proc) {
 		/* Kernel threads run in whatever address space is loaded: they
 		 * only touch the shared kernel half. */
@@ -407,7 +409,9 @@ void sched_tick(void)
 		wake(t, t->waiting_on ? ERR_TIMED_OUT : 0);
 	}
 	ktimers_expire(now);
-	if (current && --current->slice <= 0)
+	/* A thread of a killed process gets to user_return's slow path, which
+	 * ends it, within a tick. */
+	if (current && (--current->slice <= 0 || (current->proc && current->proc->killed)))
 		this_cpu()->need_resched = true;
 	sched_unlock(f);
 }

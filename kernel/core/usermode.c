@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Entries from user mode other than system calls.
 #include <kernel/fmt.h>
+#include <kernel/percpu.h>
 #include <kernel/process.h>
 #include <verdigris/errors.h>
 
@@ -36,12 +37,16 @@ void user_exception(struct arch_regs *r, const char *what, uint64_t detail)
 void user_return(struct arch_regs *r)
 {
 	(void)r;
-	struct process *p = current_process();
-	if (p->killed) {
-		arch_irq_enable();
-		process_exit_thread(p->kill_code);
+	/* Killing sets need_resched (process_kill, sched_tick), so the check
+	 * costs the system call path nothing. */
+	if (this_cpu()->need_resched) {
+		struct process *p = current_process();
+		if (p->killed) {
+			arch_irq_enable();
+			process_exit_thread(p->kill_code);
+		}
+		sched_preempt();
 	}
-	sched_preempt_check();
 }
 
 bool user_fault_from_kernel(vaddr_t addr, unsigned access)

@@ -2,10 +2,27 @@
 // The freestanding string functions the kernel (and the compiler) rely on.
 #include <kernel/string.h>
 
+/* A word that may alias anything, for copies of whole words. */
+typedef uint64_t __attribute__((may_alias)) alias_word;
+
 void *memcpy(void *restrict dst, const void *restrict src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
+	/* Whole words while both sides are word aligned (IPC buffers, pages):
+	 * a 4 KiB message is 512 moves instead of 4096. */
+	if (!(((uintptr_t)d | (uintptr_t)s) & (sizeof(alias_word) - 1))) {
+		for (; n >= 4 * sizeof(alias_word); n -= 4 * sizeof(alias_word)) {
+			alias_word *dw = (alias_word *)d;
+			const alias_word *sw = (const alias_word *)s;
+			dw[0] = sw[0];
+			dw[1] = sw[1];
+			dw[2] = sw[2];
+			dw[3] = sw[3];
+			d += 4 * sizeof(alias_word);
+			s += 4 * sizeof(alias_word);
+		}
+	}
 	while (n--)
 		*d++ = *s++;
 	return dst;

@@ -115,6 +115,42 @@ static void demand_zero_fault(int batch)
 	vg_handle_close(v);
 }
 
+static uint32_t payload_words;
+
+/* Round trips of payload_words words (8 bytes each; words 0-3 in registers,
+ * the rest through the IPC buffers) to an echo server. */
+static void ipc_payload_round_trip(int batch)
+{
+	struct vg_ipc_buffer *buf = vg_ipc_buffer();
+	uint64_t tag;
+	for (int i = 0; i < batch; i++)
+		vg_ipc_call_msg(bench_ep, VG_IPC_TAG(1, payload_words, 0), buf, &tag);
+}
+
+/* The same between two address spaces, with 64 B and 4 KiB messages. */
+static void payload_benchmarks(void)
+{
+	vg_handle_t give, child;
+	vg_endpoint_create(&bench_ep);
+	vg_endpoint_mint(bench_ep, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, 0, &give);
+	if (spawn_child(give, &child) == 0) {
+		vg_handle_close(bench_ep); /* its first server just waits, until the kill */
+		vg_endpoint_create(&bench_ep);
+		vg_endpoint_mint(bench_ep, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, 0, &give);
+		if (child_add_buffer_server(child, give) == 0) {
+			payload_words = 8;
+			report("ipc_round_trip_cross_process_64B", ipc_payload_round_trip, 1000);
+			payload_words = 512;
+			report("ipc_round_trip_cross_process_4KiB", ipc_payload_round_trip, 200);
+			uint64_t tag;
+			vg_ipc_call_msg(bench_ep, VG_IPC_TAG(0, 0, 0), vg_ipc_buffer(), &tag);
+		}
+		vg_process_kill(child, 0);
+		vg_handle_close(child);
+	}
+	vg_handle_close(bench_ep);
+}
+
 void run_benchmarks(void)
 {
 	report("null_syscall", null_syscall, 1000);
@@ -127,13 +163,13 @@ void run_benchmarks(void)
 	vg_handle_t give, child;
 	vg_endpoint_create(&bench_ep);
 	vg_endpoint_mint(bench_ep, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, 0, &give);
-	if (spawn_child(give, &child) == 0) {
+	if (spawn_child_running(ipc_server, give, &child) == 0) {
 		report("ipc_round_trip_cross_process", ipc_round_trip, 1000);
-		uint64_t a[6] = { bench_ep, 0, 0, 0, 0, 0 }, r[5];
-		vg_syscall6_r(VG_SYS_ipc_call, a, r); /* tag 0: the child ends */
+		vg_process_kill(child, 0);
 		vg_handle_close(child);
 	}
 	vg_handle_close(bench_ep);
+	payload_benchmarks();
 	vg_notification_create(&bench_note);
 	report("notification_signal_wait", notification_signal_wait, 1000);
 	vg_thread_start(yielder, 0, NULL);

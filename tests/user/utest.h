@@ -59,10 +59,16 @@ long reply_recv(vg_handle_t ep, const struct msg *reply, struct msg *m);
  * 8 writes word 1 at address word 0, tag 9 jumps to address word 0, tag 10
  * reads I/O port word 0 (x86), tag 0 ends it. */
 long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out);
+/* The same with another server function (it gets the endpoint handle). */
+long spawn_child_running(void (*server)(uint64_t), vg_handle_t ep_to_give, vg_handle_t *child_out);
 extern volatile int isolation_probe;
 /* Starts one more thread in child serving ep_to_give (moved into it);
  * *thread_out (if not NULL) gets its handle. */
 long child_add_server(vg_handle_t child, vg_handle_t ep_to_give, vg_handle_t *thread_out);
+
+/* Starts a thread in child that echoes whole messages (label 0 ends it)
+ * through an IPC buffer mapped for it, serving ep_to_give (moved in). */
+long child_add_buffer_server(vg_handle_t child, vg_handle_t ep_to_give);
 
 /* Waits up to timeout_ns for a packet on port: the wait's error, or the
  * packet's status. */

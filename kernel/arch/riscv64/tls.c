@@ -8,9 +8,3 @@ void arch_tls_set(struct thread *t, uintptr_t value)
 	t->tls = value;
 	t->uregs->x[4] = value;
 }
-
-void arch_tls_switch(struct thread *prev, struct thread *next)
-{
-	(void)prev;
-	(void)next;
-}

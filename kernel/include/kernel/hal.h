@@ -137,7 +137,8 @@ bool arch_fpu_dirty(const struct thread *t);
  * AArch64 TPIDR_EL0, RISC-V tp. arch_tls_set gives user thread t a new one
  * (recorded in t->tls; at once if t is the current thread, else when it
  * next runs); arch_tls_switch keeps each user thread's across a switch
- * between prev and next (either may be a kernel thread). */
+ * between prev and next (either may be a kernel thread), unless hal_arch.h
+ * defines ARCH_TLS_IN_FRAME (the register is part of the user frame). */
 void arch_tls_set(struct thread *t, uintptr_t value);
 void arch_tls_switch(struct thread *prev, struct thread *next);
 /* Copies between kernel and user memory; 0, or -1 if a user page faulted.

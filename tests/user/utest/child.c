@@ -38,6 +38,11 @@ static void child_server(uint64_t ep)
 
 long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out)
 {
+	return spawn_child_running(child_server, ep_to_give, child_out);
+}
+
+long spawn_child_running(void (*server)(uint64_t), vg_handle_t ep_to_give, vg_handle_t *child_out)
+{
 	uintptr_t start = (uintptr_t)__executable_start;
 	uintptr_t ro = (uintptr_t)__rodata_start, rw = (uintptr_t)__data_start;
 	uintptr_t end = ((uintptr_t)_end + 4095) & ~(uintptr_t)4095;
@@ -60,7 +65,15 @@ long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out)
 		return st;
 	vg_handle_close(img);
 	*child_out = child;
-	return child_add_server(child, ep_to_give, NULL);
+	uintptr_t sp = vg_stack_create(child, 16384);
+	vg_handle_t theirs, thread;
+	if (!sp)
+		return ERR_NO_MEMORY;
+	if ((st = vg_handle_transfer(ep_to_give, child, &theirs)) ||
+	    (st = vg_thread_create(child, (uintptr_t)server, sp, theirs, 0, &thread)))
+		return st;
+	vg_handle_close(thread);
+	return 0;
 }
 
 long child_add_server(vg_handle_t child, vg_handle_t ep_to_give, vg_handle_t *thread_out)
@@ -76,6 +89,44 @@ long child_add_server(vg_handle_t child, vg_handle_t ep_to_give, vg_handle_t *th
 	if (!st && thread_out)
 		*thread_out = thread;
 	else if (!st)
+		vg_handle_close(thread);
+	return st;
+}
+
+/* A server that echoes whole messages through an IPC buffer the parent
+ * mapped at buf_addr, whose first word holds the endpoint handle. */
+static void buffer_echo_server(uint64_t buf_addr)
+{
+	struct vg_ipc_buffer *buf = (struct vg_ipc_buffer *)(uintptr_t)buf_addr;
+	vg_handle_t ep = (vg_handle_t)buf->words[0];
+	uint64_t tag, reply = VG_IPC_NO_REPLY;
+	if (vg_ipc_buffer_set((uintptr_t)buf))
+		vg_thread_exit(1);
+	while (vg_ipc_reply_recv_msg(ep, reply, buf, &tag) >= 0 && VG_IPC_TAG_LABEL(tag) != 0)
+		reply = tag;
+	vg_ipc_reply(0, 0, 0, 0, 0);
+	vg_thread_exit(0);
+}
+
+long child_add_buffer_server(vg_handle_t child, vg_handle_t ep_to_give)
+{
+	uintptr_t sp = vg_stack_create(child, 16384), at = 0;
+	vg_handle_t vmo, theirs, thread;
+	long st = sp ? vg_vmo_create(VG_IPC_BUFFER_SIZE, 0, &vmo) : ERR_NO_MEMORY;
+	if (st)
+		return st;
+	st = vg_vm_map(child, vmo, 0, VG_IPC_BUFFER_SIZE, VG_VM_READ | VG_VM_WRITE, &at);
+	if (!st)
+		st = vg_handle_transfer(ep_to_give, child, &theirs);
+	uint64_t word = 0;
+	if (!st) {
+		word = theirs;
+		st = vg_vmo_write(vmo, 0, &word, sizeof(word));
+	}
+	vg_handle_close(vmo);
+	if (!st)
+		st = vg_thread_create(child, (uintptr_t)buffer_echo_server, sp, at, 0, &thread);
+	if (!st)
 		vg_handle_close(thread);
 	return st;
 }

@@ -184,6 +184,9 @@ struct arch_regs {
  * in x8, arguments in x0-x5; the primary result in x0, results 1-5 in x1-x5
  * (where arguments 1-5 came). */
 #define ARCH_INLINE_REGS 1
+/* The user thread pointer lives in the user frame: nothing to do at a
+ * switch (hal.h, arch_tls_switch). */
+#define ARCH_TLS_IN_FRAME 1
 static inline uint64_t arch_regs_pc(const struct arch_regs *r)
 {
 	return r->elr;

@@ -173,6 +173,9 @@ struct arch_regs {
 /* The system call registers, inline (see hal.h): number in a7, arguments
  * and results in a0-a5. */
 #define ARCH_INLINE_REGS 1
+/* The user thread pointer lives in the user frame: nothing to do at a
+ * switch (hal.h, arch_tls_switch). */
+#define ARCH_TLS_IN_FRAME 1
 static inline uint64_t arch_regs_pc(const struct arch_regs *r)
 {
 	return r->sepc;
