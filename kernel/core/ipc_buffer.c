@@ -8,10 +8,12 @@
 // address space is current and without user copies that could fault.
 //
 // A page of a VMO can change under a pin only through copy-on-write (a child
-// made from the VMO, then a write): each move checks that both buffers'
-// pages are still their VMOs' and fails with ERR_BAD_STATE otherwise (the
-// thread registers its buffer again), so the kernel never writes into a
-// page the thread no longer sees.
+// made from the VMO shares it, a write then replaces it): the VMO counts
+// such events (pin_gen), and a move whose buffers' VMOs have counted any
+// since the pin fails with ERR_BAD_STATE (the thread registers its buffer
+// again), so the kernel never writes into a page the thread no longer sees
+// or a child's snapshot. One comparison per page, no lock: a move runs under
+// the scheduler lock, and the count only grows.
 #include <kernel/pmm.h>
 #include <kernel/process.h>
 #include <kernel/string.h>
@@ -59,12 +61,28 @@ long sys_ipc_buffer_set(uintptr_t addr)
 			return err == ERR_NO_MEMORY ? err : ERR_BAD_ADDRESS;
 		}
 	}
+	/* Pinned while nothing is shared: record the VMOs' counts with the
+	 * pages still current (a copy-on-write child made meanwhile fails it). */
+	irqflags_t vf = vmo_lock();
+	bool current = true;
+	uint32_t gen[2];
+	for (int i = 0; i < 2; i++) {
+		gen[i] = v[i]->pin_gen;
+		current = current && vmo_page_current(v[i], index[i], pa[i], true);
+	}
+	vmo_unlock(vf);
+	if (!current) {
+		kobject_unref(&v[0]->obj);
+		kobject_unref(&v[1]->obj);
+		return ERR_BUSY;
+	}
 	ipc_buffer_release(me);
 	irqflags_t f = sched_lock();
 	for (int i = 0; i < 2; i++) {
 		me->ipc_buf[i] = pa[i];
 		me->ipc_buf_vmo[i] = v[i];
 		me->ipc_buf_index[i] = index[i];
+		me->ipc_buf_gen[i] = gen[i];
 	}
 	sched_unlock(f);
 	return 0;
@@ -140,12 +158,8 @@ bool ipc_tag_check(uint64_t tag)
 /* t's buffer pages are still the ones its VMOs hold (see the top). */
 static bool buffer_current(const struct thread *t)
 {
-	irqflags_t f = vmo_lock();
-	bool ok = true;
-	for (int i = 0; i < 2 && ok; i++)
-		ok = vmo_page_current(t->ipc_buf_vmo[i], t->ipc_buf_index[i], t->ipc_buf[i], true);
-	vmo_unlock(f);
-	return ok;
+	return t->ipc_buf_vmo[0]->pin_gen == t->ipc_buf_gen[0] &&
+		t->ipc_buf_vmo[1]->pin_gen == t->ipc_buf_gen[1];
 }
 
 int ipc_buffer_move(struct thread *to, struct thread *from, uint64_t tag)

@@ -129,7 +129,10 @@ int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, struct 
 		shared = true;
 	}
 	/* The parent's writable mappings must fault on the next write so that
-	 * it copies instead of writing into the child's snapshot. */
+	 * it copies instead of writing into the child's snapshot; pins of its
+	 * pages (IPC buffers) are no longer safe to write through. */
+	if (shared)
+		parent->pin_gen++;
 	if (shared)
 		for (struct list *l = parent->mappings.next; l != &parent->mappings; l = l->next)
 			vma_write_protect(list_entry(l, struct vma, vmo_link));
@@ -184,6 +187,7 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 			continue;
 		}
 		v->pages[index] = np;
+		v->pin_gen++;
 		if (pa) {
 			pmm_page_release(pa);
 			drop_stale_mappings(v, index);

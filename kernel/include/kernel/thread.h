@@ -66,6 +66,7 @@ struct thread {
 	paddr_t ipc_buf[2];
 	struct vmo *ipc_buf_vmo[2];
 	size_t ipc_buf_index[2];
+	uint32_t ipc_buf_gen[2]; /* the VMOs' pin_gen when pinned */
 };
 
 void sched_init(void);

@@ -36,6 +36,9 @@ struct vmo {
 	paddr_t phys; /* physical and contiguous: the first page */
 	unsigned cache; /* VM_DEVICE or VM_WC, added to every mapping's PTEs */
 	struct list mappings; /* the vmas that map it (struct vma.vmo_link) */
+	/* Bumped whenever a page may stop being the one a pin holds (shared
+	 * with a copy-on-write child, or replaced): pins compare it. */
+	uint32_t pin_gen;
 };
 
 /* A new anonymous VMO of size bytes (rounded up to pages); NULL when size

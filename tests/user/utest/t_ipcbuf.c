@@ -139,3 +139,39 @@ UTEST(ipc_buffer_refuses_bad_registrations)
 	vg_handle_close(t);
 	vg_handle_close(ep);
 }
+
+UTEST(ipc_buffer_pins_never_write_into_a_snapshot)
+{
+	vg_handle_t ep, vmo, snap;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	CHECK_EQ(vg_thread_start(buffer_server, ep, NULL), 0);
+	CHECK_EQ(vg_vmo_create(VG_IPC_BUFFER_SIZE, 0, &vmo), 0);
+	uintptr_t at = 0;
+	CHECK_EQ(vg_vm_map(self_h, vmo, 0, VG_IPC_BUFFER_SIZE, VG_VM_READ | VG_VM_WRITE, &at), 0);
+	struct vg_ipc_buffer *b = (struct vg_ipc_buffer *)at;
+	CHECK_EQ(vg_ipc_buffer_set(at), 0);
+	uint64_t tag;
+	for (int i = 0; i < 8; i++)
+		b->words[i] = 100 + (uint64_t)i;
+	CHECK_EQ(vg_ipc_call_msg(ep, VG_IPC_TAG(LABEL_REVERSE, 8, 0), b, &tag), 0);
+	CHECK_EQ(b->words[7], 101);
+	/* A copy-on-write child shares the pinned pages: moves through them
+	 * stop until the buffer is registered again. */
+	CHECK_EQ(vg_vmo_create_child(vmo, 0, VG_IPC_BUFFER_SIZE, 0, &snap), 0);
+	CHECK_EQ(vg_ipc_call_msg(ep, VG_IPC_TAG(LABEL_REVERSE, 8, 0), b, &tag), ERR_BAD_STATE);
+	CHECK_EQ(vg_ipc_buffer_set(at), 0); /* our own pages again */
+	for (int i = 0; i < 8; i++)
+		b->words[i] = 200 + (uint64_t)i;
+	CHECK_EQ(vg_ipc_call_msg(ep, VG_IPC_TAG(LABEL_REVERSE, 8, 0), b, &tag), 0);
+	CHECK_EQ(b->words[0], 208);
+	uint64_t seen[8];
+	CHECK_EQ(vg_vmo_read(snap, 0, seen, sizeof(seen)), 0);
+	CHECK_EQ(seen[4], 104); /* the snapshot kept what it had */
+	CHECK_EQ(seen[7], 101);
+	CHECK_EQ(vg_ipc_buffer_set((uintptr_t)vg_ipc_buffer()), 0);
+	CHECK_EQ(vg_ipc_call_msg(ep, VG_IPC_TAG(LABEL_STOP, 0, 0), vg_ipc_buffer(), &tag), 0);
+	vg_vm_unmap(self_h, at, VG_IPC_BUFFER_SIZE);
+	vg_handle_close(snap);
+	vg_handle_close(vmo);
+	vg_handle_close(ep);
+}
