@@ -48,11 +48,12 @@ UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG
 	-Iabi -Ilib/vg/include -Ilib/vg/arch/$(ARCH)/include -Ikernel/include -MMD -MP \
 	$(USER_ARCH_CFLAGS_$(ARCH))
 
-# libvg reuses the kernel's pure formatter and string functions (freestanding,
-# no kernel state; the host tests already prove them against libc) instead
-# of a second copy. Their snprintf/vsnprintf are renamed vg_*, so that a
+# libvg reuses the kernel's pure formatter, string functions and validating
+# ELF and cpio parsers (freestanding, no kernel state; the host tests and
+# fuzzers already prove them) instead of a second copy. Their snprintf/vsnprintf are renamed vg_*, so that a
 # libc linked later can have the standard names.
-USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/ipc.c kernel/lib/fmt.c \
+USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/ipc.c lib/vg/spawn.c \
+	lib/vg/initrd.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
 	kernel/lib/string.c
 USER_LIB_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_LIB_SRCS))
 USER_LIB := $(USER_DIR)/libvg.a

@@ -80,6 +80,14 @@ struct vg_startup {
 	vg_handle_t self; /* this process: map, manage */
 	vg_handle_t
 		resource; /* every physical range, irq and I/O port: manage, duplicate, transfer */
+	vg_handle_t initrd; /* a vmo holding the boot archive (cpio newc): read, map, ... */
+	uint64_t initrd_size; /* its length in bytes */
+	/* Arguments and environment: argc, then NULL-terminated arrays of
+	 * pointers to NUL-terminated strings in the process's memory (the
+	 * kernel gives the root task none: argc 0, empty arrays). */
+	uint64_t argc;
+	uint64_t argv; /* const char *const * */
+	uint64_t envp; /* const char *const * */
 };
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */

@@ -51,9 +51,35 @@ static int load_segments(struct process *p, const struct elf_image *img, const u
 }
 
 /* Handles, the startup block on top of the stack, the stack, the thread. */
-static int start_process(struct process *p, const struct elf_image *img, const uint8_t *file,
-			 uint64_t flags)
+/* The boot archive as a read-only VMO, so that user space can read the
+ * programs and files in it (the root task starts the others from there). */
+static int give_initrd(struct process *p, const void *rd, size_t rd_len, struct vg_startup *su)
 {
+	struct vmo *v = vmo_create(rd_len);
+	if (!v)
+		return ERR_NO_MEMORY;
+	int err = vmo_write(v, 0, rd, rd_len);
+	if (!err)
+		err = handle_install(&p->handles, &v->obj,
+				     VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_DUPLICATE |
+					     VG_RIGHT_TRANSFER,
+				     0, &su->initrd);
+	kobject_unref(&v->obj);
+	su->initrd_size = rd_len;
+	return err;
+}
+
+/* The startup block lives on top of the stack: it and the empty argv and
+ * envp arrays right after it (argv[0] is NULL: no arguments). */
+struct startup_block {
+	struct vg_startup su;
+	uint64_t argv_end, envp_end;
+};
+
+static int start_process(struct process *p, const struct elf_image *img, const uint8_t *file,
+			 uint64_t flags, const void *rd, size_t rd_len)
+{
+	struct startup_block sb = { .su = { .flags = flags } };
 	struct vg_startup su = { .flags = flags };
 	int err = handle_install(&p->handles, log_object(),
 				 VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE |
@@ -71,23 +97,27 @@ static int start_process(struct process *p, const struct elf_image *img, const u
 				     VG_RIGHT_MANAGE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER, 0,
 				     &su.resource);
 	if (!err)
+		err = give_initrd(p, rd, rd_len, &su);
+	if (!err)
 		err = load_segments(p, img, file);
 	struct vmo *sv = err ? NULL : vmo_create(USER_STACK_SIZE);
 	if (!err && !sv)
 		err = ERR_NO_MEMORY;
-	uint64_t block = ALIGN_UP(sizeof(su), 16);
+	uint64_t block = ALIGN_UP(sizeof(sb), 16);
 	vaddr_t stack = USER_TOP - USER_STACK_SIZE;
+	sb.su = su;
+	sb.su.argv = USER_TOP - block + offsetof(struct startup_block, argv_end);
+	sb.su.envp = USER_TOP - block + offsetof(struct startup_block, envp_end);
 	if (!err)
-		err = vmo_write(sv, USER_STACK_SIZE - block, &su, sizeof(su));
+		err = vmo_write(sv, USER_STACK_SIZE - block, &sb, sizeof(sb));
 	if (!err)
 		err = aspace_map(&p->as, &stack, USER_STACK_SIZE, VM_READ | VM_WRITE, sv, 0, true);
 	if (sv)
 		kobject_unref(&sv->obj);
 	if (err)
 		return err;
-	/* The stack starts below the block, which arg1 points at. */
-	return process_start_thread(p, img->entry, USER_TOP - block, su.log, USER_TOP - block, 0,
-				    NULL);
+	/* The stack starts below the block, which arg0 points at. */
+	return process_start_thread(p, img->entry, USER_TOP - block, USER_TOP - block, 0, 0, NULL);
 }
 
 struct process *roottask_start(const struct boot_info *bi)
@@ -125,7 +155,7 @@ struct process *roottask_start(const struct boot_info *bi)
 	}
 	uint64_t flags = (bootinfo_has_arg(bi, "ktest") ? VG_STARTUP_RUN_TESTS : 0) |
 		(bootinfo_has_arg(bi, "bench") ? VG_STARTUP_RUN_BENCH : 0);
-	int err = start_process(p, &img, e.data, flags);
+	int err = start_process(p, &img, e.data, flags, rd, rd_len);
 	if (err < 0) {
 		pr_err("roottask: cannot start %s (%d)\n", path, err);
 		/* Its handle to itself would keep it alive: tear down by hand. */

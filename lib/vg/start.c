@@ -3,23 +3,26 @@
 // that it is the same code on every architecture.
 #include <vg/vg.h>
 
-static uint64_t start_args[2];
-static vg_handle_t self;
+static const struct vg_startup *startup;
 static struct vg_tcb main_tcb;
 
 _Noreturn void vg_start(uint64_t arg0, uint64_t arg1)
 {
-	start_args[0] = arg0;
-	start_args[1] = arg1;
-	self = ((const struct vg_startup *)(uintptr_t)arg1)->self;
+	(void)arg1;
+	startup = (const struct vg_startup *)(uintptr_t)arg0;
 	main_tcb.self = &main_tcb;
 	vg_thread_set_tls(vg_tp_for(&main_tcb));
 	vg_exit(main());
 }
 
+const struct vg_startup *vg_startup(void)
+{
+	return startup;
+}
+
 vg_handle_t vg_self(void)
 {
-	return self;
+	return startup->self;
 }
 
 _Noreturn void vg_exit(long code)
@@ -32,12 +35,5 @@ _Noreturn void vg_exit(long code)
 
 vg_handle_t vg_log_handle(void)
 {
-	// For now arg0 of every program is the log handle (the root task's
-	// start protocol); a handle is 32 bits, the register 64.
-	return (vg_handle_t)start_args[0];
-}
-
-uint64_t vg_start_arg(unsigned int index)
-{
-	return index < 2 ? start_args[index] : 0;
+	return startup ? startup->log : VG_HANDLE_INVALID;
 }

@@ -28,7 +28,7 @@ static int run_tests(void)
 
 int main(void)
 {
-	const struct vg_startup *su = (const struct vg_startup *)(uintptr_t)vg_start_arg(1);
+	const struct vg_startup *su = vg_startup();
 	log_h = su->log;
 	self_h = su->self;
 	resource_h = su->resource;

@@ -7,15 +7,15 @@
  * program's objects, then libvg.a, with lib/vg/user.ld (code at 0x400000,
  * separate RX, R and RW segments).
  *
- * Start-up. The kernel enters _start (crt0.S) with two words, arg0 and
- * arg1, in the first two argument registers. _start ends the frame-pointer
- * chain and calls vg_start(arg0, arg1), which records them, calls main()
- * and ends the thread with main's return value (vg_exit). The root task's
- * arg0 is a handle to the kernel log with the write right, which output
- * uses; arg1 is the kernel's to define (now: the address of a struct
- * vg_startup, abi/verdigris/types.h), read with vg_start_arg(1). Nothing
- * else is set up: no heap, no TLS, no constructors (.bss is zero because
- * the ELF loader zero-fills past each segment's file size).
+ * Start-up. A program's first thread enters _start (crt0.S) with the
+ * address of its struct vg_startup (abi/verdigris/types.h: flags, handles,
+ * arguments, environment) in the first argument register; the kernel puts
+ * it there for the root task and vg_spawn for every other program. _start
+ * ends the frame-pointer chain and calls vg_start, which records the block
+ * (vg_startup()), gives the thread its control block, calls main() and ends
+ * the thread with main's return value (vg_exit). Output goes to the block's
+ * log handle. No heap and no constructors (.bss is zero because the ELF
+ * loader zero-fills past each segment's file size).
  *
  * System calls. <vg/syscall.h> has vg_<name>(...) for every call in
  * abi/verdigris/syscalls.def, generated from that list; each returns the
@@ -113,10 +113,24 @@ long vg_ipc_call_msg(vg_handle_t ep, uint64_t tag, struct vg_ipc_buffer *buf, ui
 long vg_ipc_reply_recv_msg(vg_handle_t ep, uint64_t reply_tag, struct vg_ipc_buffer *buf,
 			   uint64_t *recv_tag);
 
-/* The log handle output goes to (from arg0 at start), and the raw start
- * arguments (index 0 or 1; 0 for any other index). */
+/* The startup block the program was started with, and the log handle
+ * output goes to (the block's). */
+const struct vg_startup *vg_startup(void);
 vg_handle_t vg_log_handle(void);
-uint64_t vg_start_arg(unsigned int index);
+
+/* The boot archive (struct vg_startup.initrd), mapped read-only on first
+ * use and validated; and a file in it by path ("bin/hello"). ERR_NOT_FOUND
+ * when the program has none or the file is not there. */
+long vg_initrd_map(const void **base, size_t *len);
+long vg_initrd_find(const char *path, const void **data, size_t *len);
+
+/* Starts the static ELF64 program in image as a new process with argv and
+ * envp (NULL-terminated; either may be NULL) and the handles every program
+ * gets: the log (write), itself, the boot archive. *process_out gets the
+ * process's handle (wait for its exit through a port). A malformed image
+ * is ERR_BAD_FORMAT with the reason in *why (if not NULL). */
+long vg_spawn(const void *image, size_t len, const char *const argv[], const char *const envp[],
+	      vg_handle_t *process_out, const char **why);
 
 /* Formatted output to the log. Return the number of characters produced,
  * or the negative ERR_* code of the first log_write that failed. */

@@ -34,6 +34,11 @@ static inline uintptr_t vg_arch_thread_pointer(void)
 	return tp;
 }
 
+/* The ELF machine of this architecture's programs, and the end of the user
+ * address space (the kernel's USER_TOP): for loading programs. */
+#define VG_ELF_MACHINE 183
+#define VG_USER_TOP 0x0000fffffffff000ull
+
 static inline long vg_syscall0(long nr)
 {
 	register long x8 __asm__("x8") = nr;

@@ -34,6 +34,11 @@ static inline uintptr_t vg_arch_thread_pointer(void)
 	return tp;
 }
 
+/* The ELF machine of this architecture's programs, and the end of the user
+ * address space (the kernel's USER_TOP): for loading programs. */
+#define VG_ELF_MACHINE 243
+#define VG_USER_TOP 0x3ffffff000ull
+
 static inline long vg_syscall0(long nr)
 {
 	register long a7 __asm__("a7") = nr;

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// A program the tests start with vg_spawn (tests/user/utest/t_spawn.c): it
+// prints its arguments and environment and exits with a code made of what
+// it received, so that the parent can check every part arrived.
+#include <kernel/string.h>
+#include <vg/vg.h>
+
+int main(void)
+{
+	const struct vg_startup *su = vg_startup();
+	const char *const *argv = (const char *const *)(uintptr_t)su->argv;
+	const char *const *envp = (const char *const *)(uintptr_t)su->envp;
+	size_t chars = 0;
+	for (uint64_t i = 0; i < su->argc; i++) {
+		vg_printf("spawnee: argv[%lu] = %s\n", (unsigned long)i, argv[i]);
+		chars += strlen(argv[i]);
+	}
+	int envc = 0;
+	while (envp[envc])
+		vg_printf("spawnee: %s\n", envp[envc++]);
+	const void *data;
+	size_t len;
+	bool archive = vg_initrd_find("bin/spawnee", &data, &len) == 0 && len > 0;
+	/* argc, characters of arguments, environment entries, the archive. */
+	return (int)(su->argc * 1000 + chars * 10 + (size_t)envc) * 2 + archive;
+}
