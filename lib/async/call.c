@@ -13,8 +13,11 @@ static struct {
 	unsigned started, idle;
 } pool;
 
+/* The next queued call, or NULL when none came for ASYNC_HELPER_IDLE_NS:
+ * the helper then ends, so that idle helpers do not keep a process alive. */
 static struct async_call *take(void)
 {
+	uint64_t deadline = (uint64_t)vg_clock_monotonic() + ASYNC_HELPER_IDLE_NS;
 	for (;;) {
 		async_lock(&pool.lock);
 		struct async_call *c = pool.head;
@@ -25,10 +28,15 @@ static struct async_call *take(void)
 			async_unlock(&pool.lock);
 			return c;
 		}
+		if ((uint64_t)vg_clock_monotonic() >= deadline) {
+			pool.started--;
+			async_unlock(&pool.lock);
+			return NULL;
+		}
 		uint32_t seen = __atomic_load_n(&pool.queued, __ATOMIC_ACQUIRE);
 		pool.idle++;
 		async_unlock(&pool.lock);
-		vg_futex_wait(&pool.queued, seen, UINT64_MAX);
+		vg_futex_wait(&pool.queued, seen, deadline);
 		async_lock(&pool.lock);
 		pool.idle--;
 		async_unlock(&pool.lock);
@@ -48,8 +56,8 @@ static void helper(uint64_t unused)
 {
 	(void)unused;
 	struct vg_ipc_buffer *buf = vg_ipc_buffer();
-	for (;;) {
-		struct async_call *c = take();
+	struct async_call *c;
+	while ((c = take())) {
 		uint64_t tag;
 		long st = buf ? c->encode(buf, &tag, c->args) : ERR_NO_MEMORY;
 		if (!st)
@@ -60,6 +68,7 @@ static void helper(uint64_t unused)
 		c->post.fn = complete;
 		async_loop_post(c->loop, &c->post);
 	}
+	vg_thread_exit(0);
 }
 
 long async_call_start(struct async_loop *loop, struct async_call *c, vg_handle_t ep,

@@ -7,9 +7,9 @@
 #ifndef SRV_BUS_H
 #define SRV_BUS_H
 
+#include "client.h"
 #include <async/loop.h>
 #include <async/server.h>
-#include <bus.h>
 #include <kernel/string.h>
 
 #define BUS_NAME_MAX 63
@@ -17,7 +17,7 @@
 #define BUS_MAX_NAMES 64
 #define BUS_MAX_SUBS 48
 #define BUS_QUEUE_LEN 16 /* messages queued per subscription */
-#define BUS_NAMES_TOPIC "bus.names"
+#define BUS_NAMES_TOPIC BUS_NAMES_TOPIC_NAME
 
 struct bus_grant {
 	bool used;

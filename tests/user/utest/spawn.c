@@ -71,6 +71,8 @@ long spawn_start(vg_handle_t child, void (*fn)(uint64_t), uint64_t arg, const vg
 			    child, &boot.self)) ||
 	    (st = give_copy(log_h, VG_RIGHT_WRITE | VG_RIGHT_TRANSFER, child, &boot.log)))
 		goto fail;
+	for (size_t i = 0; i < SPAWN_MAX_HANDLES; i++)
+		boot.handles[i] = VG_HANDLE_INVALID; /* none left from the last child */
 	for (size_t i = 0; i < ngive; i++)
 		if ((st = vg_handle_transfer(give[i], child, &boot.handles[i])))
 			goto fail;

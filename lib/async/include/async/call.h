@@ -13,7 +13,9 @@
  * most ASYNC_HELPERS), each with its own IPC buffer, takes calls from one
  * FIFO queue, encodes the request in its buffer, calls, decodes the reply
  * there, and posts the completion to the call's loop. At most
- * ASYNC_HELPERS calls are in flight at once; more wait in the queue.
+ * ASYNC_HELPERS calls are in flight at once; more wait in the queue. A
+ * helper idle for ASYNC_HELPER_IDLE_NS ends (a process whose other threads
+ * are done should not be kept alive by them).
  *
  * encode and decode are the halves idlc generates for each method
  * (<method>_encode, <method>_decode_reply), wrapped with the arguments in
@@ -28,6 +30,8 @@
 #include <async/future.h>
 
 #define ASYNC_HELPERS 8
+/* A helper with nothing to do for this long ends. */
+#define ASYNC_HELPER_IDLE_NS 100000000ull
 
 struct async_call;
 typedef long (*async_encode_fn)(struct vg_ipc_buffer *buf, uint64_t *tag, void *args);
