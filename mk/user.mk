@@ -50,10 +50,11 @@ UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG
 
 # libvg reuses the kernel's pure formatter, string functions and validating
 # ELF and cpio parsers (freestanding, no kernel state; the host tests and
-# fuzzers already prove them) instead of a second copy. Their snprintf/vsnprintf are renamed vg_*, so that a
-# libc linked later can have the standard names.
-USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/ipc.c lib/vg/spawn.c \
-	lib/vg/initrd.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
+# fuzzers already prove them) instead of a second copy. Their snprintf and
+# vsnprintf are renamed vg_*, so that a libc linked later can have the
+# standard names.
+USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/ipc.c lib/vg/ipc_rt.c \
+	lib/vg/spawn.c lib/vg/initrd.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
 	kernel/lib/string.c
 USER_LIB_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_LIB_SRCS))
 USER_LIB := $(USER_DIR)/libvg.a
@@ -63,21 +64,52 @@ USER_STUBCHECK := $(USER_OBJ)/lib/vg/stubcheck.c.o
 
 $(USER_LIB_OBJS): UCFLAGS_EXTRA := -Dsnprintf=vg_snprintf -Dvsnprintf=vg_vsnprintf
 
+# lib/ipc, the RPC runtime, and lib/async, the event loop (see below).
+USER_IPC_LIB := $(USER_DIR)/libipc.a
+USER_IPC_OBJS := $(patsubst %,$(USER_OBJ)/%.o,lib/ipc/msg.c lib/ipc/serve.c)
+USER_ASYNC_LIB := $(USER_DIR)/libasync.a
+USER_ASYNC_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(sort $(wildcard lib/async/*.c)))
+
+# Generated code for the target: idlc writes $(IDL_GEN)/<file>/ from each
+# idl/<file>.idl (tools/idlc/idlc.mk) and $(USER_IDL_GEN) from the tests'
+# kitchen.idl (below); C sources there compile like any other, and every
+# user object waits for them (order-only), as any may include a generated
+# header.
+USER_IDL_DIRS := $(patsubst idl/%.idl,$(IDL_GEN)/%,$(wildcard idl/*.idl))
+USER_IDL_GEN := $(USER_DIR)/gen/kitchen
+USER_GEN_STAMPS := $(IDL_STAMPS) $(USER_IDL_GEN)/.stamp
+UCFLAGS += -Ilib/ipc/include -Ilib/async/include $(addprefix -I,$(USER_IDL_DIRS) $(USER_IDL_GEN))
+# The generated sources of one idl/<file>.idl (client and server).
+user_idl_srcs = $(IDL_GEN)/$(1)/$(1)_client.c $(IDL_GEN)/$(1)/$(1)_server.c
+$(foreach d,$(USER_IDL_DIRS),$(eval $(d)/%.c: $(d)/.stamp ;))
+
 # Programs: each tests/user/<name>.c holding main() is one, linked with the
-# sources its USER_EXTRA_<name> lists (which are not programs themselves).
-USER_EXTRA_init := tests/user/bench.c $(sort $(wildcard tests/user/utest/*.c)) \
-	tests/user/arch/$(ARCH)/fpu.S
+# sources its USER_EXTRA_<name> lists (which are not programs themselves);
+# each server srv/<name>/ is one too, all of its sources with main.c among
+# them, plus what its USER_EXTRA_<name> lists. Servers run in the root task's
+# tests as child processes (copies of its image, tests/user/utest/spawn.c)
+# until user space can load an ELF, so init links their code too:
+# SRV_CODE_<name> is a server's sources without its main.c.
+SRV_NAMES := $(patsubst srv/%/main.c,%,$(wildcard srv/*/main.c))
+$(foreach n,$(SRV_NAMES),$(eval SRV_CODE_$(n) := $(filter-out srv/$(n)/main.c, \
+	$(sort $(wildcard srv/$(n)/*.c)))))
+USER_EXTRA_bus := $(call user_idl_srcs,bus)
+USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c $(sort $(wildcard tests/user/utest/*.c)) \
+	tests/user/arch/$(ARCH)/fpu.S $(SRV_CODE_bus) $(call user_idl_srcs,bus) $(USER_IDL_GEN)/kitchen_client.c \
+	$(USER_IDL_GEN)/kitchen_server.c
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
-USER_PROG_NAMES := $(patsubst tests/user/%.c,%, \
+USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
+USER_PROG_NAMES := $(USER_TEST_NAMES) $(SRV_NAMES)
 USER_PROGS := $(addprefix $(USER_DIR)/,$(USER_PROG_NAMES))
-USER_PROG_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(wildcard tests/user/*.c tests/user/utest/*.c))
+USER_PROG_SRCS := $(wildcard tests/user/*.c tests/user/utest/*.c srv/*/*.c)
+USER_PROG_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_PROG_SRCS) $(USER_EXTRA_SRCS))
 USER_ROOT := $(USER_DIR)/rootfs
 USER_ROOT_STAMP := $(USER_DIR)/rootfs.stamp
 
 # Everything also depends on this file: a changed flag rebuilds the little
 # there is of user space.
-$(USER_OBJ)/%.c.o: %.c mk/user.mk
+$(USER_OBJ)/%.c.o: %.c mk/user.mk | $(USER_GEN_STAMPS)
 	@mkdir -p $(@D)
 	@echo "  CC      $< (user)"
 	@$(CC) $(UCFLAGS) $(UCFLAGS_EXTRA) -c $< -o $@
@@ -95,20 +127,24 @@ $(USER_LIB): $(USER_LIB_OBJS)
 	@rm -f $@
 	@$(USER_AR) rcs $@ $^
 
-# crt0 first, libvg last (an archive only supplies what is still undefined).
-# Every program is checked after the link: no segment may be both writable
-# and executable (llvm-objdump -p prints each segment's "flags rwx").
-define user_prog_rule
-$(USER_DIR)/$(1): $(patsubst %,$(USER_OBJ)/%.o,tests/user/$(1).c $(USER_EXTRA_$(1))) \
-		$(USER_CRT0) $(USER_LIB) $(USER_LDSCRIPT) mk/user.mk
+# crt0 first, the libraries last, each before those it uses (an archive
+# only supplies what is still undefined). Every program is checked after
+# the link: no segment may be both writable and executable (llvm-objdump -p
+# prints each segment's "flags rwx").
+USER_LIBS = $(USER_ASYNC_LIB) $(USER_IPC_LIB) $(USER_LIB)
+define user_link_rule
+$(USER_DIR)/$(1): $(2) $(USER_CRT0) $(USER_LIBS) $(USER_LDSCRIPT) mk/user.mk
 	@echo "  LD      $$@"
 	@$$(LD) -nostdlib -static -z max-page-size=4096 -z noexecstack \
 		$$(USER_LDFLAGS_$$(ARCH)) -T $$(USER_LDSCRIPT) -o $$@ $$(USER_CRT0) \
-		$$(filter $$(USER_OBJ)/tests/%,$$^) $$(USER_LIB)
+		$(2) $$(USER_LIBS)
 	@if $$(USER_OBJDUMP) -p $$@ | grep -q 'flags .wx'; then \
 		echo "$$@: a segment is writable and executable" >&2; rm -f $$@; exit 1; fi
 endef
-$(foreach p,$(USER_PROG_NAMES),$(eval $(call user_prog_rule,$(p))))
+$(foreach p,$(USER_TEST_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
+	%,$(USER_OBJ)/%.o,tests/user/$(p).c $(USER_EXTRA_$(p))))))
+$(foreach p,$(SRV_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
+	%,$(USER_OBJ)/%.o,$(sort $(wildcard srv/$(p)/*.c)) $(USER_EXTRA_$(p))))))
 
 # The staged tree is rebuilt whole, so a program that is gone from the
 # sources is gone from the image too.
@@ -124,18 +160,17 @@ $(USER_ROOT_STAMP): $(USER_PROGS) mk/user.mk
 INITRD_STAGED += $(USER_ROOT)
 $(INITRD): $(USER_ROOT_STAMP)
 
-# lib/ipc, the RPC runtime (docs/IPC.md), as a library for programs, and the
-# code idlc generates from tests/idl/kitchen.idl (every parameter kind),
-# compiled for the target but not linked: proof that both build freestanding
-# with the flags above. The transport calls they need come with libvg.
-USER_IPC_LIB := $(USER_DIR)/libipc.a
-USER_IPC_OBJS := $(patsubst %,$(USER_OBJ)/%.o,lib/ipc/msg.c lib/ipc/serve.c)
-USER_IDL_GEN := $(USER_DIR)/gen/kitchen
-USER_IDLCHECK := $(patsubst %,$(USER_OBJ)/%.o,$(USER_IDL_GEN)/kitchen_client.c \
-	$(USER_IDL_GEN)/kitchen_server.c)
-$(USER_IPC_OBJS) $(USER_IDLCHECK): UCFLAGS_EXTRA := -Ilib/ipc/include -I$(USER_IDL_GEN)
+# lib/ipc, the RPC runtime (docs/IPC.md), and lib/async, the event loop and
+# futures (docs/IPC.md, section 8), as libraries for programs; the code idlc
+# generates from tests/idl/kitchen.idl (every parameter kind) is linked into
+# init for the in-OS tests. The transport calls they need come with libvg.
 
 $(USER_IPC_LIB): $(USER_IPC_OBJS)
+	@echo "  AR      $@"
+	@rm -f $@
+	@$(USER_AR) rcs $@ $^
+
+$(USER_ASYNC_LIB): $(USER_ASYNC_OBJS)
 	@echo "  AR      $@"
 	@rm -f $@
 	@$(USER_AR) rcs $@ $^
@@ -146,10 +181,9 @@ $(USER_IDL_GEN)/.stamp: tests/idl/kitchen.idl $(IDLC)
 	@$(IDLC) $< -o $(@D)
 	@touch $@
 $(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_server.c: $(USER_IDL_GEN)/.stamp ;
-$(USER_IDLCHECK): $(USER_IDL_GEN)/.stamp
 
 .PHONY: user user-disasm
-user: $(USER_PROGS) $(USER_ROOT_STAMP) $(USER_STUBCHECK) $(USER_IPC_LIB) $(USER_IDLCHECK)
+user: $(USER_PROGS) $(USER_ROOT_STAMP) $(USER_STUBCHECK) $(USER_IPC_LIB) $(USER_ASYNC_LIB)
 all: user
 
 user-disasm: user
@@ -158,5 +192,5 @@ user-disasm: user
 	@$(USER_OBJDUMP) -dr --no-show-raw-insn $(USER_STUBCHECK)
 
 -include $(USER_LIB_OBJS:.o=.d) $(USER_STUBCHECK:.o=.d) $(USER_PROG_OBJS:.o=.d) \
-	$(USER_IPC_OBJS:.o=.d) $(USER_IDLCHECK:.o=.d) \
+	$(USER_IPC_OBJS:.o=.d) $(USER_ASYNC_OBJS:.o=.d) \
 	$(USER_OBJ)/lib/vg/arch/$(ARCH)/crt0.S.d

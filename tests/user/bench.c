@@ -22,7 +22,7 @@ static void sort(long *v, int n)
 		}
 }
 
-static void report(const char *name, void (*op)(int batch), int batch)
+void bench_report(const char *name, void (*op)(int batch), int batch)
 {
 	long per_op[SAMPLES];
 	op(batch); /* warm up: page faults, first-time paths */
@@ -139,9 +139,11 @@ static void payload_benchmarks(void)
 		vg_endpoint_mint(bench_ep, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, 0, &give);
 		if (child_add_buffer_server(child, give) == 0) {
 			payload_words = 8;
-			report("ipc_round_trip_cross_process_64B", ipc_payload_round_trip, 1000);
+			bench_report("ipc_round_trip_cross_process_64B", ipc_payload_round_trip,
+				     1000);
 			payload_words = 512;
-			report("ipc_round_trip_cross_process_4KiB", ipc_payload_round_trip, 200);
+			bench_report("ipc_round_trip_cross_process_4KiB", ipc_payload_round_trip,
+				     200);
 			uint64_t tag;
 			vg_ipc_call_msg(bench_ep, VG_IPC_TAG(0, 0, 0), vg_ipc_buffer(), &tag);
 		}
@@ -153,10 +155,10 @@ static void payload_benchmarks(void)
 
 void run_benchmarks(void)
 {
-	report("null_syscall", null_syscall, 1000);
+	bench_report("null_syscall", null_syscall, 1000);
 	vg_endpoint_create(&bench_ep);
 	vg_thread_start(ipc_server, bench_ep, NULL);
-	report("ipc_call_reply_round_trip", ipc_round_trip, 1000);
+	bench_report("ipc_call_reply_round_trip", ipc_round_trip, 1000);
 	vg_handle_close(bench_ep); /* the server's receive fails: it exits */
 
 	/* The same between two address spaces: a child process serves. */
@@ -164,17 +166,18 @@ void run_benchmarks(void)
 	vg_endpoint_create(&bench_ep);
 	vg_endpoint_mint(bench_ep, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, 0, &give);
 	if (spawn_child_running(ipc_server, give, &child) == 0) {
-		report("ipc_round_trip_cross_process", ipc_round_trip, 1000);
+		bench_report("ipc_round_trip_cross_process", ipc_round_trip, 1000);
 		vg_process_kill(child, 0);
 		vg_handle_close(child);
 	}
 	vg_handle_close(bench_ep);
 	payload_benchmarks();
 	vg_notification_create(&bench_note);
-	report("notification_signal_wait", notification_signal_wait, 1000);
+	bench_report("notification_signal_wait", notification_signal_wait, 1000);
 	vg_thread_start(yielder, 0, NULL);
-	report("thread_switch_pair", thread_switch, 1000);
+	bench_report("thread_switch_pair", thread_switch, 1000);
 	yield_stop = 1;
-	report("map_unmap_page", map_unmap_page, 200);
-	report("demand_zero_page_fault", demand_zero_fault, 64);
+	bench_report("map_unmap_page", map_unmap_page, 200);
+	bench_report("demand_zero_page_fault", demand_zero_fault, 64);
+	run_ipc_benchmarks();
 }

@@ -9,5 +9,9 @@
  *   BENCH <name> median_ns=<n> samples=<s> batch=<b>
  * Under -icount shift=0 a nanosecond is one guest instruction. */
 void run_benchmarks(void);
+/* Times op(batch) SAMPLES times and prints the median per operation. */
+void bench_report(const char *name, void (*op)(int batch), int batch);
+/* Generated stubs, the event-loop server and the bus (bench_ipc.c). */
+void run_ipc_benchmarks(void);
 
 #endif

@@ -62,6 +62,20 @@ long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out);
 /* The same with another server function (it gets the endpoint handle). */
 long spawn_child_running(void (*server)(uint64_t), vg_handle_t ep_to_give, vg_handle_t *child_out);
 extern volatile int isolation_probe;
+/* Maps a copy of this program's image, as it is now, into child at the same
+ * addresses. */
+long copy_image_into(vg_handle_t child);
+/* A child process running fn(arg) on its first thread, in a copy of this
+ * program with libvg set up for it (its own process and log handles, a
+ * control block; see vg_adopt_copy). The handles in give[] are moved into
+ * it and fn finds their new values with spawned_handle(i). */
+long spawn_process(void (*fn)(uint64_t), uint64_t arg, const vg_handle_t *give, size_t ngive,
+		   vg_handle_t *child_out);
+vg_handle_t spawned_handle(size_t i);
+/* The same in a process already created (empty, with no thread yet). */
+long spawn_start(vg_handle_t child, void (*fn)(uint64_t), uint64_t arg, const vg_handle_t *give,
+		 size_t ngive);
+
 /* Starts one more thread in child serving ep_to_give (moved into it);
  * *thread_out (if not NULL) gets its handle. */
 long child_add_server(vg_handle_t child, vg_handle_t ep_to_give, vg_handle_t *thread_out);

@@ -36,20 +36,13 @@ static void child_server(uint64_t ep)
 	vg_thread_exit(0);
 }
 
-long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out)
-{
-	return spawn_child_running(child_server, ep_to_give, child_out);
-}
-
-long spawn_child_running(void (*server)(uint64_t), vg_handle_t ep_to_give, vg_handle_t *child_out)
+long copy_image_into(vg_handle_t child)
 {
 	uintptr_t start = (uintptr_t)__executable_start;
 	uintptr_t ro = (uintptr_t)__rodata_start, rw = (uintptr_t)__data_start;
 	uintptr_t end = ((uintptr_t)_end + 4095) & ~(uintptr_t)4095;
-	vg_handle_t child, img;
-	long st = vg_process_create(&child);
-	if (st)
-		return st;
+	vg_handle_t img;
+	long st;
 	if ((st = vg_vmo_create(end - start, 0, &img)) ||
 	    (st = vg_vmo_write(img, 0, (const void *)start, end - start)))
 		return st;
@@ -64,6 +57,22 @@ long spawn_child_running(void (*server)(uint64_t), vg_handle_t ep_to_give, vg_ha
 			    VG_VM_READ | VG_VM_WRITE | VG_VM_FIXED, &at)))
 		return st;
 	vg_handle_close(img);
+	return 0;
+}
+
+long spawn_child(vg_handle_t ep_to_give, vg_handle_t *child_out)
+{
+	return spawn_child_running(child_server, ep_to_give, child_out);
+}
+
+long spawn_child_running(void (*server)(uint64_t), vg_handle_t ep_to_give, vg_handle_t *child_out)
+{
+	vg_handle_t child;
+	long st = vg_process_create(&child);
+	if (st)
+		return st;
+	if ((st = copy_image_into(child)))
+		return st;
 	*child_out = child;
 	uintptr_t sp = vg_stack_create(child, 16384);
 	vg_handle_t theirs, thread;

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The kitchen test service (tests/idl/kitchen.idl: every parameter kind),
+ * for the in-OS tests and the benchmarks. Each method answers with a
+ * transformation of its inputs that kitchen_svc.c documents, so a test can
+ * tell a real answer from an echo.
+ */
+#ifndef KITCHEN_SVC_H
+#define KITCHEN_SVC_H
+
+#include <kitchen.h>
+
+extern const struct kitchen_test_ops kitchen_svc_ops;
+/* The sum of the `what` of every poke event received in this process. */
+extern volatile uint64_t kitchen_svc_pokes;
+
+/* Serves ep from an event loop (lib/async) until the endpoint goes away. */
+long kitchen_svc_serve(vg_handle_t ep);
+/* A child process's first thread (spawn_process): serves its handle 0;
+ * with a bus handle as handle 1, first adds handle 0 under the name
+ * "svc.kitchen" there. */
+void kitchen_svc_child(uint64_t unused);
+
+#endif
