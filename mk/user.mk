@@ -82,6 +82,9 @@ UCFLAGS += -Ilib/ipc/include -Ilib/async/include $(addprefix -I,$(USER_IDL_DIRS)
 # The generated sources of one idl/<file>.idl (client and server).
 user_idl_srcs = $(IDL_GEN)/$(1)/$(1)_client.c $(IDL_GEN)/$(1)/$(1)_server.c
 $(foreach d,$(USER_IDL_DIRS),$(eval $(d)/%.c: $(d)/.stamp ;))
+# They are reached only through that pattern rule, which would make them
+# intermediate files that make deletes after each build.
+.SECONDARY: $(foreach n,$(patsubst idl/%.idl,%,$(wildcard idl/*.idl)),$(call user_idl_srcs,$(n)))
 
 # Programs: each tests/user/<name>.c holding main() is one, linked with the
 # sources its USER_EXTRA_<name> lists (which are not programs themselves);
