@@ -34,10 +34,11 @@ static void irq_fire(void *arg)
 {
 	struct irq *q = arg;
 	irqflags_t f = sched_lock();
+	/* The HAL's mask takes effect before the controller's end of
+	 * interrupt, so each call is a new interrupt: a line that is not
+	 * masked would show in the count. */
 	arch_irq_line_mask(q->line);
-	/* A level-triggered line may be signalled once more while the mask
-	 * takes effect: that is the same interrupt, not another one. */
-	if (q->attached && !q->masked) {
+	if (q->attached) {
 		q->masked = true;
 		q->count++;
 		port_notify(&q->obj);
