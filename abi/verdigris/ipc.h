@@ -56,7 +56,7 @@ enum vg_packet_type {
 	VG_PACKET_NOTIFICATION = 1, /* data[0]: the bits, read and cleared */
 	VG_PACKET_ENDPOINT = 2, /* a caller is waiting: ipc_recv will not block */
 	VG_PACKET_TIMER = 3, /* data[0]: expirations since the last packet */
-	VG_PACKET_IRQ = 4, /* data[0]: the interrupt; masked until irq_ack */
+	VG_PACKET_IRQ = 4, /* data[0]: count, [1]: the line; masked until irq_ack */
 	VG_PACKET_THREAD_EXIT = 5, /* data[0]: exit code */
 	VG_PACKET_PROCESS_EXIT = 6, /* data[0]: exit code */
 	VG_PACKET_EXCEPTION = 7, /* data: thread koid, cause, address, pc */

@@ -6,10 +6,12 @@
 #include <arch/aarch64.h>
 #include <kernel/bootinfo.h>
 #include <kernel/fdt.h>
+#include <kernel/hal.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
 #include <kernel/string.h>
 #include <kernel/vm.h>
+#include <verdigris/errors.h>
 
 /* Distributor (both versions). */
 #define GICD_CTLR 0x000
@@ -347,4 +349,74 @@ void gic_handle_irq(void)
 		}
 		eoi(iar);
 	}
+}
+
+/* ---- device interrupt lines for irq objects (the arch_irq_line_* HAL) ----
+ * A line is an SPI's INTID (32 and up, below what GICD_TYPER reports).
+ * Masking is the distributor's enable bit; SPIs are level-sensitive
+ * (dist_init_spis), so a device that still asserts its line interrupts
+ * again as soon as the line is unmasked. */
+static struct {
+	arch_irq_fn fn;
+	void *arg;
+} lines[MAX_INTID];
+
+static void line_interrupt(unsigned intid)
+{
+	lines[intid].fn(lines[intid].arg);
+}
+
+/* An SPI an irq object has attached. */
+static bool attached(uint32_t line)
+{
+	return line >= 32 && line < gic.nirqs && line < MAX_INTID &&
+		handlers[line] == line_interrupt;
+}
+
+/* The enable bit's change has reached the distributor (before an EOI). */
+static void enable_sync(void)
+{
+	if (gic.version == 3)
+		wait_clear(gic.dist, GICD_CTLR, GICD_CTLR_RWP, "SPI enable update");
+	else
+		(void)rd32(gic.dist, GICD_CTLR);
+}
+
+int arch_irq_line_attach(uint32_t line, arch_irq_fn fn, void *arg)
+{
+	if (line < 32 || line >= gic.nirqs || line >= MAX_INTID)
+		return ERR_NOT_FOUND;
+	if (handlers[line])
+		return ERR_BUSY; /* the kernel's, or another irq object's */
+	set_enable(line, false);
+	enable_sync();
+	lines[line].fn = fn;
+	lines[line].arg = arg;
+	handlers[line] = line_interrupt;
+	return 0;
+}
+
+void arch_irq_line_detach(uint32_t line)
+{
+	if (attached(line)) {
+		set_enable(line, false);
+		enable_sync();
+		handlers[line] = NULL;
+		lines[line].fn = NULL;
+		lines[line].arg = NULL;
+	}
+}
+
+void arch_irq_line_mask(uint32_t line)
+{
+	if (attached(line)) {
+		set_enable(line, false);
+		enable_sync();
+	}
+}
+
+void arch_irq_line_unmask(uint32_t line)
+{
+	if (attached(line))
+		set_enable(line, true);
 }

@@ -9,6 +9,7 @@
 #include <kernel/log.h>
 #include <kernel/panic.h>
 #include <kernel/vm.h>
+#include <verdigris/errors.h>
 
 #define PLIC_MAX_SOURCES 1023
 #define PLIC_PRIORITY(irq) (4u * (irq))
@@ -162,4 +163,45 @@ void plic_handle(void)
 		}
 		plic_write(PLIC_CLAIM(context), irq);
 	}
+}
+
+/* ---- device interrupt lines for irq objects (the arch_irq_line_* HAL) ----
+ * A line is a PLIC source, 1 to riscv,ndev. It stays enabled for our
+ * context while attached; masking sets its priority to 0 (never
+ * interrupts), which, unlike clearing the enable bit, keeps the completion
+ * of a claimed interrupt valid (the spec ignores completions of sources not
+ * enabled for the context). */
+int arch_irq_line_attach(uint32_t line, arch_irq_fn fn, void *arg)
+{
+	if (!plic || line == 0 || line > ndev)
+		return ERR_NOT_FOUND;
+	if (slots[line].fn)
+		return ERR_BUSY; /* the kernel's (the UART), or another irq object's */
+	plic_write(PLIC_PRIORITY(line), 0);
+	slots[line] = (struct irq_slot){ fn, arg };
+	uint32_t off = PLIC_ENABLE(context, line / 32);
+	plic_write(off, plic_read(off) | 1u << (line % 32));
+	return 0;
+}
+
+void arch_irq_line_detach(uint32_t line)
+{
+	if (!plic || line == 0 || line > ndev || !slots[line].fn)
+		return;
+	plic_write(PLIC_PRIORITY(line), 0);
+	uint32_t off = PLIC_ENABLE(context, line / 32);
+	plic_write(off, plic_read(off) & ~(1u << (line % 32)));
+	slots[line] = (struct irq_slot){ NULL, NULL };
+}
+
+void arch_irq_line_mask(uint32_t line)
+{
+	if (plic && line && line <= ndev && slots[line].fn)
+		plic_write(PLIC_PRIORITY(line), 0);
+}
+
+void arch_irq_line_unmask(uint32_t line)
+{
+	if (plic && line && line <= ndev && slots[line].fn)
+		plic_write(PLIC_PRIORITY(line), 1);
 }

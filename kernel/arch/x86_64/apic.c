@@ -133,29 +133,61 @@ static bool gsi_pin(uint32_t gsi, int *which, unsigned *pin)
 	return false;
 }
 
-void ioapic_route_isa(unsigned irq, unsigned vec)
+/* The redirection entry's low word for ISA IRQ irq's polarity and trigger:
+ * ISA defaults are edge/active-high; an override's MPS flags say otherwise. */
+static uint32_t isa_mode(unsigned irq)
+{
+	uint16_t fl = acpi.isa_flags[irq];
+	uint32_t lo = 0;
+	if ((fl & 3) == 3)
+		lo |= IOAPIC_ACTIVE_LOW;
+	if (((fl >> 2) & 3) == 3)
+		lo |= IOAPIC_LEVEL;
+	return lo;
+}
+
+bool ioapic_route_gsi(uint32_t gsi, unsigned vec, uint32_t mode, bool masked)
 {
 	int i;
 	unsigned pin;
-	if (irq >= 16 || !gsi_pin(acpi.isa_gsi[irq], &i, &pin)) {
-		pr_warn("ioapic: ISA IRQ %u has no I/O APIC pin\n", irq);
-		return;
-	}
-	/* ISA defaults are edge/active-high; an override's MPS flags say otherwise. */
-	uint16_t fl = acpi.isa_flags[irq];
-	uint32_t lo = vec;
-	if ((fl & 3) == 3)
-		lo |= 1u << 13; /* active low */
-	if (((fl >> 2) & 3) == 3)
-		lo |= 1u << 15; /* level triggered */
+	if (!gsi_pin(gsi, &i, &pin))
+		return false;
 	ioapic_write(i, IOREDTBL(pin) + 1, (lapic_read(LAPIC_ID) >> 24) << 24);
-	ioapic_write(i, IOREDTBL(pin), lo);
+	ioapic_write(i, IOREDTBL(pin), vec | mode | (masked ? LVT_MASKED : 0));
+	return true;
+}
+
+void ioapic_set_masked(uint32_t gsi, bool masked)
+{
+	int i;
+	unsigned pin;
+	if (!gsi_pin(gsi, &i, &pin))
+		return;
+	uint32_t lo = ioapic_read(i, IOREDTBL(pin));
+	ioapic_write(i, IOREDTBL(pin), masked ? lo | LVT_MASKED : lo & ~LVT_MASKED);
+}
+
+bool ioapic_gsi_exists(uint32_t gsi)
+{
+	int i;
+	unsigned pin;
+	return gsi_pin(gsi, &i, &pin);
+}
+
+uint32_t ioapic_isa_gsi(unsigned irq, uint32_t *mode)
+{
+	*mode = isa_mode(irq);
+	return acpi.isa_gsi[irq];
+}
+
+void ioapic_route_isa(unsigned irq, unsigned vec)
+{
+	if (irq >= 16 || !ioapic_route_gsi(acpi.isa_gsi[irq], vec, isa_mode(irq), false))
+		pr_warn("ioapic: ISA IRQ %u has no I/O APIC pin\n", irq);
 }
 
 void ioapic_mask_isa(unsigned irq)
 {
-	int i;
-	unsigned pin;
-	if (irq < 16 && gsi_pin(acpi.isa_gsi[irq], &i, &pin))
-		ioapic_write(i, IOREDTBL(pin), LVT_MASKED);
+	if (irq < 16)
+		ioapic_set_masked(acpi.isa_gsi[irq], true);
 }

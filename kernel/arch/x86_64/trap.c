@@ -52,6 +52,11 @@ void x86_set_isa_handler(unsigned irq, void (*fn)(void))
 	isa_handlers[irq] = fn;
 }
 
+bool x86_isa_handler_set(unsigned irq)
+{
+	return irq < 16 && isa_handlers[irq];
+}
+
 static bool recover(struct arch_regs *f)
 {
 	uintptr_t fix = extable_lookup(f->rip);
@@ -136,6 +141,10 @@ void x86_trap(struct arch_regs *f)
 		if (f->vector >= VEC_IRQ_BASE && f->vector < VEC_IRQ_BASE + 16 &&
 		    isa_handlers[f->vector - VEC_IRQ_BASE]) {
 			isa_handlers[f->vector - VEC_IRQ_BASE]();
+			lapic_eoi();
+			break;
+		}
+		if (f->vector >= VEC_IRQ_BASE && x86_irq_line_interrupt(f->vector - VEC_IRQ_BASE)) {
 			lapic_eoi();
 			break;
 		}

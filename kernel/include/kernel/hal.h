@@ -61,6 +61,23 @@ uint64_t arch_counter_freq(void); /* its frequency in Hz (known after late init 
 void arch_timer_start(uint32_t hz);
 void timer_tick(void); /* generic, called by arch */
 
+/* ---- device interrupt lines (irq objects, kernel/core/irq.c) ----
+ * A line is named by its user-visible number (docs/ARCHITECTURE.md 12.1):
+ * x86_64: 0-15 an ISA IRQ (through the MADT's overrides), 16 and up a GSI;
+ * AArch64: a GIC INTID (SPIs only, 32 and up); RISC-V: a PLIC source.
+ * attach returns 0, ERR_NOT_FOUND (no such line) or ERR_BUSY (the kernel or
+ * another irq object has it, or it shares the pin of one that does) and
+ * leaves the line masked. fn(arg) then runs in interrupt context, interrupts
+ * off, before the controller's end of interrupt; it is expected to mask the
+ * line. detach masks the line and forgets fn. mask/unmask only on an
+ * attached line; all four are safe with interrupts off (under the scheduler
+ * lock) and in fn. */
+typedef void (*arch_irq_fn)(void *arg);
+int arch_irq_line_attach(uint32_t line, arch_irq_fn fn, void *arg);
+void arch_irq_line_detach(uint32_t line);
+void arch_irq_line_mask(uint32_t line);
+void arch_irq_line_unmask(uint32_t line);
+
 /* ---- faults ---- */
 /* Probes that return 0 on success and -1 if the access faulted; the fault is
  * recovered through the exception table (see extable.h), never fatal. */

@@ -107,6 +107,21 @@ void ioapic_init(void);
 /* Routes ISA IRQ irq to vector vec on this CPU, unmasked. */
 void ioapic_route_isa(unsigned irq, unsigned vec);
 void ioapic_mask_isa(unsigned irq);
+/* Routes a GSI to vector vec with mode (IOAPIC_ACTIVE_LOW, IOAPIC_LEVEL),
+ * masked or not; false when no I/O APIC has the GSI. */
+#define IOAPIC_ACTIVE_LOW (1u << 13)
+#define IOAPIC_LEVEL (1u << 15)
+bool ioapic_route_gsi(uint32_t gsi, unsigned vec, uint32_t mode, bool masked);
+void ioapic_set_masked(uint32_t gsi, bool masked);
+bool ioapic_gsi_exists(uint32_t gsi);
+/* ISA IRQ irq's GSI after the MADT's overrides, and its mode. */
+uint32_t ioapic_isa_gsi(unsigned irq, uint32_t *mode);
+/* Irq object lines (irq.c): line n arrives at vector VEC_IRQ_BASE + n, n below
+ * X86_IRQ_LINES. Called from the trap handler before the EOI; false when no
+ * irq object has the line. */
+#define X86_IRQ_LINES (VEC_SPURIOUS - VEC_IRQ_BASE)
+bool x86_irq_line_interrupt(unsigned line);
+bool x86_isa_handler_set(unsigned irq);
 /* Handler for ISA IRQ irq (vector VEC_IRQ_BASE + irq), called before EOI. */
 void x86_set_isa_handler(unsigned irq, void (*fn)(void));
 /* Masked one-shot from the maximal count, for calibration. */
