@@ -3,17 +3,34 @@
 // that it is the same code on every architecture.
 #include <vg/vg.h>
 
+/* A libvg program's entry point: int main(void), whose value is the
+ * thread's exit code. */
+int main(void);
+
 static uint64_t start_args[2];
 static vg_handle_t self;
-static struct vg_tcb main_tcb;
+/* The first thread's TLS area when it is small (a program with little or
+ * no TLS); a larger one is mapped. */
+static _Alignas(64) char main_tls_area[512];
 
-_Noreturn void vg_start(uint64_t arg0, uint64_t arg1)
+void vg_runtime_init(uint64_t arg0, uint64_t arg1)
 {
 	start_args[0] = arg0;
 	start_args[1] = arg1;
 	self = ((const struct vg_startup *)(uintptr_t)arg1)->self;
-	main_tcb.self = &main_tcb;
-	vg_thread_set_tls(vg_tp_for(&main_tcb));
+	size_t need = vg_tls_area_size();
+	void *area = main_tls_area;
+	if (need > sizeof(main_tls_area))
+		area = (void *)vg_map_anon(self, (need + 4095) & ~(size_t)4095);
+	if (!area)
+		__builtin_trap(); /* no memory for the first thread: nothing can run */
+	struct vg_tcb *tcb;
+	vg_thread_set_tls(vg_tls_init(area, &tcb));
+}
+
+_Noreturn void vg_start(uint64_t arg0, uint64_t arg1)
+{
+	vg_runtime_init(arg0, arg1);
 	vg_exit(main());
 }
 

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The last steps of a thread whose stack and TLS may vanish under it: only
+ * registers are used from the first instruction on (system call numbers
+ * checked against abi/verdigris/syscalls.def in lib/c/os/thread/pthread.c).
+ *
+ * __libc_exit_and_wake(uint32_t *word, uint32_t value): *word = value,
+ * futex_wake(word, all), thread_exit(0). Once the store is seen, a joiner
+ * may unmap the memory holding word and the stack.
+ *
+ * __libc_unmap_and_exit(vg_handle_t process, uintptr_t addr, size_t len):
+ * vm_unmap(process, addr, len) (the caller's own stack), thread_exit(0).
+ */
+	.text
+	.globl	__libc_exit_and_wake
+	.type	__libc_exit_and_wake, @function
+__libc_exit_and_wake:
+	movl	%esi, (%rdi)
+	movl	$0x7fffffff, %esi
+	movl	$25, %eax		/* futex_wake(word, count) */
+	syscall
+	xorl	%edi, %edi
+	movl	$6, %eax		/* thread_exit(0) */
+	syscall
+	ud2
+	.size	__libc_exit_and_wake, . - __libc_exit_and_wake
+
+	.globl	__libc_unmap_and_exit
+	.type	__libc_unmap_and_exit, @function
+__libc_unmap_and_exit:
+	movl	$13, %eax		/* vm_unmap(process, addr, len) */
+	syscall
+	xorl	%edi, %edi
+	movl	$6, %eax		/* thread_exit(0) */
+	syscall
+	ud2
+	.size	__libc_unmap_and_exit, . - __libc_unmap_and_exit
+
+	.section .note.GNU-stack, "", @progbits
