@@ -3,6 +3,7 @@
 // itself: every thread goes, and the status becomes the process's exit
 // code (what the kernel reports for the root task).
 #include <stdlib.h>
+#include <unistd.h>
 #include <vg/vg.h>
 
 #include "../internal/lock.h"
@@ -12,8 +13,6 @@
 
 extern void (*const __fini_array_start[])(void) __attribute__((weak));
 extern void (*const __fini_array_end[])(void) __attribute__((weak));
-
-_Noreturn void _exit(int status);
 
 static int atexit_lock;
 static void (*handlers[ATEXIT_MAX])(void);

@@ -3,6 +3,7 @@
 // same clock until a time service sets the wall-clock time (<time.h>).
 #include <errno.h>
 #include <time.h>
+#include <unistd.h>
 #include <vg/syscall.h>
 
 int clock_gettime(clockid_t clock, struct timespec *ts)
@@ -62,4 +63,17 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;
 	return 0;
+}
+
+unsigned sleep(unsigned seconds)
+{
+	struct timespec ts = { (time_t)seconds, 0 };
+	nanosleep(&ts, NULL);
+	return 0;
+}
+
+int usleep(unsigned long usec)
+{
+	struct timespec ts = { (time_t)(usec / 1000000), (long)(usec % 1000000) * 1000 };
+	return nanosleep(&ts, NULL);
 }
