@@ -23,6 +23,7 @@ void *vgc_realloc(void *p, size_t n);
 void *vgc_aligned_alloc(size_t align, size_t n);
 int vgc_posix_memalign(void **out, size_t align, size_t n);
 size_t vgc_malloc_usable_size(void *p);
+void vgc___libc_malloc_thread_exit(void);
 
 /* Our errno values (lib/c/include/errno.h), not glibc's. */
 #define VGC_EINVAL 21
@@ -331,6 +332,7 @@ static void *stress_thread(void *arg)
 		vgc_free(slots[i].p);
 		slots[i].p = NULL;
 	}
+	vgc___libc_malloc_thread_exit(); /* as pthread_exit does */
 	return NULL;
 }
 
@@ -347,4 +349,34 @@ TEST(malloc, threads_share_and_free_each_others_blocks)
 		exchange[i].p = NULL;
 	}
 	CHECK_EQ_I(atomic_load(&thread_failures), 0);
+}
+
+/* Blocks freed into one thread's cache go back to the slabs at its exit,
+ * where another thread finds them: after many rounds of allocate-on-one,
+ * free-on-another, the footprint stays bounded. */
+static void *free_all(void *arg)
+{
+	void **v = arg;
+	for (int i = 0; i < 1000; i++)
+		vgc_free(v[i]);
+	vgc___libc_malloc_thread_exit();
+	return NULL;
+}
+
+TEST(malloc, thread_caches_return_at_exit)
+{
+	static void *v[1000];
+	long before = 0;
+	for (int round = 0; round < 200; round++) {
+		for (int i = 0; i < 1000; i++) {
+			v[i] = vgc_malloc(64 + (size_t)(i % 8) * 100);
+			CHECK(v[i]);
+		}
+		pthread_t t;
+		CHECK_EQ_I(pthread_create(&t, NULL, free_all, v), 0);
+		pthread_join(t, NULL);
+		if (round == 10)
+			before = atomic_load(&map_calls);
+	}
+	CHECK_EQ_I(atomic_load(&map_calls), before);
 }

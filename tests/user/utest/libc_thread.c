@@ -360,6 +360,17 @@ UTEST(libc_thread_once_and_keys)
 	CHECK_EQ(once_runs, 1);
 	CHECK_EQ(destructed, (long)NT * (NT + 1) / 2);
 	CHECK_EQ(pthread_key_delete(key), 0);
+
+	/* A new key in the same slot starts empty in every thread. */
+	pthread_key_t k1, k2;
+	CHECK_EQ(pthread_key_create(&k1, NULL), 0);
+	CHECK_EQ(pthread_setspecific(k1, &k1), 0);
+	CHECK(pthread_getspecific(k1) == &k1);
+	CHECK_EQ(pthread_key_delete(k1), 0);
+	CHECK_EQ(pthread_key_create(&k2, NULL), 0);
+	CHECK_EQ(k2, k1);
+	CHECK(pthread_getspecific(k2) == NULL);
+	CHECK_EQ(pthread_key_delete(k2), 0);
 }
 
 static void *detached_worker(void *arg)

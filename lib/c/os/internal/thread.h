@@ -17,7 +17,10 @@ struct __pthread {
 	uint32_t state; /* T_*; a futex word: joiners wait for T_EXITED */
 	uintptr_t map_base; /* the stack and TLS mapping; 0: the first thread */
 	size_t map_len;
-	void *tsd[PTHREAD_KEYS_MAX];
+	struct {
+		void *value;
+		unsigned gen; /* the key's generation when value was set */
+	} tsd[PTHREAD_KEYS_MAX];
 };
 
 extern _Thread_local struct __pthread __libc_self;
@@ -32,6 +35,9 @@ void __libc_futex_wake(const void *word, uint32_t count);
 
 /* TSD destructors of the calling thread (pthread_exit). */
 void __libc_tsd_run_destructors(void);
+/* The calling thread's allocator caches back to the shared slabs
+ * (pthread_exit). */
+void __libc_malloc_thread_exit(void);
 /* stdio's buffers out (exit). */
 void __libc_stdio_flush_all(void);
 

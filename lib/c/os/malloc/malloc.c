@@ -21,8 +21,9 @@
 //   its own, with its header in the 64 KiB unit before the block, and
 //   unmapped by free.
 //
-// Locks are per class, so threads allocating different sizes do not meet;
-// there is no per-thread cache yet (docs/PORTING.md lists what is missing).
+// Each thread caches freed small objects per class (see struct tcache), so
+// most malloc/free pairs take no lock; below the caches, locks are per
+// class, so threads allocating different sizes do not meet.
 #include <errno.h>
 #include <malloc.h>
 #include <stdbool.h>
@@ -32,6 +33,7 @@
 
 #include "../internal/lock.h"
 #include "../internal/pages.h"
+#include "../internal/thread.h"
 
 #define CHUNK ((uintptr_t)64 * 1024)
 #define REGION_CHUNKS 64
@@ -180,50 +182,135 @@ static void slab_init(struct chunk *c, unsigned cls)
 	c->next = c->prev = NULL;
 }
 
-static void *small_alloc(unsigned cls)
+/* Per-thread caches: freed small objects of each class, kept by the
+ * thread that freed them (whichever allocated them) for its next malloc of
+ * that class, with no lock. A cache holds at most cache_cap(class)
+ * objects; an empty one refills half of that from the slabs under one lock,
+ * a full one gives half back the same way, and a thread's caches go back
+ * when it exits (__libc_malloc_thread_exit). */
+struct tcache {
+	void *head[NCLASSES];
+	unsigned count[NCLASSES];
+};
+static _Thread_local struct tcache tcache;
+
+static unsigned cache_cap(unsigned cls)
+{
+	size_t s = class_size(cls);
+	return s <= 1024 ? 32 : s <= 4096 ? 8 : 2;
+}
+
+static void cache_push(struct tcache *t, unsigned cls, void *p)
+{
+	*(void **)p = t->head[cls];
+	t->head[cls] = p;
+	t->count[cls]++;
+}
+
+/* One object from the class's slabs, and up to want - 1 more into the
+ * cache; NULL when no memory is left. */
+static void *slab_alloc(unsigned cls, struct tcache *t, unsigned want)
+{
+	struct size_class *sc = &classes[cls];
+	void *first = NULL;
+	unsigned got = 0;
+	__libc_lock(&sc->lock);
+	while (got < want) {
+		struct chunk *c = sc->partial;
+		if (!c) {
+			if (got)
+				break;
+			__libc_unlock(&sc->lock);
+			struct chunk *fresh = chunk_get();
+			if (!fresh)
+				return NULL;
+			slab_init(fresh, cls);
+			__libc_lock(&sc->lock);
+			list_push(sc, fresh);
+			continue;
+		}
+		void *p;
+		if (c->free) {
+			p = c->free;
+			c->free = *(void **)p;
+		} else {
+			p = c->bump;
+			c->bump += class_size(cls);
+		}
+		if (--c->nfree == 0)
+			list_remove(sc, c);
+		if (first)
+			cache_push(t, cls, p);
+		else
+			first = p;
+		got++;
+	}
+	__libc_unlock(&sc->lock);
+	return first;
+}
+
+/* Gives n objects of one class, linked through their first words, back to
+ * their slabs. */
+static void slab_free_list(unsigned cls, void *list, unsigned n)
 {
 	struct size_class *sc = &classes[cls];
 	__libc_lock(&sc->lock);
-	struct chunk *c = sc->partial;
-	if (!c) {
-		__libc_unlock(&sc->lock);
-		struct chunk *fresh = chunk_get();
-		if (!fresh)
-			return NULL;
-		slab_init(fresh, cls);
-		__libc_lock(&sc->lock);
-		list_push(sc, fresh);
-		c = sc->partial;
+	while (n--) {
+		void *p = list;
+		list = *(void **)p;
+		struct chunk *c = chunk_of(p);
+		*(void **)p = c->free;
+		c->free = p;
+		if (c->nfree++ == 0)
+			list_push(sc, c);
+		/* Empty, and the class has another slab with room: give it
+		 * back (the chunk lock nests inside a class lock, never the
+		 * other way round). */
+		if (c->nfree == c->nobj && (c->prev || c->next)) {
+			list_remove(sc, c);
+			chunk_put(c);
+		}
 	}
-	void *p;
-	if (c->free) {
-		p = c->free;
-		c->free = *(void **)p;
-	} else {
-		p = c->bump;
-		c->bump += class_size(cls);
-	}
-	if (--c->nfree == 0)
-		list_remove(sc, c);
 	__libc_unlock(&sc->lock);
-	return p;
+}
+
+static void *small_alloc(unsigned cls)
+{
+	struct tcache *t = &tcache;
+	void *p = t->head[cls];
+	if (p) {
+		t->head[cls] = *(void **)p;
+		t->count[cls]--;
+		return p;
+	}
+	return slab_alloc(cls, t, cache_cap(cls) / 2);
 }
 
 static void small_free(struct chunk *c, void *p)
 {
-	struct size_class *sc = &classes[c->cls];
-	__libc_lock(&sc->lock);
-	*(void **)p = c->free;
-	c->free = p;
-	if (c->nfree++ == 0)
-		list_push(sc, c);
-	/* Empty, and the class has another slab with room: give it back. */
-	bool give_back = c->nfree == c->nobj && (c->prev || c->next);
-	if (give_back)
-		list_remove(sc, c);
-	__libc_unlock(&sc->lock);
-	if (give_back)
-		chunk_put(c);
+	struct tcache *t = &tcache;
+	unsigned cls = c->cls;
+	if (t->count[cls] >= cache_cap(cls)) {
+		unsigned n = t->count[cls] / 2;
+		void *list = t->head[cls], *last = list;
+		for (unsigned i = 1; i < n; i++)
+			last = *(void **)last;
+		t->head[cls] = *(void **)last;
+		t->count[cls] -= n;
+		slab_free_list(cls, list, n);
+	}
+	cache_push(t, cls, p);
+}
+
+void __libc_malloc_thread_exit(void)
+{
+	struct tcache *t = &tcache;
+	for (unsigned cls = 0; cls < NCLASSES; cls++) {
+		if (t->count[cls])
+			slab_free_list(cls, t->head[cls], t->count[cls]);
+		t->head[cls] = NULL;
+		t->count[cls] = 0;
+	}
 }
 
 static void *large_alloc(size_t n, size_t align)

@@ -2,10 +2,10 @@
 // pthread_once and thread-specific data (keys with destructors).
 //
 // Keys are slots in one table of PTHREAD_KEYS_MAX; each thread's values
-// live in its struct __pthread. A deleted key's slot can be created again;
-// values other threads still hold for the old key then show through
-// (POSIX leaves using a deleted key undefined; a generation count per slot
-// would close this).
+// live in its struct __pthread with the slot's generation at the time they
+// were set. Creating a key starts a new generation of its slot, so values
+// that threads set for a deleted key read as NULL for the new one and are
+// not passed to its destructor.
 #include <errno.h>
 #include <pthread.h>
 
@@ -40,6 +40,7 @@ int pthread_once(pthread_once_t *once, void (*fn)(void))
 static int keys_lock;
 static struct {
 	int used;
+	unsigned gen;
 	void (*destructor)(void *);
 } keys[PTHREAD_KEYS_MAX];
 
@@ -49,9 +50,9 @@ int pthread_key_create(pthread_key_t *key, void (*destructor)(void *))
 	for (unsigned k = 0; k < PTHREAD_KEYS_MAX; k++) {
 		if (!keys[k].used) {
 			keys[k].used = 1;
+			keys[k].gen++;
 			keys[k].destructor = destructor;
 			__libc_unlock(&keys_lock);
-			__libc_self.tsd[k] = NULL;
 			*key = k;
 			return 0;
 		}
@@ -74,14 +75,17 @@ int pthread_key_delete(pthread_key_t key)
 
 void *pthread_getspecific(pthread_key_t key)
 {
-	return key < PTHREAD_KEYS_MAX ? __libc_self.tsd[key] : NULL;
+	if (key >= PTHREAD_KEYS_MAX || __libc_self.tsd[key].gen != keys[key].gen)
+		return NULL;
+	return __libc_self.tsd[key].value;
 }
 
 int pthread_setspecific(pthread_key_t key, const void *value)
 {
 	if (key >= PTHREAD_KEYS_MAX || !keys[key].used)
 		return EINVAL;
-	__libc_self.tsd[key] = (void *)value;
+	__libc_self.tsd[key].value = (void *)value;
+	__libc_self.tsd[key].gen = keys[key].gen;
 	return 0;
 }
 
@@ -90,10 +94,10 @@ void __libc_tsd_run_destructors(void)
 	for (int round = 0; round < PTHREAD_DESTRUCTOR_ITERATIONS; round++) {
 		int ran = 0;
 		for (unsigned k = 0; k < PTHREAD_KEYS_MAX; k++) {
-			void *v = __libc_self.tsd[k];
+			void *v = __libc_self.tsd[k].value;
 			void (*d)(void *) = keys[k].destructor;
-			if (v && d && keys[k].used) {
-				__libc_self.tsd[k] = NULL;
+			if (v && d && keys[k].used && __libc_self.tsd[k].gen == keys[k].gen) {
+				__libc_self.tsd[k].value = NULL;
 				d(v);
 				ran = 1;
 			}

@@ -7,13 +7,17 @@
 // struct's state word instead. The last steps of an exiting thread run in
 // assembly (thread_exit.S) with no memory use, because a joiner may unmap
 // the stack as soon as it sees T_EXITED, and a detached thread unmaps its
-// own stack in its final system call.
+// own stack in its final system call. The mappings of joined threads are
+// kept (up to STACK_CACHE of them) for the next threads of the same size:
+// their pages are already committed, so creating a thread then takes no
+// mapping calls and no page faults.
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <string.h>
 #include <vg/vg.h>
 
+#include "../internal/lock.h"
 #include "../internal/thread.h"
 
 _Static_assert(VG_SYS_futex_wake == 25 && VG_SYS_thread_exit == 6 && VG_SYS_vm_unmap == 13,
@@ -22,6 +26,44 @@ _Static_assert(VG_SYS_futex_wake == 25 && VG_SYS_thread_exit == 6 && VG_SYS_vm_u
 #define DEFAULT_STACK (256 * 1024)
 
 _Thread_local struct __pthread __libc_self;
+
+#define STACK_CACHE 8
+static int cache_lock;
+static struct {
+	uintptr_t base;
+	size_t len;
+} stack_cache[STACK_CACHE];
+static int ncached;
+
+/* A cached mapping of len bytes, or 0. */
+static uintptr_t cached_mapping(size_t len)
+{
+	uintptr_t at = 0;
+	__libc_lock(&cache_lock);
+	for (int i = 0; i < ncached; i++) {
+		if (stack_cache[i].len == len) {
+			at = stack_cache[i].base;
+			stack_cache[i] = stack_cache[--ncached];
+			break;
+		}
+	}
+	__libc_unlock(&cache_lock);
+	return at;
+}
+
+/* Keeps a dead thread's mapping for reuse, or unmaps it. */
+static void release_mapping(uintptr_t base, size_t len)
+{
+	__libc_lock(&cache_lock);
+	if (ncached < STACK_CACHE) {
+		stack_cache[ncached].base = base;
+		stack_cache[ncached++].len = len;
+		base = 0;
+	}
+	__libc_unlock(&cache_lock);
+	if (base)
+		vg_vm_unmap(vg_self(), base, len);
+}
 
 /* The first instruction of every new thread: arg is its struct __pthread. */
 static void thread_entry(uint64_t arg)
@@ -36,7 +78,9 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	size_t stack = attr && attr->stacksize ? attr->stacksize : DEFAULT_STACK;
 	stack = (stack + 4095) & ~(size_t)4095;
 	size_t tls = (vg_tls_area_size() + 4095) & ~(size_t)4095;
-	uintptr_t at = vg_map_anon(vg_self(), stack + tls);
+	uintptr_t at = cached_mapping(stack + tls);
+	if (!at)
+		at = vg_map_anon(vg_self(), stack + tls);
 	if (!at)
 		return EAGAIN;
 	struct vg_tcb *tcb;
@@ -53,7 +97,7 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	long st = vg_thread_create(vg_self(), (uintptr_t)thread_entry,
 				   at + stack - VG_ENTRY_SP_BIAS, (uintptr_t)t, tp, &h);
 	if (st) {
-		vg_vm_unmap(vg_self(), at, stack + tls);
+		release_mapping(at, stack + tls);
 		return EAGAIN;
 	}
 	vg_handle_close(h);
@@ -65,6 +109,7 @@ _Noreturn void pthread_exit(void *result)
 {
 	struct __pthread *t = &__libc_self;
 	__libc_tsd_run_destructors();
+	__libc_malloc_thread_exit();
 	t->result = result;
 	if (!t->map_base) /* the first thread: its memory is not ours to free */
 		vg_exit(0);
@@ -84,7 +129,7 @@ static void reap(struct __pthread *t, void **result)
 		__libc_futex_wait(&t->state, s, UINT64_MAX);
 	if (result)
 		*result = t->result;
-	vg_vm_unmap(vg_self(), t->map_base, t->map_len);
+	release_mapping(t->map_base, t->map_len);
 }
 
 int pthread_join(pthread_t t, void **result)
