@@ -16,18 +16,26 @@ enum { NT = 6, ROUNDS = 3000 };
 static _Thread_local long tls_init = 42;
 static _Thread_local long tls_zero;
 static _Thread_local char tls_big[3000] = { 1, 2, 3 };
+/* Over-aligned, so that the TLS block's alignment (p_align) is 64 and the
+ * per-arch layout formulas are exercised beyond the common 16. */
+static _Thread_local _Alignas(64) char tls_aligned[64] = { 7 };
+/* The initial-exec model (a GOT slot holding the offset from tp), which the
+ * compiler uses for TLS it cannot prove is in the executable. */
+static _Thread_local long tls_ie __attribute__((tls_model("initial-exec"))) = 9;
 
 static void *tls_worker(void *arg)
 {
 	long id = (long)(uintptr_t)arg;
 	long ok = tls_init == 42 && tls_zero == 0 && tls_big[0] == 1 && tls_big[2] == 3 &&
-		tls_big[2999] == 0;
+		tls_big[2999] == 0 && tls_aligned[0] == 7 && (uintptr_t)tls_aligned % 64 == 0 &&
+		tls_ie == 9;
+	tls_ie = id;
 	tls_init = id;
 	tls_zero = id * 2;
 	errno = (int)id;
 	for (int i = 0; i < 100; i++)
 		sched_yield();
-	ok = ok && tls_init == id && tls_zero == id * 2 && errno == (int)id;
+	ok = ok && tls_init == id && tls_zero == id * 2 && errno == (int)id && tls_ie == id;
 	return (void *)ok;
 }
 
@@ -45,6 +53,9 @@ UTEST(libc_thread_tls_per_thread)
 	}
 	CHECK_EQ(tls_init, 7);
 	CHECK_EQ(errno, 0);
+	CHECK_EQ(tls_ie, 9);
+	CHECK_EQ(tls_aligned[0], 7);
+	CHECK_EQ((uintptr_t)tls_aligned % 64, 0);
 	CHECK(pthread_equal(pthread_self(), pthread_self()));
 }
 
