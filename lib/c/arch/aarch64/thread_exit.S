@@ -2,7 +2,7 @@
 /*
  * The last steps of a thread whose stack and TLS may vanish under it: only
  * registers from the first instruction on. See x86_64/thread_exit.S for
- * the contract of both functions.
+ * the contract.
  */
 	.text
 	.globl	__libc_exit_and_wake
@@ -17,16 +17,5 @@ __libc_exit_and_wake:
 	svc	#0
 	udf	#0
 	.size	__libc_exit_and_wake, . - __libc_exit_and_wake
-
-	.globl	__libc_unmap_and_exit
-	.type	__libc_unmap_and_exit, %function
-__libc_unmap_and_exit:
-	mov	x8, #13			/* vm_unmap(process, addr, len) */
-	svc	#0
-	mov	x0, #0
-	mov	x8, #6			/* thread_exit(0) */
-	svc	#0
-	udf	#0
-	.size	__libc_unmap_and_exit, . - __libc_unmap_and_exit
 
 	.section .note.GNU-stack, "", %progbits

@@ -2,7 +2,7 @@
 /*
  * The last steps of a thread whose stack and TLS may vanish under it: only
  * registers from the first instruction on. See x86_64/thread_exit.S for
- * the contract of both functions.
+ * the contract.
  */
 	.text
 	.globl	__libc_exit_and_wake
@@ -18,16 +18,5 @@ __libc_exit_and_wake:
 	ecall
 	unimp
 	.size	__libc_exit_and_wake, . - __libc_exit_and_wake
-
-	.globl	__libc_unmap_and_exit
-	.type	__libc_unmap_and_exit, @function
-__libc_unmap_and_exit:
-	li	a7, 13			/* vm_unmap(process, addr, len) */
-	ecall
-	li	a0, 0
-	li	a7, 6			/* thread_exit(0) */
-	ecall
-	unimp
-	.size	__libc_unmap_and_exit, . - __libc_unmap_and_exit
 
 	.section .note.GNU-stack, "", @progbits

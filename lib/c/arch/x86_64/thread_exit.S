@@ -6,10 +6,7 @@
  *
  * __libc_exit_and_wake(uint32_t *word, uint32_t value): *word = value,
  * futex_wake(word, all), thread_exit(0). Once the store is seen, a joiner
- * may unmap the memory holding word and the stack.
- *
- * __libc_unmap_and_exit(vg_handle_t process, uintptr_t addr, size_t len):
- * vm_unmap(process, addr, len) (the caller's own stack), thread_exit(0).
+ * may reuse or unmap the memory holding word and the stack.
  */
 	.text
 	.globl	__libc_exit_and_wake
@@ -24,16 +21,5 @@ __libc_exit_and_wake:
 	syscall
 	ud2
 	.size	__libc_exit_and_wake, . - __libc_exit_and_wake
-
-	.globl	__libc_unmap_and_exit
-	.type	__libc_unmap_and_exit, @function
-__libc_unmap_and_exit:
-	movl	$13, %eax		/* vm_unmap(process, addr, len) */
-	syscall
-	xorl	%edi, %edi
-	movl	$6, %eax		/* thread_exit(0) */
-	syscall
-	ud2
-	.size	__libc_unmap_and_exit, . - __libc_unmap_and_exit
 
 	.section .note.GNU-stack, "", @progbits

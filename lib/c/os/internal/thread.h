@@ -17,6 +17,7 @@ struct __pthread {
 	uint32_t state; /* T_*; a futex word: joiners wait for T_EXITED */
 	uintptr_t map_base; /* the stack and TLS mapping; 0: the first thread */
 	size_t map_len;
+	struct __pthread *zombie_next; /* exited detached threads, not yet reaped */
 	struct {
 		void *value;
 		unsigned gen; /* the key's generation when value was set */
@@ -42,6 +43,10 @@ void __libc_malloc_thread_exit(void);
 void __libc_stdio_flush_all(void);
 
 _Noreturn void __libc_exit_and_wake(uint32_t *word, uint32_t value);
-_Noreturn void __libc_unmap_and_exit(uint32_t process, uintptr_t addr, size_t len);
+
+/* Held around the library's vm_map and vm_unmap calls (lib/c/os/malloc/
+ * pages.c, thread stacks): today's kernel does not serialize changes to an
+ * address space made by several threads at once. */
+extern int __libc_vm_lock;
 
 #endif

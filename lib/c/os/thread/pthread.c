@@ -5,12 +5,13 @@
 // TLS block, lib/vg/tls.c), whose TLS block holds its struct __pthread.
 // The kernel thread's handle is closed at once: joining waits on the
 // struct's state word instead. The last steps of an exiting thread run in
-// assembly (thread_exit.S) with no memory use, because a joiner may unmap
-// the stack as soon as it sees T_EXITED, and a detached thread unmaps its
-// own stack in its final system call. The mappings of joined threads are
-// kept (up to STACK_CACHE of them) for the next threads of the same size:
-// their pages are already committed, so creating a thread then takes no
-// mapping calls and no page faults.
+// assembly (thread_exit.S) with no memory use, because a joiner may reuse
+// or unmap the stack as soon as it sees T_EXITED. A detached thread puts
+// itself on a list of zombies first; the next pthread_create reaps those
+// that have exited. The mappings of dead threads are kept (up to
+// STACK_CACHE of them) for the next threads of the same size: their pages
+// are already committed, so creating a thread then takes no mapping calls
+// and no page faults.
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -20,7 +21,7 @@
 #include "../internal/lock.h"
 #include "../internal/thread.h"
 
-_Static_assert(VG_SYS_futex_wake == 25 && VG_SYS_thread_exit == 6 && VG_SYS_vm_unmap == 13,
+_Static_assert(VG_SYS_futex_wake == 25 && VG_SYS_thread_exit == 6,
 	       "thread_exit.S hard-codes these system call numbers");
 
 #define DEFAULT_STACK (256 * 1024)
@@ -34,6 +35,7 @@ static struct {
 	size_t len;
 } stack_cache[STACK_CACHE];
 static int ncached;
+static struct __pthread *zombies; /* under cache_lock */
 
 /* A cached mapping of len bytes, or 0. */
 static uintptr_t cached_mapping(size_t len)
@@ -51,6 +53,13 @@ static uintptr_t cached_mapping(size_t len)
 	return at;
 }
 
+static void unmap(uintptr_t base, size_t len)
+{
+	__libc_lock(&__libc_vm_lock);
+	vg_vm_unmap(vg_self(), base, len);
+	__libc_unlock(&__libc_vm_lock);
+}
+
 /* Keeps a dead thread's mapping for reuse, or unmaps it. */
 static void release_mapping(uintptr_t base, size_t len)
 {
@@ -62,7 +71,30 @@ static void release_mapping(uintptr_t base, size_t len)
 	}
 	__libc_unlock(&cache_lock);
 	if (base)
-		vg_vm_unmap(vg_self(), base, len);
+		unmap(base, len);
+}
+
+/* Frees the mappings of detached threads that have exited. */
+static void reap_zombies(void)
+{
+	struct __pthread *dead = NULL;
+	__libc_lock(&cache_lock);
+	for (struct __pthread **pp = &zombies; *pp;) {
+		struct __pthread *t = *pp;
+		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == T_EXITED) {
+			*pp = t->zombie_next;
+			t->zombie_next = dead;
+			dead = t;
+		} else {
+			pp = &t->zombie_next;
+		}
+	}
+	__libc_unlock(&cache_lock);
+	while (dead) {
+		struct __pthread *t = dead;
+		dead = t->zombie_next; /* read before the mapping may go */
+		release_mapping(t->map_base, t->map_len);
+	}
 }
 
 /* The first instruction of every new thread: arg is its struct __pthread. */
@@ -78,9 +110,13 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	size_t stack = attr && attr->stacksize ? attr->stacksize : DEFAULT_STACK;
 	stack = (stack + 4095) & ~(size_t)4095;
 	size_t tls = (vg_tls_area_size() + 4095) & ~(size_t)4095;
+	reap_zombies();
 	uintptr_t at = cached_mapping(stack + tls);
-	if (!at)
+	if (!at) {
+		__libc_lock(&__libc_vm_lock);
 		at = vg_map_anon(vg_self(), stack + tls);
+		__libc_unlock(&__libc_vm_lock);
+	}
 	if (!at)
 		return EAGAIN;
 	struct vg_tcb *tcb;
@@ -117,8 +153,12 @@ _Noreturn void pthread_exit(void *result)
 	if (__atomic_compare_exchange_n(&t->state, &s, T_EXITING, 0, __ATOMIC_ACQ_REL,
 					__ATOMIC_ACQUIRE))
 		__libc_exit_and_wake(&t->state, T_EXITED);
-	/* Detached: nobody will join, so the stack goes with the thread. */
-	__libc_unmap_and_exit(vg_self(), t->map_base, t->map_len);
+	/* Detached: nobody will join; the next pthread_create reaps it. */
+	__libc_lock(&cache_lock);
+	t->zombie_next = zombies;
+	zombies = t;
+	__libc_unlock(&cache_lock);
+	__libc_exit_and_wake(&t->state, T_EXITED);
 }
 
 /* Waits until t has exited for good, then frees its memory. */
