@@ -27,6 +27,7 @@ include kernel/arch/$(ARCH)/arch.mk
 include kernel/kernel.mk
 include mk/user.mk
 include mk/libc.mk
+include mk/sdk.mk
 include mk/iso.mk
 include tests/host/host.mk
 
@@ -39,6 +40,7 @@ help:
 	@echo "make iso                               GRUB (multiboot2) ISO for x86_64"
 	@echo "make host-test                         host unit tests only"
 	@echo "make lint                              clang-format check and cppcheck"
+	@echo "make sdk [ARCH=..]                     build/sdk/<arch>: headers, libraries, bin/cc (docs/PORTING.md)"
 	@echo "make bench                             kernel microbenchmarks on all archs, beside Linux"
 	@echo "make bench LINUX=1                     the same, with the Linux peer run back to back (TCG ratios)"
 

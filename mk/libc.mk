@@ -8,12 +8,26 @@
 #                             printf and scanf engines on strings
 #   $(BUILD)/user/libcoll.a   vector, hash map, string builder
 #
-# Nothing links them yet; building them with -Werror on every architecture
-# is the proof that they are freestanding. Included after mk/user.mk.
+# libc.a also holds the OS layer (lib/c/os/<part>/*.c: start-up and exit,
+# the allocator, threads, stdio streams, clocks) and the assembly of
+# lib/c/arch/$(ARCH) (setjmp, the exit stubs). The OS layer sees libvg's
+# headers; the portable core (lib/c/<part>/*.c) sees only ours and the
+# compiler's, which the host tests rely on. Programs linked with the C
+# library start at crt1.o and link libc.a, then libvg-c.a: libvg without
+# the kernel's string functions, which libc.a has.
+#
+#   $(BUILD)/user/crt1.o      _start for C library programs
+#   $(BUILD)/user/libvg-c.a   libvg for C library programs
+#
+# Included after mk/user.mk.
 
-LIBC_SRCS := $(sort $(wildcard lib/c/*/*.c))
+LIBC_OS_SRCS := $(sort $(wildcard lib/c/os/*/*.c))
+LIBC_ARCH_SRCS := lib/c/arch/$(ARCH)/setjmp.S lib/c/arch/$(ARCH)/thread_exit.S
+LIBC_SRCS := $(sort $(wildcard lib/c/*/*.c)) $(LIBC_OS_SRCS) $(LIBC_ARCH_SRCS)
 LIBCOLL_SRCS := $(sort $(wildcard lib/coll/*.c))
 LIBC_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_SRCS))
+LIBC_CRT1 := $(USER_DIR)/crt1.o
+LIBVG_C := $(USER_DIR)/libvg-c.a
 LIBCOLL_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(LIBCOLL_SRCS))
 LIBC := $(USER_DIR)/libc.a
 LIBCOLL := $(USER_DIR)/libcoll.a
@@ -21,11 +35,21 @@ LIBCOLL := $(USER_DIR)/libcoll.a
 # The user flags without their include paths (no kernel or libvg headers),
 # and -fno-builtin: the library defines what the compiler would call.
 LIBC_CFLAGS := $(filter-out -I%,$(UCFLAGS)) -fno-builtin -Ilib/c/include -Ilib/coll/include
+$(patsubst %,$(USER_OBJ)/%.o,$(LIBC_OS_SRCS)): LIBC_XFLAGS := -Iabi -Ilib/vg/include \
+	-Ilib/vg/arch/$(ARCH)/include
 
 $(USER_OBJ)/lib/c/%.c.o: lib/c/%.c mk/libc.mk mk/user.mk
 	@mkdir -p $(@D)
 	@echo "  CC      $< (libc)"
-	@$(CC) $(LIBC_CFLAGS) -c $< -o $@
+	@$(CC) $(LIBC_CFLAGS) $(LIBC_XFLAGS) -c $< -o $@
+
+$(LIBC_CRT1): $(USER_OBJ)/lib/c/arch/$(ARCH)/crt1.S.o
+	@cp $< $@
+
+$(LIBVG_C): $(filter-out %/kernel/lib/string.c.o,$(USER_LIB_OBJS))
+	@echo "  AR      $@"
+	@rm -f $@
+	@$(USER_AR) rcs $@ $^
 
 $(USER_OBJ)/lib/coll/%.c.o: lib/coll/%.c mk/libc.mk mk/user.mk
 	@mkdir -p $(@D)
@@ -43,7 +67,7 @@ $(LIBCOLL): $(LIBCOLL_OBJS)
 	@$(USER_AR) rcs $@ $^
 
 .PHONY: libc
-libc: $(LIBC) $(LIBCOLL)
+libc: $(LIBC) $(LIBCOLL) $(LIBC_CRT1) $(LIBVG_C)
 user: libc
 
--include $(LIBC_OBJS:.o=.d) $(LIBCOLL_OBJS:.o=.d)
+-include $(LIBC_OBJS:.o=.d) $(LIBCOLL_OBJS:.o=.d) $(USER_OBJ)/lib/c/arch/$(ARCH)/crt1.S.d

@@ -53,7 +53,7 @@ UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG
 # fuzzers already prove them) instead of a second copy. Their snprintf and
 # vsnprintf are renamed vg_*, so that a libc linked later can have the
 # standard names.
-USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/ipc.c lib/vg/ipc_rt.c \
+USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/tls.c lib/vg/ipc.c lib/vg/ipc_rt.c \
 	lib/vg/spawn.c lib/vg/initrd.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
 	kernel/lib/string.c
 USER_LIB_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_LIB_SRCS))
@@ -130,17 +130,26 @@ $(USER_LIB): $(USER_LIB_OBJS)
 	@rm -f $@
 	@$(USER_AR) rcs $@ $^
 
-# crt0 first, the libraries last, each before those it uses (an archive
-# only supplies what is still undefined). Every program is checked after
-# the link: no segment may be both writable and executable (llvm-objdump -p
-# prints each segment's "flags rwx").
-USER_LIBS = $(USER_ASYNC_LIB) $(USER_IPC_LIB) $(USER_LIB)
+# Programs linked with the C library (mk/libc.mk): crt1.o, libc.a and
+# libvg-c.a instead of crt0.o and libvg.a, and lib/c/include for their
+# sources. The root task is one, so that its tests exercise the library.
+USER_START_init := $(USER_DIR)/crt1.o
+USER_LIBS_init := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(patsubst %,$(USER_OBJ)/%.o,tests/user/init.c $(USER_EXTRA_init)): UCFLAGS_EXTRA := -Ilib/c/include
+
+# crt0 (or crt1) first, the libraries last, each before those it uses (an
+# archive only supplies what is still undefined). Every program is checked
+# after the link: no segment may be both writable and executable
+# (llvm-objdump -p prints each segment's "flags rwx").
 define user_link_rule
-$(USER_DIR)/$(1): $(2) $(USER_CRT0) $(USER_LIBS) $(USER_LDSCRIPT) mk/user.mk
+$(USER_DIR)/$(1): $(2) $(or $(USER_START_$(1)),$(USER_CRT0)) \
+		$(USER_ASYNC_LIB) $(USER_IPC_LIB) $(or $(USER_LIBS_$(1)),$(USER_LIB)) \
+		$(USER_LDSCRIPT) mk/user.mk
 	@echo "  LD      $$@"
 	@$$(LD) -nostdlib -static -z max-page-size=4096 -z noexecstack \
-		$$(USER_LDFLAGS_$$(ARCH)) -T $$(USER_LDSCRIPT) -o $$@ $$(USER_CRT0) \
-		$(2) $$(USER_LIBS)
+		$$(USER_LDFLAGS_$$(ARCH)) -T $$(USER_LDSCRIPT) -o $$@ \
+		$(or $(USER_START_$(1)),$(USER_CRT0)) $(2) \
+		$(USER_ASYNC_LIB) $(USER_IPC_LIB) $(or $(USER_LIBS_$(1)),$(USER_LIB))
 	@if $$(USER_OBJDUMP) -p $$@ | grep -q 'flags .wx'; then \
 		echo "$$@: a segment is writable and executable" >&2; rm -f $$@; exit 1; fi
 endef

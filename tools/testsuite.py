@@ -9,7 +9,9 @@
    "crashtest" and check that a deliberate kernel fault is reported (registers,
    backtrace) and powers off with a failure status;
 3. x86_64 only: boot the GRUB (multiboot2) ISO;
-4. each arch: a program brought in with IMAGE_EXTRA runs as the root task.
+4. each arch: a program brought in with IMAGE_EXTRA runs as the root task,
+   and so does a POSIX-style program (tests/sdk/posix.c) built with the
+   SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc).
 
 Every check is one test; the last line is "N passed, N failed". Serial logs
 are kept under build/test-logs/.
@@ -133,23 +135,65 @@ def judge_extra_boot(name, run, log):
     record(name, not probs, detail)
 
 
+# What tests/sdk/posix.c prints when all is well, in order.
+SDK_POSIX_LINES = [
+    "sdk-posix: start argc=1 argv0=bin/posix-sdk constructed=1",
+    "sdk-posix: floats 3.142 0.3 1.234568e+04",
+    "sdk-posix: thread 1 tls 6",
+    "sdk-posix: thread 2 tls 7",
+    "sdk-posix: thread 3 tls 8",
+    "sdk-posix: thread 4 tls 9",
+    "sdk-posix: total 40000 main tls 5",
+    "sdk-posix: done, 0 problems",
+    "sdk-posix: atexit ran",
+]
+
+
+def judge_sdk_boot(name, run, log):
+    """The SDK-built program ran as the root task and printed what it should."""
+    probs = run.problems()
+    seen = [l.strip() for l in run.lines if l.startswith("sdk-posix: ")]
+    if seen != SDK_POSIX_LINES:
+        probs.append("output %r, expected %r" % (seen, SDK_POSIX_LINES))
+    detail = "; ".join(probs) + (" (log: %s)" % log if probs else "")
+    record(name, not probs, detail)
+
+
+def sdk_build(arch, extra):
+    """make sdk, then tests/sdk/posix.c with its bin/cc into extra/bin."""
+    ok, out = make("sdk", "ARCH=" + arch, "MODE=release")
+    if ok:
+        p = subprocess.run(["build/sdk/%s/bin/cc" % arch, "-O2", "-Wall", "-Wextra", "-Werror",
+                            "-o", extra + "/bin/posix-sdk", "tests/sdk/posix.c"],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        ok, out = p.returncode == 0, p.stdout
+    record("build.%s.sdk-posix" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
+    return ok
+
+
 def extra_job(arch, cmdline):
     """Builds an initrd with IMAGE_EXTRA holding bin/hello-extra (a copy of
-    hello) and boots it as the root task. Runs last: it leaves that file in
-    this build's initrd."""
+    hello) and bin/posix-sdk (built with the SDK) and boots each as the root
+    task. Runs last: it leaves those files in this build's initrd."""
     extra = "build/test-extra/%s" % arch
     os.makedirs(extra + "/bin", exist_ok=True)
     with open("build/%s/release/user/hello" % arch, "rb") as src:
         data = src.read()
     with open(extra + "/bin/hello-extra", "wb") as dst:
         dst.write(data)
+    sdk_ok = sdk_build(arch, extra)
     ok, out = make("all", "ARCH=" + arch, "MODE=release", "IMAGE_EXTRA=" + extra)
     record("build.%s.image-extra" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
     if not ok:
         return []
     qemu = make_value("print-qemu", arch, "release").split()
-    return [("extra", "%s.release.image-extra" % arch, qemu + ["-serial", "stdio", "-monitor", "none",
-             "-append", cmdline + " ktest init=bin/hello-extra"], None)]
+    base = qemu + ["-serial", "stdio", "-monitor", "none", "-append"]
+    jobs = [("extra", "%s.release.image-extra" % arch,
+             base + [cmdline + " ktest init=bin/hello-extra"], None)]
+    if sdk_ok:
+        jobs.append(("sdk", "%s.release.sdk-posix" % arch,
+                     base + [cmdline + " ktest init=bin/posix-sdk"], None))
+    return jobs
 
 
 def arch_jobs(arch, mode):
@@ -217,6 +261,8 @@ def main():
                 judge_ktest_boot(name, run, log)
             elif kind == "extra":
                 judge_extra_boot(name, run, log)
+            elif kind == "sdk":
+                judge_sdk_boot(name, run, log)
             else:
                 judge_crash_boot(name, run, log, elf)
 

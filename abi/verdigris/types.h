@@ -84,7 +84,7 @@ struct vg_startup {
 	uint64_t initrd_size; /* its length in bytes */
 	/* Arguments and environment: argc, then NULL-terminated arrays of
 	 * pointers to NUL-terminated strings in the process's memory (the
-	 * kernel gives the root task none: argc 0, empty arrays). */
+	 * kernel gives the root task its path as argv[0] and no environment). */
 	uint64_t argc;
 	uint64_t argv; /* const char *const * */
 	uint64_t envp; /* const char *const * */

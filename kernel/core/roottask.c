@@ -69,15 +69,16 @@ static int give_initrd(struct process *p, const void *rd, size_t rd_len, struct 
 	return err;
 }
 
-/* The startup block lives on top of the stack: it and the empty argv and
- * envp arrays right after it (argv[0] is NULL: no arguments). */
+/* The startup block lives on top of the stack: it, argv (the program's
+ * path, as a shell would pass it) and an empty envp right after it. */
 struct startup_block {
 	struct vg_startup su;
-	uint64_t argv_end, envp_end;
+	uint64_t argv[2], envp_end;
+	char path[64];
 };
 
 static int start_process(struct process *p, const struct elf_image *img, const uint8_t *file,
-			 uint64_t flags, const void *rd, size_t rd_len)
+			 uint64_t flags, const void *rd, size_t rd_len, const char *path)
 {
 	struct startup_block sb = { .su = { .flags = flags } };
 	struct vg_startup su = { .flags = flags };
@@ -106,7 +107,10 @@ static int start_process(struct process *p, const struct elf_image *img, const u
 	uint64_t block = ALIGN_UP(sizeof(sb), 16);
 	vaddr_t stack = USER_TOP - USER_STACK_SIZE;
 	sb.su = su;
-	sb.su.argv = USER_TOP - block + offsetof(struct startup_block, argv_end);
+	strlcpy(sb.path, path, sizeof(sb.path));
+	sb.argv[0] = USER_TOP - block + offsetof(struct startup_block, path);
+	sb.su.argc = 1;
+	sb.su.argv = USER_TOP - block + offsetof(struct startup_block, argv);
 	sb.su.envp = USER_TOP - block + offsetof(struct startup_block, envp_end);
 	if (!err)
 		err = vmo_write(sv, USER_STACK_SIZE - block, &sb, sizeof(sb));
@@ -155,7 +159,7 @@ struct process *roottask_start(const struct boot_info *bi)
 	}
 	uint64_t flags = (bootinfo_has_arg(bi, "ktest") ? VG_STARTUP_RUN_TESTS : 0) |
 		(bootinfo_has_arg(bi, "bench") ? VG_STARTUP_RUN_BENCH : 0);
-	int err = start_process(p, &img, e.data, flags, rd, rd_len);
+	int err = start_process(p, &img, e.data, flags, rd, rd_len, path);
 	if (err < 0) {
 		pr_err("roottask: cannot start %s (%d)\n", path, err);
 		/* Its handle to itself would keep it alive: tear down by hand. */

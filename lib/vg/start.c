@@ -3,15 +3,32 @@
 // that it is the same code on every architecture.
 #include <vg/vg.h>
 
-static const struct vg_startup *startup;
-static struct vg_tcb main_tcb;
+/* A libvg program's entry point: int main(void), whose value is the
+ * thread's exit code. */
+int main(void);
 
-_Noreturn void vg_start(uint64_t arg0, uint64_t arg1)
+static const struct vg_startup *startup;
+/* The first thread's TLS area when it is small (a program with little or
+ * no TLS); a larger one is mapped. */
+static _Alignas(64) char main_tls_area[512];
+
+void vg_runtime_init(uint64_t arg0, uint64_t arg1)
 {
 	(void)arg1;
 	startup = (const struct vg_startup *)(uintptr_t)arg0;
-	main_tcb.self = &main_tcb;
-	vg_thread_set_tls(vg_tp_for(&main_tcb));
+	size_t need = vg_tls_area_size();
+	void *area = main_tls_area;
+	if (need > sizeof(main_tls_area))
+		area = (void *)vg_map_anon(startup->self, (need + 4095) & ~(size_t)4095);
+	if (!area)
+		__builtin_trap(); /* no memory for the first thread: nothing can run */
+	struct vg_tcb *tcb;
+	vg_thread_set_tls(vg_tls_init(area, &tcb));
+}
+
+_Noreturn void vg_start(uint64_t arg0, uint64_t arg1)
+{
+	vg_runtime_init(arg0, arg1);
 	vg_exit(main());
 }
 

@@ -3,8 +3,7 @@
 // first use.
 #include <vg/vg.h>
 
-/* Maps size fresh bytes into process, read/write; 0 on failure. */
-static uintptr_t map_fresh(vg_handle_t process, size_t size)
+uintptr_t vg_map_anon(vg_handle_t process, size_t size)
 {
 	vg_handle_t v;
 	uintptr_t at = 0;
@@ -17,22 +16,22 @@ static uintptr_t map_fresh(vg_handle_t process, size_t size)
 
 uintptr_t vg_stack_create(vg_handle_t process, size_t size)
 {
-	uintptr_t at = map_fresh(process, size);
+	uintptr_t at = vg_map_anon(process, size);
 	return at ? at + size - VG_ENTRY_SP_BIAS : 0;
 }
 
 long vg_thread_start(void (*fn)(uint64_t), uint64_t arg, vg_handle_t *out)
 {
-	/* One region: the stack, then a page for the control block above it. */
-	uintptr_t at = map_fresh(vg_self(), VG_THREAD_STACK_SIZE + 4096);
+	/* One region: the stack, then the TLS area above it. */
+	size_t tls = (vg_tls_area_size() + 4095) & ~(size_t)4095;
+	uintptr_t at = vg_map_anon(vg_self(), VG_THREAD_STACK_SIZE + tls);
 	if (!at)
 		return ERR_NO_MEMORY;
 	uintptr_t top = at + VG_THREAD_STACK_SIZE;
-	struct vg_tcb *tcb = (struct vg_tcb *)top;
-	tcb->self = tcb;
+	struct vg_tcb *tcb;
+	uintptr_t tp = vg_tls_init((void *)top, &tcb);
 	vg_handle_t h;
-	long st = vg_thread_create(vg_self(), (uintptr_t)fn, top - VG_ENTRY_SP_BIAS, arg,
-				   vg_tp_for(tcb), &h);
+	long st = vg_thread_create(vg_self(), (uintptr_t)fn, top - VG_ENTRY_SP_BIAS, arg, tp, &h);
 	if (st)
 		return st;
 	if (out)
@@ -46,7 +45,7 @@ struct vg_ipc_buffer *vg_ipc_buffer(void)
 {
 	struct vg_tcb *tcb = vg_tcb();
 	if (!tcb->ipc_buffer) {
-		uintptr_t at = map_fresh(vg_self(), VG_IPC_BUFFER_SIZE);
+		uintptr_t at = vg_map_anon(vg_self(), VG_IPC_BUFFER_SIZE);
 		if (!at || vg_ipc_buffer_set(at))
 			return NULL;
 		tcb->ipc_buffer = (struct vg_ipc_buffer *)at;

@@ -92,6 +92,13 @@ $(HOST_DIR)/test_%: $(HOST_DIR)/obj/tests/host/test_%.o $(HOST_DIR)/obj/tests/ho
 $(HOST_DIR)/fuzz_%: $(HOST_DIR)/fuzzobj/tests/host/fuzz/fuzz_%.o $(HOST_DIR)/libkfuzz.a
 	$(HOST_CC) -fsanitize=fuzzer,address,undefined -o $@ $(filter %.o %.a,$^)
 
+# The allocator (lib/c/os/malloc) is OS code but its core is portable: the
+# same object, renamed like the rest, with the page source and lock faked
+# by the test (tests/host/test_libc_malloc.c).
+$(HOST_DIR)/malloc-host.o: $(HOST_DIR)/libcobj/lib/c/os/malloc/malloc.o
+	$(HOST_LIBC_RENAME)
+$(HOST_DIR)/test_libc_malloc: $(HOST_DIR)/malloc-host.o
+
 # The libc suites and fuzzers link the renamed library too.
 $(filter $(HOST_DIR)/test_libc_%,$(HOST_TESTS)): $(HOST_DIR)/libc-host.o
 $(filter $(HOST_DIR)/fuzz_libc_%,$(HOST_FUZZERS)): $(HOST_DIR)/libc-fuzz.o

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The kernel microbenchmarks: each times `batch` operations per sample with
-// the monotonic clock and reports the median of the samples.
+// The kernel microbenchmarks, and the C library's threads and allocator:
+// each times `batch` operations per sample with the monotonic clock and
+// reports the median of the samples.
+#include <pthread.h>
+#include <stdlib.h>
+
 #include "bench.h"
 #include "utest.h"
 
@@ -153,6 +157,74 @@ static void payload_benchmarks(void)
 	vg_handle_close(bench_ep);
 }
 
+static void *nothing(void *arg)
+{
+	return arg;
+}
+
+static void pthread_create_join(int batch)
+{
+	for (int i = 0; i < batch; i++) {
+		pthread_t t;
+		if (pthread_create(&t, NULL, nothing, NULL) == 0)
+			pthread_join(t, NULL);
+	}
+}
+
+/* A mutex and condition variable ping-pong between two threads, as the
+ * Linux peer measures it: one round trip is two hand-overs. */
+static pthread_mutex_t pp_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pp_cond = PTHREAD_COND_INITIALIZER;
+static int pp_turn, pp_stop;
+
+static void *pp_partner(void *arg)
+{
+	pthread_mutex_lock(&pp_lock);
+	while (!pp_stop) {
+		while (pp_turn != 1 && !pp_stop)
+			pthread_cond_wait(&pp_cond, &pp_lock);
+		pp_turn = 0;
+		pthread_cond_broadcast(&pp_cond);
+	}
+	pthread_mutex_unlock(&pp_lock);
+	return arg;
+}
+
+static void condvar_round_trip(int batch)
+{
+	pthread_mutex_lock(&pp_lock);
+	for (int i = 0; i < batch; i++) {
+		pp_turn = 1;
+		pthread_cond_broadcast(&pp_cond);
+		while (pp_turn != 0)
+			pthread_cond_wait(&pp_cond, &pp_lock);
+	}
+	pthread_mutex_unlock(&pp_lock);
+}
+
+static void malloc_free_small(int batch)
+{
+	for (int i = 0; i < batch; i++) {
+		void *volatile p = malloc(64);
+		free(p);
+	}
+}
+
+static void libc_benchmarks(void)
+{
+	bench_report("pthread_create_join", pthread_create_join, 10);
+	pthread_t t;
+	if (pthread_create(&t, NULL, pp_partner, NULL) == 0) {
+		bench_report("pthread_condvar_round_trip", condvar_round_trip, 100);
+		pthread_mutex_lock(&pp_lock);
+		pp_stop = 1;
+		pthread_cond_broadcast(&pp_cond);
+		pthread_mutex_unlock(&pp_lock);
+		pthread_join(t, NULL);
+	}
+	bench_report("malloc_free_64", malloc_free_small, 1000);
+}
+
 void run_benchmarks(void)
 {
 	bench_report("null_syscall", null_syscall, 1000);
@@ -180,4 +252,5 @@ void run_benchmarks(void)
 	bench_report("map_unmap_page", map_unmap_page, 200);
 	bench_report("demand_zero_page_fault", demand_zero_fault, 64);
 	run_ipc_benchmarks();
+	libc_benchmarks();
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The root task. Started by the kernel with a handle to the kernel log
-// (arg0) and, at arg1, a struct vg_startup (its handles and flags). When the
+// The root task. Started by the kernel with its struct vg_startup (its
+// handles and flags) at arg0, linked with the C library. When the
 // kernel runs its tests it runs the user-mode tests (tests/user/utest/, one
 // "KTEST" line each) and exits with the number of failures, which the kernel
 // reports. Otherwise it greets and exits: services come later.

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// <stdio.h>: for now the formatting and scanning of strings (the FILE
-// streams come with the OS-dependent part of the library).
+// <stdio.h>: formatting and scanning of strings, and FILE streams
+// (lib/c/os/stdio). For now the only streams are stdout and stderr, both
+// writing to the kernel log, line by line (one log record per line; stderr
+// is also flushed at the end of every call). stdin is always at end of
+// file. Files (fopen, fdopen) come with the VFS: until then they fail with
+// ENOSYS.
 #ifndef _STDIO_H
 #define _STDIO_H
 
@@ -8,6 +12,16 @@
 #include <stddef.h>
 
 #define EOF (-1)
+#define BUFSIZ 1024
+#define _IOFBF 0
+#define _IOLBF 1
+#define _IONBF 2
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+typedef struct __file FILE;
+extern FILE *stdin, *stdout, *stderr;
 
 int snprintf(char *restrict buf, size_t size, const char *restrict fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -21,5 +35,33 @@ int sscanf(const char *restrict s, const char *restrict fmt, ...)
 	__attribute__((format(scanf, 2, 3)));
 int vsscanf(const char *restrict s, const char *restrict fmt, va_list ap)
 	__attribute__((format(scanf, 2, 0)));
+
+int printf(const char *restrict fmt, ...) __attribute__((format(printf, 1, 2)));
+int fprintf(FILE *restrict f, const char *restrict fmt, ...) __attribute__((format(printf, 2, 3)));
+int vprintf(const char *restrict fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+int puts(const char *s);
+int fputs(const char *restrict s, FILE *restrict f);
+int fputc(int c, FILE *f);
+int putc(int c, FILE *f);
+int putchar(int c);
+size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f);
+int fflush(FILE *f);
+int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size);
+int ferror(FILE *f);
+int feof(FILE *f);
+void clearerr(FILE *f);
+void perror(const char *s);
+
+/* Input and files: stdin reads as empty; opening fails with ENOSYS. */
+FILE *fopen(const char *restrict path, const char *restrict mode);
+FILE *fdopen(int fd, const char *mode);
+int fclose(FILE *f);
+size_t fread(void *restrict p, size_t size, size_t n, FILE *restrict f);
+int fgetc(FILE *f);
+int getc(FILE *f);
+int getchar(void);
+char *fgets(char *restrict s, int n, FILE *restrict f);
 
 #endif

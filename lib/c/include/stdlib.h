@@ -2,7 +2,8 @@
 // <stdlib.h>: number conversion (strtod and friends correctly rounded; long
 // double is formatted and parsed with the precision of double), sorting and
 // searching, integer arithmetic, pseudo-random numbers, and the allocator's
-// declarations (defined by the OS-dependent part of the library).
+// declarations, exit and the environment (defined by the OS-dependent part,
+// lib/c/os).
 #ifndef _STDLIB_H
 #define _STDLIB_H
 
@@ -55,5 +56,19 @@ void *malloc(size_t size);
 void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t size);
 void free(void *p);
+void *aligned_alloc(size_t align, size_t size);
+int posix_memalign(void **out, size_t align, size_t size);
+
+/* Process end: exit runs the atexit handlers (last registered first) and
+ * the destructors, flushes stdio, then ends every thread with status;
+ * _Exit and _exit only end them; abort ends them with status 134 (there
+ * are no signals yet). quick_exit is not provided. */
+_Noreturn void exit(int status);
+_Noreturn void _Exit(int status);
+_Noreturn void abort(void);
+int atexit(void (*fn)(void));
+
+/* The environment: empty until a process server passes one. */
+char *getenv(const char *name);
 
 #endif

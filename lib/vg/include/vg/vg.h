@@ -12,10 +12,12 @@
  * arguments, environment) in the first argument register; the kernel puts
  * it there for the root task and vg_spawn for every other program. _start
  * ends the frame-pointer chain and calls vg_start, which records the block
- * (vg_startup()), gives the thread its control block, calls main() and ends
- * the thread with main's return value (vg_exit). Output goes to the block's
- * log handle. No heap and no constructors (.bss is zero because the ELF
- * loader zero-fills past each segment's file size).
+ * (vg_startup()), gives the first thread its control block and static TLS
+ * block (vg_runtime_init), calls main() and ends the thread with main's
+ * return value (vg_exit). Output goes to the block's log handle. No heap
+ * and no constructors (.bss is zero because the ELF loader zero-fills past
+ * each segment's file size). Programs linked with the C library start in
+ * lib/c/os/start instead, which adds those.
  *
  * System calls. <vg/syscall.h> has vg_<name>(...) for every call in
  * abi/verdigris/syscalls.def, generated from that list; each returns the
@@ -58,15 +60,20 @@
 #error "libvg: unsupported architecture"
 #endif
 
-/* The program's entry point, called by vg_start; its return value is the
- * thread's exit code. Declared here so that every program agrees on it. */
-int main(void);
-
-/* Called by crt0 only: records the start arguments, runs main, exits. */
+/* Called by crt0 only: vg_runtime_init, then main() (int main(void)),
+ * then vg_exit with main's value. */
 _Noreturn void vg_start(uint64_t arg0, uint64_t arg1);
+/* Records the start arguments and gives the calling (first) thread its
+ * control block and TLS block. vg_start's first step, and the C library's
+ * (lib/c/os/start). */
+void vg_runtime_init(uint64_t arg0, uint64_t arg1);
 
 /* Ends the calling thread with code (thread_exit); never returns. */
 _Noreturn void vg_exit(long code);
+
+/* Maps size fresh zeroed bytes (a multiple of the page size) into process,
+ * read/write; the address, or 0 on failure. */
+uintptr_t vg_map_anon(vg_handle_t process, size_t size);
 
 /* Maps a fresh stack of size bytes (a multiple of the page size) into
  * process and returns the stack pointer a thread entering there must start
@@ -82,6 +89,13 @@ struct vg_tcb {
 	struct vg_tcb *self; /* x86-64: %fs:0 */
 	struct vg_ipc_buffer *ipc_buffer;
 };
+/* Static TLS (lib/vg/tls.c): the bytes one thread's area needs (control
+ * block, TLS block, alignment slack), and the setting up of such an area:
+ * the TLS block copied from the executable's image, the control block
+ * cleared and pointing at itself in *tcb; returns the thread-pointer value
+ * for it. The layout is each architecture's TLS ABI (see tls.c). */
+size_t vg_tls_area_size(void);
+uintptr_t vg_tls_init(void *area, struct vg_tcb **tcb);
 #define VG_THREAD_STACK_SIZE (64 * 1024)
 /* Starts fn(arg) on a new thread of this process with its own stack and
  * control block; *out (if not NULL) gets its handle. 0 or an ERR_*. */

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// <pthread.h>: POSIX threads on the kernel's threads and futex
+// (lib/c/os/thread). Absolute timeouts are on CLOCK_REALTIME, which is the
+// monotonic clock for now (<time.h>). No cancellation, scheduling
+// parameters or process-shared objects yet.
+#ifndef _PTHREAD_H
+#define _PTHREAD_H
+#include <sched.h>
+#include <stddef.h>
+#include <time.h>
+
+typedef struct __pthread *pthread_t;
+typedef struct {
+	size_t stacksize;
+	int detached;
+} pthread_attr_t;
+
+typedef struct {
+	unsigned lock; /* 0 free, 1 held, 2 held with waiters */
+	int type;
+	unsigned count; /* recursive: times held */
+	pthread_t owner; /* recursive and error-checking */
+} pthread_mutex_t;
+typedef struct {
+	int type;
+} pthread_mutexattr_t;
+
+typedef struct {
+	unsigned seq;
+	int clock;
+} pthread_cond_t;
+typedef struct {
+	int clock;
+} pthread_condattr_t;
+
+typedef struct {
+	int lock;
+	unsigned readers, writer, wwait, rseq, wseq;
+} pthread_rwlock_t;
+typedef struct {
+	int unused;
+} pthread_rwlockattr_t;
+
+typedef struct {
+	int lock;
+	unsigned count, waiting, gen;
+} pthread_barrier_t;
+typedef struct {
+	int unused;
+} pthread_barrierattr_t;
+
+typedef int pthread_once_t;
+typedef unsigned pthread_key_t;
+
+#define PTHREAD_CREATE_JOINABLE 0
+#define PTHREAD_CREATE_DETACHED 1
+#define PTHREAD_MUTEX_NORMAL 0
+#define PTHREAD_MUTEX_RECURSIVE 1
+#define PTHREAD_MUTEX_ERRORCHECK 2
+#define PTHREAD_MUTEX_DEFAULT PTHREAD_MUTEX_NORMAL
+#define PTHREAD_PROCESS_PRIVATE 0
+#define PTHREAD_BARRIER_SERIAL_THREAD (-1)
+#define PTHREAD_KEYS_MAX 128
+#define PTHREAD_DESTRUCTOR_ITERATIONS 4
+#define PTHREAD_STACK_MIN 16384
+
+#define PTHREAD_MUTEX_INITIALIZER \
+	{                         \
+		0, 0, 0, 0        \
+	}
+#define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP   \
+	{                                        \
+		0, PTHREAD_MUTEX_RECURSIVE, 0, 0 \
+	}
+#define PTHREAD_COND_INITIALIZER \
+	{                        \
+		0, 0             \
+	}
+#define PTHREAD_RWLOCK_INITIALIZER \
+	{                          \
+		0, 0, 0, 0, 0, 0   \
+	}
+#define PTHREAD_ONCE_INIT 0
+
+int pthread_create(pthread_t *restrict t, const pthread_attr_t *restrict attr, void *(*fn)(void *),
+		   void *restrict arg);
+int pthread_join(pthread_t t, void **result);
+int pthread_detach(pthread_t t);
+pthread_t pthread_self(void);
+int pthread_equal(pthread_t a, pthread_t b);
+_Noreturn void pthread_exit(void *result);
+
+int pthread_attr_init(pthread_attr_t *a);
+int pthread_attr_destroy(pthread_attr_t *a);
+int pthread_attr_setstacksize(pthread_attr_t *a, size_t size);
+int pthread_attr_getstacksize(const pthread_attr_t *restrict a, size_t *restrict size);
+int pthread_attr_setdetachstate(pthread_attr_t *a, int state);
+int pthread_attr_getdetachstate(const pthread_attr_t *a, int *state);
+
+int pthread_mutex_init(pthread_mutex_t *restrict m, const pthread_mutexattr_t *restrict a);
+int pthread_mutex_destroy(pthread_mutex_t *m);
+int pthread_mutex_lock(pthread_mutex_t *m);
+int pthread_mutex_trylock(pthread_mutex_t *m);
+int pthread_mutex_timedlock(pthread_mutex_t *restrict m, const struct timespec *restrict abstime);
+int pthread_mutex_unlock(pthread_mutex_t *m);
+int pthread_mutexattr_init(pthread_mutexattr_t *a);
+int pthread_mutexattr_destroy(pthread_mutexattr_t *a);
+int pthread_mutexattr_settype(pthread_mutexattr_t *a, int type);
+int pthread_mutexattr_gettype(const pthread_mutexattr_t *restrict a, int *restrict type);
+
+int pthread_cond_init(pthread_cond_t *restrict c, const pthread_condattr_t *restrict a);
+int pthread_cond_destroy(pthread_cond_t *c);
+int pthread_cond_wait(pthread_cond_t *restrict c, pthread_mutex_t *restrict m);
+int pthread_cond_timedwait(pthread_cond_t *restrict c, pthread_mutex_t *restrict m,
+			   const struct timespec *restrict abstime);
+int pthread_cond_signal(pthread_cond_t *c);
+int pthread_cond_broadcast(pthread_cond_t *c);
+int pthread_condattr_init(pthread_condattr_t *a);
+int pthread_condattr_destroy(pthread_condattr_t *a);
+int pthread_condattr_setclock(pthread_condattr_t *a, clockid_t clock);
+int pthread_condattr_getclock(const pthread_condattr_t *restrict a, clockid_t *restrict clock);
+
+int pthread_rwlock_init(pthread_rwlock_t *restrict l, const pthread_rwlockattr_t *restrict a);
+int pthread_rwlock_destroy(pthread_rwlock_t *l);
+int pthread_rwlock_rdlock(pthread_rwlock_t *l);
+int pthread_rwlock_tryrdlock(pthread_rwlock_t *l);
+int pthread_rwlock_timedrdlock(pthread_rwlock_t *restrict l,
+			       const struct timespec *restrict abstime);
+int pthread_rwlock_wrlock(pthread_rwlock_t *l);
+int pthread_rwlock_trywrlock(pthread_rwlock_t *l);
+int pthread_rwlock_timedwrlock(pthread_rwlock_t *restrict l,
+			       const struct timespec *restrict abstime);
+int pthread_rwlock_unlock(pthread_rwlock_t *l);
+
+int pthread_barrier_init(pthread_barrier_t *restrict b, const pthread_barrierattr_t *restrict a,
+			 unsigned count);
+int pthread_barrier_destroy(pthread_barrier_t *b);
+int pthread_barrier_wait(pthread_barrier_t *b);
+
+int pthread_once(pthread_once_t *once, void (*fn)(void));
+int pthread_key_create(pthread_key_t *key, void (*destructor)(void *));
+int pthread_key_delete(pthread_key_t key);
+void *pthread_getspecific(pthread_key_t key);
+int pthread_setspecific(pthread_key_t key, const void *value);
+
+#endif

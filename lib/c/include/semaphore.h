@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// <semaphore.h>: unnamed semaphores within one process, on the kernel
+// futex. Named semaphores (sem_open) need a file system: not yet.
+#ifndef _SEMAPHORE_H
+#define _SEMAPHORE_H
+#include <time.h>
+
+typedef struct {
+	unsigned value;
+	unsigned waiters;
+} sem_t;
+
+#define SEM_VALUE_MAX 0x7fffffff
+
+int sem_init(sem_t *s, int pshared, unsigned value);
+int sem_destroy(sem_t *s);
+int sem_wait(sem_t *s);
+int sem_trywait(sem_t *s);
+int sem_timedwait(sem_t *restrict s, const struct timespec *restrict abstime);
+int sem_post(sem_t *s);
+int sem_getvalue(sem_t *restrict s, int *restrict value);
+
+#endif

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// exit, _Exit, abort and atexit. The process ends through process_kill on
+// itself: every thread goes, and the status becomes the process's exit
+// code (what the kernel reports for the root task).
+#include <stdlib.h>
+#include <unistd.h>
+#include <vg/vg.h>
+
+#include "../internal/lock.h"
+#include "../internal/thread.h"
+
+#define ATEXIT_MAX 64
+
+extern void (*const __fini_array_start[])(void) __attribute__((weak));
+extern void (*const __fini_array_end[])(void) __attribute__((weak));
+
+static int atexit_lock;
+static void (*handlers[ATEXIT_MAX])(void);
+static int nhandlers;
+
+int atexit(void (*fn)(void))
+{
+	__libc_lock(&atexit_lock);
+	int ok = nhandlers < ATEXIT_MAX;
+	if (ok)
+		handlers[nhandlers++] = fn;
+	__libc_unlock(&atexit_lock);
+	return ok ? 0 : -1;
+}
+
+_Noreturn void exit(int status)
+{
+	/* Handlers may register more handlers: take them one at a time. */
+	for (;;) {
+		__libc_lock(&atexit_lock);
+		void (*fn)(void) = nhandlers ? handlers[--nhandlers] : NULL;
+		__libc_unlock(&atexit_lock);
+		if (!fn)
+			break;
+		fn();
+	}
+	for (void (*const *f)(void) = __fini_array_end; f > __fini_array_start;)
+		(*--f)();
+	__libc_stdio_flush_all();
+	_Exit(status);
+}
+
+_Noreturn void _Exit(int status)
+{
+	vg_process_kill(vg_self(), status);
+	/* The kill ends this thread on its way back to user mode; in case it
+	 * did not, end it here, then fault rather than run on. */
+	vg_thread_exit(status);
+	__builtin_trap();
+}
+
+_Noreturn void _exit(int status)
+{
+	_Exit(status);
+}
+
+_Noreturn void abort(void)
+{
+	vg_puts("abort() called");
+	_Exit(134); /* 128 + SIGABRT, as a shell would report it */
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Start-up of programs linked with the C library, entered from crt1.S with
+// every program's start argument (arg0: its struct vg_startup *). libvg
+// records it and gives this first thread its control block and TLS block
+// (errno and the rest of the library's thread-local state live there); then
+// the constructors run (.preinit_array, then .init_array) and main(argc,
+// argv, envp) with the block's arguments and environment (from vg_spawn, or
+// the kernel's for the root task), whose value goes to exit().
+#include <stdint.h>
+#include <stdlib.h>
+#include <vg/vg.h>
+
+int main(int argc, char **argv, char **envp);
+_Noreturn void __libc_start(uint64_t arg0, uint64_t arg1);
+
+extern void (*const __preinit_array_start[])(void) __attribute__((weak));
+extern void (*const __preinit_array_end[])(void) __attribute__((weak));
+extern void (*const __init_array_start[])(void) __attribute__((weak));
+extern void (*const __init_array_end[])(void) __attribute__((weak));
+
+static char *no_strings[] = { NULL };
+char **environ = no_strings;
+
+_Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
+{
+	vg_runtime_init(arg0, arg1);
+	const struct vg_startup *su = vg_startup();
+	char **argv = su->argv ? (char **)(uintptr_t)su->argv : no_strings;
+	if (su->envp)
+		environ = (char **)(uintptr_t)su->envp;
+	for (void (*const *f)(void) = __preinit_array_start; f < __preinit_array_end; f++)
+		(*f)();
+	for (void (*const *f)(void) = __init_array_start; f < __init_array_end; f++)
+		(*f)();
+	exit(main((int)su->argc, argv, environ));
+}
+
+char *getenv(const char *name)
+{
+	for (char **e = environ; *e; e++) {
+		const char *a = name, *b = *e;
+		while (*a && *a == *b)
+			a++, b++;
+		if (!*a && *b == '=')
+			return (char *)b + 1;
+	}
+	return NULL;
+}

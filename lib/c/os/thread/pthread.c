@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Thread creation, joining and exit.
+//
+// A thread is one mapping: its stack, then its TLS area (control block and
+// TLS block, lib/vg/tls.c), whose TLS block holds its struct __pthread.
+// The kernel thread's handle is closed at once: joining waits on the
+// struct's state word instead. The last steps of an exiting thread run in
+// assembly (thread_exit.S) with no memory use, because a joiner may reuse
+// or unmap the stack as soon as it sees T_EXITED. A detached thread puts
+// itself on a list of zombies first; the next pthread_create reaps those
+// that have exited. The mappings of dead threads are kept (up to
+// STACK_CACHE of them) for the next threads of the same size: their pages
+// are already committed, so creating a thread then takes no mapping calls
+// and no page faults.
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <string.h>
+#include <vg/vg.h>
+
+#include "../internal/lock.h"
+#include "../internal/thread.h"
+
+_Static_assert(VG_SYS_futex_wake == 25 && VG_SYS_thread_exit == 6,
+	       "thread_exit.S hard-codes these system call numbers");
+
+#define DEFAULT_STACK (256 * 1024)
+
+_Thread_local struct __pthread __libc_self;
+
+#define STACK_CACHE 8
+static int cache_lock;
+static struct {
+	uintptr_t base;
+	size_t len;
+} stack_cache[STACK_CACHE];
+static int ncached;
+static struct __pthread *zombies; /* under cache_lock */
+
+/* A cached mapping of len bytes, or 0. */
+static uintptr_t cached_mapping(size_t len)
+{
+	uintptr_t at = 0;
+	__libc_lock(&cache_lock);
+	for (int i = 0; i < ncached; i++) {
+		if (stack_cache[i].len == len) {
+			at = stack_cache[i].base;
+			stack_cache[i] = stack_cache[--ncached];
+			break;
+		}
+	}
+	__libc_unlock(&cache_lock);
+	return at;
+}
+
+static void unmap(uintptr_t base, size_t len)
+{
+	__libc_lock(&__libc_vm_lock);
+	vg_vm_unmap(vg_self(), base, len);
+	__libc_unlock(&__libc_vm_lock);
+}
+
+/* Keeps a dead thread's mapping for reuse, or unmaps it. */
+static void release_mapping(uintptr_t base, size_t len)
+{
+	__libc_lock(&cache_lock);
+	if (ncached < STACK_CACHE) {
+		stack_cache[ncached].base = base;
+		stack_cache[ncached++].len = len;
+		base = 0;
+	}
+	__libc_unlock(&cache_lock);
+	if (base)
+		unmap(base, len);
+}
+
+/* Frees the mappings of detached threads that have exited. */
+static void reap_zombies(void)
+{
+	struct __pthread *dead = NULL;
+	__libc_lock(&cache_lock);
+	for (struct __pthread **pp = &zombies; *pp;) {
+		struct __pthread *t = *pp;
+		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == T_EXITED) {
+			*pp = t->zombie_next;
+			t->zombie_next = dead;
+			dead = t;
+		} else {
+			pp = &t->zombie_next;
+		}
+	}
+	__libc_unlock(&cache_lock);
+	while (dead) {
+		struct __pthread *t = dead;
+		dead = t->zombie_next; /* read before the mapping may go */
+		release_mapping(t->map_base, t->map_len);
+	}
+}
+
+/* The first instruction of every new thread: arg is its struct __pthread. */
+static void thread_entry(uint64_t arg)
+{
+	struct __pthread *t = (struct __pthread *)(uintptr_t)arg;
+	pthread_exit(t->fn(t->arg));
+}
+
+int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
+		   void *(*fn)(void *), void *restrict arg)
+{
+	size_t stack = attr && attr->stacksize ? attr->stacksize : DEFAULT_STACK;
+	stack = (stack + 4095) & ~(size_t)4095;
+	size_t tls = (vg_tls_area_size() + 4095) & ~(size_t)4095;
+	reap_zombies();
+	uintptr_t at = cached_mapping(stack + tls);
+	if (!at) {
+		__libc_lock(&__libc_vm_lock);
+		at = vg_map_anon(vg_self(), stack + tls);
+		__libc_unlock(&__libc_vm_lock);
+	}
+	if (!at)
+		return EAGAIN;
+	struct vg_tcb *tcb;
+	uintptr_t tp = vg_tls_init((void *)(at + stack), &tcb);
+	/* The new thread's copy of __libc_self: its offset from tp is ours. */
+	struct __pthread *t =
+		(struct __pthread *)(tp + ((uintptr_t)&__libc_self - vg_arch_thread_pointer()));
+	t->fn = fn;
+	t->arg = arg;
+	t->map_base = at;
+	t->map_len = stack + tls;
+	t->state = attr && attr->detached ? T_DETACHED : T_JOINABLE;
+	vg_handle_t h;
+	long st = vg_thread_create(vg_self(), (uintptr_t)thread_entry,
+				   at + stack - VG_ENTRY_SP_BIAS, (uintptr_t)t, tp, &h);
+	if (st) {
+		release_mapping(at, stack + tls);
+		return EAGAIN;
+	}
+	vg_handle_close(h);
+	*out = t;
+	return 0;
+}
+
+_Noreturn void pthread_exit(void *result)
+{
+	struct __pthread *t = &__libc_self;
+	__libc_tsd_run_destructors();
+	__libc_malloc_thread_exit();
+	t->result = result;
+	if (!t->map_base) /* the first thread: its memory is not ours to free */
+		vg_exit(0);
+	uint32_t s = T_JOINABLE;
+	if (__atomic_compare_exchange_n(&t->state, &s, T_EXITING, 0, __ATOMIC_ACQ_REL,
+					__ATOMIC_ACQUIRE))
+		__libc_exit_and_wake(&t->state, T_EXITED);
+	/* Detached: nobody will join; the next pthread_create reaps it. */
+	__libc_lock(&cache_lock);
+	t->zombie_next = zombies;
+	zombies = t;
+	__libc_unlock(&cache_lock);
+	__libc_exit_and_wake(&t->state, T_EXITED);
+}
+
+/* Waits until t has exited for good, then frees its memory. */
+static void reap(struct __pthread *t, void **result)
+{
+	uint32_t s;
+	while ((s = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE)) != T_EXITED)
+		__libc_futex_wait(&t->state, s, UINT64_MAX);
+	if (result)
+		*result = t->result;
+	release_mapping(t->map_base, t->map_len);
+}
+
+int pthread_join(pthread_t t, void **result)
+{
+	if (t == &__libc_self)
+		return EDEADLK;
+	if (!t->map_base || __atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == T_DETACHED)
+		return EINVAL;
+	reap(t, result);
+	return 0;
+}
+
+int pthread_detach(pthread_t t)
+{
+	if (!t->map_base)
+		return EINVAL;
+	uint32_t s = T_JOINABLE;
+	if (__atomic_compare_exchange_n(&t->state, &s, T_DETACHED, 0, __ATOMIC_ACQ_REL,
+					__ATOMIC_ACQUIRE))
+		return 0;
+	if (s == T_DETACHED)
+		return EINVAL;
+	reap(t, NULL); /* already exiting: free it now */
+	return 0;
+}
+
+pthread_t pthread_self(void)
+{
+	return &__libc_self;
+}
+
+int pthread_equal(pthread_t a, pthread_t b)
+{
+	return a == b;
+}
+
+int sched_yield(void)
+{
+	vg_thread_yield();
+	return 0;
+}
+
+int pthread_attr_init(pthread_attr_t *a)
+{
+	a->stacksize = 0;
+	a->detached = 0;
+	return 0;
+}
+
+int pthread_attr_destroy(pthread_attr_t *a)
+{
+	(void)a;
+	return 0;
+}
+
+int pthread_attr_setstacksize(pthread_attr_t *a, size_t size)
+{
+	if (size < PTHREAD_STACK_MIN)
+		return EINVAL;
+	a->stacksize = size;
+	return 0;
+}
+
+int pthread_attr_getstacksize(const pthread_attr_t *restrict a, size_t *restrict size)
+{
+	*size = a->stacksize ? a->stacksize : DEFAULT_STACK;
+	return 0;
+}
+
+int pthread_attr_setdetachstate(pthread_attr_t *a, int state)
+{
+	if (state != PTHREAD_CREATE_JOINABLE && state != PTHREAD_CREATE_DETACHED)
+		return EINVAL;
+	a->detached = state == PTHREAD_CREATE_DETACHED;
+	return 0;
+}
+
+int pthread_attr_getdetachstate(const pthread_attr_t *a, int *state)
+{
+	*state = a->detached ? PTHREAD_CREATE_DETACHED : PTHREAD_CREATE_JOINABLE;
+	return 0;
+}
