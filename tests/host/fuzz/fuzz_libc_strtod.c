@@ -36,7 +36,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int r2 = errno == ERANGE;
 	if (!(a != a && b != b) && memcmp(&a, &b, sizeof(a)))
 		fail("strtod value", s);
-	if (e1 != e2 || r1 != r2)
+	/* glibc sets ERANGE when a NaN's payload, nan(n-char-sequence),
+	 * overflows its internal conversion; C gives errno no meaning there,
+	 * and ours leaves it alone. */
+	if (e1 != e2 || (r1 != r2 && !(a != a && b != b)))
 		fail("strtod end or ERANGE", s);
 	if (!strpbrk(s, "xX")) {
 		float fa = vgc_strtof(s, &e1), fb = strtof(s, &e2);
