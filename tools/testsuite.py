@@ -43,8 +43,9 @@ def record(name, passed, detail=""):
 
 
 def make(*args):
+    # errors="replace": a fuzzer's report may quote the raw bytes it tried.
     p = subprocess.run(["make", "--no-print-directory"] + list(args), stdout=subprocess.PIPE,
-                       stderr=subprocess.STDOUT, text=True)
+                       stderr=subprocess.STDOUT, text=True, errors="replace")
     return p.returncode == 0, p.stdout
 
 
@@ -94,7 +95,7 @@ def judge_ktest_boot(name, run, log):
 def symbolize(elf, addresses):
     """Function names of kernel addresses, via llvm-symbolizer."""
     p = subprocess.run(["llvm-symbolizer", "--obj=" + elf] + addresses, stdout=subprocess.PIPE,
-                       text=True)
+                       text=True, errors="replace")
     blocks = [b.splitlines() for b in p.stdout.strip().split("\n\n")]
     return [b[0] if b else "??" for b in blocks]
 
@@ -165,7 +166,8 @@ def sdk_build(arch, extra):
     if ok:
         p = subprocess.run(["build/sdk/%s/bin/cc" % arch, "-O2", "-Wall", "-Wextra", "-Werror",
                             "-o", extra + "/bin/posix-sdk", "tests/sdk/posix.c"],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                           errors="replace")
         ok, out = p.returncode == 0, p.stdout
     record("build.%s.sdk-posix" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
     return ok
@@ -236,7 +238,7 @@ def main():
     if not a.no_host:
         print("== lint (clang-format, cppcheck)", flush=True)
         p = subprocess.run(["tools/lint.sh"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           text=True)
+                           text=True, errors="replace")
         record("lint", p.returncode == 0, "\n".join(p.stdout.splitlines()[-20:]))
         print("== host unit tests", flush=True)
         host_layer("host-test")

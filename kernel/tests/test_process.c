@@ -6,6 +6,7 @@
 #include <kernel/pmm.h>
 #include <kernel/process.h>
 #include <kernel/syscall.h>
+#include <kernel/time.h>
 
 /* A process with a mapped VMO (one page committed), a page table behind the
  * mapping, and a handle; started with a thread or not. */
@@ -34,8 +35,16 @@ static bool build_process(bool with_thread)
 	return ok;
 }
 
+/* A dead thread's memory is freed at the next switch after it ran last:
+ * sleeping lets the idle thread run, so counts read after it are settled. */
+static void settle(void)
+{
+	thread_sleep_until(time_ns() + 10000000);
+}
+
 KTEST(process_lifecycles_do_not_leak)
 {
+	settle();
 	size_t pages = pmm_free_pages();
 	size_t bytes = kheap_stats().live_bytes;
 	for (int i = 0; i < 1000; i++)
@@ -48,6 +57,7 @@ KTEST(process_lifecycles_do_not_leak)
 		started = build_process(true);
 	log_set_console_level(LOG_INFO);
 	KT_EXPECT(started);
+	settle();
 	KT_EXPECT_EQ(kheap_stats().live_bytes, bytes);
 	/* The heap may keep one empty slab per class cached. */
 	KT_EXPECT(pmm_free_pages() + HEAP_NCLASSES >= pages);
@@ -109,6 +119,7 @@ static bool build_cow_family(int order)
 
 KTEST(cow_families_do_not_leak)
 {
+	settle();
 	size_t pages = pmm_free_pages();
 	size_t bytes = kheap_stats().live_bytes;
 	for (int i = 0; i < 600; i++)
