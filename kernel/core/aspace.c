@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
+// Address spaces. Lock order (aspace.h): aspace lock, then vmo_lock, then
+// the frame allocator's and heap's; the VMO side's reverse walks hold only
+// vmo_lock, so every user PTE change here is made under vmo_lock too.
 #include <kernel/aspace.h>
 #include <kernel/hal.h>
 #include <kernel/heap.h>
@@ -9,23 +12,35 @@
 
 int aspace_init(struct aspace *as)
 {
+	as->lock = (spinlock_t)SPINLOCK_INIT;
+	list_init(&as->vmas);
 	as->root = pt_alloc_table();
 	if (!as->root)
 		return ERR_NO_MEMORY;
 	arch_aspace_init_root(pt_table_virt(as->root), pt_table_virt(vm_kernel_root()));
-	list_init(&as->vmas);
 	return 0;
 }
 
-static void vma_free(struct vma *m)
+/* Takes m out of its address space and its VMO's reverse map onto dead
+ * (its link reused). Under the aspace lock and vmo_lock, after its page
+ * table entries are gone. */
+static void vma_detach(struct vma *m, struct list *dead)
 {
-	irqflags_t f = vmo_lock();
 	list_remove(&m->link);
 	list_remove(&m->vmo_link);
-	vmo_unlock(f);
-	/* Outside the lock: the last reference destroys the VMO. */
-	kobject_unref(&m->vmo->obj);
-	kfree(m);
+	list_push_back(dead, &m->link);
+}
+
+/* Releases detached mappings, with no lock held: the last reference
+ * destroys the VMO and frees its pages. */
+static void vmas_release(struct list *dead)
+{
+	while (!list_empty(dead)) {
+		struct vma *m = list_entry(dead->next, struct vma, link);
+		list_remove(&m->link);
+		kobject_unref(&m->vmo->obj);
+		kfree(m);
+	}
 }
 
 /* The PTE protection of a mapping's pages: its own, user, and the VMO's
@@ -55,11 +70,22 @@ void vma_drop_page(struct vma *m, uint64_t off)
 
 void aspace_destroy(struct aspace *as)
 {
+	struct list dead = LIST_INIT(dead);
+	irqflags_t af = spin_lock_irqsave(&as->lock);
+	paddr_t root = as->root;
+	/* Out of the reverse maps first: after this no VMO walks into these
+	 * tables, and with root 0 nothing else here does either. */
+	irqflags_t f = vmo_lock();
 	while (!list_empty(&as->vmas))
-		vma_free(list_entry(as->vmas.next, struct vma, link));
-	pt_free_tables(as->root, USER_TOP);
-	pmm_free(as->root, 1);
+		vma_detach(list_entry(as->vmas.next, struct vma, link), &dead);
 	as->root = 0;
+	vmo_unlock(f);
+	spin_unlock_irqrestore(&as->lock, af);
+	if (root) {
+		pt_free_tables(root, USER_TOP);
+		pmm_free(root, 1);
+	}
+	vmas_release(&dead);
 }
 
 static bool range_ok(vaddr_t va, uint64_t len)
@@ -108,28 +134,39 @@ int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, stru
 	    offset > vmo->size || len > vmo->size - offset)
 		return ERR_INVALID_ARGS;
 	vaddr_t at = *va;
-	if (fixed) {
-		if (!range_ok(at, len))
-			return ERR_INVALID_ARGS;
-		if (!range_free(as, at, len))
-			return ERR_EXISTS;
-	} else if (!(at = find_gap(as, len))) {
-		return ERR_NO_MEMORY;
-	}
+	if (fixed && !range_ok(at, len))
+		return ERR_INVALID_ARGS;
+	/* Allocated before the lock: nothing under it allocates from the heap
+	 * for long, and a failure needs no undoing. */
 	struct vma *m = kzalloc(sizeof(*m));
 	if (!m)
 		return ERR_NO_MEMORY;
-	m->start = at;
-	m->end = at + len;
-	m->prot = prot;
-	m->vmo = vmo;
-	m->offset = offset;
-	m->as = as;
-	kobject_ref(&vmo->obj);
-	irqflags_t f = vmo_lock();
-	list_insert_before(first_after(as, at), &m->link);
-	list_push_back(&vmo->mappings, &m->vmo_link);
-	vmo_unlock(f);
+	int err = 0;
+	irqflags_t af = spin_lock_irqsave(&as->lock);
+	if (!as->root)
+		err = ERR_PEER_CLOSED;
+	else if (fixed && !range_free(as, at, len))
+		err = ERR_EXISTS;
+	else if (!fixed && !(at = find_gap(as, len)))
+		err = ERR_NO_MEMORY;
+	if (!err) {
+		m->start = at;
+		m->end = at + len;
+		m->prot = prot;
+		m->vmo = vmo;
+		m->offset = offset;
+		m->as = as;
+		kobject_ref(&vmo->obj);
+		irqflags_t f = vmo_lock();
+		list_insert_before(first_after(as, at), &m->link);
+		list_push_back(&vmo->mappings, &m->vmo_link);
+		vmo_unlock(f);
+	}
+	spin_unlock_irqrestore(&as->lock, af);
+	if (err) {
+		kfree(m);
+		return err;
+	}
 	*va = at;
 	return 0;
 }
@@ -139,6 +176,33 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 	if (!range_ok(va, len))
 		return ERR_INVALID_ARGS;
 	vaddr_t end = va + len;
+	/* At most one mapping is split in two (one that covers the whole
+	 * range and more on both sides): its tail is allocated up front. */
+	struct vma *tail = kzalloc(sizeof(*tail));
+	if (!tail)
+		return ERR_NO_MEMORY;
+	struct list dead = LIST_INIT(dead);
+	irqflags_t af = spin_lock_irqsave(&as->lock);
+	if (!as->root) {
+		spin_unlock_irqrestore(&as->lock, af);
+		kfree(tail);
+		return ERR_PEER_CLOSED;
+	}
+	/* The entries go first, and the TLB with them, all in one vmo_lock
+	 * section with the vma changes: until the mappings are released no
+	 * thread can still reach their pages through a stale entry, and no
+	 * reverse walk sees a half-done change. */
+	irqflags_t f = vmo_lock();
+	int err = pt_unmap(as->root, va, len);
+	arch_tlb_flush_all();
+	if (err) {
+		/* Only a block split can fail, and user space has none. What
+		 * was cleared faults back in. */
+		vmo_unlock(f);
+		spin_unlock_irqrestore(&as->lock, af);
+		kfree(tail);
+		return err;
+	}
 	struct list *pos = first_after(as, va);
 	while (pos != &as->vmas) {
 		struct vma *m = list_entry(pos, struct vma, link);
@@ -147,38 +211,33 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 			break;
 		if (m->start < va && m->end > end) {
 			/* A hole in the middle: the tail becomes its own mapping. */
-			struct vma *tail = kzalloc(sizeof(*tail));
-			if (!tail)
-				return ERR_NO_MEMORY;
 			kobject_ref(&m->vmo->obj);
-			irqflags_t f = vmo_lock();
 			*tail = *m;
 			tail->start = end;
 			tail->offset = m->offset + (end - m->start);
 			list_insert_before(pos, &tail->link);
 			list_push_back(&m->vmo->mappings, &tail->vmo_link);
+			tail = NULL;
 			m->end = va;
-			vmo_unlock(f);
 		} else if (m->start < va) {
-			irqflags_t f = vmo_lock();
 			m->end = va;
-			vmo_unlock(f);
 		} else if (m->end > end) {
-			irqflags_t f = vmo_lock();
 			m->offset += end - m->start;
 			m->start = end;
-			vmo_unlock(f);
 		} else {
-			vma_free(m);
+			vma_detach(m, &dead);
 		}
 	}
-	int err = pt_unmap(as->root, va, len);
-	arch_tlb_flush_all();
-	return err;
+	vmo_unlock(f);
+	spin_unlock_irqrestore(&as->lock, af);
+	kfree(tail);
+	vmas_release(&dead);
+	return 0;
 }
 
 /* Puts pa at page for mapping m, read-only while the page is shared
- * (its first write comes back here and copies). Under vmo_lock. */
+ * (its first write comes back here and copies). Under the aspace lock and
+ * vmo_lock. */
 static int map_fault_page(struct aspace *as, struct vma *m, vaddr_t page, paddr_t pa, bool writable)
 {
 	unsigned prot = writable ? pte_prot(m) : pte_prot(m) & ~VM_WRITE;
@@ -186,8 +245,10 @@ static int map_fault_page(struct aspace *as, struct vma *m, vaddr_t page, paddr_
 	unsigned old_prot;
 	if (pt_query(as->root, page, &old, &old_prot) == 0) {
 		/* Present already: the page was copied or has become writable.
-		 * The same page with the same write permission faulting again
-		 * would loop forever: treat it as the protection fault it is. */
+		 * An entry that allows the access was dealt with as spurious
+		 * before (aspace_fault); the same page with the same write
+		 * permission here would fault again forever, so it stays a
+		 * protection fault. */
 		if (old == pa && (old_prot & VM_WRITE) == (prot & VM_WRITE))
 			return ERR_ACCESS_DENIED;
 		pt_unmap(as->root, page, PAGE_SIZE);
@@ -217,26 +278,48 @@ int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo *
 		    paddr_t *pa)
 {
 	struct vma *m;
-	int err = vma_for(as, va, access, &m);
-	if (err)
-		return err;
-	bool writable;
-	*index = (size_t)((ALIGN_DOWN(va, PAGE_SIZE) - m->start + m->offset) / PAGE_SIZE);
-	*pa = vmo_fault_page(m->vmo, *index, access & VM_WRITE, &writable);
-	if (!*pa)
-		return ERR_NO_MEMORY;
-	kobject_ref(&m->vmo->obj);
-	*vmo = m->vmo;
-	return 0;
+	irqflags_t af = spin_lock_irqsave(&as->lock);
+	int err = as->root ? vma_for(as, va, access, &m) : ERR_NOT_FOUND;
+	if (!err) {
+		bool writable;
+		*index = (size_t)((ALIGN_DOWN(va, PAGE_SIZE) - m->start + m->offset) / PAGE_SIZE);
+		*pa = vmo_fault_page(m->vmo, *index, access & VM_WRITE, &writable);
+		if (*pa) {
+			kobject_ref(&m->vmo->obj);
+			*vmo = m->vmo;
+		} else {
+			err = ERR_NO_MEMORY;
+		}
+	}
+	spin_unlock_irqrestore(&as->lock, af);
+	return err;
 }
 
-int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
+/* Whether page's entry already allows access: the fault was spurious
+ * (another thread got there first, or the TLB held an older entry), and
+ * flushing the entry is all it takes. Under vmo_lock. */
+static bool fault_spurious(struct aspace *as, vaddr_t page, unsigned access)
+{
+	paddr_t pa;
+	unsigned prot;
+	if (pt_query(as->root, page, &pa, &prot) || (prot & access) != access)
+		return false;
+	arch_tlb_flush_page(page);
+	return true;
+}
+
+static int fault_locked(struct aspace *as, vaddr_t va, unsigned access)
 {
 	struct vma *m;
-	int err = vma_for(as, va, access, &m);
+	int err = as->root ? vma_for(as, va, access, &m) : ERR_NOT_FOUND;
 	if (err)
 		return err;
 	vaddr_t page = ALIGN_DOWN(va, PAGE_SIZE);
+	irqflags_t f = vmo_lock();
+	bool spurious = fault_spurious(as, page, access);
+	vmo_unlock(f);
+	if (spurious)
+		return 0;
 	size_t index = (size_t)((page - m->start + m->offset) / PAGE_SIZE);
 	for (;;) {
 		bool writable;
@@ -244,10 +327,11 @@ int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
 		if (!pa)
 			return ERR_NO_MEMORY;
 		/* The page table changes under the VMO lock, and only if the page
-		 * is still the VMO's: a copy made by someone else since (we may
-		 * have been preempted) would otherwise leave this mapping on a
-		 * page the VMO no longer holds. */
-		irqflags_t f = vmo_lock();
+		 * is still the VMO's: a copy made since vmo_fault_page let go of
+		 * the lock (through another address space mapping the VMO, or
+		 * vmo_write, on another CPU) would otherwise leave this mapping
+		 * on a page the VMO no longer holds. */
+		f = vmo_lock();
 		if (!vmo_page_current(m->vmo, index, pa, writable)) {
 			vmo_unlock(f);
 			continue;
@@ -256,4 +340,12 @@ int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
 		vmo_unlock(f);
 		return err;
 	}
+}
+
+int aspace_fault(struct aspace *as, vaddr_t va, unsigned access)
+{
+	irqflags_t af = spin_lock_irqsave(&as->lock);
+	int err = fault_locked(as, va, access);
+	spin_unlock_irqrestore(&as->lock, af);
+	return err;
 }

@@ -46,6 +46,9 @@ void arch_tlb_flush_page(vaddr_t va)
 	__asm__ volatile("sfence.vma %0, zero" ::"r"(va) : "memory");
 }
 
+/* This hart only. Enough while one hart runs the kernel (smp2 parks the
+ * other); SMP needs a remote fence (SBI remote_sfence_vma) wherever a
+ * page-table entry other harts may cache is weakened or removed. */
 void arch_tlb_flush_all(void)
 {
 	__asm__ volatile("sfence.vma" ::: "memory");

@@ -3,6 +3,7 @@
 #define KERNEL_ASPACE_H
 
 #include <kernel/list.h>
+#include <kernel/spinlock.h>
 #include <kernel/vmo.h>
 
 /*
@@ -10,9 +11,29 @@
  * a sorted list of mappings (VMO ranges with protections). Pages enter the
  * page table on first touch (user_page_fault), so mapping is cheap and a
  * large mapping costs nothing until used.
+ *
+ * Locking. The address space's own lock serialises aspace_map,
+ * aspace_unmap, aspace_fault, aspace_pin_page and aspace_destroy of one
+ * address space against each other (threads of one process, and other
+ * processes holding its handle): it covers the vma list and the whole
+ * fault sequence (look up the vma, get the page from the VMO, enter it).
+ * The lock order is
+ *
+ *     aspace lock  ->  vmo_lock  ->  the frame allocator's and heap's locks
+ *
+ * and never the other way: the VMO side (copy-on-write write-protecting,
+ * dropping a stale page) reaches other address spaces through the reverse
+ * map while it holds vmo_lock, and so never takes an aspace lock. That is
+ * safe because every change to a user page-table entry, and to the vma
+ * fields those walks read (start, end, offset, as, the VMO's mapping
+ * list), is also made under vmo_lock; the aspace lock alone only guards
+ * what the reverse walks never look at. Both are interrupt-disabling
+ * spinlocks, so nothing under the aspace lock may sleep or touch user
+ * memory (a user fault there would take the lock again).
  */
 struct aspace {
-	paddr_t root;
+	spinlock_t lock;
+	paddr_t root; /* 0 once destroyed */
 	struct list vmas;
 };
 
@@ -38,11 +59,17 @@ void aspace_destroy(struct aspace *as);
  * place it chooses (and stores in *va). W+X is refused. */
 int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, struct vmo *vmo,
 	       uint64_t offset, bool fixed);
+/* Clears the range's page-table entries and flushes them before the
+ * mappings (and perhaps their VMOs' pages) are released. */
 int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len);
 /* Resolves a fault at va for access; 0 when the page is now mapped,
  * ERR_ACCESS_DENIED for an access the mapping does not allow, ERR_NOT_FOUND
  * where nothing is mapped, ERR_NO_MEMORY. A write to a page the VMO shares
- * with a copy-on-write relative copies it here. */
+ * with a copy-on-write relative copies it here. A fault whose entry already
+ * allows the access (another thread faulted the page in first, or a stale
+ * TLB entry) is spurious: the entry is flushed and the result is 0.
+ * aspace_map and aspace_unmap give ERR_PEER_CLOSED once the address space
+ * is destroyed. */
 int aspace_fault(struct aspace *as, vaddr_t va, unsigned access);
 /* The physical page behind va, committed (made private for VM_WRITE), in a
  * mapping that allows access; *vmo gets a reference to the VMO holding it
@@ -51,7 +78,7 @@ int aspace_fault(struct aspace *as, vaddr_t va, unsigned access);
 int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo **vmo, size_t *index,
 		    paddr_t *pa);
 
-/* For the VMO's reverse walks, under vmo_lock: make the mapping's present
+/* For the VMO's reverse walks, under vmo_lock (not the aspace lock): make the mapping's present
  * pages read-only (they may have become shared), and unmap the page at VMO
  * offset off if the mapping covers it. */
 void vma_write_protect(struct vma *m);
