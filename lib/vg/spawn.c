@@ -114,15 +114,24 @@ static long start(vg_handle_t child, const struct elf_image *img, const char *co
 		return st;
 	uintptr_t base = 0;
 	st = vg_vm_map(child, stack, 0, STACK_SIZE, VG_VM_READ | VG_VM_WRITE, &base);
-	static uint8_t block[BLOCK_MAX]; /* one spawn at a time per process */
+	/* The block is built in place: the top of the child's stack, mapped
+	 * here too for the while (no shared scratch buffer, so threads may
+	 * spawn at once). */
+	uintptr_t top = 0;
 	size_t size = 0;
+	if (!st)
+		st = vg_vm_map(vg_self(), stack, STACK_SIZE - BLOCK_MAX, BLOCK_MAX,
+			       VG_VM_READ | VG_VM_WRITE, &top);
 	if (!st) {
 		/* Where the block goes decides its pointers: find its size with a
 		 * first pass at a provisional place, then build it for real. */
-		size = build_block(block, base, &su, argv, envp);
+		uint8_t *window = (uint8_t *)top;
+		size = build_block(window, base, &su, argv, envp);
 		if (size)
-			size = build_block(block, base + STACK_SIZE - size, &su, argv, envp);
-		st = size ? vg_vmo_write(stack, STACK_SIZE - size, block, size) : ERR_OUT_OF_RANGE;
+			size = build_block(window + BLOCK_MAX - size, base + STACK_SIZE - size, &su,
+					   argv, envp);
+		st = size ? 0 : ERR_OUT_OF_RANGE;
+		vg_vm_unmap(vg_self(), top, BLOCK_MAX);
 	}
 	vg_handle_close(stack);
 	vg_handle_t thread;
