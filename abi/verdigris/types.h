@@ -88,7 +88,26 @@ struct vg_startup {
 	uint64_t argc;
 	uint64_t argv; /* const char *const * */
 	uint64_t envp; /* const char *const * */
+	/* Further handles, each tagged with what it is for (VG_HTAG_*):
+	 * nhandles entries of struct vg_startup_handle at address handles. */
+	uint64_t nhandles;
+	uint64_t handles; /* const struct vg_startup_handle * */
 };
+
+/* One handle passed to a new program beyond the fixed ones above. The tag
+ * says what it is; arg qualifies it (the fd number of VG_HTAG_FD). */
+struct vg_startup_handle {
+	uint32_t tag;
+	uint32_t arg;
+	vg_handle_t handle;
+	uint32_t reserved; /* zero */
+};
+#define VG_HTAG_BUS 1u /* an endpoint to the bus, badged with this program's grant */
+#define VG_HTAG_PROC 2u /* an endpoint to the process server */
+#define VG_HTAG_FD 3u /* arg: a file descriptor's number; the handle serves it */
+#define VG_HTAG_FS_ROOT 4u /* the root directory of the file system */
+#define VG_HTAG_FS_CWD 5u /* the working directory */
+#define VG_HTAG_USER 0x10000u /* from here on: agreed between two programs */
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */
 

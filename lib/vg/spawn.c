@@ -36,26 +36,32 @@ static long load_segments(vg_handle_t child, const struct elf_image *img, const 
 	return 0;
 }
 
-/* The block at the top of the stack: struct vg_startup, then argv's and
- * envp's pointers, then the strings, all at the child's addresses (the
- * block will sit at child_at). Returns its size, or 0 if it does not fit. */
+/* The block at the top of the stack: struct vg_startup, the tagged
+ * handles (their values in the child), then argv's and envp's pointers,
+ * then the strings, all at the child's addresses (the block will sit at
+ * child_at). Returns its size, or 0 if it does not fit. */
 static size_t build_block(uint8_t *buf, uintptr_t child_at, const struct vg_startup *su,
-			  const char *const argv[], const char *const envp[])
+			  const struct vg_startup_handle *handles, const struct vg_spawn_req *req)
 {
+	const char *const *argv = req->argv, *const *envp = req->envp;
 	size_t argc = 0, envc = 0;
 	while (argv && argv[argc])
 		argc++;
 	while (envp && envp[envc])
 		envc++;
-	size_t off = (sizeof(*su) + 15) & ~(size_t)15;
-	size_t ptrs = off, strings = ptrs + (argc + envc + 2) * sizeof(uint64_t);
+	size_t table = (sizeof(*su) + 15) & ~(size_t)15;
+	size_t ptrs = table + req->nhandles * sizeof(*handles);
+	size_t strings = ptrs + (argc + envc + 2) * sizeof(uint64_t);
 	if (strings > BLOCK_MAX)
 		return 0;
 	struct vg_startup out = *su;
 	out.argc = argc;
 	out.argv = child_at + ptrs;
 	out.envp = child_at + ptrs + (argc + 1) * sizeof(uint64_t);
+	out.nhandles = req->nhandles;
+	out.handles = req->nhandles ? child_at + table : 0;
 	memcpy(buf, &out, sizeof(out));
+	memcpy(buf + table, handles, req->nhandles * sizeof(*handles));
 	for (size_t i = 0; i < argc + envc + 2; i++) {
 		const char *s = i < argc	       ? argv[i]
 			: i > argc && i <= argc + envc ? envp[i - argc - 1]
@@ -74,6 +80,23 @@ static size_t build_block(uint8_t *buf, uintptr_t child_at, const struct vg_star
 	return (strings + 15) & ~(size_t)15;
 }
 
+/* Moves req's handles into child; theirs[i] gets each one's tag, arg and
+ * value there. All of them are consumed, even after a failure. */
+static long move_handles(vg_handle_t child, const struct vg_spawn_req *req,
+			 struct vg_startup_handle *theirs)
+{
+	long st = 0;
+	for (size_t i = 0; i < req->nhandles; i++) {
+		theirs[i] = req->handles[i];
+		theirs[i].reserved = 0;
+		if (!st)
+			st = vg_handle_transfer(req->handles[i].handle, child, &theirs[i].handle);
+		if (st) /* this one was not moved (or comes after one that was not) */
+			vg_handle_close(req->handles[i].handle);
+	}
+	return st;
+}
+
 /* A duplicate of h with rights (which must include transfer, to move it),
  * moved into child; its value there. */
 static long give(vg_handle_t h, uint32_t rights, vg_handle_t child, vg_handle_t *theirs)
@@ -89,8 +112,8 @@ static long give(vg_handle_t h, uint32_t rights, vg_handle_t child, vg_handle_t 
 }
 
 /* Everything but the load: handles, stack, block, thread. */
-static long start(vg_handle_t child, const struct elf_image *img, const char *const argv[],
-		  const char *const envp[])
+static long start(vg_handle_t child, const struct elf_image *img, const struct vg_spawn_req *req,
+		  const struct vg_startup_handle *theirs)
 {
 	struct vg_startup su = { 0 };
 	const struct vg_startup *mine = vg_startup();
@@ -126,10 +149,10 @@ static long start(vg_handle_t child, const struct elf_image *img, const char *co
 		/* Where the block goes decides its pointers: find its size with a
 		 * first pass at a provisional place, then build it for real. */
 		uint8_t *window = (uint8_t *)top;
-		size = build_block(window, base, &su, argv, envp);
+		size = build_block(window, base, &su, theirs, req);
 		if (size)
 			size = build_block(window + BLOCK_MAX - size, base + STACK_SIZE - size, &su,
-					   argv, envp);
+					   theirs, req);
 		st = size ? 0 : ERR_OUT_OF_RANGE;
 		vg_vm_unmap(vg_self(), top, BLOCK_MAX);
 	}
@@ -143,24 +166,36 @@ static long start(vg_handle_t child, const struct elf_image *img, const char *co
 	return st;
 }
 
-long vg_spawn(const void *image, size_t len, const char *const argv[], const char *const envp[],
-	      vg_handle_t *process_out, const char **why)
+long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const char **why)
 {
 	struct elf_image img;
 	const char *reason = "";
-	if (elf_parse(image, len, VG_ELF_MACHINE, VG_USER_TOP, &img, &reason) || !img.has_entry ||
-	    img.has_interp) {
-		if (why)
-			*why = *reason ? reason : "not a static executable with an entry point";
-		return ERR_BAD_FORMAT;
+	struct vg_startup_handle theirs[VG_SPAWN_MAX_HANDLES];
+	long st = 0;
+	if (req->nhandles > VG_SPAWN_MAX_HANDLES) {
+		reason = "too many handles";
+		st = ERR_OUT_OF_RANGE;
+	} else if (elf_parse(req->image, req->len, VG_ELF_MACHINE, VG_USER_TOP, &img, &reason) ||
+		   !img.has_entry || img.has_interp) {
+		if (!*reason)
+			reason = "not a static executable with an entry point";
+		st = ERR_BAD_FORMAT;
 	}
-	vg_handle_t child;
-	long st = vg_process_create(&child);
-	if (st)
-		return st;
-	st = load_segments(child, &img, image);
+	vg_handle_t child = VG_HANDLE_INVALID;
 	if (!st)
-		st = start(child, &img, argv, envp);
+		st = vg_process_create(&child);
+	if (st) {
+		for (size_t i = 0; i < req->nhandles; i++)
+			vg_handle_close(req->handles[i].handle);
+		if (why)
+			*why = reason;
+		return st;
+	}
+	st = move_handles(child, req, theirs);
+	if (!st)
+		st = load_segments(child, &img, req->image);
+	if (!st)
+		st = start(child, &img, req, theirs);
 	if (st) {
 		vg_process_kill(child, -1);
 		vg_handle_close(child);

@@ -37,6 +37,16 @@ const struct vg_startup *vg_startup(void)
 	return startup;
 }
 
+vg_handle_t vg_startup_find(uint32_t tag, uint32_t arg)
+{
+	const struct vg_startup_handle *h =
+		(const struct vg_startup_handle *)(uintptr_t)(startup ? startup->handles : 0);
+	for (uint64_t i = 0; h && i < startup->nhandles; i++)
+		if (h[i].tag == tag && h[i].arg == arg)
+			return h[i].handle;
+	return VG_HANDLE_INVALID;
+}
+
 void vg_adopt_copy(vg_handle_t new_self, vg_handle_t log)
 {
 	static struct vg_startup adopted;

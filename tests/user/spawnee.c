@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // A program the tests start with vg_spawn (tests/user/utest/t_spawn.c): it
 // prints its arguments and environment and exits with a code made of what
-// it received, so that the parent can check every part arrived.
+// it received, so that the parent can check every part arrived. A
+// notification tagged VG_HTAG_USER+7 is signalled with the bits of its arg.
 #include <kernel/string.h>
 #include <vg/vg.h>
 
@@ -21,6 +22,11 @@ int main(void)
 	const void *data;
 	size_t len;
 	bool archive = vg_initrd_find("bin/spawnee", &data, &len) == 0 && len > 0;
+	for (uint32_t arg = 0; arg < 4; arg++) {
+		vg_handle_t n = vg_startup_find(VG_HTAG_USER + 7, arg);
+		if (n != VG_HANDLE_INVALID && vg_notification_signal(n, 1u << arg))
+			return -1;
+	}
 	/* argc, characters of arguments, environment entries, the archive. */
 	return (int)(su->argc * 1000 + chars * 10 + (size_t)envc) * 2 + archive;
 }

@@ -144,13 +144,32 @@ vg_handle_t vg_log_handle(void);
 long vg_initrd_map(const void **base, size_t *len);
 long vg_initrd_find(const char *path, const void **data, size_t *len);
 
-/* Starts the static ELF64 program in image as a new process with argv and
- * envp (NULL-terminated; either may be NULL) and the handles every program
- * gets: the log (write), itself, the boot archive. *process_out gets the
- * process's handle (wait for its exit through a port). A malformed image
- * is ERR_BAD_FORMAT with the reason in *why (if not NULL). */
-long vg_spawn(const void *image, size_t len, const char *const argv[], const char *const envp[],
-	      vg_handle_t *process_out, const char **why);
+/* The handle the program was started with under tag and arg (struct
+ * vg_startup_handle, VG_HTAG_*), or VG_HANDLE_INVALID if none. */
+vg_handle_t vg_startup_find(uint32_t tag, uint32_t arg);
+
+/* What vg_spawn starts: the static ELF64 program in image, argv and envp
+ * (NULL-terminated; either may be NULL), and further tagged handles. */
+struct vg_spawn_req {
+	const void *image;
+	size_t len;
+	const char *const *argv;
+	const char *const *envp;
+	/* Moved into the child, whose startup block lists them with their tags
+	 * and args. They are consumed whether or not the call succeeds (the
+	 * caller never has to guess which ones are still its own). */
+	const struct vg_startup_handle *handles;
+	size_t nhandles; /* at most VG_SPAWN_MAX_HANDLES */
+};
+#define VG_SPAWN_MAX_HANDLES 128
+
+/* Starts req's program as a new process with its arguments, its handles
+ * and those every program gets: the log (write), itself, the boot archive.
+ * *process_out gets the process's handle (wait for its exit through a
+ * port). A malformed image is ERR_BAD_FORMAT with the reason in *why (if
+ * not NULL); arguments and handles that do not fit the 16 KiB startup
+ * block are ERR_OUT_OF_RANGE. */
+long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const char **why);
 
 /* Formatted output to the log. Return the number of characters produced,
  * or the negative ERR_* code of the first log_write that failed. */
