@@ -67,7 +67,11 @@ enum vg_exception_cause {
 	VG_EXC_READ_FAULT = 1, /* data[2]: the address */
 	VG_EXC_WRITE_FAULT = 2,
 	VG_EXC_EXEC_FAULT = 3,
-	VG_EXC_OTHER = 4, /* an illegal instruction, a misaligned access... */
+	VG_EXC_OTHER = 4, /* anything not below (x86: a general protection fault) */
+	VG_EXC_ILLEGAL = 5, /* an undefined or privileged instruction; the pc */
+	VG_EXC_ARITHMETIC = 6, /* x86 divide error, x87/SIMD FP error; the pc */
+	VG_EXC_ALIGNMENT = 7, /* a misaligned access or a bus error; the address */
+	VG_EXC_BREAKPOINT = 8, /* a breakpoint instruction; the pc */
 };
 
 struct vg_port_packet {

@@ -182,6 +182,8 @@ long sys_ipc_call(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64_t mr1
 	struct thread *server = ep->closed ? NULL : wait_queue_first(&ep->receivers);
 	if (ep->closed) {
 		ret = ERR_PEER_CLOSED;
+	} else if (me->intr_count) {
+		ret = ERR_INTERRUPTED; /* a handler runs first; nothing was sent */
 	} else if (server && (ret = transfer(server, me, msg))) {
 		/* The message could not move; the server keeps waiting. */
 	} else if (server) {
@@ -277,7 +279,7 @@ long sys_ipc_reply_recv(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64
 	err = reply_to_caller(msg, &caller);
 	if (err && err != ERR_NOT_FOUND) {
 		ret = err; /* the reply could not move: we still owe it */
-	} else if (caller && !ep->closed && !wait_queue_first(&ep->senders)) {
+	} else if (caller && !ep->closed && !wait_queue_first(&ep->senders) && !me->intr_count) {
 		/* Fast path: nobody else is calling; wait on the endpoint and run
 		 * the caller we just answered at once. */
 		me->state = THREAD_BLOCKED;

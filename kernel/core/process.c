@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Processes and their user threads (see process.h).
 #include <kernel/heap.h>
+#include <kernel/interrupt.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
 #include <kernel/percpu.h>
 #include <kernel/port.h>
 #include <kernel/process.h>
 #include <kernel/string.h>
+#include <kernel/usercopy.h>
 #include <verdigris/errors.h>
 
 static void process_destroy(struct kobject *o)
@@ -52,6 +54,7 @@ struct process *process_create(const char *name)
 	handle_table_init(&p->handles);
 	list_init(&p->threads);
 	wait_queue_init(&p->exited);
+	wait_queue_init(&p->resumed);
 	strlcpy(p->name, name, sizeof(p->name));
 	return p;
 }
@@ -202,7 +205,9 @@ static int stop_on_exception(struct process *p, uint32_t cause, uint64_t addr,
 	int err = ERR_CANCELED;
 	if (p->exc_port && port_queue_exception(to_port(p->exc_port), b)) {
 		t->exc = b;
+		t->no_intr = true; /* only thread_resume or a kill ends this stop */
 		err = wait_queue_block(&stopped, DEADLINE_NONE);
+		t->no_intr = false;
 		t->exc = NULL;
 		port_withdraw(b);
 	}
@@ -211,16 +216,39 @@ static int stop_on_exception(struct process *p, uint32_t cause, uint64_t addr,
 	return err;
 }
 
+void process_crash_report(struct process *p, const struct arch_regs *r, const char *why)
+{
+	pr_err("process %s (koid %llu) killed: %s\n", p->name, (unsigned long long)p->obj.koid,
+	       why);
+	if (!log_console_shows(LOG_ERR))
+		return;
+	arch_regs_dump(r);
+	/* The user stack's frame-pointer chain, read with user copies: a
+	 * corrupt chain ends the trace. Programs are built with frame
+	 * pointers (mk/user.mk). */
+	uintptr_t fp = arch_regs_fp(r);
+	kprintf("user backtrace:\n  #0 %#lx\n", (unsigned long)arch_regs_pc(r));
+	for (int depth = 1; depth < 32 && fp; depth++) {
+		uint64_t ret, prev;
+		if ((fp & 7) || copy_from_user(&ret, (void *)(fp + FRAME_RET_OFF), 8) ||
+		    copy_from_user(&prev, (void *)(fp + FRAME_PREV_OFF), 8) || !ret)
+			break;
+		kprintf("  #%d %#lx\n", depth, (unsigned long)ret);
+		if (prev <= fp)
+			break;
+		fp = (uintptr_t)prev;
+	}
+}
+
 void process_fault(struct arch_regs *r, uint32_t cause, uint64_t addr, const char *why)
 {
 	struct process *p = current_process();
+	if (!p->killed && p->intr_entry && interrupt_fault(r, cause, addr) == 0)
+		return; /* the entry runs next, in user mode */
 	if (!p->killed && p->exc_port && stop_on_exception(p, cause, addr, r) == 0)
 		return; /* resumed: the instruction runs again */
 	if (!p->killed) {
-		pr_err("process %s (koid %llu) killed: %s\n", p->name,
-		       (unsigned long long)p->obj.koid, why);
-		if (log_console_shows(LOG_ERR))
-			arch_regs_dump(r);
+		process_crash_report(p, r, why);
 		process_kill(p, -1);
 	}
 	arch_irq_enable();

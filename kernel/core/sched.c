@@ -117,6 +117,34 @@ bool fpu_user_trap(void)
 #endif
 }
 
+void fpu_state_read(void *state)
+{
+	/* Under the lock: a switch in between would save the registers over
+	 * what we read (eager) or take the ownership away (lazy). */
+	irqflags_t f = sched_lock();
+	struct thread *t = current;
+#ifdef ARCH_FPU_LAZY
+	if (this_cpu()->fpu_owner == t && arch_fpu_dirty(t))
+		arch_fpu_save(t->fpu);
+#else
+	arch_fpu_save(t->fpu);
+#endif
+	memcpy(state, t->fpu, ARCH_FPU_STATE_SIZE);
+	sched_unlock(f);
+}
+
+void fpu_state_write(const void *state)
+{
+	irqflags_t f = sched_lock();
+	struct thread *t = current;
+	memcpy(t->fpu, state, ARCH_FPU_STATE_SIZE);
+#ifdef ARCH_FPU_LAZY
+	if (this_cpu()->fpu_owner == t) /* else its next FP instruction loads them */
+#endif
+		arch_fpu_restore(t->fpu);
+	sched_unlock(f);
+}
+
 /* Switches from the current thread to next (lock held), which is marked
  * running; the current one has set its own state already. Inline in its
  * two callers: it is most of IPC's handoff. */
@@ -163,6 +191,10 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next)
 #ifdef ARCH_HAS_IOPORTS
 		arch_ioports_load(next->proc->io_bitmap, next->proc->obj.koid, false);
 #endif
+		/* Interruptions to deliver, or a stop: user_return's slow path
+		 * takes care of them (interrupt.c). */
+		if (next->intr_count | next->proc->suspended)
+			c->need_resched = true;
 	}
 	if (prev->state == THREAD_DEAD && prev->detached)
 		zombie = prev;
@@ -365,12 +397,22 @@ void sched_wake(struct thread *t, int result)
 		wake(t, result);
 }
 
-void thread_sleep_until(uint64_t deadline_ns)
+/* An interruption waits for this user thread: interruptible waits end. */
+static inline bool intr_waiting(const struct thread *t)
+{
+	return t->intr_count && !t->no_intr;
+}
+
+int thread_sleep_until(uint64_t deadline_ns)
 {
 	irqflags_t f = sched_lock();
-	if (deadline_ns > time_ns())
-		block_current(NULL, deadline_ns);
+	int err = 0;
+	if (intr_waiting(current))
+		err = ERR_INTERRUPTED;
+	else if (deadline_ns > time_ns())
+		err = block_current(NULL, deadline_ns);
 	sched_unlock(f);
+	return err;
 }
 
 void wait_queue_init(struct wait_queue *q)
@@ -383,6 +425,8 @@ int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns)
 	/* A thread of a killed process only finds its way out. */
 	if (current->proc && current->proc->killed)
 		return ERR_CANCELED;
+	if (intr_waiting(current))
+		return ERR_INTERRUPTED;
 	if (deadline_ns != DEADLINE_NONE && deadline_ns <= time_ns())
 		return ERR_TIMED_OUT;
 	return block_current(q, deadline_ns);

@@ -55,8 +55,7 @@ long sys_thread_yield(void)
 
 long sys_thread_sleep_until(uint64_t deadline_ns)
 {
-	thread_sleep_until(deadline_ns);
-	return 0;
+	return thread_sleep_until(deadline_ns);
 }
 
 long sys_thread_set_tls(uintptr_t value)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Entries from user mode other than system calls.
 #include <kernel/fmt.h>
+#include <kernel/interrupt.h>
 #include <kernel/percpu.h>
 #include <kernel/process.h>
 #include <verdigris/errors.h>
@@ -27,16 +28,16 @@ void user_page_fault(struct arch_regs *r, vaddr_t addr, unsigned access)
 		      addr, why);
 }
 
-void user_exception(struct arch_regs *r, const char *what, uint64_t detail)
+void user_exception(struct arch_regs *r, uint32_t cause, uint64_t addr, const char *what,
+		    uint64_t detail)
 {
 	char why[96];
 	snprintf(why, sizeof(why), "%s (%#llx)", what, (unsigned long long)detail);
-	process_fault(r, VG_EXC_OTHER, detail, why);
+	process_fault(r, cause, addr, why);
 }
 
 void user_return(struct arch_regs *r)
 {
-	(void)r;
 	/* Killing sets need_resched (process_kill, sched_tick), so the check
 	 * costs the system call path nothing. */
 	if (this_cpu()->need_resched) {
@@ -46,6 +47,9 @@ void user_return(struct arch_regs *r)
 			process_exit_thread(p->kill_code);
 		}
 		sched_preempt();
+		/* A stop, or interruptions to deliver (the switch to this
+		 * thread set need_resched for them). */
+		interrupt_user_work(r);
 	}
 }
 

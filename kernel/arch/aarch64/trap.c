@@ -8,6 +8,7 @@
 #include <kernel/hal.h>
 #include <kernel/panic.h>
 #include <kernel/thread.h>
+#include <verdigris/ipc.h>
 
 volatile uint64_t aarch64_recovered_faults;
 volatile uint64_t aarch64_last_recovered_esr;
@@ -201,6 +202,16 @@ static void user_sync(struct arch_regs *tf)
 		return;
 	}
 	char what[80], fsc[48];
+	uint32_t cause = VG_EXC_OTHER;
+	uint64_t addr = tf->elr;
+	if (abort || ec == EC_PC_ALIGN || ec == EC_SP_ALIGN) {
+		cause = VG_EXC_ALIGNMENT;
+		addr = ec == EC_SP_ALIGN ? tf->sp : tf->far;
+	} else if (ec == EC_UNKNOWN) {
+		cause = VG_EXC_ILLEGAL;
+	} else if (ec == EC_BRK64) {
+		cause = VG_EXC_BREAKPOINT;
+	}
 	if (abort) { /* alignment faults, external aborts and the like */
 		describe_fsc(iss & ISS_ABT_FSC, fsc, sizeof(fsc));
 		snprintf(what, sizeof(what), "%s (%s) at %#llx", ec_name(ec), fsc,
@@ -213,7 +224,7 @@ static void user_sync(struct arch_regs *tf)
 	} else {
 		snprintf(what, sizeof(what), "%s", ec_name(ec));
 	}
-	user_exception(tf, what, tf->esr);
+	user_exception(tf, cause, addr, what, tf->esr);
 }
 
 void aarch64_trap_sync(struct arch_regs *tf, int from_user)
@@ -246,7 +257,7 @@ void aarch64_trap_user_serror(struct arch_regs *tf)
 {
 	/* An asynchronous external abort while EL0 ran: blamed on the process,
 	 * not fatal to the kernel. */
-	user_exception(tf, "SError", tf->esr);
+	user_exception(tf, VG_EXC_ALIGNMENT, tf->far, "SError", tf->esr);
 	user_return(tf);
 }
 

@@ -10,6 +10,7 @@
 #include <kernel/log.h>
 #include <kernel/panic.h>
 #include <kernel/thread.h>
+#include <verdigris/ipc.h>
 
 #define SCAUSE_INTERRUPT (1ul << 63)
 
@@ -154,9 +155,17 @@ void riscv_user_trap(struct arch_regs *r)
 		 * FP switch (user.c) turns this thread's on and retries. */
 		if (fpu_user_trap())
 			break;
-		user_exception(r, cause_name(cause), cause);
+		user_exception(r, VG_EXC_ILLEGAL, r->sepc, cause_name(cause), cause);
 		break;
-	default: user_exception(r, cause_name(cause), cause); break;
+	case EXC_INSN_MISALIGNED:
+	case EXC_LOAD_MISALIGNED:
+	case EXC_STORE_MISALIGNED:
+		user_exception(r, VG_EXC_ALIGNMENT, r->stval, cause_name(cause), cause);
+		break;
+	case EXC_BREAKPOINT:
+		user_exception(r, VG_EXC_BREAKPOINT, r->sepc, cause_name(cause), cause);
+		break;
+	default: user_exception(r, VG_EXC_OTHER, r->sepc, cause_name(cause), cause); break;
 	}
 	user_return(r);
 }

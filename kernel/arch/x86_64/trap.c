@@ -7,6 +7,7 @@
 #include <kernel/log.h>
 #include <kernel/panic.h>
 #include <kernel/thread.h>
+#include <verdigris/ipc.h>
 
 static const char *const exception_names[32] = {
 	"divide error",
@@ -113,7 +114,16 @@ static void user_trap(struct arch_regs *f)
 								  : VM_READ;
 		user_page_fault(f, read_cr2(), access);
 	} else {
-		user_exception(f, exception_names[f->vector], f->error);
+		uint32_t cause = VG_EXC_OTHER;
+		switch (f->vector) {
+		case 0:
+		case 16:
+		case 19: cause = VG_EXC_ARITHMETIC; break;
+		case 6: cause = VG_EXC_ILLEGAL; break;
+		case 3: cause = VG_EXC_BREAKPOINT; break;
+		case 17: cause = VG_EXC_ALIGNMENT; break;
+		}
+		user_exception(f, cause, f->rip, exception_names[f->vector], f->error);
 	}
 }
 

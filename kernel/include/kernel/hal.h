@@ -163,13 +163,33 @@ void arch_tls_switch(struct thread *prev, struct thread *next);
 int arch_copy_from_user(void *dst, const void *usrc, size_t n);
 int arch_copy_to_user(void *udst, const void *src, size_t n);
 
+/* Interruptions (kernel/core/interrupt.c; the frame layout is
+ * abi/verdigris/intr.h, whose struct vg_intr_regs is struct arch_regs).
+ * hal_arch.h also gives arch_regs_sp, arch_regs_fp (the user stack and
+ * frame pointers), arch_regs_result (result 0) and ARCH_USER_RED_ZONE. Sets r up to call entry(arg0, arg1) in user mode with
+ * the stack pointer at sp (16-byte aligned, 16 zero bytes below the frame
+ * above it), as a C function is called: */
+void arch_regs_enter_handler(struct arch_regs *r, uintptr_t entry, uintptr_t sp, uint64_t arg0,
+			     uint64_t arg1);
+/* Takes the user-settable registers of from into r; ERR_INVALID_ARGS (r
+ * unchanged) when from holds a pc outside user space or privileged bits
+ * that differ from what user mode may hold. */
+int arch_regs_restore_user(struct arch_regs *r, const struct arch_regs *from);
+/* 0 if the FP state could be loaded without faulting (x86: MXCSR's
+ * reserved bits), else ERR_INVALID_ARGS. */
+int arch_fpu_check_state(const void *state);
+
 /* Generic entry points the arch trap code calls for entries from user mode,
  * with the frame at the top of the kernel stack. */
 void syscall_dispatch(struct arch_regs *r);
 /* A page fault in user mode at addr; access is VM_READ, VM_WRITE or VM_EXEC. */
 void user_page_fault(struct arch_regs *r, vaddr_t addr, unsigned access);
-/* Any other exception in user mode: kills the process with a report. */
-void user_exception(struct arch_regs *r, const char *what, uint64_t detail);
+/* Any other exception in user mode, cause a VG_EXC_* with its address
+ * (the pc, or the data address of an alignment fault): an interruption
+ * if the process has an entry, else the exception port or a kill with a
+ * report, which names it with what and detail. */
+void user_exception(struct arch_regs *r, uint32_t cause, uint64_t addr, const char *what,
+		    uint64_t detail);
 /* A kernel-mode fault on a user address at an instruction listed in the
  * exception table (a user copy): true when the page was brought in and the
  * instruction should be retried, false to take the fixup. */

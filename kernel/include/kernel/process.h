@@ -31,6 +31,10 @@ struct process {
 	long kill_code;
 	struct kobject *exc_port; /* a port, referenced; NULL: faults kill */
 	uint64_t exc_key;
+	/* Interruptions (interrupt.c): the entry (0: none), and suspension. */
+	uintptr_t intr_entry;
+	bool suspended;
+	struct wait_queue resumed; /* its threads, stopped while suspended */
 };
 
 /* A user thread as an object: lives on after the thread, with its code. */
@@ -57,6 +61,9 @@ _Noreturn void process_exit_thread(long code);
  * when the handler kills or closes), the process is killed with a report
  * in the log and the thread does not return. cause is a VG_EXC_*. */
 void process_fault(struct arch_regs *r, uint32_t cause, uint64_t addr, const char *why);
+/* The report of a process killed for a fault or a fatal interruption:
+ * why, the registers and the user backtrace, in the log. */
+void process_crash_report(struct process *p, const struct arch_regs *r, const char *why);
 /* A dying thread's IPC duties: a caller it owes a reply gets an error. */
 void ipc_thread_exit(struct thread *t);
 /* t, blocked, is about to be woken with an error: if it waits for a reply,

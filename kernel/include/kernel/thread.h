@@ -22,6 +22,7 @@
 #define SCHED_SLICE_TICKS 5
 #define KSTACK_PAGES 4
 #define DEADLINE_NONE UINT64_MAX
+#define THREAD_INTR_MAX 16 /* interruptions waiting per thread */
 
 enum thread_state { THREAD_READY, THREAD_RUNNING, THREAD_BLOCKED, THREAD_DEAD };
 
@@ -57,6 +58,12 @@ struct thread {
 	struct thread_obj *tobj; /* a user thread's object (process.h) */
 	struct port_binding *exc; /* while stopped on an exception (process.c) */
 	uint8_t fpu[ARCH_FPU_STATE_SIZE] __attribute__((aligned(16)));
+	/* Interruptions (interrupt.c): args waiting for the next return to
+	 * user mode, oldest at intr_head; the thread's alternate stack. */
+	uint64_t intr_args[THREAD_INTR_MAX];
+	uint8_t intr_head, intr_count;
+	bool no_intr; /* blocked in a wait that interruptions must not end */
+	uintptr_t intr_stack, intr_stack_size;
 	/* IPC (kernel/core/ipc.c). */
 	struct thread *reply_to; /* the caller this thread owes a reply (one-shot) */
 	struct thread *replier; /* the thread holding our reply right */
@@ -92,15 +99,17 @@ static inline uintptr_t thread_stack_top(const struct thread *t)
 /* Ends the calling thread; its stack is freed by whoever reaps it next. */
 _Noreturn void thread_exit(void);
 void thread_yield(void);
-/* Sleeps until the monotonic clock reaches deadline_ns. */
-void thread_sleep_until(uint64_t deadline_ns);
+/* Sleeps until the monotonic clock reaches deadline_ns: 0, or
+ * ERR_INTERRUPTED for a user thread with an interruption waiting. */
+int thread_sleep_until(uint64_t deadline_ns);
 void thread_set_priority(struct thread *t, int priority);
 /* Waits for t to die, then frees it. One joiner per thread. */
 void thread_join(struct thread *t);
 
 void wait_queue_init(struct wait_queue *q);
 /* Blocks the caller on q until woken or the deadline passes; returns the
- * waker's result, or ERR_TIMED_OUT. Call with the scheduler lock held
+ * waker's result, or ERR_TIMED_OUT (ERR_CANCELED at once in a killed
+ * process, ERR_INTERRUPTED with an interruption waiting, unless no_intr). Call with the scheduler lock held
  * (sched_lock) after deciding to wait; it is released while blocked and
  * held again on return. */
 int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns);
@@ -127,6 +136,12 @@ void sched_wake(struct thread *t, int result);
  * thread taken off its queue, at once. Lock held; returns when the caller
  * runs again, with its wait result in thread_current()->wait_result. */
 void sched_handoff(struct thread *next);
+
+/* The current user thread's FP/SIMD values: copied out to state, or
+ * replaced by state (both ARCH_FPU_STATE_SIZE bytes), lazy switching or
+ * not. */
+void fpu_state_read(void *state);
+void fpu_state_write(const void *state);
 
 /* The scheduler lock (inline: it is on every IPC's path). */
 extern spinlock_t sched_spinlock;

@@ -28,6 +28,7 @@
 #define EC_DABT_LOW 0x24
 #define EC_DABT_CUR 0x25
 #define EC_SP_ALIGN 0x26
+#define EC_BRK64 0x3c
 
 /* ESR_ELx fields. */
 #define ESR_EC(esr) ((unsigned)((esr) >> 26) & 0x3f)

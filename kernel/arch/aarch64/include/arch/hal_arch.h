@@ -187,6 +187,27 @@ struct arch_regs {
 /* The user thread pointer lives in the user frame: nothing to do at a
  * switch (hal.h, arch_tls_switch). */
 #define ARCH_TLS_IN_FRAME 1
+/* The user stack and frame pointers (hal.h, interruptions). */
+static inline uint64_t arch_regs_sp(const struct arch_regs *r)
+{
+	return r->sp;
+}
+
+/* Result register 0, as a system call leaves it. */
+static inline uint64_t arch_regs_result(const struct arch_regs *r)
+{
+	return r->x[0];
+}
+
+/* Bytes below the user stack pointer that code may use without moving
+ * it (the ABI's red zone): an interruption frame goes below them. */
+#define ARCH_USER_RED_ZONE 0
+
+static inline uint64_t arch_regs_fp(const struct arch_regs *r)
+{
+	return r->x[29];
+}
+
 static inline uint64_t arch_regs_pc(const struct arch_regs *r)
 {
 	return r->elr;

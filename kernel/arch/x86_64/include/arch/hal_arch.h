@@ -124,6 +124,27 @@ struct arch_regs {
  * rdi rsi rdx r10 r8 r9, result 0 in rax and results 1-5 where arguments 1-5
  * came in. */
 #define ARCH_INLINE_REGS 1
+/* The user stack and frame pointers (hal.h, interruptions). */
+static inline uint64_t arch_regs_sp(const struct arch_regs *r)
+{
+	return r->rsp;
+}
+
+/* Result register 0, as a system call leaves it. */
+static inline uint64_t arch_regs_result(const struct arch_regs *r)
+{
+	return r->rax;
+}
+
+/* Bytes below the user stack pointer that code may use without moving
+ * it (the ABI's red zone): an interruption frame goes below them. */
+#define ARCH_USER_RED_ZONE 128
+
+static inline uint64_t arch_regs_fp(const struct arch_regs *r)
+{
+	return r->rbp;
+}
+
 static inline uint64_t arch_regs_pc(const struct arch_regs *r)
 {
 	return r->rip;

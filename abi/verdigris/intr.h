@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Interruptions (docs/ARCHITECTURE.md section 15): the frame the kernel
+ * writes on a thread's user stack before it enters the process's
+ * interruption entry, and interrupt_return reads back.
+ *
+ * The entry is called like a C function, entry(arg, frame), on a stack
+ * whose top is just below the frame (16-byte aligned; on x86_64 a zero
+ * return address is pushed, so a return from the entry faults instead of
+ * running garbage). It must not return: it ends with
+ * interrupt_return(frame, 0), which resumes the saved context, or with a
+ * kill code, which ends the process with a crash report of that context.
+ */
+#ifndef VERDIGRIS_INTR_H
+#define VERDIGRIS_INTR_H
+
+#include <stdint.h>
+
+/* arg of an interruption made by a synchronous fault: this bit, and the
+ * cause (enum vg_exception_cause, verdigris/ipc.h) in the low bits; the
+ * address is in the frame's addr. Senders (thread_interrupt,
+ * process_interrupt) may not set this bit. */
+#define VG_INTR_FAULT (1ull << 63)
+#define VG_INTR_CAUSE(arg) ((uint32_t)((arg)&0xffffffffu))
+/* The frame's magic: interrupt_return refuses a frame without it. */
+#define VG_INTR_MAGIC 0x56474946524d3031ull /* "VGIFRM01" */
+
+/* The user registers, in the kernel's saving order (so the kernel copies
+ * them as they are). On return the kernel keeps its own values for the
+ * fields marked "ignored" and refuses a frame whose privileged bits differ
+ * from what user mode may hold. */
+#if defined(__x86_64__)
+struct vg_intr_regs {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t vector, error; /* ignored */
+	uint64_t rip, cs, rflags, rsp, ss; /* cs and ss must be the user selectors */
+};
+#define VG_INTR_FPU_SIZE 512 /* the fxsave area */
+#elif defined(__aarch64__)
+struct vg_intr_regs {
+	uint64_t x[31];
+	uint64_t sp, pc;
+	uint64_t pstate; /* NZCV (and SSBS, DIT, BTYPE) only */
+	uint64_t esr, far; /* ignored */
+	uint64_t tpidr; /* TPIDR_EL0 */
+	uint64_t pad;
+};
+#define VG_INTR_FPU_SIZE (32 * 16 + 16) /* q0-q31, then FPSR and FPCR */
+#elif defined(__riscv)
+struct vg_intr_regs {
+	uint64_t x[32]; /* x[0] ignored; x[2] sp, x[4] tp */
+	uint64_t pc;
+	uint64_t sstatus; /* read-only to user mode: must match the kernel's */
+	uint64_t scause, stval, unwind_fp, unwind_ra; /* ignored */
+};
+#define VG_INTR_FPU_SIZE 272 /* f0-f31, then fcsr */
+#else
+#error "unknown architecture"
+#endif
+
+struct vg_intr_frame {
+	uint64_t magic; /* VG_INTR_MAGIC */
+	uint64_t arg; /* the sender's arg, or VG_INTR_FAULT | cause */
+	uint64_t addr; /* a fault's address (0 otherwise) */
+	uint64_t reserved; /* 0 */
+	struct vg_intr_regs regs;
+	uint8_t fpu[VG_INTR_FPU_SIZE] __attribute__((aligned(16)));
+};
+
+#endif

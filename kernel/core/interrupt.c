@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Interruptions: user entry points, delivery through a frame on the user
+// stack, interrupt_return, and suspending processes (see interrupt.h).
+#include <kernel/fmt.h>
+#include <kernel/interrupt.h>
+#include <kernel/log.h>
+#include <kernel/percpu.h>
+#include <kernel/process.h>
+#include <kernel/string.h>
+#include <kernel/syscall.h>
+#include <kernel/usercopy.h>
+#include <verdigris/errors.h>
+#include <verdigris/intr.h>
+
+_Static_assert(sizeof(struct vg_intr_regs) == sizeof(struct arch_regs),
+	       "the frame's registers are the kernel's saved registers");
+_Static_assert(VG_INTR_FPU_SIZE == ARCH_FPU_STATE_SIZE, "the frame's FP state is the kernel's");
+
+/* Below the frame: 16 zero bytes, the entry's "return address" (x86_64)
+ * and the end of the frame-pointer chain. */
+#define BELOW_FRAME 16
+/* Smallest alternate stack: one frame and some room to run the entry. */
+#define MIN_INTR_STACK (sizeof(struct vg_intr_frame) + 1024)
+
+/* Writes the frame of the current context below the thread's stack (or on
+ * its alternate stack) and points r at the entry. */
+static int deliver(struct arch_regs *r, uint64_t arg, uint64_t addr)
+{
+	struct thread *t = thread_current();
+	uintptr_t sp = arch_regs_sp(r);
+	bool on_alt = sp > t->intr_stack && sp - t->intr_stack <= t->intr_stack_size;
+	if (t->intr_stack_size && !on_alt)
+		sp = t->intr_stack + t->intr_stack_size;
+	else
+		sp -= ARCH_USER_RED_ZONE;
+	uintptr_t fa = ALIGN_DOWN(sp - sizeof(struct vg_intr_frame), 16);
+	if (sp > USER_TOP || sp < USER_BASE + sizeof(struct vg_intr_frame) + BELOW_FRAME)
+		return ERR_BAD_ADDRESS;
+	static struct vg_intr_frame frame; /* one CPU; too big for the stack's comfort */
+	irqflags_t f = arch_irq_save();
+	frame = (struct vg_intr_frame){ .magic = VG_INTR_MAGIC, .arg = arg, .addr = addr };
+	memcpy(&frame.regs, r, sizeof(*r));
+	fpu_state_read(frame.fpu);
+	static const uint8_t zero[BELOW_FRAME];
+	int err = copy_to_user((void *)fa, &frame, sizeof(frame)) ||
+			  copy_to_user((void *)(fa - BELOW_FRAME), zero, BELOW_FRAME)
+		? ERR_BAD_ADDRESS
+		: 0;
+	arch_irq_restore(f);
+	if (!err)
+		arch_regs_enter_handler(r, t->proc->intr_entry, fa, arg, fa);
+	return err;
+}
+
+int interrupt_fault(struct arch_regs *r, uint32_t cause, uint64_t addr)
+{
+	return deliver(r, VG_INTR_FAULT | cause, addr);
+}
+
+/* The oldest waiting interruption of t, if any. */
+static bool take(struct thread *t, uint64_t *arg)
+{
+	irqflags_t f = sched_lock();
+	bool any = t->intr_count > 0;
+	if (any) {
+		*arg = t->intr_args[t->intr_head];
+		t->intr_head = (uint8_t)((t->intr_head + 1) % THREAD_INTR_MAX);
+		t->intr_count--;
+	}
+	sched_unlock(f);
+	return any;
+}
+
+static _Noreturn void die(struct process *p)
+{
+	arch_irq_enable();
+	process_exit_thread(p->kill_code);
+}
+
+void interrupt_user_work(struct arch_regs *r)
+{
+	struct thread *t = thread_current();
+	struct process *p = t->proc;
+	irqflags_t f = sched_lock();
+	while (p->suspended && !p->killed) {
+		t->no_intr = true; /* interruptions wait for the resume */
+		wait_queue_block(&p->resumed, DEADLINE_NONE);
+		t->no_intr = false;
+	}
+	sched_unlock(f);
+	if (p->killed)
+		die(p);
+	uint64_t arg;
+	while (take(t, &arg)) {
+		if (!p->intr_entry)
+			continue; /* the entry went away: nothing to run */
+		if (deliver(r, arg, 0)) {
+			char why[96];
+			snprintf(why, sizeof(why), "no room for an interruption frame below sp %#lx",
+				 (unsigned long)arch_regs_sp(r));
+			process_crash_report(p, r, why);
+			process_kill(p, -1);
+			die(p);
+		}
+	}
+}
+
+long sys_interrupt_set_entry(uintptr_t entry, uintptr_t stack, uint64_t stack_size)
+{
+	if (entry >= USER_TOP)
+		return ERR_INVALID_ARGS;
+	if (stack_size || stack) {
+		if (stack < USER_BASE || stack_size > USER_TOP - stack ||
+		    stack_size < MIN_INTR_STACK)
+			return ERR_INVALID_ARGS;
+	}
+	struct thread *t = thread_current();
+	irqflags_t f = sched_lock();
+	t->proc->intr_entry = entry;
+	t->intr_stack = stack;
+	t->intr_stack_size = stack_size;
+	sched_unlock(f);
+	return 0;
+}
+
+/* Queues arg for t and wakes it from an interruptible wait. Lock held. */
+static int queue(struct thread *t, uint64_t arg)
+{
+	if (!t->proc->intr_entry)
+		return ERR_BAD_STATE; /* the caller may fall back to process_kill */
+	if (t->intr_count == THREAD_INTR_MAX)
+		return ERR_SHOULD_WAIT;
+	t->intr_args[(t->intr_head + t->intr_count) % THREAD_INTR_MAX] = arg;
+	t->intr_count++;
+	if (t == thread_current())
+		this_cpu()->need_resched = true; /* delivered on the way out */
+	else if (t->state == THREAD_BLOCKED && !t->no_intr) {
+		ipc_cancel_wait(t);
+		sched_wake(t, ERR_INTERRUPTED);
+	}
+	return 0;
+}
+
+long sys_thread_interrupt(vg_handle_t thread, uint64_t arg)
+{
+	if (arg & VG_INTR_FAULT)
+		return ERR_INVALID_ARGS; /* faults are the kernel's to report */
+	struct kobject *o;
+	int err = current_handle(thread, VG_OBJ_THREAD, VG_RIGHT_MANAGE, &o);
+	if (err)
+		return err;
+	irqflags_t f = sched_lock();
+	struct thread *t = to_thread_obj(o)->t;
+	err = !t || t->proc->killed ? ERR_PEER_CLOSED : queue(t, arg);
+	sched_unlock(f);
+	kobject_unref(o);
+	return err;
+}
+
+long sys_process_interrupt(vg_handle_t process, uint64_t arg)
+{
+	if (arg & VG_INTR_FAULT)
+		return ERR_INVALID_ARGS;
+	struct kobject *o;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
+	if (err)
+		return err;
+	struct process *p = to_process(o);
+	irqflags_t f = sched_lock();
+	if (p->dead || p->killed)
+		err = ERR_PEER_CLOSED;
+	else if (list_empty(&p->threads))
+		err = ERR_BAD_STATE; /* never started */
+	else /* the oldest living thread: threads join the list at its end */
+		err = queue(list_entry(p->threads.next, struct thread, proc_link), arg);
+	sched_unlock(f);
+	kobject_unref(o);
+	return err;
+}
+
+long sys_interrupt_return(const void *uframe, long kill_code)
+{
+	static struct vg_intr_frame frame; /* one CPU (see deliver) */
+	struct thread *t = thread_current();
+	struct arch_regs *r = t->uregs;
+	irqflags_t f = arch_irq_save();
+	int err = copy_from_user(&frame, uframe, sizeof(frame)) ? ERR_BAD_ADDRESS : 0;
+	if (!err && (frame.magic != VG_INTR_MAGIC || frame.reserved ||
+		     arch_fpu_check_state(frame.fpu)))
+		err = ERR_INVALID_ARGS;
+	if (!err)
+		err = arch_regs_restore_user(r, (const struct arch_regs *)&frame.regs);
+	if (!err)
+		fpu_state_write(frame.fpu);
+	uint64_t arg = frame.arg, addr = frame.addr;
+	arch_irq_restore(f);
+	if (err)
+		return err;
+	if (kill_code) {
+		/* A fatal interruption: the report shows the interrupted context. */
+		char why[96];
+		if (arg & VG_INTR_FAULT)
+			snprintf(why, sizeof(why), "interruption %#llx (fault %u at %#llx), code %ld",
+				 (unsigned long long)arg, VG_INTR_CAUSE(arg),
+				 (unsigned long long)addr, kill_code);
+		else
+			snprintf(why, sizeof(why), "interruption %#llx, code %ld",
+				 (unsigned long long)arg, kill_code);
+		process_crash_report(t->proc, r, why);
+		process_kill(t->proc, kill_code);
+	}
+	/* syscall_dispatch stores the result in result register 0: the one
+	 * just restored. */
+	return (long)arch_regs_result(r);
+}
+
+long sys_process_suspend(vg_handle_t process, uint32_t suspend)
+{
+	if (suspend > 1)
+		return ERR_INVALID_ARGS;
+	struct kobject *o;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
+	if (err)
+		return err;
+	struct process *p = to_process(o);
+	irqflags_t f = sched_lock();
+	if (p->dead || p->killed) {
+		err = ERR_PEER_CLOSED;
+	} else if (suspend) {
+		/* Each thread stops at its next return to user mode: the switch
+		 * to it sets need_resched; the caller may be one of them. */
+		p->suspended = true;
+		if (current_process() == p)
+			this_cpu()->need_resched = true;
+	} else {
+		p->suspended = false;
+		wait_queue_wake(&p->resumed, 1 << 30, 0);
+	}
+	sched_unlock(f);
+	kobject_unref(o);
+	return err;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef KERNEL_INTERRUPT_H
+#define KERNEL_INTERRUPT_H
+
+#include <kernel/hal.h>
+
+/*
+ * Interruptions (docs/ARCHITECTURE.md section 15): a process registers a
+ * user entry; thread_interrupt and process_interrupt queue an arg for a
+ * thread, which at its next return to user mode saves its whole context
+ * in a frame on its user stack (abi/verdigris/intr.h) and enters the
+ * entry; interrupt_return resumes the frame. A blocked thread is woken
+ * with ERR_INTERRUPTED first. Synchronous faults of a process with an
+ * entry become interruptions of the faulting thread.
+ */
+
+/* A fault of the current thread as an interruption: 0 when r now enters
+ * the entry, or an error (no room on the stack) to handle it otherwise. */
+int interrupt_fault(struct arch_regs *r, uint32_t cause, uint64_t addr);
+/* user_return's slow path: stops while the process is suspended, then
+ * delivers the waiting interruptions. */
+void interrupt_user_work(struct arch_regs *r);
+
+#endif
