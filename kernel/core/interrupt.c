@@ -110,7 +110,7 @@ long sys_interrupt_set_entry(uintptr_t entry, uintptr_t stack, uint64_t stack_si
 	if (entry >= USER_TOP)
 		return ERR_INVALID_ARGS;
 	if (stack_size || stack) {
-		if (stack < USER_BASE || stack_size > USER_TOP - stack ||
+		if (stack < USER_BASE || stack >= USER_TOP || stack_size > USER_TOP - stack ||
 		    stack_size < MIN_INTR_STACK)
 			return ERR_INVALID_ARGS;
 	}
