@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// <setjmp.h>: non-local jumps (lib/c/arch/<arch>/setjmp.S). There are no
-// signals yet, so sigsetjmp saves no mask and is setjmp.
+// <setjmp.h>: non-local jumps (lib/c/arch/<arch>/setjmp.S). sigsetjmp
+// keeps the signal mask in the buffer's last two words (no setjmp.S uses
+// them) and siglongjmp puts it back (lib/c/os/signal/sigjmp.c).
 #ifndef _SETJMP_H
 #define _SETJMP_H
 
@@ -11,7 +12,8 @@ int setjmp(jmp_buf env) __attribute__((returns_twice));
 _Noreturn void longjmp(jmp_buf env, int val);
 int _setjmp(jmp_buf env) __attribute__((returns_twice));
 _Noreturn void _longjmp(jmp_buf env, int val);
-#define sigsetjmp(env, save) setjmp(env)
-#define siglongjmp(env, val) longjmp(env, val)
+void __sigsetjmp_mask(sigjmp_buf env, int save);
+#define sigsetjmp(env, save) (__sigsetjmp_mask(env, save), setjmp(env))
+_Noreturn void siglongjmp(sigjmp_buf env, int val);
 
 #endif

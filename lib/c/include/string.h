@@ -41,6 +41,7 @@ char *strtok_r(char *restrict s, const char *restrict delim, char **restrict sav
 char *strsep(char **restrict sp, const char *restrict delim);
 char *strdup(const char *s);
 char *strndup(const char *s, size_t n);
+char *strsignal(int sig);
 char *strerror(int errnum);
 int strerror_r(int errnum, char *buf, size_t size);
 

@@ -15,5 +15,7 @@ ssize_t write(int fd, const void *buf, size_t n);
 unsigned sleep(unsigned seconds);
 int usleep(unsigned long usec);
 _Noreturn void _exit(int status);
+int pause(void);
+unsigned alarm(unsigned seconds);
 
 #endif

@@ -18,6 +18,7 @@ struct __pthread {
 	uintptr_t map_base; /* the stack and TLS mapping; 0: the first thread */
 	size_t map_len;
 	struct __pthread *zombie_next; /* exited detached threads, not yet reaped */
+	uint32_t handle; /* the kernel thread's handle (pthread_kill); 0: the first thread */
 	struct {
 		void *value;
 		unsigned gen; /* the key's generation when value was set */

@@ -7,6 +7,7 @@
 #include <vg/vg.h>
 
 #include "../internal/lock.h"
+#include "../internal/signal.h"
 #include "../internal/thread.h"
 
 #define ATEXIT_MAX 64
@@ -62,5 +63,11 @@ _Noreturn void _exit(int status)
 _Noreturn void abort(void)
 {
 	vg_puts("abort() called");
+	/* A SIGABRT handler runs first; by default the signal ends the
+	 * process with a crash report. A handler that returns, or an ignored
+	 * or blocked signal, still ends it. */
+	sigset_t abrt = SIGBIT(SIGABRT);
+	__libc_sig_mask &= ~abrt;
+	raise(SIGABRT);
 	_Exit(134); /* 128 + SIGABRT, as a shell would report it */
 }

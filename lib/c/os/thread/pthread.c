@@ -3,8 +3,8 @@
 //
 // A thread is one mapping: its stack, then its TLS area (control block and
 // TLS block, lib/vg/tls.c), whose TLS block holds its struct __pthread.
-// The kernel thread's handle is closed at once: joining waits on the
-// struct's state word instead. The last steps of an exiting thread run in
+// The kernel thread's handle is kept for pthread_kill and closed when the
+// thread is reaped; joining waits on the struct's state word. The last steps of an exiting thread run in
 // assembly (thread_exit.S) with no memory use, because a joiner may reuse
 // or unmap the stack as soon as it sees T_EXITED. A detached thread puts
 // itself on a list of zombies first; the next pthread_create reaps those
@@ -93,6 +93,7 @@ static void reap_zombies(void)
 	while (dead) {
 		struct __pthread *t = dead;
 		dead = t->zombie_next; /* read before the mapping may go */
+		vg_handle_close(t->handle);
 		release_mapping(t->map_base, t->map_len);
 	}
 }
@@ -136,7 +137,7 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 		release_mapping(at, stack + tls);
 		return EAGAIN;
 	}
-	vg_handle_close(h);
+	t->handle = h; /* kept for pthread_kill, closed when the thread is reaped */
 	*out = t;
 	return 0;
 }
@@ -169,6 +170,7 @@ static void reap(struct __pthread *t, void **result)
 		__libc_futex_wait(&t->state, s, UINT64_MAX);
 	if (result)
 		*result = t->result;
+	vg_handle_close(t->handle);
 	release_mapping(t->map_base, t->map_len);
 }
 

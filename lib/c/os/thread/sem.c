@@ -5,6 +5,9 @@
 #include <errno.h>
 #include <semaphore.h>
 
+#include <vg/syscall.h>
+
+#include "../internal/signal.h"
 #include "../internal/thread.h"
 
 int sem_init(sem_t *s, int pshared, unsigned value)
@@ -57,13 +60,20 @@ int sem_timedwait(sem_t *restrict s, const struct timespec *restrict abstime)
 	 * the poster sees this waiter or the take below sees the post. */
 	__atomic_fetch_add(&s->waiters, 1, __ATOMIC_SEQ_CST);
 	int r = 0;
+	uint64_t handled = __libc_sig_handled();
 	while (!take(s)) {
-		if (r == ETIMEDOUT) {
+		if (r) {
 			__atomic_fetch_sub(&s->waiters, 1, __ATOMIC_RELEASE);
-			errno = ETIMEDOUT;
+			errno = r;
 			return -1;
 		}
-		r = __libc_futex_wait(&s->value, 0, deadline);
+		/* A signal handler ends the wait with EINTR (POSIX; SA_RESTART
+		 * does not restart sem_wait). */
+		long st = vg_futex_wait(&s->value, 0, deadline);
+		if (st == ERR_TIMED_OUT)
+			r = ETIMEDOUT;
+		else if (st == ERR_INTERRUPTED && __libc_sig_eintr(handled, 0))
+			r = EINTR;
 	}
 	__atomic_fetch_sub(&s->waiters, 1, __ATOMIC_RELEASE);
 	return 0;

@@ -6,6 +6,8 @@
 #include <unistd.h>
 #include <vg/syscall.h>
 
+#include "../internal/signal.h"
+
 int clock_gettime(clockid_t clock, struct timespec *ts)
 {
 	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC) {
@@ -59,7 +61,22 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	}
 	uint64_t now = (uint64_t)vg_clock_monotonic();
 	uint64_t d = (uint64_t)req->tv_sec * 1000000000u + (uint64_t)req->tv_nsec;
-	vg_thread_sleep_until(d > UINT64_MAX - now - 1 ? UINT64_MAX - 1 : now + d);
+	uint64_t deadline = d > UINT64_MAX - now - 1 ? UINT64_MAX - 1 : now + d;
+	uint64_t handled = __libc_sig_handled();
+	/* An interruption that ran no handler (the signal was ignored or
+	 * blocked) does not end the sleep; SA_RESTART never applies here. */
+	while (vg_thread_sleep_until(deadline) == ERR_INTERRUPTED) {
+		if (__libc_sig_eintr(handled, 0)) {
+			now = (uint64_t)vg_clock_monotonic();
+			uint64_t left = deadline > now ? deadline - now : 0;
+			if (rem) {
+				rem->tv_sec = (time_t)(left / 1000000000u);
+				rem->tv_nsec = (long)(left % 1000000000u);
+			}
+			errno = EINTR;
+			return -1;
+		}
+	}
 	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;
 	return 0;

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The signal internals shared by lib/c/os (lib/c/os/signal).
+#ifndef LIBC_SIGNAL_INTERNAL_H
+#define LIBC_SIGNAL_INTERNAL_H
+#include <signal.h>
+#include <stdint.h>
+
+/* How many handlers this thread has run (low half; the high half counts
+ * those without SA_RESTART): blocking calls note it before they block and
+ * ask __libc_sig_eintr after an ERR_INTERRUPTED. */
+uint64_t __libc_sig_handled(void);
+/* Whether a blocking call interrupted after `before` should fail with
+ * EINTR (a handler ran; for a restartable call, one without SA_RESTART)
+ * rather than block again. */
+int __libc_sig_eintr(uint64_t before, int restartable);
+/* The low half above as a futex word (sigsuspend waits on it). */
+const uint32_t *__libc_sig_handled_word(void);
+/* Sends arg (VG_SIGARG) to the calling thread: its entry runs before this
+ * returns. 0 or an errno value. */
+int __libc_sig_self(uint64_t arg);
+/* The interruption entry is registered (once per process; each thread's
+ * alternate stack with it). 0 or an errno value. */
+int __libc_sig_ready(void);
+/* Sends the calling thread's pending signals that its mask now lets
+ * through. */
+void __libc_sig_flush(void);
+
+extern _Thread_local sigset_t __libc_sig_mask, __libc_sig_pending;
+
+#define SIGBIT(sig) ((sigset_t)1 << (sig))
+/* Signals a mask never blocks. */
+#define SIG_UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+
+#endif

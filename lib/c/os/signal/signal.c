@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Signals on the kernel's interruptions: the actions, the entry the
+// kernel calls with each interruption, and the default actions.
+//
+// Every signal reaches the thread it was sent to as an interruption whose
+// arg is VG_SIGARG (abi/verdigris/intr.h), or as a fault. The entry runs
+// on that thread with its context saved in a frame: a signal the thread
+// blocks is left pending (sigprocmask sends it again when it unblocks); an
+// ignored one returns at once; a handler runs with the action's mask
+// added; a default action ignores, stops the process (process_suspend),
+// or ends it through interrupt_return with the status 128 + signal, which
+// makes the kernel log a crash report of the interrupted context
+// (registers and backtrace). Faults blocked or without a handler end the
+// process the same way. The process has one entry, registered when the
+// library first needs it, so a program that never touches signals is
+// killed outright by the process server instead.
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <vg/vg.h>
+#include <verdigris/intr.h>
+
+#include "../internal/lock.h"
+#include "../internal/signal.h"
+
+static struct sigaction actions[NSIG];
+static int actions_lock;
+
+_Thread_local sigset_t __libc_sig_mask, __libc_sig_pending;
+static _Thread_local uint64_t pending_arg[NSIG];
+static _Thread_local uint32_t handled; /* a futex word (sigsuspend) */
+static _Thread_local uint32_t handled_norestart; /* of those, without SA_RESTART */
+static _Thread_local stack_t alt = { .ss_flags = SS_DISABLE };
+
+/* Default actions other than "terminate". */
+#define SIG_DFL_IGNORE (SIGBIT(SIGCHLD) | SIGBIT(SIGCONT) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH))
+#define SIG_DFL_STOP (SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+
+uint64_t __libc_sig_handled(void)
+{
+	return handled | (uint64_t)handled_norestart << 32;
+}
+
+const uint32_t *__libc_sig_handled_word(void)
+{
+	return &handled;
+}
+
+int __libc_sig_eintr(uint64_t before, int restartable)
+{
+	uint64_t now = __libc_sig_handled();
+	return restartable ? now >> 32 != before >> 32 : now != before;
+}
+
+static _Noreturn void die(struct vg_intr_frame *f, int sig)
+{
+	/* The kernel restores the context, logs the report, and kills. */
+	vg_interrupt_return(f, 128 + sig);
+	vg_exit(128 + sig); /* a frame it refused: still die */
+}
+
+static void default_action(int sig, struct vg_intr_frame *f)
+{
+	if (SIG_DFL_IGNORE & SIGBIT(sig))
+		return;
+	if (SIG_DFL_STOP & SIGBIT(sig)) {
+		/* This thread stops on its way back, with the others. */
+		vg_process_suspend(vg_self(), 1);
+		return;
+	}
+	die(f, sig);
+}
+
+static void run(int sig, siginfo_t *info, struct vg_intr_frame *f)
+{
+	__libc_lock(&actions_lock);
+	struct sigaction a = actions[sig];
+	if ((a.sa_flags & SA_RESETHAND) && a.sa_handler != SIG_IGN) {
+		actions[sig].sa_handler = SIG_DFL;
+		actions[sig].sa_flags &= ~SA_SIGINFO;
+	}
+	__libc_unlock(&actions_lock);
+	if (a.sa_handler == SIG_IGN)
+		return;
+	if (a.sa_handler == SIG_DFL) {
+		default_action(sig, f);
+		return;
+	}
+	sigset_t old = __libc_sig_mask;
+	__libc_sig_mask |= a.sa_mask & ~SIG_UNBLOCKABLE;
+	if (!(a.sa_flags & SA_NODEFER))
+		__libc_sig_mask |= SIGBIT(sig);
+	if (a.sa_flags & SA_SIGINFO)
+		a.sa_sigaction(sig, info, f);
+	else
+		a.sa_handler(sig);
+	__libc_sig_mask = old;
+	if (!(a.sa_flags & SA_RESTART))
+		handled_norestart++;
+	__atomic_fetch_add(&handled, 1, __ATOMIC_RELEASE);
+}
+
+static int fault_signal(uint32_t cause, int *code)
+{
+	switch (cause) {
+	case VG_EXC_ILLEGAL: *code = ILL_ILLOPC; return SIGILL;
+	case VG_EXC_ARITHMETIC: *code = FPE_INTDIV; return SIGFPE;
+	case VG_EXC_ALIGNMENT: *code = BUS_ADRALN; return SIGBUS;
+	case VG_EXC_BREAKPOINT: *code = TRAP_BRKPT; return SIGTRAP;
+	default: *code = SEGV_MAPERR; return SIGSEGV;
+	}
+}
+
+static void entry(uint64_t arg, struct vg_intr_frame *f)
+{
+	int saved_errno = errno;
+	siginfo_t info = { 0 };
+	if (arg & VG_INTR_FAULT) {
+		info.si_signo = fault_signal(VG_INTR_CAUSE(arg), &info.si_code);
+		info.si_addr = (void *)(uintptr_t)f->addr;
+		struct sigaction *a = &actions[info.si_signo];
+		/* Returning into a fault nobody handles would fault again. */
+		if ((__libc_sig_mask & SIGBIT(info.si_signo)) || a->sa_handler == SIG_DFL ||
+		    a->sa_handler == SIG_IGN)
+			die(f, info.si_signo);
+	} else {
+		info.si_signo = VG_SIGARG_SIG(arg);
+		info.si_code = VG_SIGARG_CODE(arg);
+		info.si_pid = VG_SIGARG_PID(arg);
+		if (info.si_signo <= 0 || info.si_signo >= NSIG)
+			vg_interrupt_return(f, 0); /* not one of ours */
+		if (arg & VG_SIGARG_DIE)
+			die(f, info.si_signo);
+		if (__libc_sig_mask & SIGBIT(info.si_signo)) {
+			__libc_sig_pending |= SIGBIT(info.si_signo);
+			pending_arg[info.si_signo] = arg;
+			vg_interrupt_return(f, 0);
+		}
+	}
+	run(info.si_signo, &info, f);
+	errno = saved_errno;
+	vg_interrupt_return(f, 0);
+}
+
+int __libc_sig_ready(void)
+{
+	static int ready;
+	if (__atomic_load_n(&ready, __ATOMIC_ACQUIRE))
+		return 0;
+	bool on = !(alt.ss_flags & SS_DISABLE);
+	long st = vg_interrupt_set_entry((uintptr_t)entry, on ? (uintptr_t)alt.ss_sp : 0,
+					 on ? alt.ss_size : 0);
+	if (st)
+		return EINVAL;
+	__atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+void __libc_sig_flush(void)
+{
+	sigset_t go;
+	while ((go = __libc_sig_pending & ~__libc_sig_mask)) {
+		int sig = __builtin_ctzll(go);
+		__libc_sig_pending &= ~SIGBIT(sig);
+		__libc_sig_self(pending_arg[sig]);
+	}
+}
+
+int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old)
+{
+	if (sig <= 0 || sig >= NSIG ||
+	    (act && (sig == SIGKILL || sig == SIGSTOP) && act->sa_handler != SIG_DFL)) {
+		errno = EINVAL;
+		return -1;
+	}
+	int err = act ? __libc_sig_ready() : 0;
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	__libc_lock(&actions_lock);
+	if (old)
+		*old = actions[sig];
+	if (act)
+		actions[sig] = *act;
+	__libc_unlock(&actions_lock);
+	return 0;
+}
+
+sighandler_t signal(int sig, sighandler_t handler)
+{
+	struct sigaction a = { .sa_handler = handler, .sa_flags = SA_RESTART }, old;
+	if (sigaction(sig, &a, &old))
+		return SIG_ERR;
+	return old.sa_handler;
+}
+
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
+{
+	if (old)
+		*old = alt;
+	if (!ss)
+		return 0;
+	if (ss->ss_flags & ~(SS_DISABLE | SS_ONSTACK)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ) {
+		errno = ENOMEM;
+		return -1;
+	}
+	stack_t was = alt;
+	alt = *ss;
+	/* The kernel keeps the alternate stack per thread, with the entry. */
+	bool on = !(alt.ss_flags & SS_DISABLE);
+	if (vg_interrupt_set_entry((uintptr_t)entry, on ? (uintptr_t)alt.ss_sp : 0,
+				   on ? alt.ss_size : 0)) {
+		alt = was;
+		errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}

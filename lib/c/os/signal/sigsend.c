@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Sending signals within the process (raise, pthread_kill, kill of our
+// own pid), and the masks: sigprocmask, sigpending, sigsuspend, pause.
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+#include <vg/vg.h>
+#include <verdigris/intr.h>
+
+#include "../internal/signal.h"
+#include "../internal/thread.h"
+
+/* The process server's part (kill of another process) and our pid, when
+ * a library with them is linked. */
+extern pid_t getpid(void) __attribute__((weak));
+extern int __libc_kill_other(pid_t pid, int sig) __attribute__((weak));
+
+static int errno_of(long st)
+{
+	switch (st) {
+	case 0: return 0;
+	case ERR_SHOULD_WAIT: return EAGAIN;
+	case ERR_PEER_CLOSED: return ESRCH;
+	default: return EINVAL;
+	}
+}
+
+/* arg to thread t (the caller's own struct for itself). */
+static int send(struct __pthread *t, uint64_t arg)
+{
+	int err = __libc_sig_ready();
+	if (err)
+		return err;
+	/* The first thread has no handle of its own, but it is the process's
+	 * oldest, which is where process_interrupt goes. */
+	return errno_of(t->handle ? vg_thread_interrupt(t->handle, arg)
+				  : vg_process_interrupt(vg_self(), arg));
+}
+
+int __libc_sig_self(uint64_t arg)
+{
+	return send(&__libc_self, arg);
+}
+
+int pthread_kill(pthread_t t, int sig)
+{
+	if (sig < 0 || sig >= NSIG)
+		return EINVAL;
+	if (sig == 0)
+		return 0;
+	return send(t, VG_SIGARG(sig, SI_TKILL, 0));
+}
+
+int raise(int sig)
+{
+	int err = pthread_kill(pthread_self(), sig);
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+int kill(pid_t pid, int sig)
+{
+	if (sig < 0 || sig >= NSIG) {
+		errno = EINVAL;
+		return -1;
+	}
+	/* No process groups yet: 0 is the caller's process. */
+	if (pid != 0 && !(getpid && pid == getpid())) {
+		if (__libc_kill_other)
+			return __libc_kill_other(pid, sig);
+		errno = ESRCH;
+		return -1;
+	}
+	long st = 0;
+	if (sig == SIGKILL)
+		st = vg_process_kill(vg_self(), 128 + SIGKILL);
+	else if (sig == SIGSTOP)
+		st = vg_process_suspend(vg_self(), 1);
+	else if (sig)
+		st = __libc_sig_self(VG_SIGARG(sig, SI_USER, getpid ? getpid() : 0));
+	if (st) {
+		errno = st > 0 ? (int)st : errno_of(st);
+		return -1;
+	}
+	return 0;
+}
+
+int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
+{
+	sigset_t mask = __libc_sig_mask;
+	if (set) {
+		switch (how) {
+		case SIG_BLOCK: mask |= *set; break;
+		case SIG_UNBLOCK: mask &= ~*set; break;
+		case SIG_SETMASK: mask = *set; break;
+		default: return EINVAL;
+		}
+	}
+	if (old)
+		*old = __libc_sig_mask;
+	__libc_sig_mask = mask & ~SIG_UNBLOCKABLE;
+	__libc_sig_flush();
+	return 0;
+}
+
+int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
+{
+	int err = pthread_sigmask(how, set, old);
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+int sigpending(sigset_t *set)
+{
+	*set = __libc_sig_pending;
+	return 0;
+}
+
+int sigsuspend(const sigset_t *mask)
+{
+	if (__libc_sig_ready()) {
+		errno = EINVAL;
+		return -1;
+	}
+	sigset_t old = __libc_sig_mask;
+	uint32_t before = (uint32_t)__libc_sig_handled();
+	__libc_sig_mask = *mask & ~SIG_UNBLOCKABLE;
+	__libc_sig_flush();
+	/* The count of handlers is a futex word: one that runs between the
+	 * read above and the wait makes the wait return at once, one that
+	 * arrives during it ends it with ERR_INTERRUPTED. */
+	while ((uint32_t)__libc_sig_handled() == before)
+		vg_futex_wait(__libc_sig_handled_word(), before, UINT64_MAX);
+	__libc_sig_mask = old;
+	__libc_sig_flush();
+	errno = EINTR;
+	return -1;
+}
+
+int pause(void)
+{
+	sigset_t mask = __libc_sig_mask;
+	return sigsuspend(&mask);
+}
