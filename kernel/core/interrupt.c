@@ -198,13 +198,17 @@ long sys_interrupt_return(const void *uframe, long kill_code)
 		return err;
 	if (kill_code) {
 		/* A fatal interruption: the report shows the interrupted context. */
-		char why[96];
+		char why[128], sig[24] = "";
+		/* The C library ends a process for signal n with code 128 + n. */
+		if (kill_code > 128 && kill_code < 128 + 64)
+			snprintf(sig, sizeof(sig), "signal %ld, ", kill_code - 128);
 		if (arg & VG_INTR_FAULT)
-			snprintf(why, sizeof(why), "interruption %#llx (fault %u at %#llx), code %ld",
+			snprintf(why, sizeof(why),
+				 "%sinterruption %#llx (fault %u at %#llx), code %ld", sig,
 				 (unsigned long long)arg, VG_INTR_CAUSE(arg),
 				 (unsigned long long)addr, kill_code);
 		else
-			snprintf(why, sizeof(why), "interruption %#llx, code %ld",
+			snprintf(why, sizeof(why), "%sinterruption %#llx, code %ld", sig,
 				 (unsigned long long)arg, kill_code);
 		process_crash_report(t->proc, r, why);
 		process_kill(t->proc, kill_code);

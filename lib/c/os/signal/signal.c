@@ -138,22 +138,22 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 		}
 	}
 	run(info.si_signo, &info, f);
+	__libc_sig_flush(); /* what the handler's mask held back runs now */
 	errno = saved_errno;
 	vg_interrupt_return(f, 0);
 }
 
 int __libc_sig_ready(void)
 {
-	static int ready;
-	if (__atomic_load_n(&ready, __ATOMIC_ACQUIRE))
-		return 0;
+	/* Registered every time rather than remembered: one system call, and
+	 * a process made from a copy of this one's memory has no entry yet
+	 * whatever our variables say. It also sets the thread's alternate
+	 * stack, to what it already is. */
 	bool on = !(alt.ss_flags & SS_DISABLE);
-	long st = vg_interrupt_set_entry((uintptr_t)entry, on ? (uintptr_t)alt.ss_sp : 0,
-					 on ? alt.ss_size : 0);
-	if (st)
-		return EINVAL;
-	__atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
-	return 0;
+	return vg_interrupt_set_entry((uintptr_t)entry, on ? (uintptr_t)alt.ss_sp : 0,
+				      on ? alt.ss_size : 0)
+		? EINVAL
+		: 0;
 }
 
 void __libc_sig_flush(void)
@@ -211,10 +211,9 @@ int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
 	}
 	stack_t was = alt;
 	alt = *ss;
+	alt.ss_flags &= SS_DISABLE;
 	/* The kernel keeps the alternate stack per thread, with the entry. */
-	bool on = !(alt.ss_flags & SS_DISABLE);
-	if (vg_interrupt_set_entry((uintptr_t)entry, on ? (uintptr_t)alt.ss_sp : 0,
-				   on ? alt.ss_size : 0)) {
+	if (__libc_sig_ready()) {
 		alt = was;
 		errno = EINVAL;
 		return -1;

@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The C library's signals in the root task: handlers and their info,
+// masks and pending signals, SA_RESETHAND and SA_NODEFER, EINTR from
+// blocking calls, fault signals recovered with siglongjmp, sigsuspend,
+// alarm, and default actions ending a child process with 128 + signal.
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../utest.h"
+
+#define MS 1000000ull
+#define NOW() ((uint64_t)vg_clock_monotonic())
+#define SIGBIT(sig) ((sigset_t)1 << (sig))
+
+void intr_illegal(void); /* tests/user/arch/<arch>/intr.S */
+void intr_divide(void);
+
+static volatile int runs, depth, max_depth, last_sig, last_code;
+static volatile sigset_t mask_inside;
+static void *volatile last_addr;
+
+static void info_handler(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	runs++;
+	last_sig = sig;
+	last_code = si->si_code;
+	sigset_t m;
+	sigprocmask(SIG_BLOCK, NULL, &m);
+	mask_inside = m;
+}
+
+static void plain_handler(int sig)
+{
+	runs++;
+	last_sig = sig;
+}
+
+static void reset(void)
+{
+	runs = depth = max_depth = last_sig = last_code = 0;
+	mask_inside = 0;
+}
+
+UTEST(sig_sets)
+{
+	sigset_t s;
+	CHECK_EQ(sigemptyset(&s), 0);
+	CHECK_EQ(sigismember(&s, SIGINT), 0);
+	CHECK_EQ(sigaddset(&s, SIGINT), 0);
+	CHECK_EQ(sigismember(&s, SIGINT), 1);
+	CHECK_EQ(sigdelset(&s, SIGINT), 0);
+	CHECK_EQ(sigismember(&s, SIGINT), 0);
+	CHECK_EQ(sigfillset(&s), 0);
+	CHECK_EQ(sigismember(&s, SIGSYS), 1);
+	CHECK_EQ(sigaddset(&s, 0), -1);
+	CHECK_EQ(errno, EINVAL);
+	CHECK_EQ(sigaddset(&s, NSIG), -1);
+	CHECK(strcmp(strsignal(SIGSEGV), "Segmentation fault") == 0);
+	CHECK(strcmp(strsignal(99), "Unknown signal 99") == 0);
+}
+
+UTEST(sig_handler_runs_with_info_and_mask)
+{
+	reset();
+	struct sigaction a = { .sa_sigaction = info_handler, .sa_flags = SA_SIGINFO }, old;
+	sigemptyset(&a.sa_mask);
+	sigaddset(&a.sa_mask, SIGUSR2);
+	CHECK_EQ(sigaction(SIGUSR1, &a, &old), 0);
+	CHECK_EQ(raise(SIGUSR1), 0);
+	CHECK_EQ(runs, 1); /* before raise returned */
+	CHECK_EQ(last_sig, SIGUSR1);
+	CHECK_EQ(last_code, SI_TKILL);
+	CHECK_EQ(mask_inside, SIGBIT(SIGUSR1) | SIGBIT(SIGUSR2));
+	sigset_t now;
+	CHECK_EQ(sigprocmask(SIG_BLOCK, NULL, &now), 0);
+	CHECK_EQ(now, 0); /* restored */
+	CHECK_EQ(kill(0, SIGUSR1), 0); /* our own process */
+	CHECK_EQ(runs, 2);
+	CHECK_EQ(last_code, SI_USER);
+	/* SIGKILL and SIGSTOP keep their actions. */
+	CHECK_EQ(sigaction(SIGKILL, &a, NULL), -1);
+	CHECK_EQ(sigaction(SIGSTOP, &a, NULL), -1);
+	CHECK_EQ(sigaction(0, &a, NULL), -1);
+	CHECK_EQ(raise(NSIG), -1);
+	CHECK_EQ(errno, EINVAL);
+	CHECK_EQ(sigaction(SIGUSR1, &old, NULL), 0);
+}
+
+UTEST(sig_blocked_signals_stay_pending)
+{
+	reset();
+	CHECK(signal(SIGUSR2, plain_handler) != SIG_ERR);
+	sigset_t b, p, was;
+	sigemptyset(&b);
+	sigaddset(&b, SIGUSR2);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &b, &was), 0);
+	CHECK_EQ(raise(SIGUSR2), 0);
+	CHECK_EQ(raise(SIGUSR2), 0); /* pending once */
+	CHECK_EQ(runs, 0);
+	CHECK_EQ(sigpending(&p), 0);
+	CHECK_EQ(p, SIGBIT(SIGUSR2));
+	CHECK_EQ(sigprocmask(SIG_SETMASK, &was, NULL), 0);
+	CHECK_EQ(runs, 1); /* ran when unblocked */
+	CHECK_EQ(sigpending(&p), 0);
+	CHECK_EQ(p, 0);
+	/* Ignored: nothing runs, nothing stays. */
+	CHECK(signal(SIGUSR2, SIG_IGN) == plain_handler);
+	CHECK_EQ(raise(SIGUSR2), 0);
+	CHECK_EQ(runs, 1);
+	/* SIGCHLD's default is to ignore it. */
+	CHECK(signal(SIGCHLD, SIG_DFL) != SIG_ERR);
+	CHECK_EQ(raise(SIGCHLD), 0);
+	CHECK(signal(SIGUSR2, SIG_DFL) == SIG_IGN);
+}
+
+static void nesting_handler(int sig)
+{
+	runs++;
+	depth++;
+	if (depth > max_depth)
+		max_depth = depth;
+	if (runs == 1)
+		raise(sig); /* again, from inside */
+	depth--;
+}
+
+UTEST(sig_resethand_and_nodefer)
+{
+	reset();
+	struct sigaction a = { .sa_handler = nesting_handler, .sa_flags = 0 };
+	sigemptyset(&a.sa_mask);
+	CHECK_EQ(sigaction(SIGURG, &a, NULL), 0);
+	CHECK_EQ(raise(SIGURG), 0);
+	CHECK_EQ(runs, 2); /* the inner one waited for the outer to finish */
+	CHECK_EQ(max_depth, 1);
+	reset();
+	a.sa_flags = SA_NODEFER;
+	CHECK_EQ(sigaction(SIGURG, &a, NULL), 0);
+	CHECK_EQ(raise(SIGURG), 0);
+	CHECK_EQ(runs, 2);
+	CHECK_EQ(max_depth, 2); /* nested */
+	reset();
+	a.sa_handler = plain_handler;
+	a.sa_flags = SA_RESETHAND;
+	CHECK_EQ(sigaction(SIGURG, &a, NULL), 0);
+	CHECK_EQ(raise(SIGURG), 0);
+	CHECK_EQ(raise(SIGURG), 0); /* the default now: ignored */
+	CHECK_EQ(runs, 1);
+	struct sigaction now;
+	CHECK_EQ(sigaction(SIGURG, NULL, &now), 0);
+	CHECK(now.sa_handler == SIG_DFL);
+}
+
+/* EINTR: a thread blocked in nanosleep or sem_wait, signalled. */
+static sem_t sem;
+static volatile long sleep_ret, sleep_errno, rem_ms, sem_ret, sem_errno;
+static volatile int blocked_done;
+
+static void *sleeper(void *arg)
+{
+	(void)arg;
+	struct timespec req = { 1, 0 }, rem = { 0, 0 };
+	sleep_ret = nanosleep(&req, &rem);
+	sleep_errno = errno;
+	rem_ms = rem.tv_sec * 1000 + rem.tv_nsec / 1000000;
+	blocked_done = 1;
+	return NULL;
+}
+
+static void *sem_waiter(void *arg)
+{
+	(void)arg;
+	sem_ret = sem_wait(&sem);
+	sem_errno = errno;
+	blocked_done = 1;
+	return NULL;
+}
+
+static void wait_done(void)
+{
+	for (int i = 0; i < 400 && !blocked_done; i++)
+		vg_thread_sleep_until(NOW() + 5 * MS);
+}
+
+UTEST(sig_interrupts_blocking_calls_with_eintr)
+{
+	reset();
+	struct sigaction a = { .sa_handler = plain_handler, .sa_flags = SA_RESTART };
+	sigemptyset(&a.sa_mask);
+	CHECK_EQ(sigaction(SIGUSR1, &a, NULL), 0);
+	pthread_t t;
+	blocked_done = 0;
+	uint64_t t0 = NOW();
+	CHECK_EQ(pthread_create(&t, NULL, sleeper, NULL), 0);
+	vg_thread_sleep_until(NOW() + 20 * MS);
+	CHECK_EQ(pthread_kill(t, SIGUSR1), 0);
+	wait_done();
+	CHECK_EQ(pthread_join(t, NULL), 0);
+	CHECK(NOW() - t0 < 700 * MS);
+	CHECK_EQ(runs, 1);
+	CHECK_EQ(sleep_ret, -1);
+	CHECK_EQ(sleep_errno, EINTR);
+	CHECK(rem_ms > 500 && rem_ms <= 1000); /* most of the second was left */
+
+	CHECK_EQ(sem_init(&sem, 0, 0), 0);
+	blocked_done = 0;
+	CHECK_EQ(pthread_create(&t, NULL, sem_waiter, NULL), 0);
+	vg_thread_sleep_until(NOW() + 20 * MS);
+	CHECK_EQ(blocked_done, 0);
+	CHECK_EQ(pthread_kill(t, SIGUSR1), 0);
+	wait_done();
+	CHECK_EQ(pthread_join(t, NULL), 0);
+	CHECK_EQ(runs, 2);
+	CHECK_EQ(sem_ret, -1);
+	CHECK_EQ(sem_errno, EINTR);
+
+	/* An ignored signal ends nothing: the sleep runs its course. */
+	CHECK(signal(SIGUSR1, SIG_IGN) != SIG_ERR);
+	blocked_done = 0;
+	CHECK_EQ(pthread_create(&t, NULL, sleeper, NULL), 0);
+	vg_thread_sleep_until(NOW() + 20 * MS);
+	CHECK_EQ(pthread_kill(t, SIGUSR1), 0);
+	CHECK_EQ(pthread_join(t, NULL), 0);
+	CHECK_EQ(sleep_ret, 0);
+	CHECK(signal(SIGUSR1, SIG_DFL) != SIG_ERR);
+	sem_destroy(&sem);
+}
+
+/* Faults as signals, recovered with siglongjmp. */
+static sigjmp_buf env;
+
+static void fault_handler(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	runs++;
+	last_sig = sig;
+	last_addr = si->si_addr;
+	siglongjmp(env, 1);
+}
+
+UTEST(sig_fault_handlers_recover_with_siglongjmp)
+{
+	reset();
+	struct sigaction a = { .sa_sigaction = fault_handler, .sa_flags = SA_SIGINFO };
+	sigemptyset(&a.sa_mask);
+	CHECK_EQ(sigaction(SIGSEGV, &a, NULL), 0);
+	CHECK_EQ(sigaction(SIGILL, &a, NULL), 0);
+	CHECK_EQ(sigaction(SIGFPE, &a, NULL), 0);
+	if (!sigsetjmp(env, 1))
+		(void)*(volatile int *)0x200010;
+	CHECK_EQ(runs, 1);
+	CHECK_EQ(last_sig, SIGSEGV);
+	CHECK_EQ((uintptr_t)last_addr, 0x200010);
+	sigset_t now;
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	CHECK_EQ(now, 0); /* siglongjmp put the mask back */
+	if (!sigsetjmp(env, 1))
+		intr_illegal();
+	CHECK_EQ(runs, 2);
+	CHECK_EQ(last_sig, SIGILL);
+	CHECK_EQ((uintptr_t)last_addr, (uintptr_t)intr_illegal);
+#ifdef __x86_64__
+	if (!sigsetjmp(env, 1))
+		intr_divide();
+	CHECK_EQ(runs, 3);
+	CHECK_EQ(last_sig, SIGFPE);
+#endif
+	signal(SIGSEGV, SIG_DFL);
+	signal(SIGILL, SIG_DFL);
+	signal(SIGFPE, SIG_DFL);
+}
+
+static pthread_t main_thread;
+
+static void *poker(void *arg)
+{
+	(void)arg;
+	vg_thread_sleep_until(NOW() + 20 * MS);
+	pthread_kill(main_thread, SIGUSR1);
+	return NULL;
+}
+
+UTEST(sig_suspend_waits_for_a_handler)
+{
+	reset();
+	CHECK(signal(SIGUSR1, plain_handler) != SIG_ERR);
+	sigset_t b, empty;
+	sigemptyset(&b);
+	sigemptyset(&empty);
+	sigaddset(&b, SIGUSR1);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &b, NULL), 0);
+	main_thread = pthread_self();
+	pthread_t t;
+	CHECK_EQ(pthread_create(&t, NULL, poker, NULL), 0);
+	CHECK_EQ(sigsuspend(&empty), -1);
+	CHECK_EQ(errno, EINTR);
+	CHECK_EQ(runs, 1);
+	sigset_t now;
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	CHECK_EQ(now, b); /* the mask before sigsuspend */
+	CHECK_EQ(pthread_join(t, NULL), 0);
+	/* Pending already: sigsuspend runs it and returns at once. */
+	CHECK_EQ(raise(SIGUSR1), 0);
+	CHECK_EQ(runs, 1);
+	CHECK_EQ(sigsuspend(&empty), -1);
+	CHECK_EQ(runs, 2);
+	CHECK_EQ(sigprocmask(SIG_SETMASK, &empty, NULL), 0);
+	signal(SIGUSR1, SIG_DFL);
+}
+
+UTEST(sig_alarm_interrupts_pause)
+{
+	reset();
+	CHECK(signal(SIGALRM, plain_handler) != SIG_ERR);
+	uint64_t t0 = NOW();
+	CHECK_EQ(alarm(1), 0);
+	CHECK_EQ(alarm(1), 1); /* replaced; about a second was left */
+	CHECK_EQ(pause(), -1);
+	CHECK_EQ(errno, EINTR);
+	CHECK_EQ(last_sig, SIGALRM);
+	CHECK(NOW() - t0 >= 900 * MS);
+	CHECK_EQ(alarm(0), 0);
+	signal(SIGALRM, SIG_DFL);
+}
+
+/* Default actions in children: the status is 128 + the signal, and the
+ * kernel logged a crash report. */
+static void raising_child(uint64_t sig)
+{
+	raise((int)sig);
+	vg_thread_exit(1);
+}
+
+static void faulting_child(uint64_t arg)
+{
+	(void)arg;
+	raise(SIGCHLD); /* ignored by default; the entry is registered */
+	(void)*(volatile int *)0x200020;
+	vg_thread_exit(1);
+}
+
+static long child_status(void (*fn)(uint64_t), uint64_t arg)
+{
+	vg_handle_t child, port;
+	struct vg_port_packet pkt;
+	long st = spawn_process(fn, arg, NULL, 0, &child);
+	if (st)
+		return st - 1000;
+	st = vg_port_create(&port);
+	if (!st)
+		st = vg_port_bind(port, child, 1);
+	if (!st)
+		st = next_packet(port, 2000 * MS, &pkt);
+	vg_handle_close(port);
+	vg_handle_close(child);
+	return st ? st - 2000 : (long)pkt.data[0];
+}
+
+/* Whether the kernel log holds a report of a process killed by an
+ * interruption with this code, from seq on. */
+static int log_has_report(uint64_t seq, long code)
+{
+	char want[40];
+	snprintf(want, sizeof(want), "code %ld", code);
+	static union {
+		struct vg_log_record rec;
+		char raw[512];
+	} u;
+	for (int i = 0; i < 4096; i++) {
+		long st = vg_log_read(log_h, seq, &u.rec, sizeof(u));
+		if (st < 0)
+			return 0;
+		u.rec.text[u.rec.len < 400 ? u.rec.len : 400] = 0;
+		if (strstr(u.rec.text, "killed: signal") && strstr(u.rec.text, want))
+			return 1;
+		seq = u.rec.seq + 1;
+	}
+	return 0;
+}
+
+static uint64_t log_end(void)
+{
+	static union {
+		struct vg_log_record rec;
+		char raw[512];
+	} u;
+	uint64_t seq = 0;
+	while (vg_log_read(log_h, seq, &u.rec, sizeof(u)) >= 0)
+		seq = u.rec.seq + 1;
+	return seq;
+}
+
+UTEST(sig_default_actions_end_children)
+{
+	uint64_t seq = log_end();
+	CHECK_EQ(child_status(raising_child, SIGTERM), 128 + SIGTERM);
+	CHECK_EQ(child_status(raising_child, SIGABRT), 128 + SIGABRT);
+	CHECK_EQ(child_status(faulting_child, 0), 128 + SIGSEGV);
+	CHECK(log_has_report(seq, 128 + SIGSEGV));
+	CHECK(log_has_report(seq, 128 + SIGABRT));
+}
