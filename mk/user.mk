@@ -136,6 +136,9 @@ $(USER_LIB): $(USER_LIB_OBJS)
 USER_START_init := $(USER_DIR)/crt1.o
 USER_LIBS_init := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,tests/user/init.c $(USER_EXTRA_init)): UCFLAGS_EXTRA := -Ilib/c/include
+USER_START_sigchild := $(USER_DIR)/crt1.o
+USER_LIBS_sigchild := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(USER_OBJ)/tests/user/sigchild.c.o: UCFLAGS_EXTRA := -Ilib/c/include
 
 # crt0 (or crt1) first, the libraries last, each before those it uses (an
 # archive only supplies what is still undefined). Every program is checked

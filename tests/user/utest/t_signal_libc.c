@@ -331,29 +331,23 @@ UTEST(sig_alarm_interrupts_pause)
 	signal(SIGALRM, SIG_DFL);
 }
 
-/* Default actions in children: the status is 128 + the signal, and the
- * kernel logged a crash report. */
-static void raising_child(uint64_t sig)
+/* Default actions in a child program (bin/sigchild): the status is
+ * 128 + the signal, and the kernel logged a crash report. */
+static long child_status(const char *how, const char *n)
 {
-	raise((int)sig);
-	vg_thread_exit(1);
-}
-
-static void faulting_child(uint64_t arg)
-{
-	(void)arg;
-	raise(SIGCHLD); /* ignored by default; the entry is registered */
-	(void)*(volatile int *)0x200020;
-	vg_thread_exit(1);
-}
-
-static long child_status(void (*fn)(uint64_t), uint64_t arg)
-{
-	vg_handle_t child, port;
-	struct vg_port_packet pkt;
-	long st = spawn_process(fn, arg, NULL, 0, &child);
+	const void *image;
+	size_t len;
+	long st = vg_initrd_find("bin/sigchild", &image, &len);
 	if (st)
 		return st - 1000;
+	const char *argv[] = { "sigchild", how, n, NULL };
+	vg_handle_t child, port;
+	const char *why = NULL;
+	struct vg_spawn_req req = { .image = image, .len = len, .argv = argv };
+	struct vg_port_packet pkt;
+	st = vg_spawn(&req, &child, &why);
+	if (st)
+		return st - 2000;
 	st = vg_port_create(&port);
 	if (!st)
 		st = vg_port_bind(port, child, 1);
@@ -361,11 +355,11 @@ static long child_status(void (*fn)(uint64_t), uint64_t arg)
 		st = next_packet(port, 2000 * MS, &pkt);
 	vg_handle_close(port);
 	vg_handle_close(child);
-	return st ? st - 2000 : (long)pkt.data[0];
+	return st ? st - 3000 : (long)pkt.data[0];
 }
 
-/* Whether the kernel log holds a report of a process killed by an
- * interruption with this code, from seq on. */
+/* Whether the kernel log holds a report of a process killed by a signal
+ * with this exit code, from seq on. */
 static int log_has_report(uint64_t seq, long code)
 {
 	char want[40];
@@ -375,7 +369,7 @@ static int log_has_report(uint64_t seq, long code)
 		char raw[512];
 	} u;
 	for (int i = 0; i < 4096; i++) {
-		long st = vg_log_read(log_h, seq, &u.rec, sizeof(u));
+		long st = vg_log_read(log_h, seq, &u.rec, sizeof(u) - 1);
 		if (st < 0)
 			return 0;
 		u.rec.text[u.rec.len < 400 ? u.rec.len : 400] = 0;
@@ -401,9 +395,12 @@ static uint64_t log_end(void)
 UTEST(sig_default_actions_end_children)
 {
 	uint64_t seq = log_end();
-	CHECK_EQ(child_status(raising_child, SIGTERM), 128 + SIGTERM);
-	CHECK_EQ(child_status(raising_child, SIGABRT), 128 + SIGABRT);
-	CHECK_EQ(child_status(faulting_child, 0), 128 + SIGSEGV);
+	CHECK_EQ(child_status("raise", "15"), 128 + SIGTERM);
+	CHECK_EQ(child_status("raise", "10"), 128 + SIGUSR1);
+	CHECK_EQ(child_status("abort", NULL), 128 + SIGABRT);
+	CHECK_EQ(child_status("segv", NULL), 128 + SIGSEGV);
+	CHECK_EQ(child_status("handled", NULL), 42);
 	CHECK(log_has_report(seq, 128 + SIGSEGV));
 	CHECK(log_has_report(seq, 128 + SIGABRT));
+	CHECK(log_has_report(seq, 128 + SIGTERM));
 }
