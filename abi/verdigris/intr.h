@@ -30,8 +30,8 @@
  * the process with the signal's default action, whatever its handler)
  * and the sender's pid in bits 32-62. The process server's kill(pid, sig)
  * is process_interrupt(process, VG_SIGARG(sig, 0, sender_pid)). */
-#define VG_SIGARG(sig, code, pid)                                                   \
-	(((uint64_t)(sig)&0xffu) | ((uint64_t)(uint8_t)(code) << 8) |               \
+#define VG_SIGARG(sig, code, pid)                                     \
+	(((uint64_t)(sig)&0xffu) | ((uint64_t)(uint8_t)(code) << 8) | \
 	 (((uint64_t)(pid)&0x7fffffffu) << 32))
 #define VG_SIGARG_DIE (1ull << 16)
 #define VG_SIGARG_SIG(arg) ((int)((arg)&0xffu))

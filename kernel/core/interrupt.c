@@ -43,7 +43,7 @@ static int deliver(struct arch_regs *r, uint64_t arg, uint64_t addr)
 	fpu_state_read(frame.fpu);
 	static const uint8_t zero[BELOW_FRAME];
 	int err = copy_to_user((void *)fa, &frame, sizeof(frame)) ||
-			  copy_to_user((void *)(fa - BELOW_FRAME), zero, BELOW_FRAME)
+			copy_to_user((void *)(fa - BELOW_FRAME), zero, BELOW_FRAME)
 		? ERR_BAD_ADDRESS
 		: 0;
 	arch_irq_restore(f);
@@ -96,7 +96,8 @@ void interrupt_user_work(struct arch_regs *r)
 			continue; /* the entry went away: nothing to run */
 		if (deliver(r, arg, 0)) {
 			char why[96];
-			snprintf(why, sizeof(why), "no room for an interruption frame below sp %#lx",
+			snprintf(why, sizeof(why),
+				 "no room for an interruption frame below sp %#lx",
 				 (unsigned long)arch_regs_sp(r));
 			process_crash_report(p, r, why);
 			process_kill(p, -1);
@@ -185,8 +186,8 @@ long sys_interrupt_return(const void *uframe, long kill_code)
 	struct arch_regs *r = t->uregs;
 	irqflags_t f = arch_irq_save();
 	int err = copy_from_user(&frame, uframe, sizeof(frame)) ? ERR_BAD_ADDRESS : 0;
-	if (!err && (frame.magic != VG_INTR_MAGIC || frame.reserved ||
-		     arch_fpu_check_state(frame.fpu)))
+	if (!err &&
+	    (frame.magic != VG_INTR_MAGIC || frame.reserved || arch_fpu_check_state(frame.fpu)))
 		err = ERR_INVALID_ARGS;
 	if (!err)
 		err = arch_regs_restore_user(r, (const struct arch_regs *)&frame.regs);

@@ -166,9 +166,9 @@ int arch_copy_to_user(void *udst, const void *src, size_t n);
 /* Interruptions (kernel/core/interrupt.c; the frame layout is
  * abi/verdigris/intr.h, whose struct vg_intr_regs is struct arch_regs).
  * hal_arch.h also gives arch_regs_sp, arch_regs_fp (the user stack and
- * frame pointers), arch_regs_result (result 0) and ARCH_USER_RED_ZONE. Sets r up to call entry(arg0, arg1) in user mode with
- * the stack pointer at sp (16-byte aligned, 16 zero bytes below the frame
- * above it), as a C function is called: */
+ * frame pointers), arch_regs_result (result 0) and ARCH_USER_RED_ZONE. Sets r up to call
+ * entry(arg0, arg1) in user mode with the stack pointer at sp (16-byte aligned, 16 zero bytes below
+ * the frame above it), as a C function is called: */
 void arch_regs_enter_handler(struct arch_regs *r, uintptr_t entry, uintptr_t sp, uint64_t arg0,
 			     uint64_t arg1);
 /* Takes the user-settable registers of from into r; ERR_INVALID_ARGS (r

@@ -109,9 +109,9 @@ void thread_join(struct thread *t);
 void wait_queue_init(struct wait_queue *q);
 /* Blocks the caller on q until woken or the deadline passes; returns the
  * waker's result, or ERR_TIMED_OUT (ERR_CANCELED at once in a killed
- * process, ERR_INTERRUPTED with an interruption waiting, unless no_intr). Call with the scheduler lock held
- * (sched_lock) after deciding to wait; it is released while blocked and
- * held again on return. */
+ * process, ERR_INTERRUPTED with an interruption waiting, unless no_intr). Call with the scheduler
+ * lock held (sched_lock) after deciding to wait; it is released while blocked and held again on
+ * return. */
 int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns);
 /* Wakes up to n waiters (oldest first) with result; returns how many. */
 int wait_queue_wake(struct wait_queue *q, int n, int result);

@@ -37,7 +37,8 @@ uint64_t intr_gpr_in[32], intr_gpr_out[32], intr_fp_in[64], intr_fp_out[64], int
 #define FLAG_VALUE_REG 27
 #define FP_WORDS 64
 #define GPR_USED(i) 1
-#define FRAME_HAS_PATTERN(f) ((f)->regs.x[0] == intr_gpr_in[0] && (f)->regs.x[30] == intr_gpr_in[30])
+#define FRAME_HAS_PATTERN(f) \
+	((f)->regs.x[0] == intr_gpr_in[0] && (f)->regs.x[30] == intr_gpr_in[30])
 #else
 /* x1 and x5-x31; sp, gp and tp stay. */
 #define GPR_FIRST 1
@@ -454,9 +455,10 @@ UTEST(intr_suspend_resume_and_kill_while_stopped)
 {
 	vg_handle_t vmo, give, child;
 	CHECK_EQ(vg_vmo_create(4096, 0, &vmo), 0);
-	CHECK_EQ(vg_handle_duplicate(vmo,
-				     VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_MAP | VG_RIGHT_TRANSFER,
-				     &give), 0);
+	CHECK_EQ(vg_handle_duplicate(
+			 vmo, VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_MAP | VG_RIGHT_TRANSFER,
+			 &give),
+		 0);
 	uintptr_t at = 0;
 	CHECK_EQ(vg_vm_map(self_h, vmo, 0, 4096, VG_VM_READ | VG_VM_WRITE, &at), 0);
 	volatile uint64_t *counter = (volatile uint64_t *)at;

@@ -4,11 +4,11 @@
 // generation word, so that a new alarm wakes it) and then sends the
 // signal to the process (its first thread, like kill would).
 #include <pthread.h>
-#include <stdbool.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <unistd.h>
-#include <vg/vg.h>
 #include <verdigris/intr.h>
+#include <vg/vg.h>
 
 #include "../internal/lock.h"
 #include "../internal/signal.h"

@@ -17,8 +17,8 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
-#include <vg/vg.h>
 #include <verdigris/intr.h>
+#include <vg/vg.h>
 
 #include "../internal/lock.h"
 #include "../internal/signal.h"

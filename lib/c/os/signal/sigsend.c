@@ -5,8 +5,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
-#include <vg/vg.h>
 #include <verdigris/intr.h>
+#include <vg/vg.h>
 
 #include "../internal/signal.h"
 #include "../internal/thread.h"

@@ -4,11 +4,12 @@
 // A thread is one mapping: its stack, then its TLS area (control block and
 // TLS block, lib/vg/tls.c), whose TLS block holds its struct __pthread.
 // The kernel thread's handle is kept for pthread_kill and closed when the
-// thread is reaped; joining waits on the struct's state word. The last steps of an exiting thread run in
-// assembly (thread_exit.S) with no memory use, because a joiner may reuse
-// or unmap the stack as soon as it sees T_EXITED. A detached thread puts
-// itself on a list of zombies first; the next pthread_create reaps those
-// that have exited. The mappings of dead threads are kept (up to
+// thread is reaped; joining waits on the struct's state word. The last
+// steps of an exiting thread run in assembly (thread_exit.S) with no
+// memory use, because a joiner may reuse or unmap the stack as soon as it
+// sees T_EXITED. A detached thread puts itself on a list of zombies
+// first; the next pthread_create reaps those that have exited. The
+// mappings of dead threads are kept (up to
 // STACK_CACHE of them) for the next threads of the same size: their pages
 // are already committed, so creating a thread then takes no mapping calls
 // and no page faults.
