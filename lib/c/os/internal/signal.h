@@ -27,6 +27,11 @@ void __libc_sig_flush(void);
 
 extern _Thread_local sigset_t __libc_sig_mask, __libc_sig_pending;
 
+/* Set by the process server's client at start-up: our pid (0: unknown,
+ * kill takes only 0 as ours), and kill of another process (NULL: ESRCH). */
+extern pid_t __libc_pid;
+extern int (*__libc_kill_other)(pid_t pid, int sig);
+
 #define SIGBIT(sig) ((sigset_t)1 << (sig))
 /* Signals a mask never blocks. */
 #define SIG_UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))

@@ -11,10 +11,8 @@
 #include "../internal/signal.h"
 #include "../internal/thread.h"
 
-/* The process server's part (kill of another process) and our pid, when
- * a library with them is linked. */
-extern pid_t getpid(void) __attribute__((weak));
-extern int __libc_kill_other(pid_t pid, int sig) __attribute__((weak));
+pid_t __libc_pid;
+int (*__libc_kill_other)(pid_t pid, int sig);
 
 static int errno_of(long st)
 {
@@ -69,7 +67,7 @@ int kill(pid_t pid, int sig)
 		return -1;
 	}
 	/* No process groups yet: 0 is the caller's process. */
-	if (pid != 0 && !(getpid && pid == getpid())) {
+	if (pid != 0 && pid != __libc_pid) {
 		if (__libc_kill_other)
 			return __libc_kill_other(pid, sig);
 		errno = ESRCH;
@@ -81,7 +79,7 @@ int kill(pid_t pid, int sig)
 	else if (sig == SIGSTOP)
 		st = vg_process_suspend(vg_self(), 1);
 	else if (sig)
-		st = __libc_sig_self(VG_SIGARG(sig, SI_USER, getpid ? getpid() : 0));
+		st = __libc_sig_self(VG_SIGARG(sig, SI_USER, __libc_pid));
 	if (st) {
 		errno = st > 0 ? (int)st : errno_of(st);
 		return -1;
