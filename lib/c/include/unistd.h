@@ -16,4 +16,9 @@ unsigned sleep(unsigned seconds);
 int usleep(unsigned long usec);
 _Noreturn void _exit(int status);
 
+/* Command-line options (lib/c/getopt). */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
+
 #endif

@@ -51,7 +51,7 @@ struct re_prog {
 
 /* Steps a backtracking search may take before regexec gives up with
  * REG_ESPACE rather than run for ever on a pathological pattern. */
-#define RE_STEP_LIMIT (1L << 24)
+#define RE_STEP_LIMIT (1L << 22)
 /* Instructions a compiled pattern may have (bounded repetitions copy their
  * operand). */
 #define RE_CODE_LIMIT (1 << 20)
