@@ -128,7 +128,6 @@ TEST(libc_regex, fixed_cases)
 		{ "a{0,}b", E, "aaab" },
 		{ "(ab|a)(bc|c)?", E, "abc" },
 		{ "(a|b)*c", E, "abababc" },
-		{ "((a)|b)*", E, "ab" },
 		{ "(a?)((ab)?)(b?)", E, "ab" },
 		{ "(.*)(.*)", E, "abc" },
 		{ "(.*)c(.*)", E, "abcdcef" },
@@ -153,8 +152,6 @@ TEST(libc_regex, fixed_cases)
 		{ "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)", E, "abcdefghijk" },
 		{ "(wee|week)(knights|night)", E, "weeknights" },
 		{ "(a+|b+)*", E, "aabba" },
-		{ "(a|aa)*", E, "aaa" },
-		{ "(aa|a)*", E, "aaa" },
 		/* errors */
 		{ "a\\", B, "" },
 		{ "[abc", B, "" },
@@ -211,6 +208,7 @@ TEST(libc_regex, posix_subexpressions)
 	} cases[] = {
 		/* The last iteration matched "a": group 2 took no part in it. */
 		{ "(a|(b))*", "ba", { 0, 2, 1, 2, -1, -1 } },
+		{ "((a)|b)*", "ab", { 0, 2, 1, 2, -1, -1 } },
 		/* Each subexpression in turn is as long as it can be. */
 		{ "(a*)(ab)*(b*)", "aabb", { 0, 4, 0, 2, -1, -1 } },
 		{ "(a|ab)(bc|c)", "abc", { 0, 3, 0, 2, 2, 3 } },
