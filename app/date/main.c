@@ -10,12 +10,13 @@
 int main(int argc, char **argv)
 {
 	util_init(argv, "date");
-	bool utc = false;
 	time_t t = time(NULL);
 	int c;
 	while ((c = getopt(argc, argv, "ud:")) != -1) {
 		if (c == 'u') {
-			utc = true;
+			/* as the local time of zone UTC, so that %Z says so */
+			setenv("TZ", "UTC0", 1);
+			tzset();
 		} else if (c == 'd' && optarg[0] == '@') {
 			long v;
 			if (!util_parse_long(optarg + 1, &v)) {
@@ -38,7 +39,7 @@ int main(int argc, char **argv)
 		fmt = argv[optind] + 1;
 	}
 	struct tm tm;
-	if (!(utc ? gmtime_r(&t, &tm) : localtime_r(&t, &tm))) {
+	if (!localtime_r(&t, &tm)) {
 		util_warn("time");
 		return 1;
 	}

@@ -21,9 +21,8 @@ int main(int argc, char **argv)
 	}
 	static char *dot[] = { ".", NULL };
 	char **files = optind < argc ? argv + optind : dot;
-	printf("%-20s %10s %10s %10s %8s\n", "File", human ? "Size" : "1K-blocks", "Used",
-	       "Available", "Capacity");
 	int status = 0;
+	bool header = false;
 	for (; *files; files++) {
 		struct statvfs vfs;
 		if (statvfs(*files, &vfs)) {
@@ -31,6 +30,10 @@ int main(int argc, char **argv)
 			status = 1;
 			continue;
 		}
+		if (!header)
+			printf("%-20s %10s %10s %10s %8s\n", "File", human ? "Size" : "1K-blocks", "Used",
+			       "Available", "Capacity");
+		header = true;
 		double unit = (double)vfs.f_frsize;
 		double total = (double)vfs.f_blocks * unit, avail = (double)vfs.f_bavail * unit;
 		double used = total - (double)vfs.f_bfree * unit;

@@ -24,7 +24,7 @@ int main(int argc, char **argv)
 				return 125;
 			}
 		} else {
-			fprintf(stderr, "usage: env [-i] [-u name] [name=value...] [utility [arg...]]\n");
+			fprintf(stderr, "env: usage: env [-i] [-u name] [name=value...] [utility [arg...]]\n");
 			return 125;
 		}
 	}

@@ -262,14 +262,14 @@ int main(int argc, char **argv)
 			break;
 		}
 		default:
-			fprintf(stderr, "usage: grep [-E|-F] [-ciHhlnqrsvwx] [-e pattern]... [pattern] "
+			fprintf(stderr, "grep: usage: grep [-E|-F] [-ciHhlnqrsvwx] [-e pattern]... [pattern] "
 					"[file...]\n");
 			return 2;
 		}
 	}
 	if (!patterns) {
 		if (optind == argc) {
-			fprintf(stderr, "usage: grep [-E|-F] [-ciHhlnqrsvwx] [-e pattern]... [pattern] "
+			fprintf(stderr, "grep: usage: grep [-E|-F] [-ciHhlnqrsvwx] [-e pattern]... [pattern] "
 					"[file...]\n");
 			return 2;
 		}

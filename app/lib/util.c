@@ -34,7 +34,7 @@ void util_warnx(const char *fmt, ...)
 
 _Noreturn void util_usage(const char *usage)
 {
-	fprintf(stderr, "usage: %s %s\n", util_name, usage);
+	fprintf(stderr, "%s: usage: %s %s\n", util_name, util_name, usage);
 	exit(2);
 }
 
@@ -124,12 +124,19 @@ void util_human_size(char *buf, size_t size, double bytes)
 		bytes /= 1024;
 		u++;
 	}
-	if (u == 0)
+	/* rounded up, as GNU's ls and df do: never shows less than there is */
+	if (u == 0) {
 		snprintf(buf, size, "%.0f", bytes);
-	else if (bytes < 10)
-		snprintf(buf, size, "%.1f%c", bytes, units[u]);
-	else
-		snprintf(buf, size, "%.0f%c", bytes, units[u]);
+		return;
+	}
+	double tenths = bytes * 10;
+	long t = (long)tenths + ((double)(long)tenths < tenths);
+	if (t < 100) {
+		snprintf(buf, size, "%ld.%ld%c", t / 10, t % 10, units[u]);
+		return;
+	}
+	long whole = (long)bytes + ((double)(long)bytes < bytes);
+	snprintf(buf, size, "%ld%c", whole, units[u]);
 }
 
 void util_mode_string(mode_t mode, char out[11])

@@ -261,7 +261,7 @@ int main(int argc, char **argv)
 			break;
 		}
 		default:
-			fprintf(stderr, "usage: sort [-nru] [-t char] [-k key]... [file...]\n");
+			fprintf(stderr, "sort: usage: sort [-nru] [-t char] [-k key]... [file...]\n");
 			return 2;
 		}
 	}

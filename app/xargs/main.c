@@ -199,7 +199,10 @@ int main(int argc, char **argv)
 	if (!args)
 		return 1;
 	char *w = next_word(nul);
-	while (w) {
+	/* no input at all still runs the utility once (POSIX) */
+	bool first = true;
+	while (w || first) {
+		first = false;
 		int n = 0;
 		size_t bytes = 0;
 		for (int k = 0; k < ncmd; k++)

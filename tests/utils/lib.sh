@@ -12,6 +12,8 @@
 #                appended to the utility's and compared with it
 #     -S         the output's order is not defined (find's on the host): the
 #                lines are sorted before comparing (give -o sorted)
+#     -u NAME    the case is NAME's but the command runs as written (a shell
+#                pipeline, say: "$BIN/NAME" is ours); not run on the host
 #     -x         our output deliberately differs from GNU's: not run against
 #                the host's tool
 #     -X         the host has no such tool (or it needs what the case fakes)
@@ -49,7 +51,7 @@ _run() {
 t() {
 	_name=$1
 	shift
-	_in= _has_in=0 _out= _err= _has_err=0 _status=0 _setup=: _check=: _host=1 _sort=0
+	_in= _has_in=0 _out= _err= _has_err=0 _status=0 _setup=: _check=: _host=1 _sort=0 _as=
 	while [ "$1" != -- ]; do
 		case $1 in
 		-i) _in=$2 _has_in=1; shift 2 ;;
@@ -59,16 +61,22 @@ t() {
 		-p) _setup=$2; shift 2 ;;
 		-c) _check=$2; shift 2 ;;
 		-S) _sort=1; shift ;;
+		-u) _as=$2 _host=0; shift 2 ;;
 		-x | -X) _host=0; shift ;;
 		*) echo "tests/utils: bad option $1 in case $_name" >&2; return 1 ;;
 		esac
 	done
 	shift
-	_util=$1
-	shift
+	if [ -n "$_as" ]; then
+		_util=$_as
+	else
+		_util=$1
+		shift
+		set -- "$BIN/$_util" "$@"
+	fi
 	_id="utils.$_util.$_name"
 	printf '%b' "$_out" >"$WORK/expected"
-	_run "$BIN/$_util" "$@"
+	_run "$@"
 	_why=
 	if ! cmp -s "$WORK/out" "$WORK/expected"; then
 		_why="output differs: $(od -c "$WORK/out" | head -5 | tr '\n' ' ')"
@@ -83,6 +91,7 @@ t() {
 		_why="unexpected stderr: $(head -3 "$WORK/err" | tr '\n' ' ')"
 	fi
 	if [ -z "$_why" ] && [ "$_host" = 1 ]; then
+		shift
 		_run "/usr/bin/$_util" "$@"
 		if ! cmp -s "$WORK/out" "$WORK/expected"; then
 			_why="the host's $_util disagrees with the expected output: $(od -c "$WORK/out" | head -3 | tr '\n' ' ')"

@@ -6,6 +6,7 @@
 # Run from the top of the tree. See lib.sh for the form of a case.
 set -u
 BIN=$(cd "$1" && pwd) || exit 1
+export BIN
 shift
 . tests/utils/lib.sh
 for f in tests/utils/cases/*.sh; do

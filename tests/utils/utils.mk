@@ -25,17 +25,19 @@ $(UTILS_INC)/.done: lib/c/include/regex.h lib/c/include/fnmatch.h lib/c/include/
 	@touch $@
 
 UTILS_LIBSRCS := $(sort $(wildcard app/lib/*.c))
-$(HOST_DIR)/apputil.a: $(UTILS_LIBSRCS) $(wildcard app/lib/*.h) $(UTILS_LIBC) $(UTILS_INC)/.done
+# One relocatable object rather than an archive: the sanitizers' runtime
+# defines regcomp and regexec (weakly, to intercept glibc's), and an archive
+# member would never be pulled in to replace them.
+$(HOST_DIR)/apputil.o: $(UTILS_LIBSRCS) $(wildcard app/lib/*.h) $(UTILS_LIBC) $(UTILS_INC)/.done
 	@mkdir -p $(HOST_DIR)/appobj
 	cd $(HOST_DIR)/appobj && rm -f *.o && $(HOST_CC) $(patsubst -I%,-I$(CURDIR)/%,$(UTILS_CFLAGS)) \
 		-c $(addprefix $(CURDIR)/,$(UTILS_LIBSRCS) $(UTILS_LIBC))
-	@rm -f $@
-	$(HOST_AR) rcs $@ $(HOST_DIR)/appobj/*.o
+	ld.lld -r -o $@ $(HOST_DIR)/appobj/*.o
 
 define UTIL_RULE
-$(UTILS_BIN)/$(1): $(wildcard app/$(1)/*.c app/$(1)/*.h) $(HOST_DIR)/apputil.a
+$(UTILS_BIN)/$(1): $(wildcard app/$(1)/*.c app/$(1)/*.h) $(HOST_DIR)/apputil.o
 	@mkdir -p $$(@D)
-	$(HOST_CC) $(UTILS_CFLAGS) -o $$@ $(wildcard app/$(1)/*.c) $(HOST_DIR)/apputil.a
+	$(HOST_CC) $(UTILS_CFLAGS) -o $$@ $(wildcard app/$(1)/*.c) $(HOST_DIR)/apputil.o
 endef
 $(foreach u,$(UTILS_NAMES),$(eval $(call UTIL_RULE,$(u))))
 
