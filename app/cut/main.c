@@ -95,7 +95,7 @@ int main(int argc, char **argv)
 		default: util_usage("-b list | -c list | -f list [-d delim] [-s] [file...]");
 		}
 	}
-	if (!mode) {
+	if (!mode || !list) {
 		util_warnx("you must specify a list of bytes, characters, or fields");
 		util_usage("-b list | -c list | -f list [-d delim] [-s] [file...]");
 	}

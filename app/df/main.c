@@ -31,8 +31,8 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (!header)
-			printf("%-20s %10s %10s %10s %8s\n", "File", human ? "Size" : "1K-blocks", "Used",
-			       "Available", "Capacity");
+			printf("%-20s %10s %10s %10s %8s\n", "File", human ? "Size" : "1K-blocks",
+			       "Used", "Available", "Capacity");
 		header = true;
 		double unit = (double)vfs.f_frsize;
 		double total = (double)vfs.f_blocks * unit, avail = (double)vfs.f_bavail * unit;
@@ -46,8 +46,8 @@ int main(int argc, char **argv)
 			util_human_size(d, sizeof(d), avail);
 			printf("%-20s %10s %10s %10s %7d%%\n", *files, a, b, d, pct);
 		} else {
-			printf("%-20s %10.0f %10.0f %10.0f %7d%%\n", *files, total / 1024, used / 1024,
-			       avail / 1024, pct);
+			printf("%-20s %10.0f %10.0f %10.0f %7d%%\n", *files, total / 1024,
+			       used / 1024, avail / 1024, pct);
 		}
 	}
 	return util_finish(status);

@@ -24,7 +24,9 @@ int main(int argc, char **argv)
 				return 125;
 			}
 		} else {
-			fprintf(stderr, "env: usage: env [-i] [-u name] [name=value...] [utility [arg...]]\n");
+			fprintf(stderr,
+				"env: usage: env [-i] [-u name] [name=value...] [utility "
+				"[arg...]]\n");
 			return 125;
 		}
 	}

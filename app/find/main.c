@@ -17,21 +17,36 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum kind { K_AND, K_OR, K_NOT, K_NAME, K_PATH, K_TYPE, K_SIZE, K_NEWER, K_PERM, K_LINKS,
-	    K_PRUNE, K_PRINT, K_EXEC, K_TRUE, K_FALSE };
+enum kind {
+	K_AND,
+	K_OR,
+	K_NOT,
+	K_NAME,
+	K_PATH,
+	K_TYPE,
+	K_SIZE,
+	K_NEWER,
+	K_PERM,
+	K_LINKS,
+	K_PRUNE,
+	K_PRINT,
+	K_EXEC,
+	K_TRUE,
+	K_FALSE
+};
 
 struct node {
 	enum kind kind;
 	struct node *l, *r;
 	const char *s;
 	long n;
-	int cmp;	/* -1 less than, 0 exactly, 1 more than */
-	bool bytes;	/* -size in bytes */
+	int cmp; /* -1 less than, 0 exactly, 1 more than */
+	bool bytes; /* -size in bytes */
 	struct timespec t;
-	char **argv;	/* -exec: the command, "{}" where the name goes */
+	char **argv; /* -exec: the command, "{}" where the name goes */
 	int argc;
-	bool plus;	/* -exec ... {} + */
-	char **batch;	/* names gathered for a "+" */
+	bool plus; /* -exec ... {} + */
+	char **batch; /* names gathered for a "+" */
 	size_t nbatch, batch_len;
 };
 
@@ -324,13 +339,15 @@ static bool eval(struct node *n, const char *path, const char *base, const struc
 	case K_TYPE: return type_is(st, n->s[0]);
 	case K_SIZE:
 		/* in 512-byte blocks, rounded up */
-		return compare_num(n->bytes ? (long)st->st_size : (long)((st->st_size + 511) / 512), n);
+		return compare_num(n->bytes ? (long)st->st_size : (long)((st->st_size + 511) / 512),
+				   n);
 	case K_LINKS: return compare_num((long)st->st_nlink, n);
 	case K_NEWER:
 		return st->st_mtim.tv_sec > n->t.tv_sec ||
-		       (st->st_mtim.tv_sec == n->t.tv_sec && st->st_mtim.tv_nsec > n->t.tv_nsec);
+			(st->st_mtim.tv_sec == n->t.tv_sec && st->st_mtim.tv_nsec > n->t.tv_nsec);
 	case K_PERM:
-		return n->cmp ? ((long)st->st_mode & n->n) == n->n : ((long)st->st_mode & 07777) == n->n;
+		return n->cmp ? ((long)st->st_mode & n->n) == n->n
+			      : ((long)st->st_mode & 07777) == n->n;
 	case K_PRUNE: *prune = true; return true;
 	case K_PRINT: puts(path); return true;
 	case K_EXEC: return exec_node(n, path);
@@ -385,7 +402,8 @@ static void walk(const char *path, long depth, bool top)
 		names[n] = malloc(pl + strlen(e->d_name) + 2);
 		if (!names[n])
 			bad("%s", "out of memory");
-		sprintf(names[n++], "%s%s%s", path, pl && path[pl - 1] == '/' ? "" : "/", e->d_name);
+		sprintf(names[n++], "%s%s%s", path, pl && path[pl - 1] == '/' ? "" : "/",
+			e->d_name);
 	}
 	closedir(d);
 	if (n)

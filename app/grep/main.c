@@ -63,7 +63,7 @@ static bool acceptable(const char *line, size_t len, size_t so, size_t eo)
 		return so == 0 && eo == len;
 	if (opt.word)
 		return (so == 0 || !word_char((unsigned char)line[so - 1])) &&
-		       (eo == len || !word_char((unsigned char)line[eo])) && eo > so;
+			(eo == len || !word_char((unsigned char)line[eo])) && eo > so;
 	return true;
 }
 
@@ -71,7 +71,8 @@ static bool fixed_match(const char *pat, const char *line, size_t len)
 {
 	size_t plen = strlen(pat);
 	for (size_t so = 0; so + plen <= len; so++) {
-		bool same = opt.icase ? !strncasecmp(line + so, pat, plen) : !strncmp(line + so, pat, plen);
+		bool same = opt.icase ? !strncasecmp(line + so, pat, plen)
+				      : !strncmp(line + so, pat, plen);
 		if (same && acceptable(line, len, so, so + plen))
 			return true;
 		if (opt.line)
@@ -262,15 +263,19 @@ int main(int argc, char **argv)
 			break;
 		}
 		default:
-			fprintf(stderr, "grep: usage: grep [-E|-F] [-ciHhlnqrsvwx] [-e pattern]... [pattern] "
-					"[file...]\n");
+			fprintf(stderr,
+				"grep: usage: grep [-E|-F] [-ciHhlnqrsvwx] [-e pattern]... "
+				"[pattern] "
+				"[file...]\n");
 			return 2;
 		}
 	}
 	if (!patterns) {
 		if (optind == argc) {
-			fprintf(stderr, "grep: usage: grep [-E|-F] [-ciHhlnqrsvwx] [-e pattern]... [pattern] "
-					"[file...]\n");
+			fprintf(stderr,
+				"grep: usage: grep [-E|-F] [-ciHhlnqrsvwx] [-e pattern]... "
+				"[pattern] "
+				"[file...]\n");
 			return 2;
 		}
 		add_patterns(argv[optind++]);
@@ -281,8 +286,7 @@ int main(int argc, char **argv)
 			util_warn("memory");
 			return 2;
 		}
-		int flags = (opt.mode == EXTENDED ? REG_EXTENDED : 0) |
-			    (opt.icase ? REG_ICASE : 0);
+		int flags = (opt.mode == EXTENDED ? REG_EXTENDED : 0) | (opt.icase ? REG_ICASE : 0);
 		for (size_t k = 0; k < npatterns; k++) {
 			int rc = regcomp(&res[k], patterns[k], flags);
 			if (rc) {

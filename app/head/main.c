@@ -41,7 +41,8 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (c == 'n' || c == 'c')
-			util_warnx("invalid number of %s: '%s'", c == 'n' ? "lines" : "bytes", optarg);
+			util_warnx("invalid number of %s: '%s'", c == 'n' ? "lines" : "bytes",
+				   optarg);
 		util_usage("[-n lines | -c bytes] [file...]");
 	}
 	static char *dash[] = { "-", NULL };

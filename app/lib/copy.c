@@ -23,8 +23,8 @@ char *copy_target(const char *dir, const char *src)
 	size_t dlen = strlen(dir);
 	char *out = malloc(dlen + (n - start) + 2);
 	if (out)
-		sprintf(out, "%s%s%.*s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/", (int)(n - start),
-			src + start);
+		sprintf(out, "%s%s%.*s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/",
+			(int)(n - start), src + start);
 	return out;
 }
 

@@ -7,7 +7,7 @@
 
 struct copy_opts {
 	bool recursive; /* directories too */
-	bool preserve;  /* modes and times (cp -p, mv) */
+	bool preserve; /* modes and times (cp -p, mv) */
 	bool no_follow; /* copy symbolic links as links (cp -P, mv) */
 };
 

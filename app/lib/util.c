@@ -141,13 +141,13 @@ void util_human_size(char *buf, size_t size, double bytes)
 
 void util_mode_string(mode_t mode, char out[11])
 {
-	out[0] = S_ISDIR(mode)	  ? 'd'
-		 : S_ISLNK(mode)  ? 'l'
-		 : S_ISCHR(mode)  ? 'c'
-		 : S_ISBLK(mode)  ? 'b'
-		 : S_ISFIFO(mode) ? 'p'
-		 : S_ISSOCK(mode) ? 's'
-				  : '-';
+	out[0] = S_ISDIR(mode)	 ? 'd'
+		: S_ISLNK(mode)	 ? 'l'
+		: S_ISCHR(mode)	 ? 'c'
+		: S_ISBLK(mode)	 ? 'b'
+		: S_ISFIFO(mode) ? 'p'
+		: S_ISSOCK(mode) ? 's'
+				 : '-';
 	static const char rwx[] = "rwxrwxrwx";
 	for (int k = 0; k < 9; k++)
 		out[1 + k] = (mode & (0400 >> k)) ? rwx[k] : '-';

@@ -91,8 +91,8 @@ static void print_long(struct entry *e, size_t n)
 		long age = (long)(now - st->st_mtim.tv_sec);
 		bool recent = age < 15778476 && age > -15778476;
 		strftime(date, sizeof(date), recent ? "%b %e %H:%M" : "%b %e  %Y", &tm);
-		printf("%s %*lu %-*s %-*s %*s %s %s", mode, wl, (unsigned long)st->st_nlink, wo, owner,
-		       wg, group, ws, size, date, e[k].name);
+		printf("%s %*lu %-*s %-*s %*s %s %s", mode, wl, (unsigned long)st->st_nlink, wo,
+		       owner, wg, group, ws, size, date, e[k].name);
 		if (S_ISLNK(st->st_mode)) {
 			char target[PATH_MAX];
 			ssize_t len = readlink(e[k].path, target, sizeof(target) - 1);
@@ -172,8 +172,7 @@ static void list_dir(const char *path, bool header, bool first)
 	struct dirent *de;
 	while ((de = readdir(d))) {
 		const char *nm = de->d_name;
-		if (nm[0] == '.' && !opt_a &&
-		    (!opt_A || !nm[1] || (nm[1] == '.' && !nm[2])))
+		if (nm[0] == '.' && !opt_a && (!opt_A || !nm[1] || (nm[1] == '.' && !nm[2])))
 			continue;
 		struct entry *ne = realloc(e, (n + 1) * sizeof(*e));
 		if (!ne)
@@ -229,7 +228,8 @@ int main(int argc, char **argv)
 	char **ops = optind < argc ? argv + optind : dot;
 	int nops = optind < argc ? argc - optind : 1;
 	/* files first (all together), then each directory */
-	struct entry *files = calloc((size_t)nops, sizeof(*files)), *dirs = calloc((size_t)nops, sizeof(*dirs));
+	struct entry *files = calloc((size_t)nops, sizeof(*files)),
+		     *dirs = calloc((size_t)nops, sizeof(*dirs));
 	size_t nf = 0, nd = 0;
 	if (!files || !dirs) {
 		util_warn("memory");

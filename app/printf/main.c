@@ -44,7 +44,9 @@ static bool numeric(const char *s, long long *iv, unsigned long long *uv, double
 		*iv = (long long)*uv;
 	}
 	if (end == s || *end) {
-		util_warnx("'%s': %s", s, end == s ? "expected a numeric value" : "value not completely converted");
+		util_warnx("'%s': %s", s,
+			   end == s ? "expected a numeric value"
+				    : "value not completely converted");
 		status = 1;
 		return false;
 	}
@@ -183,9 +185,7 @@ static bool convert(char *spec, size_t len, char conv)
 		else
 			printf(fmt, a);
 		return true;
-	case 'b':
-		a = next_arg();
-		return print_b(a ? a : "", NULL);
+	case 'b': a = next_arg(); return print_b(a ? a : "", NULL);
 	default: return true;
 	}
 }
@@ -216,8 +216,8 @@ static bool run_format(const char *f, bool *used_args)
 			p += strspn(p, "0123456789*");
 		}
 		if (!*p || !strchr("diouxXeEfFgGaAcsb", *p)) {
-			util_warnx("%.*s: invalid conversion specification", (int)(p - start + (*p != 0)),
-				   start);
+			util_warnx("%.*s: invalid conversion specification",
+				   (int)(p - start + (*p != 0)), start);
 			status = 1;
 			return false;
 		}

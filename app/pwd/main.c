@@ -18,7 +18,7 @@ static bool pwd_usable(const char *pwd)
 		return false;
 	struct stat a, b;
 	return stat(pwd, &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev &&
-	       a.st_ino == b.st_ino;
+		a.st_ino == b.st_ino;
 }
 
 int main(int argc, char **argv)

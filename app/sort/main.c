@@ -118,10 +118,13 @@ static int numcmp(const char *a, size_t alen, const char *b, size_t blen)
 		r = memcmp(a + as, b + bs, i - as);
 	/* fractions */
 	if (r == 0) {
-		size_t fa = i < alen && a[i] == '.' ? i + 1 : i, fb = j < blen && b[j] == '.' ? j + 1 : j;
+		size_t fa = i < alen && a[i] == '.' ? i + 1 : i,
+		       fb = j < blen && b[j] == '.' ? j + 1 : j;
 		while (r == 0) {
-			bool da = fa < alen && isdigit((unsigned char)a[fa]) && i < alen && a[i] == '.';
-			bool db = fb < blen && isdigit((unsigned char)b[fb]) && j < blen && b[j] == '.';
+			bool da = fa < alen && isdigit((unsigned char)a[fa]) && i < alen &&
+				a[i] == '.';
+			bool db = fb < blen && isdigit((unsigned char)b[fb]) && j < blen &&
+				b[j] == '.';
 			if (!da && !db)
 				break;
 			int ca = da ? a[fa++] : '0', cb = db ? b[fb++] : '0';
@@ -261,7 +264,8 @@ int main(int argc, char **argv)
 			break;
 		}
 		default:
-			fprintf(stderr, "sort: usage: sort [-nru] [-t char] [-k key]... [file...]\n");
+			fprintf(stderr,
+				"sort: usage: sort [-nru] [-t char] [-k key]... [file...]\n");
 			return 2;
 		}
 	}

@@ -68,9 +68,7 @@ static void print_format(const char *fmt, const char *name, const struct stat *s
 		case 'Y': printf("%lld", (long long)st->st_mtim.tv_sec); break;
 		case 'Z': printf("%lld", (long long)st->st_ctim.tv_sec); break;
 		case '%': putchar('%'); break;
-		default:
-			putchar('%');
-			putchar(*p);
+		default: putchar('%'); putchar(*p);
 		}
 	}
 	putchar('\n');
@@ -107,12 +105,14 @@ int main(int argc, char **argv)
 		char mode[11];
 		util_mode_string(st.st_mode, mode);
 		printf("  File: %s\n", argv[i]);
-		printf("  Size: %-15lld Blocks: %-10lld IO Block: %-6ld %s\n", (long long)st.st_size,
-		       (long long)st.st_blocks, (long)st.st_blksize, type_name(st.st_mode));
+		printf("  Size: %-15lld Blocks: %-10lld IO Block: %-6ld %s\n",
+		       (long long)st.st_size, (long long)st.st_blocks, (long)st.st_blksize,
+		       type_name(st.st_mode));
 		printf("Device: %lxh/%lud\tInode: %-11lu Links: %lu\n", (unsigned long)st.st_dev,
-		       (unsigned long)st.st_dev, (unsigned long)st.st_ino, (unsigned long)st.st_nlink);
-		printf("Access: (%04o/%s)  Uid: (%u)   Gid: (%u)\n", (unsigned)st.st_mode & 07777, mode,
-		       (unsigned)st.st_uid, (unsigned)st.st_gid);
+		       (unsigned long)st.st_dev, (unsigned long)st.st_ino,
+		       (unsigned long)st.st_nlink);
+		printf("Access: (%04o/%s)  Uid: (%u)   Gid: (%u)\n", (unsigned)st.st_mode & 07777,
+		       mode, (unsigned)st.st_uid, (unsigned)st.st_gid);
 		print_time("Access", st.st_atim);
 		print_time("Modify", st.st_mtim);
 		print_time("Change", st.st_ctim);

@@ -54,7 +54,8 @@ int main(int argc, char **argv)
 				bytes = c == 'c';
 				continue;
 			}
-			util_warnx("invalid number of %s: '%s'", c == 'n' ? "lines" : "bytes", optarg);
+			util_warnx("invalid number of %s: '%s'", c == 'n' ? "lines" : "bytes",
+				   optarg);
 		}
 		util_usage("[-n [+]lines | -c [+]bytes] [file]");
 	}
@@ -74,7 +75,8 @@ int main(int argc, char **argv)
 	size_t start;
 	if (bytes) {
 		if (from_start)
-			start = count > 0 && (size_t)count - 1 < len ? (size_t)count - 1 : (count ? len : 0);
+			start = count > 0 && (size_t)count - 1 < len ? (size_t)count - 1
+								     : (count ? len : 0);
 		else
 			start = (size_t)count < len ? len - (size_t)count : 0;
 	} else if (from_start) {

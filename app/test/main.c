@@ -41,8 +41,8 @@ static bool is_unary(const char *op)
 
 static bool is_binary(const char *op)
 {
-	static const char *const ops[] = { "=", "!=", "-eq", "-ne", "-gt", "-ge", "-lt",
-					   "-le", "-nt", "-ot", "-ef", "==" };
+	static const char *const ops[] = { "=",	  "!=",	 "-eq", "-ne", "-gt", "-ge",
+					   "-lt", "-le", "-nt", "-ot", "-ef", "==" };
 	for (size_t k = 0; k < sizeof(ops) / sizeof(ops[0]); k++)
 		if (!strcmp(op, ops[k]))
 			return true;
@@ -85,7 +85,7 @@ static bool unary(const char *op, const char *arg)
 static bool newer(const struct stat *a, const struct stat *b)
 {
 	return a->st_mtim.tv_sec > b->st_mtim.tv_sec ||
-	       (a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec > b->st_mtim.tv_nsec);
+		(a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec > b->st_mtim.tv_nsec);
 }
 
 static bool binary(const char *a, const char *op, const char *b)

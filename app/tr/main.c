@@ -89,7 +89,8 @@ static int expand(const char *s, unsigned char *out, int cap, int *fill, int *fi
 			s++;
 			int hi = set_char(&s);
 			if (hi < lo) {
-				util_warnx("range-endpoints of '%c-%c' are in reverse collating sequence order",
+				util_warnx("range-endpoints of '%c-%c' are in reverse collating "
+					   "sequence order",
 					   lo, hi);
 				return -1;
 			}

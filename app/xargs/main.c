@@ -58,6 +58,20 @@ static int run(char **argv)
 	return rc ? 123 : 0;
 }
 
+/* Appends c to the word being read, growing it; false without memory. */
+static bool put(char **w, size_t *n, size_t *cap, int c)
+{
+	if (*n + 1 >= *cap) {
+		char *g = realloc(*w, *cap * 2);
+		if (!g)
+			return false;
+		*w = g;
+		*cap *= 2;
+	}
+	(*w)[(*n)++] = (char)c;
+	return true;
+}
+
 /* The next argument from stdin, or NULL at the end. */
 static char *next_word(bool nul)
 {
@@ -67,11 +81,9 @@ static char *next_word(bool nul)
 	if (!w)
 		return NULL;
 	if (nul) {
-		while ((c = getchar()) != EOF && c) {
-			if (n + 1 >= cap && !(w = realloc(w, cap *= 2)))
-				return NULL;
-			w[n++] = (char)c;
-		}
+		while ((c = getchar()) != EOF && c)
+			if (!put(&w, &n, &cap, c))
+				goto nomem;
 		if (c == EOF && n == 0) {
 			free(w);
 			return NULL;
@@ -106,9 +118,8 @@ static char *next_word(bool nul)
 			util_warnx("unmatched %s quote", quote == '"' ? "double" : "single");
 			exit(1);
 		}
-		if (n + 1 >= cap && !(w = realloc(w, cap *= 2)))
-			return NULL;
-		w[n++] = (char)c;
+		if (!put(&w, &n, &cap, c))
+			goto nomem;
 	}
 	if (quote) {
 		util_warnx("unmatched %s quote", quote == '"' ? "double" : "single");
@@ -116,6 +127,9 @@ static char *next_word(bool nul)
 	}
 	w[n] = 0;
 	return w;
+nomem:
+	util_warn("memory");
+	exit(1);
 }
 
 static char *replace(const char *arg, const char *repl, const char *with)

@@ -98,3 +98,29 @@ TEST(libc_getopt, message)
 	CHECK(r1 == '?' && r2 == '?');
 	CHECK_STREQ(buf, "prog: invalid option -- 'q'\nprog: option requires an argument -- 'b'\n");
 }
+
+/* The long options' messages, in glibc's words. */
+TEST(libc_getopt, long_messages)
+{
+	int fds[2];
+	CHECK(pipe(fds) == 0);
+	int saved = dup(2);
+	dup2(fds[1], 2);
+	char *argv[] = { "prog", "--nope", "--verbose=1", "--file", NULL };
+	vgc_optind = 0;
+	vgc_opterr = 1;
+	int r[3];
+	for (int k = 0; k < 3; k++)
+		r[k] = vgc_getopt_long(4, argv, "", ours_long, NULL);
+	dup2(saved, 2);
+	close(saved);
+	close(fds[1]);
+	char buf[300] = { 0 };
+	CHECK(read(fds[0], buf, sizeof(buf) - 1) > 0);
+	close(fds[0]);
+	CHECK(r[0] == '?' && r[1] == '?' && r[2] == '?');
+	CHECK_STREQ(buf,
+		    "prog: unrecognized option '--nope'\n"
+		    "prog: option '--verbose' doesn't allow an argument\n"
+		    "prog: option '--file' requires an argument\n");
+}

@@ -18,11 +18,13 @@ int optind = 1, opterr = 1, optopt;
  * belongs to: a caller who resets optind starts a new scan. */
 static int nextchar, scan_optind;
 
-static void complain(const char *fmt, const char *prog, const char *name, int c)
+/* "prog: before'option'after" on descriptor 2. */
+static void complain(const char *prog, const char *before, const char *dashes, const char *opt,
+		     size_t optlen, const char *after)
 {
 	char msg[256];
-	int n = name ? snprintf(msg, sizeof(msg), fmt, prog, name)
-		     : snprintf(msg, sizeof(msg), fmt, prog, c);
+	int n = snprintf(msg, sizeof(msg), "%s: %s'%s%.*s'%s\n", prog, before, dashes, (int)optlen,
+			 opt, after);
 	if (n > 0)
 		write(2, msg, (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1);
 }
@@ -67,14 +69,15 @@ static int short_option(int argc, char *const argv[], const char *optstring)
 	bool colon;
 	const char *opts = skip_flags(optstring, &colon);
 	const char *word = argv[optind];
-	int c = (unsigned char)word[nextchar++];
+	const char *letter = word + nextchar++;
+	int c = (unsigned char)*letter;
 	const char *spec = c == ':' ? NULL : strchr(opts, c);
 	const char *rest = word + nextchar;
 	optarg = NULL;
 	if (!spec) {
 		optopt = c;
 		if (opterr && !colon)
-			complain("%s: invalid option -- '%c'\n", argv[0], NULL, c);
+			complain(argv[0], "invalid option -- ", "", letter, 1, "");
 		if (!*rest)
 			next_word();
 		return '?';
@@ -96,7 +99,7 @@ static int short_option(int argc, char *const argv[], const char *optstring)
 		if (colon)
 			return ':';
 		if (opterr)
-			complain("%s: option requires an argument -- '%c'\n", argv[0], NULL, c);
+			complain(argv[0], "option requires an argument -- ", "", letter, 1, "");
 		return '?';
 	}
 	return c;
@@ -140,9 +143,8 @@ static int long_option(int argc, char *const argv[], const char *optstring,
 	optopt = 0;
 	if (found < 0 || ambiguous) {
 		if (opterr)
-			complain(ambiguous ? "%s: option '--%s' is ambiguous\n"
-					   : "%s: unrecognized option '--%s'\n",
-				 argv[0], name, 0);
+			complain(argv[0], ambiguous ? "option " : "unrecognized option ", "--",
+				 name, strlen(name), ambiguous ? " is ambiguous" : "");
 		return '?';
 	}
 	const struct option *o = &longopts[found];
@@ -150,8 +152,8 @@ static int long_option(int argc, char *const argv[], const char *optstring,
 		if (o->has_arg == no_argument) {
 			optopt = o->flag ? 0 : o->val;
 			if (opterr)
-				complain("%s: option '--%s' doesn't allow an argument\n", argv[0],
-					 o->name, 0);
+				complain(argv[0], "option ", "--", o->name, strlen(o->name),
+					 " doesn't allow an argument");
 			return '?';
 		}
 		optarg = (char *)eq + 1;
@@ -161,8 +163,8 @@ static int long_option(int argc, char *const argv[], const char *optstring,
 			if (colon)
 				return ':';
 			if (opterr)
-				complain("%s: option '--%s' requires an argument\n", argv[0],
-					 o->name, 0);
+				complain(argv[0], "option ", "--", o->name, strlen(o->name),
+					 " requires an argument");
 			return '?';
 		}
 		optarg = argv[optind++];
