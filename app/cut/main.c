@@ -18,7 +18,7 @@ static size_t nranges;
 
 static bool parse_list(const char *s)
 {
-	for (;;) {
+	while (s) {
 		const char *comma = strchr(s, ',');
 		size_t len = comma ? (size_t)(comma - s) : strlen(s);
 		char item[64];
@@ -54,6 +54,7 @@ static bool parse_list(const char *s)
 			return true;
 		s = comma + 1;
 	}
+	return false;
 }
 
 static bool selected(long k)
