@@ -52,6 +52,10 @@ struct re_prog {
 /* Steps a backtracking search may take before regexec gives up with
  * REG_ESPACE rather than run for ever on a pathological pattern. */
 #define RE_STEP_LIMIT (1L << 22)
+/* The largest bound in "{m,n}": <limits.h>'s RE_DUP_MAX, spelled here
+ * so that the engine does not change with the headers it is built with. */
+#define RE_BOUND_MAX 255
+
 /* Instructions a compiled pattern may have (bounded repetitions copy their
  * operand). */
 #define RE_CODE_LIMIT (1 << 20)

@@ -5,7 +5,6 @@
 // \| and extended ones take back-references, as glibc does.
 #include "../internal/regex.h"
 #include <ctype.h>
-#include <limits.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,7 +259,7 @@ static int parse_bound(struct parser *ps, int *min, int *max)
 		ps->err = *p ? REG_BADBR : REG_EBRACE;
 		return -1;
 	}
-	if (lo < 0 || lo > RE_DUP_MAX || hi > RE_DUP_MAX || (hi >= 0 && hi < lo)) {
+	if (lo < 0 || lo > RE_BOUND_MAX || hi > RE_BOUND_MAX || (hi >= 0 && hi < lo)) {
 		ps->err = REG_BADBR;
 		return -1;
 	}
@@ -550,7 +549,7 @@ static void gen_loops(struct gen *g, const struct node *n)
 		return;
 	}
 	/* Optional copies, each inside the one before: x{0,2} is (x(x)?)?. */
-	int nopt = n->max - n->min, splits[RE_DUP_MAX];
+	int nopt = n->max - n->min, splits[RE_BOUND_MAX];
 	for (int k = 0; k < nopt; k++) {
 		splits[k] = emit(g, RE_SPLIT, 0, 0);
 		gen_iteration(g, n);

@@ -38,3 +38,7 @@ t bad_option -s 2 -e "invalid option" -x -- grep -Z x
 t backref_icase -i 'aA\nab\n' -o 'aA\n' -- grep -i '\(a\)\1'
 t anchors_middle -i 'a^b\nab\n' -o 'a^b\n' -- grep 'a^b'
 t bracket_special -i 'a]b\na-b\nacb\n' -o 'a]b\na-b\n' -- grep 'a[]-]b'
+# Ours, not glibc's: our regex caps bounds at RE_DUP_MAX (255), and our getopt
+# stops at the first operand as POSIX says (GNU's would take -n as an option).
+t dup_max -s 2 -e "Invalid content" -x -- grep -E 'a{1,256}'
+t no_permute -p 'echo x > f' -s 2 -o 'f:x\n' -e "-n: No such file" -x -- grep x f -n
