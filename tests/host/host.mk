@@ -67,6 +67,8 @@ $(HOST_DIR)/libc-fuzz.o: $(patsubst %.c,$(HOST_DIR)/libcfuzzobj/%.o,$(HOST_LIBC_
 
 HOST_TESTS := $(patsubst tests/host/%.c,$(HOST_DIR)/%,$(sort $(wildcard tests/host/test_*.c)))
 HOST_FUZZERS := $(patsubst tests/host/fuzz/%.c,$(HOST_DIR)/%,$(sort $(wildcard tests/host/fuzz/fuzz_*.c)))
+# The utilities of app/ and their tests.
+include tests/utils/utils.mk
 
 $(HOST_DIR)/obj/%.o: %.c
 	@mkdir -p $(@D)

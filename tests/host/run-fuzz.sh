@@ -22,6 +22,7 @@ settings() {
 	libc_strtod) echo "500000 1024" ;;
 	libc_printf) echo "150000 512" ;;
 	libc_sscanf) echo "500000 512" ;;
+	libc_regex) echo "100000 128" ;;
 	idlc) echo "300000 4096" ;;
 	ipcdispatch) echo "400000 4096" ;;
 	*) echo "100000 4096" ;;

@@ -28,6 +28,8 @@
 #define LLONG_MIN (-LLONG_MAX - 1LL)
 #define LLONG_MAX __LONG_LONG_MAX__
 #define ULLONG_MAX (LLONG_MAX * 2ULL + 1ULL)
+/* The largest bound in a regular expression's interval "{m,n}". */
+#define RE_DUP_MAX 255
 #define SSIZE_MAX LONG_MAX
 #define NL_ARGMAX 9
 #define PATH_MAX 4096

@@ -18,4 +18,9 @@ _Noreturn void _exit(int status);
 int pause(void);
 unsigned alarm(unsigned seconds);
 
+/* Command-line options (lib/c/getopt). */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
+
 #endif

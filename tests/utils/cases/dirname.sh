@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: BSD-2-Clause
+t root -o '/\n' -- dirname /a
+t nested -o '/a/b\n' -- dirname /a/b/c
+t trailing -o '/a\n' -- dirname /a/b//
+t none -o '.\n' -- dirname file
+t root_only -o '/\n' -- dirname /
+t relative -o 'a\n' -- dirname a//b
+t missing -s 2 -e usage -x -- dirname
