@@ -4,10 +4,13 @@
 // -> the implementation below -> reply, with random values of every kind;
 // then malformed messages (each rejected with an error reply, the
 // implementation never called, every handle closed, the server still
-// serving), and the checks the stubs make on both sides.
+// serving), and the checks the stubs make on both sides. The asynchronous
+// stubs run on a fake of lib/async (tests/host/support/async_fake.c).
+#include <async_fake.h>
 #include <ipc/transport.h>
 #include <ipc_loopback.h>
 #include <kitchen.h>
+#include <kitchen_async.h>
 #include <string.h>
 #include <vtest.h>
 
@@ -332,6 +335,128 @@ TEST(ipc, event_and_empty)
 	CHECK_STREQ(impl.poke_why, "because");
 	CHECK_EQ_I(kitchen_test_nothing(ep), 0);
 	CHECK_EQ_I(impl.calls, 2);
+	check_clean(1);
+}
+
+/* ---- asynchronous stubs (kitchen_async.h) ---- */
+
+static int async_done;
+static void on_text(struct kitchen_test_text_call *c, long status, void *ctx)
+{
+	CHECK(ctx == &async_done);
+	CHECK_EQ_I(status, c->ipc_call.done.status);
+	async_done++;
+}
+
+TEST(ipc, async_stubs_every_kind)
+{
+	vg_handle_t ep = setup();
+	struct async_loop *loop = (struct async_loop *)&async_done; /* only passed on */
+	uint64_t rng = 9;
+	uint64_t r[8];
+	for (int k = 0; k < 8; k++)
+		r[k] = vtest_rand(&rng);
+	static struct kitchen_test_ints_call ic;
+	CHECK_EQ_I(kitchen_test_ints_start(loop, &ic, ep, (uint8_t)r[0], (uint16_t)r[1],
+					   (uint32_t)r[2], r[3], (int8_t)r[4], (int16_t)r[5],
+					   (int32_t)r[6], (int64_t)r[7], NULL, NULL),
+		   0);
+	struct kitchen_shape s = { { -3, 4 }, KITCHEN_COLOR_BLUE, true, r[0] };
+	static struct kitchen_test_misc_call mc;
+	CHECK_EQ_I(kitchen_test_misc_start(loop, &mc, ep, true, KITCHEN_COLOR_GREEN,
+					   KITCHEN_DELTA_UP, &s, NULL, NULL),
+		   0);
+	s.weight = 0; /* copied at the start */
+	static struct kitchen_test_text_call tc, terr;
+	static char name2[65], name3[65] = "untouched";
+	static unsigned char data2[100], data3[100];
+	async_done = 0;
+	CHECK_EQ_I(kitchen_test_text_start(loop, &tc, ep, "hello", "\x00\x01\x02", 3, name2, data2,
+					   on_text, &async_done),
+		   0);
+	CHECK_EQ_I(kitchen_test_text_start(loop, &terr, ep, "missing", "", 0, name3, data3, on_text,
+					   &async_done),
+		   0);
+	static uint32_t nums[50] = { 1, 2, 3 }, nums2[50];
+	static bool bits[16] = { true, false, true }, bits2[16];
+	static kitchen_color_t cols2[8];
+	static struct kitchen_test_lists_call lc;
+	CHECK_EQ_I(kitchen_test_lists_start(loop, &lc, ep, nums, 50, colors, 3, bits, 3, nums2,
+					    cols2, bits2, NULL, NULL),
+		   0);
+	vg_handle_t mem = loopback_handle_new(VG_OBJ_VMO,
+					      VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_TRANSFER, 16);
+	vg_handle_t other = loopback_handle_new(VG_OBJ_ENDPOINT, VG_RIGHT_TRANSFER, 0);
+	static struct kitchen_test_give_call gc;
+	CHECK_EQ_I(kitchen_test_give_start(loop, &gc, ep, mem, other, NULL, NULL), 0);
+	static unsigned char blob[65536], blob2[65536];
+	for (size_t k = 0; k < sizeof(blob); k++)
+		blob[k] = (unsigned char)vtest_rand(&rng);
+	static struct kitchen_test_big_call bc;
+	CHECK_EQ_I(kitchen_test_big_start(loop, &bc, ep, blob, sizeof(blob), "path", blob2, NULL,
+					  NULL),
+		   0);
+	static struct kitchen_test_poke_call pc;
+	static struct kitchen_test_nothing_call nc;
+	CHECK_EQ_I(kitchen_test_poke_start(loop, &pc, ep, 31, "later", NULL, NULL), 0);
+	CHECK_EQ_I(kitchen_test_nothing_start(loop, &nc, ep, NULL, NULL), 0);
+
+	/* Nothing has happened yet: the calls wait for the helper. */
+	CHECK_EQ_I(impl.calls, 0);
+	CHECK_EQ_I(async_fake_pending(), 9);
+	CHECK(!ic.ipc_call.done.done && async_call_busy(&ic.ipc_call));
+	while (async_fake_run())
+		;
+	CHECK_EQ_I(impl.calls, 9);
+	CHECK(ic.ipc_call.done.done && ic.ipc_call.done.status == 0);
+	CHECK_EQ_U(ic.out.a2, (uint8_t)r[0]);
+	CHECK_EQ_U(ic.out.b2, (uint16_t)r[1]);
+	CHECK_EQ_U(ic.out.c2, (uint32_t)r[2]);
+	CHECK_EQ_U(ic.out.d2, r[3]);
+	CHECK_EQ_I(ic.out.e2, (int8_t)r[4]);
+	CHECK_EQ_I(ic.out.f2, (int16_t)r[5]);
+	CHECK_EQ_I(ic.out.g2, (int32_t)r[6]);
+	CHECK_EQ_I(ic.out.h2, (int64_t)r[7]);
+	CHECK(mc.ipc_call.done.status == 0 && mc.out.flag2 && mc.out.c2 == KITCHEN_COLOR_GREEN);
+	CHECK_EQ_I(impl.dd, KITCHEN_DELTA_UP);
+	CHECK(mc.out.s2.origin.x == -3 && mc.out.s2.origin.y == 4 && mc.out.s2.filled &&
+	      mc.out.s2.weight == r[0] && mc.out.s2.tint == KITCHEN_COLOR_BLUE);
+	CHECK_EQ_I(async_done, 2);
+	CHECK_EQ_I(tc.ipc_call.done.status, 0);
+	CHECK_STREQ(name2, "hello");
+	CHECK(tc.out.data2_len == 3 && !memcmp(data2, "\x00\x01\x02", 3));
+	CHECK_EQ_I(terr.ipc_call.done.status, KITCHEN_OOPS_NOT_FOUND);
+	CHECK_STREQ(name3, "untouched");
+	CHECK(lc.out.nums2_count == 50 && !memcmp(nums2, nums, sizeof(nums)));
+	CHECK(lc.out.colors2_count == 3 && !memcmp(cols2, colors, 3 * sizeof(colors[0])));
+	CHECK(lc.out.bits2_count == 3 && bits2[0] && !bits2[1] && bits2[2]);
+	CHECK(gc.ipc_call.done.status == 0 && gc.out.back == mem && impl.got_ep == other);
+	ipc_rt_handle_close(gc.out.back);
+	CHECK(bc.ipc_call.done.status == 0 && bc.out.blob2_len == sizeof(blob) && bc.out.n == 4);
+	CHECK(!memcmp(blob, blob2, sizeof(blob)));
+	CHECK(pc.ipc_call.done.status == 0 && impl.poke_what == 31);
+	CHECK_STREQ(impl.poke_why, "later");
+	CHECK_EQ_I(nc.ipc_call.done.status, 0);
+
+	/* Bad arguments: refused at the start, nothing queued, handles kept. */
+	mem = loopback_handle_new(VG_OBJ_VMO, VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_TRANSFER, 16);
+	CHECK_EQ_I(kitchen_test_give_start(loop, &gc, ep, mem, VG_HANDLE_INVALID, NULL, NULL),
+		   ERR_INVALID_ARGS);
+	CHECK(loopback_handle_alive(mem));
+	ipc_rt_handle_close(mem);
+	CHECK_EQ_I(kitchen_test_text_start(loop, &tc, ep, "x", "", 0, NULL, data2, NULL, NULL),
+		   ERR_INVALID_ARGS);
+	CHECK_EQ_I(kitchen_test_text_start(loop, &tc, ep, "x", NULL, 1, name2, data2, NULL, NULL),
+		   ERR_INVALID_ARGS);
+	CHECK_EQ_I(
+		kitchen_test_misc_start(loop, &mc, ep, true, 2, KITCHEN_DELTA_UP, &s, NULL, NULL),
+		ERR_INVALID_ARGS);
+	CHECK_EQ_I(kitchen_test_lists_start(loop, &lc, ep, nums, 51, colors, 3, bits, 3, nums2,
+					    cols2, bits2, NULL, NULL),
+		   ERR_INVALID_ARGS);
+	CHECK_EQ_I(kitchen_test_ints_start(loop, NULL, ep, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL),
+		   ERR_INVALID_ARGS);
+	CHECK_EQ_I(async_fake_pending(), 0);
 	check_clean(1);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Generated stubs and dispatchers on the target: the kitchen service (every
-// parameter kind) in a child process served by an event loop, called
+// parameter kind, bin/kitchen) in a process of its own served by an event
+// loop, called
 // synchronously; malformed messages refused with an error reply while the
 // server goes on serving.
 #include "../kitchen_svc.h"
@@ -15,7 +16,7 @@ static long start_kitchen(vg_handle_t *ep, vg_handle_t *child)
 		return st;
 	if ((st = vg_handle_duplicate(srv, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, ep)))
 		return st;
-	return spawn_process(kitchen_svc_child, 0, &srv, 1, child);
+	return spawn_server("bin/kitchen", srv, child);
 }
 
 static void stop_child(vg_handle_t child, vg_handle_t ep)

@@ -117,5 +117,8 @@ long ipc_serve(vg_handle_t ep, ipc_dispatch_fn dispatch, void *server);
 /* Sends a one-way event message. Until the kernel has a one-way send it is
  * a call whose empty acknowledgment is dropped. */
 long ipc_send_event(vg_handle_t ep, uint64_t tag, struct vg_ipc_buffer *buf);
+/* The acknowledgment of an event (tag, buf): whatever it carries is dropped
+ * (its handles closed). 0: the receiver had it. */
+long ipc_event_ack(uint64_t ack, struct vg_ipc_buffer *buf);
 
 #endif
