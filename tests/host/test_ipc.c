@@ -140,6 +140,21 @@ static long do_nothing(void *ctx, uint64_t badge)
 	return impl.force_status;
 }
 
+/* A register message both ways: a2 = a + 1000, b2 = b's low byte, c2 =
+ * !c, d2 = blue for up, red otherwise (3, undeclared, for a bad output). */
+static long do_regs(void *ctx, uint64_t badge, uint8_t a, int16_t b, bool c, kitchen_delta_t d,
+		    uint64_t *a2, int8_t *b2, bool *c2, kitchen_color_t *d2)
+{
+	(void)ctx;
+	(void)badge;
+	impl.calls++;
+	*a2 = a + 1000u;
+	*b2 = (int8_t)b;
+	*c2 = !c;
+	*d2 = impl.bad_output ? 3 : d == KITCHEN_DELTA_UP ? KITCHEN_COLOR_BLUE : KITCHEN_COLOR_RED;
+	return impl.force_status;
+}
+
 static const struct kitchen_test_ops ops = {
 	.ints = do_ints,
 	.misc = do_misc,
@@ -149,6 +164,7 @@ static const struct kitchen_test_ops ops = {
 	.big = do_big,
 	.poke = do_poke,
 	.nothing = do_nothing,
+	.regs = do_regs,
 };
 static struct kitchen_test_server server = { &ops, &impl };
 
@@ -327,6 +343,42 @@ TEST(ipc, roundtrip_big_payloads)
 	}
 }
 
+TEST(ipc, roundtrip_register_messages)
+{
+	vg_handle_t ep = setup();
+	uint64_t rng = 8;
+	static const kitchen_delta_t deltas[] = { KITCHEN_DELTA_DOWN, KITCHEN_DELTA_NONE,
+						  KITCHEN_DELTA_UP };
+	for (int i = 0; i < 300; i++) {
+		uint8_t a = (uint8_t)vtest_rand(&rng);
+		int16_t b = (int16_t)vtest_rand(&rng);
+		bool c = vtest_rand(&rng) & 1;
+		kitchen_delta_t d = deltas[vtest_below(&rng, 3)];
+		uint64_t a2;
+		int8_t b2;
+		bool c2;
+		kitchen_color_t d2;
+		CHECK_EQ_I(kitchen_test_regs(ep, a, b, c, d, &a2, &b2, &c2, &d2), 0);
+		CHECK_EQ_U(a2, a + 1000u);
+		CHECK_EQ_I(b2, (int8_t)b);
+		CHECK(c2 == !c);
+		CHECK_EQ_U(d2, d == KITCHEN_DELTA_UP ? KITCHEN_COLOR_BLUE : KITCHEN_COLOR_RED);
+	}
+	/* Checked before anything is sent, as any other message. */
+	uint64_t a2;
+	int8_t b2;
+	bool c2;
+	kitchen_color_t d2;
+	CHECK_EQ_I(kitchen_test_regs(ep, 1, 2, true, 2, &a2, &b2, &c2, &d2), ERR_INVALID_ARGS);
+	CHECK_EQ_I(impl.calls, 300);
+	/* The method's status, and no outputs with it. */
+	impl.force_status = ERR_NOT_FOUND;
+	a2 = 77;
+	CHECK_EQ_I(kitchen_test_regs(ep, 1, 2, true, 0, &a2, &b2, &c2, &d2), ERR_NOT_FOUND);
+	CHECK_EQ_U(a2, 77);
+	check_clean(1);
+}
+
 TEST(ipc, event_and_empty)
 {
 	vg_handle_t ep = setup();
@@ -503,6 +555,11 @@ TEST(ipc, bad_outputs)
 	size_t a, b, c;
 	CHECK_EQ_I(kitchen_test_lists(ep, nums, 3, NULL, 0, NULL, 0, nums2, &a, cs2, &b, bits2, &c),
 		   ERR_BAD_STATE);
+	uint64_t ra;
+	int8_t rb;
+	bool rc;
+	kitchen_color_t rd;
+	CHECK_EQ_I(kitchen_test_regs(ep, 1, 2, true, 0, &ra, &rb, &rc, &rd), ERR_BAD_STATE);
 	check_clean(1);
 }
 
@@ -697,6 +754,38 @@ static void e_payload_short(uint64_t *tag, struct vg_ipc_buffer *buf)
 	(void)tag;
 	buf->words[0] = 65536; /* more than the VMO holds */
 }
+/* Register messages (regs: a u8, b i16, c bool, d delta). */
+static void e_reg_u8_high(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	(void)tag;
+	buf->words[0] |= 1ull << 63;
+}
+static void e_reg_i16_sign(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	(void)tag;
+	buf->words[1] = 0x8000; /* -32768 must be sign-extended */
+}
+static void e_reg_bool(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	(void)tag;
+	buf->words[2] = 3;
+}
+static void e_reg_enum(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	(void)tag;
+	buf->words[3] = 2;
+}
+static void e_reg_enum_high(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	(void)tag;
+	buf->words[3] = 1ull << 16 | 1; /* up, with a bit beyond its i16 */
+}
+static void e_reg_handle(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	buf->handles[0] = loopback_handle_new(VG_OBJ_VMO, VG_RIGHT_TRANSFER, 8);
+	buf->handle_info[0] = VG_OBJ_VMO << 16 | VG_RIGHT_TRANSFER;
+	*tag += VG_IPC_TAG(0, 0, 1);
+}
 static void e_payload_not_vmo(uint64_t *tag, struct vg_ipc_buffer *buf)
 {
 	(void)tag;
@@ -706,7 +795,7 @@ static void e_payload_not_vmo(uint64_t *tag, struct vg_ipc_buffer *buf)
 struct bad_case {
 	const char *name;
 	void (*edit)(uint64_t *tag, struct vg_ipc_buffer *buf);
-	int method; /* 0 ints, 1 misc, 2 text, 3 lists, 4 give, 5 big, 6 poke */
+	int method; /* 0 ints, 1 misc, 2 text, 3 lists, 4 give, 5 big, 6 poke, 7 regs */
 	long status;
 };
 
@@ -740,6 +829,15 @@ static const struct bad_case bad_cases[] = {
 	{ "payload longer than its VMO", e_payload_short, 5, ERR_BAD_FORMAT },
 	{ "payload not in a VMO", e_payload_not_vmo, 5, ERR_WRONG_TYPE },
 	{ "event truncated", e_truncate, 6, 0 },
+	{ "register message truncated", e_truncate, 7, ERR_BAD_FORMAT },
+	{ "register message with an extra word", e_extra_word, 7, ERR_BAD_FORMAT },
+	{ "register message with reserved tag bits", e_reserved, 7, ERR_BAD_FORMAT },
+	{ "register message with a handle", e_reg_handle, 7, ERR_BAD_FORMAT },
+	{ "register u8 high bits", e_reg_u8_high, 7, ERR_OUT_OF_RANGE },
+	{ "register i16 not sign-extended", e_reg_i16_sign, 7, ERR_OUT_OF_RANGE },
+	{ "register bool 3", e_reg_bool, 7, ERR_OUT_OF_RANGE },
+	{ "register enum undeclared", e_reg_enum, 7, ERR_OUT_OF_RANGE },
+	{ "register enum high bits", e_reg_enum_high, 7, ERR_OUT_OF_RANGE },
 };
 
 static long send_one(vg_handle_t ep, int method)
@@ -790,6 +888,13 @@ static long send_one(vg_handle_t ep, int method)
 		uint32_t n;
 		return kitchen_test_big(ep, blob, sizeof(blob), "/a/path", blob2, &n1, &n);
 	}
+	case 7: {
+		uint64_t a2;
+		int8_t b2;
+		bool c2;
+		kitchen_color_t d2;
+		return kitchen_test_regs(ep, 200, -300, true, KITCHEN_DELTA_UP, &a2, &b2, &c2, &d2);
+	}
 	default: return kitchen_test_poke_send(ep, 1, "why");
 	}
 }
@@ -831,6 +936,7 @@ TEST(ipc, missing_operation)
 	struct kitchen_test_server srv = { &partial, &impl };
 	vg_handle_t ep2 = loopback_endpoint(kitchen_test_dispatch, &srv, 1);
 	CHECK_EQ_I(send_one(ep2, 4), ERR_NOT_SUPPORTED);
+	CHECK_EQ_I(send_one(ep2, 7), ERR_NOT_SUPPORTED);
 	CHECK_EQ_I(send_one(ep2, 0), 0);
 	CHECK_EQ_I(send_one(ep, 4), 0);
 	check_clean(2);
@@ -859,6 +965,39 @@ TEST(ipc, malformed_replies)
 	/* Too few words for the outputs. */
 	CHECK_EQ_I(kitchen_test_text_decode_reply(VG_IPC_TAG(0, 1, 0), &buf, name, data, &n),
 		   ERR_BAD_FORMAT);
+	/* A register reply: each word checked, the outputs left alone. */
+	uint64_t a2 = 5;
+	int8_t b2;
+	bool c2;
+	kitchen_color_t d2;
+	const uint64_t good[4] = { 1ull << 40, (uint64_t)-128, 1, KITCHEN_COLOR_BLUE };
+	memcpy(buf.words, good, sizeof(good));
+	CHECK_EQ_I(kitchen_test_regs_decode_reply(VG_IPC_TAG(0, 4, 0), &buf, &a2, &b2, &c2, &d2),
+		   0);
+	CHECK(a2 == 1ull << 40 && b2 == -128 && c2 && d2 == KITCHEN_COLOR_BLUE);
+	static const struct {
+		int word;
+		uint64_t value;
+	} bad_words[] = { { 1, 0x80 }, { 1, 1ull << 8 }, { 2, 2 }, { 3, 3 }, { 3, 1ull << 8 | 1 } };
+	for (size_t i = 0; i < sizeof(bad_words) / sizeof(bad_words[0]); i++) {
+		memcpy(buf.words, good, sizeof(good));
+		buf.words[bad_words[i].word] = bad_words[i].value;
+		a2 = 5;
+		CHECK_EQ_I(kitchen_test_regs_decode_reply(VG_IPC_TAG(0, 4, 0), &buf, &a2, &b2, &c2,
+							  &d2),
+			   ERR_OUT_OF_RANGE);
+		CHECK_EQ_U(a2, 5);
+	}
+	memcpy(buf.words, good, sizeof(good));
+	CHECK_EQ_I(kitchen_test_regs_decode_reply(VG_IPC_TAG(0, 3, 0), &buf, &a2, &b2, &c2, &d2),
+		   ERR_BAD_FORMAT);
+	CHECK_EQ_I(kitchen_test_regs_decode_reply(VG_IPC_TAG(ERR_NOT_FOUND, 0, 0), &buf, &a2, &b2,
+						  &c2, &d2),
+		   ERR_NOT_FOUND);
+	CHECK_EQ_I(kitchen_test_regs_decode_reply(VG_IPC_TAG(0, 4, 0) | 1ull << 60, &buf, &a2, &b2,
+						  &c2, &d2),
+		   ERR_BAD_FORMAT);
+	CHECK_EQ_U(a2, 5);
 	(void)y;
 }
 

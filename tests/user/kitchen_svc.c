@@ -8,6 +8,8 @@
 //   give   back: the VMO received, reduced to read (and transfer)
 //   big    the blob back, n: the path's length
 //   poke   adds `what` to kitchen_svc_pokes
+//   regs   a2 = a * 2, b2 = b's low byte negated, c2 = !c, d2 = blue for up,
+//          green for down, red otherwise
 //   join   adds the service's endpoint to the bus as "svc.kitchen"
 #include "kitchen_svc.h"
 #include <async/server.h>
@@ -137,6 +139,21 @@ static long k_nothing(void *ctx, uint64_t badge)
 	return 0;
 }
 
+static long k_regs(void *ctx, uint64_t badge, uint8_t a, int16_t b, bool c, kitchen_delta_t d,
+		   uint64_t *a2, int8_t *b2, bool *c2, kitchen_color_t *d2)
+{
+	(void)ctx;
+	(void)badge;
+	*a2 = (uint64_t)a * 2;
+	int8_t low = (int8_t)b;
+	*b2 = (int8_t)-low;
+	*c2 = !c;
+	*d2 = d == KITCHEN_DELTA_UP	  ? KITCHEN_COLOR_BLUE
+		: d == KITCHEN_DELTA_DOWN ? KITCHEN_COLOR_GREEN
+					  : KITCHEN_COLOR_RED;
+	return 0;
+}
+
 /* The endpoint being served, for join. */
 static vg_handle_t svc_ep;
 
@@ -163,6 +180,7 @@ const struct kitchen_test_ops kitchen_svc_ops = {
 	.poke = k_poke,
 	.nothing = k_nothing,
 	.join = k_join,
+	.regs = k_regs,
 };
 
 static void svc_closed(struct async_loop *loop, struct async_server *s)

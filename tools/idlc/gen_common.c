@@ -376,8 +376,8 @@ void emit_reg_get(const struct idl *idl, struct text *t, const char *ind, const 
 			text_printf(t, ")\n");
 		} else if (type_signed(k)) {
 			unsigned b = type_bits(k) - 1;
-			text_printf(t, "%sif ((%s >> %u) != 0 && (%s >> %u) != (~0ull >> %u)", ind,
-				    w, b, w, b, b);
+			text_printf(t, "%sif (((%s >> %u) != 0 && (%s >> %u) != (~0ull >> %u))",
+				    ind, w, b, w, b, b);
 			if (ty->kind == TY_ENUM) {
 				text_printf(t, " || !");
 				emit_check_expr(idl, t, ty, w);

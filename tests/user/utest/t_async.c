@@ -217,12 +217,19 @@ UTEST(async_stubs_every_kind)
 	CHECK_EQ(kitchen_test_poke_start(&loop, &pc, ep, 5, "why not", NULL, NULL), 0);
 	CHECK_EQ(kitchen_test_nothing_start(&loop, &nc, ep, NULL, NULL), 0);
 
-	struct async_future *const fs[] = { &mc.ipc_call.done, &tc.ipc_call.done, &lc.ipc_call.done,
-					    &gc.ipc_call.done, &bc.ipc_call.done, &pc.ipc_call.done,
-					    &nc.ipc_call.done };
+	static struct kitchen_test_regs_call rc;
+	CHECK_EQ(
+		kitchen_test_regs_start(&loop, &rc, ep, 7, 300, true, KITCHEN_DELTA_UP, NULL, NULL),
+		0);
+
+	struct async_future *const fs[] = { &rc.ipc_call.done, &mc.ipc_call.done, &tc.ipc_call.done,
+					    &lc.ipc_call.done, &gc.ipc_call.done, &bc.ipc_call.done,
+					    &pc.ipc_call.done, &nc.ipc_call.done };
 	struct async_all all;
 	CHECK_EQ(async_all(&all, &loop, fs, sizeof(fs) / sizeof(fs[0])), 0);
 	CHECK_EQ(async_future_wait(&all.out, deadline), 0);
+	CHECK(rc.out.a2 == 14 && rc.out.b2 == -44 /* 300's low byte, 44, negated */ && !rc.out.c2 &&
+	      rc.out.d2 == KITCHEN_COLOR_BLUE);
 	CHECK(!mc.out.flag2 && mc.out.c2 == KITCHEN_COLOR_GREEN && mc.out.s2.origin.x == -4 &&
 	      mc.out.s2.origin.y == 9 && mc.out.s2.tint == KITCHEN_COLOR_BLUE && mc.out.s2.filled &&
 	      mc.out.s2.weight == 77);

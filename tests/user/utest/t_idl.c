@@ -105,6 +105,14 @@ UTEST(idl_kitchen_sync_calls_every_kind)
 	CHECK_EQ(kitchen_test_big(ep, blob, 0, "", blob2, &n2, &n), 0);
 	CHECK(n2 == 0 && n == 0);
 
+	/* A register message both ways. */
+	uint64_t ra;
+	int8_t rb;
+	bool rc;
+	kitchen_color_t rd;
+	CHECK_EQ(kitchen_test_regs(ep, 200, -3, false, KITCHEN_DELTA_DOWN, &ra, &rb, &rc, &rd), 0);
+	CHECK(ra == 400 && rb == 3 && rc && rd == KITCHEN_COLOR_GREEN);
+
 	/* An event, then a call: the server saw the event first. */
 	CHECK_EQ(kitchen_test_poke_send(ep, 5, "why not"), 0);
 	CHECK_EQ(kitchen_test_nothing(ep), 0);
