@@ -175,7 +175,9 @@ $(INITRD): $(USER_ROOT_STAMP)
 # lib/ipc, the RPC runtime (docs/IPC.md), and lib/async, the event loop and
 # futures (docs/IPC.md, section 8), as libraries for programs; the code idlc
 # generates from tests/idl/kitchen.idl (every parameter kind) is linked into
-# init for the in-OS tests. The transport calls they need come with libvg.
+# init (the clients, and the service for the benchmarks) and into bin/kitchen
+# (the service the in-OS tests start). The transport calls they need come
+# with libvg.
 
 $(USER_IPC_LIB): $(USER_IPC_OBJS)
 	@echo "  AR      $@"

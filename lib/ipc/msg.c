@@ -373,6 +373,12 @@ uint64_t ipc_reject(uint64_t tag, struct vg_ipc_buffer *buf, long status)
 	return ipc_status_tag(status);
 }
 
+int ipc_refuse(uint64_t tag, struct vg_ipc_buffer *buf, long status, uint64_t *reply_tag)
+{
+	*reply_tag = ipc_reject(tag, buf, status);
+	return 0;
+}
+
 bool ipc_in_buffer(const struct vg_ipc_buffer *buf, const void *p, size_t size)
 {
 	uintptr_t a = (uintptr_t)p, lo = (uintptr_t)buf, hi = lo + sizeof(*buf);

@@ -8,8 +8,11 @@ static void gen_serve(const struct idl *idl, struct text *t, const struct decl *
 		      const struct method *m)
 {
 	const char *lib = idl->library;
+	/* Not inlined into the dispatcher: there the largest method's frame
+	 * and saved registers would be paid by every call, the smallest too. */
 	text_printf(t,
-		    "\nstatic int %s_%s_%s_serve(const struct %s_%s_server *ipc_s, uint64_t "
+		    "\nstatic __attribute__((noinline)) int %s_%s_%s_serve(const struct "
+		    "%s_%s_server *ipc_s, uint64_t "
 		    "ipc_badge,\n"
 		    "\t\tuint64_t ipc_tag, struct vg_ipc_buffer *ipc_buf, uint64_t "
 		    "*ipc_reply_tag)\n{\n",
@@ -22,8 +25,8 @@ static void gen_serve(const struct idl *idl, struct text *t, const struct decl *
 		 * words or handles missing or left over): refused whole. */
 		text_printf(t,
 			    "\tif (ipc_tag != VG_IPC_TAG(%s_LABEL, %d, 0)) {\n"
-			    "\t\t*ipc_reply_tag = ipc_reject(ipc_tag, ipc_buf, ERR_BAD_FORMAT);\n"
-			    "\t\treturn 0;\n\t}\n",
+			    "\t\treturn ipc_refuse(ipc_tag, ipc_buf, ERR_BAD_FORMAT, "
+			    "ipc_reply_tag);\n\t}\n",
 			    label, m->nins);
 		emit_reg_get(idl, t, "\t", m->ins, m->nins,
 			     "{\n\t\t*ipc_reply_tag = ipc_status_tag(ERR_OUT_OF_RANGE);\n"
@@ -176,9 +179,9 @@ void gen_server(const struct idl *idl, struct text *t)
 				    "ipc_tag, ipc_buf, ipc_reply_tag);\n",
 				    label, lib, d->name, d->methods[j].name);
 		}
-		text_printf(t,
-			    "\tdefault:\n\t\t*ipc_reply_tag = ipc_reject(ipc_tag, ipc_buf, "
-			    "ERR_NOT_SUPPORTED);\n"
-			    "\t\treturn 0;\n\t}\n}\n");
+		text_printf(
+			t,
+			"\tdefault:\n\t\treturn ipc_refuse(ipc_tag, ipc_buf, ERR_NOT_SUPPORTED, "
+			"ipc_reply_tag);\n\t}\n}\n");
 	}
 }

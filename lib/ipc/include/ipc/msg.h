@@ -101,6 +101,9 @@ static inline uint64_t ipc_status_tag(long status)
 long ipc_dec_reply(struct ipc_dec *d, uint64_t tag, struct vg_ipc_buffer *buf);
 /* Rejects a whole message (unknown label): closes its handles. */
 uint64_t ipc_reject(uint64_t tag, struct vg_ipc_buffer *buf, long status);
+/* The same for a dispatcher: the status reply in *reply_tag, and 0 (a reply
+ * is due), so that refusing is a tail call that needs no frame. */
+int ipc_refuse(uint64_t tag, struct vg_ipc_buffer *buf, long status, uint64_t *reply_tag);
 
 size_t ipc_strnlen(const char *s, size_t max);
 /* Whether [p, p+size) overlaps buf (a server's outputs may not). */
