@@ -79,8 +79,9 @@ USER_IDL_DIRS := $(patsubst idl/%.idl,$(IDL_GEN)/%,$(wildcard idl/*.idl))
 USER_IDL_GEN := $(USER_DIR)/gen/kitchen
 USER_GEN_STAMPS := $(IDL_STAMPS) $(USER_IDL_GEN)/.stamp
 UCFLAGS += -Ilib/ipc/include -Ilib/async/include $(addprefix -I,$(USER_IDL_DIRS) $(USER_IDL_GEN))
-# The generated sources of one idl/<file>.idl (client and server).
-user_idl_srcs = $(IDL_GEN)/$(1)/$(1)_client.c $(IDL_GEN)/$(1)/$(1)_server.c
+# The generated sources of one idl/<file>.idl (clients and server).
+user_idl_srcs = $(IDL_GEN)/$(1)/$(1)_client.c $(IDL_GEN)/$(1)/$(1)_server.c \
+	$(IDL_GEN)/$(1)/$(1)_async.c
 $(foreach d,$(USER_IDL_DIRS),$(eval $(d)/%.c: $(d)/.stamp ;))
 # They are reached only through that pattern rule, which would make them
 # intermediate files that make deletes after each build.
@@ -89,17 +90,16 @@ $(foreach d,$(USER_IDL_DIRS),$(eval $(d)/%.c: $(d)/.stamp ;))
 # Programs: each tests/user/<name>.c holding main() is one, linked with the
 # sources its USER_EXTRA_<name> lists (which are not programs themselves);
 # each server srv/<name>/ is one too, all of its sources with main.c among
-# them, plus what its USER_EXTRA_<name> lists. Servers run in the root task's
-# tests as child processes (copies of its image, tests/user/utest/spawn.c)
-# until user space can load an ELF, so init links their code too:
-# SRV_CODE_<name> is a server's sources without its main.c.
+# them, plus what its USER_EXTRA_<name> lists. The tests start servers from
+# the initrd with vg_spawn, as programs of their own.
 SRV_NAMES := $(patsubst srv/%/main.c,%,$(wildcard srv/*/main.c))
-$(foreach n,$(SRV_NAMES),$(eval SRV_CODE_$(n) := $(filter-out srv/$(n)/main.c, \
-	$(sort $(wildcard srv/$(n)/*.c)))))
 USER_EXTRA_bus := $(call user_idl_srcs,bus)
-USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c $(sort $(wildcard tests/user/utest/*.c)) \
-	$(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) $(SRV_CODE_bus) $(call user_idl_srcs,bus) $(USER_IDL_GEN)/kitchen_client.c \
-	$(USER_IDL_GEN)/kitchen_server.c
+USER_KITCHEN_SRCS := $(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_server.c \
+	$(USER_IDL_GEN)/kitchen_async.c
+USER_EXTRA_kitchen := tests/user/kitchen_svc.c $(USER_KITCHEN_SRCS) $(call user_idl_srcs,bus)
+USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/kitchen_svc.c \
+	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
+	$(call user_idl_srcs,bus) $(USER_KITCHEN_SRCS)
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
@@ -178,7 +178,9 @@ $(INITRD): $(USER_ROOT_STAMP)
 # lib/ipc, the RPC runtime (docs/IPC.md), and lib/async, the event loop and
 # futures (docs/IPC.md, section 8), as libraries for programs; the code idlc
 # generates from tests/idl/kitchen.idl (every parameter kind) is linked into
-# init for the in-OS tests. The transport calls they need come with libvg.
+# init (the clients, and the service for the benchmarks) and into bin/kitchen
+# (the service the in-OS tests start). The transport calls they need come
+# with libvg.
 
 $(USER_IPC_LIB): $(USER_IPC_OBJS)
 	@echo "  AR      $@"
@@ -195,7 +197,7 @@ $(USER_IDL_GEN)/.stamp: tests/idl/kitchen.idl $(IDLC)
 	@echo "  IDLC    $<"
 	@$(IDLC) $< -o $(@D)
 	@touch $@
-$(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_server.c: $(USER_IDL_GEN)/.stamp ;
+$(USER_KITCHEN_SRCS): $(USER_IDL_GEN)/.stamp ;
 
 .PHONY: user user-disasm
 user: $(USER_PROGS) $(USER_ROOT_STAMP) $(USER_STUBCHECK) $(USER_IPC_LIB) $(USER_ASYNC_LIB)

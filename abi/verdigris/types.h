@@ -107,6 +107,7 @@ struct vg_startup_handle {
 #define VG_HTAG_FD 3u /* arg: a file descriptor's number; the handle serves it */
 #define VG_HTAG_FS_ROOT 4u /* the root directory of the file system */
 #define VG_HTAG_FS_CWD 5u /* the working directory */
+#define VG_HTAG_SERVER_EP 6u /* a server's own endpoint, to serve (all rights) */
 #define VG_HTAG_USER 0x10000u /* from here on: agreed between two programs */
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */

@@ -21,32 +21,6 @@ size_t ipc_strnlen(const char *s, size_t max)
 
 /* ---- encoding ---- */
 
-void ipc_enc_init(struct ipc_enc *e, struct vg_ipc_buffer *buf)
-{
-	e->buf = buf;
-	e->nwords = 0;
-	e->nhandles = 0;
-	e->payload_slots = 0;
-	e->err = 0;
-}
-
-void ipc_enc_fail(struct ipc_enc *e, long err)
-{
-	if (!e->err)
-		e->err = err;
-}
-
-void ipc_put_word(struct ipc_enc *e, uint64_t w)
-{
-	if (e->err)
-		return;
-	if (e->nwords >= VG_IPC_MAX_WORDS) {
-		ipc_enc_fail(e, ERR_OUT_OF_RANGE);
-		return;
-	}
-	e->buf->words[e->nwords++] = w;
-}
-
 static void put_data(struct ipc_enc *e, const void *data, size_t size)
 {
 	uint64_t n = words_for(size);
@@ -129,76 +103,6 @@ uint64_t ipc_enc_tag(struct ipc_enc *e, uint32_t label)
 }
 
 /* ---- decoding ---- */
-
-void ipc_dec_init(struct ipc_dec *d, uint64_t tag, struct vg_ipc_buffer *buf)
-{
-	d->buf = buf;
-	d->pos = 0;
-	d->hpos = 0;
-	d->npayloads = 0;
-	d->err = 0;
-	d->nwords = VG_IPC_TAG_WORDS(tag);
-	d->nhandles = VG_IPC_TAG_HANDLES(tag);
-	if (d->nhandles > VG_IPC_MAX_HANDLES) {
-		d->nhandles = VG_IPC_MAX_HANDLES; /* what abort may close */
-		ipc_dec_fail(d, ERR_BAD_FORMAT);
-	}
-	if ((tag & VG_IPC_TAG_RESERVED) || d->nwords > VG_IPC_MAX_WORDS) {
-		d->nwords = 0;
-		ipc_dec_fail(d, ERR_BAD_FORMAT);
-	}
-}
-
-void ipc_dec_fail(struct ipc_dec *d, long err)
-{
-	if (!d->err)
-		d->err = err;
-}
-
-uint64_t ipc_get_word(struct ipc_dec *d)
-{
-	if (d->err)
-		return 0;
-	if (d->pos >= d->nwords) {
-		ipc_dec_fail(d, ERR_BAD_FORMAT);
-		return 0;
-	}
-	return d->buf->words[d->pos++];
-}
-
-uint64_t ipc_get_uint(struct ipc_dec *d, unsigned bits)
-{
-	uint64_t w = ipc_get_word(d);
-	if (bits < 64 && (w >> bits)) {
-		ipc_dec_fail(d, ERR_OUT_OF_RANGE);
-		return 0;
-	}
-	return w;
-}
-
-int64_t ipc_get_int(struct ipc_dec *d, unsigned bits)
-{
-	uint64_t w = ipc_get_word(d);
-	if (bits < 64) {
-		/* The bits above bits-1 must all copy the sign bit. */
-		uint64_t high = w >> (bits - 1);
-		if (high != 0 && high != (~0ull >> (bits - 1))) {
-			ipc_dec_fail(d, ERR_OUT_OF_RANGE);
-			return 0;
-		}
-	}
-	return (int64_t)w;
-}
-
-bool ipc_get_bool(struct ipc_dec *d)
-{
-	uint64_t w = ipc_get_word(d);
-	if (w > 1) {
-		ipc_dec_fail(d, ERR_OUT_OF_RANGE);
-		return false;
-	}
-	return w == 1;
-}
 
 /* Checks that the n words from pos hold size bytes followed by zero
  * padding, and consumes them. */
@@ -322,12 +226,6 @@ const void *ipc_get_payload(struct ipc_dec *d, uint64_t max, size_t elem_size, b
 	return data;
 }
 
-void ipc_dec_finish(struct ipc_dec *d)
-{
-	if (!d->err && (d->pos != d->nwords || d->hpos != d->nhandles))
-		ipc_dec_fail(d, ERR_BAD_FORMAT);
-}
-
 static void unmap_payloads(struct ipc_dec *d)
 {
 	for (uint32_t i = 0; i < d->npayloads; i++)
@@ -371,6 +269,12 @@ uint64_t ipc_reject(uint64_t tag, struct vg_ipc_buffer *buf, long status)
 	ipc_dec_init(&d, tag, buf);
 	ipc_dec_abort(&d);
 	return ipc_status_tag(status);
+}
+
+int ipc_refuse(uint64_t tag, struct vg_ipc_buffer *buf, long status, uint64_t *reply_tag)
+{
+	*reply_tag = ipc_reject(tag, buf, status);
+	return 0;
 }
 
 bool ipc_in_buffer(const struct vg_ipc_buffer *buf, const void *p, size_t size)

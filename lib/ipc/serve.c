@@ -19,8 +19,11 @@ long ipc_send_event(vg_handle_t ep, uint64_t tag, struct vg_ipc_buffer *buf)
 {
 	uint64_t ack;
 	long r = vg_ipc_call_msg(ep, tag, buf, &ack);
-	if (r < 0)
-		return r;
+	return r < 0 ? r : ipc_event_ack(ack, buf);
+}
+
+long ipc_event_ack(uint64_t ack, struct vg_ipc_buffer *buf)
+{
 	struct ipc_dec d;
 	ipc_dec_init(&d, ack, buf);
 	if (VG_IPC_TAG_HANDLES(ack))

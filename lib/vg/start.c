@@ -47,13 +47,6 @@ vg_handle_t vg_startup_find(uint32_t tag, uint32_t arg)
 	return VG_HANDLE_INVALID;
 }
 
-void vg_adopt_copy(vg_handle_t new_self, vg_handle_t log)
-{
-	static struct vg_startup adopted;
-	adopted = (struct vg_startup){ .log = log, .self = new_self };
-	startup = &adopted;
-}
-
 vg_handle_t vg_self(void)
 {
 	return startup->self;

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The bus as a program of its own (bin/bus). Its start protocol is to be
-// that of every server: the spawner gives it its endpoint. Nothing in user
-// space can load an ELF file yet, so for now the root task runs the same
-// code (bus.c) in a child process instead (tests/user/utest/spawn.c).
-// Started by the kernel as the root task (init=bin/bus) it would have no
-// clients and no endpoint to serve: it says so and fails.
+// The bus as a program (bin/bus): its spawner gives it the endpoint to serve
+// (all rights: the bus mints badged client handles from it) tagged
+// VG_HTAG_SERVER_EP, and keeps a handle to it, the unbadged administrator's.
 #include "bus.h"
 #include <vg/vg.h>
 
 int main(void)
 {
-	vg_printf("bus: no spawner gives servers their handles yet; "
-		  "the root task runs the bus in a child process\n");
-	return (int)ERR_NOT_SUPPORTED;
+	vg_handle_t ep = vg_startup_find(VG_HTAG_SERVER_EP, 0);
+	if (ep == VG_HANDLE_INVALID) {
+		vg_printf("bus: started without an endpoint to serve (VG_HTAG_SERVER_EP)\n");
+		return (int)ERR_BAD_HANDLE;
+	}
+	static struct bus bus;
+	static struct async_loop loop;
+	long st = async_loop_init(&loop);
+	if (!st)
+		st = bus_run(&bus, &loop, ep);
+	return (int)st;
 }

@@ -302,7 +302,7 @@ TEST(idlc, command_line)
 	char cmd[1024], path[600];
 	snprintf(cmd, sizeof(cmd), "build/tools/idlc tests/idl/minimal.idl -o %s", dir);
 	CHECK_EQ_I(run(cmd), 0);
-	CHECK_EQ_I(count_entries(dir), 4); /* and no temporary left */
+	CHECK_EQ_I(count_entries(dir), OUT_COUNT); /* and no temporary left */
 	snprintf(path, sizeof(path), "%s/minimal_server.c", dir);
 	CHECK(access(path, R_OK) == 0);
 

@@ -4,10 +4,13 @@
 // -> the implementation below -> reply, with random values of every kind;
 // then malformed messages (each rejected with an error reply, the
 // implementation never called, every handle closed, the server still
-// serving), and the checks the stubs make on both sides.
+// serving), and the checks the stubs make on both sides. The asynchronous
+// stubs run on a fake of lib/async (tests/host/support/async_fake.c).
+#include <async_fake.h>
 #include <ipc/transport.h>
 #include <ipc_loopback.h>
 #include <kitchen.h>
+#include <kitchen_async.h>
 #include <string.h>
 #include <vtest.h>
 
@@ -137,6 +140,21 @@ static long do_nothing(void *ctx, uint64_t badge)
 	return impl.force_status;
 }
 
+/* A register message both ways: a2 = a + 1000, b2 = b's low byte, c2 =
+ * !c, d2 = blue for up, red otherwise (3, undeclared, for a bad output). */
+static long do_regs(void *ctx, uint64_t badge, uint8_t a, int16_t b, bool c, kitchen_delta_t d,
+		    uint64_t *a2, int8_t *b2, bool *c2, kitchen_color_t *d2)
+{
+	(void)ctx;
+	(void)badge;
+	impl.calls++;
+	*a2 = a + 1000u;
+	*b2 = (int8_t)b;
+	*c2 = !c;
+	*d2 = impl.bad_output ? 3 : d == KITCHEN_DELTA_UP ? KITCHEN_COLOR_BLUE : KITCHEN_COLOR_RED;
+	return impl.force_status;
+}
+
 static const struct kitchen_test_ops ops = {
 	.ints = do_ints,
 	.misc = do_misc,
@@ -146,6 +164,7 @@ static const struct kitchen_test_ops ops = {
 	.big = do_big,
 	.poke = do_poke,
 	.nothing = do_nothing,
+	.regs = do_regs,
 };
 static struct kitchen_test_server server = { &ops, &impl };
 
@@ -324,6 +343,42 @@ TEST(ipc, roundtrip_big_payloads)
 	}
 }
 
+TEST(ipc, roundtrip_register_messages)
+{
+	vg_handle_t ep = setup();
+	uint64_t rng = 8;
+	static const kitchen_delta_t deltas[] = { KITCHEN_DELTA_DOWN, KITCHEN_DELTA_NONE,
+						  KITCHEN_DELTA_UP };
+	for (int i = 0; i < 300; i++) {
+		uint8_t a = (uint8_t)vtest_rand(&rng);
+		int16_t b = (int16_t)vtest_rand(&rng);
+		bool c = vtest_rand(&rng) & 1;
+		kitchen_delta_t d = deltas[vtest_below(&rng, 3)];
+		uint64_t a2;
+		int8_t b2;
+		bool c2;
+		kitchen_color_t d2;
+		CHECK_EQ_I(kitchen_test_regs(ep, a, b, c, d, &a2, &b2, &c2, &d2), 0);
+		CHECK_EQ_U(a2, a + 1000u);
+		CHECK_EQ_I(b2, (int8_t)b);
+		CHECK(c2 == !c);
+		CHECK_EQ_U(d2, d == KITCHEN_DELTA_UP ? KITCHEN_COLOR_BLUE : KITCHEN_COLOR_RED);
+	}
+	/* Checked before anything is sent, as any other message. */
+	uint64_t a2;
+	int8_t b2;
+	bool c2;
+	kitchen_color_t d2;
+	CHECK_EQ_I(kitchen_test_regs(ep, 1, 2, true, 2, &a2, &b2, &c2, &d2), ERR_INVALID_ARGS);
+	CHECK_EQ_I(impl.calls, 300);
+	/* The method's status, and no outputs with it. */
+	impl.force_status = ERR_NOT_FOUND;
+	a2 = 77;
+	CHECK_EQ_I(kitchen_test_regs(ep, 1, 2, true, 0, &a2, &b2, &c2, &d2), ERR_NOT_FOUND);
+	CHECK_EQ_U(a2, 77);
+	check_clean(1);
+}
+
 TEST(ipc, event_and_empty)
 {
 	vg_handle_t ep = setup();
@@ -332,6 +387,128 @@ TEST(ipc, event_and_empty)
 	CHECK_STREQ(impl.poke_why, "because");
 	CHECK_EQ_I(kitchen_test_nothing(ep), 0);
 	CHECK_EQ_I(impl.calls, 2);
+	check_clean(1);
+}
+
+/* ---- asynchronous stubs (kitchen_async.h) ---- */
+
+static int async_done;
+static void on_text(struct kitchen_test_text_call *c, long status, void *ctx)
+{
+	CHECK(ctx == &async_done);
+	CHECK_EQ_I(status, c->ipc_call.done.status);
+	async_done++;
+}
+
+TEST(ipc, async_stubs_every_kind)
+{
+	vg_handle_t ep = setup();
+	struct async_loop *loop = (struct async_loop *)&async_done; /* only passed on */
+	uint64_t rng = 9;
+	uint64_t r[8];
+	for (int k = 0; k < 8; k++)
+		r[k] = vtest_rand(&rng);
+	static struct kitchen_test_ints_call ic;
+	CHECK_EQ_I(kitchen_test_ints_start(loop, &ic, ep, (uint8_t)r[0], (uint16_t)r[1],
+					   (uint32_t)r[2], r[3], (int8_t)r[4], (int16_t)r[5],
+					   (int32_t)r[6], (int64_t)r[7], NULL, NULL),
+		   0);
+	struct kitchen_shape s = { { -3, 4 }, KITCHEN_COLOR_BLUE, true, r[0] };
+	static struct kitchen_test_misc_call mc;
+	CHECK_EQ_I(kitchen_test_misc_start(loop, &mc, ep, true, KITCHEN_COLOR_GREEN,
+					   KITCHEN_DELTA_UP, &s, NULL, NULL),
+		   0);
+	s.weight = 0; /* copied at the start */
+	static struct kitchen_test_text_call tc, terr;
+	static char name2[65], name3[65] = "untouched";
+	static unsigned char data2[100], data3[100];
+	async_done = 0;
+	CHECK_EQ_I(kitchen_test_text_start(loop, &tc, ep, "hello", "\x00\x01\x02", 3, name2, data2,
+					   on_text, &async_done),
+		   0);
+	CHECK_EQ_I(kitchen_test_text_start(loop, &terr, ep, "missing", "", 0, name3, data3, on_text,
+					   &async_done),
+		   0);
+	static uint32_t nums[50] = { 1, 2, 3 }, nums2[50];
+	static bool bits[16] = { true, false, true }, bits2[16];
+	static kitchen_color_t cols2[8];
+	static struct kitchen_test_lists_call lc;
+	CHECK_EQ_I(kitchen_test_lists_start(loop, &lc, ep, nums, 50, colors, 3, bits, 3, nums2,
+					    cols2, bits2, NULL, NULL),
+		   0);
+	vg_handle_t mem = loopback_handle_new(VG_OBJ_VMO,
+					      VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_TRANSFER, 16);
+	vg_handle_t other = loopback_handle_new(VG_OBJ_ENDPOINT, VG_RIGHT_TRANSFER, 0);
+	static struct kitchen_test_give_call gc;
+	CHECK_EQ_I(kitchen_test_give_start(loop, &gc, ep, mem, other, NULL, NULL), 0);
+	static unsigned char blob[65536], blob2[65536];
+	for (size_t k = 0; k < sizeof(blob); k++)
+		blob[k] = (unsigned char)vtest_rand(&rng);
+	static struct kitchen_test_big_call bc;
+	CHECK_EQ_I(kitchen_test_big_start(loop, &bc, ep, blob, sizeof(blob), "path", blob2, NULL,
+					  NULL),
+		   0);
+	static struct kitchen_test_poke_call pc;
+	static struct kitchen_test_nothing_call nc;
+	CHECK_EQ_I(kitchen_test_poke_start(loop, &pc, ep, 31, "later", NULL, NULL), 0);
+	CHECK_EQ_I(kitchen_test_nothing_start(loop, &nc, ep, NULL, NULL), 0);
+
+	/* Nothing has happened yet: the calls wait for the helper. */
+	CHECK_EQ_I(impl.calls, 0);
+	CHECK_EQ_I(async_fake_pending(), 9);
+	CHECK(!ic.ipc_call.done.done && async_call_busy(&ic.ipc_call));
+	while (async_fake_run())
+		;
+	CHECK_EQ_I(impl.calls, 9);
+	CHECK(ic.ipc_call.done.done && ic.ipc_call.done.status == 0);
+	CHECK_EQ_U(ic.out.a2, (uint8_t)r[0]);
+	CHECK_EQ_U(ic.out.b2, (uint16_t)r[1]);
+	CHECK_EQ_U(ic.out.c2, (uint32_t)r[2]);
+	CHECK_EQ_U(ic.out.d2, r[3]);
+	CHECK_EQ_I(ic.out.e2, (int8_t)r[4]);
+	CHECK_EQ_I(ic.out.f2, (int16_t)r[5]);
+	CHECK_EQ_I(ic.out.g2, (int32_t)r[6]);
+	CHECK_EQ_I(ic.out.h2, (int64_t)r[7]);
+	CHECK(mc.ipc_call.done.status == 0 && mc.out.flag2 && mc.out.c2 == KITCHEN_COLOR_GREEN);
+	CHECK_EQ_I(impl.dd, KITCHEN_DELTA_UP);
+	CHECK(mc.out.s2.origin.x == -3 && mc.out.s2.origin.y == 4 && mc.out.s2.filled &&
+	      mc.out.s2.weight == r[0] && mc.out.s2.tint == KITCHEN_COLOR_BLUE);
+	CHECK_EQ_I(async_done, 2);
+	CHECK_EQ_I(tc.ipc_call.done.status, 0);
+	CHECK_STREQ(name2, "hello");
+	CHECK(tc.out.data2_len == 3 && !memcmp(data2, "\x00\x01\x02", 3));
+	CHECK_EQ_I(terr.ipc_call.done.status, KITCHEN_OOPS_NOT_FOUND);
+	CHECK_STREQ(name3, "untouched");
+	CHECK(lc.out.nums2_count == 50 && !memcmp(nums2, nums, sizeof(nums)));
+	CHECK(lc.out.colors2_count == 3 && !memcmp(cols2, colors, 3 * sizeof(colors[0])));
+	CHECK(lc.out.bits2_count == 3 && bits2[0] && !bits2[1] && bits2[2]);
+	CHECK(gc.ipc_call.done.status == 0 && gc.out.back == mem && impl.got_ep == other);
+	ipc_rt_handle_close(gc.out.back);
+	CHECK(bc.ipc_call.done.status == 0 && bc.out.blob2_len == sizeof(blob) && bc.out.n == 4);
+	CHECK(!memcmp(blob, blob2, sizeof(blob)));
+	CHECK(pc.ipc_call.done.status == 0 && impl.poke_what == 31);
+	CHECK_STREQ(impl.poke_why, "later");
+	CHECK_EQ_I(nc.ipc_call.done.status, 0);
+
+	/* Bad arguments: refused at the start, nothing queued, handles kept. */
+	mem = loopback_handle_new(VG_OBJ_VMO, VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_TRANSFER, 16);
+	CHECK_EQ_I(kitchen_test_give_start(loop, &gc, ep, mem, VG_HANDLE_INVALID, NULL, NULL),
+		   ERR_INVALID_ARGS);
+	CHECK(loopback_handle_alive(mem));
+	ipc_rt_handle_close(mem);
+	CHECK_EQ_I(kitchen_test_text_start(loop, &tc, ep, "x", "", 0, NULL, data2, NULL, NULL),
+		   ERR_INVALID_ARGS);
+	CHECK_EQ_I(kitchen_test_text_start(loop, &tc, ep, "x", NULL, 1, name2, data2, NULL, NULL),
+		   ERR_INVALID_ARGS);
+	CHECK_EQ_I(
+		kitchen_test_misc_start(loop, &mc, ep, true, 2, KITCHEN_DELTA_UP, &s, NULL, NULL),
+		ERR_INVALID_ARGS);
+	CHECK_EQ_I(kitchen_test_lists_start(loop, &lc, ep, nums, 51, colors, 3, bits, 3, nums2,
+					    cols2, bits2, NULL, NULL),
+		   ERR_INVALID_ARGS);
+	CHECK_EQ_I(kitchen_test_ints_start(loop, NULL, ep, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL),
+		   ERR_INVALID_ARGS);
+	CHECK_EQ_I(async_fake_pending(), 0);
 	check_clean(1);
 }
 
@@ -378,6 +555,11 @@ TEST(ipc, bad_outputs)
 	size_t a, b, c;
 	CHECK_EQ_I(kitchen_test_lists(ep, nums, 3, NULL, 0, NULL, 0, nums2, &a, cs2, &b, bits2, &c),
 		   ERR_BAD_STATE);
+	uint64_t ra;
+	int8_t rb;
+	bool rc;
+	kitchen_color_t rd;
+	CHECK_EQ_I(kitchen_test_regs(ep, 1, 2, true, 0, &ra, &rb, &rc, &rd), ERR_BAD_STATE);
 	check_clean(1);
 }
 
@@ -572,6 +754,38 @@ static void e_payload_short(uint64_t *tag, struct vg_ipc_buffer *buf)
 	(void)tag;
 	buf->words[0] = 65536; /* more than the VMO holds */
 }
+/* Register messages (regs: a u8, b i16, c bool, d delta). */
+static void e_reg_u8_high(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	(void)tag;
+	buf->words[0] |= 1ull << 63;
+}
+static void e_reg_i16_sign(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	(void)tag;
+	buf->words[1] = 0x8000; /* -32768 must be sign-extended */
+}
+static void e_reg_bool(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	(void)tag;
+	buf->words[2] = 3;
+}
+static void e_reg_enum(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	(void)tag;
+	buf->words[3] = 2;
+}
+static void e_reg_enum_high(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	(void)tag;
+	buf->words[3] = 1ull << 16 | 1; /* up, with a bit beyond its i16 */
+}
+static void e_reg_handle(uint64_t *tag, struct vg_ipc_buffer *buf)
+{
+	buf->handles[0] = loopback_handle_new(VG_OBJ_VMO, VG_RIGHT_TRANSFER, 8);
+	buf->handle_info[0] = VG_OBJ_VMO << 16 | VG_RIGHT_TRANSFER;
+	*tag += VG_IPC_TAG(0, 0, 1);
+}
 static void e_payload_not_vmo(uint64_t *tag, struct vg_ipc_buffer *buf)
 {
 	(void)tag;
@@ -581,7 +795,7 @@ static void e_payload_not_vmo(uint64_t *tag, struct vg_ipc_buffer *buf)
 struct bad_case {
 	const char *name;
 	void (*edit)(uint64_t *tag, struct vg_ipc_buffer *buf);
-	int method; /* 0 ints, 1 misc, 2 text, 3 lists, 4 give, 5 big, 6 poke */
+	int method; /* 0 ints, 1 misc, 2 text, 3 lists, 4 give, 5 big, 6 poke, 7 regs */
 	long status;
 };
 
@@ -615,6 +829,15 @@ static const struct bad_case bad_cases[] = {
 	{ "payload longer than its VMO", e_payload_short, 5, ERR_BAD_FORMAT },
 	{ "payload not in a VMO", e_payload_not_vmo, 5, ERR_WRONG_TYPE },
 	{ "event truncated", e_truncate, 6, 0 },
+	{ "register message truncated", e_truncate, 7, ERR_BAD_FORMAT },
+	{ "register message with an extra word", e_extra_word, 7, ERR_BAD_FORMAT },
+	{ "register message with reserved tag bits", e_reserved, 7, ERR_BAD_FORMAT },
+	{ "register message with a handle", e_reg_handle, 7, ERR_BAD_FORMAT },
+	{ "register u8 high bits", e_reg_u8_high, 7, ERR_OUT_OF_RANGE },
+	{ "register i16 not sign-extended", e_reg_i16_sign, 7, ERR_OUT_OF_RANGE },
+	{ "register bool 3", e_reg_bool, 7, ERR_OUT_OF_RANGE },
+	{ "register enum undeclared", e_reg_enum, 7, ERR_OUT_OF_RANGE },
+	{ "register enum high bits", e_reg_enum_high, 7, ERR_OUT_OF_RANGE },
 };
 
 static long send_one(vg_handle_t ep, int method)
@@ -665,6 +888,13 @@ static long send_one(vg_handle_t ep, int method)
 		uint32_t n;
 		return kitchen_test_big(ep, blob, sizeof(blob), "/a/path", blob2, &n1, &n);
 	}
+	case 7: {
+		uint64_t a2;
+		int8_t b2;
+		bool c2;
+		kitchen_color_t d2;
+		return kitchen_test_regs(ep, 200, -300, true, KITCHEN_DELTA_UP, &a2, &b2, &c2, &d2);
+	}
 	default: return kitchen_test_poke_send(ep, 1, "why");
 	}
 }
@@ -706,6 +936,7 @@ TEST(ipc, missing_operation)
 	struct kitchen_test_server srv = { &partial, &impl };
 	vg_handle_t ep2 = loopback_endpoint(kitchen_test_dispatch, &srv, 1);
 	CHECK_EQ_I(send_one(ep2, 4), ERR_NOT_SUPPORTED);
+	CHECK_EQ_I(send_one(ep2, 7), ERR_NOT_SUPPORTED);
 	CHECK_EQ_I(send_one(ep2, 0), 0);
 	CHECK_EQ_I(send_one(ep, 4), 0);
 	check_clean(2);
@@ -734,6 +965,39 @@ TEST(ipc, malformed_replies)
 	/* Too few words for the outputs. */
 	CHECK_EQ_I(kitchen_test_text_decode_reply(VG_IPC_TAG(0, 1, 0), &buf, name, data, &n),
 		   ERR_BAD_FORMAT);
+	/* A register reply: each word checked, the outputs left alone. */
+	uint64_t a2 = 5;
+	int8_t b2;
+	bool c2;
+	kitchen_color_t d2;
+	const uint64_t good[4] = { 1ull << 40, (uint64_t)-128, 1, KITCHEN_COLOR_BLUE };
+	memcpy(buf.words, good, sizeof(good));
+	CHECK_EQ_I(kitchen_test_regs_decode_reply(VG_IPC_TAG(0, 4, 0), &buf, &a2, &b2, &c2, &d2),
+		   0);
+	CHECK(a2 == 1ull << 40 && b2 == -128 && c2 && d2 == KITCHEN_COLOR_BLUE);
+	static const struct {
+		int word;
+		uint64_t value;
+	} bad_words[] = { { 1, 0x80 }, { 1, 1ull << 8 }, { 2, 2 }, { 3, 3 }, { 3, 1ull << 8 | 1 } };
+	for (size_t i = 0; i < sizeof(bad_words) / sizeof(bad_words[0]); i++) {
+		memcpy(buf.words, good, sizeof(good));
+		buf.words[bad_words[i].word] = bad_words[i].value;
+		a2 = 5;
+		CHECK_EQ_I(kitchen_test_regs_decode_reply(VG_IPC_TAG(0, 4, 0), &buf, &a2, &b2, &c2,
+							  &d2),
+			   ERR_OUT_OF_RANGE);
+		CHECK_EQ_U(a2, 5);
+	}
+	memcpy(buf.words, good, sizeof(good));
+	CHECK_EQ_I(kitchen_test_regs_decode_reply(VG_IPC_TAG(0, 3, 0), &buf, &a2, &b2, &c2, &d2),
+		   ERR_BAD_FORMAT);
+	CHECK_EQ_I(kitchen_test_regs_decode_reply(VG_IPC_TAG(ERR_NOT_FOUND, 0, 0), &buf, &a2, &b2,
+						  &c2, &d2),
+		   ERR_NOT_FOUND);
+	CHECK_EQ_I(kitchen_test_regs_decode_reply(VG_IPC_TAG(0, 4, 0) | 1ull << 60, &buf, &a2, &b2,
+						  &c2, &d2),
+		   ERR_BAD_FORMAT);
+	CHECK_EQ_U(a2, 5);
 	(void)y;
 }
 

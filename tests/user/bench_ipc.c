@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // IPC framework benchmarks: a round trip through idlc's generated stubs and
 // dispatcher (to compare with the raw ipc_call_reply_round_trip), the same
-// served from a lib/async event loop, and the latency of a bus broadcast to
-// 10 subscriber threads.
-#include "../../srv/bus/bus.h"
+// served from a lib/async event loop, and the latency of a bus broadcast
+// (bin/bus, a process of its own) to 10 subscriber threads.
 #include "bench.h"
 #include "kitchen_svc.h"
 #include "utest.h"
+#include <bus.h>
 
 static vg_handle_t stub_ep;
 static struct kitchen_test_server stub_server = { &kitchen_svc_ops, NULL };
@@ -95,16 +95,6 @@ static void broadcast(int batch)
 	}
 }
 
-static void bus_child(uint64_t unused)
-{
-	(void)unused;
-	static struct bus bus;
-	static struct async_loop loop;
-	if (async_loop_init(&loop) == 0)
-		bus_run(&bus, &loop, spawned_handle(0));
-	vg_thread_exit(0);
-}
-
 void run_ipc_benchmarks(void)
 {
 	vg_handle_t srv = serve_with(stub_server_thread);
@@ -120,7 +110,7 @@ void run_ipc_benchmarks(void)
 	vg_handle_t ep, bus_proc;
 	vg_endpoint_create(&ep);
 	vg_handle_duplicate(ep, VG_RIGHT_SIGNAL, &bus_admin);
-	if (spawn_process(bus_child, 0, &ep, 1, &bus_proc))
+	if (spawn_server("bin/bus", ep, &bus_proc))
 		return;
 	for (uint64_t i = 0; i < BCAST_SUBS; i++) {
 		vg_handle_t theirs;

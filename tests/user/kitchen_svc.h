@@ -11,14 +11,12 @@
 #include <kitchen.h>
 
 extern const struct kitchen_test_ops kitchen_svc_ops;
-/* The sum of the `what` of every poke event received in this process. */
+/* The sum of the `what` of every poke event received in this process
+ * (served by kitchen_svc_serve or kitchen_svc_ops). */
 extern volatile uint64_t kitchen_svc_pokes;
 
-/* Serves ep from an event loop (lib/async) until the endpoint goes away. */
+/* Serves ep from an event loop (lib/async) until the endpoint goes away
+ * (bin/kitchen, tests/user/kitchen.c, runs it in a process of its own). */
 long kitchen_svc_serve(vg_handle_t ep);
-/* A child process's first thread (spawn_process): serves its handle 0;
- * with a bus handle as handle 1, first adds handle 0 under the name
- * "svc.kitchen" there. */
-void kitchen_svc_child(uint64_t unused);
 
 #endif

@@ -65,16 +65,10 @@ extern volatile int isolation_probe;
 /* Maps a copy of this program's image, as it is now, into child at the same
  * addresses. */
 long copy_image_into(vg_handle_t child);
-/* A child process running fn(arg) on its first thread, in a copy of this
- * program with libvg set up for it (its own process and log handles, a
- * control block; see vg_adopt_copy). The handles in give[] are moved into
- * it and fn finds their new values with spawned_handle(i). */
-long spawn_process(void (*fn)(uint64_t), uint64_t arg, const vg_handle_t *give, size_t ngive,
-		   vg_handle_t *child_out);
-vg_handle_t spawned_handle(size_t i);
-/* The same in a process already created (empty, with no thread yet). */
-long spawn_start(vg_handle_t child, void (*fn)(uint64_t), uint64_t arg, const vg_handle_t *give,
-		 size_t ngive);
+/* Starts the program path of the boot archive ("bin/bus") as a server in
+ * a process of its own: serve (moved into it, whether or not this succeeds)
+ * is tagged VG_HTAG_SERVER_EP, the endpoint it is to serve. */
+long spawn_server(const char *path, vg_handle_t serve, vg_handle_t *child_out);
 
 /* Starts one more thread in child serving ep_to_give (moved into it);
  * *thread_out (if not NULL) gets its handle. */

@@ -40,13 +40,16 @@ int idlc_compile(const char *file, const char *src, size_t len, struct idlc_outp
 	lex_init(c, src, len);
 	struct idl *idl = parse_idl(c);
 	layout_idl(c, idl);
-	static const char *const suffix[OUT_COUNT] = { ".h", "_client.c", "_server.c", ".md" };
+	static const char *const suffix[OUT_COUNT] = { ".h",  "_client.c", "_server.c",
+						       ".md", "_async.h",  "_async.c" };
 	for (int i = 0; i < OUT_COUNT; i++)
 		out->name[i] = out_name(idl->library, suffix[i]);
 	gen_header(idl, &out->text[OUT_HEADER]);
 	gen_client(idl, &out->text[OUT_CLIENT]);
 	gen_server(idl, &out->text[OUT_SERVER]);
 	gen_doc(idl, &out->text[OUT_DOC]);
+	gen_async_header(idl, &out->text[OUT_ASYNC_HEADER]);
+	gen_async(idl, &out->text[OUT_ASYNC]);
 	idlc_arena_free(c);
 	free(c);
 	return 0;

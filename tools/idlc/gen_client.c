@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The generated client: per method an encoder, a reply decoder and the
 // synchronous stub that joins them with vg_ipc_call_msg; per event a send.
+// Register messages (gen_common.h) are written and read word by word.
 #include "gen_common.h"
 
 static void args(struct text *t, const struct field *fs, int n)
@@ -23,6 +24,14 @@ static void gen_encode(const struct idl *idl, struct text *t, const struct decl 
 	text_printf(t, ")\n{\n\tbool ipc_bad = false;\n");
 	emit_precheck(idl, t, m->ins, m->nins, "");
 	text_printf(t, "\tif (ipc_bad)\n\t\treturn ERR_INVALID_ARGS;\n");
+	if (is_register_message(m->ins, m->nins)) {
+		if (!m->nins)
+			text_printf(t, "\t(void)ipc_buf;\n");
+		emit_reg_put(t, "\t", m->ins, m->nins, "");
+		text_printf(t, "\t*ipc_tag = VG_IPC_TAG(%s_LABEL, %d, 0);\n\treturn 0;\n}\n", label,
+			    m->nins);
+		return;
+	}
 	text_printf(t, "\tstruct ipc_enc ipc_e;\n\tipc_enc_init(&ipc_e, ipc_buf);\n");
 	emit_encode(idl, t, m->ins, m->nins, "");
 	text_printf(t, "\t*ipc_tag = ipc_enc_tag(&ipc_e, %s_LABEL);\n\treturn ipc_e.err;\n}\n",
@@ -36,7 +45,20 @@ static void gen_decode_reply(const struct idl *idl, struct text *t, const struct
 		    "\nlong %s_%s_%s_decode_reply(uint64_t ipc_tag, struct vg_ipc_buffer *ipc_buf",
 		    idl->library, d->name, m->name);
 	emit_params(idl, t, m->outs, m->nouts, CLIENT_OUT);
-	text_printf(t, ")\n{\n\tstruct ipc_dec ipc_d;\n");
+	text_printf(t, ")\n{\n");
+	if (is_register_message(m->outs, m->nouts)) {
+		/* The one shape of a success; anything else (a status, a
+		 * malformed reply) takes the general path below. */
+		text_printf(t, "\tif (ipc_tag == VG_IPC_TAG(0, %d, 0)) {\n", m->nouts);
+		emit_reg_get(idl, t, "\t\t", m->outs, m->nouts, "return ERR_OUT_OF_RANGE");
+		for (int i = 0; i < m->nouts; i++) {
+			text_printf(t, "\t\t*%s = ", m->outs[i].name);
+			emit_reg_value(idl, t, &m->outs[i], i);
+			text_printf(t, ";\n");
+		}
+		text_printf(t, "\t\treturn 0;\n\t}\n");
+	}
+	text_printf(t, "\tstruct ipc_dec ipc_d;\n");
 	text_printf(t, "\tlong ipc_st = ipc_dec_reply(&ipc_d, ipc_tag, ipc_buf);\n");
 	if (m->raises)
 		text_printf(t, "\tif (ipc_st > 0 && !%s_%s_valid((uint64_t)ipc_st))\n",

@@ -327,3 +327,79 @@ void emit_decode(const struct idl *idl, struct text *t, const struct field *fs, 
 		}
 	}
 }
+
+/* ---- register messages ---- */
+
+bool is_register_message(const struct field *fs, int n)
+{
+	if (n > 4)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (fs[i].type->kind > TY_ENUM) /* a struct, a variable size, a handle */
+			return false;
+	return true;
+}
+
+void emit_reg_put(struct text *t, const char *ind, const struct field *fs, int n,
+		  const char *prefix)
+{
+	for (int i = 0; i < n; i++) {
+		const struct type *ty = fs[i].type;
+		enum type_kind k = ty->kind == TY_ENUM ? ty->ref->base : ty->kind;
+		if (ty->kind == TY_BOOL)
+			text_printf(t, "%sipc_buf->words[%d] = %s%s ? 1 : 0;\n", ind, i, prefix,
+				    fs[i].name);
+		else
+			text_printf(t, "%sipc_buf->words[%d] = (uint64_t)%s%s%s;\n", ind, i,
+				    type_signed(k) ? "(int64_t)" : "", prefix, fs[i].name);
+	}
+}
+
+void emit_reg_get(const struct idl *idl, struct text *t, const char *ind, const struct field *fs,
+		  int n, const char *on_bad)
+{
+	for (int i = 0; i < n; i++)
+		text_printf(t, "%suint64_t ipc_w%d = ipc_buf->words[%d];\n", ind, i, i);
+	for (int i = 0; i < n; i++) {
+		const struct type *ty = fs[i].type;
+		enum type_kind k = ty->kind == TY_ENUM ? ty->ref->base : ty->kind;
+		char w[16];
+		snprintf(w, sizeof(w), "ipc_w%d", i);
+		/* The canonical form ipc_get_uint, _int and _bool accept. */
+		if (ty->kind == TY_BOOL) {
+			text_printf(t, "%sif (%s > 1)\n", ind, w);
+		} else if (type_bits(k) == 64) {
+			if (ty->kind != TY_ENUM)
+				continue;
+			text_printf(t, "%sif (!", ind);
+			emit_check_expr(idl, t, ty, w);
+			text_printf(t, ")\n");
+		} else if (type_signed(k)) {
+			unsigned b = type_bits(k) - 1;
+			text_printf(t, "%sif (((%s >> %u) != 0 && (%s >> %u) != (~0ull >> %u))",
+				    ind, w, b, w, b, b);
+			if (ty->kind == TY_ENUM) {
+				text_printf(t, " || !");
+				emit_check_expr(idl, t, ty, w);
+			}
+			text_printf(t, ")\n");
+		} else {
+			text_printf(t, "%sif ((%s >> %u) != 0", ind, w, type_bits(k));
+			if (ty->kind == TY_ENUM) {
+				text_printf(t, " || !");
+				emit_check_expr(idl, t, ty, w);
+			}
+			text_printf(t, ")\n");
+		}
+		text_printf(t, "%s\t%s;\n", ind, on_bad);
+	}
+}
+
+void emit_reg_value(const struct idl *idl, struct text *t, const struct field *f, int i)
+{
+	char buf[160];
+	if (f->type->kind == TY_BOOL)
+		text_printf(t, "ipc_w%d == 1", i);
+	else
+		text_printf(t, "(%s)ipc_w%d", type_c_scalar(idl, f->type, buf, sizeof(buf)), i);
+}

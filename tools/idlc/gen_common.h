@@ -36,4 +36,21 @@ void emit_decode(const struct idl *idl, struct text *t, const struct field *fs, 
 const char *len_suffix(const struct type *ty);
 bool is_variable(const struct type *ty);
 
+/*
+ * Register messages: at most four words of integers, bools and enums and no
+ * handle, so the whole message travels in the four register words. idlc
+ * writes and reads those words directly, with the checks of the canonical
+ * form spelt out, instead of going through lib/ipc's encoder and decoder.
+ */
+bool is_register_message(const struct field *fs, int n);
+/* ipc_buf->words[i] = the value of field i (named prefix + name). */
+void emit_reg_put(struct text *t, const char *ind, const struct field *fs, int n,
+		  const char *prefix);
+/* uint64_t ipc_w<i> = ipc_buf->words[i], then the check of each: on_bad
+ * (a statement) when one is not canonical or not a declared enum value. */
+void emit_reg_get(const struct idl *idl, struct text *t, const char *ind, const struct field *fs,
+		  int n, const char *on_bad);
+/* The C value of field i from its checked word ipc_w<i>. */
+void emit_reg_value(const struct idl *idl, struct text *t, const struct field *f, int i);
+
 #endif

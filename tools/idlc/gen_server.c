@@ -1,26 +1,61 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The generated server: a dispatcher that validates every message before
 // calling the implementation, and encodes its outputs as the reply.
+// Register messages (gen_common.h) are read and written word by word.
 #include "gen_common.h"
 
 static void gen_serve(const struct idl *idl, struct text *t, const struct decl *d,
 		      const struct method *m)
 {
 	const char *lib = idl->library;
+	/* Not inlined into the dispatcher: there the largest method's frame
+	 * and saved registers would be paid by every call, the smallest too. */
 	text_printf(t,
-		    "\nstatic int %s_%s_%s_serve(const struct %s_%s_server *ipc_s, uint64_t "
+		    "\nstatic __attribute__((noinline)) int %s_%s_%s_serve(const struct "
+		    "%s_%s_server *ipc_s, uint64_t "
 		    "ipc_badge,\n"
 		    "\t\tuint64_t ipc_tag, struct vg_ipc_buffer *ipc_buf, uint64_t "
 		    "*ipc_reply_tag)\n{\n",
 		    lib, d->name, m->name, lib, d->name);
-	text_printf(t, "\tstruct ipc_dec ipc_d;\n\tipc_dec_init(&ipc_d, ipc_tag, ipc_buf);\n");
-	emit_decode(idl, t, m->ins, m->nins);
-	text_printf(t, "\tipc_dec_finish(&ipc_d);\n");
-	text_printf(t, "\tif (ipc_d.err || !ipc_s->ops->%s) {\n", m->name);
-	text_printf(t, "\t\tlong ipc_st = ipc_d.err ? ipc_d.err : ERR_NOT_SUPPORTED;\n");
-	text_printf(t,
-		    "\t\tipc_dec_abort(&ipc_d);\n\t\t*ipc_reply_tag = ipc_status_tag(ipc_st);\n"
-		    "\t\treturn 0;\n\t}\n");
+	bool reg_in = is_register_message(m->ins, m->nins);
+	char label[300];
+	upper(label, sizeof(label), lib, d->name, m->name);
+	if (reg_in) {
+		/* A request of any other shape is malformed (reserved bits,
+		 * words or handles missing or left over): refused whole. */
+		text_printf(t,
+			    "\tif (ipc_tag != VG_IPC_TAG(%s_LABEL, %d, 0)) {\n"
+			    "\t\treturn ipc_refuse(ipc_tag, ipc_buf, ERR_BAD_FORMAT, "
+			    "ipc_reply_tag);\n\t}\n",
+			    label, m->nins);
+		emit_reg_get(idl, t, "\t", m->ins, m->nins,
+			     "{\n\t\t*ipc_reply_tag = ipc_status_tag(ERR_OUT_OF_RANGE);\n"
+			     "\t\treturn 0;\n\t}");
+		text_printf(t,
+			    "\tif (!ipc_s->ops->%s) {\n"
+			    "\t\t*ipc_reply_tag = ipc_status_tag(ERR_NOT_SUPPORTED);\n"
+			    "\t\treturn 0;\n\t}\n",
+			    m->name);
+		char buf[160];
+		for (int i = 0; i < m->nins; i++) {
+			text_printf(t, "\t%s ipc_v_%s = ",
+				    type_c_scalar(idl, m->ins[i].type, buf, sizeof(buf)),
+				    m->ins[i].name);
+			emit_reg_value(idl, t, &m->ins[i], i);
+			text_printf(t, ";\n");
+		}
+	} else {
+		text_printf(t,
+			    "\tstruct ipc_dec ipc_d;\n\tipc_dec_init(&ipc_d, ipc_tag, ipc_buf);\n");
+		emit_decode(idl, t, m->ins, m->nins);
+		text_printf(t, "\tipc_dec_finish(&ipc_d);\n");
+		text_printf(t, "\tif (ipc_d.err || !ipc_s->ops->%s) {\n", m->name);
+		text_printf(t, "\t\tlong ipc_st = ipc_d.err ? ipc_d.err : ERR_NOT_SUPPORTED;\n");
+		text_printf(t,
+			    "\t\tipc_dec_abort(&ipc_d);\n\t\t*ipc_reply_tag = "
+			    "ipc_status_tag(ipc_st);\n"
+			    "\t\treturn 0;\n\t}\n");
+	}
 	/* Outputs start zeroed. */
 	char buf[160];
 	for (int i = 0; i < m->nouts; i++) {
@@ -68,7 +103,9 @@ static void gen_serve(const struct idl *idl, struct text *t, const struct decl *
 		if (ty->kind == TY_BYTES || ty->kind == TY_ARRAY)
 			text_printf(t, ", &ipc_o_%s%s", nm, len_suffix(ty));
 	}
-	text_printf(t, ");\n\tipc_dec_release(&ipc_d);\n");
+	text_printf(t, ");\n");
+	if (!reg_in)
+		text_printf(t, "\tipc_dec_release(&ipc_d);\n");
 	if (m->event) {
 		text_printf(t, "\t*ipc_reply_tag = ipc_status_tag(0);\n\treturn 0;\n}\n");
 		return;
@@ -84,6 +121,14 @@ static void gen_serve(const struct idl *idl, struct text *t, const struct decl *
 	text_printf(t,
 		    "\tif (ipc_bad && !ipc_st)\n\t\tipc_st = ERR_BAD_STATE; /* outputs out of "
 		    "bounds */\n");
+	if (is_register_message(m->outs, m->nouts)) {
+		text_printf(t, "\tif (!ipc_st) {\n");
+		emit_reg_put(t, "\t\t", m->outs, m->nouts, "ipc_o_");
+		text_printf(t, "\t\t*ipc_reply_tag = VG_IPC_TAG(0, %d, 0);\n\t\treturn 0;\n\t}\n",
+			    m->nouts);
+		text_printf(t, "\t*ipc_reply_tag = ipc_status_tag(ipc_st);\n\treturn 0;\n}\n");
+		return;
+	}
 	text_printf(t,
 		    "\tif (!ipc_st) {\n\t\tstruct ipc_enc ipc_e;\n\t\tipc_enc_init(&ipc_e, "
 		    "ipc_buf);\n");
@@ -134,9 +179,9 @@ void gen_server(const struct idl *idl, struct text *t)
 				    "ipc_tag, ipc_buf, ipc_reply_tag);\n",
 				    label, lib, d->name, d->methods[j].name);
 		}
-		text_printf(t,
-			    "\tdefault:\n\t\t*ipc_reply_tag = ipc_reject(ipc_tag, ipc_buf, "
-			    "ERR_NOT_SUPPORTED);\n"
-			    "\t\treturn 0;\n\t}\n}\n");
+		text_printf(
+			t,
+			"\tdefault:\n\t\treturn ipc_refuse(ipc_tag, ipc_buf, ERR_NOT_SUPPORTED, "
+			"ipc_reply_tag);\n\t}\n}\n");
 	}
 }

@@ -152,7 +152,7 @@ void text_printf(struct text *t, const char *fmt, ...) __attribute__((format(pri
 void text_free(struct text *t);
 
 /* Every output of one .idl file. */
-enum { OUT_HEADER, OUT_CLIENT, OUT_SERVER, OUT_DOC, OUT_COUNT };
+enum { OUT_HEADER, OUT_CLIENT, OUT_SERVER, OUT_DOC, OUT_ASYNC_HEADER, OUT_ASYNC, OUT_COUNT };
 struct idlc_output {
 	char *name[OUT_COUNT]; /* file names: <library>.h, ... */
 	struct text text[OUT_COUNT];
@@ -162,6 +162,8 @@ void gen_header(const struct idl *idl, struct text *t);
 void gen_client(const struct idl *idl, struct text *t);
 void gen_server(const struct idl *idl, struct text *t);
 void gen_doc(const struct idl *idl, struct text *t);
+void gen_async_header(const struct idl *idl, struct text *t);
+void gen_async(const struct idl *idl, struct text *t);
 
 /* Shared by the generators. */
 const char *type_c_scalar(const struct idl *idl, const struct type *ty, char *buf, size_t size);

@@ -108,8 +108,25 @@ static void do_poke(void *ctx, uint64_t badge, uint32_t what, const char *why, s
 		fail("a bad event string reached the implementation");
 }
 
-static const struct kitchen_test_ops ops = { do_ints, do_misc, do_text, do_lists,
-					     do_give, do_big,  do_poke, NULL };
+/* A register message (read word by word by the generated code). */
+static long do_regs(void *ctx, uint64_t badge, uint8_t a, int16_t b, bool c, kitchen_delta_t d,
+		    uint64_t *a2, int8_t *b2, bool *c2, kitchen_color_t *d2)
+{
+	(void)ctx, (void)badge;
+	if (!kitchen_delta_valid((uint64_t)(int64_t)d) || (uint8_t)c > 1)
+		fail("an invalid register value reached the implementation");
+	*a2 = a, *b2 = (int8_t)b, *c2 = c, *d2 = KITCHEN_COLOR_BLUE;
+	return 0;
+}
+
+static const struct kitchen_test_ops ops = { .ints = do_ints,
+					     .misc = do_misc,
+					     .text = do_text,
+					     .lists = do_lists,
+					     .give = do_give,
+					     .big = do_big,
+					     .poke = do_poke,
+					     .regs = do_regs };
 static struct kitchen_test_server server = { &ops, NULL };
 static struct vg_ipc_buffer buf;
 static void finish(uint64_t reply);
@@ -151,6 +168,10 @@ static uint64_t valid_request(unsigned m, const uint8_t *v, size_t n)
 					 loopback_handle_new(VG_OBJ_ENDPOINT, 0xff, 0));
 		break;
 	case 5: kitchen_test_big_encode(&buf, &tag, v, n, str); break;
+	case 7:
+		kitchen_test_regs_encode(&buf, &tag, (uint8_t)w[0], (int16_t)w[1], w[2] & 1,
+					 (kitchen_delta_t)(w[3] % 3) - 1);
+		break;
 	default: kitchen_test_poke_encode(&buf, &tag, (uint32_t)w[0], str); break;
 	}
 	for (uint32_t i = 0; i < VG_IPC_TAG_HANDLES(tag); i++) {
@@ -170,7 +191,7 @@ static uint64_t mutated_request(const uint8_t *data, size_t size)
 {
 	memset(&buf, 0, sizeof(buf));
 	size_t nv = size > 72 ? 64 : (size > 8 ? size - 8 : 0);
-	uint64_t tag = valid_request(data[0] % 7, data + 8, nv);
+	uint64_t tag = valid_request(data[0] % 8, data + 8, nv);
 	uint32_t sent = VG_IPC_TAG_HANDLES(tag), before[VG_IPC_MAX_HANDLES];
 	memcpy(before, buf.handle_info, sizeof(before));
 	for (size_t k = 8 + nv; k + 3 <= size && k < 8 + nv + 8 * 3; k += 3) {
@@ -215,7 +236,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	uint32_t label = data[1] & 0x80 ? (uint32_t)data[0] << 24 | data[1]
-					: (uint32_t)KITCHEN_TEST_ID << 16 | (data[0] % 10);
+					: (uint32_t)KITCHEN_TEST_ID << 16 | (data[0] % 12);
 	uint32_t nwords = (data[2] | (uint32_t)data[3] << 8) & 0x3ff;
 	uint32_t nhandles = data[4] & 0xf;
 	uint64_t tag = VG_IPC_TAG(label, nwords, nhandles) | (data[5] == 0xff ? 1ull << 62 : 0);

@@ -1,22 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The bus (srv/bus) in a child process: names and who may use them, a
+// The bus (bin/bus) in a process of its own: names and who may use them, a
 // server killed and its name withdrawn, waiting for a name, broadcast.
-#include "../../../srv/bus/bus.h"
+#include "../../../srv/bus/client.h"
 #include "../kitchen_svc.h"
 #include "../utest.h"
 
-static void bus_child(uint64_t unused)
-{
-	(void)unused;
-	static struct bus bus;
-	static struct async_loop loop;
-	long st = async_loop_init(&loop);
-	if (!st)
-		st = bus_run(&bus, &loop, spawned_handle(0));
-	vg_thread_exit(st);
-}
-
-/* The bus in a child process; *admin: its unbadged handle. */
+/* The bus (bin/bus) in a process of its own; *admin: its unbadged handle. */
 static long start_bus(vg_handle_t *admin, vg_handle_t *child)
 {
 	vg_handle_t ep;
@@ -24,7 +13,7 @@ static long start_bus(vg_handle_t *admin, vg_handle_t *child)
 	if (!st)
 		st = vg_handle_duplicate(ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, admin);
 	if (!st)
-		st = spawn_process(bus_child, 0, &ep, 1, child);
+		st = spawn_server("bin/bus", ep, child);
 	return st;
 }
 
@@ -64,14 +53,15 @@ UTEST(bus_names_rights_and_a_killed_server_withdrawn)
 	CHECK_EQ(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs), 0);
 	CHECK_EQ(bus_names_subscribe(admin, "bus.names", theirs, &sub), 0);
 
-	/* The kitchen service in a process whose grant covers svc.*. */
-	vg_handle_t child, srv, client, give[2];
-	CHECK_EQ(vg_process_create(&child), 0);
-	CHECK_EQ(grant(admin, "svc.", "svc.", child, &client), 0);
+	/* The kitchen service (bin/kitchen) given a grant that covers svc.*
+	 * and whose owner is its process: it adds itself as svc.kitchen. */
+	vg_handle_t child, srv, client, kitchen;
 	CHECK_EQ(vg_endpoint_create(&srv), 0);
-	give[0] = srv;
-	give[1] = client;
-	CHECK_EQ(spawn_start(child, kitchen_svc_child, 0, give, 2), 0);
+	CHECK_EQ(vg_handle_duplicate(srv, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &kitchen), 0);
+	CHECK_EQ(spawn_server("bin/kitchen", srv, &child), 0);
+	CHECK_EQ(grant(admin, "svc.", "svc.", child, &client), 0);
+	CHECK_EQ(kitchen_test_join(kitchen, client), 0);
+	vg_handle_close(kitchen);
 	vg_handle_t kep;
 	CHECK_EQ(bus_wait_name(admin, "svc.kitchen", (uint64_t)vg_clock_monotonic() + 2000000000,
 			       &kep),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Generated stubs and dispatchers on the target: the kitchen service (every
-// parameter kind) in a child process served by an event loop, called
+// parameter kind, bin/kitchen) in a process of its own served by an event
+// loop, called
 // synchronously; malformed messages refused with an error reply while the
 // server goes on serving.
 #include "../kitchen_svc.h"
@@ -15,7 +16,7 @@ static long start_kitchen(vg_handle_t *ep, vg_handle_t *child)
 		return st;
 	if ((st = vg_handle_duplicate(srv, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, ep)))
 		return st;
-	return spawn_process(kitchen_svc_child, 0, &srv, 1, child);
+	return spawn_server("bin/kitchen", srv, child);
 }
 
 static void stop_child(vg_handle_t child, vg_handle_t ep)
@@ -103,6 +104,14 @@ UTEST(idl_kitchen_sync_calls_every_kind)
 	CHECK_EQ(memcmp(blob, blob2, sizeof(blob)), 0);
 	CHECK_EQ(kitchen_test_big(ep, blob, 0, "", blob2, &n2, &n), 0);
 	CHECK(n2 == 0 && n == 0);
+
+	/* A register message both ways. */
+	uint64_t ra;
+	int8_t rb;
+	bool rc;
+	kitchen_color_t rd;
+	CHECK_EQ(kitchen_test_regs(ep, 200, -3, false, KITCHEN_DELTA_DOWN, &ra, &rb, &rc, &rd), 0);
+	CHECK(ra == 400 && rb == 3 && rc && rd == KITCHEN_COLOR_GREEN);
 
 	/* An event, then a call: the server saw the event first. */
 	CHECK_EQ(kitchen_test_poke_send(ep, 5, "why not"), 0);

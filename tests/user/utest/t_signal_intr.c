@@ -418,6 +418,33 @@ static void faulting_child(uint64_t arg)
 	vg_thread_exit(1); /* not reached */
 }
 
+/* A child process running fn, a function of a copy of this image, with
+ * arg: where vmo (if any) is mapped in it, read and write. */
+static long start_copy(void (*fn)(uint64_t), vg_handle_t vmo, vg_handle_t *child_out)
+{
+	vg_handle_t child, thread;
+	long st = vg_process_create(&child);
+	if (st)
+		return st;
+	uintptr_t at = 0, sp = 0;
+	if (vmo)
+		st = vg_vm_map(child, vmo, 0, 4096, VG_VM_READ | VG_VM_WRITE, &at);
+	if (!st)
+		st = copy_image_into(child);
+	if (!st && !(sp = vg_stack_create(child, 16384)))
+		st = ERR_NO_MEMORY;
+	if (!st)
+		st = vg_thread_create(child, (uintptr_t)fn, sp, at, 0, &thread);
+	if (st) {
+		vg_process_kill(child, -1);
+		vg_handle_close(child);
+		return st;
+	}
+	vg_handle_close(thread);
+	*child_out = child;
+	return 0;
+}
+
 static long exit_code_of(vg_handle_t child, uint64_t timeout_ns)
 {
 	vg_handle_t port;
@@ -434,18 +461,13 @@ static long exit_code_of(vg_handle_t child, uint64_t timeout_ns)
 UTEST(intr_kill_code_ends_the_process_with_a_report)
 {
 	vg_handle_t child;
-	CHECK_EQ(spawn_process(faulting_child, 0, NULL, 0, &child), 0);
+	CHECK_EQ(start_copy(faulting_child, VG_HANDLE_INVALID, &child), 0);
 	CHECK_EQ(exit_code_of(child, 2000 * MS), 139);
 	vg_handle_close(child);
 }
 
-static void counting_child(uint64_t arg)
+static void counting_child(uint64_t at)
 {
-	(void)arg;
-	vg_handle_t vmo = spawned_handle(0);
-	uintptr_t at = 0;
-	if (vg_vm_map(vg_self(), vmo, 0, 4096, VG_VM_READ | VG_VM_WRITE, &at))
-		vg_thread_exit(2);
 	volatile uint64_t *counter = (volatile uint64_t *)at;
 	for (;;)
 		(*counter)++;
@@ -453,16 +475,12 @@ static void counting_child(uint64_t arg)
 
 UTEST(intr_suspend_resume_and_kill_while_stopped)
 {
-	vg_handle_t vmo, give, child;
+	vg_handle_t vmo, child;
 	CHECK_EQ(vg_vmo_create(4096, 0, &vmo), 0);
-	CHECK_EQ(vg_handle_duplicate(
-			 vmo, VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_MAP | VG_RIGHT_TRANSFER,
-			 &give),
-		 0);
 	uintptr_t at = 0;
 	CHECK_EQ(vg_vm_map(self_h, vmo, 0, 4096, VG_VM_READ | VG_VM_WRITE, &at), 0);
 	volatile uint64_t *counter = (volatile uint64_t *)at;
-	CHECK_EQ(spawn_process(counting_child, 0, &give, 1, &child), 0);
+	CHECK_EQ(start_copy(counting_child, vmo, &child), 0);
 	vg_thread_sleep_until(NOW() + 30 * MS);
 	CHECK(*counter > 0);
 	CHECK_EQ(vg_process_suspend(child, 1), 0);

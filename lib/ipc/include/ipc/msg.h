@@ -47,9 +47,32 @@ struct ipc_dec {
 };
 
 /* ---- encoding ---- */
-void ipc_enc_init(struct ipc_enc *e, struct vg_ipc_buffer *buf);
-void ipc_enc_fail(struct ipc_enc *e, long err);
-void ipc_put_word(struct ipc_enc *e, uint64_t w);
+/* The helpers every fixed-size value goes through are inline: generated code
+ * then checks a message's fixed part without a call per word, and the
+ * sticky error folds away where nothing can fail. */
+static inline void ipc_enc_init(struct ipc_enc *e, struct vg_ipc_buffer *buf)
+{
+	e->buf = buf;
+	e->nwords = 0;
+	e->nhandles = 0;
+	e->payload_slots = 0;
+	e->err = 0;
+}
+static inline void ipc_enc_fail(struct ipc_enc *e, long err)
+{
+	if (!e->err)
+		e->err = err;
+}
+static inline void ipc_put_word(struct ipc_enc *e, uint64_t w)
+{
+	if (e->err)
+		return;
+	if (e->nwords >= VG_IPC_MAX_WORDS) {
+		ipc_enc_fail(e, ERR_OUT_OF_RANGE);
+		return;
+	}
+	e->buf->words[e->nwords++] = w;
+}
 /* A count word, then the bytes padded with zeros to whole words; a string
  * also gets its NUL (len counts the characters only). */
 void ipc_put_bytes(struct ipc_enc *e, uint64_t count, const void *data, size_t size);
@@ -62,15 +85,73 @@ void ipc_put_payload(struct ipc_enc *e, uint64_t count, const void *data, size_t
 uint64_t ipc_enc_tag(struct ipc_enc *e, uint32_t label);
 
 /* ---- decoding ---- */
+static inline void ipc_dec_fail(struct ipc_dec *d, long err)
+{
+	if (!d->err)
+		d->err = err;
+}
 /* Starts decoding a message: fails when the tag has reserved bits set or
  * counts beyond the buffer. */
-void ipc_dec_init(struct ipc_dec *d, uint64_t tag, struct vg_ipc_buffer *buf);
-void ipc_dec_fail(struct ipc_dec *d, long err);
-uint64_t ipc_get_word(struct ipc_dec *d);
+static inline void ipc_dec_init(struct ipc_dec *d, uint64_t tag, struct vg_ipc_buffer *buf)
+{
+	d->buf = buf;
+	d->pos = 0;
+	d->hpos = 0;
+	d->npayloads = 0;
+	d->err = 0;
+	d->nwords = VG_IPC_TAG_WORDS(tag);
+	d->nhandles = VG_IPC_TAG_HANDLES(tag);
+	if (d->nhandles > VG_IPC_MAX_HANDLES) {
+		d->nhandles = VG_IPC_MAX_HANDLES; /* what abort may close */
+		ipc_dec_fail(d, ERR_BAD_FORMAT);
+	}
+	if ((tag & VG_IPC_TAG_RESERVED) || d->nwords > VG_IPC_MAX_WORDS) {
+		d->nwords = 0;
+		ipc_dec_fail(d, ERR_BAD_FORMAT);
+	}
+}
+static inline uint64_t ipc_get_word(struct ipc_dec *d)
+{
+	if (d->err)
+		return 0;
+	if (d->pos >= d->nwords) {
+		ipc_dec_fail(d, ERR_BAD_FORMAT);
+		return 0;
+	}
+	return d->buf->words[d->pos++];
+}
 /* An unsigned value of bits bits (8..64), or a signed one sign-extended. */
-uint64_t ipc_get_uint(struct ipc_dec *d, unsigned bits);
-int64_t ipc_get_int(struct ipc_dec *d, unsigned bits);
-bool ipc_get_bool(struct ipc_dec *d);
+static inline uint64_t ipc_get_uint(struct ipc_dec *d, unsigned bits)
+{
+	uint64_t w = ipc_get_word(d);
+	if (bits < 64 && (w >> bits)) {
+		ipc_dec_fail(d, ERR_OUT_OF_RANGE);
+		return 0;
+	}
+	return w;
+}
+static inline int64_t ipc_get_int(struct ipc_dec *d, unsigned bits)
+{
+	uint64_t w = ipc_get_word(d);
+	if (bits < 64) {
+		/* The bits above bits-1 must all copy the sign bit. */
+		uint64_t high = w >> (bits - 1);
+		if (high != 0 && high != (~0ull >> (bits - 1))) {
+			ipc_dec_fail(d, ERR_OUT_OF_RANGE);
+			return 0;
+		}
+	}
+	return (int64_t)w;
+}
+static inline bool ipc_get_bool(struct ipc_dec *d)
+{
+	uint64_t w = ipc_get_word(d);
+	if (w > 1) {
+		ipc_dec_fail(d, ERR_OUT_OF_RANGE);
+		return false;
+	}
+	return w == 1;
+}
 /* count elements of elem_size bytes inline, at most max; returns where
  * they are in the buffer (aligned to 8) and the count in *count. */
 const void *ipc_get_bytes(struct ipc_dec *d, uint64_t max, size_t elem_size, size_t *count);
@@ -82,7 +163,11 @@ vg_handle_t ipc_get_handle(struct ipc_dec *d, uint32_t type, uint32_t rights);
 const void *ipc_get_payload(struct ipc_dec *d, uint64_t max, size_t elem_size, bool is_string,
 			    size_t *count);
 /* Fails unless every word and handle was consumed. */
-void ipc_dec_finish(struct ipc_dec *d);
+static inline void ipc_dec_finish(struct ipc_dec *d)
+{
+	if (!d->err && (d->pos != d->nwords || d->hpos != d->nhandles))
+		ipc_dec_fail(d, ERR_BAD_FORMAT);
+}
 /* After a failure: unmaps the payloads, closes every handle of the message
  * and returns d->err. */
 long ipc_dec_abort(struct ipc_dec *d);
@@ -101,6 +186,9 @@ static inline uint64_t ipc_status_tag(long status)
 long ipc_dec_reply(struct ipc_dec *d, uint64_t tag, struct vg_ipc_buffer *buf);
 /* Rejects a whole message (unknown label): closes its handles. */
 uint64_t ipc_reject(uint64_t tag, struct vg_ipc_buffer *buf, long status);
+/* The same for a dispatcher: the status reply in *reply_tag, and 0 (a reply
+ * is due), so that refusing is a tail call that needs no frame. */
+int ipc_refuse(uint64_t tag, struct vg_ipc_buffer *buf, long status, uint64_t *reply_tag);
 
 size_t ipc_strnlen(const char *s, size_t max);
 /* Whether [p, p+size) overlaps buf (a server's outputs may not). */
@@ -117,5 +205,8 @@ long ipc_serve(vg_handle_t ep, ipc_dispatch_fn dispatch, void *server);
 /* Sends a one-way event message. Until the kernel has a one-way send it is
  * a call whose empty acknowledgment is dropped. */
 long ipc_send_event(vg_handle_t ep, uint64_t tag, struct vg_ipc_buffer *buf);
+/* The acknowledgment of an event (tag, buf): whatever it carries is dropped
+ * (its handles closed). 0: the receiver had it. */
+long ipc_event_ack(uint64_t ack, struct vg_ipc_buffer *buf);
 
 #endif

@@ -116,12 +116,6 @@ static inline uintptr_t vg_tp_for(struct vg_tcb *tcb)
 struct vg_ipc_buffer *vg_ipc_buffer(void);
 /* This process's own handle (the start block's self). */
 vg_handle_t vg_self(void);
-/* For a process started as a copy of its creator's image (the root task's
- * tests start children that way): its first thread records its own process
- * handle and log handle, which the copy holds the creator's values of.
- * The thread sets up its own control block (the creator's is not valid
- * there). */
-void vg_adopt_copy(vg_handle_t self, vg_handle_t log);
 
 /* Messages through the IPC buffer (abi/verdigris/ipc.h). words 0-3 travel
  * in registers: these load them from buf->words and store the received

@@ -8,10 +8,14 @@
 //   give   back: the VMO received, reduced to read (and transfer)
 //   big    the blob back, n: the path's length
 //   poke   adds `what` to kitchen_svc_pokes
-#include "../kitchen_svc.h"
-#include "../utest.h"
+//   regs   a2 = a * 2, b2 = b's low byte negated, c2 = !c, d2 = blue for up,
+//          green for down, red otherwise
+//   join   adds the service's endpoint to the bus as "svc.kitchen"
+#include "kitchen_svc.h"
 #include <async/server.h>
 #include <bus.h>
+#include <kernel/string.h>
+#include <vg/vg.h>
 
 volatile uint64_t kitchen_svc_pokes;
 
@@ -135,6 +139,37 @@ static long k_nothing(void *ctx, uint64_t badge)
 	return 0;
 }
 
+static long k_regs(void *ctx, uint64_t badge, uint8_t a, int16_t b, bool c, kitchen_delta_t d,
+		   uint64_t *a2, int8_t *b2, bool *c2, kitchen_color_t *d2)
+{
+	(void)ctx;
+	(void)badge;
+	*a2 = (uint64_t)a * 2;
+	int8_t low = (int8_t)b;
+	*b2 = (int8_t)-low;
+	*c2 = !c;
+	*d2 = d == KITCHEN_DELTA_UP	  ? KITCHEN_COLOR_BLUE
+		: d == KITCHEN_DELTA_DOWN ? KITCHEN_COLOR_GREEN
+					  : KITCHEN_COLOR_RED;
+	return 0;
+}
+
+/* The endpoint being served, for join. */
+static vg_handle_t svc_ep;
+
+static long k_join(void *ctx, uint64_t badge, vg_handle_t bus)
+{
+	(void)ctx;
+	(void)badge;
+	vg_handle_t mine;
+	long st = vg_handle_duplicate(
+		svc_ep, VG_RIGHT_SIGNAL | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER, &mine);
+	if (!st && (st = bus_names_add(bus, "svc.kitchen", mine)) == ERR_INVALID_ARGS)
+		vg_handle_close(mine); /* not sent: still ours */
+	vg_handle_close(bus);
+	return st > 0 ? ERR_ACCESS_DENIED : st; /* the bus refused the name */
+}
+
 const struct kitchen_test_ops kitchen_svc_ops = {
 	.ints = k_ints,
 	.misc = k_misc,
@@ -144,6 +179,8 @@ const struct kitchen_test_ops kitchen_svc_ops = {
 	.big = k_big,
 	.poke = k_poke,
 	.nothing = k_nothing,
+	.join = k_join,
+	.regs = k_regs,
 };
 
 static void svc_closed(struct async_loop *loop, struct async_server *s)
@@ -160,24 +197,10 @@ long kitchen_svc_serve(vg_handle_t ep)
 	long st = async_loop_init(&loop);
 	if (st)
 		return st;
+	svc_ep = ep;
 	st = async_server_add(&loop, &s, ep, kitchen_test_dispatch, &server);
 	if (!st)
 		st = async_loop_run(&loop);
 	async_loop_destroy(&loop);
 	return st;
-}
-
-void kitchen_svc_child(uint64_t unused)
-{
-	(void)unused;
-	vg_handle_t ep = spawned_handle(0), bus = spawned_handle(1), mine;
-	if (bus != VG_HANDLE_INVALID) {
-		long st = vg_handle_duplicate(
-			ep, VG_RIGHT_SIGNAL | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER, &mine);
-		if (!st)
-			st = bus_names_add(bus, "svc.kitchen", mine);
-		if (st)
-			vg_printf("kitchen: adding svc.kitchen to the bus: %ld\n", st);
-	}
-	vg_thread_exit(kitchen_svc_serve(ep));
 }
