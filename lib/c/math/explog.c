@@ -4,6 +4,8 @@
 // rounds once.
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "dd.h"
 
@@ -148,6 +150,13 @@ double log1p(double x)
 	return dd_round(log_core(two_sum(1.0, x)), 0);
 }
 
+static bool is_snan(double x)
+{
+	uint64_t b;
+	memcpy(&b, &x, sizeof(b));
+	return isnan(x) && !(b & (1ull << 51));
+}
+
 /* Whether y is an integer, and an odd one. */
 static int int_kind(double y) /* 0: not an integer, 1: even, 2: odd */
 {
@@ -160,7 +169,10 @@ static int int_kind(double y) /* 0: not an integer, 1: even, 2: odd */
 
 double pow(double x, double y)
 {
-	/* C11 F.10.4.4, in its order */
+	/* C11 F.10.4.4, in its order; a signaling NaN gives NaN even where a
+	 * quiet one would give 1 (IEEE 754-2008 9.2.1, as glibc does) */
+	if (is_snan(x) || is_snan(y))
+		return x + y;
 	if (y == 0 || x == 1)
 		return 1.0;
 	if (isnan(x) || isnan(y))
@@ -190,6 +202,8 @@ double pow(double x, double y)
 		return NAN;
 	}
 	int neg = x < 0 && yk == 2;
+	if (x == -1) /* y an integer too large for the product below */
+		return neg ? -1.0 : 1.0;
 	dd l = log_core(dd_make(fabs(x), 0));
 	double approx = l.hi * y;
 	if (approx > 2 * EXP_BIG)

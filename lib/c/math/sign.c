@@ -39,16 +39,25 @@ long double nanl(const char *tag)
 	return fp_from_l(fp_qnan(&__fp_ldouble));
 }
 
-/* The neighbour of a finite x away from zero (away) or towards it; ERANGE
- * when that overflows or is subnormal or zero. */
-static u128 step_bits(const struct fpfmt *f, u128 b, bool away)
+/* The neighbour of a finite x away from zero (away) or towards it, the
+ * least subnormal of sign zsign for a zero x; ERANGE when that overflows or
+ * is subnormal or zero. */
+static u128 step_bits(const struct fpfmt *f, u128 b, bool away, int zsign)
 {
 	struct fpnum n = fp_unpack(f, b);
 	int emin_e = 1 - f->emax - (f->p - 1);
 	u128 r;
 	int fl;
-	if (n.cls == FPC_ZERO) {
-		r = fp_pack(f, n.sign, 1, emin_e, false, FPR_NEAREST, 0);
+	if (n.cls == FPC_FINITE && n.e < emin_e) { /* subnormal: steps of 2^emin_e */
+		n.m >>= emin_e - n.e;
+		n.e = emin_e;
+	}
+	if (n.cls == FPC_INF) { /* towards zero: the largest finite number */
+		r = fp_pack(f, n.sign, ((u128)1 << f->p) - 1, f->emax - (f->p - 1), false,
+			    FPR_NEAREST, 0);
+		fl = 0;
+	} else if (n.cls == FPC_ZERO) {
+		r = fp_pack(f, zsign, 1, emin_e, false, FPR_NEAREST, 0);
 		fl = FPF_UNDERFLOW;
 	} else if (away) {
 		r = fp_pack(f, n.sign, n.m + 1, n.e, false, FPR_NEAREST, &fl);
@@ -66,54 +75,55 @@ static u128 step_bits(const struct fpfmt *f, u128 b, bool away)
 
 /* The C functions: NaNs and equal arguments first, then one step from x
  * towards y (away from zero when y is further from zero on x's side). */
-#define SIGN_FUNCS(T, s, F, bits, from)                                                         \
-	T copysign##s(T x, T y)                                                                 \
-	{                                                                                       \
-		return from(copysign_bits(&F, bits(x), bits(y)));                               \
-	}                                                                                       \
-	T nextafter##s(T x, T y)                                                                \
-	{                                                                                       \
-		if (isnan(x) || isnan(y))                                                       \
-			return x + y;                                                           \
-		if (x == y)                                                                     \
-			return y;                                                               \
-		return from(step_bits(&F, bits(x), x != 0 && (x < y) == (x > 0)));              \
-	}                                                                                       \
-	T nexttoward##s(T x, long double y)                                                     \
-	{                                                                                       \
-		if (isnan(x) || isnan(y))                                                       \
-			return (T)(x + y);                                                      \
-		if ((long double)x == y)                                                        \
-			return (T)y;                                                            \
-		return from(step_bits(&F, bits(x), x != 0 && ((long double)x < y) == (x > 0))); \
-	}                                                                                       \
-	T fmin##s(T x, T y)                                                                     \
-	{                                                                                       \
-		if (isnan(x))                                                                   \
-			return y;                                                               \
-		if (isnan(y) || x < y)                                                          \
-			return x;                                                               \
-		/* fmin(-0, +0) is -0 */                                                        \
-		return x == y && signbit(x) ? x : y;                                            \
-	}                                                                                       \
-	T fmax##s(T x, T y)                                                                     \
-	{                                                                                       \
-		if (isnan(x))                                                                   \
-			return y;                                                               \
-		if (isnan(y) || x > y)                                                          \
-			return x;                                                               \
-		return x == y && !signbit(x) ? x : y;                                           \
-	}                                                                                       \
-	T fdim##s(T x, T y)                                                                     \
-	{                                                                                       \
-		if (isnan(x) || isnan(y))                                                       \
-			return x + y;                                                           \
-		if (!(x > y))                                                                   \
-			return 0;                                                               \
-		T r = x - y;                                                                    \
-		if (isinf(r) && !isinf(x) && !isinf(y))                                         \
-			errno = ERANGE;                                                         \
-		return r;                                                                       \
+#define SIGN_FUNCS(T, s, F, bits, from)                                                            \
+	T copysign##s(T x, T y)                                                                    \
+	{                                                                                          \
+		return from(copysign_bits(&F, bits(x), bits(y)));                                  \
+	}                                                                                          \
+	T nextafter##s(T x, T y)                                                                   \
+	{                                                                                          \
+		if (isnan(x) || isnan(y))                                                          \
+			return x + y;                                                              \
+		if (x == y)                                                                        \
+			return y;                                                                  \
+		return from(step_bits(&F, bits(x), x != 0 && (x < y) == (x > 0), x > y));          \
+	}                                                                                          \
+	T nexttoward##s(T x, long double y)                                                        \
+	{                                                                                          \
+		if (isnan(x) || isnan(y))                                                          \
+			return (T)(x + y);                                                         \
+		if ((long double)x == y)                                                           \
+			return (T)y;                                                               \
+		return from(                                                                       \
+			step_bits(&F, bits(x), x != 0 && ((long double)x < y) == (x > 0), x > y)); \
+	}                                                                                          \
+	T fmin##s(T x, T y)                                                                        \
+	{                                                                                          \
+		if (isnan(x))                                                                      \
+			return y;                                                                  \
+		if (isnan(y) || x < y)                                                             \
+			return x;                                                                  \
+		/* fmin(-0, +0) is -0 */                                                           \
+		return x == y && signbit(x) ? x : y;                                               \
+	}                                                                                          \
+	T fmax##s(T x, T y)                                                                        \
+	{                                                                                          \
+		if (isnan(x))                                                                      \
+			return y;                                                                  \
+		if (isnan(y) || x > y)                                                             \
+			return x;                                                                  \
+		return x == y && !signbit(x) ? x : y;                                              \
+	}                                                                                          \
+	T fdim##s(T x, T y)                                                                        \
+	{                                                                                          \
+		if (isnan(x) || isnan(y))                                                          \
+			return x + y;                                                              \
+		if (!(x > y))                                                                      \
+			return 0;                                                                  \
+		T r = x - y;                                                                       \
+		if (isinf(r) && !isinf(x) && !isinf(y))                                            \
+			errno = ERANGE;                                                            \
+		return r;                                                                          \
 	}
 
 SIGN_FUNCS(float, f, __fp_float, fp_bits_f, fp_from_f)
