@@ -84,7 +84,7 @@ static u128 pack256(const struct fpfmt *f, int sign, struct u256 a, int e, bool 
 	return fp_pack(f, sign, a.lo, e, sticky, r, 0);
 }
 
-static u128 fma_bits(const struct fpfmt *f, u128 xb, u128 yb, u128 zb)
+u128 fp_fma(const struct fpfmt *f, u128 xb, u128 yb, u128 zb)
 {
 	struct fpnum x = fp_unpack(f, xb), y = fp_unpack(f, yb), z = fp_unpack(f, zb);
 	int ps = x.sign ^ y.sign;
@@ -93,10 +93,8 @@ static u128 fma_bits(const struct fpfmt *f, u128 xb, u128 yb, u128 zb)
 		return fp_quiet(f, x.cls == FPC_NAN ? xb : y.cls == FPC_NAN ? yb : zb);
 	bool pinf = x.cls == FPC_INF || y.cls == FPC_INF;
 	bool pzero = x.cls == FPC_ZERO || y.cls == FPC_ZERO;
-	if ((pinf && pzero) || (pinf && z.cls == FPC_INF && z.sign != ps)) {
-		errno = EDOM;
+	if ((pinf && pzero) || (pinf && z.cls == FPC_INF && z.sign != ps))
 		return fp_qnan(f);
-	}
 	if (pinf)
 		return fp_inf(f, ps);
 	if (z.cls == FPC_INF)
@@ -147,15 +145,16 @@ static u128 fma_bits(const struct fpfmt *f, u128 xb, u128 yb, u128 zb)
 	return pack256(f, sign, d, pe, sticky, r);
 }
 
-float fmaf(float x, float y, float z)
-{
-	return fp_from_f(fma_bits(&__fp_float, fp_bits_f(x), fp_bits_f(y), fp_bits_f(z)));
-}
-double fma(double x, double y, double z)
-{
-	return fp_from_d(fma_bits(&__fp_double, fp_bits_d(x), fp_bits_d(y), fp_bits_d(z)));
-}
-long double fmal(long double x, long double y, long double z)
-{
-	return fp_from_l(fma_bits(&__fp_ldouble, fp_bits_l(x), fp_bits_l(y), fp_bits_l(z)));
-}
+/* EDOM for a NaN made from numbers (inf * 0, inf - inf). */
+#define FMA_FUNC(T, name, F, bits, from)                             \
+	T name(T x, T y, T z)                                        \
+	{                                                            \
+		T r = from(fp_fma(&F, bits(x), bits(y), bits(z)));   \
+		if (isnan(r) && !isnan(x) && !isnan(y) && !isnan(z)) \
+			errno = EDOM;                                \
+		return r;                                            \
+	}
+
+FMA_FUNC(float, fmaf, __fp_float, fp_bits_f, fp_from_f)
+FMA_FUNC(double, fma, __fp_double, fp_bits_d, fp_from_d)
+FMA_FUNC(long double, fmal, __fp_ldouble, fp_bits_l, fp_from_l)

@@ -8,6 +8,7 @@
 
 const struct fpfmt __fp_float = { 24, 127, 8, false };
 const struct fpfmt __fp_double = { 53, 1023, 11, false };
+const struct fpfmt __fp_quad = { 113, 16383, 15, false };
 #if __LDBL_MANT_DIG__ == 64
 const struct fpfmt __fp_ldouble = { 64, 16383, 15, true };
 #elif __LDBL_MANT_DIG__ == 113

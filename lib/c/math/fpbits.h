@@ -21,7 +21,7 @@ struct fpfmt {
 	bool explicit; /* the integer bit is stored (x87) */
 };
 
-extern const struct fpfmt __fp_float, __fp_double, __fp_ldouble;
+extern const struct fpfmt __fp_float, __fp_double, __fp_ldouble, __fp_quad;
 
 enum fpclass { FPC_ZERO, FPC_FINITE, FPC_INF, FPC_NAN };
 
@@ -71,6 +71,9 @@ static inline u128 u128_shr_sticky(u128 m, int n, bool *sticky)
 	*sticky |= (m & (((u128)1 << n) - 1)) != 0;
 	return m >> n;
 }
+
+/* x * y + z rounded once in the current mode (fma.c); no errno. */
+u128 fp_fma(const struct fpfmt *f, u128 x, u128 y, u128 z);
 
 /* The bit patterns of the three C types, and back. */
 u128 fp_bits_f(float x);
