@@ -166,3 +166,26 @@ TEST(libc_math_tf, compare_and_fix)
 			CHECK(vgc___fixunstfdi(a) == (unsigned long long)a);
 	}
 }
+
+__int128 vgc___divti3(__int128, __int128);
+__int128 vgc___modti3(__int128, __int128);
+unsigned __int128 vgc___udivti3(unsigned __int128, unsigned __int128);
+unsigned __int128 vgc___umodti3(unsigned __int128, unsigned __int128);
+
+/* lib/c/rt/int128.c against the host's (libgcc) division. */
+TEST(libc_math_tf, int128_division)
+{
+	for (int i = 0; i < 300000; i++) {
+		u128 n = ((u128)vtest_rand(&rng) << 64 | vtest_rand(&rng)) >>
+			(vtest_rand(&rng) % 128);
+		u128 d = ((u128)vtest_rand(&rng) << 64 | vtest_rand(&rng)) >>
+			(vtest_rand(&rng) % 128);
+		if (!d)
+			continue;
+		CHECK(vgc___udivti3(n, d) == n / d && vgc___umodti3(n, d) == n % d);
+		__int128 sn = (__int128)n, sd = (__int128)d;
+		if (sd == -1)
+			continue;
+		CHECK(vgc___divti3(sn, sd) == sn / sd && vgc___modti3(sn, sd) == sn % sd);
+	}
+}
