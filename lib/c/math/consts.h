@@ -6,6 +6,27 @@
 
 #include <stdint.h>
 
+/* Link names reserved for the library. */
+#define C_LN2 __vg_C_LN2
+#define C_INV_LN2 __vg_C_INV_LN2
+#define C_INV_LN10 __vg_C_INV_LN10
+#define C_PI __vg_C_PI
+#define C_PI_2 __vg_C_PI_2
+#define C_PI_4 __vg_C_PI_4
+#define C_LOG_SQRT_2PI __vg_C_LOG_SQRT_2PI
+#define C_EULER __vg_C_EULER
+#define C_TWO_OVER_SQRTPI __vg_C_TWO_OVER_SQRTPI
+#define C_INV_SQRTPI __vg_C_INV_SQRTPI
+#define S_SIN __vg_S_SIN
+#define S_COS __vg_S_COS
+#define S_ATAN __vg_S_ATAN
+#define S_LOG __vg_S_LOG
+#define S_EXPM1 __vg_S_EXPM1
+#define S_LGAMMA1 __vg_S_LGAMMA1
+#define S_LGAMMA2 __vg_S_LGAMMA2
+#define S_STIRLING __vg_S_STIRLING
+#define TWO_OVER_PI __vg_TWO_OVER_PI
+
 /* hi + lo, |lo| <= ulp(hi) / 2: about 106 bits. */
 typedef struct {
 	double hi, lo;

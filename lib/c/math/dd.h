@@ -121,6 +121,17 @@ static inline dd dd_poly(dd z, const dd *c, int nd, int n)
 	return r;
 }
 
+/* The shared cores, under names reserved for the library. */
+#define dd_round __vg_dd_round
+#define expm1_small __vg_expm1_small
+#define exp_core __vg_exp_core
+#define log_core __vg_log_core
+#define expm1_core __vg_expm1_core
+#define rem_pio2 __vg_rem_pio2
+#define sin_core __vg_sin_core
+#define cos_core __vg_cos_core
+#define atan_core __vg_atan_core
+
 /* Internal entry points shared by the function files (kernels.c). */
 
 /* Rounds (v.hi + v.lo) * 2^k to the nearest double once; ERANGE on

@@ -12,6 +12,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* The library's internal functions, under names reserved for it. */
+#define fp_mode __vg_fp_mode
+#define fp_unpack __vg_fp_unpack
+#define fp_pack __vg_fp_pack
+#define fp_inf __vg_fp_inf
+#define fp_qnan __vg_fp_qnan
+#define fp_quiet __vg_fp_quiet
+#define fp_fma __vg_fp_fma
+#define fp_bits_f __vg_fp_bits_f
+#define fp_bits_d __vg_fp_bits_d
+#define fp_bits_l __vg_fp_bits_l
+#define fp_from_f __vg_fp_from_f
+#define fp_from_d __vg_fp_from_d
+#define fp_from_l __vg_fp_from_l
+
 typedef unsigned __int128 u128;
 
 struct fpfmt {

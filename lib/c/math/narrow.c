@@ -28,14 +28,15 @@ static float narrow(double r)
 		return name((double)x);         \
 	}
 
+/* The operands are a and b: atan2's are named y, x. */
 #define NARROW2(name)                                      \
-	float name##f(float x, float y)                    \
+	float name##f(float a, float b)                    \
 	{                                                  \
-		return narrow(name((double)x, (double)y)); \
+		return narrow(name((double)a, (double)b)); \
 	}                                                  \
-	long double name##l(long double x, long double y)  \
+	long double name##l(long double a, long double b)  \
 	{                                                  \
-		return name((double)x, (double)y);         \
+		return name((double)a, (double)b);         \
 	}
 
 NARROW1(exp)

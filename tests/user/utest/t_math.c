@@ -99,8 +99,8 @@ UTEST(math_table)
 		CHECK_BITS(pow(powers[i].x, powers[i].y), powers[i].want);
 	CHECK_BITS(atan2(1, -2), 0x1.56c6e7397f5aep+1);
 	CHECK_BITS(hypot(3e300, 4e300), 0x1.ddd4baa009303p+998);
-	CHECK_BITS(fma(0x1p-60 + 1, 0x1p-60 + 1, -1), 0x1.0000000000001p-59);
-	CHECK_BITS(fmod(1e300, 3.0), 2.0);
+	CHECK_BITS(fma(0x1p-30 + 1, 0x1p-30 + 1, -1), 0x1.00000002p-29);
+	CHECK_BITS(fmod(1e300, 7.0), 1.0);
 	CHECK_BITS(remainder(7.0, 2.0), -1.0);
 	CHECK_BITS(floor(-0.5), -1.0);
 	CHECK_BITS(round(2.5), 3.0);
@@ -133,7 +133,7 @@ UTEST(math_errno)
 	errno = 0;
 	CHECK(expf(100.0f) == HUGE_VALF && errno == ERANGE);
 	errno = 0;
-	CHECK(sin(1.0) > 0 && cos(1e22) < 0 && errno == 0);
+	CHECK(sin(1.0) > 0 && cos(1e22) > 0 && errno == 0);
 	CHECK(math_errhandling == MATH_ERRNO);
 }
 
@@ -204,7 +204,7 @@ UTEST(math_long_double)
 	long double third = l1 / l3, back = third * l3;
 	CHECK(back == 1 || back == 1 - LDBL_EPSILON / 2);
 	CHECK(l1 + LDBL_EPSILON != 1 && l1 + LDBL_EPSILON / 2 == 1);
-	CHECK(l1 - LDBL_EPSILON / 4 != 1 && l2 - l1 == l1 && l2 * l3 == 6);
+	CHECK(l1 - LDBL_EPSILON / 2 != 1 && l2 - l1 == l1 && l2 * l3 == 6);
 	CHECK((long long)(lbig / lbig * 1e18L) == 1000000000000000000LL);
 	CHECK((int)(l3 * -l2) == -6 && (unsigned long long)(l3 * 1e18L) == 3000000000000000000ULL);
 	CHECK((double)ltenth == 0.1 && (float)ltenth == 0.1f && ltenth != 0.1);
