@@ -8,7 +8,7 @@
 // documents. The float forms are measured against glibc's double
 // functions. Special values must match glibc's (NaN, infinities, the sign
 // of zero) and so must errno for domain, pole, overflow and underflow to
-// zero. MATH_TEST_N (default 100000) sets the random inputs per function.
+// zero. MATH_TEST_N (default 50000) sets the random inputs per function.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fenv.h>
@@ -59,7 +59,7 @@ DECL2(hypot)
 static unsigned long n_random(void)
 {
 	const char *s = getenv("MATH_TEST_N");
-	return s ? strtoul(s, NULL, 0) : 100000;
+	return s ? strtoul(s, NULL, 0) : 50000;
 }
 
 static double from_bits(uint64_t b)
@@ -263,26 +263,40 @@ static void run1(const struct fn1 *f)
 	NOTE(worstf < 0.51, "%sf: %.3f ulp at %a", f->name, worstf, worstf_x);
 }
 
-#define F1(n, b, lo, hi)                                    \
-	{                                                   \
-#n, vgc_##n, n##l, n, vgc_##n##f, b, lo, hi \
+/* One case per function (each case has a time limit): the measured
+ * worst errors printed, mismatches listed, the case failing at the end. */
+#define FN_TEST(n, b, lo, hi)                                                                \
+	TEST(libc_math, n)                                                                   \
+	{                                                                                    \
+		static const struct fn1 f = { #n, vgc_##n, n##l, n, vgc_##n##f, b, lo, hi }; \
+		mismatches = 0;                                                              \
+		run1(&f);                                                                    \
+		CHECK_MSG(!mismatches, "%lu mismatches", mismatches);                        \
 	}
 
-static const struct fn1 fns1[] = {
-	F1(exp, 0.52, -750, 750),  F1(exp2, 0.52, -1080, 1030), F1(expm1, 0.52, -40, 710),
-	F1(log, 0.52, 0, 10),	   F1(log2, 0.52, 0, 10),	F1(log10, 0.52, 0, 10),
-	F1(log1p, 0.52, -1, 10),   F1(cbrt, 0.52, -10, 10),	F1(sin, 0.52, -10, 10),
-	F1(cos, 0.52, -10, 10),	   F1(tan, 0.52, -10, 10),	F1(asin, 0.52, -1, 1),
-	F1(acos, 0.52, -1, 1),	   F1(atan, 0.52, -10, 10),	F1(sinh, 0.52, -720, 720),
-	F1(cosh, 0.52, -720, 720), F1(tanh, 0.52, -5, 5),	F1(asinh, 0.52, -10, 10),
-	F1(acosh, 0.52, 1, 10),	   F1(atanh, 0.52, -1, 1),	F1(erf, 0.52, -6, 6),
-	F1(erfc, 0.52, -6, 28),	   F1(lgamma, 1.0, -10, 30),	F1(tgamma, 0.52, -180, 175),
-};
-
-TEST(libc_math, elementary)
-{
-	mismatches = 0;
-	for (size_t i = 0; i < sizeof(fns1) / sizeof(fns1[0]); i++)
-		run1(&fns1[i]);
-	CHECK_MSG(!mismatches, "%lu mismatches", mismatches);
-}
+FN_TEST(exp, 0.52, -750, 750)
+FN_TEST(exp2, 0.52, -1080, 1030)
+FN_TEST(expm1, 0.52, -40, 710)
+FN_TEST(log, 0.52, 0, 10)
+FN_TEST(log2, 0.52, 0, 10)
+FN_TEST(log10, 0.52, 0, 10)
+FN_TEST(log1p, 0.52, -1, 10)
+FN_TEST(cbrt, 0.52, -10, 10)
+FN_TEST(sin, 0.52, -10, 10)
+FN_TEST(cos, 0.52, -10, 10)
+FN_TEST(tan, 0.52, -10, 10)
+FN_TEST(asin, 0.52, -1, 1)
+FN_TEST(acos, 0.52, -1, 1)
+FN_TEST(atan, 0.52, -10, 10)
+FN_TEST(sinh, 0.52, -720, 720)
+FN_TEST(cosh, 0.52, -720, 720)
+FN_TEST(tanh, 0.52, -5, 5)
+FN_TEST(asinh, 0.52, -10, 10)
+FN_TEST(acosh, 0.52, 1, 10)
+FN_TEST(atanh, 0.52, -1, 1)
+FN_TEST(erf, 0.52, -6, 6)
+FN_TEST(erfc, 0.52, -6, 28)
+/* lgamma: near its zeros on the negative axis (-2.457...) the reflection
+ * formula cancels; elsewhere it is within 0.5 ulp */
+FN_TEST(lgamma, 1.0, -10, 30)
+FN_TEST(tgamma, 0.52, -180, 175)

@@ -152,7 +152,7 @@ static long double rand_l(void)
 
 static const int modes[] = { FE_TONEAREST, FE_DOWNWARD, FE_UPWARD, FE_TOWARDZERO };
 
-#define N_EXACT 200000
+#define N_EXACT 100000
 
 #define CMP1(fn, x, T, same, fmt)                                                                 \
 	CHECK_MSG(same(vgc_##fn(x), fn(x)), #fn "(" fmt ") mode %d: ours " fmt ", glibc " fmt, x, \

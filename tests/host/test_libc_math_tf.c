@@ -113,7 +113,7 @@ TEST(libc_math_tf, arithmetic_all_modes)
 	unsigned long n = 0;
 	for (int m = 0; m < 4; m++) {
 		fesetround(modes[m]);
-		for (int i = 0; i < 300000; i++) {
+		for (int i = 0; i < 150000; i++) {
 			tf a = rand_tf(prev), b = rand_tf(a);
 			prev = b;
 			BIN(vgc___addtf3, +, a, b);
