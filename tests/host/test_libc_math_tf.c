@@ -79,22 +79,22 @@ static tf rand_tf(tf prev)
 		return from((b & ~((u128)0xffff << 112)) |
 			    ((u128)(16383 + (int)(s % 40) - 20) << 112) | ((u128)(r & 1) << 127));
 	case 3: return from(b & ~((u128)0x7fff << 112)); /* subnormal */
-	case 4: return prev * (1 + (tf)(int)(s % 5 - 2) * 0x1p-112Q); /* close to prev */
+	case 4: return prev * (1 + (tf)(int)(s % 5 - 2) * (tf)0x1p-112); /* close to prev */
 	case 5: return (tf)(int64_t)s;
 	case 6: return -prev;
 	default: {
 		const tf sp[] = { 0,
-				  -0.0Q,
+				  -(tf)0,
 				  1,
 				  -1,
-				  1e4000Q,
-				  -1e-4000Q,
-				  0x1p-16494Q,
+				  from((u128)0x7ff0 << 112),
+				  from((u128)1 << 127 | (u128)0x10 << 112),
+				  from(1) /* least */,
 				  (tf)__builtin_inf(),
 				  -(tf)__builtin_inf(),
 				  (tf)__builtin_nan(""),
-				  1.18973149535723176508575932662800702e4932Q,
-				  0x1p-16382Q };
+				  from((u128)0x7ffe << 112 | (((u128)1 << 112) - 1)) /* greatest */,
+				  from((u128)1 << 112) /* least normal */ };
 		return sp[s % (sizeof(sp) / sizeof(sp[0]))];
 	}
 	}
@@ -156,13 +156,13 @@ TEST(libc_math_tf, compare_and_fix)
 		CHECK((vgc___getf2(a, b) >= 0) == (a >= b));
 		CHECK((vgc___unordtf2(a, b) != 0) == (is_nan(a) || is_nan(b)));
 		/* in range only: C leaves the rest undefined */
-		if (!is_nan(a) && a > -0x1p31Q && a < 0x1p31Q)
+		if (!is_nan(a) && a > -(tf)0x1p31 && a < (tf)0x1p31)
 			CHECK(vgc___fixtfsi(a) == (int)a);
-		if (!is_nan(a) && a > -0x1p63Q && a < 0x1p63Q)
+		if (!is_nan(a) && a > -(tf)0x1p63 && a < (tf)0x1p63)
 			CHECK(vgc___fixtfdi(a) == (long long)a);
-		if (!is_nan(a) && a > -1 && a < 0x1p32Q)
+		if (!is_nan(a) && a > -1 && a < (tf)0x1p32)
 			CHECK(vgc___fixunstfsi(a) == (unsigned)a);
-		if (!is_nan(a) && a > -1 && a < 0x1p64Q)
+		if (!is_nan(a) && a > -1 && a < (tf)0x1p64)
 			CHECK(vgc___fixunstfdi(a) == (unsigned long long)a);
 	}
 }
