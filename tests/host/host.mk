@@ -89,7 +89,7 @@ $(HOST_DIR)/libkfuzz.a: $(patsubst %.c,$(HOST_DIR)/fuzzobj/%.o,$(HOST_LIBSRCS))
 
 $(HOST_DIR)/test_%: $(HOST_DIR)/obj/tests/host/test_%.o $(HOST_DIR)/obj/tests/host/support/vtest.o \
 		$(HOST_DIR)/libkhost.a
-	$(HOST_CC) $(HOST_SAN) -o $@ $(filter %.o %.a,$^)
+	$(HOST_CC) $(HOST_SAN) -o $@ $(filter %.o %.a,$^) -lm
 
 $(HOST_DIR)/fuzz_%: $(HOST_DIR)/fuzzobj/tests/host/fuzz/fuzz_%.o $(HOST_DIR)/libkfuzz.a
 	$(HOST_CC) -fsanitize=fuzzer,address,undefined -o $@ $(filter %.o %.a,$^)
