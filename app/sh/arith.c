@@ -260,8 +260,8 @@ static long ternary(struct ar *a, int eval)
 
 static long assign(struct ar *a, int eval)
 {
-	static const char *const ops[] = { "=", "+=", "-=", "*=", "/=", "%=", "<<=",
-					   ">>=", "&=", "^=", "|=", NULL };
+	static const char *const ops[] = { "=",	  "+=",	 "-=", "*=", "/=", "%=",
+					   "<<=", ">>=", "&=", "^=", "|=", NULL };
 	skip(a);
 	const char *st = a->p;
 	if (isalpha((unsigned char)*a->p) || *a->p == '_') {

@@ -35,7 +35,7 @@ int bi_cd(int argc, char **argv)
 	if (chdir(target) < 0) {
 		sh_error("cd: can't cd to %s", target);
 		free(target);
-		return 1;
+		return 2;
 	}
 	free(target);
 	const char *old = var_get("PWD");

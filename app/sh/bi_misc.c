@@ -8,8 +8,9 @@
 
 #include "builtins.h"
 
-static const char *const keywords[] = { "if", "then", "else", "elif", "fi", "case", "esac", "for",
-					"while", "until", "do", "done", "in", "{", "}", "!", NULL };
+static const char *const keywords[] = { "if",	"then", "else",	 "elif",  "fi", "case",
+					"esac", "for",	"while", "until", "do", "done",
+					"in",	"{",	"}",	 "!",	  NULL };
 
 /* What a name is, as `type` and `command -V` tell it; 0 if found. */
 static int describe(const char *name, int verbose)
@@ -92,7 +93,7 @@ int bi_command(int argc, char **argv)
 		int st = 0;
 		for (; i < argc; i++)
 			if (describe(argv[i], vv))
-				st = vv ? 127 : 1;
+				st = 127;
 		return st;
 	}
 	return exec_argv(argv + i, NULL, 0, 1);

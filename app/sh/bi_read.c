@@ -17,12 +17,6 @@ static int is_ifs(const char *ifs, char c, int ws)
 	return ws < 0 || ws == space;
 }
 
-static void set_or_fail(const char *name, const char *val, int *st)
-{
-	if (var_set(name, val, 0) < 0)
-		*st = 2;
-}
-
 int bi_read(int argc, char **argv)
 {
 	int raw = 0, i = 1;
@@ -85,7 +79,6 @@ int bi_read(int argc, char **argv)
 	size_t n = line.n, p = 0;
 	char *reply[] = { "REPLY", NULL };
 	char **vars = i < argc ? argv + i : reply;
-	int st = 0;
 	while (p < n && !e[p] && is_ifs(ifs, s[p], 1))
 		p++;
 	for (int v = 0; vars[v]; v++) {
@@ -109,12 +102,12 @@ int bi_read(int argc, char **argv)
 			}
 		}
 		char *val = sb_take(&f);
-		set_or_fail(vars[v], val, &st);
+		var_set(vars[v], val, 0);
 		free(val);
 	}
 	sb_free(&line);
 	sb_free(&esc);
-	return st ? st : eof;
+	return eof;
 }
 
 static int getopts_pos = 1; /* the next character within the current argument */
@@ -138,8 +131,8 @@ int bi_getopts(int argc, char **argv)
 	int silent = opts[0] == ':';
 	char buf[32];
 	int st = 0;
-	if (optind > nargs || (getopts_pos == 1 && (args[optind - 1][0] != '-' ||
-						    !args[optind - 1][1]))) {
+	if (optind > nargs ||
+	    (getopts_pos == 1 && (args[optind - 1][0] != '-' || !args[optind - 1][1]))) {
 		st = 1;
 	} else if (getopts_pos == 1 && !strcmp(args[optind - 1], "--")) {
 		optind++;

@@ -22,8 +22,8 @@ static int is_unary(const char *s)
 
 static int is_binary(const char *s)
 {
-	static const char *const ops[] = { "=", "!=", "-eq", "-ne", "-lt", "-le", "-gt",
-					   "-ge", "-nt", "-ot", "-ef", "<", ">", NULL };
+	static const char *const ops[] = { "=",	  "!=",	 "-eq", "-ne", "-lt", "-le", "-gt",
+					   "-ge", "-nt", "-ot", "-ef", "<",   ">",   NULL };
 	for (int i = 0; ops[i]; i++)
 		if (!strcmp(s, ops[i]))
 			return 1;
@@ -90,7 +90,7 @@ static int binary(struct targs *t, const char *a, const char *op, const char *b)
 		return strcmp(a, b) < 0;
 	if (!strcmp(op, ">"))
 		return strcmp(a, b) > 0;
-	if (op[1] == 'n' || op[1] == 'o' || (op[1] == 'e' && op[2] == 'f')) {
+	if (!strcmp(op, "-nt") || !strcmp(op, "-ot") || !strcmp(op, "-ef")) {
 		struct stat sa, sb;
 		int ha = stat(a, &sa) == 0, hb = stat(b, &sb) == 0;
 		if (op[1] == 'e')

@@ -7,7 +7,7 @@
 
 #include "builtins.h"
 
-/* NAME or NAME=value with flags; -1 if readonly or a bad name. */
+/* NAME or NAME=value with flags; -1 if a bad name. */
 static int assign_arg(const char *cmd, const char *arg, int flags)
 {
 	const char *eq = strchr(arg, '=');
@@ -17,13 +17,12 @@ static int assign_arg(const char *cmd, const char *arg, int flags)
 		return -1;
 	}
 	char *name = xstrndup(arg, nl);
-	int r = 0;
 	if (eq)
-		r = var_set(name, eq + 1, flags);
+		var_set(name, eq + 1, flags);
 	else
 		var_addflags(name, flags);
 	free(name);
-	return r;
+	return 0;
 }
 
 static int flag_builtin(int argc, char **argv, int flag, const char *prefix)
@@ -54,7 +53,7 @@ int bi_readonly(int argc, char **argv)
 
 int bi_unset(int argc, char **argv)
 {
-	int funcs = 0, i = 1, st = 0;
+	int funcs = 0, i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "-f"))
 			funcs = 1;
@@ -71,10 +70,10 @@ int bi_unset(int argc, char **argv)
 	for (; i < argc; i++) {
 		if (funcs)
 			func_unset(argv[i]);
-		else if (var_unset(argv[i]) < 0)
-			st = 1;
+		else
+			var_unset(argv[i]);
 	}
-	return st;
+	return 0;
 }
 
 int bi_set(int argc, char **argv)
@@ -152,8 +151,8 @@ int bi_local(int argc, char **argv)
 		}
 		char *name = xstrndup(argv[i], nl);
 		var_make_local(name);
-		if (eq && var_set(name, eq + 1, 0) < 0)
-			st = 1;
+		if (eq)
+			var_set(name, eq + 1, 0);
 		free(name);
 	}
 	return st;

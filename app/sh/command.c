@@ -75,17 +75,14 @@ static void expand_assigns(struct node *n, struct strlist *out)
 	}
 }
 
-static int set_assigns(struct strlist *a, int flags)
+static void set_assigns(struct strlist *a, int flags)
 {
 	for (int i = 0; i < a->n; i++) {
 		char *eq = strchr(a->v[i], '=');
 		*eq = 0;
-		int r = var_set(a->v[i], eq + 1, flags);
+		var_set(a->v[i], eq + 1, flags);
 		*eq = '=';
-		if (r < 0)
-			return -1;
 	}
-	return 0;
 }
 
 /* The source text of the running simple command, for `jobs` if it stops. */
@@ -115,8 +112,14 @@ static int run_external(char **argv, struct strlist *assigns, int flags)
 		_exit(e == ENOENT ? 127 : 126);
 	}
 	struct job *j = job_new(cmd_text ? cmd_text : argv[0], 0);
-	struct start st = { .argv = argv, .path = path, .envp = envp, .pgid = sh.jobctl ? 0 : -1,
-			    .foreground = 1, .fd_in = -1, .fd_out = -1, .fd_close = -1 };
+	struct start st = { .argv = argv,
+			    .path = path,
+			    .envp = envp,
+			    .pgid = sh.jobctl ? 0 : -1,
+			    .foreground = 1,
+			    .fd_in = -1,
+			    .fd_out = -1,
+			    .fd_close = -1 };
 	pid_t pid = sh_start(&st);
 	int e = errno;
 	for (char **e2 = envp; *e2; e2++)
@@ -144,7 +147,8 @@ static int with_temp_assigns(struct strlist *assigns, int (*fn)(void *), void *c
 		var_make_local(assigns->v[i]);
 		*eq = '=';
 	}
-	int st = set_assigns(assigns, V_EXPORT) < 0 ? 1 : fn(ctx);
+	set_assigns(assigns, V_EXPORT);
+	int st = fn(ctx);
 	var_pop_scope();
 	return st;
 }
@@ -164,7 +168,12 @@ static int call_it(void *ctx)
 	while (c->argv[argc])
 		argc++;
 	int st = c->b->fn(argc, c->argv);
-	fflush(stdout);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		clearerr(stdout);
+		sh_error("%s: write error: %s", c->argv[0], strerror(errno));
+		if (!st)
+			st = 1;
+	}
 	return st;
 }
 
@@ -173,8 +182,8 @@ int exec_argv(char **argv, struct strlist *assigns, int flags, int nofunc)
 	const struct builtin *b = strchr(argv[0], '/') ? NULL : builtin_find(argv[0]);
 	struct call c = { .b = b, .argv = argv };
 	if (b && b->special) {
-		if (assigns && set_assigns(assigns, 0) < 0)
-			return 1;
+		if (assigns)
+			set_assigns(assigns, 0);
 		return call_it(&c);
 	}
 	if (!nofunc && !strchr(argv[0], '/'))
@@ -194,13 +203,12 @@ int exec_simple(struct node *n, int flags)
 	int st, err = 0;
 	if (args.n == 0) {
 		/* Assignments only: they stay; redirections are done and undone. */
-		st = set_assigns(&assigns, 0) < 0 ? 1 : sh.cmdsubst_status;
-		if (st == 1 && !sh.interactive)
-			sh_exit(1);
+		set_assigns(&assigns, 0);
+		st = sh.cmdsubst_status;
 		struct redir_save *rs = redir_apply(n->redirs, 0, &err);
 		redir_undo(rs);
 		sl_free(&assigns);
-		return err ? 1 : st;
+		return err ? 2 : st;
 	}
 	if (args.n == 1 && !strcmp(args.v[0], "exec")) { /* exec >file: for good */
 		redir_apply(n->redirs, 1, &err);
@@ -215,7 +223,7 @@ int exec_simple(struct node *n, int flags)
 		redir_undo(rs);
 		sl_free(&args);
 		sl_free(&assigns);
-		return 1;
+		return 2;
 	}
 	cmd_text = n->text;
 	st = exec_argv(args.v, &assigns, flags, 0);

@@ -133,10 +133,7 @@ static int exec_for(struct node *n)
 	int st = 0;
 	sh.loop_depth++;
 	for (int i = 0; i < items.n; i++) {
-		if (var_set(n->name, items.v[i], 0) < 0) {
-			st = 1;
-			break;
-		}
+		var_set(n->name, items.v[i], 0);
 		st = exec_node(n->a, 0);
 		if (sh.returning)
 			break;

@@ -84,7 +84,9 @@ static char *param_get(const char *name, size_t n)
 		return NULL;
 	}
 	if (isdigit((unsigned char)name[0])) {
-		long k = strtol(name, NULL, 10);
+		long k = 0;
+		for (size_t i = 0; i < n && k < 100000000; i++)
+			k = k * 10 + (name[i] - '0');
 		if (k == 0)
 			return xstrdup(sh.arg0);
 		return k <= pos.n ? xstrdup(pos.v[k - 1]) : NULL;
@@ -269,11 +271,7 @@ static void expand_braced(struct xbuf *b, const char *body, size_t blen, int inq
 			free(text);
 			sh_abort(2);
 		}
-		if (var_set(name, text, 0) < 0) {
-			free(name);
-			free(text);
-			sh_abort(2);
-		}
+		var_set(name, text, 0);
 		xadds(b, text, strlen(text), result_flags(inq, mode));
 		free(name);
 		free(text);
@@ -364,7 +362,8 @@ static void expand_dollar(struct xbuf *b, const char *s, size_t len, size_t *i, 
 	}
 }
 
-static void expand_tilde(struct xbuf *b, const char *s, size_t len, size_t *i, enum expand_mode mode)
+static void expand_tilde(struct xbuf *b, const char *s, size_t len, size_t *i,
+			 enum expand_mode mode)
 {
 	size_t k = *i + 1;
 	while (k < len && s[k] != '/' && !(mode == EX_ASSIGN && s[k] == ':'))
@@ -419,7 +418,7 @@ static void expand_part(struct xbuf *b, const char *s, size_t len, int inq, enum
 			size_t inlen = (size_t)e - i - 2;
 			/* "$@" with no parameters is no field at all. */
 			int at = (inlen == 2 && !memcmp(in, "$@", 2)) ||
-				 (inlen == 4 && !memcmp(in, "${@}", 4));
+				(inlen == 4 && !memcmp(in, "${@}", 4));
 			expand_part(b, in, inlen, 1, mode);
 			if (!(at && pos.n == 0))
 				xadd(b, 0, XMARK);

@@ -18,9 +18,9 @@ struct job {
 	pid_t pgid;
 	int n;
 	pid_t *pids;
-	int *ws;      /* wait status of each, or -1 while it runs */
+	int *ws; /* wait status of each, or -1 while it runs */
 	int stopped;
-	int bg;	      /* in the table (background or stopped) */
+	int bg; /* in the table (background or stopped) */
 	char *text;
 };
 
@@ -121,8 +121,8 @@ static void record(pid_t pid, int ws)
 						j->ws[i] = -1;
 					} else
 						j->ws[i] = ws;
-					if (WIFSIGNALED(ws) && k == 0 &&
-					    WTERMSIG(ws) == SIGINT && sh.interactive)
+					if (WIFSIGNALED(ws) && k == 0 && WTERMSIG(ws) == SIGINT &&
+					    sh.interactive)
 						putc('\n', stderr);
 					return;
 				}
@@ -266,7 +266,8 @@ void jobs_list(int argc, char **argv)
 		else {
 			char buf[48];
 			char mark = j == jobs ? '+' : (jobs && j == jobs->next) ? '-' : ' ';
-			printf("[%d]%c  %-24s%s\n", j->id, mark, state_text(j, buf, sizeof buf), j->text);
+			printf("[%d]%c  %-24s%s\n", j->id, mark, state_text(j, buf, sizeof buf),
+			       j->text);
 		}
 		if (!running(j) && !j->stopped) { /* reported: forgotten */
 			unlink_job(j);

@@ -36,7 +36,7 @@ static const struct {
 
 static int is_meta(char c)
 {
-	return strchr(" \t\n;&|<>()", c) != NULL;
+	return c && strchr(" \t\n;&|<>()", c) != NULL;
 }
 
 const char *tok_spelling(const struct token *t)
@@ -158,7 +158,7 @@ int lex_next(struct lexer *lx, struct token *t)
 	/* A word. */
 	size_t i = lx->pos;
 	while (i < lx->len && !is_meta(s[i])) {
-		if (strchr("\\'\"`$", s[i])) {
+		if (s[i] && strchr("\\'\"`$", s[i])) {
 			long e = scan_construct(s, i, lx->len);
 			if (e < 0) {
 				lx->incomplete = 1;

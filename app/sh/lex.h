@@ -26,8 +26,8 @@ struct token {
 	size_t start, end;
 	int line;
 	enum redir_kind rk; /* T_REDIR */
-	int fd;		    /* T_REDIR: the explicit descriptor or -1 */
-	int heredoc_strip;  /* T_REDIR <<- */
+	int fd; /* T_REDIR: the explicit descriptor or -1 */
+	int heredoc_strip; /* T_REDIR <<- */
 };
 
 #define MAX_HEREDOCS 32
@@ -41,7 +41,7 @@ struct lexer {
 	struct redir *heredocs[MAX_HEREDOCS];
 	int nheredoc;
 	int incomplete; /* the input ended inside a construct */
-	int final;	/* no more input will come: an open here-document ends at EOF */
+	int final; /* no more input will come: an open here-document ends at EOF */
 	int quiet;
 	/* Aliases being expanded and where their text ends, against recursion. */
 	const char *alias_name[MAX_ALIAS_NEST];

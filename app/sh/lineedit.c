@@ -134,8 +134,8 @@ static int escape_key(void)
 	switch (s[1]) {
 	case 'A': return 16; /* ^P */
 	case 'B': return 14; /* ^N */
-	case 'C': return 6;  /* ^F */
-	case 'D': return 2;  /* ^B */
+	case 'C': return 6; /* ^F */
+	case 'D': return 2; /* ^B */
 	case 'H': return 1;
 	case 'F': return 5;
 	}
@@ -176,8 +176,7 @@ char *line_read(const char *prompt)
 			key = escape_key();
 		switch (key) {
 		case '\r':
-		case '\n':
-			goto accept;
+		case '\n': goto accept;
 		case 3: /* ^C */
 			outs("^C\r\n");
 			result = xstrdup("\n");
@@ -229,8 +228,9 @@ char *line_read(const char *prompt)
 		case 14: /* down: newer */
 			if (hist < history_count()) {
 				hist++;
-				set_text(&e, hist == history_count() ? (stash ? stash : "")
-								     : history_at(hist));
+				set_text(&e,
+					 hist == history_count() ? (stash ? stash : "")
+								 : history_at(hist));
 			}
 			break;
 		case 9: complete(&e); break;

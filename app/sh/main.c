@@ -22,7 +22,7 @@ void sh_error(const char *fmt, ...)
 {
 	va_list ap;
 	fflush(stdout);
-	fprintf(stderr, "%s: ", sh.arg0);
+	fprintf(stderr, "%s: ", sh.errname);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -31,11 +31,13 @@ void sh_error(const char *fmt, ...)
 
 _Noreturn void sh_exit(int status)
 {
+	/* The EXIT trap sees $? and does not change the status (unless it
+	 * calls exit itself, which comes back here with its own). */
 	sh.status = status;
 	trap_exit_run();
 	fflush(stdout);
 	fflush(stderr);
-	exit(sh.status & 0xff);
+	exit(status & 0xff);
 }
 
 _Noreturn void sh_abort(int status)
@@ -243,14 +245,16 @@ static int input_loop(void)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: sh [-eufxvnCmi] [-o option] [-c command [name [arg...]] | "
-			"script [arg...] | -s [arg...]]\n");
+	fprintf(stderr,
+		"usage: sh [-eufxvnCmi] [-o option] [-c command [name [arg...]] | "
+		"script [arg...] | -s [arg...]]\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
 	sh.arg0 = argv[0] ? argv[0] : "sh";
+	sh.errname = "sh";
 	sh.pid = getpid();
 	sh.tty_fd = -1;
 	init_vars();
@@ -290,10 +294,10 @@ int main(int argc, char **argv)
 	if (i < argc && !sflag) {
 		const char *script = argv[i++];
 		sh.arg0 = (char *)script;
+		sh.errname = script;
 		pos_set(argv + i, argc - i);
 		int fd = open(script, O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {
-			sh.arg0 = "sh";
 			sh_error("%s: %s", script, strerror(errno));
 			exit(errno == ENOENT ? 127 : 126);
 		}

@@ -45,9 +45,14 @@ static _Noreturn void syntax_error(struct parser *p, const struct token *t)
 		p->why = P_INCOMPLETE;
 		longjmp(p->fail, 1);
 	}
-	if (!p->lx.quiet)
-		fprintf(stderr, "%s: line %d: syntax error near '%s'\n", sh.arg0, t->line,
-			tok_spelling(t));
+	if (!p->lx.quiet) {
+		if (t->kind == T_EOF)
+			fprintf(stderr, "%s: line %d: syntax error near end of file\n", sh.errname,
+				t->line);
+		else
+			fprintf(stderr, "%s: line %d: syntax error near '%s'\n", sh.errname,
+				t->line, tok_spelling(t));
+	}
 	p->why = P_ERROR;
 	longjmp(p->fail, 1);
 }
@@ -61,8 +66,9 @@ static struct token *peek(struct parser *p)
 				longjmp(p->fail, 1);
 			}
 			if (!p->lx.quiet)
-				fprintf(stderr, "%s: line %d: syntax error: unterminated quoted string\n",
-					sh.arg0, p->lx.line);
+				fprintf(stderr,
+					"%s: line %d: syntax error: unterminated quoted string\n",
+					sh.errname, p->lx.line);
 			p->why = P_ERROR;
 			longjmp(p->fail, 1);
 		}
@@ -113,7 +119,7 @@ static struct node *new_node(struct parser *p, enum node_kind k)
 }
 
 static const char *const list_end_kw[] = { "then", "else", "elif", "fi", "do",
-					   "done", "esac", "}", NULL };
+					   "done", "esac", "}",	   NULL };
 
 /* Whether the lookahead ends a compound list. */
 static int at_list_end(struct parser *p)

@@ -55,8 +55,11 @@ static struct redir_save *place(int fd, int target)
 static pid_t start_command(struct node *cmd, struct job *j, int fd_in, int fd_out, int fd_close,
 			   int fg)
 {
-	struct start st = { .pgid = sh.jobctl ? job_pgid(j) : -1, .foreground = fg && sh.jobctl,
-			    .fd_in = fd_in, .fd_out = fd_out, .fd_close = fd_close };
+	struct start st = { .pgid = sh.jobctl ? job_pgid(j) : -1,
+			    .foreground = fg && sh.jobctl,
+			    .fd_in = fd_in,
+			    .fd_out = fd_out,
+			    .fd_close = fd_close };
 	if (spawnable(cmd)) {
 		/* Pipe ends and redirections are put in place in the shell
 		 * itself, the program spawned, and the shell's own restored. */
@@ -165,8 +168,11 @@ int exec_subshell(struct node *n, int flags)
 		sh_exit(exec_node(n->a, EF_LAST));
 	}
 	struct job *j = job_new(n->text ? n->text : "(...)", 0);
-	struct start st = { .pgid = sh.jobctl ? 0 : -1, .foreground = sh.jobctl, .fd_in = -1,
-			    .fd_out = -1, .fd_close = -1 };
+	struct start st = { .pgid = sh.jobctl ? 0 : -1,
+			    .foreground = sh.jobctl,
+			    .fd_in = -1,
+			    .fd_out = -1,
+			    .fd_close = -1 };
 	pid_t pid = sh_start(&st);
 	if (pid == 0) {
 		int err = 0;
@@ -235,5 +241,6 @@ _Noreturn void run_script_child(const char *path, char **argv)
 		argc++;
 	pos_set(argv + 1, argc - 1);
 	sh.arg0 = xstrdup(path);
+	sh.errname = sh.arg0;
 	sh_exit(exec_file(fd, 1));
 }

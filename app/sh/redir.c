@@ -13,7 +13,7 @@
 #include "sh.h"
 
 struct redir_save {
-	struct redir_save *next;  /* the earlier saves of the same apply */
+	struct redir_save *next; /* the earlier saves of the same apply */
 	struct redir_save *older; /* the stack of pending applies (for unwinding) */
 	int fd;
 	int saved; /* copy of the original, or -1 if fd was closed */
@@ -140,7 +140,8 @@ struct redir_save *redir_apply(struct redir *r, int permanent, int *err)
 		}
 		if (newfd < 0) {
 			sh_error("%s: %s", word ? word : "here-document",
-				 errno == EEXIST ? "cannot overwrite existing file" : strerror(errno));
+				 errno == EEXIST ? "cannot overwrite existing file"
+						 : strerror(errno));
 			free(word);
 			*err = 1;
 			break;

@@ -64,9 +64,9 @@ struct redir {
 	struct redir *next;
 	enum redir_kind kind;
 	int fd;
-	char *word;	 /* target word, or here-document body */
-	char *delim;	 /* here-document: delimiter after quote removal */
-	int expand;	 /* here-document: delimiter unquoted, body expanded */
+	char *word; /* target word, or here-document body */
+	char *delim; /* here-document: delimiter after quote removal */
+	int expand; /* here-document: delimiter unquoted, body expanded */
 	int strip_tabs; /* <<- */
 };
 
@@ -92,10 +92,10 @@ struct node {
 	int bang;
 	/* binary operators, bodies: a, b, c = cond/then/else, left/right */
 	struct node *a, *b, *c;
-	char *name;		/* N_FOR variable, N_FUNC name, N_CASE word */
+	char *name; /* N_FOR variable, N_FUNC name, N_CASE word */
 	struct case_item *items; /* N_CASE */
-	char *text;		/* N_BG / N_PIPE: source text for job listings */
-	struct arena *arena;	/* N_FUNC: the tree's arena */
+	char *text; /* N_BG / N_PIPE: source text for job listings */
+	struct arena *arena; /* N_FUNC: the tree's arena */
 };
 
 /* ---- scanning of quoted constructs (scan.c) ---- */
@@ -120,8 +120,8 @@ int parse_all_quiet(const char *text, size_t len);
 /* ---- variables (vars.c) ---- */
 enum { V_EXPORT = 1, V_READONLY = 2 };
 const char *var_get(const char *name);
-int var_set(const char *name, const char *value, int flags); /* -1 if readonly */
-int var_unset(const char *name);
+void var_set(const char *name, const char *value, int flags); /* readonly: sh_abort */
+void var_unset(const char *name); /* readonly: sh_abort */
 int var_flags(const char *name);
 void var_addflags(const char *name, int flags);
 int is_name(const char *s, size_t n);
@@ -138,7 +138,7 @@ struct posparams {
 	int n;
 };
 extern struct posparams pos;
-void pos_set(char **v, int n);	  /* copies */
+void pos_set(char **v, int n); /* copies */
 struct posparams pos_save(void); /* the current ones (ownership moves) */
 void pos_restore(struct posparams p);
 
@@ -160,7 +160,7 @@ int pattern_match(const char *pat, const char *s); /* pat: backslash escapes quo
 int pattern_has_magic(const char *pat);
 void pattern_unescape(char *pat);
 void glob_expand(const char *pat, struct strlist *out); /* adds matches, sorted; none if no match */
-char *cmdsubst(const char *text, size_t len);		 /* output without trailing newlines */
+char *cmdsubst(const char *text, size_t len); /* output without trailing newlines */
 
 /* ---- execution (exec.c, redir.c, spawn.c) ---- */
 int exec_node(struct node *n, int flags);
@@ -173,7 +173,7 @@ int exec_subshell(struct node *n, int flags);
 int call_function(struct node *def, char **argv);
 int exec_argv(char **argv, struct strlist *assigns, int flags, int nofunc);
 int exec_string(const char *text, const char *origin); /* eval, sh -c, traps */
-int exec_file(int fd, int top);			     /* run a script; top: the main script */
+int exec_file(int fd, int top); /* run a script; top: the main script */
 char *path_search(const char *name); /* malloc'd path or NULL */
 void exec_external(char **argv, char **envp); /* in a child: never returns */
 
@@ -187,13 +187,13 @@ int fd_move_high(int fd); /* dup to >= 10, close-on-exec, close the original */
 
 /* Starting processes: the one place that chooses posix_spawn or fork. */
 struct start {
-	char **argv;	  /* exec this (path in path), or NULL: fork and return 0 */
+	char **argv; /* exec this (path in path), or NULL: fork and return 0 */
 	const char *path;
 	char **envp;
-	pid_t pgid;	  /* process group to join (0: a new one), -1: none */
-	int foreground;	  /* take the terminal */
+	pid_t pgid; /* process group to join (0: a new one), -1: none */
+	int foreground; /* take the terminal */
 	int fd_in, fd_out; /* dup onto 0 / 1 in the child, or -1 */
-	int fd_close;	   /* the parent's next pipe end: closed in a forked child, or -1 */
+	int fd_close; /* the parent's next pipe end: closed in a forked child, or -1 */
 };
 /* Returns the child pid (or 0 in a forked child), -1 with errno on failure. */
 pid_t sh_start(const struct start *st);
@@ -258,15 +258,16 @@ void complete_line(const char *buf, size_t cursor, struct strlist *cands, size_t
 
 /* ---- shell state (main.c) ---- */
 struct shell {
-	int status;	 /* $? */
-	pid_t pid;	 /* $$ */
-	pid_t lastbg;	 /* $! */
-	char *arg0;	 /* $0 */
+	int status; /* $? */
+	pid_t pid; /* $$ */
+	pid_t lastbg; /* $! */
+	char *arg0; /* $0 */
+	const char *errname; /* before error messages: "sh", or the script's name */
 	int interactive;
-	int jobctl;	 /* -m */
+	int jobctl; /* -m */
 	int errexit, nounset, xtrace, noglob, noclobber, verbose, noexec;
-	int subshell;	 /* in a forked child */
-	int tty_fd;	 /* the terminal, for job control, or -1 */
+	int subshell; /* in a forked child */
+	int tty_fd; /* the terminal, for job control, or -1 */
 	pid_t shell_pgid;
 	int loop_depth;
 	int breaks, continues; /* pending break / continue levels */

@@ -2,12 +2,12 @@
 // Signals: names and numbers, the shell's own dispositions (an interactive
 // shell ignores ^C and, with job control, ^Z and background-tty stops),
 // and traps, which run between commands.
+#include <ctype.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <ctype.h>
 
 #include "sh.h"
 
@@ -15,18 +15,18 @@ static const struct {
 	const char *name;
 	int sig;
 } signames[] = {
-	{ "HUP", SIGHUP },   { "INT", SIGINT },	  { "QUIT", SIGQUIT }, { "ILL", SIGILL },
-	{ "TRAP", SIGTRAP }, { "ABRT", SIGABRT }, { "BUS", SIGBUS },   { "FPE", SIGFPE },
-	{ "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV }, { "USR2", SIGUSR2 },
-	{ "PIPE", SIGPIPE }, { "ALRM", SIGALRM }, { "TERM", SIGTERM }, { "CHLD", SIGCHLD },
-	{ "CONT", SIGCONT }, { "STOP", SIGSTOP }, { "TSTP", SIGTSTP }, { "TTIN", SIGTTIN },
-	{ "TTOU", SIGTTOU }, { "URG", SIGURG },	  { "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ },
+	{ "HUP", SIGHUP },	 { "INT", SIGINT },   { "QUIT", SIGQUIT },   { "ILL", SIGILL },
+	{ "TRAP", SIGTRAP },	 { "ABRT", SIGABRT }, { "BUS", SIGBUS },     { "FPE", SIGFPE },
+	{ "KILL", SIGKILL },	 { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV },   { "USR2", SIGUSR2 },
+	{ "PIPE", SIGPIPE },	 { "ALRM", SIGALRM }, { "TERM", SIGTERM },   { "CHLD", SIGCHLD },
+	{ "CONT", SIGCONT },	 { "STOP", SIGSTOP }, { "TSTP", SIGTSTP },   { "TTIN", SIGTTIN },
+	{ "TTOU", SIGTTOU },	 { "URG", SIGURG },   { "XCPU", SIGXCPU },   { "XFSZ", SIGXFSZ },
 	{ "VTALRM", SIGVTALRM }, { "PROF", SIGPROF }, { "WINCH", SIGWINCH }, { "SYS", SIGSYS },
 };
 #define NSIGNAMES (sizeof signames / sizeof signames[0])
 #define MAXSIG 65
 
-static char *traps[MAXSIG];	 /* action, NULL: default */
+static char *traps[MAXSIG]; /* action, NULL: default */
 static int ignored_at_entry[MAXSIG];
 static int shell_ignores[MAXSIG]; /* by the shell itself (interactive, job control) */
 static volatile sig_atomic_t pending[MAXSIG];
@@ -90,7 +90,8 @@ void signals_init(void)
 	if (sh.interactive) {
 		shell_ignores[SIGINT] = shell_ignores[SIGQUIT] = shell_ignores[SIGTERM] = 1;
 		if (sh.jobctl)
-			shell_ignores[SIGTSTP] = shell_ignores[SIGTTIN] = shell_ignores[SIGTTOU] = 1;
+			shell_ignores[SIGTSTP] = shell_ignores[SIGTTIN] = shell_ignores[SIGTTOU] =
+				1;
 	}
 	for (int s = 1; s < MAXSIG; s++)
 		if (shell_ignores[s])

@@ -74,33 +74,32 @@ const char *var_get(const char *name)
 	return v ? v->value : NULL;
 }
 
-int var_set(const char *name, const char *value, int flags)
+void var_set(const char *name, const char *value, int flags)
 {
 	struct var *v = lookup(name, 1);
 	if (v->flags & V_READONLY) {
+		/* As dash: a fatal error, the shell (or subshell) exits. */
 		sh_error("%s: is read only", name);
-		return -1;
+		sh_abort(2);
 	}
 	char *nv = value ? xstrdup(value) : NULL;
 	free(v->value);
 	v->value = nv;
 	v->flags |= flags;
-	return 0;
 }
 
-int var_unset(const char *name)
+void var_unset(const char *name)
 {
 	struct var *v = lookup(name, 0);
 	if (!v)
-		return 0;
+		return;
 	if (v->flags & V_READONLY) {
 		sh_error("%s: is read only", name);
-		return -1;
+		sh_abort(2);
 	}
 	free(v->value);
 	v->value = NULL;
 	v->flags = 0;
-	return 0;
 }
 
 int var_flags(const char *name)

@@ -1,0 +1,3 @@
+# dash: skip
+alias hi='echo hello'
+hi there

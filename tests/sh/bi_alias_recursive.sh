@@ -1,0 +1,3 @@
+# dash: skip
+alias echo='echo [alias]'
+echo works

@@ -1,0 +1,4 @@
+# dash: skip
+alias z='echo z'
+unalias z
+z 2>/dev/null; echo $?

@@ -1,0 +1,2 @@
+# dash: skip
+x=global; f() { local x=local; echo $x; }; f; echo $x

@@ -1,0 +1,2 @@
+# dash: skip
+f() { local y=1; echo $y; }; f; echo "[${y-unset}]"
