@@ -152,6 +152,7 @@ char *line_read(const char *prompt)
 	raw = orig;
 	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
 	raw.c_iflag &= ~(tcflag_t)(IXON | ICRNL | INLCR);
+	raw.c_oflag &= ~(tcflag_t)OPOST; /* we write \r\n ourselves */
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(0, TCSADRAIN, &raw);

@@ -19,8 +19,8 @@ $(SH_HOST): $(patsubst %.c,$(HOST_DIR)/shobj/%.o,$(SH_SRCS))
 	$(HOST_CC) $(HOST_SAN) -o $@ $^
 
 # run-tests.sh runs binaries: this one runs the script suite.
-$(HOST_DIR)/test_sh: $(SH_HOST) tests/sh/run.sh tests/sh/pty.py
-	printf '#!/bin/sh\nsh tests/sh/run.sh %s || exit 1\npython3 tests/sh/pty.py %s\n' \
+$(HOST_DIR)/test_sh: $(SH_HOST) tests/sh/run.sh tests/sh/interactive.py
+	printf '#!/bin/sh\nsh tests/sh/run.sh %s || exit 1\npython3 tests/sh/interactive.py %s\n' \
 		$(SH_HOST) $(SH_HOST) > $@
 	chmod +x $@
 HOST_TESTS += $(HOST_DIR)/test_sh
