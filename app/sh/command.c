@@ -10,11 +10,11 @@
 
 #include "sh.h"
 
-char *path_search(const char *name)
+/* name looked up in path (a PATH value, NULL for the default). */
+static char *search_in(const char *name, const char *path)
 {
 	if (strchr(name, '/'))
 		return xstrdup(name);
-	const char *path = var_get("PATH");
 	if (!path)
 		path = "/bin:/usr/bin";
 	for (const char *p = path;;) {
@@ -35,6 +35,11 @@ char *path_search(const char *name)
 			return NULL;
 		p = colon + 1;
 	}
+}
+
+char *path_search(const char *name)
+{
+	return search_in(name, var_get("PATH"));
 }
 
 static void xtrace(struct strlist *assigns, char **argv)
@@ -96,7 +101,12 @@ static void not_found(const char *name)
 /* Run an external program and wait for it (or exec it in a child). */
 static int run_external(char **argv, struct strlist *assigns, int flags)
 {
-	char *path = path_search(argv[0]);
+	/* PATH=... before the command is the PATH it is looked up in. */
+	const char *pathvar = var_get("PATH");
+	for (int i = 0; assigns && i < assigns->n; i++)
+		if (!strncmp(assigns->v[i], "PATH=", 5))
+			pathvar = assigns->v[i] + 5;
+	char *path = search_in(argv[0], pathvar);
 	if (!path) {
 		not_found(argv[0]);
 		return 127;

@@ -1,3 +1,2 @@
-# dash: skip
 alias hi='echo hello'
 hi there

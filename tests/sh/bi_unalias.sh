@@ -1,4 +1,3 @@
-# dash: skip
 alias z='echo z'
 unalias z
 z 2>/dev/null; echo $?

@@ -1,2 +1,1 @@
-# dash: skip
 x=global; f() { local x=local; echo $x; }; f; echo $x

@@ -1,2 +1,1 @@
-# dash: skip
 f() { local y=1; echo $y; }; f; echo "[${y-unset}]"

@@ -1,2 +1,1 @@
-# dash: skip
 f() { echo "in f: $v"; }; v=1; v=2 f; echo $v
