@@ -343,7 +343,7 @@ static void expand_dollar(struct xbuf *b, const char *s, size_t len, size_t *i, 
 		expand_braced(b, s + p + 2, (size_t)e - p - 3, inq, mode);
 	} else if (c == '(') {
 		*i = (size_t)e;
-		if (s[p + 2] == '(' && s[e - 1] == ')' && s[e - 2] == ')' && (size_t)e - p >= 5)
+		if (s[p + 2] == '(' && (size_t)e - p >= 5)
 			expand_arith(b, s + p + 3, (size_t)e - p - 5, inq, mode);
 		else
 			add_cmdsubst(b, s + p + 2, (size_t)e - p - 3, inq, mode);

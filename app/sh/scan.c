@@ -9,36 +9,50 @@
 
 static long scan_cmdsubst(const char *s, size_t i, size_t len);
 
-/* Past the closing `close` of a ${...} or $((...)) body starting at i. */
-static long scan_until(const char *s, size_t i, size_t len, char open, char close, int need)
+/* Past the '}' that closes a ${...} whose body starts at i. */
+static long scan_brace(const char *s, size_t i, size_t len)
 {
 	int depth = 1;
 	while (i < len) {
 		char c = s[i];
 		if (c == '\\' || c == '\'' || c == '"' || c == '`' || c == '$') {
-			if (c == '\'' && open == '(') { /* quotes are not special in arithmetic */
-				i++;
-				continue;
-			}
 			long e = scan_construct(s, i, len);
 			if (e < 0)
 				return -1;
 			i = (size_t)e;
 			continue;
 		}
-		if (c == open)
+		if (c == '{')
 			depth++;
-		else if (c == close && --depth == 0) {
-			if (need == 2) { /* $(( ... )) ends with two parentheses */
-				if (i + 1 < len && s[i + 1] == ')')
-					return (long)i + 2;
-				if (i + 1 >= len)
-					return -1;
-				depth = 1; /* "$(( (1) ))" style: keep going */
-				i++;
-				continue;
-			}
+		else if (c == '}' && --depth == 0)
 			return (long)i + 1;
+		i++;
+	}
+	return -1;
+}
+
+/* Past the "))" that closes a $((...)) whose body starts at i. "$((" is
+ * always arithmetic (POSIX lets a shell decide so; "$( (" is a command
+ * substitution of a subshell), which keeps scanning linear. */
+static long scan_arith(const char *s, size_t i, size_t len)
+{
+	int depth = 0;
+	while (i < len) {
+		char c = s[i];
+		if (c == '\\' || c == '"' || c == '`' || c == '$') {
+			long e = scan_construct(s, i, len);
+			if (e < 0)
+				return -1;
+			i = (size_t)e;
+			continue;
+		}
+		if (c == '(')
+			depth++;
+		else if (c == ')') {
+			if (depth > 0)
+				depth--;
+			else
+				return i + 1 < len && s[i + 1] == ')' ? (long)i + 2 : -1;
 		}
 		i++;
 	}
@@ -75,14 +89,10 @@ long scan_construct(const char *s, size_t i, size_t len)
 	if (i + 1 >= len)
 		return (long)i + 1;
 	if (s[i + 1] == '{')
-		return scan_until(s, i + 2, len, '{', '}', 1);
+		return scan_brace(s, i + 2, len);
 	if (s[i + 1] == '(') {
-		if (i + 2 < len && s[i + 2] == '(') {
-			long e = scan_until(s, i + 3, len, '(', ')', 2);
-			if (e >= 0)
-				return e;
-			/* "$( (a) )": a command substitution of a subshell */
-		}
+		if (i + 2 < len && s[i + 2] == '(')
+			return scan_arith(s, i + 3, len);
 		return scan_cmdsubst(s, i + 2, len);
 	}
 	return (long)i + 1;
