@@ -127,6 +127,11 @@ int bi_dot(int argc, char **argv)
 		sh_error("%s: cannot open %s: %s", argv[0], argv[1], strerror(errno));
 		sh_abort(2);
 	}
+	if (sh.dot_depth >= 100) {
+		close(fd);
+		sh_error("%s: %s: sourced too deeply", argv[0], argv[1]);
+		sh_abort(2);
+	}
 	struct posparams saved = { 0 };
 	if (argc > 2) {
 		saved = pos_save();

@@ -60,8 +60,15 @@ void func_each(void (*fn)(const char *name, void *ctx), void *ctx)
 		fn(f->name, ctx);
 }
 
+/* Deeper than this, a recursion is taken for a runaway one (the stack is finite). */
+#define MAX_CALL_DEPTH 1000
+
 int call_function(struct node *def, char **argv)
 {
+	if (sh.func_depth >= MAX_CALL_DEPTH) {
+		sh_error("%s: functions nested too deeply", argv[0]);
+		sh_abort(2);
+	}
 	int argc = 0;
 	while (argv[argc])
 		argc++;

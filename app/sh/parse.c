@@ -15,7 +15,10 @@ struct parser {
 	int have;
 	jmp_buf fail;
 	enum parse_result why;
+	int depth; /* nesting of compound commands, bounded against stack overflow */
 };
+
+#define MAX_NESTING 500
 
 struct parser *parser_new(const char *text, size_t len, int first_line)
 {
@@ -135,6 +138,7 @@ static int at_list_end(struct parser *p)
 
 static struct node *parse_and_or(struct parser *p);
 static struct node *parse_command(struct parser *p);
+static struct node *parse_compound_body(struct parser *p, struct token *t);
 
 static struct node *bin(struct parser *p, enum node_kind k, struct node *a, struct node *b)
 {
@@ -366,6 +370,22 @@ static struct node *parse_compound(struct parser *p)
 {
 	struct token *t = peek(p);
 	struct node *n;
+	if (p->depth >= MAX_NESTING) {
+		if (!p->lx.quiet)
+			fprintf(stderr, "%s: line %d: commands nested too deeply\n", sh.errname,
+				t->line);
+		p->why = P_ERROR;
+		longjmp(p->fail, 1);
+	}
+	p->depth++;
+	n = parse_compound_body(p, t);
+	p->depth--;
+	return n;
+}
+
+static struct node *parse_compound_body(struct parser *p, struct token *t)
+{
+	struct node *n;
 	if (t->kind == T_LPAREN) {
 		next(p);
 		n = new_node(p, N_SUBSHELL);
@@ -502,6 +522,7 @@ enum parse_result parse_next(struct parser *p, struct node **out, struct arena *
 	p->lx.ar = *arena;
 	p->have = 0;
 	p->lx.nheredoc = 0;
+	p->depth = 0;
 	if (setjmp(p->fail)) {
 		/* Skip the rest of the bad line so that the next call starts fresh. */
 		while (p->lx.pos < p->lx.len && p->lx.s[p->lx.pos] != '\n')
