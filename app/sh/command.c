@@ -112,7 +112,7 @@ static int run_external(char **argv, struct strlist *assigns, int flags)
 		return 127;
 	}
 	char **envp = var_environ(assigns);
-	if (flags & EF_LAST) {
+	if ((flags & EF_LAST) && !trap_exit_set()) { /* nothing left to do after it */
 		fflush(stdout);
 		execve(path, argv, envp);
 		if (errno == ENOEXEC)

@@ -226,6 +226,7 @@ int trap_set(const char *action, const char *sigspec);
 void trap_print(void);
 void traps_run(void);
 void trap_exit_run(void);
+int trap_exit_set(void);
 void traps_reset_in_child(void);
 extern volatile int sig_pending;
 int trap_ignored(int sig);

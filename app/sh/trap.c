@@ -169,6 +169,11 @@ void traps_run(void)
 	running = 0;
 }
 
+int trap_exit_set(void)
+{
+	return traps[0] != NULL;
+}
+
 void trap_exit_run(void)
 {
 	if (!traps[0])
