@@ -124,11 +124,12 @@ def t_tab_path(s):
     s.expect(b"some_dir/inner\r\n")
 
 
-def t_ctrl_c_at_prompt(s):
+def t_ctrl_c_z_at_prompt(s):
     s.expect(PROMPT)
     s.send(b"partial line\x03")
     s.expect(b"^C")
     s.expect(PROMPT)
+    s.send(b"\x1a\x1c")  # ^Z and ^\ at the prompt: nothing happens
     s.run(b"echo alive")
     s.expect(b"alive\r\n")
 
