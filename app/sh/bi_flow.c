@@ -94,7 +94,7 @@ int bi_eval(int argc, char **argv)
 	}
 	char *text = sb_take(&b);
 	sh.status = 0;
-	int st = exec_string(text, "eval");
+	int st = exec_string(text);
 	free(text);
 	return st;
 }
@@ -138,7 +138,7 @@ int bi_dot(int argc, char **argv)
 		pos_set(argv + 2, argc - 2);
 	}
 	sh.dot_depth++;
-	int st = exec_file(fd, 0);
+	int st = exec_file(fd);
 	sh.dot_depth--;
 	close(fd);
 	if (sh.returning) {

@@ -266,9 +266,8 @@ int exec_node(struct node *n, int flags)
 	return st;
 }
 
-int exec_string(const char *text, const char *origin)
+int exec_string(const char *text)
 {
-	(void)origin;
 	struct parser *p = parser_new(text, strlen(text), 1);
 	int st = 0;
 	for (;;) {
@@ -296,9 +295,8 @@ int exec_string(const char *text, const char *origin)
 	return st;
 }
 
-int exec_file(int fd, int top)
+int exec_file(int fd)
 {
-	(void)top;
 	struct strbuf b = { 0 };
 	char buf[4096];
 	for (;;) {
@@ -311,7 +309,7 @@ int exec_file(int fd, int top)
 	}
 	char *text = sb_take(&b);
 	sh.status = 0;
-	int st = exec_string(text, NULL);
+	int st = exec_string(text);
 	free(text);
 	return st;
 }

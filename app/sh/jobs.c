@@ -340,14 +340,6 @@ int jobs_wait_all(void)
 	return 0;
 }
 
-int jobs_count(void)
-{
-	int n = 0;
-	for (struct job *j = jobs; j; j = j->next)
-		n++;
-	return n;
-}
-
 void jobs_forget_all(void)
 {
 	while (jobs) {

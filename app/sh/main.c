@@ -233,7 +233,7 @@ static int input_loop(void)
 		static char *running;
 		free(running);
 		running = text;
-		exec_string(running, NULL);
+		exec_string(running);
 		sh.breaks = sh.continues = 0;
 		if (sh.returning)
 			sh.returning = 0;
@@ -289,7 +289,7 @@ int main(int argc, char **argv)
 			sh.arg0 = argv[i++];
 		pos_set(argv + i, argc - i);
 		signals_init();
-		sh_exit(exec_string(cmd, NULL));
+		sh_exit(exec_string(cmd));
 	}
 	if (i < argc && !sflag) {
 		const char *script = argv[i++];
@@ -302,7 +302,7 @@ int main(int argc, char **argv)
 			exit(errno == ENOENT ? 127 : 126);
 		}
 		signals_init();
-		int st = exec_file(fd, 1);
+		int st = exec_file(fd);
 		close(fd);
 		sh_exit(st);
 	}

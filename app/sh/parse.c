@@ -37,11 +37,6 @@ void parser_free(struct parser *p)
 	free(p);
 }
 
-int parser_line(struct parser *p)
-{
-	return p->lx.line;
-}
-
 static _Noreturn void syntax_error(struct parser *p, const struct token *t)
 {
 	if (t->kind == T_EOF && !p->lx.final) {

@@ -118,7 +118,7 @@ int pattern_match(const char *p, const char *s)
 	return !*p;
 }
 
-int pattern_has_magic(const char *p)
+static int pattern_has_magic(const char *p)
 {
 	for (; *p; p++) {
 		if (*p == '\\' && p[1])

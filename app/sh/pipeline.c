@@ -201,7 +201,9 @@ char *cmdsubst(const char *text, size_t len)
 	pid_t pid = sh_start(&st);
 	if (pid == 0) {
 		char *t = xstrndup(text, len);
-		sh_exit(exec_string(t, NULL));
+		int st = exec_string(t);
+		free(t);
+		sh_exit(st);
 	}
 	close(p[1]);
 	struct strbuf b = { 0 };
@@ -242,5 +244,5 @@ _Noreturn void run_script_child(const char *path, char **argv)
 	pos_set(argv + 1, argc - 1);
 	sh.arg0 = xstrdup(path);
 	sh.errname = sh.arg0;
-	sh_exit(exec_file(fd, 1));
+	sh_exit(exec_file(fd));
 }

@@ -111,7 +111,6 @@ void parser_free(struct parser *p);
 /* The next complete command (a list ended by a newline) or P_EOF; on
  * P_ERROR the message has been printed. *arena must be unref'd. */
 enum parse_result parse_next(struct parser *p, struct node **out, struct arena **arena);
-int parser_line(struct parser *p);
 /* Whether a string is a complete command list (for the interactive reader). */
 int parse_check_complete(const char *text);
 /* For the fuzzer: parse all, quietly; returns the number of commands or -1. */
@@ -122,7 +121,6 @@ enum { V_EXPORT = 1, V_READONLY = 2 };
 const char *var_get(const char *name);
 void var_set(const char *name, const char *value, int flags); /* readonly: sh_abort */
 void var_unset(const char *name); /* readonly: sh_abort */
-int var_flags(const char *name);
 void var_addflags(const char *name, int flags);
 int is_name(const char *s, size_t n);
 char **var_environ(struct strlist *extra); /* "NAME=value" for exported vars + extra */
@@ -157,7 +155,6 @@ char *expand_string(const char *w, enum expand_mode mode); /* NULL on error */
 int expand_words(char **words, int n, struct strlist *out);
 int arith_eval(const char *expr, long *result);
 int pattern_match(const char *pat, const char *s); /* pat: backslash escapes quoted chars */
-int pattern_has_magic(const char *pat);
 void pattern_unescape(char *pat);
 void glob_expand(const char *pat, struct strlist *out); /* adds matches, sorted; none if no match */
 char *cmdsubst(const char *text, size_t len); /* output without trailing newlines */
@@ -172,8 +169,8 @@ int exec_background(struct node *n);
 int exec_subshell(struct node *n, int flags);
 int call_function(struct node *def, char **argv);
 int exec_argv(char **argv, struct strlist *assigns, int flags, int nofunc);
-int exec_string(const char *text, const char *origin); /* eval, sh -c, traps */
-int exec_file(int fd, int top); /* run a script; top: the main script */
+int exec_string(const char *text); /* eval, sh -c, traps, each input line */
+int exec_file(int fd); /* a script or . file, read whole */
 char *path_search(const char *name); /* malloc'd path or NULL */
 void exec_external(char **argv, char **envp); /* in a child: never returns */
 
@@ -214,7 +211,6 @@ int jobs_fg(const char *spec, int fg);
 int jobs_wait(const char *spec); /* 127 if unknown */
 int jobs_wait_all(void);
 pid_t jobs_spec_pgid(const char *spec); /* %n etc., 0 if none */
-int jobs_count(void);
 void jobs_forget_all(void); /* in a subshell: the parent's jobs are not ours */
 
 /* ---- traps and signals (trap.c) ---- */
@@ -229,7 +225,6 @@ void trap_exit_run(void);
 int trap_exit_set(void);
 void traps_reset_in_child(void);
 extern volatile int sig_pending;
-int trap_ignored(int sig);
 #include <signal.h>
 void sig_child_defaults(sigset_t *set); /* signals a new program must get back at default */
 
@@ -277,7 +272,6 @@ struct shell {
 	int dot_depth;
 	int errexit_off; /* in a condition: set -e does not apply */
 	int cmdsubst_status;
-	int lineno;
 };
 extern struct shell sh;
 void sh_error(const char *fmt, ...);

@@ -98,11 +98,6 @@ void signals_init(void)
 			set_disposition(s, SIG_IGN);
 }
 
-int trap_ignored(int sig)
-{
-	return sig > 0 && sig < MAXSIG && ignored_at_entry[sig];
-}
-
 void sig_child_defaults(sigset_t *set)
 {
 	sigemptyset(set);
@@ -161,7 +156,7 @@ void traps_run(void)
 		if (traps[s] && *traps[s]) {
 			int saved = sh.status;
 			char *action = xstrdup(traps[s]);
-			exec_string(action, "trap");
+			exec_string(action);
 			free(action);
 			sh.status = saved;
 		}
@@ -180,7 +175,7 @@ void trap_exit_run(void)
 		return;
 	char *action = traps[0];
 	traps[0] = NULL;
-	exec_string(action, "trap");
+	exec_string(action);
 	free(action);
 }
 

@@ -102,12 +102,6 @@ void var_unset(const char *name)
 	v->flags = 0;
 }
 
-int var_flags(const char *name)
-{
-	struct var *v = lookup(name, 0);
-	return v ? v->flags : 0;
-}
-
 void var_addflags(const char *name, int flags)
 {
 	lookup(name, 1)->flags |= flags;
