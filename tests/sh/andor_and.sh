@@ -1,0 +1,3 @@
+true && echo yes
+false && echo no
+echo done

@@ -1,0 +1,3 @@
+false && echo a || echo b
+true && false || echo c
+true || false && echo d

@@ -1,0 +1,2 @@
+echo bg & wait
+echo fg

@@ -1,0 +1,1 @@
+echo input | { cat & wait; }; echo end

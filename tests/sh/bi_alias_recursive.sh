@@ -1,0 +1,2 @@
+alias echo='echo alias:'
+echo works

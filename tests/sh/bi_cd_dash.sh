@@ -1,0 +1,1 @@
+mkdir x; cd x; cd .. ; cd - | sed 's|.*/||'

@@ -1,0 +1,1 @@
+cd /nonexistent_dir 2>/dev/null; echo $?

@@ -1,0 +1,1 @@
+mkdir y; old=$PWD; cd y; [ "$OLDPWD" = "$old" ] && echo oldpwd ok

@@ -1,0 +1,1 @@
+command true && echo ok

@@ -1,0 +1,1 @@
+echo() { printf 'func\n'; }; echo a; command echo real

@@ -1,0 +1,1 @@
+command -v cd; command -v sh | grep -c /; command -v nosuch_q; echo $?

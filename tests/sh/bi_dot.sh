@@ -1,0 +1,1 @@
+echo 'sourced=yes' > inc.sh; . ./inc.sh; echo $sourced

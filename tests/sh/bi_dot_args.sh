@@ -1,0 +1,2 @@
+# dash: skip
+echo 'echo "args: $*"' > inc.sh; . ./inc.sh x y

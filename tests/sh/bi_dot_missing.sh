@@ -1,0 +1,1 @@
+(. ./nonexistent) 2>/dev/null; echo $?

@@ -1,0 +1,1 @@
+echo 'stop\chere'; echo next

@@ -1,0 +1,1 @@
+x='echo evaluated'; eval $x

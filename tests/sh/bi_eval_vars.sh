@@ -1,0 +1,1 @@
+eval 'y=5'; echo $y

@@ -1,0 +1,1 @@
+(exec echo in sub); echo after

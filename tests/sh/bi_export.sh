@@ -1,0 +1,1 @@
+export X=exported; sh -c 'echo $X'

@@ -1,0 +1,1 @@
+Y=later; export Y; sh -c 'echo $Y'

@@ -1,0 +1,1 @@
+export ZZQ=1; export -p | grep ZZQ

@@ -1,0 +1,1 @@
+set -- -z; getopts a o 2>/dev/null; echo "$o"

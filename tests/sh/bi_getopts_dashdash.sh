@@ -1,0 +1,1 @@
+set -- -a -- -b; while getopts ab o; do echo $o; done; echo $OPTIND

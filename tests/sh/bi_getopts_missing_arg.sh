@@ -1,0 +1,1 @@
+set -- -a; getopts :a: o; echo "$o $OPTARG"

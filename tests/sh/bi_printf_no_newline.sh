@@ -1,0 +1,1 @@
+printf abc; printf def; echo

@@ -1,0 +1,1 @@
+echo 'one two three' | { read a b; echo "$a|$b"; }

@@ -1,0 +1,1 @@
+printf 'partial' | { read x; echo "$? $x"; }

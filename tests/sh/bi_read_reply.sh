@@ -1,0 +1,2 @@
+# dash: skip
+echo hi | { read; echo "$REPLY"; }

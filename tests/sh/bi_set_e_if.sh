@@ -1,0 +1,1 @@
+set -e; if false; then :; fi; echo survived; false || true; echo still; ! true; echo yes

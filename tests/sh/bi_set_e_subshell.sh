@@ -1,0 +1,1 @@
+set -e; (false; echo not here); echo not here either

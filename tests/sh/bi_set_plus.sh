@@ -1,0 +1,1 @@
+set -f; set +f; touch q1; echo q*

@@ -1,0 +1,1 @@
+set -x; echo traced 2>/dev/null

@@ -1,0 +1,2 @@
+# dash: skip
+echo 'v=src' > inc.sh; source ./inc.sh; echo $v

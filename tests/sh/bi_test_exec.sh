@@ -1,0 +1,1 @@
+touch f; chmod +x f; [ -x f ] && echo exec; touch g; [ -x g ] || echo noexec

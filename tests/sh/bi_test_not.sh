@@ -1,0 +1,1 @@
+[ ! -e nope ] && echo not exists; test ! abc = abd && echo ok

@@ -1,0 +1,1 @@
+[ x ] && echo nonempty; [ "" ] || echo empty

@@ -1,0 +1,1 @@
+[ \( 1 -eq 1 \) ] && echo paren

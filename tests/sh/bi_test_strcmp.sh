@@ -1,0 +1,1 @@
+[ a \< b ] && echo less; [ b \> a ] && echo greater

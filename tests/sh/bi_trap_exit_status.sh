@@ -1,0 +1,1 @@
+trap 'echo trap $?' EXIT; exit 3

@@ -1,0 +1,1 @@
+trap '' USR1; kill -USR1 $$; echo survived

@@ -1,0 +1,1 @@
+trap 'echo x' INT; trap | grep -c INT

@@ -1,0 +1,1 @@
+trap 'echo parent trap' EXIT; (echo in sub); echo end

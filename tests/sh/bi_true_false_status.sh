@@ -1,0 +1,1 @@
+true; a=$?; false; b=$?; echo $a $b

@@ -1,0 +1,1 @@
+Z=notexp; sh -c 'echo "[$Z]"'

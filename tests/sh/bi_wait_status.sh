@@ -1,0 +1,1 @@
+(exit 7) & p=$!; wait $p; echo $?

@@ -1,0 +1,1 @@
+case hello in hello) echo match;; esac

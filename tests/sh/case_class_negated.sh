@@ -1,0 +1,1 @@
+case x in [!abc]) echo not abc;; esac

@@ -1,0 +1,1 @@
+x=in; case $x in in) echo in word;; esac

@@ -1,0 +1,1 @@
+false; case x in y) echo y;; esac; echo $?

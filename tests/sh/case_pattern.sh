@@ -1,0 +1,1 @@
+case file.txt in *.c) echo c;; *.txt) echo text;; esac

@@ -1,0 +1,1 @@
+case '*' in "*") echo star;; esac; case x in "*") echo wrong;; *) echo right;; esac

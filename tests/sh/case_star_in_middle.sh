@@ -1,0 +1,1 @@
+case foobar in f*b*r) echo yes;; esac

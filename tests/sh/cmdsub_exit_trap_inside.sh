@@ -1,0 +1,1 @@
+x=$(trap 'echo trapped' EXIT; echo body); echo "$x"

@@ -1,0 +1,1 @@
+f() { echo from f; }; echo "$(f)"

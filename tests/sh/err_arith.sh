@@ -1,0 +1,2 @@
+# dash: skip
+"$SH" -c 'echo $((1 +))' 2>&1; echo $?

@@ -1,0 +1,2 @@
+# dash: skip
+"$SH" -c 'cd /no/such/dir' 2>&1; echo $?

@@ -1,0 +1,2 @@
+# dash: skip
+"$SH" -c 'nosuchcmd_zz' 2>&1; echo $?

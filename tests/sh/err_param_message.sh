@@ -1,0 +1,2 @@
+# dash: skip
+"$SH" -c 'echo ${u?custom message}' 2>&1; echo $?

@@ -1,0 +1,2 @@
+# dash: skip
+"$SH" -c 'cat < missing_file' 2>&1; echo $?

@@ -1,0 +1,2 @@
+# dash: skip
+"$SH" -c 'echo a; fi' 2>&1; echo $?

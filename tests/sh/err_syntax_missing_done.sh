@@ -1,0 +1,2 @@
+# dash: skip
+"$SH" -c 'while true; do echo' 2>&1; echo $?

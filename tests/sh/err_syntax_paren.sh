@@ -1,0 +1,2 @@
+# dash: skip
+"$SH" -c 'echo )' 2>&1

@@ -1,0 +1,2 @@
+# dash: skip
+"$SH" -c 'echo "abc' 2>&1; echo $?

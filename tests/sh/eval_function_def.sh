@@ -1,0 +1,1 @@
+eval 'g() { echo defined by eval; }'; g

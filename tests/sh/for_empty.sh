@@ -1,0 +1,1 @@
+for i in; do echo never; done; echo empty ok

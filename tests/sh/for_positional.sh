@@ -1,0 +1,1 @@
+set -- x y; for i; do echo $i; done

@@ -1,0 +1,1 @@
+set -- p q; for i do echo $i; done

@@ -1,0 +1,1 @@
+false; for i in; do :; done; echo $?

@@ -1,0 +1,1 @@
+f() { shift; echo "$@"; }; f a b c

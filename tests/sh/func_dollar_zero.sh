@@ -1,0 +1,1 @@
+f() { echo ${0##*/}; }; f | grep -c sh

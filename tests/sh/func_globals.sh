@@ -1,0 +1,1 @@
+f() { g=set_in_f; }; f; echo $g

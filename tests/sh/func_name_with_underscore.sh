@@ -1,0 +1,1 @@
+my_func_2() { echo ok; }; my_func_2

@@ -1,0 +1,1 @@
+f() { echo a; echo b; }; f | wc -l | tr -d ' '

@@ -1,0 +1,1 @@
+f() { echo to file; } > f; f; cat f

@@ -1,0 +1,1 @@
+f() { return 7; }; f; echo $?

@@ -1,0 +1,1 @@
+f() ( x=inner; echo $x ); x=outer; f; echo $x

@@ -1,0 +1,1 @@
+f() { OPTIND=1; while getopts a o "$@"; do echo $o; done; }; f -a; f -a

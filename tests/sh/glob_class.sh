@@ -1,0 +1,1 @@
+touch A b C d; echo [[:upper:]]

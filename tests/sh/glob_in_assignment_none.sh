@@ -1,0 +1,1 @@
+touch g1; x=g*; echo "$x"

@@ -1,0 +1,1 @@
+touch a.txt; set -f; echo *.txt; set +f; echo *.txt

@@ -1,0 +1,1 @@
+echo /bi[n] | grep -c /bin

@@ -1,0 +1,1 @@
+touch fa fb fc fz; echo f[a-c]

@@ -1,0 +1,1 @@
+touch c b a; echo *

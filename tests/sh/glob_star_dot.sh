@@ -1,0 +1,1 @@
+touch .a b.c; echo *.*; echo .*a

@@ -1,0 +1,1 @@
+mkdir dd; touch ff; echo d*/

@@ -1,0 +1,3 @@
+set -- x y; cat <<EOF
+args: $@ count: $#
+EOF

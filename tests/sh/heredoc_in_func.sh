@@ -1,0 +1,6 @@
+f() {
+	cat <<EOF
+in function $1
+EOF
+}
+f arg

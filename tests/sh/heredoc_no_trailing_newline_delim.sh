@@ -1,0 +1,1 @@
+printf 'cat <<E\nbody\nE' > h.sh; "$SH" h.sh

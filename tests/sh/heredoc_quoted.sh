@@ -1,0 +1,5 @@
+x=42
+cat <<'EOF'
+x is $x
+$(echo no)
+EOF

@@ -1,0 +1,1 @@
+if true; then if false; then echo a; else echo b; fi; fi

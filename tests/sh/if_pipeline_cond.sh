@@ -1,0 +1,1 @@
+if echo abc | grep -q b; then echo found; fi

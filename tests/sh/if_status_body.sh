@@ -1,0 +1,1 @@
+if true; then (exit 4); fi; echo $?

@@ -1,0 +1,2 @@
+# dash: skip
+local x=1 2>/dev/null; echo $?

@@ -1,0 +1,1 @@
+set -- first; x=$1; echo $x

@@ -1,0 +1,2 @@
+ec\
+ho joined

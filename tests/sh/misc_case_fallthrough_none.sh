@@ -1,0 +1,1 @@
+case a in a) echo first;; a) echo second;; esac

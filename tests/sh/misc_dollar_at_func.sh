@@ -1,0 +1,1 @@
+f() { for a in "$@"; do echo "<$a>"; done; }; f 'x y' '' z

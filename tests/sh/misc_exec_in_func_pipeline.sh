@@ -1,0 +1,1 @@
+f() { exec echo execd; }; f | cat; echo after

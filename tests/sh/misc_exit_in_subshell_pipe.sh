@@ -1,0 +1,1 @@
+echo x | exit 3; echo $?

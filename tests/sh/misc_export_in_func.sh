@@ -1,0 +1,1 @@
+f() { export FV=fromfunc; }; f; sh -c 'echo $FV'

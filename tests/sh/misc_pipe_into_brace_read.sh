@@ -1,0 +1,1 @@
+echo 'k v' | { read k v; echo "$v=$k"; }

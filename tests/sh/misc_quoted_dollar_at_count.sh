@@ -1,0 +1,1 @@
+set -- a 'b c' d; set -- "$@"; echo $#

@@ -1,0 +1,1 @@
+echo 'return 4' > r.sh; f() { . ./r.sh; echo after $?; }; f

@@ -1,0 +1,1 @@
+f() { echo "in f: $v"; }; v=1; v=2 f; echo $v

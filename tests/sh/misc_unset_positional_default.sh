@@ -1,0 +1,1 @@
+set --; echo ${1:-none}

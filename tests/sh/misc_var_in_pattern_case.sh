@@ -1,0 +1,1 @@
+x=hello; case $x in h*o) echo ho;; esac

@@ -1,0 +1,1 @@
+unset u; echo ${u:=set}; echo $u

@@ -1,0 +1,1 @@
+e=; echo "[${e=no}]"; echo "[${e:=yes}]"; echo $e

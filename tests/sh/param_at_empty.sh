@@ -1,0 +1,1 @@
+set --; for a in "$@"; do echo never; done; echo "count $#"

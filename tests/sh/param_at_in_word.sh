@@ -1,0 +1,1 @@
+set -- a b; for w in x"$@"y; do echo "[$w]"; done

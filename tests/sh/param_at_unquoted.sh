@@ -1,0 +1,1 @@
+set -- 'a b' c; for a in $@; do echo "[$a]"; done

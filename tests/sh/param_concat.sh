@@ -1,0 +1,1 @@
+x=foo; echo ${x}bar $x.baz

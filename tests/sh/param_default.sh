@@ -1,0 +1,1 @@
+unset u; echo ${u:-default} ${u-dash}; e=; echo "[${e:-def}]" "[${e-nodef}]"

@@ -1,0 +1,1 @@
+unset u; (echo ${u:?is unset}) 2>/dev/null; echo status $?

@@ -1,0 +1,4 @@
+unset u
+echo before
+: ${u?missing}
+echo not reached

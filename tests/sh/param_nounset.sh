@@ -1,0 +1,4 @@
+set -u
+x=1; echo $x
+echo $nosuch
+echo not reached

@@ -1,0 +1,1 @@
+set -f; case $- in *f*) echo has f;; esac

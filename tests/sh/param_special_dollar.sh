@@ -1,0 +1,1 @@
+[ "$$" -gt 0 ] && echo pid ok

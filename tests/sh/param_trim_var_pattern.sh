@@ -1,0 +1,1 @@
+x=hello.world; p=.world; echo ${x%$p}

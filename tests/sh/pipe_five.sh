@@ -1,0 +1,1 @@
+echo abcde | cat | cat | tr a-e 1-5 | cat

@@ -1,0 +1,1 @@
+x=v; echo "double $x \$x \\ \" \`"

@@ -1,0 +1,1 @@
+touch z1 z2; v='z*'; echo "$v" $v

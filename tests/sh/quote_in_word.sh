@@ -1,0 +1,1 @@
+echo ab"c d"ef

@@ -1,0 +1,1 @@
+echo 'single $x `y` \n'

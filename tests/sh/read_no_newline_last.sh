@@ -1,0 +1,1 @@
+printf 'a b' | { read x y; echo "$x|$y|$?"; }

@@ -1,0 +1,1 @@
+echo to stderr 1>&2 2>/dev/null; echo done

@@ -1,0 +1,1 @@
+echo a 2>>e >&2; echo b 2>>e >&2; cat e

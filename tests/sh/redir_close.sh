@@ -1,0 +1,1 @@
+echo hi >&- 2>/dev/null; echo status $?

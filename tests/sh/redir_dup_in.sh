@@ -1,0 +1,1 @@
+printf 'x\n' > f; exec 3< f; cat <&3; exec 3<&-

@@ -1,0 +1,3 @@
+f() { cat; }; f <<EOF
+through function
+EOF

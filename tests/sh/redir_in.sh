@@ -1,0 +1,1 @@
+printf 'line\n' > f; cat < f

@@ -1,0 +1,1 @@
+cat < nonexistent 2>/dev/null; echo $?

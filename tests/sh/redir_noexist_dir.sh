@@ -1,0 +1,1 @@
+echo x > nodir/f 2>/dev/null; echo $?

@@ -1,0 +1,1 @@
+n=out; echo x > $n.txt; cat out.txt

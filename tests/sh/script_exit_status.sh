@@ -1,0 +1,1 @@
+printf 'exit 9\n' > s4; "$SH" s4; echo $?

@@ -1,0 +1,1 @@
+set -e; f() { false; echo not reached; }; f; echo nor this

@@ -1,0 +1,1 @@
+myvar=hello; set | grep '^myvar='

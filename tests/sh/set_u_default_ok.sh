@@ -1,0 +1,1 @@
+set -u; echo ${undefined_var:-fallback}

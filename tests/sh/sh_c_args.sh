@@ -1,0 +1,1 @@
+"$SH" -c 'echo $0 $1 $2' name a b

@@ -1,0 +1,1 @@
+"$SH" -c 'echo from -c'

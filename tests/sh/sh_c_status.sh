@@ -1,0 +1,1 @@
+"$SH" -c 'exit 4'; echo $?

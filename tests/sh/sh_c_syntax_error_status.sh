@@ -1,0 +1,1 @@
+"$SH" -c 'if then' 2>/dev/null; echo $?

@@ -1,0 +1,1 @@
+"$SH" -e -c 'false; echo no'; echo $?

@@ -1,0 +1,1 @@
+: ignored args; echo $?

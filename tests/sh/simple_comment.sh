@@ -1,0 +1,3 @@
+echo a # a comment
+# whole line comment
+echo b#not a comment

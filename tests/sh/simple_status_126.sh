@@ -1,0 +1,1 @@
+printf 'echo hi\n' > f; chmod 644 f; ./f 2>/dev/null; echo $?

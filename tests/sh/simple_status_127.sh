@@ -1,0 +1,1 @@
+nonexistent_command_xyz 2>/dev/null; echo $?

@@ -1,0 +1,1 @@
+IFS=; x='a b'; set -- $x; echo $#

@@ -1,0 +1,1 @@
+IFS=x; echo axb

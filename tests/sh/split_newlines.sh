@@ -1,0 +1,3 @@
+x='a
+b
+c'; set -- $x; echo $#

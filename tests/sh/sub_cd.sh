@@ -1,0 +1,1 @@
+mkdir d; (cd d; pwd | sed 's|.*/||'); pwd | grep -c '/d$'

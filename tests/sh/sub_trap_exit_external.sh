@@ -1,0 +1,1 @@
+(trap 'echo trap ran' EXIT; /bin/echo external last); echo after

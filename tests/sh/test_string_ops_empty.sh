@@ -1,0 +1,1 @@
+[ "" = "" ] && echo empty eq; [ -z "$undefined_q" ] && echo z

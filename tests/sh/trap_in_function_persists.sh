@@ -1,0 +1,1 @@
+f() { trap 'echo bye' EXIT; }; f; echo main

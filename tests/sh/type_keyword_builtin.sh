@@ -1,0 +1,1 @@
+type while; type true
