@@ -55,6 +55,9 @@ void clearerr(FILE *f);
 void perror(const char *s);
 
 /* Input and files: stdin reads as empty; opening fails with ENOSYS. */
+int rename(const char *from, const char *to);
+int renameat(int fromfd, const char *from, int tofd, const char *to);
+int remove(const char *path);
 FILE *fopen(const char *restrict path, const char *restrict mode);
 FILE *fdopen(int fd, const char *mode);
 int fclose(FILE *f);

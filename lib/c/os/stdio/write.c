@@ -1,14 +1,22 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// write(2) for the only descriptors there are: 1 and 2, the kernel log
-// (after whatever stdout and stderr hold, so that the order is kept). One
-// log record holds at most 255 bytes: longer writes become several.
+// write(2): through the descriptor table (lib/c/os/fd/io.c); descriptors 1
+// and 2, while they are not open, write to the kernel log (after whatever
+// stdout and stderr hold, so that the order is kept). One log record holds
+// at most 255 bytes: longer writes become several.
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <vg/vg.h>
 
+ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open);
+
 ssize_t write(int fd, const void *buf, size_t n)
 {
+	bool open;
+	ssize_t r = __fd_write(fd, buf, n, &open);
+	if (open)
+		return r;
 	if (fd != 1 && fd != 2) {
 		errno = EBADF;
 		return -1;
