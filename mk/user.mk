@@ -99,11 +99,12 @@ $(foreach n,$(SRV_NAMES),$(eval SRV_CODE_$(n) := $(filter-out srv/$(n)/main.c, \
 USER_EXTRA_bus := $(call user_idl_srcs,bus)
 # The filesystem servers (docs/ARCHITECTURE.md, section 17). tmpfs allocates,
 # so it is linked with the C library.
+# srv/fscommon holds what every filesystem server shares (open files).
 USER_EXTRA_vfs := $(call user_idl_srcs,fs)
-USER_EXTRA_tmpfs := $(call user_idl_srcs,fs)
+USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
 USER_START_tmpfs := $(USER_DIR)/crt1.o
 USER_LIBS_tmpfs := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
-$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/fscommon/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
 USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c $(sort $(wildcard tests/user/utest/*.c)) \
 	tests/user/arch/$(ARCH)/fpu.S $(SRV_CODE_bus) $(call user_idl_srcs,bus) $(USER_IDL_GEN)/kitchen_client.c \
 	$(USER_IDL_GEN)/kitchen_server.c

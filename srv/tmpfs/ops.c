@@ -1,17 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // tmpfs's side of the filesystem protocol (idl/fs.idl): `node` for the VFS
 // on the unbadged handle, `file` on the handles minted for open files, whose
-// badge names the open file (generation << 32 | slot + 1).
+// badge names the handle (srv/fscommon/opens.h).
 #include "tmpfs.h"
 #include <stdlib.h>
 #include <string.h>
 #include <vg/vg.h>
-
-#define O_ACCMODE_ 3
-#define O_WRONLY_ 1
-#define O_RDWR_ 2
-#define O_APPEND_ 02000
-#define O_TRUNC_ 01000
 
 static struct fs_node_server node_server;
 static struct fs_file_server file_server;
@@ -59,33 +53,13 @@ static long do_open(void *ctx, uint64_t badge, uint64_t ino, uint32_t flags, vg_
 	struct tmpfs_node *n = tmpfs_node(fs, ino);
 	if (!n)
 		return FS_FS_ERROR_NOT_FOUND;
-	if (n->kind == FS_KIND_DIR && (flags & O_ACCMODE_) != 0)
+	if (n->kind == FS_KIND_DIR && (flags & FS_O_ACCMODE) != 0)
 		return FS_FS_ERROR_IS_DIR;
-	uint32_t slot = 0;
-	while (slot < fs->nopens && fs->opens[slot].refs)
-		slot++;
-	if (slot == fs->nopens) {
-		uint32_t cap = fs->nopens ? fs->nopens * 2 : 16;
-		struct tmpfs_open *grown = realloc(fs->opens, cap * sizeof(*grown));
-		if (!grown)
-			return FS_FS_ERROR_NO_MEMORY;
-		memset(grown + fs->nopens, 0, (cap - fs->nopens) * sizeof(*grown));
-		fs->opens = grown;
-		fs->nopens = cap;
-	}
-	struct tmpfs_open *o = &fs->opens[slot];
-	uint64_t b = (uint64_t)(o->generation + 1) << 32 | (slot + 1);
-	long st = vg_endpoint_mint(fs->ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER | VG_RIGHT_DUPLICATE,
-				   b, file);
+	long st = fs_opens_new(&fs->opens, ino, flags, file);
 	if (st)
 		return st;
-	if ((flags & O_TRUNC_) && n->kind == FS_KIND_FILE && (flags & O_ACCMODE_))
+	if ((flags & FS_O_TRUNC) && n->kind == FS_KIND_FILE && (flags & FS_O_ACCMODE))
 		tmpfs_truncate(fs, n, 0);
-	o->generation++;
-	o->refs = 1;
-	o->ino = ino;
-	o->flags = flags;
-	o->pos = 0;
 	n->opens++;
 	return 0;
 }
@@ -211,14 +185,12 @@ const struct fs_node_ops tmpfs_node_ops = {
 };
 
 /* The open file a badge names, or NULL for a stale or forged one. */
-static struct tmpfs_open *open_of(struct tmpfs *fs, uint64_t badge, struct tmpfs_node **node)
+static struct fs_open *open_of(struct tmpfs *fs, uint64_t badge, struct tmpfs_node **node)
 {
-	uint64_t slot = (badge & 0xffffffffu) - 1;
-	if (slot >= fs->nopens || !fs->opens[slot].refs ||
-	    fs->opens[slot].generation != (uint32_t)(badge >> 32))
-		return NULL;
-	*node = tmpfs_node(fs, fs->opens[slot].ino);
-	return &fs->opens[slot];
+	struct fs_open *f = fs_opens_get(&fs->opens, badge);
+	if (f)
+		*node = tmpfs_node(fs, f->ino);
+	return f;
 }
 
 static unsigned char io_buf[FS_FILE_READ_DATA_MAX];
@@ -228,8 +200,8 @@ static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, 
 {
 	struct tmpfs *fs = ctx;
 	struct tmpfs_node *n;
-	struct tmpfs_open *o = open_of(fs, badge, &n);
-	if (!o || (o->flags & O_ACCMODE_) == O_WRONLY_)
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o || !fs_open_readable(o))
 		return FS_FS_ERROR_BAD_FILE;
 	bool at_pos = offset == UINT64_MAX;
 	if (count > sizeof(io_buf))
@@ -248,13 +220,13 @@ static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *dat
 {
 	struct tmpfs *fs = ctx;
 	struct tmpfs_node *n;
-	struct tmpfs_open *o = open_of(fs, badge, &n);
-	if (!o || (o->flags & O_ACCMODE_) == 0)
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o || !fs_open_writable(o))
 		return FS_FS_ERROR_BAD_FILE;
 	bool at_pos = offset == UINT64_MAX;
 	/* O_APPEND: every write at the end, decided here where writers of
 	 * every process meet, so concurrent appends never overlap. */
-	uint64_t at = (o->flags & O_APPEND_) && at_pos ? n->size : at_pos ? o->pos : offset;
+	uint64_t at = (o->flags & FS_O_APPEND) && at_pos ? n->size : at_pos ? o->pos : offset;
 	size_t done;
 	long st = tmpfs_write(fs, n, at, data, len, &done);
 	if (st)
@@ -270,7 +242,7 @@ static long do_seek(void *ctx, uint64_t badge, int64_t offset, uint32_t whence, 
 {
 	struct tmpfs *fs = ctx;
 	struct tmpfs_node *n;
-	struct tmpfs_open *o = open_of(fs, badge, &n);
+	struct fs_open *o = open_of(fs, badge, &n);
 	if (!o)
 		return FS_FS_ERROR_BAD_FILE;
 	int64_t base = whence == 0 ? 0 : whence == 1 ? (int64_t)o->pos : (int64_t)n->size;
@@ -295,8 +267,8 @@ static long do_ftruncate(void *ctx, uint64_t badge, uint64_t size)
 {
 	struct tmpfs *fs = ctx;
 	struct tmpfs_node *n;
-	struct tmpfs_open *o = open_of(fs, badge, &n);
-	if (!o || (o->flags & O_ACCMODE_) == 0)
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o || !fs_open_writable(o))
 		return o ? FS_FS_ERROR_INVALID : FS_FS_ERROR_BAD_FILE;
 	return tmpfs_truncate(fs, n, size);
 }
@@ -324,39 +296,30 @@ static long do_readdir(void *ctx, uint64_t badge, uint64_t cookie, const void **
 static long do_clone(void *ctx, uint64_t badge, vg_handle_t *file)
 {
 	struct tmpfs *fs = ctx;
-	struct tmpfs_node *n;
-	struct tmpfs_open *o = open_of(fs, badge, &n);
-	if (!o)
-		return FS_FS_ERROR_BAD_FILE;
-	long st = vg_endpoint_mint(fs->ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER | VG_RIGHT_DUPLICATE,
-				   badge, file);
-	if (st)
-		return st;
-	o->refs++;
-	return 0;
+	return fs_opens_clone(&fs->opens, badge, file);
 }
 
 static long do_close(void *ctx, uint64_t badge)
 {
 	struct tmpfs *fs = ctx;
-	struct tmpfs_node *n;
-	struct tmpfs_open *o = open_of(fs, badge, &n);
-	if (!o)
-		return FS_FS_ERROR_BAD_FILE;
-	if (--o->refs == 0) {
+	struct fs_open *last;
+	long st = fs_opens_close(&fs->opens, badge, &last);
+	if (last) {
+		struct tmpfs_node *n = tmpfs_node(fs, last->ino);
 		n->opens--;
 		tmpfs_release(fs, n);
+		free(last);
 	}
-	return 0;
+	return st;
 }
 
 static long do_setflags(void *ctx, uint64_t badge, uint32_t flags)
 {
 	struct tmpfs_node *n;
-	struct tmpfs_open *o = open_of(ctx, badge, &n);
+	struct fs_open *o = open_of(ctx, badge, &n);
 	if (!o)
 		return FS_FS_ERROR_BAD_FILE;
-	o->flags = (o->flags & ~(uint32_t)O_APPEND_) | (flags & O_APPEND_);
+	o->flags = (o->flags & ~FS_O_APPEND) | (flags & FS_O_APPEND);
 	return 0;
 }
 
@@ -401,7 +364,7 @@ static int dispatch(void *server, uint64_t badge, uint64_t tag, struct vg_ipc_bu
 
 long tmpfs_serve(struct tmpfs *fs, vg_handle_t ep)
 {
-	fs->ep = ep;
+	fs->opens.ep = ep;
 	node_server = (struct fs_node_server){ &tmpfs_node_ops, fs };
 	file_server = (struct fs_file_server){ &tmpfs_file_ops, fs };
 	return ipc_serve(ep, dispatch, NULL);

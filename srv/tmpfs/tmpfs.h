@@ -10,6 +10,7 @@
 #ifndef SRV_TMPFS_H
 #define SRV_TMPFS_H
 
+#include "../fscommon/opens.h"
 #include <fs.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -60,10 +61,8 @@ struct tmpfs {
 	struct tmpfs_node **nodes; /* by inode number; 0 unused */
 	uint64_t nnodes, live;
 	uint64_t pages_max, pages_used;
-	struct tmpfs_open *opens;
-	uint32_t nopens;
+	struct fs_opens opens;
 	uint64_t dev;
-	vg_handle_t ep; /* the server's endpoint: open files' handles are minted from it */
 	int64_t (*now)(void); /* nanoseconds */
 };
 
