@@ -102,9 +102,13 @@ USER_EXTRA_bus := $(call user_idl_srcs,bus)
 # srv/fscommon holds what every filesystem server shares (open files).
 USER_EXTRA_vfs := $(call user_idl_srcs,fs)
 USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
+USER_EXTRA_memdev := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
 USER_START_tmpfs := $(USER_DIR)/crt1.o
 USER_LIBS_tmpfs := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
-$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/fscommon/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
+USER_START_memdev := $(USER_DIR)/crt1.o
+USER_LIBS_memdev := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/fscommon/*.c)): \
+	UCFLAGS_EXTRA := -Ilib/c/include
 USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c $(sort $(wildcard tests/user/utest/*.c)) \
 	tests/user/arch/$(ARCH)/fpu.S $(SRV_CODE_bus) $(call user_idl_srcs,bus) $(USER_IDL_GEN)/kitchen_client.c \
 	$(USER_IDL_GEN)/kitchen_server.c
@@ -167,10 +171,11 @@ $(foreach p,$(SRV_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,$(sort $(wildcard srv/$(p)/*.c)) $(USER_EXTRA_$(p))))))
 
 # The staged tree is rebuilt whole, so a program that is gone from the
-# sources is gone from the image too.
+# sources is gone from the image too. It has the empty directories the boot
+# layout mounts filesystems on (docs/ARCHITECTURE.md, section 17).
 $(USER_ROOT_STAMP): $(USER_PROGS) mk/user.mk
 	@rm -rf $(USER_ROOT)
-	@mkdir -p $(USER_ROOT)/bin
+	@mkdir -p $(USER_ROOT)/bin $(USER_ROOT)/tmp $(USER_ROOT)/run $(USER_ROOT)/dev
 	@for p in $(USER_PROGS); do \
 		$(OBJCOPY) --strip-all $$p $(USER_ROOT)/bin/$${p##*/} || exit 1; done
 	@touch $@

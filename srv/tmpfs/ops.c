@@ -36,6 +36,8 @@ static long do_create(void *ctx, uint64_t badge, uint64_t dir, const char *name,
 		      const char *target, size_t target_len, struct fs_attr *attr)
 {
 	(void)badge, (void)len;
+	if (((struct tmpfs *)ctx)->read_only)
+		return FS_FS_ERROR_READ_ONLY;
 	struct tmpfs *fs = ctx;
 	struct tmpfs_node *n;
 	if (kind == FS_KIND_SYMLINK && target_len == 0)
@@ -55,6 +57,8 @@ static long do_open(void *ctx, uint64_t badge, uint64_t ino, uint32_t flags, vg_
 		return FS_FS_ERROR_NOT_FOUND;
 	if (n->kind == FS_KIND_DIR && (flags & FS_O_ACCMODE) != 0)
 		return FS_FS_ERROR_IS_DIR;
+	if (fs->read_only && ((flags & FS_O_ACCMODE) || (flags & FS_O_TRUNC)))
+		return FS_FS_ERROR_READ_ONLY;
 	long st = fs_opens_new(&fs->opens, ino, flags, file);
 	if (st)
 		return st;
@@ -114,6 +118,8 @@ static long do_setattr(void *ctx, uint64_t badge, uint64_t ino, uint32_t mask,
 		       const struct fs_attr *set, struct fs_attr *attr)
 {
 	(void)badge;
+	if (((struct tmpfs *)ctx)->read_only)
+		return FS_FS_ERROR_READ_ONLY;
 	struct tmpfs *fs = ctx;
 	struct tmpfs_node *n = tmpfs_node(fs, ino);
 	if (!n)
@@ -128,6 +134,8 @@ static long do_unlink(void *ctx, uint64_t badge, uint64_t dir, const char *name,
 		      bool is_dir)
 {
 	(void)badge, (void)len;
+	if (((struct tmpfs *)ctx)->read_only)
+		return FS_FS_ERROR_READ_ONLY;
 	return tmpfs_unlink(ctx, dir, name, is_dir);
 }
 
@@ -135,6 +143,8 @@ static long do_rename(void *ctx, uint64_t badge, uint64_t from_dir, const char *
 		      size_t from_len, uint64_t to_dir, const char *to, size_t to_len)
 {
 	(void)badge, (void)from_len, (void)to_len;
+	if (((struct tmpfs *)ctx)->read_only)
+		return FS_FS_ERROR_READ_ONLY;
 	return tmpfs_rename(ctx, from_dir, from, to_dir, to);
 }
 
@@ -142,6 +152,8 @@ static long do_link(void *ctx, uint64_t badge, uint64_t ino, uint64_t dir, const
 		    size_t len)
 {
 	(void)badge, (void)len;
+	if (((struct tmpfs *)ctx)->read_only)
+		return FS_FS_ERROR_READ_ONLY;
 	return tmpfs_link(ctx, ino, dir, name);
 }
 
@@ -166,7 +178,8 @@ static long do_statfs(void *ctx, uint64_t badge, struct fs_statfs *st)
 				  .bfree = fs->pages_max - fs->pages_used,
 				  .files = fs->nnodes,
 				  .ffree = fs->nnodes - fs->live,
-				  .namemax = TMPFS_NAME_MAX };
+				  .namemax = TMPFS_NAME_MAX,
+				  .flags = fs->read_only ? 1u : 0u };
 	return 0;
 }
 
@@ -329,6 +342,8 @@ static long do_fchmod(void *ctx, uint64_t badge, uint32_t mode)
 	struct tmpfs_node *n;
 	if (!open_of(fs, badge, &n))
 		return FS_FS_ERROR_BAD_FILE;
+	if (fs->read_only)
+		return FS_FS_ERROR_READ_ONLY;
 	struct fs_attr set = { .mode = mode };
 	return set_attr(fs, n, SET_MODE, &set);
 }

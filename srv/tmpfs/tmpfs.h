@@ -61,6 +61,7 @@ struct tmpfs {
 	struct tmpfs_node **nodes; /* by inode number; 0 unused */
 	uint64_t nnodes, live;
 	uint64_t pages_max, pages_used;
+	bool read_only; /* the boot archive's: every change is EROFS */
 	struct fs_opens opens;
 	uint64_t dev;
 	int64_t (*now)(void); /* nanoseconds */
@@ -88,6 +89,10 @@ long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size);
 /* Packs directory entries from cookie into buf (idl/fs.idl, file.readdir). */
 size_t tmpfs_readdir(struct tmpfs *fs, struct tmpfs_node *dir, uint64_t *cookie, void *buf,
 		     size_t len, bool *end);
+
+/* Fills fs from a cpio newc archive (initrd.c); *why says what was wrong
+ * with a refused one. */
+long tmpfs_load_cpio(struct tmpfs *fs, const void *archive, size_t len, const char **why);
 
 /* The protocol (ops.c). */
 extern const struct fs_node_ops tmpfs_node_ops;

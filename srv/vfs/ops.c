@@ -32,6 +32,14 @@ static vg_handle_t fs_of(struct vfs *v, const struct vfs_loc *l)
 	return v->mounts[l->m].fs;
 }
 
+static struct vfs_device *device_of(struct vfs *v, uint32_t major)
+{
+	for (unsigned i = 0; i < VFS_DEVICES; i++)
+		if (v->devices[i].used && v->devices[i].major == major)
+			return &v->devices[i];
+	return NULL;
+}
+
 static bool dot_or_empty(const char *name)
 {
 	return !name[0] || !strcmp(name, ".") || !strcmp(name, "..");
@@ -85,6 +93,13 @@ static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uin
 		return FS_FS_ERROR_NOT_DIR;
 	if (loc.kind == FS_KIND_DIR && ((flags & O_ACCMODE_) || (flags & O_CREAT_)))
 		return FS_FS_ERROR_IS_DIR;
+	if (loc.kind == FS_KIND_CHARDEV || loc.kind == FS_KIND_BLOCKDEV) {
+		/* A device node, on whatever filesystem: its driver opens it. */
+		struct vfs_device *d = device_of(v, (uint32_t)(attr->rdev >> 32));
+		return d ? fs_node_open(d->server, attr->rdev, flags, file) : FS_FS_ERROR_NO_DEVICE;
+	}
+	if (loc.kind == FS_KIND_FIFO || loc.kind == FS_KIND_SOCKET)
+		return FS_FS_ERROR_NOT_SUPPORTED;
 	return fs_node_open(fs_of(v, &loc), loc.ino, flags, file);
 }
 
@@ -98,7 +113,8 @@ static long do_stat(void *ctx, uint64_t badge, const char *path, size_t len, boo
 	return st;
 }
 
-static long make(struct vfs *v, const char *path, fs_kind_t kind, uint32_t mode, const char *target)
+static long make(struct vfs *v, const char *path, fs_kind_t kind, uint32_t mode, uint64_t rdev,
+		 const char *target)
 {
 	struct vfs_walk *w = &walk;
 	long st = vfs_resolve(v, path, VFS_PARENT, w);
@@ -112,8 +128,8 @@ static long make(struct vfs *v, const char *path, fs_kind_t kind, uint32_t mode,
 		return st ? FS_FS_ERROR_NOT_FOUND : FS_FS_ERROR_EXISTS;
 	}
 	struct fs_attr a;
-	if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, kind, mode, 0, 0, 0, target,
-				 &a)))
+	if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, kind, mode, 0, 0, rdev,
+				 target, &a)))
 		return st;
 	vfs_dcache_put(v, w->at.m, w->at.ino, w->last, a.ino, a.kind);
 	return 0;
@@ -122,7 +138,7 @@ static long make(struct vfs *v, const char *path, fs_kind_t kind, uint32_t mode,
 static long do_mkdir(void *ctx, uint64_t badge, const char *path, size_t len, uint32_t mode)
 {
 	(void)badge, (void)len;
-	return make(ctx, path, FS_KIND_DIR, mode, "");
+	return make(ctx, path, FS_KIND_DIR, mode, 0, "");
 }
 
 static long do_symlink(void *ctx, uint64_t badge, const char *target, size_t target_len,
@@ -131,7 +147,7 @@ static long do_symlink(void *ctx, uint64_t badge, const char *target, size_t tar
 	(void)badge, (void)len;
 	if (target_len == 0)
 		return FS_FS_ERROR_NOT_FOUND;
-	return make(ctx, path, FS_KIND_SYMLINK, 0777, keep(in2, target, target_len));
+	return make(ctx, path, FS_KIND_SYMLINK, 0777, 0, keep(in2, target, target_len));
 }
 
 /* The parent walk of path, and what its last name holds now (*loc), which
@@ -353,7 +369,48 @@ static long do_unmount(void *ctx, uint64_t badge, const char *path, size_t len)
 	return 0;
 }
 
+static long do_mknod(void *ctx, uint64_t badge, const char *path, size_t len, fs_kind_t kind,
+		     uint32_t mode, uint64_t rdev)
+{
+	(void)badge, (void)len;
+	if (kind != FS_KIND_CHARDEV && kind != FS_KIND_BLOCKDEV && kind != FS_KIND_FIFO)
+		return FS_FS_ERROR_INVALID;
+	return make(ctx, path, kind, mode, rdev, "");
+}
+
+static long do_device(void *ctx, uint64_t badge, uint32_t major, vg_handle_t server)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	struct vfs_device *d = device_of(v, major);
+	for (unsigned i = 0; i < VFS_DEVICES && !d; i++)
+		if (!v->devices[i].used)
+			d = &v->devices[i];
+	if (!d) {
+		vg_handle_close(server);
+		return FS_FS_ERROR_NO_SPACE_LEFT_IN_TABLE;
+	}
+	if (d->used)
+		vg_handle_close(d->server);
+	*d = (struct vfs_device){ true, major, server };
+	return 0;
+}
+
+static long do_undevice(void *ctx, uint64_t badge, uint32_t major)
+{
+	(void)badge;
+	struct vfs_device *d = device_of(ctx, major);
+	if (!d)
+		return FS_FS_ERROR_NOT_FOUND;
+	vg_handle_close(d->server);
+	d->used = false;
+	return 0;
+}
+
 const struct fs_vfs_ops vfs_ops = {
+	.mknod = do_mknod,
+	.device = do_device,
+	.undevice = do_undevice,
 	.open = do_open,
 	.stat = do_stat,
 	.mkdir = do_mkdir,

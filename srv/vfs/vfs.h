@@ -42,8 +42,16 @@ struct vfs_dentry {
 	char name[VFS_DCACHE_NAME + 1];
 };
 
+#define VFS_DEVICES 16u
+struct vfs_device {
+	bool used;
+	uint32_t major;
+	vg_handle_t server; /* speaks node.open(rdev) and file */
+};
+
 struct vfs {
 	struct vfs_mount mounts[VFS_MOUNTS];
+	struct vfs_device devices[VFS_DEVICES];
 	struct vfs_dentry dcache[VFS_DCACHE];
 	uint64_t hits, misses;
 };

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The file system for the tests and benchmarks: the VFS (bin/vfs) with a
- * tmpfs (bin/tmpfs) on / and one on /tmp, started from the boot archive the
+ * The file system for the tests and benchmarks, in the boot layout: the VFS
+ * (bin/vfs) with the boot archive on / (bin/tmpfs initrd, read-only), a
+ * tmpfs on /tmp (320 MiB) and /run (16 MiB), devfs on /dev (a tmpfs with
+ * the nodes of bin/memdev's devices). Started from the boot archive the
  * first time it is asked for and kept for the rest of the run; the C
  * library is given the VFS as its root.
  */
@@ -10,17 +12,18 @@
 
 #include <vg/vg.h>
 
-/* The size limit of the tmpfs on /tmp (the one on / has 320 MiB). */
-#define VFS_UP_TMP_LIMIT (4u << 20)
+/* The size of the tmpfs the ENOSPC test mounts. */
+#define VFS_UP_SMALL (4u << 20)
 
 /* 0, or why the servers could not be started. */
 long vfs_up(void);
-/* Unbadged handles: the VFS's and the root tmpfs's (for malformed
- * messages). */
+/* Unbadged handles: the VFS's, the root filesystem's and /tmp's (for
+ * malformed messages). */
 vg_handle_t vfs_up_vfs(void);
 vg_handle_t vfs_up_rootfs(void);
-/* Mounts one more tmpfs (1 MiB) on path: 0 or the VFS's status. */
-long vfs_up_mount_tmpfs(const char *path);
+vg_handle_t vfs_up_tmpfs(void);
+/* Mounts one more tmpfs of limit bytes on path: 0 or the VFS's status. */
+long vfs_up_mount_tmpfs(const char *path, uint64_t limit);
 
 /* expr fails with errno e. */
 #define CHECK_ERRNO(expr, e)                 \

@@ -32,7 +32,7 @@ static bool serving(void)
 UTEST(vfs_malformed_messages_refused)
 {
 	CHECK_EQ(vfs_up(), 0);
-	vg_handle_t vfs = vfs_up_vfs(), fs = vfs_up_rootfs();
+	vg_handle_t vfs = vfs_up_vfs(), fs = vfs_up_tmpfs(), root = vfs_up_rootfs();
 	/* To the VFS: unknown labels, another interface, missing words, a
 	 * string length past the message. */
 	CHECK_EQ(raw(vfs, 0x12345, 0, 0, 0), ERR_NOT_SUPPORTED);
@@ -59,8 +59,11 @@ UTEST(vfs_malformed_messages_refused)
 	CHECK_EQ(fs_node_open(fs, 987654, 0, &(vg_handle_t){ 0 }), FS_FS_ERROR_NOT_FOUND);
 	CHECK_EQ(fs_node_readlink(fs, 1, (char[FS_NODE_READLINK_TARGET_MAX + 1]){ 0 }),
 		 FS_FS_ERROR_INVALID);
-	CHECK_EQ(fs_node_rename(fs, 1, "tmp", 1, "tmp2"), 0); /* behind the VFS's back */
-	CHECK_EQ(fs_node_rename(fs, 1, "tmp2", 1, "tmp"), 0);
+	/* The boot archive's filesystem is read-only, also to the VFS. */
+	CHECK_EQ(fs_node_rename(root, 1, "tmp", 1, "tmp2"), FS_FS_ERROR_READ_ONLY);
+	CHECK_EQ(fs_node_unlink(root, 1, "bin", true), FS_FS_ERROR_READ_ONLY);
+	CHECK_EQ(fs_node_create(root, 1, "new", FS_KIND_FILE, 0644, 0, 0, 0, "", &a),
+		 FS_FS_ERROR_READ_ONLY);
 	CHECK_EQ(fs_node_unlink(fs, 999, "x", false), FS_FS_ERROR_NOT_FOUND);
 	CHECK(serving());
 }
@@ -68,7 +71,7 @@ UTEST(vfs_malformed_messages_refused)
 UTEST(vfs_stale_and_misused_handles_refused)
 {
 	CHECK_EQ(vfs_up(), 0);
-	int fd = open("/h", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	int fd = open("/tmp/h", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	CHECK(fd >= 0);
 	struct vg_startup_handle hs[8];
 	size_t n = __vg_fd_export(hs, 8);
@@ -110,10 +113,10 @@ UTEST(vfs_stale_and_misused_handles_refused)
 	CHECK_ERRNO(lseek(77, 0, SEEK_SET), EBADF);
 	CHECK_ERRNO(fstat(77, &(struct stat){ 0 }), EBADF);
 	CHECK_ERRNO(fstat(fd, NULL), EFAULT);
-	CHECK_ERRNO(stat("/h", NULL), EFAULT);
+	CHECK_ERRNO(stat("/tmp/h", NULL), EFAULT);
 	CHECK_ERRNO(pwrite(fd, buf, 1, INT64_MAX), EFBIG);
 	CHECK_ERRNO(ftruncate(fd, INT64_MAX), EFBIG);
 	close(fd);
-	CHECK_EQ(unlink("/h"), 0);
+	CHECK_EQ(unlink("/tmp/h"), 0);
 	CHECK(serving());
 }

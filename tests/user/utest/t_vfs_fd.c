@@ -17,7 +17,7 @@ size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
 UTEST(vfs_dup_and_fcntl)
 {
 	CHECK_EQ(vfs_up(), 0);
-	int fd = open("/dup", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	int fd = open("/tmp/dup", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	CHECK(fd >= 0);
 	int fd2 = dup(fd);
 	CHECK(fd2 > fd);
@@ -44,7 +44,7 @@ UTEST(vfs_dup_and_fcntl)
 	CHECK_EQ(fcntl(50, F_GETFD), FD_CLOEXEC);
 	CHECK_EQ(fcntl(50, F_SETFD, 0), 0);
 	/* dup2 onto an open descriptor closes what was there. */
-	int other = open("/dup2", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	int other = open("/tmp/dup2", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	CHECK_EQ(dup2(fd2, other), other);
 	CHECK_EQ(lseek(other, 0, SEEK_CUR), 6);
 	CHECK_EQ(fcntl(fd2, F_DUPFD, 60), 60);
@@ -93,9 +93,9 @@ UTEST(vfs_dup_and_fcntl)
 	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
 		closed += close(fds[i]) == 0;
 	CHECK_EQ(closed, 7);
-	CHECK_EQ(vfs_size("/dup"), 6);
-	CHECK_EQ(unlink("/dup"), 0);
-	CHECK_EQ(unlink("/dup2"), 0);
+	CHECK_EQ(vfs_size("/tmp/dup"), 6);
+	CHECK_EQ(unlink("/tmp/dup"), 0);
+	CHECK_EQ(unlink("/tmp/dup2"), 0);
 }
 
 UTEST(vfs_working_directory_and_at)
@@ -104,15 +104,15 @@ UTEST(vfs_working_directory_and_at)
 	char cwd[PATH_MAX];
 	CHECK(getcwd(cwd, sizeof(cwd)) == cwd);
 	CHECK(strcmp(cwd, "/") == 0);
-	CHECK_EQ(mkdir("/w", 0755), 0);
-	CHECK_EQ(mkdir("/w/x", 0755), 0);
-	CHECK_EQ(symlink("/w/x", "/wl"), 0);
-	CHECK_EQ(chdir("/wl"), 0); /* the canonical path is kept */
-	CHECK(getcwd(cwd, sizeof(cwd)) && strcmp(cwd, "/w/x") == 0);
+	CHECK_EQ(mkdir("/tmp/w", 0755), 0);
+	CHECK_EQ(mkdir("/tmp/w/x", 0755), 0);
+	CHECK_EQ(symlink("/tmp/w/x", "/tmp/wl"), 0);
+	CHECK_EQ(chdir("/tmp/wl"), 0); /* the canonical path is kept */
+	CHECK(getcwd(cwd, sizeof(cwd)) && strcmp(cwd, "/tmp/w/x") == 0);
 	CHECK_EQ(vfs_put("rel", "r", 1), 0);
-	CHECK_EQ(vfs_size("/w/x/rel"), 1);
+	CHECK_EQ(vfs_size("/tmp/w/x/rel"), 1);
 	CHECK_EQ(chdir(".."), 0);
-	CHECK(getcwd(cwd, sizeof(cwd)) && strcmp(cwd, "/w") == 0);
+	CHECK(getcwd(cwd, sizeof(cwd)) && strcmp(cwd, "/tmp/w") == 0);
 	CHECK_EQ(vfs_size("x/rel"), 1);
 	CHECK_EQ(vfs_size("./x/../x/rel"), 1);
 	CHECK_ERRNO(chdir("x/rel"), ENOTDIR);
@@ -122,11 +122,11 @@ UTEST(vfs_working_directory_and_at)
 	CHECK_EQ(errno, ERANGE);
 	CHECK(getcwd(cwd, 0) == NULL);
 	CHECK_EQ(errno, EINVAL);
-	CHECK_EQ(chdir("/tmp"), 0);
-	CHECK_EQ(chdir("../w/x/.."), 0);
-	CHECK(getcwd(cwd, sizeof(cwd)) && strcmp(cwd, "/w") == 0);
+	CHECK_EQ(chdir("/run"), 0);
+	CHECK_EQ(chdir("../tmp/w/x/.."), 0);
+	CHECK(getcwd(cwd, sizeof(cwd)) && strcmp(cwd, "/tmp/w") == 0);
 	/* Relative to a directory descriptor. */
-	int dfd = open("/w/x", O_RDONLY | O_DIRECTORY);
+	int dfd = open("/tmp/w/x", O_RDONLY | O_DIRECTORY);
 	CHECK(dfd >= 0);
 	int fd = openat(dfd, "new", O_RDWR | O_CREAT, 0600);
 	CHECK(fd >= 0);
@@ -134,7 +134,7 @@ UTEST(vfs_working_directory_and_at)
 	CHECK_EQ(fstatat(dfd, "new", &st, 0), 0);
 	CHECK_EQ(st.st_mode & 0777, 0600);
 	CHECK_EQ(fstatat(AT_FDCWD, "x/new", &st, 0), 0);
-	CHECK_EQ(fstatat(dfd, "/w/x/new", &st, 0), 0); /* absolute: dirfd unused */
+	CHECK_EQ(fstatat(dfd, "/tmp/w/x/new", &st, 0), 0); /* absolute: dirfd unused */
 	CHECK_ERRNO(openat(fd, "new", O_RDONLY), ENOTDIR);
 	CHECK_ERRNO(openat(99, "new", O_RDONLY), EBADF);
 	CHECK_ERRNO(fstatat(dfd, "new", &st, 0x4000), EINVAL);
@@ -149,14 +149,14 @@ UTEST(vfs_working_directory_and_at)
 	CHECK(S_ISREG(st.st_mode));
 	CHECK_EQ(st.st_nlink, 2);
 	CHECK_EQ(renameat(dfd, "hard", AT_FDCWD, "moved"), 0);
-	CHECK_EQ(vfs_size("/w/moved"), 0);
+	CHECK_EQ(vfs_size("/tmp/w/moved"), 0);
 	CHECK_ERRNO(unlinkat(dfd, "sub", 0), EISDIR);
 	CHECK_ERRNO(unlinkat(dfd, "sub", 0x1), EINVAL);
 	CHECK_EQ(unlinkat(dfd, "sub", AT_REMOVEDIR), 0);
 	CHECK_EQ(faccessat(dfd, "new", R_OK, 0), 0);
 	CHECK_EQ(fchmodat(dfd, "new", 0640, 0), 0);
 	CHECK_EQ(fchdir(dfd), 0);
-	CHECK(getcwd(cwd, sizeof(cwd)) && strcmp(cwd, "/w/x") == 0);
+	CHECK(getcwd(cwd, sizeof(cwd)) && strcmp(cwd, "/tmp/w/x") == 0);
 	CHECK_ERRNO(fchdir(fd), ENOTDIR);
 	CHECK_ERRNO(fchdir(-3), EBADF);
 	close(fd);
@@ -165,9 +165,9 @@ UTEST(vfs_working_directory_and_at)
 	CHECK_EQ(remove("ln"), 0);
 	CHECK_EQ(remove("rel"), 0);
 	CHECK_EQ(chdir("/"), 0);
-	CHECK_EQ(remove("/w/moved"), 0);
-	CHECK_EQ(remove("/w/x"), 0);
-	CHECK_EQ(remove("/w"), 0);
-	CHECK_EQ(remove("/wl"), 0);
-	CHECK_ERRNO(remove("/w"), ENOENT);
+	CHECK_EQ(remove("/tmp/w/moved"), 0);
+	CHECK_EQ(remove("/tmp/w/x"), 0);
+	CHECK_EQ(remove("/tmp/w"), 0);
+	CHECK_EQ(remove("/tmp/wl"), 0);
+	CHECK_ERRNO(remove("/tmp/w"), ENOENT);
 }

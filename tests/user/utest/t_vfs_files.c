@@ -5,6 +5,7 @@
 #include "../vfs_up.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <fs.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -17,7 +18,7 @@
 UTEST(vfs_create_write_read_unlink)
 {
 	CHECK_EQ(vfs_up(), 0);
-	int fd = open("/f1", O_RDWR | O_CREAT | O_EXCL, 0640);
+	int fd = open("/tmp/f1", O_RDWR | O_CREAT | O_EXCL, 0640);
 	CHECK(fd >= 0);
 	CHECK_EQ(write(fd, "hello, world", 12), 12);
 	CHECK_EQ(lseek(fd, 0, SEEK_CUR), 12);
@@ -33,42 +34,42 @@ UTEST(vfs_create_write_read_unlink)
 	CHECK_EQ(st.st_size, 12);
 	CHECK_EQ(st.st_nlink, 1);
 	struct stat st2;
-	CHECK_EQ(stat("/f1", &st2), 0);
+	CHECK_EQ(stat("/tmp/f1", &st2), 0);
 	CHECK_EQ(st2.st_ino, st.st_ino);
 	CHECK_EQ(st2.st_dev, st.st_dev);
 	CHECK_EQ(close(fd), 0);
 	CHECK_ERRNO(close(fd), EBADF);
-	CHECK_EQ(unlink("/f1"), 0);
-	CHECK_ERRNO(stat("/f1", &st), ENOENT);
-	CHECK_ERRNO(unlink("/f1"), ENOENT);
+	CHECK_EQ(unlink("/tmp/f1"), 0);
+	CHECK_ERRNO(stat("/tmp/f1", &st), ENOENT);
+	CHECK_ERRNO(unlink("/tmp/f1"), ENOENT);
 }
 
 UTEST(vfs_open_flags_and_errors)
 {
 	CHECK_EQ(vfs_up(), 0);
-	CHECK_ERRNO(open("/nothing", O_RDONLY), ENOENT);
+	CHECK_ERRNO(open("/tmp/nothing", O_RDONLY), ENOENT);
 	CHECK_ERRNO(open("", O_RDONLY), ENOENT);
 	CHECK_ERRNO(open(NULL, O_RDONLY), EFAULT);
-	CHECK_ERRNO(open("/nodir/x", O_RDWR | O_CREAT, 0644), ENOENT);
-	CHECK_EQ(vfs_put("/of", "abcdef", 6), 0);
-	CHECK_ERRNO(open("/of", O_RDWR | O_CREAT | O_EXCL, 0644), EEXIST);
-	CHECK_ERRNO(open("/of/x", O_RDONLY), ENOTDIR);
-	CHECK_ERRNO(open("/of/", O_RDONLY), ENOTDIR);
-	CHECK_ERRNO(open("/of", O_RDONLY | O_DIRECTORY), ENOTDIR);
+	CHECK_ERRNO(open("/tmp/nodir/x", O_RDWR | O_CREAT, 0644), ENOENT);
+	CHECK_EQ(vfs_put("/tmp/of", "abcdef", 6), 0);
+	CHECK_ERRNO(open("/tmp/of", O_RDWR | O_CREAT | O_EXCL, 0644), EEXIST);
+	CHECK_ERRNO(open("/tmp/of/x", O_RDONLY), ENOTDIR);
+	CHECK_ERRNO(open("/tmp/of/", O_RDONLY), ENOTDIR);
+	CHECK_ERRNO(open("/tmp/of", O_RDONLY | O_DIRECTORY), ENOTDIR);
 	CHECK_ERRNO(open("/tmp", O_WRONLY), EISDIR);
 	CHECK_ERRNO(open("/tmp", O_RDWR), EISDIR);
 	CHECK_ERRNO(open("/tmp", O_RDONLY | O_CREAT, 0644), EISDIR);
-	CHECK_ERRNO(open("/newdir/", O_RDWR | O_CREAT, 0644), EISDIR);
-	CHECK_ERRNO(open("/of", O_ACCMODE), EINVAL);
-	CHECK_ERRNO(open("/of", 0x40000000), EINVAL);
+	CHECK_ERRNO(open("/tmp/newdir/", O_RDWR | O_CREAT, 0644), EISDIR);
+	CHECK_ERRNO(open("/tmp/of", O_ACCMODE), EINVAL);
+	CHECK_ERRNO(open("/tmp/of", 0x40000000), EINVAL);
 	/* Names: 255 bytes is the most a component may have, PATH_MAX - 1 a
 	 * path. */
-	char name[300] = "/";
-	memset(name + 1, 'n', 256);
-	name[257] = 0;
+	char name[300] = "/tmp/";
+	memset(name + 5, 'n', 256);
+	name[261] = 0;
 	CHECK_ERRNO(open(name, O_RDWR | O_CREAT, 0644), ENAMETOOLONG);
 	CHECK_ERRNO(stat(name, &(struct stat){ 0 }), ENAMETOOLONG);
-	name[256] = 0;
+	name[260] = 0;
 	int fd = open(name, O_RDWR | O_CREAT, 0644);
 	CHECK(fd >= 0);
 	close(fd);
@@ -81,37 +82,37 @@ UTEST(vfs_open_flags_and_errors)
 	longpath[PATH_MAX] = 0;
 	CHECK_ERRNO(open(longpath, O_RDONLY), ENAMETOOLONG);
 	/* O_TRUNC empties, O_RDONLY reads but does not write. */
-	fd = open("/of", O_RDWR | O_TRUNC);
+	fd = open("/tmp/of", O_RDWR | O_TRUNC);
 	CHECK(fd >= 0);
-	CHECK_EQ(vfs_size("/of"), 0);
+	CHECK_EQ(vfs_size("/tmp/of"), 0);
 	close(fd);
-	CHECK_EQ(vfs_put("/of", "abcdef", 6), 0);
-	fd = open("/of", O_RDONLY);
+	CHECK_EQ(vfs_put("/tmp/of", "abcdef", 6), 0);
+	fd = open("/tmp/of", O_RDONLY);
 	CHECK_ERRNO(write(fd, "x", 1), EBADF);
 	CHECK_ERRNO(ftruncate(fd, 0), EINVAL);
 	close(fd);
-	fd = open("/of", O_WRONLY);
+	fd = open("/tmp/of", O_WRONLY);
 	char c;
 	CHECK_ERRNO(read(fd, &c, 1), EBADF);
 	close(fd);
 	/* O_CREAT on an existing file leaves it alone. */
-	fd = open("/of", O_RDWR | O_CREAT, 0600);
+	fd = open("/tmp/of", O_RDWR | O_CREAT, 0600);
 	CHECK(fd >= 0);
-	CHECK_EQ(vfs_size("/of"), 6);
+	CHECK_EQ(vfs_size("/tmp/of"), 6);
 	close(fd);
 	/* creat truncates. */
-	fd = creat("/of", 0600);
+	fd = creat("/tmp/of", 0600);
 	CHECK(fd >= 0);
-	CHECK_EQ(vfs_size("/of"), 0);
+	CHECK_EQ(vfs_size("/tmp/of"), 0);
 	CHECK_EQ(fcntl(fd, F_GETFL) & O_ACCMODE, O_WRONLY);
 	close(fd);
-	CHECK_EQ(unlink("/of"), 0);
+	CHECK_EQ(unlink("/tmp/of"), 0);
 }
 
 UTEST(vfs_positions_holes_and_truncate)
 {
 	CHECK_EQ(vfs_up(), 0);
-	int fd = open("/sparse", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	int fd = open("/tmp/sparse", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	CHECK(fd >= 0);
 	/* A write far past the end leaves a hole that reads as zeros and
 	 * takes no space. */
@@ -157,11 +158,11 @@ UTEST(vfs_positions_holes_and_truncate)
 	CHECK_EQ(pread(fd, buf, 10, 0), 6);
 	CHECK(memcmp(buf, "abc\0\0\0", 6) == 0);
 	CHECK_ERRNO(ftruncate(fd, -1), EINVAL);
-	CHECK_EQ(truncate("/sparse", 1), 0);
-	CHECK_EQ(vfs_size("/sparse"), 1);
-	CHECK_ERRNO(truncate("/sparse", -1), EINVAL);
+	CHECK_EQ(truncate("/tmp/sparse", 1), 0);
+	CHECK_EQ(vfs_size("/tmp/sparse"), 1);
+	CHECK_ERRNO(truncate("/tmp/sparse", -1), EINVAL);
 	CHECK_ERRNO(truncate("/tmp", 0), EISDIR);
-	CHECK_ERRNO(truncate("/missing", 0), ENOENT);
+	CHECK_ERRNO(truncate("/tmp/missing", 0), ENOENT);
 	/* readv and writev. */
 	CHECK_EQ(ftruncate(fd, 0), 0);
 	CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
@@ -178,7 +179,7 @@ UTEST(vfs_positions_holes_and_truncate)
 	CHECK_EQ(fdatasync(fd), 0);
 	close(fd);
 	CHECK_ERRNO(fsync(fd), EBADF);
-	CHECK_EQ(unlink("/sparse"), 0);
+	CHECK_EQ(unlink("/tmp/sparse"), 0);
 }
 
 /* Two writers, each through its own open file with O_APPEND, and one
@@ -194,7 +195,7 @@ struct appender {
 static void *append_records(void *arg)
 {
 	struct appender *a = arg;
-	int fd = open("/appended", O_WRONLY | O_APPEND);
+	int fd = open("/tmp/appended", O_WRONLY | O_APPEND);
 	if (fd < 0) {
 		a->failures++;
 		return NULL;
@@ -211,7 +212,7 @@ static void *append_records(void *arg)
 UTEST(vfs_append_with_concurrent_writers)
 {
 	CHECK_EQ(vfs_up(), 0);
-	int fd = open("/appended", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	int fd = open("/tmp/appended", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	CHECK(fd >= 0);
 	struct appender a[3] = { { 0, 0 }, { 1, 0 }, { 2, 0 } };
 	pthread_t t[3];
@@ -221,7 +222,7 @@ UTEST(vfs_append_with_concurrent_writers)
 		CHECK_EQ(pthread_join(t[i], NULL), 0);
 		CHECK_EQ(a[i].failures, 0);
 	}
-	CHECK_EQ(vfs_size("/appended"), 3 * APPENDS * RECORD);
+	CHECK_EQ(vfs_size("/tmp/appended"), 3 * APPENDS * RECORD);
 	int count[3] = { 0 }, broken = 0;
 	char rec[RECORD];
 	while (read(fd, rec, RECORD) == RECORD) {
@@ -246,20 +247,23 @@ UTEST(vfs_append_with_concurrent_writers)
 	CHECK_EQ(lseek(fd, 0, SEEK_CUR), 3 * APPENDS * RECORD + 1);
 	CHECK_EQ(fcntl(fd, F_SETFL, 0), 0);
 	CHECK_EQ(pwrite(fd, "y", 1, 0), 1);
-	CHECK_EQ(vfs_size("/appended"), 3 * APPENDS * RECORD + 1);
+	CHECK_EQ(vfs_size("/tmp/appended"), 3 * APPENDS * RECORD + 1);
 	close(fd);
-	CHECK_EQ(unlink("/appended"), 0);
+	CHECK_EQ(unlink("/tmp/appended"), 0);
 }
 
 UTEST(vfs_size_limit_gives_enospc)
 {
 	CHECK_EQ(vfs_up(), 0);
+	/* A small tmpfs of its own. */
+	CHECK_EQ(mkdir("/tmp/small", 0755), 0);
+	CHECK_EQ(vfs_up_mount_tmpfs("/tmp/small", VFS_UP_SMALL), 0);
 	struct statvfs sv;
-	CHECK_EQ(statvfs("/tmp", &sv), 0);
+	CHECK_EQ(statvfs("/tmp/small", &sv), 0);
 	CHECK_EQ(sv.f_bsize, 4096);
-	CHECK_EQ(sv.f_blocks * sv.f_bsize, VFS_UP_TMP_LIMIT);
+	CHECK_EQ(sv.f_blocks * sv.f_bsize, VFS_UP_SMALL);
 	unsigned long free_before = sv.f_bfree;
-	int fd = open("/tmp/big", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	int fd = open("/tmp/small/big", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	CHECK(fd >= 0);
 	static char chunk[65536];
 	memset(chunk, 'q', sizeof(chunk));
@@ -272,20 +276,22 @@ UTEST(vfs_size_limit_gives_enospc)
 	CHECK(r >= 0 || errno == ENOSPC);
 	total += r > 0 ? r : 0;
 	CHECK_ERRNO(write(fd, chunk, sizeof(chunk)), ENOSPC);
-	CHECK(total <= (long)VFS_UP_TMP_LIMIT);
-	CHECK(total >= (long)VFS_UP_TMP_LIMIT - 65536);
-	CHECK_EQ(vfs_size("/tmp/big"), total);
-	CHECK_EQ(statvfs("/tmp", &sv), 0);
+	CHECK(total <= (long)VFS_UP_SMALL);
+	CHECK(total >= (long)VFS_UP_SMALL - 65536);
+	CHECK_EQ(vfs_size("/tmp/small/big"), total);
+	CHECK_EQ(statvfs("/tmp/small", &sv), 0);
 	CHECK_EQ(sv.f_bfree, 0);
 	/* Space comes back with truncation and unlinking. */
 	CHECK_EQ(ftruncate(fd, 0), 0);
 	CHECK_EQ(write(fd, chunk, 4096), 4096);
 	close(fd);
-	CHECK_EQ(unlink("/tmp/big"), 0);
-	CHECK_EQ(statvfs("/tmp", &sv), 0);
+	CHECK_EQ(unlink("/tmp/small/big"), 0);
+	CHECK_EQ(statvfs("/tmp/small", &sv), 0);
 	CHECK_EQ(sv.f_bfree, free_before);
 	CHECK_EQ(sv.f_namemax, 255);
-	CHECK_ERRNO(statvfs("/missing", &sv), ENOENT);
+	CHECK_ERRNO(statvfs("/tmp/missing", &sv), ENOENT);
+	CHECK_EQ(fs_vfs_unmount(vfs_up_vfs(), "/tmp/small"), 0);
+	CHECK_EQ(rmdir("/tmp/small"), 0);
 }
 
 /* A file of 32 MiB written and read back (the root tmpfs's limit is 320
@@ -298,7 +304,7 @@ UTEST(vfs_big_file)
 	CHECK(buf != NULL);
 	if (!buf)
 		return;
-	int fd = open("/big", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	int fd = open("/tmp/big", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	int bad = 0;
 	for (uint32_t off = 0; off < SIZE; off += PIECE) {
 		for (uint32_t i = 0; i < PIECE; i += 4)
@@ -306,7 +312,7 @@ UTEST(vfs_big_file)
 		bad += write(fd, buf, PIECE) != PIECE;
 	}
 	CHECK_EQ(bad, 0);
-	CHECK_EQ(vfs_size("/big"), SIZE);
+	CHECK_EQ(vfs_size("/tmp/big"), SIZE);
 	CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
 	for (uint32_t off = 0; off < SIZE; off += PIECE) {
 		bad += read(fd, buf, PIECE) != PIECE;
@@ -318,6 +324,6 @@ UTEST(vfs_big_file)
 	}
 	CHECK_EQ(bad, 0);
 	close(fd);
-	CHECK_EQ(unlink("/big"), 0);
+	CHECK_EQ(unlink("/tmp/big"), 0);
 	free(buf);
 }

@@ -9,7 +9,7 @@
 
 void __vg_fs_set_root(vg_handle_t vfs);
 
-static vg_handle_t vfs_h, rootfs_h;
+static vg_handle_t vfs_h, rootfs_h, tmpfs_h;
 static long status;
 static bool tried;
 
@@ -47,11 +47,11 @@ static long start(const char *prog, const char *arg, vg_handle_t *client)
 	return 0;
 }
 
-/* Mounts a new tmpfs of `limit` bytes on path. */
-static long mount_tmpfs(const char *path, const char *limit, vg_handle_t *keep)
+/* Mounts a new tmpfs (arg: its size limit, or "initrd") on path. */
+static long mount_tmpfs(const char *path, const char *arg, vg_handle_t *keep)
 {
 	vg_handle_t fs, give;
-	long st = start("tmpfs", limit, &fs);
+	long st = start("tmpfs", arg, &fs);
 	if (st)
 		return st;
 	if ((st = vg_handle_duplicate(fs, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &give)) == 0)
@@ -63,21 +63,55 @@ static long mount_tmpfs(const char *path, const char *limit, vg_handle_t *keep)
 	return st;
 }
 
+long vfs_up_mount_tmpfs(const char *path, uint64_t limit)
+{
+	char arg[24];
+	vg_snprintf(arg, sizeof(arg), "%lu", (unsigned long)limit);
+	return mount_tmpfs(path, arg, NULL);
+}
+
+/* The memory devices (bin/memdev, major 1) and their nodes in /dev. */
+static long devices(void)
+{
+	vg_handle_t mem;
+	long st = start("memdev", NULL, &mem);
+	if (st)
+		return st;
+	if ((st = fs_vfs_device(vfs_h, 1, mem)))
+		return st;
+	static const struct {
+		const char *name;
+		uint32_t minor;
+	} nodes[] = { { "/dev/null", 3 },
+		      { "/dev/zero", 5 },
+		      { "/dev/full", 7 },
+		      { "/dev/random", 8 },
+		      { "/dev/urandom", 9 } };
+	for (size_t i = 0; i < sizeof(nodes) / sizeof(nodes[0]) && !st; i++)
+		st = fs_vfs_mknod(vfs_h, nodes[i].name, FS_KIND_CHARDEV, 0666,
+				  (uint64_t)1 << 32 | nodes[i].minor);
+	return st;
+}
+
+/* The boot layout: the boot archive on /, tmpfs on /tmp and /run, devfs
+ * (a tmpfs holding device nodes) on /dev. */
 long vfs_up(void)
 {
 	if (tried)
 		return status;
 	tried = true;
-	char limit[24];
-	vg_snprintf(limit, sizeof(limit), "%u", VFS_UP_TMP_LIMIT);
 	const char *step = "start the vfs";
 	status = start("vfs", NULL, &vfs_h);
 	if (!status && (step = "mount /"))
-		status = mount_tmpfs("/", "335544320", &rootfs_h);
-	if (!status && (step = "mkdir /tmp"))
-		status = fs_vfs_mkdir(vfs_h, "/tmp", 01777);
+		status = mount_tmpfs("/", "initrd", &rootfs_h);
 	if (!status && (step = "mount /tmp"))
-		status = mount_tmpfs("/tmp", limit, NULL);
+		status = mount_tmpfs("/tmp", "335544320", &tmpfs_h);
+	if (!status && (step = "mount /run"))
+		status = vfs_up_mount_tmpfs("/run", 16 << 20);
+	if (!status && (step = "mount /dev"))
+		status = vfs_up_mount_tmpfs("/dev", 1 << 20);
+	if (!status && (step = "devices"))
+		status = devices();
 	if (!status) {
 		vg_handle_t mine;
 		status = vg_handle_duplicate(
@@ -90,11 +124,6 @@ long vfs_up(void)
 	return status;
 }
 
-long vfs_up_mount_tmpfs(const char *path)
-{
-	return mount_tmpfs(path, "1048576", NULL);
-}
-
 vg_handle_t vfs_up_vfs(void)
 {
 	return vfs_h;
@@ -103,6 +132,11 @@ vg_handle_t vfs_up_vfs(void)
 vg_handle_t vfs_up_rootfs(void)
 {
 	return rootfs_h;
+}
+
+vg_handle_t vfs_up_tmpfs(void)
+{
+	return tmpfs_h;
 }
 
 int vfs_put(const char *path, const void *data, size_t len)

@@ -75,6 +75,27 @@ int mkdir(const char *path, mode_t mode)
 	return mkdirat(AT_FDCWD, path, mode);
 }
 
+int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev)
+{
+	fs_kind_t kind = S_ISCHR(mode) ? FS_KIND_CHARDEV
+		: S_ISBLK(mode)	       ? FS_KIND_BLOCKDEV
+		: S_ISFIFO(mode)       ? FS_KIND_FIFO
+				       : 0;
+	if (!kind) {
+		errno = EINVAL;
+		return -1;
+	}
+	PATH_OR_FAIL(dirfd, path, abs);
+	mode_t mask = umask(0);
+	umask(mask);
+	return status(fs_vfs_mknod(__fs_vfs(), abs, kind, mode & ~mask & 07777, dev));
+}
+
+int mknod(const char *path, mode_t mode, dev_t dev)
+{
+	return mknodat(AT_FDCWD, path, mode, dev);
+}
+
 int unlinkat(int dirfd, const char *path, int flags)
 {
 	if (flags & ~AT_REMOVEDIR) {
