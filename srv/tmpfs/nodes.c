@@ -514,3 +514,22 @@ size_t tmpfs_readdir(struct tmpfs *fs, struct tmpfs_node *dir, uint64_t *cookie,
 	dir->atime = fs->now();
 	return used;
 }
+
+void tmpfs_destroy(struct tmpfs *fs)
+{
+	for (uint64_t i = 1; i < fs->nnodes; i++) {
+		struct tmpfs_node *n = fs->nodes[i];
+		if (!n)
+			continue;
+		if (n->kind == FS_KIND_DIR) {
+			for (uint32_t e = 0; e < n->u.d.count; e++)
+				free(n->u.d.ents[e].name);
+			n->u.d.count = 0;
+		}
+		n->nlink = n->opens = 0;
+		tmpfs_release(fs, n);
+	}
+	free(fs->nodes);
+	fs->nodes = NULL;
+	fs->nnodes = 0;
+}

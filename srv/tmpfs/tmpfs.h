@@ -79,6 +79,8 @@ long tmpfs_unlink(struct tmpfs *fs, uint64_t dir, const char *name, bool is_dir)
 long tmpfs_rename(struct tmpfs *fs, uint64_t from_dir, const char *from, uint64_t to_dir,
 		  const char *to);
 long tmpfs_link(struct tmpfs *fs, uint64_t ino, uint64_t dir, const char *name);
+/* Frees everything (the host tests). */
+void tmpfs_destroy(struct tmpfs *fs);
 /* Frees a node with no names and no open files. */
 void tmpfs_release(struct tmpfs *fs, struct tmpfs_node *n);
 long tmpfs_read(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, void *buf, size_t len,

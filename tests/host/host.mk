@@ -185,6 +185,7 @@ $(HOST_DIR)/fuzz-seeds/elf/.done: $(HOST_ELF_SAMPLES)
 host-fuzz: $(HOST_DIR)/fuzz-seeds/cpio/.done $(HOST_DIR)/fuzz-seeds/elf/.done
 
 include tests/host/ipc.mk
+include tests/host/fs.mk
 
 # Objects reached only through the pattern rules would count as intermediate
 # and be deleted after each build.
