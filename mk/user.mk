@@ -109,7 +109,7 @@ USER_START_memdev := $(USER_DIR)/crt1.o
 USER_LIBS_memdev := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/fscommon/*.c)): \
 	UCFLAGS_EXTRA := -Ilib/c/include
-USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c $(sort $(wildcard tests/user/utest/*.c)) \
+USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/bench_vfs.c $(sort $(wildcard tests/user/utest/*.c)) \
 	tests/user/arch/$(ARCH)/fpu.S $(SRV_CODE_bus) $(call user_idl_srcs,bus) $(USER_IDL_GEN)/kitchen_client.c \
 	$(USER_IDL_GEN)/kitchen_server.c
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))

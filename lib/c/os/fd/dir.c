@@ -69,7 +69,7 @@ ssize_t getdents(int fd, void *buf, size_t len)
 	return r;
 }
 
-#define DIR_BATCH 16
+#define DIR_BATCH 128
 
 struct __dir {
 	int fd;
