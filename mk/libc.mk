@@ -38,9 +38,12 @@ LIBC_CFLAGS := $(filter-out -I%,$(UCFLAGS)) -fno-builtin -Ilib/c/include -Ilib/c
 $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_OS_SRCS)): LIBC_XFLAGS := -Iabi -Ilib/vg/include \
 	-Ilib/vg/arch/$(ARCH)/include -Ilib/ipc/include -I$(IDL_GEN)/fs
 # The descriptor layer (lib/c/os/fd) speaks the filesystem protocol: its
-# generated client stubs are part of the library.
+# generated client stubs, and the message encoding they use (lib/ipc/msg.c,
+# also in libipc.a: whichever comes first on a link line serves), are part
+# of the library, so that programs linked with libc alone (the SDK's) have
+# them.
 $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_OS_SRCS)): | $(IDL_STAMPS)
-LIBC_OBJS += $(USER_OBJ)/$(IDL_GEN)/fs/fs_client.c.o
+LIBC_OBJS += $(USER_OBJ)/$(IDL_GEN)/fs/fs_client.c.o $(USER_OBJ)/lib/ipc/msg.c.o
 
 $(USER_OBJ)/lib/c/%.c.o: lib/c/%.c mk/libc.mk mk/user.mk
 	@mkdir -p $(@D)

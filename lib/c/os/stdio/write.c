@@ -10,8 +10,10 @@
 #include <vg/vg.h>
 
 ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open);
+/* write() without flushing stdout or stderr first: theirs (file.c). */
+ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n);
 
-ssize_t write(int fd, const void *buf, size_t n)
+ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n)
 {
 	bool open;
 	ssize_t r = __fd_write(fd, buf, n, &open);
@@ -21,7 +23,6 @@ ssize_t write(int fd, const void *buf, size_t n)
 		errno = EBADF;
 		return -1;
 	}
-	fflush(fd == 1 ? stdout : stderr);
 	const char *p = buf;
 	for (size_t done = 0; done < n;) {
 		size_t chunk = n - done < 255 ? n - done : 255;
@@ -32,4 +33,11 @@ ssize_t write(int fd, const void *buf, size_t n)
 		done += chunk;
 	}
 	return (ssize_t)n;
+}
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+	if (fd == 1 || fd == 2)
+		fflush(fd == 1 ? stdout : stderr);
+	return __libc_write_unbuffered(fd, buf, n);
 }
