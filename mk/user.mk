@@ -148,6 +148,10 @@ $(USER_LIB): $(USER_LIB_OBJS)
 USER_START_init := $(USER_DIR)/crt1.o
 USER_LIBS_init := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,tests/user/init.c $(USER_EXTRA_init)): UCFLAGS_EXTRA := -Ilib/c/include
+# A child of the descriptor tests, inheriting descriptors (t_vfs_fd.c).
+USER_START_fdchild := $(USER_DIR)/crt1.o
+USER_LIBS_fdchild := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(USER_OBJ)/tests/user/fdchild.c.o: UCFLAGS_EXTRA := -Ilib/c/include
 
 # crt0 (or crt1) first, the libraries last, each before those it uses (an
 # archive only supplies what is still undefined). Every program is checked

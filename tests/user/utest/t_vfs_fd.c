@@ -171,3 +171,67 @@ UTEST(vfs_working_directory_and_at)
 	CHECK_EQ(remove("/tmp/wl"), 0);
 	CHECK_ERRNO(remove("/tmp/w"), ENOENT);
 }
+
+/* Waits for child's exit code. */
+static long exit_code(vg_handle_t child)
+{
+	vg_handle_t port;
+	struct vg_port_packet pkt;
+	long st = vg_port_create(&port);
+	if (!st)
+		st = vg_port_bind(port, child, 1);
+	if (!st)
+		st = next_packet(port, 5000000000ull, &pkt);
+	vg_handle_close(port);
+	return st ? st - 1000000 : (long)pkt.data[0];
+}
+
+UTEST(vfs_descriptors_inherited_by_a_child)
+{
+	CHECK_EQ(vfs_up(), 0);
+	CHECK_EQ(vfs_put("/tmp/in", "hello child", 11), 0);
+	int in = open("/tmp/in", O_RDONLY),
+	    out = open("/tmp/out", O_WRONLY | O_CREAT | O_APPEND, 0644);
+	int hidden = open("/tmp/in", O_RDONLY | O_CLOEXEC);
+	CHECK(in >= 0 && out >= 0 && hidden >= 0);
+	CHECK_EQ(lseek(in, 6, SEEK_SET), 6); /* the child reads from here */
+	CHECK_EQ(write(out, ">", 1), 1);
+	/* Descriptors moved to 3, 4 and 5 as the child expects them. */
+	CHECK_EQ(dup2(in, 3), 3);
+	CHECK_EQ(dup2(out, 4), 4);
+	CHECK_EQ(dup3(hidden, 5, O_CLOEXEC), 5);
+	struct vg_startup_handle hs[32];
+	size_t n = __vg_fd_export(hs, 31);
+	vg_handle_t vfs;
+	CHECK_EQ(vg_handle_duplicate(vfs_up_vfs(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &vfs), 0);
+	hs[n++] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, vfs, 0 };
+	const void *image;
+	size_t len;
+	CHECK_EQ(vg_initrd_find("bin/fdchild", &image, &len), 0);
+	static const char *const argv[] = { "fdchild", "/tmp/made-by-child", NULL };
+	struct vg_spawn_req req = {
+		.image = image, .len = len, .argv = argv, .handles = hs, .nhandles = n
+	};
+	vg_handle_t child;
+	const char *why = NULL;
+	CHECK_EQ(vg_spawn(&req, &child, &why), 0);
+	CHECK_EQ(exit_code(child), 0);
+	vg_handle_close(child);
+	/* What the child wrote, and the position it shared with us. */
+	char buf[32] = { 0 };
+	CHECK_EQ(pread(in, buf, sizeof(buf), 0), 11);
+	int rd = open("/tmp/out", O_RDONLY);
+	CHECK_EQ(read(rd, buf, sizeof(buf)), 6);
+	CHECK(memcmp(buf, ">CHILD", 6) == 0);
+	close(rd);
+	CHECK_EQ(lseek(in, 0, SEEK_CUR), 11);
+	CHECK_EQ(vfs_size("/tmp/made-by-child"), 5);
+	int closed = 0;
+	int fds[] = { in, out, hidden, 3, 4, 5 };
+	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
+		closed += close(fds[i]) == 0;
+	CHECK_EQ(closed, 6);
+	CHECK_EQ(unlink("/tmp/in"), 0);
+	CHECK_EQ(unlink("/tmp/out"), 0);
+	CHECK_EQ(unlink("/tmp/made-by-child"), 0);
+}
