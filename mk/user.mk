@@ -99,7 +99,8 @@ $(foreach n,$(SRV_NAMES),$(eval SRV_CODE_$(n) := $(filter-out srv/$(n)/main.c, \
 USER_EXTRA_bus := $(call user_idl_srcs,bus)
 # The filesystem servers (docs/ARCHITECTURE.md, section 17). tmpfs allocates,
 # so it is linked with the C library.
-# srv/fscommon holds what every filesystem server shares (open files).
+# srv/fscommon holds what every filesystem server shares (open files,
+# locks).
 USER_EXTRA_vfs := $(call user_idl_srcs,fs)
 USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
 USER_EXTRA_memdev := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)

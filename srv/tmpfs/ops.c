@@ -318,6 +318,7 @@ static long do_close(void *ctx, uint64_t badge)
 	struct fs_open *last;
 	long st = fs_opens_close(&fs->opens, badge, &last);
 	if (last) {
+		fs_lock_drop_owner(&fs->locks, last);
 		struct tmpfs_node *n = tmpfs_node(fs, last->ino);
 		n->opens--;
 		tmpfs_release(fs, n);
@@ -348,7 +349,29 @@ static long do_fchmod(void *ctx, uint64_t badge, uint32_t mode)
 	return set_attr(fs, n, SET_MODE, &set);
 }
 
+static long do_lock(void *ctx, uint64_t badge, uint8_t kind, uint64_t start, uint64_t len)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(fs, badge, &n);
+	return o ? fs_lock_set(&fs->locks, o->ino, o, kind, start, len) : FS_FS_ERROR_BAD_FILE;
+}
+
+static long do_testlock(void *ctx, uint64_t badge, uint8_t kind, uint64_t start, uint64_t len,
+			uint8_t *held, uint64_t *at, uint64_t *count)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o)
+		return FS_FS_ERROR_BAD_FILE;
+	*held = fs_lock_test(&fs->locks, o->ino, o, kind, start, len, at, count);
+	return 0;
+}
+
 const struct fs_file_ops tmpfs_file_ops = {
+	.lock = do_lock,
+	.testlock = do_testlock,
 	.read = do_read,
 	.write = do_write,
 	.seek = do_seek,

@@ -10,6 +10,7 @@
 #ifndef SRV_TMPFS_H
 #define SRV_TMPFS_H
 
+#include "../fscommon/locks.h"
 #include "../fscommon/opens.h"
 #include <fs.h>
 #include <stdbool.h>
@@ -63,6 +64,7 @@ struct tmpfs {
 	uint64_t pages_max, pages_used;
 	bool read_only; /* the boot archive's: every change is EROFS */
 	struct fs_opens opens;
+	struct fs_locks locks;
 	uint64_t dev;
 	int64_t (*now)(void); /* nanoseconds */
 };

@@ -38,6 +38,7 @@ int __fs_error(long st)
 		[FS_FS_ERROR_NOT_SUPPORTED] = ENOTSUP,
 		[FS_FS_ERROR_NO_SPACE_LEFT_IN_TABLE] = ENFILE,
 		[FS_FS_ERROR_NO_DEVICE] = ENXIO,
+		[FS_FS_ERROR_WOULD_BLOCK] = EAGAIN,
 	};
 	if (st > 0 && (unsigned long)st < sizeof(map) && map[st])
 		errno = map[st];

@@ -165,10 +165,17 @@ int dup3(int fd, int to, int flags)
 	return dup_to(fd, to, true, flags & O_CLOEXEC);
 }
 
+int __fd_lock(int fd, int cmd, struct flock *fl);
+
 int fcntl(int fd, int cmd, ...)
 {
 	va_list ap;
 	va_start(ap, cmd);
+	if (cmd == F_GETLK || cmd == F_SETLK || cmd == F_SETLKW) {
+		struct flock *fl = va_arg(ap, struct flock *);
+		va_end(ap);
+		return __fd_lock(fd, cmd, fl);
+	}
 	int arg = va_arg(ap, int);
 	va_end(ap);
 	if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC)
