@@ -56,8 +56,21 @@ static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uin
 	long st;
 	if ((flags & O_CREAT_) && !(st = vfs_resolve(v, path, VFS_PARENT, w)) &&
 	    !dot_or_empty(w->last)) {
-		st = vfs_lookup(v, &w->at, w->last, &loc, attr);
-		if (st == FS_FS_ERROR_NOT_FOUND) {
+		/* A name the cache does not know is most often a new one: made
+		 * at once, it needs no lookup first. A name that exists (also a
+		 * mount point), or a read-only filesystem, takes the long way. */
+		struct vfs_loc known;
+		st = FS_FS_ERROR_EXISTS;
+		if (!w->slash && !vfs_dcache_get(v, w->at.m, w->at.ino, w->last, &known))
+			st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, FS_KIND_FILE,
+					    mode, 0, 0, 0, "", attr);
+		if (st == 0) {
+			loc = (struct vfs_loc){ w->at.m, attr->ino, attr->kind };
+			vfs_dcache_put(v, loc.m, w->at.ino, w->last, loc.ino, loc.kind);
+		} else if (st != FS_FS_ERROR_EXISTS && st != FS_FS_ERROR_READ_ONLY) {
+			return st;
+		} else if ((st = vfs_lookup(v, &w->at, w->last, &loc, attr)) ==
+			   FS_FS_ERROR_NOT_FOUND) {
 			if (w->slash)
 				return FS_FS_ERROR_IS_DIR;
 			if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, FS_KIND_FILE,
