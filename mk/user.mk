@@ -97,9 +97,22 @@ USER_EXTRA_bus := $(call user_idl_srcs,bus)
 USER_KITCHEN_SRCS := $(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_server.c \
 	$(USER_IDL_GEN)/kitchen_async.c
 USER_EXTRA_kitchen := tests/user/kitchen_svc.c $(USER_KITCHEN_SRCS) $(call user_idl_srcs,bus)
-USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/kitchen_svc.c \
+USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/bench_vfs.c tests/user/kitchen_svc.c \
 	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
 	$(call user_idl_srcs,bus) $(USER_KITCHEN_SRCS)
+# The filesystem servers (docs/ARCHITECTURE.md, section 17). tmpfs allocates,
+# so it is linked with the C library.
+# srv/fscommon holds what every filesystem server shares (open files,
+# locks).
+USER_EXTRA_vfs := $(call user_idl_srcs,fs)
+USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
+USER_EXTRA_memdev := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
+USER_START_tmpfs := $(USER_DIR)/crt1.o
+USER_LIBS_tmpfs := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+USER_START_memdev := $(USER_DIR)/crt1.o
+USER_LIBS_memdev := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/fscommon/*.c)): \
+	UCFLAGS_EXTRA := -Ilib/c/include
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
@@ -139,6 +152,10 @@ $(patsubst %,$(USER_OBJ)/%.o,tests/user/init.c $(USER_EXTRA_init)): UCFLAGS_EXTR
 USER_START_sigchild := $(USER_DIR)/crt1.o
 USER_LIBS_sigchild := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(USER_OBJ)/tests/user/sigchild.c.o: UCFLAGS_EXTRA := -Ilib/c/include
+# A child of the descriptor tests, inheriting descriptors (t_vfs_fd.c).
+USER_START_fdchild := $(USER_DIR)/crt1.o
+USER_LIBS_fdchild := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(USER_OBJ)/tests/user/fdchild.c.o: UCFLAGS_EXTRA := -Ilib/c/include
 
 # crt0 (or crt1) first, the libraries last, each before those it uses (an
 # archive only supplies what is still undefined). Every program is checked
@@ -162,10 +179,11 @@ $(foreach p,$(SRV_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,$(sort $(wildcard srv/$(p)/*.c)) $(USER_EXTRA_$(p))))))
 
 # The staged tree is rebuilt whole, so a program that is gone from the
-# sources is gone from the image too.
+# sources is gone from the image too. It has the empty directories the boot
+# layout mounts filesystems on (docs/ARCHITECTURE.md, section 17).
 $(USER_ROOT_STAMP): $(USER_PROGS) mk/user.mk
 	@rm -rf $(USER_ROOT)
-	@mkdir -p $(USER_ROOT)/bin
+	@mkdir -p $(USER_ROOT)/bin $(USER_ROOT)/tmp $(USER_ROOT)/run $(USER_ROOT)/dev
 	@for p in $(USER_PROGS); do \
 		$(OBJCOPY) --strip-all $$p $(USER_ROOT)/bin/$${p##*/} || exit 1; done
 	@touch $@

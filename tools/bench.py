@@ -52,6 +52,7 @@ LINUX_ROWS = {
     "thread_switch_pair": "mutex+condvar round trip, 2 threads",
     "pthread_condvar_round_trip": "mutex+condvar round trip, 2 threads",
     "pthread_create_join": "pthread create+join",
+    "file_create_write4k_close_unlink": "tmpfs create+write 4K+close+unlink",
 }
 
 

@@ -188,6 +188,7 @@ host-fuzz: $(HOST_DIR)/fuzz-seeds/cpio/.done $(HOST_DIR)/fuzz-seeds/elf/.done
 
 include tests/host/ipc.mk
 include tests/sh/sh.mk
+include tests/host/fs.mk
 
 # Objects reached only through the pattern rules would count as intermediate
 # and be deleted after each build.

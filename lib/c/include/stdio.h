@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// <stdio.h>: formatting and scanning of strings, and FILE streams
-// (lib/c/os/stdio). For now the only streams are stdout and stderr, both
-// writing to the kernel log, line by line (one log record per line; stderr
-// is also flushed at the end of every call). stdin is always at end of
-// file. Files (fopen, fdopen) come with the VFS: until then they fail with
-// ENOSYS.
+// <stdio.h>: formatting and scanning of strings, and FILE streams on
+// descriptors (lib/c/os/stdio). stdout and stderr are descriptors 1 and 2,
+// which write to the kernel log, line by line, while they are not open
+// (stderr unbuffered); stdin is descriptor 0, at end of file while it is
+// not open.
 #ifndef _STDIO_H
 #define _STDIO_H
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #define EOF (-1)
 #define BUFSIZ 1024
@@ -54,7 +54,10 @@ int feof(FILE *f);
 void clearerr(FILE *f);
 void perror(const char *s);
 
-/* Input and files: stdin reads as empty; opening fails with ENOSYS. */
+/* Files and input. */
+int rename(const char *from, const char *to);
+int renameat(int fromfd, const char *from, int tofd, const char *to);
+int remove(const char *path);
 FILE *fopen(const char *restrict path, const char *restrict mode);
 FILE *fdopen(int fd, const char *mode);
 int fclose(FILE *f);
@@ -63,5 +66,12 @@ int fgetc(FILE *f);
 int getc(FILE *f);
 int getchar(void);
 char *fgets(char *restrict s, int n, FILE *restrict f);
+int ungetc(int c, FILE *f);
+ssize_t getline(char **restrict line, size_t *restrict size, FILE *restrict f);
+ssize_t getdelim(char **restrict line, size_t *restrict size, int delim, FILE *restrict f);
+int fseek(FILE *f, long off, int whence);
+long ftell(FILE *f);
+void rewind(FILE *f);
+int fileno(FILE *f);
 
 #endif

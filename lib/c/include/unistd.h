@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// <unistd.h>: the little that exists without a process server or VFS:
-// write to descriptors 1 and 2 (the kernel log, like stdout and stderr),
-// sleeping, _exit. Everything about files and processes comes later.
+// <unistd.h>: files and descriptors (through the VFS; descriptors 1 and 2
+// write to the kernel log while they are not open), sleeping, _exit.
 #ifndef _UNISTD_H
 #define _UNISTD_H
 #include <stddef.h>
@@ -12,6 +11,46 @@
 #define STDERR_FILENO 2
 
 ssize_t write(int fd, const void *buf, size_t n);
+
+/* Files and descriptors (lib/c/os/fd). */
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t pread(int fd, void *buf, size_t n, off_t offset);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset);
+off_t lseek(int fd, off_t offset, int whence);
+int close(int fd);
+int dup(int fd);
+int dup2(int fd, int to);
+int dup3(int fd, int to, int flags);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
+int unlink(const char *path);
+int unlinkat(int dirfd, const char *path, int flags);
+int rmdir(const char *path);
+int link(const char *from, const char *to);
+int linkat(int fromfd, const char *from, int tofd, const char *to, int flags);
+int symlink(const char *target, const char *path);
+int symlinkat(const char *target, int dirfd, const char *path);
+ssize_t readlink(const char *restrict path, char *restrict buf, size_t len);
+ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t len);
+int chown(const char *path, uid_t uid, gid_t gid);
+int lchown(const char *path, uid_t uid, gid_t gid);
+int truncate(const char *path, off_t size);
+int ftruncate(int fd, off_t size);
+int fsync(int fd);
+int fdatasync(int fd);
+int access(const char *path, int mode);
+int faccessat(int dirfd, const char *path, int mode, int flags);
+char *getcwd(char *buf, size_t size);
+int chdir(const char *path);
+int fchdir(int fd);
+int isatty(int fd);
 unsigned sleep(unsigned seconds);
 int usleep(unsigned long usec);
 _Noreturn void _exit(int status);

@@ -14,5 +14,10 @@ typedef int pid_t;
 typedef unsigned uid_t;
 typedef unsigned gid_t;
 typedef unsigned mode_t;
+typedef unsigned long dev_t;
+typedef unsigned long ino_t;
+typedef unsigned long nlink_t;
+typedef long blksize_t;
+typedef long blkcnt_t;
 
 #endif

@@ -1,47 +1,90 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// FILE streams on the kernel log: stdout and stderr collect text in a
-// buffer of one log record (255 bytes) and write it with log_write at each
-// newline, when full, and on fflush; stderr also at the end of every call.
-// Each stream has a lock, so lines from several threads do not mix.
+// FILE streams on descriptors. A stream buffers what it writes and flushes
+// it with write() (line by line for line-buffered streams, at once for
+// unbuffered ones) and reads through a buffer it refills with read().
+// stdout and stderr are descriptors 1 and 2, which write to the kernel log
+// while they are not open: their buffer is one log record (255 bytes), so
+// each line is one record; stderr is unbuffered (flushed at the end of
+// every call). stdin is descriptor 0: at end of file when it is not open.
+// Each stream has a lock, so lines from several threads do not mix; every
+// stream opened is on a list that exit() flushes.
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <vg/vg.h>
+#include <unistd.h>
 
 #include "../../internal/format.h"
 #include "../internal/lock.h"
 #include "../internal/thread.h"
 
 #define RECORD_MAX 255
+#define STREAM_BUF 4096 /* a file stream's buffer: one call to the filesystem */
 
 struct __file {
 	int lock;
-	int mode; /* _IOLBF or _IONBF (flush after every call) */
+	int fd;
+	int mode; /* _IOFBF, _IOLBF or _IONBF */
 	int err, eof;
 	int readable, writable;
-	size_t len;
-	char buf[RECORD_MAX];
+	char *buf;
+	size_t cap;
+	size_t len; /* bytes waiting to be written */
+	size_t rpos, rlen; /* the read buffer: buf[rpos..rlen) */
+	struct __file *next;
 };
 
-static FILE out_file = { .mode = _IOLBF, .writable = 1 };
-static FILE err_file = { .mode = _IONBF, .writable = 1 };
-static FILE in_file = { .mode = _IOLBF, .readable = 1, .eof = 1 };
+static char out_buf[RECORD_MAX], err_buf[RECORD_MAX], in_buf[STREAM_BUF];
+static FILE out_file = {
+	.fd = 1, .mode = _IOLBF, .writable = 1, .buf = out_buf, .cap = sizeof(out_buf)
+};
+static FILE err_file = {
+	.fd = 2, .mode = _IONBF, .writable = 1, .buf = err_buf, .cap = sizeof(err_buf)
+};
+static FILE in_file = {
+	.fd = 0, .mode = _IOLBF, .readable = 1, .buf = in_buf, .cap = sizeof(in_buf)
+};
 FILE *stdin = &in_file, *stdout = &out_file, *stderr = &err_file;
 
-static void flush_locked(FILE *f)
+static FILE *opened; /* streams from fopen and fdopen */
+/* write() without flushing stdout and stderr (write.c): their own
+ * flushes use it. */
+ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n);
+static int list_lock;
+
+/* Writes out what the buffer holds: 0, or EOF (and the error flag). */
+static int flush_locked(FILE *f)
 {
-	if (!f->len)
-		return;
-	if (vg_log_write(vg_log_handle(), f->buf, f->len) < 0)
-		f->err = 1;
+	size_t done = 0;
+	int r = 0;
+	while (done < f->len) {
+		ssize_t n = __libc_write_unbuffered(f->fd, f->buf + done, f->len - done);
+		if (n <= 0) {
+			f->err = 1;
+			r = EOF;
+			break;
+		}
+		done += (size_t)n;
+	}
 	f->len = 0;
+	return r;
+}
+
+/* Before writing: read-ahead is given back to the file position. */
+static void to_write_locked(FILE *f)
+{
+	if (f->rlen > f->rpos)
+		lseek(f->fd, -(off_t)(f->rlen - f->rpos), SEEK_CUR);
+	f->rpos = f->rlen = 0;
 }
 
 static void put_locked(FILE *f, const char *s, size_t n)
 {
+	to_write_locked(f);
 	for (size_t i = 0; i < n; i++) {
 		f->buf[f->len++] = s[i];
-		if (s[i] == '\n' || f->len == RECORD_MAX)
+		if ((s[i] == '\n' && f->mode != _IOFBF) || f->len == f->cap)
 			flush_locked(f);
 	}
 }
@@ -144,6 +187,10 @@ size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f)
 {
 	if (!size || !n)
 		return 0;
+	if (n > SIZE_MAX / size) {
+		errno = EOVERFLOW;
+		return 0;
+	}
 	return write_all(f, p, size * n) ? 0 : n;
 }
 
@@ -151,15 +198,17 @@ int fflush(FILE *f)
 {
 	if (!f) {
 		fflush(stdout);
-		return fflush(stderr);
-	}
-	if (!f->writable)
+		fflush(stderr);
+		__libc_lock(&list_lock);
+		for (FILE *o = opened; o; o = o->next)
+			fflush(o);
+		__libc_unlock(&list_lock);
 		return 0;
+	}
 	__libc_lock(&f->lock);
-	flush_locked(f);
-	int e = f->err;
+	int r = flush_locked(f);
 	__libc_unlock(&f->lock);
-	return e ? EOF : 0;
+	return r;
 }
 
 void __libc_stdio_flush_all(void)
@@ -173,8 +222,9 @@ int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size)
 	(void)size;
 	if (mode != _IOFBF && mode != _IOLBF && mode != _IONBF)
 		return -1;
-	/* Full buffering is line buffering here: a record holds one line. */
-	f->mode = mode == _IONBF ? _IONBF : _IOLBF;
+	/* The stream keeps its own buffer. The log's streams stay line
+	 * buffered at most: a record holds one line. */
+	f->mode = mode == _IOFBF && f->cap == RECORD_MAX ? _IOLBF : mode;
 	return 0;
 }
 
@@ -191,7 +241,12 @@ int feof(FILE *f)
 void clearerr(FILE *f)
 {
 	f->err = 0;
-	f->eof = f == stdin;
+	f->eof = 0;
+}
+
+int fileno(FILE *f)
+{
+	return f->fd;
 }
 
 void perror(const char *s)
@@ -202,40 +257,181 @@ void perror(const char *s)
 		fprintf(stderr, "%s\n", strerror(errno));
 }
 
+/* fopen's mode: open flags, or -1 for a mode it does not know. */
+static int mode_flags(const char *mode)
+{
+	int flags;
+	switch (mode[0]) {
+	case 'r': flags = O_RDONLY; break;
+	case 'w': flags = O_WRONLY | O_CREAT | O_TRUNC; break;
+	case 'a': flags = O_WRONLY | O_CREAT | O_APPEND; break;
+	default: return -1;
+	}
+	for (const char *m = mode + 1; *m; m++) {
+		if (*m == '+')
+			flags = (flags & ~O_ACCMODE) | O_RDWR;
+		else if (*m == 'x')
+			flags |= O_EXCL;
+		else if (*m == 'e')
+			flags |= O_CLOEXEC;
+		else if (*m != 'b')
+			return -1;
+	}
+	return flags;
+}
+
+static FILE *stream_new(int fd, int flags)
+{
+	FILE *f = calloc(1, sizeof(*f) + STREAM_BUF);
+	if (!f) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	f->fd = fd;
+	f->mode = _IOFBF;
+	f->readable = (flags & O_ACCMODE) != O_WRONLY;
+	f->writable = (flags & O_ACCMODE) != O_RDONLY;
+	f->buf = (char *)(f + 1);
+	f->cap = STREAM_BUF;
+	__libc_lock(&list_lock);
+	f->next = opened;
+	opened = f;
+	__libc_unlock(&list_lock);
+	return f;
+}
+
 FILE *fopen(const char *restrict path, const char *restrict mode)
 {
-	(void)path;
-	(void)mode;
-	errno = ENOSYS; /* files come with the VFS */
-	return NULL;
+	int flags = mode ? mode_flags(mode) : -1;
+	if (flags < 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	int fd = open(path, flags, 0666);
+	if (fd < 0)
+		return NULL;
+	FILE *f = stream_new(fd, flags);
+	if (!f)
+		close(fd);
+	return f;
 }
 
 FILE *fdopen(int fd, const char *mode)
 {
-	(void)fd;
-	(void)mode;
-	errno = ENOSYS;
-	return NULL;
+	int flags = mode ? mode_flags(mode) : -1;
+	int has = fcntl(fd, F_GETFL);
+	if (has < 0)
+		return NULL;
+	if (flags < 0 || ((flags & O_ACCMODE) != O_RDONLY && (has & O_ACCMODE) == O_RDONLY) ||
+	    ((flags & O_ACCMODE) != O_WRONLY && (has & O_ACCMODE) == O_WRONLY)) {
+		errno = EINVAL;
+		return NULL;
+	}
+	return stream_new(fd, flags);
 }
 
 int fclose(FILE *f)
 {
-	return fflush(f);
+	int r = fflush(f);
+	if (f == stdin || f == stdout || f == stderr)
+		return r; /* they stay, with their descriptors */
+	__libc_lock(&list_lock);
+	for (FILE **p = &opened; *p; p = &(*p)->next)
+		if (*p == f) {
+			*p = f->next;
+			break;
+		}
+	__libc_unlock(&list_lock);
+	if (close(f->fd))
+		r = EOF;
+	free(f);
+	return r;
+}
+
+int fseek(FILE *f, long off, int whence)
+{
+	__libc_lock(&f->lock);
+	if (f->len)
+		flush_locked(f);
+	if (whence == SEEK_CUR)
+		off -= (long)(f->rlen - f->rpos); /* what was read ahead */
+	f->rpos = f->rlen = 0;
+	off_t r = lseek(f->fd, off, whence);
+	if (r >= 0)
+		f->eof = 0;
+	__libc_unlock(&f->lock);
+	return r < 0 ? -1 : 0;
+}
+
+long ftell(FILE *f)
+{
+	__libc_lock(&f->lock);
+	off_t r = lseek(f->fd, 0, SEEK_CUR);
+	if (r >= 0)
+		r = r - (off_t)(f->rlen - f->rpos) + (off_t)f->len;
+	__libc_unlock(&f->lock);
+	return (long)r;
+}
+
+void rewind(FILE *f)
+{
+	fseek(f, 0, SEEK_SET);
+	f->err = 0;
+}
+
+/* Refills the read buffer: bytes there now, 0 at the end or on error. */
+static size_t fill_locked(FILE *f)
+{
+	if (f->rpos < f->rlen)
+		return f->rlen - f->rpos;
+	if (!f->readable) {
+		errno = EBADF;
+		f->err = 1;
+		return 0;
+	}
+	if (f->len)
+		flush_locked(f);
+	if (stdout->len && f != stdout)
+		fflush(stdout); /* a prompt shows before input is read */
+	ssize_t n = read(f->fd, f->buf, f->cap);
+	f->rpos = 0;
+	f->rlen = n > 0 ? (size_t)n : 0;
+	if (n == 0 || (n < 0 && f == stdin && errno == EBADF))
+		f->eof = 1; /* stdin without a descriptor is empty */
+	else if (n < 0)
+		f->err = 1;
+	return f->rlen;
 }
 
 size_t fread(void *restrict p, size_t size, size_t n, FILE *restrict f)
 {
-	(void)p;
-	(void)size;
-	(void)n;
-	f->eof = 1;
-	return 0;
+	if (!size || !n)
+		return 0;
+	if (n > SIZE_MAX / size) {
+		errno = EOVERFLOW;
+		return 0;
+	}
+	size_t want = size * n, got = 0;
+	__libc_lock(&f->lock);
+	while (got < want) {
+		size_t have = fill_locked(f);
+		if (!have)
+			break;
+		size_t take = have < want - got ? have : want - got;
+		memcpy((char *)p + got, f->buf + f->rpos, take);
+		f->rpos += take;
+		got += take;
+	}
+	__libc_unlock(&f->lock);
+	return got / size;
 }
 
 int fgetc(FILE *f)
 {
-	f->eof = 1;
-	return EOF;
+	__libc_lock(&f->lock);
+	int c = fill_locked(f) ? (unsigned char)f->buf[f->rpos++] : EOF;
+	__libc_unlock(&f->lock);
+	return c;
 }
 
 int getc(FILE *f)
@@ -248,10 +444,80 @@ int getchar(void)
 	return fgetc(stdin);
 }
 
+int ungetc(int c, FILE *f)
+{
+	if (c == EOF)
+		return EOF;
+	__libc_lock(&f->lock);
+	int r = EOF;
+	if (f->rpos > 0) { /* room before what is buffered */
+		f->buf[--f->rpos] = (char)c;
+		r = (unsigned char)c;
+	} else if (f->rlen == 0) {
+		f->buf[0] = (char)c;
+		f->rlen = 1;
+		r = (unsigned char)c;
+	}
+	if (r != EOF)
+		f->eof = 0;
+	__libc_unlock(&f->lock);
+	return r;
+}
+
 char *fgets(char *restrict s, int n, FILE *restrict f)
 {
-	(void)s;
-	(void)n;
-	f->eof = 1;
-	return NULL;
+	if (n <= 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	int i = 0;
+	__libc_lock(&f->lock);
+	while (i < n - 1 && fill_locked(f)) {
+		char c = f->buf[f->rpos++];
+		s[i++] = c;
+		if (c == '\n')
+			break;
+	}
+	__libc_unlock(&f->lock);
+	if (i == 0 && n > 1)
+		return NULL;
+	s[i] = 0;
+	return s;
+}
+
+ssize_t getdelim(char **restrict line, size_t *restrict size, int delim, FILE *restrict f)
+{
+	if (!line || !size) {
+		errno = EINVAL;
+		return -1;
+	}
+	size_t len = 0;
+	__libc_lock(&f->lock);
+	for (;;) {
+		if (len + 2 > *size || !*line) {
+			size_t grown = *size < 64 ? 128 : *size * 2;
+			char *p = realloc(*line, grown);
+			if (!p) {
+				__libc_unlock(&f->lock);
+				errno = ENOMEM;
+				return -1;
+			}
+			*line = p;
+			*size = grown;
+		}
+		if (!fill_locked(f))
+			break;
+		char c = f->buf[f->rpos++];
+		(*line)[len++] = c;
+		if (c == delim)
+			break;
+	}
+	__libc_unlock(&f->lock);
+	(*line)[len] = 0;
+	return len ? (ssize_t)len : -1;
+}
+
+ssize_t getline(char **restrict line, size_t *restrict size, FILE *restrict f)
+{
+	return getdelim(line, size, '\n', f);
 }

@@ -1,19 +1,28 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// write(2) for the only descriptors there are: 1 and 2, the kernel log
-// (after whatever stdout and stderr hold, so that the order is kept). One
-// log record holds at most 255 bytes: longer writes become several.
+// write(2): through the descriptor table (lib/c/os/fd/io.c); descriptors 1
+// and 2, while they are not open, write to the kernel log (after whatever
+// stdout and stderr hold, so that the order is kept). One log record holds
+// at most 255 bytes: longer writes become several.
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <vg/vg.h>
 
-ssize_t write(int fd, const void *buf, size_t n)
+ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open);
+/* write() without flushing stdout or stderr first: theirs (file.c). */
+ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n);
+
+ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n)
 {
+	bool open;
+	ssize_t r = __fd_write(fd, buf, n, &open);
+	if (open)
+		return r;
 	if (fd != 1 && fd != 2) {
 		errno = EBADF;
 		return -1;
 	}
-	fflush(fd == 1 ? stdout : stderr);
 	const char *p = buf;
 	for (size_t done = 0; done < n;) {
 		size_t chunk = n - done < 255 ? n - done : 255;
@@ -24,4 +33,11 @@ ssize_t write(int fd, const void *buf, size_t n)
 		done += chunk;
 	}
 	return (ssize_t)n;
+}
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+	if (fd == 1 || fd == 2)
+		fflush(fd == 1 ? stdout : stderr);
+	return __libc_write_unbuffered(fd, buf, n);
 }

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Reading and writing through a descriptor: straight to the server that
+// serves the open file (never through the VFS), in pieces of at most
+// FS_FILE_READ_DATA_MAX bytes, one call each.
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "../internal/fd.h"
+
+#define CHUNK FS_FILE_READ_DATA_MAX
+#define AT_POSITION UINT64_MAX
+
+/* Reads up to n bytes at off (AT_POSITION: the file position); stops at a
+ * short piece (the end of the file). */
+static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
+{
+	static _Thread_local unsigned char bounce[CHUNK];
+	unsigned char *out = buf;
+	size_t done = 0;
+	if (d->kind == FD_DIR) {
+		errno = EISDIR;
+		return -1;
+	}
+	if ((d->flags & O_ACCMODE) == O_WRONLY) {
+		errno = EBADF;
+		return -1;
+	}
+	while (done < n) {
+		size_t want = n - done < CHUNK ? n - done : CHUNK, got;
+		/* The reply is copied where it goes when a whole piece fits;
+		 * a short tail goes through a buffer of the protocol's size. */
+		unsigned char *to = want == CHUNK ? out + done : bounce;
+		long st = fs_file_read(d->h, off == AT_POSITION ? off : off + done, (uint32_t)want,
+				       to, &got);
+		if (st) {
+			if (done)
+				break;
+			return __fs_error(st);
+		}
+		if (got > want)
+			got = want; /* a server sending more than asked is cut */
+		if (to == bounce)
+			memcpy(out + done, bounce, got);
+		done += got;
+		if (got < want)
+			break;
+	}
+	return (ssize_t)done;
+}
+
+static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t off)
+{
+	const unsigned char *in = buf;
+	size_t done = 0;
+	if (d->kind == FD_DIR) {
+		errno = EISDIR;
+		return -1;
+	}
+	if ((d->flags & O_ACCMODE) == O_RDONLY) {
+		errno = EBADF;
+		return -1;
+	}
+	while (done < n) {
+		size_t want = n - done < CHUNK ? n - done : CHUNK;
+		uint32_t got;
+		uint64_t pos;
+		long st = fs_file_write(d->h, off == AT_POSITION ? off : off + done, in + done,
+					want, &got, &pos);
+		if (st) {
+			if (done)
+				break;
+			return __fs_error(st);
+		}
+		done += got;
+		if (got < want)
+			break;
+	}
+	return (ssize_t)done;
+}
+
+/* A user buffer: NULL with a length is EFAULT (before anything is sent). */
+static bool bad_buffer(const void *buf, size_t n)
+{
+	if (!buf && n) {
+		errno = EFAULT;
+		return true;
+	}
+	if (n > SSIZE_MAX) {
+		errno = EINVAL;
+		return true;
+	}
+	return false;
+}
+
+ssize_t read(int fd, void *buf, size_t n)
+{
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	ssize_t r = bad_buffer(buf, n) ? -1 : read_at(d, buf, n, AT_POSITION);
+	__fd_put(d);
+	return r;
+}
+
+ssize_t pread(int fd, void *buf, size_t n, off_t off)
+{
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	ssize_t r = -1;
+	if (off < 0)
+		errno = EINVAL;
+	else if (!bad_buffer(buf, n))
+		r = read_at(d, buf, n, (uint64_t)off);
+	__fd_put(d);
+	return r;
+}
+
+/* write() of descriptors that are open; 1 and 2 go to the log otherwise
+ * (lib/c/os/stdio/write.c). */
+ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open);
+ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open)
+{
+	struct fd_desc *d = (fd >= 0 && fd < FD_MAX) ? __fd_get(fd) : NULL;
+	*open = d != NULL;
+	if (!d)
+		return -1;
+	ssize_t r = bad_buffer(buf, n) ? -1 : write_at(d, buf, n, AT_POSITION);
+	__fd_put(d);
+	return r;
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	ssize_t r = -1;
+	if (off < 0)
+		errno = EINVAL;
+	else if (!bad_buffer(buf, n))
+		r = write_at(d, buf, n, (uint64_t)off);
+	__fd_put(d);
+	return r;
+}
+
+static bool bad_iov(const struct iovec *iov, int count)
+{
+	if (count < 0 || count > IOV_MAX) {
+		errno = EINVAL;
+		return true;
+	}
+	size_t total = 0;
+	for (int i = 0; i < count; i++) {
+		if (bad_buffer(iov[i].iov_base, iov[i].iov_len) ||
+		    iov[i].iov_len > SSIZE_MAX - total) {
+			errno = errno == EFAULT ? EFAULT : EINVAL;
+			return true;
+		}
+		total += iov[i].iov_len;
+	}
+	return false;
+}
+
+ssize_t readv(int fd, const struct iovec *iov, int count)
+{
+	if (bad_iov(iov, count))
+		return -1;
+	ssize_t total = 0;
+	for (int i = 0; i < count; i++) {
+		ssize_t r = read(fd, iov[i].iov_base, iov[i].iov_len);
+		if (r < 0)
+			return total ? total : -1;
+		total += r;
+		if ((size_t)r < iov[i].iov_len)
+			break;
+	}
+	return total;
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int count)
+{
+	if (bad_iov(iov, count))
+		return -1;
+	ssize_t total = 0;
+	for (int i = 0; i < count; i++) {
+		ssize_t r = write(fd, iov[i].iov_base, iov[i].iov_len);
+		if (r < 0)
+			return total ? total : -1;
+		total += r;
+		if ((size_t)r < iov[i].iov_len)
+			break;
+	}
+	return total;
+}
+
+off_t lseek(int fd, off_t off, int whence)
+{
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	uint64_t pos;
+	long st = whence < 0 || whence > 2 ? FS_FS_ERROR_INVALID
+					   : fs_file_seek(d->h, off, (uint32_t)whence, &pos);
+	__fd_put(d);
+	return st ? __fs_error(st) : (off_t)pos;
+}
+
+/* One call on the open file's handle, its status as errno. */
+#define FILE_CALL(fd, call)                       \
+	do {                                      \
+		struct fd_desc *d = __fd_get(fd); \
+		if (!d)                           \
+			return -1;                \
+		long st = (call);                 \
+		__fd_put(d);                      \
+		return st ? __fs_error(st) : 0;   \
+	} while (0)
+
+int fsync(int fd)
+{
+	FILE_CALL(fd, fs_file_sync(d->h));
+}
+
+int fdatasync(int fd)
+{
+	FILE_CALL(fd, fs_file_sync(d->h));
+}
+
+int ftruncate(int fd, off_t size)
+{
+	FILE_CALL(fd, size < 0 ? FS_FS_ERROR_INVALID : fs_file_truncate(d->h, (uint64_t)size));
+}
+
+int fchmod(int fd, mode_t mode)
+{
+	FILE_CALL(fd, fs_file_chmod(d->h, mode & 07777));
+}
+
+int fstat(int fd, struct stat *st)
+{
+	struct fs_attr a;
+	if (!st) {
+		errno = EFAULT;
+		return -1;
+	}
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	long r = fs_file_stat(d->h, &a);
+	__fd_put(d);
+	if (r)
+		return __fs_error(r);
+	__fs_stat_from(&a, st);
+	return 0;
+}
+
+int isatty(int fd)
+{
+	struct fd_desc *d = __fd_get(fd);
+	if (d) {
+		__fd_put(d);
+		errno = ENOTTY;
+	}
+	return 0;
+}

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The descriptor table, descriptors inherited at start-up and exported to
+// children, dup, dup2, dup3, close and fcntl.
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../internal/fd.h"
+#include "../internal/lock.h"
+
+struct fd_slot {
+	struct fd_desc *d;
+	bool cloexec;
+};
+
+static struct fd_slot table[FD_MAX];
+static int table_lock;
+static vg_handle_t vfs_handle;
+
+vg_handle_t __fs_vfs(void)
+{
+	return vfs_handle;
+}
+
+/* Tells the C library which VFS to use: for programs that start one (the
+ * root task's tests) rather than inherit it. Takes the handle. */
+void __vg_fs_set_root(vg_handle_t vfs);
+void __vg_fs_set_root(vg_handle_t vfs)
+{
+	if (vfs_handle)
+		vg_handle_close(vfs_handle);
+	vfs_handle = vfs;
+}
+
+struct fd_desc *__fd_desc_new(enum fd_kind kind, vg_handle_t h, int flags)
+{
+	struct fd_desc *d = calloc(1, sizeof(*d));
+	if (!d) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	d->refs = 1;
+	d->kind = kind;
+	d->h = h;
+	d->flags = flags;
+	return d;
+}
+
+/* The last reference: the server forgets the open file. */
+static void desc_free(struct fd_desc *d)
+{
+	fs_file_close(d->h);
+	vg_handle_close(d->h);
+	free(d->path);
+	free(d);
+}
+
+struct fd_desc *__fd_get(int fd)
+{
+	struct fd_desc *d = NULL;
+	if (fd >= 0 && fd < FD_MAX) {
+		__libc_lock(&table_lock);
+		d = table[fd].d;
+		if (d)
+			d->refs++;
+		__libc_unlock(&table_lock);
+	}
+	if (!d)
+		errno = EBADF;
+	return d;
+}
+
+void __fd_put(struct fd_desc *d)
+{
+	__libc_lock(&table_lock);
+	bool last = --d->refs == 0;
+	__libc_unlock(&table_lock);
+	if (last)
+		desc_free(d);
+}
+
+int __fd_install(struct fd_desc *d, int min, bool cloexec)
+{
+	__libc_lock(&table_lock);
+	for (int fd = min < 0 ? 0 : min; fd < FD_MAX; fd++)
+		if (!table[fd].d) {
+			table[fd] = (struct fd_slot){ d, cloexec };
+			__libc_unlock(&table_lock);
+			return fd;
+		}
+	__libc_unlock(&table_lock);
+	errno = EMFILE;
+	return -1;
+}
+
+int close(int fd)
+{
+	if (fd < 0 || fd >= FD_MAX) {
+		errno = EBADF;
+		return -1;
+	}
+	__libc_lock(&table_lock);
+	struct fd_desc *d = table[fd].d;
+	table[fd].d = NULL;
+	__libc_unlock(&table_lock);
+	if (!d) {
+		errno = EBADF;
+		return -1;
+	}
+	__fd_put(d);
+	return 0;
+}
+
+/* fd's description at `to` (replacing what was there), or at the lowest
+ * free descriptor >= to when !exact. */
+static int dup_to(int fd, int to, bool exact, bool cloexec)
+{
+	if (to < 0 || to >= FD_MAX) {
+		errno = exact ? EBADF : EINVAL;
+		return -1;
+	}
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	if (!exact) {
+		int n = __fd_install(d, to, cloexec);
+		if (n < 0)
+			__fd_put(d);
+		return n;
+	}
+	__libc_lock(&table_lock);
+	struct fd_desc *old = table[to].d;
+	table[to] = (struct fd_slot){ d, cloexec };
+	__libc_unlock(&table_lock);
+	if (old)
+		__fd_put(old);
+	return to;
+}
+
+int dup(int fd)
+{
+	return dup_to(fd, 0, false, false);
+}
+
+int dup2(int fd, int to)
+{
+	if (fd == to) {
+		struct fd_desc *d = __fd_get(fd);
+		if (!d)
+			return -1;
+		__fd_put(d);
+		return to;
+	}
+	return dup_to(fd, to, true, false);
+}
+
+int dup3(int fd, int to, int flags)
+{
+	if (fd == to || (flags & ~O_CLOEXEC)) {
+		errno = EINVAL;
+		return -1;
+	}
+	return dup_to(fd, to, true, flags & O_CLOEXEC);
+}
+
+int __fd_lock(int fd, int cmd, struct flock *fl);
+
+int fcntl(int fd, int cmd, ...)
+{
+	va_list ap;
+	va_start(ap, cmd);
+	if (cmd == F_GETLK || cmd == F_SETLK || cmd == F_SETLKW) {
+		struct flock *fl = va_arg(ap, struct flock *);
+		va_end(ap);
+		return __fd_lock(fd, cmd, fl);
+	}
+	int arg = va_arg(ap, int);
+	va_end(ap);
+	if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC)
+		return dup_to(fd, arg, false, cmd == F_DUPFD_CLOEXEC);
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	int r = 0;
+	switch (cmd) {
+	case F_GETFD: r = table[fd].cloexec ? FD_CLOEXEC : 0; break;
+	case F_SETFD: table[fd].cloexec = arg & FD_CLOEXEC; break;
+	case F_GETFL: r = d->flags; break;
+	case F_SETFL: {
+		/* Only O_APPEND and O_NONBLOCK change; the server keeps O_APPEND
+		 * (appends are decided where every writer meets). */
+		int flags = (d->flags & ~(O_APPEND | O_NONBLOCK)) | (arg & (O_APPEND | O_NONBLOCK));
+		long st = d->kind == FD_FILE ? fs_file_setflags(d->h, (uint32_t)flags) : 0;
+		if (st)
+			r = __fs_error(st);
+		else
+			d->flags = flags;
+		break;
+	}
+	default: errno = EINVAL; r = -1;
+	}
+	__fd_put(d);
+	return r;
+}
+
+/* Every descriptor without FD_CLOEXEC, as a handle of its own to the same
+ * open file (shared position), tagged VG_HTAG_FD with its number, for a
+ * child's startup block (posix_spawn, fork). Returns how many were written;
+ * descriptors that do not fit in max, or whose server cannot give another
+ * handle, are not passed. */
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max)
+{
+	size_t n = 0;
+	for (int fd = 0; fd < FD_MAX && n < max; fd++) {
+		if (!table[fd].d || table[fd].cloexec)
+			continue;
+		struct fd_desc *d = __fd_get(fd);
+		if (!d)
+			continue;
+		vg_handle_t h;
+		if (fs_file_clone(d->h, &h) == 0)
+			out[n++] = (struct vg_startup_handle){ VG_HTAG_FD, (uint32_t)fd, h, 0 };
+		__fd_put(d);
+	}
+	return n;
+}
+
+/* Descriptors and the VFS the program was started with. */
+__attribute__((constructor)) static void fd_import(void)
+{
+	const struct vg_startup *su = vg_startup();
+	const struct vg_startup_handle *hs = (const void *)(uintptr_t)su->handles;
+	for (uint64_t i = 0; i < su->nhandles; i++) {
+		if (hs[i].tag == VG_HTAG_FS_ROOT && !vfs_handle) {
+			vfs_handle = hs[i].handle;
+		} else if (hs[i].tag == VG_HTAG_FD && hs[i].arg < FD_MAX) {
+			struct fd_desc *d = NULL;
+			struct fs_attr a;
+			if (fs_file_stat(hs[i].handle, &a) == 0)
+				d = __fd_desc_new(a.kind == FS_KIND_DIR ? FD_DIR : FD_FILE,
+						  hs[i].handle, O_RDWR);
+			if (d)
+				table[hs[i].arg].d = d;
+		}
+	}
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The file descriptor table (docs/ARCHITECTURE.md, section 17): each
+ * descriptor points at an open file description, shared by dup()ed
+ * descriptors, which holds the handle to the server that serves it (a
+ * filesystem's `file` handle, idl/fs.idl) and the status flags; the file
+ * position lives in the server, so descriptions shared with other
+ * processes share it too.
+ */
+#ifndef LIBC_OS_FD_H
+#define LIBC_OS_FD_H
+
+#include <fs.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <vg/vg.h>
+
+#define FD_MAX 1024
+
+enum fd_kind { FD_FILE = 1, FD_DIR };
+
+struct fd_desc {
+	unsigned refs; /* descriptors pointing here */
+	enum fd_kind kind;
+	vg_handle_t h;
+	int flags; /* O_ACCMODE | O_APPEND | O_NONBLOCK */
+	char *path; /* directories: the canonical path (for *at() and fchdir) */
+	uint64_t cookie; /* directories: where getdents goes on */
+};
+
+/* The description fd names, with a reference the caller drops with
+ * __fd_put; NULL and errno EBADF when fd is not open. */
+struct fd_desc *__fd_get(int fd);
+void __fd_put(struct fd_desc *d);
+/* A new description (one reference) for h. */
+struct fd_desc *__fd_desc_new(enum fd_kind kind, vg_handle_t h, int flags);
+/* Installs d at the lowest free descriptor >= min; -1 with EMFILE. The
+ * table takes the caller's reference. */
+int __fd_install(struct fd_desc *d, int min, bool cloexec);
+
+/* The VFS handle (0 when there is none: ENOSYS). */
+vg_handle_t __fs_vfs(void);
+/* Sets errno from a status of the filesystem protocol; returns -1. */
+int __fs_error(long st);
+/* The absolute path of path taken relative to dirfd (AT_FDCWD: the working
+ * directory) in out (PATH_MAX); 0, or -1 with errno. */
+int __fs_path(int dirfd, const char *path, char *out);
+/* struct stat from the protocol's attributes. */
+void __fs_stat_from(const struct fs_attr *a, struct stat *st);
+
+#endif

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Advisory byte-range locks (locks.h). A set splits or trims the owner's
+// own locks over the range, then adds the new one: a lock never overlaps
+// another of the same owner, so conflicts are simply overlaps with other
+// owners' locks where one of the two is exclusive.
+#include "locks.h"
+#include <fs.h>
+#include <stdlib.h>
+
+static bool range_of(uint64_t start, uint64_t len, uint64_t *end)
+{
+	if (len == 0) {
+		*end = UINT64_MAX;
+		return true;
+	}
+	if (len > UINT64_MAX - start)
+		return false;
+	*end = start + len;
+	return true;
+}
+
+static const struct fs_lock *conflict(struct fs_locks *l, uint64_t ino, const void *owner,
+				      uint8_t kind, uint64_t start, uint64_t end)
+{
+	for (const struct fs_lock *k = l->list; k; k = k->next)
+		if (k->ino == ino && k->owner != owner && k->start < end && start < k->end &&
+		    (kind == FS_LOCK_EXCLUSIVE || k->kind == FS_LOCK_EXCLUSIVE))
+			return k;
+	return NULL;
+}
+
+static struct fs_lock *add(struct fs_locks *l, uint64_t ino, const void *owner, uint8_t kind,
+			   uint64_t start, uint64_t end)
+{
+	struct fs_lock *k = malloc(sizeof(*k));
+	if (k) {
+		*k = (struct fs_lock){ l->list, ino, owner, start, end, kind };
+		l->list = k;
+	}
+	return k;
+}
+
+long fs_lock_set(struct fs_locks *l, uint64_t ino, const void *owner, uint8_t kind, uint64_t start,
+		 uint64_t len)
+{
+	uint64_t end;
+	if (kind > FS_LOCK_EXCLUSIVE || !range_of(start, len, &end))
+		return FS_FS_ERROR_INVALID;
+	if (kind != FS_LOCK_NONE && conflict(l, ino, owner, kind, start, end))
+		return FS_FS_ERROR_WOULD_BLOCK;
+	/* A lock split in two needs one more entry: made first, so that a
+	 * failure changes nothing. */
+	struct fs_lock *spare = malloc(sizeof(*spare)), *fresh = NULL;
+	if (!spare || (kind != FS_LOCK_NONE && !(fresh = add(l, ino, owner, kind, start, end)))) {
+		free(spare);
+		return FS_FS_ERROR_NO_MEMORY;
+	}
+	for (struct fs_lock **p = &l->list; *p;) {
+		struct fs_lock *k = *p;
+		if (k == fresh || k->ino != ino || k->owner != owner || k->end <= start ||
+		    end <= k->start) {
+			p = &k->next;
+			continue;
+		}
+		if (k->start < start && end < k->end) { /* the middle goes */
+			*spare = (struct fs_lock){ k->next, ino, owner, end, k->end, k->kind };
+			k->end = start;
+			k->next = spare;
+			spare = NULL;
+			break;
+		}
+		if (k->start < start) {
+			k->end = start;
+		} else if (end < k->end) {
+			k->start = end;
+		} else { /* wholly inside the range */
+			*p = k->next;
+			free(k);
+			continue;
+		}
+		p = &k->next;
+	}
+	free(spare);
+	return 0;
+}
+
+uint8_t fs_lock_test(struct fs_locks *l, uint64_t ino, const void *owner, uint8_t kind,
+		     uint64_t start, uint64_t len, uint64_t *at, uint64_t *count)
+{
+	uint64_t end;
+	const struct fs_lock *k = NULL;
+	if (kind != FS_LOCK_NONE && kind <= FS_LOCK_EXCLUSIVE && range_of(start, len, &end))
+		k = conflict(l, ino, owner, kind, start, end);
+	*at = k ? k->start : 0;
+	*count = k && k->end != UINT64_MAX ? k->end - k->start : 0;
+	return k ? k->kind : FS_LOCK_NONE;
+}
+
+void fs_lock_drop_owner(struct fs_locks *l, const void *owner)
+{
+	for (struct fs_lock **p = &l->list; *p;) {
+		struct fs_lock *k = *p;
+		if (k->owner == owner) {
+			*p = k->next;
+			free(k);
+		} else {
+			p = &k->next;
+		}
+	}
+}

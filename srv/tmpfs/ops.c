@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// tmpfs's side of the filesystem protocol (idl/fs.idl): `node` for the VFS
+// on the unbadged handle, `file` on the handles minted for open files, whose
+// badge names the handle (srv/fscommon/opens.h).
+#include "tmpfs.h"
+#include <stdlib.h>
+#include <string.h>
+#include <vg/vg.h>
+
+static struct fs_node_server node_server;
+static struct fs_file_server file_server;
+
+static long do_root(void *ctx, uint64_t badge, uint64_t dev, struct fs_attr *attr)
+{
+	(void)badge;
+	struct tmpfs *fs = ctx;
+	fs->dev = dev;
+	tmpfs_attr(fs, tmpfs_node(fs, 1), attr);
+	return 0;
+}
+
+static long do_lookup(void *ctx, uint64_t badge, uint64_t dir, const char *name, size_t len,
+		      struct fs_attr *attr)
+{
+	(void)badge, (void)len;
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	long st = tmpfs_lookup(fs, dir, name, &n);
+	if (!st)
+		tmpfs_attr(fs, n, attr);
+	return st;
+}
+
+static long do_create(void *ctx, uint64_t badge, uint64_t dir, const char *name, size_t len,
+		      fs_kind_t kind, uint32_t mode, uint32_t uid, uint32_t gid, uint64_t rdev,
+		      const char *target, size_t target_len, struct fs_attr *attr)
+{
+	(void)badge, (void)len;
+	if (((struct tmpfs *)ctx)->read_only)
+		return FS_FS_ERROR_READ_ONLY;
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	if (kind == FS_KIND_SYMLINK && target_len == 0)
+		return FS_FS_ERROR_NOT_FOUND;
+	long st = tmpfs_create(fs, dir, name, kind, mode, uid, gid, rdev, target, &n);
+	if (!st)
+		tmpfs_attr(fs, n, attr);
+	return st;
+}
+
+static long do_open(void *ctx, uint64_t badge, uint64_t ino, uint32_t flags, vg_handle_t *file)
+{
+	(void)badge;
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n = tmpfs_node(fs, ino);
+	if (!n)
+		return FS_FS_ERROR_NOT_FOUND;
+	if (n->kind == FS_KIND_DIR && (flags & FS_O_ACCMODE) != 0)
+		return FS_FS_ERROR_IS_DIR;
+	if (fs->read_only && ((flags & FS_O_ACCMODE) || (flags & FS_O_TRUNC)))
+		return FS_FS_ERROR_READ_ONLY;
+	long st = fs_opens_new(&fs->opens, ino, flags, file);
+	if (st)
+		return st;
+	if ((flags & FS_O_TRUNC) && n->kind == FS_KIND_FILE && (flags & FS_O_ACCMODE))
+		tmpfs_truncate(fs, n, 0);
+	n->opens++;
+	return 0;
+}
+
+static long do_getattr(void *ctx, uint64_t badge, uint64_t ino, struct fs_attr *attr)
+{
+	(void)badge;
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n = tmpfs_node(fs, ino);
+	if (!n)
+		return FS_FS_ERROR_NOT_FOUND;
+	tmpfs_attr(fs, n, attr);
+	return 0;
+}
+
+/* setattr's mask bits (idl/fs.idl). */
+enum {
+	SET_MODE = 1,
+	SET_UID = 2,
+	SET_GID = 4,
+	SET_SIZE = 8,
+	SET_ATIME = 16,
+	SET_MTIME = 32,
+	SET_ATIME_NOW = 64,
+	SET_MTIME_NOW = 128
+};
+
+static long set_attr(struct tmpfs *fs, struct tmpfs_node *n, uint32_t mask,
+		     const struct fs_attr *set)
+{
+	if (mask & SET_SIZE) {
+		long st = tmpfs_truncate(fs, n, set->size);
+		if (st)
+			return st;
+	}
+	int64_t now = fs->now();
+	if (mask & SET_MODE)
+		n->mode = set->mode & 07777;
+	if (mask & SET_UID)
+		n->uid = set->uid;
+	if (mask & SET_GID)
+		n->gid = set->gid;
+	if (mask & (SET_ATIME | SET_ATIME_NOW))
+		n->atime = mask & SET_ATIME_NOW ? now : set->atime_ns;
+	if (mask & (SET_MTIME | SET_MTIME_NOW))
+		n->mtime = mask & SET_MTIME_NOW ? now : set->mtime_ns;
+	n->ctime = now;
+	return 0;
+}
+
+static long do_setattr(void *ctx, uint64_t badge, uint64_t ino, uint32_t mask,
+		       const struct fs_attr *set, struct fs_attr *attr)
+{
+	(void)badge;
+	if (((struct tmpfs *)ctx)->read_only)
+		return FS_FS_ERROR_READ_ONLY;
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n = tmpfs_node(fs, ino);
+	if (!n)
+		return FS_FS_ERROR_NOT_FOUND;
+	long st = set_attr(fs, n, mask, set);
+	if (!st)
+		tmpfs_attr(fs, n, attr);
+	return st;
+}
+
+static long do_unlink(void *ctx, uint64_t badge, uint64_t dir, const char *name, size_t len,
+		      bool is_dir)
+{
+	(void)badge, (void)len;
+	if (((struct tmpfs *)ctx)->read_only)
+		return FS_FS_ERROR_READ_ONLY;
+	return tmpfs_unlink(ctx, dir, name, is_dir);
+}
+
+static long do_rename(void *ctx, uint64_t badge, uint64_t from_dir, const char *from,
+		      size_t from_len, uint64_t to_dir, const char *to, size_t to_len)
+{
+	(void)badge, (void)from_len, (void)to_len;
+	if (((struct tmpfs *)ctx)->read_only)
+		return FS_FS_ERROR_READ_ONLY;
+	return tmpfs_rename(ctx, from_dir, from, to_dir, to);
+}
+
+static long do_link(void *ctx, uint64_t badge, uint64_t ino, uint64_t dir, const char *name,
+		    size_t len)
+{
+	(void)badge, (void)len;
+	if (((struct tmpfs *)ctx)->read_only)
+		return FS_FS_ERROR_READ_ONLY;
+	return tmpfs_link(ctx, ino, dir, name);
+}
+
+static long do_readlink(void *ctx, uint64_t badge, uint64_t ino, const char **target)
+{
+	(void)badge;
+	struct tmpfs_node *n = tmpfs_node(ctx, ino);
+	if (!n)
+		return FS_FS_ERROR_NOT_FOUND;
+	if (n->kind != FS_KIND_SYMLINK)
+		return FS_FS_ERROR_INVALID;
+	*target = n->u.target;
+	return 0;
+}
+
+static long do_statfs(void *ctx, uint64_t badge, struct fs_statfs *st)
+{
+	(void)badge;
+	struct tmpfs *fs = ctx;
+	*st = (struct fs_statfs){ .bsize = TMPFS_PAGE,
+				  .blocks = fs->pages_max,
+				  .bfree = fs->pages_max - fs->pages_used,
+				  .files = fs->nnodes,
+				  .ffree = fs->nnodes - fs->live,
+				  .namemax = TMPFS_NAME_MAX,
+				  .flags = fs->read_only ? 1u : 0u };
+	return 0;
+}
+
+const struct fs_node_ops tmpfs_node_ops = {
+	.root = do_root,
+	.lookup = do_lookup,
+	.create = do_create,
+	.open = do_open,
+	.getattr = do_getattr,
+	.setattr = do_setattr,
+	.unlink = do_unlink,
+	.rename = do_rename,
+	.link = do_link,
+	.readlink = do_readlink,
+	.statfs = do_statfs,
+};
+
+/* The open file a badge names, or NULL for a stale or forged one. */
+static struct fs_open *open_of(struct tmpfs *fs, uint64_t badge, struct tmpfs_node **node)
+{
+	struct fs_open *f = fs_opens_get(&fs->opens, badge);
+	if (f)
+		*node = tmpfs_node(fs, f->ino);
+	return f;
+}
+
+static unsigned char io_buf[FS_FILE_READ_DATA_MAX];
+
+static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, const void **data,
+		    size_t *len)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o || !fs_open_readable(o))
+		return FS_FS_ERROR_BAD_FILE;
+	bool at_pos = offset == UINT64_MAX;
+	if (count > sizeof(io_buf))
+		count = sizeof(io_buf);
+	long st = tmpfs_read(fs, n, at_pos ? o->pos : offset, io_buf, count, len);
+	if (st)
+		return st;
+	if (at_pos)
+		o->pos += *len;
+	*data = io_buf;
+	return 0;
+}
+
+static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *data, size_t len,
+		     uint32_t *count, uint64_t *pos)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o || !fs_open_writable(o))
+		return FS_FS_ERROR_BAD_FILE;
+	bool at_pos = offset == UINT64_MAX;
+	/* O_APPEND: every write at the end, decided here where writers of
+	 * every process meet, so concurrent appends never overlap. */
+	uint64_t at = (o->flags & FS_O_APPEND) && at_pos ? n->size : at_pos ? o->pos : offset;
+	size_t done;
+	long st = tmpfs_write(fs, n, at, data, len, &done);
+	if (st)
+		return st;
+	if (at_pos)
+		o->pos = at + done;
+	*count = (uint32_t)done;
+	*pos = at;
+	return 0;
+}
+
+static long do_seek(void *ctx, uint64_t badge, int64_t offset, uint32_t whence, uint64_t *pos)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o)
+		return FS_FS_ERROR_BAD_FILE;
+	int64_t base = whence == 0 ? 0 : whence == 1 ? (int64_t)o->pos : (int64_t)n->size;
+	if (whence > 2 || (offset > 0 && base > INT64_MAX - offset) || base + offset < 0)
+		return FS_FS_ERROR_INVALID;
+	o->pos = (uint64_t)(base + offset);
+	*pos = o->pos;
+	return 0;
+}
+
+static long do_fstat(void *ctx, uint64_t badge, struct fs_attr *attr)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	if (!open_of(fs, badge, &n))
+		return FS_FS_ERROR_BAD_FILE;
+	tmpfs_attr(fs, n, attr);
+	return 0;
+}
+
+static long do_ftruncate(void *ctx, uint64_t badge, uint64_t size)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o || !fs_open_writable(o))
+		return o ? FS_FS_ERROR_INVALID : FS_FS_ERROR_BAD_FILE;
+	return tmpfs_truncate(fs, n, size);
+}
+
+static long do_sync(void *ctx, uint64_t badge)
+{
+	struct tmpfs_node *n;
+	return open_of(ctx, badge, &n) ? 0 : FS_FS_ERROR_BAD_FILE;
+}
+
+static long do_readdir(void *ctx, uint64_t badge, uint64_t cookie, const void **entries,
+		       size_t *len, bool *end)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	if (!open_of(fs, badge, &n))
+		return FS_FS_ERROR_BAD_FILE;
+	if (n->kind != FS_KIND_DIR)
+		return FS_FS_ERROR_NOT_DIR;
+	*len = tmpfs_readdir(fs, n, &cookie, io_buf, sizeof(io_buf), end);
+	*entries = io_buf;
+	return 0;
+}
+
+static long do_clone(void *ctx, uint64_t badge, vg_handle_t *file)
+{
+	struct tmpfs *fs = ctx;
+	return fs_opens_clone(&fs->opens, badge, file);
+}
+
+static long do_close(void *ctx, uint64_t badge)
+{
+	struct tmpfs *fs = ctx;
+	struct fs_open *last;
+	long st = fs_opens_close(&fs->opens, badge, &last);
+	if (last) {
+		fs_lock_drop_owner(&fs->locks, last);
+		struct tmpfs_node *n = tmpfs_node(fs, last->ino);
+		n->opens--;
+		tmpfs_release(fs, n);
+		free(last);
+	}
+	return st;
+}
+
+static long do_setflags(void *ctx, uint64_t badge, uint32_t flags)
+{
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(ctx, badge, &n);
+	if (!o)
+		return FS_FS_ERROR_BAD_FILE;
+	o->flags = (o->flags & ~FS_O_APPEND) | (flags & FS_O_APPEND);
+	return 0;
+}
+
+static long do_fchmod(void *ctx, uint64_t badge, uint32_t mode)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	if (!open_of(fs, badge, &n))
+		return FS_FS_ERROR_BAD_FILE;
+	if (fs->read_only)
+		return FS_FS_ERROR_READ_ONLY;
+	struct fs_attr set = { .mode = mode };
+	return set_attr(fs, n, SET_MODE, &set);
+}
+
+static long do_lock(void *ctx, uint64_t badge, uint8_t kind, uint64_t start, uint64_t len)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(fs, badge, &n);
+	return o ? fs_lock_set(&fs->locks, o->ino, o, kind, start, len) : FS_FS_ERROR_BAD_FILE;
+}
+
+static long do_testlock(void *ctx, uint64_t badge, uint8_t kind, uint64_t start, uint64_t len,
+			uint8_t *held, uint64_t *at, uint64_t *count)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o)
+		return FS_FS_ERROR_BAD_FILE;
+	*held = fs_lock_test(&fs->locks, o->ino, o, kind, start, len, at, count);
+	return 0;
+}
+
+const struct fs_file_ops tmpfs_file_ops = {
+	.lock = do_lock,
+	.testlock = do_testlock,
+	.read = do_read,
+	.write = do_write,
+	.seek = do_seek,
+	.stat = do_fstat,
+	.truncate = do_ftruncate,
+	.sync = do_sync,
+	.readdir = do_readdir,
+	.clone = do_clone,
+	.close = do_close,
+	.setflags = do_setflags,
+	.chmod = do_fchmod,
+};
+
+/* node only on the VFS's unbadged handle; file only on open files'. */
+static int dispatch(void *server, uint64_t badge, uint64_t tag, struct vg_ipc_buffer *buf,
+		    uint64_t *reply_tag)
+{
+	(void)server;
+	uint32_t iface = VG_IPC_TAG_LABEL(tag) >> 16;
+	if (iface == FS_NODE_ID && badge == 0)
+		return fs_node_dispatch(&node_server, badge, tag, buf, reply_tag);
+	if (iface == FS_FILE_ID && badge != 0)
+		return fs_file_dispatch(&file_server, badge, tag, buf, reply_tag);
+	*reply_tag =
+		ipc_reject(tag, buf, iface == FS_NODE_ID ? ERR_ACCESS_DENIED : ERR_NOT_SUPPORTED);
+	return 0;
+}
+
+long tmpfs_serve(struct tmpfs *fs, vg_handle_t ep)
+{
+	fs->opens.ep = ep;
+	node_server = (struct fs_node_server){ &tmpfs_node_ops, fs };
+	file_server = (struct fs_file_server){ &tmpfs_file_ops, fs };
+	return ipc_serve(ep, dispatch, NULL);
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * tmpfs (docs/ARCHITECTURE.md, section 17): files, directories, symlinks and
+ * device nodes in memory, served through the filesystem protocol
+ * (idl/fs.idl: `node` for the VFS on the unbadged handle, `file` on the
+ * handles minted for open files). File data lives in 4 KiB pages allocated
+ * on first write, so a hole costs nothing; the pages in use are counted
+ * against a limit given at start (ENOSPC beyond it).
+ */
+#ifndef SRV_TMPFS_H
+#define SRV_TMPFS_H
+
+#include "../fscommon/locks.h"
+#include "../fscommon/opens.h"
+#include <fs.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TMPFS_PAGE 4096u
+#define TMPFS_NAME_MAX 255u
+#define TMPFS_LINK_MAX 65000u
+/* The largest file: what 2^32 page slots address. */
+#define TMPFS_FILE_MAX ((uint64_t)TMPFS_PAGE << 32)
+
+struct tmpfs_dirent {
+	char *name;
+	uint64_t ino;
+};
+
+struct tmpfs_node {
+	uint64_t ino;
+	fs_kind_t kind;
+	uint32_t mode, nlink, uid, gid;
+	uint32_t opens; /* open files: an unlinked node lives until the last closes */
+	uint64_t size, rdev;
+	int64_t atime, mtime, ctime;
+	union {
+		struct { /* file */
+			unsigned char **pages;
+			uint64_t npages; /* slots in pages[] */
+			uint64_t used; /* pages allocated */
+		} f;
+		struct { /* dir */
+			struct tmpfs_dirent *ents;
+			uint32_t count, cap;
+			uint64_t parent;
+		} d;
+		char *target; /* symlink */
+	} u;
+};
+
+struct tmpfs_open {
+	uint32_t generation; /* part of the badge: a stale badge fails */
+	uint32_t refs; /* handles (clone adds one, close drops one) */
+	uint64_t ino;
+	uint32_t flags;
+	uint64_t pos;
+};
+
+struct tmpfs {
+	struct tmpfs_node **nodes; /* by inode number; 0 unused */
+	uint64_t nnodes, live;
+	uint64_t pages_max, pages_used;
+	bool read_only; /* the boot archive's: every change is EROFS */
+	struct fs_opens opens;
+	struct fs_locks locks;
+	uint64_t dev;
+	int64_t (*now)(void); /* nanoseconds */
+};
+
+/* Nodes (nodes.c): the tree and the data, no IPC; the host tests use it. */
+long tmpfs_init(struct tmpfs *fs, uint64_t bytes_max, int64_t (*now)(void));
+struct tmpfs_node *tmpfs_node(struct tmpfs *fs, uint64_t ino);
+void tmpfs_attr(struct tmpfs *fs, const struct tmpfs_node *n, struct fs_attr *a);
+long tmpfs_lookup(struct tmpfs *fs, uint64_t dir, const char *name, struct tmpfs_node **out);
+long tmpfs_create(struct tmpfs *fs, uint64_t dir, const char *name, fs_kind_t kind, uint32_t mode,
+		  uint32_t uid, uint32_t gid, uint64_t rdev, const char *target,
+		  struct tmpfs_node **out);
+long tmpfs_unlink(struct tmpfs *fs, uint64_t dir, const char *name, bool is_dir);
+long tmpfs_rename(struct tmpfs *fs, uint64_t from_dir, const char *from, uint64_t to_dir,
+		  const char *to);
+long tmpfs_link(struct tmpfs *fs, uint64_t ino, uint64_t dir, const char *name);
+/* Frees everything (the host tests). */
+void tmpfs_destroy(struct tmpfs *fs);
+/* Frees a node with no names and no open files. */
+void tmpfs_release(struct tmpfs *fs, struct tmpfs_node *n);
+long tmpfs_read(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, void *buf, size_t len,
+		size_t *done);
+long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const void *buf, size_t len,
+		 size_t *done);
+long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size);
+/* Packs directory entries from cookie into buf (idl/fs.idl, file.readdir). */
+size_t tmpfs_readdir(struct tmpfs *fs, struct tmpfs_node *dir, uint64_t *cookie, void *buf,
+		     size_t len, bool *end);
+
+/* Fills fs from a cpio newc archive (initrd.c); *why says what was wrong
+ * with a refused one. */
+long tmpfs_load_cpio(struct tmpfs *fs, const void *archive, size_t len, const char **why);
+
+/* The protocol (ops.c). */
+extern const struct fs_node_ops tmpfs_node_ops;
+extern const struct fs_file_ops tmpfs_file_ops;
+long tmpfs_serve(struct tmpfs *fs, vg_handle_t ep);
+
+#endif

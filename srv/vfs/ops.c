@@ -1,0 +1,462 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The VFS's side of `vfs` (idl/fs.idl): each operation resolves its paths
+// and calls the filesystem holding the names through `node`. Opening a file
+// returns the filesystem's handle for it, which the client then uses
+// directly.
+#include "vfs.h"
+#include <vg/vg.h>
+
+/* open flags: libc's <fcntl.h> values, which the protocol carries. */
+#define O_ACCMODE_ 3
+#define O_CREAT_ 0100
+#define O_EXCL_ 0200
+#define O_DIRECTORY_ 0200000
+#define O_NOFOLLOW_ 0400000
+
+static struct vfs_walk walk, walk2;
+static char text[VFS_PATH_MAX];
+
+/* Inputs point into the request, which the VFS's own calls to filesystems
+ * overwrite (one IPC buffer per thread): what is used after a call is
+ * copied first. */
+static char in1[VFS_PATH_MAX], in2[VFS_PATH_MAX];
+
+static const char *keep(char *to, const char *s, size_t len)
+{
+	memcpy(to, s, len + 1);
+	return to;
+}
+
+static vg_handle_t fs_of(struct vfs *v, const struct vfs_loc *l)
+{
+	return v->mounts[l->m].fs;
+}
+
+static struct vfs_device *device_of(struct vfs *v, uint32_t major)
+{
+	for (unsigned i = 0; i < VFS_DEVICES; i++)
+		if (v->devices[i].used && v->devices[i].major == major)
+			return &v->devices[i];
+	return NULL;
+}
+
+static bool dot_or_empty(const char *name)
+{
+	return !name[0] || !strcmp(name, ".") || !strcmp(name, "..");
+}
+
+static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uint32_t flags,
+		    uint32_t mode, vg_handle_t *file, struct fs_attr *attr)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	struct vfs_walk *w = &walk;
+	struct vfs_loc loc;
+	path = keep(in1, path, len);
+	long st;
+	if ((flags & O_CREAT_) && !(st = vfs_resolve(v, path, VFS_PARENT, w)) &&
+	    !dot_or_empty(w->last)) {
+		/* A name the cache does not know is most often a new one: made
+		 * at once, it needs no lookup first. A name that exists (also a
+		 * mount point), or a read-only filesystem, takes the long way. */
+		struct vfs_loc known;
+		st = FS_FS_ERROR_EXISTS;
+		if (!w->slash && !vfs_dcache_get(v, w->at.m, w->at.ino, w->last, &known))
+			st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, FS_KIND_FILE,
+					    mode, 0, 0, 0, "", attr);
+		if (st == 0) {
+			loc = (struct vfs_loc){ w->at.m, attr->ino, attr->kind };
+			vfs_dcache_put(v, loc.m, w->at.ino, w->last, loc.ino, loc.kind);
+		} else if (st != FS_FS_ERROR_EXISTS && st != FS_FS_ERROR_READ_ONLY) {
+			return st;
+		} else if ((st = vfs_lookup(v, &w->at, w->last, &loc, attr)) ==
+			   FS_FS_ERROR_NOT_FOUND) {
+			if (w->slash)
+				return FS_FS_ERROR_IS_DIR;
+			if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, FS_KIND_FILE,
+						 mode, 0, 0, 0, "", attr)))
+				return st;
+			loc = (struct vfs_loc){ w->at.m, attr->ino, attr->kind };
+			vfs_dcache_put(v, loc.m, w->at.ino, w->last, loc.ino, loc.kind);
+		} else if (st) {
+			return st;
+		} else if (flags & O_EXCL_) {
+			return FS_FS_ERROR_EXISTS;
+		} else if (loc.kind == FS_KIND_SYMLINK) {
+			if (flags & O_NOFOLLOW_)
+				return FS_FS_ERROR_LOOP;
+			if ((st = vfs_resolve(v, path, VFS_FOLLOW, w)))
+				return st;
+			loc = w->at;
+			*attr = w->attr;
+		}
+	} else if (flags & O_CREAT_ && st) {
+		return st;
+	} else {
+		if ((flags & O_CREAT_) && (flags & O_EXCL_))
+			return FS_FS_ERROR_EXISTS;
+		if ((st = vfs_resolve(v, path, flags & O_NOFOLLOW_ ? 0 : VFS_FOLLOW, w)))
+			return st;
+		loc = w->at;
+		*attr = w->attr;
+		if (loc.kind == FS_KIND_SYMLINK)
+			return FS_FS_ERROR_LOOP;
+	}
+	if ((flags & O_DIRECTORY_) && loc.kind != FS_KIND_DIR)
+		return FS_FS_ERROR_NOT_DIR;
+	if (loc.kind == FS_KIND_DIR && ((flags & O_ACCMODE_) || (flags & O_CREAT_)))
+		return FS_FS_ERROR_IS_DIR;
+	if (loc.kind == FS_KIND_CHARDEV || loc.kind == FS_KIND_BLOCKDEV) {
+		/* A device node, on whatever filesystem: its driver opens it. */
+		struct vfs_device *d = device_of(v, (uint32_t)(attr->rdev >> 32));
+		return d ? fs_node_open(d->server, attr->rdev, flags, file) : FS_FS_ERROR_NO_DEVICE;
+	}
+	if (loc.kind == FS_KIND_FIFO || loc.kind == FS_KIND_SOCKET)
+		return FS_FS_ERROR_NOT_SUPPORTED;
+	return fs_node_open(fs_of(v, &loc), loc.ino, flags, file);
+}
+
+static long do_stat(void *ctx, uint64_t badge, const char *path, size_t len, bool follow,
+		    struct fs_attr *attr)
+{
+	(void)badge, (void)len;
+	long st = vfs_resolve(ctx, path, follow ? VFS_FOLLOW : 0, &walk);
+	if (!st)
+		*attr = walk.attr;
+	return st;
+}
+
+static long make(struct vfs *v, const char *path, fs_kind_t kind, uint32_t mode, uint64_t rdev,
+		 const char *target)
+{
+	struct vfs_walk *w = &walk;
+	long st = vfs_resolve(v, path, VFS_PARENT, w);
+	if (st)
+		return st;
+	if (dot_or_empty(w->last))
+		return FS_FS_ERROR_EXISTS;
+	if (w->slash && kind != FS_KIND_DIR) {
+		struct vfs_loc loc;
+		st = vfs_lookup(v, &w->at, w->last, &loc, NULL);
+		return st ? FS_FS_ERROR_NOT_FOUND : FS_FS_ERROR_EXISTS;
+	}
+	struct fs_attr a;
+	if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, kind, mode, 0, 0, rdev,
+				 target, &a)))
+		return st;
+	vfs_dcache_put(v, w->at.m, w->at.ino, w->last, a.ino, a.kind);
+	return 0;
+}
+
+static long do_mkdir(void *ctx, uint64_t badge, const char *path, size_t len, uint32_t mode)
+{
+	(void)badge, (void)len;
+	return make(ctx, path, FS_KIND_DIR, mode, 0, "");
+}
+
+static long do_symlink(void *ctx, uint64_t badge, const char *target, size_t target_len,
+		       const char *path, size_t len)
+{
+	(void)badge, (void)len;
+	if (target_len == 0)
+		return FS_FS_ERROR_NOT_FOUND;
+	return make(ctx, path, FS_KIND_SYMLINK, 0777, 0, keep(in2, target, target_len));
+}
+
+/* The parent walk of path, and what its last name holds now (*loc), which
+ * must be in the same filesystem: a mount point cannot be removed or
+ * moved. */
+static long existing_name(struct vfs *v, const char *path, struct vfs_walk *w, struct vfs_loc *loc)
+{
+	long st = vfs_resolve(v, path, VFS_PARENT, w);
+	if (st)
+		return st;
+	if (!w->last[0])
+		return FS_FS_ERROR_BUSY;
+	if ((st = vfs_lookup(v, &w->at, w->last, loc, NULL)))
+		return st;
+	if (loc->m != w->at.m && strcmp(w->last, ".."))
+		return FS_FS_ERROR_BUSY;
+	if (w->slash && loc->kind != FS_KIND_DIR)
+		return FS_FS_ERROR_NOT_DIR;
+	return 0;
+}
+
+static long do_unlink(void *ctx, uint64_t badge, const char *path, size_t len, bool dir)
+{
+	(void)badge, (void)len;
+	struct vfs *v = ctx;
+	struct vfs_loc loc;
+	long st = existing_name(v, path, &walk, &loc);
+	if (st == FS_FS_ERROR_BUSY && !dir && !walk.last[0])
+		return FS_FS_ERROR_IS_DIR;
+	if (st)
+		return st;
+	if (dir && !strcmp(walk.last, "."))
+		return FS_FS_ERROR_INVALID;
+	if (dir && !strcmp(walk.last, ".."))
+		return FS_FS_ERROR_NOT_EMPTY;
+	if (!dir && loc.kind == FS_KIND_DIR)
+		return FS_FS_ERROR_IS_DIR;
+	if ((st = fs_node_unlink(fs_of(v, &walk.at), walk.at.ino, walk.last, dir)))
+		return st;
+	vfs_dcache_drop(v, walk.at.m, walk.at.ino, walk.last);
+	if (dir)
+		vfs_dcache_drop_mount(v, walk.at.m);
+	return 0;
+}
+
+static long do_rename(void *ctx, uint64_t badge, const char *from, size_t from_len, const char *to,
+		      size_t to_len)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	struct vfs_loc src, dst;
+	from = keep(in1, from, from_len);
+	to = keep(in2, to, to_len);
+	long st = existing_name(v, from, &walk, &src);
+	if (st)
+		return st;
+	if (dot_or_empty(walk.last))
+		return FS_FS_ERROR_INVALID;
+	if ((st = vfs_resolve(v, to, VFS_PARENT, &walk2)))
+		return st;
+	if (dot_or_empty(walk2.last))
+		return FS_FS_ERROR_INVALID;
+	if (walk2.at.m != walk.at.m)
+		return FS_FS_ERROR_CROSS_DEVICE;
+	st = vfs_lookup(v, &walk2.at, walk2.last, &dst, NULL);
+	if (st == 0 && dst.m != walk2.at.m)
+		return FS_FS_ERROR_BUSY;
+	if (st && st != FS_FS_ERROR_NOT_FOUND)
+		return st;
+	bool replaced_dir = st == 0 && dst.kind == FS_KIND_DIR;
+	if (walk2.slash && src.kind != FS_KIND_DIR)
+		return FS_FS_ERROR_NOT_DIR;
+	if ((st = fs_node_rename(fs_of(v, &walk.at), walk.at.ino, walk.last, walk2.at.ino,
+				 walk2.last)))
+		return st;
+	vfs_dcache_drop(v, walk.at.m, walk.at.ino, walk.last);
+	vfs_dcache_drop(v, walk2.at.m, walk2.at.ino, walk2.last);
+	if (replaced_dir)
+		vfs_dcache_drop_mount(v, walk.at.m);
+	return 0;
+}
+
+static long do_link(void *ctx, uint64_t badge, const char *from, size_t from_len, const char *to,
+		    size_t to_len)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	from = keep(in1, from, from_len);
+	to = keep(in2, to, to_len);
+	long st = vfs_resolve(v, from, 0, &walk);
+	if (st || (st = vfs_resolve(v, to, VFS_PARENT, &walk2)))
+		return st;
+	if (walk.at.kind == FS_KIND_DIR)
+		return FS_FS_ERROR_NOT_PERMITTED;
+	if (dot_or_empty(walk2.last))
+		return FS_FS_ERROR_EXISTS;
+	if (walk.at.m != walk2.at.m)
+		return FS_FS_ERROR_CROSS_DEVICE;
+	if ((st = fs_node_link(fs_of(v, &walk2.at), walk.at.ino, walk2.at.ino, walk2.last)))
+		return st;
+	vfs_dcache_put(v, walk2.at.m, walk2.at.ino, walk2.last, walk.at.ino, walk.at.kind);
+	return 0;
+}
+
+static long do_readlink(void *ctx, uint64_t badge, const char *path, size_t len,
+			const char **target)
+{
+	(void)badge, (void)len;
+	struct vfs *v = ctx;
+	long st = vfs_resolve(v, path, 0, &walk);
+	if (st)
+		return st;
+	if (walk.at.kind != FS_KIND_SYMLINK)
+		return FS_FS_ERROR_INVALID;
+	if ((st = fs_node_readlink(fs_of(v, &walk.at), walk.at.ino, text)))
+		return st;
+	*target = text;
+	return 0;
+}
+
+static long do_setattr(void *ctx, uint64_t badge, const char *path, size_t len, bool follow,
+		       uint32_t mask, const struct fs_attr *set)
+{
+	(void)badge, (void)len;
+	struct vfs *v = ctx;
+	struct fs_attr copy = *set, a;
+	long st = vfs_resolve(v, path, follow ? VFS_FOLLOW : 0, &walk);
+	if (st)
+		return st;
+	return fs_node_setattr(fs_of(v, &walk.at), walk.at.ino, mask, &copy, &a);
+}
+
+/* Everyone is root for now (no credentials yet): only execute needs a bit. */
+static long do_access(void *ctx, uint64_t badge, const char *path, size_t len, uint32_t mode)
+{
+	(void)badge, (void)len;
+	long st = vfs_resolve(ctx, path, VFS_FOLLOW, &walk);
+	if (st)
+		return st;
+	if (mode & ~7u)
+		return FS_FS_ERROR_INVALID;
+	if ((mode & 1) && walk.at.kind != FS_KIND_DIR && !(walk.attr.mode & 0111))
+		return FS_FS_ERROR_DENIED;
+	return 0;
+}
+
+static long do_statfs(void *ctx, uint64_t badge, const char *path, size_t len,
+		      struct fs_statfs *out)
+{
+	(void)badge, (void)len;
+	struct vfs *v = ctx;
+	long st = vfs_resolve(v, path, VFS_FOLLOW, &walk);
+	return st ? st : fs_node_statfs(fs_of(v, &walk.at), out);
+}
+
+static long do_realpath(void *ctx, uint64_t badge, const char *path, size_t len,
+			const char **canonical, struct fs_attr *attr)
+{
+	(void)badge, (void)len;
+	long st = vfs_resolve(ctx, path, VFS_FOLLOW, &walk);
+	if (st)
+		return st;
+	*canonical = walk.canon;
+	*attr = walk.attr;
+	return 0;
+}
+
+static long do_mount(void *ctx, uint64_t badge, const char *path, size_t len, vg_handle_t fs)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	struct fs_attr root;
+	path = keep(in1, path, len);
+	long st;
+	int free_slot = -1;
+	for (int i = (int)VFS_MOUNTS - 1; i >= 0; i--)
+		if (!v->mounts[i].used)
+			free_slot = i;
+	if (free_slot < 0)
+		st = FS_FS_ERROR_NO_SPACE_LEFT_IN_TABLE;
+	else if ((st = fs_node_root(fs, (uint64_t)free_slot + 1, &root)) == 0 &&
+		 root.kind != FS_KIND_DIR)
+		st = FS_FS_ERROR_NOT_DIR;
+	if (!st && !v->mounts[0].used) { /* the first mount is / */
+		if (strcmp(path, "/"))
+			st = FS_FS_ERROR_NOT_FOUND;
+		else
+			v->mounts[0] = (struct vfs_mount){ true, fs, root.ino, -1, 0 };
+	} else if (!st && !(st = vfs_resolve(v, path, VFS_FOLLOW, &walk))) {
+		if (walk.at.kind != FS_KIND_DIR)
+			st = FS_FS_ERROR_NOT_DIR;
+		else if (walk.at.ino == v->mounts[walk.at.m].root)
+			st = FS_FS_ERROR_BUSY; /* one filesystem per directory */
+		else
+			v->mounts[free_slot] =
+				(struct vfs_mount){ true, fs, root.ino, walk.at.m, walk.at.ino };
+	}
+	if (st)
+		vg_handle_close(fs);
+	return st;
+}
+
+static long do_unmount(void *ctx, uint64_t badge, const char *path, size_t len)
+{
+	(void)badge, (void)len;
+	struct vfs *v = ctx;
+	long st = vfs_resolve(v, path, VFS_FOLLOW, &walk);
+	if (st)
+		return st;
+	int m = walk.at.m;
+	if (m == 0 || walk.at.ino != v->mounts[m].root)
+		return FS_FS_ERROR_INVALID;
+	for (int i = 0; i < (int)VFS_MOUNTS; i++)
+		if (v->mounts[i].used && v->mounts[i].parent == m)
+			return FS_FS_ERROR_BUSY;
+	vg_handle_close(v->mounts[m].fs);
+	v->mounts[m].used = false;
+	vfs_dcache_drop_mount(v, m);
+	return 0;
+}
+
+static long do_mknod(void *ctx, uint64_t badge, const char *path, size_t len, fs_kind_t kind,
+		     uint32_t mode, uint64_t rdev)
+{
+	(void)badge, (void)len;
+	if (kind != FS_KIND_CHARDEV && kind != FS_KIND_BLOCKDEV && kind != FS_KIND_FIFO)
+		return FS_FS_ERROR_INVALID;
+	return make(ctx, path, kind, mode, rdev, "");
+}
+
+static long do_device(void *ctx, uint64_t badge, uint32_t major, vg_handle_t server)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	struct vfs_device *d = device_of(v, major);
+	for (unsigned i = 0; i < VFS_DEVICES && !d; i++)
+		if (!v->devices[i].used)
+			d = &v->devices[i];
+	if (!d) {
+		vg_handle_close(server);
+		return FS_FS_ERROR_NO_SPACE_LEFT_IN_TABLE;
+	}
+	if (d->used)
+		vg_handle_close(d->server);
+	*d = (struct vfs_device){ true, major, server };
+	return 0;
+}
+
+static long do_undevice(void *ctx, uint64_t badge, uint32_t major)
+{
+	(void)badge;
+	struct vfs_device *d = device_of(ctx, major);
+	if (!d)
+		return FS_FS_ERROR_NOT_FOUND;
+	vg_handle_close(d->server);
+	d->used = false;
+	return 0;
+}
+
+const struct fs_vfs_ops vfs_ops = {
+	.mknod = do_mknod,
+	.device = do_device,
+	.undevice = do_undevice,
+	.open = do_open,
+	.stat = do_stat,
+	.mkdir = do_mkdir,
+	.unlink = do_unlink,
+	.rename = do_rename,
+	.link = do_link,
+	.symlink = do_symlink,
+	.readlink = do_readlink,
+	.setattr = do_setattr,
+	.access = do_access,
+	.statfs = do_statfs,
+	.realpath = do_realpath,
+	.mount = do_mount,
+	.unmount = do_unmount,
+};
+
+static struct fs_vfs_server server;
+
+/* Before anything is mounted on /, only mount is served. */
+static int dispatch(void *s, uint64_t badge, uint64_t tag, struct vg_ipc_buffer *buf,
+		    uint64_t *reply_tag)
+{
+	struct vfs *v = server.ctx;
+	(void)s;
+	if (!v->mounts[0].used && VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_LABEL) {
+		*reply_tag = ipc_reject(tag, buf, ERR_BAD_STATE);
+		return 0;
+	}
+	return fs_vfs_dispatch(&server, badge, tag, buf, reply_tag);
+}
+
+long vfs_serve(struct vfs *v, vg_handle_t ep)
+{
+	server = (struct fs_vfs_server){ &vfs_ops, v };
+	return ipc_serve(ep, dispatch, NULL);
+}

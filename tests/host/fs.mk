@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Host tests and fuzzers of the filesystem servers' pure code (included by
+# host.mk): tmpfs's tree and its filling from a cpio archive.
+#
+#   test_tmpfs        srv/tmpfs/nodes.c and initrd.c, with GNU cpio's archives
+#   fuzz_tmpfs_cpio   initrd.c on arbitrary archives
+
+HOST_TMPFS_SRCS := srv/tmpfs/nodes.c srv/tmpfs/initrd.c
+
+$(HOST_GEN)/fs/.stamp: idl/fs.idl $(IDLC)
+	@rm -rf $(@D) && mkdir -p $(@D)
+	$(IDLC) $< -o $(@D)
+	@touch $@
+
+HOST_TMPFS_USERS := $(patsubst %.c,$(HOST_DIR)/obj/%.o,$(HOST_TMPFS_SRCS) tests/host/test_tmpfs.c) \
+	$(patsubst %.c,$(HOST_DIR)/fuzzobj/%.o,$(HOST_TMPFS_SRCS) tests/host/fuzz/fuzz_tmpfs_cpio.c)
+$(HOST_TMPFS_USERS): $(HOST_GEN)/fs/.stamp
+$(foreach f,$(HOST_TMPFS_SRCS) tests/host/test_tmpfs.c tests/host/fuzz/fuzz_tmpfs_cpio.c, \
+	$(eval HOST_XFLAGS_$(f) := -I$(HOST_GEN)/fs -D_DEFAULT_SOURCE))
+
+# The fuzzer has the parser as an object of its own: the archive comes
+# before these objects on the link line, and nothing before them uses it.
+$(HOST_DIR)/test_tmpfs: $(patsubst %.c,$(HOST_DIR)/obj/%.o,$(HOST_TMPFS_SRCS))
+$(HOST_DIR)/fuzz_tmpfs_cpio: $(patsubst %.c,$(HOST_DIR)/fuzzobj/%.o,$(HOST_TMPFS_SRCS) \
+	kernel/lib/cpio.c)
+
+# Seeds: the cpio fuzzer's.
+$(HOST_DIR)/fuzz-seeds/tmpfs_cpio/.done: $(HOST_DIR)/fuzz-seeds/cpio/.done
+	@rm -rf $(@D) && mkdir -p $(@D)
+	cp $(HOST_DIR)/fuzz-seeds/cpio/seed.* $(@D)/
+	@touch $@
+host-fuzz: $(HOST_DIR)/fuzz-seeds/tmpfs_cpio/.done
+
+-include $(patsubst %.c,$(HOST_DIR)/obj/%.d,$(HOST_TMPFS_SRCS)) \
+	$(patsubst %.c,$(HOST_DIR)/fuzzobj/%.d,$(HOST_TMPFS_SRCS))

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The file system for the tests and benchmarks, in the boot layout: the VFS
+ * (bin/vfs) with the boot archive on / (bin/tmpfs initrd, read-only), a
+ * tmpfs on /tmp (320 MiB) and /run (16 MiB), devfs on /dev (a tmpfs with
+ * the nodes of bin/memdev's devices). Started from the boot archive the
+ * first time it is asked for and kept for the rest of the run; the C
+ * library is given the VFS as its root.
+ */
+#ifndef VFS_UP_H
+#define VFS_UP_H
+
+#include <vg/vg.h>
+
+/* The size of the tmpfs the ENOSPC test mounts. */
+#define VFS_UP_SMALL (4u << 20)
+
+/* 0, or why the servers could not be started. */
+long vfs_up(void);
+/* Unbadged handles: the VFS's, the root filesystem's and /tmp's (for
+ * malformed messages). */
+vg_handle_t vfs_up_vfs(void);
+vg_handle_t vfs_up_rootfs(void);
+vg_handle_t vfs_up_tmpfs(void);
+/* Mounts one more tmpfs of limit bytes on path: 0 or the VFS's status. */
+long vfs_up_mount_tmpfs(const char *path, uint64_t limit);
+
+/* expr fails with errno e. */
+#define CHECK_ERRNO(expr, e)                 \
+	do {                                 \
+		errno = 0;                   \
+		CHECK_EQ((long)(expr), -1l); \
+		CHECK_EQ(errno, (e));        \
+	} while (0)
+
+/* Writes a whole file (0 or -1). */
+int vfs_put(const char *path, const void *data, size_t len);
+/* The size of path, or -1. */
+long vfs_size(const char *path);
+
+#endif
