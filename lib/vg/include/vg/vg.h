@@ -96,6 +96,12 @@ struct vg_tcb {
  * for it. The layout is each architecture's TLS ABI (see tls.c). */
 size_t vg_tls_area_size(void);
 uintptr_t vg_tls_init(void *area, struct vg_tcb **tcb);
+/* How far from the thread pointer (above: AArch64, RISC-V; below: x86_64)
+ * the linker expects an executable's TLS block of memsz bytes aligned to
+ * align whose template is at image: the offset its local-exec accesses
+ * use. Loaders describe a template to vg_tls_init with it (struct
+ * vg_startup.tls_offset). */
+size_t vg_tls_exe_offset(uintptr_t image, size_t memsz, size_t align);
 #define VG_THREAD_STACK_SIZE (64 * 1024)
 /* Starts fn(arg) on a new thread of this process with its own stack and
  * control block; *out (if not NULL) gets its handle. 0 or an ERR_*. */
@@ -148,7 +154,9 @@ long vg_initrd_find(const char *path, const void **data, size_t *len);
  * vg_startup_handle, VG_HTAG_*), or VG_HANDLE_INVALID if none. */
 vg_handle_t vg_startup_find(uint32_t tag, uint32_t arg);
 
-/* What vg_spawn starts: the static ELF64 program in image, argv and envp
+/* What vg_spawn starts: the ELF64 program in image (fixed-address,
+ * position-independent, or dynamic: its interpreter comes from the boot
+ * archive), argv and envp
  * (NULL-terminated; either may be NULL), and further tagged handles. */
 struct vg_spawn_req {
 	const void *image;
