@@ -45,7 +45,7 @@ UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG
 	-fno-stack-protector -fno-pic -fno-pie -fno-omit-frame-pointer \
 	-mno-omit-leaf-frame-pointer -fno-common -g $(OPT_$(MODE)) \
 	-Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
-	-Iabi -Ilib/vg/include -Ilib/vg/arch/$(ARCH)/include -Ikernel/include -MMD -MP \
+	-Iabi -Ilib/vg/include -Ilib/vg/arch/$(ARCH)/include -Ikernel/include -Ilib/ld/include -MMD -MP \
 	$(USER_ARCH_CFLAGS_$(ARCH))
 
 # libvg reuses the kernel's pure formatter, string functions and validating
@@ -54,7 +54,7 @@ UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG
 # vsnprintf are renamed vg_*, so that a libc linked later can have the
 # standard names.
 USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/tls.c lib/vg/ipc.c lib/vg/ipc_rt.c \
-	lib/vg/spawn.c lib/vg/initrd.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
+	lib/vg/spawn.c lib/vg/initrd.c lib/ld/dyn.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
 	kernel/lib/string.c
 USER_LIB_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_LIB_SRCS))
 USER_LIB := $(USER_DIR)/libvg.a

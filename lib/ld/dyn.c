@@ -301,16 +301,17 @@ uint32_t ld_sysv_hash(const char *name)
 }
 
 /* Symbol i if it defines name (names were checked to lie in strtab). */
-static const Elf64_Sym *match(const struct ld_dyn *d, uint64_t i, const char *name)
+static const Elf64_Sym *match(const struct ld_dyn *d, uint64_t i, const char *name, bool plt_ok)
 {
 	const Elf64_Sym *s = &d->symtab[i];
 	uint8_t bind = s->st_info >> 4;
-	if (s->st_shndx == SHN_UNDEF || (bind != STB_GLOBAL && bind != STB_WEAK))
+	bool plt = plt_ok && (s->st_info & 0xf) == STT_FUNC && s->st_value != 0;
+	if ((s->st_shndx == SHN_UNDEF && !plt) || (bind != STB_GLOBAL && bind != STB_WEAK))
 		return NULL;
 	return strcmp(d->strtab + s->st_name, name) == 0 ? s : NULL;
 }
 
-const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name)
+const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name, bool plt_ok)
 {
 	if (d->gh_buckets) {
 		uint32_t h = ld_gnu_hash(name);
@@ -321,7 +322,7 @@ const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name)
 		/* Checked by the parse: every chain ends inside the table. */
 		for (uint32_t i = d->gh_buckets[h % d->gh_nbuckets]; i; i++) {
 			uint32_t c = d->gh_chain[i - d->gh_symoffset];
-			const Elf64_Sym *s = (c | 1) == (h | 1) ? match(d, i, name) : NULL;
+			const Elf64_Sym *s = (c | 1) == (h | 1) ? match(d, i, name, plt_ok) : NULL;
 			if (s)
 				return s;
 			if (c & 1)
@@ -333,7 +334,7 @@ const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name)
 		uint64_t steps = 0; /* a chain with a loop would not end */
 		for (uint32_t i = d->h_buckets[ld_sysv_hash(name) % d->h_nbuckets];
 		     i && steps <= d->nsyms; i = d->h_chain[i], steps++) {
-			const Elf64_Sym *s = match(d, i, name);
+			const Elf64_Sym *s = match(d, i, name, plt_ok);
 			if (s)
 				return s;
 		}
@@ -350,16 +351,16 @@ enum ld_rkind ld_rkind(uint16_t machine, uint32_t type)
 	} table[] = {
 		{ EM_X86_64, 0, LD_R_NONE },	    { EM_X86_64, 1, LD_R_ABS },
 		{ EM_X86_64, 5, LD_R_COPY },	    { EM_X86_64, 6, LD_R_ABS },
-		{ EM_X86_64, 7, LD_R_ABS },	    { EM_X86_64, 8, LD_R_RELATIVE },
+		{ EM_X86_64, 7, LD_R_JUMP_SLOT },	    { EM_X86_64, 8, LD_R_RELATIVE },
 		{ EM_X86_64, 16, LD_R_DTPMOD },	    { EM_X86_64, 17, LD_R_DTPOFF },
 		{ EM_X86_64, 18, LD_R_TPOFF },	    { EM_AARCH64, 0, LD_R_NONE },
 		{ EM_AARCH64, 257, LD_R_ABS },	    { EM_AARCH64, 1024, LD_R_COPY },
-		{ EM_AARCH64, 1025, LD_R_ABS },	    { EM_AARCH64, 1026, LD_R_ABS },
+		{ EM_AARCH64, 1025, LD_R_ABS },	    { EM_AARCH64, 1026, LD_R_JUMP_SLOT },
 		{ EM_AARCH64, 1027, LD_R_RELATIVE }, { EM_AARCH64, 1028, LD_R_DTPMOD },
 		{ EM_AARCH64, 1029, LD_R_DTPOFF },   { EM_AARCH64, 1030, LD_R_TPOFF },
 		{ EM_AARCH64, 1031, LD_R_TLSDESC },  { EM_RISCV, 0, LD_R_NONE },
 		{ EM_RISCV, 2, LD_R_ABS },	    { EM_RISCV, 3, LD_R_RELATIVE },
-		{ EM_RISCV, 4, LD_R_COPY },	    { EM_RISCV, 5, LD_R_ABS },
+		{ EM_RISCV, 4, LD_R_COPY },	    { EM_RISCV, 5, LD_R_JUMP_SLOT },
 		{ EM_RISCV, 7, LD_R_DTPMOD },	    { EM_RISCV, 9, LD_R_DTPOFF },
 		{ EM_RISCV, 11, LD_R_TPOFF },
 	};
@@ -396,11 +397,12 @@ static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct
 		return "copy relocation without a symbol";
 	struct ld_def def;
 	memset(&def, 0, sizeof(def));
-	const char *err = rc->resolve(rc->ctx, sym, &def, &rc->name);
+	const char *err = rc->resolve(rc->ctx, sym, kind, &def, &rc->name);
 	if (err)
 		return err;
 	switch (kind) {
-	case LD_R_ABS: val = def.value + (uint64_t)r->r_addend; break;
+	case LD_R_ABS:
+	case LD_R_JUMP_SLOT: val = def.value + (uint64_t)r->r_addend; break;
 	case LD_R_COPY:
 		if (!def.copy_from || def.size != size)
 			return "copy relocation's definition is missing or of another size";

@@ -24,7 +24,7 @@ vg_handle_t spawned_handle(size_t i)
 static void child_entry(uint64_t unused)
 {
 	(void)unused;
-	struct vg_tcb tcb = { &tcb, NULL };
+	struct vg_tcb tcb = { .self = &tcb };
 	vg_thread_set_tls(vg_tp_for(&tcb));
 	vg_adopt_copy(boot.self, boot.log);
 	boot.fn(boot.arg);

@@ -38,6 +38,7 @@ _Static_assert(sizeof(Elf64_Rela) == 24, "Elf64_Rela layout");
 #define STB_LOCAL 0
 #define STB_GLOBAL 1
 #define STB_WEAK 2
+#define STT_FUNC 2
 #define STT_TLS 6
 #define SHN_UNDEF 0
 
@@ -91,14 +92,18 @@ const char *ld_str(const struct ld_dyn *d, uint64_t off);
 uint32_t ld_gnu_hash(const char *name);
 uint32_t ld_sysv_hash(const char *name);
 /* The object's definition of name (a defined global or weak symbol), found
- * through its hash table; NULL if it has none. */
-const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name);
+ * through its hash table; NULL if it has none. With plt_ok, an undefined
+ * function with an address counts too: an executable's canonical PLT
+ * entry, which is the function's address for everyone but the PLT itself
+ * (so that function pointers compare equal everywhere). */
+const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name, bool plt_ok);
 
 /* What a relocation does, whatever the architecture calls it. */
 enum ld_rkind {
 	LD_R_NONE,
 	LD_R_RELATIVE, /* base + A */
-	LD_R_ABS, /* S + A (ABS64, GLOB_DAT, JUMP_SLOT) */
+	LD_R_ABS, /* S + A (ABS64, GLOB_DAT) */
+	LD_R_JUMP_SLOT, /* S + A, for a PLT entry */
 	LD_R_COPY, /* st_size bytes of the definition elsewhere */
 	LD_R_DTPMOD, /* the TLS module's id */
 	LD_R_DTPOFF, /* S + A within the module's TLS block */
@@ -117,11 +122,12 @@ struct ld_def {
 	bool tls_static; /* TLS: the module's block is in static TLS ... */
 	int64_t tls_tpoff; /* ... at this offset from the thread pointer */
 };
-/* Finds symbol index sym of the relocated object (sym 0: the object
- * itself, for TLS module relocations). NULL, or why not (an undefined
+/* Finds symbol index sym of the relocated object for a relocation of kind
+ * (sym 0: the object itself, for TLS module relocations; a copy
+ * relocation's definition is looked for outside the object). NULL, or why not (an undefined
  * symbol: *name gets it). */
-typedef const char *(*ld_resolve_fn)(void *ctx, uint64_t sym, struct ld_def *def,
-				     const char **name);
+typedef const char *(*ld_resolve_fn)(void *ctx, uint64_t sym, enum ld_rkind kind,
+				     struct ld_def *def, const char **name);
 /* AArch64 TLS descriptors: fills the descriptor's two words. */
 typedef const char *(*ld_tlsdesc_fn)(void *ctx, const struct ld_def *def, int64_t addend,
 				     uint64_t desc[2]);

@@ -10,6 +10,13 @@
 #ifndef VG_LOADER_H
 #define VG_LOADER_H
 
+/* dlopen's flags, which <dlfcn.h> gives their standard names. Every
+ * object is bound at once (LAZY is taken as NOW). */
+#define VG_RTLD_LAZY 0x1
+#define VG_RTLD_NOW 0x2
+#define VG_RTLD_LOCAL 0x0
+#define VG_RTLD_GLOBAL 0x100
+
 struct vg_loader {
 	/* Every .preinit_array, then each module's .init_array, dependencies
 	 * before the modules that need them; then the reverse for fini. */

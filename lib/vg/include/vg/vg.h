@@ -88,6 +88,7 @@ uintptr_t vg_stack_create(vg_handle_t process, size_t size);
 struct vg_tcb {
 	struct vg_tcb *self; /* x86-64: %fs:0 */
 	struct vg_ipc_buffer *ipc_buffer;
+	void *dtv; /* ld.so's blocks of dlopen'ed modules' TLS (lib/ld/tls.c) */
 };
 /* Static TLS (lib/vg/tls.c): the bytes one thread's area needs (control
  * block, TLS block, alignment slack), and the setting up of such an area:
