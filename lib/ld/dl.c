@@ -42,8 +42,7 @@ void *ld_dlsym(void *handle, const char *name)
 		s = ld_find_in_tree(name, m, NULL, true, &owner);
 	void *addr = NULL;
 	if (s && (s->st_info & 0xf) == STT_TLS) {
-		uint64_t ti[2] = { owner->tls_id, s->st_value };
-		addr = ld_tls_get_addr(ti);
+		addr = ld_tls_addr(owner->tls_id, s->st_value);
 	} else if (s) {
 		addr = (void *)(uintptr_t)(owner->base + s->st_value);
 	} else if (!handle || m) {

@@ -370,6 +370,12 @@ enum ld_rkind ld_rkind(uint16_t machine, uint32_t type)
 	return LD_R_UNKNOWN;
 }
 
+uint64_t ld_dtp_bias(uint16_t machine)
+{
+	/* As VG_TLS_DTP_BIAS (<vg/vg.h>), for any machine: host tests. */
+	return machine == EM_RISCV ? 0x800 : 0;
+}
+
 static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct ld_reloc_ctx *rc,
 			 const Elf64_Rela *r)
 {
@@ -409,7 +415,9 @@ static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct
 		memcpy(at, def.copy_from, size);
 		return NULL;
 	case LD_R_DTPMOD: val = def.tls_module; break;
-	case LD_R_DTPOFF: val = def.value + (uint64_t)r->r_addend; break;
+	case LD_R_DTPOFF:
+		val = def.value + (uint64_t)r->r_addend - ld_dtp_bias(rc->machine);
+		break;
 	case LD_R_TPOFF:
 		if (!def.tls_static)
 			return "initial-exec TLS access to a module without static TLS";

@@ -104,6 +104,8 @@ void ld_make_global(struct ld_module *m);
 bool ld_tls_layout(struct vg_startup *su);
 void ld_tls_assign_dynamic(struct ld_module *m);
 void *ld_tls_get_addr(const void *ti);
+/* The calling thread's address of byte offset of module id's block. */
+void *ld_tls_addr(uint64_t id, uint64_t offset);
 const char *ld_tlsdesc(void *ctx, const struct ld_def *def, int64_t addend, uint64_t desc[2]);
 
 /* dl.c */

@@ -129,18 +129,23 @@ static void *dynamic_block(struct ld_module *m)
 	return dtv->block[m->tls_id];
 }
 
-void *ld_tls_get_addr(const void *ti)
+void *ld_tls_addr(uint64_t id, uint64_t offset)
 {
-	const uint64_t *t = ti;
-	struct ld_module *m = module_of(t[0]);
+	struct ld_module *m = module_of(id);
 	if (!m)
 		__builtin_trap(); /* a module id no relocation gave: corrupt */
 	if (m->tls_static)
-		return (void *)(vg_arch_thread_pointer() + (uint64_t)m->tls_tpoff + t[1]);
+		return (void *)(vg_arch_thread_pointer() + (uint64_t)m->tls_tpoff + offset);
 	uint8_t *b = dynamic_block(m);
 	if (!b)
 		__builtin_trap(); /* out of memory: the access cannot fail */
-	return b + t[1];
+	return b + offset;
+}
+
+void *ld_tls_get_addr(const void *ti)
+{
+	const uint64_t *t = ti;
+	return ld_tls_addr(t[0], t[1] + ld_dtp_bias(VG_ELF_MACHINE));
 }
 
 #if defined(__aarch64__)

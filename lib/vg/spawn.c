@@ -44,10 +44,45 @@ static long choose_base(vg_handle_t child, vg_handle_t vmo, const struct elf_ima
 	return 0;
 }
 
+/* A static PIE's symbolic relocations can only name its own symbols (it
+ * has no libraries): RISC-V's linker leaves initial-exec TLS accesses to
+ * the program's own variables as TPOFF relocations, for instance. */
+struct self_ctx {
+	const struct ld_dyn *d;
+	const struct elf_image *img;
+	uint64_t base;
+};
+
+static const char *resolve_self(void *ctx, uint64_t sym, enum ld_rkind kind, struct ld_def *def,
+				const char **name)
+{
+	const struct self_ctx *c = ctx;
+	const Elf64_Sym *s = &c->d->symtab[sym];
+	bool tls = kind == LD_R_TPOFF || kind == LD_R_DTPMOD || kind == LD_R_DTPOFF;
+	*name = c->d->strtab + s->st_name;
+	/* Symbol 0 of a TLS relocation: the program's own block. */
+	if ((sym != 0 && s->st_shndx == SHN_UNDEF) || (sym == 0 && !tls) || kind == LD_R_COPY)
+		return "a symbol from another object in a program without an interpreter";
+	if (!tls) {
+		def->value = c->base + s->st_value;
+		return NULL;
+	}
+	if (!c->img->has_tls || (sym != 0 && (s->st_info & 0xf) != STT_TLS))
+		return "a TLS relocation without a TLS symbol and segment";
+	const struct elf_segment *t = &c->img->tls;
+	size_t offset = vg_tls_exe_offset(c->base + t->vaddr, t->memsz, t->align ? t->align : 1);
+	def->value = sym ? s->st_value : 0;
+	def->tls_module = 1;
+	def->tls_static = true;
+	def->tls_tpoff = VG_TCB_BELOW_TP ? (int64_t)offset : -(int64_t)offset;
+	return NULL;
+}
+
 /* The image's segments staged in one VMO (mapped here as stage), their
- * relative relocations applied when relocate: those of a position-
- * independent program without an interpreter, and of the interpreter
- * itself. Anything but RELATIVE needs a dynamic loader and is refused. */
+ * relocations applied when relocate: those of a position-independent
+ * program without an interpreter, and of the interpreter itself. Only
+ * symbols of the image itself can be resolved: anything more needs a
+ * dynamic loader and is refused. */
 static const char *stage(uint8_t *stage, const struct elf_image *img, const uint8_t *file,
 			 uint64_t base, bool relocate)
 {
@@ -64,8 +99,12 @@ static const char *stage(uint8_t *stage, const struct elf_image *img, const uint
 		return NULL;
 	struct ld_dyn d;
 	const char *err = ld_dyn_parse(&v, img->dynamic_vaddr, img->dynamic_size, &d);
+	struct self_ctx ctx = { &d, img, base };
+	struct ld_reloc_ctx rc = {
+		.machine = img->machine, .base = base, .resolve = resolve_self, .ctx = &ctx
+	};
 	if (!err)
-		err = ld_relocate(&v, &d, &(struct ld_reloc_ctx){ .machine = img->machine, .base = base });
+		err = ld_relocate(&v, &d, &rc);
 	return err;
 }
 

@@ -119,3 +119,10 @@ uintptr_t vg_tls_init(void *area, struct vg_tcb **tcb_out)
 	*tcb_out = tcb;
 	return tp;
 }
+
+void *vg_tls_block(void)
+{
+	struct tls_template t = template();
+	uintptr_t tp = vg_arch_thread_pointer();
+	return (void *)(VG_TCB_BELOW_TP ? tp + t.offset : tp - t.offset);
+}

@@ -54,12 +54,16 @@ char *dlerror(void)
 	return msg;
 }
 
-/* The general-dynamic TLS model's call (x86_64, RISC-V): only code in a
- * shared object makes it, so only in a dynamic program. */
+/* The general-dynamic TLS model's call (x86_64, RISC-V). A static
+ * program has one module, itself (position-independent code the linker
+ * did not relax makes the call there too). */
 void *__tls_get_addr(const void *ti)
 {
 	const struct vg_loader *ld = (const struct vg_loader *)(uintptr_t)vg_startup()->loader;
-	if (!ld)
-		abort();
-	return ld->tls_get_addr(ti);
+	if (ld)
+		return ld->tls_get_addr(ti);
+	const uint64_t *t = ti;
+	if (t[0] != 1)
+		abort(); /* no such module: a corrupt program */
+	return (char *)vg_tls_block() + t[1] + VG_TLS_DTP_BIAS;
 }

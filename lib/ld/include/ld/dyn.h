@@ -112,6 +112,10 @@ enum ld_rkind {
 	LD_R_UNKNOWN,
 };
 enum ld_rkind ld_rkind(uint16_t machine, uint32_t type);
+/* What the architecture subtracts from offsets in a TLS block (DTPOFF
+ * relocations, and what the linker fills in for the executable) and
+ * __tls_get_addr adds back: 0x800 on RISC-V (its psABI), else 0. */
+uint64_t ld_dtp_bias(uint16_t machine);
 
 /* A symbol's definition, as the resolver finds it. */
 struct ld_def {

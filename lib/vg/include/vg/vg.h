@@ -103,6 +103,16 @@ uintptr_t vg_tls_init(void *area, struct vg_tcb **tcb);
  * use. Loaders describe a template to vg_tls_init with it (struct
  * vg_startup.tls_offset). */
 size_t vg_tls_exe_offset(uintptr_t image, size_t memsz, size_t align);
+/* The calling thread's copy of the template: in a static program, the
+ * executable's TLS block (what __tls_get_addr needs there). */
+void *vg_tls_block(void);
+/* What __tls_get_addr adds to the offsets it is given (RISC-V's psABI
+ * biases them by -0x800 so that 12-bit immediates reach more). */
+#if defined(__riscv)
+#define VG_TLS_DTP_BIAS 0x800
+#else
+#define VG_TLS_DTP_BIAS 0
+#endif
 #define VG_THREAD_STACK_SIZE (64 * 1024)
 /* Starts fn(arg) on a new thread of this process with its own stack and
  * control block; *out (if not NULL) gets its handle. 0 or an ERR_*. */
