@@ -148,7 +148,7 @@ static const char *check_gnu_hash(const struct ld_view *v, uint64_t at, struct l
 	d->gh_nbuckets = h[0], d->gh_symoffset = h[1];
 	d->gh_bloom_words = h[2], d->gh_bloom_shift = h[3];
 	if (d->gh_nbuckets == 0 || d->gh_bloom_words == 0 ||
-	    (d->gh_bloom_words & (d->gh_bloom_words - 1)) || d->gh_bloom_shift >= 64)
+	    (d->gh_bloom_words & (d->gh_bloom_words - 1)) || d->gh_bloom_shift >= 32)
 		return "GNU hash table header is malformed";
 	uint64_t bloom = at + 16, buckets = bloom + (uint64_t)d->gh_bloom_words * 8;
 	uint64_t chain = buckets + (uint64_t)d->gh_nbuckets * 4;
