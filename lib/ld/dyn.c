@@ -92,12 +92,9 @@ static const char *read_entry(int64_t tag, uint64_t val, struct raw_dyn *r, stru
 	case DT_PREINIT_ARRAYSZ: d->n_preinit = val; break;
 	/* Refused rather than half-supported. */
 	case DT_REL:
-	case DT_RELSZ:
-		return "REL relocations (DT_REL) are not used on 64-bit targets";
-	case DT_RELR:
-		return "packed relative relocations (DT_RELR) are not supported";
-	case DT_TEXTREL:
-		return "relocations in read-only segments (DT_TEXTREL)";
+	case DT_RELSZ: return "REL relocations (DT_REL) are not used on 64-bit targets";
+	case DT_RELR: return "packed relative relocations (DT_RELR) are not supported";
+	case DT_TEXTREL: return "relocations in read-only segments (DT_TEXTREL)";
 	case DT_FLAGS:
 		if (val & DF_TEXTREL)
 			return "relocations in read-only segments (DF_TEXTREL)";
@@ -107,8 +104,7 @@ static const char *read_entry(int64_t tag, uint64_t val, struct raw_dyn *r, stru
 		if (val)
 			return "DT_INIT/DT_FINI functions are not supported (use init/fini arrays)";
 		break;
-	default:
-		break; /* DT_DEBUG, versions, flags: nothing to check or use */
+	default: break; /* DT_DEBUG, versions, flags: nothing to check or use */
 	}
 	return NULL;
 }
@@ -164,7 +160,8 @@ static const char *check_gnu_hash(const struct ld_view *v, uint64_t at, struct l
 		if (i < d->gh_symoffset)
 			return "GNU hash bucket points below the first hashed symbol";
 		for (;; i++) {
-			const uint32_t *c = ld_at(v, chain + (uint64_t)(i - d->gh_symoffset) * 4, 4, false);
+			const uint32_t *c =
+				ld_at(v, chain + (uint64_t)(i - d->gh_symoffset) * 4, 4, false);
 			if (!c)
 				return "GNU hash chain runs past the object";
 			if (i == UINT32_MAX)
@@ -349,19 +346,19 @@ enum ld_rkind ld_rkind(uint16_t machine, uint32_t type)
 		uint32_t type;
 		enum ld_rkind kind;
 	} table[] = {
-		{ EM_X86_64, 0, LD_R_NONE },	    { EM_X86_64, 1, LD_R_ABS },
-		{ EM_X86_64, 5, LD_R_COPY },	    { EM_X86_64, 6, LD_R_ABS },
-		{ EM_X86_64, 7, LD_R_JUMP_SLOT },	    { EM_X86_64, 8, LD_R_RELATIVE },
-		{ EM_X86_64, 16, LD_R_DTPMOD },	    { EM_X86_64, 17, LD_R_DTPOFF },
-		{ EM_X86_64, 18, LD_R_TPOFF },	    { EM_AARCH64, 0, LD_R_NONE },
-		{ EM_AARCH64, 257, LD_R_ABS },	    { EM_AARCH64, 1024, LD_R_COPY },
-		{ EM_AARCH64, 1025, LD_R_ABS },	    { EM_AARCH64, 1026, LD_R_JUMP_SLOT },
+		{ EM_X86_64, 0, LD_R_NONE },	     { EM_X86_64, 1, LD_R_ABS },
+		{ EM_X86_64, 5, LD_R_COPY },	     { EM_X86_64, 6, LD_R_ABS },
+		{ EM_X86_64, 7, LD_R_JUMP_SLOT },    { EM_X86_64, 8, LD_R_RELATIVE },
+		{ EM_X86_64, 16, LD_R_DTPMOD },	     { EM_X86_64, 17, LD_R_DTPOFF },
+		{ EM_X86_64, 18, LD_R_TPOFF },	     { EM_AARCH64, 0, LD_R_NONE },
+		{ EM_AARCH64, 257, LD_R_ABS },	     { EM_AARCH64, 1024, LD_R_COPY },
+		{ EM_AARCH64, 1025, LD_R_ABS },	     { EM_AARCH64, 1026, LD_R_JUMP_SLOT },
 		{ EM_AARCH64, 1027, LD_R_RELATIVE }, { EM_AARCH64, 1028, LD_R_DTPMOD },
 		{ EM_AARCH64, 1029, LD_R_DTPOFF },   { EM_AARCH64, 1030, LD_R_TPOFF },
 		{ EM_AARCH64, 1031, LD_R_TLSDESC },  { EM_RISCV, 0, LD_R_NONE },
-		{ EM_RISCV, 2, LD_R_ABS },	    { EM_RISCV, 3, LD_R_RELATIVE },
-		{ EM_RISCV, 4, LD_R_COPY },	    { EM_RISCV, 5, LD_R_JUMP_SLOT },
-		{ EM_RISCV, 7, LD_R_DTPMOD },	    { EM_RISCV, 9, LD_R_DTPOFF },
+		{ EM_RISCV, 2, LD_R_ABS },	     { EM_RISCV, 3, LD_R_RELATIVE },
+		{ EM_RISCV, 4, LD_R_COPY },	     { EM_RISCV, 5, LD_R_JUMP_SLOT },
+		{ EM_RISCV, 7, LD_R_DTPMOD },	     { EM_RISCV, 9, LD_R_DTPOFF },
 		{ EM_RISCV, 11, LD_R_TPOFF },
 	};
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
@@ -415,9 +412,7 @@ static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct
 		memcpy(at, def.copy_from, size);
 		return NULL;
 	case LD_R_DTPMOD: val = def.tls_module; break;
-	case LD_R_DTPOFF:
-		val = def.value + (uint64_t)r->r_addend - ld_dtp_bias(rc->machine);
-		break;
+	case LD_R_DTPOFF: val = def.value + (uint64_t)r->r_addend - ld_dtp_bias(rc->machine); break;
 	case LD_R_TPOFF:
 		if (!def.tls_static)
 			return "initial-exec TLS access to a module without static TLS";

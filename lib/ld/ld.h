@@ -90,10 +90,12 @@ void ld_forget(struct ld_module *m);
  * dependency tree (skipping skip), or NULL; *owner gets its module.
  * plt_ok: as ld_lookup's (false when resolving a PLT entry itself). */
 const Elf64_Sym *ld_find_symbol(const char *name, struct ld_module *scope,
-				const struct ld_module *skip, bool plt_ok, struct ld_module **owner);
+				const struct ld_module *skip, bool plt_ok,
+				struct ld_module **owner);
 /* Breadth-first search of name in m's dependency tree (m first). */
 const Elf64_Sym *ld_find_in_tree(const char *name, struct ld_module *m,
-				 const struct ld_module *skip, bool plt_ok, struct ld_module **owner);
+				 const struct ld_module *skip, bool plt_ok,
+				 struct ld_module **owner);
 /* Modules in the global scope (loaded at start or dlopen'ed with
  * RTLD_GLOBAL). */
 void ld_make_global(struct ld_module *m);

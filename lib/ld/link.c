@@ -52,7 +52,8 @@ static void drop_global(struct ld_module *m)
 {
 	for (int i = 0; i < nglobal; i++)
 		if (global[i] == m) {
-			memmove(&global[i], &global[i + 1], (size_t)(nglobal - i - 1) * sizeof(*global));
+			memmove(&global[i], &global[i + 1],
+				(size_t)(nglobal - i - 1) * sizeof(*global));
 			nglobal--;
 			return;
 		}
@@ -105,7 +106,8 @@ bool ld_load_deps(struct ld_module *root)
 }
 
 const Elf64_Sym *ld_find_in_tree(const char *name, struct ld_module *m,
-				 const struct ld_module *skip, bool plt_ok, struct ld_module **owner)
+				 const struct ld_module *skip, bool plt_ok,
+				 struct ld_module **owner)
 {
 	struct ld_module *queue[LD_MAX_MODULES];
 	bool seen[LD_MAX_MODULES] = { false };
@@ -132,7 +134,8 @@ const Elf64_Sym *ld_find_symbol(const char *name, struct ld_module *scope,
 				const struct ld_module *skip, bool plt_ok, struct ld_module **owner)
 {
 	for (int i = 0; i < nglobal; i++) {
-		const Elf64_Sym *s = global[i] == skip ? NULL : ld_lookup(&global[i]->dyn, name, plt_ok);
+		const Elf64_Sym *s =
+			global[i] == skip ? NULL : ld_lookup(&global[i]->dyn, name, plt_ok);
 		if (s) {
 			*owner = global[i];
 			return s;
@@ -175,7 +178,8 @@ static const char *resolve(void *ctx, uint64_t sym, enum ld_rkind kind, struct l
 		s = ref;
 	} else {
 		copy = kind == LD_R_COPY;
-		s = ld_find_symbol(sname, rc->scope, copy ? m : NULL, kind != LD_R_JUMP_SLOT, &owner);
+		s = ld_find_symbol(sname, rc->scope, copy ? m : NULL, kind != LD_R_JUMP_SLOT,
+				   &owner);
 	}
 	if (!s) {
 		if ((ref->st_info >> 4) == STB_WEAK && !copy) {
@@ -298,7 +302,8 @@ void ld_forget(struct ld_module *m)
 	for (int i = 0; i < LD_MAX_MODULES; i++)
 		for (int j = 0; j < ld_modules[i].ndeps; j++)
 			if (ld_modules[i].deps[j] == m)
-				ld_modules[i].deps[j] = ld_modules[i].deps[--ld_modules[i].ndeps], j--;
+				ld_modules[i].deps[j] = ld_modules[i].deps[--ld_modules[i].ndeps],
+				j--;
 }
 
 /* Forgets the modules of a failed dlopen: those not yet relocated. */

@@ -57,7 +57,8 @@ static long map_segments(struct ld_module *m, const struct elf_image *img, const
 	if (!st) {
 		for (int i = 0; i < img->n_load; i++) {
 			const struct elf_segment *s = &img->load[i];
-			memcpy((uint8_t *)at + (s->vaddr - img->vaddr_lo), file + s->offset, s->filesz);
+			memcpy((uint8_t *)at + (s->vaddr - img->vaddr_lo), file + s->offset,
+			       s->filesz);
 		}
 		vg_vm_unmap(vg_self(), at, span);
 		m->map_lo = at;

@@ -74,7 +74,8 @@ bool ld_tls_layout(struct vg_startup *su)
 			continue;
 		uint64_t at = VG_TCB_BELOW_TP ? (uint64_t)m->tls_tpoff - start
 					      : cur - (uint64_t)-m->tls_tpoff;
-		memcpy(image + at, (const void *)(uintptr_t)(m->base + m->tls.vaddr), m->tls.filesz);
+		memcpy(image + at, (const void *)(uintptr_t)(m->base + m->tls.vaddr),
+		       m->tls.filesz);
 	}
 	su->flags |= VG_STARTUP_TLS;
 	su->tls_image = (uintptr_t)image;

@@ -344,7 +344,9 @@ long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const ch
 	size_t ilen = 0;
 	struct vg_startup_handle theirs[VG_SPAWN_MAX_HANDLES];
 	const char *reason = check(req, &img, &interp, &idata, &ilen);
-	long st = !reason ? 0 : req->nhandles > VG_SPAWN_MAX_HANDLES ? ERR_OUT_OF_RANGE : ERR_BAD_FORMAT;
+	long st = !reason			       ? 0
+		: req->nhandles > VG_SPAWN_MAX_HANDLES ? ERR_OUT_OF_RANGE
+						       : ERR_BAD_FORMAT;
 	vg_handle_t child = VG_HANDLE_INVALID;
 	if (!st)
 		st = vg_process_create(&child);

@@ -56,6 +56,16 @@ static inline void ldb_set_dyn(struct ldb *o, int64_t tag, uint64_t val)
 			ldb_dyn(o)[i].d_val = val;
 }
 
+/* Gives the first entry tagged tag the tag to instead. */
+static inline void ldb_retag_dyn(struct ldb *o, int64_t tag, int64_t to)
+{
+	for (int i = 0; i < o->ndyn; i++)
+		if (ldb_dyn(o)[i].d_tag == tag) {
+			ldb_dyn(o)[i].d_tag = to;
+			return;
+		}
+}
+
 static inline Elf64_Sym *ldb_sym(struct ldb *o, int i)
 {
 	return (Elf64_Sym *)(o->mem + LDB_SYM) + i;
@@ -95,8 +105,8 @@ static inline void ldb_build(struct ldb *o, bool sysv)
 		uint8_t info;
 		uint16_t shndx;
 		uint64_t value;
-	} syms[LDB_NSYMS] = { { 0, 0, 0 },	   { 0x12, 1, 0x100 }, { 0x11, 2, 0x200 },
-			      { 0x10, 0, 0 },	   { 0x20, 0, 0 },     { 0x16, 3, 8 } };
+	} syms[LDB_NSYMS] = { { 0, 0, 0 },    { 0x12, 1, 0x100 }, { 0x11, 2, 0x200 },
+			      { 0x10, 0, 0 }, { 0x20, 0, 0 },	  { 0x16, 3, 8 } };
 	for (int i = 1; i < LDB_NSYMS; i++) {
 		Elf64_Sym *s = ldb_sym(o, i);
 		s->st_name = name_off[i];
@@ -136,7 +146,7 @@ static inline void ldb_build(struct ldb *o, bool sysv)
 	static const struct {
 		uint32_t type, sym;
 		int64_t addend;
-	} rel[LDB_NRELA] = { { 8, 0, 0x40 }, { 1, 1, 4 }, { 6, 3, 0 }, { 7, 4, 0 },
+	} rel[LDB_NRELA] = { { 8, 0, 0x40 }, { 1, 1, 4 },  { 6, 3, 0 }, { 7, 4, 0 },
 			     { 18, 5, 0 },   { 16, 5, 0 }, { 17, 5, 2 } };
 	for (int i = 0; i < LDB_NRELA; i++) {
 		Elf64_Rela *r = ldb_rela(o, i);

@@ -45,7 +45,9 @@ static const char *parse(struct ldb *o, struct ld_dyn *d)
 
 static const char *relocate(struct ldb *o, struct ld_dyn *d)
 {
-	struct ld_reloc_ctx rc = { .machine = EM_X86_64, .base = 0x500000, .resolve = resolve, .ctx = d };
+	struct ld_reloc_ctx rc = {
+		.machine = EM_X86_64, .base = 0x500000, .resolve = resolve, .ctx = d
+	};
 	return ld_relocate(&o->v, d, &rc);
 }
 
@@ -135,8 +137,8 @@ TEST(lddyn, same_relocations_on_other_machines)
 		struct ld_dyn d;
 		ldb_build(&o, false);
 		for (int i = 0; i < LDB_NRELA; i++)
-			ldb_rela(&o, i)->r_info = (ldb_rela(&o, i)->r_info & ~0xffffffffull) |
-				(m ? a64[i] : rv[i]);
+			ldb_rela(&o, i)->r_info =
+				(ldb_rela(&o, i)->r_info & ~0xffffffffull) | (m ? a64[i] : rv[i]);
 		CHECK(parse(&o, &d) == NULL);
 		struct ld_reloc_ctx rc = { .machine = m ? EM_AARCH64 : EM_RISCV,
 					   .base = 0x500000,
@@ -220,8 +222,7 @@ TEST(lddyn, broken_dynamic_sections_are_refused)
 	ldb_add_dyn(&o, 12, LDB_VA); /* DT_INIT */
 	CHECK_REFUSED(&o, "DT_INIT");
 	ldb_build(&o, false);
-	ldb_set_dyn(&o, 0x6ffffef5, 0); /* no hash table left */
-	ldb_dyn(&o)[0].d_tag = 21; /* DT_DEBUG in place of DT_GNU_HASH */
+	ldb_retag_dyn(&o, 0x6ffffef5, 21); /* DT_DEBUG in place of DT_GNU_HASH */
 	CHECK_REFUSED(&o, "no symbol hash table");
 	/* No DT_NULL inside the given size. */
 	ldb_build(&o, false);

@@ -52,7 +52,8 @@ static bool in_view(const struct ld_view *v, const void *p, uint64_t n)
 {
 	for (int i = 0; i < v->n; i++) {
 		const uint8_t *lo = v->seg[i].mem;
-		if ((const uint8_t *)p >= lo && (uint64_t)((const uint8_t *)p - lo) <= v->seg[i].memsz &&
+		if ((const uint8_t *)p >= lo &&
+		    (uint64_t)((const uint8_t *)p - lo) <= v->seg[i].memsz &&
 		    n <= v->seg[i].memsz - (uint64_t)((const uint8_t *)p - lo))
 			return true;
 	}

@@ -60,8 +60,9 @@ int main(void)
 		check("the library updates it", bump(8) == 50 && *tls == 50);
 		pthread_t t;
 		void *res = NULL;
-		check("thread", pthread_create(&t, NULL, thread_main, (void *)bump) == 0 &&
-					pthread_join(t, &res) == 0);
+		check("thread",
+		      pthread_create(&t, NULL, thread_main, (void *)bump) == 0 &&
+			      pthread_join(t, &res) == 0);
 		check("another thread has its own copy", (long)res == 43 && *tls == 50);
 	}
 	check("dlsym of a missing symbol", dlsym(h, "no_such_symbol") == NULL);
@@ -70,8 +71,8 @@ int main(void)
 	check("dlerror names it", err && strstr(err, "symbol not found: no_such_symbol"));
 	check("dlerror reports once", dlerror() == NULL);
 	check("dlsym of the global scope", dlsym(RTLD_DEFAULT, "printf") == (void *)printf);
-	check("a second dlopen finds it loaded", dlopen("libdyntest.so", RTLD_NOW) == h &&
-							 *constructed == 1);
+	check("a second dlopen finds it loaded",
+	      dlopen("libdyntest.so", RTLD_NOW) == h && *constructed == 1);
 	check("dlclose", dlclose(h) == 0 && dlclose(h) == 0);
 	check("dlclose of a bad handle", dlclose((void *)&failures) == -1 && dlerror() != NULL);
 	refused("libmissing.so", "not found");

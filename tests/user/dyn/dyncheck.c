@@ -66,7 +66,8 @@ int main(int argc, char **argv)
 	check_str("snprintf", buf, "42| 3.14|beef|dyn");
 	check_long("strtod", (long)(strtod("2.5e3", NULL) * 2), 5000);
 	errno = 0;
-	check_long("strtol overflow", strtol("99999999999999999999", NULL, 10), 0x7fffffffffffffffL);
+	check_long("strtol overflow", strtol("99999999999999999999", NULL, 10),
+		   0x7fffffffffffffffL);
 	check_long("errno", errno, ERANGE);
 	int v[] = { 5, 3, 9, 1, 7 };
 	qsort(v, 5, sizeof(int), cmp_int);
