@@ -79,8 +79,9 @@ $(LDSO): $(LDSO_OBJS) $(PIC_LIBVG_OBJS)
 		echo "$@: ld.so must not use TLS" >&2; rm -f $@; exit 1; fi
 
 # Test programs and libraries (tests/user/dyn): dyncheck.c linked four
-# ways (static, static PIE, dynamic, dynamic PIE), dlmain.c dynamic, and
-# the shared objects dlmain opens, good and hostile (mkbad.py).
+# ways (static, static PIE, dynamic, dynamic PIE), dlmain.c dynamic, the
+# shared objects dlmain opens, good and hostile (mkbad.py), and empty.c
+# static and dynamic for `make bench` (tests/user/bench_dyn.c).
 DYN_DIR := $(USER_DIR)/dyn
 DYN_CFLAGS := $(UCFLAGS) -Ilib/c/include
 DYN_PIC_CFLAGS := $(filter-out -fno-pic -fno-pie,$(DYN_CFLAGS))
@@ -95,6 +96,16 @@ $(DYN_DIR)/dyncheck-static: $(USER_OBJ)/tests/user/dyn/dyncheck.c.o $(LIBC) $(LI
 	@echo "  LD      $@"
 	@$(LD) -nostdlib -static $(DYN_LDFLAGS) -T $(USER_LDSCRIPT) -o $@ $(LIBC_CRT1) $< \
 		$(LIBC) $(LIBVG_C)
+$(DYN_DIR)/dynempty-static: $(USER_OBJ)/tests/user/dyn/empty.c.o $(LIBC) $(LIBVG_C) \
+		$(LIBC_CRT1) $(USER_LDSCRIPT)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(LD) -nostdlib -static $(DYN_LDFLAGS) -T $(USER_LDSCRIPT) -o $@ $(LIBC_CRT1) $< \
+		$(LIBC) $(LIBVG_C)
+$(DYN_DIR)/dynempty: $(USER_OBJ)/tests/user/dyn/empty.c.o $(LIBC_SO) $(LIBC_CRT1)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(call DYN_EXE_LINK,$<)
 $(DYN_DIR)/dyncheck-pie: $(PIC_OBJ)/tests/user/dyn/dyncheck.c.o $(LIBC_PIC) $(LIBVG_C_PIC) \
 		$(LIBC_CRT1)
 	@mkdir -p $(@D)
@@ -122,7 +133,8 @@ $(DYN_DIR)/libbad.stamp: $(DYN_DIR)/libdyntest.so tests/user/dyn/mkbad.py
 	@python3 tests/user/dyn/mkbad.py $< $(@D)
 	@touch $@
 
-DYN_PROGS := dyncheck-static dyncheck-pie dyncheck dyncheck-dynpie dlmain
+DYN_PROGS := dyncheck-static dyncheck-pie dyncheck dyncheck-dynpie dlmain dynempty-static \
+	dynempty
 DYN_ROOT := $(USER_DIR)/dynroot
 DYN_ROOT_STAMP := $(USER_DIR)/dynroot.stamp
 $(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libbad.stamp) \

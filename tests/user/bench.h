@@ -13,5 +13,7 @@ void run_benchmarks(void);
 void bench_report(const char *name, void (*op)(int batch), int batch);
 /* Generated stubs, the event-loop server and the bus (bench_ipc.c). */
 void run_ipc_benchmarks(void);
+/* Start-up of a static and a dynamic C program (bench_dyn.c). */
+void run_dyn_benchmarks(void);
 
 #endif
