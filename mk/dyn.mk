@@ -128,6 +128,10 @@ $(DYN_DIR)/libdyntest.so: $(PIC_OBJ)/tests/user/dyn/libdyntest.c.o $(LIBC_SO)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(LD) -shared -soname libdyntest.so $(DYN_LDFLAGS) -o $@ $< $(LIBC_SO)
+$(DYN_DIR)/libdynplain.so: $(PIC_OBJ)/tests/user/dyn/libdynplain.c.o
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(LD) -shared -soname libdynplain.so $(DYN_LDFLAGS) -o $@ $<
 $(DYN_DIR)/libbad.stamp: $(DYN_DIR)/libdyntest.so tests/user/dyn/mkbad.py
 	@echo "  MKBAD   $(@D)/libbad-*.so"
 	@python3 tests/user/dyn/mkbad.py $< $(@D)
@@ -137,7 +141,7 @@ DYN_PROGS := dyncheck-static dyncheck-pie dyncheck dyncheck-dynpie dlmain dynemp
 	dynempty
 DYN_ROOT := $(USER_DIR)/dynroot
 DYN_ROOT_STAMP := $(USER_DIR)/dynroot.stamp
-$(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libbad.stamp) \
+$(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libdynplain.so libbad.stamp) \
 		$(LIBC_SO) $(LDSO) mk/dyn.mk
 	@rm -rf $(DYN_ROOT)
 	@mkdir -p $(DYN_ROOT)/bin $(DYN_ROOT)/lib
@@ -145,7 +149,8 @@ $(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libbad.sta
 		$(OBJCOPY) --strip-all $(DYN_DIR)/$$p $(DYN_ROOT)/bin/$$p || exit 1; done
 	@$(OBJCOPY) --strip-all $(LDSO) $(DYN_ROOT)/lib/ld.so
 	@$(OBJCOPY) --strip-unneeded $(LIBC_SO) $(DYN_ROOT)/lib/libc.so
-	@$(OBJCOPY) --strip-unneeded $(DYN_DIR)/libdyntest.so $(DYN_ROOT)/lib/libdyntest.so
+	@for l in libdyntest.so libdynplain.so; do \
+		$(OBJCOPY) --strip-unneeded $(DYN_DIR)/$$l $(DYN_ROOT)/lib/$$l || exit 1; done
 	@cp $(DYN_DIR)/libbad-*.so $(DYN_ROOT)/lib/
 	@touch $@
 INITRD_STAGED += $(DYN_ROOT)

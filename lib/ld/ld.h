@@ -104,7 +104,7 @@ void ld_make_global(struct ld_module *m);
  * into su for the C library's vg_tls_init), the ids of modules loaded
  * later, and their blocks, made per thread on first use. */
 bool ld_tls_layout(struct vg_startup *su);
-void ld_tls_assign_dynamic(struct ld_module *m);
+bool ld_tls_assign_dynamic(struct ld_module *m);
 void *ld_tls_get_addr(const void *ti);
 /* The calling thread's address of byte offset of module id's block. */
 void *ld_tls_addr(uint64_t id, uint64_t offset);

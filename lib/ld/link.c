@@ -335,10 +335,11 @@ struct ld_module *ld_open(const char *name)
 		forget_unrelocated();
 		return NULL;
 	}
-	for (int i = 0; i < LD_MAX_MODULES; i++)
+	bool ok = true;
+	for (int i = 0; ok && i < LD_MAX_MODULES; i++)
 		if (ld_modules[i].used && !ld_modules[i].relocated)
-			ld_tls_assign_dynamic(&ld_modules[i]);
-	if (!ld_relocate_new(m)) {
+			ok = ld_tls_assign_dynamic(&ld_modules[i]);
+	if (!ok || !ld_relocate_new(m)) {
 		forget_unrelocated();
 		return NULL;
 	}
@@ -347,13 +348,19 @@ struct ld_module *ld_open(const char *name)
 
 void ld_release(struct ld_module *m)
 {
-	if (m->pinned || --m->refs > 0)
+	/* A module with TLS is never unloaded (as with RTLD_NODELETE):
+	 * threads may hold blocks copied from it and pointers into it from
+	 * its TLS accessors. Its destructors run at exit. */
+	if (m->pinned || m->has_tls || --m->refs > 0)
 		return;
 	ld_fini_module(m);
-	for (int i = 0; i < m->ndeps; i++)
-		ld_release(m->deps[i]);
-	/* A module with TLS stays mapped: threads may still hold blocks
-	 * copied from it and pointers into it from its TLS accessors. */
-	if (!m->has_tls)
-		ld_forget(m);
+	/* The dependencies are released from a copy: forgetting one edits
+	 * the dependency lists. */
+	struct ld_module *deps[LD_MAX_NEEDED];
+	int n = m->ndeps;
+	memcpy(deps, m->deps, sizeof(deps));
+	m->ndeps = 0;
+	for (int i = 0; i < n; i++)
+		ld_release(deps[i]);
+	ld_forget(m);
 }

@@ -86,10 +86,15 @@ bool ld_tls_layout(struct vg_startup *su)
 	return true;
 }
 
-void ld_tls_assign_dynamic(struct ld_module *m)
+bool ld_tls_assign_dynamic(struct ld_module *m)
 {
+	if (m->has_tls && tls_align(m) > 64) { /* what ld_alloc aligns to */
+		ld_fail(m->name, "TLS aligned to more than 64 bytes in a dlopen'ed object", NULL);
+		return false;
+	}
 	if (m->has_tls && !m->tls_id)
 		m->tls_id = next_id++;
+	return true;
 }
 
 static struct ld_module *module_of(uint64_t id)

@@ -38,6 +38,25 @@ static void refused(const char *path, const char *want)
 	check(path, h == NULL && err && strstr(err, want));
 }
 
+/* libdynplain.so (no TLS) goes at its last dlclose, destructor first,
+ * and comes back with fresh data. */
+static void unload_and_reload(void)
+{
+	static int unloaded;
+	for (int round = 0; round < 2; round++) {
+		void *h = dlopen("libdynplain.so", RTLD_NOW);
+		int *loads = h ? dlsym(h, "dynplain_loads") : NULL;
+		int **report = h ? dlsym(h, "dynplain_unloaded") : NULL;
+		check("dlopen libdynplain.so", loads && report);
+		if (!loads || !report)
+			return;
+		check("constructed once per load, with fresh data", *loads == 1 && !*report);
+		*report = &unloaded;
+		unloaded = 0;
+		check("dlclose", dlclose(h) == 0 && unloaded == 1);
+	}
+}
+
 int main(void)
 {
 	void *h = dlopen("libdyntest.so", RTLD_NOW);
@@ -75,6 +94,7 @@ int main(void)
 	      dlopen("libdyntest.so", RTLD_NOW) == h && *constructed == 1);
 	check("dlclose", dlclose(h) == 0 && dlclose(h) == 0);
 	check("dlclose of a bad handle", dlclose((void *)&failures) == -1 && dlerror() != NULL);
+	unload_and_reload();
 	refused("libmissing.so", "not found");
 	refused("libbad-truncated.so", "past the end of the file");
 	refused("libbad-reloc.so", "relocation target outside");

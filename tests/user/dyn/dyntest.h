@@ -9,4 +9,8 @@ int *dyntest_tls_addr(void);
 int dyntest_bump_tls(int by);
 int dyntest_call(int (*fn)(int), int x);
 
+/* What libdynplain.so defines. */
+extern int dynplain_loads;
+extern int *dynplain_unloaded;
+
 #endif
