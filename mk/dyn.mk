@@ -132,13 +132,23 @@ $(DYN_DIR)/libdynplain.so: $(PIC_OBJ)/tests/user/dyn/libdynplain.c.o
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(LD) -shared -soname libdynplain.so $(DYN_LDFLAGS) -o $@ $<
+# A program needing a library the image does not have: ld.so refuses it.
+$(DYN_DIR)/libnotinstalled.so: $(PIC_OBJ)/tests/user/dyn/libdynplain.c.o
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(LD) -shared -soname libnotinstalled.so $(DYN_LDFLAGS) -o $@ $<
+$(DYN_DIR)/dynmissing: $(USER_OBJ)/tests/user/dyn/empty.c.o $(DYN_DIR)/libnotinstalled.so \
+		$(LIBC_SO) $(LIBC_CRT1)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(call DYN_EXE_LINK,$< $(DYN_DIR)/libnotinstalled.so)
 $(DYN_DIR)/libbad.stamp: $(DYN_DIR)/libdyntest.so tests/user/dyn/mkbad.py
 	@echo "  MKBAD   $(@D)/libbad-*.so"
 	@python3 tests/user/dyn/mkbad.py $< $(@D)
 	@touch $@
 
 DYN_PROGS := dyncheck-static dyncheck-pie dyncheck dyncheck-dynpie dlmain dynempty-static \
-	dynempty
+	dynempty dynmissing
 DYN_ROOT := $(USER_DIR)/dynroot
 DYN_ROOT_STAMP := $(USER_DIR)/dynroot.stamp
 $(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libdynplain.so libbad.stamp) \

@@ -48,8 +48,12 @@ UTEST(dyn_dlopen_dlsym_and_hostile_objects)
 	CHECK_EQ(run("bin/dlmain"), 0);
 }
 
-UTEST(dyn_loader_alone_refuses_to_run)
+UTEST(dyn_loader_refusals_end_the_process_with_127)
 {
-	/* ld.so started as a program has no program to load: status 127. */
+	/* ld.so started as a program has no program to load. */
 	CHECK_EQ(run("lib/ld.so"), 127);
+	/* A program needing a library the image lacks does not start. */
+	CHECK_EQ(run("bin/dynmissing"), 127);
+	/* The static program it is built from runs. */
+	CHECK_EQ(run("bin/dynempty-static"), 0);
 }
