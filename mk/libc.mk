@@ -79,3 +79,5 @@ libc: $(LIBC) $(LIBCOLL) $(LIBC_CRT1) $(LIBVG_C)
 user: libc
 
 -include $(LIBC_OBJS:.o=.d) $(LIBCOLL_OBJS:.o=.d) $(USER_OBJ)/lib/c/arch/$(ARCH)/crt1.S.d
+
+include mk/dyn.mk

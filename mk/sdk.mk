@@ -6,7 +6,9 @@
 #     include/      the C library's headers, libvg's (vg/) and the ABI's
 #                   (verdigris/)
 #     lib/          crt1.o, libc.a, libvg.a (libvg-c.a: without the string
-#                   functions libc.a has), user.ld
+#                   functions libc.a has), user.ld; libc.so (with libvg
+#                   inside) for `cc -dynamic` and `cc -shared`, ld.so (the
+#                   image's /lib/ld.so, which such programs need)
 #
 # The libraries are those of $(MODE) (release unless told). docs/PORTING.md
 # explains how to use it. Included after mk/libc.mk.
@@ -17,14 +19,14 @@ SDK_ARCHFLAGS := $(USER_ARCH_CFLAGS_$(ARCH))
 SDK_LDFLAGS := $(addprefix -Wl$(,),$(USER_LDFLAGS_$(ARCH)))
 
 .PHONY: sdk
-sdk: $(LIBC) $(LIBC_CRT1) $(LIBVG_C) $(USER_LDSCRIPT) tools/sdk/cc.in mk/sdk.mk
+sdk: $(LIBC) $(LIBC_CRT1) $(LIBVG_C) $(USER_LDSCRIPT) $(LIBC_SO) $(LDSO) tools/sdk/cc.in mk/sdk.mk
 	@echo "  SDK     $(SDK_DIR)"
 	@rm -rf $(SDK_DIR)
 	@mkdir -p $(SDK_DIR)/bin $(SDK_DIR)/lib $(SDK_DIR)/include/vg $(SDK_DIR)/include/verdigris
 	@cp -R lib/c/include/. $(SDK_DIR)/include/
 	@cp lib/vg/include/vg/*.h lib/vg/arch/$(ARCH)/include/vg/*.h $(SDK_DIR)/include/vg/
 	@cp abi/verdigris/*.h abi/verdigris/*.def $(SDK_DIR)/include/verdigris/
-	@cp $(LIBC) $(LIBC_CRT1) $(USER_LDSCRIPT) $(SDK_DIR)/lib/
+	@cp $(LIBC) $(LIBC_CRT1) $(USER_LDSCRIPT) $(LIBC_SO) $(LDSO) $(SDK_DIR)/lib/
 	@cp $(LIBVG_C) $(SDK_DIR)/lib/libvg.a
 	@sed -e 's|@ARCH@|$(ARCH)|g' -e 's|@TARGET@|$(TARGET)|g' \
 		-e 's|@ARCHFLAGS@|$(SDK_ARCHFLAGS)|g' -e 's|@LDFLAGS@|$(SDK_LDFLAGS)|g' \

@@ -45,7 +45,7 @@ UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG
 	-fno-stack-protector -fno-pic -fno-pie -fno-omit-frame-pointer \
 	-mno-omit-leaf-frame-pointer -fno-common -g $(OPT_$(MODE)) \
 	-Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
-	-Iabi -Ilib/vg/include -Ilib/vg/arch/$(ARCH)/include -Ikernel/include -MMD -MP \
+	-Iabi -Ilib/vg/include -Ilib/vg/arch/$(ARCH)/include -Ikernel/include -Ilib/ld/include -MMD -MP \
 	$(USER_ARCH_CFLAGS_$(ARCH))
 
 # libvg reuses the kernel's pure formatter, string functions and validating
@@ -54,7 +54,7 @@ UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG
 # vsnprintf are renamed vg_*, so that a libc linked later can have the
 # standard names.
 USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/tls.c lib/vg/ipc.c lib/vg/ipc_rt.c \
-	lib/vg/spawn.c lib/vg/initrd.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
+	lib/vg/spawn.c lib/vg/initrd.c lib/ld/dyn.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
 	kernel/lib/string.c
 USER_LIB_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_LIB_SRCS))
 USER_LIB := $(USER_DIR)/libvg.a
@@ -97,7 +97,7 @@ USER_EXTRA_bus := $(call user_idl_srcs,bus)
 USER_KITCHEN_SRCS := $(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_server.c \
 	$(USER_IDL_GEN)/kitchen_async.c
 USER_EXTRA_kitchen := tests/user/kitchen_svc.c $(USER_KITCHEN_SRCS) $(call user_idl_srcs,bus)
-USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/bench_vfs.c tests/user/kitchen_svc.c \
+USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/bench_vfs.c tests/user/bench_dyn.c tests/user/kitchen_svc.c \
 	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
 	$(call user_idl_srcs,bus) $(USER_KITCHEN_SRCS)
 # The filesystem servers (docs/ARCHITECTURE.md, section 17). tmpfs allocates,

@@ -92,6 +92,20 @@ struct vg_startup {
 	 * nhandles entries of struct vg_startup_handle at address handles. */
 	uint64_t nhandles;
 	uint64_t handles; /* const struct vg_startup_handle * */
+	/* The program's static TLS template when its loader laid it out
+	 * (VG_STARTUP_TLS: vg_spawn for a position-independent program, ld.so
+	 * for a dynamic one; without the flag the program's linker script says
+	 * where it is): tls_memsz bytes whose first tls_filesz are copied from
+	 * tls_image, aligned to tls_align, starting tls_offset bytes above the
+	 * thread pointer (AArch64, RISC-V) or below it (x86_64). */
+	uint64_t tls_image, tls_filesz, tls_memsz, tls_align, tls_offset;
+	/* For a program with an interpreter (PT_INTERP), set by vg_spawn for
+	 * it: the program's load bias (0 unless position-independent), the
+	 * address and count of its program headers, its entry point. */
+	uint64_t prog_base, prog_phdr, prog_phnum, prog_entry;
+	/* Set by the dynamic loader (ld.so) before it enters the program: its
+	 * interface (struct vg_loader, <vg/loader.h>); 0 in static programs. */
+	uint64_t loader;
 };
 
 /* One handle passed to a new program beyond the fixed ones above. The tag
@@ -111,6 +125,7 @@ struct vg_startup_handle {
 #define VG_HTAG_USER 0x10000u /* from here on: agreed between two programs */
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */
+#define VG_STARTUP_TLS 0x4u /* tls_* above describe the TLS template */
 
 /* One kernel log record, as log_read returns it. */
 struct vg_log_record {

@@ -4,8 +4,17 @@
 // environment, and the handles every program gets (log, self, the boot
 // archive). The image is checked by the kernel's own validating ELF parser
 // (kernel/lib/elf.c), so a malformed one is refused with its reason.
+//
+// Three kinds of program (docs/ARCHITECTURE.md, section 16): a fixed-
+// address executable is loaded where it was linked; a position-
+// independent one (ET_DYN) at a base chosen here, its relative relocations
+// applied here (lib/ld/dyn.c checks them), with its TLS template described
+// in the startup block; one with an interpreter (PT_INTERP, normally
+// /lib/ld.so) is loaded unrelocated beside the interpreter, which is
+// relocated here and started with the program's whereabouts in the block.
 #include <kernel/elf.h>
 #include <kernel/string.h>
+#include <ld/dyn.h>
 #include <vg/vg.h>
 
 _Static_assert(VM_READ == VG_VM_READ && VM_WRITE == VG_VM_WRITE && VM_EXEC == VG_VM_EXEC,
@@ -14,26 +23,123 @@ _Static_assert(VM_READ == VG_VM_READ && VM_WRITE == VG_VM_WRITE && VM_EXEC == VG
 #define STACK_SIZE (256 * 1024)
 #define BLOCK_MAX (16 * 1024) /* startup block, pointers and strings */
 
-/* Each PT_LOAD copied into its own VMO and mapped with its protection. */
-static long load_segments(vg_handle_t child, const struct elf_image *img, const uint8_t *file)
+/* Where an image's pages go in the child: a free range the size of its
+ * span found by mapping (then unmapping) a placeholder there, the
+ * link-time addresses for a fixed-address executable. The child runs
+ * nothing yet, so the range stays free. Returns the load bias. */
+static long choose_base(vg_handle_t child, vg_handle_t vmo, const struct elf_image *img,
+			uint64_t *base)
 {
+	uint64_t span = img->vaddr_hi - img->vaddr_lo;
+	if (img->type == ET_EXEC) {
+		*base = 0;
+		return 0;
+	}
+	uintptr_t at = 0;
+	long st = vg_vm_map(child, vmo, 0, span, VG_VM_READ, &at);
+	if (st)
+		return st;
+	vg_vm_unmap(child, at, span);
+	*base = at - img->vaddr_lo;
+	return 0;
+}
+
+/* A static PIE's symbolic relocations can only name its own symbols (it
+ * has no libraries): RISC-V's linker leaves initial-exec TLS accesses to
+ * the program's own variables as TPOFF relocations, for instance. */
+struct self_ctx {
+	const struct ld_dyn *d;
+	const struct elf_image *img;
+	uint64_t base;
+};
+
+static const char *resolve_self(void *ctx, uint64_t sym, enum ld_rkind kind, struct ld_def *def,
+				const char **name)
+{
+	const struct self_ctx *c = ctx;
+	const Elf64_Sym *s = &c->d->symtab[sym];
+	bool tls = kind == LD_R_TPOFF || kind == LD_R_DTPMOD || kind == LD_R_DTPOFF;
+	*name = c->d->strtab + s->st_name;
+	/* Symbol 0 of a TLS relocation: the program's own block. */
+	if ((sym != 0 && s->st_shndx == SHN_UNDEF) || (sym == 0 && !tls) || kind == LD_R_COPY)
+		return "a symbol from another object in a program without an interpreter";
+	if (!tls) {
+		def->value = c->base + s->st_value;
+		return NULL;
+	}
+	if (!c->img->has_tls || (sym != 0 && (s->st_info & 0xf) != STT_TLS))
+		return "a TLS relocation without a TLS symbol and segment";
+	const struct elf_segment *t = &c->img->tls;
+	size_t offset = vg_tls_exe_offset(c->base + t->vaddr, t->memsz, t->align ? t->align : 1);
+	def->value = sym ? s->st_value : 0;
+	def->tls_module = 1;
+	def->tls_static = true;
+	def->tls_tpoff = VG_TCB_BELOW_TP ? (int64_t)offset : -(int64_t)offset;
+	return NULL;
+}
+
+/* The image's segments staged in one VMO (mapped here as stage), their
+ * relocations applied when relocate: those of a position-independent
+ * program without an interpreter, and of the interpreter itself. Only
+ * symbols of the image itself can be resolved: anything more needs a
+ * dynamic loader and is refused. */
+static const char *stage(uint8_t *stage, const struct elf_image *img, const uint8_t *file,
+			 uint64_t base, bool relocate)
+{
+	struct ld_view v = { .n = img->n_load };
 	for (int i = 0; i < img->n_load; i++) {
 		const struct elf_segment *s = &img->load[i];
-		uintptr_t start = s->vaddr & ~(uintptr_t)4095;
-		uint64_t len = ((s->vaddr + s->memsz + 4095) & ~(uint64_t)4095) - start;
-		vg_handle_t v;
-		long st = vg_vmo_create(len, 0, &v);
-		if (st)
-			return st;
-		st = vg_vmo_write(v, s->vaddr - start, file + s->offset, s->filesz);
-		if (!st)
-			st = vg_vm_map(child, v, 0, len, elf_segment_prot(s->flags) | VG_VM_FIXED,
-				       &start);
-		vg_handle_close(v);
-		if (st)
-			return st;
+		memcpy(stage + (s->vaddr - img->vaddr_lo), file + s->offset, s->filesz);
+		v.seg[i].vaddr = s->vaddr;
+		v.seg[i].memsz = s->memsz;
+		v.seg[i].mem = stage + (s->vaddr - img->vaddr_lo);
+		v.seg[i].writable = (s->flags & PF_W) != 0;
 	}
-	return 0;
+	if (!relocate || !img->has_dynamic)
+		return NULL;
+	struct ld_dyn d;
+	const char *err = ld_dyn_parse(&v, img->dynamic_vaddr, img->dynamic_size, &d);
+	struct self_ctx ctx = { &d, img, base };
+	struct ld_reloc_ctx rc = {
+		.machine = img->machine, .base = base, .resolve = resolve_self, .ctx = &ctx
+	};
+	if (!err)
+		err = ld_relocate(&v, &d, &rc);
+	return err;
+}
+
+/* Loads img (file) into child: one VMO holding every PT_LOAD, each mapped
+ * with its own protection; *base gets the load bias. */
+static long load_image(vg_handle_t child, const struct elf_image *img, const uint8_t *file,
+		       bool relocate, uint64_t *base, const char **why)
+{
+	uint64_t span = img->vaddr_hi - img->vaddr_lo;
+	vg_handle_t vmo;
+	long st = vg_vmo_create(span, 0, &vmo);
+	if (st)
+		return st;
+	uintptr_t here = 0;
+	st = choose_base(child, vmo, img, base);
+	if (!st)
+		st = vg_vm_map(vg_self(), vmo, 0, span, VG_VM_READ | VG_VM_WRITE, &here);
+	if (!st) {
+		const char *err = stage((uint8_t *)here, img, file, *base, relocate);
+		vg_vm_unmap(vg_self(), here, span);
+		if (err) {
+			*why = err;
+			st = ERR_BAD_FORMAT;
+		}
+	}
+	for (int i = 0; !st && i < img->n_load; i++) {
+		const struct elf_segment *s = &img->load[i];
+		uint64_t lo = s->vaddr & ~(uint64_t)4095;
+		uint64_t hi = (s->vaddr + s->memsz + 4095) & ~(uint64_t)4095;
+		uintptr_t at = *base + lo;
+		st = vg_vm_map(child, vmo, lo - img->vaddr_lo, hi - lo,
+			       elf_segment_prot(s->flags) | VG_VM_FIXED, &at);
+	}
+	vg_handle_close(vmo);
+	return st;
 }
 
 /* The block at the top of the stack: struct vg_startup, the tagged
@@ -112,10 +218,9 @@ static long give(vg_handle_t h, uint32_t rights, vg_handle_t child, vg_handle_t 
 }
 
 /* Everything but the load: handles, stack, block, thread. */
-static long start(vg_handle_t child, const struct elf_image *img, const struct vg_spawn_req *req,
-		  const struct vg_startup_handle *theirs)
+static long start(vg_handle_t child, uint64_t entry, struct vg_startup su,
+		  const struct vg_spawn_req *req, const struct vg_startup_handle *theirs)
 {
-	struct vg_startup su = { 0 };
 	const struct vg_startup *mine = vg_startup();
 	long st = give(vg_log_handle(), VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER,
 		       child, &su.log);
@@ -160,27 +265,88 @@ static long start(vg_handle_t child, const struct elf_image *img, const struct v
 	vg_handle_t thread;
 	uintptr_t at = base + STACK_SIZE - size; /* arg0: the block */
 	if (!st)
-		st = vg_thread_create(child, img->entry, at - VG_ENTRY_SP_BIAS, at, 0, &thread);
+		st = vg_thread_create(child, entry, at - VG_ENTRY_SP_BIAS, at, 0, &thread);
 	if (!st)
 		vg_handle_close(thread);
 	return st;
 }
 
+/* The interpreter a program names (PT_INTERP), from the boot archive:
+ * the one place that knows where interpreters are found. */
+static const char *find_interp(const struct elf_image *img, const uint8_t *file,
+			       struct elf_image *interp, const void **data, size_t *len)
+{
+	const char *path = (const char *)file + img->interp_offset;
+	while (*path == '/')
+		path++;
+	const char *why = "";
+	if (vg_initrd_find(path, data, len))
+		return "the program's interpreter (PT_INTERP) is not in the boot archive";
+	if (elf_parse(*data, *len, VG_ELF_MACHINE, VG_USER_TOP, interp, &why))
+		return why;
+	if (interp->type != ET_DYN || !interp->has_entry || interp->has_interp)
+		return "the program's interpreter is not a position-independent executable";
+	if (!img->phdr_vaddr)
+		return "a program with an interpreter must load its program headers";
+	return NULL;
+}
+
+/* Checks req's image (and interpreter). NULL, or why it cannot start. */
+static const char *check(const struct vg_spawn_req *req, struct elf_image *img,
+			 struct elf_image *interp, const void **idata, size_t *ilen)
+{
+	const char *why = "";
+	if (req->nhandles > VG_SPAWN_MAX_HANDLES)
+		return "too many handles";
+	if (elf_parse(req->image, req->len, VG_ELF_MACHINE, VG_USER_TOP, img, &why))
+		return why;
+	if (!img->has_entry)
+		return "not an executable with an entry point";
+	return img->has_interp ? find_interp(img, req->image, interp, idata, ilen) : NULL;
+}
+
+/* Loads the program, and its interpreter if it has one; *entry and su get
+ * where the child starts and what the loading tells it. */
+static long load(vg_handle_t child, const struct vg_spawn_req *req, const struct elf_image *img,
+		 const struct elf_image *interp, const void *idata, uint64_t *entry,
+		 struct vg_startup *su, const char **why)
+{
+	uint64_t base, ibase;
+	bool pie = img->type == ET_DYN;
+	long st = load_image(child, img, req->image, pie && !img->has_interp, &base, why);
+	if (st)
+		return st;
+	*entry = base + img->entry;
+	if (img->has_interp) {
+		st = load_image(child, interp, idata, true, &ibase, why);
+		su->prog_base = base;
+		su->prog_phdr = base + img->phdr_vaddr;
+		su->prog_phnum = img->phnum;
+		su->prog_entry = base + img->entry;
+		*entry = ibase + interp->entry;
+	} else if (pie && img->has_tls) {
+		/* Its TLS template, which a linker script describes for a fixed-
+		 * address program. */
+		su->flags |= VG_STARTUP_TLS;
+		su->tls_image = base + img->tls.vaddr;
+		su->tls_filesz = img->tls.filesz;
+		su->tls_memsz = img->tls.memsz;
+		su->tls_align = img->tls.align ? img->tls.align : 1;
+		su->tls_offset = vg_tls_exe_offset(su->tls_image, su->tls_memsz, su->tls_align);
+	}
+	return st;
+}
+
 long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const char **why)
 {
-	struct elf_image img;
-	const char *reason = "";
+	struct elf_image img, interp;
+	const void *idata = NULL;
+	size_t ilen = 0;
 	struct vg_startup_handle theirs[VG_SPAWN_MAX_HANDLES];
-	long st = 0;
-	if (req->nhandles > VG_SPAWN_MAX_HANDLES) {
-		reason = "too many handles";
-		st = ERR_OUT_OF_RANGE;
-	} else if (elf_parse(req->image, req->len, VG_ELF_MACHINE, VG_USER_TOP, &img, &reason) ||
-		   !img.has_entry || img.has_interp) {
-		if (!*reason)
-			reason = "not a static executable with an entry point";
-		st = ERR_BAD_FORMAT;
-	}
+	const char *reason = check(req, &img, &interp, &idata, &ilen);
+	long st = !reason			       ? 0
+		: req->nhandles > VG_SPAWN_MAX_HANDLES ? ERR_OUT_OF_RANGE
+						       : ERR_BAD_FORMAT;
 	vg_handle_t child = VG_HANDLE_INVALID;
 	if (!st)
 		st = vg_process_create(&child);
@@ -188,19 +354,22 @@ long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const ch
 		for (size_t i = 0; i < req->nhandles; i++)
 			vg_handle_close(req->handles[i].handle);
 		if (why)
-			*why = reason;
+			*why = reason ? reason : "could not create the process";
 		return st;
 	}
+	reason = "could not build the process";
+	struct vg_startup su = { 0 };
+	uint64_t entry = 0;
 	st = move_handles(child, req, theirs);
 	if (!st)
-		st = load_segments(child, &img, req->image);
+		st = load(child, req, &img, &interp, idata, &entry, &su, &reason);
 	if (!st)
-		st = start(child, &img, req, theirs);
+		st = start(child, entry, su, req, theirs);
 	if (st) {
 		vg_process_kill(child, -1);
 		vg_handle_close(child);
 		if (why)
-			*why = "could not build the process";
+			*why = reason;
 		return st;
 	}
 	*process_out = child;

@@ -18,7 +18,7 @@ HOST_DIR := build/host
 HOST_DATA := $(HOST_DIR)/data
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 HOST_WARN := -std=c11 -g -O1 -Wall -Wextra -Werror -Ikernel/include -Iabi \
-	-Itests/host/include -Itests/host/fakearch -Ilib/coll/include -Ilib/ipc/include \
+	-Itests/host/include -Itests/host/fakearch -Ilib/coll/include -Ilib/ipc/include -Ilib/ld/include \
 	-I$(HOST_DIR)/gen/kitchen -MMD -MP
 HOST_CFLAGS := $(HOST_WARN) $(HOST_SAN)
 # Fuzzers: the same code with libFuzzer's coverage instrumentation.
@@ -28,7 +28,7 @@ HOST_FUZZ_CFLAGS := $(HOST_WARN) -fsanitize=fuzzer-no-link,address,undefined \
 # The kernel code under test, plus host stand-ins for what it calls.
 HOST_KSRCS := $(sort $(wildcard lib/coll/*.c)) kernel/lib/fmt.c kernel/lib/fdt.c kernel/lib/frames.c kernel/lib/heap.c \
 	kernel/lib/pagetable.c kernel/lib/logring.c kernel/lib/string.c kernel/lib/range.c \
-	kernel/core/bootinfo.c kernel/core/fdt_boot.c kernel/lib/cpio.c kernel/lib/elf.c
+	kernel/core/bootinfo.c kernel/core/fdt_boot.c kernel/lib/cpio.c kernel/lib/elf.c lib/ld/dyn.c
 HOST_SUPPORT := tests/host/support/klog_stub.c tests/host/support/kstring_shim.c \
 	tests/host/support/fdt_walk.c
 HOST_LIBSRCS := $(HOST_KSRCS) $(HOST_SUPPORT)

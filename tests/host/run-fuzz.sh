@@ -19,6 +19,7 @@ settings() {
 	logring) echo "200000 4096" ;;
 	fmt) echo "1000000 64" ;;
 	elf) echo "1000000 4096" ;;
+	lddyn) echo "1000000 512" ;;
 	libc_strtod) echo "500000 1024" ;;
 	libc_printf) echo "150000 512" ;;
 	libc_sscanf) echo "500000 512" ;;

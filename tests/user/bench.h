@@ -15,5 +15,7 @@ void bench_report(const char *name, void (*op)(int batch), int batch);
 void run_ipc_benchmarks(void);
 /* Files through the VFS (bench_vfs.c). */
 void run_vfs_benchmarks(void);
+/* Start-up of a static and a dynamic C program (bench_dyn.c). */
+void run_dyn_benchmarks(void);
 
 #endif

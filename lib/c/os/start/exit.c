@@ -4,6 +4,7 @@
 // code (what the kernel reports for the root task).
 #include <stdlib.h>
 #include <unistd.h>
+#include <vg/loader.h>
 #include <vg/vg.h>
 
 #include "../internal/lock.h"
@@ -40,8 +41,12 @@ _Noreturn void exit(int status)
 			break;
 		fn();
 	}
-	for (void (*const *f)(void) = __fini_array_end; f > __fini_array_start;)
-		(*--f)();
+	const struct vg_loader *ld = (const struct vg_loader *)(uintptr_t)vg_startup()->loader;
+	if (ld) /* a dynamic program: every module's destructors */
+		ld->run_fini();
+	else
+		for (void (*const *f)(void) = __fini_array_end; f > __fini_array_start;)
+			(*--f)();
 	__libc_stdio_flush_all();
 	_Exit(status);
 }

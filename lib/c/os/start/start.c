@@ -8,6 +8,7 @@
 // the kernel's for the root task), whose value goes to exit().
 #include <stdint.h>
 #include <stdlib.h>
+#include <vg/loader.h>
 #include <vg/vg.h>
 
 int main(int argc, char **argv, char **envp);
@@ -28,10 +29,17 @@ _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
 	char **argv = su->argv ? (char **)(uintptr_t)su->argv : no_strings;
 	if (su->envp)
 		environ = (char **)(uintptr_t)su->envp;
-	for (void (*const *f)(void) = __preinit_array_start; f < __preinit_array_end; f++)
-		(*f)();
-	for (void (*const *f)(void) = __init_array_start; f < __init_array_end; f++)
-		(*f)();
+	/* A dynamic program's constructors are every module's: the dynamic
+	 * loader knows them (<vg/loader.h>). */
+	const struct vg_loader *ld = (const struct vg_loader *)(uintptr_t)su->loader;
+	if (ld) {
+		ld->run_init();
+	} else {
+		for (void (*const *f)(void) = __preinit_array_start; f < __preinit_array_end; f++)
+			(*f)();
+		for (void (*const *f)(void) = __init_array_start; f < __init_array_end; f++)
+			(*f)();
+	}
 	exit(main((int)su->argc, argv, environ));
 }
 

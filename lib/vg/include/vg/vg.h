@@ -88,6 +88,7 @@ uintptr_t vg_stack_create(vg_handle_t process, size_t size);
 struct vg_tcb {
 	struct vg_tcb *self; /* x86-64: %fs:0 */
 	struct vg_ipc_buffer *ipc_buffer;
+	void *dtv; /* ld.so's blocks of dlopen'ed modules' TLS (lib/ld/tls.c) */
 };
 /* Static TLS (lib/vg/tls.c): the bytes one thread's area needs (control
  * block, TLS block, alignment slack), and the setting up of such an area:
@@ -96,6 +97,22 @@ struct vg_tcb {
  * for it. The layout is each architecture's TLS ABI (see tls.c). */
 size_t vg_tls_area_size(void);
 uintptr_t vg_tls_init(void *area, struct vg_tcb **tcb);
+/* How far from the thread pointer (above: AArch64, RISC-V; below: x86_64)
+ * the linker expects an executable's TLS block of memsz bytes aligned to
+ * align whose template is at image: the offset its local-exec accesses
+ * use. Loaders describe a template to vg_tls_init with it (struct
+ * vg_startup.tls_offset). */
+size_t vg_tls_exe_offset(uintptr_t image, size_t memsz, size_t align);
+/* The calling thread's copy of the template: in a static program, the
+ * executable's TLS block (what __tls_get_addr needs there). */
+void *vg_tls_block(void);
+/* What __tls_get_addr adds to the offsets it is given (RISC-V's psABI
+ * biases them by -0x800 so that 12-bit immediates reach more). */
+#if defined(__riscv)
+#define VG_TLS_DTP_BIAS 0x800
+#else
+#define VG_TLS_DTP_BIAS 0
+#endif
 #define VG_THREAD_STACK_SIZE (64 * 1024)
 /* Starts fn(arg) on a new thread of this process with its own stack and
  * control block; *out (if not NULL) gets its handle. 0 or an ERR_*. */
@@ -142,7 +159,9 @@ long vg_initrd_find(const char *path, const void **data, size_t *len);
  * vg_startup_handle, VG_HTAG_*), or VG_HANDLE_INVALID if none. */
 vg_handle_t vg_startup_find(uint32_t tag, uint32_t arg);
 
-/* What vg_spawn starts: the static ELF64 program in image, argv and envp
+/* What vg_spawn starts: the ELF64 program in image (fixed-address,
+ * position-independent, or dynamic: its interpreter comes from the boot
+ * archive), argv and envp
  * (NULL-terminated; either may be NULL), and further tagged handles. */
 struct vg_spawn_req {
 	const void *image;

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The dynamic loader's interface (lib/ld), found at struct
+ * vg_startup.loader in a dynamically linked program and 0 in a static one.
+ * The C library's start-up runs the constructors through it (after its own
+ * runtime is up, so that constructors may use it), exit() the destructors,
+ * and <dlfcn.h> forwards to it; a library's TLS accesses of the general
+ * dynamic model reach tls_get_addr through the libc's __tls_get_addr.
+ */
+#ifndef VG_LOADER_H
+#define VG_LOADER_H
+
+/* dlopen's flags, which <dlfcn.h> gives their standard names. Every
+ * object is bound at once (LAZY is taken as NOW). */
+#define VG_RTLD_LAZY 0x1
+#define VG_RTLD_NOW 0x2
+#define VG_RTLD_LOCAL 0x0
+#define VG_RTLD_GLOBAL 0x100
+
+struct vg_loader {
+	/* Every .preinit_array, then each module's .init_array, dependencies
+	 * before the modules that need them; then the reverse for fini. */
+	void (*run_init)(void);
+	void (*run_fini)(void);
+	/* <dlfcn.h>: the same contracts. */
+	void *(*dlopen)(const char *path, int flags);
+	void *(*dlsym)(void *handle, const char *name);
+	int (*dlclose)(void *handle);
+	char *(*dlerror)(void);
+	/* __tls_get_addr: ti points at {module id, offset} (two uint64_t). */
+	void *(*tls_get_addr)(const void *ti);
+};
+
+#endif

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// A shared object without TLS, which dlclose unloads: its destructor
+// reports through a pointer the program sets, and a reload starts from
+// fresh data (tests/user/dyn/dlmain.c).
+#include "dyntest.h"
+
+int dynplain_loads;
+int *dynplain_unloaded;
+
+__attribute__((constructor)) static void construct(void)
+{
+	dynplain_loads++;
+}
+
+__attribute__((destructor)) static void destruct(void)
+{
+	if (dynplain_unloaded)
+		*dynplain_unloaded = 1;
+}
