@@ -28,7 +28,7 @@ LDSO := $(USER_DIR)/ld.so
 
 PIC_LIBVG_OBJS := $(patsubst %,$(PIC_OBJ)/%.o,$(USER_LIB_SRCS))
 PIC_LIBVG_C_OBJS := $(filter-out %/kernel/lib/string.c.o,$(PIC_LIBVG_OBJS))
-PIC_LIBC_OBJS := $(patsubst %,$(PIC_OBJ)/%.o,$(LIBC_SRCS))
+PIC_LIBC_OBJS := $(patsubst %,$(PIC_OBJ)/%.o,$(LIBC_SRCS) $(LIBC_IPC_SRCS))
 LDSO_SRCS := $(sort $(wildcard lib/ld/*.c)) $(wildcard lib/ld/arch/$(ARCH)/*.S) \
 	lib/vg/arch/$(ARCH)/crt0.S
 LDSO_OBJS := $(patsubst %,$(PIC_OBJ)/%.o,$(LDSO_SRCS))
@@ -37,8 +37,8 @@ $(PIC_OBJ)/lib/c/%.c.o: lib/c/%.c mk/dyn.mk mk/libc.mk mk/user.mk
 	@mkdir -p $(@D)
 	@echo "  CC      $< (libc, pic)"
 	@$(CC) $(PIC_LIBC_CFLAGS) $(LIBC_XFLAGS) -c $< -o $@
-$(patsubst %,$(PIC_OBJ)/%.o,$(LIBC_OS_SRCS)): LIBC_XFLAGS := -Iabi -Ilib/vg/include \
-	-Ilib/vg/arch/$(ARCH)/include
+$(patsubst %,$(PIC_OBJ)/%.o,$(LIBC_OS_SRCS)): LIBC_XFLAGS := $(LIBC_OS_XFLAGS)
+$(patsubst %,$(PIC_OBJ)/%.o,$(LIBC_OS_SRCS)): | $(IDL_STAMPS)
 
 $(PIC_OBJ)/%.c.o: %.c mk/dyn.mk mk/user.mk | $(USER_GEN_STAMPS)
 	@mkdir -p $(@D)

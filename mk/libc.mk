@@ -36,15 +36,17 @@ LIBCOLL := $(USER_DIR)/libcoll.a
 # The user flags without their include paths (no kernel or libvg headers),
 # and -fno-builtin: the library defines what the compiler would call.
 LIBC_CFLAGS := $(filter-out -I%,$(UCFLAGS)) -fno-builtin -Ilib/c/include -Ilib/coll/include
-$(patsubst %,$(USER_OBJ)/%.o,$(LIBC_OS_SRCS)): LIBC_XFLAGS := -Iabi -Ilib/vg/include \
-	-Ilib/vg/arch/$(ARCH)/include -Ilib/ipc/include -I$(IDL_GEN)/fs
+LIBC_OS_XFLAGS := -Iabi -Ilib/vg/include -Ilib/vg/arch/$(ARCH)/include -Ilib/ipc/include \
+	-I$(IDL_GEN)/fs
+$(patsubst %,$(USER_OBJ)/%.o,$(LIBC_OS_SRCS)): LIBC_XFLAGS := $(LIBC_OS_XFLAGS)
 # The descriptor layer (lib/c/os/fd) speaks the filesystem protocol: its
 # generated client stubs, and the message encoding they use (lib/ipc/msg.c,
 # also in libipc.a: whichever comes first on a link line serves), are part
 # of the library, so that programs linked with libc alone (the SDK's) have
 # them.
 $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_OS_SRCS)): | $(IDL_STAMPS)
-LIBC_OBJS += $(USER_OBJ)/$(IDL_GEN)/fs/fs_client.c.o $(USER_OBJ)/lib/ipc/msg.c.o
+LIBC_IPC_SRCS := $(IDL_GEN)/fs/fs_client.c lib/ipc/msg.c
+LIBC_OBJS += $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_IPC_SRCS))
 
 $(USER_OBJ)/lib/c/%.c.o: lib/c/%.c mk/libc.mk mk/user.mk
 	@mkdir -p $(@D)
