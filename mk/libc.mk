@@ -36,9 +36,11 @@ LIBCOLL := $(USER_DIR)/libcoll.a
 # and -fno-builtin: the library defines what the compiler would call.
 LIBC_CFLAGS := $(filter-out -I%,$(UCFLAGS)) -fno-builtin -Ilib/c/include -Ilib/coll/include
 $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_OS_SRCS)): LIBC_XFLAGS := -Iabi -Ilib/vg/include \
-	-Ilib/vg/arch/$(ARCH)/include
+	-Ilib/vg/arch/$(ARCH)/include -Ilib/ipc/include -I$(IDL_GEN)/proc
+# The process server's client stubs (idl/proc.idl), for lib/c/os/proc.
+LIBC_GEN_OBJS := $(USER_OBJ)/$(IDL_GEN)/proc/proc_client.c.o
 
-$(USER_OBJ)/lib/c/%.c.o: lib/c/%.c mk/libc.mk mk/user.mk
+$(USER_OBJ)/lib/c/%.c.o: lib/c/%.c mk/libc.mk mk/user.mk | $(USER_GEN_STAMPS)
 	@mkdir -p $(@D)
 	@echo "  CC      $< (libc)"
 	@$(CC) $(LIBC_CFLAGS) $(LIBC_XFLAGS) -c $< -o $@
@@ -56,7 +58,7 @@ $(USER_OBJ)/lib/coll/%.c.o: lib/coll/%.c mk/libc.mk mk/user.mk
 	@echo "  CC      $< (libcoll)"
 	@$(CC) $(LIBC_CFLAGS) -c $< -o $@
 
-$(LIBC): $(LIBC_OBJS)
+$(LIBC): $(LIBC_OBJS) $(LIBC_GEN_OBJS)
 	@echo "  AR      $@"
 	@rm -f $@
 	@$(USER_AR) rcs $@ $^

@@ -19,7 +19,7 @@ extern void (*const __init_array_start[])(void) __attribute__((weak));
 extern void (*const __init_array_end[])(void) __attribute__((weak));
 
 static char *no_strings[] = { NULL };
-char **environ = no_strings;
+extern char **environ; /* lib/c/os/start/env.c */
 
 _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
 {
@@ -35,14 +35,3 @@ _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
 	exit(main((int)su->argc, argv, environ));
 }
 
-char *getenv(const char *name)
-{
-	for (char **e = environ; *e; e++) {
-		const char *a = name, *b = *e;
-		while (*a && *a == *b)
-			a++, b++;
-		if (!*a && *b == '=')
-			return (char *)b + 1;
-	}
-	return NULL;
-}

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The C library's link to the process server (lib/c/os/proc).
+#ifndef LIBC_PROC_H
+#define LIBC_PROC_H
+
+#include <stddef.h>
+#include <verdigris/types.h>
+
+/* The process server's endpoint: the startup block's VG_HTAG_PROC handle,
+ * or the one set below; VG_HANDLE_INVALID when there is none. */
+vg_handle_t __libc_proc_ep(void);
+/* For the root task, which starts the server itself and holds the
+ * server's unbadged endpoint (pid 1's). */
+void __libc_proc_set_endpoint(vg_handle_t ep);
+/* Sets errno for a failed call's status (a proc_error or an ERR_*) and
+ * returns -1. */
+int __libc_proc_fail(long st);
+/* The file descriptors to pass to a new program: up to max entries of
+ * (VG_HTAG_FD, fd number, a handle of the caller's own), the count. The
+ * fd table's (the VFS) once it exists: today the fds the program was
+ * started with, duplicated. */
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
+
+#endif
