@@ -134,9 +134,11 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # Programs linked with the C library (mk/libc.mk): crt1.o, libc.a and
 # libvg-c.a instead of crt0.o and libvg.a, and lib/c/include for their
 # sources. The root task is one, so that its tests exercise the library.
-USER_START_init := $(USER_DIR)/crt1.o
-USER_LIBS_init := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
-$(patsubst %,$(USER_OBJ)/%.o,tests/user/init.c $(USER_EXTRA_init)): UCFLAGS_EXTRA := -Ilib/c/include
+USER_LIBC_PROGS := init proc_child
+$(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
+$(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
+$(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_init)): \
+	UCFLAGS_EXTRA := -Ilib/c/include
 
 # crt0 (or crt1) first, the libraries last, each before those it uses (an
 # archive only supplies what is still undefined). Every program is checked

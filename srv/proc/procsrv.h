@@ -98,5 +98,4 @@ bool proc_signal_valid(int32_t sig);
 void proc_deliver(struct proc *p, int32_t sig);
 long proc_kill(struct proc *caller, int32_t pid, int32_t sig);
 
-
 #endif

@@ -5,9 +5,9 @@
 #include "procsrv.h"
 #include <vg/vg.h>
 
-#define CALLER(p, badge)                      \
+#define CALLER(p, badge)                       \
 	struct proc *p = proc_of_badge(badge); \
-	if (!p)                               \
+	if (!p)                                \
 	return ERR_ACCESS_DENIED
 
 static long do_self(void *ctx, uint64_t badge, int32_t *pid, int32_t *ppid, int32_t *pgid,
@@ -41,9 +41,9 @@ static long do_give(void *ctx, uint64_t badge, uint32_t tag, uint32_t arg, vg_ha
 	return 0;
 }
 
-static long do_spawn(void *ctx, uint64_t badge, const char *path, size_t path_len,
-		     const void *args, size_t args_len, const void *env, size_t env_len,
-		     int32_t pgid, bool new_session, int32_t *pid)
+static long do_spawn(void *ctx, uint64_t badge, const char *path, size_t path_len, const void *args,
+		     size_t args_len, const void *env, size_t env_len, int32_t pgid,
+		     bool new_session, int32_t *pid)
 {
 	(void)ctx;
 	(void)path_len;

@@ -23,15 +23,12 @@ static enum default_action default_action(int32_t sig)
 	case 17: /* SIGCHLD */
 	case 18: /* SIGCONT */
 	case 23: /* SIGURG */
-	case 28: /* SIGWINCH */
-		return IGNORE;
+	case 28: /* SIGWINCH */ return IGNORE;
 	case 19: /* SIGSTOP */
 	case 20: /* SIGTSTP */
 	case 21: /* SIGTTIN */
-	case 22: /* SIGTTOU */
-		return STOP;
-	default:
-		return TERMINATE;
+	case 22: /* SIGTTOU */ return STOP;
+	default: return TERMINATE;
 	}
 }
 

@@ -30,14 +30,10 @@ static bool split(const char *block, size_t len, const char **list, long *err)
 static long spawn_error(long st)
 {
 	switch (st) {
-	case ERR_NOT_FOUND:
-		return PROC_PROC_ERROR_NOT_FOUND;
-	case ERR_BAD_FORMAT:
-		return PROC_PROC_ERROR_BAD_IMAGE;
-	case ERR_OUT_OF_RANGE:
-		return PROC_PROC_ERROR_TOO_BIG;
-	default:
-		return st;
+	case ERR_NOT_FOUND: return PROC_PROC_ERROR_NOT_FOUND;
+	case ERR_BAD_FORMAT: return PROC_PROC_ERROR_BAD_IMAGE;
+	case ERR_OUT_OF_RANGE: return PROC_PROC_ERROR_TOO_BIG;
+	default: return st;
 	}
 }
 
@@ -95,8 +91,9 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 	 * whatever happens), then the child's own handle to us. */
 	uint32_t n = parent->nstaged;
 	for (uint32_t i = 0; i < n; i++)
-		handles[i] = (struct vg_startup_handle){ parent->staged[i].tag, parent->staged[i].arg,
-							 parent->staged[i].h, 0 };
+		handles[i] =
+			(struct vg_startup_handle){ parent->staged[i].tag, parent->staged[i].arg,
+						    parent->staged[i].h, 0 };
 	parent->nstaged = 0;
 	vg_handle_t ep;
 	st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, (uint64_t)child->pid,

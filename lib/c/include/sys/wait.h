@@ -12,13 +12,13 @@
 #define WCONTINUED 8 /* accepted; continued children are not reported yet */
 
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
-#define WTERMSIG(s) ((s) & 0x7f)
+#define WTERMSIG(s) ((s)&0x7f)
 #define WSTOPSIG(s) WEXITSTATUS(s)
 #define WIFEXITED(s) (WTERMSIG(s) == 0)
 #define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
-#define WIFSTOPPED(s) (((s) & 0xff) == 0x7f)
+#define WIFSTOPPED(s) (((s)&0xff) == 0x7f)
 #define WIFCONTINUED(s) ((s) == 0xffff)
-#define WCOREDUMP(s) ((s) & 0x80)
+#define WCOREDUMP(s) ((s)&0x80)
 
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);

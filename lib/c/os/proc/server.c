@@ -21,29 +21,18 @@ vg_handle_t __libc_proc_ep(void)
 static int errno_of(long st)
 {
 	switch (st) {
-	case PROC_PROC_ERROR_NO_CHILD:
-		return ECHILD;
-	case PROC_PROC_ERROR_NO_PROCESS:
-		return ESRCH;
-	case PROC_PROC_ERROR_DENIED:
-		return EPERM;
-	case PROC_PROC_ERROR_NOT_FOUND:
-		return ENOENT;
-	case PROC_PROC_ERROR_BAD_IMAGE:
-		return ENOEXEC;
+	case PROC_PROC_ERROR_NO_CHILD: return ECHILD;
+	case PROC_PROC_ERROR_NO_PROCESS: return ESRCH;
+	case PROC_PROC_ERROR_DENIED: return EPERM;
+	case PROC_PROC_ERROR_NOT_FOUND: return ENOENT;
+	case PROC_PROC_ERROR_BAD_IMAGE: return ENOEXEC;
 	case PROC_PROC_ERROR_AGAIN:
-	case PROC_PROC_ERROR_FULL:
-		return EAGAIN;
-	case PROC_PROC_ERROR_INVALID:
-		return EINVAL;
-	case PROC_PROC_ERROR_TOO_BIG:
-		return E2BIG;
-	case ERR_NO_MEMORY:
-		return ENOMEM;
-	case ERR_BAD_HANDLE:
-		return ENOSYS; /* no process server */
-	default:
-		return EIO;
+	case PROC_PROC_ERROR_FULL: return EAGAIN;
+	case PROC_PROC_ERROR_INVALID: return EINVAL;
+	case PROC_PROC_ERROR_TOO_BIG: return E2BIG;
+	case ERR_NO_MEMORY: return ENOMEM;
+	case ERR_BAD_HANDLE: return ENOSYS; /* no process server */
+	default: return EIO;
 	}
 }
 

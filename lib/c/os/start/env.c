@@ -88,6 +88,8 @@ static bool valid_name(const char *name)
 
 char *getenv(const char *name)
 {
+	if (!valid_name(name))
+		return NULL;
 	size_t len = strlen(name);
 	__libc_lock(&env_lock);
 	long i = find(name, len);

@@ -34,4 +34,3 @@ _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
 		(*f)();
 	exit(main((int)su->argc, argv, environ));
 }
-

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// A program the process server's tests (tests/user/utest/t_proc.c) start
+// with posix_spawn. argv[1] says what to do; the exit code says how it
+// went (0: every check passed, else the number of the first that failed).
+#include <errno.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <vg/vg.h>
+
+int kill(pid_t pid, int sig);
+
+/* Spawns this program with argv[1..]: the pid, or -1. */
+static pid_t again(const posix_spawn_file_actions_t *fa, char *a1, char *a2)
+{
+	char *argv[] = { "proc_child", a1, a2, NULL };
+	pid_t pid;
+	return posix_spawn(&pid, "/bin/proc_child", fa, NULL, argv, environ) ? -1 : pid;
+}
+
+static int check_args(int argc, char **argv, char **envp)
+{
+	if (argc != 4 || strcmp(argv[2], "two words") || strcmp(argv[3], ""))
+		return 1;
+	if (envp != environ || !getenv("FOO") || strcmp(getenv("FOO"), "bar=baz"))
+		return 2;
+	if (getenv("FO") || getenv("FOO=bar") || !getenv("EMPTY") || *getenv("EMPTY"))
+		return 3;
+	if (setenv("FOO", "new", 0) || strcmp(getenv("FOO"), "bar=baz"))
+		return 4;
+	if (setenv("FOO", "new", 1) || strcmp(getenv("FOO"), "new"))
+		return 5;
+	if (setenv("ADDED", "1", 0) || strcmp(getenv("ADDED"), "1"))
+		return 6;
+	if (setenv("A=B", "1", 1) != -1 || errno != EINVAL || setenv("", "1", 1) != -1)
+		return 7;
+	static char mine[] = "MINE=x";
+	if (putenv(mine) || strcmp(getenv("MINE"), "x"))
+		return 8;
+	mine[5] = 'y'; /* putenv's string is the environment's entry */
+	if (strcmp(getenv("MINE"), "y"))
+		return 9;
+	if (unsetenv("FOO") || getenv("FOO") || unsetenv("NOT_THERE") || !getenv("ADDED"))
+		return 10;
+	if (getppid() != atoi(getenv("PARENT")) || getpid() <= 1)
+		return 11;
+	return 0;
+}
+
+/* Spawns n children exiting with 10, 11, ...; each must end so. */
+static int tree(int n)
+{
+	pid_t pids[8];
+	char code[8][4];
+	for (int i = 0; i < n; i++) {
+		code[i][0] = '1', code[i][1] = (char)('0' + i), code[i][2] = 0;
+		if ((pids[i] = again(NULL, "exit", code[i])) < 0)
+			return 1;
+	}
+	for (int found = 0; found < n; found++) {
+		int st;
+		pid_t p = wait(&st);
+		int i = 0;
+		while (i < n && pids[i] != p)
+			i++;
+		if (i == n || !WIFEXITED(st) || WEXITSTATUS(st) != 10 + i)
+			return 2;
+		pids[i] = 0;
+	}
+	return wait(NULL) == -1 && errno == ECHILD ? 0 : 3;
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	const char *what = argc > 1 ? argv[1] : "";
+	if (!strcmp(what, "exit"))
+		return atoi(argv[2]);
+	if (!strcmp(what, "args"))
+		return check_args(argc, argv, envp);
+	if (!strcmp(what, "sleep")) {
+		struct timespec ts = { 30, 0 };
+		nanosleep(&ts, NULL);
+		return 99;
+	}
+	if (!strcmp(what, "tree"))
+		return tree(atoi(argv[2]));
+	if (!strcmp(what, "orphan")) /* leaves a child that outlives it */
+		return again(NULL, "linger", NULL) > 0 ? 0 : 1;
+	if (!strcmp(what, "linger")) {
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+		return 7;
+	}
+	if (!strcmp(what, "kill-self"))
+		return kill(getpid(), 15) ? 1 : 2; /* never returns on success */
+	if (!strcmp(what, "crash")) {
+		int *volatile nowhere = NULL;
+		*nowhere = 1;
+	}
+	if (!strcmp(what, "setsid")) {
+		pid_t me = getpid();
+		if (getsid(0) == me || setsid() != me || getsid(0) != me || getpgrp() != me)
+			return 1;
+		return setsid() == -1 && errno == EPERM ? 0 : 2; /* now a group leader */
+	}
+	if (!strcmp(what, "signal-fd")) { /* signals the notification at fd argv[2] */
+		vg_handle_t n = vg_startup_find(VG_HTAG_FD, (uint32_t)atoi(argv[2]));
+		return n && !vg_notification_signal(n, 1) ? 0 : 1;
+	}
+	if (!strcmp(what, "pass-fd")) { /* fd 5 goes to a grandchild as fd 9 */
+		posix_spawn_file_actions_t fa;
+		posix_spawn_file_actions_init(&fa);
+		posix_spawn_file_actions_addclose(&fa, 5);
+		posix_spawn_file_actions_adddup2(&fa, 5, 9);
+		pid_t p = again(&fa, "signal-fd", "9");
+		if (p != -1) /* 5 was closed before the dup2: EBADF */
+			return 1;
+		posix_spawn_file_actions_destroy(&fa);
+		posix_spawn_file_actions_init(&fa);
+		posix_spawn_file_actions_adddup2(&fa, 5, 9);
+		posix_spawn_file_actions_addclose(&fa, 5);
+		p = again(&fa, "signal-fd", "9");
+		posix_spawn_file_actions_destroy(&fa);
+		int st;
+		if (p < 0 || waitpid(p, &st, 0) != p || !WIFEXITED(st))
+			return 2;
+		return WEXITSTATUS(st) ? 3 : 0;
+	}
+	if (!strcmp(what, "kill-parent")) /* not a descendant: refused */
+		return kill(getppid(), 9) == -1 && errno == EPERM ? 0 : 1;
+	return 100;
+}

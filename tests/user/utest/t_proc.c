@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The process server (srv/proc) and the C library's process API: the root
+// task starts bin/proc with vg_spawn (becoming pid 1, the holder of the
+// server's unbadged handle) and then spawns tests/user/proc_child.c with
+// posix_spawn: exit statuses, arguments and environment, trees, WNOHANG,
+// zombies, orphans, kill, groups and sessions, fds, bad requests.
+#include <errno.h>
+#include <proc.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../utest.h"
+
+int kill(pid_t pid, int sig);
+void __libc_proc_set_endpoint(vg_handle_t ep);
+
+#define SIGKILL_ 9
+#define SIGSEGV_ 11
+#define SIGTERM_ 15
+#define SIGCHLD_ 17
+
+static vg_handle_t server_ep;
+
+/* Starts the server once; our handle to it, or 0. */
+static vg_handle_t proc_server(void)
+{
+	if (server_ep)
+		return server_ep;
+	const void *image;
+	size_t len;
+	vg_handle_t ep, mine, process;
+	if (vg_initrd_find("bin/proc", &image, &len) || vg_endpoint_create(&ep))
+		return 0;
+	if (vg_handle_duplicate(ep, VG_RIGHT_SIGNAL, &mine)) {
+		vg_handle_close(ep);
+		return 0;
+	}
+	static const char *const argv[] = { "proc", NULL };
+	struct vg_startup_handle h = { VG_HTAG_PROC, 0, ep, 0 };
+	struct vg_spawn_req req = { image, len, argv, NULL, &h, 1 };
+	if (vg_spawn(&req, &process, NULL)) {
+		vg_handle_close(mine);
+		return 0;
+	}
+	vg_handle_close(process);
+	__libc_proc_set_endpoint(mine);
+	return server_ep = mine;
+}
+
+static char *const no_env[] = { NULL };
+
+/* posix_spawn of proc_child with up to two arguments: the pid or -1. */
+static pid_t child(const char *a1, const char *a2)
+{
+	char *argv[] = { "proc_child", (char *)a1, (char *)a2, NULL };
+	pid_t pid;
+	int err = posix_spawn(&pid, "/bin/proc_child", NULL, NULL, argv, no_env);
+	return err ? -1 : pid;
+}
+
+/* Waits for pid: its status, or -1000 - errno. */
+static int status_of(pid_t pid)
+{
+	int st;
+	pid_t got = waitpid(pid, &st, 0);
+	return got == pid ? st : -1000 - errno;
+}
+
+UTEST(proc_spawn_exit_status)
+{
+	CHECK(proc_server());
+	CHECK_EQ(getpid(), 1);
+	CHECK_EQ(getppid(), 0);
+	pid_t a = child("exit", "42"), b = child("exit", "0");
+	CHECK(a > 1 && b > 1 && a != b);
+	int st = status_of(a);
+	CHECK(WIFEXITED(st) && !WIFSIGNALED(st));
+	CHECK_EQ(WEXITSTATUS(st), 42);
+	st = status_of(b);
+	CHECK(WIFEXITED(st));
+	CHECK_EQ(WEXITSTATUS(st), 0);
+	/* Reaped: no such child any more. */
+	CHECK_EQ(waitpid(a, &st, 0), -1);
+	CHECK_EQ(errno, ECHILD);
+	CHECK_EQ(waitpid(-1, &st, WNOHANG), -1);
+	CHECK_EQ(errno, ECHILD);
+	/* Exit codes keep their low 8 bits, as on Unix. */
+	CHECK_EQ(WEXITSTATUS(status_of(child("exit", "300"))), 300 & 0xff);
+	/* A program that does not exist, and one that is no executable. */
+	char *argv[] = { "x", NULL };
+	pid_t p;
+	CHECK_EQ(posix_spawn(&p, "/bin/no-such-program", NULL, NULL, argv, no_env), ENOENT);
+	CHECK_EQ(posix_spawn(&p, "/etc/motd", NULL, NULL, argv, no_env), ENOEXEC);
+	CHECK_EQ(posix_spawnp(&p, "proc_child", NULL, NULL, (char *[]){ "c", "exit", "5", NULL },
+			      no_env),
+		 0);
+	CHECK_EQ(WEXITSTATUS(status_of(p)), 5);
+}
+
+UTEST(proc_arguments_and_environment_arrive)
+{
+	CHECK(proc_server());
+	char *argv[] = { "proc_child", "args", "two words", "", NULL };
+	char *envp[] = { "FOO=bar=baz", "EMPTY=", "PARENT=1", NULL };
+	pid_t p;
+	CHECK_EQ(posix_spawn(&p, "/bin/proc_child", NULL, NULL, argv, envp), 0);
+	int st = status_of(p);
+	CHECK(WIFEXITED(st));
+	CHECK_EQ(WEXITSTATUS(st), 0);
+}
+
+UTEST(proc_spawn_trees)
+{
+	CHECK(proc_server());
+	pid_t t[3];
+	for (int i = 0; i < 3; i++)
+		t[i] = child("tree", "5");
+	for (int i = 2; i >= 0; i--) {
+		int st = status_of(t[i]);
+		CHECK(WIFEXITED(st));
+		CHECK_EQ(WEXITSTATUS(st), 0);
+	}
+}
+
+UTEST(proc_wnohang_kill_and_signals)
+{
+	CHECK(proc_server());
+	pid_t a = child("sleep", NULL), b = child("sleep", NULL);
+	int st = -1;
+	CHECK_EQ(waitpid(a, &st, WNOHANG), 0);
+	CHECK_EQ(waitpid(-1, &st, WNOHANG), 0);
+	CHECK_EQ(kill(a, 0), 0); /* exists */
+	CHECK_EQ(kill(a, SIGCHLD_), 0); /* ignored by default */
+	CHECK_EQ(waitpid(a, &st, WNOHANG), 0);
+	CHECK_EQ(kill(a, SIGTERM_), 0);
+	CHECK_EQ(kill(b, SIGKILL_), 0);
+	st = status_of(a);
+	CHECK(WIFSIGNALED(st) && !WIFEXITED(st));
+	CHECK_EQ(WTERMSIG(st), SIGTERM_);
+	st = status_of(b);
+	CHECK(WIFSIGNALED(st));
+	CHECK_EQ(WTERMSIG(st), SIGKILL_);
+	CHECK_EQ(kill(a, 0), -1); /* gone */
+	CHECK_EQ(errno, ESRCH);
+	CHECK_EQ(kill(2, 99), -1);
+	CHECK_EQ(errno, EINVAL);
+	/* A process killing itself; one crashing. */
+	CHECK_EQ(WTERMSIG(status_of(child("kill-self", NULL))), SIGTERM_);
+	CHECK_EQ(WTERMSIG(status_of(child("crash", NULL))), SIGSEGV_);
+	/* A child may not signal its parent (nor anyone but itself and its
+	 * descendants). */
+	CHECK_EQ(WEXITSTATUS(status_of(child("kill-parent", NULL))), 0);
+}
+
+/* The table entry of pid, by enumeration: 0, or -1 when it is not there. */
+static int lookup(pid_t pid, struct proc_info *info, char *args)
+{
+	int32_t after = 0;
+	while (!proc_process_next(server_ep, after, info, args)) {
+		if (info->pid == pid)
+			return 0;
+		after = info->pid;
+	}
+	return -1;
+}
+
+UTEST(proc_zombies_stay_until_reaped)
+{
+	CHECK(proc_server());
+	pid_t p = child("exit", "3");
+	struct proc_info info;
+	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
+	CHECK_EQ(lookup(p, &info, args), 0);
+	CHECK_EQ(strcmp(args, "proc_child exit 3"), 0);
+	CHECK_EQ(info.ppid, 1);
+	/* It ends; it stays, a zombie with its status, until waited for. */
+	for (int i = 0; i < 500 && info.state != PROC_STATE_ZOMBIE; i++) {
+		struct timespec ts = { 0, 2000000 };
+		nanosleep(&ts, NULL);
+		CHECK_EQ(lookup(p, &info, args), 0);
+	}
+	CHECK_EQ(info.state, PROC_STATE_ZOMBIE);
+	CHECK_EQ(info.status, 3 << 8);
+	int st;
+	CHECK_EQ(waitpid(-1, &st, WNOHANG), p);
+	CHECK_EQ(st, 3 << 8);
+	CHECK_EQ(lookup(p, &info, args), -1);
+	/* pid 1 is listed too. */
+	CHECK_EQ(lookup(1, &info, args), 0);
+	CHECK_EQ(strcmp(args, "init"), 0);
+}
+
+UTEST(proc_orphans_go_to_pid_1)
+{
+	CHECK(proc_server());
+	pid_t p = child("orphan", NULL);
+	CHECK_EQ(WEXITSTATUS(status_of(p)), 0);
+	/* Its child lingers, now ours. */
+	struct proc_info info;
+	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
+	int32_t after = 0;
+	pid_t orphan = 0;
+	while (!orphan && !proc_process_next(server_ep, after, &info, args)) {
+		if (!strcmp(args, "proc_child linger"))
+			orphan = info.pid;
+		after = info.pid;
+	}
+	CHECK(orphan > 1);
+	CHECK_EQ(info.ppid, 1);
+	int st = status_of(orphan);
+	CHECK(WIFEXITED(st));
+	CHECK_EQ(WEXITSTATUS(st), 7);
+}
+
+UTEST(proc_groups_and_sessions)
+{
+	CHECK(proc_server());
+	CHECK_EQ(getpgrp(), 1);
+	CHECK_EQ(getsid(0), 1);
+	CHECK_EQ(setsid(), -1); /* already a group leader */
+	CHECK_EQ(errno, EPERM);
+	pid_t a = child("sleep", NULL), b = child("sleep", NULL), c = child("sleep", NULL);
+	CHECK_EQ(getpgid(a), 1);
+	CHECK_EQ(setpgid(a, 0), 0); /* a leads a new group */
+	CHECK_EQ(getpgid(a), a);
+	CHECK_EQ(setpgid(b, a), 0);
+	CHECK_EQ(getpgid(b), a);
+	CHECK_EQ(setpgid(c, 12345), -1); /* no such group */
+	CHECK_EQ(errno, EPERM);
+	CHECK_EQ(setpgid(99999, 0), -1);
+	CHECK_EQ(errno, ESRCH);
+	CHECK_EQ(getpgid(99999), -1);
+	CHECK_EQ(errno, ESRCH);
+	/* Started in a group of its own by the spawn attributes. */
+	posix_spawnattr_t attr;
+	posix_spawnattr_init(&attr);
+	CHECK_EQ(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP), 0);
+	CHECK_EQ(posix_spawnattr_setpgroup(&attr, a), 0);
+	pid_t d;
+	char *argv[] = { "proc_child", "sleep", NULL };
+	CHECK_EQ(posix_spawn(&d, "/bin/proc_child", NULL, &attr, argv, no_env), 0);
+	CHECK_EQ(getpgid(d), a);
+	CHECK_EQ(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK), EINVAL);
+	/* The group goes at once; c stays. */
+	CHECK_EQ(kill(-a, SIGTERM_), 0);
+	CHECK_EQ(WTERMSIG(status_of(a)), SIGTERM_);
+	CHECK_EQ(WTERMSIG(status_of(b)), SIGTERM_);
+	CHECK_EQ(WTERMSIG(status_of(d)), SIGTERM_);
+	CHECK_EQ(waitpid(c, NULL, WNOHANG), 0);
+	CHECK_EQ(kill(-a, SIGTERM_), -1);
+	CHECK_EQ(errno, ESRCH);
+	/* waitpid(-pgid): only that group's children. */
+	CHECK_EQ(setpgid(c, 0), 0);
+	pid_t e = child("exit", "1");
+	CHECK_EQ(waitpid(-c, NULL, WNOHANG), 0);
+	CHECK_EQ(kill(c, SIGKILL_), 0);
+	CHECK_EQ(waitpid(-c, NULL, 0), c);
+	CHECK_EQ(waitpid(e, NULL, 0), e);
+	/* A new session in the child. */
+	CHECK_EQ(WEXITSTATUS(status_of(child("setsid", NULL))), 0);
+}
+
+UTEST(proc_handles_and_fds_pass_to_children)
+{
+	vg_handle_t ep = proc_server();
+	CHECK(ep);
+	vg_handle_t note, theirs;
+	CHECK_EQ(vg_notification_create(&note), 0);
+	/* A handle staged as fd 5: the child passes it on as fd 9 to its
+	 * child (file actions), which signals it. */
+	CHECK_EQ(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER | VG_RIGHT_DUPLICATE,
+				     &theirs),
+		 0);
+	CHECK_EQ(proc_process_give(ep, VG_HTAG_FD, 5, theirs), 0);
+	static const char args[] = "proc_child\0pass-fd";
+	int32_t pid;
+	CHECK_EQ(proc_process_spawn(ep, "/bin/proc_child", args, sizeof(args), "", 0, -1, false,
+				    &pid),
+		 0);
+	CHECK_EQ(WEXITSTATUS(status_of(pid)), 0);
+	CHECK_EQ(vg_notification_wait(note, 0), 0); /* signalled */
+	/* The server's own tag is not the caller's to give. */
+	CHECK_EQ(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs), 0);
+	CHECK_EQ(proc_process_give(ep, VG_HTAG_PROC, 0, theirs), PROC_PROC_ERROR_DENIED);
+	vg_handle_close(note);
+	/* addopen needs a file system. */
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	CHECK_EQ(posix_spawn_file_actions_addopen(&fa, 3, "/etc/motd", 0, 0), 0);
+	pid_t p;
+	char *argv[] = { "proc_child", "exit", "0", NULL };
+	CHECK_EQ(posix_spawn(&p, "/bin/proc_child", &fa, NULL, argv, no_env), ENOSYS);
+	posix_spawn_file_actions_destroy(&fa);
+}
+
+UTEST(proc_bad_requests_are_refused)
+{
+	vg_handle_t ep = proc_server();
+	CHECK(ep);
+	int32_t pid, st;
+	/* Arguments not ending in a NUL, a path too long for the stub. */
+	CHECK_EQ(proc_process_spawn(ep, "/bin/proc_child", "abc", 3, "", 0, -1, false, &pid),
+		 PROC_PROC_ERROR_INVALID);
+	CHECK_EQ(proc_process_spawn(ep, "/bin/proc_child", "a\0", 2, "", 0, -7, false, &pid),
+		 PROC_PROC_ERROR_INVALID);
+	CHECK_EQ(proc_process_spawn(ep, "/bin/proc_child", "a\0", 2, "", 0, 4321, false, &pid),
+		 PROC_PROC_ERROR_DENIED);
+	CHECK_EQ(proc_process_wait(ep, INT32_MIN, &pid, &st), PROC_PROC_ERROR_NO_CHILD);
+	CHECK_EQ(proc_process_kill(ep, INT32_MIN, 9), PROC_PROC_ERROR_NO_PROCESS);
+	CHECK_EQ(proc_process_kill(ep, 1, -1), PROC_PROC_ERROR_INVALID);
+	CHECK_EQ(proc_process_setpgid(ep, -1, 0), PROC_PROC_ERROR_INVALID);
+	/* Messages no stub would send: an unknown method, a wrong interface,
+	 * a word missing. */
+	struct msg m = { VG_IPC_TAG(PROC_PROCESS_ID << 16 | 999, 0, 0), { 0 } }, r;
+	CHECK_EQ(call(ep, &m, &r), 0);
+	CHECK_EQ((long)VG_IPC_TAG_LABEL(r.tag), (long)(uint32_t)ERR_NOT_SUPPORTED);
+	m.tag = VG_IPC_TAG(77u << 16 | 1, 0, 0);
+	CHECK_EQ(call(ep, &m, &r), 0);
+	CHECK_EQ((long)VG_IPC_TAG_LABEL(r.tag), (long)(uint32_t)ERR_NOT_SUPPORTED);
+	m.tag = VG_IPC_TAG(PROC_PROCESS_KILL_LABEL, 1, 0);
+	CHECK_EQ(call(ep, &m, &r), 0);
+	CHECK_EQ((long)VG_IPC_TAG_LABEL(r.tag), (long)(uint32_t)ERR_BAD_FORMAT);
+	/* And it still serves. */
+	int32_t p1, pp, pg, s;
+	CHECK_EQ(proc_process_self(ep, &p1, &pp, &pg, &s), 0);
+	CHECK_EQ(p1, 1);
+}
+
+UTEST(proc_1000_spawns)
+{
+	CHECK(proc_server());
+	int bad = 0;
+	for (int i = 0; i < 1000; i++) {
+		pid_t p = child("exit", i % 2 ? "1" : "0");
+		bad += p < 0 || status_of(p) != (i % 2) << 8;
+	}
+	CHECK_EQ(bad, 0);
+	/* The table holds only pid 1 and the server's other live entries:
+	 * nothing of the thousand. */
+	struct proc_info info;
+	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
+	int32_t after = 0;
+	int n = 0;
+	while (!proc_process_next(server_ep, after, &info, args)) {
+		n++;
+		after = info.pid;
+	}
+	CHECK_EQ(n, 1);
+}
