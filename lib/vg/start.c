@@ -54,6 +54,11 @@ void vg_adopt_copy(vg_handle_t new_self, vg_handle_t log)
 	startup = &adopted;
 }
 
+void vg_startup_set(const struct vg_startup *su)
+{
+	startup = su;
+}
+
 vg_handle_t vg_self(void)
 {
 	return startup->self;

@@ -75,6 +75,11 @@ struct proc_spawn_req {
 	bool new_session;
 };
 long proc_spawn(struct proc *parent, const struct proc_spawn_req *req, int32_t *pid);
+/* Replaces p's program, keeping its pid. */
+long proc_exec(struct proc *p, const struct proc_spawn_req *req);
+/* Registers process (a copy of parent's memory, not yet running) as a new
+ * child: its pid and its endpoint to us. */
+long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle_t *ep);
 long proc_image_find(const char *path, const void **image, size_t *len);
 
 /* Ends and waiting (wait.c). */

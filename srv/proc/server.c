@@ -127,8 +127,35 @@ static long do_next(void *ctx, uint64_t badge, int32_t after, struct proc_info *
 		.status = best->state == PROC_STATE_ZOMBIE ? best->status : 0,
 		.start_ns = best->start_ns,
 	};
+	struct vg_process_info k;
+	if (best->process && !vg_process_info(best->process, &k)) {
+		info->threads = k.threads;
+		info->memory = k.committed;
+		info->cpu_ns = k.cpu_ns;
+	}
 	*args = best->args;
 	return 0;
+}
+
+static long do_fork(void *ctx, uint64_t badge, vg_handle_t child, int32_t *pid, vg_handle_t *ep)
+{
+	(void)ctx;
+	struct proc *p = proc_of_badge(badge);
+	if (!p) {
+		vg_handle_close(child);
+		return ERR_ACCESS_DENIED;
+	}
+	return proc_fork(p, child, pid, ep);
+}
+
+static long do_exec(void *ctx, uint64_t badge, const char *path, size_t path_len, const void *args,
+		    size_t args_len, const void *env, size_t env_len)
+{
+	(void)ctx;
+	(void)path_len;
+	CALLER(p, badge);
+	struct proc_spawn_req req = { path, args, args_len, env, env_len, -1, false };
+	return proc_exec(p, &req);
 }
 
 static long do_unstage(void *ctx, uint64_t badge)
@@ -152,6 +179,8 @@ static const struct proc_process_ops ops = {
 	.kill = do_kill,
 	.next = do_next,
 	.unstage = do_unstage,
+	.fork = do_fork,
+	.exec = do_exec,
 };
 static struct proc_process_server server = { &ops, NULL };
 

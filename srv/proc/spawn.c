@@ -62,69 +62,132 @@ static long choose_group(const struct proc *parent, const struct proc_spawn_req 
 	return PROC_PROC_ERROR_DENIED;
 }
 
-long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pid)
+/* Starts the request's program as pid with the handles staged by from
+ * (consumed whatever happens) and its own handle to us: *process. */
+static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_req *r,
+			vg_handle_t *process)
 {
-	const char *path = r->path;
-	const void *args = r->args, *env = r->env;
-	size_t args_len = r->args_len, env_len = r->env_len;
 	static const char *argv[STRINGS_MAX + 1], *envp[STRINGS_MAX + 1];
 	static struct vg_startup_handle handles[PROC_STAGED_MAX + 1];
 	long st;
 	const void *image;
 	size_t len;
-	struct proc *child = NULL;
-	if (!split(args, args_len, argv, &st) || !split(env, env_len, envp, &st))
-		goto out;
-	if ((st = proc_image_find(path, &image, &len))) {
+	uint32_t n = from->nstaged;
+	if (!split(r->args, r->args_len, argv, &st) || !split(r->env, r->env_len, envp, &st))
+		goto fail;
+	if ((st = proc_image_find(r->path, &image, &len))) {
 		st = spawn_error(st);
-		goto out;
+		goto fail;
 	}
-	child = proc_alloc();
-	if (!child) {
-		st = PROC_PROC_ERROR_FULL;
-		goto out;
-	}
-	int32_t pgid, sid;
-	if ((st = choose_group(parent, r, child->pid, &pgid, &sid)))
-		goto out;
-	/* The staged handles move into the request (vg_spawn consumes them
-	 * whatever happens), then the child's own handle to us. */
-	uint32_t n = parent->nstaged;
 	for (uint32_t i = 0; i < n; i++)
-		handles[i] =
-			(struct vg_startup_handle){ parent->staged[i].tag, parent->staged[i].arg,
-						    parent->staged[i].h, 0 };
-	parent->nstaged = 0;
+		handles[i] = (struct vg_startup_handle){ from->staged[i].tag, from->staged[i].arg,
+							 from->staged[i].h, 0 };
+	from->nstaged = 0;
 	vg_handle_t ep;
-	st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, (uint64_t)child->pid,
-			      &ep);
+	st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, (uint64_t)pid, &ep);
 	if (st) {
 		for (uint32_t i = 0; i < n; i++)
 			vg_handle_close(handles[i].handle);
-		goto out;
+		return st;
 	}
 	handles[n++] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, ep, 0 };
 	struct vg_spawn_req req = { image, len, argv, envp, handles, n };
-	st = spawn_error(vg_spawn(&req, &child->process, NULL));
-	if (st)
-		goto out;
-	child->ppid = parent->pid;
-	child->pgid = pgid;
-	child->sid = sid;
-	child->state = PROC_STATE_RUNNING;
-	if (args_len)
-		proc_set_args(child, args, args_len);
+	return spawn_error(vg_spawn(&req, process, NULL));
+fail:
+	proc_unstage(from);
+	return st;
+}
+
+/* The name and arguments ps shows: the arguments, or the path. */
+static void set_args(struct proc *p, const struct proc_spawn_req *r)
+{
+	if (r->args_len)
+		proc_set_args(p, r->args, r->args_len);
 	else
-		proc_set_args(child, path, strlen(path) + 1);
-	if ((st = proc_watch(child))) {
-		vg_process_kill(child->process, -1);
-		goto out;
+		proc_set_args(p, r->path, strlen(r->path) + 1);
+}
+
+long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pid)
+{
+	struct proc *child = proc_alloc();
+	if (!child) {
+		proc_unstage(parent);
+		return PROC_PROC_ERROR_FULL;
+	}
+	int32_t pgid, sid;
+	long st = choose_group(parent, r, child->pid, &pgid, &sid);
+	if (st)
+		proc_unstage(parent);
+	else
+		st = start_image(parent, child->pid, r, &child->process);
+	if (!st) {
+		child->ppid = parent->pid;
+		child->pgid = pgid;
+		child->sid = sid;
+		child->state = PROC_STATE_RUNNING;
+		set_args(child, r);
+		if ((st = proc_watch(child)))
+			vg_process_kill(child->process, -1);
+	}
+	if (st) {
+		proc_free(child);
+		return st;
 	}
 	*pid = child->pid;
 	return 0;
-out:
-	proc_unstage(parent);
-	if (child)
+}
+
+long proc_exec(struct proc *p, const struct proc_spawn_req *r)
+{
+	if (!p->process) {
+		proc_unstage(p);
+		return PROC_PROC_ERROR_DENIED; /* pid 1 is not ours to replace */
+	}
+	vg_handle_t process;
+	long st = start_image(p, p->pid, r, &process);
+	if (st)
+		return st;
+	/* The old process goes without a word: its end is not the pid's. */
+	async_source_remove(procsrv.loop, &p->exit_src);
+	p->exit_src.key = 0;
+	vg_process_kill(p->process, 0);
+	vg_handle_close(p->process);
+	p->process = process;
+	set_args(p, r);
+	if ((st = proc_watch(p))) {
+		/* Unwatched, it could never be reaped: end it now, as killed. */
+		p->kill_sig = 9;
+		vg_process_kill(process, -1);
+		p->state = PROC_STATE_ZOMBIE;
+		p->status = proc_wait_status(-1, p->kill_sig);
+	}
+	return 0;
+}
+
+long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle_t *ep)
+{
+	struct proc *child = proc_alloc();
+	long st = child ? 0 : PROC_PROC_ERROR_FULL;
+	if (!st)
+		st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER,
+				      (uint64_t)child->pid, ep);
+	if (st) {
+		vg_handle_close(process);
+		if (child)
+			proc_free(child);
+		return st;
+	}
+	child->process = process;
+	child->ppid = parent->pid;
+	child->pgid = parent->pgid;
+	child->sid = parent->sid;
+	child->state = PROC_STATE_RUNNING;
+	memcpy(child->args, parent->args, sizeof(child->args));
+	if ((st = proc_watch(child))) {
+		vg_handle_close(*ep);
 		proc_free(child);
-	return st;
+		return st;
+	}
+	*pid = child->pid;
+	return 0;
 }

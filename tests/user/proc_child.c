@@ -73,6 +73,84 @@ static int tree(int n)
 	return wait(NULL) == -1 && errno == ECHILD ? 0 : 3;
 }
 
+static volatile int global = 1;
+
+static void pause_ms(long ms)
+{
+	struct timespec ts = { 0, ms * 1000 * 1000 };
+	nanosleep(&ts, NULL);
+}
+
+/* fork: each side's writes after the fork are invisible to the other
+ * (globals, heap, stack); the child has its own pid and its parent's as
+ * ppid, and can use the server (spawn, wait) itself. */
+static int check_fork(void)
+{
+	volatile int local = 1;
+	char *heap = malloc(64);
+	strcpy(heap, "before");
+	pid_t me = getpid();
+	pid_t pid = fork();
+	if (pid < 0)
+		return 1;
+	if (pid == 0) {
+		if (global != 1 || local != 1 || strcmp(heap, "before"))
+			_exit(10);
+		global = 2, local = 2;
+		strcpy(heap, "child");
+		if (getppid() != me || getpid() == me || getpid() <= 1)
+			_exit(11);
+		pause_ms(20); /* the parent writes meanwhile */
+		if (global != 2 || local != 2 || strcmp(heap, "child"))
+			_exit(12);
+		pid_t g = again(NULL, "exit", "5");
+		int st;
+		if (g < 0 || waitpid(g, &st, 0) != g || WEXITSTATUS(st) != 5)
+			_exit(13);
+		char *more = malloc(100000); /* the allocator works */
+		if (!more)
+			_exit(14);
+		more[99999] = 1;
+		free(more);
+		_exit(42);
+	}
+	global = 3, local = 3;
+	strcpy(heap, "parent");
+	int st;
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return 2;
+	if (WEXITSTATUS(st) != 42)
+		return WEXITSTATUS(st); /* the child's failed check */
+	if (global != 3 || local != 3 || strcmp(heap, "parent"))
+		return 3;
+	free(heap);
+	return 0;
+}
+
+/* fork, then exec in the child: the pid stays, the new program's exit
+ * status is what the parent reaps. */
+static int check_fork_exec(void)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		char *argv[] = { "proc_child", "report-pid", NULL };
+		execv("/bin/proc_child", argv);
+		_exit(99);
+	}
+	int st;
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return 1;
+	/* report-pid exits with its pid's low byte. */
+	if (WEXITSTATUS(st) != (pid & 0xff))
+		return 2;
+	char *bad[] = { "x", NULL };
+	if (execv("/bin/no-such-program", bad) != -1 || errno != ENOENT)
+		return 3;
+	if (execvp("no-such-program", bad) != -1 || errno != ENOENT)
+		return 4;
+	return 0;
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	const char *what = argc > 1 ? argv[1] : "";
@@ -129,6 +207,12 @@ int main(int argc, char **argv, char **envp)
 			return 2;
 		return WEXITSTATUS(st) ? 3 : 0;
 	}
+	if (!strcmp(what, "fork"))
+		return check_fork();
+	if (!strcmp(what, "fork-exec"))
+		return check_fork_exec();
+	if (!strcmp(what, "report-pid"))
+		return getpid() & 0xff;
 	if (!strcmp(what, "kill-parent")) /* not a descendant: refused */
 		return kill(getppid(), 9) == -1 && errno == EPERM ? 0 : 1;
 	return 100;

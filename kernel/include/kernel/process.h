@@ -31,6 +31,7 @@ struct process {
 	long kill_code;
 	struct kobject *exc_port; /* a port, referenced; NULL: faults kill */
 	uint64_t exc_key;
+	uint64_t dead_ticks; /* run_ticks of its threads that have exited */
 };
 
 /* A user thread as an object: lives on after the thread, with its code. */

@@ -17,6 +17,10 @@ int usleep(unsigned long usec);
 _Noreturn void _exit(int status);
 
 extern char **environ;
+pid_t fork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t getpgrp(void);

@@ -331,6 +331,33 @@ UTEST(proc_bad_requests_are_refused)
 	CHECK_EQ(p1, 1);
 }
 
+UTEST(proc_fork_copies_memory_both_ways)
+{
+	CHECK(proc_server());
+	CHECK_EQ(WEXITSTATUS(status_of(child("fork", NULL))), 0);
+	CHECK_EQ(WEXITSTATUS(status_of(child("fork-exec", NULL))), 0);
+}
+
+UTEST(proc_ps_figures)
+{
+	CHECK(proc_server());
+	pid_t p = child("sleep", NULL);
+	struct proc_info info = { 0 };
+	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
+	/* Wait until it has started up (mapped its stack, its heap). */
+	for (int i = 0; i < 100 && info.memory < 16384; i++) {
+		struct timespec ts = { 0, 2000000 };
+		nanosleep(&ts, NULL);
+		CHECK_EQ(lookup(p, &info, args), 0);
+	}
+	CHECK_EQ(info.threads, 1);
+	CHECK(info.memory >= 16384);
+	CHECK(info.cpu_ns > 0);
+	CHECK(info.start_ns > 0 && info.start_ns <= (uint64_t)vg_clock_monotonic());
+	CHECK_EQ(kill(p, SIGKILL_), 0);
+	CHECK_EQ(WTERMSIG(status_of(p)), SIGKILL_);
+}
+
 UTEST(proc_1000_spawns)
 {
 	CHECK(proc_server());

@@ -12,6 +12,11 @@ vg_handle_t __libc_proc_ep(void);
 /* For the root task, which starts the server itself and holds the
  * server's unbadged endpoint (pid 1's). */
 void __libc_proc_set_endpoint(vg_handle_t ep);
+/* In a forked child: forget the parent's pid and events notification,
+ * and take ep as the handle to the server (ids.c, wait.c, server.c). */
+void __libc_proc_forked(vg_handle_t ep, int32_t pid);
+void __libc_ids_forked(int32_t pid);
+void __libc_wait_forked(void);
 /* Sets errno for a failed call's status (a proc_error or an ERR_*) and
  * returns -1. */
 int __libc_proc_fail(long st);

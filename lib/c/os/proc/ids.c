@@ -9,6 +9,11 @@
 
 static pid_t my_pid;
 
+void __libc_ids_forked(int32_t pid)
+{
+	my_pid = pid;
+}
+
 pid_t getpid(void)
 {
 	pid_t pid = __atomic_load_n(&my_pid, __ATOMIC_RELAXED);

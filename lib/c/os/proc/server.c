@@ -13,6 +13,13 @@ void __libc_proc_set_endpoint(vg_handle_t ep)
 	set_ep = ep;
 }
 
+void __libc_proc_forked(vg_handle_t ep, int32_t pid)
+{
+	set_ep = ep;
+	__libc_ids_forked(pid);
+	__libc_wait_forked();
+}
+
 vg_handle_t __libc_proc_ep(void)
 {
 	return set_ep ? set_ep : vg_startup_find(VG_HTAG_PROC, 0);

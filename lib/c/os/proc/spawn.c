@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// posix_spawn and posix_spawnp through the process server: the fds to pass
-// (exported by the fd table, then changed by the file actions) are staged
-// with `give`, then `spawn` starts the program with them. Staging belongs
-// to the calling process as a whole, so one lock covers a spawn from
-// staging to start.
+// posix_spawn, posix_spawnp and the exec family through the process
+// server: the fds to pass (exported by the fd table, then changed by the
+// file actions) are staged with `give`, then `spawn` starts the program
+// with them (or `exec` puts it in the caller's place). Staging belongs to
+// the calling process as a whole, so one lock covers a spawn from staging
+// to start.
 #include <errno.h>
 #include <proc.h>
 #include <spawn.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <vg/vg.h>
 
 #include "../internal/lock.h"
@@ -105,11 +107,20 @@ static char *pack(char *const list[], size_t *len, int *err)
 	return block;
 }
 
+/* What to start and how. */
+struct start {
+	const posix_spawn_file_actions_t *fa;
+	const posix_spawnattr_t *attr;
+	const char *args, *env;
+	size_t args_len, env_len;
+	bool exec; /* in the caller's place */
+};
+
 /* One attempt with one path: 0 or an errno. */
-static int spawn_path(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
-		      const posix_spawnattr_t *attr, const char *args, size_t args_len,
-		      const char *env, size_t env_len)
+static int start_path(pid_t *pid, const char *path, const struct start *s)
 {
+	const posix_spawn_file_actions_t *fa = s->fa;
+	const posix_spawnattr_t *attr = s->attr;
 	vg_handle_t ep = __libc_proc_ep();
 	if (!ep)
 		return ENOSYS;
@@ -130,9 +141,14 @@ static int spawn_path(pid_t *pid, const char *path, const posix_spawn_file_actio
 			vg_handle_close(f.h[i].handle);
 	f.n = 0;
 	int32_t child = 0;
-	if (!err && !st)
-		st = proc_process_spawn(ep, path, args, args_len, env, env_len, pgid,
+	if (!err && !st && s->exec)
+		st = proc_process_exec(ep, path, s->args, s->args_len, s->env, s->env_len);
+	else if (!err && !st)
+		st = proc_process_spawn(ep, path, s->args, s->args_len, s->env, s->env_len, pgid,
 					(flags & POSIX_SPAWN_SETSID) != 0, &child);
+	if (!err && !st && s->exec)
+		for (;;) /* replaced: the server is ending this process */
+			vg_thread_exit(0);
 	else if (err)
 		drop_all(&f);
 	if (!err && st)
@@ -149,18 +165,19 @@ static int spawn_path(pid_t *pid, const char *path, const posix_spawn_file_actio
 	return 0;
 }
 
-static int spawn_search(pid_t *pid, const char *file, bool search,
-			const posix_spawn_file_actions_t *fa, const posix_spawnattr_t *attr,
+/* Starts file, searched for along PATH if search and it has no '/'. */
+static int start_search(pid_t *pid, const char *file, bool search, struct start *s,
 			char *const argv[], char *const envp[])
 {
 	int err = 0;
-	size_t args_len, env_len;
-	char *args = pack(argv, &args_len, &err);
-	char *env = args ? pack(envp, &env_len, &err) : NULL;
+	char *args = pack(argv, &s->args_len, &err);
+	char *env = args ? pack(envp, &s->env_len, &err) : NULL;
+	s->args = args;
+	s->env = env;
 	if (!env)
 		goto out;
 	if (!search || strchr(file, '/')) {
-		err = spawn_path(pid, file, fa, attr, args, args_len, env, env_len);
+		err = start_path(pid, file, s);
 		goto out;
 	}
 	const char *dirs = getenv("PATH");
@@ -175,7 +192,7 @@ static int spawn_search(pid_t *pid, const char *file, bool search,
 			memcpy(path, d, dlen);
 			path[dlen] = '/';
 			memcpy(path + dlen + 1, file, flen + 1);
-			err = spawn_path(pid, path, fa, attr, args, args_len, env, env_len);
+			err = start_path(pid, path, s);
 		}
 		if (!d[dlen])
 			break;
@@ -190,11 +207,36 @@ out:
 int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
 		const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-	return spawn_search(pid, path, false, fa, attr, argv, envp);
+	struct start s = { .fa = fa, .attr = attr };
+	return start_search(pid, path, false, &s, argv, envp);
 }
 
 int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa,
 		 const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-	return spawn_search(pid, file, true, fa, attr, argv, envp);
+	struct start s = { .fa = fa, .attr = attr };
+	return start_search(pid, file, true, &s, argv, envp);
+}
+
+/* The exec family: only a failure returns. */
+static int exec(const char *file, bool search, char *const argv[], char *const envp[])
+{
+	struct start s = { .exec = true };
+	errno = start_search(NULL, file, search, &s, argv, envp);
+	return -1;
+}
+
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return exec(path, false, argv, envp);
+}
+
+int execv(const char *path, char *const argv[])
+{
+	return exec(path, false, argv, environ);
+}
+
+int execvp(const char *file, char *const argv[])
+{
+	return exec(file, true, argv, environ);
 }

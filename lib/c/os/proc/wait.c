@@ -20,6 +20,15 @@ static vg_handle_t events;
 static uint32_t generation;
 static int leader;
 
+void __libc_wait_forked(void)
+{
+	/* The parent's handle value means nothing here; no thread but this
+	 * one exists to hold the lock or lead. */
+	events = VG_HANDLE_INVALID;
+	events_lock = 0;
+	leader = 0;
+}
+
 static vg_handle_t events_note(vg_handle_t ep)
 {
 	__libc_lock(&events_lock);
