@@ -98,7 +98,7 @@ $(foreach n,$(SRV_NAMES),$(eval SRV_CODE_$(n) := $(filter-out srv/$(n)/main.c, \
 	$(sort $(wildcard srv/$(n)/*.c)))))
 USER_EXTRA_bus := $(call user_idl_srcs,bus)
 USER_EXTRA_proc := $(call user_idl_srcs,proc)
-USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c $(sort $(wildcard tests/user/utest/*.c)) \
+USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/bench_proc.c $(sort $(wildcard tests/user/utest/*.c)) \
 	tests/user/arch/$(ARCH)/fpu.S $(SRV_CODE_bus) $(call user_idl_srcs,bus) $(USER_IDL_GEN)/kitchen_client.c \
 	$(USER_IDL_GEN)/kitchen_server.c
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))

@@ -52,6 +52,9 @@ LINUX_ROWS = {
     "thread_switch_pair": "mutex+condvar round trip, 2 threads",
     "pthread_condvar_round_trip": "mutex+condvar round trip, 2 threads",
     "pthread_create_join": "pthread create+join",
+    "fork_exit_wait": "fork+_exit+waitpid",
+    "fork_exec_wait": "fork+execve(static)+waitpid",
+    "posix_spawn_wait": "fork+execve(static)+waitpid",
 }
 
 

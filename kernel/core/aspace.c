@@ -195,7 +195,10 @@ int aspace_clone(struct aspace *src, struct aspace *dst)
 			break;
 		struct vmo *copy = m.vmo;
 		uint64_t offset = m.offset;
-		if (m.vmo->kind == VMO_ANON) {
+		/* Read-only mappings (code, constants, the boot archive) are
+		 * shared: nothing can write through them, and sharing costs
+		 * nothing per page. */
+		if (m.vmo->kind == VMO_ANON && (m.prot & VM_WRITE)) {
 			err = vmo_create_child(m.vmo, m.offset, m.end - m.start, &copy);
 			offset = 0;
 		} else {

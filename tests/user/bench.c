@@ -253,4 +253,5 @@ void run_benchmarks(void)
 	bench_report("demand_zero_page_fault", demand_zero_fault, 64);
 	run_ipc_benchmarks();
 	libc_benchmarks();
+	run_proc_benchmarks();
 }

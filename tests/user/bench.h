@@ -13,5 +13,8 @@ void run_benchmarks(void);
 void bench_report(const char *name, void (*op)(int batch), int batch);
 /* Generated stubs, the event-loop server and the bus (bench_ipc.c). */
 void run_ipc_benchmarks(void);
+/* fork, exec, posix_spawn and wait through the process server
+ * (bench_proc.c). */
+void run_proc_benchmarks(void);
 
 #endif

@@ -80,8 +80,10 @@ int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo *
 
 /* Maps into dst, which must have no mappings (ERR_BAD_STATE), a snapshot
  * of every mapping of src at the same addresses with the same protections:
- * a copy-on-write child of each anonymous VMO range, the VMO itself for
- * physical and contiguous ones (device memory stays shared). src's other
+ * a copy-on-write child of each writable anonymous VMO range; the VMO
+ * itself for read-only mappings (nothing writes through them: a change
+ * made to the VMO another way shows on both sides) and for physical and
+ * contiguous ones (device memory stays shared). src's other
  * threads may go on meanwhile: each mapping is copied as it is when its
  * turn comes. On failure dst holds part of the copy. */
 int aspace_clone(struct aspace *src, struct aspace *dst);

@@ -14,43 +14,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../proc_server.h"
 #include "../utest.h"
 
 int kill(pid_t pid, int sig);
-void __libc_proc_set_endpoint(vg_handle_t ep);
 
 #define SIGKILL_ 9
 #define SIGSEGV_ 11
 #define SIGTERM_ 15
 #define SIGCHLD_ 17
-
-static vg_handle_t server_ep;
-
-/* Starts the server once; our handle to it, or 0. */
-static vg_handle_t proc_server(void)
-{
-	if (server_ep)
-		return server_ep;
-	const void *image;
-	size_t len;
-	vg_handle_t ep, mine, process;
-	if (vg_initrd_find("bin/proc", &image, &len) || vg_endpoint_create(&ep))
-		return 0;
-	if (vg_handle_duplicate(ep, VG_RIGHT_SIGNAL, &mine)) {
-		vg_handle_close(ep);
-		return 0;
-	}
-	static const char *const argv[] = { "proc", NULL };
-	struct vg_startup_handle h = { VG_HTAG_PROC, 0, ep, 0 };
-	struct vg_spawn_req req = { image, len, argv, NULL, &h, 1 };
-	if (vg_spawn(&req, &process, NULL)) {
-		vg_handle_close(mine);
-		return 0;
-	}
-	vg_handle_close(process);
-	__libc_proc_set_endpoint(mine);
-	return server_ep = mine;
-}
 
 static char *const no_env[] = { NULL };
 
@@ -161,7 +133,7 @@ UTEST(proc_wnohang_kill_and_signals)
 static int lookup(pid_t pid, struct proc_info *info, char *args)
 {
 	int32_t after = 0;
-	while (!proc_process_next(server_ep, after, info, args)) {
+	while (!proc_process_next(proc_server(), after, info, args)) {
 		if (info->pid == pid)
 			return 0;
 		after = info->pid;
@@ -205,7 +177,7 @@ UTEST(proc_orphans_go_to_pid_1)
 	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
 	int32_t after = 0;
 	pid_t orphan = 0;
-	while (!orphan && !proc_process_next(server_ep, after, &info, args)) {
+	while (!orphan && !proc_process_next(proc_server(), after, &info, args)) {
 		if (!strcmp(args, "proc_child linger"))
 			orphan = info.pid;
 		after = info.pid;
@@ -382,7 +354,7 @@ UTEST(proc_1000_spawns)
 	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
 	int32_t after = 0;
 	int n = 0;
-	while (!proc_process_next(server_ep, after, &info, args)) {
+	while (!proc_process_next(proc_server(), after, &info, args)) {
 		n++;
 		after = info.pid;
 	}
