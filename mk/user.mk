@@ -98,7 +98,9 @@ $(foreach n,$(SRV_NAMES),$(eval SRV_CODE_$(n) := $(filter-out srv/$(n)/main.c, \
 	$(sort $(wildcard srv/$(n)/*.c)))))
 USER_EXTRA_bus := $(call user_idl_srcs,bus)
 USER_EXTRA_proc := $(call user_idl_srcs,proc)
-USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/bench_proc.c $(sort $(wildcard tests/user/utest/*.c)) \
+USER_EXTRA_proc_bench := tests/user/bench_report.c
+USER_EXTRA_init := tests/user/bench.c tests/user/bench_report.c tests/user/bench_ipc.c \
+	tests/user/bench_proc.c $(sort $(wildcard tests/user/utest/*.c)) \
 	tests/user/arch/$(ARCH)/fpu.S $(SRV_CODE_bus) $(call user_idl_srcs,bus) $(USER_IDL_GEN)/kitchen_client.c \
 	$(USER_IDL_GEN)/kitchen_server.c
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
@@ -134,7 +136,7 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # Programs linked with the C library (mk/libc.mk): crt1.o, libc.a and
 # libvg-c.a instead of crt0.o and libvg.a, and lib/c/include for their
 # sources. The root task is one, so that its tests exercise the library.
-USER_LIBC_PROGS := init proc_child
+USER_LIBC_PROGS := init proc_child proc_bench
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
 $(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_init)): \
