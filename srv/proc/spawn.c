@@ -2,29 +2,21 @@
 // Spawning: a program image, its arguments and environment from the
 // request, the handles the caller staged, and the child's own badged
 // handle to this server (VG_HTAG_PROC), through vg_spawn.
+#include "argblock.h"
 #include "procsrv.h"
 #include <vg/vg.h>
 
 #define STRINGS_MAX 2048 /* per list: more could not fit a startup block */
 
-/* Splits a block of NUL-terminated strings into a NULL-terminated list;
- * false when it is malformed (not ending in a NUL) or too long. */
-static bool split(const char *block, size_t len, const char **list, long *err)
+/* Splits a request's block into a list; false (and the error) when it is
+ * malformed or too long. */
+static bool split(const void *block, size_t len, const char **list, long *err)
 {
-	size_t n = 0;
-	if (len && block[len - 1]) {
-		*err = PROC_PROC_ERROR_INVALID;
-		return false;
-	}
-	for (size_t i = 0; i < len; i += strlen(block + i) + 1) {
-		if (n == STRINGS_MAX) {
-			*err = PROC_PROC_ERROR_TOO_BIG;
-			return false;
-		}
-		list[n++] = block + i;
-	}
-	list[n] = NULL;
-	return true;
+	long n = argblock_split(block, len, list, STRINGS_MAX);
+	if (n >= 0)
+		return true;
+	*err = n == ARGBLOCK_TOO_MANY ? PROC_PROC_ERROR_TOO_BIG : PROC_PROC_ERROR_INVALID;
+	return false;
 }
 
 static long spawn_error(long st)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The process table: slots, pids, and the badges that name callers.
+#include "argblock.h"
 #include "procsrv.h"
 #include <vg/vg.h>
 
@@ -74,12 +75,5 @@ void proc_free(struct proc *p)
 
 void proc_set_args(struct proc *p, const char *args, size_t len)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < len && n < PROC_ARGS_MAX; i++) {
-		char c = args[i];
-		if (!c && i + 1 == len)
-			break; /* the last string's end */
-		p->args[n++] = c ? c : ' ';
-	}
-	p->args[n] = '\0';
+	argblock_join(args, len, p->args, PROC_ARGS_MAX);
 }
