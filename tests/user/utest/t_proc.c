@@ -346,7 +346,7 @@ UTEST(proc_1000_spawns)
 			before = vg_memory_free();
 		pid_t p;
 		bad += posix_spawn(&p, "/bin/proc_true", NULL, NULL, argv, no_env) ||
-		       status_of(p) != 0;
+			status_of(p) != 0;
 	}
 	CHECK_EQ(bad, 0);
 	long free_after = vg_memory_free();
