@@ -37,18 +37,18 @@ LIBCOLL := $(USER_DIR)/libcoll.a
 # and -fno-builtin: the library defines what the compiler would call.
 LIBC_CFLAGS := $(filter-out -I%,$(UCFLAGS)) -fno-builtin -Ilib/c/include -Ilib/coll/include
 LIBC_OS_XFLAGS := -Iabi -Ilib/vg/include -Ilib/vg/arch/$(ARCH)/include -Ilib/ipc/include \
-	-I$(IDL_GEN)/fs
+	-I$(IDL_GEN)/fs -I$(IDL_GEN)/proc
 $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_OS_SRCS)): LIBC_XFLAGS := $(LIBC_OS_XFLAGS)
-# The descriptor layer (lib/c/os/fd) speaks the filesystem protocol: its
-# generated client stubs, and the message encoding they use (lib/ipc/msg.c,
+# The descriptor layer (lib/c/os/fd) speaks the filesystem protocol and
+# lib/c/os/proc the process server's: their generated client stubs, and the message encoding they use (lib/ipc/msg.c,
 # also in libipc.a: whichever comes first on a link line serves), are part
 # of the library, so that programs linked with libc alone (the SDK's) have
 # them.
 $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_OS_SRCS)): | $(IDL_STAMPS)
-LIBC_IPC_SRCS := $(IDL_GEN)/fs/fs_client.c lib/ipc/msg.c
+LIBC_IPC_SRCS := $(IDL_GEN)/fs/fs_client.c $(IDL_GEN)/proc/proc_client.c lib/ipc/msg.c
 LIBC_OBJS += $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_IPC_SRCS))
 
-$(USER_OBJ)/lib/c/%.c.o: lib/c/%.c mk/libc.mk mk/user.mk
+$(USER_OBJ)/lib/c/%.c.o: lib/c/%.c mk/libc.mk mk/user.mk | $(USER_GEN_STAMPS)
 	@mkdir -p $(@D)
 	@echo "  CC      $< (libc)"
 	@$(CC) $(LIBC_CFLAGS) $(LIBC_XFLAGS) -c $< -o $@

@@ -97,7 +97,8 @@ USER_EXTRA_bus := $(call user_idl_srcs,bus)
 USER_KITCHEN_SRCS := $(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_server.c \
 	$(USER_IDL_GEN)/kitchen_async.c
 USER_EXTRA_kitchen := tests/user/kitchen_svc.c $(USER_KITCHEN_SRCS) $(call user_idl_srcs,bus)
-USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/bench_vfs.c tests/user/bench_dyn.c tests/user/kitchen_svc.c \
+USER_EXTRA_init := tests/user/bench.c tests/user/bench_report.c tests/user/bench_ipc.c \
+	tests/user/bench_vfs.c tests/user/bench_dyn.c tests/user/bench_proc.c tests/user/kitchen_svc.c \
 	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
 	$(call user_idl_srcs,bus) $(USER_KITCHEN_SRCS)
 # The filesystem servers (docs/ARCHITECTURE.md, section 17). tmpfs allocates,
@@ -113,6 +114,8 @@ USER_START_memdev := $(USER_DIR)/crt1.o
 USER_LIBS_memdev := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/fscommon/*.c)): \
 	UCFLAGS_EXTRA := -Ilib/c/include
+USER_EXTRA_proc := $(call user_idl_srcs,proc)
+USER_EXTRA_proc_bench := tests/user/bench_report.c
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
@@ -146,16 +149,12 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # Programs linked with the C library (mk/libc.mk): crt1.o, libc.a and
 # libvg-c.a instead of crt0.o and libvg.a, and lib/c/include for their
 # sources. The root task is one, so that its tests exercise the library.
-USER_START_init := $(USER_DIR)/crt1.o
-USER_LIBS_init := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
-$(patsubst %,$(USER_OBJ)/%.o,tests/user/init.c $(USER_EXTRA_init)): UCFLAGS_EXTRA := -Ilib/c/include
-USER_START_sigchild := $(USER_DIR)/crt1.o
-USER_LIBS_sigchild := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
-$(USER_OBJ)/tests/user/sigchild.c.o: UCFLAGS_EXTRA := -Ilib/c/include
-# A child of the descriptor tests, inheriting descriptors (t_vfs_fd.c).
-USER_START_fdchild := $(USER_DIR)/crt1.o
-USER_LIBS_fdchild := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
-$(USER_OBJ)/tests/user/fdchild.c.o: UCFLAGS_EXTRA := -Ilib/c/include
+# Programs linked with the C library (tests/user/<name>.c).
+USER_LIBC_PROGS := init proc_child proc_bench sigchild fdchild
+$(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
+$(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
+$(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_init)): \
+	UCFLAGS_EXTRA := -Ilib/c/include
 
 # crt0 (or crt1) first, the libraries last, each before those it uses (an
 # archive only supplies what is still undefined). Every program is checked

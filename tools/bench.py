@@ -53,6 +53,9 @@ LINUX_ROWS = {
     "pthread_condvar_round_trip": "mutex+condvar round trip, 2 threads",
     "pthread_create_join": "pthread create+join",
     "file_create_write4k_close_unlink": "tmpfs create+write 4K+close+unlink",
+    "fork_exit_wait": "fork+_exit+waitpid",
+    "fork_exec_wait": "fork+execve(static)+waitpid",
+    "posix_spawn_wait": "fork+execve(static)+waitpid",
 }
 
 

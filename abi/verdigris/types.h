@@ -127,6 +127,20 @@ struct vg_startup_handle {
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */
 #define VG_STARTUP_TLS 0x4u /* tls_* above describe the TLS template */
 
+/* What process_info reports about a process. */
+struct vg_process_info {
+	uint64_t koid;
+	uint32_t threads; /* alive now */
+	uint32_t state; /* VG_PROCESS_* */
+	uint64_t mapped; /* bytes of its address space that are mapped */
+	uint64_t committed; /* bytes of memory behind those mappings (shared pages count whole) */
+	uint64_t cpu_ns; /* CPU time of its threads, the dead ones included */
+	int64_t exit_code; /* once dead */
+};
+#define VG_PROCESS_RUNNING 0u
+#define VG_PROCESS_KILLED 1u /* process_kill: its threads are ending */
+#define VG_PROCESS_DEAD 2u
+
 /* One kernel log record, as log_read returns it. */
 struct vg_log_record {
 	uint64_t seq;

@@ -171,6 +171,70 @@ int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, stru
 	return 0;
 }
 
+int aspace_clone(struct aspace *src, struct aspace *dst)
+{
+	irqflags_t f = spin_lock_irqsave(&dst->lock);
+	int err = !dst->root ? ERR_PEER_CLOSED : list_empty(&dst->vmas) ? 0 : ERR_BAD_STATE;
+	spin_unlock_irqrestore(&dst->lock, f);
+	/* One mapping at a time, each read under src's lock and copied
+	 * outside it: the two address spaces' locks are never held together
+	 * (two clones in opposite directions cannot deadlock), and the heap
+	 * allocations of the copy happen under no spinlock. */
+	for (vaddr_t cursor = 0; !err;) {
+		f = spin_lock_irqsave(&src->lock);
+		struct list *pos = src->root ? first_after(src, cursor) : NULL;
+		struct vma m = { 0 };
+		if (pos && pos != &src->vmas) {
+			m = *list_entry(pos, struct vma, link);
+			kobject_ref(&m.vmo->obj);
+		}
+		spin_unlock_irqrestore(&src->lock, f);
+		if (!pos)
+			return ERR_PEER_CLOSED;
+		if (!m.vmo)
+			break;
+		struct vmo *copy = m.vmo;
+		uint64_t offset = m.offset;
+		/* Read-only mappings (code, constants, the boot archive) are
+		 * shared: nothing can write through them, and sharing costs
+		 * nothing per page. */
+		if (m.vmo->kind == VMO_ANON && (m.prot & VM_WRITE)) {
+			err = vmo_create_child(m.vmo, m.offset, m.end - m.start, &copy);
+			offset = 0;
+		} else {
+			kobject_ref(&copy->obj);
+		}
+		if (!err) {
+			vaddr_t at = m.start;
+			err = aspace_map(dst, &at, m.end - m.start, m.prot, copy, offset, true);
+			kobject_unref(&copy->obj);
+		}
+		kobject_unref(&m.vmo->obj);
+		cursor = m.end;
+	}
+	return err;
+}
+
+void aspace_usage(struct aspace *as, uint64_t *mapped, uint64_t *committed)
+{
+	*mapped = *committed = 0;
+	irqflags_t af = spin_lock_irqsave(&as->lock);
+	irqflags_t f = vmo_lock();
+	for (struct list *l = as->vmas.next; as->root && l != &as->vmas; l = l->next) {
+		const struct vma *m = list_entry(l, struct vma, link);
+		*mapped += m->end - m->start;
+		size_t first = (size_t)(m->offset / PAGE_SIZE);
+		size_t n = (size_t)((m->end - m->start) / PAGE_SIZE);
+		if (m->vmo->kind != VMO_ANON)
+			*committed += (uint64_t)n * PAGE_SIZE;
+		else
+			for (size_t i = 0; i < n; i++)
+				*committed += m->vmo->pages[first + i] ? PAGE_SIZE : 0;
+	}
+	vmo_unlock(f);
+	spin_unlock_irqrestore(&as->lock, af);
+}
+
 int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 {
 	if (!range_ok(va, len))

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Handles, time and the calling thread.
+#include <kernel/pmm.h>
 #include <kernel/process.h>
 #include <kernel/syscall.h>
 #include <kernel/time.h>
@@ -40,6 +41,11 @@ long sys_handle_info(vg_handle_t h, struct vg_handle_info *info)
 long sys_clock_monotonic(void)
 {
 	return (long)time_ns();
+}
+
+long sys_memory_free(void)
+{
+	return (long)(pmm_free_pages() * PAGE_SIZE);
 }
 
 long sys_thread_exit(long code)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Processes from user space: an empty one to fill (mappings, handles,
 // threads), and moving handles into it.
+#include <kernel/hal.h>
 #include <kernel/port.h>
 #include <kernel/process.h>
 #include <kernel/syscall.h>
@@ -126,4 +127,35 @@ long sys_process_set_exception_port(vg_handle_t process, vg_handle_t port, uint6
 	}
 	kobject_unref(o);
 	return err;
+}
+
+/* arch_counter() ticks to nanoseconds without overflowing. */
+static uint64_t ticks_ns(uint64_t ticks)
+{
+	uint64_t hz = arch_counter_freq();
+	return ticks / hz * 1000000000ull + ticks % hz * 1000000000ull / hz;
+}
+
+long sys_process_info(vg_handle_t process, struct vg_process_info *out)
+{
+	struct kobject *o;
+	int err = current_handle(process, VG_OBJ_PROCESS, 0, &o);
+	if (err)
+		return err;
+	struct process *p = to_process(o);
+	struct vg_process_info info = { .koid = o->koid };
+	uint64_t ticks;
+	irqflags_t f = sched_lock();
+	info.threads = (uint32_t)p->nthreads;
+	info.state = p->dead ? VG_PROCESS_DEAD : p->killed ? VG_PROCESS_KILLED : VG_PROCESS_RUNNING;
+	info.exit_code = p->dead ? p->exit_code : 0;
+	ticks = p->dead_ticks;
+	for (struct list *n = p->threads.next; n != &p->threads; n = n->next)
+		ticks += list_entry(n, struct thread, proc_link)->run_ticks;
+	sched_unlock(f);
+	info.cpu_ns = ticks_ns(ticks);
+	/* A dead process's address space is gone (its root is 0): nothing. */
+	aspace_usage(&p->as, &info.mapped, &info.committed);
+	kobject_unref(o);
+	return copy_to_user(out, &info, sizeof(info)) ? ERR_BAD_ADDRESS : 0;
 }

@@ -212,3 +212,19 @@ long sys_vm_unmap(vg_handle_t process, uintptr_t addr, uint64_t len)
 	kobject_unref(po);
 	return err;
 }
+
+long sys_vm_clone(vg_handle_t src, vg_handle_t dst)
+{
+	struct kobject *so, *d;
+	int err = current_handle(src, VG_OBJ_PROCESS, VG_RIGHT_MAP, &so);
+	if (err)
+		return err;
+	err = current_handle(dst, VG_OBJ_PROCESS, VG_RIGHT_MAP, &d);
+	if (!err) {
+		err = so == d ? ERR_INVALID_ARGS
+			      : aspace_clone(&to_process(so)->as, &to_process(d)->as);
+		kobject_unref(d);
+	}
+	kobject_unref(so);
+	return err;
+}

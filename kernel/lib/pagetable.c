@@ -156,8 +156,22 @@ static int update_range(paddr_t root, vaddr_t va, uint64_t size, bool unmap, uns
 				break;
 			}
 			tab = pt_table_virt(arch_pte_addr(*slot));
-			level--;
+			if (--level == 0)
+				break;
 		}
+		if (level)
+			continue;
+		/* A last-level table: its entries in the range one after the
+		 * other, rather than a walk from the root for each page (most of
+		 * a large range is often not present). */
+		do {
+			pte_t *slot = &tab[index_at(va, 0)];
+			if (arch_pte_valid(*slot))
+				*slot = unmap ? 0 : arch_pte_leaf(arch_pte_addr(*slot), prot, 0);
+			va += PAGE_SIZE;
+		} while (va < end && va && index_at(va, 0));
+		if (!va)
+			return 0; /* the top of the address space */
 	}
 	return 0;
 }

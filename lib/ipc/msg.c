@@ -181,7 +181,7 @@ vg_handle_t ipc_get_handle(struct ipc_dec *d, uint32_t type, uint32_t rights)
 		return VG_HANDLE_INVALID;
 	}
 	uint32_t info = d->buf->handle_info[d->hpos];
-	if (VG_IPC_HANDLE_TYPE(info) != type) {
+	if (type != VG_OBJ_NONE && VG_IPC_HANDLE_TYPE(info) != type) {
 		ipc_dec_fail(d, ERR_WRONG_TYPE);
 		return VG_HANDLE_INVALID;
 	}

@@ -47,6 +47,11 @@ vg_handle_t vg_startup_find(uint32_t tag, uint32_t arg)
 	return VG_HANDLE_INVALID;
 }
 
+void vg_startup_set(const struct vg_startup *su)
+{
+	startup = su;
+}
+
 vg_handle_t vg_self(void)
 {
 	return startup->self;

@@ -8,37 +8,11 @@
 #include "bench.h"
 #include "utest.h"
 
-#define SAMPLES 15
-
 struct ipc_msg {
 	uint64_t tag, w[4];
 };
 
 static vg_handle_t bench_ep, bench_note;
-
-static void sort(long *v, int n)
-{
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
-			long t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-}
-
-void bench_report(const char *name, void (*op)(int batch), int batch)
-{
-	long per_op[SAMPLES];
-	op(batch); /* warm up: page faults, first-time paths */
-	for (int s = 0; s < SAMPLES; s++) {
-		long t0 = vg_clock_monotonic();
-		op(batch);
-		per_op[s] = (vg_clock_monotonic() - t0) / batch;
-	}
-	sort(per_op, SAMPLES);
-	vg_printf("BENCH %s median_ns=%ld samples=%d batch=%d\n", name, per_op[SAMPLES / 2],
-		  SAMPLES, batch);
-}
 
 static void null_syscall(int batch)
 {
@@ -255,4 +229,5 @@ void run_benchmarks(void)
 	libc_benchmarks();
 	run_vfs_benchmarks();
 	run_dyn_benchmarks();
+	run_proc_benchmarks();
 }

@@ -9,7 +9,8 @@
  *   BENCH <name> median_ns=<n> samples=<s> batch=<b>
  * Under -icount shift=0 a nanosecond is one guest instruction. */
 void run_benchmarks(void);
-/* Times op(batch) SAMPLES times and prints the median per operation. */
+/* Times op(batch) 15 times and prints the median per operation
+ * (bench_report.c). */
 void bench_report(const char *name, void (*op)(int batch), int batch);
 /* Generated stubs, the event-loop server and the bus (bench_ipc.c). */
 void run_ipc_benchmarks(void);
@@ -17,5 +18,8 @@ void run_ipc_benchmarks(void);
 void run_vfs_benchmarks(void);
 /* Start-up of a static and a dynamic C program (bench_dyn.c). */
 void run_dyn_benchmarks(void);
+/* fork, exec, posix_spawn and wait through the process server, run by
+ * bin/proc_bench, a small program as the Linux peer's is (bench_proc.c). */
+void run_proc_benchmarks(void);
 
 #endif

@@ -306,7 +306,7 @@ void emit_decode(const struct idl *idl, struct text *t, const struct field *fs, 
 			break;
 		}
 		case TY_HANDLE:
-			upper(buf, sizeof(buf), "VG_OBJ", ty->obj_name, NULL);
+			upper(buf, sizeof(buf), "VG_OBJ", ty->obj ? ty->obj_name : "none", NULL);
 			text_printf(t, "\tvg_handle_t ipc_v_%s = ipc_get_handle(&ipc_d, %s, ", nm,
 				    buf);
 			if (!ty->rights)

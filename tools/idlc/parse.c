@@ -194,15 +194,19 @@ static void parse_handle(struct parser *p, struct type *ty)
 	if (t->kind != TOK_IDENT)
 		expected(p, "an object type");
 	size_t i, n = sizeof(objects) / sizeof(objects[0]);
-	for (i = 0; i < n; i++)
+	/* "any": a handle of whatever type (the receiver checks only the
+	 * rights); it stands for object value 0, which no object has. */
+	bool any = t->len == 3 && eq_nocase("ANY", t->text, 3);
+	for (i = 0; i < n && !any; i++)
 		if (objects[i].value && strlen(objects[i].name) == t->len &&
 		    eq_nocase(objects[i].name, t->text, t->len))
 			break;
 	if (i == n)
 		idlc_error(p->c, t->line, t->col, "unknown object type '%.*s'", (int)t->len,
 			   t->text);
-	ty->obj = objects[i].value;
-	char *lower = idlc_strndup(p->c, objects[i].name, strlen(objects[i].name));
+	ty->obj = any ? 0 : objects[i].value;
+	const char *name = any ? "any" : objects[i].name;
+	char *lower = idlc_strndup(p->c, name, strlen(name));
 	for (char *s = lower; *s; s++)
 		if (*s >= 'A' && *s <= 'Z')
 			*s = (char)(*s - 'A' + 'a');

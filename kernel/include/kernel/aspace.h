@@ -78,6 +78,17 @@ int aspace_fault(struct aspace *as, vaddr_t va, unsigned access);
 int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo **vmo, size_t *index,
 		    paddr_t *pa);
 
+/* Maps into dst, which must have no mappings (ERR_BAD_STATE), a snapshot
+ * of every mapping of src at the same addresses with the same protections:
+ * a copy-on-write child of each writable anonymous VMO range; the VMO
+ * itself for read-only mappings (nothing writes through them: a change
+ * made to the VMO another way shows on both sides) and for physical and
+ * contiguous ones (device memory stays shared). src's other
+ * threads may go on meanwhile: each mapping is copied as it is when its
+ * turn comes. On failure dst holds part of the copy. */
+int aspace_clone(struct aspace *src, struct aspace *dst);
+/* Bytes mapped, and bytes of committed pages behind the mappings. */
+void aspace_usage(struct aspace *as, uint64_t *mapped, uint64_t *committed);
 /* For the VMO's reverse walks, under vmo_lock (not the aspace lock): make the mapping's present
  * pages read-only (they may have become shared), and unmap the page at VMO
  * offset off if the mapping covers it. */

@@ -35,6 +35,7 @@ struct process {
 	uintptr_t intr_entry;
 	bool suspended;
 	struct wait_queue resumed; /* its threads, stopped while suspended */
+	uint64_t dead_ticks; /* run_ticks of its threads that have exited */
 };
 
 /* A user thread as an object: lives on after the thread, with its code. */

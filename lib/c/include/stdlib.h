@@ -68,7 +68,11 @@ _Noreturn void _Exit(int status);
 _Noreturn void abort(void);
 int atexit(void (*fn)(void));
 
-/* The environment: empty until a process server passes one. */
+/* The environment (environ, from the startup block's envp): getenv,
+ * setenv, unsetenv and putenv (lib/c/os/start/env.c). */
 char *getenv(const char *name);
+int setenv(const char *name, const char *value, int overwrite);
+int unsetenv(const char *name);
+int putenv(char *string);
 
 #endif

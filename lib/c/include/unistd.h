@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // <unistd.h>: files and descriptors (through the VFS; descriptors 1 and 2
-// write to the kernel log while they are not open), sleeping, _exit.
+// write to the kernel log while they are not open), sleeping, _exit;
+// process identity, groups and sessions through the process server
+// (lib/c/os/proc).
 #ifndef _UNISTD_H
 #define _UNISTD_H
 #include <stddef.h>
@@ -61,5 +63,18 @@ unsigned alarm(unsigned seconds);
 extern char *optarg;
 extern int optind, opterr, optopt;
 int getopt(int argc, char *const argv[], const char *optstring);
+
+extern char **environ;
+pid_t fork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t getpgrp(void);
+pid_t getpgid(pid_t pid);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
 
 #endif

@@ -205,27 +205,83 @@ int fcntl(int fd, int cmd, ...)
 	return r;
 }
 
-/* Every descriptor without FD_CLOEXEC, as a handle of its own to the same
- * open file (shared position), tagged VG_HTAG_FD with its number, for a
- * child's startup block (posix_spawn, fork). Returns how many were written;
- * descriptors that do not fit in max, or whose server cannot give another
- * handle, are not passed. */
+/* What a child started with posix_spawn or exec gets of the file system:
+ * a handle to the VFS (VG_HTAG_FS_ROOT) and every descriptor without
+ * FD_CLOEXEC, as a handle of its own to the same open file (shared
+ * position), tagged VG_HTAG_FD with its number. Returns how many entries
+ * were written; descriptors that do not fit in max, or whose server cannot
+ * give another handle, are not passed. */
 size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
 size_t __vg_fd_export(struct vg_startup_handle *out, size_t max)
 {
 	size_t n = 0;
+	struct vg_handle_info info;
+	vg_handle_t h;
+	if (vfs_handle && n < max && !vg_handle_info(vfs_handle, &info) &&
+	    !vg_handle_duplicate(vfs_handle, info.rights, &h))
+		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, h, 0 };
 	for (int fd = 0; fd < FD_MAX && n < max; fd++) {
 		if (!table[fd].d || table[fd].cloexec)
 			continue;
 		struct fd_desc *d = __fd_get(fd);
 		if (!d)
 			continue;
-		vg_handle_t h;
 		if (fs_file_clone(d->h, &h) == 0)
 			out[n++] = (struct vg_startup_handle){ VG_HTAG_FD, (uint32_t)fd, h, 0 };
 		__fd_put(d);
 	}
 	return n;
+}
+
+static vg_handle_t vfs_fork_h;
+
+/* h (or another handle to its open file, from its server) moved into
+ * child: its value there, or 0. */
+static vg_handle_t give_child(vg_handle_t h, vg_handle_t child, bool file)
+{
+	struct vg_handle_info info;
+	vg_handle_t mine, there;
+	if (!h ||
+	    (file ? fs_file_clone(h, &mine) != 0
+		  : vg_handle_info(h, &info) || vg_handle_duplicate(h, info.rights, &mine)))
+		return VG_HANDLE_INVALID;
+	if (vg_handle_transfer(mine, child, &there)) {
+		vg_handle_close(mine);
+		return VG_HANDLE_INVALID;
+	}
+	return there;
+}
+
+void __vg_fd_fork_prepare(vg_handle_t child)
+{
+	__libc_lock(&table_lock);
+	vfs_fork_h = give_child(vfs_handle, child, false);
+	for (int fd = 0; fd < FD_MAX; fd++) {
+		struct fd_desc *d = table[fd].d;
+		if (d && !d->fork_h) /* descriptions shared by dup() once */
+			d->fork_h = give_child(d->h, child, true);
+	}
+}
+
+/* In the child: the handles are its own now (the table lock, held when the
+ * snapshot was made, is let go here too). A description whose handle could
+ * not be given stays, with no handle (its calls fail). */
+void __vg_fd_forked(void)
+{
+	vfs_handle = vfs_fork_h;
+	for (int fd = 0; fd < FD_MAX; fd++)
+		if (table[fd].d) /* a description dup()ed is visited again: same value */
+			table[fd].d->h = table[fd].d->fork_h;
+	__vg_fd_fork_done();
+}
+
+void __vg_fd_fork_done(void)
+{
+	for (int fd = 0; fd < FD_MAX; fd++)
+		if (table[fd].d)
+			table[fd].d->fork_h = VG_HANDLE_INVALID;
+	vfs_fork_h = VG_HANDLE_INVALID;
+	__libc_unlock(&table_lock);
 }
 
 /* Descriptors and the VFS the program was started with. */

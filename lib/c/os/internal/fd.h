@@ -28,6 +28,7 @@ struct fd_desc {
 	int flags; /* O_ACCMODE | O_APPEND | O_NONBLOCK */
 	char *path; /* directories: the canonical path (for *at() and fchdir) */
 	uint64_t cookie; /* directories: where getdents goes on */
+	vg_handle_t fork_h; /* during fork: the child's handle to the same open file */
 };
 
 /* The description fd names, with a reference the caller drops with
@@ -39,6 +40,14 @@ struct fd_desc *__fd_desc_new(enum fd_kind kind, vg_handle_t h, int flags);
 /* Installs d at the lowest free descriptor >= min; -1 with EMFILE. The
  * table takes the caller's reference. */
 int __fd_install(struct fd_desc *d, int min, bool cloexec);
+
+/* fork (lib/c/os/proc/fork.c): __vg_fd_fork_prepare gives child a handle
+ * to every open file and to the VFS, and holds the table still until the
+ * snapshot is taken; then the child's copy adopts those handles
+ * (__vg_fd_forked) and the parent's lets go (__vg_fd_fork_done). */
+void __vg_fd_fork_prepare(vg_handle_t child);
+void __vg_fd_forked(void);
+void __vg_fd_fork_done(void);
 
 /* The VFS handle (0 when there is none: ENOSYS). */
 vg_handle_t __fs_vfs(void);

@@ -66,10 +66,11 @@ int kill(pid_t pid, int sig)
 		errno = EINVAL;
 		return -1;
 	}
-	/* No process groups yet: 0 is the caller's process. */
+	/* Other processes and groups are the process server's (kill.c in
+	 * lib/c/os/proc sets the hook); without one, 0 is our own process. */
+	if (pid != __libc_pid && __libc_kill_other)
+		return __libc_kill_other(pid, sig);
 	if (pid != 0 && pid != __libc_pid) {
-		if (__libc_kill_other)
-			return __libc_kill_other(pid, sig);
 		errno = ESRCH;
 		return -1;
 	}

@@ -11,6 +11,8 @@
 #include <vg/loader.h>
 #include <vg/vg.h>
 
+#include "../internal/proc.h"
+
 int main(int argc, char **argv, char **envp);
 _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1);
 
@@ -20,7 +22,7 @@ extern void (*const __init_array_start[])(void) __attribute__((weak));
 extern void (*const __init_array_end[])(void) __attribute__((weak));
 
 static char *no_strings[] = { NULL };
-char **environ = no_strings;
+extern char **environ; /* lib/c/os/start/env.c */
 
 _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
 {
@@ -29,6 +31,8 @@ _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
 	char **argv = su->argv ? (char **)(uintptr_t)su->argv : no_strings;
 	if (su->envp)
 		environ = (char **)(uintptr_t)su->envp;
+	if (vg_startup_find(VG_HTAG_PROC, 0))
+		__libc_proc_hook_signals();
 	/* A dynamic program's constructors are every module's: the dynamic
 	 * loader knows them (<vg/loader.h>). */
 	const struct vg_loader *ld = (const struct vg_loader *)(uintptr_t)su->loader;
@@ -41,16 +45,4 @@ _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
 			(*f)();
 	}
 	exit(main((int)su->argc, argv, environ));
-}
-
-char *getenv(const char *name)
-{
-	for (char **e = environ; *e; e++) {
-		const char *a = name, *b = *e;
-		while (*a && *a == *b)
-			a++, b++;
-		if (!*a && *b == '=')
-			return (char *)b + 1;
-	}
-	return NULL;
 }

@@ -157,7 +157,8 @@ static inline bool ipc_get_bool(struct ipc_dec *d)
 const void *ipc_get_bytes(struct ipc_dec *d, uint64_t max, size_t elem_size, size_t *count);
 /* A string of at most max characters: NUL-terminated in the buffer. */
 const char *ipc_get_string(struct ipc_dec *d, uint64_t max, size_t *len);
-/* The next handle: of object type type with at least rights. */
+/* The next handle: of object type type (any type for VG_OBJ_NONE, from
+ * the IDL's handle<any>) with at least rights. */
 vg_handle_t ipc_get_handle(struct ipc_dec *d, uint32_t type, uint32_t rights);
 /* A payload carried in a VMO, mapped; is_string also checks termination. */
 const void *ipc_get_payload(struct ipc_dec *d, uint64_t max, size_t elem_size, bool is_string,

@@ -148,6 +148,9 @@ long vg_ipc_reply_recv_msg(vg_handle_t ep, uint64_t reply_tag, struct vg_ipc_buf
  * output goes to (the block's). */
 const struct vg_startup *vg_startup(void);
 vg_handle_t vg_log_handle(void);
+/* Makes su the block vg_startup() returns: a forked child's (lib/c's
+ * fork), whose handle values are its own, not its parent's. */
+void vg_startup_set(const struct vg_startup *su);
 
 /* The boot archive (struct vg_startup.initrd), mapped read-only on first
  * use and validated; and a file in it by path ("bin/hello"). ERR_NOT_FOUND

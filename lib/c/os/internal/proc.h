@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The C library's link to the process server (lib/c/os/proc).
+#ifndef LIBC_PROC_H
+#define LIBC_PROC_H
+
+#include <stddef.h>
+#include <verdigris/types.h>
+
+/* The process server's endpoint: the startup block's VG_HTAG_PROC handle,
+ * or the one set below; VG_HANDLE_INVALID when there is none. */
+vg_handle_t __libc_proc_ep(void);
+/* For the root task, which starts the server itself and holds the
+ * server's unbadged endpoint (pid 1's). */
+void __libc_proc_set_endpoint(vg_handle_t ep);
+/* In a forked child: forget the parent's pid and events notification,
+ * and take ep as the handle to the server (ids.c, wait.c, server.c). */
+void __libc_proc_forked(vg_handle_t ep, int32_t pid);
+void __libc_ids_forked(int32_t pid);
+void __libc_wait_forked(void);
+/* Routes kill() of other processes and groups to the server and records
+ * our pid for the C library's signals (kill.c); at start-up, when there is
+ * a server, and whenever the endpoint or the pid changes. */
+void __libc_proc_hook_signals(void);
+/* Sets errno for a failed call's status (a proc_error or an ERR_*) and
+ * returns -1. */
+int __libc_proc_fail(long st);
+/* What a new program gets of the file system: up to max tagged handles
+ * (the VFS, the descriptors without FD_CLOEXEC), the count
+ * (lib/c/os/fd/table.c). */
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
+
+#endif

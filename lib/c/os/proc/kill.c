@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// kill() of other processes and of process groups goes through the process
+// server, which interrupts the target (srv/proc/signal.c); the rest of
+// kill() is lib/c/os/signal/sigsend.c's, which calls in here through the
+// hooks set below (plain hooks, no weak references: RISC-V's medany code
+// cannot reach an undefined weak symbol).
+#include <proc.h>
+#include <unistd.h>
+
+#include "../internal/proc.h"
+#include "../internal/signal.h"
+
+static int kill_other(pid_t pid, int sig)
+{
+	long st = proc_process_kill(__libc_proc_ep(), pid, sig);
+	return st ? __libc_proc_fail(st) : 0;
+}
+
+void __libc_proc_hook_signals(void)
+{
+	__libc_kill_other = kill_other;
+	pid_t pid = getpid();
+	if (pid > 0)
+		__libc_pid = pid;
+}

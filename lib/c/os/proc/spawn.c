@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// posix_spawn, posix_spawnp and the exec family through the process
+// server: the fds to pass (exported by the fd table, then changed by the
+// file actions) are staged with `give`, then `spawn` starts the program
+// with them (or `exec` puts it in the caller's place). Staging belongs to
+// the calling process as a whole, so one lock covers a spawn from staging
+// to start.
+#include <errno.h>
+#include <fs.h>
+#include <proc.h>
+#include <spawn.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <vg/vg.h>
+
+#include "../internal/lock.h"
+#include "../internal/proc.h"
+#include "../internal/spawn_action.h"
+
+#define FDS_MAX 32 /* what the server stages for one spawn */
+
+struct fds {
+	size_t n;
+	struct vg_startup_handle h[FDS_MAX];
+};
+
+static int spawn_lock;
+
+static long find_fd(const struct fds *f, int fd)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->h[i].tag == VG_HTAG_FD && (int)f->h[i].arg == fd)
+			return (long)i;
+	return -1;
+}
+
+static void drop_fd(struct fds *f, size_t i)
+{
+	vg_handle_close(f->h[i].handle);
+	f->h[i] = f->h[--f->n];
+}
+
+static void drop_all(struct fds *f)
+{
+	while (f->n)
+		drop_fd(f, f->n - 1);
+}
+
+/* Runs the file actions on the list of fds: 0 or an errno. */
+static int apply_actions(struct fds *f, const posix_spawn_file_actions_t *fa)
+{
+	for (int k = 0; fa && k < fa->count; k++) {
+		const struct __spawn_action *a = &fa->actions[k];
+		long i = find_fd(f, a->fd);
+		if (a->kind == ACTION_OPEN)
+			return ENOSYS; /* needs the file system */
+		if (a->kind == ACTION_CLOSE) {
+			if (i >= 0)
+				drop_fd(f, (size_t)i);
+			continue;
+		}
+		if (i < 0)
+			return EBADF;
+		if (a->fd == a->newfd)
+			continue;
+		long j = find_fd(f, a->newfd);
+		if (j >= 0) {
+			drop_fd(f, (size_t)j);
+			i = find_fd(f, a->fd); /* the last entry moved */
+		}
+		/* A handle of its own to the open file (its server closes the
+		 * open file with a handle's last close: one badge each). */
+		vg_handle_t dup;
+		if (f->n == FDS_MAX)
+			return EMFILE;
+		if (fs_file_clone(f->h[i].handle, &dup))
+			return EBADF;
+		f->h[f->n++] = (struct vg_startup_handle){ VG_HTAG_FD, (uint32_t)a->newfd, dup, 0 };
+	}
+	return 0;
+}
+
+/* NUL-terminated strings one after the other, in memory of their own;
+ * NULL (ENOMEM, E2BIG) on failure. */
+static char *pack(char *const list[], size_t *len, int *err)
+{
+	size_t n = 0;
+	for (size_t i = 0; list && list[i]; i++) {
+		n += strlen(list[i]) + 1;
+		if (n > PROC_PROCESS_SPAWN_ARGS_MAX) {
+			*err = E2BIG;
+			return NULL;
+		}
+	}
+	char *block = malloc(n ? n : 1), *at = block;
+	if (!block) {
+		*err = ENOMEM;
+		return NULL;
+	}
+	for (size_t i = 0; list && list[i]; i++) {
+		size_t l = strlen(list[i]) + 1;
+		memcpy(at, list[i], l);
+		at += l;
+	}
+	*len = n;
+	return block;
+}
+
+/* What to start and how. */
+struct start {
+	const posix_spawn_file_actions_t *fa;
+	const posix_spawnattr_t *attr;
+	const char *args, *env;
+	size_t args_len, env_len;
+	bool exec; /* in the caller's place */
+};
+
+/* One attempt with one path: 0 or an errno. */
+static int start_path(pid_t *pid, const char *path, const struct start *s)
+{
+	const posix_spawn_file_actions_t *fa = s->fa;
+	const posix_spawnattr_t *attr = s->attr;
+	vg_handle_t ep = __libc_proc_ep();
+	if (!ep)
+		return ENOSYS;
+	if (strlen(path) > PROC_PROCESS_SPAWN_PATH_MAX)
+		return ENAMETOOLONG;
+	short flags = attr ? attr->flags : 0;
+	int32_t pgid = flags & POSIX_SPAWN_SETPGROUP ? attr->pgroup : -1;
+	static struct fds f; /* under spawn_lock */
+	__libc_lock(&spawn_lock);
+	f.n = __vg_fd_export(f.h, FDS_MAX);
+	int err = apply_actions(&f, fa);
+	long st = 0;
+	/* Each give moves its handle, whatever the answer. */
+	for (size_t i = 0; i < f.n; i++)
+		if (!err && !st)
+			st = proc_process_give(ep, f.h[i].tag, f.h[i].arg, f.h[i].handle);
+		else
+			vg_handle_close(f.h[i].handle);
+	f.n = 0;
+	int32_t child = 0;
+	if (!err && !st && s->exec)
+		st = proc_process_exec(ep, path, s->args, s->args_len, s->env, s->env_len);
+	else if (!err && !st)
+		st = proc_process_spawn(ep, path, s->args, s->args_len, s->env, s->env_len, pgid,
+					(flags & POSIX_SPAWN_SETSID) != 0, &child);
+	if (!err && !st && s->exec)
+		for (;;) /* replaced: the server is ending this process */
+			vg_thread_exit(0);
+	else if (err)
+		drop_all(&f);
+	if (!err && st)
+		proc_process_unstage(ep); /* what a failed staging left */
+	__libc_unlock(&spawn_lock);
+	if (err)
+		return err;
+	if (st) {
+		__libc_proc_fail(st);
+		return errno;
+	}
+	if (pid)
+		*pid = child;
+	return 0;
+}
+
+/* Starts file, searched for along PATH if search and it has no '/'. */
+static int start_search(pid_t *pid, const char *file, bool search, struct start *s,
+			char *const argv[], char *const envp[])
+{
+	int err = 0;
+	char *args = pack(argv, &s->args_len, &err);
+	char *env = args ? pack(envp, &s->env_len, &err) : NULL;
+	s->args = args;
+	s->env = env;
+	if (!env)
+		goto out;
+	if (!search || strchr(file, '/')) {
+		err = start_path(pid, file, s);
+		goto out;
+	}
+	const char *dirs = getenv("PATH");
+	if (!dirs)
+		dirs = "/bin";
+	err = ENOENT;
+	for (const char *d = dirs; err == ENOENT;) {
+		size_t dlen = strcspn(d, ":");
+		char path[PROC_PROCESS_SPAWN_PATH_MAX + 1];
+		size_t flen = strlen(file);
+		if (dlen + 1 + flen <= PROC_PROCESS_SPAWN_PATH_MAX) {
+			memcpy(path, d, dlen);
+			path[dlen] = '/';
+			memcpy(path + dlen + 1, file, flen + 1);
+			err = start_path(pid, path, s);
+		}
+		if (!d[dlen])
+			break;
+		d += dlen + 1;
+	}
+out:
+	free(args);
+	free(env);
+	return err;
+}
+
+int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
+		const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
+{
+	struct start s = { .fa = fa, .attr = attr };
+	return start_search(pid, path, false, &s, argv, envp);
+}
+
+int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa,
+		 const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
+{
+	struct start s = { .fa = fa, .attr = attr };
+	return start_search(pid, file, true, &s, argv, envp);
+}
+
+/* The exec family: only a failure returns. */
+static int exec(const char *file, bool search, char *const argv[], char *const envp[])
+{
+	struct start s = { .exec = true };
+	errno = start_search(NULL, file, search, &s, argv, envp);
+	return -1;
+}
+
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return exec(path, false, argv, envp);
+}
+
+int execv(const char *path, char *const argv[])
+{
+	return exec(path, false, argv, environ);
+}
+
+int execvp(const char *file, char *const argv[])
+{
+	return exec(file, true, argv, environ);
+}

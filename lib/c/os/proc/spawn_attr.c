@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// posix_spawnattr_* and posix_spawn_file_actions_*: plain records that
+// posix_spawn reads (spawn.c).
+#include <errno.h>
+#include <spawn.h>
+#include <stdlib.h>
+
+#include "../internal/spawn_action.h"
+
+#define SUPPORTED_FLAGS (POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSID)
+
+int posix_spawnattr_init(posix_spawnattr_t *attr)
+{
+	*attr = (posix_spawnattr_t){ 0, 0 };
+	return 0;
+}
+
+int posix_spawnattr_destroy(posix_spawnattr_t *attr)
+{
+	(void)attr;
+	return 0;
+}
+
+int posix_spawnattr_getflags(const posix_spawnattr_t *attr, short *flags)
+{
+	*flags = attr->flags;
+	return 0;
+}
+
+int posix_spawnattr_setflags(posix_spawnattr_t *attr, short flags)
+{
+	if (flags & ~SUPPORTED_FLAGS)
+		return EINVAL;
+	attr->flags = flags;
+	return 0;
+}
+
+int posix_spawnattr_getpgroup(const posix_spawnattr_t *attr, pid_t *pgroup)
+{
+	*pgroup = attr->pgroup;
+	return 0;
+}
+
+int posix_spawnattr_setpgroup(posix_spawnattr_t *attr, pid_t pgroup)
+{
+	attr->pgroup = pgroup;
+	return 0;
+}
+
+int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa)
+{
+	*fa = (posix_spawn_file_actions_t){ 0, 0, NULL };
+	return 0;
+}
+
+int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa)
+{
+	free(fa->actions);
+	*fa = (posix_spawn_file_actions_t){ 0, 0, NULL };
+	return 0;
+}
+
+static int add(posix_spawn_file_actions_t *fa, enum action_kind kind, int fd, int newfd)
+{
+	if (fd < 0 || newfd < 0)
+		return EBADF;
+	if (fa->count == fa->capacity) {
+		int cap = fa->capacity ? fa->capacity * 2 : 4;
+		struct __spawn_action *a = realloc(fa->actions, (size_t)cap * sizeof(*a));
+		if (!a)
+			return ENOMEM;
+		fa->actions = a;
+		fa->capacity = cap;
+	}
+	fa->actions[fa->count++] = (struct __spawn_action){ kind, fd, newfd };
+	return 0;
+}
+
+int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *fa, int fd)
+{
+	return add(fa, ACTION_CLOSE, fd, 0);
+}
+
+int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa, int fd, int newfd)
+{
+	return add(fa, ACTION_DUP2, fd, newfd);
+}
+
+/* Recorded, and refused by posix_spawn with ENOSYS until there is a file
+ * system to open path in. */
+int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *fa, int fd, const char *path,
+				     int oflag, mode_t mode)
+{
+	(void)path;
+	(void)oflag;
+	(void)mode;
+	return add(fa, ACTION_OPEN, fd, 0);
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The process server's state (docs/ARCHITECTURE.md, section 14): a fixed
+ * table of processes, each with its kernel process handle (watched on the
+ * event loop's port for its exit), its identity, its wait status once it
+ * has ended, and the handles staged for its next spawn. Everything runs on
+ * the loop's one thread; nothing is allocated.
+ */
+#ifndef SRV_PROCSRV_H
+#define SRV_PROCSRV_H
+
+#include <async/loop.h>
+#include <async/server.h>
+#include <kernel/string.h>
+#include <proc.h> /* generated from idl/proc.idl */
+
+#define PROC_MAX 200 /* table slots, the root task's included */
+#define PROC_PID_MAX 32767 /* pids go up to this, then wrap around */
+#define PROC_STAGED_MAX 32
+#define PROC_ARGS_MAX PROC_PROCESS_NEXT_ARGS_MAX
+
+struct proc_staged {
+	uint32_t tag, arg;
+	vg_handle_t h;
+};
+
+struct proc {
+	int32_t pid; /* 0: a free slot */
+	int32_t ppid, pgid, sid;
+	proc_state_t state;
+	int32_t status; /* the wait status, once a zombie */
+	int kill_sig; /* the signal this server ended it with, or 0 */
+	vg_handle_t process; /* manage, wait; VG_HANDLE_INVALID for pid 1 */
+	struct async_source exit_src;
+	vg_handle_t events; /* the notification for its children's ends, or 0 */
+	uint64_t start_ns;
+	char args[PROC_ARGS_MAX + 1]; /* name and arguments, space-separated */
+	uint32_t nstaged;
+	struct proc_staged staged[PROC_STAGED_MAX];
+};
+
+struct procsrv {
+	struct async_loop *loop;
+	struct async_server server;
+	vg_handle_t ep; /* the server's endpoint: receive, mint */
+	int32_t last_pid;
+	struct proc table[PROC_MAX];
+};
+
+extern struct procsrv procsrv;
+
+/* Serves ep (all rights) on loop until the endpoint goes away. */
+long proc_run(struct async_loop *loop, vg_handle_t ep);
+
+/* The table (table.c). */
+struct proc *proc_find(int32_t pid);
+/* The caller a badge names (badge 0: pid 1), NULL when it is gone. */
+struct proc *proc_of_badge(uint64_t badge);
+/* A free slot with a fresh pid, or NULL when the table is full. */
+struct proc *proc_alloc(void);
+/* Closes everything the slot holds and frees it. */
+void proc_free(struct proc *p);
+void proc_unstage(struct proc *p);
+/* Sets args from a list of NUL-terminated strings (len bytes). */
+void proc_set_args(struct proc *p, const char *args, size_t len);
+
+/* Spawning (spawn.c); the program image lookup (image.c). */
+struct proc_spawn_req {
+	const char *path;
+	const void *args; /* NUL-terminated strings, args_len bytes in all */
+	size_t args_len;
+	const void *env; /* the same */
+	size_t env_len;
+	int32_t pgid; /* -1 the parent's group, 0 a new one, > 0 that one */
+	bool new_session;
+};
+long proc_spawn(struct proc *parent, const struct proc_spawn_req *req, int32_t *pid);
+/* Replaces p's program, keeping its pid. */
+long proc_exec(struct proc *p, const struct proc_spawn_req *req);
+/* Registers process (a copy of parent's memory, not yet running) as a new
+ * child: its pid and its endpoint to us. */
+long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle_t *ep);
+long proc_image_find(const char *path, const void **image, size_t *len);
+
+/* Ends and waiting (wait.c). */
+/* Starts watching p's kernel process for its exit. */
+long proc_watch(struct proc *p);
+long proc_wait(struct proc *caller, int32_t pid, int32_t *child, int32_t *status);
+/* The wait status of a process that ended with kernel exit code `code`,
+ * or that this server killed with signal kill_sig. */
+int32_t proc_wait_status(long code, int kill_sig);
+
+/* Groups and sessions (groups.c). */
+bool proc_is_ancestor(const struct proc *a, const struct proc *p);
+long proc_setpgid(struct proc *caller, int32_t pid, int32_t pgid);
+long proc_getpgid(struct proc *caller, int32_t pid, int32_t *pgid);
+long proc_setsid(struct proc *caller, int32_t *sid);
+long proc_getsid(struct proc *caller, int32_t pid, int32_t *sid);
+
+/* Signals (signal.c): whether sig is a signal number (0 included: the
+ * existence check), and what sending it to p does. */
+bool proc_signal_valid(int32_t sig);
+void proc_deliver(struct proc *p, int32_t sig, int32_t from);
+long proc_kill(struct proc *caller, int32_t pid, int32_t sig);
+
+#endif

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The process server's interface (idl/proc.idl) on its event loop: each
+// operation finds its caller by the badge, then does its part of the job
+// in the files beside this one.
+#include "procsrv.h"
+#include <vg/vg.h>
+
+#define CALLER(p, badge)                       \
+	struct proc *p = proc_of_badge(badge); \
+	if (!p)                                \
+	return ERR_ACCESS_DENIED
+
+static long do_self(void *ctx, uint64_t badge, int32_t *pid, int32_t *ppid, int32_t *pgid,
+		    int32_t *sid)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	*pid = p->pid;
+	*ppid = p->ppid;
+	*pgid = p->pgid;
+	*sid = p->sid;
+	return 0;
+}
+
+static long do_give(void *ctx, uint64_t badge, uint32_t tag, uint32_t arg, vg_handle_t h)
+{
+	(void)ctx;
+	struct proc *p = proc_of_badge(badge);
+	long st = 0;
+	if (!p)
+		st = ERR_ACCESS_DENIED;
+	else if (tag == VG_HTAG_PROC)
+		st = PROC_PROC_ERROR_DENIED; /* each child's is ours to make */
+	else if (p->nstaged == PROC_STAGED_MAX)
+		st = PROC_PROC_ERROR_FULL;
+	if (st) {
+		vg_handle_close(h);
+		return st;
+	}
+	p->staged[p->nstaged++] = (struct proc_staged){ tag, arg, h };
+	return 0;
+}
+
+static long do_spawn(void *ctx, uint64_t badge, const char *path, size_t path_len, const void *args,
+		     size_t args_len, const void *env, size_t env_len, int32_t pgid,
+		     bool new_session, int32_t *pid)
+{
+	(void)ctx;
+	(void)path_len;
+	CALLER(p, badge);
+	struct proc_spawn_req req = { path, args, args_len, env, env_len, pgid, new_session };
+	return proc_spawn(p, &req, pid);
+}
+
+static long do_wait(void *ctx, uint64_t badge, int32_t pid, int32_t *child, int32_t *status)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_wait(p, pid, child, status);
+}
+
+static long do_events(void *ctx, uint64_t badge, vg_handle_t *note)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	long st;
+	if (!p->events && (st = vg_notification_create(&p->events)))
+		return st;
+	return vg_handle_duplicate(p->events, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, note);
+}
+
+static long do_setpgid(void *ctx, uint64_t badge, int32_t pid, int32_t pgid)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_setpgid(p, pid, pgid);
+}
+
+static long do_getpgid(void *ctx, uint64_t badge, int32_t pid, int32_t *pgid)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_getpgid(p, pid, pgid);
+}
+
+static long do_setsid(void *ctx, uint64_t badge, int32_t *sid)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_setsid(p, sid);
+}
+
+static long do_getsid(void *ctx, uint64_t badge, int32_t pid, int32_t *sid)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_getsid(p, pid, sid);
+}
+
+static long do_kill(void *ctx, uint64_t badge, int32_t pid, int32_t sig)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_kill(p, pid, sig);
+}
+
+static long do_next(void *ctx, uint64_t badge, int32_t after, struct proc_info *info,
+		    const char **args)
+{
+	(void)ctx;
+	CALLER(caller, badge);
+	(void)caller;
+	struct proc *best = NULL;
+	for (size_t i = 0; i < PROC_MAX; i++) {
+		struct proc *p = &procsrv.table[i];
+		if (p->pid > after && (!best || p->pid < best->pid))
+			best = p;
+	}
+	if (!best)
+		return PROC_PROC_ERROR_NO_PROCESS;
+	*info = (struct proc_info){
+		.pid = best->pid,
+		.ppid = best->ppid,
+		.pgid = best->pgid,
+		.sid = best->sid,
+		.state = best->state,
+		.status = best->state == PROC_STATE_ZOMBIE ? best->status : 0,
+		.start_ns = best->start_ns,
+	};
+	struct vg_process_info k;
+	if (best->process && !vg_process_info(best->process, &k)) {
+		info->threads = k.threads;
+		info->memory = k.committed;
+		info->cpu_ns = k.cpu_ns;
+	}
+	*args = best->args;
+	return 0;
+}
+
+static long do_fork(void *ctx, uint64_t badge, vg_handle_t child, int32_t *pid, vg_handle_t *ep)
+{
+	(void)ctx;
+	struct proc *p = proc_of_badge(badge);
+	if (!p) {
+		vg_handle_close(child);
+		return ERR_ACCESS_DENIED;
+	}
+	return proc_fork(p, child, pid, ep);
+}
+
+static long do_exec(void *ctx, uint64_t badge, const char *path, size_t path_len, const void *args,
+		    size_t args_len, const void *env, size_t env_len)
+{
+	(void)ctx;
+	(void)path_len;
+	CALLER(p, badge);
+	struct proc_spawn_req req = { path, args, args_len, env, env_len, -1, false };
+	return proc_exec(p, &req);
+}
+
+static long do_unstage(void *ctx, uint64_t badge)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	proc_unstage(p);
+	return 0;
+}
+
+static const struct proc_process_ops ops = {
+	.self = do_self,
+	.give = do_give,
+	.spawn = do_spawn,
+	.wait = do_wait,
+	.events = do_events,
+	.setpgid = do_setpgid,
+	.getpgid = do_getpgid,
+	.setsid = do_setsid,
+	.getsid = do_getsid,
+	.kill = do_kill,
+	.next = do_next,
+	.unstage = do_unstage,
+	.fork = do_fork,
+	.exec = do_exec,
+};
+static struct proc_process_server server = { &ops, NULL };
+
+static void closed(struct async_loop *loop, struct async_server *s)
+{
+	(void)s;
+	async_loop_quit(loop, ERR_PEER_CLOSED);
+}
+
+long proc_run(struct async_loop *loop, vg_handle_t ep)
+{
+	procsrv.loop = loop;
+	procsrv.ep = ep;
+	procsrv.last_pid = 1;
+	/* pid 1: the root task, which started this server and holds its
+	 * unbadged handle; a session and group of its own. */
+	struct proc *init = &procsrv.table[0];
+	*init = (struct proc){ .pid = 1, .pgid = 1, .sid = 1, .state = PROC_STATE_RUNNING };
+	memcpy(init->args, "init", 5);
+	procsrv.server.closed = closed;
+	long st = async_server_add(loop, &procsrv.server, ep, proc_process_dispatch, &server);
+	if (st)
+		return st;
+	return async_loop_run(loop);
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// kill: who may signal whom, and what a signal does to a process. Signal
+// numbers are POSIX's as Linux numbers them (1-31, and 32-64 for the
+// real-time ones), so that the libc's <signal.h> and this table agree.
+//
+// Delivery decides in one place, proc_deliver, on the kernel's
+// interruptions (docs/ARCHITECTURE.md, section 15): SIGKILL ends the
+// process; SIGSTOP suspends it and SIGCONT resumes it; every other signal
+// is an interruption the target's C library turns into its handler or
+// its default action (which may be to stop, through process_suspend).
+// A program that set up no interruption entry gets the default action
+// here: ignored, stopped, or ended with "killed by signal N".
+#include "procsrv.h"
+#include <verdigris/intr.h>
+#include <vg/vg.h>
+
+#define SIG_MAX 64
+#define SIGKILL_NUMBER 9
+#define SIGCONT_NUMBER 18
+#define SIGSTOP_NUMBER 19
+
+enum default_action { TERMINATE, IGNORE, STOP };
+
+static enum default_action default_action(int32_t sig)
+{
+	switch (sig) {
+	case 17: /* SIGCHLD */
+	case 18: /* SIGCONT */
+	case 23: /* SIGURG */
+	case 28: /* SIGWINCH */ return IGNORE;
+	case 19: /* SIGSTOP */
+	case 20: /* SIGTSTP */
+	case 21: /* SIGTTIN */
+	case 22: /* SIGTTOU */ return STOP;
+	default: return TERMINATE;
+	}
+}
+
+bool proc_signal_valid(int32_t sig)
+{
+	return sig >= 0 && sig <= SIG_MAX;
+}
+
+static void end_with(struct proc *p, int32_t sig)
+{
+	p->kill_sig = sig;
+	vg_process_kill(p->process, 128 + sig);
+}
+
+void proc_deliver(struct proc *p, int32_t sig, int32_t from)
+{
+	/* Nothing reaches a zombie, nor pid 1 (the root task, which this
+	 * server did not start and holds no handle to, like init on Unix
+	 * which gets no signal it did not ask for). */
+	if (!sig || p->state != PROC_STATE_RUNNING || !p->process || p->kill_sig)
+		return;
+	if (sig == SIGKILL_NUMBER) {
+		end_with(p, sig);
+		return;
+	}
+	if (sig == SIGSTOP_NUMBER) {
+		vg_process_suspend(p->process, 1);
+		return;
+	}
+	if (sig == SIGCONT_NUMBER)
+		vg_process_suspend(p->process, 0);
+	long st = vg_process_interrupt(p->process, VG_SIGARG(sig, 0, from));
+	/* Delivered, or coalesced with the ones still queued (ERR_SHOULD_WAIT),
+	 * or the process is already gone. */
+	if (st != ERR_BAD_STATE)
+		return;
+	/* No interruption entry: the default action. */
+	switch (default_action(sig)) {
+	case IGNORE: break;
+	case STOP: vg_process_suspend(p->process, 1); break;
+	case TERMINATE: end_with(p, sig); break;
+	}
+}
+
+/* A process may signal itself and its descendants; pid 1 may signal all. */
+static bool may_signal(const struct proc *caller, const struct proc *p)
+{
+	return caller == p || caller->pid == 1 || proc_is_ancestor(caller, p);
+}
+
+long proc_kill(struct proc *caller, int32_t pid, int32_t sig)
+{
+	if (!proc_signal_valid(sig))
+		return PROC_PROC_ERROR_INVALID;
+	if (pid > 0) {
+		struct proc *p = proc_find(pid);
+		if (!p)
+			return PROC_PROC_ERROR_NO_PROCESS;
+		if (!may_signal(caller, p))
+			return PROC_PROC_ERROR_DENIED;
+		proc_deliver(p, sig, caller->pid);
+		return 0;
+	}
+	if (pid == INT32_MIN)
+		return PROC_PROC_ERROR_NO_PROCESS;
+	/* A group (0: the caller's), or -1: everyone the caller may signal
+	 * but pid 1 and the caller. */
+	int32_t pgid = pid == 0 ? caller->pgid : -pid;
+	bool found = false, allowed = false;
+	for (size_t i = 0; i < PROC_MAX; i++) {
+		struct proc *p = &procsrv.table[i];
+		if (!p->pid || (pid == -1 ? p->pid == 1 || p == caller : p->pgid != pgid))
+			continue;
+		found = true;
+		if (!may_signal(caller, p))
+			continue;
+		allowed = true;
+		proc_deliver(p, sig, caller->pid);
+	}
+	if (!found)
+		return PROC_PROC_ERROR_NO_PROCESS;
+	return allowed ? 0 : PROC_PROC_ERROR_DENIED;
+}

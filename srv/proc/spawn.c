@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Spawning: a program image, its arguments and environment from the
+// request, the handles the caller staged, and the child's own badged
+// handle to this server (VG_HTAG_PROC), through vg_spawn.
+#include "argblock.h"
+#include "procsrv.h"
+#include <vg/vg.h>
+
+#define STRINGS_MAX 2048 /* per list: more could not fit a startup block */
+
+/* Splits a request's block into a list; false (and the error) when it is
+ * malformed or too long. */
+static bool split(const void *block, size_t len, const char **list, long *err)
+{
+	long n = argblock_split(block, len, list, STRINGS_MAX);
+	if (n >= 0)
+		return true;
+	*err = n == ARGBLOCK_TOO_MANY ? PROC_PROC_ERROR_TOO_BIG : PROC_PROC_ERROR_INVALID;
+	return false;
+}
+
+static long spawn_error(long st)
+{
+	switch (st) {
+	case ERR_NOT_FOUND: return PROC_PROC_ERROR_NOT_FOUND;
+	case ERR_BAD_FORMAT: return PROC_PROC_ERROR_BAD_IMAGE;
+	case ERR_OUT_OF_RANGE: return PROC_PROC_ERROR_TOO_BIG;
+	default: return st;
+	}
+}
+
+/* The group a request puts the child in, per setpgid's rules. */
+static long choose_group(const struct proc *parent, const struct proc_spawn_req *r, int32_t pid,
+			 int32_t *pgid, int32_t *sid)
+{
+	*sid = r->new_session ? pid : parent->sid;
+	if (r->new_session || r->pgid == 0) {
+		*pgid = pid;
+		return 0;
+	}
+	if (r->pgid == -1) {
+		*pgid = parent->pgid;
+		return 0;
+	}
+	if (r->pgid < 0)
+		return PROC_PROC_ERROR_INVALID;
+	for (size_t i = 0; i < PROC_MAX; i++) {
+		const struct proc *p = &procsrv.table[i];
+		if (p->pid && p->pgid == r->pgid && p->sid == parent->sid) {
+			*pgid = r->pgid;
+			return 0;
+		}
+	}
+	return PROC_PROC_ERROR_DENIED;
+}
+
+/* Starts the request's program as pid with the handles staged by from
+ * (consumed whatever happens) and its own handle to us: *process. */
+static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_req *r,
+			vg_handle_t *process)
+{
+	static const char *argv[STRINGS_MAX + 1], *envp[STRINGS_MAX + 1];
+	static struct vg_startup_handle handles[PROC_STAGED_MAX + 1];
+	long st;
+	const void *image;
+	size_t len;
+	uint32_t n = from->nstaged;
+	if (!split(r->args, r->args_len, argv, &st) || !split(r->env, r->env_len, envp, &st))
+		goto fail;
+	if ((st = proc_image_find(r->path, &image, &len))) {
+		st = spawn_error(st);
+		goto fail;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		handles[i] = (struct vg_startup_handle){ from->staged[i].tag, from->staged[i].arg,
+							 from->staged[i].h, 0 };
+	from->nstaged = 0;
+	vg_handle_t ep;
+	st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, (uint64_t)pid, &ep);
+	if (st) {
+		for (uint32_t i = 0; i < n; i++)
+			vg_handle_close(handles[i].handle);
+		return st;
+	}
+	handles[n++] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, ep, 0 };
+	struct vg_spawn_req req = { image, len, argv, envp, handles, n };
+	return spawn_error(vg_spawn(&req, process, NULL));
+fail:
+	proc_unstage(from);
+	return st;
+}
+
+/* The name and arguments ps shows: the arguments, or the path. */
+static void set_args(struct proc *p, const struct proc_spawn_req *r)
+{
+	if (r->args_len)
+		proc_set_args(p, r->args, r->args_len);
+	else
+		proc_set_args(p, r->path, strlen(r->path) + 1);
+}
+
+long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pid)
+{
+	struct proc *child = proc_alloc();
+	if (!child) {
+		proc_unstage(parent);
+		return PROC_PROC_ERROR_FULL;
+	}
+	int32_t pgid, sid;
+	long st = choose_group(parent, r, child->pid, &pgid, &sid);
+	if (st)
+		proc_unstage(parent);
+	else
+		st = start_image(parent, child->pid, r, &child->process);
+	if (!st) {
+		child->ppid = parent->pid;
+		child->pgid = pgid;
+		child->sid = sid;
+		child->state = PROC_STATE_RUNNING;
+		set_args(child, r);
+		if ((st = proc_watch(child)))
+			vg_process_kill(child->process, -1);
+	}
+	if (st) {
+		proc_free(child);
+		return st;
+	}
+	*pid = child->pid;
+	return 0;
+}
+
+long proc_exec(struct proc *p, const struct proc_spawn_req *r)
+{
+	if (!p->process) {
+		proc_unstage(p);
+		return PROC_PROC_ERROR_DENIED; /* pid 1 is not ours to replace */
+	}
+	vg_handle_t process;
+	long st = start_image(p, p->pid, r, &process);
+	if (st)
+		return st;
+	/* The old process goes without a word: its end is not the pid's. */
+	async_source_remove(procsrv.loop, &p->exit_src);
+	p->exit_src.key = 0;
+	vg_process_kill(p->process, 0);
+	vg_handle_close(p->process);
+	p->process = process;
+	set_args(p, r);
+	if ((st = proc_watch(p))) {
+		/* Unwatched, it could never be reaped: end it now, as killed. */
+		p->kill_sig = 9;
+		vg_process_kill(process, -1);
+		p->state = PROC_STATE_ZOMBIE;
+		p->status = proc_wait_status(-1, p->kill_sig);
+	}
+	return 0;
+}
+
+long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle_t *ep)
+{
+	struct proc *child = proc_alloc();
+	long st = child ? 0 : PROC_PROC_ERROR_FULL;
+	if (!st)
+		st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER,
+				      (uint64_t)child->pid, ep);
+	if (st) {
+		vg_handle_close(process);
+		if (child)
+			proc_free(child);
+		return st;
+	}
+	child->process = process;
+	child->ppid = parent->pid;
+	child->pgid = parent->pgid;
+	child->sid = parent->sid;
+	child->state = PROC_STATE_RUNNING;
+	memcpy(child->args, parent->args, sizeof(child->args));
+	if ((st = proc_watch(child))) {
+		vg_handle_close(*ep);
+		proc_free(child);
+		return st;
+	}
+	*pid = child->pid;
+	return 0;
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The root task starts the process server (proc_server.h).
+#include "../proc_server.h"
+
+static vg_handle_t server_ep;
+void __libc_proc_set_endpoint(vg_handle_t ep);
+
+vg_handle_t proc_server(void)
+{
+	if (server_ep)
+		return server_ep;
+	const void *image;
+	size_t len;
+	vg_handle_t ep, mine, process;
+	if (vg_initrd_find("bin/proc", &image, &len) || vg_endpoint_create(&ep))
+		return 0;
+	if (vg_handle_duplicate(ep, VG_RIGHT_SIGNAL, &mine)) {
+		vg_handle_close(ep);
+		return 0;
+	}
+	static const char *const argv[] = { "proc", NULL };
+	struct vg_startup_handle h = { VG_HTAG_PROC, 0, ep, 0 };
+	struct vg_spawn_req req = { image, len, argv, NULL, &h, 1 };
+	if (vg_spawn(&req, &process, NULL)) {
+		vg_handle_close(mine);
+		return 0;
+	}
+	vg_handle_close(process);
+	__libc_proc_set_endpoint(mine);
+	return server_ep = mine;
+}

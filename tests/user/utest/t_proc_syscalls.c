@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The process calls (docs/ARCHITECTURE.md section 14): vm_clone,
+// process_info and memory_free, with good and bad arguments.
+#include "../utest.h"
+
+static const uintptr_t kernel_ptr = (uintptr_t)0xffffffff80100000ull;
+static const uintptr_t unmapped_ptr = 0x200000;
+
+UTEST(proc_vm_clone_copies_and_refuses_bad_arguments)
+{
+	vg_handle_t child, vmo, weak, other;
+	CHECK_EQ(vg_process_create(&child), 0);
+	CHECK_EQ(vg_vmo_create(4096, 0, &vmo), 0);
+	CHECK_EQ(vg_vm_clone(self_h, self_h), ERR_INVALID_ARGS);
+	CHECK_EQ(vg_vm_clone(0, child), ERR_BAD_HANDLE);
+	CHECK_EQ(vg_vm_clone(self_h, 0x7fff1234), ERR_BAD_HANDLE);
+	CHECK_EQ(vg_vm_clone(vmo, child), ERR_WRONG_TYPE);
+	CHECK_EQ(vg_vm_clone(self_h, vmo), ERR_WRONG_TYPE);
+	CHECK_EQ(vg_handle_duplicate(child, VG_RIGHT_MANAGE | VG_RIGHT_WAIT, &weak), 0);
+	CHECK_EQ(vg_vm_clone(self_h, weak), ERR_ACCESS_DENIED);
+	CHECK_EQ(vg_vm_clone(weak, self_h), ERR_ACCESS_DENIED);
+	CHECK_EQ(vg_handle_close(weak), 0);
+	/* A snapshot of this program's memory: as much mapped there as here,
+	 * and its pages still shared (nothing committed twice yet). */
+	struct vg_process_info mine, theirs;
+	CHECK_EQ(vg_vm_clone(self_h, child), 0);
+	CHECK_EQ(vg_process_info(self_h, &mine), 0);
+	CHECK_EQ(vg_process_info(child, &theirs), 0);
+	CHECK(theirs.mapped > 0 && theirs.mapped <= mine.mapped + (1u << 20));
+	CHECK(theirs.mapped + (1u << 20) >= mine.mapped);
+	CHECK_EQ(theirs.threads, 0);
+	CHECK_EQ(theirs.state, VG_PROCESS_RUNNING);
+	/* Only into an empty address space. */
+	CHECK_EQ(vg_vm_clone(self_h, child), ERR_BAD_STATE);
+	CHECK_EQ(vg_process_create(&other), 0);
+	uintptr_t at = 0;
+	CHECK_EQ(vg_vm_map(other, vmo, 0, 4096, VG_VM_READ, &at), 0);
+	CHECK_EQ(vg_vm_clone(child, other), ERR_BAD_STATE);
+	CHECK_EQ(vg_handle_close(other), 0);
+	CHECK_EQ(vg_handle_close(child), 0);
+	CHECK_EQ(vg_handle_close(vmo), 0);
+}
+
+UTEST(proc_process_info_reports_and_refuses_bad_arguments)
+{
+	struct vg_process_info info;
+	vg_handle_t vmo;
+	CHECK_EQ(vg_vmo_create(4096, 0, &vmo), 0);
+	CHECK_EQ(vg_process_info(self_h, (struct vg_process_info *)kernel_ptr), ERR_BAD_ADDRESS);
+	CHECK_EQ(vg_process_info(self_h, (struct vg_process_info *)unmapped_ptr), ERR_BAD_ADDRESS);
+	CHECK_EQ(vg_process_info(vmo, &info), ERR_WRONG_TYPE);
+	CHECK_EQ(vg_process_info(0, &info), ERR_BAD_HANDLE);
+	CHECK_EQ(vg_process_info(self_h, &info), 0);
+	CHECK(info.threads >= 1);
+	CHECK_EQ(info.state, VG_PROCESS_RUNNING);
+	CHECK(info.cpu_ns > 0);
+	CHECK(info.mapped >= info.committed && info.committed > 0);
+	/* Committing memory shows, in the process and in the system. */
+	long free0 = vg_memory_free();
+	CHECK(free0 > 0);
+	uint64_t committed0 = info.committed;
+	const size_t len = 1 << 20;
+	uintptr_t at = vg_map_anon(self_h, len);
+	CHECK(at != 0);
+	for (size_t off = 0; at && off < len; off += 4096)
+		((volatile char *)at)[off] = 1;
+	CHECK_EQ(vg_process_info(self_h, &info), 0);
+	CHECK(info.committed >= committed0 + len);
+	CHECK(vg_memory_free() <= free0 - (long)len);
+	CHECK_EQ(vg_vm_unmap(self_h, at, len), 0);
+	CHECK(vg_memory_free() >= free0 - 64 * 1024);
+	CHECK_EQ(vg_handle_close(vmo), 0);
+}
