@@ -9,12 +9,21 @@
 
 #define SIGSEGV_NUMBER 11 /* what a process the kernel killed for a fault gets */
 
+/* A C library program ended by a signal's default action ends with code
+ * 128 + signal (lib/c/os/signal, docs/ARCHITECTURE.md section 15), which
+ * is reported as "killed by that signal": so, as in a shell's $?, exit(n)
+ * for n in 129-192 is indistinguishable from a signal. */
+#define SIGNAL_CODE_FIRST 129
+#define SIGNAL_CODE_LAST (128 + 64)
+
 int32_t proc_wait_status(long code, int kill_sig)
 {
 	if (kill_sig)
 		return kill_sig & 0x7f;
 	if (code < 0) /* the kernel's code for a fault it killed the process for */
 		return SIGSEGV_NUMBER;
+	if (code >= SIGNAL_CODE_FIRST && code <= SIGNAL_CODE_LAST)
+		return (int32_t)(code - 128);
 	return (int32_t)((code & 0xff) << 8);
 }
 

@@ -3,6 +3,7 @@
 // with posix_spawn. argv[1] says what to do; the exit code says how it
 // went (0: every check passed, else the number of the first that failed).
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -152,6 +153,27 @@ static int check_fork_exec(void)
 	return 0;
 }
 
+/* A file written by a forked child through the descriptor it inherited:
+ * both see one open file (its position moves for both). */
+static int check_fork_fd(void)
+{
+	int fd = open("/tmp/proc-forkfd", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0 || write(fd, "ab", 2) != 2)
+		return 1;
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(write(fd, "cd", 2) == 2 && lseek(fd, 0, SEEK_CUR) == 4 ? 0 : 1);
+	int st;
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st))
+		return 2;
+	char got[8] = { 0 };
+	if (lseek(fd, 0, SEEK_CUR) != 4 || pread(fd, got, sizeof(got), 0) != 4 ||
+	    strcmp(got, "abcd"))
+		return 3;
+	close(fd);
+	return unlink("/tmp/proc-forkfd") ? 4 : 0;
+}
+
 static void on_term(int sig)
 {
 	_exit(sig == 15 ? 42 : 43);
@@ -190,6 +212,8 @@ int main(int argc, char **argv, char **envp)
 			return 1;
 		return setsid() == -1 && errno == EPERM ? 0 : 2; /* now a group leader */
 	}
+	if (!strcmp(what, "fork-fd"))
+		return check_fork_fd();
 	if (!strcmp(what, "handle-term")) { /* SIGTERM's handler exits with 42 */
 		signal(15, on_term);
 		struct timespec ts = { 30, 0 };

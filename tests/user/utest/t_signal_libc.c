@@ -82,7 +82,7 @@ UTEST(sig_handler_runs_with_info_and_mask)
 	sigset_t now;
 	CHECK_EQ(sigprocmask(SIG_BLOCK, NULL, &now), 0);
 	CHECK_EQ(now, 0); /* restored */
-	CHECK_EQ(kill(0, SIGUSR1), 0); /* our own process */
+	CHECK_EQ(kill(getpid(), SIGUSR1), 0); /* our own process */
 	CHECK_EQ(runs, 2);
 	CHECK_EQ(last_code, SI_USER);
 	/* SIGKILL and SIGSTOP keep their actions. */
