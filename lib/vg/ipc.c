@@ -1,7 +1,19 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Messages through the IPC buffer: words 0-3 between the buffer and the
 // registers the kernel moves them in.
+//
+// A buffer's pin goes stale when its pages are made copy-on-write (a
+// snapshot of the address space for fork, vm_clone): the kernel refuses
+// the call with ERR_BAD_STATE before doing anything, and registering the
+// buffer again makes its pages this process's own. So any thread, not
+// only the one that forked, carries on after one retry.
 #include <vg/vg.h>
+
+static bool repinned(long st, struct vg_ipc_buffer *buf)
+{
+	return st == ERR_BAD_STATE && vg_tcb()->ipc_buffer == buf &&
+		vg_ipc_buffer_set((uintptr_t)buf) == 0;
+}
 
 static void store_received(struct vg_ipc_buffer *buf, const uint64_t r[5], uint64_t *tag)
 {
@@ -15,6 +27,8 @@ long vg_ipc_call_msg(vg_handle_t ep, uint64_t tag, struct vg_ipc_buffer *buf, ui
 	uint64_t a[6] = { ep, tag, buf->words[0], buf->words[1], buf->words[2], buf->words[3] };
 	uint64_t r[5];
 	long st = vg_syscall6_r(VG_SYS_ipc_call, a, r);
+	if (repinned(st, buf))
+		st = vg_syscall6_r(VG_SYS_ipc_call, a, r);
 	if (st == 0)
 		store_received(buf, r, reply_tag);
 	return st;
@@ -27,8 +41,10 @@ long vg_ipc_reply_recv_msg(vg_handle_t ep, uint64_t reply_tag, struct vg_ipc_buf
 		ep, reply_tag, buf->words[0], buf->words[1], buf->words[2], buf->words[3]
 	};
 	uint64_t r[5];
-	long st = vg_syscall6_r(
-		reply_tag == VG_IPC_NO_REPLY ? VG_SYS_ipc_recv : VG_SYS_ipc_reply_recv, a, r);
+	long nr = reply_tag == VG_IPC_NO_REPLY ? VG_SYS_ipc_recv : VG_SYS_ipc_reply_recv;
+	long st = vg_syscall6_r(nr, a, r);
+	if (repinned(st, buf))
+		st = vg_syscall6_r(nr, a, r);
 	if (st >= 0)
 		store_received(buf, r, recv_tag);
 	return st;
