@@ -7,6 +7,7 @@
 // the call with ERR_BAD_STATE before doing anything, and registering the
 // buffer again makes its pages this process's own. So any thread, not
 // only the one that forked, carries on after one retry.
+#include <stdbool.h>
 #include <vg/vg.h>
 
 static bool repinned(long st, struct vg_ipc_buffer *buf)
