@@ -97,7 +97,7 @@ USER_EXTRA_bus := $(call user_idl_srcs,bus)
 USER_KITCHEN_SRCS := $(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_server.c \
 	$(USER_IDL_GEN)/kitchen_async.c
 USER_EXTRA_kitchen := tests/user/kitchen_svc.c $(USER_KITCHEN_SRCS) $(call user_idl_srcs,bus)
-USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/bench_vfs.c tests/user/bench_dyn.c tests/user/kitchen_svc.c \
+USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/bench_vfs.c tests/user/bench_pipe.c tests/user/bench_dyn.c tests/user/kitchen_svc.c \
 	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
 	$(call user_idl_srcs,bus) $(USER_KITCHEN_SRCS)
 # The filesystem servers (docs/ARCHITECTURE.md, section 17). tmpfs allocates,
@@ -111,7 +111,10 @@ USER_START_tmpfs := $(USER_DIR)/crt1.o
 USER_LIBS_tmpfs := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 USER_START_memdev := $(USER_DIR)/crt1.o
 USER_LIBS_memdev := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
-$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/fscommon/*.c)): \
+USER_EXTRA_pipe := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
+USER_START_pipe := $(USER_DIR)/crt1.o
+USER_LIBS_pipe := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/pipe/*.c srv/fscommon/*.c)): \
 	UCFLAGS_EXTRA := -Ilib/c/include
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
@@ -156,6 +159,9 @@ $(USER_OBJ)/tests/user/sigchild.c.o: UCFLAGS_EXTRA := -Ilib/c/include
 USER_START_fdchild := $(USER_DIR)/crt1.o
 USER_LIBS_fdchild := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(USER_OBJ)/tests/user/fdchild.c.o: UCFLAGS_EXTRA := -Ilib/c/include
+USER_START_pipechild := $(USER_DIR)/crt1.o
+USER_LIBS_pipechild := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(USER_OBJ)/tests/user/pipechild.c.o: UCFLAGS_EXTRA := -Ilib/c/include
 
 # crt0 (or crt1) first, the libraries last, each before those it uses (an
 # archive only supplies what is still undefined). Every program is checked

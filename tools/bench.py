@@ -49,6 +49,8 @@ LINUX_ROWS = {
     "null_syscall": "null syscall (getppid)",
     "ipc_call_reply_round_trip": "pipe round trip, 2 threads",
     "ipc_round_trip_cross_process": "pipe round trip, 2 processes",
+    "pipe_round_trip_threads": "pipe round trip, 2 threads",
+    "pipe_round_trip_processes": "pipe round trip, 2 processes",
     "thread_switch_pair": "mutex+condvar round trip, 2 threads",
     "pthread_condvar_round_trip": "mutex+condvar round trip, 2 threads",
     "pthread_create_join": "pthread create+join",

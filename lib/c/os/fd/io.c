@@ -30,6 +30,8 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 		errno = EBADF;
 		return -1;
 	}
+	if (d->kind == FD_PIPE)
+		return off == AT_POSITION ? __pipe_read(d, buf, n) : (errno = ESPIPE, -1);
 	while (done < n) {
 		size_t want = n - done < CHUNK ? n - done : CHUNK, got;
 		/* The reply is copied where it goes when a whole piece fits;
@@ -65,6 +67,8 @@ static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t o
 		errno = EBADF;
 		return -1;
 	}
+	if (d->kind == FD_PIPE)
+		return off == AT_POSITION ? __pipe_write(d, buf, n) : (errno = ESPIPE, -1);
 	while (done < n) {
 		size_t want = n - done < CHUNK ? n - done : CHUNK;
 		uint32_t got;

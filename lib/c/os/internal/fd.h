@@ -19,7 +19,7 @@
 
 #define FD_MAX 1024
 
-enum fd_kind { FD_FILE = 1, FD_DIR };
+enum fd_kind { FD_FILE = 1, FD_DIR, FD_PIPE };
 
 struct fd_desc {
 	unsigned refs; /* descriptors pointing here */
@@ -39,6 +39,11 @@ struct fd_desc *__fd_desc_new(enum fd_kind kind, vg_handle_t h, int flags);
 /* Installs d at the lowest free descriptor >= min; -1 with EMFILE. The
  * table takes the caller's reference. */
 int __fd_install(struct fd_desc *d, int min, bool cloexec);
+
+/* Reading and writing a pipe's end (pipe_io.c): blocking unless the
+ * description has O_NONBLOCK. */
+ssize_t __pipe_read(struct fd_desc *d, void *buf, size_t n);
+ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
 
 /* The VFS handle (0 when there is none: ENOSYS). */
 vg_handle_t __fs_vfs(void);
