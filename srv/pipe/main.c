@@ -140,6 +140,24 @@ static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *dat
 	return 0;
 }
 
+enum { READY_IN = 1, READY_OUT = 2, READY_HUP = 4, READY_ERR = 8 };
+
+static long do_ready(void *ctx, uint64_t badge, uint8_t *events)
+{
+	(void)ctx;
+	struct pipe *p;
+	struct fs_open *f = end_of(badge, &p);
+	if (!f)
+		return FS_FS_ERROR_BAD_FILE;
+	if (fs_open_writable(f))
+		*events = !p->reader			    ? READY_ERR
+			: PIPE_SIZE - p->len >= PIPE_ATOMIC ? READY_OUT
+							    : 0;
+	else
+		*events = (p->len || !p->writer ? READY_IN : 0) | (p->writer ? 0 : READY_HUP);
+	return 0;
+}
+
 static long do_seek(void *ctx, uint64_t badge, int64_t offset, uint32_t whence, uint64_t *pos)
 {
 	(void)ctx, (void)offset, (void)whence, (void)pos;
@@ -212,6 +230,7 @@ static const struct fs_file_ops file_ops = {
 	.close = do_close,
 	.setflags = do_setflags,
 	.peer = do_peer,
+	.ready = do_ready,
 };
 
 static struct fs_node_server node_server = { &node_ops, NULL };

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
@@ -279,5 +280,76 @@ UTEST(pipe_from_a_child_process_to_eof)
 	CHECK_EQ(wrong, 0);
 	CHECK_EQ(child_exit(child), 0);
 	vg_handle_close(child);
+	CHECK_EQ(close(p[0]), 0);
+}
+
+UTEST(pipe_poll_readiness)
+{
+	CHECK_EQ(vfs_up(), 0);
+	int p[2];
+	CHECK_EQ(pipe(p), 0);
+	struct pollfd fds[3] = { { p[0], POLLIN, -1 }, { p[1], POLLOUT, -1 }, { -1, POLLIN, -1 } };
+	CHECK_EQ(poll(fds, 3, 0), 1); /* the write end only */
+	CHECK_EQ(fds[0].revents, 0);
+	CHECK_EQ(fds[1].revents, POLLOUT);
+	CHECK_EQ(fds[2].revents, 0);
+	CHECK_EQ(write(p[1], "z", 1), 1);
+	CHECK_EQ(poll(fds, 2, 0), 2);
+	CHECK_EQ(fds[0].revents, POLLIN);
+	/* A full pipe is not writable. */
+	CHECK_EQ(fcntl(p[1], F_SETFL, O_NONBLOCK), 0);
+	static char block[4096];
+	while (write(p[1], block, sizeof(block)) > 0)
+		;
+	CHECK_EQ(poll(&fds[1], 1, 0), 0);
+	/* A regular file is always ready; a closed descriptor is POLLNVAL. */
+	int f = open("/tmp/poll-file", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	CHECK(f >= 0);
+	struct pollfd other[2] = { { f, POLLIN | POLLOUT, 0 }, { 77, POLLIN, 0 } };
+	CHECK_EQ(poll(other, 2, 0), 2);
+	CHECK_EQ(other[0].revents, POLLIN | POLLOUT);
+	CHECK_EQ(other[1].revents, POLLNVAL);
+	CHECK_EQ(close(f), 0);
+	CHECK_EQ(unlink("/tmp/poll-file"), 0);
+	/* The read end closed: the write end has an error. */
+	int r2 = dup(p[0]);
+	CHECK_EQ(close(p[0]), 0);
+	CHECK_EQ(close(r2), 0);
+	CHECK_EQ(poll(&fds[1], 1, 0), 1);
+	CHECK_EQ(fds[1].revents, POLLERR);
+	CHECK_EQ(close(p[1]), 0);
+	CHECK_ERRNO(poll(NULL, 1, 0), EFAULT);
+	CHECK_ERRNO(poll(fds, 1u << 20, 0), EINVAL);
+}
+
+static void *late_writer(void *arg)
+{
+	vg_thread_sleep_until(vg_clock_monotonic() + 30000000);
+	write((int)(intptr_t)arg, "!", 1);
+	close((int)(intptr_t)arg);
+	return NULL;
+}
+
+UTEST(pipe_poll_timeout_and_wakeup)
+{
+	CHECK_EQ(vfs_up(), 0);
+	int p[2];
+	CHECK_EQ(pipe(p), 0);
+	struct pollfd fd = { p[0], POLLIN, 0 };
+	uint64_t t0 = vg_clock_monotonic();
+	CHECK_EQ(poll(&fd, 1, 40), 0);
+	CHECK(vg_clock_monotonic() - t0 >= 40000000);
+	pthread_t t;
+	CHECK_EQ(pthread_create(&t, NULL, late_writer, (void *)(intptr_t)p[1]), 0);
+	CHECK_EQ(poll(&fd, 1, -1), 1); /* woken by the write */
+	CHECK_EQ(fd.revents & POLLIN, POLLIN);
+	char c;
+	CHECK_EQ(read(p[0], &c, 1), 1);
+	CHECK_EQ(c, '!');
+	CHECK_EQ(pthread_join(t, NULL), 0);
+	/* Every write end closed: readable (the end of the file) and hung up. */
+	CHECK_EQ(poll(&fd, 1, 1000), 1);
+	CHECK_EQ(fd.revents, POLLIN | POLLHUP);
+	CHECK_EQ(read(p[0], &c, 1), 0);
 	CHECK_EQ(close(p[0]), 0);
 }

@@ -15,15 +15,14 @@
 #define YIELDS 32
 #define SLEEP_MAX_NS 1000000
 
-/* One more wait of a blocked call; *round counts them. */
-static void wait_a_little(unsigned *round)
+void __fd_wait(unsigned *round, uint64_t deadline)
 {
 	if (*round < YIELDS) {
 		vg_thread_yield();
 	} else {
 		uint64_t ns = (uint64_t)1000 << (*round - YIELDS < 10 ? *round - YIELDS : 10);
-		vg_thread_sleep_until(vg_clock_monotonic() +
-				      (ns < SLEEP_MAX_NS ? ns : SLEEP_MAX_NS));
+		uint64_t until = vg_clock_monotonic() + (ns < SLEEP_MAX_NS ? ns : SLEEP_MAX_NS);
+		vg_thread_sleep_until(until < deadline ? until : deadline);
 	}
 	(*round)++;
 }
@@ -40,7 +39,7 @@ ssize_t __pipe_read(struct fd_desc *d, void *buf, size_t n)
 		unsigned char *piece = want == CHUNK ? to + done : bounce;
 		long st = fs_file_read(d->h, UINT64_MAX, (uint32_t)want, piece, &got);
 		if (st == FS_FS_ERROR_WOULD_BLOCK && !done && !(d->flags & O_NONBLOCK)) {
-			wait_a_little(&round);
+			__fd_wait(&round, UINT64_MAX);
 			continue;
 		}
 		if (st) {
@@ -71,7 +70,7 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n)
 		uint64_t pos;
 		long st = fs_file_write(d->h, UINT64_MAX, from + done, want, &got, &pos);
 		if (st == FS_FS_ERROR_WOULD_BLOCK && !(d->flags & O_NONBLOCK)) {
-			wait_a_little(&round);
+			__fd_wait(&round, UINT64_MAX);
 			continue;
 		}
 		if (st == FS_FS_ERROR_BROKEN_PIPE)
