@@ -43,6 +43,8 @@ PEER_TESTS = {
     "ipc_round_trip_cross_process": "pipe_rtt_procs",
     "ipc_call_reply_round_trip": "pipe_rtt_threads",
     "thread_switch_pair": "condvar_rtt_threads",
+    "pipe_round_trip_processes": "pipe_rtt_procs",
+    "pipe_round_trip_threads": "pipe_rtt_threads",
 }
 # Our benchmark, and the Linux row it is put beside (the nearest equivalent).
 LINUX_ROWS = {
