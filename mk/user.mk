@@ -103,15 +103,16 @@ USER_EXTRA_init := tests/user/bench.c tests/user/bench_ipc.c tests/user/bench_vf
 # The filesystem servers (docs/ARCHITECTURE.md, section 17). tmpfs allocates,
 # so it is linked with the C library.
 # srv/fscommon holds what every filesystem server shares (open files,
-# locks).
+# locks) and the serving loop of the device servers (device.c).
+FSCOMMON_SRCS := $(filter-out srv/fscommon/device.c,$(wildcard srv/fscommon/*.c))
 USER_EXTRA_vfs := $(call user_idl_srcs,fs)
-USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
-USER_EXTRA_memdev := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
+USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS)
+USER_EXTRA_memdev := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS) srv/fscommon/device.c
 USER_START_tmpfs := $(USER_DIR)/crt1.o
 USER_LIBS_tmpfs := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 USER_START_memdev := $(USER_DIR)/crt1.o
 USER_LIBS_memdev := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
-USER_EXTRA_pipe := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
+USER_EXTRA_pipe := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS) srv/fscommon/device.c
 USER_START_pipe := $(USER_DIR)/crt1.o
 USER_LIBS_pipe := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/pipe/*.c srv/fscommon/*.c)): \

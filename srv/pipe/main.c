@@ -11,7 +11,7 @@
 // (lib/c/os/fd/pipe_io.c). A read of an empty pipe without a writer is the
 // end of the file (0 bytes); a write without a reader is broken_pipe.
 // Writes of up to PIPE_BUF (4096) bytes go in whole or not at all.
-#include "../fscommon/opens.h"
+#include "../fscommon/device.h"
 #include <fs.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,28 +233,7 @@ static const struct fs_file_ops file_ops = {
 	.ready = do_ready,
 };
 
-static struct fs_node_server node_server = { &node_ops, NULL };
-static struct fs_file_server file_server = { &file_ops, NULL };
-
-static int dispatch(void *server, uint64_t badge, uint64_t tag, struct vg_ipc_buffer *b,
-		    uint64_t *reply_tag)
-{
-	(void)server;
-	uint32_t iface = VG_IPC_TAG_LABEL(tag) >> 16;
-	if (iface == FS_NODE_ID && badge == 0)
-		return fs_node_dispatch(&node_server, badge, tag, b, reply_tag);
-	if (iface == FS_FILE_ID && badge != 0)
-		return fs_file_dispatch(&file_server, badge, tag, b, reply_tag);
-	*reply_tag = ipc_reject(tag, b, ERR_NOT_SUPPORTED);
-	return 0;
-}
-
 int main(void)
 {
-	opens.ep = vg_startup_find(VG_HTAG_USER, 0);
-	if (opens.ep == VG_HANDLE_INVALID) {
-		vg_printf("pipe: started without an endpoint to serve\n");
-		return 1;
-	}
-	return (int)ipc_serve(opens.ep, dispatch, NULL);
+	return fs_device_serve("pipe", &opens, &node_ops, &file_ops);
 }
