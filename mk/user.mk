@@ -98,21 +98,26 @@ USER_KITCHEN_SRCS := $(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_se
 	$(USER_IDL_GEN)/kitchen_async.c
 USER_EXTRA_kitchen := tests/user/kitchen_svc.c $(USER_KITCHEN_SRCS) $(call user_idl_srcs,bus)
 USER_EXTRA_init := tests/user/bench.c tests/user/bench_report.c tests/user/bench_ipc.c \
-	tests/user/bench_vfs.c tests/user/bench_dyn.c tests/user/bench_proc.c tests/user/kitchen_svc.c \
+	tests/user/bench_vfs.c tests/user/bench_pipe.c tests/user/bench_dyn.c tests/user/bench_proc.c \
+	tests/user/kitchen_svc.c \
 	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
 	$(call user_idl_srcs,bus) $(USER_KITCHEN_SRCS)
 # The filesystem servers (docs/ARCHITECTURE.md, section 17). tmpfs allocates,
 # so it is linked with the C library.
 # srv/fscommon holds what every filesystem server shares (open files,
-# locks).
+# locks) and the serving loop of the device servers (device.c).
+FSCOMMON_SRCS := $(filter-out srv/fscommon/device.c,$(wildcard srv/fscommon/*.c))
 USER_EXTRA_vfs := $(call user_idl_srcs,fs)
-USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
-USER_EXTRA_memdev := $(call user_idl_srcs,fs) $(wildcard srv/fscommon/*.c)
+USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS)
+USER_EXTRA_memdev := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS) srv/fscommon/device.c
 USER_START_tmpfs := $(USER_DIR)/crt1.o
 USER_LIBS_tmpfs := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 USER_START_memdev := $(USER_DIR)/crt1.o
 USER_LIBS_memdev := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
-$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/fscommon/*.c)): \
+USER_EXTRA_pipe := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS) srv/fscommon/device.c
+USER_START_pipe := $(USER_DIR)/crt1.o
+USER_LIBS_pipe := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/pipe/*.c srv/fscommon/*.c)): \
 	UCFLAGS_EXTRA := -Ilib/c/include
 USER_EXTRA_proc := $(call user_idl_srcs,proc)
 USER_EXTRA_proc_bench := tests/user/bench_report.c
@@ -150,7 +155,7 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # libvg-c.a instead of crt0.o and libvg.a, and lib/c/include for their
 # sources. The root task is one, so that its tests exercise the library.
 # Programs linked with the C library (tests/user/<name>.c).
-USER_LIBC_PROGS := init proc_child proc_bench sigchild fdchild
+USER_LIBC_PROGS := init proc_child proc_bench sigchild fdchild pipechild
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
 $(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_init)): \

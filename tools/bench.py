@@ -43,12 +43,16 @@ PEER_TESTS = {
     "ipc_round_trip_cross_process": "pipe_rtt_procs",
     "ipc_call_reply_round_trip": "pipe_rtt_threads",
     "thread_switch_pair": "condvar_rtt_threads",
+    "pipe_round_trip_processes": "pipe_rtt_procs",
+    "pipe_round_trip_threads": "pipe_rtt_threads",
 }
 # Our benchmark, and the Linux row it is put beside (the nearest equivalent).
 LINUX_ROWS = {
     "null_syscall": "null syscall (getppid)",
     "ipc_call_reply_round_trip": "pipe round trip, 2 threads",
     "ipc_round_trip_cross_process": "pipe round trip, 2 processes",
+    "pipe_round_trip_threads": "pipe round trip, 2 threads",
+    "pipe_round_trip_processes": "pipe round trip, 2 processes",
     "thread_switch_pair": "mutex+condvar round trip, 2 threads",
     "pthread_condvar_round_trip": "mutex+condvar round trip, 2 threads",
     "pthread_create_join": "pthread create+join",

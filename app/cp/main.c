@@ -10,6 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static int copy_one(const char *src, const char *dst, void *o)
+{
+	return copy_path(src, dst, o);
+}
+
 int main(int argc, char **argv)
 {
 	util_init(argv, "cp");
@@ -33,26 +38,5 @@ int main(int argc, char **argv)
 			util_warnx("missing destination file operand after '%s'", argv[optind]);
 		util_usage("[-fpPR] source... target");
 	}
-	const char *target = argv[argc - 1];
-	struct stat st;
-	bool into_dir = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
-	if (n > 2 && !into_dir) {
-		util_warnx("target '%s' is not a directory", target);
-		return 1;
-	}
-	int status = 0;
-	for (int i = optind; i < argc - 1; i++) {
-		if (!into_dir) {
-			status |= copy_path(argv[i], target, &o);
-			continue;
-		}
-		char *dst = copy_target(target, argv[i]);
-		if (!dst) {
-			util_warn(argv[i]);
-			return 1;
-		}
-		status |= copy_path(argv[i], dst, &o);
-		free(dst);
-	}
-	return status;
+	return copy_each(argv + optind, n, copy_one, &o);
 }

@@ -148,3 +148,30 @@ int copy_path(const char *src, const char *dst, const struct copy_opts *o)
 	}
 	return copy_file(src, dst, &st, o);
 }
+
+int copy_each(char *const *args, int n, int (*act)(const char *src, const char *dst, void *ctx),
+	      void *ctx)
+{
+	const char *target = args[n - 1];
+	struct stat st;
+	bool into_dir = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
+	if (n > 2 && !into_dir) {
+		util_warnx("target '%s' is not a directory", target);
+		return 1;
+	}
+	int status = 0;
+	for (int i = 0; i < n - 1; i++) {
+		if (!into_dir) {
+			status |= act(args[i], target, ctx);
+			continue;
+		}
+		char *dst = copy_target(target, args[i]);
+		if (!dst) {
+			util_warn(args[i]);
+			return 1;
+		}
+		status |= act(args[i], dst, ctx);
+		free(dst);
+	}
+	return status;
+}

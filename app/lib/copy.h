@@ -18,4 +18,12 @@ int copy_path(const char *src, const char *dst, const struct copy_opts *o);
 /* dir/base-of-src, newly allocated. */
 char *copy_target(const char *dir, const char *src);
 
+/* The "source... target" form of cp, mv and ln: args holds n >= 2 names,
+ * the last the target. With one source and a target that is not a
+ * directory, act(source, target); otherwise the target must be a directory
+ * and act(source, target/base-of-source) runs for each source. 0, or 1
+ * after a message (act's statuses are ORed). */
+int copy_each(char *const *args, int n, int (*act)(const char *src, const char *dst, void *ctx),
+	      void *ctx);
+
 #endif

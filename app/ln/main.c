@@ -11,8 +11,9 @@
 
 static bool force, symbolic;
 
-static int make_link(const char *src, const char *dst)
+static int make_link(const char *src, const char *dst, void *unused)
 {
+	(void)unused;
 	if (force && unlink(dst) && errno != ENOENT) {
 		util_warn(dst);
 		return 1;
@@ -40,27 +41,6 @@ int main(int argc, char **argv)
 	if (n < 1)
 		util_usage("[-fs] source... target");
 	if (n == 1) /* "ln -s x": a link named after x here */
-		return make_link(argv[optind], copy_target(".", argv[optind]));
-	const char *target = argv[argc - 1];
-	struct stat st;
-	bool into_dir = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
-	if (n > 2 && !into_dir) {
-		util_warnx("target '%s' is not a directory", target);
-		return 1;
-	}
-	int status = 0;
-	for (int i = optind; i < argc - 1; i++) {
-		if (!into_dir) {
-			status |= make_link(argv[i], target);
-			continue;
-		}
-		char *dst = copy_target(target, argv[i]);
-		if (!dst) {
-			util_warn(argv[i]);
-			return 1;
-		}
-		status |= make_link(argv[i], dst);
-		free(dst);
-	}
-	return status;
+		return make_link(argv[optind], copy_target(".", argv[optind]), NULL);
+	return copy_each(argv + optind, n, make_link, NULL);
 }

@@ -30,8 +30,9 @@ static int remove_tree(const char *path)
 	return 0;
 }
 
-static int move(const char *src, const char *dst)
+static int move(const char *src, const char *dst, void *unused)
 {
+	(void)unused;
 	struct stat st;
 	if (interactive && access(dst, F_OK) == 0) {
 		fprintf(stderr, "%s: overwrite '%s'? ", util_name, dst);
@@ -79,26 +80,5 @@ int main(int argc, char **argv)
 			util_warnx("missing destination file operand after '%s'", argv[optind]);
 		util_usage("[-fi] source... target");
 	}
-	const char *target = argv[argc - 1];
-	struct stat st;
-	bool into_dir = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
-	if (n > 2 && !into_dir) {
-		util_warnx("target '%s' is not a directory", target);
-		return 1;
-	}
-	int status = 0;
-	for (int i = optind; i < argc - 1; i++) {
-		if (!into_dir) {
-			status |= move(argv[i], target);
-			continue;
-		}
-		char *dst = copy_target(target, argv[i]);
-		if (!dst) {
-			util_warn(argv[i]);
-			return 1;
-		}
-		status |= move(argv[i], dst);
-		free(dst);
-	}
-	return status;
+	return copy_each(argv + optind, n, move, NULL);
 }

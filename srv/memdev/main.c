@@ -8,7 +8,7 @@
 //
 // random and urandom are one generator (xoshiro256**) seeded from the
 // clock: not fit for keys until the system has an entropy source.
-#include "../fscommon/opens.h"
+#include "../fscommon/device.h"
 #include <fs.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,29 +145,8 @@ static const struct fs_file_ops file_ops = {
 	.setflags = do_setflags,
 };
 
-static struct fs_node_server node_server = { &node_ops, NULL };
-static struct fs_file_server file_server = { &file_ops, NULL };
-
-static int dispatch(void *server, uint64_t badge, uint64_t tag, struct vg_ipc_buffer *b,
-		    uint64_t *reply_tag)
-{
-	(void)server;
-	uint32_t iface = VG_IPC_TAG_LABEL(tag) >> 16;
-	if (iface == FS_NODE_ID && badge == 0)
-		return fs_node_dispatch(&node_server, badge, tag, b, reply_tag);
-	if (iface == FS_FILE_ID && badge != 0)
-		return fs_file_dispatch(&file_server, badge, tag, b, reply_tag);
-	*reply_tag = ipc_reject(tag, b, ERR_NOT_SUPPORTED);
-	return 0;
-}
-
 int main(void)
 {
-	opens.ep = vg_startup_find(VG_HTAG_USER, 0);
-	if (opens.ep == VG_HANDLE_INVALID) {
-		vg_printf("memdev: started without an endpoint to serve\n");
-		return 1;
-	}
 	uint64_t seed = (uint64_t)vg_clock_monotonic();
 	for (int i = 0; i < 4; i++) {
 		seed += 0x9e3779b97f4a7c15ull; /* splitmix64 spreads the seed */
@@ -176,5 +155,5 @@ int main(void)
 		z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
 		rng[i] = z ^ (z >> 31);
 	}
-	return (int)ipc_serve(opens.ep, dispatch, NULL);
+	return fs_device_serve("memdev", &opens, &node_ops, &file_ops);
 }

@@ -228,6 +228,7 @@ void run_benchmarks(void)
 	run_ipc_benchmarks();
 	libc_benchmarks();
 	run_vfs_benchmarks();
+	run_pipe_benchmarks();
 	run_dyn_benchmarks();
 	run_proc_benchmarks();
 }

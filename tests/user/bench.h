@@ -16,6 +16,8 @@ void bench_report(const char *name, void (*op)(int batch), int batch);
 void run_ipc_benchmarks(void);
 /* Files through the VFS (bench_vfs.c). */
 void run_vfs_benchmarks(void);
+/* Pipes: round trips to a thread and to a process (bench_pipe.c). */
+void run_pipe_benchmarks(void);
 /* Start-up of a static and a dynamic C program (bench_dyn.c). */
 void run_dyn_benchmarks(void);
 /* fork, exec, posix_spawn and wait through the process server, run by

@@ -34,5 +34,6 @@
 #define NL_ARGMAX 9
 #define PATH_MAX 4096
 #define NAME_MAX 255
+#define PIPE_BUF 4096 /* writes of up to this many bytes to a pipe are atomic */
 
 #endif

@@ -90,6 +90,14 @@ static long devices(void)
 	for (size_t i = 0; i < sizeof(nodes) / sizeof(nodes[0]) && !st; i++)
 		st = fs_vfs_mknod(vfs_h, nodes[i].name, FS_KIND_CHARDEV, 0666,
 				  (uint64_t)1 << 32 | nodes[i].minor);
+	/* Pipes (bin/pipe, major 240): pipe() opens /dev/pipe. */
+	vg_handle_t pipes;
+	if (!st)
+		st = start("pipe", NULL, &pipes);
+	if (!st)
+		st = fs_vfs_device(vfs_h, 240, pipes);
+	if (!st)
+		st = fs_vfs_mknod(vfs_h, "/dev/pipe", FS_KIND_CHARDEV, 0666, (uint64_t)240 << 32);
 	return st;
 }
 

@@ -30,6 +30,8 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 		errno = EBADF;
 		return -1;
 	}
+	if (d->kind == FD_PIPE)
+		return off == AT_POSITION ? __pipe_read(d, buf, n) : (errno = ESPIPE, -1);
 	while (done < n) {
 		size_t want = n - done < CHUNK ? n - done : CHUNK, got;
 		/* The reply is copied where it goes when a whole piece fits;
@@ -65,6 +67,8 @@ static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t o
 		errno = EBADF;
 		return -1;
 	}
+	if (d->kind == FD_PIPE)
+		return off == AT_POSITION ? __pipe_write(d, buf, n) : (errno = ESPIPE, -1);
 	while (done < n) {
 		size_t want = n - done < CHUNK ? n - done : CHUNK;
 		uint32_t got;
@@ -167,13 +171,16 @@ static bool bad_iov(const struct iovec *iov, int count)
 	return false;
 }
 
-ssize_t readv(int fd, const struct iovec *iov, int count)
+/* Each vector in turn, stopping at the first short transfer; an error
+ * after some bytes moved gives those bytes. */
+static ssize_t each_iov(int fd, const struct iovec *iov, int count, bool writing)
 {
 	if (bad_iov(iov, count))
 		return -1;
 	ssize_t total = 0;
 	for (int i = 0; i < count; i++) {
-		ssize_t r = read(fd, iov[i].iov_base, iov[i].iov_len);
+		ssize_t r = writing ? write(fd, iov[i].iov_base, iov[i].iov_len)
+				    : read(fd, iov[i].iov_base, iov[i].iov_len);
 		if (r < 0)
 			return total ? total : -1;
 		total += r;
@@ -183,20 +190,14 @@ ssize_t readv(int fd, const struct iovec *iov, int count)
 	return total;
 }
 
+ssize_t readv(int fd, const struct iovec *iov, int count)
+{
+	return each_iov(fd, iov, count, false);
+}
+
 ssize_t writev(int fd, const struct iovec *iov, int count)
 {
-	if (bad_iov(iov, count))
-		return -1;
-	ssize_t total = 0;
-	for (int i = 0; i < count; i++) {
-		ssize_t r = write(fd, iov[i].iov_base, iov[i].iov_len);
-		if (r < 0)
-			return total ? total : -1;
-		total += r;
-		if ((size_t)r < iov[i].iov_len)
-			break;
-	}
-	return total;
+	return each_iov(fd, iov, count, true);
 }
 
 off_t lseek(int fd, off_t off, int whence)

@@ -39,6 +39,8 @@ int __fs_error(long st)
 		[FS_FS_ERROR_NO_SPACE_LEFT_IN_TABLE] = ENFILE,
 		[FS_FS_ERROR_NO_DEVICE] = ENXIO,
 		[FS_FS_ERROR_WOULD_BLOCK] = EAGAIN,
+		[FS_FS_ERROR_BROKEN_PIPE] = EPIPE,
+		[FS_FS_ERROR_ILLEGAL_SEEK] = ESPIPE,
 	};
 	if (st > 0 && (unsigned long)st < sizeof(map) && map[st])
 		errno = map[st];

@@ -19,7 +19,7 @@
 
 #define FD_MAX 1024
 
-enum fd_kind { FD_FILE = 1, FD_DIR };
+enum fd_kind { FD_FILE = 1, FD_DIR, FD_PIPE };
 
 struct fd_desc {
 	unsigned refs; /* descriptors pointing here */
@@ -48,6 +48,14 @@ int __fd_install(struct fd_desc *d, int min, bool cloexec);
 void __vg_fd_fork_prepare(vg_handle_t child);
 void __vg_fd_forked(void);
 void __vg_fd_fork_done(void);
+/* Reading and writing a pipe's end (pipe_io.c): blocking unless the
+ * description has O_NONBLOCK. */
+ssize_t __pipe_read(struct fd_desc *d, void *buf, size_t n);
+ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
+/* One more wait of a call that would block (poll, pipes); *round counts
+ * them from 0: yields first, then sleeps growing to 1 ms, never past
+ * deadline (monotonic ns). */
+void __fd_wait(unsigned *round, uint64_t deadline);
 
 /* The VFS handle (0 when there is none: ENOSYS). */
 vg_handle_t __fs_vfs(void);

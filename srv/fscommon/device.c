@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The serving loop every device server shares (device.h).
+#include "device.h"
+
+#include <ipc/msg.h>
+#include <vg/vg.h>
+
+struct device_servers {
+	struct fs_node_server node;
+	struct fs_file_server file;
+};
+
+/* node on the unbadged endpoint (the VFS), file on the handles of open
+ * devices, nothing else. */
+static int dispatch(void *ctx, uint64_t badge, uint64_t tag, struct vg_ipc_buffer *b,
+		    uint64_t *reply_tag)
+{
+	struct device_servers *s = ctx;
+	uint32_t iface = VG_IPC_TAG_LABEL(tag) >> 16;
+	if (iface == FS_NODE_ID && badge == 0)
+		return fs_node_dispatch(&s->node, badge, tag, b, reply_tag);
+	if (iface == FS_FILE_ID && badge != 0)
+		return fs_file_dispatch(&s->file, badge, tag, b, reply_tag);
+	*reply_tag = ipc_reject(tag, b, ERR_NOT_SUPPORTED);
+	return 0;
+}
+
+int fs_device_serve(const char *name, struct fs_opens *opens, const struct fs_node_ops *node,
+		    const struct fs_file_ops *file)
+{
+	static struct device_servers servers;
+	opens->ep = vg_startup_find(VG_HTAG_USER, 0);
+	if (opens->ep == VG_HANDLE_INVALID) {
+		vg_printf("%s: started without an endpoint to serve\n", name);
+		return 1;
+	}
+	servers = (struct device_servers){ { node, NULL }, { file, NULL } };
+	return (int)ipc_serve(opens->ep, dispatch, &servers);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * A device server (docs/ARCHITECTURE.md, section 17): the VFS opens its
+ * devices through `node.open(rdev, flags)` on the unbadged endpoint, and
+ * each open device is a badged handle speaking `file`. The serving loop is
+ * the same for every device server; only the operations differ.
+ */
+#ifndef SRV_FSCOMMON_DEVICE_H
+#define SRV_FSCOMMON_DEVICE_H
+
+#include <fs.h>
+
+#include "opens.h"
+
+/* Takes the endpoint its spawner passed (VG_HTAG_USER + 0) into
+ * opens->ep and serves node on it unbadged and file on badged handles,
+ * refusing everything else. Returns only on failure (name says who in the
+ * message when there is no endpoint). */
+int fs_device_serve(const char *name, struct fs_opens *opens, const struct fs_node_ops *node,
+		    const struct fs_file_ops *file);
+
+#endif

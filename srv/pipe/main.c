@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// bin/pipe: pipes (docs/ARCHITECTURE.md, section 17, "Pipes"). A device
+// driver of major 240 (PIPE_MAJOR): each `node.open` of its node
+// (/dev/pipe) makes a new pipe and returns its read end; `file.peer` on
+// that handle gives the write end, once. Each end is one open file of
+// srv/fscommon/opens.c, so `file.clone` (descriptor inheritance) and
+// `file.close` work as for any file, and an end closes with its last handle.
+//
+// The server never blocks: a read of an empty pipe that has a writer, or a
+// write that does not fit, is refused with would_block and libc waits
+// (lib/c/os/fd/pipe_io.c). A read of an empty pipe without a writer is the
+// end of the file (0 bytes); a write without a reader is broken_pipe.
+// Writes of up to PIPE_BUF (4096) bytes go in whole or not at all.
+#include "../fscommon/device.h"
+#include <fs.h>
+#include <stdlib.h>
+#include <string.h>
+#include <vg/vg.h>
+
+#define PIPE_MAJOR 240u
+#define PIPE_SIZE 65536u /* bytes buffered per pipe, as on Linux */
+#define PIPE_ATOMIC 4096u /* PIPE_BUF */
+
+struct pipe {
+	unsigned char *ring; /* NULL: the slot is free */
+	uint32_t head, len; /* where the oldest byte is, how many */
+	bool reader, writer; /* which ends are open */
+	bool peer_given; /* file.peer was asked once */
+};
+
+static struct fs_opens opens;
+static struct pipe *pipes;
+static uint32_t npipes;
+static unsigned char out[FS_FILE_READ_DATA_MAX];
+
+/* The open end badge names and its pipe; NULL when the badge is stale. */
+static struct fs_open *end_of(uint64_t badge, struct pipe **p)
+{
+	struct fs_open *f = fs_opens_get(&opens, badge);
+	if (f)
+		*p = &pipes[f->ino];
+	return f;
+}
+
+static long new_pipe(uint32_t *id)
+{
+	for (uint32_t i = 0; i < npipes; i++)
+		if (!pipes[i].ring) {
+			*id = i;
+			goto found;
+		}
+	struct pipe *more = realloc(pipes, (npipes + 16) * sizeof(*more));
+	if (!more)
+		return FS_FS_ERROR_NO_MEMORY;
+	memset(more + npipes, 0, 16 * sizeof(*more));
+	pipes = more;
+	*id = npipes;
+	npipes += 16;
+found:
+	pipes[*id] = (struct pipe){ .ring = malloc(PIPE_SIZE), .reader = true };
+	return pipes[*id].ring ? 0 : FS_FS_ERROR_NO_MEMORY;
+}
+
+static long do_open(void *ctx, uint64_t badge, uint64_t rdev, uint32_t flags, vg_handle_t *file)
+{
+	(void)ctx, (void)badge;
+	if (rdev != (uint64_t)PIPE_MAJOR << 32)
+		return FS_FS_ERROR_NOT_FOUND;
+	uint32_t id;
+	long st = new_pipe(&id);
+	if (!st)
+		st = fs_opens_new(&opens, id, flags & FS_O_NONBLOCK, file); /* read only */
+	if (st) {
+		free(pipes[id].ring);
+		pipes[id].ring = NULL;
+	}
+	return st;
+}
+
+static const struct fs_node_ops node_ops = { .open = do_open };
+
+static long do_peer(void *ctx, uint64_t badge, vg_handle_t *file)
+{
+	(void)ctx;
+	struct pipe *p;
+	struct fs_open *f = end_of(badge, &p);
+	if (!f || fs_open_writable(f) || p->peer_given)
+		return FS_FS_ERROR_BAD_FILE;
+	long st = fs_opens_new(&opens, f->ino, FS_O_WRONLY | (f->flags & FS_O_NONBLOCK), file);
+	if (!st)
+		p->writer = p->peer_given = true;
+	return st;
+}
+
+static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, const void **data,
+		    size_t *len)
+{
+	(void)ctx, (void)offset;
+	struct pipe *p;
+	struct fs_open *f = end_of(badge, &p);
+	if (!f || !fs_open_readable(f))
+		return FS_FS_ERROR_BAD_FILE;
+	if (!p->len && p->writer && count)
+		return FS_FS_ERROR_WOULD_BLOCK;
+	uint32_t n = count < p->len ? count : p->len;
+	if (n > sizeof(out))
+		n = sizeof(out);
+	uint32_t first = PIPE_SIZE - p->head < n ? PIPE_SIZE - p->head : n;
+	memcpy(out, p->ring + p->head, first);
+	memcpy(out + first, p->ring, n - first);
+	p->head = (p->head + n) % PIPE_SIZE;
+	p->len -= n;
+	*data = out;
+	*len = n;
+	return 0;
+}
+
+static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *data, size_t len,
+		     uint32_t *count, uint64_t *pos)
+{
+	(void)ctx, (void)offset;
+	struct pipe *p;
+	struct fs_open *f = end_of(badge, &p);
+	if (!f || !fs_open_writable(f))
+		return FS_FS_ERROR_BAD_FILE;
+	if (!p->reader)
+		return FS_FS_ERROR_BROKEN_PIPE;
+	uint32_t room = PIPE_SIZE - p->len;
+	/* A write of PIPE_BUF bytes or less is never split between others. */
+	if (len && (room == 0 || (len <= PIPE_ATOMIC && room < len)))
+		return FS_FS_ERROR_WOULD_BLOCK;
+	uint32_t n = len < room ? (uint32_t)len : room;
+	uint32_t tail = (p->head + p->len) % PIPE_SIZE;
+	uint32_t first = PIPE_SIZE - tail < n ? PIPE_SIZE - tail : n;
+	memcpy(p->ring + tail, data, first);
+	memcpy(p->ring, (const unsigned char *)data + first, n - first);
+	p->len += n;
+	*count = n;
+	*pos = 0;
+	return 0;
+}
+
+enum { READY_IN = 1, READY_OUT = 2, READY_HUP = 4, READY_ERR = 8 };
+
+static long do_ready(void *ctx, uint64_t badge, uint8_t *events)
+{
+	(void)ctx;
+	struct pipe *p;
+	struct fs_open *f = end_of(badge, &p);
+	if (!f)
+		return FS_FS_ERROR_BAD_FILE;
+	if (fs_open_writable(f))
+		*events = !p->reader			    ? READY_ERR
+			: PIPE_SIZE - p->len >= PIPE_ATOMIC ? READY_OUT
+							    : 0;
+	else
+		*events = (p->len || !p->writer ? READY_IN : 0) | (p->writer ? 0 : READY_HUP);
+	return 0;
+}
+
+static long do_seek(void *ctx, uint64_t badge, int64_t offset, uint32_t whence, uint64_t *pos)
+{
+	(void)ctx, (void)offset, (void)whence, (void)pos;
+	return fs_opens_get(&opens, badge) ? FS_FS_ERROR_ILLEGAL_SEEK : FS_FS_ERROR_BAD_FILE;
+}
+
+static long do_stat(void *ctx, uint64_t badge, struct fs_attr *attr)
+{
+	(void)ctx;
+	struct pipe *p;
+	struct fs_open *f = end_of(badge, &p);
+	if (!f)
+		return FS_FS_ERROR_BAD_FILE;
+	*attr = (struct fs_attr){
+		.ino = f->ino + 1, .kind = FS_KIND_FIFO, .mode = 0600, .nlink = 1, .size = p->len
+	};
+	return 0;
+}
+
+static long do_clone(void *ctx, uint64_t badge, vg_handle_t *file)
+{
+	(void)ctx;
+	return fs_opens_clone(&opens, badge, file);
+}
+
+/* The last handle of an end closes it; the pipe goes with its last end. */
+static long do_close(void *ctx, uint64_t badge)
+{
+	(void)ctx;
+	struct fs_open *last;
+	long st = fs_opens_close(&opens, badge, &last);
+	if (st || !last)
+		return st;
+	struct pipe *p = &pipes[last->ino];
+	if (fs_open_writable(last))
+		p->writer = false;
+	else
+		p->reader = false;
+	if (!p->reader && !p->writer) {
+		free(p->ring);
+		p->ring = NULL;
+	}
+	free(last);
+	return 0;
+}
+
+static long do_setflags(void *ctx, uint64_t badge, uint32_t flags)
+{
+	(void)ctx;
+	struct fs_open *f = fs_opens_get(&opens, badge);
+	if (!f)
+		return FS_FS_ERROR_BAD_FILE;
+	f->flags = (f->flags & ~FS_O_NONBLOCK) | (flags & FS_O_NONBLOCK);
+	return 0;
+}
+
+static long do_sync(void *ctx, uint64_t badge)
+{
+	(void)ctx;
+	return fs_opens_get(&opens, badge) ? FS_FS_ERROR_INVALID : FS_FS_ERROR_BAD_FILE;
+}
+
+static const struct fs_file_ops file_ops = {
+	.read = do_read,
+	.write = do_write,
+	.seek = do_seek,
+	.stat = do_stat,
+	.sync = do_sync,
+	.clone = do_clone,
+	.close = do_close,
+	.setflags = do_setflags,
+	.peer = do_peer,
+	.ready = do_ready,
+};
+
+int main(void)
+{
+	return fs_device_serve("pipe", &opens, &node_ops, &file_ops);
+}
