@@ -3,15 +3,26 @@
 #include <ipc/msg.h>
 #include <ipc/transport.h>
 
+/* A reply that could not move (the caller's handle table full, its IPC
+ * buffer gone) is still owed, and the caller still waits for it: it gets the
+ * error instead, in a reply of registers only, and the handles the lost
+ * reply would have given are closed. The server goes on serving; it stops
+ * only when receiving itself fails twice (its endpoint closed or gone). */
 long ipc_serve(vg_handle_t ep, ipc_dispatch_fn dispatch, void *server)
 {
 	struct vg_ipc_buffer *buf = vg_ipc_buffer();
 	uint64_t reply_tag = ipc_status_tag(0), tag = 0;
 	for (;;) {
 		long badge = vg_ipc_reply_recv_msg(ep, reply_tag, buf, &tag);
-		if (badge < 0)
+		if (badge >= 0) {
+			dispatch(server, (uint64_t)badge, tag, buf, &reply_tag);
+			continue;
+		}
+		if (reply_tag == ipc_status_tag(badge))
 			return badge;
-		dispatch(server, (uint64_t)badge, tag, buf, &reply_tag);
+		for (uint32_t i = 0; i < VG_IPC_TAG_HANDLES(reply_tag); i++)
+			ipc_rt_handle_close(buf->handles[i]);
+		reply_tag = ipc_status_tag(badge);
 	}
 }
 

@@ -1021,3 +1021,23 @@ TEST(ipc, serve_loop)
 	CHECK_EQ_U(impl.poke_what, 3);
 	CHECK_EQ_I(impl.calls, 2);
 }
+
+/* A reply that cannot move (the caller's handle table full, say): the
+ * caller gets the error instead, the handles the reply carried are closed,
+ * and the loop goes on serving the next caller. */
+TEST(ipc, serve_loop_survives_a_lost_reply)
+{
+	setup();
+	struct vg_ipc_buffer msg;
+	uint64_t tag;
+	memset(&msg, 0, sizeof(msg));
+	CHECK_EQ_I(kitchen_test_nothing_encode(&msg, &tag), 0);
+	loopback_queue(tag, &msg, 5);
+	loopback_queue(tag, &msg, 6);
+	loopback_fail_next_reply(ERR_NO_MEMORY);
+	CHECK_EQ_I(ipc_serve(1, kitchen_test_dispatch, &server), ERR_PEER_CLOSED);
+	CHECK_EQ_I(loopback_nreplies(), 2);
+	CHECK_EQ_U(loopback_reply(0), ipc_status_tag(ERR_NO_MEMORY));
+	CHECK_EQ_U(loopback_reply(1), ipc_status_tag(0));
+	CHECK_EQ_I(impl.calls, 2);
+}

@@ -39,5 +39,8 @@ void loopback_set_tamper(loopback_tamper_fn fn);
 void loopback_queue(uint64_t tag, const struct vg_ipc_buffer *buf, uint64_t badge);
 uint64_t loopback_reply(int i);
 int loopback_nreplies(void);
+/* The next reply fails with err and stays owed, as the kernel's does when
+ * it cannot move into the caller. */
+void loopback_fail_next_reply(long err);
 
 #endif

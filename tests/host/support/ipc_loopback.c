@@ -30,6 +30,8 @@ static struct {
 static int queued, delivered;
 static uint64_t replies[QUEUE_MAX + 1];
 static int nreplies;
+static bool reply_owed;
+static long reply_error; /* the next reply fails with it (0: it moves) */
 
 static struct object *lookup(vg_handle_t h)
 {
@@ -81,6 +83,8 @@ void loopback_reset(void)
 	mappings = 0;
 	tamper = NULL;
 	queued = delivered = nreplies = 0;
+	reply_owed = false;
+	reply_error = 0;
 }
 
 vg_handle_t loopback_endpoint(ipc_dispatch_fn dispatch, void *server, uint64_t badge)
@@ -194,14 +198,21 @@ long vg_ipc_reply_recv_msg(vg_handle_t ep, uint64_t reply_tag, struct vg_ipc_buf
 			   uint64_t *recv_tag)
 {
 	(void)ep;
-	if (delivered > 0 && nreplies <= QUEUE_MAX)
+	if (reply_owed && reply_error) { /* as the kernel: still owed */
+		long err = reply_error;
+		reply_error = 0;
+		return err;
+	}
+	if (reply_owed && nreplies <= QUEUE_MAX)
 		replies[nreplies++] = reply_tag;
+	reply_owed = false;
 	if (delivered == queued)
 		return ERR_PEER_CLOSED;
 	long r = move_message(queue[delivered].tag, &queue[delivered].buf, buf);
 	if (r)
 		return r;
 	*recv_tag = queue[delivered].tag;
+	reply_owed = true;
 	return (long)queue[delivered++].badge;
 }
 
@@ -218,6 +229,11 @@ void loopback_queue(uint64_t tag, const struct vg_ipc_buffer *buf, uint64_t badg
 	queue[queued].badge = badge;
 	memcpy(&queue[queued].buf, buf, sizeof(*buf));
 	queued++;
+}
+
+void loopback_fail_next_reply(long err)
+{
+	reply_error = err;
 }
 
 uint64_t loopback_reply(int i)
