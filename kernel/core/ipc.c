@@ -184,6 +184,10 @@ long sys_ipc_call(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64_t mr1
 		ret = ERR_PEER_CLOSED;
 	} else if (me->intr_count) {
 		ret = ERR_INTERRUPTED; /* a handler runs first; nothing was sent */
+	} else if (ipc_buffer_stale(me)) {
+		/* The reply could not land in our buffer, and the server would
+		 * be the one to see that: refused before anything is sent. */
+		ret = ERR_BAD_STATE;
 	} else if (server && (ret = transfer(server, me, msg))) {
 		/* The message could not move; the server keeps waiting. */
 	} else if (server) {

@@ -162,6 +162,11 @@ static bool buffer_current(const struct thread *t)
 		t->ipc_buf_vmo[1]->pin_gen == t->ipc_buf_gen[1];
 }
 
+bool ipc_buffer_stale(const struct thread *t)
+{
+	return t->ipc_buf[0] && !buffer_current(t);
+}
+
 int ipc_buffer_move(struct thread *to, struct thread *from, uint64_t tag)
 {
 	uint32_t words = VG_IPC_TAG_WORDS(tag), handles = VG_IPC_TAG_HANDLES(tag);

@@ -159,6 +159,10 @@ UTEST(ipc_buffer_pins_never_write_into_a_snapshot)
 	 * stop until the buffer is registered again. */
 	CHECK_EQ(vg_vmo_create_child(vmo, 0, VG_IPC_BUFFER_SIZE, 0, &snap), 0);
 	CHECK_EQ(vg_ipc_call_msg(ep, VG_IPC_TAG(LABEL_REVERSE, 8, 0), b, &tag), ERR_BAD_STATE);
+	/* Even a call of registers only: its reply might need the buffer, and
+	 * the server is not the one to find it stale. Nothing was sent. */
+	b->words[0] = 7;
+	CHECK_EQ(vg_ipc_call_msg(ep, VG_IPC_TAG(LABEL_REVERSE, 1, 0), b, &tag), ERR_BAD_STATE);
 	CHECK_EQ(vg_ipc_buffer_set(at), 0); /* our own pages again */
 	for (int i = 0; i < 8; i++)
 		b->words[i] = 200 + (uint64_t)i;

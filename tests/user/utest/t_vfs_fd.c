@@ -62,12 +62,15 @@ UTEST(vfs_dup_and_fcntl)
 	CHECK_EQ(close(other), 0);
 	int low = dup(fd2);
 	CHECK_EQ(low, other);
-	/* Export: descriptors without FD_CLOEXEC, each a handle of its own to
-	 * the same open file. */
+	/* Export: the file system first, then descriptors without FD_CLOEXEC,
+	 * each a handle of its own to the same open file. */
 	struct vg_startup_handle hs[16];
 	size_t n = __vg_fd_export(hs, 16);
 	int found50 = 0, found51 = 0, found62 = 0;
-	for (size_t i = 0; i < n; i++) {
+	CHECK(n >= 1);
+	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
+	vg_handle_close(hs[0].handle);
+	for (size_t i = 1; i < n; i++) {
 		CHECK_EQ(hs[i].tag, VG_HTAG_FD);
 		found50 += hs[i].arg == 50;
 		found51 += hs[i].arg == 51;
@@ -85,9 +88,11 @@ UTEST(vfs_dup_and_fcntl)
 	CHECK_EQ(found51, 0);
 	CHECK_EQ(found62, 0);
 	CHECK_EQ(lseek(50, 0, SEEK_CUR), 2); /* the position is shared */
-	CHECK_EQ(__vg_fd_export(hs, 1), 1);
-	fs_file_close(hs[0].handle);
+	CHECK_EQ(__vg_fd_export(hs, 2), 2);
+	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
 	vg_handle_close(hs[0].handle);
+	fs_file_close(hs[1].handle);
+	vg_handle_close(hs[1].handle);
 	int closed = 0;
 	int fds[] = { fd2, 50, 51, 60, 61, 62, low };
 	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
