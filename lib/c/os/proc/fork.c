@@ -17,10 +17,11 @@
 // POSIX semantics: the child has only the calling thread; locks that other
 // threads held at the moment of the snapshot stay held in the child (as on
 // every system, only async-signal-safe calls are safe in the child of a
-// multi-threaded program before it calls exec). Known gap: the parent's
-// other threads find their IPC buffers' pins stale after the snapshot
-// (the kernel answers ERR_BAD_STATE until a thread registers its buffer
-// again); only the forking thread re-registers here.
+// multi-threaded program before it calls exec). The parent's other
+// threads find their IPC buffers' pins stale after the snapshot: the
+// kernel refuses their next call with ERR_BAD_STATE before sending it, and
+// libvg registers the buffer again and retries; the forking thread
+// registers its own here.
 #include <errno.h>
 #include <proc.h>
 #include <setjmp.h>
