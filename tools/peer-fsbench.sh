@@ -36,7 +36,7 @@ for a in $ARCHES; do
 	poweroff -f
 	EOF
 	chmod 755 "$R/init"
-	(cd "$R" && find . | sort | "$base/bin/busybox" cpio -o -H newc -R 0:0 2>/dev/null) > "$OUT/initramfs-$a.cpio"
+	(cd "$R" && find . | sort | cpio -o -H newc -R 0:0 2>/dev/null) > "$OUT/initramfs-$a.cpio"
 	for mode in icount wall; do
 		extra=()
 		[ $mode = icount ] && extra=(-icount shift=0,sleep=off)
