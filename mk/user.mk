@@ -121,12 +121,20 @@ $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/pipe/*.
 	UCFLAGS_EXTRA := -Ilib/c/include
 USER_EXTRA_proc := $(call user_idl_srcs,proc)
 USER_EXTRA_proc_bench := tests/user/bench_report.c
+# Utilities of app/ (app/README.md) that the image has, linked with the C
+# library and app/lib: /bin/<name> from app/<name>/*.c.
+USER_APP_NAMES := ps kill
+USER_APP_LIB_SRCS := $(sort $(wildcard app/lib/*.c))
+USER_APP_SRCS := $(foreach p,$(USER_APP_NAMES),$(wildcard app/$(p)/*.c)) $(USER_APP_LIB_SRCS)
+$(foreach p,$(USER_APP_NAMES),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
+$(foreach p,$(USER_APP_NAMES),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
+$(patsubst %,$(USER_OBJ)/%.o,$(USER_APP_SRCS)): UCFLAGS_EXTRA := -Ilib/c/include
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
-USER_PROG_NAMES := $(USER_TEST_NAMES) $(SRV_NAMES)
+USER_PROG_NAMES := $(USER_TEST_NAMES) $(SRV_NAMES) $(USER_APP_NAMES)
 USER_PROGS := $(addprefix $(USER_DIR)/,$(USER_PROG_NAMES))
-USER_PROG_SRCS := $(wildcard tests/user/*.c tests/user/utest/*.c srv/*/*.c)
+USER_PROG_SRCS := $(wildcard tests/user/*.c tests/user/utest/*.c srv/*/*.c) $(USER_APP_SRCS)
 USER_PROG_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_PROG_SRCS) $(USER_EXTRA_SRCS))
 USER_ROOT := $(USER_DIR)/rootfs
 USER_ROOT_STAMP := $(USER_DIR)/rootfs.stamp
@@ -155,7 +163,7 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # libvg-c.a instead of crt0.o and libvg.a, and lib/c/include for their
 # sources. The root task is one, so that its tests exercise the library.
 # Programs linked with the C library (tests/user/<name>.c).
-USER_LIBC_PROGS := init proc_child proc_bench sigchild fdchild pipechild
+USER_LIBC_PROGS := init proc_child procx_child proc_bench sigchild fdchild pipechild
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
 $(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_init)): \
@@ -181,6 +189,8 @@ $(foreach p,$(USER_TEST_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,tests/user/$(p).c $(USER_EXTRA_$(p))))))
 $(foreach p,$(SRV_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,$(sort $(wildcard srv/$(p)/*.c)) $(USER_EXTRA_$(p))))))
+$(foreach p,$(USER_APP_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
+	%,$(USER_OBJ)/%.o,$(sort $(wildcard app/$(p)/*.c)) $(USER_APP_LIB_SRCS)))))
 
 # The staged tree is rebuilt whole, so a program that is gone from the
 # sources is gone from the image too. It has the empty directories the boot

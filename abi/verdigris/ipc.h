@@ -60,6 +60,8 @@ enum vg_packet_type {
 	VG_PACKET_THREAD_EXIT = 5, /* data[0]: exit code */
 	VG_PACKET_PROCESS_EXIT = 6, /* data[0]: exit code */
 	VG_PACKET_EXCEPTION = 7, /* data: thread koid, cause, address, pc */
+	/* process_watch_stops: data[0] 1 stopped (process_suspend), 0 continued */
+	VG_PACKET_PROCESS_STOP = 8,
 };
 
 /* Exception packets: data[1], the cause. */

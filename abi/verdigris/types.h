@@ -136,10 +136,18 @@ struct vg_process_info {
 	uint64_t committed; /* bytes of memory behind those mappings (shared pages count whole) */
 	uint64_t cpu_ns; /* CPU time of its threads, the dead ones included */
 	int64_t exit_code; /* once dead */
+	uint32_t blocked; /* of the threads, those blocked in a call (sleeping) */
+	uint32_t suspended; /* 1: process_suspend stopped it */
 };
 #define VG_PROCESS_RUNNING 0u
 #define VG_PROCESS_KILLED 1u /* process_kill: its threads are ending */
 #define VG_PROCESS_DEAD 2u
+
+/* Per-process limits (process_set_limit; docs/ARCHITECTURE.md section 14.3). */
+#define VG_LIMIT_MAPPED 0u /* bytes of address space mapped: ERR_NO_MEMORY beyond */
+#define VG_LIMIT_HANDLES 1u /* handles held: ERR_OUT_OF_RANGE beyond */
+#define VG_LIMIT_THREADS 2u /* live threads: ERR_OUT_OF_RANGE beyond */
+#define VG_LIMIT_COUNT 3u
 
 /* One kernel log record, as log_read returns it. */
 struct vg_log_record {

@@ -147,9 +147,12 @@ int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, stru
 		err = ERR_PEER_CLOSED;
 	else if (fixed && !range_free(as, at, len))
 		err = ERR_EXISTS;
+	else if (as->mapped_max && as->mapped + len > as->mapped_max)
+		err = ERR_NO_MEMORY;
 	else if (!fixed && !(at = find_gap(as, len)))
 		err = ERR_NO_MEMORY;
 	if (!err) {
+		as->mapped += len;
 		m->start = at;
 		m->end = at + len;
 		m->prot = prot;
@@ -283,12 +286,16 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 			list_push_back(&m->vmo->mappings, &tail->vmo_link);
 			tail = NULL;
 			m->end = va;
+			as->mapped -= len;
 		} else if (m->start < va) {
+			as->mapped -= m->end - va;
 			m->end = va;
 		} else if (m->end > end) {
+			as->mapped -= end - m->start;
 			m->offset += end - m->start;
 			m->start = end;
 		} else {
+			as->mapped -= m->end - m->start;
 			vma_detach(m, &dead);
 		}
 	}

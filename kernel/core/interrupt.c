@@ -5,6 +5,7 @@
 #include <kernel/interrupt.h>
 #include <kernel/log.h>
 #include <kernel/percpu.h>
+#include <kernel/port.h>
 #include <kernel/process.h>
 #include <kernel/string.h>
 #include <kernel/syscall.h>
@@ -240,6 +241,30 @@ long sys_process_suspend(vg_handle_t process, uint32_t suspend)
 	} else {
 		p->suspended = false;
 		wait_queue_wake(&p->resumed, 1 << 30, 0);
+	}
+	if (!err)
+		port_notify(&p->obj); /* a watcher of stops hears of it */
+	sched_unlock(f);
+	kobject_unref(o);
+	return err;
+}
+
+long sys_process_watch_stops(vg_handle_t process, uint32_t on)
+{
+	if (on > 1)
+		return ERR_INVALID_ARGS;
+	struct kobject *o;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
+	if (err)
+		return err;
+	struct process *p = to_process(o);
+	irqflags_t f = sched_lock();
+	if (p->dead) {
+		err = ERR_PEER_CLOSED;
+	} else {
+		/* From now on: the state as it is counts as reported. */
+		p->watch_stops = on;
+		p->stop_reported = p->suspended;
 	}
 	sched_unlock(f);
 	kobject_unref(o);

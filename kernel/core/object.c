@@ -102,7 +102,7 @@ static int grow(struct handle_table *t)
 int handle_reserve(struct handle_table *t, uint32_t n)
 {
 	irqflags_t f = spin_lock_irqsave(&lock);
-	int err = 0;
+	int err = t->limit && n > t->limit - t->used ? ERR_OUT_OF_RANGE : 0;
 	while (!err && t->cap - t->used < n)
 		err = grow(t);
 	spin_unlock_irqrestore(&lock, f);
@@ -113,6 +113,10 @@ int handle_install(struct handle_table *t, struct kobject *o, uint32_t rights, u
 		   vg_handle_t *out)
 {
 	irqflags_t f = spin_lock_irqsave(&lock);
+	if (t->limit && t->used >= t->limit) {
+		spin_unlock_irqrestore(&lock, f);
+		return ERR_OUT_OF_RANGE;
+	}
 	uint32_t i = 0;
 	while (i < t->cap && t->slots[i].obj)
 		i++;

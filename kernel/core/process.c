@@ -29,10 +29,18 @@ static void process_destroy(struct kobject *o)
 static bool process_poll(struct kobject *o, struct vg_port_packet *pkt)
 {
 	struct process *p = to_process(o);
-	if (!p->dead)
+	if (p->dead) {
+		pkt->type = VG_PACKET_PROCESS_EXIT;
+		pkt->data[0] = (uint64_t)p->exit_code;
+		return true;
+	}
+	/* A stop or a continuation not yet reported (the binding is one-shot:
+	 * a stop and a continuation before the next binding make no packet). */
+	if (!p->watch_stops || p->suspended == p->stop_reported)
 		return false;
-	pkt->type = VG_PACKET_PROCESS_EXIT;
-	pkt->data[0] = (uint64_t)p->exit_code;
+	p->stop_reported = p->suspended;
+	pkt->type = VG_PACKET_PROCESS_STOP;
+	pkt->data[0] = p->suspended;
 	return true;
 }
 
@@ -90,6 +98,9 @@ int process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t
 {
 	if (p->dead || p->killed)
 		return ERR_PEER_CLOSED;
+	/* Read without the lock: two racing starts may pass one over. */
+	if (p->max_threads && (uint32_t)p->nthreads >= p->max_threads)
+		return ERR_OUT_OF_RANGE;
 	struct thread_obj *to = kzalloc(sizeof(*to));
 	struct thread *t = to ? thread_alloc(p->name, user_thread_entry, NULL, PRIO_DEFAULT,
 					     sizeof(struct arch_regs))

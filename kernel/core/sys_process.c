@@ -150,8 +150,12 @@ long sys_process_info(vg_handle_t process, struct vg_process_info *out)
 	info.state = p->dead ? VG_PROCESS_DEAD : p->killed ? VG_PROCESS_KILLED : VG_PROCESS_RUNNING;
 	info.exit_code = p->dead ? p->exit_code : 0;
 	ticks = p->dead_ticks;
-	for (struct list *n = p->threads.next; n != &p->threads; n = n->next)
-		ticks += list_entry(n, struct thread, proc_link)->run_ticks;
+	info.suspended = p->suspended;
+	for (struct list *n = p->threads.next; n != &p->threads; n = n->next) {
+		const struct thread *t = list_entry(n, struct thread, proc_link);
+		ticks += t->run_ticks;
+		info.blocked += t->state == THREAD_BLOCKED;
+	}
 	sched_unlock(f);
 	info.cpu_ns = ticks_ns(ticks);
 	/* A dead process's address space is gone (its root is 0): nothing. */

@@ -11,6 +11,7 @@
 
 #include <async/loop.h>
 #include <async/server.h>
+#include <async/timer.h>
 #include <kernel/string.h>
 #include <proc.h> /* generated from idl/proc.idl */
 
@@ -18,6 +19,14 @@
 #define PROC_PID_MAX 32767 /* pids go up to this, then wrap around */
 #define PROC_STAGED_MAX 32
 #define PROC_ARGS_MAX PROC_PROCESS_NEXT_ARGS_MAX
+#define PROC_LIMITS 17 /* Linux's 16 RLIMIT_* and RLIMIT_VG_HANDLES */
+#define PROC_NO_LIMIT UINT64_MAX
+
+/* waitid's flags (idl/proc.idl). */
+#define PROC_WAIT_EXITED 1u
+#define PROC_WAIT_STOPPED 2u
+#define PROC_WAIT_CONTINUED 4u
+#define PROC_WAIT_NOWAIT 8u
 
 struct proc_staged {
 	uint32_t tag, arg;
@@ -34,6 +43,17 @@ struct proc {
 	struct async_source exit_src;
 	vg_handle_t events; /* the notification for its children's ends, or 0 */
 	uint64_t start_ns;
+	/* Stops and continuations (the kernel's VG_PACKET_PROCESS_STOP): the
+	 * change not yet reported to waitid (PROC_WAIT_STOPPED or _CONTINUED,
+	 * or 0), and the stop signal last sent, the one a stop reports. */
+	uint32_t change;
+	int stop_sig;
+	/* Its SIGCHLD action (child_signals): what its children's changes do.
+	 * SIGCHLD goes only to a process that catches it: one it would ignore
+	 * would only interrupt its blocking calls. */
+	bool sigchld_caught, nocldstop, nocldwait;
+	struct proc_limit limits[PROC_LIMITS];
+	uint64_t cpu_warned_ns; /* CPU time at the last SIGXCPU */
 	char args[PROC_ARGS_MAX + 1]; /* name and arguments, space-separated */
 	uint32_t nstaged;
 	struct proc_staged staged[PROC_STAGED_MAX];
@@ -44,6 +64,7 @@ struct procsrv {
 	struct async_server server;
 	vg_handle_t ep; /* the server's endpoint: receive, mint */
 	int32_t last_pid;
+	struct async_timer cpu_timer; /* checks RLIMIT_CPU every second */
 	struct proc table[PROC_MAX];
 };
 
@@ -85,7 +106,8 @@ long proc_image_find(const char *path, const void **image, size_t *len);
 /* Ends and waiting (wait.c). */
 /* Starts watching p's kernel process for its exit. */
 long proc_watch(struct proc *p);
-long proc_wait(struct proc *caller, int32_t pid, int32_t *child, int32_t *status);
+/* waitid: flags PROC_WAIT_*. */
+long proc_wait(struct proc *caller, int32_t pid, uint32_t flags, int32_t *child, int32_t *status);
 /* The wait status of a process that ended with kernel exit code `code`,
  * or that this server killed with signal kill_sig. */
 int32_t proc_wait_status(long code, int kill_sig);
@@ -100,7 +122,18 @@ long proc_getsid(struct proc *caller, int32_t pid, int32_t *sid);
 /* Signals (signal.c): whether sig is a signal number (0 included: the
  * existence check), and what sending it to p does. */
 bool proc_signal_valid(int32_t sig);
-void proc_deliver(struct proc *p, int32_t sig, int32_t from);
+/* Sends sig with si_code code (0: SI_USER) from pid `from`. */
+void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from);
 long proc_kill(struct proc *caller, int32_t pid, int32_t sig);
+
+/* Resource limits (limits.c). */
+/* No limits, for pid 1; a child's are copied from its parent's. */
+void proc_limits_init(struct proc *p);
+/* Sets the kernel's limits of p's process from p's table. */
+void proc_limits_apply(struct proc *p);
+long proc_limit(struct proc *caller, int32_t pid, uint32_t resource, bool set,
+		const struct proc_limit *value, struct proc_limit *old);
+/* Starts the once-a-second RLIMIT_CPU check. */
+long proc_limits_start(void);
 
 #endif

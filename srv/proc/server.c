@@ -56,7 +56,33 @@ static long do_wait(void *ctx, uint64_t badge, int32_t pid, int32_t *child, int3
 {
 	(void)ctx;
 	CALLER(p, badge);
-	return proc_wait(p, pid, child, status);
+	return proc_wait(p, pid, PROC_WAIT_EXITED, child, status);
+}
+
+static long do_waitid(void *ctx, uint64_t badge, int32_t pid, uint32_t flags, int32_t *child,
+		      int32_t *status)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_wait(p, pid, flags, child, status);
+}
+
+static long do_child_signals(void *ctx, uint64_t badge, bool caught, bool nocldstop, bool nocldwait)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	p->sigchld_caught = caught;
+	p->nocldstop = nocldstop;
+	p->nocldwait = nocldwait;
+	return 0;
+}
+
+static long do_limit(void *ctx, uint64_t badge, int32_t pid, uint32_t resource, bool set,
+		     const struct proc_limit *value, struct proc_limit *old)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_limit(p, pid, resource, set, value, old);
 }
 
 static long do_events(void *ctx, uint64_t badge, vg_handle_t *note)
@@ -109,7 +135,6 @@ static long do_next(void *ctx, uint64_t badge, int32_t after, struct proc_info *
 {
 	(void)ctx;
 	CALLER(caller, badge);
-	(void)caller;
 	struct proc *best = NULL;
 	for (size_t i = 0; i < PROC_MAX; i++) {
 		struct proc *p = &procsrv.table[i];
@@ -131,7 +156,13 @@ static long do_next(void *ctx, uint64_t badge, int32_t after, struct proc_info *
 	if (best->process && !vg_process_info(best->process, &k)) {
 		info->threads = k.threads;
 		info->memory = k.committed;
+		info->mapped = k.mapped;
 		info->cpu_ns = k.cpu_ns;
+		/* The caller is blocked in this very call, yet running. */
+		if (k.suspended)
+			info->state = PROC_STATE_STOPPED;
+		else if (k.threads && k.blocked == k.threads && best != caller)
+			info->state = PROC_STATE_SLEEPING;
 	}
 	*args = best->args;
 	return 0;
@@ -181,6 +212,9 @@ static const struct proc_process_ops ops = {
 	.unstage = do_unstage,
 	.fork = do_fork,
 	.exec = do_exec,
+	.waitid = do_waitid,
+	.child_signals = do_child_signals,
+	.limit = do_limit,
 };
 static struct proc_process_server server = { &ops, NULL };
 
@@ -200,8 +234,11 @@ long proc_run(struct async_loop *loop, vg_handle_t ep)
 	struct proc *init = &procsrv.table[0];
 	*init = (struct proc){ .pid = 1, .pgid = 1, .sid = 1, .state = PROC_STATE_RUNNING };
 	memcpy(init->args, "init", 5);
+	proc_limits_init(init);
 	procsrv.server.closed = closed;
-	long st = async_server_add(loop, &procsrv.server, ep, proc_process_dispatch, &server);
+	long st = proc_limits_start();
+	if (!st)
+		st = async_server_add(loop, &procsrv.server, ep, proc_process_dispatch, &server);
 	if (st)
 		return st;
 	return async_loop_run(loop);

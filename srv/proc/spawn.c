@@ -118,6 +118,8 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 		child->sid = sid;
 		child->state = PROC_STATE_RUNNING;
 		set_args(child, r);
+		memcpy(child->limits, parent->limits, sizeof(child->limits));
+		proc_limits_apply(child);
 		if ((st = proc_watch(child)))
 			vg_process_kill(child->process, -1);
 	}
@@ -146,6 +148,9 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	vg_handle_close(p->process);
 	p->process = process;
 	set_args(p, r);
+	/* The new program's C library starts with SIGCHLD's default action. */
+	p->sigchld_caught = p->nocldstop = p->nocldwait = false;
+	proc_limits_apply(p);
 	if ((st = proc_watch(p))) {
 		/* Unwatched, it could never be reaped: end it now, as killed. */
 		p->kill_sig = 9;
@@ -175,6 +180,12 @@ long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle
 	child->sid = parent->sid;
 	child->state = PROC_STATE_RUNNING;
 	memcpy(child->args, parent->args, sizeof(child->args));
+	/* A copy of the parent's memory: of its signal actions too. */
+	child->sigchld_caught = parent->sigchld_caught;
+	child->nocldstop = parent->nocldstop;
+	child->nocldwait = parent->nocldwait;
+	memcpy(child->limits, parent->limits, sizeof(child->limits));
+	proc_limits_apply(child);
 	if ((st = proc_watch(child))) {
 		vg_handle_close(*ep);
 		proc_free(child);

@@ -1,13 +1,25 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Ends and waiting. The kernel reports each child's end as a packet on the
-// loop's port (its exit code); the process becomes a zombie holding its
-// wait status until its parent reaps it, and its own children go to pid 1.
-// wait never blocks the server: the parent sleeps on its events
-// notification, which every end of one of its children signals.
+// Ends, stops and waiting. The kernel reports each child's end as a packet
+// on the loop's port (its exit code); the process becomes a zombie holding
+// its wait status until its parent reaps it (or is reaped at once when the
+// parent ignores SIGCHLD or set SA_NOCLDWAIT), and its own children go to
+// pid 1. Stops and continuations (process_suspend, whoever made it) come
+// as packets too (process_watch_stops) and wait to be reported. Each
+// change signals the parent's events notification and sends it SIGCHLD
+// (not for stops and continuations with SA_NOCLDSTOP). wait never blocks
+// the server: the parent sleeps on its events notification.
 #include "procsrv.h"
 #include <vg/vg.h>
 
 #define SIGSEGV_NUMBER 11 /* what a process the kernel killed for a fault gets */
+#define SIGSTOP_NUMBER 19
+#define SIGCHLD_NUMBER 17
+/* SIGCHLD's si_code (<signal.h>). */
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
+#define STATUS_CONTINUED 0xffff
 
 /* A C library program ended by a signal's default action ends with code
  * 128 + signal (lib/c/os/signal, docs/ARCHITECTURE.md section 15), which
@@ -27,17 +39,38 @@ int32_t proc_wait_status(long code, int kill_sig)
 	return (int32_t)((code & 0xff) << 8);
 }
 
-static void notify_parent(struct proc *p)
+/* Tells p's parent that p changed (SIGCHLD with code). */
+static void notify_parent(struct proc *p, int32_t code)
 {
 	struct proc *parent = proc_find(p->ppid);
-	if (parent && parent->events)
+	if (!parent)
+		return;
+	if (parent->events)
 		vg_notification_signal(parent->events, 1);
+	bool stop_change = code == CLD_STOPPED || code == CLD_CONTINUED;
+	if (parent->sigchld_caught && !(stop_change && parent->nocldstop))
+		proc_deliver(parent, SIGCHLD_NUMBER, code, p->pid);
 }
 
-static void on_exit(struct async_loop *loop, struct async_source *src,
-		    const struct vg_port_packet *pkt)
+static void on_stop(struct proc *p, bool stopped)
+{
+	p->change = stopped ? PROC_WAIT_STOPPED : PROC_WAIT_CONTINUED;
+	if (stopped && !p->stop_sig)
+		p->stop_sig = SIGSTOP_NUMBER; /* stopped by itself (raise, kill) */
+	notify_parent(p, stopped ? CLD_STOPPED : CLD_CONTINUED);
+	if (!stopped)
+		p->stop_sig = 0;
+}
+
+static void on_event(struct async_loop *loop, struct async_source *src,
+		     const struct vg_port_packet *pkt)
 {
 	struct proc *p = src->ctx;
+	if (pkt->status >= 0 && pkt->type == VG_PACKET_PROCESS_STOP) {
+		async_source_arm(loop, src);
+		on_stop(p, pkt->data[0] != 0);
+		return;
+	}
 	async_source_remove(loop, src);
 	p->exit_src.key = 0;
 	/* A source that went away (never, while we hold the handle) counts as
@@ -64,12 +97,21 @@ static void on_exit(struct async_loop *loop, struct async_source *src,
 	}
 	if (zombies && init && init->events)
 		vg_notification_signal(init->events, 1);
-	notify_parent(p);
+	p->change = 0;
+	notify_parent(p, (p->status & 0x7f) ? CLD_KILLED : CLD_EXITED);
+	struct proc *parent = proc_find(p->ppid);
+	if (parent && parent->nocldwait)
+		proc_free(p); /* no zombie: its parent does not wait */
 }
 
 long proc_watch(struct proc *p)
 {
-	return async_source_add(procsrv.loop, &p->exit_src, p->process, on_exit, p);
+	/* One that has already ended has no stops to report: its exit
+	 * packet comes all the same. */
+	long st = vg_process_watch_stops(p->process, 1);
+	if (st && st != ERR_PEER_CLOSED)
+		return st;
+	return async_source_add(procsrv.loop, &p->exit_src, p->process, on_event, p);
 }
 
 static bool selected(const struct proc *caller, const struct proc *c, int32_t pid)
@@ -83,22 +125,45 @@ static bool selected(const struct proc *caller, const struct proc *c, int32_t pi
 	return c->pgid == (pid == 0 ? caller->pgid : -pid);
 }
 
-long proc_wait(struct proc *caller, int32_t pid, int32_t *child, int32_t *status)
+/* c's change that flags ask for, as a wait status: true when there is one. */
+static bool reportable(const struct proc *c, uint32_t flags, int32_t *status)
+{
+	if (c->state == PROC_STATE_ZOMBIE) {
+		*status = c->status;
+		return flags & PROC_WAIT_EXITED;
+	}
+	if (c->change & flags & PROC_WAIT_STOPPED) {
+		*status = 0x7f | (c->stop_sig & 0xff) << 8;
+		return true;
+	}
+	*status = STATUS_CONTINUED;
+	return c->change & flags & PROC_WAIT_CONTINUED;
+}
+
+long proc_wait(struct proc *caller, int32_t pid, uint32_t flags, int32_t *child, int32_t *status)
 {
 	if (pid == INT32_MIN)
 		return PROC_PROC_ERROR_NO_CHILD; /* -pid would overflow */
+	if ((flags &
+	     ~(PROC_WAIT_EXITED | PROC_WAIT_STOPPED | PROC_WAIT_CONTINUED | PROC_WAIT_NOWAIT)) ||
+	    !(flags & ~PROC_WAIT_NOWAIT))
+		return PROC_PROC_ERROR_INVALID;
 	bool any = false;
 	for (size_t i = 0; i < PROC_MAX; i++) {
 		struct proc *c = &procsrv.table[i];
 		if (!c->pid || !selected(caller, c, pid))
 			continue;
-		if (c->state == PROC_STATE_ZOMBIE) {
-			*child = c->pid;
-			*status = c->status;
-			proc_free(c);
-			return 0;
-		}
 		any = true;
+		if (!reportable(c, flags, status))
+			continue;
+		*child = c->pid;
+		if (flags & PROC_WAIT_NOWAIT)
+			return 0;
+		if (c->state == PROC_STATE_ZOMBIE)
+			proc_free(c);
+		else
+			c->change = 0;
+		return 0;
 	}
 	return any ? PROC_PROC_ERROR_AGAIN : PROC_PROC_ERROR_NO_CHILD;
 }

@@ -35,6 +35,8 @@ struct aspace {
 	spinlock_t lock;
 	paddr_t root; /* 0 once destroyed */
 	struct list vmas;
+	uint64_t mapped; /* bytes the vmas cover */
+	uint64_t mapped_max; /* VG_LIMIT_MAPPED, 0: none */
 };
 
 struct vma {

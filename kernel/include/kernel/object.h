@@ -52,6 +52,7 @@ struct handle_table {
 	struct handle_entry *slots;
 	uint32_t cap;
 	uint32_t used;
+	uint32_t limit; /* VG_LIMIT_HANDLES, 0: HANDLE_MAX */
 };
 
 void handle_table_init(struct handle_table *t);

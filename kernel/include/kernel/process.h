@@ -36,6 +36,10 @@ struct process {
 	bool suspended;
 	struct wait_queue resumed; /* its threads, stopped while suspended */
 	uint64_t dead_ticks; /* run_ticks of its threads that have exited */
+	/* process_watch_stops: each change of `suspended` is a packet to the
+	 * process's port bindings; stop_reported is the last one reported. */
+	bool watch_stops, stop_reported;
+	uint32_t max_threads; /* VG_LIMIT_THREADS, 0: none */
 };
 
 /* A user thread as an object: lives on after the thread, with its code. */

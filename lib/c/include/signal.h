@@ -81,6 +81,12 @@ typedef struct {
 #define ILL_ILLOPC 1
 #define FPE_INTDIV 1
 #define TRAP_BRKPT 1
+#define CLD_EXITED 1 /* SIGCHLD and waitid: the child ended */
+#define CLD_KILLED 2
+#define CLD_DUMPED 3
+#define CLD_TRAPPED 4
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
 
 struct sigaction {
 	union {

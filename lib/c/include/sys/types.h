@@ -13,6 +13,7 @@ typedef int clockid_t;
 typedef int pid_t;
 typedef unsigned uid_t;
 typedef unsigned gid_t;
+typedef unsigned id_t;
 typedef unsigned mode_t;
 typedef unsigned long dev_t;
 typedef unsigned long ino_t;

@@ -5,11 +5,17 @@
 // the process in the low 7 bits.
 #ifndef _SYS_WAIT_H
 #define _SYS_WAIT_H
+#include <signal.h>
 #include <sys/types.h>
 
 #define WNOHANG 1
-#define WUNTRACED 2 /* accepted; stopped children are not reported yet */
-#define WCONTINUED 8 /* accepted; continued children are not reported yet */
+#define WUNTRACED 2 /* waitpid: report stopped children too */
+#define WSTOPPED 2 /* waitid: report stopped children */
+#define WEXITED 4 /* waitid: report ended children */
+#define WCONTINUED 8 /* report continued children too */
+#define WNOWAIT 0x1000000 /* waitid: leave the child reportable */
+
+typedef enum { P_ALL = 0, P_PID = 1, P_PGID = 2 } idtype_t;
 
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
 #define WTERMSIG(s) ((s)&0x7f)
@@ -22,5 +28,6 @@
 
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
 
 #endif

@@ -81,10 +81,32 @@ void __fd_put(struct fd_desc *d)
 		desc_free(d);
 }
 
+static int fd_limit = -1; /* not asked yet */
+uint64_t (*__fd_limit_source)(void);
+
+void __fd_set_limit(uint64_t n)
+{
+	__atomic_store_n(&fd_limit, n > FD_MAX ? FD_MAX : (int)n, __ATOMIC_RELAXED);
+}
+
+static int limit(void)
+{
+	int n = __atomic_load_n(&fd_limit, __ATOMIC_RELAXED);
+	if (n >= 0)
+		return n;
+	uint64_t asked = __fd_limit_source ? __fd_limit_source() : FD_MAX;
+	n = asked > FD_MAX ? FD_MAX : (int)asked;
+	int unset = -1; /* a setrlimit meanwhile wins */
+	__atomic_compare_exchange_n(&fd_limit, &unset, n, false, __ATOMIC_RELAXED,
+				    __ATOMIC_RELAXED);
+	return __atomic_load_n(&fd_limit, __ATOMIC_RELAXED);
+}
+
 int __fd_install(struct fd_desc *d, int min, bool cloexec)
 {
+	int max = limit();
 	__libc_lock(&table_lock);
-	for (int fd = min < 0 ? 0 : min; fd < FD_MAX; fd++)
+	for (int fd = min < 0 ? 0 : min; fd < max; fd++)
 		if (!table[fd].d) {
 			table[fd] = (struct fd_slot){ d, cloexec };
 			__libc_unlock(&table_lock);

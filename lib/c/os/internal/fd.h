@@ -40,6 +40,11 @@ struct fd_desc *__fd_desc_new(enum fd_kind kind, vg_handle_t h, int flags);
 /* Installs d at the lowest free descriptor >= min; -1 with EMFILE. The
  * table takes the caller's reference. */
 int __fd_install(struct fd_desc *d, int min, bool cloexec);
+/* RLIMIT_NOFILE: descriptors from n up are refused (EMFILE); FD_MAX at
+ * most. Until it is set, the table asks __fd_limit_source (set by the
+ * process server's client; NULL: FD_MAX) when it first installs one. */
+void __fd_set_limit(uint64_t n);
+extern uint64_t (*__fd_limit_source)(void);
 
 /* fork (lib/c/os/proc/fork.c): __vg_fd_fork_prepare gives child a handle
  * to every open file and to the VFS, and holds the table still until the

@@ -21,6 +21,9 @@ void __libc_wait_forked(void);
  * our pid for the C library's signals (kill.c); at start-up, when there is
  * a server, and whenever the endpoint or the pid changes. */
 void __libc_proc_hook_signals(void);
+/* Gives the fd table its RLIMIT_NOFILE source (limits.c); called by the
+ * above. */
+void __libc_proc_hook_limits(void);
 /* Sets errno for a failed call's status (a proc_error or an ERR_*) and
  * returns -1. */
 int __libc_proc_fail(long st);

@@ -31,6 +31,10 @@ extern _Thread_local sigset_t __libc_sig_mask, __libc_sig_pending;
  * kill takes only 0 as ours), and kill of another process (NULL: ESRCH). */
 extern pid_t __libc_pid;
 extern int (*__libc_kill_other)(pid_t pid, int sig);
+/* Tells the process server SIGCHLD's action (a handler or not; SA_NOCLDSTOP;
+ * SA_NOCLDWAIT or SIG_IGN: children are reaped as they end), set with the
+ * hooks above (NULL: no server). */
+extern void (*__libc_sigchld_action)(int caught, int nocldstop, int nocldwait);
 
 #define SIGBIT(sig) ((sigset_t)1 << (sig))
 /* Signals a mask never blocks. */

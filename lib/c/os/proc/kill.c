@@ -16,9 +16,17 @@ static int kill_other(pid_t pid, int sig)
 	return st ? __libc_proc_fail(st) : 0;
 }
 
+/* The server is the one to know: it sends SIGCHLD and keeps zombies. */
+static void sigchld_action(int caught, int nocldstop, int nocldwait)
+{
+	proc_process_child_signals(__libc_proc_ep(), caught, nocldstop, nocldwait);
+}
+
 void __libc_proc_hook_signals(void)
 {
 	__libc_kill_other = kill_other;
+	__libc_sigchld_action = sigchld_action;
+	__libc_proc_hook_limits();
 	pid_t pid = getpid();
 	if (pid > 0)
 		__libc_pid = pid;

@@ -1,19 +1,26 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// wait and waitpid. The server never blocks: it reaps a child that has
-// ended or says "again". Then one waiting thread (the leader) sleeps on
-// the process's events notification, which the server signals whenever a
-// child ends, and wakes every other waiting thread through a futex
-// generation count; all ask again. The notification is fetched before the
-// first question, so an end between the question and the sleep is not
-// lost (its bit stays set).
+// wait, waitpid and waitid. The server never blocks: it reports a child
+// that has ended (reaping it), stopped or continued, or says "again". Then one waiting thread (the
+// leader) sleeps on the process's events notification, which the server signals whenever a child
+// ends, and wakes every other waiting thread through a futex generation count; all ask again. The
+// notification is fetched before the first question, so an end between the question and the sleep
+// is not lost (its bit stays set).
 #include <errno.h>
 #include <limits.h>
 #include <proc.h>
+#include <stdbool.h>
 #include <sys/wait.h>
 #include <vg/vg.h>
 
 #include "../internal/lock.h"
 #include "../internal/proc.h"
+#include "../internal/signal.h"
+
+/* The server's waitid flags (idl/proc.idl). */
+#define WAIT_EXITED 1u
+#define WAIT_STOPPED 2u
+#define WAIT_CONTINUED 4u
+#define WAIT_NOWAIT 8u
 
 static int events_lock;
 static vg_handle_t events;
@@ -52,34 +59,109 @@ static void sleep_for_children(vg_handle_t note, uint32_t g)
 	}
 }
 
+/* Asks until a child selected by pid has a change flags ask for (the
+ * server's waitid): 0 with child and status, or an errno value (EINTR for
+ * a handler without SA_RESTART that ran while we slept). nohang: *child 0
+ * instead of sleeping. */
+static int wait_for(pid_t pid, uint32_t flags, bool nohang, int32_t *child, int32_t *status)
+{
+	vg_handle_t ep = __libc_proc_ep();
+	vg_handle_t note = nohang ? VG_HANDLE_INVALID : events_note(ep);
+	if (!nohang && !note)
+		return ENOSYS;
+	uint64_t handled = __libc_sig_handled();
+	for (;;) {
+		uint32_t g = __atomic_load_n(&generation, __ATOMIC_ACQUIRE);
+		long st = proc_process_waitid(ep, pid, flags, child, status);
+		if (!st)
+			return 0;
+		/* A handler ran during the call itself (if it came while the
+		 * server answered, the answer is lost: a kernel IPC gap,
+		 * docs/ARCHITECTURE.md section 15). */
+		if (st == ERR_INTERRUPTED) {
+			if (__libc_sig_eintr(handled, 1))
+				return EINTR;
+			continue;
+		}
+		if (st != PROC_PROC_ERROR_AGAIN) {
+			__libc_proc_fail(st);
+			return errno;
+		}
+		if (nohang) {
+			*child = 0;
+			return 0;
+		}
+		sleep_for_children(note, g);
+		if (__libc_sig_eintr(handled, 1))
+			return EINTR;
+	}
+}
+
 pid_t waitpid(pid_t pid, int *status, int options)
 {
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED)) {
 		errno = EINVAL;
 		return -1;
 	}
-	vg_handle_t ep = __libc_proc_ep();
-	vg_handle_t note = options & WNOHANG ? VG_HANDLE_INVALID : events_note(ep);
-	if (!(options & WNOHANG) && !note)
-		return __libc_proc_fail(ERR_BAD_HANDLE);
-	for (;;) {
-		uint32_t g = __atomic_load_n(&generation, __ATOMIC_ACQUIRE);
-		int32_t child, st_word;
-		long st = proc_process_wait(ep, pid, &child, &st_word);
-		if (!st) {
-			if (status)
-				*status = st_word;
-			return child;
-		}
-		if (st != PROC_PROC_ERROR_AGAIN)
-			return __libc_proc_fail(st);
-		if (options & WNOHANG)
-			return 0;
-		sleep_for_children(note, g);
+	uint32_t flags = WAIT_EXITED | (options & WUNTRACED ? WAIT_STOPPED : 0) |
+		(options & WCONTINUED ? WAIT_CONTINUED : 0);
+	int32_t child, st_word;
+	int err = wait_for(pid, flags, options & WNOHANG, &child, &st_word);
+	if (err) {
+		errno = err;
+		return -1;
 	}
+	if (child && status)
+		*status = st_word;
+	return child;
 }
 
 pid_t wait(int *status)
 {
 	return waitpid(-1, status, 0);
+}
+
+/* A wait status as waitid's siginfo tells it. */
+static void fill_info(siginfo_t *info, int32_t child, int32_t status)
+{
+	*info = (siginfo_t){ .si_signo = SIGCHLD, .si_pid = child };
+	if (WIFEXITED(status)) {
+		info->si_code = CLD_EXITED;
+		info->si_status = WEXITSTATUS(status);
+	} else if (WIFCONTINUED(status)) {
+		info->si_code = CLD_CONTINUED;
+		info->si_status = SIGCONT;
+	} else if (WIFSTOPPED(status)) {
+		info->si_code = CLD_STOPPED;
+		info->si_status = WSTOPSIG(status);
+	} else {
+		info->si_code = WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED;
+		info->si_status = WTERMSIG(status);
+	}
+}
+
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
+{
+	const int known = WNOHANG | WEXITED | WSTOPPED | WCONTINUED | WNOWAIT;
+	pid_t pid = idtype == P_ALL ? -1 : idtype == P_PID ? (pid_t)id : -(pid_t)id;
+	if ((options & ~known) || !(options & (WEXITED | WSTOPPED | WCONTINUED)) || !info ||
+	    (idtype != P_ALL && idtype != P_PID && idtype != P_PGID) ||
+	    (idtype != P_ALL && (id > INT_MAX || (idtype == P_PID && id == 0)))) {
+		errno = EINVAL;
+		return -1;
+	}
+	uint32_t flags = (options & WEXITED ? WAIT_EXITED : 0) |
+		(options & WSTOPPED ? WAIT_STOPPED : 0) |
+		(options & WCONTINUED ? WAIT_CONTINUED : 0) | (options & WNOWAIT ? WAIT_NOWAIT : 0);
+	int32_t child, status;
+	int err = wait_for(pid, flags, options & WNOHANG, &child, &status);
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	if (child)
+		fill_info(info, child, status);
+	else
+		*info = (siginfo_t){ 0 }; /* WNOHANG, nothing yet: si_pid 0 */
+	return 0;
 }

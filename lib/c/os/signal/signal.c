@@ -184,6 +184,10 @@ int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *r
 	if (act)
 		actions[sig] = *act;
 	__libc_unlock(&actions_lock);
+	if (act && sig == SIGCHLD && __libc_sigchld_action)
+		__libc_sigchld_action(act->sa_handler != SIG_DFL && act->sa_handler != SIG_IGN,
+				      !!(act->sa_flags & SA_NOCLDSTOP),
+				      act->sa_handler == SIG_IGN || (act->sa_flags & SA_NOCLDWAIT));
 	return 0;
 }
 

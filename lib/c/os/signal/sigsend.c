@@ -13,6 +13,7 @@
 
 pid_t __libc_pid;
 int (*__libc_kill_other)(pid_t pid, int sig);
+void (*__libc_sigchld_action)(int caught, int nocldstop, int nocldwait);
 
 static int errno_of(long st)
 {

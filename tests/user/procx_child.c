@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// A program the tests of SIGCHLD, waitid and resource limits
+// (tests/user/utest/t_proc_wait.c, t_proc_limits.c) start: argv[1] says
+// what to check; the exit code says how it went (0: every check passed,
+// else the number of the first that failed). SIGCHLD needs a parent other
+// than pid 1 (the root task gets no signals), hence this program.
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <vg/vg.h>
+
+int kill(pid_t pid, int sig);
+
+static pid_t again(char *a1, char *a2)
+{
+	char *argv[] = { "procx_child", a1, a2, NULL };
+	pid_t pid;
+	return posix_spawn(&pid, "/bin/procx_child", NULL, NULL, argv, environ) ? -1 : pid;
+}
+
+static void pause_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, ms % 1000 * 1000000 };
+	nanosleep(&ts, NULL);
+}
+
+static volatile int chld_count, chld_code, chld_pid;
+
+static void on_chld(int sig, siginfo_t *info, void *ctx)
+{
+	(void)ctx;
+	if (sig != SIGCHLD)
+		return;
+	chld_code = info->si_code;
+	chld_pid = info->si_pid;
+	chld_count++;
+}
+
+/* Waits (up to 2 s) until SIGCHLD has come n times in all. */
+static bool sigchld_reached(int n)
+{
+	for (int i = 0; i < 2000 && chld_count < n; i++)
+		pause_ms(1);
+	return chld_count == n;
+}
+
+static int check_sigchld(void)
+{
+	struct sigaction sa = { .sa_sigaction = on_chld, .sa_flags = SA_SIGINFO | SA_RESTART };
+	if (sigaction(SIGCHLD, &sa, NULL))
+		return 1;
+	/* An end. */
+	pid_t p = again("exit", "3");
+	int st;
+	if (p < 0 || !sigchld_reached(1) || chld_code != CLD_EXITED || chld_pid != p)
+		return 2;
+	if (waitpid(p, &st, 0) != p || !WIFEXITED(st) || WEXITSTATUS(st) != 3)
+		return 3;
+	/* A stop, reported once, and a continuation. */
+	p = again("sleep", NULL);
+	if (p < 0 || kill(p, SIGSTOP) || !sigchld_reached(2) || chld_code != CLD_STOPPED ||
+	    chld_pid != p)
+		return 4;
+	if (waitpid(p, &st, WUNTRACED) != p || !WIFSTOPPED(st) || WSTOPSIG(st) != SIGSTOP)
+		return 5;
+	if (waitpid(p, &st, WNOHANG | WUNTRACED) != 0)
+		return 6;
+	if (kill(p, SIGCONT) || !sigchld_reached(3) || chld_code != CLD_CONTINUED)
+		return 7;
+	if (waitpid(p, &st, WCONTINUED) != p || !WIFCONTINUED(st))
+		return 8;
+	/* SA_NOCLDSTOP: stops are still reported to waitid, without SIGCHLD;
+	 * WNOWAIT leaves the report for the next call. */
+	sa.sa_flags |= SA_NOCLDSTOP;
+	if (sigaction(SIGCHLD, &sa, NULL) || kill(p, SIGTSTP))
+		return 9;
+	siginfo_t si;
+	if (waitid(P_PID, (id_t)p, &si, WSTOPPED | WNOWAIT) || si.si_pid != p ||
+	    si.si_code != CLD_STOPPED || si.si_status != SIGTSTP || si.si_signo != SIGCHLD)
+		return 10;
+	if (waitid(P_PID, (id_t)p, &si, WSTOPPED) || si.si_pid != p || si.si_code != CLD_STOPPED)
+		return 11;
+	pause_ms(20);
+	if (chld_count != 3)
+		return 12;
+	if (waitid(P_ALL, 0, &si, WSTOPPED | WNOHANG) || si.si_pid != 0)
+		return 13;
+	/* An end by a signal, still signalled. */
+	if (kill(p, SIGKILL) || !sigchld_reached(4) || chld_code != CLD_KILLED)
+		return 14;
+	if (waitid(P_PID, (id_t)p, &si, WEXITED) || si.si_code != CLD_KILLED ||
+	    si.si_status != SIGKILL)
+		return 15;
+	if (waitid(P_ALL, 0, &si, WEXITED) != -1 || errno != ECHILD)
+		return 16;
+	if (waitid(P_ALL, 0, &si, 0) != -1 || errno != EINVAL)
+		return 17;
+	return 0;
+}
+
+/* SIGCHLD ignored: children are reaped as they end; wait waits for all of
+ * them, then fails with ECHILD. */
+static int check_nocldwait(void)
+{
+	if (signal(SIGCHLD, SIG_IGN) == SIG_ERR)
+		return 1;
+	pid_t a = again("exit", "1"), b = again("exit", "2");
+	if (a < 0 || b < 0)
+		return 2;
+	if (wait(NULL) != -1 || errno != ECHILD)
+		return 3;
+	if (kill(a, 0) != -1 || errno != ESRCH || kill(b, 0) != -1 || errno != ESRCH)
+		return 4;
+	/* Back to the default: zombies again. */
+	if (signal(SIGCHLD, SIG_DFL) == SIG_ERR || (a = again("exit", "5")) < 0)
+		return 5;
+	int st;
+	return waitpid(a, &st, 0) == a && WEXITSTATUS(st) == 5 ? 0 : 6;
+}
+
+static volatile int usr1_count;
+static pid_t victim;
+static pthread_t main_thread;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	usr1_count++;
+}
+
+/* After 30 ms, SIGUSR1 to the main thread; with arg, then the victim killed. */
+static void *interrupter(void *arg)
+{
+	pause_ms(30);
+	pthread_kill(main_thread, SIGUSR1);
+	if (arg) {
+		pause_ms(30);
+		kill(victim, SIGKILL);
+	}
+	return NULL;
+}
+
+/* A handler without SA_RESTART makes a blocked waitpid fail with EINTR;
+ * with SA_RESTART the wait goes on. */
+static int check_eintr(void)
+{
+	main_thread = pthread_self();
+	struct sigaction sa = { .sa_handler = on_usr1 };
+	if (sigaction(SIGUSR1, &sa, NULL) || (victim = again("sleep", NULL)) < 0)
+		return 1;
+	pthread_t t;
+	int st;
+	if (pthread_create(&t, NULL, interrupter, NULL))
+		return 2;
+	if (waitpid(victim, &st, 0) != -1 || errno != EINTR || usr1_count != 1)
+		return 3;
+	pthread_join(t, NULL);
+	siginfo_t si;
+	if (pthread_create(&t, NULL, interrupter, NULL))
+		return 4;
+	if (waitid(P_PID, (id_t)victim, &si, WEXITED) != -1 || errno != EINTR || usr1_count != 2)
+		return 5;
+	pthread_join(t, NULL);
+	sa.sa_flags = SA_RESTART;
+	if (sigaction(SIGUSR1, &sa, NULL) || pthread_create(&t, NULL, interrupter, &sa))
+		return 6;
+	if (waitpid(victim, &st, 0) != victim || !WIFSIGNALED(st) || WTERMSIG(st) != SIGKILL ||
+	    usr1_count != 3)
+		return 7;
+	pthread_join(t, NULL);
+	return 0;
+}
+
+/* RLIMIT_NOFILE: EMFILE past the soft limit; the hard one is a ceiling;
+ * children inherit the limits. */
+static int check_nofile(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) || rl.rlim_cur != RLIM_INFINITY)
+		return 1;
+	rl = (struct rlimit){ 8, 8 };
+	if (setrlimit(RLIMIT_NOFILE, &rl))
+		return 2;
+	int p[2], highest = -1;
+	while (!pipe(p))
+		highest = p[1];
+	if (errno != EMFILE || highest < 0 || highest > 7)
+		return 3;
+	if (dup(0) != -1 || errno != EMFILE)
+		return 4;
+	rl.rlim_max = 9;
+	if (setrlimit(RLIMIT_NOFILE, &rl) != -1 || errno != EPERM)
+		return 5;
+	rl = (struct rlimit){ 9, 4 };
+	if (setrlimit(RLIMIT_NOFILE, &rl) != -1 || errno != EINVAL)
+		return 6;
+	pid_t c = again("nofile-is", "8");
+	int st;
+	if (c < 0 || waitpid(c, &st, 0) != c || !WIFEXITED(st) || WEXITSTATUS(st))
+		return 7;
+	if (prlimit(1, RLIMIT_NOFILE, NULL, &rl) != -1 || errno != EPERM)
+		return 8;
+	return 0;
+}
+
+static int check_nofile_is(rlim_t want)
+{
+	struct rlimit rl;
+	return !getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur == want && rl.rlim_max == want ? 0 : 1;
+}
+
+/* RLIMIT_AS: mappings past it fail (malloc with ENOMEM); raising the soft limit
+ * up to the hard one gives them back. */
+static int check_as(void)
+{
+	struct vg_process_info info;
+	if (vg_process_info(vg_self(), &info))
+		return 1;
+	struct rlimit rl = { info.mapped + (1u << 20), RLIM_INFINITY };
+	if (setrlimit(RLIMIT_AS, &rl))
+		return 2;
+	if (vg_map_anon(vg_self(), 4u << 20))
+		return 3;
+	errno = 0;
+	if (malloc(8u << 20) || errno != ENOMEM)
+		return 4;
+	rl.rlim_cur = RLIM_INFINITY;
+	if (setrlimit(RLIMIT_AS, &rl))
+		return 5;
+	char *big = malloc(8u << 20);
+	if (!big)
+		return 6;
+	big[(8u << 20) - 1] = 1;
+	free(big);
+	/* The process itself may lower the kernel's limit, never raise it. */
+	if (vg_process_set_limit(vg_self(), VG_LIMIT_MAPPED, 1ull << 40) ||
+	    vg_process_set_limit(vg_self(), VG_LIMIT_MAPPED, 1ull << 41) != ERR_ACCESS_DENIED ||
+	    vg_process_set_limit(vg_self(), VG_LIMIT_MAPPED, 0) != ERR_ACCESS_DENIED ||
+	    vg_process_set_limit(vg_self(), VG_LIMIT_COUNT, 1) != ERR_INVALID_ARGS ||
+	    vg_process_set_limit(vg_self(), VG_LIMIT_THREADS, 1ull << 32) != ERR_INVALID_ARGS)
+		return 7;
+	return 0;
+}
+
+static void *idle(void *arg)
+{
+	pause_ms(50);
+	return arg;
+}
+
+/* RLIMIT_NPROC (here: threads of the process): pthread_create fails with
+ * EAGAIN past it. */
+static int check_threads(void)
+{
+	struct rlimit rl = { 2, 2 };
+	if (setrlimit(RLIMIT_NPROC, &rl))
+		return 1;
+	pthread_t a, b;
+	if (pthread_create(&a, NULL, idle, NULL))
+		return 2;
+	if (pthread_create(&b, NULL, idle, NULL) != EAGAIN)
+		return 3;
+	pthread_join(a, NULL);
+	pause_ms(10); /* the thread's kernel half may linger a moment */
+	if (pthread_create(&b, NULL, idle, NULL))
+		return 4;
+	pthread_join(b, NULL);
+	return 0;
+}
+
+/* RLIMIT_VG_HANDLES: a call that would make one handle too many fails
+ * with ERR_OUT_OF_RANGE, and works again once one is closed. */
+static int check_handles(void)
+{
+	struct rlimit rl = { 48, 48 };
+	if (setrlimit(RLIMIT_VG_HANDLES, &rl))
+		return 1;
+	static vg_handle_t h[64];
+	int n = 0;
+	long st = 0;
+	while (n < 64 && !(st = vg_notification_create(&h[n])))
+		n++;
+	if (st != ERR_OUT_OF_RANGE || n == 0 || n >= 48)
+		return 2;
+	if (vg_handle_close(h[--n]) || vg_notification_create(&h[n]))
+		return 3;
+	while (n >= 0)
+		vg_handle_close(h[n--]);
+	return 0;
+}
+
+static volatile int spin_sink;
+
+static void on_xcpu(int sig)
+{
+	_exit(sig == SIGXCPU ? 77 : 78);
+}
+
+/* RLIMIT_CPU of 1 s, then a busy loop: with SIGXCPU handled (hard limit
+ * 2 s), the handler exits 77; with it ignored (hard limit 1 s too),
+ * SIGKILL ends it. */
+static int check_cpu(bool handled)
+{
+	if (signal(SIGXCPU, handled ? on_xcpu : SIG_IGN) == SIG_ERR)
+		return 1;
+	struct rlimit rl = { 1, handled ? 2 : 1 };
+	if (setrlimit(RLIMIT_CPU, &rl))
+		return 2;
+	for (;;)
+		spin_sink++;
+}
+
+int main(int argc, char **argv)
+{
+	const char *what = argc > 1 ? argv[1] : "";
+	if (!strcmp(what, "exit"))
+		return atoi(argv[2]);
+	if (!strcmp(what, "sleep")) {
+		for (int i = 0; i < 30; i++)
+			pause_ms(1000);
+		return 99;
+	}
+	if (!strcmp(what, "sigchld"))
+		return check_sigchld();
+	if (!strcmp(what, "nocldwait"))
+		return check_nocldwait();
+	if (!strcmp(what, "eintr"))
+		return check_eintr();
+	if (!strcmp(what, "nofile"))
+		return check_nofile();
+	if (!strcmp(what, "nofile-is"))
+		return check_nofile_is((rlim_t)atoi(argv[2]));
+	if (!strcmp(what, "as"))
+		return check_as();
+	if (!strcmp(what, "threads"))
+		return check_threads();
+	if (!strcmp(what, "handles"))
+		return check_handles();
+	if (!strcmp(what, "cpu-soft"))
+		return check_cpu(true);
+	if (!strcmp(what, "cpu-hard"))
+		return check_cpu(false);
+	return 100;
+}

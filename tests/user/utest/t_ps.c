@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// ps and kill (app/ps, app/kill) in the system: ps's output, read through
+// a pipe, lists the processes with their states as the process server
+// reports them; kill stops, continues and ends processes and groups.
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../proc_server.h"
+#include "../utest.h"
+#include "../vfs_up.h"
+
+int kill(pid_t pid, int sig);
+
+static char *const no_env[] = { NULL };
+
+/* Runs /bin/<name> with args (up to 4), its output into out: its exit
+ * status, or -1 when it could not run. The output is read once it has
+ * ended (it fits the pipe): an open file is closed only by an explicit
+ * close, so a write end held to the exit would keep the read end from
+ * seeing EOF. */
+static int run_util(const char *name, char *out, size_t size, char *a1, char *a2, char *a3,
+		    char *a4)
+{
+	char *argv[] = { (char *)name, a1, a2, a3, a4, NULL };
+	char path[32];
+	snprintf(path, sizeof(path), "/bin/%s", name);
+	int p[2];
+	if (pipe(p))
+		return -1;
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+	posix_spawn_file_actions_addclose(&fa, p[0]);
+	pid_t pid;
+	int err = posix_spawn(&pid, path, &fa, NULL, argv, no_env);
+	posix_spawn_file_actions_destroy(&fa);
+	close(p[1]);
+	int st;
+	if (err || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) ||
+	    fcntl(p[0], F_SETFL, O_NONBLOCK)) {
+		close(p[0]);
+		return -1;
+	}
+	size_t n = 0;
+	ssize_t got;
+	while (n + 1 < size && (got = read(p[0], out + n, size - 1 - n)) > 0)
+		n += (size_t)got;
+	out[n] = 0;
+	close(p[0]);
+	return WEXITSTATUS(st);
+}
+
+#define run_ps(...) run_util("ps", __VA_ARGS__)
+
+/* The line of out whose first field is pid, or NULL. */
+static const char *line_of(const char *out, pid_t pid)
+{
+	for (const char *l = out; l && *l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
+		int p;
+		if (sscanf(l, "%d", &p) == 1 && p == pid)
+			return l;
+	}
+	return NULL;
+}
+
+/* The fields after the pid on pid's line: ppid, state, threads, command. */
+static bool fields(const char *out, pid_t pid, int *ppid, char *state, int *nlwp, char *comm)
+{
+	const char *l = line_of(out, pid);
+	int p;
+	return l && sscanf(l, "%d %d %c %d %31s", &p, ppid, state, nlwp, comm) == 5;
+}
+
+static pid_t start_child(char *what)
+{
+	char *argv[] = { "procx_child", what, "7", NULL };
+	pid_t pid;
+	return posix_spawn(&pid, "/bin/procx_child", NULL, NULL, argv, no_env) ? -1 : pid;
+}
+
+UTEST(ps_lists_processes_and_states)
+{
+	CHECK(proc_server());
+	CHECK_EQ(vfs_up(), 0);
+	pid_t sleeper = start_child("sleep"), stopped = start_child("sleep");
+	pid_t zombie = start_child("exit");
+	CHECK(sleeper > 0 && stopped > 0 && zombie > 0);
+	CHECK_EQ(kill(stopped, SIGSTOP), 0);
+	int st;
+	CHECK_EQ(waitpid(stopped, &st, WUNTRACED), stopped);
+	CHECK_EQ(waitid(P_PID, (id_t)zombie, &(siginfo_t){ 0 }, WEXITED | WNOWAIT), 0);
+	/* The sleeper asleep: give it time to get there. */
+	static char out[8192];
+	char state = 0, comm[32];
+	int ppid = 0, nlwp = 0;
+	for (int i = 0; i < 100 && state != 'S'; i++) {
+		vg_thread_sleep_until(vg_clock_monotonic() + 2000000);
+		CHECK_EQ(run_ps(out, sizeof(out), "-e", "-o", "pid,ppid,stat,nlwp,comm", NULL), 0);
+		CHECK(fields(out, sleeper, &ppid, &state, &nlwp, comm));
+	}
+	CHECK_EQ(strncmp(out, "  PID  PPID STAT NLWP COMMAND\n", 30), 0);
+	CHECK_EQ(state, 'S');
+	CHECK_EQ(ppid, 1);
+	CHECK_EQ(nlwp, 1);
+	CHECK_EQ(strcmp(comm, "procx_child"), 0);
+	CHECK(fields(out, stopped, &ppid, &state, &nlwp, comm));
+	CHECK_EQ(state, 'T');
+	CHECK(fields(out, zombie, &ppid, &state, &nlwp, comm));
+	CHECK_EQ(state, 'Z');
+	CHECK_EQ(nlwp, 0);
+	CHECK(fields(out, 1, &ppid, &state, &nlwp, comm));
+	CHECK_EQ(strcmp(comm, "init"), 0);
+	/* ps itself, running while it reads the table. */
+	const char *self = strstr(out, " ps\n");
+	CHECK(self != NULL);
+	while (self && self > out && self[-1] != '\n')
+		self--;
+	int ps_pid = 0;
+	CHECK(self && sscanf(self, "%d", &ps_pid) == 1);
+	CHECK(fields(out, ps_pid, &ppid, &state, &nlwp, comm));
+	CHECK_EQ(state, 'R');
+	CHECK_EQ(ppid, 1);
+	/* -p and headerless columns with the arguments. */
+	char pid_list[16], line[64];
+	snprintf(pid_list, sizeof(pid_list), "%d", (int)sleeper);
+	CHECK_EQ(run_ps(out, sizeof(out), "-p", pid_list, "-o", "pid=,args="), 0);
+	snprintf(line, sizeof(line), "%5d procx_child sleep 7\n", (int)sleeper);
+	CHECK_EQ(strcmp(out, line), 0);
+	/* The default: PID TTY TIME CMD for the session; -f: UID and more. */
+	CHECK_EQ(run_ps(out, sizeof(out), NULL, NULL, NULL, NULL), 0);
+	CHECK_EQ(strncmp(out, "  PID TTY          TIME CMD\n", 28), 0);
+	CHECK(line_of(out, stopped) != NULL);
+	CHECK_EQ(run_ps(out, sizeof(out), "-f", "-p", pid_list, NULL), 0);
+	CHECK_EQ(strncmp(out, "UID        PID  PPID  C STIME TTY          TIME CMD\nroot", 56), 0);
+	CHECK(strstr(out, "procx_child sleep 7\n") != NULL);
+	/* Nothing selected: status 1; bad options and columns. */
+	CHECK_EQ(run_ps(out, sizeof(out), "-p", "32000", NULL, NULL), 1);
+	CHECK_EQ(run_ps(out, sizeof(out), "-x", NULL, NULL, NULL), 2);
+	CHECK_EQ(run_ps(out, sizeof(out), "-o", "pid,bogus", NULL, NULL), 1);
+	CHECK_EQ(kill(sleeper, SIGKILL), 0);
+	CHECK_EQ(kill(stopped, SIGKILL), 0);
+	CHECK_EQ(waitpid(sleeper, &st, 0), sleeper);
+	CHECK_EQ(waitpid(stopped, &st, 0), stopped);
+	CHECK_EQ(waitpid(zombie, &st, 0), zombie);
+	CHECK_EQ(WEXITSTATUS(st), 7);
+}
+
+/* kill -l, and kill's errors. (A sibling is not kill's to signal: the
+ * server lets a process signal only itself and its descendants.) */
+UTEST(kill_utility_names_signals)
+{
+	CHECK(proc_server());
+	CHECK_EQ(vfs_up(), 0);
+	static char out[1024];
+	CHECK_EQ(run_util("kill", out, sizeof(out), "-l", NULL, NULL, NULL), 0);
+	CHECK_EQ(strncmp(out, "HUP INT QUIT ILL", 16), 0);
+	CHECK_EQ(run_util("kill", out, sizeof(out), "-l", "137", "CHLD", NULL), 0);
+	CHECK_EQ(strcmp(out, "KILL\n17\n"), 0);
+	char *argv[] = { "procx_child", "sleep", NULL };
+	pid_t p;
+	CHECK_EQ(posix_spawn(&p, "/bin/procx_child", NULL, NULL, argv, no_env), 0);
+	char pid_s[16];
+	snprintf(pid_s, sizeof(pid_s), "%d", (int)p);
+	CHECK_EQ(run_util("kill", out, sizeof(out), "-s", "NOPE", pid_s, NULL), 1);
+	CHECK_EQ(run_util("kill", out, sizeof(out), "-s", "STOP", pid_s, NULL), 1); /* EPERM */
+	CHECK_EQ(run_util("kill", out, sizeof(out), "-0", "32000", NULL, NULL), 1); /* ESRCH */
+	CHECK_EQ(kill(p, SIGKILL), 0);
+	int st;
+	CHECK_EQ(waitpid(p, &st, 0), p);
+	CHECK_EQ(WTERMSIG(st), SIGKILL);
+}
