@@ -23,10 +23,10 @@ static short revents_of(const struct pollfd *p)
 		return POLLNVAL;
 	uint8_t ready = READY_IN | READY_OUT;
 	if (d->kind != FD_DIR) {
-		/* Pipes and terminals know; other servers answer
-		 * not_supported: always ready. */
+		/* Pipes and terminals know; servers without the call
+		 * (files) refuse it: always ready. */
 		long st = fs_file_ready(d->h, &ready);
-		if (st == FS_FS_ERROR_NOT_SUPPORTED)
+		if (st == ERR_NOT_SUPPORTED || st == FS_FS_ERROR_NOT_SUPPORTED)
 			ready = READY_IN | READY_OUT;
 		else if (st)
 			ready = READY_ERR;
