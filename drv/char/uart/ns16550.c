@@ -6,14 +6,12 @@
 #define RBR 0 /* receive buffer (read) */
 #define THR 0 /* transmit holding (write) */
 #define IER 1
-#define IIR 2 /* interrupt identification (read) */
 #define FCR 2 /* FIFO control (write) */
 #define MCR 4
 #define LSR 5
 #define IER_RX 0x01 /* received data available (and its timeout) */
 #define IER_TX 0x02 /* transmit holding register empty */
 #define IER_LS 0x04 /* line status: errors, break */
-#define IIR_NONE 0x01
 #define FCR_ENABLE_CLEAR 0x07 /* FIFOs on, both cleared, trigger at 1 byte */
 #define MCR_DTR_RTS_OUT2 0x0b /* OUT2 gates the interrupt output on a PC */
 #define LSR_DR 0x01
@@ -77,10 +75,12 @@ static void tx_wanted(struct uart *u, bool on)
 
 static void clear(struct uart *u)
 {
-	/* Reading IIR acknowledges a THRE interrupt; reading LSR a line
-	 * status one; the data ones went with the bytes read. */
-	for (int i = 0; i < 16 && !(in(u, IIR) & IIR_NONE); i++)
-		(void)in(u, LSR);
+	/* Reading LSR acknowledges a line status interrupt; the data ones
+	 * went with the bytes read; THRE goes with the next write or with
+	 * IER_TX off. IIR is not read: that would also acknowledge a THRE
+	 * interrupt raised since the last write, and the output left over
+	 * would wait for an interrupt that never comes. */
+	(void)in(u, LSR);
 }
 
 static void stop(struct uart *u)
