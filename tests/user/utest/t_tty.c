@@ -23,6 +23,7 @@
 #define TTY_MAJOR 5
 
 static long console_status = 1;
+static vg_handle_t console_process;
 
 /* bin/console serving major 5, with /dev/tty and /dev/console. */
 static long console_up(void)
@@ -54,7 +55,7 @@ static long console_up(void)
 		vg_printf("t_tty: console: %s\n", why ? why : "?");
 		return st;
 	}
-	vg_handle_close(process);
+	console_process = process;
 	if (!(st = fs_vfs_device(vfs_up_vfs(), TTY_MAJOR, client)))
 		st = fs_vfs_mknod(vfs_up_vfs(), "/dev/tty", FS_KIND_CHARDEV, 0666,
 				  (uint64_t)TTY_MAJOR << 32);
@@ -283,4 +284,18 @@ UTEST(tty_real_serial_input_and_ctrl_c)
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT);
 	end_echo_line(fd);
 	close(fd);
+}
+
+UTEST(tty_idle_console_costs_nothing)
+{
+	/* No interrupt storm, no polling: an idle console does not run. */
+	CHECK_EQ(console_up(), 0);
+	struct vg_process_info before, after;
+	CHECK_EQ(vg_process_info(console_process, &before), 0);
+	vg_thread_sleep_until(vg_clock_monotonic() + 300000000ull);
+	CHECK_EQ(vg_process_info(console_process, &after), 0);
+	CHECK_EQ(after.state, VG_PROCESS_RUNNING);
+	vg_printf("t_tty: the idle console ran %llu us in 300 ms\n",
+		  (unsigned long long)(after.cpu_ns - before.cpu_ns) / 1000);
+	CHECK(after.cpu_ns - before.cpu_ns < 3000000ull);
 }
