@@ -119,6 +119,14 @@ USER_START_pipe := $(USER_DIR)/crt1.o
 USER_LIBS_pipe := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/pipe/*.c srv/fscommon/*.c)): \
 	UCFLAGS_EXTRA := -Ilib/c/include
+# The console terminal (srv/console) is also the console UART's driver
+# (drv/char/uart).
+USER_EXTRA_console := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS) srv/fscommon/device.c \
+	$(sort $(wildcard drv/char/uart/*.c))
+USER_START_console := $(USER_DIR)/crt1.o
+USER_LIBS_console := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/console/*.c drv/char/uart/*.c)): \
+	UCFLAGS_EXTRA := -Ilib/c/include -Idrv/char/uart
 USER_EXTRA_proc := $(call user_idl_srcs,proc)
 USER_EXTRA_proc_bench := tests/user/bench_report.c
 # Utilities of app/ (app/README.md) that the image has, linked with the C

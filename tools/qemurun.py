@@ -8,6 +8,11 @@ Used by tools/testsuite.py, and by hand:
 The serial console must be on QEMU's stdout (-serial stdio). A run passes
 when QEMU exits with status 0 before the timeout, no PANIC line appeared,
 and, if the kernel printed KTEST-PLAN n, exactly n KTEST results were seen.
+
+A line "KTTY-TYPE <hex>" on the console makes the harness type those bytes
+into the serial port (QEMU's stdin), as a person at the terminal would: the
+in-OS console tests (tests/user/utest/t_tty.c) write that line through
+/dev/console and read the bytes back from it.
 """
 import argparse
 import os
@@ -20,6 +25,7 @@ import time
 
 RESULT_RE = re.compile(r"^KTEST (\S+): (PASS|FAIL)(.*)$")
 PLAN_RE = re.compile(r"^KTEST-PLAN (\d+)")
+TYPE_RE = re.compile(r"KTTY-TYPE ([0-9a-f]+)$")
 BANNER_RE = re.compile(r"^Verdigris \S+ \| arch (\S+) \|.*\| boot (\d+) ms")
 
 
@@ -63,12 +69,21 @@ class Run:
         return out
 
 
+def type_into(proc, data):
+    """Types data into the guest's serial port; a QEMU gone is no error."""
+    try:
+        proc.stdin.write(data)
+        proc.stdin.flush()
+    except (BrokenPipeError, OSError):
+        pass
+
+
 def run(cmd, timeout, log_path=None, echo=False):
     """Runs cmd (a list), returns a Run. Kills QEMU on timeout."""
     r = Run()
     start = time.monotonic()
     log = open(log_path, "w", errors="replace") if log_path else None
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, start_new_session=True)
     buf = b""
     try:
@@ -94,6 +109,9 @@ def run(cmd, timeout, log_path=None, echo=False):
                     log.write(line + "\n")
                 if echo:
                     print(line, flush=True)
+                m = TYPE_RE.search(line)
+                if m and len(m.group(1)) % 2 == 0:
+                    type_into(proc, bytes.fromhex(m.group(1)))
     finally:
         if buf:
             line = buf.decode("utf-8", "replace").rstrip("\r")
@@ -103,6 +121,10 @@ def run(cmd, timeout, log_path=None, echo=False):
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        try:
+            proc.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass
         if log:
             log.close()
     r.exit_status = None if r.timed_out else proc.returncode

@@ -122,10 +122,28 @@ struct vg_startup_handle {
 #define VG_HTAG_FS_ROOT 4u /* the root directory of the file system */
 #define VG_HTAG_FS_CWD 5u /* the working directory */
 #define VG_HTAG_SERVER_EP 6u /* a server's own endpoint, to serve (all rights) */
+#define VG_HTAG_RESOURCE 7u /* a resource (section 13.1): the devices a driver may take */
 #define VG_HTAG_USER 0x10000u /* from here on: agreed between two programs */
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */
 #define VG_STARTUP_TLS 0x4u /* tls_* above describe the TLS template */
+
+/* What console_info reports: the UART the kernel prints its own log on, as
+ * the firmware described it (x86: COM1; device tree machines: the PL011 or
+ * 16550 the kernel found), so that its user-space driver (drv/char/uart)
+ * needs no table of its own. Reaching the registers still takes the
+ * resource: this is a description, not a grant. */
+struct vg_console_info {
+	uint32_t kind; /* VG_CONSOLE_* */
+	uint32_t irq; /* its line as irq_create numbers it (section 12.1); 0: none known */
+	uint64_t base; /* first I/O port (NS16550_PIO) or physical address of the registers */
+	uint64_t size; /* ports or bytes of the register window */
+	uint32_t reg_shift; /* register i is at base + (i << reg_shift) */
+	uint32_t reserved; /* zero */
+};
+#define VG_CONSOLE_NS16550_PIO 1u /* a 16550 in x86 I/O port space */
+#define VG_CONSOLE_NS16550_MMIO 2u /* a 16550 with memory-mapped byte registers */
+#define VG_CONSOLE_PL011 3u /* an ARM PL011 (32-bit registers) */
 
 /* What process_info reports about a process. */
 struct vg_process_info {

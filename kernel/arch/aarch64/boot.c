@@ -11,6 +11,7 @@
 #include <kernel/pmm.h>
 #include <kernel/string.h>
 #include <kernel/vm.h>
+#include <verdigris/types.h>
 
 extern char __kernel_start[], __kernel_end[];
 
@@ -29,6 +30,7 @@ uint64_t aarch64_boot_el;
  * device window (phys [0, 1 GiB) at EARLY_DEVICE_VA). */
 static volatile uint8_t *uart = (volatile uint8_t *)(EARLY_DEVICE_VA + QEMU_VIRT_UART);
 static paddr_t uart_phys = QEMU_VIRT_UART;
+static uint32_t uart_intid; /* 0: the tree names no interrupt */
 
 static enum { PSCI_NONE, PSCI_HVC, PSCI_SMC } psci_conduit;
 
@@ -39,6 +41,14 @@ void arch_console_putc(char c)
 	while (*(volatile uint32_t *)(uart + PL011_FR) & PL011_FR_TXFF)
 		;
 	*(volatile uint32_t *)(uart + PL011_DR) = (uint8_t)c;
+}
+
+bool arch_console_describe(struct vg_console_info *out)
+{
+	*out = (struct vg_console_info){
+		.kind = VG_CONSOLE_PL011, .irq = uart_intid, .base = uart_phys, .size = PAGE_SIZE
+	};
+	return true;
 }
 
 volatile void *aarch64_uart_base(void)
@@ -161,6 +171,17 @@ static bool node_enabled(const struct fdt *f, int node)
 	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
 }
 
+/* The INTID of a node's first interrupt when it is a GIC SPI (the GIC's
+ * three cells: type 0 for SPI, number, flags), else 0. */
+static uint32_t gic_spi_intid(const struct fdt *f, int node)
+{
+	uint32_t len;
+	const uint8_t *p = fdt_prop(f, node, "interrupts", &len);
+	if (!p || len < 12 || fdt_be32(p) != 0 || fdt_be32(p + 4) > 987)
+		return 0;
+	return 32 + fdt_be32(p + 4);
+}
+
 static void find_console(const struct fdt *f)
 {
 	for (int n = fdt_find_compatible(f, -1, "arm,pl011"); n >= 0;
@@ -175,6 +196,7 @@ static void find_console(const struct fdt *f)
 		}
 		uart_phys = addr;
 		uart = (volatile uint8_t *)(uintptr_t)(EARLY_DEVICE_VA + addr);
+		uart_intid = gic_spi_intid(f, n);
 		return;
 	}
 	pr_warn("aarch64: no PL011 in the device tree, keeping %#x\n", QEMU_VIRT_UART);

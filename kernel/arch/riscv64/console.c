@@ -7,6 +7,7 @@
 #include <kernel/hal.h>
 #include <kernel/pmm.h>
 #include <kernel/vm.h>
+#include <verdigris/types.h>
 
 /* 16550 registers (in units of 1 << reg-shift bytes). */
 #define UART_THR 0 /* transmit holding (write) */
@@ -151,10 +152,18 @@ static void uart_interrupt(void *arg)
 	}
 }
 
+/* Only the PLIC test takes the UART's interrupt, for its duration: after
+ * boot the line belongs to the user-space driver (irq_create). */
 void console_attach_irq(void)
 {
 	if (uart && uart_irq)
 		plic_attach(uart_irq, uart_interrupt, NULL);
+}
+
+void console_detach_irq(void)
+{
+	if (uart && uart_irq)
+		arch_irq_line_detach(uart_irq);
 }
 
 void uart_kick_tx_irq(void)
@@ -173,4 +182,16 @@ unsigned long uart_irq_count(void)
 bool uart_has_irq(void)
 {
 	return uart && uart_irq;
+}
+
+bool arch_console_describe(struct vg_console_info *out)
+{
+	if (!uart_pa)
+		return false;
+	*out = (struct vg_console_info){ .kind = VG_CONSOLE_NS16550_MMIO,
+					 .irq = uart_irq,
+					 .base = uart_pa,
+					 .size = uart_size,
+					 .reg_shift = uart_shift };
+	return true;
 }

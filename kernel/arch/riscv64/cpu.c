@@ -67,5 +67,4 @@ void arch_late_init(const struct boot_info *bi)
 		(v >> 24) & 0x7f, v & 0xffffff, sbi_has_ext(SBI_EXT_TIME) ? "yes" : "no",
 		sbi_has_ext(SBI_EXT_SRST) ? "yes" : "no");
 	plic_init(boot_fdt(), boot_hartid);
-	console_attach_irq();
 }

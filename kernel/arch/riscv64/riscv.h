@@ -126,6 +126,7 @@ void console_map(void);
 /* Back to the SBI console (a fault while printing must not recurse). */
 void console_use_sbi(void);
 void console_attach_irq(void);
+void console_detach_irq(void);
 void finisher_fail(void);
 /* Fires the UART's transmitter-empty interrupt once (for the PLIC test). */
 void uart_kick_tx_irq(void);

@@ -2,6 +2,7 @@
 // COM1 (16550 at I/O port 0x3f8), polled: the early and panic console.
 #include <arch/x86.h>
 #include <kernel/hal.h>
+#include <verdigris/types.h>
 
 #define COM1 0x3f8
 #define LSR_THR_EMPTY 0x20
@@ -23,4 +24,13 @@ void arch_console_putc(char c)
 	for (int i = 0; i < 100000 && !(inb(COM1 + 5) & LSR_THR_EMPTY); i++)
 		;
 	outb(COM1, (uint8_t)c);
+}
+
+bool arch_console_describe(struct vg_console_info *out)
+{
+	/* COM1's fixed PC address and ISA line. */
+	*out = (struct vg_console_info){
+		.kind = VG_CONSOLE_NS16550_PIO, .irq = 4, .base = COM1, .size = 8
+	};
+	return true;
 }

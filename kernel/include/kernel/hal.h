@@ -28,6 +28,10 @@
 
 /* ---- early console (polled; usable from the first C line) ---- */
 void arch_console_putc(char c);
+struct vg_console_info;
+/* Describes the console UART for its user-space driver (console_info);
+ * false when there is none (RISC-V falling back to the SBI console). */
+bool arch_console_describe(struct vg_console_info *out);
 
 /* ---- boot ---- */
 struct boot_info;

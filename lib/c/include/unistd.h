@@ -53,6 +53,8 @@ char *getcwd(char *buf, size_t size);
 int chdir(const char *path);
 int fchdir(int fd);
 int isatty(int fd);
+char *ttyname(int fd);
+int ttyname_r(int fd, char *buf, size_t len);
 unsigned sleep(unsigned seconds);
 int usleep(unsigned long usec);
 _Noreturn void _exit(int status);

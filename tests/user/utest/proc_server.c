@@ -14,7 +14,9 @@ vg_handle_t proc_server(void)
 	vg_handle_t ep, mine, process;
 	if (vg_initrd_find("bin/proc", &image, &len) || vg_endpoint_create(&ep))
 		return 0;
-	if (vg_handle_duplicate(ep, VG_RIGHT_SIGNAL, &mine)) {
+	/* Duplicable: the console (t_tty.c) signals groups as pid 1. */
+	if (vg_handle_duplicate(ep, VG_RIGHT_SIGNAL | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER,
+				&mine)) {
 		vg_handle_close(ep);
 		return 0;
 	}

@@ -285,9 +285,6 @@ UTEST(irq_invalid_arguments)
 	CHECK_EQ(vg_handle_close(out), 0);
 	CHECK_EQ(vg_irq_create(resource_h, 2, 0, &two), 0);
 	CHECK_EQ(vg_handle_close(two), 0);
-#elif defined(__riscv)
-	/* The kernel's console has the UART's source. */
-	CHECK_EQ(vg_irq_create(resource_h, 10, 0, &out), ERR_BUSY);
 #endif
 
 	/* irq_ack, and binding without the wait right */

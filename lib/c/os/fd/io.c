@@ -22,6 +22,7 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 	static _Thread_local unsigned char bounce[CHUNK];
 	unsigned char *out = buf;
 	size_t done = 0;
+	unsigned round = 0;
 	if (d->kind == FD_DIR) {
 		errno = EISDIR;
 		return -1;
@@ -39,6 +40,12 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 		unsigned char *to = want == CHUNK ? out + done : bounce;
 		long st = fs_file_read(d->h, off == AT_POSITION ? off : off + done, (uint32_t)want,
 				       to, &got);
+		/* A device with nothing to give yet (a terminal): wait as
+		 * for a pipe, unless O_NONBLOCK. */
+		if (st == FS_FS_ERROR_WOULD_BLOCK && !done && !(d->flags & O_NONBLOCK)) {
+			__fd_wait(&round, UINT64_MAX);
+			continue;
+		}
 		if (st) {
 			if (done)
 				break;
@@ -59,6 +66,7 @@ static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t o
 {
 	const unsigned char *in = buf;
 	size_t done = 0;
+	unsigned round = 0;
 	if (d->kind == FD_DIR) {
 		errno = EISDIR;
 		return -1;
@@ -75,13 +83,20 @@ static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t o
 		uint64_t pos;
 		long st = fs_file_write(d->h, off == AT_POSITION ? off : off + done, in + done,
 					want, &got, &pos);
+		if (st == FS_FS_ERROR_WOULD_BLOCK && !(d->flags & O_NONBLOCK)) {
+			__fd_wait(&round, UINT64_MAX); /* a terminal's output queue is full */
+			continue;
+		}
 		if (st) {
 			if (done)
 				break;
 			return __fs_error(st);
 		}
+		round = 0;
 		done += got;
-		if (got < want)
+		/* A short piece: a full disk (the next call says so) or a
+		 * terminal's full queue (the next waits); none: stop. */
+		if (!got)
 			break;
 	}
 	return (ssize_t)done;
@@ -258,15 +273,5 @@ int fstat(int fd, struct stat *st)
 	if (r)
 		return __fs_error(r);
 	__fs_stat_from(&a, st);
-	return 0;
-}
-
-int isatty(int fd)
-{
-	struct fd_desc *d = __fd_get(fd);
-	if (d) {
-		__fd_put(d);
-		errno = ENOTTY;
-	}
 	return 0;
 }

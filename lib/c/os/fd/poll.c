@@ -22,8 +22,15 @@ static short revents_of(const struct pollfd *p)
 	if (!d)
 		return POLLNVAL;
 	uint8_t ready = READY_IN | READY_OUT;
-	if (d->kind == FD_PIPE && fs_file_ready(d->h, &ready))
-		ready = READY_ERR;
+	if (d->kind != FD_DIR) {
+		/* Pipes and terminals know; servers without the call
+		 * (files) refuse it: always ready. */
+		long st = fs_file_ready(d->h, &ready);
+		if (st == ERR_NOT_SUPPORTED || st == FS_FS_ERROR_NOT_SUPPORTED)
+			ready = READY_IN | READY_OUT;
+		else if (st)
+			ready = READY_ERR;
+	}
 	__fd_put(d);
 	short r = (ready & READY_IN ? IN_EVENTS : 0) | (ready & READY_OUT ? OUT_EVENTS : 0);
 	/* Hang-ups and errors are reported whether asked for or not. */

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// <sys/ioctl.h>: the terminal requests (lib/c/os/fd/termios.c); request
+// numbers are Linux's. Other requests fail with ENOTTY.
+#ifndef _SYS_IOCTL_H
+#define _SYS_IOCTL_H
+
+#include <termios.h>
+
+#define TCGETS 0x5401
+#define TCSETS 0x5402
+#define TCSETSW 0x5403
+#define TCSETSF 0x5404
+#define TIOCSTI 0x5412
+#define TIOCGPGRP 0x540f
+#define TIOCSPGRP 0x5410
+#define TIOCGWINSZ 0x5413
+#define TIOCSWINSZ 0x5414
+
+int ioctl(int fd, unsigned long request, ...);
+
+#endif

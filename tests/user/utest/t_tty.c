@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The console terminal (srv/console, drv/char/uart): console_info, the
+// device nodes, termios through the C library, input pushed with TIOCSTI,
+// the foreground group signalled by ^C, and a round trip over the real
+// serial port: a line written to /dev/console asks the test harness
+// (tools/qemurun.py, "KTTY-TYPE") to type bytes, which come back through
+// the UART's receive interrupt and the line discipline.
+#include "../proc_server.h"
+#include "../utest.h"
+#include "../vfs_up.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <fs.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#define TTY_MAJOR 5
+
+static long console_status = 1;
+static vg_handle_t console_process;
+
+/* bin/console serving major 5, with /dev/tty and /dev/console. */
+static long console_up(void)
+{
+	static bool tried;
+	if (tried)
+		return console_status;
+	tried = true;
+	const void *image;
+	size_t len;
+	vg_handle_t ep, client, res, proc, process;
+	long st = vfs_up();
+	if (st || !proc_server())
+		return st ? st : -1;
+	if ((st = vg_initrd_find("bin/console", &image, &len)) || (st = vg_endpoint_create(&ep)))
+		return st;
+	if ((st = vg_handle_duplicate(ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &client)) ||
+	    (st = vg_handle_duplicate(resource_h, VG_RIGHT_MANAGE | VG_RIGHT_TRANSFER, &res)))
+		return st;
+	if ((st = vg_handle_duplicate(proc_server(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &proc)))
+		return st;
+	const char *const argv[] = { "console", NULL };
+	struct vg_startup_handle h[] = { { VG_HTAG_USER, 0, ep, 0 },
+					 { VG_HTAG_RESOURCE, 0, res, 0 },
+					 { VG_HTAG_PROC, 0, proc, 0 } };
+	struct vg_spawn_req req = { image, len, argv, NULL, h, 3 };
+	const char *why = NULL;
+	if ((st = vg_spawn(&req, &process, &why))) {
+		vg_printf("t_tty: console: %s\n", why ? why : "?");
+		return st;
+	}
+	console_process = process;
+	if (!(st = fs_vfs_device(vfs_up_vfs(), TTY_MAJOR, client)))
+		st = fs_vfs_mknod(vfs_up_vfs(), "/dev/tty", FS_KIND_CHARDEV, 0666,
+				  (uint64_t)TTY_MAJOR << 32);
+	if (!st)
+		st = fs_vfs_mknod(vfs_up_vfs(), "/dev/console", FS_KIND_CHARDEV, 0600,
+				  (uint64_t)TTY_MAJOR << 32 | 1);
+	return console_status = st;
+}
+
+static int open_console(void)
+{
+	return console_up() ? -1 : open("/dev/console", O_RDWR);
+}
+
+UTEST(console_info_describes_the_uart)
+{
+	struct vg_console_info info;
+	CHECK_EQ(vg_console_info(&info), 0);
+#if defined(__x86_64__)
+	CHECK_EQ(info.kind, VG_CONSOLE_NS16550_PIO);
+	CHECK_EQ(info.base, 0x3f8u);
+	CHECK_EQ(info.irq, 4u);
+#elif defined(__aarch64__)
+	CHECK_EQ(info.kind, VG_CONSOLE_PL011);
+	CHECK_EQ(info.base, 0x09000000u); /* QEMU virt's */
+	CHECK_EQ(info.irq, 33u); /* SPI 1 */
+#else
+	CHECK_EQ(info.kind, VG_CONSOLE_NS16550_MMIO);
+	CHECK_EQ(info.base, 0x10000000u);
+	CHECK_EQ(info.irq, 10u);
+#endif
+	CHECK(info.size > 0);
+	CHECK_EQ(vg_console_info((struct vg_console_info *)(uintptr_t)0xffffffff80100000ull),
+		 ERR_BAD_ADDRESS);
+	CHECK_EQ(vg_console_info(NULL), ERR_BAD_ADDRESS);
+}
+
+UTEST(tty_device_nodes_and_isatty)
+{
+	int fd = open_console();
+	CHECK(fd >= 0);
+	CHECK_EQ(isatty(fd), 1);
+	CHECK(ttyname(fd) && !strcmp(ttyname(fd), "/dev/console"));
+	int t = open("/dev/tty", O_RDWR);
+	CHECK(t >= 0);
+	CHECK(ttyname(t) && !strcmp(ttyname(t), "/dev/tty"));
+	close(t);
+	/* Output reaches the serial log (qemurun shows it in the test log). */
+	const char line[] = "t_tty: this line went through /dev/console\n";
+	CHECK_EQ(write(fd, line, sizeof(line) - 1), (ssize_t)sizeof(line) - 1);
+	CHECK_EQ(tcdrain(fd), 0); /* out before this test's result line */
+	int null = open("/dev/null", O_RDWR);
+	errno = 0;
+	CHECK_EQ(isatty(null), 0);
+	CHECK_EQ(errno, ENOTTY);
+	struct termios tio;
+	CHECK_ERRNO(tcgetattr(null, &tio), ENOTTY);
+	CHECK_ERRNO(ioctl(null, TIOCGWINSZ, &(struct winsize){ 0 }), ENOTTY);
+	close(null);
+	CHECK_ERRNO(tcgetattr(1000, &tio), EBADF);
+	CHECK_ERRNO(ioctl(fd, 0x1234, NULL), ENOTTY);
+	close(fd);
+}
+
+UTEST(tty_termios_round_trip)
+{
+	int fd = open_console();
+	CHECK(fd >= 0);
+	struct termios orig, t, back;
+	CHECK_EQ(tcgetattr(fd, &orig), 0);
+	CHECK(orig.c_lflag & ICANON);
+	CHECK(orig.c_lflag & ECHO);
+	CHECK(orig.c_lflag & ISIG);
+	CHECK(orig.c_iflag & ICRNL);
+	CHECK_EQ(orig.c_oflag & (OPOST | ONLCR), (tcflag_t)(OPOST | ONLCR));
+	CHECK_EQ(orig.c_cc[VINTR], 3);
+	CHECK_EQ(orig.c_cc[VMIN], 1);
+	CHECK_EQ(cfgetospeed(&orig), (speed_t)B115200);
+	t = orig;
+	cfmakeraw(&t);
+	t.c_cc[VMIN] = 0;
+	t.c_cc[VTIME] = 3;
+	CHECK_EQ(tcsetattr(fd, TCSADRAIN, &t), 0);
+	CHECK_EQ(tcgetattr(fd, &back), 0);
+	CHECK_EQ(back.c_lflag, t.c_lflag);
+	CHECK_EQ(back.c_iflag, t.c_iflag);
+	CHECK_EQ(back.c_oflag, t.c_oflag);
+	CHECK_EQ(back.c_cc[VTIME], 3);
+	CHECK_EQ(back.c_cc[VMIN], 0);
+	CHECK_ERRNO(tcsetattr(fd, 7, &t), EINVAL);
+	CHECK_EQ(tcsetattr(fd, TCSANOW, &orig), 0);
+	CHECK_EQ(tcgetattr(fd, &back), 0);
+	CHECK_EQ(back.c_lflag, orig.c_lflag);
+	/* Window size, both ways. */
+	struct winsize ws = { 40, 132, 0, 0 }, got = { 0 };
+	CHECK_EQ(ioctl(fd, TIOCSWINSZ, &ws), 0);
+	CHECK_EQ(ioctl(fd, TIOCGWINSZ, &got), 0);
+	CHECK_EQ(got.ws_row, 40);
+	CHECK_EQ(got.ws_col, 132);
+	CHECK_EQ(tcgetwinsize(fd, &got), 0);
+	CHECK_EQ(got.ws_col, 132);
+	close(fd);
+}
+
+UTEST(tty_input_through_the_line_discipline)
+{
+	int fd = open_console();
+	CHECK(fd >= 0);
+	CHECK_EQ(tcflush(fd, TCIFLUSH), 0);
+	/* Canonical: editing, then one line per read. */
+	const char typed[] = "helo\x7flo\r";
+	for (const char *p = typed; *p; p++)
+		CHECK_EQ(ioctl(fd, TIOCSTI, p), 0);
+	char buf[64] = { 0 };
+	CHECK_EQ(read(fd, buf, sizeof(buf)), 6);
+	CHECK(!memcmp(buf, "hello\n", 6));
+	/* Raw with VMIN 0, VTIME 0: what is there, or nothing at once. */
+	struct termios orig, raw;
+	CHECK_EQ(tcgetattr(fd, &orig), 0);
+	raw = orig;
+	cfmakeraw(&raw);
+	raw.c_cc[VMIN] = 0;
+	CHECK_EQ(tcsetattr(fd, TCSANOW, &raw), 0);
+	CHECK_EQ(read(fd, buf, sizeof(buf)), 0);
+	CHECK_EQ(ioctl(fd, TIOCSTI, "\x03"), 0); /* data now, no signal */
+	CHECK_EQ(read(fd, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], 3);
+	/* VTIME: a read that times out returns 0 after about that long. */
+	raw.c_cc[VTIME] = 1;
+	CHECK_EQ(tcsetattr(fd, TCSANOW, &raw), 0);
+	uint64_t t0 = vg_clock_monotonic();
+	CHECK_EQ(read(fd, buf, sizeof(buf)), 0);
+	CHECK(vg_clock_monotonic() - t0 >= 100000000ull);
+	/* poll sees input only once there is some. */
+	struct pollfd p = { fd, POLLIN, 0 };
+	CHECK_EQ(poll(&p, 1, 0), 0);
+	CHECK_EQ(ioctl(fd, TIOCSTI, "x"), 0);
+	CHECK_EQ(poll(&p, 1, 0), 1);
+	CHECK(p.revents & POLLIN);
+	CHECK_EQ(tcsetattr(fd, TCSAFLUSH, &orig), 0);
+	CHECK_EQ(poll(&p, 1, 0), 0); /* TCSAFLUSH dropped it */
+	close(fd);
+}
+
+/* A child sleeping in a process group of its own: its pid, or -1. */
+static pid_t sleeper(void)
+{
+	posix_spawnattr_t a;
+	pid_t pid = -1;
+	static char *const argv[] = { "proc_child", "sleep", NULL };
+	static char *const env[] = { NULL };
+	if (posix_spawnattr_init(&a) || posix_spawnattr_setflags(&a, POSIX_SPAWN_SETPGROUP) ||
+	    posix_spawnattr_setpgroup(&a, 0) ||
+	    posix_spawn(&pid, "/bin/proc_child", NULL, &a, argv, env))
+		pid = -1;
+	posix_spawnattr_destroy(&a);
+	return pid;
+}
+
+/* The echoes "^C" end no line: end it, so that the harness finds the
+ * next result line at the start of one. */
+static void end_echo_line(int fd)
+{
+	if (write(fd, "\n", 1) != 1 || tcdrain(fd))
+		vg_printf("\n");
+}
+
+UTEST(tty_ctrl_c_signals_the_foreground_group)
+{
+	int fd = open_console();
+	CHECK(fd >= 0);
+	pid_t child = sleeper();
+	CHECK(child > 0);
+	CHECK_EQ(tcsetpgrp(fd, child), 0);
+	CHECK_EQ(tcgetpgrp(fd), child);
+	CHECK_ERRNO(tcsetpgrp(fd, 0), EINVAL);
+	CHECK_EQ(ioctl(fd, TIOCSTI, "\x03"), 0);
+	int status = 0;
+	CHECK_EQ(waitpid(child, &status, 0), child);
+	CHECK(WIFSIGNALED(status));
+	CHECK_EQ(WTERMSIG(status), SIGINT);
+	/* ^\ likewise. */
+	child = sleeper();
+	CHECK(child > 0);
+	CHECK_EQ(tcsetpgrp(fd, child), 0);
+	CHECK_EQ(ioctl(fd, TIOCSTI, "\x1c"), 0);
+	CHECK_EQ(waitpid(child, &status, 0), child);
+	CHECK(WIFSIGNALED(status));
+	CHECK_EQ(WTERMSIG(status), SIGQUIT);
+	end_echo_line(fd);
+	close(fd);
+}
+
+/* Asks the harness to type data into the serial port (hex on the line). */
+static void harness_types(int fd, const char *data)
+{
+	char line[128] = "KTTY-TYPE ";
+	size_t n = strlen(line);
+	for (; *data && n + 3 < sizeof(line); data++)
+		n += (size_t)vg_snprintf(line + n, sizeof(line) - n, "%02x", (unsigned char)*data);
+	line[n++] = '\n';
+	/* Whole on the serial log before anything else is printed: the
+	 * harness matches the line. */
+	if (write(fd, line, n) != (ssize_t)n || tcdrain(fd))
+		vg_printf("t_tty: could not ask the harness to type\n");
+}
+
+UTEST(tty_real_serial_input_and_ctrl_c)
+{
+	int fd = open_console();
+	CHECK(fd >= 0);
+	CHECK_EQ(tcflush(fd, TCIFLUSH), 0);
+	harness_types(fd, "typed at the serial port\r");
+	struct pollfd p = { fd, POLLIN, 0 };
+	CHECK_EQ(poll(&p, 1, 20000), 1);
+	char buf[64] = { 0 };
+	CHECK_EQ(read(fd, buf, sizeof(buf)), 25);
+	CHECK(!memcmp(buf, "typed at the serial port\n", 25));
+	/* ^C from the serial port reaches the foreground group. */
+	pid_t child = sleeper();
+	CHECK(child > 0);
+	CHECK_EQ(tcsetpgrp(fd, child), 0);
+	harness_types(fd, "\x03");
+	int status = 0;
+	CHECK_EQ(waitpid(child, &status, 0), child);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT);
+	end_echo_line(fd);
+	close(fd);
+}
+
+UTEST(tty_idle_console_costs_nothing)
+{
+	/* No interrupt storm, no polling: an idle console does not run. */
+	CHECK_EQ(console_up(), 0);
+	struct vg_process_info before, after;
+	CHECK_EQ(vg_process_info(console_process, &before), 0);
+	vg_thread_sleep_until(vg_clock_monotonic() + 300000000ull);
+	CHECK_EQ(vg_process_info(console_process, &after), 0);
+	CHECK_EQ(after.state, VG_PROCESS_RUNNING);
+	vg_printf("t_tty: the idle console ran %llu us in 300 ms\n",
+		  (unsigned long long)(after.cpu_ns - before.cpu_ns) / 1000);
+	CHECK(after.cpu_ns - before.cpu_ns < 3000000ull);
+}
