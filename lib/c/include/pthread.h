@@ -15,7 +15,10 @@ typedef struct __pthread *pthread_t;
 typedef struct {
 	size_t stacksize;
 	int detached;
+	int inheritsched; /* PTHREAD_INHERIT_SCHED or PTHREAD_EXPLICIT_SCHED */
 } pthread_attr_t;
+
+typedef int pthread_spinlock_t; /* 0 free, 1 held */
 
 typedef struct {
 	unsigned lock; /* 0 free, 1 held, 2 held with waiters */
@@ -66,6 +69,10 @@ typedef unsigned pthread_key_t;
 #define PTHREAD_MUTEX_DEFAULT PTHREAD_MUTEX_NORMAL
 #define PTHREAD_PROCESS_PRIVATE 0
 #define PTHREAD_PROCESS_SHARED 1
+#define PTHREAD_INHERIT_SCHED 0
+#define PTHREAD_EXPLICIT_SCHED 1
+#define PTHREAD_SCOPE_SYSTEM 0
+#define PTHREAD_SCOPE_PROCESS 1
 #define PTHREAD_BARRIER_SERIAL_THREAD (-1)
 #define PTHREAD_KEYS_MAX 128
 #define PTHREAD_DESTRUCTOR_ITERATIONS 4
@@ -103,6 +110,28 @@ int pthread_attr_setstacksize(pthread_attr_t *a, size_t size);
 int pthread_attr_getstacksize(const pthread_attr_t *restrict a, size_t *restrict size);
 int pthread_attr_setdetachstate(pthread_attr_t *a, int state);
 int pthread_attr_getdetachstate(const pthread_attr_t *a, int *state);
+
+/* Scheduling: every thread is SCHED_OTHER at priority 0 (the kernel has one
+ * round-robin class); asking for anything else is ENOTSUP (a policy this
+ * library knows) or EINVAL (sched.c). */
+int pthread_attr_setschedpolicy(pthread_attr_t *a, int policy);
+int pthread_attr_getschedpolicy(const pthread_attr_t *restrict a, int *restrict policy);
+int pthread_attr_setschedparam(pthread_attr_t *restrict a, const struct sched_param *restrict p);
+int pthread_attr_getschedparam(const pthread_attr_t *restrict a, struct sched_param *restrict p);
+int pthread_attr_setinheritsched(pthread_attr_t *a, int inherit);
+int pthread_attr_getinheritsched(const pthread_attr_t *restrict a, int *restrict inherit);
+int pthread_attr_setscope(pthread_attr_t *a, int scope);
+int pthread_attr_getscope(const pthread_attr_t *restrict a, int *restrict scope);
+int pthread_setschedparam(pthread_t t, int policy, const struct sched_param *p);
+int pthread_getschedparam(pthread_t t, int *restrict policy, struct sched_param *restrict p);
+int pthread_setschedprio(pthread_t t, int prio);
+
+/* Spin locks: spin a little, then yield the processor (spin.c). */
+int pthread_spin_init(pthread_spinlock_t *l, int pshared);
+int pthread_spin_destroy(pthread_spinlock_t *l);
+int pthread_spin_lock(pthread_spinlock_t *l);
+int pthread_spin_trylock(pthread_spinlock_t *l);
+int pthread_spin_unlock(pthread_spinlock_t *l);
 
 int pthread_mutex_init(pthread_mutex_t *restrict m, const pthread_mutexattr_t *restrict a);
 int pthread_mutex_destroy(pthread_mutex_t *m);
