@@ -140,7 +140,7 @@ def run(arch, icount, extra):
         cmd += ["-icount", "shift=0,sleep=off"]
     cmd += ["-append", make_value("print-cmdline", arch) + " bench"]
     log = "build/bench/%s-%s.log" % (arch, "icount" if icount else "tcg")
-    r = qemurun.run(cmd, 600, log)
+    r = qemurun.run(cmd, 1500, log)
     found, peer = {}, {}
     for line in r.lines:
         m = BENCH_RE.match(line)
