@@ -54,7 +54,7 @@ UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG
 # vsnprintf are renamed vg_*, so that a libc linked later can have the
 # standard names.
 USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/tls.c lib/vg/ipc.c lib/vg/ipc_rt.c \
-	lib/vg/spawn.c lib/vg/initrd.c lib/ld/dyn.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
+	lib/vg/lock.c 	lib/vg/spawn.c lib/vg/initrd.c lib/ld/dyn.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
 	kernel/lib/string.c
 USER_LIB_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_LIB_SRCS))
 USER_LIB := $(USER_DIR)/libvg.a
@@ -171,7 +171,7 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # libvg-c.a instead of crt0.o and libvg.a, and lib/c/include for their
 # sources. The root task is one, so that its tests exercise the library.
 # Programs linked with the C library (tests/user/<name>.c).
-USER_LIBC_PROGS := init proc_child procx_child proc_bench sigchild fdchild pipechild
+USER_LIBC_PROGS := init proc_child procx_child proc_bench sigchild fdchild pipechild pshared_child
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
 $(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_init)): \

@@ -14,6 +14,13 @@ uses:
 Linux's figures come from ../shared/peer/results.md (same QEMU settings).
 The table is printed and written to build/bench/results.md.
 
+The peer's own benchmark, ../shared/peer/bench/bench.c, is built unchanged
+with the SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc) as
+bin/peer_bench, with the peer's static true (bench/true.c) as
+bin/true_static, and put in the image (IMAGE_EXTRA); the root task runs it
+after its own benchmarks (tests/user/bench_proc.c) and its RESULT lines
+give a second table: the same program's figures here and on Linux.
+
 --linux (make bench LINUX=1): after each architecture's TCG run, the Linux
 peer (../shared/peer: Debian's kernel and bench/bench.c, same QEMU
 settings: TCG, 1 vCPU, 512 MiB) runs right away on the same host, so that
@@ -37,6 +44,24 @@ PEER_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file_
 PEER = os.path.join(PEER_DIR, "results.md")
 PEER_W = os.environ.get("PEER_W", "/tmp/peer")  # where build.sh puts its images
 PEER_RE = re.compile(r"RESULT (\S+)\s+median_ns=([0-9.]+)")
+PEER_MIBPS_RE = re.compile(r"RESULT (\S+)\s+MiBps=([0-9.]+)")
+PEER_SKIP_RE = re.compile(r"RESULT (\S+)\s+skipped=(\S+)")
+PEER_SRC = os.path.join(PEER_DIR, "bench")
+# What bench.c needs of a system that ours does not offer yet: socketpair
+# (AF_UNIX). The switch is bench.c's own (README.md: "Porting to our OS").
+PEER_CFLAGS = ["-O2", "-DBENCH_NO_UNIX_SOCKETS"]
+# bench.c's tests and the Linux rows of the icount table they are.
+PEER_ROWS = {
+    "null_syscall_getppid": "null syscall (getppid)",
+    "pipe_rtt_procs": "pipe round trip, 2 processes",
+    "pipe_rtt_threads": "pipe round trip, 2 threads",
+    "condvar_rtt_threads": "mutex+condvar round trip, 2 threads",
+    "unix_sock_rtt_threads": "AF_UNIX round trip, 2 threads",
+    "thread_create_join": "pthread create+join",
+    "fork_exit_wait": "fork+_exit+waitpid",
+    "fork_exec_wait": "fork+execve(static)+waitpid",
+    "file_create_w4k_unlink": "tmpfs create+write 4K+close+unlink",
+}
 # Our benchmark, and the Linux peer's bench.c test it is timed against.
 PEER_TESTS = {
     "null_syscall": "null_syscall_getppid",
@@ -71,6 +96,7 @@ def make_value(target, arch):
 
 def linux_instructions():
     """{row name: [x86_64, aarch64, riscv64]} from the peer's icount table."""
+    wanted = set(LINUX_ROWS.values()) | set(PEER_ROWS.values())
     rows = {}
     try:
         text = open(PEER).read()
@@ -79,28 +105,53 @@ def linux_instructions():
     section = text.split("## Guest instructions per operation", 1)[-1]
     for line in section.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and cells[0] in LINUX_ROWS.values():
+        if len(cells) == 4 and cells[0] in wanted:
             rows[cells[0]] = [c.replace(",", "") for c in cells[1:]]
     return rows
 
 
-def run(arch, icount):
+def peer_image(arch):
+    """Builds bench.c and true.c with the SDK into build/bench/extra/<arch>/bin;
+    the directory for IMAGE_EXTRA, or None when they cannot be built."""
+    extra = "build/bench/extra/" + arch
+    os.makedirs(extra + "/bin", exist_ok=True)
+    if subprocess.run(["make", "-s", "--no-print-directory", "sdk", "ARCH=" + arch,
+                       "MODE=release"], stdout=subprocess.DEVNULL).returncode != 0:
+        print("bench: make sdk ARCH=%s failed: no peer benchmark" % arch)
+        return None
+    cc = "build/sdk/%s/bin/cc" % arch
+    for src, out in (("bench.c", "peer_bench"), ("true.c", "true_static")):
+        p = subprocess.run([cc] + PEER_CFLAGS + ["-o", extra + "/bin/" + out,
+                                                 os.path.join(PEER_SRC, src)],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if p.returncode != 0:
+            print("bench: %s does not build for %s:\n%s" % (src, arch, p.stdout))
+            return None
+    return extra
+
+
+def run(arch, icount, extra):
+    """({our benchmark: median ns}, {peer test: median ns or MiB/s})."""
     subprocess.run(["make", "-s", "--no-print-directory", "all", "ARCH=" + arch,
-                    "MODE=release"], check=True, stdout=subprocess.DEVNULL)
+                    "MODE=release"] + (["IMAGE_EXTRA=" + extra] if extra else []),
+                   check=True, stdout=subprocess.DEVNULL)
     cmd = make_value("print-qemu", arch).split() + ["-serial", "stdio", "-monitor", "none"]
     if icount:
         cmd += ["-icount", "shift=0,sleep=off"]
     cmd += ["-append", make_value("print-cmdline", arch) + " bench"]
     log = "build/bench/%s-%s.log" % (arch, "icount" if icount else "tcg")
-    r = qemurun.run(cmd, 600, log)
-    found = {}
+    r = qemurun.run(cmd, 1500, log)
+    found, peer = {}, {}
     for line in r.lines:
         m = BENCH_RE.match(line)
         if m:
             found[m.group(1)] = int(m.group(2))
+        m = PEER_MIBPS_RE.search(line) or PEER_RE.search(line) or PEER_SKIP_RE.search(line)
+        if m:
+            peer[m.group(1)] = m.group(2)
     if r.problems() or not found:
         print("bench: %s run failed: %s (log %s)" % (arch, "; ".join(r.problems()), log))
-    return found
+    return found, peer
 
 
 def run_peer(arch):
@@ -149,13 +200,72 @@ def ratio_table(results, peers):
                              "better for us).\n")
 
 
+def fmt(v):
+    """A peer figure as printed: whole numbers, or the word it skipped with."""
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return v or "-"
+    return "%.0f" % f if f >= 100 else "%.1f" % f
+
+
+def peer_table(results, linux, peer_linux):
+    """bench.c's figures here beside Linux's (icount instructions, TCG ns)."""
+    names = []
+    for a in ARCHES:
+        for n in list(results[a][2]) + list(results[a][3]):
+            if n not in names:
+                names.append(n)
+    if not names:
+        return ""
+    out = ["| bench.c test | " + " | ".join(
+        "%s instr | %s Linux instr | %s TCG ns | %s Linux TCG ns" % (a, a, a, a)
+        for a in ARCHES) + " |", "|---|" + "---|" * (4 * len(ARCHES))]
+    for n in names:
+        cells = []
+        for i, a in enumerate(ARCHES):
+            lin = linux.get(PEER_ROWS.get(n, ""), ["-"] * 3)[i]
+            cells += [fmt(results[a][2].get(n)), lin, fmt(results[a][3].get(n)),
+                      fmt(peer_linux.get(n, ["-"] * 3)[i])]
+        out.append("| %s | %s |" % (n, " | ".join(cells)))
+    return ("\n## ../shared/peer/bench/bench.c, built with the SDK\n\n" + "\n".join(out) +
+            "\n\nThe peer's benchmark, unchanged (-DBENCH_NO_UNIX_SOCKETS), run in the OS; "
+            "MiB/s for the seq_* rows. Linux columns: ../shared/peer/results.md (instructions: "
+            "its icount table; TCG ns: its wall-clock summary, another day's host load).\n")
+
+
+def linux_wall():
+    """{bench.c test: [x86_64, aarch64, riscv64]} medians from the peer's
+    summary table (the nokaslr column on aarch64, as the icount figures)."""
+    cols = {"x86_64": "x86_64-tcg-bench", "aarch64": "aarch64-tcg-bench-nokaslr",
+            "riscv64": "riscv64-tcg-bench"}
+    rows = {}
+    try:
+        text = open(PEER).read()
+    except OSError:
+        return rows
+    section = text.split("## Full summary", 1)[-1].split("Counter ticks", 1)[0]
+    head = None
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0] == "metric":
+            head = [c.split(" (")[0] for c in cells]
+        elif head and len(cells) == len(head) and (cells[0] in PEER_ROWS or
+                                                   cells[0].startswith("seq_")):
+            rows[cells[0]] = [cells[head.index(cols[a])].split(" [")[0].replace(",", "")
+                              if cols[a] in head else "-" for a in ARCHES]
+    return rows
+
+
 def main():
     os.makedirs("build/bench", exist_ok=True)
     with_linux = "--linux" in sys.argv[1:]
     linux = linux_instructions()
     results, peers = {}, {}
     for a in ARCHES:
-        results[a] = (run(a, True), run(a, False))
+        extra = peer_image(a)
+        (ic, peer_ic), (wall, peer_wall) = run(a, True, extra), run(a, False, extra)
+        results[a] = (ic, wall, peer_ic, peer_wall)
         if with_linux:
             peers[a] = run_peer(a)
     names = []
@@ -169,7 +279,7 @@ def main():
     for n in names:
         cells = []
         for i, a in enumerate(ARCHES):
-            ic, wall = results[a]
+            ic, wall = results[a][:2]
             lin = linux.get(LINUX_ROWS.get(n, ""), ["-"] * 3)[i]
             cells += [str(ic.get(n, "-")), lin, str(wall.get(n, "-"))]
         out.append("| %s | %s |" % (n, " | ".join(cells)))
@@ -177,6 +287,7 @@ def main():
     notes = ("\nLinux columns: the nearest Linux operation from ../shared/peer/results.md "
              "(getppid; pipe round trips between 2 threads and between 2 processes; "
              "mutex+condvar round trip between 2 threads).\n")
+    notes += peer_table(results, linux, linux_wall())
     if with_linux:
         notes += "\n" + ratio_table(results, peers)
     print(table + notes)

@@ -103,6 +103,22 @@ static struct list *first_after(struct aspace *as, vaddr_t va)
 	return pos;
 }
 
+void aspace_memory_key(struct aspace *as, vaddr_t va, uintptr_t *object, uint64_t *offset)
+{
+	*object = (uintptr_t)as;
+	*offset = va;
+	irqflags_t f = spin_lock_irqsave(&as->lock);
+	struct list *pos = as->root ? first_after(as, va) : NULL;
+	if (pos && pos != &as->vmas) {
+		const struct vma *m = list_entry(pos, struct vma, link);
+		if (m->start <= va) {
+			*object = (uintptr_t)m->vmo;
+			*offset = m->offset + (va - m->start);
+		}
+	}
+	spin_unlock_irqrestore(&as->lock, f);
+}
+
 static bool range_free(struct aspace *as, vaddr_t va, uint64_t len)
 {
 	struct list *pos = first_after(as, va);

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Futexes: wait while a user word holds an expected value, wake waiters on
-// it. Waiters are keyed by (address space, user address) in a small hash
-// table of wait queues; the check of the word and the block happen under the
-// scheduler lock, so a wake between them cannot be lost.
+// it. Waiters are keyed by the memory the word is in, (VMO, offset)
+// (aspace_memory_key), in a small hash table of wait queues, so that a word
+// in a VMO that several processes map is one futex for all of them
+// (PTHREAD_PROCESS_SHARED, sem_init with pshared); a fork's copy-on-write
+// child is another VMO, so its private words stay apart. The check of the
+// word and the block happen under the scheduler lock, so a wake between
+// them cannot be lost.
 #include <kernel/process.h>
 #include <kernel/syscall.h>
 #include <kernel/usercopy.h>
@@ -13,14 +17,14 @@
 static struct wait_queue buckets[FUTEX_BUCKETS];
 static bool ready;
 
-static struct wait_queue *bucket(const struct aspace *as, uintptr_t addr)
+static struct wait_queue *bucket(uintptr_t object, uint64_t offset)
 {
 	if (!ready) {
 		for (int i = 0; i < FUTEX_BUCKETS; i++)
 			wait_queue_init(&buckets[i]);
 		ready = true;
 	}
-	uintptr_t h = (addr >> 2) ^ ((uintptr_t)as >> 6);
+	uintptr_t h = (uintptr_t)(offset >> 2) ^ (object >> 6);
 	return &buckets[(h ^ (h >> 7)) % FUTEX_BUCKETS];
 }
 
@@ -28,10 +32,12 @@ long sys_futex_wait(const uint32_t *addr, uint32_t expected, uint64_t deadline_n
 {
 	if ((uintptr_t)addr & 3)
 		return ERR_INVALID_ARGS;
-	struct process *p = current_process();
 	struct thread *me = thread_current();
+	uintptr_t object;
+	uint64_t offset;
+	aspace_memory_key(&current_process()->as, (uintptr_t)addr, &object, &offset);
 	irqflags_t f = sched_lock();
-	struct wait_queue *q = bucket(&p->as, (uintptr_t)addr);
+	struct wait_queue *q = bucket(object, offset);
 	uint32_t now;
 	/* A fault in the copy is recovered by the exception table; the page is
 	 * not brought in here, so a never-touched word reads as a fault. */
@@ -39,8 +45,8 @@ long sys_futex_wait(const uint32_t *addr, uint32_t expected, uint64_t deadline_n
 	if (!ret && now != expected)
 		ret = ERR_SHOULD_WAIT;
 	if (!ret) {
-		me->ipc_badge = (uintptr_t)addr; /* which word we sleep on, for wake */
-		me->ipc_msg[0] = (uintptr_t)&p->as;
+		me->ipc_badge = offset; /* which word we sleep on, for wake */
+		me->ipc_msg[0] = object;
 		ret = wait_queue_block(q, deadline_ns);
 	}
 	sched_unlock(f);
@@ -51,16 +57,18 @@ long sys_futex_wake(const uint32_t *addr, uint32_t count)
 {
 	if ((uintptr_t)addr & 3)
 		return ERR_INVALID_ARGS;
-	struct process *p = current_process();
+	uintptr_t object;
+	uint64_t offset;
+	aspace_memory_key(&current_process()->as, (uintptr_t)addr, &object, &offset);
 	long woken = 0;
 	irqflags_t f = sched_lock();
-	struct wait_queue *q = bucket(&p->as, (uintptr_t)addr);
+	struct wait_queue *q = bucket(object, offset);
 	/* The bucket may hold waiters on other words: wake only ours. */
 	struct list *pos = q->waiters.next;
 	while (pos != &q->waiters && woken < count) {
 		struct thread *t = list_entry(pos, struct thread, run_link);
 		pos = pos->next;
-		if (t->ipc_badge == (uintptr_t)addr && t->ipc_msg[0] == (uintptr_t)&p->as) {
+		if (t->ipc_badge == offset && t->ipc_msg[0] == object) {
 			sched_wake(t, 0);
 			woken++;
 		}

@@ -2,8 +2,8 @@
 // Asynchronous calls through a pool of helper threads (see <async/call.h>
 // for why threads).
 #include <async/call.h>
-#include <async/lock.h>
 #include <ipc/transport.h>
+#include <vg/lock.h>
 #include <vg/vg.h>
 
 static struct {
@@ -19,27 +19,27 @@ static struct async_call *take(void)
 {
 	uint64_t deadline = (uint64_t)vg_clock_monotonic() + ASYNC_HELPER_IDLE_NS;
 	for (;;) {
-		async_lock(&pool.lock);
+		vg_lock(&pool.lock);
 		struct async_call *c = pool.head;
 		if (c) {
 			pool.head = c->next;
 			if (!pool.head)
 				pool.tail = &pool.head;
-			async_unlock(&pool.lock);
+			vg_unlock(&pool.lock);
 			return c;
 		}
 		if ((uint64_t)vg_clock_monotonic() >= deadline) {
 			pool.started--;
-			async_unlock(&pool.lock);
+			vg_unlock(&pool.lock);
 			return NULL;
 		}
 		uint32_t seen = __atomic_load_n(&pool.queued, __ATOMIC_ACQUIRE);
 		pool.idle++;
-		async_unlock(&pool.lock);
+		vg_unlock(&pool.lock);
 		vg_futex_wait(&pool.queued, seen, deadline);
-		async_lock(&pool.lock);
+		vg_lock(&pool.lock);
 		pool.idle--;
-		async_unlock(&pool.lock);
+		vg_unlock(&pool.lock);
 	}
 }
 
@@ -75,15 +75,15 @@ long async_call_start(struct async_loop *loop, struct async_call *c, vg_handle_t
 		      async_encode_fn encode, async_decode_fn decode, void *args)
 {
 	/* Every helper busy (or none yet): one more, up to the limit. */
-	async_lock(&pool.lock);
+	vg_lock(&pool.lock);
 	bool more = pool.idle == 0 && pool.started < ASYNC_HELPERS;
 	if (more)
 		pool.started++;
-	async_unlock(&pool.lock);
+	vg_unlock(&pool.lock);
 	if (more && vg_thread_start(helper, 0, NULL)) {
-		async_lock(&pool.lock);
+		vg_lock(&pool.lock);
 		unsigned left = --pool.started;
-		async_unlock(&pool.lock);
+		vg_unlock(&pool.lock);
 		if (!left)
 			return ERR_NO_MEMORY; /* nobody could ever take the call */
 	}
@@ -97,13 +97,13 @@ long async_call_start(struct async_loop *loop, struct async_call *c, vg_handle_t
 	c->busy = true;
 	async_future_init(&c->done, loop);
 	__atomic_fetch_add(&loop->calls_in_flight, 1, __ATOMIC_ACQ_REL);
-	async_lock(&pool.lock);
+	vg_lock(&pool.lock);
 	if (!pool.tail)
 		pool.tail = &pool.head;
 	*pool.tail = c;
 	pool.tail = &c->next;
 	__atomic_fetch_add(&pool.queued, 1, __ATOMIC_RELEASE);
-	async_unlock(&pool.lock);
+	vg_unlock(&pool.lock);
 	vg_futex_wake(&pool.queued, 1);
 	return 0;
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The event loop: sources in slots, packets to their functions, posts from
 // other threads.
-#include <async/lock.h>
 #include <async/loop.h>
+#include <vg/lock.h>
 #include <vg/vg.h>
 
 #define SLOT_OF(key) ((uint32_t)(key) % ASYNC_MAX_SOURCES)
@@ -115,10 +115,10 @@ void async_loop_quit(struct async_loop *loop, long code)
 void async_loop_post(struct async_loop *loop, struct async_post *post)
 {
 	post->next = NULL;
-	async_lock(&loop->post_lock);
+	vg_lock(&loop->post_lock);
 	*loop->posted_tail = post;
 	loop->posted_tail = &post->next;
-	async_unlock(&loop->post_lock);
+	vg_unlock(&loop->post_lock);
 	vg_notification_signal(loop->wake, 1);
 }
 
@@ -127,11 +127,11 @@ static void drain_posts(struct async_loop *loop, struct async_source *src,
 			const struct vg_port_packet *pkt)
 {
 	(void)pkt;
-	async_lock(&loop->post_lock);
+	vg_lock(&loop->post_lock);
 	struct async_post *p = loop->posted;
 	loop->posted = NULL;
 	loop->posted_tail = &loop->posted;
-	async_unlock(&loop->post_lock);
+	vg_unlock(&loop->post_lock);
 	async_source_arm(loop, src);
 	while (p) {
 		struct async_post *next = p->next;

@@ -89,6 +89,11 @@ int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo *
  * threads may go on meanwhile: each mapping is copied as it is when its
  * turn comes. On failure dst holds part of the copy. */
 int aspace_clone(struct aspace *src, struct aspace *dst);
+/* The identity of the memory at va, the same in every address space that
+ * maps it: (its VMO, the offset there) inside a mapping, (as, va) outside
+ * any (futex keys: a word in a VMO shared by several processes is one
+ * futex for all of them). */
+void aspace_memory_key(struct aspace *as, vaddr_t va, uintptr_t *object, uint64_t *offset);
 /* Bytes mapped, and bytes of committed pages behind the mappings. */
 void aspace_usage(struct aspace *as, uint64_t *mapped, uint64_t *committed);
 /* For the VMO's reverse walks, under vmo_lock (not the aspace lock): make the mapping's present

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // <pthread.h>: POSIX threads on the kernel's threads and futex
 // (lib/c/os/thread). Absolute timeouts are on CLOCK_REALTIME, which is the
-// monotonic clock for now (<time.h>). No cancellation, scheduling
-// parameters or process-shared objects yet.
+// monotonic clock for now (<time.h>). Process-shared objects
+// (PTHREAD_PROCESS_SHARED) work in memory that several processes map: the
+// kernel's futexes are keyed by the memory, not the address. No
+// cancellation or scheduling parameters yet.
 #ifndef _PTHREAD_H
 #define _PTHREAD_H
 #include <sched.h>
@@ -13,16 +15,22 @@ typedef struct __pthread *pthread_t;
 typedef struct {
 	size_t stacksize;
 	int detached;
+	int inheritsched; /* PTHREAD_INHERIT_SCHED or PTHREAD_EXPLICIT_SCHED */
 } pthread_attr_t;
+
+typedef int pthread_spinlock_t; /* 0 free, 1 held */
 
 typedef struct {
 	unsigned lock; /* 0 free, 1 held, 2 held with waiters */
 	int type;
 	unsigned count; /* recursive: times held */
 	pthread_t owner; /* recursive and error-checking */
+	int pshared; /* PTHREAD_PROCESS_SHARED: the owner is also owner_process */
+	unsigned long long owner_process; /* the kernel's id of its process */
 } pthread_mutex_t;
 typedef struct {
 	int type;
+	int pshared;
 } pthread_mutexattr_t;
 
 typedef struct {
@@ -31,6 +39,7 @@ typedef struct {
 } pthread_cond_t;
 typedef struct {
 	int clock;
+	int pshared;
 } pthread_condattr_t;
 
 typedef struct {
@@ -38,7 +47,7 @@ typedef struct {
 	unsigned readers, writer, wwait, rseq, wseq;
 } pthread_rwlock_t;
 typedef struct {
-	int unused;
+	int pshared;
 } pthread_rwlockattr_t;
 
 typedef struct {
@@ -46,7 +55,7 @@ typedef struct {
 	unsigned count, waiting, gen;
 } pthread_barrier_t;
 typedef struct {
-	int unused;
+	int pshared;
 } pthread_barrierattr_t;
 
 typedef int pthread_once_t;
@@ -59,6 +68,11 @@ typedef unsigned pthread_key_t;
 #define PTHREAD_MUTEX_ERRORCHECK 2
 #define PTHREAD_MUTEX_DEFAULT PTHREAD_MUTEX_NORMAL
 #define PTHREAD_PROCESS_PRIVATE 0
+#define PTHREAD_PROCESS_SHARED 1
+#define PTHREAD_INHERIT_SCHED 0
+#define PTHREAD_EXPLICIT_SCHED 1
+#define PTHREAD_SCOPE_SYSTEM 0
+#define PTHREAD_SCOPE_PROCESS 1
 #define PTHREAD_BARRIER_SERIAL_THREAD (-1)
 #define PTHREAD_KEYS_MAX 128
 #define PTHREAD_DESTRUCTOR_ITERATIONS 4
@@ -66,11 +80,11 @@ typedef unsigned pthread_key_t;
 
 #define PTHREAD_MUTEX_INITIALIZER \
 	{                         \
-		0, 0, 0, 0        \
+		0, 0, 0, 0, 0, 0  \
 	}
-#define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP   \
-	{                                        \
-		0, PTHREAD_MUTEX_RECURSIVE, 0, 0 \
+#define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP         \
+	{                                              \
+		0, PTHREAD_MUTEX_RECURSIVE, 0, 0, 0, 0 \
 	}
 #define PTHREAD_COND_INITIALIZER \
 	{                        \
@@ -97,6 +111,28 @@ int pthread_attr_getstacksize(const pthread_attr_t *restrict a, size_t *restrict
 int pthread_attr_setdetachstate(pthread_attr_t *a, int state);
 int pthread_attr_getdetachstate(const pthread_attr_t *a, int *state);
 
+/* Scheduling: every thread is SCHED_OTHER at priority 0 (the kernel has one
+ * round-robin class); asking for anything else is ENOTSUP (a policy this
+ * library knows) or EINVAL (sched.c). */
+int pthread_attr_setschedpolicy(pthread_attr_t *a, int policy);
+int pthread_attr_getschedpolicy(const pthread_attr_t *restrict a, int *restrict policy);
+int pthread_attr_setschedparam(pthread_attr_t *restrict a, const struct sched_param *restrict p);
+int pthread_attr_getschedparam(const pthread_attr_t *restrict a, struct sched_param *restrict p);
+int pthread_attr_setinheritsched(pthread_attr_t *a, int inherit);
+int pthread_attr_getinheritsched(const pthread_attr_t *restrict a, int *restrict inherit);
+int pthread_attr_setscope(pthread_attr_t *a, int scope);
+int pthread_attr_getscope(const pthread_attr_t *restrict a, int *restrict scope);
+int pthread_setschedparam(pthread_t t, int policy, const struct sched_param *p);
+int pthread_getschedparam(pthread_t t, int *restrict policy, struct sched_param *restrict p);
+int pthread_setschedprio(pthread_t t, int prio);
+
+/* Spin locks: spin a little, then yield the processor (spin.c). */
+int pthread_spin_init(pthread_spinlock_t *l, int pshared);
+int pthread_spin_destroy(pthread_spinlock_t *l);
+int pthread_spin_lock(pthread_spinlock_t *l);
+int pthread_spin_trylock(pthread_spinlock_t *l);
+int pthread_spin_unlock(pthread_spinlock_t *l);
+
 int pthread_mutex_init(pthread_mutex_t *restrict m, const pthread_mutexattr_t *restrict a);
 int pthread_mutex_destroy(pthread_mutex_t *m);
 int pthread_mutex_lock(pthread_mutex_t *m);
@@ -107,6 +143,8 @@ int pthread_mutexattr_init(pthread_mutexattr_t *a);
 int pthread_mutexattr_destroy(pthread_mutexattr_t *a);
 int pthread_mutexattr_settype(pthread_mutexattr_t *a, int type);
 int pthread_mutexattr_gettype(const pthread_mutexattr_t *restrict a, int *restrict type);
+int pthread_mutexattr_setpshared(pthread_mutexattr_t *a, int pshared);
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *restrict a, int *restrict pshared);
 
 int pthread_cond_init(pthread_cond_t *restrict c, const pthread_condattr_t *restrict a);
 int pthread_cond_destroy(pthread_cond_t *c);
@@ -119,6 +157,8 @@ int pthread_condattr_init(pthread_condattr_t *a);
 int pthread_condattr_destroy(pthread_condattr_t *a);
 int pthread_condattr_setclock(pthread_condattr_t *a, clockid_t clock);
 int pthread_condattr_getclock(const pthread_condattr_t *restrict a, clockid_t *restrict clock);
+int pthread_condattr_setpshared(pthread_condattr_t *a, int pshared);
+int pthread_condattr_getpshared(const pthread_condattr_t *restrict a, int *restrict pshared);
 
 int pthread_rwlock_init(pthread_rwlock_t *restrict l, const pthread_rwlockattr_t *restrict a);
 int pthread_rwlock_destroy(pthread_rwlock_t *l);
@@ -131,11 +171,19 @@ int pthread_rwlock_trywrlock(pthread_rwlock_t *l);
 int pthread_rwlock_timedwrlock(pthread_rwlock_t *restrict l,
 			       const struct timespec *restrict abstime);
 int pthread_rwlock_unlock(pthread_rwlock_t *l);
+int pthread_rwlockattr_init(pthread_rwlockattr_t *a);
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t *a);
+int pthread_rwlockattr_setpshared(pthread_rwlockattr_t *a, int pshared);
+int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t *restrict a, int *restrict pshared);
 
 int pthread_barrier_init(pthread_barrier_t *restrict b, const pthread_barrierattr_t *restrict a,
 			 unsigned count);
 int pthread_barrier_destroy(pthread_barrier_t *b);
 int pthread_barrier_wait(pthread_barrier_t *b);
+int pthread_barrierattr_init(pthread_barrierattr_t *a);
+int pthread_barrierattr_destroy(pthread_barrierattr_t *a);
+int pthread_barrierattr_setpshared(pthread_barrierattr_t *a, int pshared);
+int pthread_barrierattr_getpshared(const pthread_barrierattr_t *restrict a, int *restrict pshared);
 
 int pthread_once(pthread_once_t *once, void (*fn)(void));
 int pthread_key_create(pthread_key_t *key, void (*destructor)(void *));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// <semaphore.h>: unnamed semaphores within one process, on the kernel
-// futex. Named semaphores (sem_open) need a file system: not yet.
+// <semaphore.h>: unnamed semaphores on the kernel futex, within one
+// process or (pshared) in memory that several processes map. Named
+// semaphores (sem_open) need a file system: not yet.
 #ifndef _SEMAPHORE_H
 #define _SEMAPHORE_H
 #include <time.h>

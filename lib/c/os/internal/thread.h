@@ -35,6 +35,9 @@ uint64_t __libc_deadline(const struct timespec *abstime, int *bad);
 int __libc_futex_wait(const void *word, uint32_t expected, uint64_t deadline);
 void __libc_futex_wake(const void *word, uint32_t count);
 
+/* Whether the calling thread holds m (recursive and error-checking kinds). */
+int __libc_mutex_owned(const pthread_mutex_t *m);
+
 /* TSD destructors of the calling thread (pthread_exit). */
 void __libc_tsd_run_destructors(void);
 /* The calling thread's allocator caches back to the shared slabs

@@ -29,7 +29,7 @@ int pthread_cond_timedwait(pthread_cond_t *restrict c, pthread_mutex_t *restrict
 	uint64_t deadline = __libc_deadline(abstime, &bad);
 	if (bad)
 		return EINVAL;
-	if (m->type != PTHREAD_MUTEX_NORMAL && m->owner != pthread_self())
+	if (m->type != PTHREAD_MUTEX_NORMAL && !__libc_mutex_owned(m))
 		return EPERM;
 	unsigned seq = __atomic_load_n(&c->seq, __ATOMIC_ACQUIRE);
 	/* A recursive mutex is released whole and taken back as it was. */
@@ -64,6 +64,7 @@ int pthread_cond_broadcast(pthread_cond_t *c)
 int pthread_condattr_init(pthread_condattr_t *a)
 {
 	a->clock = CLOCK_REALTIME;
+	a->pshared = PTHREAD_PROCESS_PRIVATE;
 	return 0;
 }
 

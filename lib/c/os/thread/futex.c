@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Futex waits with absolute deadlines, and the library's internal lock.
 #include <errno.h>
+#include <vg/lock.h>
 #include <vg/syscall.h>
 
 #include "../internal/lock.h"
@@ -33,22 +34,14 @@ void __libc_futex_wake(const void *word, uint32_t count)
 	vg_futex_wake(word, count);
 }
 
-/* 0 free, 1 held, 2 held and someone may sleep on it. */
+/* The library's internal lock is libvg's futex lock (<vg/lock.h>), the one
+ * lib/async and the pthread mutexes use too. */
 void __libc_lock(int *l)
 {
-	int c = 0;
-	if (__atomic_compare_exchange_n(l, &c, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
-		return;
-	if (c != 2)
-		c = __atomic_exchange_n(l, 2, __ATOMIC_ACQUIRE);
-	while (c != 0) {
-		vg_futex_wait((const uint32_t *)l, 2, UINT64_MAX);
-		c = __atomic_exchange_n(l, 2, __ATOMIC_ACQUIRE);
-	}
+	vg_lock((uint32_t *)l);
 }
 
 void __libc_unlock(int *l)
 {
-	if (__atomic_exchange_n(l, 0, __ATOMIC_RELEASE) == 2)
-		vg_futex_wake((const uint32_t *)l, 1);
+	vg_unlock((uint32_t *)l);
 }

@@ -219,6 +219,7 @@ int pthread_attr_init(pthread_attr_t *a)
 {
 	a->stacksize = 0;
 	a->detached = 0;
+	a->inheritsched = PTHREAD_INHERIT_SCHED;
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Unnamed semaphores: the count in one word, decremented by compare and
 // swap; waiters announce themselves so that sem_post makes a system call
-// only when someone may sleep.
+// only when someone may sleep. A process-shared semaphore needs nothing
+// more: the futex is keyed by the memory, whichever process maps it.
 #include <errno.h>
 #include <semaphore.h>
 
@@ -12,8 +13,9 @@
 
 int sem_init(sem_t *s, int pshared, unsigned value)
 {
-	if (value > SEM_VALUE_MAX || pshared) {
-		errno = pshared ? ENOSYS : EINVAL;
+	(void)pshared;
+	if (value > SEM_VALUE_MAX) {
+		errno = EINVAL;
 		return -1;
 	}
 	s->value = value;
