@@ -123,6 +123,17 @@ long sys_vmo_create_child(vg_handle_t vmo, uint64_t offset, uint64_t size, uint3
 	return err ? err : give_vmo(child, out);
 }
 
+long sys_vmo_set_size(vg_handle_t vmo, uint64_t size)
+{
+	struct kobject *o;
+	int err = current_handle(vmo, VG_OBJ_VMO, VG_RIGHT_WRITE, &o);
+	if (err)
+		return err;
+	err = vmo_set_size(to_vmo(o), size);
+	kobject_unref(o);
+	return err;
+}
+
 /* Moves len bytes between a VMO and user memory through a kernel bounce
  * buffer, chunk by chunk (user memory may fault; the VMO may not). */
 static long vmo_user_io(vg_handle_t h, uint64_t offset, void *buf, size_t len, bool write)
