@@ -36,7 +36,7 @@ PEER_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file_
                                          "shared", "peer"))
 PEER = os.path.join(PEER_DIR, "results.md")
 PEER_W = os.environ.get("PEER_W", "/tmp/peer")  # where build.sh puts its images
-PEER_RE = re.compile(r"RESULT (\S+)\s+median_ns=([0-9.]+)")
+PEER_RE = re.compile(r"RESULT (\S+)\s+(?:MiBps=\S+\s+)?median_ns=([0-9.]+)")
 # Our benchmark, and the Linux peer's bench.c test it is timed against.
 PEER_TESTS = {
     "null_syscall": "null_syscall_getppid",
@@ -45,6 +45,9 @@ PEER_TESTS = {
     "thread_switch_pair": "condvar_rtt_threads",
     "pipe_round_trip_processes": "pipe_rtt_procs",
     "pipe_round_trip_threads": "pipe_rtt_threads",
+    "file_create_write4k_close_unlink": "file_create_w4k_unlink",
+    "tmpfs_write_64mib": "seq_write_tmpfs_64M",
+    "tmpfs_read_64mib": "seq_read_tmpfs_64M",
 }
 # Our benchmark, and the Linux row it is put beside (the nearest equivalent).
 LINUX_ROWS = {

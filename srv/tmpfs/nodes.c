@@ -423,11 +423,12 @@ static uint64_t mark_written(struct tmpfs *fs, struct tmpfs_node *n, uint64_t fi
 	return p;
 }
 
-/* Room for [0, end) in the store and the bitmap. */
-static long reserve(struct tmpfs_node *n, uint64_t end)
+/* Room for [0, end) in the store and the bitmap; [from, end) is written
+ * by the caller (or zeroed). */
+static long reserve(struct tmpfs_node *n, uint64_t end, uint64_t from)
 {
 	long st = grow_bits(n, (end + TMPFS_PAGE - 1) / TMPFS_PAGE);
-	return st ? st : tmpfs_store_reserve(&n->u.f.data, end);
+	return st ? st : tmpfs_store_reserve(&n->u.f.data, end, from);
 }
 
 long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const void *buf, size_t len,
@@ -440,7 +441,7 @@ long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const voi
 		return 0;
 	if (off >= TMPFS_FILE_MAX || len > TMPFS_FILE_MAX - off)
 		return FS_FS_ERROR_TOO_BIG;
-	long st = reserve(n, off + len);
+	long st = reserve(n, off + len, off);
 	if (st)
 		return st;
 	/* Up to the first page past the limit: the write is short there. */
@@ -450,6 +451,8 @@ long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const voi
 		return FS_FS_ERROR_NO_SPACE;
 	*done = stop == last ? len : (size_t)(stop * TMPFS_PAGE - off);
 	memcpy(n->u.f.data.base + off, buf, *done);
+	/* What reserve left for this write and it did not reach stays zero. */
+	memset(n->u.f.data.base + off + *done, 0, len - *done);
 	if (off + *done > n->size)
 		n->size = off + *done;
 	n->mtime = n->ctime = fs->now();
@@ -460,7 +463,7 @@ long tmpfs_commit(struct tmpfs *fs, struct tmpfs_node *n, uint64_t bytes)
 {
 	if (bytes > TMPFS_FILE_MAX)
 		return FS_FS_ERROR_TOO_BIG;
-	long st = reserve(n, bytes);
+	long st = reserve(n, bytes, bytes);
 	if (st)
 		return st;
 	uint64_t last = (bytes + TMPFS_PAGE - 1) / TMPFS_PAGE;

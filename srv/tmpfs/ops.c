@@ -309,7 +309,8 @@ static long do_map(void *ctx, uint64_t badge, uint64_t size, bool writable, vg_h
 		return FS_FS_ERROR_INVALID;
 	/* A writable mapping may write any page it covers: they are counted
 	 * now, so the limit holds. */
-	long st = writable ? tmpfs_commit(fs, n, size) : tmpfs_store_reserve(&n->u.f.data, size);
+	long st = writable ? tmpfs_commit(fs, n, size)
+			   : tmpfs_store_reserve(&n->u.f.data, size, size);
 	vg_handle_t vmo;
 	if (st || (st = tmpfs_store_vmo(&n->u.f.data, &vmo)))
 		return st;

@@ -21,8 +21,10 @@ struct tmpfs_store {
 };
 
 /* Makes cap at least bytes (growing by doubling, whole pages), keeping the
- * contents; new bytes read as zeros. 0 or FS_FS_ERROR_NO_SPACE. */
-long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes);
+ * contents; new bytes read as zeros, except those in [from, bytes), which
+ * the caller writes right away (a new heap block is not zeroed twice).
+ * 0 or FS_FS_ERROR_NO_SPACE. */
+long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from);
 /* Lets go of the memory past keep (rounded up to a page): those bytes read
  * as zeros if they are reserved again, and mappings of them end. */
 void tmpfs_store_shrink(struct tmpfs_store *s, uint64_t keep);

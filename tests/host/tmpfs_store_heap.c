@@ -8,7 +8,18 @@
 
 #define PAGE 4096u
 
-long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes)
+/* Zeroes the new part [old, cap) of a heap block but [from, bytes). */
+static void zero_new(unsigned char *p, uint64_t old, uint64_t cap, uint64_t bytes, uint64_t from)
+{
+	if (from < old)
+		from = old;
+	if (from > bytes)
+		from = bytes;
+	memset(p + old, 0, from - old);
+	memset(p + bytes, 0, cap - bytes);
+}
+
+long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from)
 {
 	if (bytes <= s->cap)
 		return 0;
@@ -18,7 +29,7 @@ long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes)
 	unsigned char *grown = realloc(s->base, cap);
 	if (!grown)
 		return FS_FS_ERROR_NO_SPACE;
-	memset(grown + s->cap, 0, cap - s->cap);
+	zero_new(grown, s->cap, cap, bytes, from);
 	s->base = grown;
 	s->cap = cap;
 	return 0;
