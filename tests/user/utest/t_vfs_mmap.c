@@ -6,6 +6,7 @@
 #include "../vfs_up.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <fs.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -205,4 +206,36 @@ UTEST(vfs_mmap_boot_archive_file)
 	CHECK_EQ(munmap(s, (size_t)st.st_size), 0);
 	CHECK_EQ(munmap(p, 2 * PAGE), 0);
 	close(fd);
+}
+
+/* file.map itself: the handle's rights follow the request, and no client
+ * may change the size of a file's pages behind tmpfs's back. */
+UTEST(vfs_map_protocol_rights)
+{
+	CHECK_EQ(vfs_up(), 0);
+	CHECK_EQ(vfs_put("/tmp/mr", "rights", 6), 0);
+	vg_handle_t rw, ro, mem;
+	struct fs_attr attr;
+	CHECK_EQ(fs_vfs_open(vfs_up_vfs(), "/tmp/mr", O_RDWR, 0, &rw, &attr), 0);
+	CHECK_EQ(fs_vfs_open(vfs_up_vfs(), "/tmp/mr", O_RDONLY, 0, &ro, &attr), 0);
+	CHECK_EQ(fs_file_map(ro, PAGE, true, &mem), FS_FS_ERROR_DENIED);
+	CHECK_EQ(fs_file_map(rw, 0, false, &mem), FS_FS_ERROR_INVALID);
+	CHECK_EQ(fs_file_map(ro, PAGE, false, &mem), 0);
+	struct vg_handle_info info;
+	CHECK_EQ(vg_handle_info(mem, &info), 0);
+	CHECK_EQ(info.rights & (VG_RIGHT_WRITE | VG_RIGHT_MANAGE), 0);
+	vg_handle_close(mem);
+	CHECK_EQ(fs_file_map(rw, PAGE, true, &mem), 0);
+	CHECK_EQ(vg_handle_info(mem, &info), 0);
+	CHECK(info.rights & VG_RIGHT_WRITE);
+	CHECK_EQ(vg_vmo_set_size(mem, 0), ERR_ACCESS_DENIED);
+	char back[6];
+	CHECK_EQ(vg_vmo_read(mem, 0, back, 6), 0);
+	CHECK(!memcmp(back, "rights", 6));
+	vg_handle_close(mem);
+	CHECK_EQ(fs_file_close(rw), 0);
+	CHECK_EQ(fs_file_close(ro), 0);
+	vg_handle_close(rw);
+	vg_handle_close(ro);
+	CHECK_EQ(unlink("/tmp/mr"), 0);
 }

@@ -88,6 +88,10 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 		return MAP_FAILED;
 	}
 	len = (len + PAGE - 1) & ~(size_t)(PAGE - 1);
+	if ((uint64_t)off > UINT64_MAX - len) {
+		errno = EOVERFLOW;
+		return MAP_FAILED;
+	}
 	vg_handle_t vmo;
 	uint64_t map_off = 0;
 	if (flags & MAP_ANONYMOUS) {
