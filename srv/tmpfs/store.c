@@ -15,11 +15,18 @@
 #define SMALL_MAX (64u << 10)
 #define RW (VG_VM_READ | VG_VM_WRITE)
 
-/* Maps the VMO at cap bytes in place of the old mapping. */
+/* Maps the VMO at cap bytes: the new part right after the old mapping when
+ * that room is free (the pages mapped so far stay mapped: no fault again
+ * on each), else the whole of it elsewhere. */
 static long remap(struct tmpfs_store *s, uint64_t cap)
 {
-	uintptr_t at = 0;
-	if (cap && vg_vm_map(vg_self(), s->vmo, 0, cap, RW, &at))
+	uintptr_t at = (uintptr_t)s->base + s->cap;
+	if (s->base && !vg_vm_map(vg_self(), s->vmo, s->cap, cap - s->cap, RW | VG_VM_FIXED, &at)) {
+		s->cap = cap;
+		return 0;
+	}
+	at = 0;
+	if (vg_vm_map(vg_self(), s->vmo, 0, cap, RW, &at))
 		return FS_FS_ERROR_NO_SPACE;
 	if (s->base)
 		vg_vm_unmap(vg_self(), (uintptr_t)s->base, s->cap);
@@ -92,9 +99,14 @@ void tmpfs_store_shrink(struct tmpfs_store *s, uint64_t keep)
 	if (keep >= s->cap)
 		return;
 	if (s->vmo) {
-		/* The VMO stays (mappings of it are the file's), smaller. */
-		if (remap(s, keep) == 0)
-			vg_vmo_set_size(s->vmo, keep);
+		/* The VMO stays (mappings of it are the file's), smaller; the
+		 * tail of tmpfs's mapping goes first, so nothing here reaches
+		 * past its end. */
+		vg_vm_unmap(vg_self(), (uintptr_t)s->base + keep, s->cap - keep);
+		if (keep == 0)
+			s->base = NULL;
+		s->cap = keep;
+		vg_vmo_set_size(s->vmo, keep);
 		return;
 	}
 	if (keep == 0) {
