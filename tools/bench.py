@@ -43,7 +43,7 @@ PEER_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file_
                                          "shared", "peer"))
 PEER = os.path.join(PEER_DIR, "results.md")
 PEER_W = os.environ.get("PEER_W", "/tmp/peer")  # where build.sh puts its images
-PEER_RE = re.compile(r"RESULT (\S+)\s+median_ns=([0-9.]+)")
+PEER_RE = re.compile(r"RESULT (\S+)\s+(?:MiBps=\S+\s+)?median_ns=([0-9.]+)")
 PEER_MIBPS_RE = re.compile(r"RESULT (\S+)\s+MiBps=([0-9.]+)")
 PEER_SKIP_RE = re.compile(r"RESULT (\S+)\s+skipped=(\S+)")
 PEER_SRC = os.path.join(PEER_DIR, "bench")
@@ -70,6 +70,9 @@ PEER_TESTS = {
     "thread_switch_pair": "condvar_rtt_threads",
     "pipe_round_trip_processes": "pipe_rtt_procs",
     "pipe_round_trip_threads": "pipe_rtt_threads",
+    "file_create_write4k_close_unlink": "file_create_w4k_unlink",
+    "tmpfs_write_64mib": "seq_write_tmpfs_64M",
+    "tmpfs_read_64mib": "seq_read_tmpfs_64M",
 }
 # Our benchmark, and the Linux row it is put beside (the nearest equivalent).
 LINUX_ROWS = {

@@ -247,7 +247,7 @@ void aspace_usage(struct aspace *as, uint64_t *mapped, uint64_t *committed)
 		if (m->vmo->kind != VMO_ANON)
 			*committed += (uint64_t)n * PAGE_SIZE;
 		else
-			for (size_t i = 0; i < n; i++)
+			for (size_t i = 0; i < n && first + i < m->vmo->npages; i++)
 				*committed += m->vmo->pages[first + i] ? PAGE_SIZE : 0;
 	}
 	vmo_unlock(f);

@@ -22,9 +22,11 @@ long sys_vmo_create(uint64_t size, uint32_t flags, vg_handle_t *out)
 	struct vmo *v = vmo_create(size);
 	if (!v)
 		return ERR_NO_MEMORY;
+	/* MANAGE: the size may change (vmo_set_size); a holder that hands out
+	 * duplicates without it keeps that to itself. */
 	long err = give_handle(&v->obj,
 			       VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_MAP | VG_RIGHT_DUPLICATE |
-				       VG_RIGHT_TRANSFER,
+				       VG_RIGHT_TRANSFER | VG_RIGHT_MANAGE,
 			       0, out);
 	kobject_unref(&v->obj);
 	return err;
@@ -121,6 +123,17 @@ long sys_vmo_create_child(vg_handle_t vmo, uint64_t offset, uint64_t size, uint3
 	err = vmo_create_child(to_vmo(o), offset, size, &child);
 	kobject_unref(o);
 	return err ? err : give_vmo(child, out);
+}
+
+long sys_vmo_set_size(vg_handle_t vmo, uint64_t size)
+{
+	struct kobject *o;
+	int err = current_handle(vmo, VG_OBJ_VMO, VG_RIGHT_MANAGE, &o);
+	if (err)
+		return err;
+	err = vmo_set_size(to_vmo(o), size);
+	kobject_unref(o);
+	return err;
 }
 
 /* Moves len bytes between a VMO and user memory through a kernel bounce

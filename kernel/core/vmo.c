@@ -159,6 +159,10 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 	}
 	for (;;) {
 		irqflags_t f = vmo_lock();
+		if (index >= v->npages) { /* shrunk meanwhile (vmo_set_size) */
+			vmo_unlock(f);
+			return 0;
+		}
 		paddr_t pa = v->pages[index];
 		bool shared = pa && pmm_page_shared(pa);
 		if (pa && (!write || !shared)) {
@@ -179,7 +183,7 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 		else
 			memset(phys_to_virt(np), 0, PAGE_SIZE);
 		f = vmo_lock();
-		if (v->pages[index] != pa || (pa && !pmm_page_shared(pa))) {
+		if (index >= v->npages || v->pages[index] != pa || (pa && !pmm_page_shared(pa))) {
 			/* Someone committed or copied it meanwhile, or the other
 			 * holders let go and the page is ours alone: look again. */
 			vmo_unlock(f);
@@ -206,7 +210,42 @@ bool vmo_page_current(struct vmo *v, size_t index, paddr_t pa, bool writable)
 		return true;
 	/* Mapping a page read-only that has become exclusive since is fine:
 	 * a write faults and upgrades it. */
-	return v->pages[index] == pa && (!writable || !pmm_page_shared(pa));
+	return index < v->npages && v->pages[index] == pa && (!writable || !pmm_page_shared(pa));
+}
+
+int vmo_set_size(struct vmo *v, uint64_t size)
+{
+	if (v->kind != VMO_ANON)
+		return ERR_NOT_SUPPORTED;
+	if (size > VMO_MAX_SIZE)
+		return ERR_OUT_OF_RANGE;
+	size = ALIGN_UP(size, PAGE_SIZE);
+	size_t n = (size_t)(size / PAGE_SIZE);
+	/* The new page array is allocated outside the lock; the size may
+	 * change meanwhile (another thread), so the copy is bounded by both. */
+	paddr_t *pages = n ? kzalloc(n * sizeof(paddr_t)) : NULL;
+	if (n && !pages)
+		return ERR_NO_MEMORY;
+	irqflags_t f = vmo_lock();
+	paddr_t *old = v->pages;
+	for (size_t i = 0; i < v->npages; i++) {
+		if (i < n) {
+			pages[i] = old[i];
+		} else if (old[i]) {
+			/* A page past the new end: out of every mapping (a later
+			 * access faults beyond the VMO), and let go. */
+			drop_stale_mappings(v, i);
+			pmm_page_release(old[i]);
+			v->committed--;
+		}
+	}
+	v->pages = pages;
+	v->npages = n;
+	v->size = size;
+	v->pin_gen++;
+	vmo_unlock(f);
+	kfree(old);
+	return 0;
 }
 
 paddr_t vmo_commit_page(struct vmo *v, size_t index)

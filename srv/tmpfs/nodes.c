@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// tmpfs's nodes: the directory tree, links and the page-granular file data.
-// Pure C on malloc, no IPC, so that the host tests can drive it directly.
+// tmpfs's nodes: the directory tree, links and the file data (in a store,
+// store.h, with a bitmap of the pages written). Pure C on malloc and the
+// store, no IPC, so that the host tests can drive it directly.
 #include "tmpfs.h"
 #include <stdlib.h>
 #include <string.h>
@@ -221,9 +222,11 @@ void tmpfs_release(struct tmpfs *fs, struct tmpfs_node *n)
 {
 	if (n->nlink || n->opens)
 		return;
-	if (n->kind == FS_KIND_FILE)
+	if (n->kind == FS_KIND_FILE) {
 		tmpfs_truncate(fs, n, 0);
-	free(n->kind == FS_KIND_FILE ? (void *)n->u.f.pages : NULL);
+		tmpfs_store_free(&n->u.f.data);
+		free(n->u.f.written);
+	}
 	if (n->kind == FS_KIND_DIR)
 		free(n->u.d.ents);
 	if (n->kind == FS_KIND_SYMLINK)
@@ -351,6 +354,11 @@ long tmpfs_link(struct tmpfs *fs, uint64_t ino, uint64_t dir, const char *name)
 	return 0;
 }
 
+static bool page_written(const struct tmpfs_node *n, uint64_t p)
+{
+	return p < n->u.f.nbits && (n->u.f.written[p / 64] >> (p % 64) & 1);
+}
+
 long tmpfs_read(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, void *buf, size_t len,
 		size_t *done)
 {
@@ -363,35 +371,64 @@ long tmpfs_read(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, void *buf,
 		len = (size_t)(n->size - off);
 	unsigned char *out = buf;
 	while (*done < len) {
-		uint64_t p = (off + *done) / TMPFS_PAGE, in = (off + *done) % TMPFS_PAGE;
-		size_t chunk = TMPFS_PAGE - in;
-		if (chunk > len - *done)
-			chunk = len - *done;
-		unsigned char *page = p < n->u.f.npages ? n->u.f.pages[p] : NULL;
-		if (page)
-			memcpy(out + *done, page + in, chunk);
+		/* Runs of written pages in one copy; a hole reads as zeros
+		 * without touching (and so committing) the store's pages. */
+		uint64_t at = off + *done, p = at / TMPFS_PAGE;
+		bool written = page_written(n, p);
+		uint64_t end = (p + 1) * TMPFS_PAGE;
+		while (end < off + len && page_written(n, end / TMPFS_PAGE) == written)
+			end += TMPFS_PAGE;
+		size_t chunk = (size_t)((end < off + len ? end : off + len) - at);
+		if (written)
+			memcpy(out + *done, n->u.f.data.base + at, chunk);
 		else
-			memset(out + *done, 0, chunk); /* a hole */
+			memset(out + *done, 0, chunk);
 		*done += chunk;
 	}
 	n->atime = fs->now();
 	return 0;
 }
 
-static long grow_slots(struct tmpfs_node *n, uint64_t need)
+/* The bitmap covers at least pages [0, need). */
+static long grow_bits(struct tmpfs_node *n, uint64_t need)
 {
-	if (need <= n->u.f.npages)
+	if (need <= n->u.f.nbits)
 		return 0;
-	uint64_t cap = n->u.f.npages ? n->u.f.npages : 4;
-	while (cap < need)
+	uint64_t words = n->u.f.nbits / 64, cap = words ? words : 1;
+	while (cap * 64 < need)
 		cap *= 2;
-	unsigned char **grown = realloc(n->u.f.pages, cap * sizeof(*grown));
+	uint64_t *grown = realloc(n->u.f.written, cap * sizeof(*grown));
 	if (!grown)
 		return FS_FS_ERROR_NO_MEMORY;
-	memset(grown + n->u.f.npages, 0, (cap - n->u.f.npages) * sizeof(*grown));
-	n->u.f.pages = grown;
-	n->u.f.npages = cap;
+	memset(grown + words, 0, (cap - words) * sizeof(*grown));
+	n->u.f.written = grown;
+	n->u.f.nbits = cap * 64;
 	return 0;
+}
+
+/* Marks pages [first, last) written; stops at the limit. The pages marked. */
+static uint64_t mark_written(struct tmpfs *fs, struct tmpfs_node *n, uint64_t first, uint64_t last)
+{
+	uint64_t p = first;
+	for (; p < last; p++) {
+		uint64_t bit = 1ull << (p % 64), *w = &n->u.f.written[p / 64];
+		if (*w & bit)
+			continue;
+		if (fs->pages_used >= fs->pages_max)
+			break;
+		*w |= bit;
+		fs->pages_used++;
+		n->u.f.used++;
+	}
+	return p;
+}
+
+/* Room for [0, end) in the store and the bitmap; [from, end) is written
+ * by the caller (or zeroed). */
+static long reserve(struct tmpfs_node *n, uint64_t end, uint64_t from)
+{
+	long st = grow_bits(n, (end + TMPFS_PAGE - 1) / TMPFS_PAGE);
+	return st ? st : tmpfs_store_reserve(&n->u.f.data, end, from);
 }
 
 long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const void *buf, size_t len,
@@ -404,40 +441,33 @@ long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const voi
 		return 0;
 	if (off >= TMPFS_FILE_MAX || len > TMPFS_FILE_MAX - off)
 		return FS_FS_ERROR_TOO_BIG;
-	long st = grow_slots(n, (off + len + TMPFS_PAGE - 1) / TMPFS_PAGE);
+	long st = reserve(n, off + len, off);
 	if (st)
 		return st;
-	const unsigned char *in = buf;
-	while (*done < len) {
-		uint64_t p = (off + *done) / TMPFS_PAGE, at = (off + *done) % TMPFS_PAGE;
-		size_t chunk = TMPFS_PAGE - at;
-		if (chunk > len - *done)
-			chunk = len - *done;
-		if (!n->u.f.pages[p]) {
-			if (fs->pages_used >= fs->pages_max) {
-				st = FS_FS_ERROR_NO_SPACE;
-				break;
-			}
-			/* A whole page written needs no zeroing. */
-			n->u.f.pages[p] =
-				chunk == TMPFS_PAGE ? malloc(TMPFS_PAGE) : calloc(1, TMPFS_PAGE);
-			if (!n->u.f.pages[p]) {
-				st = FS_FS_ERROR_NO_SPACE;
-				break;
-			}
-			fs->pages_used++;
-			n->u.f.used++;
-		}
-		memcpy(n->u.f.pages[p] + at, in + *done, chunk);
-		*done += chunk;
-	}
-	if (*done) {
-		if (off + *done > n->size)
-			n->size = off + *done;
-		n->mtime = n->ctime = fs->now();
-		return 0; /* a short write: the caller sees the count */
-	}
-	return st;
+	/* Up to the first page past the limit: the write is short there. */
+	uint64_t first = off / TMPFS_PAGE, last = (off + len + TMPFS_PAGE - 1) / TMPFS_PAGE;
+	uint64_t stop = mark_written(fs, n, first, last);
+	if (stop == first)
+		return FS_FS_ERROR_NO_SPACE;
+	*done = stop == last ? len : (size_t)(stop * TMPFS_PAGE - off);
+	memcpy(n->u.f.data.base + off, buf, *done);
+	/* What reserve left for this write and it did not reach stays zero. */
+	memset(n->u.f.data.base + off + *done, 0, len - *done);
+	if (off + *done > n->size)
+		n->size = off + *done;
+	n->mtime = n->ctime = fs->now();
+	return 0;
+}
+
+long tmpfs_commit(struct tmpfs *fs, struct tmpfs_node *n, uint64_t bytes)
+{
+	if (bytes > TMPFS_FILE_MAX)
+		return FS_FS_ERROR_TOO_BIG;
+	long st = reserve(n, bytes, bytes);
+	if (st)
+		return st;
+	uint64_t last = (bytes + TMPFS_PAGE - 1) / TMPFS_PAGE;
+	return mark_written(fs, n, 0, last) == last ? 0 : FS_FS_ERROR_NO_SPACE;
 }
 
 long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size)
@@ -448,17 +478,17 @@ long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size)
 		return FS_FS_ERROR_TOO_BIG;
 	if (size < n->size) {
 		uint64_t keep = (size + TMPFS_PAGE - 1) / TMPFS_PAGE;
-		for (uint64_t p = keep; p < n->u.f.npages; p++)
-			if (n->u.f.pages[p]) {
-				free(n->u.f.pages[p]);
-				n->u.f.pages[p] = NULL;
+		for (uint64_t p = keep; p < n->u.f.nbits; p++)
+			if (page_written(n, p)) {
+				n->u.f.written[p / 64] &= ~(1ull << (p % 64));
 				fs->pages_used--;
 				n->u.f.used--;
 			}
-		/* The tail of the last page kept reads as zeros if it grows again. */
-		if (size % TMPFS_PAGE && keep - 1 < n->u.f.npages && n->u.f.pages[keep - 1])
-			memset(n->u.f.pages[keep - 1] + size % TMPFS_PAGE, 0,
-			       TMPFS_PAGE - size % TMPFS_PAGE);
+		/* The tail of the last page kept reads as zeros if it grows
+		 * again; the pages past it go back to the system. */
+		if (size % TMPFS_PAGE && page_written(n, keep - 1))
+			memset(n->u.f.data.base + size, 0, TMPFS_PAGE - size % TMPFS_PAGE);
+		tmpfs_store_shrink(&n->u.f.data, size);
 	}
 	n->size = size;
 	n->mtime = n->ctime = fs->now();

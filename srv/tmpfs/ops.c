@@ -3,6 +3,7 @@
 // on the unbadged handle, `file` on the handles minted for open files, whose
 // badge names the handle (srv/fscommon/opens.h).
 #include "tmpfs.h"
+#include "window.h"
 #include <stdlib.h>
 #include <string.h>
 #include <vg/vg.h>
@@ -208,30 +209,34 @@ static struct fs_open *open_of(struct tmpfs *fs, uint64_t badge, struct tmpfs_no
 
 static unsigned char io_buf[FS_FILE_READ_DATA_MAX];
 
-static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, const void **data,
-		    size_t *len)
+/* Reads into to at offset (~0: the position, which advances). */
+static long read_into(struct tmpfs *fs, uint64_t badge, uint64_t offset, void *to, size_t count,
+		      size_t *len)
 {
-	struct tmpfs *fs = ctx;
 	struct tmpfs_node *n;
 	struct fs_open *o = open_of(fs, badge, &n);
 	if (!o || !fs_open_readable(o))
 		return FS_FS_ERROR_BAD_FILE;
 	bool at_pos = offset == UINT64_MAX;
-	if (count > sizeof(io_buf))
-		count = sizeof(io_buf);
-	long st = tmpfs_read(fs, n, at_pos ? o->pos : offset, io_buf, count, len);
-	if (st)
-		return st;
-	if (at_pos)
+	long st = tmpfs_read(fs, n, at_pos ? o->pos : offset, to, count, len);
+	if (!st && at_pos)
 		o->pos += *len;
-	*data = io_buf;
-	return 0;
+	return st;
 }
 
-static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *data, size_t len,
-		     uint32_t *count, uint64_t *pos)
+static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, const void **data,
+		    size_t *len)
 {
-	struct tmpfs *fs = ctx;
+	*data = io_buf;
+	return read_into(ctx, badge, offset, io_buf,
+			 count < sizeof(io_buf) ? count : sizeof(io_buf), len);
+}
+
+/* Writes data at offset (~0: the position, which advances; at the end
+ * with O_APPEND). */
+static long write_from(struct tmpfs *fs, uint64_t badge, uint64_t offset, const void *data,
+		       size_t len, uint32_t *count, uint64_t *pos)
+{
 	struct tmpfs_node *n;
 	struct fs_open *o = open_of(fs, badge, &n);
 	if (!o || !fs_open_writable(o))
@@ -249,6 +254,69 @@ static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *dat
 	*count = (uint32_t)done;
 	*pos = at;
 	return 0;
+}
+
+static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *data, size_t len,
+		     uint32_t *count, uint64_t *pos)
+{
+	return write_from(ctx, badge, offset, data, len, count, pos);
+}
+
+static long do_window(void *ctx, uint64_t badge, vg_handle_t *mem, uint32_t *size)
+{
+	struct tmpfs_node *n;
+	if (!open_of(ctx, badge, &n))
+		return FS_FS_ERROR_BAD_FILE;
+	if (n->kind != FS_KIND_FILE)
+		return FS_FS_ERROR_NOT_SUPPORTED;
+	*size = TMPFS_WINDOW;
+	return tmpfs_window_new(badge, mem);
+}
+
+static long do_wread(void *ctx, uint64_t badge, uint64_t offset, uint32_t want, uint32_t *count)
+{
+	unsigned char *w = tmpfs_window_of(badge);
+	size_t len;
+	if (!w)
+		return FS_FS_ERROR_INVALID;
+	long st = read_into(ctx, badge, offset, w, want < TMPFS_WINDOW ? want : TMPFS_WINDOW, &len);
+	*count = (uint32_t)len;
+	return st;
+}
+
+static long do_wwrite(void *ctx, uint64_t badge, uint64_t offset, uint32_t len, uint32_t *count,
+		      uint64_t *pos)
+{
+	unsigned char *w = tmpfs_window_of(badge);
+	if (!w)
+		return FS_FS_ERROR_INVALID;
+	return write_from(ctx, badge, offset, w, len < TMPFS_WINDOW ? len : TMPFS_WINDOW, count,
+			  pos);
+}
+
+static long do_map(void *ctx, uint64_t badge, uint64_t size, bool writable, vg_handle_t *mem)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o)
+		return FS_FS_ERROR_BAD_FILE;
+	if (n->kind != FS_KIND_FILE)
+		return FS_FS_ERROR_NOT_SUPPORTED;
+	if (!fs_open_readable(o) || (writable && !fs_open_writable(o)))
+		return FS_FS_ERROR_DENIED;
+	if (size == 0 || size > TMPFS_FILE_MAX)
+		return FS_FS_ERROR_INVALID;
+	/* A writable mapping may write any page it covers: they are counted
+	 * now, so the limit holds. */
+	long st = writable ? tmpfs_commit(fs, n, size)
+			   : tmpfs_store_reserve(&n->u.f.data, size, size);
+	vg_handle_t vmo;
+	if (st || (st = tmpfs_store_vmo(&n->u.f.data, &vmo)))
+		return st;
+	uint32_t rights =
+		VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_TRANSFER | (writable ? VG_RIGHT_WRITE : 0);
+	return vg_handle_duplicate(vmo, rights, mem) ? FS_FS_ERROR_NO_MEMORY : 0;
 }
 
 static long do_seek(void *ctx, uint64_t badge, int64_t offset, uint32_t whence, uint64_t *pos)
@@ -317,6 +385,8 @@ static long do_close(void *ctx, uint64_t badge)
 	struct tmpfs *fs = ctx;
 	struct fs_open *last;
 	long st = fs_opens_close(&fs->opens, badge, &last);
+	if (!st)
+		tmpfs_window_end(badge);
 	if (last) {
 		fs_lock_drop_owner(&fs->locks, last);
 		struct tmpfs_node *n = tmpfs_node(fs, last->ino);
@@ -383,6 +453,10 @@ const struct fs_file_ops tmpfs_file_ops = {
 	.close = do_close,
 	.setflags = do_setflags,
 	.chmod = do_fchmod,
+	.window = do_window,
+	.wread = do_wread,
+	.wwrite = do_wwrite,
+	.map = do_map,
 };
 
 /* node only on the VFS's unbadged handle; file only on open files'. */

@@ -3,8 +3,9 @@
  * tmpfs (docs/ARCHITECTURE.md, section 17): files, directories, symlinks and
  * device nodes in memory, served through the filesystem protocol
  * (idl/fs.idl: `node` for the VFS on the unbadged handle, `file` on the
- * handles minted for open files). File data lives in 4 KiB pages allocated
- * on first write, so a hole costs nothing; the pages in use are counted
+ * handles minted for open files). A file's data is one zero-filled range
+ * (store.h) whose pages are committed on first write, so a hole costs
+ * nothing; a bitmap says which pages were written, and those are counted
  * against a limit given at start (ENOSPC beyond it).
  */
 #ifndef SRV_TMPFS_H
@@ -12,6 +13,7 @@
 
 #include "../fscommon/locks.h"
 #include "../fscommon/opens.h"
+#include "store.h"
 #include <fs.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -20,8 +22,8 @@
 #define TMPFS_PAGE 4096u
 #define TMPFS_NAME_MAX 255u
 #define TMPFS_LINK_MAX 65000u
-/* The largest file: what 2^32 page slots address. */
-#define TMPFS_FILE_MAX ((uint64_t)TMPFS_PAGE << 32)
+/* The largest file: the kernel's largest VMO (64 GiB). */
+#define TMPFS_FILE_MAX ((uint64_t)1 << 36)
 
 struct tmpfs_dirent {
 	char *name;
@@ -37,9 +39,10 @@ struct tmpfs_node {
 	int64_t atime, mtime, ctime;
 	union {
 		struct { /* file */
-			unsigned char **pages;
-			uint64_t npages; /* slots in pages[] */
-			uint64_t used; /* pages allocated */
+			struct tmpfs_store data;
+			uint64_t *written; /* a bit per page of data: written (counted) */
+			uint64_t nbits; /* pages the bitmap covers */
+			uint64_t used; /* bits set */
 		} f;
 		struct { /* dir */
 			struct tmpfs_dirent *ents;
@@ -90,6 +93,9 @@ long tmpfs_read(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, void *buf,
 long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const void *buf, size_t len,
 		 size_t *done);
 long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size);
+/* Counts pages [0, bytes) of a file as written (a writable shared mapping
+ * may write any of them behind tmpfs's back); NO_SPACE past the limit. */
+long tmpfs_commit(struct tmpfs *fs, struct tmpfs_node *n, uint64_t bytes);
 /* Packs directory entries from cookie into buf (idl/fs.idl, file.readdir). */
 size_t tmpfs_readdir(struct tmpfs *fs, struct tmpfs_node *dir, uint64_t *cookie, void *buf,
 		     size_t len, bool *end);

@@ -35,10 +35,12 @@ static inline const char *tmpfs_check(struct tmpfs *fs)
 			return "a node has the wrong number";
 		if (n->kind == FS_KIND_FILE) {
 			uint64_t used = 0;
-			for (uint64_t p = 0; p < n->u.f.npages; p++)
-				used += n->u.f.pages[p] != NULL;
+			for (uint64_t p = 0; p < n->u.f.nbits; p++)
+				used += n->u.f.written[p / 64] >> (p % 64) & 1;
 			if (used != n->u.f.used)
 				return "a file's page count is wrong";
+			if (n->size > n->u.f.data.cap)
+				return "a file's data is larger than its store";
 			pages += used;
 		}
 		if (n->kind != FS_KIND_DIR)

@@ -62,6 +62,11 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable);
 /* Under vmo_lock: whether pa (as vmo_fault_page returned it, with
  * writable) is still what page index may be mapped as. */
 bool vmo_page_current(struct vmo *v, size_t index, paddr_t pa, bool writable);
+/* Grows or shrinks an anonymous VMO to size bytes (rounded up to pages;
+ * 0 allowed): new pages read as zeros; pages past a smaller end are let go
+ * and unmapped, so mappings reaching past the end fault there. Errors:
+ * ERR_NOT_SUPPORTED (not anonymous), ERR_OUT_OF_RANGE, ERR_NO_MEMORY. */
+int vmo_set_size(struct vmo *v, uint64_t size);
 /* The page for reading (vmo_fault_page without write). */
 paddr_t vmo_commit_page(struct vmo *v, size_t index);
 /* Copies between the VMO and kernel memory, committing pages as needed;

@@ -293,37 +293,3 @@ UTEST(vfs_size_limit_gives_enospc)
 	CHECK_EQ(fs_vfs_unmount(vfs_up_vfs(), "/tmp/small"), 0);
 	CHECK_EQ(rmdir("/tmp/small"), 0);
 }
-
-/* A file of 32 MiB written and read back (the root tmpfs's limit is 320
- * MiB; the test machine has 512 MiB). */
-UTEST(vfs_big_file)
-{
-	CHECK_EQ(vfs_up(), 0);
-	enum { SIZE = 32 << 20, PIECE = 1 << 16 };
-	unsigned char *buf = malloc(PIECE);
-	CHECK(buf != NULL);
-	if (!buf)
-		return;
-	int fd = open("/tmp/big", O_RDWR | O_CREAT | O_TRUNC, 0644);
-	int bad = 0;
-	for (uint32_t off = 0; off < SIZE; off += PIECE) {
-		for (uint32_t i = 0; i < PIECE; i += 4)
-			memcpy(buf + i, &(uint32_t){ off + i }, 4);
-		bad += write(fd, buf, PIECE) != PIECE;
-	}
-	CHECK_EQ(bad, 0);
-	CHECK_EQ(vfs_size("/tmp/big"), SIZE);
-	CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
-	for (uint32_t off = 0; off < SIZE; off += PIECE) {
-		bad += read(fd, buf, PIECE) != PIECE;
-		for (uint32_t i = 0; i < PIECE; i += 4) {
-			uint32_t v;
-			memcpy(&v, buf + i, 4);
-			bad += v != off + i;
-		}
-	}
-	CHECK_EQ(bad, 0);
-	close(fd);
-	CHECK_EQ(unlink("/tmp/big"), 0);
-	free(buf);
-}

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Reading and writing through a descriptor: straight to the server that
 // serves the open file (never through the VFS), in pieces of at most
-// FS_FILE_READ_DATA_MAX bytes, one call each.
+// FS_FILE_READ_DATA_MAX bytes, one call each; regular files moving more
+// than that at once go through a shared window (window.c).
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -33,6 +34,9 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 	}
 	if (d->kind == FD_PIPE)
 		return off == AT_POSITION ? __pipe_read(d, buf, n) : (errno = ESPIPE, -1);
+	ssize_t bulk = n > CHUNK ? __fd_window_io(d, buf, n, off, false) : -2;
+	if (bulk != -2)
+		return bulk;
 	while (done < n) {
 		size_t want = n - done < CHUNK ? n - done : CHUNK, got;
 		/* The reply is copied where it goes when a whole piece fits;
@@ -77,6 +81,9 @@ static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t o
 	}
 	if (d->kind == FD_PIPE)
 		return off == AT_POSITION ? __pipe_write(d, buf, n) : (errno = ESPIPE, -1);
+	ssize_t bulk = n > CHUNK ? __fd_window_io(d, (void *)(uintptr_t)buf, n, off, true) : -2;
+	if (bulk != -2)
+		return bulk;
 	while (done < n) {
 		size_t want = n - done < CHUNK ? n - done : CHUNK;
 		uint32_t got;

@@ -51,6 +51,7 @@ struct fd_desc *__fd_desc_new(enum fd_kind kind, vg_handle_t h, int flags)
 /* The last reference: the server forgets the open file. */
 static void desc_free(struct fd_desc *d)
 {
+	__fd_window_drop(d, false);
 	fs_file_close(d->h);
 	vg_handle_close(d->h);
 	free(d->path);
@@ -292,8 +293,10 @@ void __vg_fd_forked(void)
 {
 	vfs_handle = vfs_fork_h;
 	for (int fd = 0; fd < FD_MAX; fd++)
-		if (table[fd].d) /* a description dup()ed is visited again: same value */
+		if (table[fd].d) { /* a description dup()ed is visited again: same value */
 			table[fd].d->h = table[fd].d->fork_h;
+			__fd_window_drop(table[fd].d, true);
+		}
 	__vg_fd_fork_done();
 }
 

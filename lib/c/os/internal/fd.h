@@ -29,6 +29,13 @@ struct fd_desc {
 	char *path; /* directories: the canonical path (for *at() and fchdir) */
 	uint64_t cookie; /* directories: where getdents goes on */
 	vg_handle_t fork_h; /* during fork: the child's handle to the same open file */
+	/* The bulk data window shared with the server (window.c), asked for
+	 * on the first transfer larger than a message; window_lock makes
+	 * its users take turns. */
+	unsigned char *window;
+	uint32_t window_size;
+	bool window_refused; /* the server has none: messages only */
+	int window_lock;
 };
 
 /* The description fd names, with a reference the caller drops with
@@ -53,6 +60,15 @@ extern uint64_t (*__fd_limit_source)(void);
 void __vg_fd_fork_prepare(vg_handle_t child);
 void __vg_fd_forked(void);
 void __vg_fd_fork_done(void);
+/* Moves up to n bytes of a regular file through the description's
+ * window (off UINT64_MAX: at the file position); -1 with errno, or -2 when
+ * the server offers no window (the caller uses messages). Stops at a short
+ * transfer. */
+ssize_t __fd_window_io(struct fd_desc *d, void *buf, size_t n, uint64_t off, bool writing);
+/* Lets go of the window (the description ends); in a forked child,
+ * whose copy of the mapping is private and unknown to the server, it is
+ * only forgotten (the child asks for its own on its handle). */
+void __fd_window_drop(struct fd_desc *d, bool forked);
 /* Reading and writing a pipe's end (pipe_io.c): blocking unless the
  * description has O_NONBLOCK. */
 ssize_t __pipe_read(struct fd_desc *d, void *buf, size_t n);

@@ -23,22 +23,29 @@
 static uintptr_t cursor = CURSOR_START;
 int __libc_vm_lock;
 
+void *__libc_vm_map(uint32_t vmo, uint64_t off, size_t len, uint32_t prot)
+{
+	len = (len + 4095) & ~(size_t)4095;
+	__libc_lock(&__libc_vm_lock);
+	uintptr_t at = cursor;
+	cursor += len;
+	long st = vg_vm_map(vg_self(), vmo, off, len, prot | VG_VM_FIXED, &at);
+	if (st) {
+		at = 0;
+		st = vg_vm_map(vg_self(), vmo, off, len, prot, &at);
+	}
+	__libc_unlock(&__libc_vm_lock);
+	return st ? NULL : (void *)at;
+}
+
 void *__libc_pages_map(size_t len)
 {
 	vg_handle_t v;
 	if (vg_vmo_create(len, 0, &v))
 		return NULL;
-	__libc_lock(&__libc_vm_lock);
-	uintptr_t at = cursor;
-	cursor += len;
-	long st = vg_vm_map(vg_self(), v, 0, len, VG_VM_READ | VG_VM_WRITE | VG_VM_FIXED, &at);
-	if (st) {
-		at = 0;
-		st = vg_vm_map(vg_self(), v, 0, len, VG_VM_READ | VG_VM_WRITE, &at);
-	}
-	__libc_unlock(&__libc_vm_lock);
+	void *p = __libc_vm_map(v, 0, len, VG_VM_READ | VG_VM_WRITE);
 	vg_handle_close(v);
-	return st ? NULL : (void *)at;
+	return p;
 }
 
 void __libc_pages_unmap(void *p, size_t len)

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// tmpfs's file store in the server (store.h). A small file lives in a heap
+// block: a VMO would cost a mapping and a page fault per page, which is
+// most of a small file's life (create, write 4 KiB, unlink). A file that
+// grows past SMALL_MAX, or is mapped, moves into a VMO of its own, mapped
+// into tmpfs at a size that doubles (vmo_set_size grows it in place, so the
+// clients' mappings of it stay the file's); truncation gives pages back.
+#include "store.h"
+#include <fs.h>
+#include <stdlib.h>
+#include <string.h>
+#include <vg/vg.h>
+
+#define PAGE 4096u
+#define SMALL_MAX (64u << 10)
+#define RW (VG_VM_READ | VG_VM_WRITE)
+
+/* Maps the VMO at cap bytes: the new part right after the old mapping when
+ * that room is free (the pages mapped so far stay mapped: no fault again
+ * on each), else the whole of it elsewhere. */
+static long remap(struct tmpfs_store *s, uint64_t cap)
+{
+	uintptr_t at = (uintptr_t)s->base + s->cap;
+	if (s->base && !vg_vm_map(vg_self(), s->vmo, s->cap, cap - s->cap, RW | VG_VM_FIXED, &at)) {
+		s->cap = cap;
+		return 0;
+	}
+	at = 0;
+	if (vg_vm_map(vg_self(), s->vmo, 0, cap, RW, &at))
+		return FS_FS_ERROR_NO_SPACE;
+	if (s->base)
+		vg_vm_unmap(vg_self(), (uintptr_t)s->base, s->cap);
+	s->base = (unsigned char *)at;
+	s->cap = cap;
+	return 0;
+}
+
+/* From the heap into a new VMO of cap bytes. */
+static long move_to_vmo(struct tmpfs_store *s, uint64_t cap)
+{
+	uintptr_t at = 0;
+	if (vg_vmo_create(cap, 0, &s->vmo))
+		return FS_FS_ERROR_NO_SPACE;
+	if (vg_vm_map(vg_self(), s->vmo, 0, cap, RW, &at)) {
+		vg_handle_close(s->vmo);
+		s->vmo = VG_HANDLE_INVALID;
+		return FS_FS_ERROR_NO_SPACE;
+	}
+	/* Only the written part: the copy commits what it touches. */
+	if (s->cap)
+		memcpy((void *)at, s->base, s->cap);
+	free(s->base);
+	s->base = (unsigned char *)at;
+	s->cap = cap;
+	return 0;
+}
+
+/* Zeroes the new part [old, cap) of a heap block but [from, bytes). */
+static void zero_new(unsigned char *p, uint64_t old, uint64_t cap, uint64_t bytes, uint64_t from)
+{
+	if (from < old)
+		from = old;
+	if (from > bytes)
+		from = bytes;
+	memset(p + old, 0, from - old);
+	memset(p + bytes, 0, cap - bytes);
+}
+
+long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from)
+{
+	if (bytes <= s->cap)
+		return 0;
+	uint64_t cap = s->cap ? s->cap : PAGE;
+	while (cap < bytes)
+		cap *= 2;
+	if (s->vmo)
+		return vg_vmo_set_size(s->vmo, cap) ? FS_FS_ERROR_NO_SPACE : remap(s, cap);
+	if (cap > SMALL_MAX)
+		return move_to_vmo(s, cap);
+	unsigned char *grown = realloc(s->base, cap);
+	if (!grown)
+		return FS_FS_ERROR_NO_SPACE;
+	zero_new(grown, s->cap, cap, bytes, from);
+	s->base = grown;
+	s->cap = cap;
+	return 0;
+}
+
+long tmpfs_store_vmo(struct tmpfs_store *s, vg_handle_t *vmo)
+{
+	long st = s->vmo ? 0 : move_to_vmo(s, s->cap ? s->cap : PAGE);
+	*vmo = s->vmo;
+	return st;
+}
+
+void tmpfs_store_shrink(struct tmpfs_store *s, uint64_t keep)
+{
+	keep = (keep + PAGE - 1) / PAGE * PAGE;
+	if (keep >= s->cap)
+		return;
+	if (s->vmo) {
+		/* The VMO stays (mappings of it are the file's), smaller; the
+		 * tail of tmpfs's mapping goes first, so nothing here reaches
+		 * past its end. */
+		vg_vm_unmap(vg_self(), (uintptr_t)s->base + keep, s->cap - keep);
+		if (keep == 0)
+			s->base = NULL;
+		s->cap = keep;
+		vg_vmo_set_size(s->vmo, keep);
+		return;
+	}
+	if (keep == 0) {
+		tmpfs_store_free(s);
+		return;
+	}
+	unsigned char *shrunk = realloc(s->base, keep);
+	if (shrunk)
+		s->base = shrunk;
+	s->cap = keep;
+}
+
+void tmpfs_store_free(struct tmpfs_store *s)
+{
+	if (s->vmo) {
+		if (s->base)
+			vg_vm_unmap(vg_self(), (uintptr_t)s->base, s->cap);
+		vg_handle_close(s->vmo);
+		s->vmo = VG_HANDLE_INVALID;
+	} else {
+		free(s->base);
+	}
+	s->base = NULL;
+	s->cap = 0;
+}
