@@ -88,3 +88,11 @@ long fs_opens_close(struct fs_opens *o, uint64_t badge, struct fs_open **last)
 		*last = f;
 	return 0;
 }
+
+uint32_t fs_opens_count(const struct fs_opens *o)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < o->count; i++)
+		n += o->handles[i].open != NULL;
+	return n;
+}

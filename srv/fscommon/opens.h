@@ -43,6 +43,9 @@ long fs_opens_clone(struct fs_opens *o, uint64_t badge, vg_handle_t *h);
  * (the caller lets go of the node, then frees it with free()), else NULL. */
 long fs_opens_close(struct fs_opens *o, uint64_t badge, struct fs_open **last);
 
+/* How many handles to open files there are (unmount's busy check). */
+uint32_t fs_opens_count(const struct fs_opens *o);
+
 /* open's access mode and the flags the servers read (libc's <fcntl.h>
  * values, which the protocol carries). */
 #define FS_O_ACCMODE 3u

@@ -183,7 +183,15 @@ static long do_statfs(void *ctx, uint64_t badge, struct fs_statfs *st)
 	return 0;
 }
 
+static long do_opens(void *ctx, uint64_t badge, uint32_t *count)
+{
+	(void)badge;
+	*count = fs_opens_count(&((struct tmpfs *)ctx)->opens);
+	return 0;
+}
+
 const struct fs_node_ops tmpfs_node_ops = {
+	.opens = do_opens,
 	.root = do_root,
 	.lookup = do_lookup,
 	.create = do_create,

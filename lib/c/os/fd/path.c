@@ -173,6 +173,35 @@ int fchdir(int fd)
 	return r;
 }
 
+/* The working directory for a child started with posix_spawn or exec
+ * (VG_HTAG_FS_CWD): its canonical path, NUL-terminated, in a memory object
+ * of its own (*vmo); 0 or an ERR_*. */
+long __fs_cwd_export(vg_handle_t *vmo)
+{
+	__libc_lock(&cwd_lock);
+	size_t len = strlen(cwd) + 1;
+	long st = vg_vmo_create(len, 0, vmo);
+	if (!st && (st = vg_vmo_write(*vmo, 0, cwd, len)))
+		vg_handle_close(*vmo);
+	__libc_unlock(&cwd_lock);
+	return st;
+}
+
+/* At start: the working directory a parent passed, taken if it is an
+ * absolute path that fits (the handle is closed either way). */
+void __fs_cwd_import(vg_handle_t vmo)
+{
+	char path[PATH_MAX];
+	long n = vg_vmo_read(vmo, 0, path, sizeof(path));
+	vg_handle_close(vmo);
+	size_t got = n >= 0 ? (size_t)n : 0;
+	if (got == 0 || path[0] != '/' || !memchr(path, 0, got))
+		return;
+	__libc_lock(&cwd_lock);
+	memcpy(cwd, path, strlen(path) + 1);
+	__libc_unlock(&cwd_lock);
+}
+
 char *getcwd(char *buf, size_t size)
 {
 	__libc_lock(&cwd_lock);
