@@ -179,9 +179,9 @@ int fchdir(int fd)
 long __fs_cwd_export(vg_handle_t *vmo)
 {
 	__libc_lock(&cwd_lock);
-	size_t len = strlen(cwd) + 1;
-	long st = vg_vmo_create(len, 0, vmo);
-	if (!st && (st = vg_vmo_write(*vmo, 0, cwd, len)))
+	/* PATH_MAX bytes (one page), so the child reads a known size. */
+	long st = vg_vmo_create(PATH_MAX, 0, vmo);
+	if (!st && (st = vg_vmo_write(*vmo, 0, cwd, strlen(cwd) + 1)))
 		vg_handle_close(*vmo);
 	__libc_unlock(&cwd_lock);
 	return st;
@@ -192,10 +192,9 @@ long __fs_cwd_export(vg_handle_t *vmo)
 void __fs_cwd_import(vg_handle_t vmo)
 {
 	char path[PATH_MAX];
-	long n = vg_vmo_read(vmo, 0, path, sizeof(path));
+	long st = vg_vmo_read(vmo, 0, path, sizeof(path));
 	vg_handle_close(vmo);
-	size_t got = n >= 0 ? (size_t)n : 0;
-	if (got == 0 || path[0] != '/' || !memchr(path, 0, got))
+	if (st || path[0] != '/' || !memchr(path, 0, sizeof(path)))
 		return;
 	__libc_lock(&cwd_lock);
 	memcpy(cwd, path, strlen(path) + 1);
