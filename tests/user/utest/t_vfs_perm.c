@@ -84,7 +84,19 @@ UTEST(vfs_perm_mount_is_root_only)
 	CHECK(r == 1000 && e == 1000 && rg == 1000 && eg == 1000);
 	CHECK_EQ(fs_vfs_unmount(user, "/tmp"), FS_FS_ERROR_NOT_PERMITTED);
 	CHECK_EQ(fs_vfs_undevice(user, 1), FS_FS_ERROR_NOT_PERMITTED);
-	CHECK_EQ(fs_vfs_mount(user, "/tmp", VG_HANDLE_INVALID), ERR_INVALID_ARGS);
+	vg_handle_t fs;
+	CHECK_EQ(vg_handle_duplicate(vfs_up_tmpfs(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &fs), 0);
+	CHECK_EQ(fs_vfs_mount(user, "/run", fs), FS_FS_ERROR_NOT_PERMITTED);
+	CHECK_EQ(vg_handle_duplicate(vfs_up_tmpfs(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &fs), 0);
+	CHECK_EQ(fs_vfs_device(user, 99, fs), FS_FS_ERROR_NOT_PERMITTED);
+	/* The ids cannot be forged: a client's handle cannot mint, and a
+	 * duplicate carries the same ids. */
+	vg_handle_t forged, copy;
+	CHECK_EQ(vg_endpoint_mint(user, VG_RIGHT_SIGNAL, 0, &forged), ERR_ACCESS_DENIED);
+	CHECK_EQ(vg_handle_duplicate(user, VG_RIGHT_SIGNAL, &copy), 0);
+	CHECK_EQ(fs_vfs_whoami(copy, &r, &e, &rg, &eg), 0);
+	CHECK(r == 1000 && e == 1000 && rg == 1000 && eg == 1000);
+	CHECK_EQ(vg_handle_close(copy), 0);
 	vg_handle_t back;
 	CHECK_EQ(fs_vfs_become(user, 0, 0, 0, 0, &back), FS_FS_ERROR_NOT_PERMITTED);
 	CHECK_EQ(fs_vfs_become(user, 1000, 1000, 1000, 70000, &back), FS_FS_ERROR_INVALID);
