@@ -2,6 +2,7 @@
 // Open files and their handles (opens.h).
 #include "opens.h"
 #include <fs.h>
+#include <ipc/msg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <vg/vg.h>
@@ -95,4 +96,12 @@ uint32_t fs_opens_count(const struct fs_opens *o)
 	for (uint32_t i = 0; i < o->count; i++)
 		n += o->handles[i].open != NULL;
 	return n;
+}
+
+int fs_opens_badge_closed(struct fs_file_server *server, uint64_t badge, uint64_t *reply_tag)
+{
+	if (server->ops->close)
+		server->ops->close(server->ctx, badge);
+	*reply_tag = ipc_status_tag(0);
+	return 0;
 }

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// A program for the permission tests (tests/user/utest/t_vfs_perm.c),
-// started by the root task as root:
+// A program for the file system tests (t_vfs_perm.c, t_vfs_locks.c,
+// t_pipe.c), started by the root task as root:
 //   permchild drop        checks effective against real ids, drops to uid
 //                         and gid 1000 and checks what a user may and may
 //                         not do in /tmp/perm (prepared by the test)
 //   permchild ids U       exits 0 when its ids are all U (inheritance)
 //   permchild cwd PATH    exits 0 when its working directory is PATH and a
 //                         relative name opens there
+//   permchild lock PATH   write-locks all of PATH, then sleeps to be killed
+//   permchild hold        writes "x" to descriptor 3 (when that works),
+//                         then sleeps to be killed
 // Exit status: 0, or the line of the first check that failed.
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define EXPECT(c)                                                         \
@@ -175,9 +179,30 @@ static int cwd_is(const char *want)
 	return 0;
 }
 
+static int sleep_to_be_killed(void)
+{
+	struct timespec ts = { 30, 0 };
+	nanosleep(&ts, NULL);
+	return 99;
+}
+
+static int lock(const char *path)
+{
+	int fd = open(path, O_RDWR);
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+	EXPECT(fd >= 0 && fcntl(fd, F_SETLK, &fl) == 0);
+	return sleep_to_be_killed();
+}
+
 int main(int argc, char **argv)
 {
 	const char *what = argc > 1 ? argv[1] : "";
+	if (!strcmp(what, "lock") && argc > 2)
+		return lock(argv[2]);
+	if (!strcmp(what, "hold")) {
+		(void)!write(3, "x", 1);
+		return sleep_to_be_killed();
+	}
 	if (!strcmp(what, "drop"))
 		return drop();
 	if (!strcmp(what, "ids") && argc > 2)
