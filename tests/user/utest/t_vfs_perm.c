@@ -6,9 +6,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fs.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../proc_server.h"
@@ -106,6 +108,7 @@ UTEST(vfs_perm_mount_is_root_only)
 UTEST(vfs_unmount_busy_while_open)
 {
 	CHECK_EQ(vfs_up(), 0);
+	CHECK(proc_server());
 	vg_handle_t vfs = vfs_up_vfs();
 	CHECK_EQ(mkdir("/tmp/busy", 0755), 0);
 	CHECK_EQ(vfs_up_mount_tmpfs("/tmp/busy", 1 << 20), 0);
@@ -119,6 +122,25 @@ UTEST(vfs_unmount_busy_while_open)
 	CHECK_EQ(close(dup_fd), 0);
 	CHECK_EQ(fs_vfs_unmount(vfs, "/tmp/busy"), FS_FS_ERROR_BUSY); /* a directory too */
 	CHECK_EQ(close(d), 0);
+	/* A process killed with a file open there: busy until the kernel
+	 * tells the filesystem its handle is gone. */
+	pid_t holder = 0;
+	char *argv[] = { "permchild", "lock", "/tmp/busy/f", NULL }, *envp[] = { NULL };
+	CHECK_EQ(posix_spawn(&holder, "/bin/permchild", NULL, NULL, argv, envp), 0);
+	bool locked = false; /* the child has the file open (and locked) */
+	for (int i = 0; i < 5000 && !locked; i++) {
+		struct flock q = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+		int probe = open("/tmp/busy/f", O_RDWR);
+		locked = probe >= 0 && fcntl(probe, F_GETLK, &q) == 0 && q.l_type != F_UNLCK;
+		close(probe);
+		if (!locked)
+			nanosleep(&(struct timespec){ 0, 1000 * 1000 }, NULL);
+	}
+	CHECK(locked);
+	CHECK_EQ(fs_vfs_unmount(vfs, "/tmp/busy"), FS_FS_ERROR_BUSY);
+	CHECK_EQ(kill(holder, SIGKILL), 0);
+	int ws;
+	CHECK_EQ(waitpid(holder, &ws, 0), holder);
 	CHECK_EQ(fs_vfs_unmount(vfs, "/tmp/busy"), 0);
 	struct stat st;
 	CHECK_ERRNO(stat("/tmp/busy/f", &st), ENOENT);
