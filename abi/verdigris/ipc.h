@@ -35,6 +35,10 @@
 #define VG_IPC_TAG_HANDLES(tag) ((uint32_t)((tag) >> 48) & 0xfu)
 /* Bits that must be zero in a tag. */
 #define VG_IPC_TAG_RESERVED 0xfff0fc0000000000ull
+/* A received tag with this (reserved) bit is the kernel's, never a
+ * caller's: the last handle with the badge received was closed (endpoint_watch;
+ * no words, no handles, no reply owed). */
+#define VG_IPC_TAG_BADGE_CLOSED (1ull << 63)
 
 struct vg_ipc_buffer {
 	uint64_t words[VG_IPC_MAX_WORDS]; /* [0..3] unused by the kernel */

@@ -14,9 +14,17 @@
 // Errors instead of hangs: a server thread that dies (or receives again)
 // while owing a reply wakes its caller with ERR_PEER_CLOSED; closing the
 // endpoint's last handle wakes everyone queued on it the same way.
+//
+// Badge notices: after endpoint_watch, the endpoint counts its handles per
+// nonzero badge; when a badge's last handle goes (closed, or its process
+// ended), a receiver gets a message of its own before any caller: the tag
+// VG_IPC_TAG_BADGE_CLOSED (no words, no reply owed) from that badge. So a
+// server learns that a client is gone - its open files, locks, pipe ends -
+// in the loop it serves from, without a second wait.
 #include <kernel/heap.h>
 #include <kernel/port.h>
 #include <kernel/process.h>
+#include <kernel/spinlock.h>
 #include <kernel/syscall.h>
 #include <verdigris/errors.h>
 
@@ -27,6 +35,15 @@ struct endpoint {
 	struct wait_queue senders; /* callers waiting for a receiver */
 	struct wait_queue receivers; /* servers waiting for a caller */
 	bool closed;
+	bool watched; /* endpoint_watch: badges counted */
+	struct list badges; /* struct badge_count, live badges */
+	struct list gone; /* struct badge_count at 0, notices not yet received */
+};
+
+struct badge_count {
+	struct list link;
+	uint64_t badge;
+	uint32_t handles;
 };
 
 static struct endpoint *to_endpoint(struct kobject *o)
@@ -34,9 +51,98 @@ static struct endpoint *to_endpoint(struct kobject *o)
 	return (struct endpoint *)o;
 }
 
+static void free_counts(struct list *l)
+{
+	struct list *n;
+	while ((n = list_pop_front(l)))
+		kfree(list_entry(n, struct badge_count, link));
+}
+
 static void endpoint_destroy(struct kobject *o)
 {
-	kfree(to_endpoint(o));
+	struct endpoint *ep = to_endpoint(o);
+	free_counts(&ep->badges);
+	free_counts(&ep->gone);
+	kfree(ep);
+}
+
+static struct badge_count *count_of(struct endpoint *ep, uint64_t badge)
+{
+	for (struct list *n = ep->badges.next; n != &ep->badges; n = n->next) {
+		struct badge_count *c = list_entry(n, struct badge_count, link);
+		if (c->badge == badge)
+			return c;
+	}
+	return NULL;
+}
+
+static void deliver(struct thread *t, const uint64_t msg[5]);
+
+/* A notice for the first gone badge, into t's result registers: the badge
+ * (for t->ipc_badge), or -1 when there is none. Lock held. */
+static long take_notice(struct endpoint *ep, struct thread *t)
+{
+	struct list *n = list_pop_front(&ep->gone);
+	if (!n)
+		return -1;
+	struct badge_count *c = list_entry(n, struct badge_count, link);
+	long badge = (long)c->badge;
+	kfree(c);
+	const uint64_t msg[5] = { VG_IPC_TAG_BADGE_CLOSED, 0, 0, 0, 0 };
+	deliver(t, msg);
+	return badge;
+}
+
+/* The counts take a lock of their own, below the scheduler's: a handle
+ * moving in a message is installed and closed with the scheduler lock held,
+ * and its count never reaches 0 there (installed first, closed after). A
+ * count reaching 0 - a close outside any lock - takes the scheduler lock to
+ * hand the notice on. */
+static spinlock_t badge_lock = SPINLOCK_INIT;
+
+static void badge_gone(struct endpoint *ep, struct badge_count *c)
+{
+	irqflags_t f = sched_lock();
+	list_push_back(&ep->gone, &c->link); /* freed with the endpoint if closed */
+	struct thread *server = ep->closed ? NULL : wait_queue_first(&ep->receivers);
+	if (server) {
+		/* A receiver waits: it takes the notice now. */
+		wait_queue_remove(server);
+		server->ipc_badge = (uint64_t)take_notice(ep, server);
+		sched_wake(server, 0);
+	} else if (!ep->closed) {
+		port_notify(&ep->obj);
+	}
+	sched_unlock(f);
+}
+
+static int endpoint_badge_handles(struct kobject *o, uint64_t badge, int delta)
+{
+	struct endpoint *ep = to_endpoint(o);
+	/* Allocated before the lock, used when the badge is new. */
+	struct badge_count *fresh = NULL, *zero = NULL;
+	if (delta > 0 && __atomic_load_n(&ep->watched, __ATOMIC_ACQUIRE) &&
+	    !(fresh = kzalloc(sizeof(*fresh))))
+		return ERR_NO_MEMORY;
+	irqflags_t f = spin_lock_irqsave(&badge_lock);
+	struct badge_count *c = count_of(ep, badge);
+	if (delta > 0 && !c && fresh) {
+		c = fresh;
+		fresh = NULL;
+		c->badge = badge;
+		list_push_back(&ep->badges, &c->link);
+	}
+	if (c && delta > 0) {
+		c->handles++;
+	} else if (c && --c->handles == 0) {
+		list_remove(&c->link);
+		zero = c;
+	}
+	spin_unlock_irqrestore(&badge_lock, f);
+	kfree(fresh);
+	if (zero)
+		badge_gone(ep, zero);
+	return 0;
 }
 
 static void endpoint_last_handle(struct kobject *o)
@@ -50,10 +156,12 @@ static void endpoint_last_handle(struct kobject *o)
 	sched_unlock(f);
 }
 
-/* Ready for a port when a caller waits: ipc_recv will not block. */
+/* Ready for a port when a caller waits or a notice does: ipc_recv will not
+ * block. */
 static bool endpoint_poll(struct kobject *o, struct vg_port_packet *pkt)
 {
-	if (!wait_queue_first(&to_endpoint(o)->senders))
+	struct endpoint *ep = to_endpoint(o);
+	if (!wait_queue_first(&ep->senders) && list_empty(&ep->gone))
 		return false;
 	pkt->type = VG_PACKET_ENDPOINT;
 	return true;
@@ -63,6 +171,7 @@ static const struct kobject_ops endpoint_ops = {
 	.destroy = endpoint_destroy,
 	.last_handle = endpoint_last_handle,
 	.poll = endpoint_poll,
+	.badge_handles = endpoint_badge_handles,
 };
 
 long sys_endpoint_create(vg_handle_t *out)
@@ -73,9 +182,25 @@ long sys_endpoint_create(vg_handle_t *out)
 	kobject_init(&ep->obj, VG_OBJ_ENDPOINT, &endpoint_ops);
 	wait_queue_init(&ep->senders);
 	wait_queue_init(&ep->receivers);
+	list_init(&ep->badges);
+	list_init(&ep->gone);
 	long err = give_handle(&ep->obj, VG_RIGHTS_ALL & ~VG_RIGHT_MAP, 0, out);
 	kobject_unref(&ep->obj);
 	return err;
+}
+
+long sys_endpoint_watch(vg_handle_t endpoint)
+{
+	struct kobject *o;
+	int err = handle_lookup(&current_process()->handles, endpoint, VG_OBJ_ENDPOINT,
+				VG_RIGHT_MANAGE, &o, NULL);
+	if (err)
+		return err;
+	irqflags_t f = sched_lock();
+	__atomic_store_n(&to_endpoint(o)->watched, true, __ATOMIC_RELEASE);
+	sched_unlock(f);
+	kobject_unref(o);
+	return 0;
 }
 
 long sys_endpoint_mint(vg_handle_t endpoint, uint32_t rights, uint64_t badge, vg_handle_t *out)
@@ -138,6 +263,9 @@ static long receive(struct endpoint *ep)
 	struct thread *me = thread_current();
 	if (ep->closed)
 		return ERR_PEER_CLOSED;
+	long notice = take_notice(ep, me);
+	if (notice >= 0)
+		return notice;
 	struct thread *caller;
 	while ((caller = wait_queue_first(&ep->senders))) {
 		int err = transfer(me, caller, caller->ipc_msg);
@@ -283,7 +411,8 @@ long sys_ipc_reply_recv(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64
 	err = reply_to_caller(msg, &caller);
 	if (err && err != ERR_NOT_FOUND) {
 		ret = err; /* the reply could not move: we still owe it */
-	} else if (caller && !ep->closed && !wait_queue_first(&ep->senders) && !me->intr_count) {
+	} else if (caller && !ep->closed && !wait_queue_first(&ep->senders) &&
+		   list_empty(&ep->gone) && !me->intr_count) {
 		/* Fast path: nobody else is calling; wait on the endpoint and run
 		 * the caller we just answered at once. */
 		me->state = THREAD_BLOCKED;

@@ -62,11 +62,13 @@ void handle_table_init(struct handle_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
-static void drop_handle(struct kobject *o)
+static void drop_handle(struct kobject *o, uint64_t badge)
 {
 	irqflags_t f = spin_lock_irqsave(&lock);
 	bool last_handle = --o->handles == 0;
 	spin_unlock_irqrestore(&lock, f);
+	if (badge && o->ops->badge_handles)
+		o->ops->badge_handles(o, badge, -1);
 	if (last_handle && o->ops->last_handle)
 		o->ops->last_handle(o);
 	kobject_unref(o);
@@ -76,7 +78,7 @@ void handle_table_destroy(struct handle_table *t)
 {
 	for (uint32_t i = 0; i < t->cap; i++)
 		if (t->slots[i].obj)
-			drop_handle(t->slots[i].obj);
+			drop_handle(t->slots[i].obj, t->slots[i].badge);
 	kfree(t->slots);
 	memset(t, 0, sizeof(*t));
 }
@@ -112,6 +114,14 @@ int handle_reserve(struct handle_table *t, uint32_t n)
 int handle_install(struct handle_table *t, struct kobject *o, uint32_t rights, uint64_t badge,
 		   vg_handle_t *out)
 {
+	/* Counted before it exists, so that a handle moving (installed here
+	 * before it is closed there) never lets its badge's count touch 0. */
+	bool counted = badge && o->ops->badge_handles;
+	if (counted) {
+		int err = o->ops->badge_handles(o, badge, 1);
+		if (err)
+			return err;
+	}
 	irqflags_t f = spin_lock_irqsave(&lock);
 	if (t->limit && t->used >= t->limit) {
 		spin_unlock_irqrestore(&lock, f);
@@ -124,6 +134,8 @@ int handle_install(struct handle_table *t, struct kobject *o, uint32_t rights, u
 		int err = grow(t);
 		if (err) {
 			spin_unlock_irqrestore(&lock, f);
+			if (counted)
+				o->ops->badge_handles(o, badge, -1);
 			return err;
 		}
 	}
@@ -182,6 +194,6 @@ int handle_close(struct handle_table *t, vg_handle_t h)
 	struct handle_entry e;
 	int err = handle_take(t, h, &e);
 	if (!err)
-		drop_handle(e.obj);
+		drop_handle(e.obj, e.badge);
 	return err;
 }

@@ -16,6 +16,8 @@ static int dispatch(void *ctx, uint64_t badge, uint64_t tag, struct vg_ipc_buffe
 		    uint64_t *reply_tag)
 {
 	struct device_servers *s = ctx;
+	if (tag & VG_IPC_TAG_BADGE_CLOSED) /* a client's last handle went */
+		return fs_opens_badge_closed(&s->file, badge, reply_tag);
 	uint32_t iface = VG_IPC_TAG_LABEL(tag) >> 16;
 	if (iface == FS_NODE_ID && badge == 0)
 		return fs_node_dispatch(&s->node, badge, tag, b, reply_tag);
@@ -35,5 +37,10 @@ int fs_device_serve(const char *name, struct fs_opens *opens, const struct fs_no
 		return 1;
 	}
 	servers = (struct device_servers){ { node, NULL }, { file, NULL } };
+	long st = vg_endpoint_watch(opens->ep);
+	if (st) {
+		vg_printf("%s: cannot watch its clients' handles (%ld)\n", name, st);
+		return 1;
+	}
 	return (int)ipc_serve(opens->ep, dispatch, &servers);
 }

@@ -2,6 +2,7 @@
 // Open files and their handles (opens.h).
 #include "opens.h"
 #include <fs.h>
+#include <ipc/msg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <vg/vg.h>
@@ -86,5 +87,21 @@ long fs_opens_close(struct fs_opens *o, uint64_t badge, struct fs_open **last)
 	s->open = NULL;
 	if (--f->refs == 0)
 		*last = f;
+	return 0;
+}
+
+uint32_t fs_opens_count(const struct fs_opens *o)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < o->count; i++)
+		n += o->handles[i].open != NULL;
+	return n;
+}
+
+int fs_opens_badge_closed(struct fs_file_server *server, uint64_t badge, uint64_t *reply_tag)
+{
+	if (server->ops->close)
+		server->ops->close(server->ctx, badge);
+	*reply_tag = ipc_status_tag(0);
 	return 0;
 }

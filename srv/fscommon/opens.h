@@ -43,6 +43,18 @@ long fs_opens_clone(struct fs_opens *o, uint64_t badge, vg_handle_t *h);
  * (the caller lets go of the node, then frees it with free()), else NULL. */
 long fs_opens_close(struct fs_opens *o, uint64_t badge, struct fs_open **last);
 
+/* The kernel's notice that the last handle with badge went (its holder
+ * closed it or died: VG_IPC_TAG_BADGE_CLOSED, after vg_endpoint_watch on
+ * the server's endpoint): the open file's handle ends as by `file.close`
+ * (server: the server's `file` operations), which lets go of its locks,
+ * and of the open file and the node with its last handle. A badge closed
+ * already is nothing to do. Sets the reply tag (no reply is owed). */
+struct fs_file_server;
+int fs_opens_badge_closed(struct fs_file_server *server, uint64_t badge, uint64_t *reply_tag);
+
+/* How many handles to open files there are (unmount's busy check). */
+uint32_t fs_opens_count(const struct fs_opens *o);
+
 /* open's access mode and the flags the servers read (libc's <fcntl.h>
  * values, which the protocol carries). */
 #define FS_O_ACCMODE 3u

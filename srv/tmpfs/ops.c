@@ -184,7 +184,15 @@ static long do_statfs(void *ctx, uint64_t badge, struct fs_statfs *st)
 	return 0;
 }
 
+static long do_opens(void *ctx, uint64_t badge, uint32_t *count)
+{
+	(void)badge;
+	*count = fs_opens_count(&((struct tmpfs *)ctx)->opens);
+	return 0;
+}
+
 const struct fs_node_ops tmpfs_node_ops = {
+	.opens = do_opens,
 	.root = do_root,
 	.lookup = do_lookup,
 	.create = do_create,
@@ -464,6 +472,8 @@ static int dispatch(void *server, uint64_t badge, uint64_t tag, struct vg_ipc_bu
 		    uint64_t *reply_tag)
 {
 	(void)server;
+	if (tag & VG_IPC_TAG_BADGE_CLOSED) /* a client's last handle went */
+		return fs_opens_badge_closed(&file_server, badge, reply_tag);
 	uint32_t iface = VG_IPC_TAG_LABEL(tag) >> 16;
 	if (iface == FS_NODE_ID && badge == 0)
 		return fs_node_dispatch(&node_server, badge, tag, buf, reply_tag);
@@ -477,6 +487,9 @@ static int dispatch(void *server, uint64_t badge, uint64_t tag, struct vg_ipc_bu
 long tmpfs_serve(struct tmpfs *fs, vg_handle_t ep)
 {
 	fs->opens.ep = ep;
+	long st = vg_endpoint_watch(ep);
+	if (st)
+		return st;
 	node_server = (struct fs_node_server){ &tmpfs_node_ops, fs };
 	file_server = (struct fs_file_server){ &tmpfs_file_ops, fs };
 	return ipc_serve(ep, dispatch, NULL);

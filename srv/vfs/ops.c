@@ -8,6 +8,9 @@
 
 /* open flags: libc's <fcntl.h> values, which the protocol carries. */
 #define O_ACCMODE_ 3
+#define O_WRONLY_ 1
+#define O_RDWR_ 2
+#define O_TRUNC_ 01000
 #define O_CREAT_ 0100
 #define O_EXCL_ 0200
 #define O_DIRECTORY_ 0200000
@@ -45,6 +48,22 @@ static bool dot_or_empty(const char *name)
 	return !name[0] || !strcmp(name, ".") || !strcmp(name, "..");
 }
 
+/* want (VFS_MAY_*) in the parent directory a VFS_PARENT walk stopped in. */
+static long parent_may(struct vfs *v, const struct vfs_walk *w, unsigned want)
+{
+	return vfs_root(v) ? 0 : vfs_may_eff(&v->cred, &w->dir, want);
+}
+
+/* What opening an existing node with flags asks of its permission bits. */
+static unsigned open_wants(uint32_t flags)
+{
+	unsigned acc = flags & O_ACCMODE_;
+	unsigned want = acc == O_WRONLY_ ? VFS_MAY_WRITE
+		: acc == O_RDWR_	 ? VFS_MAY_READ | VFS_MAY_WRITE
+					 : VFS_MAY_READ;
+	return flags & O_TRUNC_ ? want | VFS_MAY_WRITE : want;
+}
+
 static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uint32_t flags,
 		    uint32_t mode, vg_handle_t *file, struct fs_attr *attr)
 {
@@ -54,16 +73,21 @@ static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uin
 	struct vfs_loc loc;
 	path = keep(in1, path, len);
 	long st;
+	bool created = false;
 	if ((flags & O_CREAT_) && !(st = vfs_resolve(v, path, VFS_PARENT, w)) &&
 	    !dot_or_empty(w->last)) {
 		/* A name the cache does not know is most often a new one: made
 		 * at once, it needs no lookup first. A name that exists (also a
-		 * mount point), or a read-only filesystem, takes the long way. */
+		 * mount point), a read-only filesystem, or a directory the
+		 * caller may not write, takes the long way. */
 		struct vfs_loc known;
+		long may_create = parent_may(v, w, VFS_MAY_WRITE | VFS_MAY_EXEC);
 		st = FS_FS_ERROR_EXISTS;
-		if (!w->slash && !vfs_dcache_get(v, w->at.m, w->at.ino, w->last, &known))
+		if (!may_create && !w->slash &&
+		    !vfs_dcache_get(v, w->at.m, w->at.ino, w->last, &known))
 			st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, FS_KIND_FILE,
-					    mode, 0, 0, 0, "", attr);
+					    mode, v->cred.euid, v->cred.egid, 0, "", attr);
+		created = st == 0;
 		if (st == 0) {
 			loc = (struct vfs_loc){ w->at.m, attr->ino, attr->kind };
 			vfs_dcache_put(v, loc.m, w->at.ino, w->last, loc.ino, loc.kind);
@@ -73,9 +97,12 @@ static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uin
 			   FS_FS_ERROR_NOT_FOUND) {
 			if (w->slash)
 				return FS_FS_ERROR_IS_DIR;
+			if (may_create)
+				return may_create;
 			if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, FS_KIND_FILE,
-						 mode, 0, 0, 0, "", attr)))
+						 mode, v->cred.euid, v->cred.egid, 0, "", attr)))
 				return st;
+			created = true;
 			loc = (struct vfs_loc){ w->at.m, attr->ino, attr->kind };
 			vfs_dcache_put(v, loc.m, w->at.ino, w->last, loc.ino, loc.kind);
 		} else if (st) {
@@ -106,6 +133,9 @@ static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uin
 		return FS_FS_ERROR_NOT_DIR;
 	if (loc.kind == FS_KIND_DIR && ((flags & O_ACCMODE_) || (flags & O_CREAT_)))
 		return FS_FS_ERROR_IS_DIR;
+	/* A file this call made is the caller's whatever its mode says. */
+	if (!created && (st = vfs_may_eff(&v->cred, attr, open_wants(flags))))
+		return st;
 	if (loc.kind == FS_KIND_CHARDEV || loc.kind == FS_KIND_BLOCKDEV) {
 		/* A device node, on whatever filesystem: its driver opens it. */
 		struct vfs_device *d = device_of(v, (uint32_t)(attr->rdev >> 32));
@@ -140,9 +170,11 @@ static long make(struct vfs *v, const char *path, fs_kind_t kind, uint32_t mode,
 		st = vfs_lookup(v, &w->at, w->last, &loc, NULL);
 		return st ? FS_FS_ERROR_NOT_FOUND : FS_FS_ERROR_EXISTS;
 	}
+	if ((st = parent_may(v, w, VFS_MAY_WRITE | VFS_MAY_EXEC)))
+		return st;
 	struct fs_attr a;
-	if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, kind, mode, 0, 0, rdev,
-				 target, &a)))
+	if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, kind, mode, v->cred.euid,
+				 v->cred.egid, rdev, target, &a)))
 		return st;
 	vfs_dcache_put(v, w->at.m, w->at.ino, w->last, a.ino, a.kind);
 	return 0;
@@ -165,15 +197,17 @@ static long do_symlink(void *ctx, uint64_t badge, const char *target, size_t tar
 
 /* The parent walk of path, and what its last name holds now (*loc), which
  * must be in the same filesystem: a mount point cannot be removed or
- * moved. */
-static long existing_name(struct vfs *v, const char *path, struct vfs_walk *w, struct vfs_loc *loc)
+ * moved. Its attributes (*attr) for a caller other than root, who needs
+ * them for the sticky bit. */
+static long existing_name(struct vfs *v, const char *path, struct vfs_walk *w, struct vfs_loc *loc,
+			  struct fs_attr *attr)
 {
 	long st = vfs_resolve(v, path, VFS_PARENT, w);
 	if (st)
 		return st;
 	if (!w->last[0])
 		return FS_FS_ERROR_BUSY;
-	if ((st = vfs_lookup(v, &w->at, w->last, loc, NULL)))
+	if ((st = vfs_lookup(v, &w->at, w->last, loc, vfs_root(v) ? NULL : attr)))
 		return st;
 	if (loc->m != w->at.m && strcmp(w->last, ".."))
 		return FS_FS_ERROR_BUSY;
@@ -187,7 +221,8 @@ static long do_unlink(void *ctx, uint64_t badge, const char *path, size_t len, b
 	(void)badge, (void)len;
 	struct vfs *v = ctx;
 	struct vfs_loc loc;
-	long st = existing_name(v, path, &walk, &loc);
+	struct fs_attr victim;
+	long st = existing_name(v, path, &walk, &loc, &victim);
 	if (st == FS_FS_ERROR_BUSY && !dir && !walk.last[0])
 		return FS_FS_ERROR_IS_DIR;
 	if (st)
@@ -198,6 +233,8 @@ static long do_unlink(void *ctx, uint64_t badge, const char *path, size_t len, b
 		return FS_FS_ERROR_NOT_EMPTY;
 	if (!dir && loc.kind == FS_KIND_DIR)
 		return FS_FS_ERROR_IS_DIR;
+	if (!vfs_root(v) && (st = vfs_may_delete(&v->cred, &walk.dir, &victim)))
+		return st;
 	if ((st = fs_node_unlink(fs_of(v, &walk.at), walk.at.ino, walk.last, dir)))
 		return st;
 	vfs_dcache_drop(v, walk.at.m, walk.at.ino, walk.last);
@@ -206,15 +243,33 @@ static long do_unlink(void *ctx, uint64_t badge, const char *path, size_t len, b
 	return 0;
 }
 
+/* rename's permissions, for a caller other than root (walk: the source's
+ * parent, walk2 the target's): taking the name away from one directory,
+ * putting it into the other (removing what dst names there), and a
+ * directory moving to another parent must be writable itself (its ".."
+ * changes). */
+static long may_rename(struct vfs *v, const struct fs_attr *src, const struct fs_attr *dst,
+		       bool moves)
+{
+	long st = vfs_may_delete(&v->cred, &walk.dir, src);
+	if (!st)
+		st = dst ? vfs_may_delete(&v->cred, &walk2.dir, dst)
+			 : vfs_may_eff(&v->cred, &walk2.dir, VFS_MAY_WRITE | VFS_MAY_EXEC);
+	if (!st && moves && src->kind == FS_KIND_DIR)
+		st = vfs_may_eff(&v->cred, src, VFS_MAY_WRITE);
+	return st;
+}
+
 static long do_rename(void *ctx, uint64_t badge, const char *from, size_t from_len, const char *to,
 		      size_t to_len)
 {
 	(void)badge;
 	struct vfs *v = ctx;
 	struct vfs_loc src, dst;
+	struct fs_attr src_attr, dst_attr;
 	from = keep(in1, from, from_len);
 	to = keep(in2, to, to_len);
-	long st = existing_name(v, from, &walk, &src);
+	long st = existing_name(v, from, &walk, &src, &src_attr);
 	if (st)
 		return st;
 	if (dot_or_empty(walk.last))
@@ -225,14 +280,18 @@ static long do_rename(void *ctx, uint64_t badge, const char *from, size_t from_l
 		return FS_FS_ERROR_INVALID;
 	if (walk2.at.m != walk.at.m)
 		return FS_FS_ERROR_CROSS_DEVICE;
-	st = vfs_lookup(v, &walk2.at, walk2.last, &dst, NULL);
+	st = vfs_lookup(v, &walk2.at, walk2.last, &dst, vfs_root(v) ? NULL : &dst_attr);
 	if (st == 0 && dst.m != walk2.at.m)
 		return FS_FS_ERROR_BUSY;
 	if (st && st != FS_FS_ERROR_NOT_FOUND)
 		return st;
-	bool replaced_dir = st == 0 && dst.kind == FS_KIND_DIR;
+	bool replaced = st == 0, replaced_dir = replaced && dst.kind == FS_KIND_DIR;
 	if (walk2.slash && src.kind != FS_KIND_DIR)
 		return FS_FS_ERROR_NOT_DIR;
+	if (!vfs_root(v) &&
+	    (st = may_rename(v, &src_attr, replaced ? &dst_attr : NULL,
+			     walk.at.ino != walk2.at.ino)))
+		return st;
 	if ((st = fs_node_rename(fs_of(v, &walk.at), walk.at.ino, walk.last, walk2.at.ino,
 				 walk2.last)))
 		return st;
@@ -259,6 +318,8 @@ static long do_link(void *ctx, uint64_t badge, const char *from, size_t from_len
 		return FS_FS_ERROR_EXISTS;
 	if (walk.at.m != walk2.at.m)
 		return FS_FS_ERROR_CROSS_DEVICE;
+	if ((st = parent_may(v, &walk2, VFS_MAY_WRITE | VFS_MAY_EXEC)))
+		return st;
 	if ((st = fs_node_link(fs_of(v, &walk2.at), walk.at.ino, walk2.at.ino, walk2.last)))
 		return st;
 	vfs_dcache_put(v, walk2.at.m, walk2.at.ino, walk2.last, walk.at.ino, walk.at.kind);
@@ -290,21 +351,22 @@ static long do_setattr(void *ctx, uint64_t badge, const char *path, size_t len, 
 	long st = vfs_resolve(v, path, follow ? VFS_FOLLOW : 0, &walk);
 	if (st)
 		return st;
+	if ((st = vfs_may_setattr(&v->cred, &walk.attr, &mask, &copy)))
+		return st;
 	return fs_node_setattr(fs_of(v, &walk.at), walk.at.ino, mask, &copy, &a);
 }
 
-/* Everyone is root for now (no credentials yet): only execute needs a bit. */
+/* access() asks with the real ids, the whole walk too (POSIX). */
 static long do_access(void *ctx, uint64_t badge, const char *path, size_t len, uint32_t mode)
 {
 	(void)badge, (void)len;
-	long st = vfs_resolve(ctx, path, VFS_FOLLOW, &walk);
-	if (st)
-		return st;
+	struct vfs *v = ctx;
 	if (mode & ~7u)
 		return FS_FS_ERROR_INVALID;
-	if ((mode & 1) && walk.at.kind != FS_KIND_DIR && !(walk.attr.mode & 0111))
-		return FS_FS_ERROR_DENIED;
-	return 0;
+	v->cred.euid = v->cred.ruid;
+	v->cred.egid = v->cred.rgid;
+	long st = vfs_resolve(v, path, VFS_FOLLOW, &walk);
+	return st ? st : vfs_may_eff(&v->cred, &walk.attr, mode);
 }
 
 static long do_statfs(void *ctx, uint64_t badge, const char *path, size_t len,
@@ -334,12 +396,14 @@ static long do_mount(void *ctx, uint64_t badge, const char *path, size_t len, vg
 	struct vfs *v = ctx;
 	struct fs_attr root;
 	path = keep(in1, path, len);
-	long st;
+	long st = 0;
 	int free_slot = -1;
 	for (int i = (int)VFS_MOUNTS - 1; i >= 0; i--)
 		if (!v->mounts[i].used)
 			free_slot = i;
-	if (free_slot < 0)
+	if (!vfs_root(v))
+		st = FS_FS_ERROR_NOT_PERMITTED;
+	else if (free_slot < 0)
 		st = FS_FS_ERROR_NO_SPACE_LEFT_IN_TABLE;
 	else if ((st = fs_node_root(fs, (uint64_t)free_slot + 1, &root)) == 0 &&
 		 root.kind != FS_KIND_DIR)
@@ -363,19 +427,34 @@ static long do_mount(void *ctx, uint64_t badge, const char *path, size_t len, vg
 	return st;
 }
 
+/* Busy: a filesystem mounted below, or files open in it (a filesystem that
+ * went away has none). */
+static long busy(struct vfs *v, int m)
+{
+	for (int i = 0; i < (int)VFS_MOUNTS; i++)
+		if (v->mounts[i].used && v->mounts[i].parent == m)
+			return FS_FS_ERROR_BUSY;
+	uint32_t opens;
+	long st = fs_node_opens(v->mounts[m].fs, &opens);
+	if (st == ERR_PEER_CLOSED)
+		return 0;
+	return st ? st : opens ? FS_FS_ERROR_BUSY : 0;
+}
+
 static long do_unmount(void *ctx, uint64_t badge, const char *path, size_t len)
 {
 	(void)badge, (void)len;
 	struct vfs *v = ctx;
+	if (!vfs_root(v))
+		return FS_FS_ERROR_NOT_PERMITTED;
 	long st = vfs_resolve(v, path, VFS_FOLLOW, &walk);
 	if (st)
 		return st;
 	int m = walk.at.m;
 	if (m == 0 || walk.at.ino != v->mounts[m].root)
 		return FS_FS_ERROR_INVALID;
-	for (int i = 0; i < (int)VFS_MOUNTS; i++)
-		if (v->mounts[i].used && v->mounts[i].parent == m)
-			return FS_FS_ERROR_BUSY;
+	if ((st = busy(v, m)))
+		return st;
 	vg_handle_close(v->mounts[m].fs);
 	v->mounts[m].used = false;
 	vfs_dcache_drop_mount(v, m);
@@ -388,6 +467,8 @@ static long do_mknod(void *ctx, uint64_t badge, const char *path, size_t len, fs
 	(void)badge, (void)len;
 	if (kind != FS_KIND_CHARDEV && kind != FS_KIND_BLOCKDEV && kind != FS_KIND_FIFO)
 		return FS_FS_ERROR_INVALID;
+	if (kind != FS_KIND_FIFO && !vfs_root(ctx))
+		return FS_FS_ERROR_NOT_PERMITTED;
 	return make(ctx, path, kind, mode, rdev, "");
 }
 
@@ -395,6 +476,10 @@ static long do_device(void *ctx, uint64_t badge, uint32_t major, vg_handle_t ser
 {
 	(void)badge;
 	struct vfs *v = ctx;
+	if (!vfs_root(v)) {
+		vg_handle_close(server);
+		return FS_FS_ERROR_NOT_PERMITTED;
+	}
 	struct vfs_device *d = device_of(v, major);
 	for (unsigned i = 0; i < VFS_DEVICES && !d; i++)
 		if (!v->devices[i].used)
@@ -412,6 +497,8 @@ static long do_device(void *ctx, uint64_t badge, uint32_t major, vg_handle_t ser
 static long do_undevice(void *ctx, uint64_t badge, uint32_t major)
 {
 	(void)badge;
+	if (!vfs_root(ctx))
+		return FS_FS_ERROR_NOT_PERMITTED;
 	struct vfs_device *d = device_of(ctx, major);
 	if (!d)
 		return FS_FS_ERROR_NOT_FOUND;
@@ -420,7 +507,33 @@ static long do_undevice(void *ctx, uint64_t badge, uint32_t major)
 	return 0;
 }
 
+static long do_whoami(void *ctx, uint64_t badge, uint32_t *ruid, uint32_t *euid, uint32_t *rgid,
+		      uint32_t *egid)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	*ruid = v->cred.ruid, *euid = v->cred.euid, *rgid = v->cred.rgid, *egid = v->cred.egid;
+	return 0;
+}
+
+#define VFS_CLIENT_RIGHTS (VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER | VG_RIGHT_DUPLICATE)
+
+static long do_become(void *ctx, uint64_t badge, uint32_t ruid, uint32_t euid, uint32_t rgid,
+		      uint32_t egid, vg_handle_t *out)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	struct vfs_cred next = { ruid, euid, rgid, egid };
+	uint64_t nb;
+	long st = vfs_may_become(&v->cred, &next);
+	if (st || !vfs_cred_badge(&next, &nb))
+		return st ? st : FS_FS_ERROR_INVALID;
+	return vg_endpoint_mint(v->ep, VFS_CLIENT_RIGHTS, nb, out);
+}
+
 const struct fs_vfs_ops vfs_ops = {
+	.whoami = do_whoami,
+	.become = do_become,
 	.mknod = do_mknod,
 	.device = do_device,
 	.undevice = do_undevice,
@@ -448,6 +561,7 @@ static int dispatch(void *s, uint64_t badge, uint64_t tag, struct vg_ipc_buffer 
 {
 	struct vfs *v = server.ctx;
 	(void)s;
+	vfs_cred_of_badge(badge, &v->cred);
 	if (!v->mounts[0].used && VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_LABEL) {
 		*reply_tag = ipc_reject(tag, buf, ERR_BAD_STATE);
 		return 0;
@@ -458,5 +572,6 @@ static int dispatch(void *s, uint64_t badge, uint64_t tag, struct vg_ipc_buffer 
 long vfs_serve(struct vfs *v, vg_handle_t ep)
 {
 	server = (struct fs_vfs_server){ &vfs_ops, v };
+	v->ep = ep;
 	return ipc_serve(ep, dispatch, NULL);
 }

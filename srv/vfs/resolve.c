@@ -82,6 +82,22 @@ static long canon_step(char *canon, const char *name)
 
 static char work[2][VFS_PATH_MAX];
 
+/* Search permission in the directory at loc, whose attributes are *dir
+ * when *known (fetched here otherwise). Root searches everywhere without
+ * asking the filesystem, so its walks cost nothing more. */
+static long may_search(struct vfs *v, const struct vfs_loc *loc, struct fs_attr *dir, bool *known)
+{
+	if (vfs_root(v))
+		return 0;
+	if (!*known) {
+		long st = fs_node_getattr(v->mounts[loc->m].fs, loc->ino, dir);
+		if (st)
+			return st;
+		*known = true;
+	}
+	return vfs_may_eff(&v->cred, dir, VFS_MAY_EXEC);
+}
+
 long vfs_resolve(struct vfs *v, const char *path, unsigned how, struct vfs_walk *w)
 {
 	size_t plen = strlen(path);
@@ -96,7 +112,7 @@ long vfs_resolve(struct vfs *v, const char *path, unsigned how, struct vfs_walk 
 	struct vfs_loc loc = { 0, v->mounts[0].root, FS_KIND_DIR };
 	w->canon[0] = '/', w->canon[1] = 0;
 	w->last[0] = 0;
-	bool have_attr = false;
+	bool have_attr = false, dir_known = false, root = vfs_root(v);
 	unsigned depth = 0;
 	for (;;) {
 		while (*rest == '/')
@@ -118,15 +134,21 @@ long vfs_resolve(struct vfs *v, const char *path, unsigned how, struct vfs_walk 
 		bool last = !*next;
 		if (loc.kind != FS_KIND_DIR)
 			return FS_FS_ERROR_NOT_DIR;
+		long st = may_search(v, &loc, &w->dir, &dir_known);
+		if (st)
+			return st;
 		if (last && (how & VFS_PARENT)) {
 			memcpy(w->last, name, n + 1);
 			break;
 		}
 		struct vfs_loc found;
-		long st = vfs_lookup(v, &loc, name, &found, last ? &w->attr : NULL);
-		if (st)
+		struct fs_attr a;
+		bool want_attr = last || !root;
+		if ((st = vfs_lookup(v, &loc, name, &found, want_attr ? &a : NULL)))
 			return st;
 		have_attr = last;
+		if (last)
+			w->attr = a;
 		if (found.kind == FS_KIND_SYMLINK && (!last || (how & VFS_FOLLOW) || w->slash)) {
 			if (++depth > VFS_SYMLINK_DEPTH)
 				return FS_FS_ERROR_LOOP;
@@ -144,6 +166,7 @@ long vfs_resolve(struct vfs *v, const char *path, unsigned how, struct vfs_walk 
 			if (target[0] == '/') {
 				loc = (struct vfs_loc){ 0, v->mounts[0].root, FS_KIND_DIR };
 				w->canon[0] = '/', w->canon[1] = 0;
+				dir_known = false;
 			}
 			have_attr = false;
 			continue;
@@ -152,10 +175,16 @@ long vfs_resolve(struct vfs *v, const char *path, unsigned how, struct vfs_walk 
 			return st;
 		loc = found;
 		rest = next;
+		if (want_attr)
+			w->dir = a; /* the next component's directory */
+		dir_known = want_attr;
 	}
 	w->at = loc;
-	if (how & VFS_PARENT)
-		return 0;
+	if (how & VFS_PARENT) {
+		/* "/" or a path of slashes: the parent is the root itself. */
+		bool ok = root || dir_known;
+		return ok ? 0 : fs_node_getattr(v->mounts[loc.m].fs, loc.ino, &w->dir);
+	}
 	if (!have_attr) {
 		long st = fs_node_getattr(v->mounts[loc.m].fs, loc.ino, &w->attr);
 		if (st)

@@ -10,6 +10,7 @@
 #ifndef SRV_VFS_H
 #define SRV_VFS_H
 
+#include "perm.h"
 #include <fs.h>
 #include <kernel/string.h>
 
@@ -50,6 +51,8 @@ struct vfs_device {
 };
 
 struct vfs {
+	vg_handle_t ep; /* the endpoint served, to mint handles for credentials */
+	struct vfs_cred cred; /* the caller's, from its badge */
 	struct vfs_mount mounts[VFS_MOUNTS];
 	struct vfs_device devices[VFS_DEVICES];
 	struct vfs_dentry dcache[VFS_DCACHE];
@@ -72,10 +75,16 @@ struct vfs_walk {
 	struct vfs_loc at; /* the result: the node, or the parent */
 	struct fs_attr attr; /* the node's, when found (not VFS_PARENT) */
 	char last[VFS_NAME_MAX + 1]; /* VFS_PARENT: the last name ("" for "/") */
+	struct fs_attr dir; /* VFS_PARENT: the parent's (not filled for root) */
 	bool slash; /* the path ended with '/' */
 	char canon[VFS_PATH_MAX]; /* the canonical path of `at` */
 };
+/* Every directory passed needs search permission (v->cred). */
 long vfs_resolve(struct vfs *v, const char *path, unsigned how, struct vfs_walk *w);
+static inline bool vfs_root(const struct vfs *v)
+{
+	return v->cred.euid == 0;
+}
 /* One name looked up in the directory at (cache, then the filesystem),
  * crossing into a filesystem mounted there. */
 long vfs_lookup(struct vfs *v, const struct vfs_loc *dir, const char *name, struct vfs_loc *out,

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Host tests and fuzzers of the filesystem servers' pure code (included by
-# host.mk): tmpfs's tree and its filling from a cpio archive.
+# host.mk): tmpfs's tree and its filling from a cpio archive, the VFS's
+# permission rules.
 #
 #   test_tmpfs        srv/tmpfs/nodes.c and initrd.c, with GNU cpio's archives
 #   fuzz_tmpfs_cpio   initrd.c on arbitrary archives
@@ -33,3 +34,9 @@ host-fuzz: $(HOST_DIR)/fuzz-seeds/tmpfs_cpio/.done
 
 -include $(patsubst %.c,$(HOST_DIR)/obj/%.d,$(HOST_TMPFS_SRCS)) \
 	$(patsubst %.c,$(HOST_DIR)/fuzzobj/%.d,$(HOST_TMPFS_SRCS))
+
+# test_vfs_perm: the VFS's permission rules (srv/vfs/perm.c).
+$(HOST_DIR)/obj/srv/vfs/perm.o $(HOST_DIR)/obj/tests/host/test_vfs_perm.o: $(HOST_GEN)/fs/.stamp
+$(foreach f,srv/vfs/perm.c tests/host/test_vfs_perm.c,$(eval HOST_XFLAGS_$(f) := -I$(HOST_GEN)/fs))
+$(HOST_DIR)/test_vfs_perm: $(HOST_DIR)/obj/srv/vfs/perm.o
+-include $(HOST_DIR)/obj/srv/vfs/perm.d

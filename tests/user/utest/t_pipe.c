@@ -2,6 +2,7 @@
 // Pipes (srv/pipe, lib/c/os/fd/pipe*.c): reads and writes in one process,
 // between threads and between processes, the end of the file, EPIPE and
 // SIGPIPE, O_NONBLOCK, PIPE_BUF atomicity and bad arguments.
+#include "../proc_server.h"
 #include "../utest.h"
 #include "../vfs_up.h"
 #include <errno.h>
@@ -10,8 +11,10 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
@@ -352,4 +355,55 @@ UTEST(pipe_poll_timeout_and_wakeup)
 	CHECK_EQ(fd.revents, POLLIN | POLLHUP);
 	CHECK_EQ(read(p[0], &c, 1), 0);
 	CHECK_EQ(close(p[0]), 0);
+}
+
+/* posix_spawn of permchild hold with fd as its descriptor 3: it writes "x"
+ * there (when it can) and sleeps until killed. */
+static pid_t holder(int fd)
+{
+	char *argv[] = { "permchild", "hold", NULL }, *envp[] = { NULL };
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fd, 3);
+	pid_t pid;
+	int err = posix_spawn(&pid, "/bin/permchild", &fa, NULL, argv, envp);
+	posix_spawn_file_actions_destroy(&fa);
+	return err ? -1 : pid;
+}
+
+static bool killed(pid_t pid)
+{
+	int st;
+	return kill(pid, SIGKILL) == 0 && waitpid(pid, &st, 0) == pid && WIFSIGNALED(st);
+}
+
+/* The other end's process dies without closing: the kernel tells the pipe
+ * server its handle is gone. A writer's death is the end of the file; a
+ * reader's makes writes fail with EPIPE. */
+UTEST(pipe_peer_death_is_eof_or_epipe)
+{
+	CHECK_EQ(vfs_up(), 0);
+	CHECK(proc_server());
+	int p[2];
+	CHECK_EQ(pipe(p), 0);
+	pid_t writer = holder(p[1]);
+	CHECK(writer > 0);
+	CHECK_EQ(close(p[1]), 0);
+	char c = 0;
+	CHECK_EQ(read(p[0], &c, 1), 1);
+	CHECK_EQ(c, 'x');
+	CHECK(killed(writer));
+	CHECK_EQ(read(p[0], &c, 1), 0);
+	CHECK_EQ(close(p[0]), 0);
+
+	CHECK_EQ(pipe(p), 0);
+	pid_t reader = holder(p[0]);
+	CHECK(reader > 0);
+	CHECK_EQ(close(p[0]), 0);
+	CHECK_EQ(write(p[1], "y", 1), 1); /* someone holds the read end */
+	CHECK(killed(reader));
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	CHECK_ERRNO(write(p[1], "y", 1), EPIPE);
+	signal(SIGPIPE, old);
+	CHECK_EQ(close(p[1]), 0);
 }

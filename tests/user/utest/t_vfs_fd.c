@@ -62,15 +62,22 @@ UTEST(vfs_dup_and_fcntl)
 	CHECK_EQ(close(other), 0);
 	int low = dup(fd2);
 	CHECK_EQ(low, other);
-	/* Export: the file system first, then descriptors without FD_CLOEXEC,
-	 * each a handle of its own to the same open file. */
+	/* Export: the file system first (the VFS and the working directory),
+	 * then descriptors without FD_CLOEXEC, each a handle of its own to the
+	 * same open file. */
 	struct vg_startup_handle hs[16];
 	size_t n = __vg_fd_export(hs, 16);
 	int found50 = 0, found51 = 0, found62 = 0;
-	CHECK(n >= 1);
+	CHECK(n >= 2);
 	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
+	CHECK_EQ(hs[1].tag, VG_HTAG_FS_CWD);
 	vg_handle_close(hs[0].handle);
-	for (size_t i = 1; i < n; i++) {
+	char cwd[8] = "";
+	CHECK_EQ(vg_vmo_read(hs[1].handle, 0, cwd, 2), 0);
+	CHECK_EQ(cwd[0], '/');
+	CHECK_EQ(cwd[1], 0);
+	vg_handle_close(hs[1].handle);
+	for (size_t i = 2; i < n; i++) {
 		CHECK_EQ(hs[i].tag, VG_HTAG_FD);
 		found50 += hs[i].arg == 50;
 		found51 += hs[i].arg == 51;
@@ -88,11 +95,12 @@ UTEST(vfs_dup_and_fcntl)
 	CHECK_EQ(found51, 0);
 	CHECK_EQ(found62, 0);
 	CHECK_EQ(lseek(50, 0, SEEK_CUR), 2); /* the position is shared */
-	CHECK_EQ(__vg_fd_export(hs, 2), 2);
+	CHECK_EQ(__vg_fd_export(hs, 3), 3);
 	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
 	vg_handle_close(hs[0].handle);
-	fs_file_close(hs[1].handle);
 	vg_handle_close(hs[1].handle);
+	fs_file_close(hs[2].handle);
+	vg_handle_close(hs[2].handle);
 	int closed = 0;
 	int fds[] = { fd2, 50, 51, 60, 61, 62, low };
 	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Advisory locks: flock, fcntl byte ranges, waiting, release with the last
-// close.
+// close and with the death of the holder.
+#include "../proc_server.h"
 #include "../utest.h"
 #include "../vfs_up.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/file.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -117,4 +121,42 @@ UTEST(vfs_fcntl_byte_range_locks)
 	CHECK_EQ(fcntl(a, F_SETLK, &fl), 0);
 	CHECK_EQ(close(a), 0);
 	CHECK_EQ(unlink("/tmp/lockr"), 0);
+}
+
+/* posix_spawn of permchild locking path: its pid, or -1. */
+static pid_t lock_child(const char *path)
+{
+	char *argv[] = { "permchild", "lock", (char *)path, NULL }, *envp[] = { NULL };
+	pid_t pid;
+	return posix_spawn(&pid, "/bin/permchild", NULL, NULL, argv, envp) ? -1 : pid;
+}
+
+/* A process killed while it holds a lock: the kernel tells the filesystem
+ * that its handle is gone, and the lock goes with it. */
+UTEST(vfs_lock_released_when_holder_killed)
+{
+	CHECK_EQ(vfs_up(), 0);
+	CHECK(proc_server());
+	CHECK_EQ(vfs_put("/tmp/lockk", "0123456789", 10), 0);
+	int fd = open("/tmp/lockk", O_RDWR);
+	pid_t pid = lock_child("/tmp/lockk");
+	CHECK(fd >= 0 && pid > 0);
+	struct flock q;
+	for (int i = 0; i < 5000; i++) { /* until the child holds it */
+		q = (struct flock){ .l_type = F_WRLCK, .l_whence = SEEK_SET };
+		CHECK_EQ(fcntl(fd, F_GETLK, &q), 0);
+		if (q.l_type != F_UNLCK)
+			break;
+		nanosleep(&(struct timespec){ 0, 1000 * 1000 }, NULL);
+	}
+	CHECK_EQ(q.l_type, F_WRLCK);
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	CHECK_ERRNO(fcntl(fd, F_SETLK, &fl), EAGAIN);
+	CHECK_EQ(kill(pid, SIGKILL), 0);
+	int st;
+	CHECK_EQ(waitpid(pid, &st, 0), pid);
+	CHECK(WIFSIGNALED(st));
+	CHECK_EQ(fcntl(fd, F_SETLK, &fl), 0);
+	CHECK_EQ(close(fd), 0);
+	CHECK_EQ(unlink("/tmp/lockk"), 0);
 }

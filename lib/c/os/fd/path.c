@@ -173,6 +173,34 @@ int fchdir(int fd)
 	return r;
 }
 
+/* The working directory for a child started with posix_spawn or exec
+ * (VG_HTAG_FS_CWD): its canonical path, NUL-terminated, in a memory object
+ * of its own (*vmo); 0 or an ERR_*. */
+long __fs_cwd_export(vg_handle_t *vmo)
+{
+	__libc_lock(&cwd_lock);
+	/* PATH_MAX bytes (one page), so the child reads a known size. */
+	long st = vg_vmo_create(PATH_MAX, 0, vmo);
+	if (!st && (st = vg_vmo_write(*vmo, 0, cwd, strlen(cwd) + 1)))
+		vg_handle_close(*vmo);
+	__libc_unlock(&cwd_lock);
+	return st;
+}
+
+/* At start: the working directory a parent passed, taken if it is an
+ * absolute path that fits (the handle is closed either way). */
+void __fs_cwd_import(vg_handle_t vmo)
+{
+	char path[PATH_MAX];
+	long st = vg_vmo_read(vmo, 0, path, sizeof(path));
+	vg_handle_close(vmo);
+	if (st || path[0] != '/' || !memchr(path, 0, sizeof(path)))
+		return;
+	__libc_lock(&cwd_lock);
+	memcpy(cwd, path, strlen(path) + 1);
+	__libc_unlock(&cwd_lock);
+}
+
 char *getcwd(char *buf, size_t size)
 {
 	__libc_lock(&cwd_lock);

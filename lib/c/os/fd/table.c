@@ -229,7 +229,8 @@ int fcntl(int fd, int cmd, ...)
 }
 
 /* What a child started with posix_spawn or exec gets of the file system:
- * a handle to the VFS (VG_HTAG_FS_ROOT) and every descriptor without
+ * a handle to the VFS (VG_HTAG_FS_ROOT), the working directory
+ * (VG_HTAG_FS_CWD) and every descriptor without
  * FD_CLOEXEC, as a handle of its own to the same open file (shared
  * position), tagged VG_HTAG_FD with its number. Returns how many entries
  * were written; descriptors that do not fit in max, or whose server cannot
@@ -243,6 +244,8 @@ size_t __vg_fd_export(struct vg_startup_handle *out, size_t max)
 	if (vfs_handle && n < max && !vg_handle_info(vfs_handle, &info) &&
 	    !vg_handle_duplicate(vfs_handle, info.rights, &h))
 		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, h, 0 };
+	if (vfs_handle && n < max && !__fs_cwd_export(&h))
+		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_CWD, 0, h, 0 };
 	for (int fd = 0; fd < FD_MAX && n < max; fd++) {
 		if (!table[fd].d || table[fd].cloexec)
 			continue;
@@ -317,6 +320,8 @@ __attribute__((constructor)) static void fd_import(void)
 	for (uint64_t i = 0; i < su->nhandles; i++) {
 		if (hs[i].tag == VG_HTAG_FS_ROOT && !vfs_handle) {
 			vfs_handle = hs[i].handle;
+		} else if (hs[i].tag == VG_HTAG_FS_CWD) {
+			__fs_cwd_import(hs[i].handle);
 		} else if (hs[i].tag == VG_HTAG_FD && hs[i].arg < FD_MAX) {
 			struct fd_desc *d = NULL;
 			struct fs_attr a;

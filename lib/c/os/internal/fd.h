@@ -85,6 +85,9 @@ int __fs_error(long st);
 /* The absolute path of path taken relative to dirfd (AT_FDCWD: the working
  * directory) in out (PATH_MAX); 0, or -1 with errno. */
 int __fs_path(int dirfd, const char *path, char *out);
+/* The working directory across posix_spawn and exec (path.c). */
+long __fs_cwd_export(vg_handle_t *vmo);
+void __fs_cwd_import(vg_handle_t vmo);
 /* struct stat from the protocol's attributes. */
 void __fs_stat_from(const struct fs_attr *a, struct stat *st);
 

@@ -74,9 +74,11 @@ static long make_child_handles(vg_handle_t child, vg_handle_t ep)
 		return ERR_NO_MEMORY;
 	size_t n = 0;
 	for (uint64_t i = 0; i < su->nhandles && n + 1 < VG_SPAWN_MAX_HANDLES; i++) {
-		/* The descriptor table passes its own (__vg_fd_fork_prepare). */
+		/* The descriptor table passes its own (__vg_fd_fork_prepare);
+		 * the working directory was read at start and is in the
+		 * memory the child copies. */
 		if (h[i].tag == VG_HTAG_PROC || h[i].tag == VG_HTAG_FD ||
-		    h[i].tag == VG_HTAG_FS_ROOT)
+		    h[i].tag == VG_HTAG_FS_ROOT || h[i].tag == VG_HTAG_FS_CWD)
 			continue;
 		vg_handle_t there = give(h[i].handle, child);
 		if (there)

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// A program for the file system tests (t_vfs_perm.c, t_vfs_locks.c,
+// t_pipe.c), started by the root task as root:
+//   permchild drop        checks effective against real ids, drops to uid
+//                         and gid 1000 and checks what a user may and may
+//                         not do in /tmp/perm (prepared by the test)
+//   permchild ids U       exits 0 when its ids are all U (inheritance)
+//   permchild cwd PATH    exits 0 when its working directory is PATH and a
+//                         relative name opens there
+//   permchild lock PATH   write-locks all of PATH, then sleeps to be killed
+//   permchild hold        writes "x" to descriptor 3 (when that works),
+//                         then sleeps to be killed
+// Exit status: 0, or the line of the first check that failed.
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define EXPECT(c)                                                         \
+	do {                                                              \
+		if (!(c)) {                                               \
+			printf("permchild: line %d: %s\n", __LINE__, #c); \
+			return __LINE__;                                  \
+		}                                                         \
+	} while (0)
+#define FAILS(expr, e) EXPECT((expr) == -1 && errno == (e))
+
+static int closes(int fd)
+{
+	return fd >= 0 && close(fd) == 0;
+}
+
+static int ids_are(unsigned id)
+{
+	return getuid() == id && geteuid() == id && getgid() == id && getegid() == id;
+}
+
+/* Root with another effective uid: access() asks with the real one. */
+static int effective_and_real(void)
+{
+	EXPECT(ids_are(0));
+	EXPECT(seteuid(1000) == 0);
+	EXPECT(getuid() == 0 && geteuid() == 1000);
+	FAILS(open("/tmp/perm/secret", O_RDONLY), EACCES);
+	EXPECT(access("/tmp/perm/secret", R_OK) == 0);
+	EXPECT(seteuid(0) == 0); /* back: 0 is its real uid */
+	EXPECT(closes(open("/tmp/perm/secret", O_RDONLY)));
+	FAILS(access("/tmp/perm/script", X_OK), EACCES); /* root needs an x bit */
+	EXPECT(access("/tmp/perm/exe", X_OK) == 0);
+	return 0;
+}
+
+static int reading_and_writing(void)
+{
+	FAILS(open("/tmp/perm/secret", O_RDONLY), EACCES);
+	EXPECT(closes(open("/tmp/perm/public", O_RDONLY)));
+	FAILS(open("/tmp/perm/public", O_WRONLY), EACCES);
+	FAILS(open("/tmp/perm/public", O_RDWR), EACCES);
+	FAILS(open("/tmp/perm/public", O_RDONLY | O_TRUNC), EACCES);
+	EXPECT(closes(open("/tmp/perm/shared", O_RDWR)));
+	FAILS(open("/tmp/perm/new", O_CREAT | O_WRONLY, 0644), EACCES);
+	/* O_CREAT of a name that exists needs no write on the directory. */
+	EXPECT(closes(open("/tmp/perm/public", O_CREAT | O_RDONLY, 0644)));
+	FAILS(truncate("/tmp/perm/public", 0), EACCES);
+	EXPECT(truncate("/tmp/perm/shared", 0) == 0);
+	FAILS(utimensat(AT_FDCWD, "/tmp/perm/public", NULL, 0), EACCES);
+	EXPECT(utimensat(AT_FDCWD, "/tmp/perm/shared", NULL, 0) == 0);
+	struct timespec t[2] = { { 1, 0 }, { 2, 0 } };
+	FAILS(utimensat(AT_FDCWD, "/tmp/perm/shared", t, 0), EPERM); /* not the owner */
+	return 0;
+}
+
+static int searching(void)
+{
+	struct stat st;
+	FAILS(stat("/tmp/perm/closed/f", &st), EACCES);
+	FAILS(open("/tmp/perm/closed/f", O_RDONLY), EACCES);
+	FAILS(open("/tmp/perm/closed", O_RDONLY | O_DIRECTORY), EACCES);
+	EXPECT(stat("/tmp/perm/closed", &st) == 0); /* its parent is searchable */
+	FAILS(access("/tmp/perm/secret", R_OK), EACCES);
+	EXPECT(access("/tmp/perm/public", R_OK) == 0);
+	FAILS(access("/tmp/perm/public", W_OK), EACCES);
+	EXPECT(access("/tmp/perm/exe", X_OK) == 0);
+	FAILS(access("/tmp/perm/script", X_OK), EACCES);
+	return 0;
+}
+
+static int names(void)
+{
+	FAILS(unlink("/tmp/perm/public"), EACCES);
+	FAILS(rename("/tmp/perm/public", "/tmp/perm/mine/x"), EACCES);
+	FAILS(mkdir("/tmp/perm/d", 0755), EACCES);
+	FAILS(link("/tmp/perm/public", "/tmp/perm/l"), EACCES);
+	FAILS(symlink("public", "/tmp/perm/s"), EACCES);
+	int fd = open("/tmp/perm/mine/f", O_CREAT | O_WRONLY, 0640);
+	EXPECT(closes(fd));
+	struct stat st;
+	EXPECT(stat("/tmp/perm/mine/f", &st) == 0 && st.st_uid == 1000 && st.st_gid == 1000);
+	EXPECT(mkdir("/tmp/perm/mine/sub", 0700) == 0);
+	EXPECT(rename("/tmp/perm/mine/f", "/tmp/perm/mine/g") == 0);
+	EXPECT(link("/tmp/perm/public", "/tmp/perm/mine/pl") == 0);
+	EXPECT(unlink("/tmp/perm/mine/pl") == 0);
+	/* The sticky directory: others' names stay, one's own go. */
+	FAILS(unlink("/tmp/perm/sticky/rootfile"), EPERM);
+	FAILS(rename("/tmp/perm/sticky/rootfile", "/tmp/perm/sticky/x"), EPERM);
+	EXPECT(closes(open("/tmp/perm/sticky/own", O_CREAT | O_WRONLY, 0600)));
+	EXPECT(unlink("/tmp/perm/sticky/own") == 0);
+	FAILS(mknod("/tmp/perm/mine/dev", S_IFCHR | 0600, 0x100), EPERM);
+	return 0;
+}
+
+static int owners(void)
+{
+	FAILS(chmod("/tmp/perm/public", 0666), EPERM);
+	EXPECT(chmod("/tmp/perm/mine/g", 0600) == 0);
+	FAILS(chown("/tmp/perm/mine/g", 0, 1000), EPERM);
+	FAILS(chown("/tmp/perm/mine/g", 1000, 0), EPERM);
+	EXPECT(chown("/tmp/perm/mine/g", 1000, 1000) == 0);
+	FAILS(chown("/tmp/perm/public", 1000, 1000), EPERM);
+	/* An unprivileged chown clears set-user-ID. */
+	struct stat st;
+	EXPECT(chmod("/tmp/perm/mine/g", 04755) == 0);
+	EXPECT(chown("/tmp/perm/mine/g", (uid_t)-1, 1000) == 0);
+	EXPECT(stat("/tmp/perm/mine/g", &st) == 0 && (st.st_mode & 07777) == 0755);
+	EXPECT(unlink("/tmp/perm/mine/g") == 0 && rmdir("/tmp/perm/mine/sub") == 0);
+	return 0;
+}
+
+static int no_way_back(void)
+{
+	FAILS(setuid(0), EPERM);
+	FAILS(seteuid(0), EPERM);
+	FAILS(setgid(0), EPERM);
+	FAILS(setreuid(0, (uid_t)-1), EPERM);
+	EXPECT(setuid(1000) == 0); /* its own id: allowed */
+	return 0;
+}
+
+/* A forked and a spawned child are the same user. */
+static int inherited(void)
+{
+	int st;
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(ids_are(1000) && open("/tmp/perm/secret", O_RDONLY) == -1 && errno == EACCES
+			      ? 0
+			      : 1);
+	EXPECT(pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	char *argv[] = { "permchild", "ids", "1000", NULL }, *envp[] = { NULL };
+	EXPECT(posix_spawn(&pid, "/bin/permchild", NULL, NULL, argv, envp) == 0);
+	EXPECT(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	return 0;
+}
+
+static int drop(void)
+{
+	int r;
+	if ((r = effective_and_real()))
+		return r;
+	EXPECT(setgid(1000) == 0 && setuid(1000) == 0);
+	EXPECT(ids_are(1000));
+	if ((r = reading_and_writing()) || (r = searching()) || (r = names()) || (r = owners()) ||
+	    (r = no_way_back()) || (r = inherited()))
+		return r;
+	return 0;
+}
+
+static int cwd_is(const char *want)
+{
+	char buf[256];
+	EXPECT(getcwd(buf, sizeof(buf)) && !strcmp(buf, want));
+	EXPECT(closes(open("public", O_RDONLY)));
+	return 0;
+}
+
+static int sleep_to_be_killed(void)
+{
+	struct timespec ts = { 30, 0 };
+	nanosleep(&ts, NULL);
+	return 99;
+}
+
+static int lock(const char *path)
+{
+	int fd = open(path, O_RDWR);
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+	EXPECT(fd >= 0 && fcntl(fd, F_SETLK, &fl) == 0);
+	return sleep_to_be_killed();
+}
+
+int main(int argc, char **argv)
+{
+	const char *what = argc > 1 ? argv[1] : "";
+	if (!strcmp(what, "lock") && argc > 2)
+		return lock(argv[2]);
+	if (!strcmp(what, "hold")) {
+		(void)!write(3, "x", 1);
+		return sleep_to_be_killed();
+	}
+	if (!strcmp(what, "drop"))
+		return drop();
+	if (!strcmp(what, "ids") && argc > 2)
+		return ids_are((unsigned)atoi(argv[2])) ? 0 : 1;
+	if (!strcmp(what, "cwd") && argc > 2)
+		return cwd_is(argv[2]);
+	return 127;
+}

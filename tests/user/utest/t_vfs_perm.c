@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Credentials and permissions (docs/ARCHITECTURE.md, section 17.2): the
+// root task prepares /tmp/perm and starts tests/user/permchild.c, which
+// drops to uid and gid 1000 and checks what it may do there; unmount's
+// busy check; the working directory across posix_spawn.
+#include <errno.h>
+#include <fcntl.h>
+#include <fs.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../proc_server.h"
+#include "../utest.h"
+#include "../vfs_up.h"
+
+/* posix_spawn of permchild with two arguments: its exit status, or -1. */
+static int permchild(const char *a1, const char *a2)
+{
+	char *argv[] = { "permchild", (char *)a1, (char *)a2, NULL }, *envp[] = { NULL };
+	pid_t pid;
+	int st;
+	if (posix_spawn(&pid, "/bin/permchild", NULL, NULL, argv, envp) ||
+	    waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+static void file(const char *path, mode_t mode, uid_t uid)
+{
+	CHECK_EQ(vfs_put(path, "x", 1), 0);
+	CHECK_EQ(chmod(path, mode), 0);
+	CHECK_EQ(chown(path, uid, uid), 0);
+}
+
+static void dir(const char *path, mode_t mode, uid_t uid)
+{
+	CHECK_EQ(mkdir(path, mode), 0);
+	CHECK_EQ(chmod(path, mode), 0);
+	CHECK_EQ(chown(path, uid, uid), 0);
+}
+
+UTEST(vfs_perm_user_1000)
+{
+	CHECK_EQ(vfs_up(), 0);
+	CHECK(proc_server());
+	CHECK_EQ(getuid(), 0);
+	CHECK_EQ(geteuid(), 0);
+	dir("/tmp/perm", 0755, 0);
+	file("/tmp/perm/secret", 0600, 1000); /* 1000's own, but 0600 and root reads it */
+	CHECK_EQ(chown("/tmp/perm/secret", 0, 0), 0);
+	file("/tmp/perm/public", 0644, 0);
+	file("/tmp/perm/shared", 0666, 0);
+	file("/tmp/perm/script", 0644, 0);
+	file("/tmp/perm/exe", 0755, 0);
+	dir("/tmp/perm/closed", 0700, 0);
+	file("/tmp/perm/closed/f", 0644, 0);
+	dir("/tmp/perm/mine", 0755, 1000);
+	dir("/tmp/perm/sticky", 01777, 0);
+	file("/tmp/perm/sticky/rootfile", 0666, 0);
+	/* Root reads what it does not own, whatever the mode. */
+	CHECK_EQ(chown("/tmp/perm/script", 1000, 1000), 0);
+	CHECK_EQ(chmod("/tmp/perm/script", 0), 0);
+	int fd = open("/tmp/perm/script", O_RDWR);
+	CHECK(fd >= 0);
+	close(fd);
+	CHECK_EQ(chmod("/tmp/perm/script", 0644), 0);
+	CHECK_EQ(chown("/tmp/perm/script", 0, 0), 0);
+	CHECK_EQ(permchild("drop", NULL), 0);
+	/* The root task is root still: the child's ids were its own. */
+	CHECK_EQ(geteuid(), 0);
+	CHECK_ERRNO(setuid(40000), EINVAL); /* beyond what a badge carries */
+	CHECK_EQ(getuid(), 0);
+}
+
+UTEST(vfs_perm_mount_is_root_only)
+{
+	CHECK_EQ(vfs_up(), 0);
+	vg_handle_t user;
+	CHECK_EQ(fs_vfs_become(vfs_up_vfs(), 1000, 1000, 1000, 1000, &user), 0);
+	uint32_t r, e, rg, eg;
+	CHECK_EQ(fs_vfs_whoami(user, &r, &e, &rg, &eg), 0);
+	CHECK(r == 1000 && e == 1000 && rg == 1000 && eg == 1000);
+	CHECK_EQ(fs_vfs_unmount(user, "/tmp"), FS_FS_ERROR_NOT_PERMITTED);
+	CHECK_EQ(fs_vfs_undevice(user, 1), FS_FS_ERROR_NOT_PERMITTED);
+	vg_handle_t fs;
+	CHECK_EQ(vg_handle_duplicate(vfs_up_tmpfs(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &fs), 0);
+	CHECK_EQ(fs_vfs_mount(user, "/run", fs), FS_FS_ERROR_NOT_PERMITTED);
+	CHECK_EQ(vg_handle_duplicate(vfs_up_tmpfs(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &fs), 0);
+	CHECK_EQ(fs_vfs_device(user, 99, fs), FS_FS_ERROR_NOT_PERMITTED);
+	/* The ids cannot be forged: a client's handle cannot mint, and a
+	 * duplicate carries the same ids. */
+	vg_handle_t forged, copy;
+	CHECK_EQ(vg_endpoint_mint(user, VG_RIGHT_SIGNAL, 0, &forged), ERR_ACCESS_DENIED);
+	CHECK_EQ(vg_handle_duplicate(user, VG_RIGHT_SIGNAL, &copy), 0);
+	CHECK_EQ(fs_vfs_whoami(copy, &r, &e, &rg, &eg), 0);
+	CHECK(r == 1000 && e == 1000 && rg == 1000 && eg == 1000);
+	CHECK_EQ(vg_handle_close(copy), 0);
+	vg_handle_t back;
+	CHECK_EQ(fs_vfs_become(user, 0, 0, 0, 0, &back), FS_FS_ERROR_NOT_PERMITTED);
+	CHECK_EQ(fs_vfs_become(user, 1000, 1000, 1000, 70000, &back), FS_FS_ERROR_INVALID);
+	CHECK_EQ(vg_handle_close(user), 0);
+}
+
+UTEST(vfs_unmount_busy_while_open)
+{
+	CHECK_EQ(vfs_up(), 0);
+	CHECK(proc_server());
+	vg_handle_t vfs = vfs_up_vfs();
+	CHECK_EQ(mkdir("/tmp/busy", 0755), 0);
+	CHECK_EQ(vfs_up_mount_tmpfs("/tmp/busy", 1 << 20), 0);
+	CHECK_EQ(vfs_put("/tmp/busy/f", "abc", 3), 0);
+	int fd = open("/tmp/busy/f", O_RDONLY), dup_fd = dup(fd);
+	CHECK(fd >= 0 && dup_fd >= 0);
+	CHECK_EQ(fs_vfs_unmount(vfs, "/tmp/busy"), FS_FS_ERROR_BUSY);
+	CHECK_EQ(close(fd), 0);
+	CHECK_EQ(fs_vfs_unmount(vfs, "/tmp/busy"), FS_FS_ERROR_BUSY); /* the dup holds it */
+	int d = open("/tmp/busy", O_RDONLY | O_DIRECTORY);
+	CHECK_EQ(close(dup_fd), 0);
+	CHECK_EQ(fs_vfs_unmount(vfs, "/tmp/busy"), FS_FS_ERROR_BUSY); /* a directory too */
+	CHECK_EQ(close(d), 0);
+	/* A process killed with a file open there: busy until the kernel
+	 * tells the filesystem its handle is gone. */
+	pid_t holder = 0;
+	char *argv[] = { "permchild", "lock", "/tmp/busy/f", NULL }, *envp[] = { NULL };
+	CHECK_EQ(posix_spawn(&holder, "/bin/permchild", NULL, NULL, argv, envp), 0);
+	bool locked = false; /* the child has the file open (and locked) */
+	for (int i = 0; i < 5000 && !locked; i++) {
+		struct flock q = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+		int probe = open("/tmp/busy/f", O_RDWR);
+		locked = probe >= 0 && fcntl(probe, F_GETLK, &q) == 0 && q.l_type != F_UNLCK;
+		close(probe);
+		if (!locked)
+			nanosleep(&(struct timespec){ 0, 1000 * 1000 }, NULL);
+	}
+	CHECK(locked);
+	CHECK_EQ(fs_vfs_unmount(vfs, "/tmp/busy"), FS_FS_ERROR_BUSY);
+	CHECK_EQ(kill(holder, SIGKILL), 0);
+	int ws;
+	CHECK_EQ(waitpid(holder, &ws, 0), holder);
+	CHECK_EQ(fs_vfs_unmount(vfs, "/tmp/busy"), 0);
+	struct stat st;
+	CHECK_ERRNO(stat("/tmp/busy/f", &st), ENOENT);
+	CHECK_EQ(rmdir("/tmp/busy"), 0);
+}
+
+UTEST(vfs_cwd_travels_to_spawned_children)
+{
+	CHECK_EQ(vfs_up(), 0);
+	CHECK(proc_server());
+	CHECK_EQ(mkdir("/tmp/cwdt", 0755), 0);
+	CHECK_EQ(vfs_put("/tmp/cwdt/public", "x", 1), 0);
+	CHECK_EQ(chdir("/tmp/cwdt"), 0);
+	CHECK_EQ(permchild("cwd", "/tmp/cwdt"), 0);
+	CHECK_EQ(chdir("/"), 0);
+	CHECK(permchild("cwd", "/tmp/cwdt") != 0); /* it sees where we are now */
+	CHECK_EQ(unlink("/tmp/cwdt/public"), 0);
+	CHECK_EQ(rmdir("/tmp/cwdt"), 0);
+}
