@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The root task. Started by the kernel with its struct vg_startup (its
+// The in-OS test runner (bin/testrun), the root task of test and benchmark
+// boots (init=bin/testrun on the command line). Started by the kernel with its struct vg_startup (its
 // handles and flags) at arg0, linked with the C library. When the
 // kernel runs its tests it runs the user-mode tests (tests/user/utest/, one
 // "KTEST" line each) and exits with the number of failures, which the kernel
