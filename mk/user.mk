@@ -93,6 +93,13 @@ $(foreach d,$(USER_IDL_DIRS),$(eval $(d)/%.c: $(d)/.stamp ;))
 # them, plus what its USER_EXTRA_<name> lists. The tests start servers from
 # the initrd with vg_spawn, as programs of their own.
 SRV_NAMES := $(patsubst srv/%/main.c,%,$(wildcard srv/*/main.c))
+# Native commands (bin/<name>/, linked with the C library): tools that
+# speak the system's protocols, unlike the portable utilities of app/.
+BIN_NAMES := $(patsubst bin/%/main.c,%,$(wildcard bin/*/main.c))
+$(foreach p,$(BIN_NAMES),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
+$(foreach p,$(BIN_NAMES),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard bin/*/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
+USER_EXTRA_svc := $(call user_idl_srcs,init) $(call user_idl_srcs,bus)
 USER_EXTRA_bus := $(call user_idl_srcs,bus)
 USER_KITCHEN_SRCS := $(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_server.c \
 	$(USER_IDL_GEN)/kitchen_async.c
@@ -132,9 +139,9 @@ USER_EXTRA_proc_bench := tests/user/bench_report.c
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
-USER_PROG_NAMES := $(USER_TEST_NAMES) $(SRV_NAMES)
+USER_PROG_NAMES := $(USER_TEST_NAMES) $(SRV_NAMES) $(BIN_NAMES)
 USER_PROGS := $(addprefix $(USER_DIR)/,$(USER_PROG_NAMES))
-USER_PROG_SRCS := $(wildcard tests/user/*.c tests/user/utest/*.c srv/*/*.c)
+USER_PROG_SRCS := $(wildcard tests/user/*.c tests/user/utest/*.c srv/*/*.c bin/*/*.c)
 USER_PROG_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_PROG_SRCS) $(USER_EXTRA_SRCS))
 USER_ROOT := $(USER_DIR)/rootfs
 USER_ROOT_STAMP := $(USER_DIR)/rootfs.stamp
@@ -189,6 +196,8 @@ $(foreach p,$(USER_TEST_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,tests/user/$(p).c $(USER_EXTRA_$(p))))))
 $(foreach p,$(SRV_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,$(sort $(wildcard srv/$(p)/*.c)) $(USER_EXTRA_$(p))))))
+$(foreach p,$(BIN_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
+	%,$(USER_OBJ)/%.o,$(sort $(wildcard bin/$(p)/*.c)) $(USER_EXTRA_$(p))))))
 
 # The staged tree is rebuilt whole, so a program that is gone from the
 # sources is gone from the image too. It has the empty directories the boot

@@ -186,6 +186,12 @@ $(HOST_DIR)/fuzz-seeds/elf/.done: $(HOST_ELF_SAMPLES)
 	find $(HOST_DATA)/elf -name '*.elf' -size -4097c -exec cp {} $(@D)/ ';'
 	@touch $@
 host-fuzz: $(HOST_DIR)/fuzz-seeds/cpio/.done $(HOST_DIR)/fuzz-seeds/elf/.done
+# Seeds for the service definitions: the real ones, each a whole input.
+$(HOST_DIR)/fuzz-seeds/svcdef/.done: $(wildcard rootfs/etc/services/* rootfs/etc/services-test/*)
+	@rm -rf $(@D) && mkdir -p $(@D)
+	cp $^ $(@D)/
+	@touch $@
+host-fuzz: $(HOST_DIR)/fuzz-seeds/svcdef/.done
 
 include tests/host/ipc.mk
 include tests/sh/sh.mk

@@ -26,6 +26,7 @@ settings() {
 	libc_regex) echo "100000 128" ;;
 	idlc) echo "300000 4096" ;;
 	ipcdispatch) echo "400000 4096" ;;
+	svcdef) echo "300000 4096" ;;
 	*) echo "100000 4096" ;;
 	esac
 }

@@ -4,7 +4,8 @@
 // and the file system what init did, prints one KTEST line per check, then
 // asks init to power off (init's own line, the orderly stop, follows). The
 // same program is the test boot's misbehaving services: "crash" crashes at
-// once, "sleep" runs until stopped.
+// once, "sleep" runs until stopped. "reboot" (tools/testsuite.py gives it in
+// an image of its own) ends the run with a reboot instead.
 #include <bus.h>
 #include <fcntl.h>
 #include <init.h>
@@ -170,7 +171,7 @@ static void stop_start_restart(void)
 	CHECK(init_control_start(ctl, "nosuch") == INIT_INIT_ERROR_NOT_FOUND);
 }
 
-static void list_has_everything(void)
+static void list_and_svc(void)
 {
 	char name[INIT_CONTROL_GET_NAME_MAX + 1];
 	struct init_service info;
@@ -184,9 +185,13 @@ static void list_has_everything(void)
 				info.target == 3;
 		n++;
 	}
-	/* 9 services of the boot, 7 of the tests (one of them broken). */
-	CHECK(n == 16);
+	/* 9 services of the boot, 9 of the tests (one of them broken). */
+	CHECK(n == 18);
 	CHECK(me);
+	/* bin/svc, run as services: a list (its table is in the log) and a
+	 * start of a service that does not exist, refused. */
+	CHECK(wait_state("svc-list", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+	CHECK(wait_state("svc-refused", INIT_STATE_FAILED, &info) && info.last_exit == 1);
 }
 
 /* Exactly what the definition grants: the VFS and a bus grant. */
@@ -206,7 +211,7 @@ static void least_privilege(void)
 	CHECK(bus_names_add(bus, "fs.evil", ep) == BUS_BUS_ERROR_DENIED);
 }
 
-static int check(void)
+static int check(bool reboot)
 {
 	bus = vg_startup_find(VG_HTAG_BUS, 0);
 	if (!bus || bus_names_lookup(bus, "svc.init", &ctl)) {
@@ -220,9 +225,9 @@ static int check(void)
 	report("missing_dependency_reported", missing_dependency_reported);
 	report("crash_restarted_and_counted", crash_restarted_and_counted);
 	report("stop_start_restart", stop_start_restart);
-	report("list_has_everything", list_has_everything);
+	report("list_and_svc", list_and_svc);
 	report("least_privilege", least_privilege);
-	long st = init_control_poweroff(ctl, false);
+	long st = init_control_poweroff(ctl, reboot);
 	if (st) {
 		vg_printf("initcheck: poweroff refused (%ld)\n", st);
 		return 1;
@@ -240,5 +245,5 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "sleep"))
 		for (;;)
 			vg_thread_sleep_until(deadline_in(1000));
-	return check();
+	return check(argc > 1 && !strcmp(argv[1], "reboot"));
 }
