@@ -113,7 +113,8 @@ USER_EXTRA_testrun := tests/user/bench.c tests/user/bench_report.c tests/user/be
 	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
 	$(call user_idl_srcs,bus) $(USER_KITCHEN_SRCS)
 USER_EXTRA_initcheck := $(call user_idl_srcs,init) $(call user_idl_srcs,bus)
-USER_EXTRA_init := $(call user_idl_srcs,init) $(call user_idl_srcs,bus) $(call user_idl_srcs,fs)
+USER_EXTRA_init := $(call user_idl_srcs,init) $(call user_idl_srcs,bus) $(call user_idl_srcs,fs) \
+	$(call user_idl_srcs,proc)
 USER_START_init := $(USER_DIR)/crt1.o
 USER_LIBS_init := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/init/*.c)): UCFLAGS_EXTRA := -Ilib/c/include

@@ -25,6 +25,7 @@ struct service {
 	char why[192]; /* why it is not running, as logged */
 	vg_handle_t proc; /* while running: wait and manage */
 	uint64_t koid, started_ns;
+	int32_t pid; /* via the process server: its pid while it runs */
 	/* Init's handle to the endpoint the service serves (signal, transfer,
 	 * duplicate), from its first start on. */
 	vg_handle_t ep;
@@ -71,8 +72,17 @@ bool service_deps_running(struct init *in, const struct service *s, const char *
 
 /* supervise.c: exits, the restart policy, announcements on the bus. */
 void supervise_watch(struct init *in, struct service *s);
+/* s ended with code: log, announce, apply the policy. */
+void service_exited(struct init *in, struct service *s, long code);
 void supervise_stop(struct init *in, struct service *s);
 void announce(struct init *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* viaproc.c: services started through the process server (via = proc):
+ * start with the handles h (consumed), kill, wait until deadline. */
+long viaproc_start(struct init *in, struct service *s, const char *const *argv,
+		   const char *const *envp, struct vg_startup_handle *h, size_t n);
+long viaproc_kill(struct service *s);
+long viaproc_wait(struct service *s, uint64_t deadline);
 
 /* control.c: idl/init.idl. */
 long control_init(struct init *in);

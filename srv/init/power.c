@@ -27,13 +27,21 @@ void power_request(struct init *in, uint32_t action)
 /* Kills s and waits for its exit on a port of our own: 0 or an ERR_*. */
 static long stop_one(struct init *in, struct service *s, vg_handle_t port)
 {
+	uint64_t deadline = (uint64_t)vg_clock_monotonic() + STOP_WAIT_NS;
+	if (s->def->via_proc) {
+		long st = viaproc_kill(s);
+		if (!st)
+			st = viaproc_wait(s, deadline);
+		s->state = INIT_STATE_STOPPED;
+		return st;
+	}
 	async_source_remove(&in->loop, &s->exit_src);
 	long st = vg_process_kill(s->proc, ERR_CANCELED);
 	if (!st)
 		st = vg_port_bind(port, s->proc, 0);
 	struct vg_port_packet pkt;
 	if (!st)
-		st = vg_port_wait(port, (uint64_t)vg_clock_monotonic() + STOP_WAIT_NS, &pkt);
+		st = vg_port_wait(port, deadline, &pkt);
 	vg_handle_close(s->proc);
 	s->proc = 0;
 	s->state = INIT_STATE_STOPPED;

@@ -6,6 +6,7 @@
 #include "initd.h"
 #include <bus.h>
 #include <fs.h>
+#include <proc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -70,7 +71,14 @@ static long make_handles(struct init *in, struct service *s, vg_handle_t child,
 		const struct svc_grant *gr = &d->grants[g];
 		const struct service *from = service_find(in, d->refs[gr->ref].name);
 		vg_handle_t give = 0;
-		if (!from || !from->ep) {
+		if (gr->tag == SVC_TAG_PROC) {
+			/* The process server's unbadged handle is pid 1's
+			 * (ours); a process of its own gets its handle from a
+			 * start through the server. */
+			snprintf(s->why, sizeof(s->why),
+				 "grant proc: pid 1's handle is not given; use via = proc");
+			st = ERR_NOT_SUPPORTED;
+		} else if (!from || !from->ep) {
 			snprintf(s->why, sizeof(s->why), "%s has no endpoint to grant",
 				 d->refs[gr->ref].name);
 			st = ERR_NOT_FOUND;
@@ -167,31 +175,40 @@ long service_start(struct init *in, struct service *s)
 	for (int k = 0; k < d->nenv; k++)
 		envp[k] = d->env[k];
 	envp[d->nenv] = NULL;
-	vg_handle_t child;
-	if ((st = vg_process_create(&child)))
+	/* Started by us, the new process is made first: a bus grant names it. */
+	vg_handle_t child = VG_HANDLE_INVALID;
+	if (!d->via_proc && (st = vg_process_create(&child)))
 		return st;
 	struct vg_startup_handle h[1 + SVC_GRANTS_MAX];
 	size_t n;
 	if ((st = make_handles(in, s, child, h, &n))) {
-		vg_handle_close(child);
+		if (child)
+			vg_handle_close(child);
 		if (!s->why[0])
 			snprintf(s->why, sizeof(s->why), "%s: its handles (%ld)", s->name, st);
 		return st;
 	}
-	struct vg_spawn_req req = { image, len, argv, envp, h, n };
 	uint64_t t0 = (uint64_t)vg_clock_monotonic();
-	if ((st = vg_spawn_in(&req, child, &child, &why))) {
-		snprintf(s->why, sizeof(s->why), "%s: %s (%ld)", d->program, why ? why : "?", st);
-		return st;
+	if (d->via_proc) {
+		if ((st = viaproc_start(in, s, argv, envp, h, n)))
+			return st;
+	} else {
+		struct vg_spawn_req req = { image, len, argv, envp, h, n };
+		if ((st = vg_spawn_in(&req, child, &child, &why))) {
+			snprintf(s->why, sizeof(s->why), "%s: %s (%ld)", d->program,
+				 why ? why : "?", st);
+			return st;
+		}
+		struct vg_handle_info info;
+		s->proc = child;
+		s->koid = vg_handle_info(child, &info) ? 0 : info.koid;
 	}
-	struct vg_handle_info info;
-	s->proc = child;
-	s->koid = vg_handle_info(child, &info) ? 0 : info.koid;
 	s->started_ns = t0;
 	s->state = INIT_STATE_RUNNING;
 	s->stopping = false;
 	s->why[0] = 0;
-	supervise_watch(in, s);
+	if (!d->via_proc)
+		supervise_watch(in, s);
 	if (!strcmp(s->name, "bus") && d->serve == SVC_TAG_SERVER_EP) {
 		/* The bus: ours is the administrator's handle. */
 		in->bus = s->ep;
@@ -204,8 +221,9 @@ long service_start(struct init *in, struct service *s)
 		printf("init: %s\n", s->why);
 	report_unenforced(s);
 	uint64_t us = ((uint64_t)vg_clock_monotonic() - t0) / 1000;
-	printf("init: started %s (koid %llu) in %llu.%03llu ms\n", s->name,
-	       (unsigned long long)s->koid, (unsigned long long)us / 1000,
-	       (unsigned long long)us % 1000);
+	printf("init: started %s (%s %llu) in %llu.%03llu ms\n", s->name,
+	       d->via_proc ? "pid" : "koid",
+	       (unsigned long long)(d->via_proc ? (uint64_t)s->pid : s->koid),
+	       (unsigned long long)us / 1000, (unsigned long long)us % 1000);
 	return 0;
 }

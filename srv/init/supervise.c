@@ -86,11 +86,15 @@ static void exited(struct async_loop *loop, struct async_source *src,
 		   const struct vg_port_packet *pkt)
 {
 	struct service *s = src->ctx;
-	struct init *in = &init;
 	async_source_remove(loop, src);
 	long code = pkt->status < 0 ? pkt->status : (long)pkt->data[0];
 	vg_handle_close(s->proc);
 	s->proc = 0;
+	service_exited(&init, s, code);
+}
+
+void service_exited(struct init *in, struct service *s, long code)
+{
 	s->koid = 0;
 	s->last_exit = code;
 	/* A crash is a kill by the kernel: code -1, with its report above. */
@@ -141,7 +145,7 @@ void supervise_stop(struct init *in, struct service *s)
 		return;
 	}
 	s->stopping = true;
-	long st = vg_process_kill(s->proc, ERR_CANCELED);
+	long st = s->def->via_proc ? viaproc_kill(s) : vg_process_kill(s->proc, ERR_CANCELED);
 	if (st)
 		printf("init: %s: cannot kill it (%ld)\n", s->name, st);
 }

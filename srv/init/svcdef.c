@@ -344,7 +344,8 @@ enum once {
 	K_MOUNT,
 	K_DEVICE,
 	K_USER,
-	K_EXIT
+	K_EXIT,
+	K_VIA
 };
 
 static int key_value(struct parser *p, const char *key, char *value)
@@ -353,7 +354,7 @@ static int key_value(struct parser *p, const char *key, char *value)
 					    "target",	     "start",	      "restart",
 					    "restart-delay", "restart-limit", "serve",
 					    "register",	     "mount",	      "device",
-					    "user",	     "exit" };
+					    "user",	     "exit",	      "via" };
 	struct svcdef *d = p->d;
 	int k = pick(key, once, (int)(sizeof(once) / sizeof(once[0])));
 	if (k >= 0) {
@@ -440,6 +441,11 @@ static int key_value(struct parser *p, const char *key, char *value)
 		if (word_count(p, &w, 1, 1, key))
 			return -1;
 		return copy(p, d->user, sizeof(d->user), w.w[0], "user");
+	case K_VIA:
+		if (word_count(p, &w, 1, 1, key) || add_ref(p, w.w[0], true, &d->via_ref))
+			return -1;
+		d->via_proc = true;
+		return 0;
 	case K_EXIT: {
 		static const char *const e[] = { "nothing", "poweroff" };
 		uint8_t v;
@@ -557,5 +563,10 @@ int svcdef_parse(const char *name, const char *text, size_t len, struct svcdef *
 		return fail(&p, "register without serve: no endpoint to name");
 	if ((out->mount[0] || out->has_device) && out->serve != SVC_TAG_USER)
 		return fail(&p, "mount and device need serve = user:0");
+	for (int g = 0; g < out->ngrants; g++)
+		if (out->via_proc && out->grants[g].tag == SVC_TAG_BUS)
+			/* Its owner would be the process, which only the
+			 * process server holds. */
+			return fail(&p, "a bus grant needs a start by init, not via");
 	return 0;
 }

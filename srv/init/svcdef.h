@@ -118,6 +118,10 @@ struct svcdef {
 	struct svc_ref refs[SVC_REFS_MAX];
 	uint8_t nrefs;
 	bool poweroff_on_exit; /* exit = poweroff: its end ends the system */
+	/* via = S: started through the process server S (a pid of its own)
+	 * instead of by init directly. */
+	bool via_proc;
+	uint8_t via_ref;
 };
 
 struct svc_error {

@@ -97,7 +97,12 @@ TEST(svcdef, every_key)
 
 TEST(svcdef, defaults)
 {
-	CHECK_EQ_I(parse("x", "program = bin/x"), 0); /* no final newline */
+	CHECK_EQ_I(parse("x", "program = bin/x\nvia = proc"), 0); /* no final newline */
+	CHECK(def.via_proc);
+	CHECK_STREQ(def.refs[def.via_ref].name, "proc");
+	CHECK(def.refs[def.via_ref].hard);
+	CHECK_EQ_I(parse("x", "program = bin/x"), 0);
+	CHECK(!def.via_proc);
 	CHECK_EQ_U(def.target, SVC_TARGET_SERVICES);
 	CHECK_EQ_U(def.restart, SVC_RESTART_ON_FAILURE);
 	CHECK_EQ_U(def.delay_ms, 100);
@@ -145,6 +150,8 @@ TEST(svcdef, errors_have_lines)
 	refused("program = a\nnode = /dev/x 1\n", 0, "nodes without a device");
 	refused("program = a\nregister = fs.x\n", 0, "register without serve");
 	refused("program = a\nserve = server-ep\nmount = vfs /x\n", 0, "serve = user:0");
+	refused("program = a\nvia = proc\ngrant = bus bus x. *\n", 0, "not via");
+	refused("program = a\nvia = proc\nvia = proc\n", 3, "given twice");
 	CHECK_EQ_I(parse("Bad", "program = a\n"), -1);
 	CHECK_EQ_U(err.line, 0);
 }

@@ -185,13 +185,25 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 9 services of the boot, 9 of the tests (one of them broken). */
-	CHECK(n == 18);
+	/* 9 services of the boot, 11 of the tests (one of them broken). */
+	CHECK(n == 20);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
 	CHECK(wait_state("svc-list", INIT_STATE_EXITED, &info) && info.last_exit == 0);
 	CHECK(wait_state("svc-refused", INIT_STATE_FAILED, &info) && info.last_exit == 1);
+}
+
+/* via = proc: a pid of the process server's, stopped through it. */
+static void via_process_server(void)
+{
+	struct init_service info;
+	CHECK(wait_state("viaproc", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+	CHECK(wait_state("viasleeper", INIT_STATE_RUNNING, &info) && info.pid > 1);
+	CHECK(init_control_stop(ctl, "viasleeper") == 0);
+	CHECK(wait_state("viasleeper", INIT_STATE_STOPPED, &info));
+	CHECK(init_control_start(ctl, "viasleeper") == 0);
+	CHECK(wait_state("viasleeper", INIT_STATE_RUNNING, &info) && info.pid > 1);
 }
 
 /* Exactly what the definition grants: the VFS and a bus grant. */
@@ -218,7 +230,7 @@ static int check(bool reboot)
 		vg_printf("initcheck: no bus, or no svc.init on it\n");
 		return 1;
 	}
-	vg_printf("KTEST-PLAN 8\n");
+	vg_printf("KTEST-PLAN 9\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -227,6 +239,7 @@ static int check(bool reboot)
 	report("stop_start_restart", stop_start_restart);
 	report("list_and_svc", list_and_svc);
 	report("least_privilege", least_privilege);
+	report("via_process_server", via_process_server);
 	long st = init_control_poweroff(ctl, reboot);
 	if (st) {
 		vg_printf("initcheck: poweroff refused (%ld)\n", st);
@@ -241,6 +254,14 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "crash")) {
 		volatile int *volatile nowhere = NULL;
 		*nowhere = 1;
+	}
+	if (argc > 1 && !strcmp(argv[1], "pid")) {
+		/* Started through the process server, child of init. */
+		bool ok = getpid() > 1 && getppid() == 1 && access("/bin/init", F_OK) == 0 &&
+			vg_startup_find(VG_HTAG_PROC, 0) != VG_HANDLE_INVALID;
+		vg_printf("initcheck: pid %d, parent %d%s\n", (int)getpid(), (int)getppid(),
+			  ok ? "" : ": wrong");
+		return ok ? 0 : 1;
 	}
 	if (argc > 1 && !strcmp(argv[1], "sleep"))
 		for (;;)
