@@ -54,6 +54,7 @@ struct init {
 	struct async_server control_srv;
 	struct async_timer power_timer; /* runs a requested shutdown */
 	uint32_t power_action; /* VG_POWER_* */
+	bool power_pending;
 	bool testing; /* the kernel's "ktest": the test services too */
 };
 

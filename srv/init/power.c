@@ -17,7 +17,10 @@ static void power_due(struct async_loop *loop, struct async_timer *t, uint64_t c
 
 void power_request(struct init *in, uint32_t action)
 {
-	/* From a timer, so that the caller's reply goes out first. */
+	/* From a timer, so that the caller's reply goes out first; once. */
+	if (in->power_pending)
+		return;
+	in->power_pending = true;
 	in->power_action = action;
 	if (async_timer_init(&in->loop, &in->power_timer, power_due, in) ||
 	    async_timer_set(&in->power_timer, 0, 0))
