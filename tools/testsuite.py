@@ -35,7 +35,7 @@ import qemurun  # noqa: E402
 
 ARCHES = ["x86_64", "aarch64", "riscv64"]
 MODES = ["release", "debug"]
-BOOT_TIMEOUT = 120  # seconds; a healthy boot with all tests takes a few
+BOOT_TIMEOUT = 240  # seconds: a healthy boot with every test takes 30-100 s on an idle 2-core machine, twice that under load
 LOG_DIR = "build/test-logs"
 TEST_LINE = re.compile(r"^TEST (\S+): (PASS|FAIL)(.*)$")
 RUNNER = "bin/testrun"  # tests/user/testrun.c, the in-OS test runner
