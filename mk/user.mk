@@ -93,15 +93,31 @@ $(foreach d,$(USER_IDL_DIRS),$(eval $(d)/%.c: $(d)/.stamp ;))
 # them, plus what its USER_EXTRA_<name> lists. The tests start servers from
 # the initrd with vg_spawn, as programs of their own.
 SRV_NAMES := $(patsubst srv/%/main.c,%,$(wildcard srv/*/main.c))
+# Native commands (bin/<name>/, linked with the C library): tools that
+# speak the system's protocols, unlike the portable utilities of app/.
+BIN_NAMES := $(patsubst bin/%/main.c,%,$(wildcard bin/*/main.c))
+$(foreach p,$(BIN_NAMES),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
+$(foreach p,$(BIN_NAMES),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard bin/*/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
+USER_EXTRA_svc := $(call user_idl_srcs,init) $(call user_idl_srcs,bus)
 USER_EXTRA_bus := $(call user_idl_srcs,bus)
 USER_KITCHEN_SRCS := $(USER_IDL_GEN)/kitchen_client.c $(USER_IDL_GEN)/kitchen_server.c \
 	$(USER_IDL_GEN)/kitchen_async.c
 USER_EXTRA_kitchen := tests/user/kitchen_svc.c $(USER_KITCHEN_SRCS) $(call user_idl_srcs,bus)
-USER_EXTRA_init := tests/user/bench.c tests/user/bench_report.c tests/user/bench_ipc.c \
+# The in-OS test runner (bin/testrun: the root task of test and benchmark
+# boots, init= on the command line) and init (srv/init: the default root
+# task, linked with the C library; docs/ARCHITECTURE.md, section 19).
+USER_EXTRA_testrun := tests/user/bench.c tests/user/bench_report.c tests/user/bench_ipc.c \
 	tests/user/bench_vfs.c tests/user/bench_pipe.c tests/user/bench_dyn.c tests/user/bench_proc.c \
 	tests/user/kitchen_svc.c \
 	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
 	$(call user_idl_srcs,bus) $(USER_KITCHEN_SRCS)
+USER_EXTRA_initcheck := $(call user_idl_srcs,init) $(call user_idl_srcs,bus)
+USER_EXTRA_init := $(call user_idl_srcs,init) $(call user_idl_srcs,bus) $(call user_idl_srcs,fs) \
+	$(call user_idl_srcs,proc)
+USER_START_init := $(USER_DIR)/crt1.o
+USER_LIBS_init := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/init/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
 # The filesystem servers (docs/ARCHITECTURE.md, section 17). tmpfs allocates,
 # so it is linked with the C library.
 # srv/fscommon holds what every filesystem server shares (open files,
@@ -140,9 +156,10 @@ $(patsubst %,$(USER_OBJ)/%.o,$(USER_APP_SRCS)): UCFLAGS_EXTRA := -Ilib/c/include
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
-USER_PROG_NAMES := $(USER_TEST_NAMES) $(SRV_NAMES) $(USER_APP_NAMES)
+USER_PROG_NAMES := $(USER_TEST_NAMES) $(SRV_NAMES) $(USER_APP_NAMES) $(BIN_NAMES)
 USER_PROGS := $(addprefix $(USER_DIR)/,$(USER_PROG_NAMES))
-USER_PROG_SRCS := $(wildcard tests/user/*.c tests/user/utest/*.c srv/*/*.c) $(USER_APP_SRCS)
+USER_PROG_SRCS := $(wildcard tests/user/*.c tests/user/utest/*.c srv/*/*.c bin/*/*.c) \
+	$(USER_APP_SRCS)
 USER_PROG_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_PROG_SRCS) $(USER_EXTRA_SRCS))
 USER_ROOT := $(USER_DIR)/rootfs
 USER_ROOT_STAMP := $(USER_DIR)/rootfs.stamp
@@ -171,11 +188,11 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # libvg-c.a instead of crt0.o and libvg.a, and lib/c/include for their
 # sources. The root task is one, so that its tests exercise the library.
 # Programs linked with the C library (tests/user/<name>.c).
-USER_LIBC_PROGS := init proc_child procx_child proc_bench sigchild fdchild pipechild pshared_child \
-	permchild
+USER_LIBC_PROGS := testrun initcheck proc_child procx_child proc_bench sigchild fdchild \
+	pipechild pshared_child permchild
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
-$(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_init)): \
+$(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_testrun)): \
 	UCFLAGS_EXTRA := -Ilib/c/include
 
 # crt0 (or crt1) first, the libraries last, each before those it uses (an
@@ -200,6 +217,8 @@ $(foreach p,$(SRV_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,$(sort $(wildcard srv/$(p)/*.c)) $(USER_EXTRA_$(p))))))
 $(foreach p,$(USER_APP_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,$(sort $(wildcard app/$(p)/*.c)) $(USER_APP_LIB_SRCS)))))
+$(foreach p,$(BIN_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
+	%,$(USER_OBJ)/%.o,$(sort $(wildcard bin/$(p)/*.c)) $(USER_EXTRA_$(p))))))
 
 # The staged tree is rebuilt whole, so a program that is gone from the
 # sources is gone from the image too. It has the empty directories the boot

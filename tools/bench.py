@@ -62,6 +62,8 @@ PEER_ROWS = {
     "fork_exec_wait": "fork+execve(static)+waitpid",
     "file_create_w4k_unlink": "tmpfs create+write 4K+close+unlink",
 }
+RUNNER = "bin/testrun"  # tests/user/testrun.c
+
 # Our benchmark, and the Linux peer's bench.c test it is timed against.
 PEER_TESTS = {
     "null_syscall": "null_syscall_getppid",
@@ -141,7 +143,8 @@ def run(arch, icount, extra):
     cmd = make_value("print-qemu", arch).split() + ["-serial", "stdio", "-monitor", "none"]
     if icount:
         cmd += ["-icount", "shift=0,sleep=off"]
-    cmd += ["-append", make_value("print-cmdline", arch) + " bench"]
+    # The test runner is the root task of benchmark boots (init runs services).
+    cmd += ["-append", make_value("print-cmdline", arch) + " bench init=" + RUNNER]
     log = "build/bench/%s-%s.log" % (arch, "icount" if icount else "tcg")
     r = qemurun.run(cmd, 1500, log)
     found, peer = {}, {}

@@ -7,11 +7,17 @@
    with -Werror, boot every QEMU variant the arch fragment lists with "ktest"
    on the command line and count each in-kernel result, then boot once with
    "crashtest" and check that a deliberate kernel fault is reported (registers,
-   backtrace) and powers off with a failure status;
+   backtrace) and powers off with a failure status; these boots run the test
+   runner (init=bin/testrun) as the root task. Then boot once with init, the
+   default root task, which in a "ktest" boot starts the test services of
+   rootfs/etc/services-test: they check init from the outside, and the run
+   ends with init's orderly poweroff through the system_power call;
 3. x86_64 only: boot the GRUB (multiboot2) ISO;
 4. each arch: a program brought in with IMAGE_EXTRA runs as the root task,
    and so does a POSIX-style program (tests/sdk/posix.c) built with the
-   SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc).
+   SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc); the same image,
+   its init checker told to reboot (an etc/services-test/initcheck of its
+   own), checks init's orderly reboot.
 
 Every check is one test; the last line is "N passed, N failed". Serial logs
 are kept under build/test-logs/.
@@ -32,6 +38,11 @@ MODES = ["release", "debug"]
 BOOT_TIMEOUT = 240  # seconds: a healthy boot with every test takes 30-100 s on an idle 2-core machine, twice that under load
 LOG_DIR = "build/test-logs"
 TEST_LINE = re.compile(r"^TEST (\S+): (PASS|FAIL)(.*)$")
+RUNNER = "bin/testrun"  # tests/user/testrun.c, the in-OS test runner
+# What the kernel logs when init's system_power call turns the machine off
+# or resets it (kernel/core/sys_power.c).
+POWER_LINE = {"init": "power: off requested by user space",
+              "reboot": "power: reboot requested by user space"}
 
 results = []  # (name, passed, detail)
 
@@ -90,6 +101,15 @@ def judge_ktest_boot(name, run, log):
     record("boot.%s" % name, not probs, detail)
     if run.banner:
         print("  %-32s %5.1fs  %s" % (name, run.seconds, run.banner), flush=True)
+
+
+def judge_init_boot(kind, name, run, log):
+    """A ktest boot with init as the root task, which must end through
+    init's own power call (not the kernel's after the root task exits)."""
+    if not any(POWER_LINE[kind] in l for l in run.lines):
+        run.plan = (run.plan or 0) + 1  # one more expected result: missing
+        run.results.append(("init_power_call", False, "no '%s' line" % POWER_LINE[kind]))
+    judge_ktest_boot(name, run, log)
 
 
 def symbolize(elf, addresses):
@@ -176,22 +196,38 @@ def sdk_build(arch, extra):
 def extra_job(arch, cmdline):
     """Builds an initrd with IMAGE_EXTRA holding bin/hello-extra (a copy of
     hello) and bin/posix-sdk (built with the SDK) and boots each as the root
-    task. Runs last: it leaves those files in this build's initrd."""
+    task, and init with its checker told to reboot, from a copy of that
+    initrd (the build's own is made again without them)."""
     extra = "build/test-extra/%s" % arch
     os.makedirs(extra + "/bin", exist_ok=True)
     with open("build/%s/release/user/hello" % arch, "rb") as src:
         data = src.read()
     with open(extra + "/bin/hello-extra", "wb") as dst:
         dst.write(data)
+    # init's checker, told to end the run with a reboot (QEMU runs with
+    # -no-reboot: the reset ends it with status 0).
+    os.makedirs(extra + "/etc/services-test", exist_ok=True)
+    with open("rootfs/etc/services-test/initcheck") as src:
+        text = src.read()
+    with open(extra + "/etc/services-test/initcheck", "w") as dst:
+        dst.write(text + "args = reboot\n")
     sdk_ok = sdk_build(arch, extra)
     ok, out = make("all", "ARCH=" + arch, "MODE=release", "IMAGE_EXTRA=" + extra)
     record("build.%s.image-extra" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
     if not ok:
         return []
-    qemu = make_value("print-qemu", arch, "release").split()
+    # The image is these boots' own: a copy, and the build's initrd made
+    # again without the extra files (the other boots run after all builds).
+    initrd = "build/%s/release/initrd.cpio" % arch
+    own = extra + "-initrd.cpio"
+    os.replace(initrd, own)
+    ok, out = make("all", "ARCH=" + arch, "MODE=release")
+    record("build.%s.image-plain" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
+    qemu = [own if a == initrd else a for a in make_value("print-qemu", arch, "release").split()]
     base = qemu + ["-serial", "stdio", "-monitor", "none", "-append"]
     jobs = [("extra", "%s.release.image-extra" % arch,
-             base + [cmdline + " ktest init=bin/hello-extra"], None)]
+             base + [cmdline + " ktest init=bin/hello-extra"], None),
+            ("reboot", "%s.release.init-reboot" % arch, base + [cmdline + " ktest"], None)]
     if sdk_ok:
         jobs.append(("sdk", "%s.release.sdk-posix" % arch,
                      base + [cmdline + " ktest init=bin/posix-sdk"], None))
@@ -211,11 +247,14 @@ def arch_jobs(arch, mode):
     for variant in make_value("print-variants", arch, mode).split():
         extra = make_value("print-variant-args", arch, mode, VARIANT=variant).split()
         jobs.append(("ktest", "%s.%s.%s" % (arch, mode, variant),
-                     base + extra + ["-append", cmdline + " ktest"], None))
+                     base + extra + ["-append", cmdline + " ktest init=" + RUNNER], None))
+    jobs.append(("init", "%s.%s.init" % (arch, mode), base + ["-append", cmdline + " ktest"],
+                 None))
     jobs.append(("crash", "%s.%s" % (arch, mode), base + ["-append", cmdline + " crashtest"],
                  "build/%s/%s/kernel.elf" % (arch, mode)))
     if arch == "x86_64" and mode == "release":
-        ok, out = make("iso", "ARCH=x86_64", "MODE=release", "ISO_CMDLINE=%s ktest" % cmdline)
+        ok, out = make("iso", "ARCH=x86_64", "MODE=release",
+                       "ISO_CMDLINE=%s ktest init=%s" % (cmdline, RUNNER))
         record("build.x86_64.iso", ok, "" if ok else "\n".join(out.splitlines()[-20:]))
         if ok:
             iso = make_value("print-iso", arch, mode)
@@ -261,6 +300,8 @@ def main():
             run, log = fut.result()
             if kind == "ktest":
                 judge_ktest_boot(name, run, log)
+            elif kind in ("init", "reboot"):
+                judge_init_boot(kind, name, run, log)
             elif kind == "extra":
                 judge_extra_boot(name, run, log)
             elif kind == "sdk":

@@ -61,6 +61,10 @@ struct vg_handle_info {
 #define VG_RESOURCE_IRQ 2u
 #define VG_RESOURCE_IOPORT 3u
 
+/* system_power's actions (with the root resource, VG_RIGHT_MANAGE). */
+#define VG_POWER_OFF 0u
+#define VG_POWER_REBOOT 1u
+
 /* Cache attributes of physical and contiguous vmos (vmo_create_physical's
  * cache, the low bits of vmo_create_contiguous's flags), applied to every
  * mapping of them. WRITE_COMBINE falls back to UNCACHED where the

@@ -409,7 +409,12 @@ int thread_sleep_until(uint64_t deadline_ns)
 {
 	irqflags_t f = sched_lock();
 	int err = 0;
-	if (intr_waiting(current))
+	/* As in wait_queue_block: a killed thread must not sleep again, or a
+	 * program that sleeps in a loop, rarely current at a tick, would
+	 * never reach user_return's exit. */
+	if (current->proc && current->proc->killed)
+		err = ERR_CANCELED;
+	else if (intr_waiting(current))
 		err = ERR_INTERRUPTED;
 	else if (deadline_ns > time_ns())
 		err = block_current(NULL, deadline_ns);

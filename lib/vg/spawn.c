@@ -339,6 +339,12 @@ static long load(vg_handle_t child, const struct vg_spawn_req *req, const struct
 
 long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const char **why)
 {
+	return vg_spawn_in(req, VG_HANDLE_INVALID, process_out, why);
+}
+
+long vg_spawn_in(const struct vg_spawn_req *req, vg_handle_t process, vg_handle_t *process_out,
+		 const char **why)
+{
 	struct elf_image img, interp;
 	const void *idata = NULL;
 	size_t ilen = 0;
@@ -347,12 +353,14 @@ long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const ch
 	long st = !reason			       ? 0
 		: req->nhandles > VG_SPAWN_MAX_HANDLES ? ERR_OUT_OF_RANGE
 						       : ERR_BAD_FORMAT;
-	vg_handle_t child = VG_HANDLE_INVALID;
-	if (!st)
+	vg_handle_t child = process;
+	if (!st && child == VG_HANDLE_INVALID)
 		st = vg_process_create(&child);
 	if (st) {
 		for (size_t i = 0; i < req->nhandles; i++)
 			vg_handle_close(req->handles[i].handle);
+		if (child != VG_HANDLE_INVALID)
+			vg_handle_close(child);
 		if (why)
 			*why = reason ? reason : "could not create the process";
 		return st;

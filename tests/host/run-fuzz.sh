@@ -27,6 +27,7 @@ settings() {
 	idlc) echo "300000 4096" ;;
 	ipcdispatch) echo "400000 4096" ;;
 	ldisc) echo "100000 2048" ;;
+	svcdef) echo "300000 4096" ;;
 	*) echo "100000 4096" ;;
 	esac
 }

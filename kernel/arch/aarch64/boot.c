@@ -22,6 +22,7 @@ extern char __kernel_start[], __kernel_end[];
 #define QEMU_VIRT_UART 0x09000000u
 
 #define PSCI_SYSTEM_OFF 0x84000008u
+#define PSCI_SYSTEM_RESET 0x84000009u
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026u
 
 uint64_t aarch64_boot_el;
@@ -105,6 +106,14 @@ _Noreturn void arch_poweroff(int failed)
 	}
 	for (;;)
 		__asm__ volatile("wfi");
+}
+
+_Noreturn void arch_reboot(void)
+{
+	arch_irq_disable();
+	psci_call(PSCI_SYSTEM_RESET);
+	kprintf("reboot: no PSCI to reset with; powering off\n");
+	arch_poweroff(1);
 }
 
 /* ---- time ---- */

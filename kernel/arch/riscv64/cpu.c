@@ -31,6 +31,12 @@ _Noreturn void arch_poweroff(int failed)
 	sbi_shutdown(failed);
 }
 
+_Noreturn void arch_reboot(void)
+{
+	arch_irq_disable();
+	sbi_reboot();
+}
+
 void arch_mmu_switch_kernel(paddr_t root)
 {
 	/* The fence before makes the new tables' stores visible to the

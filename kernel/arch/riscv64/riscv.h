@@ -54,6 +54,7 @@
 #define SBI_EXT_TIME 0x54494d45
 #define SBI_EXT_SRST 0x53525354
 #define SBI_SRST_SHUTDOWN 0
+#define SBI_SRST_COLD_REBOOT 1
 #define SBI_SRST_REASON_NONE 0
 #define SBI_SRST_REASON_FAILURE 1
 
@@ -118,6 +119,7 @@ unsigned long sbi_spec_version(void);
 void sbi_set_timer(uint64_t deadline);
 void sbi_console_putc(char c);
 _Noreturn void sbi_shutdown(bool failed);
+_Noreturn void sbi_reboot(void);
 
 /* console.c: the 16550 and the sifive,test0 finisher */
 struct fdt;

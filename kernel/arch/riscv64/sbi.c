@@ -80,3 +80,10 @@ _Noreturn void sbi_shutdown(bool failed)
 	for (;;)
 		__asm__ volatile("wfi");
 }
+
+_Noreturn void sbi_reboot(void)
+{
+	/* Only SRST can reset; without it the machine stops instead. */
+	sbi_call(SBI_EXT_SRST, 0, SBI_SRST_COLD_REBOOT, SBI_SRST_REASON_NONE, 0);
+	sbi_shutdown(true);
+}

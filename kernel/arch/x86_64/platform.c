@@ -108,3 +108,24 @@ _Noreturn void arch_poweroff(int failed)
 	for (;;)
 		arch_wait_for_interrupt();
 }
+
+#define KBC_COMMAND_PORT 0x64
+#define KBC_PULSE_RESET 0xfe
+#define RESET_CONTROL_PORT 0xcf9 /* PIIX/ICH reset control register */
+#define RESET_CONTROL_HARD 0x06 /* full reset, then the CPU reset itself */
+
+_Noreturn void arch_reboot(void)
+{
+	arch_irq_disable();
+	/* The keyboard controller's reset line first (every PC has one), then
+	 * the chipset's reset register; give each time to act. */
+	outb(KBC_COMMAND_PORT, KBC_PULSE_RESET);
+	for (int i = 0; i < 2; i++) {
+		uint64_t end = rdtsc() + (tsc_hz ? tsc_hz / 2 : 500000000u);
+		while (rdtsc() < end)
+			;
+		outb(RESET_CONTROL_PORT, RESET_CONTROL_HARD);
+	}
+	kprintf("reboot: the machine did not reset; powering off\n");
+	arch_poweroff(1);
+}

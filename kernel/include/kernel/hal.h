@@ -57,6 +57,8 @@ void arch_set_this_cpu(struct percpu *c);
 /* Power off the machine. failed != 0 makes QEMU exit with a failure status
  * that the test harness sees. */
 _Noreturn void arch_poweroff(int failed);
+/* Reset the machine (QEMU restarts it, or exits under -no-reboot). */
+_Noreturn void arch_reboot(void);
 
 /* ---- time ---- */
 uint64_t arch_counter(void); /* free-running monotonic counter */

@@ -186,6 +186,11 @@ struct vg_spawn_req {
  * not NULL); arguments and handles that do not fit the 16 KiB startup
  * block are ERR_OUT_OF_RANGE. */
 long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const char **why);
+/* vg_spawn into process, made with vg_process_create, so that the caller
+ * could name the process first (init grants a bus name owned by it);
+ * process is consumed like the handles. */
+long vg_spawn_in(const struct vg_spawn_req *req, vg_handle_t process, vg_handle_t *process_out,
+		 const char **why);
 
 /* Formatted output to the log. Return the number of characters produced,
  * or the negative ERR_* code of the first log_write that failed. */

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The root task. Started by the kernel with its struct vg_startup (its
-// handles and flags) at arg0, linked with the C library. When the
-// kernel runs its tests it runs the user-mode tests (tests/user/utest/, one
-// "KTEST" line each) and exits with the number of failures, which the kernel
-// reports. Otherwise it greets and exits: services come later.
+// The in-OS test runner (bin/testrun): the root task of test and benchmark
+// boots (init=bin/testrun on the kernel command line; init, the default
+// root task, runs services). Started by the kernel with its struct
+// vg_startup (its handles and flags) at arg0, linked with the C library.
+// When the kernel runs its tests it runs the user-mode tests
+// (tests/user/utest/, one "KTEST" line each) and exits with the number of
+// failures, which the kernel reports; with "bench", the benchmarks.
 #include "bench.h"
 #include "utest.h"
 
@@ -38,6 +40,6 @@ int main(void)
 	}
 	if (su->flags & VG_STARTUP_RUN_TESTS)
 		return run_tests();
-	vg_printf("init: Verdigris user space is up on %s; no services yet.\n", VG_ARCH_NAME);
+	vg_printf("testrun: on %s; nothing to do without ktest or bench\n", VG_ARCH_NAME);
 	return 0;
 }

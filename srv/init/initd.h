@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * init (srv/init), the root task of a normal boot: reads the service
+ * definitions, starts the services target by target in dependency order,
+ * hands each the handles its definition grants, supervises and restarts
+ * them, serves idl/init.idl and shuts the system down in order. See
+ * docs/ARCHITECTURE.md, section 19.
+ */
+#ifndef INIT_INITD_H
+#define INIT_INITD_H
+
+#include "depgraph.h"
+#include "svcdef.h"
+#include <async/loop.h>
+#include <async/server.h>
+#include <async/timer.h>
+#include <init.h> /* generated from idl/init.idl */
+#include <stdbool.h>
+#include <vg/vg.h>
+
+struct service {
+	char name[SVC_NAME_MAX + 1];
+	const struct svcdef *def; /* NULL when the definition is invalid */
+	init_state_t state;
+	char why[192]; /* why it is not running, as logged */
+	vg_handle_t proc; /* while running: wait and manage */
+	uint64_t koid, started_ns;
+	int32_t pid; /* via the process server: its pid while it runs */
+	/* Init's handle to the endpoint the service serves (signal, transfer,
+	 * duplicate), from its first start on. */
+	vg_handle_t ep;
+	uint32_t restarts; /* since boot */
+	int64_t last_exit;
+	uint64_t window_ns; /* the restart window began then */
+	uint32_t window_restarts, delay_ms;
+	bool stopping, restart_after_stop;
+	struct async_source exit_src;
+	struct async_timer timer; /* the restart backoff */
+	bool timer_ready;
+};
+
+#define SVCS_MAX DEP_SERVICES_MAX
+
+struct init {
+	struct async_loop loop;
+	struct service svcs[SVCS_MAX];
+	int nsvcs; /* the first nvalid have a definition, in defs[] order */
+	int nvalid;
+	int order[SVCS_MAX]; /* start order: indices into svcs */
+	int nordered;
+	vg_handle_t bus; /* the bus's unbadged (administrator's) handle, or 0 */
+	vg_handle_t resource; /* the root resource: power */
+	vg_handle_t control; /* the endpoint we serve idl/init.idl on */
+	struct async_server control_srv;
+	struct async_timer power_timer; /* runs a requested shutdown */
+	uint32_t power_action; /* VG_POWER_* */
+	bool power_pending;
+	bool testing; /* the kernel's "ktest": the test services too */
+};
+
+extern struct init init;
+
+/* catalog.c: reads /etc/services (and /etc/services-test when testing)
+ * from the boot archive, parses and resolves. */
+void catalog_load(struct init *in);
+
+/* start.c: starts service s now (its endpoint, handles, file system
+ * actions); 0 or an ERR_* with s->why set. */
+long service_start(struct init *in, struct service *s);
+struct service *service_find(struct init *in, const char *name);
+/* Whether every hard dependency of s is running. */
+bool service_deps_running(struct init *in, const struct service *s, const char **missing);
+
+/* supervise.c: exits, the restart policy, announcements on the bus. */
+void supervise_watch(struct init *in, struct service *s);
+/* s ended with code: log, announce, apply the policy. */
+void service_exited(struct init *in, struct service *s, long code);
+void supervise_stop(struct init *in, struct service *s);
+void announce(struct init *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* viaproc.c: services started through the process server (via = proc):
+ * start with the handles h (consumed), kill, wait until deadline. */
+long viaproc_start(struct init *in, struct service *s, const char *const *argv,
+		   const char *const *envp, struct vg_startup_handle *h, size_t n);
+long viaproc_kill(struct service *s);
+long viaproc_wait(struct service *s, uint64_t deadline);
+
+/* control.c: idl/init.idl. */
+long control_init(struct init *in);
+
+/* power.c: stops every service in reverse order, then power. */
+void power_request(struct init *in, uint32_t action);
+_Noreturn void power_now(struct init *in, uint32_t action);
+
+#endif

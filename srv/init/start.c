@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Starting one service: the endpoint it serves, the handles its definition
+// grants (and nothing else: least privilege), its arguments and
+// environment, then what init does for it once it runs (its name on the
+// bus, its mount or device in the VFS).
+#include "initd.h"
+#include <bus.h>
+#include <fs.h>
+#include <proc.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CLIENT_RIGHTS (VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER | VG_RIGHT_DUPLICATE)
+
+struct service *service_find(struct init *in, const char *name)
+{
+	for (int i = 0; i < in->nsvcs; i++)
+		if (!strcmp(in->svcs[i].name, name))
+			return &in->svcs[i];
+	return NULL;
+}
+
+bool service_deps_running(struct init *in, const struct service *s, const char **missing)
+{
+	for (int k = 0; k < s->def->nrefs; k++) {
+		const struct service *d = service_find(in, s->def->refs[k].name);
+		if (s->def->refs[k].hard && (!d || d->state != INIT_STATE_RUNNING)) {
+			*missing = s->def->refs[k].name;
+			return false;
+		}
+	}
+	return true;
+}
+
+/* VG_HTAG_* of a tag; user:N is VG_HTAG_USER with arg N (what the file
+ * servers look for). */
+static uint32_t htag(uint8_t tag)
+{
+	switch (tag) {
+	case SVC_TAG_SERVER_EP: return VG_HTAG_SERVER_EP;
+	case SVC_TAG_PROC: return VG_HTAG_PROC;
+	case SVC_TAG_BUS: return VG_HTAG_BUS;
+	case SVC_TAG_FS_ROOT: return VG_HTAG_FS_ROOT;
+	case SVC_TAG_FS_CWD: return VG_HTAG_FS_CWD;
+	default: return VG_HTAG_USER;
+	}
+}
+
+/* The handles to give: its own endpoint (a new one each start: a restart
+ * does not inherit calls queued for the old server) and its grants. */
+static long make_handles(struct init *in, struct service *s, vg_handle_t child,
+			 struct vg_startup_handle *h, size_t *n)
+{
+	const struct svcdef *d = s->def;
+	long st = 0;
+	*n = 0;
+	if (d->serve != SVC_TAG_NONE) {
+		vg_handle_t ep, mine;
+		if ((st = vg_endpoint_create(&ep)))
+			return st;
+		if ((st = vg_handle_duplicate(ep, CLIENT_RIGHTS, &mine))) {
+			vg_handle_close(ep);
+			return st;
+		}
+		if (s->ep)
+			vg_handle_close(s->ep);
+		s->ep = mine;
+		h[(*n)++] = (struct vg_startup_handle){ htag(d->serve), d->serve_arg, ep, 0 };
+	}
+	for (int g = 0; g < d->ngrants && !st; g++) {
+		const struct svc_grant *gr = &d->grants[g];
+		const struct service *from = service_find(in, d->refs[gr->ref].name);
+		vg_handle_t give = 0;
+		if (gr->tag == SVC_TAG_PROC) {
+			/* The process server's unbadged handle is pid 1's
+			 * (ours); a process of its own gets its handle from a
+			 * start through the server. */
+			snprintf(s->why, sizeof(s->why),
+				 "grant proc: pid 1's handle is not given; use via = proc");
+			st = ERR_NOT_SUPPORTED;
+		} else if (!from || !from->ep) {
+			snprintf(s->why, sizeof(s->why), "%s has no endpoint to grant",
+				 d->refs[gr->ref].name);
+			st = ERR_NOT_FOUND;
+		} else if (gr->tag == SVC_TAG_BUS) {
+			/* A grant on the bus that ends when this process does. */
+			vg_handle_t owner;
+			st = vg_handle_duplicate(child, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, &owner);
+			if (!st)
+				st = bus_admin_grant(from->ep, gr->add, gr->look, owner, &give);
+		} else {
+			st = vg_handle_duplicate(from->ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER,
+						 &give);
+		}
+		if (!st)
+			h[(*n)++] = (struct vg_startup_handle){ htag(gr->tag), gr->arg, give, 0 };
+	}
+	if (st)
+		for (size_t i = 0; i < *n; i++)
+			vg_handle_close(h[i].handle);
+	return st;
+}
+
+/* What init does once the service runs: its bus name, its place in the
+ * VFS. Calls queue on the new endpoint until the server serves. */
+static long after_start(struct init *in, struct service *s)
+{
+	const struct svcdef *d = s->def;
+	long st = 0;
+	vg_handle_t give;
+	const char *step = "";
+	if (d->bus_name[0] && in->bus && (step = "bus name")) {
+		bus_names_remove(in->bus, d->bus_name); /* a restart's stale name */
+		st = vg_handle_duplicate(s->ep, CLIENT_RIGHTS, &give);
+		if (!st)
+			st = bus_names_add(in->bus, d->bus_name, give);
+	}
+	const struct service *fs = d->has_fs ? service_find(in, d->refs[d->fs_ref].name) : NULL;
+	if (!st && d->mount[0] && (step = "mount")) {
+		st = vg_handle_duplicate(s->ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &give);
+		if (!st)
+			st = fs_vfs_mount(fs->ep, d->mount, give);
+	}
+	if (!st && d->has_device && (step = "device")) {
+		st = vg_handle_duplicate(s->ep, CLIENT_RIGHTS, &give);
+		if (!st)
+			st = fs_vfs_device(fs->ep, d->device, give);
+	}
+	for (int k = 0; k < d->nnodes && !st; k++) {
+		step = d->nodes[k].path;
+		st = fs_vfs_mknod(fs->ep, d->nodes[k].path, FS_KIND_CHARDEV, 0666,
+				  (uint64_t)d->device << 32 | d->nodes[k].minor);
+		/* A restart finds its nodes still there. */
+		if (st == FS_FS_ERROR_EXISTS)
+			st = 0;
+	}
+	if (st)
+		snprintf(s->why, sizeof(s->why), "%s: %s failed (%ld)", s->name, step, st);
+	return st;
+}
+
+/* Limits and users are parsed and kept; nothing enforces them yet (no
+ * per-process quota in the kernel or the process server): say so. */
+static void report_unenforced(const struct service *s)
+{
+	static const char *const names[] = { "memory", "handles", "threads", "processes", "cpu" };
+	for (int k = 0; k < s->def->nlimits; k++)
+		printf("init: %s: limit %s %llu is not enforced yet\n", s->name,
+		       names[s->def->limits[k].kind], (unsigned long long)s->def->limits[k].value);
+	if (s->def->user[0])
+		printf("init: %s: user %s is not enforced yet (no users)\n", s->name, s->def->user);
+}
+
+long service_start(struct init *in, struct service *s)
+{
+	const struct svcdef *d = s->def;
+	const char *missing, *why = NULL;
+	if (!service_deps_running(in, s, &missing)) {
+		snprintf(s->why, sizeof(s->why), "requires %s, which is not running", missing);
+		return ERR_BAD_STATE;
+	}
+	const void *image;
+	size_t len;
+	long st = vg_initrd_find(d->program, &image, &len);
+	if (st) {
+		snprintf(s->why, sizeof(s->why), "%s: no program %s in the boot archive", s->name,
+			 d->program);
+		return st;
+	}
+	const char *argv[SVC_ARGS_MAX + 2], *envp[SVC_ENVS_MAX + 1];
+	argv[0] = s->name;
+	for (int k = 0; k < d->nargs; k++)
+		argv[k + 1] = d->args[k];
+	argv[d->nargs + 1] = NULL;
+	for (int k = 0; k < d->nenv; k++)
+		envp[k] = d->env[k];
+	envp[d->nenv] = NULL;
+	/* Started by us, the new process is made first: a bus grant names it. */
+	vg_handle_t child = VG_HANDLE_INVALID;
+	if (!d->via_proc && (st = vg_process_create(&child)))
+		return st;
+	struct vg_startup_handle h[1 + SVC_GRANTS_MAX];
+	size_t n;
+	if ((st = make_handles(in, s, child, h, &n))) {
+		if (child)
+			vg_handle_close(child);
+		if (!s->why[0])
+			snprintf(s->why, sizeof(s->why), "%s: its handles (%ld)", s->name, st);
+		return st;
+	}
+	uint64_t t0 = (uint64_t)vg_clock_monotonic();
+	if (d->via_proc) {
+		if ((st = viaproc_start(in, s, argv, envp, h, n)))
+			return st;
+	} else {
+		struct vg_spawn_req req = { image, len, argv, envp, h, n };
+		if ((st = vg_spawn_in(&req, child, &child, &why))) {
+			snprintf(s->why, sizeof(s->why), "%s: %s (%ld)", d->program,
+				 why ? why : "?", st);
+			return st;
+		}
+		struct vg_handle_info info;
+		s->proc = child;
+		s->koid = vg_handle_info(child, &info) ? 0 : info.koid;
+	}
+	s->started_ns = t0;
+	s->state = INIT_STATE_RUNNING;
+	s->stopping = false;
+	s->why[0] = 0;
+	if (!d->via_proc)
+		supervise_watch(in, s);
+	if (!strcmp(s->name, "bus") && d->serve == SVC_TAG_SERVER_EP) {
+		/* The bus: ours is the administrator's handle. */
+		in->bus = s->ep;
+		vg_handle_t ctl;
+		if (!vg_handle_duplicate(in->control, CLIENT_RIGHTS, &ctl) &&
+		    bus_names_add(in->bus, "svc.init", ctl))
+			printf("init: could not name ourselves svc.init on the bus\n");
+	}
+	if ((st = after_start(in, s)))
+		printf("init: %s\n", s->why);
+	report_unenforced(s);
+	uint64_t us = ((uint64_t)vg_clock_monotonic() - t0) / 1000;
+	printf("init: started %s (%s %llu) in %llu.%03llu ms\n", s->name,
+	       d->via_proc ? "pid" : "koid",
+	       (unsigned long long)(d->via_proc ? (uint64_t)s->pid : s->koid),
+	       (unsigned long long)us / 1000, (unsigned long long)us % 1000);
+	return 0;
+}

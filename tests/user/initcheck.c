@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// init's in-OS tests, from the outside (rootfs/etc/services-test/): started
+// by init as a service in a "ktest" boot, it checks through idl/init.idl
+// and the file system what init did, prints one KTEST line per check, then
+// asks init to power off (init's own line, the orderly stop, follows). The
+// same program is the test boot's misbehaving services: "crash" crashes at
+// once, "sleep" runs until stopped. "reboot" (tools/testsuite.py gives it in
+// an image of its own) ends the run with a reboot instead.
+#include <bus.h>
+#include <fcntl.h>
+#include <init.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <vg/vg.h>
+
+static int failed_checks;
+
+#define CHECK(c)                                                                                   \
+	do {                                                                                       \
+		if (!(c)) {                                                                        \
+			vg_printf("initcheck: %s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #c); \
+			failed_checks++;                                                           \
+		}                                                                                  \
+	} while (0)
+
+static vg_handle_t bus, ctl;
+
+static uint64_t deadline_in(uint64_t ms)
+{
+	return (uint64_t)vg_clock_monotonic() + ms * 1000000;
+}
+
+/* Polls until service name reaches state (or the deadline): its info. */
+static bool wait_state(const char *name, init_state_t state, struct init_service *info)
+{
+	uint64_t end = deadline_in(20000);
+	do {
+		if (init_control_status(ctl, name, info) == 0 && info->state == state)
+			return true;
+		vg_thread_sleep_until(deadline_in(10));
+	} while ((uint64_t)vg_clock_monotonic() < end);
+	vg_printf("initcheck: %s did not reach state %u (it is %u)\n", name, state, info->state);
+	return false;
+}
+
+static bool why_contains(const char *name, const char *text)
+{
+	char why[INIT_CONTROL_WHY_TEXT_MAX + 1];
+	if (init_control_why(ctl, name, why))
+		return false;
+	bool ok = strstr(why, text) != NULL;
+	if (!ok)
+		vg_printf("initcheck: why(%s) = '%s', expected '%s' in it\n", name, why, text);
+	return ok;
+}
+
+static void report(const char *name, void (*fn)(void))
+{
+	failed_checks = 0;
+	fn();
+	vg_printf("KTEST init_%s: %s\n", name, failed_checks ? "FAIL" : "PASS");
+}
+
+static void real_services_up(void)
+{
+	static const char *const names[] = { "bus", "proc",  "vfs",    "rootfs", "tmp",
+					     "run", "devfs", "memdev", "pipe" };
+	struct init_service info;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		CHECK(init_control_status(ctl, names[i], &info) == 0);
+		CHECK(info.state == INIT_STATE_RUNNING && info.pid != 0);
+	}
+	/* What they serve: the boot layout, through the VFS we were granted. */
+	int fd = open("/dev/null", O_WRONLY);
+	CHECK(fd >= 0 && write(fd, "x", 1) == 1);
+	close(fd);
+	fd = open("/tmp/initcheck", O_RDWR | O_CREAT, 0644);
+	char buf[8] = { 0 };
+	CHECK(fd >= 0 && write(fd, "init", 4) == 4 && pread(fd, buf, 4, 0) == 4);
+	CHECK(!strcmp(buf, "init"));
+	close(fd);
+	CHECK(access("/run", F_OK) == 0 && access("/bin/init", F_OK) == 0);
+	int p[2];
+	CHECK(pipe(p) == 0 && write(p[1], "ok", 2) == 2 && read(p[0], buf, 2) == 2);
+}
+
+static void bad_definition_reported(void)
+{
+	struct init_service info;
+	CHECK(init_control_status(ctl, "broken", &info) == 0);
+	CHECK(info.state == INIT_STATE_INVALID && info.pid == 0);
+	CHECK(why_contains("broken", "/etc/services-test/broken:2: restart: unknown value"));
+	CHECK(init_control_start(ctl, "broken") == INIT_INIT_ERROR_NOT_STARTABLE);
+}
+
+static void cycle_reported(void)
+{
+	struct init_service info;
+	CHECK(init_control_status(ctl, "cycle-a", &info) == 0 &&
+	      info.state == INIT_STATE_UNSTARTABLE);
+	CHECK(init_control_status(ctl, "cycle-b", &info) == 0 &&
+	      info.state == INIT_STATE_UNSTARTABLE);
+	CHECK(why_contains("cycle-a", "cycle-a -> cycle-b -> cycle-a"));
+	CHECK(why_contains("cycle-b", "cycle-a -> cycle-b -> cycle-a"));
+	CHECK(init_control_start(ctl, "cycle-b") == INIT_INIT_ERROR_NOT_STARTABLE);
+}
+
+static void missing_dependency_reported(void)
+{
+	struct init_service info;
+	CHECK(init_control_status(ctl, "orphan", &info) == 0 &&
+	      info.state == INIT_STATE_UNSTARTABLE);
+	CHECK(why_contains("orphan", "/etc/services-test/orphan:3: requires ghost"));
+	CHECK(init_control_status(ctl, "ghost", &info) == INIT_INIT_ERROR_NOT_FOUND);
+}
+
+/* The crasher, started now that we listen: three restarts announced on
+ * the bus, then init gives up. */
+static void crash_restarted_and_counted(void)
+{
+	vg_handle_t note, theirs;
+	uint32_t sub;
+	CHECK(vg_notification_create(&note) == 0);
+	CHECK(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0);
+	CHECK(bus_names_subscribe(bus, "init.events", theirs, &sub) == 0);
+	CHECK(init_control_start(ctl, "crasher") == 0);
+	struct init_service info;
+	CHECK(wait_state("crasher", INIT_STATE_FAILED, &info));
+	CHECK(info.restarts == 3);
+	CHECK(info.last_exit == -1); /* killed by the kernel: a crash */
+	CHECK(why_contains("crasher", "3 restarts within 60000 ms; gave up"));
+	int restarts = 0, exits = 0, gave_up = 0;
+	for (;;) {
+		char msg[BUS_NAMES_FETCH_DATA_MAX + 1];
+		size_t len;
+		uint32_t dropped, left;
+		if (bus_names_fetch(bus, sub, msg, &len, &dropped, &left))
+			break;
+		msg[len] = 0;
+		CHECK(dropped == 0);
+		restarts += !strncmp(msg, "restart crasher ", 16);
+		exits += !strcmp(msg, "exit crasher -1");
+		gave_up += !strcmp(msg, "failed crasher");
+	}
+	vg_printf("initcheck: init.events: %d restarts, %d exits, %d give-ups of crasher\n",
+		  restarts, exits, gave_up);
+	CHECK(restarts == 3 && exits == 4 && gave_up == 1);
+	bus_names_unsubscribe(bus, sub);
+	vg_handle_close(note);
+}
+
+static void stop_start_restart(void)
+{
+	struct init_service a, b;
+	CHECK(wait_state("sleeper", INIT_STATE_RUNNING, &a));
+	CHECK(init_control_restart(ctl, "sleeper") == 0);
+	uint64_t end = deadline_in(20000);
+	do {
+		vg_thread_sleep_until(deadline_in(10));
+		CHECK(init_control_status(ctl, "sleeper", &b) == 0);
+	} while ((b.state != INIT_STATE_RUNNING || b.pid == a.pid) &&
+		 (uint64_t)vg_clock_monotonic() < end);
+	CHECK(b.state == INIT_STATE_RUNNING && b.pid != a.pid && b.restarts == a.restarts + 1);
+	CHECK(init_control_stop(ctl, "sleeper") == 0);
+	CHECK(wait_state("sleeper", INIT_STATE_STOPPED, &b));
+	CHECK(init_control_stop(ctl, "sleeper") == INIT_INIT_ERROR_BAD_STATE);
+	CHECK(init_control_start(ctl, "sleeper") == 0);
+	CHECK(init_control_status(ctl, "sleeper", &b) == 0 && b.state == INIT_STATE_RUNNING);
+	CHECK(init_control_start(ctl, "sleeper") == INIT_INIT_ERROR_BAD_STATE);
+	CHECK(init_control_start(ctl, "nosuch") == INIT_INIT_ERROR_NOT_FOUND);
+}
+
+static void list_and_svc(void)
+{
+	char name[INIT_CONTROL_GET_NAME_MAX + 1];
+	struct init_service info;
+	struct vg_handle_info self;
+	CHECK(vg_handle_info(vg_startup()->self, &self) == 0);
+	uint32_t n = 0;
+	bool me = false;
+	while (init_control_get(ctl, n, name, &info) == 0) {
+		if (!strcmp(name, "initcheck"))
+			me = info.state == INIT_STATE_RUNNING && info.pid == self.koid &&
+				info.target == 3;
+		n++;
+	}
+	/* 9 services of the boot, 11 of the tests (one of them broken). */
+	CHECK(n == 20);
+	CHECK(me);
+	/* bin/svc, run as services: a list (its table is in the log) and a
+	 * start of a service that does not exist, refused. */
+	CHECK(wait_state("svc-list", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+	CHECK(wait_state("svc-refused", INIT_STATE_FAILED, &info) && info.last_exit == 1);
+}
+
+/* via = proc: a pid of the process server's, stopped through it. */
+static void via_process_server(void)
+{
+	struct init_service info;
+	CHECK(wait_state("viaproc", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+	CHECK(wait_state("viasleeper", INIT_STATE_RUNNING, &info) && info.pid > 1);
+	CHECK(init_control_stop(ctl, "viasleeper") == 0);
+	CHECK(wait_state("viasleeper", INIT_STATE_STOPPED, &info));
+	CHECK(init_control_start(ctl, "viasleeper") == 0);
+	CHECK(wait_state("viasleeper", INIT_STATE_RUNNING, &info) && info.pid > 1);
+}
+
+/* Exactly what the definition grants: the VFS and a bus grant. */
+static void least_privilege(void)
+{
+	const struct vg_startup *su = vg_startup();
+	const struct vg_startup_handle *h = (const void *)(uintptr_t)su->handles;
+	int fs = 0, bus_grants = 0, other = 0;
+	for (uint64_t i = 0; i < su->nhandles; i++) {
+		fs += h[i].tag == VG_HTAG_FS_ROOT;
+		bus_grants += h[i].tag == VG_HTAG_BUS;
+		other += h[i].tag != VG_HTAG_FS_ROOT && h[i].tag != VG_HTAG_BUS;
+	}
+	CHECK(fs == 1 && bus_grants == 1 && other == 0);
+	vg_handle_t ep;
+	CHECK(vg_endpoint_create(&ep) == 0);
+	CHECK(bus_names_add(bus, "fs.evil", ep) == BUS_BUS_ERROR_DENIED);
+}
+
+static int check(bool reboot)
+{
+	bus = vg_startup_find(VG_HTAG_BUS, 0);
+	if (!bus || bus_names_lookup(bus, "svc.init", &ctl)) {
+		vg_printf("initcheck: no bus, or no svc.init on it\n");
+		return 1;
+	}
+	vg_printf("KTEST-PLAN 9\n");
+	report("real_services_up", real_services_up);
+	report("bad_definition_reported", bad_definition_reported);
+	report("cycle_reported", cycle_reported);
+	report("missing_dependency_reported", missing_dependency_reported);
+	report("crash_restarted_and_counted", crash_restarted_and_counted);
+	report("stop_start_restart", stop_start_restart);
+	report("list_and_svc", list_and_svc);
+	report("least_privilege", least_privilege);
+	report("via_process_server", via_process_server);
+	long st = init_control_poweroff(ctl, reboot);
+	if (st) {
+		vg_printf("initcheck: poweroff refused (%ld)\n", st);
+		return 1;
+	}
+	for (;;) /* init stops us */
+		vg_thread_sleep_until(deadline_in(1000));
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "crash")) {
+		volatile int *volatile nowhere = NULL;
+		*nowhere = 1;
+	}
+	if (argc > 1 && !strcmp(argv[1], "pid")) {
+		/* Started through the process server, child of init. */
+		bool ok = getpid() > 1 && getppid() == 1 && access("/bin/init", F_OK) == 0 &&
+			vg_startup_find(VG_HTAG_PROC, 0) != VG_HANDLE_INVALID;
+		vg_printf("initcheck: pid %d, parent %d%s\n", (int)getpid(), (int)getppid(),
+			  ok ? "" : ": wrong");
+		return ok ? 0 : 1;
+	}
+	if (argc > 1 && !strcmp(argv[1], "sleep"))
+		for (;;)
+			vg_thread_sleep_until(deadline_in(1000));
+	return check(argc > 1 && !strcmp(argv[1], "reboot"));
+}
