@@ -121,6 +121,10 @@ $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/pipe/*.
 	UCFLAGS_EXTRA := -Ilib/c/include
 USER_EXTRA_proc := $(call user_idl_srcs,proc)
 USER_EXTRA_proc_bench := tests/user/bench_report.c
+# The shell's suite inside the OS (tests/user/shtest.c): the root task of a
+# boot of its own, starting the file system and the process server as the
+# tests do.
+USER_EXTRA_shtest := tests/user/utest/vfs_up.c tests/user/utest/proc_server.c
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
@@ -155,7 +159,7 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # libvg-c.a instead of crt0.o and libvg.a, and lib/c/include for their
 # sources. The root task is one, so that its tests exercise the library.
 # Programs linked with the C library (tests/user/<name>.c).
-USER_LIBC_PROGS := init proc_child proc_bench sigchild fdchild pipechild
+USER_LIBC_PROGS := init proc_child proc_bench sigchild fdchild pipechild shtest
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
 $(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_init)): \

@@ -8,7 +8,9 @@
    on the command line and count each in-kernel result, then boot once with
    "crashtest" and check that a deliberate kernel fault is reported (registers,
    backtrace) and powers off with a failure status;
-3. x86_64 only: boot the GRUB (multiboot2) ISO;
+3. x86_64 only: boot the GRUB (multiboot2) ISO; each arch in release: boot
+   bin/shtest as the root task, which runs the shell's script suite and the
+   utilities' in-OS scripts (one KTEST line each);
 4. each arch: a program brought in with IMAGE_EXTRA runs as the root task,
    and so does a POSIX-style program (tests/sdk/posix.c) built with the
    SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc).
@@ -30,6 +32,9 @@ import qemurun  # noqa: E402
 ARCHES = ["x86_64", "aarch64", "riscv64"]
 MODES = ["release", "debug"]
 BOOT_TIMEOUT = 120  # seconds; a healthy boot with all tests takes a few
+# The shell's suite (tests/user/shtest.c: every script of tests/sh and
+# tests/utils/inos inside the OS) boots on its own, once per arch in release.
+SHELL_TIMEOUT = 900
 LOG_DIR = "build/test-logs"
 TEST_LINE = re.compile(r"^TEST (\S+): (PASS|FAIL)(.*)$")
 
@@ -73,7 +78,8 @@ def host_layer(target):
 
 def boot(name, cmd):
     log = os.path.join(LOG_DIR, name + ".log")
-    return qemurun.run(cmd, BOOT_TIMEOUT, log), log
+    timeout = SHELL_TIMEOUT if name.endswith(".shell") else BOOT_TIMEOUT
+    return qemurun.run(cmd, timeout, log), log
 
 
 def judge_ktest_boot(name, run, log):
@@ -214,6 +220,9 @@ def arch_jobs(arch, mode):
                      base + extra + ["-append", cmdline + " ktest"], None))
     jobs.append(("crash", "%s.%s" % (arch, mode), base + ["-append", cmdline + " crashtest"],
                  "build/%s/%s/kernel.elf" % (arch, mode)))
+    if mode == "release":
+        jobs.append(("ktest", "%s.release.shell" % arch,
+                     base + ["-append", cmdline + " ktest init=bin/shtest"], None))
     if arch == "x86_64" and mode == "release":
         ok, out = make("iso", "ARCH=x86_64", "MODE=release", "ISO_CMDLINE=%s ktest" % cmdline)
         record("build.x86_64.iso", ok, "" if ok else "\n".join(out.splitlines()[-20:]))

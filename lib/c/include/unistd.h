@@ -69,6 +69,9 @@ pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
 int execvp(const char *file, char *const argv[]);
+int execl(const char *path, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
+int execle(const char *path, const char *arg, ...); /* ..., NULL, envp */
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t getpgrp(void);
@@ -76,5 +79,11 @@ pid_t getpgid(pid_t pid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t setsid(void);
 pid_t getsid(pid_t pid);
+/* There are no users yet (lib/c/os/proc/users.c): every process is user 0
+ * of group 0. */
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
 
 #endif

@@ -4,6 +4,7 @@
 // descriptor, errno from the protocol's statuses, struct stat.
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -155,6 +156,33 @@ int chdir(const char *path)
 	return 0;
 }
 
+vg_handle_t __fs_cwd_export(void)
+{
+	vg_handle_t v;
+	__libc_lock(&cwd_lock);
+	size_t len = strlen(cwd) + 1;
+	if (vg_vmo_create(PATH_MAX, 0, &v)) /* what the child reads */
+		v = VG_HANDLE_INVALID;
+	else if (vg_vmo_write(v, 0, cwd, len)) {
+		vg_handle_close(v);
+		v = VG_HANDLE_INVALID;
+	}
+	__libc_unlock(&cwd_lock);
+	return v;
+}
+
+/* Taken as it is, without asking the VFS: the parent's was canonical, and
+ * a directory removed since fails each use, as it would have in the
+ * parent. Anything but an absolute path that fits is ignored. */
+void __fs_cwd_import(vg_handle_t vmo)
+{
+	char path[PATH_MAX];
+	memset(path, 0, sizeof(path));
+	if (vg_vmo_read(vmo, 0, path, sizeof(path) - 1) == 0 && path[0] == '/')
+		memcpy(cwd, path, strlen(path) + 1);
+	vg_handle_close(vmo);
+}
+
 int fchdir(int fd)
 {
 	struct fd_desc *d = __fd_get(fd);
@@ -173,20 +201,24 @@ int fchdir(int fd)
 	return r;
 }
 
+/* A NULL buf (the common extension, which the shell uses) is allocated:
+ * size bytes, or as many as the path needs when size is 0. */
 char *getcwd(char *buf, size_t size)
 {
+	char here[PATH_MAX];
 	__libc_lock(&cwd_lock);
 	size_t len = strlen(cwd);
-	char *r = buf;
-	if (!buf || size == 0) {
-		errno = EINVAL;
-		r = NULL;
-	} else if (len + 1 > size) {
-		errno = ERANGE;
-		r = NULL;
-	} else {
-		memcpy(buf, cwd, len + 1);
-	}
+	memcpy(here, cwd, len + 1);
 	__libc_unlock(&cwd_lock);
-	return r;
+	if (buf && size == 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if (size && len + 1 > size) {
+		errno = ERANGE;
+		return NULL;
+	}
+	if (!buf && !(buf = malloc(size ? size : len + 1)))
+		return NULL; /* errno ENOMEM */
+	return memcpy(buf, here, len + 1);
 }
