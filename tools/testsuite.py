@@ -31,7 +31,7 @@ import qemurun  # noqa: E402
 
 ARCHES = ["x86_64", "aarch64", "riscv64"]
 MODES = ["release", "debug"]
-BOOT_TIMEOUT = 120  # seconds; a healthy boot with all tests takes a few
+BOOT_TIMEOUT = 240  # seconds: a healthy boot with every test takes 30-100 s on an idle 2-core machine, twice that under load
 # The shell's suite (tests/user/shtest.c: every script of tests/sh and
 # tests/utils/inos inside the OS) boots on its own, once per arch in release.
 SHELL_TIMEOUT = 900

@@ -156,6 +156,12 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next)
 	next->state = THREAD_RUNNING;
 	if (next->slice <= 0)
 		next->slice = SCHED_SLICE_TICKS;
+	/* Interruptions to deliver, or a stop: user_return's slow path takes
+	 * care of them (interrupt.c). Also when the thread runs on: a tick in
+	 * the middle of the system call that queued them must not clear the
+	 * flag that gets them delivered on its way out. */
+	if (next->proc && (next->intr_count | next->proc->suspended))
+		c->need_resched = true;
 	if (next == prev)
 		return;
 	uint64_t now = arch_counter();
@@ -191,10 +197,6 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next)
 #ifdef ARCH_HAS_IOPORTS
 		arch_ioports_load(next->proc->io_bitmap, next->proc->obj.koid, false);
 #endif
-		/* Interruptions to deliver, or a stop: user_return's slow path
-		 * takes care of them (interrupt.c). */
-		if (next->intr_count | next->proc->suspended)
-			c->need_resched = true;
 	}
 	if (prev->state == THREAD_DEAD && prev->detached)
 		zombie = prev;

@@ -21,7 +21,13 @@ static void endpoint_packet(struct async_loop *loop, struct async_source *src,
 	long badge = vg_ipc_reply_recv_msg(src->handle, VG_IPC_NO_REPLY, buf, &tag);
 	if (badge >= 0) {
 		s->dispatch(s->server, (uint64_t)badge, tag, buf, &reply_tag);
-		vg_ipc_reply(reply_tag, buf->words[0], buf->words[1], buf->words[2], buf->words[3]);
+		long st = vg_ipc_reply(reply_tag, buf->words[0], buf->words[1], buf->words[2],
+				       buf->words[3]);
+		/* A reply that cannot move is still owed, and its caller still
+		 * waits (until we next receive): it gets the error now, and the
+		 * handles the reply would have given are closed. */
+		if (st < 0 && st != ERR_NOT_FOUND)
+			vg_ipc_reply(ipc_reject(reply_tag, buf, st), 0, 0, 0, 0);
 		s->served++;
 	}
 	async_source_arm(loop, src);

@@ -20,9 +20,7 @@ long ipc_serve(vg_handle_t ep, ipc_dispatch_fn dispatch, void *server)
 		}
 		if (reply_tag == ipc_status_tag(badge))
 			return badge;
-		for (uint32_t i = 0; i < VG_IPC_TAG_HANDLES(reply_tag); i++)
-			ipc_rt_handle_close(buf->handles[i]);
-		reply_tag = ipc_status_tag(badge);
+		reply_tag = ipc_reject(reply_tag, buf, badge);
 	}
 }
 

@@ -280,6 +280,40 @@ UTEST(proc_handles_and_fds_pass_to_children)
 	vg_handle_close(note);
 }
 
+/* addopen: the file is opened for the child as the given fd (relative to
+ * the caller's working directory); an open that fails fails the spawn with
+ * its errno and starts nothing. */
+UTEST(proc_spawn_file_actions_open)
+{
+	CHECK(proc_server());
+	CHECK_EQ(vfs_up(), 0);
+	CHECK_EQ(chdir("/tmp"), 0);
+	posix_spawn_file_actions_t fa;
+	CHECK_EQ(posix_spawn_file_actions_init(&fa), 0);
+	CHECK_EQ(posix_spawn_file_actions_addopen(&fa, 7, "proc-open", O_WRONLY | O_CREAT | O_TRUNC,
+						  0600),
+		 0);
+	char *argv[] = { "proc_child", "write-fd", "7", NULL };
+	pid_t pid;
+	CHECK_EQ(posix_spawn(&pid, "/bin/proc_child", &fa, NULL, argv, no_env), 0);
+	CHECK_EQ(WEXITSTATUS(status_of(pid)), 0);
+	CHECK_EQ(posix_spawn_file_actions_destroy(&fa), 0);
+	char got[16] = { 0 };
+	int fd = open("/tmp/proc-open", O_RDONLY);
+	CHECK(fd >= 0);
+	CHECK_EQ(read(fd, got, sizeof(got)), 6);
+	CHECK_EQ(strcmp(got, "passed"), 0);
+	CHECK_EQ(fcntl(7, F_GETFD), -1); /* nothing left open here */
+	close(fd);
+	CHECK_EQ(posix_spawn_file_actions_init(&fa), 0);
+	CHECK_EQ(posix_spawn_file_actions_addopen(&fa, 3, "no-such-dir/x", O_RDONLY, 0), 0);
+	CHECK_EQ(posix_spawn(&pid, "/bin/proc_child", &fa, NULL, argv, no_env), ENOENT);
+	CHECK_EQ(posix_spawn_file_actions_destroy(&fa), 0);
+	CHECK_EQ(posix_spawn_file_actions_addopen(&fa, -1, "x", O_RDONLY, 0), EBADF);
+	unlink("/tmp/proc-open");
+	CHECK_EQ(chdir("/"), 0);
+}
+
 /* Descriptors stay open across fork, on the same open files (a shared
  * position: proc_child's "fork-fd"), and kill() from another process
  * runs a handler. */

@@ -9,6 +9,9 @@ enum action_kind { ACTION_CLOSE, ACTION_DUP2, ACTION_OPEN };
 struct __spawn_action {
 	enum action_kind kind;
 	int fd, newfd;
+	char *path; /* ACTION_OPEN: the action's own copy */
+	int oflag;
+	unsigned mode;
 };
 
 #endif

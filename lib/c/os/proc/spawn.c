@@ -6,6 +6,7 @@
 // the calling process as a whole, so one lock covers a spawn from staging
 // to start.
 #include <errno.h>
+#include <fcntl.h>
 #include <fs.h>
 #include <proc.h>
 #include <spawn.h>
@@ -49,14 +50,50 @@ static void drop_all(struct fds *f)
 		drop_fd(f, f->n - 1);
 }
 
+/* Puts handle h in the list as fd (replacing what was there), or closes
+ * it: 0 or an errno. */
+static int put_fd(struct fds *f, int fd, vg_handle_t h)
+{
+	long j = find_fd(f, fd);
+	if (j >= 0)
+		drop_fd(f, (size_t)j);
+	if (f->n == FDS_MAX) {
+		vg_handle_close(h);
+		return EMFILE;
+	}
+	f->h[f->n++] = (struct vg_startup_handle){ VG_HTAG_FD, (uint32_t)fd, h, 0 };
+	return 0;
+}
+
+/* An addopen action: the file is opened here, in the caller (so relative
+ * paths and permissions are the caller's, as the child would have them),
+ * and the child gets a handle of its own to that open file. */
+static int open_action(struct fds *f, const struct __spawn_action *a)
+{
+	int tmp = open(a->path, a->oflag | O_CLOEXEC, (mode_t)a->mode);
+	if (tmp < 0)
+		return errno;
+	struct fd_desc *d = __fd_get(tmp);
+	vg_handle_t h;
+	int err = d && fs_file_clone(d->h, &h) == 0 ? put_fd(f, a->fd, h) : EBADF;
+	if (d)
+		__fd_put(d);
+	close(tmp);
+	return err;
+}
+
 /* Runs the file actions on the list of fds: 0 or an errno. */
 static int apply_actions(struct fds *f, const posix_spawn_file_actions_t *fa)
 {
 	for (int k = 0; fa && k < fa->count; k++) {
 		const struct __spawn_action *a = &fa->actions[k];
 		long i = find_fd(f, a->fd);
-		if (a->kind == ACTION_OPEN)
-			return ENOSYS; /* needs the file system */
+		if (a->kind == ACTION_OPEN) {
+			int err = open_action(f, a);
+			if (err)
+				return err;
+			continue;
+		}
 		if (a->kind == ACTION_CLOSE) {
 			if (i >= 0)
 				drop_fd(f, (size_t)i);
@@ -66,19 +103,14 @@ static int apply_actions(struct fds *f, const posix_spawn_file_actions_t *fa)
 			return EBADF;
 		if (a->fd == a->newfd)
 			continue;
-		long j = find_fd(f, a->newfd);
-		if (j >= 0) {
-			drop_fd(f, (size_t)j);
-			i = find_fd(f, a->fd); /* the last entry moved */
-		}
 		/* A handle of its own to the open file (its server closes the
 		 * open file with a handle's last close: one badge each). */
 		vg_handle_t dup;
-		if (f->n == FDS_MAX)
-			return EMFILE;
 		if (fs_file_clone(f->h[i].handle, &dup))
 			return EBADF;
-		f->h[f->n++] = (struct vg_startup_handle){ VG_HTAG_FD, (uint32_t)a->newfd, dup, 0 };
+		int err = put_fd(f, a->newfd, dup);
+		if (err)
+			return err;
 	}
 	return 0;
 }

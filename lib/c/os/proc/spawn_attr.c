@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <spawn.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../internal/spawn_action.h"
 
@@ -81,44 +82,48 @@ int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa)
 
 int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa)
 {
+	for (int i = 0; i < fa->count; i++)
+		free(fa->actions[i].path);
 	free(fa->actions);
 	*fa = (posix_spawn_file_actions_t){ 0, 0, NULL };
 	return 0;
 }
 
-static int add(posix_spawn_file_actions_t *fa, enum action_kind kind, int fd, int newfd)
+static int add(posix_spawn_file_actions_t *fa, struct __spawn_action a)
 {
-	if (fd < 0 || newfd < 0)
+	if (a.fd < 0 || a.newfd < 0)
 		return EBADF;
 	if (fa->count == fa->capacity) {
 		int cap = fa->capacity ? fa->capacity * 2 : 4;
-		struct __spawn_action *a = realloc(fa->actions, (size_t)cap * sizeof(*a));
-		if (!a)
+		struct __spawn_action *grown = realloc(fa->actions, (size_t)cap * sizeof(*grown));
+		if (!grown)
 			return ENOMEM;
-		fa->actions = a;
+		fa->actions = grown;
 		fa->capacity = cap;
 	}
-	fa->actions[fa->count++] = (struct __spawn_action){ kind, fd, newfd };
+	fa->actions[fa->count++] = a;
 	return 0;
 }
 
 int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *fa, int fd)
 {
-	return add(fa, ACTION_CLOSE, fd, 0);
+	return add(fa, (struct __spawn_action){ ACTION_CLOSE, fd, 0, NULL, 0, 0 });
 }
 
 int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa, int fd, int newfd)
 {
-	return add(fa, ACTION_DUP2, fd, newfd);
+	return add(fa, (struct __spawn_action){ ACTION_DUP2, fd, newfd, NULL, 0, 0 });
 }
 
-/* Recorded, and refused by posix_spawn with ENOSYS until there is a file
- * system to open path in. */
+/* path is opened by posix_spawn, in the caller, when the actions run. */
 int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *fa, int fd, const char *path,
 				     int oflag, mode_t mode)
 {
-	(void)path;
-	(void)oflag;
-	(void)mode;
-	return add(fa, ACTION_OPEN, fd, 0);
+	char *copy = strdup(path);
+	if (!copy)
+		return ENOMEM;
+	int err = add(fa, (struct __spawn_action){ ACTION_OPEN, fd, 0, copy, oflag, mode });
+	if (err)
+		free(copy);
+	return err;
 }
