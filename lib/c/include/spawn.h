@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // <spawn.h>: posix_spawn (lib/c/os/proc/spawn.c). The child gets the
 // caller's file descriptors (their handles, as the fd table exports them)
-// after the file actions, which run in order on that list: adddup2 and
-// addclose; addopen needs the file system and makes posix_spawn fail with
-// ENOSYS until then. Attributes: POSIX_SPAWN_SETPGROUP, POSIX_SPAWN_SETSID,
+// after the file actions, which run in order on that list: adddup2,
+// addclose and addopen (the caller opens the file; the child gets its own
+// handle to that open file). Attributes: POSIX_SPAWN_SETPGROUP, POSIX_SPAWN_SETSID,
 // POSIX_SPAWN_SETSIGDEF (a new program starts with every signal at its
 // default action anyway: signal state lives in the program's C library),
 // POSIX_SPAWN_SETSIGMASK with an empty mask (what a new program starts
