@@ -27,6 +27,7 @@ include kernel/arch/$(ARCH)/arch.mk
 include kernel/kernel.mk
 include mk/user.mk
 include mk/libc.mk
+include mk/app.mk
 include mk/sdk.mk
 include mk/iso.mk
 include tests/host/host.mk

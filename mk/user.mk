@@ -145,21 +145,16 @@ $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/console/*.c drv/char/uart/*.c)): \
 	UCFLAGS_EXTRA := -Ilib/c/include -Idrv/char/uart
 USER_EXTRA_proc := $(call user_idl_srcs,proc)
 USER_EXTRA_proc_bench := tests/user/bench_report.c
-# Utilities of app/ (app/README.md) that the image has, linked with the C
-# library and app/lib: /bin/<name> from app/<name>/*.c.
-USER_APP_NAMES := ps kill
-USER_APP_LIB_SRCS := $(sort $(wildcard app/lib/*.c))
-USER_APP_SRCS := $(foreach p,$(USER_APP_NAMES),$(wildcard app/$(p)/*.c)) $(USER_APP_LIB_SRCS)
-$(foreach p,$(USER_APP_NAMES),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
-$(foreach p,$(USER_APP_NAMES),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
-$(patsubst %,$(USER_OBJ)/%.o,$(USER_APP_SRCS)): UCFLAGS_EXTRA := -Ilib/c/include
+# The shell's suite inside the OS (tests/user/shtest.c): the root task of a
+# boot of its own, starting the file system and the process server as the
+# tests do.
+USER_EXTRA_shtest := tests/user/utest/vfs_up.c tests/user/utest/proc_server.c
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
-USER_PROG_NAMES := $(USER_TEST_NAMES) $(SRV_NAMES) $(USER_APP_NAMES) $(BIN_NAMES)
+USER_PROG_NAMES := $(USER_TEST_NAMES) $(SRV_NAMES) $(BIN_NAMES)
 USER_PROGS := $(addprefix $(USER_DIR)/,$(USER_PROG_NAMES))
-USER_PROG_SRCS := $(wildcard tests/user/*.c tests/user/utest/*.c srv/*/*.c bin/*/*.c) \
-	$(USER_APP_SRCS)
+USER_PROG_SRCS := $(wildcard tests/user/*.c tests/user/utest/*.c srv/*/*.c bin/*/*.c)
 USER_PROG_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_PROG_SRCS) $(USER_EXTRA_SRCS))
 USER_ROOT := $(USER_DIR)/rootfs
 USER_ROOT_STAMP := $(USER_DIR)/rootfs.stamp
@@ -189,7 +184,7 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # sources. The root task is one, so that its tests exercise the library.
 # Programs linked with the C library (tests/user/<name>.c).
 USER_LIBC_PROGS := testrun initcheck proc_child procx_child proc_bench sigchild fdchild \
-	pipechild pshared_child permchild
+	pipechild pshared_child permchild shtest
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
 $(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_testrun)): \
@@ -215,8 +210,6 @@ $(foreach p,$(USER_TEST_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,tests/user/$(p).c $(USER_EXTRA_$(p))))))
 $(foreach p,$(SRV_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,$(sort $(wildcard srv/$(p)/*.c)) $(USER_EXTRA_$(p))))))
-$(foreach p,$(USER_APP_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
-	%,$(USER_OBJ)/%.o,$(sort $(wildcard app/$(p)/*.c)) $(USER_APP_LIB_SRCS)))))
 $(foreach p,$(BIN_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 	%,$(USER_OBJ)/%.o,$(sort $(wildcard bin/$(p)/*.c)) $(USER_EXTRA_$(p))))))
 

@@ -12,7 +12,9 @@
    default root task, which in a "ktest" boot starts the test services of
    rootfs/etc/services-test: they check init from the outside, and the run
    ends with init's orderly poweroff through the system_power call;
-3. x86_64 only: boot the GRUB (multiboot2) ISO;
+3. x86_64 only: boot the GRUB (multiboot2) ISO; each arch in release: boot
+   bin/shtest as the root task, which runs the shell's script suite and the
+   utilities' in-OS scripts (one KTEST line each);
 4. each arch: a program brought in with IMAGE_EXTRA runs as the root task,
    and so does a POSIX-style program (tests/sdk/posix.c) built with the
    SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc); the same image,
@@ -36,6 +38,9 @@ import qemurun  # noqa: E402
 ARCHES = ["x86_64", "aarch64", "riscv64"]
 MODES = ["release", "debug"]
 BOOT_TIMEOUT = 240  # seconds: a healthy boot with every test takes 30-100 s on an idle 2-core machine, twice that under load
+# The shell's suite (tests/user/shtest.c: every script of tests/sh and
+# tests/utils/inos inside the OS) boots on its own, once per arch in release.
+SHELL_TIMEOUT = 900
 LOG_DIR = "build/test-logs"
 TEST_LINE = re.compile(r"^TEST (\S+): (PASS|FAIL)(.*)$")
 RUNNER = "bin/testrun"  # tests/user/testrun.c, the in-OS test runner
@@ -84,7 +89,8 @@ def host_layer(target):
 
 def boot(name, cmd):
     log = os.path.join(LOG_DIR, name + ".log")
-    return qemurun.run(cmd, BOOT_TIMEOUT, log), log
+    timeout = SHELL_TIMEOUT if name.endswith(".shell") else BOOT_TIMEOUT
+    return qemurun.run(cmd, timeout, log), log
 
 
 def judge_ktest_boot(name, run, log):
@@ -252,6 +258,9 @@ def arch_jobs(arch, mode):
                  None))
     jobs.append(("crash", "%s.%s" % (arch, mode), base + ["-append", cmdline + " crashtest"],
                  "build/%s/%s/kernel.elf" % (arch, mode)))
+    if mode == "release":
+        jobs.append(("ktest", "%s.release.shell" % arch,
+                     base + ["-append", cmdline + " ktest init=bin/shtest"], None))
     if arch == "x86_64" and mode == "release":
         ok, out = make("iso", "ARCH=x86_64", "MODE=release",
                        "ISO_CMDLINE=%s ktest init=%s" % (cmdline, RUNNER))

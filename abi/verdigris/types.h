@@ -124,7 +124,9 @@ struct vg_startup_handle {
 #define VG_HTAG_PROC 2u /* an endpoint to the process server */
 #define VG_HTAG_FD 3u /* arg: a file descriptor's number; the handle serves it */
 #define VG_HTAG_FS_ROOT 4u /* the root directory of the file system */
-#define VG_HTAG_FS_CWD 5u /* the working directory */
+/* The working directory: a memory object holding its path; arg: the file
+ * creation mask (umask). */
+#define VG_HTAG_FS_CWD 5u
 #define VG_HTAG_SERVER_EP 6u /* a server's own endpoint, to serve (all rights) */
 #define VG_HTAG_RESOURCE 7u /* a resource (section 13.1): the devices a driver may take */
 #define VG_HTAG_USER 0x10000u /* from here on: agreed between two programs */
@@ -161,6 +163,13 @@ struct vg_process_info {
 	uint32_t blocked; /* of the threads, those blocked in a call (sleeping) */
 	uint32_t suspended; /* 1: process_suspend stopped it */
 };
+/* memory_info: bytes of RAM the kernel manages (every region the boot
+ * loader reported as usable) and bytes of it free now. */
+struct vg_memory_info {
+	uint64_t total;
+	uint64_t free;
+};
+
 #define VG_PROCESS_RUNNING 0u
 #define VG_PROCESS_KILLED 1u /* process_kill: its threads are ending */
 #define VG_PROCESS_DEAD 2u

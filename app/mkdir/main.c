@@ -17,7 +17,11 @@ static int make_parents(char *path, mode_t mode)
 		char saved = *p;
 		*p = 0;
 		struct stat st;
-		int r = mkdir(path, saved ? 0777 : mode);
+		/* A directory that is there is left alone without asking to make
+		 * it (a read-only filesystem may answer EROFS before EEXIST). */
+		int r = stat(path, &st) == 0 && S_ISDIR(st.st_mode)
+			? 0
+			: mkdir(path, saved ? 0777 : mode);
 		if (r && (errno != EEXIST || stat(path, &st) || !S_ISDIR(st.st_mode))) {
 			if (errno == EEXIST)
 				errno = ENOTDIR;

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "sh.h"
@@ -154,7 +153,7 @@ static void print_job(const struct job *j)
 static void restore_terminal(void)
 {
 	if (sh.jobctl && sh.tty_fd >= 0)
-		tcsetpgrp(sh.tty_fd, sh.shell_pgid);
+		term_setpgrp(sh.tty_fd, sh.shell_pgid);
 }
 
 int job_wait_fg(struct job *j)
@@ -289,7 +288,7 @@ int jobs_fg(const char *spec, int fg)
 		printf("[%d] %s &\n", j->id, j->text);
 	fflush(stdout);
 	if (fg && sh.jobctl && sh.tty_fd >= 0)
-		tcsetpgrp(sh.tty_fd, j->pgid);
+		term_setpgrp(sh.tty_fd, j->pgid);
 	if (sh.jobctl)
 		kill(-j->pgid, SIGCONT);
 	else

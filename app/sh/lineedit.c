@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The line editor for an interactive shell on a terminal: raw mode through
-// termios, VT100 escapes for the cursor, history with the arrow keys and
+// termios (term.c), VT100 escapes for the cursor, history with the arrow keys and
 // tab completion. ^C abandons the line, ^D on an empty line ends input.
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "sh.h"
@@ -144,18 +143,10 @@ static int escape_key(void)
 
 char *line_read(const char *prompt)
 {
-	struct termios orig, raw;
-	if (tcgetattr(0, &orig) < 0) {
+	if (term_raw(0) < 0) {
 		outs(prompt);
 		return NULL;
 	}
-	raw = orig;
-	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
-	raw.c_iflag &= ~(tcflag_t)(IXON | ICRNL | INLCR);
-	raw.c_oflag &= ~(tcflag_t)OPOST; /* we write \r\n ourselves */
-	raw.c_cc[VMIN] = 1;
-	raw.c_cc[VTIME] = 0;
-	tcsetattr(0, TCSADRAIN, &raw);
 	struct ed e = { .prompt = prompt };
 	sb_adds(&e.b, "");
 	int hist = history_count();
@@ -252,7 +243,7 @@ accept:
 	sb_addc(&e.b, '\n');
 	result = sb_take(&e.b);
 done:
-	tcsetattr(0, TCSADRAIN, &orig);
+	term_restore(0);
 	sb_free(&e.b);
 	free(stash);
 	return result;

@@ -181,12 +181,12 @@ static void setup_job_control(void)
 		return;
 	/* Wait until we are in the foreground, then lead our own group. */
 	pid_t pg;
-	while ((pg = tcgetpgrp(fd)) >= 0 && pg != getpgrp())
+	while ((pg = term_getpgrp(fd)) >= 0 && pg != getpgrp())
 		kill(-getpgrp(), SIGTTIN);
 	sh.tty_fd = fd;
 	setpgid(0, 0);
 	sh.shell_pgid = getpgrp();
-	tcsetpgrp(fd, sh.shell_pgid);
+	term_setpgrp(fd, sh.shell_pgid);
 }
 
 /* Read, parse and run commands from fd 0 (interactive or not). */

@@ -197,6 +197,12 @@ pid_t sh_start(const struct start *st);
 void child_reset(void); /* in a forked child: signals and state for a subshell */
 _Noreturn void run_script_child(const char *path, char **argv); /* ENOEXEC: a script */
 
+/* ---- the terminal (term.c): -1 with errno ENOTTY where there is none ---- */
+int term_raw(int fd); /* raw mode for the line editor; the old mode is kept */
+void term_restore(int fd); /* back to the mode term_raw replaced */
+pid_t term_getpgrp(int fd);
+int term_setpgrp(int fd, pid_t pgid);
+
 /* ---- jobs (jobs.c) ---- */
 struct job;
 struct job *job_new(const char *text, int bg);

@@ -18,7 +18,7 @@ static void join_group(pid_t pid, const struct start *st)
 	/* Both parent and child set it, so that neither races the other. */
 	setpgid(pid, g);
 	if (st->foreground && sh.tty_fd >= 0)
-		tcsetpgrp(sh.tty_fd, g);
+		term_setpgrp(sh.tty_fd, g);
 }
 
 static pid_t spawn_program(const struct start *st)

@@ -1,12 +1,49 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// tail [-n [+]lines | -c [+]bytes] [file]: the last lines (10) or bytes of
-// a file, or with "+" everything from that line or byte on (counting from
-// 1). The input is read whole, so pipes work like files.
+// tail [-f] [-n [+]lines | -c [+]bytes] [file]: the last lines (10) or
+// bytes of a file, or with "+" everything from that line or byte on
+// (counting from 1). The input is read whole, so pipes work like files.
+// -f: then what is appended to the file, checked every quarter of a second,
+// until killed; a file that shrinks was truncated and is read again from
+// its start. -f on a pipe is ignored (as POSIX allows and GNU does).
 #include "../lib/util.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+#define USAGE "[-f] [-n [+]lines | -c [+]bytes] [file]"
+
+/* Copies what is appended to fd (open on a regular file, at its end) to
+ * standard output, for ever or until it cannot. */
+static int follow(int fd, const char *name)
+{
+	char buf[4096];
+	const struct timespec pause = { 0, 250000000 };
+	for (;;) {
+		ssize_t r = read(fd, buf, sizeof(buf));
+		if (r < 0 && errno != EINTR) {
+			util_warn(name);
+			return 1;
+		}
+		if (r > 0) {
+			if (util_write_all(1, buf, (size_t)r)) {
+				util_warn("write error");
+				return 1;
+			}
+			continue;
+		}
+		struct stat st;
+		off_t at = lseek(fd, 0, SEEK_CUR);
+		if (fstat(fd, &st) == 0 && at > st.st_size) {
+			util_warnx("%s: file truncated", name);
+			lseek(fd, 0, SEEK_SET);
+			continue;
+		}
+		nanosleep(&pause, NULL);
+	}
+}
 
 static char *read_all(int fd, size_t *len)
 {
@@ -42,9 +79,13 @@ int main(int argc, char **argv)
 {
 	util_init(argv, "tail");
 	long count = 10;
-	bool bytes = false, from_start = false;
+	bool bytes = false, from_start = false, follows = false;
 	int c;
-	while ((c = getopt(argc, argv, "n:c:")) != -1) {
+	while ((c = getopt(argc, argv, "fn:c:")) != -1) {
+		if (c == 'f') {
+			follows = true;
+			continue;
+		}
 		if (c == 'n' || c == 'c') {
 			const char *s = optarg;
 			from_start = s[0] == '+';
@@ -57,17 +98,20 @@ int main(int argc, char **argv)
 			util_warnx("invalid number of %s: '%s'", c == 'n' ? "lines" : "bytes",
 				   optarg);
 		}
-		util_usage("[-n [+]lines | -c [+]bytes] [file]");
+		util_usage(USAGE);
 	}
 	if (argc - optind > 1)
-		util_usage("[-n [+]lines | -c [+]bytes] [file]");
+		util_usage(USAGE);
 	const char *name = optind < argc ? argv[optind] : "-";
 	int fd = util_open_in(name);
 	if (fd < 0)
 		return 1;
 	size_t len;
 	char *buf = read_all(fd, &len);
-	util_close_in(fd);
+	struct stat st;
+	follows = follows && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (!follows)
+		util_close_in(fd);
 	if (!buf) {
 		util_warn(name);
 		return 1;
@@ -102,5 +146,10 @@ int main(int argc, char **argv)
 	}
 	fwrite(buf + start, 1, len - start, stdout);
 	free(buf);
+	if (follows) {
+		if (util_finish(0))
+			return 1;
+		return follow(fd, name);
+	}
 	return util_finish(0);
 }

@@ -126,12 +126,10 @@ int main(int argc, char **argv)
 		if (no_create)
 			continue;
 		int fd = open(argv[i], O_WRONLY | O_CREAT, 0666);
-		if (fd < 0 || futimens(fd, times)) {
+		if (fd < 0 || close(fd) || utimensat(AT_FDCWD, argv[i], times, 0)) {
 			util_warn(argv[i]);
 			status = 1;
 		}
-		if (fd >= 0)
-			close(fd);
 	}
 	return status;
 }

@@ -102,6 +102,14 @@ void pmm_free(paddr_t pa, size_t count)
 		      (unsigned long long)pa);
 }
 
+uint64_t pmm_ram_bytes(void)
+{
+	uint64_t total = 0;
+	for (size_t i = 0; i < n_ram; i++)
+		total += ram[i].end - ram[i].start;
+	return total;
+}
+
 size_t pmm_free_pages(void)
 {
 	return frames.nfree;

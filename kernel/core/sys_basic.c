@@ -48,6 +48,12 @@ long sys_memory_free(void)
 	return (long)(pmm_free_pages() * PAGE_SIZE);
 }
 
+long sys_memory_info(struct vg_memory_info *out)
+{
+	struct vg_memory_info m = { pmm_ram_bytes(), (uint64_t)pmm_free_pages() * PAGE_SIZE };
+	return copy_to_user(out, &m, sizeof(m)) ? ERR_BAD_ADDRESS : 0;
+}
+
 long sys_thread_exit(long code)
 {
 	process_exit_thread(code);

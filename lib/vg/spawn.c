@@ -222,8 +222,13 @@ static long start(vg_handle_t child, uint64_t entry, struct vg_startup su,
 		  const struct vg_spawn_req *req, const struct vg_startup_handle *theirs)
 {
 	const struct vg_startup *mine = vg_startup();
-	long st = give(vg_log_handle(), VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER,
-		       child, &su.log);
+	/* The log for writing; for reading too (dmesg) when this program may
+	 * read it: a parent passes on what it holds, never more. */
+	struct vg_handle_info log_info;
+	uint32_t log_rights = VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER;
+	if (!vg_handle_info(vg_log_handle(), &log_info))
+		log_rights |= log_info.rights & VG_RIGHT_READ;
+	long st = give(vg_log_handle(), log_rights, child, &su.log);
 	if (!st)
 		st = give(child,
 			  VG_RIGHT_MAP | VG_RIGHT_MANAGE | VG_RIGHT_WAIT | VG_RIGHT_DUPLICATE |

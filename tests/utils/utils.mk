@@ -11,8 +11,8 @@
 #   make host-test                  all of them, with every case
 #   sh tests/utils/run.sh build/host/app grep     the cases of one
 
-# ps reads Verdigris's process server: built for the image only (mk/user.mk).
-UTILS_NAMES := $(sort $(filter-out lib sh ps,$(notdir $(patsubst %/,%,$(wildcard app/*/)))))
+# All but the shell and those that speak to Verdigris itself (mk/app.mk).
+UTILS_NAMES := $(sort $(filter-out lib sh $(APP_NATIVE),$(notdir $(patsubst %/,%,$(wildcard app/*/)))))
 UTILS_BIN := $(HOST_DIR)/app
 UTILS_INC := $(HOST_DIR)/app-inc
 UTILS_LIBC := lib/c/regex/regcomp.c lib/c/regex/regexec.c lib/c/regex/regerror.c \

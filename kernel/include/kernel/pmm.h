@@ -17,6 +17,8 @@ paddr_t pmm_alloc_page(void);
 /* Panics on a double free or a foreign address: both are kernel bugs. */
 void pmm_free(paddr_t pa, size_t count);
 size_t pmm_free_pages(void);
+/* Bytes of usable RAM (the boot loader's regions), free or not. */
+uint64_t pmm_ram_bytes(void);
 bool pmm_is_free(paddr_t pa);
 /* Copy-on-write sharing of an allocated page: share adds a holder; release
  * drops one and frees the page when it was the last (returns true then).

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // <spawn.h>: posix_spawn (lib/c/os/proc/spawn.c). The child gets the
 // caller's file descriptors (their handles, as the fd table exports them)
-// after the file actions, which run in order on that list: adddup2 and
-// addclose; addopen needs the file system and makes posix_spawn fail with
-// ENOSYS until then. Attributes: POSIX_SPAWN_SETPGROUP and
-// POSIX_SPAWN_SETSID; the signal attributes are not supported yet
-// (posix_spawnattr_setflags refuses them with EINVAL).
+// after the file actions, which run in order on that list: adddup2,
+// addclose and addopen (the caller opens the file; the child gets its own
+// handle to that open file). Attributes: POSIX_SPAWN_SETPGROUP, POSIX_SPAWN_SETSID,
+// POSIX_SPAWN_SETSIGDEF (a new program starts with every signal at its
+// default action anyway: signal state lives in the program's C library),
+// POSIX_SPAWN_SETSIGMASK with an empty mask (what a new program starts
+// with; any other mask makes posix_spawn fail with ENOTSUP); the others are
+// refused by posix_spawnattr_setflags with EINVAL.
 #ifndef _SPAWN_H
 #define _SPAWN_H
+#include <signal.h>
 #include <sys/types.h>
 
 #define POSIX_SPAWN_RESETIDS 0x01
@@ -21,6 +25,7 @@
 typedef struct {
 	short flags;
 	pid_t pgroup;
+	sigset_t sigdefault, sigmask;
 } posix_spawnattr_t;
 
 struct __spawn_action;
@@ -40,6 +45,10 @@ int posix_spawnattr_getflags(const posix_spawnattr_t *attr, short *flags);
 int posix_spawnattr_setflags(posix_spawnattr_t *attr, short flags);
 int posix_spawnattr_getpgroup(const posix_spawnattr_t *attr, pid_t *pgroup);
 int posix_spawnattr_setpgroup(posix_spawnattr_t *attr, pid_t pgroup);
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t *attr, sigset_t *set);
+int posix_spawnattr_setsigdefault(posix_spawnattr_t *attr, const sigset_t *set);
+int posix_spawnattr_getsigmask(const posix_spawnattr_t *attr, sigset_t *set);
+int posix_spawnattr_setsigmask(posix_spawnattr_t *attr, const sigset_t *set);
 
 int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa);
 int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa);

@@ -40,6 +40,7 @@ struct tm *gmtime_r(const time_t *t, struct tm *tm);
 struct tm *gmtime(const time_t *t);
 struct tm *localtime_r(const time_t *t, struct tm *tm);
 struct tm *localtime(const time_t *t);
+void tzset(void);
 time_t timegm(struct tm *tm);
 time_t mktime(struct tm *tm);
 size_t strftime(char *restrict s, size_t max, const char *restrict fmt,

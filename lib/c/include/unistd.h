@@ -71,6 +71,9 @@ pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
 int execvp(const char *file, char *const argv[]);
+int execl(const char *path, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
+int execle(const char *path, const char *arg, ...); /* ..., NULL, envp */
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t getpgrp(void);

@@ -59,6 +59,11 @@ struct tm *gmtime(const time_t *t)
 	return gmtime_r(t, &tm);
 }
 
+/* Nothing to read: there are no time zones, TZ included. */
+void tzset(void)
+{
+}
+
 struct tm *localtime_r(const time_t *t, struct tm *tm)
 {
 	return gmtime_r(t, tm);

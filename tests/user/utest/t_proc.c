@@ -219,7 +219,24 @@ UTEST(proc_groups_and_sessions)
 	char *argv[] = { "proc_child", "sleep", NULL };
 	CHECK_EQ(posix_spawn(&d, "/bin/proc_child", NULL, &attr, argv, no_env), 0);
 	CHECK_EQ(getpgid(d), a);
-	CHECK_EQ(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK), EINVAL);
+	CHECK_EQ(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSCHEDULER), EINVAL);
+	/* A new program starts with every signal at its default and none
+	 * blocked: asking for that is fine, another mask is not supported. */
+	sigset_t mask = 0, def = ~(sigset_t)0;
+	posix_spawnattr_t sig;
+	posix_spawnattr_init(&sig);
+	CHECK_EQ(posix_spawnattr_setflags(&sig, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF), 0);
+	CHECK_EQ(posix_spawnattr_setsigdefault(&sig, &def), 0);
+	CHECK_EQ(posix_spawnattr_setsigmask(&sig, &mask), 0);
+	pid_t f;
+	CHECK_EQ(posix_spawn(&f, "/bin/proc_child", NULL, &sig,
+			     (char *[]){ "c", "exit", "3", NULL }, no_env),
+		 0);
+	CHECK_EQ(WEXITSTATUS(status_of(f)), 3);
+	mask = (sigset_t)1 << SIGTERM_;
+	CHECK_EQ(posix_spawnattr_setsigmask(&sig, &mask), 0);
+	CHECK_EQ(posix_spawn(&f, "/bin/proc_child", NULL, &sig, argv, no_env), ENOTSUP);
+	posix_spawnattr_destroy(&sig);
 	/* The group goes at once; c stays. */
 	CHECK_EQ(kill(-a, SIGTERM_), 0);
 	CHECK_EQ(WTERMSIG(status_of(a)), SIGTERM_);

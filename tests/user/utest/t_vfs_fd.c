@@ -62,9 +62,10 @@ UTEST(vfs_dup_and_fcntl)
 	CHECK_EQ(close(other), 0);
 	int low = dup(fd2);
 	CHECK_EQ(low, other);
-	/* Export: the file system first (the VFS and the working directory),
-	 * then descriptors without FD_CLOEXEC, each a handle of its own to the
-	 * same open file. */
+	/* Export: the file system first, the working directory (a memory
+	 * object holding its path, the umask as arg), then descriptors
+	 * without FD_CLOEXEC, each a handle of its own to the same open
+	 * file. */
 	struct vg_startup_handle hs[16];
 	size_t n = __vg_fd_export(hs, 16);
 	int found50 = 0, found51 = 0, found62 = 0;
@@ -72,10 +73,13 @@ UTEST(vfs_dup_and_fcntl)
 	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
 	CHECK_EQ(hs[1].tag, VG_HTAG_FS_CWD);
 	vg_handle_close(hs[0].handle);
-	char cwd[8] = "";
-	CHECK_EQ(vg_vmo_read(hs[1].handle, 0, cwd, 2), 0);
-	CHECK_EQ(cwd[0], '/');
-	CHECK_EQ(cwd[1], 0);
+	CHECK_EQ(hs[1].tag, VG_HTAG_FS_CWD);
+	char cwd_there[8] = { 0 };
+	mode_t mask = umask(0);
+	umask(mask);
+	CHECK_EQ(hs[1].arg, mask);
+	CHECK_EQ(vg_vmo_read(hs[1].handle, 0, cwd_there, sizeof(cwd_there) - 1), 0);
+	CHECK(cwd_there[0] == '/');
 	vg_handle_close(hs[1].handle);
 	for (size_t i = 2; i < n; i++) {
 		CHECK_EQ(hs[i].tag, VG_HTAG_FD);

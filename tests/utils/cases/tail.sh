@@ -11,3 +11,6 @@ t no_newline -i 'a\nb\nc' -o 'b\nc' -- tail -n 2
 t file -p 'printf "1\\n2\\n3\\n" > f' -o '3\n' -- tail -n 1 f
 t missing -s 1 -e "nofile: No such file or directory" -- tail nofile
 t bad_count -s 2 -e "invalid number of lines" -x -- tail -n x
+t follow -p 'printf "a\\nb\\n" > f' -o 'b\nc\n' -u tail -- sh -c '"$BIN/tail" -f -n 1 f > out & p=$!; sleep 1; echo c >> f; sleep 1; kill $p; wait $p 2>/dev/null; cat out'
+t follow_truncated -p 'printf "a\\nb\\n" > f' -o 'b\nz\n' -u tail -- sh -c '"$BIN/tail" -f -n 1 f > out 2>err & p=$!; sleep 1; echo z > f; sleep 1; kill $p; wait $p 2>/dev/null; cat out; grep -q "f: file truncated" err'
+t follow_missing -s 1 -e "nofile: No such file or directory" -- tail -f nofile

@@ -4,6 +4,7 @@
 // descriptor, errno from the protocol's statuses, struct stat.
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -201,20 +202,24 @@ void __fs_cwd_import(vg_handle_t vmo)
 	__libc_unlock(&cwd_lock);
 }
 
+/* A NULL buf (the common extension, which the shell uses) is allocated:
+ * size bytes, or as many as the path needs when size is 0. */
 char *getcwd(char *buf, size_t size)
 {
+	char here[PATH_MAX];
 	__libc_lock(&cwd_lock);
 	size_t len = strlen(cwd);
-	char *r = buf;
-	if (!buf || size == 0) {
-		errno = EINVAL;
-		r = NULL;
-	} else if (len + 1 > size) {
-		errno = ERANGE;
-		r = NULL;
-	} else {
-		memcpy(buf, cwd, len + 1);
-	}
+	memcpy(here, cwd, len + 1);
 	__libc_unlock(&cwd_lock);
-	return r;
+	if (buf && size == 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if (size && len + 1 > size) {
+		errno = ERANGE;
+		return NULL;
+	}
+	if (!buf && !(buf = malloc(size ? size : len + 1)))
+		return NULL; /* errno ENOMEM */
+	return memcpy(buf, here, len + 1);
 }

@@ -136,6 +136,28 @@ int close(int fd)
 	return 0;
 }
 
+/* The process is ending: every descriptor is closed, so that the servers
+ * hear of it (a pipe's reader sees the end of the file once its last
+ * writer is gone; the kernel does not tell them of handles that go with a
+ * process). Not when another thread holds the table (or this one, ending
+ * from a signal in the middle of a call): then they stay open. */
+void __vg_fd_close_all(void)
+{
+	int free_lock = 0;
+	if (!__atomic_compare_exchange_n(&table_lock, &free_lock, 1, false, __ATOMIC_ACQUIRE,
+					 __ATOMIC_RELAXED))
+		return;
+	struct fd_desc *gone[FD_MAX];
+	for (int fd = 0; fd < FD_MAX; fd++) {
+		gone[fd] = table[fd].d;
+		table[fd].d = NULL;
+	}
+	__libc_unlock(&table_lock);
+	for (int fd = 0; fd < FD_MAX; fd++)
+		if (gone[fd])
+			__fd_put(gone[fd]);
+}
+
 /* fd's description at `to` (replacing what was there), or at the lowest
  * free descriptor >= to when !exact. */
 static int dup_to(int fd, int to, bool exact, bool cloexec)
@@ -230,7 +252,8 @@ int fcntl(int fd, int cmd, ...)
 
 /* What a child started with posix_spawn or exec gets of the file system:
  * a handle to the VFS (VG_HTAG_FS_ROOT), the working directory
- * (VG_HTAG_FS_CWD) and every descriptor without
+ * (VG_HTAG_FS_CWD, __fs_cwd_export; arg: the file creation mask) and every
+ * descriptor without
  * FD_CLOEXEC, as a handle of its own to the same open file (shared
  * position), tagged VG_HTAG_FD with its number. Returns how many entries
  * were written; descriptors that do not fit in max, or whose server cannot
@@ -244,8 +267,11 @@ size_t __vg_fd_export(struct vg_startup_handle *out, size_t max)
 	if (vfs_handle && n < max && !vg_handle_info(vfs_handle, &info) &&
 	    !vg_handle_duplicate(vfs_handle, info.rights, &h))
 		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, h, 0 };
-	if (vfs_handle && n < max && !__fs_cwd_export(&h))
-		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_CWD, 0, h, 0 };
+	if (vfs_handle && n < max && !__fs_cwd_export(&h)) {
+		mode_t mask = umask(0); /* and the creation mask, as arg */
+		umask(mask);
+		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_CWD, (uint32_t)mask, h, 0 };
+	}
 	for (int fd = 0; fd < FD_MAX && n < max; fd++) {
 		if (!table[fd].d || table[fd].cloexec)
 			continue;
@@ -322,6 +348,7 @@ __attribute__((constructor)) static void fd_import(void)
 			vfs_handle = hs[i].handle;
 		} else if (hs[i].tag == VG_HTAG_FS_CWD) {
 			__fs_cwd_import(hs[i].handle);
+			umask((mode_t)hs[i].arg);
 		} else if (hs[i].tag == VG_HTAG_FD && hs[i].arg < FD_MAX) {
 			struct fd_desc *d = NULL;
 			struct fs_attr a;

@@ -78,6 +78,9 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
  * deadline (monotonic ns). */
 void __fd_wait(unsigned *round, uint64_t deadline);
 
+/* Closes every descriptor as the process ends (table.c). */
+void __vg_fd_close_all(void);
+
 /* The VFS handle (0 when there is none: ENOSYS). */
 vg_handle_t __fs_vfs(void);
 /* Sets errno from a status of the filesystem protocol; returns -1. */
@@ -85,7 +88,10 @@ int __fs_error(long st);
 /* The absolute path of path taken relative to dirfd (AT_FDCWD: the working
  * directory) in out (PATH_MAX); 0, or -1 with errno. */
 int __fs_path(int dirfd, const char *path, char *out);
-/* The working directory across posix_spawn and exec (path.c). */
+/* The working directory for a child started with posix_spawn or exec
+ * (VG_HTAG_FS_CWD, with the umask as its arg): a memory object holding its
+ * path, in *vmo; 0 or an ERR_* (the child starts at "/"). The child adopts
+ * it at start-up (__fs_cwd_import). */
 long __fs_cwd_export(vg_handle_t *vmo);
 void __fs_cwd_import(vg_handle_t vmo);
 /* struct stat from the protocol's attributes. */

@@ -161,6 +161,11 @@ static int start_path(pid_t *pid, const char *path, const struct start *s)
 	if (strlen(path) > PROC_PROCESS_SPAWN_PATH_MAX)
 		return ENAMETOOLONG;
 	short flags = attr ? attr->flags : 0;
+	/* A new program starts with an empty mask and cannot be given another
+	 * (its signal state is its C library's). SETSIGDEF needs nothing: every
+	 * action starts at its default. */
+	if ((flags & POSIX_SPAWN_SETSIGMASK) && attr->sigmask)
+		return ENOTSUP;
 	int32_t pgid = flags & POSIX_SPAWN_SETPGROUP ? attr->pgroup : -1;
 	static struct fds f; /* under spawn_lock */
 	__libc_lock(&spawn_lock);
@@ -180,10 +185,14 @@ static int start_path(pid_t *pid, const char *path, const struct start *s)
 	else if (!err && !st)
 		st = proc_process_spawn(ep, path, s->args, s->args_len, s->env, s->env_len, pgid,
 					(flags & POSIX_SPAWN_SETSID) != 0, &child);
-	if (!err && !st && s->exec)
-		for (;;) /* replaced: the server is ending this process */
+	if (!err && !st && s->exec) {
+		/* Replaced: the server is ending this process. The new program
+		 * has its own handles to the open files; ours are closed, so
+		 * that a pipe's reader still sees the end when it ends. */
+		__vg_fd_close_all();
+		for (;;)
 			vg_thread_exit(0);
-	else if (err)
+	} else if (err)
 		drop_all(&f);
 	if (!err && st)
 		proc_process_unstage(ep); /* what a failed staging left */

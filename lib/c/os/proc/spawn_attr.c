@@ -8,11 +8,13 @@
 
 #include "../internal/spawn_action.h"
 
-#define SUPPORTED_FLAGS (POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSID)
+#define SUPPORTED_FLAGS                                                       \
+	(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | \
+	 POSIX_SPAWN_SETSIGMASK)
 
 int posix_spawnattr_init(posix_spawnattr_t *attr)
 {
-	*attr = (posix_spawnattr_t){ 0, 0 };
+	*attr = (posix_spawnattr_t){ 0, 0, 0, 0 };
 	return 0;
 }
 
@@ -45,6 +47,30 @@ int posix_spawnattr_getpgroup(const posix_spawnattr_t *attr, pid_t *pgroup)
 int posix_spawnattr_setpgroup(posix_spawnattr_t *attr, pid_t pgroup)
 {
 	attr->pgroup = pgroup;
+	return 0;
+}
+
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t *attr, sigset_t *set)
+{
+	*set = attr->sigdefault;
+	return 0;
+}
+
+int posix_spawnattr_setsigdefault(posix_spawnattr_t *attr, const sigset_t *set)
+{
+	attr->sigdefault = *set;
+	return 0;
+}
+
+int posix_spawnattr_getsigmask(const posix_spawnattr_t *attr, sigset_t *set)
+{
+	*set = attr->sigmask;
+	return 0;
+}
+
+int posix_spawnattr_setsigmask(posix_spawnattr_t *attr, const sigset_t *set)
+{
+	attr->sigmask = *set;
 	return 0;
 }
 

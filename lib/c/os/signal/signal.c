@@ -20,6 +20,7 @@
 #include <verdigris/intr.h>
 #include <vg/vg.h>
 
+#include "../internal/fd.h"
 #include "../internal/lock.h"
 #include "../internal/signal.h"
 
@@ -55,6 +56,7 @@ int __libc_sig_eintr(uint64_t before, int restartable)
 static _Noreturn void die(struct vg_intr_frame *f, int sig)
 {
 	/* The kernel restores the context, logs the report, and kills. */
+	__vg_fd_close_all();
 	vg_interrupt_return(f, 128 + sig);
 	vg_exit(128 + sig); /* a frame it refused: still die */
 }

@@ -7,6 +7,7 @@
 #include <vg/loader.h>
 #include <vg/vg.h>
 
+#include "../internal/fd.h"
 #include "../internal/lock.h"
 #include "../internal/signal.h"
 #include "../internal/thread.h"
@@ -53,6 +54,7 @@ _Noreturn void exit(int status)
 
 _Noreturn void _Exit(int status)
 {
+	__vg_fd_close_all();
 	vg_process_kill(vg_self(), status);
 	/* The kill ends this thread on its way back to user mode; in case it
 	 * did not, end it here, then fault rather than run on. */
