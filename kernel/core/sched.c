@@ -156,11 +156,13 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next)
 	next->state = THREAD_RUNNING;
 	if (next->slice <= 0)
 		next->slice = SCHED_SLICE_TICKS;
-	/* Interruptions to deliver, or a stop: user_return's slow path takes
-	 * care of them (interrupt.c). Also when the thread runs on: a tick in
-	 * the middle of the system call that queued them must not clear the
-	 * flag that gets them delivered on its way out. */
-	if (next->proc && (next->intr_count | next->proc->suspended))
+	/* Interruptions to deliver, a stop, or a kill: user_return's slow
+	 * path takes care of them (interrupt.c), so that a thread of a killed
+	 * process woken from a blocking call never runs its code again. Also
+	 * when the thread runs on: a tick in the middle of the system call
+	 * that queued them must not clear the flag that gets them delivered
+	 * on its way out. */
+	if (next->proc && (next->intr_count | next->proc->suspended | next->proc->killed))
 		c->need_resched = true;
 	if (next == prev)
 		return;

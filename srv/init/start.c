@@ -42,6 +42,7 @@ static uint32_t htag(uint8_t tag)
 	case SVC_TAG_BUS: return VG_HTAG_BUS;
 	case SVC_TAG_FS_ROOT: return VG_HTAG_FS_ROOT;
 	case SVC_TAG_FS_CWD: return VG_HTAG_FS_CWD;
+	case SVC_TAG_RESOURCE: return VG_HTAG_RESOURCE;
 	default: return VG_HTAG_USER;
 	}
 }
@@ -69,16 +70,20 @@ static long make_handles(struct init *in, struct service *s, vg_handle_t child,
 	}
 	for (int g = 0; g < d->ngrants && !st; g++) {
 		const struct svc_grant *gr = &d->grants[g];
-		const struct service *from = service_find(in, d->refs[gr->ref].name);
 		vg_handle_t give = 0;
-		if (gr->tag == SVC_TAG_PROC) {
-			/* The process server's unbadged handle is pid 1's
-			 * (ours); a process of its own gets its handle from a
-			 * start through the server. */
-			snprintf(s->why, sizeof(s->why),
-				 "grant proc: pid 1's handle is not given; use via = proc");
-			st = ERR_NOT_SUPPORTED;
-		} else if (!from || !from->ep) {
+		if (gr->tag == SVC_TAG_RESOURCE) {
+			st = vg_handle_duplicate(in->resource, VG_RIGHT_MANAGE | VG_RIGHT_TRANSFER,
+						 &give);
+			if (!st)
+				h[(*n)++] = (struct vg_startup_handle){ htag(gr->tag), 0, give, 0 };
+			continue;
+		}
+		/* grant = proc: the process server's unbadged handle, pid 1's
+		 * (ours): its holder acts as pid 1 (signals any group), which a
+		 * console needs for ^C. A process of its own gets its own
+		 * handle through `via`. */
+		const struct service *from = service_find(in, d->refs[gr->ref].name);
+		if (!from || !from->ep) {
 			snprintf(s->why, sizeof(s->why), "%s has no endpoint to grant",
 				 d->refs[gr->ref].name);
 			st = ERR_NOT_FOUND;
@@ -89,8 +94,9 @@ static long make_handles(struct init *in, struct service *s, vg_handle_t child,
 			if (!st)
 				st = bus_admin_grant(from->ep, gr->add, gr->look, owner, &give);
 		} else {
-			st = vg_handle_duplicate(from->ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER,
-						 &give);
+			/* Duplicable: a service passes what it was granted on
+			 * to its children (a shell's file system). */
+			st = vg_handle_duplicate(from->ep, CLIENT_RIGHTS, &give);
 		}
 		if (!st)
 			h[(*n)++] = (struct vg_startup_handle){ htag(gr->tag), gr->arg, give, 0 };

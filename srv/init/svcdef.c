@@ -191,12 +191,11 @@ static int choose(struct parser *p, const struct words *w, const char *key,
 	return 0;
 }
 
-/* "server-ep", "proc", "bus", "fs-root", "fs-cwd" or "user:N". */
+/* "server-ep", "proc", "bus", "fs-root", "fs-cwd", "resource" or "user:N". */
 static int tag(struct parser *p, const char *s, uint8_t *t, uint32_t *arg)
 {
-	static const char *const names[] = {
-		"", "server-ep", "proc", "", "bus", "fs-root", "fs-cwd"
-	};
+	static const char *const names[] = { "",    "server-ep", "proc",   "",
+					     "bus", "fs-root",	 "fs-cwd", "resource" };
 	*arg = 0;
 	if (!strncmp(s, "user:", 5)) {
 		uint64_t v;
@@ -243,11 +242,14 @@ static int key_grant(struct parser *p, const struct words *w)
 			return -1;
 	} else if (word_count(p, w, 2, 2, "grant")) {
 		return -1;
+	} else if (g->tag == SVC_TAG_RESOURCE && strcmp(w->w[1], "root")) {
+		/* The only resource init holds; narrower ones may come. */
+		return fail(p, "grant = resource: only 'root' is known, not '%s'", w->w[1]);
 	}
 	for (uint8_t i = 0; i < d->ngrants; i++)
 		if (d->grants[i].tag == g->tag && d->grants[i].arg == g->arg)
 			return fail(p, "handle tag '%s' granted twice", w->w[0]);
-	if (add_ref(p, w->w[1], true, &g->ref))
+	if (g->tag != SVC_TAG_RESOURCE && add_ref(p, w->w[1], true, &g->ref))
 		return -1;
 	d->ngrants++;
 	return 0;

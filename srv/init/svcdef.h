@@ -44,7 +44,8 @@ enum svc_tag {
 	SVC_TAG_USER,
 	SVC_TAG_BUS,
 	SVC_TAG_FS_ROOT,
-	SVC_TAG_FS_CWD
+	SVC_TAG_FS_CWD,
+	SVC_TAG_RESOURCE /* init's root resource: a driver's devices */
 };
 
 enum svc_limit {
@@ -66,7 +67,8 @@ struct svc_ref {
 
 /* A handle the service is given at start: the endpoint of service
  * refs[ref] under tag/arg; for SVC_TAG_BUS a grant on the bus (ref is the
- * bus service) to add names under add and look up names under look. */
+ * bus service) to add names under add and look up names under look; for
+ * SVC_TAG_RESOURCE (no ref) init's root resource. */
 struct svc_grant {
 	uint8_t tag; /* enum svc_tag */
 	uint32_t arg;

@@ -46,6 +46,7 @@ TEST(svcdef, every_key)
 			   "grant = bus bus svc.x. *\n"
 			   "grant = proc proc\n"
 			   "grant = user:2 kitchen\n"
+			   "grant = resource root\n"
 			   "env = HOME=/\n"
 			   "env = PATH=/bin:/usr/bin\n"
 			   "user = daemon\n"
@@ -75,7 +76,8 @@ TEST(svcdef, every_key)
 	CHECK_EQ_U(def.nnodes, 2);
 	CHECK_STREQ(def.nodes[1].path, "/dev/zero");
 	CHECK_EQ_U(def.nodes[1].minor, 5);
-	CHECK_EQ_U(def.ngrants, 3);
+	CHECK_EQ_U(def.ngrants, 4);
+	CHECK_EQ_U(def.grants[3].tag, SVC_TAG_RESOURCE); /* names no service */
 	CHECK_EQ_U(def.grants[0].tag, SVC_TAG_BUS);
 	CHECK_STREQ(def.grants[0].add, "svc.x.");
 	CHECK_STREQ(def.grants[0].look, "");
@@ -134,6 +136,7 @@ TEST(svcdef, errors_have_lines)
 	refused("program = a\nrequires =   \n", 2, "no value");
 	refused("program = a\ngrant = spoon x\n", 2, "unknown handle tag");
 	refused("program = a\ngrant = server-ep x\n", 2, "use serve");
+	refused("program = a\ngrant = resource uart\n", 2, "only 'root'");
 	refused("program = a\ngrant = bus bus\n", 2, "takes 4 values");
 	refused("program = a\ngrant = proc p\ngrant = proc q\n", 3, "granted twice");
 	refused("program = a\nserve = fs-root\n", 2, "client's tag");

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// getty: puts a shell on a terminal. init starts it (rootfs/etc/services/
+// getty) through the process server, so that it has a pid and can exec;
+// it opens the terminal as descriptors 0, 1 and 2, makes a session of its
+// own whose process group is the terminal's foreground one (the console
+// signals that group on ^C), and becomes the shell.
+//
+//   getty [terminal [shell]]      default /dev/console and /bin/sh
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <vg/vg.h>
+
+/* Before descriptor 2 is the terminal, messages go to the kernel log. */
+static int fail(const char *what, const char *path)
+{
+	char line[160];
+	int n = snprintf(line, sizeof(line), "getty: %s %s: %s\n", what, path, strerror(errno));
+	vg_log_write(vg_startup()->log, line, (size_t)n);
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	const char *tty = argc > 1 ? argv[1] : "/dev/console";
+	const char *shell = argc > 2 ? argv[2] : "/bin/sh";
+	/* A session of its own; started as a group leader (the process
+	 * server gives each service a group) that is refused, and the group
+	 * it leads is the one the terminal's foreground becomes. */
+	if (setsid() < 0 && getpgrp() != getpid())
+		return fail("no session or group of its own for", tty);
+	int fd = open(tty, O_RDWR);
+	if (fd < 0)
+		return fail("cannot open", tty);
+	for (int i = 0; i < 3; i++)
+		if (fd != i && dup2(fd, i) != i)
+			return fail("cannot duplicate", tty);
+	if (fd > 2)
+		close(fd);
+	if (tcsetpgrp(0, getpgrp()))
+		return fail("cannot take the foreground of", tty);
+	setenv("HOME", "/", 0);
+	setenv("PATH", "/bin", 0);
+	setenv("TERM", "vt100", 0);
+	execl(shell, "sh", "-i", (char *)NULL);
+	fprintf(stderr, "getty: cannot run %s: %s\n", shell, strerror(errno));
+	return 127;
+}
