@@ -40,7 +40,8 @@ static void report(const char *name, double *ns, int batch)
 	qsort(ns, SAMPLES, sizeof(*ns), by_value);
 	printf("RESULT %-22s median_ns=%.1f p10_ns=%.1f p90_ns=%.1f min_ns=%.1f samples=%d "
 	       "batch=%d\n",
-	       name, ns[SAMPLES / 2], ns[SAMPLES / 10], ns[SAMPLES * 9 / 10], ns[0], SAMPLES, batch);
+	       name, ns[SAMPLES / 2], ns[SAMPLES / 10], ns[SAMPLES * 9 / 10], ns[0], SAMPLES,
+	       batch);
 }
 
 static int fail(const char *what, const char *path)
