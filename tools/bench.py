@@ -36,6 +36,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 import qemurun  # noqa: E402
+import scenario  # noqa: E402
 
 ARCHES = ["x86_64", "aarch64", "riscv64"]
 BENCH_RE = re.compile(r"^BENCH (\S+) median_ns=(\d+)")
@@ -263,6 +264,29 @@ def linux_wall():
     return rows
 
 
+# Linux with a busybox initramfs, launch to its shell prompt under TCG
+# (../shared/peer/results.md), seconds.
+LINUX_BOOT_TO_PROMPT = {"x86_64": 9.4, "aarch64": 2.6, "riscv64": 5.9}
+
+
+def boot_table():
+    """Launch to the shell's prompt on the normal image (init, its services,
+    the console, getty and sh), median of 5 runs under TCG, and the memory
+    in use at the prompt."""
+    out = ["\n| boot to shell prompt (TCG wall) | Verdigris s | Linux s | memory in use at the prompt |",
+           "|---|---|---|---|"]
+    for a in ARCHES:
+        cmd = make_value("print-qemu", a).split() + ["-serial", "stdio", "-monitor", "none",
+                                                     "-append", make_value("print-cmdline", a)]
+        runs = [scenario.boot_to_prompt(cmd, "build/bench/%s-boot.log" % a) for _ in range(5)]
+        secs = sorted(r[0] for r in runs if r[0] is not None)
+        used = [r[1] for r in runs if r[1] is not None]
+        out.append("| %s | %s | %.1f | %s |" % (
+            a, "%.2f" % secs[len(secs) // 2] if secs else "no prompt",
+            LINUX_BOOT_TO_PROMPT[a], "%d KiB" % max(used) if used else "-"))
+    return "\n".join(out) + "\n"
+
+
 def main():
     os.makedirs("build/bench", exist_ok=True)
     with_linux = "--linux" in sys.argv[1:]
@@ -294,6 +318,7 @@ def main():
              "(getppid; pipe round trips between 2 threads and between 2 processes; "
              "mutex+condvar round trip between 2 threads).\n")
     notes += peer_table(results, linux, linux_wall())
+    notes += boot_table()
     if with_linux:
         notes += "\n" + ratio_table(results, peers)
     print(table + notes)

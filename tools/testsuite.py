@@ -14,7 +14,9 @@
    ends with init's orderly poweroff through the system_power call;
 3. x86_64 only: boot the GRUB (multiboot2) ISO; each arch in release: boot
    bin/shtest as the root task, which runs the shell's script suite and the
-   utilities' in-OS scripts (one KTEST line each);
+   utilities' in-OS scripts (one KTEST line each); and boot the normal
+   image (init, the console, a shell on it) and use the shell over the
+   serial console as a person would (tools/scenario.py, one result a step);
 4. each arch: a program brought in with IMAGE_EXTRA runs as the root task,
    and so does a POSIX-style program (tests/sdk/posix.c) built with the
    SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc); the same image,
@@ -34,6 +36,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import qemurun  # noqa: E402
+import scenario  # noqa: E402
 
 ARCHES = ["x86_64", "aarch64", "riscv64"]
 MODES = ["release", "debug"]
@@ -91,6 +94,19 @@ def boot(name, cmd):
     log = os.path.join(LOG_DIR, name + ".log")
     timeout = SHELL_TIMEOUT if name.endswith(".shell") else BOOT_TIMEOUT
     return qemurun.run(cmd, timeout, log), log
+
+
+def scenario_boot(name, cmd):
+    log = os.path.join(LOG_DIR, name + ".log")
+    return scenario.run(cmd, log), log
+
+
+def judge_scenario(name, steps, log):
+    for step, passed, detail in steps:
+        record("scenario.%s.%s" % (name, step), passed,
+               detail if passed else "%s (log: %s)" % (detail, log))
+    print("  %-32s %s" % (name, "; ".join("%s %s" % (s, d) for s, ok, d in steps
+                                           if s == "prompt")), flush=True)
 
 
 def judge_ktest_boot(name, run, log):
@@ -261,6 +277,9 @@ def arch_jobs(arch, mode):
     if mode == "release":
         jobs.append(("ktest", "%s.release.shell" % arch,
                      base + ["-append", cmdline + " ktest init=bin/shtest"], None))
+        # The normal boot, used at its console as a person would.
+        jobs.append(("scenario", "%s.release.scenario" % arch, base + ["-append", cmdline],
+                     None))
     if arch == "x86_64" and mode == "release":
         ok, out = make("iso", "ARCH=x86_64", "MODE=release",
                        "ISO_CMDLINE=%s ktest init=%s" % (cmdline, RUNNER))
@@ -303,12 +322,15 @@ def main():
             jobs += extra_job(arch, make_value("print-cmdline", arch, "release"))
     # Two QEMUs at a time: the CI machine has two cores.
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [(kind, name, elf, pool.submit(boot, name, cmd))
+        futures = [(kind, name, elf,
+                    pool.submit(scenario_boot if kind == "scenario" else boot, name, cmd))
                    for kind, name, cmd, elf in jobs]
         for kind, name, elf, fut in futures:
             run, log = fut.result()
             if kind == "ktest":
                 judge_ktest_boot(name, run, log)
+            elif kind == "scenario":
+                judge_scenario(name, run, log)
             elif kind in ("init", "reboot"):
                 judge_init_boot(kind, name, run, log)
             elif kind == "extra":

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""Scenario tests: boot the normal image (init, its services, the console
+and a shell on it, as `make run` does) and use the shell over the serial
+console as a person would: type a command, read the screen.
+
+Each step types its command between two markers the shell itself must
+expand (`echo B@@$((n))`, `echo E@@$((n)):$?`): the typed text, which the
+terminal echoes, never contains the expanded markers, so what lies between
+them on the screen is the command's output, and after E@@n: its status.
+
+Used by tools/testsuite.py (one result per step and arch), and by hand:
+    tools/scenario.py x86_64        (after `make ARCH=x86_64`)
+"""
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+
+PROMPT = b"# "
+BOOT_TIMEOUT = 90  # seconds to the first prompt (TCG, a loaded machine)
+STEP_TIMEOUT = 30
+ANSI = re.compile(rb"\x1b\[[0-9;]*[A-Za-z]")
+
+# (name, lines to type, expected output (regex, whole), expected status)
+STEPS = [
+    ("echo", ["echo hello world"], r"hello world", 0),
+    ("pipeline_of_five", ["echo one two three | tr a-z A-Z | tr ' ' '\\n' | sort | head -n 2"],
+     r"ONE\nTHREE", 0),
+    ("redirections", ["echo data > /tmp/s1; echo more >> /tmp/s1; wc -l < /tmp/s1; cat /tmp/s1"],
+     r"\s*2\ndata\nmore", 0),
+    ("here_document", ["cat <<EOF", "alpha $((6*7))", "beta", "EOF"], r"alpha 42\nbeta", 0),
+    ("expansions", ["x=$(echo 21); y=${x}1; echo $((x*2)) ${#y} ${y%1}"], r"42 3 21", 0),
+    ("status_of_a_failure", ["ls /no/such/dir"], r"ls: .*no/such/dir.*", 2),
+    ("syntax_error_keeps_the_shell", ["fi"], r".*syntax error.*fi.*", 2),
+    ("control_flow", ["for i in 1 2 3; do if [ $i = 2 ]; then continue; fi; echo n$i; done"],
+     r"n1\nn3", 0),
+    ("background_job_ps_and_kill",
+     ["sleep 40 & p=$!; ps -o pid,comm | grep -c sleep; kill $p; wait $p; echo st=$?; "
+      "ps -o comm | grep -c sleep"], r"\[1\] \d+\n1\nst=143\n0", 1),
+    ("utilities", ["mkdir -p /tmp/d/e && touch /tmp/d/e/f && find /tmp/d | sort && rm -r /tmp/d "
+                   "&& ls /tmp/d"], r"/tmp/d\n/tmp/d/e\n/tmp/d/e/f\nls: .*", 2),
+]
+
+
+class Console:
+    def __init__(self, cmd, log_path):
+        self.log = open(log_path, "wb")
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        self.screen = b""
+        self.typed_at = 0  # where the screen was when the last line was typed
+
+    def read_until(self, pattern, timeout, start=0):
+        """Reads until the regex (bytes) matches the screen from start on;
+        the match or None."""
+        end = time.monotonic() + timeout
+        while True:
+            m = pattern.search(self.screen, start)
+            if m:
+                return m
+            left = end - time.monotonic()
+            if left <= 0:
+                return None
+            ready, _, _ = select.select([self.proc.stdout], [], [], min(left, 0.5))
+            if ready:
+                chunk = os.read(self.proc.stdout.fileno(), 65536)
+                if not chunk:
+                    return None
+                self.log.write(chunk)
+                self.log.flush()
+                self.screen += chunk
+
+    def line(self, text):
+        """Types a line once the shell prompts for it (# or, within a
+        command, >), as a person waits for the prompt."""
+        self.read_until(re.compile(rb"\n(# |> )$"), STEP_TIMEOUT, self.typed_at)
+        self.typed_at = len(self.screen)
+        self.type(text + "\n")
+
+    def type(self, text):
+        # A person types a character at a time; the UART's FIFO is small.
+        for ch in text.encode():
+            self.proc.stdin.write(bytes([ch]))
+            self.proc.stdin.flush()
+            time.sleep(0.002)
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+        self.log.close()
+
+
+def clean(raw):
+    text = ANSI.sub(b"", raw).replace(b"\r", b"").decode("utf-8", "replace")
+    return text.strip("\n")
+
+
+def run(cmd, log_path):
+    """Boots cmd and runs the steps: [(name, passed, detail)]."""
+    out = []
+    con = Console(cmd, log_path)
+    try:
+        start = time.monotonic()
+        if not con.read_until(re.compile(re.escape(PROMPT)), BOOT_TIMEOUT):
+            return [("prompt", False, "no prompt within %d s (log %s)" % (BOOT_TIMEOUT, log_path))]
+        out.append(("prompt", True, "%.2f s" % (time.monotonic() - start)))
+        for n, (name, lines, want, status) in enumerate(STEPS, 1):
+            con.screen, con.typed_at = b"\n# ", 0  # the prompt the last step ended with
+            con.line("echo B@@$((%d))" % n)
+            for line in lines:
+                con.line(line)
+            con.line("echo E@@$((%d)):$?" % n)
+            m = con.read_until(re.compile(rb"B@@%d\r?\n(.*?)E@@%d:(\d+)" % (n, n), re.S),
+                               STEP_TIMEOUT)
+            if not m:
+                out.append((name, False, "no end marker in %d s: %r" %
+                            (STEP_TIMEOUT, clean(con.screen)[-300:])))
+                continue
+            # The typed lines are echoed between the markers too: keep the
+            # lines that are not a prompt's echo.
+            got = "\n".join(l for l in clean(m.group(1)).split("\n")
+                            if not l.startswith(("# ", "> ")) and l not in ("#", ">"))
+            ok = re.fullmatch(want, got) is not None and int(m.group(2)) == status
+            out.append((name, ok, "" if ok else "got %r status %s, want /%s/ status %d" %
+                        (got, m.group(2).decode(), want, status)))
+        # ^C reaches the foreground job, not the shell.
+        con.screen, con.typed_at = b"\n# ", 0
+        con.line("sleep 100")
+        time.sleep(1.0)
+        con.type("\x03")
+        con.line("echo E@@$((99)):$?")
+        m = con.read_until(re.compile(rb"E@@99:(\d+)"), STEP_TIMEOUT)
+        ok = m is not None and m.group(1) == b"130"
+        out.append(("ctrl_c_ends_the_foreground_job", ok,
+                    "" if ok else "status %s" % (m.group(1).decode() if m else "none")))
+    finally:
+        con.close()
+    return out
+
+
+def boot_to_prompt(cmd, log_path):
+    """Seconds from QEMU's launch to the shell's first prompt, and the
+    memory in use then (KiB, `free`'s used column), or (None, None)."""
+    con = Console(cmd, log_path)
+    try:
+        start = time.monotonic()
+        if not con.read_until(re.compile(re.escape(PROMPT)), BOOT_TIMEOUT):
+            return None, None
+        seconds = time.monotonic() - start
+        con.screen, con.typed_at = b"\n# ", 0
+        con.line("free -k | while read a b c d; do [ $a = Mem: ] && echo U@@$((c)); done")
+        m = con.read_until(re.compile(rb"\nU@@(\d+)\r?\n"), STEP_TIMEOUT)
+        return seconds, int(m.group(1)) if m else None
+    finally:
+        con.close()
+
+
+def main():
+    arch = sys.argv[1] if len(sys.argv) > 1 else "x86_64"
+    def value(target):
+        return subprocess.run(["make", "-s", "--no-print-directory", target, "ARCH=" + arch],
+                              stdout=subprocess.PIPE, text=True).stdout.strip()
+    cmd = value("print-qemu").split() + ["-serial", "stdio", "-monitor", "none",
+                                         "-append", value("print-cmdline")]
+    os.makedirs("build/test-logs", exist_ok=True)
+    bad = 0
+    for name, ok, detail in run(cmd, "build/test-logs/%s.scenario.log" % arch):
+        print("TEST scenario.%s.%s: %s %s" % (arch, name, "PASS" if ok else "FAIL", detail))
+        bad += not ok
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
