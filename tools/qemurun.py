@@ -23,8 +23,10 @@ import subprocess
 import sys
 import time
 
-RESULT_RE = re.compile(r"^KTEST (\S+): (PASS|FAIL)(.*)$")
-PLAN_RE = re.compile(r"^KTEST-PLAN (\d+)")
+# The console's shell prompt ("# ", from bin/getty's sh in a boot with init)
+# may land at the start of a kernel log line: both write the UART.
+RESULT_RE = re.compile(r"^(?:# )?KTEST (\S+): (PASS|FAIL)(.*)$")
+PLAN_RE = re.compile(r"^(?:# )?KTEST-PLAN (\d+)")
 TYPE_RE = re.compile(r"KTTY-TYPE ([0-9a-f]+)$")
 BANNER_RE = re.compile(r"^Verdigris \S+ \| arch (\S+) \|.*\| boot (\d+) ms")
 

@@ -185,8 +185,8 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 9 services of the boot, 11 of the tests (one of them broken). */
-	CHECK(n == 20);
+	/* 11 services of the boot, 11 of the tests (one of them broken). */
+	CHECK(n == 22);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
