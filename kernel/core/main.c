@@ -12,6 +12,7 @@
 #include <kernel/time.h>
 #include <kernel/version.h>
 #include <kernel/vm.h>
+#include <kernel/watchdog.h>
 
 static uint64_t ram_bytes(const struct boot_info *bi)
 {
@@ -68,6 +69,7 @@ _Noreturn void kernel_main(struct boot_info *bi)
 
 	struct process *init = roottask_start(bi);
 	if (testing) {
+		watchdog_start();
 		/* The root task runs the user-mode tests (arg1 = 1) and exits with
 		 * their verdict; its own result is one more test line. */
 		long code = init ? process_wait(init) : -1;

@@ -488,3 +488,18 @@ void sched_drop_aspace(paddr_t root)
 	}
 	sched_unlock(f);
 }
+
+void sched_dump_threads(void)
+{
+	static const char *const states[] = { "ready", "running", "blocked", "dead" };
+	irqflags_t f = sched_lock();
+	for (struct list *l = all_threads.next; l != &all_threads; l = l->next) {
+		const struct thread *t = list_entry(l, struct thread, all_link);
+		const struct process *p = t->proc;
+		kprintf("  %-16s %-16s koid %-6llu %-7s%s user pc %#lx\n", t->name,
+			p ? p->name : "(kernel)", p ? (unsigned long long)p->obj.koid : 0ull,
+			states[t->state], t->deadline ? " (deadline)" : "",
+			p && t->uregs ? (unsigned long)arch_regs_pc(t->uregs) : 0ul);
+	}
+	sched_unlock(f);
+}

@@ -102,6 +102,9 @@ void thread_yield(void);
 /* Sleeps until the monotonic clock reaches deadline_ns: 0, or
  * ERR_INTERRUPTED for a user thread with an interruption waiting. */
 int thread_sleep_until(uint64_t deadline_ns);
+/* Prints every thread: name, process, state, where it resumes in user
+ * mode (the test boots' watchdog, watchdog.c). */
+void sched_dump_threads(void);
 void thread_set_priority(struct thread *t, int priority);
 /* Waits for t to die, then frees it. One joiner per thread. */
 void thread_join(struct thread *t);
