@@ -129,7 +129,7 @@ def run(cmd, log_path):
         # ^C reaches the foreground job, not the shell.
         con.screen, con.typed_at = b"\n# ", 0
         con.line("sleep 100")
-        time.sleep(1.0)
+        time.sleep(3.0)  # started and in the foreground, even on a loaded host
         con.type("\x03")
         con.line("echo E@@$((99)):$?")
         m = con.read_until(re.compile(rb"E@@99:(\d+)"), STEP_TIMEOUT)
