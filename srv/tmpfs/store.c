@@ -11,7 +11,7 @@
 #include <string.h>
 #include <vg/vg.h>
 
-#define PAGE 4096u
+#define PAGE TMPFS_STORE_PAGE
 #define SMALL_MAX (64u << 10)
 #define RW (VG_VM_READ | VG_VM_WRITE)
 
@@ -55,35 +55,16 @@ static long move_to_vmo(struct tmpfs_store *s, uint64_t cap)
 	return 0;
 }
 
-/* Zeroes the new part [old, cap) of a heap block but [from, bytes). */
-static void zero_new(unsigned char *p, uint64_t old, uint64_t cap, uint64_t bytes, uint64_t from)
-{
-	if (from < old)
-		from = old;
-	if (from > bytes)
-		from = bytes;
-	memset(p + old, 0, from - old);
-	memset(p + bytes, 0, cap - bytes);
-}
-
 long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from)
 {
 	if (bytes <= s->cap)
 		return 0;
-	uint64_t cap = s->cap ? s->cap : PAGE;
-	while (cap < bytes)
-		cap *= 2;
+	uint64_t cap = tmpfs_store_cap_for(s, bytes);
 	if (s->vmo)
 		return vg_vmo_set_size(s->vmo, cap) ? FS_FS_ERROR_NO_SPACE : remap(s, cap);
 	if (cap > SMALL_MAX)
 		return move_to_vmo(s, cap);
-	unsigned char *grown = realloc(s->base, cap);
-	if (!grown)
-		return FS_FS_ERROR_NO_SPACE;
-	zero_new(grown, s->cap, cap, bytes, from);
-	s->base = grown;
-	s->cap = cap;
-	return 0;
+	return tmpfs_heap_grow(s, cap, bytes, from);
 }
 
 long tmpfs_store_vmo(struct tmpfs_store *s, vg_handle_t *vmo)
@@ -109,14 +90,7 @@ void tmpfs_store_shrink(struct tmpfs_store *s, uint64_t keep)
 		vg_vmo_set_size(s->vmo, keep);
 		return;
 	}
-	if (keep == 0) {
-		tmpfs_store_free(s);
-		return;
-	}
-	unsigned char *shrunk = realloc(s->base, keep);
-	if (shrunk)
-		s->base = shrunk;
-	s->cap = keep;
+	tmpfs_heap_shrink(s, keep);
 }
 
 void tmpfs_store_free(struct tmpfs_store *s)

@@ -5,8 +5,9 @@
  * directly through `base`. In the server it is a VMO mapped into tmpfs
  * (store.c), so the same pages can be handed out for mmap and every
  * mapper and read() see one copy; pages are committed on first touch, so
- * a reserved range costs nothing until written. The host tests use a heap
- * version (tests/host/tmpfs_store_heap.c).
+ * a reserved range costs nothing until written. Small files stay in a heap
+ * block (store_heap.c), which is also all the host tests use
+ * (tests/host/tmpfs_store_heap.c).
  */
 #ifndef SRV_TMPFS_STORE_H
 #define SRV_TMPFS_STORE_H
@@ -29,6 +30,17 @@ long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from);
  * as zeros if they are reserved again, and mappings of them end. */
 void tmpfs_store_shrink(struct tmpfs_store *s, uint64_t keep);
 void tmpfs_store_free(struct tmpfs_store *s);
+#define TMPFS_STORE_PAGE 4096u
+
+/* The heap block (store_heap.c). The capacity that holds bytes: the
+ * current one (or a page) doubled as often as needed. */
+uint64_t tmpfs_store_cap_for(const struct tmpfs_store *s, uint64_t bytes);
+/* Reallocates the block to cap bytes; the new part reads as zeros but
+ * [from, bytes). 0 or FS_FS_ERROR_NO_SPACE. */
+long tmpfs_heap_grow(struct tmpfs_store *s, uint64_t cap, uint64_t bytes, uint64_t from);
+/* Down to keep bytes (a whole number of pages, below cap; 0 frees it). */
+void tmpfs_heap_shrink(struct tmpfs_store *s, uint64_t keep);
+
 /* The server only: the VMO holding the file (moving it there first) for
  * mmap; 0 or FS_FS_ERROR_NO_SPACE. */
 long tmpfs_store_vmo(struct tmpfs_store *s, vg_handle_t *vmo);

@@ -6,7 +6,7 @@
 #   test_tmpfs        srv/tmpfs/nodes.c and initrd.c, with GNU cpio's archives
 #   fuzz_tmpfs_cpio   initrd.c on arbitrary archives
 
-HOST_TMPFS_SRCS := srv/tmpfs/nodes.c srv/tmpfs/initrd.c tests/host/tmpfs_store_heap.c
+HOST_TMPFS_SRCS := srv/tmpfs/nodes.c srv/tmpfs/initrd.c tests/host/tmpfs_store_heap.c srv/tmpfs/store_heap.c
 
 $(HOST_GEN)/fs/.stamp: idl/fs.idl $(IDLC)
 	@rm -rf $(@D) && mkdir -p $(@D)
