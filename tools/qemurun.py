@@ -27,6 +27,7 @@ import time
 # may land at the start of a kernel log line: both write the UART.
 RESULT_RE = re.compile(r"^(?:# )?KTEST (\S+): (PASS|FAIL)(.*)$")
 PLAN_RE = re.compile(r"^(?:# )?KTEST-PLAN (\d+)")
+DETAIL_RE = re.compile(r"^(?:# )?KTEST-DETAIL (.*)$")
 TYPE_RE = re.compile(r"KTTY-TYPE ([0-9a-f]+)$")
 BANNER_RE = re.compile(r"^Verdigris \S+ \| arch (\S+) \|.*\| boot (\d+) ms")
 
@@ -35,6 +36,7 @@ class Run:
     def __init__(self):
         self.lines = []
         self.results = []  # (name, passed, detail)
+        self.details = []  # KTEST-DETAIL lines since the last result
         self.plan = None
         self.panic = False
         self.banner = None
@@ -44,9 +46,16 @@ class Run:
 
     def feed(self, line):
         self.lines.append(line)
+        m = DETAIL_RE.match(line)
+        if m:
+            self.details.append(m.group(1).strip())
         m = RESULT_RE.match(line)
         if m:
-            self.results.append((m.group(1), m.group(2) == "PASS", m.group(3).strip()))
+            # A failure's detail names the checks that failed, so that a
+            # summary (CI's) says where without the log.
+            detail = "; ".join([m.group(3).strip()] + self.details).strip("; ")[:400]
+            self.results.append((m.group(1), m.group(2) == "PASS", detail))
+            self.details = []
         m = PLAN_RE.match(line)
         if m:
             # Kernel and user space each announce their own plan.
