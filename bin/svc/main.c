@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// svc: init's command-line client (idl/init.idl). It finds init on the bus
-// as svc.init, through the bus handle it was started with (VG_HTAG_BUS).
+// svc: init's command-line client (idl/init.idl). It reaches init through
+// the endpoint it was granted (VG_HTAG_INIT: a shell at the console passes
+// it on), or as svc.init on the bus through its bus handle (VG_HTAG_BUS).
 //
 //   svc list                         every service: state, pid, uptime, restarts
 //   svc status|why NAME              one service; why it is not running
@@ -95,10 +96,12 @@ static int one(vg_handle_t ctl, const char *cmd, const char *name)
 
 int main(int argc, char **argv)
 {
-	vg_handle_t bus = vg_startup_find(VG_HTAG_BUS, 0), ctl;
+	/* Granted init's endpoint itself (a shell at the console passes it
+	 * on), or a bus handle that may look it up. */
+	vg_handle_t bus = vg_startup_find(VG_HTAG_BUS, 0), ctl = vg_startup_find(VG_HTAG_INIT, 0);
 	int rc = 2;
-	if (!bus || bus_names_lookup(bus, "svc.init", &ctl)) {
-		fprintf(stderr, "svc: init is not on the bus (svc.init)\n");
+	if (!ctl && (!bus || bus_names_lookup(bus, "svc.init", &ctl))) {
+		fprintf(stderr, "svc: no handle to init (granted, or svc.init on the bus)\n");
 		return 1;
 	}
 	if (argc == 2 && !strcmp(argv[1], "list"))

@@ -43,6 +43,7 @@ static uint32_t htag(uint8_t tag)
 	case SVC_TAG_FS_ROOT: return VG_HTAG_FS_ROOT;
 	case SVC_TAG_FS_CWD: return VG_HTAG_FS_CWD;
 	case SVC_TAG_RESOURCE: return VG_HTAG_RESOURCE;
+	case SVC_TAG_INIT: return VG_HTAG_INIT;
 	default: return VG_HTAG_USER;
 	}
 }
@@ -78,6 +79,17 @@ static long make_handles(struct init *in, struct service *s, vg_handle_t child,
 				h[(*n)++] = (struct vg_startup_handle){ htag(gr->tag), 0, give, 0 };
 			continue;
 		}
+		if (gr->tag == SVC_TAG_INIT) {
+			/* Duplicable: the shell passes it to the programs it
+			 * runs (svc, poweroff), as a root shell's children
+			 * are root. */
+			st = vg_handle_duplicate(in->control, CLIENT_RIGHTS, &give);
+			if (!st)
+				h[(*n)++] = (struct vg_startup_handle){ VG_HTAG_INIT, 0, give, 0 };
+			continue;
+		}
+		if (gr->tag == SVC_TAG_KILL)
+			continue; /* no handle: given once it has a pid (viaproc.c) */
 		/* grant = proc: the process server's unbadged handle, pid 1's
 		 * (ours): its holder acts as pid 1 (signals any group), which a
 		 * console needs for ^C. A process of its own gets its own

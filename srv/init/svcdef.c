@@ -191,11 +191,12 @@ static int choose(struct parser *p, const struct words *w, const char *key,
 	return 0;
 }
 
-/* "server-ep", "proc", "bus", "fs-root", "fs-cwd", "resource" or "user:N". */
+/* "server-ep", "proc", "bus", "fs-root", "fs-cwd", "resource", "init",
+ * "kill" or "user:N". */
 static int tag(struct parser *p, const char *s, uint8_t *t, uint32_t *arg)
 {
-	static const char *const names[] = { "",    "server-ep", "proc",   "",
-					     "bus", "fs-root",	 "fs-cwd", "resource" };
+	static const char *const names[] = { "",       "server-ep", "proc",	"",    "bus",
+					     "fs-root", "fs-cwd",	 "resource", "init", "kill" };
 	*arg = 0;
 	if (!strncmp(s, "user:", 5)) {
 		uint64_t v;
@@ -245,11 +246,15 @@ static int key_grant(struct parser *p, const struct words *w)
 	} else if (g->tag == SVC_TAG_RESOURCE && strcmp(w->w[1], "root")) {
 		/* The only resource init holds; narrower ones may come. */
 		return fail(p, "grant = resource: only 'root' is known, not '%s'", w->w[1]);
+	} else if (g->tag == SVC_TAG_INIT && strcmp(w->w[1], "control")) {
+		/* What init serves: its control protocol, nothing else yet. */
+		return fail(p, "grant = init: only 'control' is known, not '%s'", w->w[1]);
 	}
 	for (uint8_t i = 0; i < d->ngrants; i++)
 		if (d->grants[i].tag == g->tag && d->grants[i].arg == g->arg)
 			return fail(p, "handle tag '%s' granted twice", w->w[0]);
-	if (g->tag != SVC_TAG_RESOURCE && add_ref(p, w->w[1], true, &g->ref))
+	if (g->tag != SVC_TAG_RESOURCE && g->tag != SVC_TAG_INIT &&
+	    add_ref(p, w->w[1], true, &g->ref))
 		return -1;
 	d->ngrants++;
 	return 0;
@@ -570,5 +575,10 @@ int svcdef_parse(const char *name, const char *text, size_t len, struct svcdef *
 			/* Its owner would be the process, which only the
 			 * process server holds. */
 			return fail(&p, "a bus grant needs a start by init, not via");
+		else if (out->grants[g].tag == SVC_TAG_KILL &&
+			 (!out->via_proc ||
+			  strcmp(out->refs[out->grants[g].ref].name, out->refs[out->via_ref].name)))
+			/* The right is a pid's, in the server that gave it. */
+			return fail(&p, "grant = kill needs via = the same process server");
 	return 0;
 }

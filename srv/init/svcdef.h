@@ -45,7 +45,9 @@ enum svc_tag {
 	SVC_TAG_BUS,
 	SVC_TAG_FS_ROOT,
 	SVC_TAG_FS_CWD,
-	SVC_TAG_RESOURCE /* init's root resource: a driver's devices */
+	SVC_TAG_RESOURCE, /* init's root resource: a driver's devices */
+	SVC_TAG_INIT, /* init's own control endpoint (idl/init.idl): svc */
+	SVC_TAG_KILL /* no handle: the process server's kill right (via only) */
 };
 
 enum svc_limit {
@@ -68,7 +70,9 @@ struct svc_ref {
 /* A handle the service is given at start: the endpoint of service
  * refs[ref] under tag/arg; for SVC_TAG_BUS a grant on the bus (ref is the
  * bus service) to add names under add and look up names under look; for
- * SVC_TAG_RESOURCE (no ref) init's root resource. */
+ * SVC_TAG_RESOURCE (no ref) init's root resource; for SVC_TAG_INIT (no
+ * ref) init's control endpoint; for SVC_TAG_KILL the kill right of the
+ * process server refs[ref], which must be the service's `via`. */
 struct svc_grant {
 	uint8_t tag; /* enum svc_tag */
 	uint32_t arg;

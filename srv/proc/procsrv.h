@@ -52,6 +52,9 @@ struct proc {
 	 * SIGCHLD goes only to a process that catches it: one it would ignore
 	 * would only interrupt its blocking calls. */
 	bool sigchld_caught, nocldstop, nocldwait;
+	/* The kill right (grant_kill): may signal any process but pid 1;
+	 * inherited by its children. */
+	bool kill_any;
 	struct proc_limit limits[PROC_LIMITS];
 	uint64_t cpu_warned_ns; /* CPU time at the last SIGXCPU */
 	char args[PROC_ARGS_MAX + 1]; /* name and arguments, space-separated */
@@ -125,6 +128,8 @@ bool proc_signal_valid(int32_t sig);
 /* Sends sig with si_code code (0: SI_USER) from pid `from`. */
 void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from);
 long proc_kill(struct proc *caller, int32_t pid, int32_t sig);
+/* grant_kill: pid 1 gives pid the kill right. */
+long proc_grant_kill(struct proc *caller, int32_t pid);
 
 /* Resource limits (limits.c). */
 /* No limits, for pid 1; a child's are copied from its parent's. */

@@ -130,6 +130,13 @@ static long do_kill(void *ctx, uint64_t badge, int32_t pid, int32_t sig)
 	return proc_kill(p, pid, sig);
 }
 
+static long do_grant_kill(void *ctx, uint64_t badge, int32_t pid)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_grant_kill(p, pid);
+}
+
 static long do_next(void *ctx, uint64_t badge, int32_t after, struct proc_info *info,
 		    const char **args)
 {
@@ -215,6 +222,7 @@ static const struct proc_process_ops ops = {
 	.waitid = do_waitid,
 	.child_signals = do_child_signals,
 	.limit = do_limit,
+	.grant_kill = do_grant_kill,
 };
 static struct proc_process_server server = { &ops, NULL };
 

@@ -80,10 +80,23 @@ void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from)
 	}
 }
 
-/* A process may signal itself and its descendants; pid 1 may signal all. */
+/* A process may signal itself and its descendants; pid 1 may signal all,
+ * and a holder of the kill right all but pid 1. */
 static bool may_signal(const struct proc *caller, const struct proc *p)
 {
-	return caller == p || caller->pid == 1 || proc_is_ancestor(caller, p);
+	return caller == p || caller->pid == 1 || proc_is_ancestor(caller, p) ||
+	       (caller->kill_any && p->pid != 1);
+}
+
+long proc_grant_kill(struct proc *caller, int32_t pid)
+{
+	if (caller->pid != 1)
+		return PROC_PROC_ERROR_DENIED;
+	struct proc *p = proc_find(pid);
+	if (!p || p->state == PROC_STATE_ZOMBIE)
+		return PROC_PROC_ERROR_NO_PROCESS;
+	p->kill_any = true;
+	return 0;
 }
 
 long proc_kill(struct proc *caller, int32_t pid, int32_t sig)

@@ -119,6 +119,7 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 		child->state = PROC_STATE_RUNNING;
 		set_args(child, r);
 		memcpy(child->limits, parent->limits, sizeof(child->limits));
+		child->kill_any = parent->kill_any;
 		proc_limits_apply(child);
 		if ((st = proc_watch(child)))
 			vg_process_kill(child->process, -1);
@@ -184,6 +185,7 @@ long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle
 	child->sigchld_caught = parent->sigchld_caught;
 	child->nocldstop = parent->nocldstop;
 	child->nocldwait = parent->nocldwait;
+	child->kill_any = parent->kill_any;
 	memcpy(child->limits, parent->limits, sizeof(child->limits));
 	proc_limits_apply(child);
 	if ((st = proc_watch(child))) {

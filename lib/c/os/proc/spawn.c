@@ -30,6 +30,19 @@ struct fds {
 
 static int spawn_lock;
 
+/* The capabilities a program hands on to every program it starts (as a
+ * root shell's children are root): init's control endpoint, VG_HTAG_INIT,
+ * duplicated with its rights. One slot is kept for it below FDS_MAX. */
+static size_t export_inherited(struct vg_startup_handle *out)
+{
+	vg_handle_t h = vg_startup_find(VG_HTAG_INIT, 0), mine;
+	struct vg_handle_info info;
+	if (!h || vg_handle_info(h, &info) || vg_handle_duplicate(h, info.rights, &mine))
+		return 0;
+	*out = (struct vg_startup_handle){ VG_HTAG_INIT, 0, mine, 0 };
+	return 1;
+}
+
 static long find_fd(const struct fds *f, int fd)
 {
 	for (size_t i = 0; i < f->n; i++)
@@ -169,7 +182,8 @@ static int start_path(pid_t *pid, const char *path, const struct start *s)
 	int32_t pgid = flags & POSIX_SPAWN_SETPGROUP ? attr->pgroup : -1;
 	static struct fds f; /* under spawn_lock */
 	__libc_lock(&spawn_lock);
-	f.n = __vg_fd_export(f.h, FDS_MAX);
+	f.n = __vg_fd_export(f.h, FDS_MAX - 1);
+	f.n += export_inherited(&f.h[f.n]);
 	int err = apply_actions(&f, fa);
 	long st = 0;
 	/* Each give moves its handle, whatever the answer. */
