@@ -9,6 +9,11 @@ expand (`echo B@@$((n))`, `echo E@@$((n)):$?`): the typed text, which the
 terminal echoes, never contains the expanded markers, so what lies between
 them on the screen is the command's output, and after E@@n: its status.
 
+A step's input is lines, each typed once the shell prompts, and Keys:
+keystrokes (control characters, the escape sequences of cursor keys, tab)
+typed as they are, after the prompt or after a pause (^Z while a job runs).
+The last step types `poweroff`: QEMU must then end by itself, status 0.
+
 Used by tools/testsuite.py (one result per step and arch), and by hand:
     tools/scenario.py x86_64        (after `make ARCH=x86_64`)
 """
@@ -18,13 +23,26 @@ import select
 import subprocess
 import sys
 import time
+from collections import namedtuple
 
 PROMPT = b"# "
 BOOT_TIMEOUT = 90  # seconds to the first prompt (TCG, a loaded machine)
 STEP_TIMEOUT = 30
+KERNEL_LOG = re.compile(r"\[ *\d+\.\d+\] ")
 ANSI = re.compile(rb"\x1b\[[0-9;]*[A-Za-z]")
 
-# (name, lines to type, expected output (regex, whole), expected status)
+# Keystrokes typed as they are: after the shell's prompt (prompt=True), or
+# `delay` seconds after the last input (a key for a running job).
+Keys = namedtuple("Keys", "text prompt delay", defaults=(True, 0.0))
+# A job that is running in the foreground: started, given the terminal,
+# even on a loaded host.
+SETTLE = 3.0
+UP, LEFT, RIGHT, HOME, TAB, CTRL_C, CTRL_Z = "\x1b[A", "\x1b[D", "\x1b[C", "\x01", "\t", "\x03", "\x1a"
+# The pid of service $1 as `svc status` shows it.
+PID_OF = "pid_of() { svc status $1 | while read n s t p r; do [ $n = $1 ] && echo $p; done; }"
+SVC_ROW = r"[a-z]+ +running +(early|drivers|services|multi-user) +\d+ +[\d.]+s +\d+ +-?\d+"
+
+# (name, input, expected output (regex, whole), expected status)
 STEPS = [
     ("echo", ["echo hello world"], r"hello world", 0),
     ("pipeline_of_five", ["echo one two three | tr a-z A-Z | tr ' ' '\\n' | sort | head -n 2"],
@@ -42,6 +60,41 @@ STEPS = [
       "ps -o comm | grep -c sleep"], r"\[1\] \d+\n1\nst=143\n0", 1),
     ("utilities", ["mkdir -p /tmp/d/e && touch /tmp/d/e/f && find /tmp/d | sort && rm -r /tmp/d "
                    "&& ls /tmp/d"], r"/tmp/d\n/tmp/d/e\n/tmp/d/e/f\nls: .*", 2),
+    ("ctrl_c_ends_the_foreground_job", ["sleep 100", Keys(CTRL_C, False, SETTLE)], r"\^C", 130),
+    # Job control: ^Z stops the foreground job, jobs lists it, bg resumes
+    # it in the background, fg brings it back and gives it the terminal
+    # (^C reaches it), and the shell reports each change.
+    ("job_control_stop_bg_fg_ctrl_c",
+     ["sleep 60", Keys(CTRL_Z, False, SETTLE), "jobs", "bg", "jobs; ps -o stat,comm | grep sleep",
+      "fg", Keys(CTRL_C, False, SETTLE)],
+     r"\^Z\n\[1\]\+ +Stopped +sleep 60\n\[1\]\+ +Stopped +sleep 60\n\[1\] sleep 60 &\n"
+     r"\[1\]\+ +Running +sleep 60\nS +sleep\nsleep 60\n\^C", 130),
+    # A stopped job is T in ps; killed by its job number; a finished
+    # background job is announced before the next prompt.
+    ("background_jobs_announced_and_kill_%1",
+     ["sleep 60", Keys(CTRL_Z, False, SETTLE), "ps -o stat,comm | grep sleep", "kill %1",
+      "sleep 1 &", Keys("sleep 2\n"), "jobs"],
+     r"\^Z\n\[1\]\+ +Stopped +sleep 60\nT +sleep\n(\[1\]\+ +Killed \(TERM\) +sleep 60\n)?"
+     r"\[\d\] \d+\n(\[1\]\+ +Killed \(TERM\) +sleep 60\n)?\[\d\]\+ +Done +sleep 1", 0),
+    # The shell itself ignores ^C and ^Z at its prompt: the same shell goes on.
+    ("shell_ignores_ctrl_c_and_ctrl_z", ["s=$$", Keys("echo ab" + CTRL_C), Keys(CTRL_Z + "\n"),
+                                          "[ $s = $$ ] && echo same shell"], r"same shell", 0),
+    # Line editing at the serial console: cursor keys, history, completion.
+    ("cursor_keys_edit_the_line", [Keys("cho 245\x7f" + LEFT + "3" + HOME + "e" + RIGHT * 9 + "6\n")],
+     r"2346", 0),
+    ("up_arrow_recalls_the_last_command", ["echo first$((1+1))", Keys(UP + "\n")],
+     r"first2\nfirst2", 0),
+    ("tab_completes_a_command_and_a_path", [Keys("ech" + TAB + "/et" + TAB + "mo" + TAB + "\n")],
+     r"/etc/motd", 0),
+    # Services from the shell: init's table, a service killed by hand and
+    # started again by init (a new pid, one restart).
+    ("svc_lists_the_services", ["svc list"],
+     r"NAME +STATE +TARGET +PID +UPTIME +RESTARTS +LAST-EXIT(\n%s){11}" % SVC_ROW, 0),
+    ("service_killed_by_hand_is_restarted",
+     [PID_OF, "a=$(pid_of memdev); kill $a; sleep 1; b=$(pid_of memdev)",
+      "[ $b -gt 0 ] && [ $b != $a ] && echo restarted; ps -A -o comm | grep -c memdev; "
+      "svc status memdev | grep memdev; echo x > /dev/null"],
+     r"restarted\n1\nmemdev +running +drivers +\d+ +[\d.]+s +1 +15", 0),
 ]
 
 
@@ -76,9 +129,24 @@ class Console:
     def line(self, text):
         """Types a line once the shell prompts for it (# or, within a
         command, >), as a person waits for the prompt."""
-        self.read_until(re.compile(rb"\n(# |> )$"), STEP_TIMEOUT, self.typed_at)
+        self.keys(Keys(text + "\n"))
+
+    def keys(self, k):
+        """Types k's keystrokes after the prompt, or after its delay."""
+        if k.prompt:
+            self.read_until(re.compile(rb"\n(# |> )$"), STEP_TIMEOUT, self.typed_at)
+        else:
+            self.read_until(re.compile(rb"(?!)"), k.delay)  # the screen meanwhile
         self.typed_at = len(self.screen)
-        self.type(text + "\n")
+        self.type(k.text)
+
+    def ended(self, timeout):
+        """Whether QEMU ends by itself within timeout; its status."""
+        self.read_until(re.compile(rb"(?!)"), timeout)  # to the end of its output
+        try:
+            return self.proc.wait(max(1, timeout / 10))
+        except subprocess.TimeoutExpired:
+            return None
 
     def type(self, text):
         # A person types a character at a time; the UART's FIFO is small.
@@ -110,8 +178,8 @@ def run(cmd, log_path):
         for n, (name, lines, want, status) in enumerate(STEPS, 1):
             con.screen, con.typed_at = b"\n# ", 0  # the prompt the last step ended with
             con.line("echo B@@$((%d))" % n)
-            for line in lines:
-                con.line(line)
+            for item in lines:
+                con.keys(item) if isinstance(item, Keys) else con.line(item)
             con.line("echo E@@$((%d)):$?" % n)
             m = con.read_until(re.compile(rb"B@@%d\r?\n(.*?)E@@%d:(\d+)" % (n, n), re.S),
                                STEP_TIMEOUT)
@@ -121,21 +189,21 @@ def run(cmd, log_path):
                 continue
             # The typed lines are echoed between the markers too: keep the
             # lines that are not a prompt's echo.
+            # So are the system's log lines (init's, the kernel's).
             got = "\n".join(l for l in clean(m.group(1)).split("\n")
-                            if not l.startswith(("# ", "> ")) and l not in ("#", ">"))
+                            if not l.startswith(("# ", "> ", "init: ")) and l not in ("#", ">")
+                            and not KERNEL_LOG.match(l))
             ok = re.fullmatch(want, got) is not None and int(m.group(2)) == status
             out.append((name, ok, "" if ok else "got %r status %s, want /%s/ status %d" %
                         (got, m.group(2).decode(), want, status)))
-        # ^C reaches the foreground job, not the shell.
+        # The end: init stops the services in order and powers off.
         con.screen, con.typed_at = b"\n# ", 0
-        con.line("sleep 100")
-        time.sleep(3.0)  # started and in the foreground, even on a loaded host
-        con.type("\x03")
-        con.line("echo E@@$((99)):$?")
-        m = con.read_until(re.compile(rb"E@@99:(\d+)"), STEP_TIMEOUT)
-        ok = m is not None and m.group(1) == b"130"
-        out.append(("ctrl_c_ends_the_foreground_job", ok,
-                    "" if ok else "status %s" % (m.group(1).decode() if m else "none")))
+        con.line("poweroff")
+        status = con.ended(STEP_TIMEOUT)
+        said = b"power: off requested by user space" in con.screen
+        ok = status == 0 and said
+        out.append(("poweroff_ends_the_run", ok, "" if ok else "QEMU status %s, %s" %
+                    (status, "power-off logged" if said else "no power-off logged")))
     finally:
         con.close()
     return out

@@ -80,8 +80,9 @@ int bi_kill(int argc, char **argv)
 	int st = 0;
 	for (; i < argc; i++) {
 		pid_t pid;
+		int stopped = 0;
 		if (argv[i][0] == '%') {
-			pid = jobs_spec_pgid(argv[i]);
+			pid = jobs_spec_pgid(argv[i], &stopped);
 			if (!pid) {
 				sh_error("kill: %s: no such job", argv[i]);
 				st = 1;
@@ -100,6 +101,10 @@ int bi_kill(int argc, char **argv)
 		if (kill(pid, sig) < 0) {
 			sh_error("kill: %s: %s", argv[i], strerror(errno));
 			st = 1;
+		} else if (stopped && sig != SIGKILL && sig != SIGCONT) {
+			/* A stopped job acts on the signal only once it runs
+			 * again (as bash and zsh do: kill %1 ends a stopped job). */
+			kill(pid, SIGCONT);
 		}
 	}
 	return st;

@@ -118,8 +118,12 @@ static void record(pid_t pid, int ws)
 					if (WIFSTOPPED(ws)) {
 						j->stopped = 1;
 						j->ws[i] = -1;
-					} else
+					} else {
 						j->ws[i] = ws;
+						/* Ended while stopped (killed): done. */
+						if (!running(j))
+							j->stopped = 0;
+					}
 					if (WIFSIGNALED(ws) && k == 0 && WTERMSIG(ws) == SIGINT &&
 					    sh.interactive)
 						putc('\n', stderr);
@@ -247,9 +251,10 @@ static struct job *find_job(const char *spec)
 	return NULL;
 }
 
-pid_t jobs_spec_pgid(const char *spec)
+pid_t jobs_spec_pgid(const char *spec, int *stopped)
 {
 	struct job *j = find_job(spec);
+	*stopped = j && j->stopped;
 	return j ? j->pgid : 0;
 }
 

@@ -216,7 +216,8 @@ void jobs_list(int argc, char **argv);
 int jobs_fg(const char *spec, int fg);
 int jobs_wait(const char *spec); /* 127 if unknown */
 int jobs_wait_all(void);
-pid_t jobs_spec_pgid(const char *spec); /* %n etc., 0 if none */
+/* %n etc.: the job's group, 0 if none; *stopped whether it is stopped. */
+pid_t jobs_spec_pgid(const char *spec, int *stopped);
 void jobs_forget_all(void); /* in a subshell: the parent's jobs are not ours */
 
 /* ---- traps and signals (trap.c) ---- */

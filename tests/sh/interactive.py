@@ -219,6 +219,26 @@ def t_kill_background_job(s):
     s.expect(b"st=143\r\n")
 
 
+def t_kill_stopped_job(s):
+    # kill %1 of a stopped job continues it, so that it acts on the signal
+    # (it ends), and the end is announced.
+    s.expect(PROMPT)
+    s.run(b"sleep 30")
+    time.sleep(0.5)
+    s.send(b"\x1a")
+    s.expect(b"Stopped")
+    s.expect(PROMPT)
+    s.run(b"kill %1")
+    out = s.expect(PROMPT)
+    time.sleep(0.3)
+    s.run(b"jobs; echo listed")
+    out += s.expect(b"listed\r\n")
+    out += s.expect(PROMPT)
+    s.run(b"jobs; echo again")
+    out += s.expect(b"again\r\n")
+    assert out.count(b"Killed (TERM)") == 1 and b"Stopped" not in out, out
+
+
 def t_failures_keep_shell(s):
     s.expect(PROMPT)
     s.run(b"nosuch_command_q")
