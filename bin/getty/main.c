@@ -2,8 +2,9 @@
 // getty: puts a shell on a terminal. init starts it (rootfs/etc/services/
 // getty) through the process server, so that it has a pid and can exec;
 // it opens the terminal as descriptors 0, 1 and 2, makes a session of its
-// own whose process group is the terminal's foreground one (the console
-// signals that group on ^C), and becomes the shell.
+// own whose controlling terminal it is and whose process group is the
+// terminal's foreground one (the console signals that group on ^C), and
+// becomes the shell.
 //
 //   getty [terminal [shell]]      default /dev/console and /bin/sh
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <vg/vg.h>
@@ -41,6 +43,10 @@ int main(int argc, char **argv)
 			return fail("cannot duplicate", tty);
 	if (fd > 2)
 		close(fd);
+	/* Our controlling terminal (the open took it unless a session was
+	 * there before: the last shell's, which has ended - take it over). */
+	if (tcgetsid(0) != getpid() && ioctl(0, TIOCSCTTY, 1))
+		return fail("cannot make its controlling terminal", tty);
 	if (tcsetpgrp(0, getpgrp()))
 		return fail("cannot take the foreground of", tty);
 	setenv("HOME", "/", 0);

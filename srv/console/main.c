@@ -35,6 +35,7 @@ static struct ldisc ld;
 static struct uart uart;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int32_t foreground; /* 0: no foreground group */
+static int32_t session; /* the session it is the controlling terminal of, or 0 */
 static struct fs_winsize winsize = { .rows = 24, .cols = 80 };
 static unsigned char reply[FS_FILE_READ_DATA_MAX];
 
@@ -301,6 +302,37 @@ static long do_tcsetpgrp(void *ctx, uint64_t badge, int32_t pgid)
 	return 0;
 }
 
+static long do_tcgetsid(void *ctx, uint64_t badge, int32_t *sid, int32_t *pgid)
+{
+	(void)ctx;
+	if (!open_of(badge))
+		return FS_FS_ERROR_BAD_FILE;
+	pthread_mutex_lock(&lock);
+	*sid = session;
+	*pgid = foreground;
+	pthread_mutex_unlock(&lock);
+	return 0;
+}
+
+static long do_tcsetsid(void *ctx, uint64_t badge, int32_t sid, bool steal)
+{
+	(void)ctx;
+	if (!open_of(badge))
+		return FS_FS_ERROR_BAD_FILE;
+	if (sid < 0)
+		return FS_FS_ERROR_INVALID;
+	long st = 0;
+	pthread_mutex_lock(&lock);
+	if (sid && session && session != sid && !steal)
+		st = FS_FS_ERROR_NOT_PERMITTED;
+	else if (session != sid) {
+		session = sid;
+		foreground = sid; /* a new session leader leads its foreground */
+	}
+	pthread_mutex_unlock(&lock);
+	return st;
+}
+
 static long do_getwinsize(void *ctx, uint64_t badge, struct fs_winsize *ws)
 {
 	(void)ctx;
@@ -380,6 +412,8 @@ static const struct fs_file_ops file_ops = {
 	.setwinsize = do_setwinsize,
 	.sti = do_sti,
 	.tcflush = do_tcflush,
+	.tcgetsid = do_tcgetsid,
+	.tcsetsid = do_tcsetsid,
 };
 
 int main(void)

@@ -139,6 +139,7 @@ int tcflush(int fd, int queue);
 int tcdrain(int fd);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
+pid_t tcgetsid(int fd);
 int tcgetwinsize(int fd, struct winsize *ws);
 int tcsetwinsize(int fd, const struct winsize *ws);
 void cfmakeraw(struct termios *t);

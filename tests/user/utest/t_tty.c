@@ -286,6 +286,137 @@ UTEST(tty_real_serial_input_and_ctrl_c)
 	close(fd);
 }
 
+/* In a child of a session leader: a process group of its own (the
+ * terminal's background), then what does. */
+static pid_t in_background(int (*what)(int fd), int fd)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		setpgid(0, 0);
+		_exit(what(fd));
+	}
+	if (pid > 0)
+		setpgid(pid, pid); /* both sides: whichever runs first */
+	return pid;
+}
+
+/* The stop signal that stopped pid, which is then killed; 0 if it did not
+ * stop but ended, with its exit code in *code. */
+static int stop_signal(pid_t pid, int *code)
+{
+	int ws = 0;
+	*code = -1;
+	if (pid <= 0 || waitpid(pid, &ws, WUNTRACED) != pid)
+		return -1;
+	if (WIFEXITED(ws)) {
+		*code = WEXITSTATUS(ws);
+		return 0;
+	}
+	if (!WIFSTOPPED(ws))
+		return -1;
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	return WSTOPSIG(ws);
+}
+
+static int reads(int fd)
+{
+	char c;
+	return read(fd, &c, 1) < 0 && errno == EIO ? 40 : 41;
+}
+
+static int reads_ignoring_sigttin(int fd)
+{
+	signal(SIGTTIN, SIG_IGN);
+	return reads(fd);
+}
+
+static int writes(int fd)
+{
+	return write(fd, "", 0) == 0 ? 42 : 43; /* nothing to see on the console */
+}
+
+static int takes_the_foreground(int fd)
+{
+	return tcsetpgrp(fd, getpgrp()) == 0 && tcgetpgrp(fd) == getpgrp() ? 44 : 45;
+}
+
+static int takes_the_foreground_blocking_sigttou(int fd)
+{
+	sigset_t s;
+	sigemptyset(&s);
+	sigaddset(&s, SIGTTOU);
+	sigprocmask(SIG_BLOCK, &s, NULL);
+	return takes_the_foreground(fd);
+}
+
+/* A session leader's checks, each failure its own exit code. */
+static int session_leader(void)
+{
+	int code;
+	if (setsid() < 0)
+		return 1;
+	/* Opening a terminal without O_NOCTTY makes it ours; /dev/tty is it. */
+	int fd = open("/dev/console", O_RDWR);
+	if (fd < 0 || tcgetsid(fd) != getpid() || tcgetpgrp(fd) != getpgrp())
+		return 2;
+	int tty = open("/dev/tty", O_RDWR | O_NOCTTY);
+	if (tty < 0 || tcgetsid(tty) != getpid())
+		return 3;
+	close(tty);
+	/* A background reader stops with SIGTTIN; one ignoring it gets EIO. */
+	if (stop_signal(in_background(reads, fd), &code) != SIGTTIN)
+		return 4;
+	if (stop_signal(in_background(reads_ignoring_sigttin, fd), &code) || code != 40)
+		return 5;
+	/* A background writer goes on, unless TOSTOP: then SIGTTOU. */
+	if (stop_signal(in_background(writes, fd), &code) || code != 42)
+		return 6;
+	struct termios t;
+	if (tcgetattr(fd, &t))
+		return 7;
+	t.c_lflag |= TOSTOP;
+	if (tcsetattr(fd, TCSANOW, &t) || stop_signal(in_background(writes, fd), &code) != SIGTTOU)
+		return 8;
+	t.c_lflag &= ~(tcflag_t)TOSTOP;
+	if (tcsetattr(fd, TCSANOW, &t))
+		return 9;
+	/* tcsetpgrp from the background: SIGTTOU, unless blocked. */
+	if (stop_signal(in_background(takes_the_foreground, fd), &code) != SIGTTOU)
+		return 10;
+	if (stop_signal(in_background(takes_the_foreground_blocking_sigttou, fd), &code) ||
+	    code != 44)
+		return 11;
+	/* Our group is in the background now: the leader takes its
+	 * foreground back as a shell does, SIGTTOU ignored. */
+	signal(SIGTTOU, SIG_IGN);
+	if (tcsetpgrp(fd, getpgrp()) || tcgetpgrp(fd) != getpgrp())
+		return 12;
+	/* Another session cannot take it; TIOCNOTTY gives it up. */
+	pid_t other = fork();
+	if (other == 0)
+		_exit(setsid() > 0 && ioctl(fd, TIOCSCTTY, 0) < 0 && errno == EPERM ? 46 : 47);
+	if (stop_signal(other, &code) || code != 46)
+		return 13;
+	if (ioctl(fd, TIOCNOTTY) || tcgetsid(fd) != -1 || errno != ENOTTY)
+		return 14;
+	return 0;
+}
+
+UTEST(tty_job_control_in_a_session)
+{
+	int fd = open_console();
+	CHECK(fd >= 0);
+	close(fd);
+	pid_t leader = fork();
+	if (leader == 0)
+		_exit(session_leader());
+	int status = -1;
+	CHECK_EQ(waitpid(leader, &status, 0), leader);
+	CHECK(WIFEXITED(status));
+	CHECK_EQ(WEXITSTATUS(status), 0);
+}
+
 UTEST(tty_idle_console_costs_nothing)
 {
 	/* No interrupt storm, no polling: an idle console does not run. */

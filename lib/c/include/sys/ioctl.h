@@ -10,6 +10,8 @@
 #define TCSETS 0x5402
 #define TCSETSW 0x5403
 #define TCSETSF 0x5404
+#define TIOCSCTTY 0x540e
+#define TIOCNOTTY 0x5422
 #define TIOCSTI 0x5412
 #define TIOCGPGRP 0x540f
 #define TIOCSPGRP 0x5410

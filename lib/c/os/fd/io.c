@@ -34,6 +34,8 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 	}
 	if (d->kind == FD_PIPE)
 		return off == AT_POSITION ? __pipe_read(d, buf, n) : (errno = ESPIPE, -1);
+	if (__tty_jobctl(d, TTY_READ) < 0)
+		return -1;
 	ssize_t bulk = n > CHUNK ? __fd_window_io(d, buf, n, off, false) : -2;
 	if (bulk != -2)
 		return bulk;
@@ -81,6 +83,8 @@ static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t o
 	}
 	if (d->kind == FD_PIPE)
 		return off == AT_POSITION ? __pipe_write(d, buf, n) : (errno = ESPIPE, -1);
+	if (__tty_jobctl(d, TTY_WRITE) < 0)
+		return -1;
 	ssize_t bulk = n > CHUNK ? __fd_window_io(d, (void *)(uintptr_t)buf, n, off, true) : -2;
 	if (bulk != -2)
 		return bulk;

@@ -52,6 +52,8 @@ int openat(int dirfd, const char *path, int flags, ...)
 		vg_handle_close(h);
 		return -1;
 	}
+	if (a.kind == FS_KIND_CHARDEV && !(flags & O_NOCTTY))
+		__tty_open_ctty(d);
 	/* A directory remembers where it is, for openat() and fchdir(). */
 	if (d->kind == FD_DIR) {
 		char canon[PATH_MAX];

@@ -27,19 +27,25 @@ static int tty_error(long st)
 }
 
 /* Runs call on fd's handle (with `h` in scope), waiting while the server
- * says would_block (TCSADRAIN), and returns 0 or -1 with errno. */
-#define TTY_CALL(fd, call)                                       \
-	do {                                                     \
-		struct fd_desc *d = __fd_get(fd);                \
-		if (!d)                                          \
-			return -1;                               \
-		vg_handle_t h = d->h;                            \
-		long st;                                         \
-		unsigned round = 0;                              \
-		while ((st = (call)) == FS_FS_ERROR_WOULD_BLOCK) \
-			__fd_wait(&round, UINT64_MAX);           \
-		__fd_put(d);                                     \
-		return st ? tty_error(st) : 0;                   \
+ * says would_block (TCSADRAIN), and returns 0 or -1 with errno. A call
+ * that changes the terminal (control) is first subject to job control:
+ * from a background group it stops the group with SIGTTOU. */
+#define TTY_CALL(fd, control, call)                                     \
+	do {                                                            \
+		struct fd_desc *d = __fd_get(fd);                       \
+		if (!d)                                                 \
+			return -1;                                      \
+		if ((control) && __tty_jobctl(d, TTY_CONTROL) < 0) {    \
+			__fd_put(d);                                    \
+			return -1;                                      \
+		}                                                       \
+		vg_handle_t h = d->h;                                   \
+		long st;                                                \
+		unsigned round = 0;                                     \
+		while ((st = (call)) == FS_FS_ERROR_WOULD_BLOCK)        \
+			__fd_wait(&round, UINT64_MAX);                  \
+		__fd_put(d);                                            \
+		return st ? tty_error(st) : 0;                          \
 	} while (0)
 
 static long get_attr(vg_handle_t h, struct termios *t)
@@ -67,7 +73,7 @@ int tcgetattr(int fd, struct termios *t)
 		errno = EFAULT;
 		return -1;
 	}
-	TTY_CALL(fd, get_attr(h, t));
+	TTY_CALL(fd, false, get_attr(h, t));
 }
 
 static long set_attr(vg_handle_t h, int when, const struct termios *t)
@@ -87,7 +93,7 @@ int tcsetattr(int fd, int when, const struct termios *t)
 		errno = EINVAL;
 		return -1;
 	}
-	TTY_CALL(fd, set_attr(h, when, t));
+	TTY_CALL(fd, true, set_attr(h, when, t));
 }
 
 int tcflush(int fd, int queue)
@@ -96,7 +102,7 @@ int tcflush(int fd, int queue)
 		errno = EINVAL;
 		return -1;
 	}
-	TTY_CALL(fd, fs_file_tcflush(h, (uint8_t)queue));
+	TTY_CALL(fd, true, fs_file_tcflush(h, (uint8_t)queue));
 }
 
 int tcdrain(int fd)
@@ -125,7 +131,7 @@ int tcsetpgrp(int fd, pid_t pgrp)
 		errno = EINVAL;
 		return -1;
 	}
-	TTY_CALL(fd, fs_file_tcsetpgrp(h, pgrp));
+	TTY_CALL(fd, true, fs_file_tcsetpgrp(h, pgrp));
 }
 
 int tcgetwinsize(int fd, struct winsize *ws)
@@ -153,7 +159,7 @@ int tcsetwinsize(int fd, const struct winsize *ws)
 		return -1;
 	}
 	struct fs_winsize w = { ws->ws_row, ws->ws_col, ws->ws_xpixel, ws->ws_ypixel };
-	TTY_CALL(fd, fs_file_setwinsize(h, &w));
+	TTY_CALL(fd, true, fs_file_setwinsize(h, &w));
 }
 
 int isatty(int fd)
@@ -192,9 +198,22 @@ char *ttyname(int fd)
 	return name;
 }
 
+pid_t tcgetsid(int fd)
+{
+	int32_t sid = 0, fg;
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	long st = fs_file_tcgetsid(d->h, &sid, &fg);
+	__fd_put(d);
+	if (st)
+		return tty_error(st);
+	return sid ? sid : (errno = ENOTTY, -1); /* nobody's controlling terminal */
+}
+
 static int sti(int fd, const char *c)
 {
-	TTY_CALL(fd, fs_file_sti(h, c, 1));
+	TTY_CALL(fd, false, fs_file_sti(h, c, 1));
 }
 
 int ioctl(int fd, unsigned long request, ...)
@@ -221,6 +240,8 @@ int ioctl(int fd, unsigned long request, ...)
 		return 0;
 	}
 	case TIOCSPGRP: return arg ? tcsetpgrp(fd, *(const pid_t *)arg) : (errno = EFAULT, -1);
+	case TIOCSCTTY: return __tty_set_ctty(fd, true, (intptr_t)arg == 1);
+	case TIOCNOTTY: return __tty_set_ctty(fd, false, false);
 	default: errno = ENOTTY; return -1;
 	}
 }

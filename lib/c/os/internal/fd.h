@@ -29,6 +29,7 @@ struct fd_desc {
 	char *path; /* directories: the canonical path (for *at() and fchdir) */
 	uint64_t cookie; /* directories: where getdents goes on */
 	vg_handle_t fork_h; /* during fork: the child's handle to the same open file */
+	signed char tty; /* a terminal: 1, not one: -1, not asked yet: 0 (jobctl.c) */
 	/* The bulk data window shared with the server (window.c), asked for
 	 * on the first transfer larger than a message; window_lock makes
 	 * its users take turns. */
@@ -37,6 +38,21 @@ struct fd_desc {
 	bool window_refused; /* the server has none: messages only */
 	int window_lock;
 };
+
+/* Job control at a terminal (jobctl.c): what a read, a write or a
+ * change of the terminal's settings through d may do when the caller's
+ * group is in the background of d's session. 0: go on (after a stop by
+ * SIGTTIN or SIGTTOU and the continuation, if the group was stopped);
+ * -1 with errno: EIO (a read whose SIGTTIN is ignored or blocked), EINTR
+ * (the signal was caught). */
+enum tty_use { TTY_READ, TTY_WRITE, TTY_CONTROL };
+int __tty_jobctl(struct fd_desc *d, enum tty_use use);
+/* A terminal's open without O_NOCTTY: a session leader without one takes
+ * it as its controlling terminal (jobctl.c). */
+void __tty_open_ctty(struct fd_desc *d);
+/* TIOCSCTTY (take: the caller, a session leader, makes fd its controlling
+ * terminal; steal: even from another session) and TIOCNOTTY. */
+int __tty_set_ctty(int fd, bool take, bool steal);
 
 /* The description fd names, with a reference the caller drops with
  * __fd_put; NULL and errno EBADF when fd is not open. */
