@@ -138,7 +138,7 @@ $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/pipe/*.
 # The console terminal (srv/console) is also the console UART's driver
 # (drv/char/uart).
 USER_EXTRA_console := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS) srv/fscommon/device.c \
-	$(sort $(wildcard drv/char/uart/*.c))
+	$(sort $(wildcard drv/char/uart/*.c)) $(call user_idl_srcs,proc)
 USER_START_console := $(USER_DIR)/crt1.o
 USER_LIBS_console := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/console/*.c drv/char/uart/*.c)): \

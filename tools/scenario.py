@@ -76,6 +76,11 @@ STEPS = [
       "sleep 1 &", Keys("sleep 2\n"), "jobs"],
      r"\^Z\n\[1\]\+ +Stopped +sleep 60\nT +sleep\n(\[1\]\+ +Killed \(TERM\) +sleep 60\n)?"
      r"\[\d\] \d+\n(\[1\]\+ +Killed \(TERM\) +sleep 60\n)?\[\d\]\+ +Done +sleep 1", 0),
+    # A background job reading the terminal is stopped (SIGTTIN); in the
+    # foreground again it reads what is typed.
+    ("background_read_stops_with_sigttin",
+     ["cat &", "sleep 1; jobs", "fg", Keys("typed\n", False, SETTLE), Keys("\x04", False, 1.0)],
+     r"\[1\] \d+\n\[1\]\+ +Stopped +cat\ncat\ntyped\ntyped", 0),
     # The shell itself ignores ^C and ^Z at its prompt: the same shell goes on.
     ("shell_ignores_ctrl_c_and_ctrl_z", ["s=$$", Keys("echo ab" + CTRL_C), Keys(CTRL_Z + "\n"),
                                           "[ $s = $$ ] && echo same shell"], r"same shell", 0),

@@ -21,6 +21,7 @@
 #include "../fscommon/device.h"
 #include "ldisc.h"
 
+#include <proc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -73,6 +74,15 @@ static int take_input(int32_t *group)
 		}
 	*group = foreground;
 	return sig;
+}
+
+/* Tells the process server the session's foreground group, so that the
+ * session leader's end hangs it up (SIGHUP). Outside the lock. */
+static void tell_session(int32_t sid, int32_t group)
+{
+	vg_handle_t proc = vg_startup_find(VG_HTAG_PROC, 0);
+	if (proc && sid > 0)
+		proc_process_terminal(proc, sid, group); /* a session gone: nothing to do */
 }
 
 static void send_signal(int sig, int32_t group)
@@ -298,7 +308,9 @@ static long do_tcsetpgrp(void *ctx, uint64_t badge, int32_t pgid)
 		return FS_FS_ERROR_INVALID;
 	pthread_mutex_lock(&lock);
 	foreground = pgid;
+	int32_t sid = session;
 	pthread_mutex_unlock(&lock);
+	tell_session(sid, pgid);
 	return 0;
 }
 
@@ -322,14 +334,20 @@ static long do_tcsetsid(void *ctx, uint64_t badge, int32_t sid, bool steal)
 	if (sid < 0)
 		return FS_FS_ERROR_INVALID;
 	long st = 0;
+	int32_t old = 0;
 	pthread_mutex_lock(&lock);
 	if (sid && session && session != sid && !steal)
 		st = FS_FS_ERROR_NOT_PERMITTED;
 	else if (session != sid) {
+		old = session;
 		session = sid;
 		foreground = sid; /* a new session leader leads its foreground */
 	}
 	pthread_mutex_unlock(&lock);
+	if (!st) {
+		tell_session(old, 0); /* the old session's leader no longer has it */
+		tell_session(sid, sid);
+	}
 	return st;
 }
 

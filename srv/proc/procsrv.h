@@ -55,6 +55,9 @@ struct proc {
 	/* The kill right (grant_kill): may signal any process but pid 1;
 	 * inherited by its children. */
 	bool kill_any;
+	/* A session leader's controlling terminal's foreground group, as its
+	 * terminal server said (terminal), or 0: SIGHUP'd when it ends. */
+	int32_t tty_fg;
 	struct proc_limit limits[PROC_LIMITS];
 	uint64_t cpu_warned_ns; /* CPU time at the last SIGXCPU */
 	char args[PROC_ARGS_MAX + 1]; /* name and arguments, space-separated */
@@ -130,6 +133,10 @@ void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from);
 long proc_kill(struct proc *caller, int32_t pid, int32_t sig);
 /* grant_kill: pid 1 gives pid the kill right. */
 long proc_grant_kill(struct proc *caller, int32_t pid);
+/* terminal: pid 1 (a terminal server) names session sid's foreground. */
+long proc_terminal(struct proc *caller, int32_t sid, int32_t pgid);
+/* A session leader p ended: its terminal's foreground group is hung up. */
+void proc_hangup(struct proc *p);
 
 /* Resource limits (limits.c). */
 /* No limits, for pid 1; a child's are copied from its parent's. */

@@ -137,6 +137,13 @@ static long do_grant_kill(void *ctx, uint64_t badge, int32_t pid)
 	return proc_grant_kill(p, pid);
 }
 
+static long do_terminal(void *ctx, uint64_t badge, int32_t sid, int32_t pgid)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_terminal(p, sid, pgid);
+}
+
 static long do_next(void *ctx, uint64_t badge, int32_t after, struct proc_info *info,
 		    const char **args)
 {
@@ -223,6 +230,7 @@ static const struct proc_process_ops ops = {
 	.child_signals = do_child_signals,
 	.limit = do_limit,
 	.grant_kill = do_grant_kill,
+	.terminal = do_terminal,
 };
 static struct proc_process_server server = { &ops, NULL };
 

@@ -15,6 +15,7 @@
 #include <vg/vg.h>
 
 #define SIG_MAX 64
+#define SIGHUP_NUMBER 1
 #define SIGKILL_NUMBER 9
 #define SIGCONT_NUMBER 18
 #define SIGSTOP_NUMBER 19
@@ -97,6 +98,34 @@ long proc_grant_kill(struct proc *caller, int32_t pid)
 		return PROC_PROC_ERROR_NO_PROCESS;
 	p->kill_any = true;
 	return 0;
+}
+
+long proc_terminal(struct proc *caller, int32_t sid, int32_t pgid)
+{
+	if (caller->pid != 1)
+		return PROC_PROC_ERROR_DENIED;
+	if (pgid < 0)
+		return PROC_PROC_ERROR_INVALID;
+	struct proc *leader = proc_find(sid);
+	if (!leader || leader->sid != leader->pid || leader->state == PROC_STATE_ZOMBIE)
+		return PROC_PROC_ERROR_NO_PROCESS;
+	leader->tty_fg = pgid;
+	return 0;
+}
+
+void proc_hangup(struct proc *p)
+{
+	if (p->sid != p->pid || p->tty_fg <= 1)
+		return;
+	/* SIGCONT after SIGHUP: a stopped group wakes to act on it. */
+	for (size_t i = 0; i < PROC_MAX; i++) {
+		struct proc *q = &procsrv.table[i];
+		if (q->pid && q != p && q->pgid == p->tty_fg) {
+			proc_deliver(q, SIGHUP_NUMBER, 0, p->pid);
+			proc_deliver(q, SIGCONT_NUMBER, 0, p->pid);
+		}
+	}
+	p->tty_fg = 0;
 }
 
 long proc_kill(struct proc *caller, int32_t pid, int32_t sig)

@@ -85,6 +85,7 @@ static void on_event(struct async_loop *loop, struct async_source *src,
 		vg_handle_close(p->events);
 		p->events = VG_HANDLE_INVALID;
 	}
+	proc_hangup(p);
 	/* Orphans go to pid 1, which hears of those that already ended. */
 	struct proc *init = proc_find(1);
 	bool zombies = false;

@@ -417,6 +417,50 @@ UTEST(tty_job_control_in_a_session)
 	CHECK_EQ(WEXITSTATUS(status), 0);
 }
 
+/* A session leader that takes the terminal, puts a stopped child in its
+ * foreground, tells its pid through fd w and ends. */
+static int leader_of_a_stopped_foreground(int w)
+{
+	int fd;
+	if (setsid() < 0 || (fd = open("/dev/console", O_RDWR)) < 0 || tcgetsid(fd) != getpid())
+		return 1;
+	pid_t child = fork();
+	if (child == 0) {
+		setpgid(0, 0);
+		raise(SIGSTOP);
+		_exit(50); /* continued without SIGHUP */
+	}
+	int ws;
+	if (child < 0 || setpgid(child, child) || tcsetpgrp(fd, child) ||
+	    waitpid(child, &ws, WUNTRACED) != child || !WIFSTOPPED(ws))
+		return 2;
+	return write(w, &child, sizeof(child)) == sizeof(child) ? 0 : 3;
+}
+
+UTEST(tty_session_leader_end_hangs_up_the_foreground)
+{
+	int fd = open_console();
+	CHECK(fd >= 0);
+	int p[2];
+	CHECK_EQ(pipe(p), 0);
+	pid_t leader = fork();
+	if (leader == 0)
+		_exit(leader_of_a_stopped_foreground(p[1]));
+	close(p[1]);
+	int status = -1;
+	pid_t orphan = 0;
+	CHECK_EQ(waitpid(leader, &status, 0), leader);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK_EQ(read(p[0], &orphan, sizeof(orphan)), (ssize_t)sizeof(orphan));
+	close(p[0]);
+	/* Stopped, it got SIGHUP and SIGCONT: it ends with SIGHUP, ours now. */
+	CHECK(orphan > 0);
+	CHECK_EQ(waitpid(orphan, &status, 0), orphan);
+	CHECK(WIFSIGNALED(status));
+	CHECK_EQ(WTERMSIG(status), SIGHUP);
+	close(fd);
+}
+
 UTEST(tty_idle_console_costs_nothing)
 {
 	/* No interrupt storm, no polling: an idle console does not run. */
