@@ -186,7 +186,8 @@ def run(cmd, log_path):
             for item in lines:
                 con.keys(item) if isinstance(item, Keys) else con.line(item)
             con.line("echo E@@$((%d)):$?" % n)
-            m = con.read_until(re.compile(rb"B@@%d\r?\n(.*?)E@@%d:(\d+)" % (n, n), re.S),
+            # The status up to its line's end: it may arrive in two pieces.
+            m = con.read_until(re.compile(rb"B@@%d\r?\n(.*?)E@@%d:(\d+)\r?\n" % (n, n), re.S),
                                STEP_TIMEOUT)
             if not m:
                 out.append((name, False, "no end marker in %d s: %r" %
