@@ -195,8 +195,8 @@ static int choose(struct parser *p, const struct words *w, const char *key,
  * "kill" or "user:N". */
 static int tag(struct parser *p, const char *s, uint8_t *t, uint32_t *arg)
 {
-	static const char *const names[] = { "",       "server-ep", "proc",	"",    "bus",
-					     "fs-root", "fs-cwd",	 "resource", "init", "kill" };
+	static const char *const names[] = { "",	"server-ep", "proc",	 "",	 "bus",
+					     "fs-root", "fs-cwd",    "resource", "init", "kill" };
 	*arg = 0;
 	if (!strncmp(s, "user:", 5)) {
 		uint64_t v;

@@ -100,8 +100,10 @@ long viaproc_start(struct init *in, struct service *s, const char *const *argv,
 	 * program can do much, not before it runs: it needs it only when a
 	 * person types kill). */
 	for (int g = 0; g < s->def->ngrants; g++)
-		if (s->def->grants[g].tag == SVC_TAG_KILL && (st = proc_process_grant_kill(ps->ep, pid)))
-			printf("init: %s: the process server refused the kill right (%ld)\n", s->name, st);
+		if (s->def->grants[g].tag == SVC_TAG_KILL &&
+		    (st = proc_process_grant_kill(ps->ep, pid)))
+			printf("init: %s: the process server refused the kill right (%ld)\n",
+			       s->name, st);
 	return 0;
 }
 

@@ -86,7 +86,7 @@ void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from)
 static bool may_signal(const struct proc *caller, const struct proc *p)
 {
 	return caller == p || caller->pid == 1 || proc_is_ancestor(caller, p) ||
-	       (caller->kill_any && p->pid != 1);
+		(caller->kill_any && p->pid != 1);
 }
 
 long proc_grant_kill(struct proc *caller, int32_t pid)

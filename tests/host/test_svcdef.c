@@ -103,6 +103,15 @@ TEST(svcdef, defaults)
 	CHECK(def.via_proc);
 	CHECK_STREQ(def.refs[def.via_ref].name, "proc");
 	CHECK(def.refs[def.via_ref].hard);
+	/* The console's shell: init's endpoint and the kill right. */
+	CHECK_EQ_I(parse("getty",
+			 "program = bin/getty\nvia = proc\ngrant = init control\n"
+			 "grant = kill proc\n"),
+		   0);
+	CHECK_EQ_U(def.ngrants, 2);
+	CHECK_EQ_U(def.grants[0].tag, SVC_TAG_INIT); /* names no service */
+	CHECK_EQ_U(def.grants[1].tag, SVC_TAG_KILL);
+	CHECK_STREQ(def.refs[def.grants[1].ref].name, "proc");
 	CHECK_EQ_I(parse("x", "program = bin/x"), 0);
 	CHECK(!def.via_proc);
 	CHECK_EQ_U(def.target, SVC_TARGET_SERVICES);
@@ -155,6 +164,9 @@ TEST(svcdef, errors_have_lines)
 	refused("program = a\nserve = server-ep\nmount = vfs /x\n", 0, "serve = user:0");
 	refused("program = a\nvia = proc\ngrant = bus bus x. *\n", 0, "not via");
 	refused("program = a\nvia = proc\nvia = proc\n", 3, "given twice");
+	refused("program = a\ngrant = init bus\n", 2, "only 'control'");
+	refused("program = a\ngrant = kill proc\n", 0, "via = the same");
+	refused("program = a\nvia = proc\ngrant = kill other\n", 0, "via = the same");
 	CHECK_EQ_I(parse("Bad", "program = a\n"), -1);
 	CHECK_EQ_U(err.line, 0);
 }

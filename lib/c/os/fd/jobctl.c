@@ -39,14 +39,14 @@ static bool ignored_or_blocked(int sig)
 	struct sigaction sa;
 	sigset_t mask;
 	return (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN) ||
-	       (sigprocmask(SIG_BLOCK, NULL, &mask) == 0 && sigismember(&mask, sig) == 1);
+		(sigprocmask(SIG_BLOCK, NULL, &mask) == 0 && sigismember(&mask, sig) == 1);
 }
 
 static bool caught(int sig)
 {
 	struct sigaction sa;
 	return sigaction(sig, NULL, &sa) == 0 && sa.sa_handler != SIG_DFL &&
-	       sa.sa_handler != SIG_IGN;
+		sa.sa_handler != SIG_IGN;
 }
 
 /* Writes stop only with TOSTOP set. */

@@ -30,22 +30,22 @@ static int tty_error(long st)
  * says would_block (TCSADRAIN), and returns 0 or -1 with errno. A call
  * that changes the terminal (control) is first subject to job control:
  * from a background group it stops the group with SIGTTOU. */
-#define TTY_CALL(fd, control, call)                                     \
-	do {                                                            \
-		struct fd_desc *d = __fd_get(fd);                       \
-		if (!d)                                                 \
-			return -1;                                      \
-		if ((control) && __tty_jobctl(d, TTY_CONTROL) < 0) {    \
-			__fd_put(d);                                    \
-			return -1;                                      \
-		}                                                       \
-		vg_handle_t h = d->h;                                   \
-		long st;                                                \
-		unsigned round = 0;                                     \
-		while ((st = (call)) == FS_FS_ERROR_WOULD_BLOCK)        \
-			__fd_wait(&round, UINT64_MAX);                  \
-		__fd_put(d);                                            \
-		return st ? tty_error(st) : 0;                          \
+#define TTY_CALL(fd, control, call)                                  \
+	do {                                                         \
+		struct fd_desc *d = __fd_get(fd);                    \
+		if (!d)                                              \
+			return -1;                                   \
+		if ((control) && __tty_jobctl(d, TTY_CONTROL) < 0) { \
+			__fd_put(d);                                 \
+			return -1;                                   \
+		}                                                    \
+		vg_handle_t h = d->h;                                \
+		long st;                                             \
+		unsigned round = 0;                                  \
+		while ((st = (call)) == FS_FS_ERROR_WOULD_BLOCK)     \
+			__fd_wait(&round, UINT64_MAX);               \
+		__fd_put(d);                                         \
+		return st ? tty_error(st) : 0;                       \
 	} while (0)
 
 static long get_attr(vg_handle_t h, struct termios *t)
