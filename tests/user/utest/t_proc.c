@@ -131,6 +131,54 @@ UTEST(proc_wnohang_kill_and_signals)
 	CHECK_EQ(WEXITSTATUS(status_of(child("kill-parent", NULL))), 0);
 }
 
+/* A forked child's attempt, once told through fd ready, to signal victim:
+ * 0 allowed, 1 refused (EPERM), others: what went wrong. */
+static int try_to_signal(pid_t victim, int ready)
+{
+	char c;
+	if (read(ready, &c, 1) != 1)
+		return 3;
+	/* Nobody but pid 1 gives the kill right, not even to itself. */
+	if (proc_process_grant_kill(vg_startup_find(VG_HTAG_PROC, 0), getpid()) !=
+	    PROC_PROC_ERROR_DENIED)
+		return 4;
+	/* pid 1 stays out of reach, right or not. */
+	if (kill(1, 0) == 0 || errno != EPERM)
+		return 5;
+	if (kill(victim, 0) == 0)
+		return 0;
+	return errno == EPERM ? 1 : 2;
+}
+
+UTEST(proc_kill_right)
+{
+	/* Two siblings may not signal a third, until pid 1 gives one of
+	 * them the kill right. */
+	pid_t victim = fork();
+	if (victim == 0)
+		for (;;)
+			pause();
+	CHECK(victim > 0);
+	int p[2];
+	CHECK_EQ(pipe(p), 0);
+	pid_t without = fork();
+	if (without == 0)
+		_exit(try_to_signal(victim, p[0]));
+	pid_t with = fork();
+	if (with == 0)
+		_exit(try_to_signal(victim, p[0]));
+	CHECK(without > 0 && with > 0);
+	CHECK_EQ(proc_process_grant_kill(proc_server(), with), 0);
+	CHECK_EQ(proc_process_grant_kill(proc_server(), 32767), PROC_PROC_ERROR_NO_PROCESS);
+	CHECK_EQ(write(p[1], "go", 2), 2);
+	CHECK_EQ(WEXITSTATUS(status_of(without)), 1);
+	CHECK_EQ(WEXITSTATUS(status_of(with)), 0);
+	close(p[0]);
+	close(p[1]);
+	CHECK_EQ(kill(victim, SIGKILL_), 0);
+	CHECK(WIFSIGNALED(status_of(victim)));
+}
+
 /* The table entry of pid, by enumeration: 0, or -1 when it is not there. */
 static int lookup(pid_t pid, struct proc_info *info, char *args)
 {
