@@ -157,13 +157,18 @@ def t_ctrl_d_exits(s):
     raise AssertionError("shell did not exit on ^D")
 
 
-def t_ctrl_z_jobs_bg_fg(s):
+def stop_a_job(s, line):
+    """Runs line in the foreground and stops it with ^Z."""
     s.expect(PROMPT)
-    s.run(b"sleep 30")
+    s.run(line)
     time.sleep(0.5)
     s.send(b"\x1a")
     s.expect(b"Stopped")
     s.expect(PROMPT)
+
+
+def t_ctrl_z_jobs_bg_fg(s):
+    stop_a_job(s, b"sleep 30")
     s.run(b"jobs")
     out = s.expect(PROMPT)
     assert b"[1]+" in out and b"Stopped" in out and b"sleep 30" in out, out
@@ -184,12 +189,7 @@ def t_ctrl_z_jobs_bg_fg(s):
 
 
 def t_pipeline_stop_and_fg(s):
-    s.expect(PROMPT)
-    s.run(b"sleep 30 | cat")
-    time.sleep(0.5)
-    s.send(b"\x1a")
-    s.expect(b"Stopped")
-    s.expect(PROMPT)
+    stop_a_job(s, b"sleep 30 | cat")
     s.run(b"fg %1")
     s.expect(b"sleep 30 | cat\r\n")
     time.sleep(0.3)
@@ -222,12 +222,7 @@ def t_kill_background_job(s):
 def t_kill_stopped_job(s):
     # kill %1 of a stopped job continues it, so that it acts on the signal
     # (it ends), and the end is announced.
-    s.expect(PROMPT)
-    s.run(b"sleep 30")
-    time.sleep(0.5)
-    s.send(b"\x1a")
-    s.expect(b"Stopped")
-    s.expect(PROMPT)
+    stop_a_job(s, b"sleep 30")
     s.run(b"kill %1")
     out = s.expect(PROMPT)
     time.sleep(0.3)
