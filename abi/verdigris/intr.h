@@ -38,6 +38,13 @@
 #define VG_SIGARG_CODE(arg) ((int)(int8_t)(((arg) >> 8) & 0xffu))
 #define VG_SIGARG_PID(arg) ((int)(((arg) >> 32) & 0x7fffffffu))
 
+/* interrupt_return's kill_code with this bit: the kernel ends the process
+ * with the code without the bit and logs no report (the C library logged
+ * its own, symbolized, or the signal is no crash: SIGTERM, SIGINT...). */
+#define VG_INTR_QUIET (1l << 30)
+/* user_backtrace returns at most this many return addresses. */
+#define VG_BACKTRACE_MAX 64
+
 /* The user registers, in the kernel's saving order (so the kernel copies
  * them as they are). On return the kernel keeps its own values for the
  * fields marked "ignored" and refuses a frame whose privileged bits differ
