@@ -420,7 +420,7 @@ UTEST(crash_report_names_signal_address_function)
 {
 	uint64_t seq = log_end();
 	CHECK_EQ(child_status("null", NULL), 128 + SIGSEGV);
-	CHECK(log_has(seq, "process sigchild (pid",
+	CHECK(log_has(seq, "process sigchild (no pid)",
 		      "killed: signal 11 (Segmentation fault), si_code 1, fault address 0x0, "
 		      "exit code 139"));
 	CHECK(log_has(seq, "  #0 0x", " crash_in_named_function+0x"));

@@ -113,9 +113,12 @@ bool __libc_crash_report(const siginfo_t *info, const struct vg_intr_frame *f, i
 	const struct vg_startup *su = vg_startup();
 	const char *const *argv = su && su->argv ? (const char *const *)(uintptr_t)su->argv : NULL;
 	const char *name = argv && argv[0] ? argv[0] : "?";
-	vg_printf("process %.64s (pid %d) killed: signal %d (%s), si_code %d, fault address "
+	char pid[24] = "no pid"; /* started without a process server */
+	if (__libc_pid > 0)
+		vg_snprintf(pid, sizeof(pid), "pid %d", (int)__libc_pid);
+	vg_printf("process %.64s (%s) killed: signal %d (%s), si_code %d, fault address "
 		  "0x%llx, exit code %d\n",
-		  name, (int)__libc_pid, info->si_signo, strsignal(info->si_signo), info->si_code,
+		  name, pid, info->si_signo, strsignal(info->si_signo), info->si_code,
 		  (unsigned long long)(uintptr_t)info->si_addr, exit_code);
 	print_registers(&f->regs);
 	struct program_syms p;
