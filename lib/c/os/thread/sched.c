@@ -167,31 +167,29 @@ int pthread_getaffinity_np(pthread_t t, size_t size, cpu_set_t *set)
 	return 0;
 }
 
-static int affinity_target(pid_t pid)
+/* Only the calling process (pid 0 or ours) is reachable: its calling
+ * thread. */
+static bool ours(pid_t pid)
 {
-	return pid == 0 || pid == getpid() ? 0 : ESRCH;
+	return pid == 0 || pid == getpid();
+}
+
+/* 0, or -1 with errno err. */
+static int posix_result(int err)
+{
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	return 0;
 }
 
 int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set)
 {
-	int err = affinity_target(pid);
-	if (!err)
-		err = pthread_setaffinity_np(pthread_self(), size, set);
-	if (err) {
-		errno = err;
-		return -1;
-	}
-	return 0;
+	return posix_result(ours(pid) ? pthread_setaffinity_np(pthread_self(), size, set) : ESRCH);
 }
 
 int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set)
 {
-	int err = affinity_target(pid);
-	if (!err)
-		err = pthread_getaffinity_np(pthread_self(), size, set);
-	if (err) {
-		errno = err;
-		return -1;
-	}
-	return 0;
+	return posix_result(ours(pid) ? pthread_getaffinity_np(pthread_self(), size, set) : ESRCH);
 }
