@@ -250,26 +250,35 @@ static long child_exit(vg_handle_t child)
 	return st ? st - 1000000 : (long)pkt.data[0];
 }
 
+/* Starts bin/pipechild with argv and our fd as its descriptor 3, which
+ * we then close (the child holds the only copy): the child's handle, or
+ * 0 when it could not start. */
+static vg_handle_t spawn_pipechild(const char *const *argv, int fd)
+{
+	if (dup2(fd, 3) != 3 || close(fd))
+		return 0;
+	struct vg_startup_handle hs[32];
+	size_t n = __vg_fd_export(hs, 32);
+	close(3);
+	const void *image;
+	size_t len;
+	vg_handle_t child;
+	if (vg_initrd_find("bin/pipechild", &image, &len))
+		return 0;
+	struct vg_spawn_req req = {
+		.image = image, .len = len, .argv = argv, .handles = hs, .nhandles = n
+	};
+	return vg_spawn(&req, &child, NULL) ? 0 : child;
+}
+
 UTEST(pipe_from_a_child_process_to_eof)
 {
 	CHECK_EQ(vfs_up(), 0);
 	int p[2];
 	CHECK_EQ(pipe2(p, O_CLOEXEC), 0);
-	CHECK_EQ(dup2(p[1], 3), 3); /* the child's descriptor 3, inherited */
-	CHECK_EQ(close(p[1]), 0);
-	struct vg_startup_handle hs[32];
-	size_t n = __vg_fd_export(hs, 32);
-	CHECK_EQ(close(3), 0); /* ours: only the child holds the write end now */
-	const void *image;
-	size_t len;
-	CHECK_EQ(vg_initrd_find("bin/pipechild", &image, &len), 0);
 	static const char *const argv[] = { "pipechild", NULL };
-	struct vg_spawn_req req = {
-		.image = image, .len = len, .argv = argv, .handles = hs, .nhandles = n
-	};
-	vg_handle_t child;
-	const char *why = NULL;
-	CHECK_EQ(vg_spawn(&req, &child, &why), 0);
+	vg_handle_t child = spawn_pipechild(argv, p[1]); /* only it holds the write end now */
+	CHECK(child != 0);
 	static unsigned char buf[7000];
 	size_t total = 0;
 	int wrong = 0;
@@ -502,21 +511,9 @@ UTEST(socketpair_with_a_child_process)
 	CHECK_EQ(vfs_up(), 0);
 	int sv[2];
 	CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
-	CHECK_EQ(dup2(sv[1], 3), 3);
-	CHECK_EQ(close(sv[1]), 0);
-	struct vg_startup_handle hs[32];
-	size_t n = __vg_fd_export(hs, 32);
-	CHECK_EQ(close(3), 0);
-	const void *image;
-	size_t len;
-	CHECK_EQ(vg_initrd_find("bin/pipechild", &image, &len), 0);
 	static const char *const argv[] = { "pipechild", "sockecho", NULL };
-	struct vg_spawn_req req = {
-		.image = image, .len = len, .argv = argv, .handles = hs, .nhandles = n
-	};
-	vg_handle_t child;
-	const char *why = NULL;
-	CHECK_EQ(vg_spawn(&req, &child, &why), 0);
+	vg_handle_t child = spawn_pipechild(argv, sv[1]);
+	CHECK(child != 0);
 	CHECK_EQ(write(sv[0], "hello", 5), 5);
 	char buf[8] = { 0 };
 	size_t got = 0;
