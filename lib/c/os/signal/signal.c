@@ -140,6 +140,7 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 		info.si_signo = VG_SIGARG_SIG(arg);
 		info.si_code = VG_SIGARG_CODE(arg);
 		info.si_pid = VG_SIGARG_PID(arg);
+		info.si_status = VG_SIGARG_STATUS(arg);
 		if (info.si_signo <= 0 || info.si_signo >= NSIG)
 			vg_interrupt_return(f, 0); /* not one of ours */
 		if (arg & VG_SIGARG_DIE)
