@@ -7,9 +7,11 @@
 #                                formatter and string functions
 #   $(BUILD)/user/crt0.o         _start, linked first into every program
 #   $(BUILD)/user/<name>         tests/user/<name>.c as a static ELF64
-#   $(BUILD)/user/rootfs/bin/    the same programs stripped (symbolize
-#                                addresses against the unstripped ones
-#                                above); a tree passed to tools/mkinitrd.sh
+#   $(BUILD)/user/rootfs/bin/    the same programs without debug info
+#                                (their .symtab stays: crash reports name
+#                                functions from it; llvm-symbolizer on the
+#                                programs above gives lines); a tree passed
+#                                to tools/mkinitrd.sh
 #
 #   make user          build all of the above
 #   make user-disasm   disassemble the programs, then every generated stub
@@ -220,7 +222,7 @@ $(USER_ROOT_STAMP): $(USER_PROGS) mk/user.mk
 	@rm -rf $(USER_ROOT)
 	@mkdir -p $(USER_ROOT)/bin $(USER_ROOT)/tmp $(USER_ROOT)/run $(USER_ROOT)/dev
 	@for p in $(USER_PROGS); do \
-		$(OBJCOPY) --strip-all $$p $(USER_ROOT)/bin/$${p##*/} || exit 1; done
+		$(OBJCOPY) --strip-debug $$p $(USER_ROOT)/bin/$${p##*/} || exit 1; done
 	@touch $@
 
 # The initrd (mk/initrd.mk) takes the staged tree between rootfs/ and

@@ -27,16 +27,28 @@
 
 /* The C library's signals (lib/c/os/signal) use arg as: the signal number
  * in bits 0-7, si_code as a signed byte in bits 8-15, VG_SIGARG_DIE (end
- * the process with the signal's default action, whatever its handler)
- * and the sender's pid in bits 32-62. The process server's kill(pid, sig)
- * is process_interrupt(process, VG_SIGARG(sig, 0, sender_pid)). */
+ * the process with the signal's default action, whatever its handler),
+ * SIGCHLD's status (below) and the sender's pid in bits 32-62. The
+ * process server's kill(pid, sig) is process_interrupt(process,
+ * VG_SIGARG(sig, 0, sender_pid)). */
 #define VG_SIGARG(sig, code, pid)                                     \
 	(((uint64_t)(sig)&0xffu) | ((uint64_t)(uint8_t)(code) << 8) | \
 	 (((uint64_t)(pid)&0x7fffffffu) << 32))
 #define VG_SIGARG_DIE (1ull << 16)
+/* SIGCHLD's si_status (an exit code, or the signal that ended, stopped or
+ * continued the child) in bits 17-24. */
+#define VG_SIGARG_WITH_STATUS(arg, status) ((arg) | (((uint64_t)(status)&0xffu) << 17))
+#define VG_SIGARG_STATUS(arg) ((int)(((arg) >> 17) & 0xffu))
 #define VG_SIGARG_SIG(arg) ((int)((arg)&0xffu))
 #define VG_SIGARG_CODE(arg) ((int)(int8_t)(((arg) >> 8) & 0xffu))
 #define VG_SIGARG_PID(arg) ((int)(((arg) >> 32) & 0x7fffffffu))
+
+/* interrupt_return's kill_code with this bit: the kernel ends the process
+ * with the code without the bit and logs no report (the C library logged
+ * its own, symbolized, or the signal is no crash: SIGTERM, SIGINT...). */
+#define VG_INTR_QUIET (1l << 30)
+/* user_backtrace returns at most this many return addresses. */
+#define VG_BACKTRACE_MAX 64
 
 /* The user registers, in the kernel's saving order (so the kernel copies
  * them as they are). On return the kernel keeps its own values for the

@@ -103,13 +103,18 @@ struct vg_startup {
 	 * tls_image, aligned to tls_align, starting tls_offset bytes above the
 	 * thread pointer (AArch64, RISC-V) or below it (x86_64). */
 	uint64_t tls_image, tls_filesz, tls_memsz, tls_align, tls_offset;
-	/* For a program with an interpreter (PT_INTERP), set by vg_spawn for
-	 * it: the program's load bias (0 unless position-independent), the
-	 * address and count of its program headers, its entry point. */
+	/* Set by vg_spawn: the program's load bias (0 unless position-
+	 * independent); for a program with an interpreter (PT_INTERP), also
+	 * the address and count of its program headers and its entry point. */
 	uint64_t prog_base, prog_phdr, prog_phnum, prog_entry;
 	/* Set by the dynamic loader (ld.so) before it enters the program: its
 	 * interface (struct vg_loader, <vg/loader.h>); 0 in static programs. */
 	uint64_t loader;
+	/* Where the program's ELF file is inside the boot archive (initrd),
+	 * when vg_spawn started it from there: its offset and length (0 when
+	 * it came from elsewhere). The C library's crash report reads the
+	 * file's symbol table from it; untrusted like any file. */
+	uint64_t image_offset, image_size;
 };
 
 /* One handle passed to a new program beyond the fixed ones above. The tag

@@ -198,7 +198,10 @@ long sys_interrupt_return(const void *uframe, long kill_code)
 	arch_irq_restore(f);
 	if (err)
 		return err;
-	if (kill_code) {
+	if (kill_code & VG_INTR_QUIET) {
+		/* The process logged its own report, or needs none. */
+		process_kill(t->proc, kill_code & ~VG_INTR_QUIET);
+	} else if (kill_code) {
 		/* A fatal interruption: the report shows the interrupted context. */
 		char why[128], sig[24] = "";
 		/* The C library ends a process for signal n with code 128 + n. */

@@ -8,8 +8,10 @@
 #include <kernel/port.h>
 #include <kernel/process.h>
 #include <kernel/string.h>
+#include <kernel/syscall.h>
 #include <kernel/usercopy.h>
 #include <verdigris/errors.h>
+#include <verdigris/intr.h>
 
 static void process_destroy(struct kobject *o)
 {
@@ -228,6 +230,25 @@ static int stop_on_exception(struct process *p, uint32_t cause, uint64_t addr,
 	return err;
 }
 
+unsigned process_user_backtrace(uintptr_t fp, uint64_t *out, unsigned max)
+{
+	/* Read with user copies: a corrupt chain (unaligned, unmapped, not
+	 * climbing the stack, a zero return address) just ends the walk.
+	 * Programs are built with frame pointers (mk/user.mk). */
+	unsigned n = 0;
+	while (n < max && fp) {
+		uint64_t ret, prev;
+		if ((fp & 7) || copy_from_user(&ret, (void *)(fp + FRAME_RET_OFF), 8) ||
+		    copy_from_user(&prev, (void *)(fp + FRAME_PREV_OFF), 8) || !ret)
+			break;
+		out[n++] = ret;
+		if (prev <= fp)
+			break;
+		fp = (uintptr_t)prev;
+	}
+	return n;
+}
+
 void process_crash_report(struct process *p, const struct arch_regs *r, const char *why)
 {
 	pr_err("process %s (koid %llu) killed: %s\n", p->name, (unsigned long long)p->obj.koid,
@@ -235,21 +256,20 @@ void process_crash_report(struct process *p, const struct arch_regs *r, const ch
 	if (!log_console_shows(LOG_ERR))
 		return;
 	arch_regs_dump(r);
-	/* The user stack's frame-pointer chain, read with user copies: a
-	 * corrupt chain ends the trace. Programs are built with frame
-	 * pointers (mk/user.mk). */
-	uintptr_t fp = arch_regs_fp(r);
+	uint64_t ret[31];
+	unsigned n = process_user_backtrace(arch_regs_fp(r), ret, 31);
 	kprintf("user backtrace:\n  #0 %#lx\n", (unsigned long)arch_regs_pc(r));
-	for (int depth = 1; depth < 32 && fp; depth++) {
-		uint64_t ret, prev;
-		if ((fp & 7) || copy_from_user(&ret, (void *)(fp + FRAME_RET_OFF), 8) ||
-		    copy_from_user(&prev, (void *)(fp + FRAME_PREV_OFF), 8) || !ret)
-			break;
-		kprintf("  #%d %#lx\n", depth, (unsigned long)ret);
-		if (prev <= fp)
-			break;
-		fp = (uintptr_t)prev;
-	}
+	for (unsigned i = 0; i < n; i++)
+		kprintf("  #%u %#lx\n", i + 1, (unsigned long)ret[i]);
+}
+
+long sys_user_backtrace(uintptr_t fp, uint64_t *out, uint64_t max)
+{
+	uint64_t ret[VG_BACKTRACE_MAX];
+	if (max > VG_BACKTRACE_MAX)
+		return ERR_OUT_OF_RANGE;
+	unsigned n = process_user_backtrace(fp, ret, (unsigned)max);
+	return copy_to_user(out, ret, n * sizeof(ret[0])) ? ERR_BAD_ADDRESS : (long)n;
 }
 
 void process_fault(struct arch_regs *r, uint32_t cause, uint64_t addr, const char *why)

@@ -46,3 +46,12 @@ long vg_initrd_find(const char *path, const void **data, size_t *len)
 	*len = e.size;
 	return 0;
 }
+
+bool vg_initrd_holds(const void *data, size_t len, uint64_t *offset)
+{
+	uintptr_t p = (uintptr_t)data, base = (uintptr_t)archive;
+	if (!archive || p < base || p - base > archive_len || len > archive_len - (p - base))
+		return false;
+	*offset = p - base;
+	return true;
+}

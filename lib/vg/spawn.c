@@ -239,6 +239,9 @@ static long start(vg_handle_t child, uint64_t entry, struct vg_startup su,
 			  VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER,
 			  child, &su.initrd);
 		su.initrd_size = mine->initrd_size;
+		/* The child's crash reports symbolize from its file. */
+		if (vg_initrd_holds(req->image, req->len, &su.image_offset))
+			su.image_size = req->len;
 	}
 	vg_handle_t stack;
 	if (!st)
@@ -322,9 +325,9 @@ static long load(vg_handle_t child, const struct vg_spawn_req *req, const struct
 	if (st)
 		return st;
 	*entry = base + img->entry;
+	su->prog_base = base;
 	if (img->has_interp) {
 		st = load_image(child, interp, idata, true, &ibase, why);
-		su->prog_base = base;
 		su->prog_phdr = base + img->phdr_vaddr;
 		su->prog_phnum = img->phnum;
 		su->prog_entry = base + img->entry;

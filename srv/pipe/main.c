@@ -11,6 +11,14 @@
 // (lib/c/os/fd/pipe_io.c). A read of an empty pipe without a writer is the
 // end of the file (0 bytes); a write without a reader is broken_pipe.
 // Writes of up to PIPE_BUF (4096) bytes go in whole or not at all.
+//
+// Socket pairs (socketpair(AF_UNIX, SOCK_STREAM), minor 1, /dev/socket)
+// are two of these pipes, one each way: each end is one open file, read
+// and write, that reads the pipe its peer writes. Its first end comes
+// from `node.open`, the other from `file.peer`; `file.shutdown` closes a
+// direction early. Everything else (blocking, EOF, broken_pipe, ready,
+// clone, close) is the pipes' own code, reached through reading_pipe and
+// writing_pipe.
 #include "../fscommon/device.h"
 #include <fs.h>
 #include <stdlib.h>
@@ -20,12 +28,15 @@
 #define PIPE_MAJOR 240u
 #define PIPE_SIZE 65536u /* bytes buffered per pipe, as on Linux */
 #define PIPE_ATOMIC 4096u /* PIPE_BUF */
+#define SOCKET_MINOR 1u
 
 struct pipe {
 	unsigned char *ring; /* NULL: the slot is free */
 	uint32_t head, len; /* where the oldest byte is, how many */
 	bool reader, writer; /* which ends are open */
 	bool peer_given; /* file.peer was asked once */
+	bool socket; /* half of a socket pair; the other half is partner */
+	uint32_t partner;
 };
 
 static struct fs_opens opens;
@@ -33,12 +44,26 @@ static struct pipe *pipes;
 static uint32_t npipes;
 static unsigned char out[FS_FILE_READ_DATA_MAX];
 
-/* The open end badge names and its pipe; NULL when the badge is stale. */
-static struct fs_open *end_of(uint64_t badge, struct pipe **p)
+/* An open end reads the pipe its ino names; a pipe's write end writes
+ * it too, a socket's end the other half of its pair. */
+static struct pipe *reading_pipe(const struct fs_open *f)
+{
+	return &pipes[f->ino];
+}
+
+static struct pipe *writing_pipe(const struct fs_open *f)
+{
+	struct pipe *p = &pipes[f->ino];
+	return p->socket ? &pipes[p->partner] : p;
+}
+
+/* The open end badge names and the pipe it reads (writing: it writes);
+ * NULL when the badge is stale. */
+static struct fs_open *end_of(uint64_t badge, struct pipe **p, bool writing)
 {
 	struct fs_open *f = fs_opens_get(&opens, badge);
 	if (f)
-		*p = &pipes[f->ino];
+		*p = writing ? writing_pipe(f) : reading_pipe(f);
 	return f;
 }
 
@@ -61,19 +86,52 @@ found:
 	return pipes[*id].ring ? 0 : FS_FS_ERROR_NO_MEMORY;
 }
 
+static void free_pipe(uint32_t id)
+{
+	free(pipes[id].ring);
+	pipes[id].ring = NULL;
+}
+
+/* A socket pair: two pipes, each read by one end and written by the
+ * other; the end returned reads a and writes b. */
+static long open_socket(uint32_t flags, vg_handle_t *file)
+{
+	uint32_t a, b;
+	long st = new_pipe(&a);
+	if (st) {
+		free_pipe(a);
+		return st;
+	}
+	if ((st = new_pipe(&b))) {
+		free_pipe(a);
+		free_pipe(b);
+		return st;
+	}
+	pipes[a].socket = pipes[b].socket = true;
+	pipes[a].partner = b;
+	pipes[b].partner = a;
+	pipes[b].writer = true; /* this end writes b */
+	pipes[b].reader = false; /* until the peer is given */
+	if ((st = fs_opens_new(&opens, a, FS_O_RDWR | (flags & FS_O_NONBLOCK), file))) {
+		free_pipe(a);
+		free_pipe(b);
+	}
+	return st;
+}
+
 static long do_open(void *ctx, uint64_t badge, uint64_t rdev, uint32_t flags, vg_handle_t *file)
 {
 	(void)ctx, (void)badge;
+	if (rdev == ((uint64_t)PIPE_MAJOR << 32 | SOCKET_MINOR))
+		return open_socket(flags, file);
 	if (rdev != (uint64_t)PIPE_MAJOR << 32)
 		return FS_FS_ERROR_NOT_FOUND;
 	uint32_t id;
 	long st = new_pipe(&id);
 	if (!st)
 		st = fs_opens_new(&opens, id, flags & FS_O_NONBLOCK, file); /* read only */
-	if (st) {
-		free(pipes[id].ring);
-		pipes[id].ring = NULL;
-	}
+	if (st)
+		free_pipe(id);
 	return st;
 }
 
@@ -83,12 +141,21 @@ static long do_peer(void *ctx, uint64_t badge, vg_handle_t *file)
 {
 	(void)ctx;
 	struct pipe *p;
-	struct fs_open *f = end_of(badge, &p);
-	if (!f || fs_open_writable(f) || p->peer_given)
+	struct fs_open *f = end_of(badge, &p, false);
+	if (!f || p->peer_given || (fs_open_writable(f) && !p->socket))
 		return FS_FS_ERROR_BAD_FILE;
-	long st = fs_opens_new(&opens, f->ino, FS_O_WRONLY | (f->flags & FS_O_NONBLOCK), file);
+	long st;
+	if (p->socket) { /* the other end: reads the partner, writes p */
+		st = fs_opens_new(&opens, p->partner, FS_O_RDWR | (f->flags & FS_O_NONBLOCK), file);
+		if (!st)
+			pipes[p->partner].reader = true;
+	} else {
+		st = fs_opens_new(&opens, f->ino, FS_O_WRONLY | (f->flags & FS_O_NONBLOCK), file);
+	}
 	if (!st)
 		p->writer = p->peer_given = true;
+	if (!st && p->socket)
+		pipes[p->partner].peer_given = true; /* one peer per pair */
 	return st;
 }
 
@@ -97,9 +164,14 @@ static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, 
 {
 	(void)ctx, (void)offset;
 	struct pipe *p;
-	struct fs_open *f = end_of(badge, &p);
+	struct fs_open *f = end_of(badge, &p, false);
 	if (!f || !fs_open_readable(f))
 		return FS_FS_ERROR_BAD_FILE;
+	if (!p->reader) { /* shut down for reading */
+		*data = out;
+		*len = 0;
+		return 0;
+	}
 	if (!p->len && p->writer && count)
 		return FS_FS_ERROR_WOULD_BLOCK;
 	uint32_t n = count < p->len ? count : p->len;
@@ -120,10 +192,10 @@ static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *dat
 {
 	(void)ctx, (void)offset;
 	struct pipe *p;
-	struct fs_open *f = end_of(badge, &p);
+	struct fs_open *f = end_of(badge, &p, true);
 	if (!f || !fs_open_writable(f))
 		return FS_FS_ERROR_BAD_FILE;
-	if (!p->reader)
+	if (!p->reader || !p->writer) /* no reader, or shut down for writing */
 		return FS_FS_ERROR_BROKEN_PIPE;
 	uint32_t room = PIPE_SIZE - p->len;
 	/* A write of PIPE_BUF bytes or less is never split between others. */
@@ -145,16 +217,19 @@ enum { READY_IN = 1, READY_OUT = 2, READY_HUP = 4, READY_ERR = 8 };
 static long do_ready(void *ctx, uint64_t badge, uint8_t *events)
 {
 	(void)ctx;
-	struct pipe *p;
-	struct fs_open *f = end_of(badge, &p);
+	struct pipe *r, *w;
+	struct fs_open *f = end_of(badge, &r, false);
 	if (!f)
 		return FS_FS_ERROR_BAD_FILE;
+	w = writing_pipe(f);
+	*events = 0;
 	if (fs_open_writable(f))
-		*events = !p->reader			    ? READY_ERR
-			: PIPE_SIZE - p->len >= PIPE_ATOMIC ? READY_OUT
+		*events |= !w->reader || !w->writer	    ? READY_ERR
+			: PIPE_SIZE - w->len >= PIPE_ATOMIC ? READY_OUT
 							    : 0;
-	else
-		*events = (p->len || !p->writer ? READY_IN : 0) | (p->writer ? 0 : READY_HUP);
+	if (fs_open_readable(f))
+		*events |= (r->len || !r->writer || !r->reader ? READY_IN : 0) |
+			(r->writer ? 0 : READY_HUP);
 	return 0;
 }
 
@@ -168,12 +243,14 @@ static long do_stat(void *ctx, uint64_t badge, struct fs_attr *attr)
 {
 	(void)ctx;
 	struct pipe *p;
-	struct fs_open *f = end_of(badge, &p);
+	struct fs_open *f = end_of(badge, &p, false);
 	if (!f)
 		return FS_FS_ERROR_BAD_FILE;
-	*attr = (struct fs_attr){
-		.ino = f->ino + 1, .kind = FS_KIND_FIFO, .mode = 0600, .nlink = 1, .size = p->len
-	};
+	*attr = (struct fs_attr){ .ino = f->ino + 1,
+				  .kind = p->socket ? FS_KIND_SOCKET : FS_KIND_FIFO,
+				  .mode = 0600,
+				  .nlink = 1,
+				  .size = p->len };
 	return 0;
 }
 
@@ -181,6 +258,23 @@ static long do_clone(void *ctx, uint64_t badge, vg_handle_t *file)
 {
 	(void)ctx;
 	return fs_opens_clone(&opens, badge, file);
+}
+
+/* A pipe goes when nothing reads or writes it any more: for a socket's
+ * half, when both halves are done (an end's close looks at both). */
+static void release(struct pipe *p)
+{
+	if (p->reader || p->writer || !p->ring)
+		return;
+	if (p->socket) {
+		struct pipe *q = &pipes[p->partner];
+		if (q->reader || q->writer)
+			return;
+		free(q->ring);
+		q->ring = NULL;
+	}
+	free(p->ring);
+	p->ring = NULL;
 }
 
 /* The last handle of an end closes it; the pipe goes with its last end. */
@@ -191,16 +285,35 @@ static long do_close(void *ctx, uint64_t badge)
 	long st = fs_opens_close(&opens, badge, &last);
 	if (st || !last)
 		return st;
-	struct pipe *p = &pipes[last->ino];
+	struct pipe *r = reading_pipe(last), *w = writing_pipe(last);
 	if (fs_open_writable(last))
-		p->writer = false;
-	else
-		p->reader = false;
-	if (!p->reader && !p->writer) {
-		free(p->ring);
-		p->ring = NULL;
-	}
+		w->writer = false;
+	if (fs_open_readable(last))
+		r->reader = false;
+	release(r);
+	if (w != r)
+		release(w);
 	free(last);
+	return 0;
+}
+
+/* shutdown(2): a direction ends early, as if that half of the end had
+ * closed (the peer reads the end of the file, or its writes fail). */
+static long do_shutdown(void *ctx, uint64_t badge, uint8_t how)
+{
+	(void)ctx;
+	struct pipe *r;
+	struct fs_open *f = end_of(badge, &r, false);
+	if (!f)
+		return FS_FS_ERROR_BAD_FILE;
+	if (!r->socket)
+		return FS_FS_ERROR_NOT_SUPPORTED;
+	if (how > 2)
+		return FS_FS_ERROR_INVALID;
+	if (how != 1)
+		r->reader = false;
+	if (how != 0)
+		writing_pipe(f)->writer = false;
 	return 0;
 }
 
@@ -231,6 +344,7 @@ static const struct fs_file_ops file_ops = {
 	.setflags = do_setflags,
 	.peer = do_peer,
 	.ready = do_ready,
+	.shutdown = do_shutdown,
 };
 
 int main(void)

@@ -64,11 +64,11 @@ static void check_cpu(struct proc *p)
 	if (vg_process_info(p->process, &k))
 		return;
 	if (k.cpu_ns >= seconds_ns(p->limits[RL_CPU].hard)) {
-		proc_deliver(p, SIGKILL_NUMBER, 0, 0);
+		proc_deliver(p, SIGKILL_NUMBER, 0, 0, 0);
 	} else if (k.cpu_ns >= seconds_ns(p->limits[RL_CPU].soft) &&
 		   (!p->cpu_warned_ns || k.cpu_ns >= p->cpu_warned_ns + NS_PER_S)) {
 		p->cpu_warned_ns = k.cpu_ns;
-		proc_deliver(p, SIGXCPU_NUMBER, 0, 0);
+		proc_deliver(p, SIGXCPU_NUMBER, 0, 0, 0);
 	}
 }
 

@@ -129,7 +129,7 @@ long proc_getsid(struct proc *caller, int32_t pid, int32_t *sid);
  * existence check), and what sending it to p does. */
 bool proc_signal_valid(int32_t sig);
 /* Sends sig with si_code code (0: SI_USER) from pid `from`. */
-void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from);
+void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32_t status);
 long proc_kill(struct proc *caller, int32_t pid, int32_t sig);
 /* grant_kill: pid 1 gives pid the kill right. */
 long proc_grant_kill(struct proc *caller, int32_t pid);

@@ -48,7 +48,7 @@ static void end_with(struct proc *p, int32_t sig)
 	vg_process_kill(p->process, 128 + sig);
 }
 
-void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from)
+void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32_t status)
 {
 	/* Nothing reaches a zombie, nor pid 1 (the root task, which this
 	 * server did not start and holds no handle to, like init on Unix
@@ -68,7 +68,8 @@ void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from)
 	}
 	if (sig == SIGCONT_NUMBER)
 		vg_process_suspend(p->process, 0);
-	long st = vg_process_interrupt(p->process, VG_SIGARG(sig, code, from));
+	long st = vg_process_interrupt(p->process,
+				       VG_SIGARG_WITH_STATUS(VG_SIGARG(sig, code, from), status));
 	/* Delivered, or coalesced with the ones still queued (ERR_SHOULD_WAIT),
 	 * or the process is already gone. */
 	if (st != ERR_BAD_STATE)
@@ -138,7 +139,7 @@ long proc_kill(struct proc *caller, int32_t pid, int32_t sig)
 			return PROC_PROC_ERROR_NO_PROCESS;
 		if (!may_signal(caller, p))
 			return PROC_PROC_ERROR_DENIED;
-		proc_deliver(p, sig, 0, caller->pid);
+		proc_deliver(p, sig, 0, caller->pid, 0);
 		return 0;
 	}
 	if (pid == INT32_MIN)
@@ -155,7 +156,7 @@ long proc_kill(struct proc *caller, int32_t pid, int32_t sig)
 		if (!may_signal(caller, p))
 			continue;
 		allowed = true;
-		proc_deliver(p, sig, 0, caller->pid);
+		proc_deliver(p, sig, 0, caller->pid, 0);
 	}
 	if (!found)
 		return PROC_PROC_ERROR_NO_PROCESS;

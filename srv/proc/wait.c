@@ -13,6 +13,7 @@
 
 #define SIGSEGV_NUMBER 11 /* what a process the kernel killed for a fault gets */
 #define SIGSTOP_NUMBER 19
+#define SIGCONT_NUMBER 18
 #define SIGCHLD_NUMBER 17
 /* SIGCHLD's si_code (<signal.h>). */
 #define CLD_EXITED 1
@@ -39,8 +40,8 @@ int32_t proc_wait_status(long code, int kill_sig)
 	return (int32_t)((code & 0xff) << 8);
 }
 
-/* Tells p's parent that p changed (SIGCHLD with code). */
-static void notify_parent(struct proc *p, int32_t code)
+/* Tells p's parent that p changed (SIGCHLD with code and si_status). */
+static void notify_parent(struct proc *p, int32_t code, int32_t status)
 {
 	struct proc *parent = proc_find(p->ppid);
 	if (!parent)
@@ -49,7 +50,7 @@ static void notify_parent(struct proc *p, int32_t code)
 		vg_notification_signal(parent->events, 1);
 	bool stop_change = code == CLD_STOPPED || code == CLD_CONTINUED;
 	if (parent->sigchld_caught && !(stop_change && parent->nocldstop))
-		proc_deliver(parent, SIGCHLD_NUMBER, code, p->pid);
+		proc_deliver(parent, SIGCHLD_NUMBER, code, p->pid, status);
 }
 
 static void on_stop(struct proc *p, bool stopped)
@@ -57,7 +58,8 @@ static void on_stop(struct proc *p, bool stopped)
 	p->change = stopped ? PROC_WAIT_STOPPED : PROC_WAIT_CONTINUED;
 	if (stopped && !p->stop_sig)
 		p->stop_sig = SIGSTOP_NUMBER; /* stopped by itself (raise, kill) */
-	notify_parent(p, stopped ? CLD_STOPPED : CLD_CONTINUED);
+	notify_parent(p, stopped ? CLD_STOPPED : CLD_CONTINUED,
+		      stopped ? p->stop_sig : SIGCONT_NUMBER);
 	if (!stopped)
 		p->stop_sig = 0;
 }
@@ -99,7 +101,12 @@ static void on_event(struct async_loop *loop, struct async_source *src,
 	if (zombies && init && init->events)
 		vg_notification_signal(init->events, 1);
 	p->change = 0;
-	notify_parent(p, (p->status & 0x7f) ? CLD_KILLED : CLD_EXITED);
+	/* p->status is a wait status: the signal in the low bits, else the
+	 * exit code above them. */
+	if (p->status & 0x7f)
+		notify_parent(p, CLD_KILLED, p->status & 0x7f);
+	else
+		notify_parent(p, CLD_EXITED, (p->status >> 8) & 0xff);
 	struct proc *parent = proc_find(p->ppid);
 	if (parent && parent->nocldwait)
 		proc_free(p); /* no zombie: its parent does not wait */

@@ -4,10 +4,12 @@
 // went (0: every check passed, else the number of the first that failed).
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -81,6 +83,88 @@ static void pause_ms(long ms)
 {
 	struct timespec ts = { 0, ms * 1000 * 1000 };
 	nanosleep(&ts, NULL);
+}
+
+/* pthread_atfork: prepare handlers in reverse order before the fork,
+ * parent and child handlers in order after it, each in its process. */
+static char order[8];
+static int norder;
+static void note(char c)
+{
+	if (norder < (int)sizeof(order) - 1)
+		order[norder++] = c;
+}
+static void prepare1(void)
+{
+	note('a');
+}
+static void prepare2(void)
+{
+	note('b');
+}
+static void parent1(void)
+{
+	note('1');
+}
+static void parent2(void)
+{
+	note('2');
+}
+static void child1(void)
+{
+	note('x');
+}
+static void child2(void)
+{
+	note('y');
+}
+
+static int check_atfork(void)
+{
+	if (pthread_atfork(prepare1, parent1, child1) ||
+	    pthread_atfork(prepare2, parent2, child2) || pthread_atfork(NULL, NULL, NULL))
+		return 1;
+	pid_t pid = fork();
+	if (pid < 0)
+		return 2;
+	if (pid == 0)
+		_exit(strcmp(order, "baxy") ? 20 : 0);
+	int st;
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return 3;
+	if (WEXITSTATUS(st))
+		return WEXITSTATUS(st);
+	return strcmp(order, "ba12") ? 4 : 0;
+}
+
+/* A socket pair across fork: the child talks over its copy of one end. */
+static int check_fork_socket(void)
+{
+	int sv[2];
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv))
+		return 1;
+	pid_t pid = fork();
+	if (pid < 0)
+		return 2;
+	if (pid == 0) {
+		char c;
+		close(sv[0]);
+		if (write(sv[1], "hi", 2) != 2 || read(sv[1], &c, 1) != 1)
+			_exit(21);
+		_exit(c == '!' ? 0 : 22);
+	}
+	close(sv[1]);
+	char buf[2];
+	if (read(sv[0], buf, 1) != 1 || read(sv[0], buf + 1, 1) != 1 || memcmp(buf, "hi", 2))
+		return 3;
+	if (write(sv[0], "!", 1) != 1)
+		return 4;
+	int st;
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return 5;
+	if (WEXITSTATUS(st))
+		return WEXITSTATUS(st);
+	return read(sv[0], buf, 1) == 0 ? 0 : 6; /* its end went with it */
 }
 
 /* fork: each side's writes after the fork are invisible to the other
@@ -245,6 +329,10 @@ int main(int argc, char **argv, char **envp)
 		return check_fork();
 	if (!strcmp(what, "fork-exec"))
 		return check_fork_exec();
+	if (!strcmp(what, "atfork"))
+		return check_atfork();
+	if (!strcmp(what, "fork-socket"))
+		return check_fork_socket();
 	if (!strcmp(what, "report-pid"))
 		return getpid() & 0xff;
 	if (!strcmp(what, "kill-parent")) /* not a descendant: refused */

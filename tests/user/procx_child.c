@@ -32,7 +32,7 @@ static void pause_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-static volatile int chld_count, chld_code, chld_pid;
+static volatile int chld_count, chld_code, chld_pid, chld_status;
 
 static void on_chld(int sig, siginfo_t *info, void *ctx)
 {
@@ -41,6 +41,7 @@ static void on_chld(int sig, siginfo_t *info, void *ctx)
 		return;
 	chld_code = info->si_code;
 	chld_pid = info->si_pid;
+	chld_status = info->si_status;
 	chld_count++;
 }
 
@@ -60,20 +61,22 @@ static int check_sigchld(void)
 	/* An end. */
 	pid_t p = again("exit", "3");
 	int st;
-	if (p < 0 || !sigchld_reached(1) || chld_code != CLD_EXITED || chld_pid != p)
+	if (p < 0 || !sigchld_reached(1) || chld_code != CLD_EXITED || chld_pid != p ||
+	    chld_status != 3)
 		return 2;
 	if (waitpid(p, &st, 0) != p || !WIFEXITED(st) || WEXITSTATUS(st) != 3)
 		return 3;
 	/* A stop, reported once, and a continuation. */
 	p = again("sleep", NULL);
 	if (p < 0 || kill(p, SIGSTOP) || !sigchld_reached(2) || chld_code != CLD_STOPPED ||
-	    chld_pid != p)
+	    chld_pid != p || chld_status != SIGSTOP)
 		return 4;
 	if (waitpid(p, &st, WUNTRACED) != p || !WIFSTOPPED(st) || WSTOPSIG(st) != SIGSTOP)
 		return 5;
 	if (waitpid(p, &st, WNOHANG | WUNTRACED) != 0)
 		return 6;
-	if (kill(p, SIGCONT) || !sigchld_reached(3) || chld_code != CLD_CONTINUED)
+	if (kill(p, SIGCONT) || !sigchld_reached(3) || chld_code != CLD_CONTINUED ||
+	    chld_status != SIGCONT || chld_pid != p)
 		return 7;
 	if (waitpid(p, &st, WCONTINUED) != p || !WIFCONTINUED(st))
 		return 8;
@@ -94,7 +97,8 @@ static int check_sigchld(void)
 	if (waitid(P_ALL, 0, &si, WSTOPPED | WNOHANG) || si.si_pid != 0)
 		return 13;
 	/* An end by a signal, still signalled. */
-	if (kill(p, SIGKILL) || !sigchld_reached(4) || chld_code != CLD_KILLED)
+	if (kill(p, SIGKILL) || !sigchld_reached(4) || chld_code != CLD_KILLED ||
+	    chld_status != SIGKILL || chld_pid != p)
 		return 14;
 	if (waitid(P_PID, (id_t)p, &si, WEXITED) || si.si_code != CLD_KILLED ||
 	    si.si_status != SIGKILL)

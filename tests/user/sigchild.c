@@ -2,12 +2,34 @@
 // A C library program the signal tests start with vg_spawn
 // (tests/user/utest/t_signal_libc.c): argv[1] says how it ends, by a
 // signal's default action - "raise N", "segv" (a fault with no handler),
-// "abort" - or "handled" (a SIGSEGV handler that exits 42 with
-// _exit), so that the parent checks the exit status and the report.
+// "abort", "null" and "badframes" (crash reports, see below) - or "handled" (a SIGSEGV handler that
+// exits 42 with _exit), so that the parent checks the exit status and the report.
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* "null": a NULL dereference inside a named function, which the crash
+ * report's backtrace must name. */
+__attribute__((noinline)) static void crash_in_named_function(void)
+{
+	(void)*(volatile int *)0;
+}
+
+/* "badframes": the same after writing garbage over this function's frame
+ * record (the saved frame pointer and return address the report walks):
+ * the report must still come, its walk ending at the garbage. */
+__attribute__((noinline)) static void crash_with_garbage_frames(void)
+{
+	volatile uint64_t *fp = __builtin_frame_address(0);
+#if defined(__riscv)
+	fp -= 2; /* RISC-V's fp points just above the record */
+#endif
+	fp[0] = 0x123456789ab8ull; /* "previous frame": above, unmapped */
+	fp[1] = 0xdeadbeefull; /* "return address": in no function */
+	(void)*(volatile int *)0;
+}
 
 static void on_segv(int sig, siginfo_t *si, void *ctx)
 {
@@ -24,6 +46,10 @@ int main(int argc, char **argv)
 		raise(atoi(argv[2]));
 	else if (!strcmp(argv[1], "abort"))
 		abort();
+	else if (!strcmp(argv[1], "null"))
+		crash_in_named_function();
+	else if (!strcmp(argv[1], "badframes"))
+		crash_with_garbage_frames();
 	else if (!strcmp(argv[1], "segv"))
 		(void)*(volatile int *)0x200030;
 	else if (!strcmp(argv[1], "handled")) {

@@ -69,6 +69,10 @@ void process_fault(struct arch_regs *r, uint32_t cause, uint64_t addr, const cha
 /* The report of a process killed for a fault or a fatal interruption:
  * why, the registers and the user backtrace, in the log. */
 void process_crash_report(struct process *p, const struct arch_regs *r, const char *why);
+/* The return addresses of the current process's user frame-pointer chain
+ * from fp (the caller's frames: the pc itself is not among them), at most
+ * max; how many were found. */
+unsigned process_user_backtrace(uintptr_t fp, uint64_t *out, unsigned max);
 /* A dying thread's IPC duties: a caller it owes a reply gets an error. */
 void ipc_thread_exit(struct thread *t);
 /* t, blocked, is about to be woken with an error: if it waits for a reply,

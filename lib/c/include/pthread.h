@@ -4,7 +4,8 @@
 // monotonic clock for now (<time.h>). Process-shared objects
 // (PTHREAD_PROCESS_SHARED) work in memory that several processes map: the
 // kernel's futexes are keyed by the memory, not the address. No
-// cancellation or scheduling parameters yet.
+// cancellation or scheduling parameters yet; CPU affinity is a hint
+// (stored and reported back, <sched.h>).
 #ifndef _PTHREAD_H
 #define _PTHREAD_H
 #include <sched.h>
@@ -14,6 +15,7 @@
 typedef struct __pthread *pthread_t;
 typedef struct {
 	size_t stacksize;
+	void *stackaddr; /* pthread_attr_setstack: the caller's stack (NULL: ours) */
 	int detached;
 	int inheritsched; /* PTHREAD_INHERIT_SCHED or PTHREAD_EXPLICIT_SCHED */
 } pthread_attr_t;
@@ -108,6 +110,17 @@ int pthread_attr_init(pthread_attr_t *a);
 int pthread_attr_destroy(pthread_attr_t *a);
 int pthread_attr_setstacksize(pthread_attr_t *a, size_t size);
 int pthread_attr_getstacksize(const pthread_attr_t *restrict a, size_t *restrict size);
+/* The caller's memory as the thread's stack (its top also holds the
+ * thread's TLS area, as on other systems); at least PTHREAD_STACK_MIN. */
+int pthread_attr_setstack(pthread_attr_t *a, void *addr, size_t size);
+int pthread_attr_getstack(const pthread_attr_t *restrict a, void **restrict addr,
+			  size_t *restrict size);
+/* Handlers fork() runs: prepare (last registered first) before it, parent
+ * and child (first registered first) after it in each process. */
+int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
+/* CPU affinity, a hint (<sched.h>). */
+int pthread_setaffinity_np(pthread_t t, size_t size, const cpu_set_t *set);
+int pthread_getaffinity_np(pthread_t t, size_t size, cpu_set_t *set);
 int pthread_attr_setdetachstate(pthread_attr_t *a, int state);
 int pthread_attr_getdetachstate(const pthread_attr_t *a, int *state);
 

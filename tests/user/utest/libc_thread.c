@@ -6,10 +6,12 @@
 #include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <time.h>
 
 #include "../utest.h"
+#include "../vfs_up.h" /* CHECK_ERRNO */
 
 enum { NT = 6, ROUNDS = 3000 };
 
@@ -404,4 +406,75 @@ UTEST(libc_thread_many_detached_and_joined)
 	for (int i = 0; i < 1000 && __atomic_load_n(&ran, __ATOMIC_ACQUIRE) < 40; i++)
 		sched_yield();
 	CHECK_EQ(ran, 40);
+}
+
+/* pthread_attr_setstack: the thread runs on the caller's memory (its
+ * locals are inside it) and getstack reports it; bad stacks refused. */
+static void *where_am_i(void *arg)
+{
+	(void)arg;
+	return __builtin_frame_address(0); /* somewhere in this thread's stack */
+}
+
+UTEST(libc_thread_attr_setstack)
+{
+	static _Alignas(4096) unsigned char stack[128 * 1024];
+	pthread_attr_t a;
+	CHECK_EQ(pthread_attr_init(&a), 0);
+	void *addr;
+	size_t size;
+	CHECK_EQ(pthread_attr_getstack(&a, &addr, &size), 0);
+	CHECK(addr == NULL);
+	CHECK_EQ(pthread_attr_setstack(&a, stack, 100), EINVAL);
+	CHECK_EQ(pthread_attr_setstack(&a, NULL, sizeof(stack)), EINVAL);
+	CHECK_EQ(pthread_attr_setstack(&a, stack + 1, PTHREAD_STACK_MIN), EINVAL);
+	CHECK_EQ(pthread_attr_setstack(&a, stack, sizeof(stack)), 0);
+	CHECK_EQ(pthread_attr_getstack(&a, &addr, &size), 0);
+	CHECK(addr == stack);
+	CHECK_EQ(size, sizeof(stack));
+	for (int round = 0; round < 3; round++) { /* the memory is reused each time */
+		pthread_t t;
+		void *local;
+		CHECK_EQ(pthread_create(&t, &a, where_am_i, NULL), 0);
+		CHECK_EQ(pthread_join(t, &local), 0);
+		CHECK((unsigned char *)local >= stack &&
+		      (unsigned char *)local < stack + sizeof(stack));
+	}
+	CHECK_EQ(pthread_attr_destroy(&a), 0);
+}
+
+/* Affinity hints: stored and reported back per thread; an empty set, or
+ * one naming a CPU the machine lacks, is EINVAL. */
+static void *affinity_of_new_thread(void *arg)
+{
+	cpu_set_t s;
+	(void)arg;
+	if (pthread_getaffinity_np(pthread_self(), sizeof(s), &s))
+		return NULL;
+	return (void *)(intptr_t)CPU_COUNT(&s);
+}
+
+UTEST(libc_thread_affinity_hints)
+{
+	cpu_set_t s, got;
+	CHECK_EQ(sched_getaffinity(0, sizeof(got), &got), 0);
+	CHECK(CPU_ISSET(0, &got));
+	CHECK_EQ(CPU_COUNT(&got), 1); /* the kernel runs threads on one CPU */
+	CPU_ZERO(&s);
+	CHECK_ERRNO(sched_setaffinity(0, sizeof(s), &s), EINVAL); /* empty */
+	CPU_SET(5, &s);
+	CHECK_ERRNO(sched_setaffinity(0, sizeof(s), &s), EINVAL); /* no CPU 5 */
+	CPU_ZERO(&s);
+	CPU_SET(0, &s);
+	CHECK_EQ(sched_setaffinity(0, sizeof(s), &s), 0);
+	CHECK_EQ(sched_getaffinity(0, sizeof(got), &got), 0);
+	CHECK(CPU_ISSET(0, &got) && CPU_COUNT(&got) == 1);
+	CHECK_ERRNO(sched_setaffinity(999999, sizeof(s), &s), ESRCH);
+	CHECK_EQ(pthread_setaffinity_np(pthread_self(), 3, &s), EINVAL);
+	CHECK_EQ(pthread_getaffinity_np(pthread_self(), 0, &got), EINVAL);
+	pthread_t t;
+	void *n;
+	CHECK_EQ(pthread_create(&t, NULL, affinity_of_new_thread, NULL), 0);
+	CHECK_EQ(pthread_join(t, &n), 0);
+	CHECK_EQ((intptr_t)n, 1);
 }

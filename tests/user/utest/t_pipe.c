@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -249,26 +250,35 @@ static long child_exit(vg_handle_t child)
 	return st ? st - 1000000 : (long)pkt.data[0];
 }
 
+/* Starts bin/pipechild with argv and our fd as its descriptor 3, which
+ * we then close (the child holds the only copy): the child's handle, or
+ * 0 when it could not start. */
+static vg_handle_t spawn_pipechild(const char *const *argv, int fd)
+{
+	if (dup2(fd, 3) != 3 || close(fd))
+		return 0;
+	struct vg_startup_handle hs[32];
+	size_t n = __vg_fd_export(hs, 32);
+	close(3);
+	const void *image;
+	size_t len;
+	vg_handle_t child;
+	if (vg_initrd_find("bin/pipechild", &image, &len))
+		return 0;
+	struct vg_spawn_req req = {
+		.image = image, .len = len, .argv = argv, .handles = hs, .nhandles = n
+	};
+	return vg_spawn(&req, &child, NULL) ? 0 : child;
+}
+
 UTEST(pipe_from_a_child_process_to_eof)
 {
 	CHECK_EQ(vfs_up(), 0);
 	int p[2];
 	CHECK_EQ(pipe2(p, O_CLOEXEC), 0);
-	CHECK_EQ(dup2(p[1], 3), 3); /* the child's descriptor 3, inherited */
-	CHECK_EQ(close(p[1]), 0);
-	struct vg_startup_handle hs[32];
-	size_t n = __vg_fd_export(hs, 32);
-	CHECK_EQ(close(3), 0); /* ours: only the child holds the write end now */
-	const void *image;
-	size_t len;
-	CHECK_EQ(vg_initrd_find("bin/pipechild", &image, &len), 0);
 	static const char *const argv[] = { "pipechild", NULL };
-	struct vg_spawn_req req = {
-		.image = image, .len = len, .argv = argv, .handles = hs, .nhandles = n
-	};
-	vg_handle_t child;
-	const char *why = NULL;
-	CHECK_EQ(vg_spawn(&req, &child, &why), 0);
+	vg_handle_t child = spawn_pipechild(argv, p[1]); /* only it holds the write end now */
+	CHECK(child != 0);
 	static unsigned char buf[7000];
 	size_t total = 0;
 	int wrong = 0;
@@ -406,4 +416,116 @@ UTEST(pipe_peer_death_is_eof_or_epipe)
 	CHECK_ERRNO(write(p[1], "y", 1), EPIPE);
 	signal(SIGPIPE, old);
 	CHECK_EQ(close(p[1]), 0);
+}
+
+/* Socket pairs (srv/pipe's minor 1, lib/c/os/fd/pipe.c): both ends read
+ * and write, each reading what the other wrote; fstat says socket; bad
+ * arguments are refused. */
+UTEST(socketpair_both_ways)
+{
+	CHECK_EQ(vfs_up(), 0);
+	int sv[2];
+	CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	char buf[16] = { 0 };
+	CHECK_EQ(write(sv[0], "ping", 4), 4);
+	CHECK_EQ(write(sv[1], "pong!", 5), 5);
+	CHECK_EQ(read(sv[1], buf, sizeof(buf)), 4);
+	CHECK(!memcmp(buf, "ping", 4));
+	CHECK_EQ(read(sv[0], buf, sizeof(buf)), 5);
+	CHECK(!memcmp(buf, "pong!", 5));
+	struct stat st;
+	CHECK_EQ(fstat(sv[0], &st), 0);
+	CHECK(S_ISSOCK(st.st_mode));
+	/* Nothing waiting: a non-blocking read says so. */
+	CHECK_EQ(fcntl(sv[1], F_SETFL, O_NONBLOCK), 0);
+	CHECK_ERRNO(read(sv[1], buf, 1), EAGAIN);
+	CHECK_EQ(close(sv[0]), 0);
+	CHECK_EQ(close(sv[1]), 0);
+	CHECK_ERRNO(socketpair(2 /* AF_INET */, SOCK_STREAM, 0, sv), EAFNOSUPPORT);
+	CHECK_ERRNO(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv), EPROTOTYPE);
+	CHECK_ERRNO(socketpair(AF_UNIX, SOCK_STREAM, 6, sv), EPROTONOSUPPORT);
+	CHECK_ERRNO(socketpair(AF_UNIX, SOCK_STREAM, 0, NULL), EFAULT);
+}
+
+/* shutdown(SHUT_WR) is the end of the file for the peer while the other
+ * direction still works; writing after it, or to a closed peer, is EPIPE
+ * with SIGPIPE; a pipe is no socket. */
+UTEST(socketpair_shutdown_close_epipe)
+{
+	CHECK_EQ(vfs_up(), 0);
+	int sv[2], p[2];
+	char buf[8];
+	CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
+	CHECK_EQ(write(sv[0], "ab", 2), 2);
+	CHECK_EQ(shutdown(sv[0], SHUT_WR), 0);
+	CHECK_EQ(read(sv[1], buf, sizeof(buf)), 2); /* what was written first */
+	CHECK_EQ(read(sv[1], buf, sizeof(buf)), 0); /* then the end */
+	CHECK_EQ(write(sv[1], "c", 1), 1); /* the other way still works */
+	CHECK_EQ(read(sv[0], buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], 'c');
+	struct sigaction sa = { .sa_handler = on_sigpipe }, old;
+	CHECK_EQ(sigaction(SIGPIPE, &sa, &old), 0);
+	sigpipes = 0;
+	CHECK_ERRNO(write(sv[0], "x", 1), EPIPE);
+	CHECK_EQ(sigpipes, 1);
+	CHECK_EQ(close(sv[1]), 0);
+	CHECK_EQ(read(sv[0], buf, sizeof(buf)), 0); /* the peer is gone */
+	CHECK_EQ(close(sv[0]), 0);
+	CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	CHECK_EQ(close(sv[1]), 0);
+	CHECK_ERRNO(write(sv[0], "y", 1), EPIPE);
+	CHECK_EQ(sigpipes, 2);
+	CHECK_EQ(sigaction(SIGPIPE, &old, NULL), 0);
+	CHECK_ERRNO(shutdown(sv[0], 3), EINVAL);
+	CHECK_EQ(close(sv[0]), 0);
+	CHECK_EQ(pipe(p), 0);
+	CHECK_ERRNO(shutdown(p[0], SHUT_RD), ENOTSOCK);
+	CHECK_ERRNO(shutdown(99, SHUT_RD), EBADF);
+	CHECK_EQ(close(p[0]), 0);
+	CHECK_EQ(close(p[1]), 0);
+}
+
+UTEST(socketpair_poll)
+{
+	CHECK_EQ(vfs_up(), 0);
+	int sv[2];
+	CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	struct pollfd f = { sv[0], POLLIN | POLLOUT, 0 };
+	CHECK_EQ(poll(&f, 1, 0), 1);
+	CHECK_EQ(f.revents, POLLOUT);
+	CHECK_EQ(write(sv[1], "q", 1), 1);
+	CHECK_EQ(poll(&f, 1, 0), 1);
+	CHECK_EQ(f.revents, POLLIN | POLLOUT);
+	CHECK_EQ(close(sv[1]), 0);
+	CHECK_EQ(poll(&f, 1, 0), 1);
+	CHECK(f.revents & POLLIN);
+	CHECK(f.revents & POLLHUP);
+	CHECK(f.revents & POLLERR); /* a write would fail */
+	CHECK_EQ(close(sv[0]), 0);
+}
+
+/* One end inherited by a child program (pipechild sockecho) as its
+ * descriptor 3: it answers over the same socket; our SHUT_WR ends it. */
+UTEST(socketpair_with_a_child_process)
+{
+	CHECK_EQ(vfs_up(), 0);
+	int sv[2];
+	CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
+	static const char *const argv[] = { "pipechild", "sockecho", NULL };
+	vg_handle_t child = spawn_pipechild(argv, sv[1]);
+	CHECK(child != 0);
+	CHECK_EQ(write(sv[0], "hello", 5), 5);
+	char buf[8] = { 0 };
+	size_t got = 0;
+	while (got < 5) {
+		ssize_t r = read(sv[0], buf + got, sizeof(buf) - got);
+		CHECK(r > 0);
+		got += (size_t)r;
+	}
+	CHECK(!memcmp(buf, "HELLO", 5));
+	CHECK_EQ(shutdown(sv[0], SHUT_WR), 0);
+	CHECK_EQ(child_exit(child), 0);
+	vg_handle_close(child);
+	CHECK_EQ(read(sv[0], buf, sizeof(buf)), 0); /* its end closed */
+	CHECK_EQ(close(sv[0]), 0);
 }

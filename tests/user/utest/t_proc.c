@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../vfs_up.h"
+
 #include "../proc_server.h"
 #include "../utest.h"
 #include "../vfs_up.h"
@@ -435,6 +437,19 @@ UTEST(proc_fork_copies_memory_both_ways)
 	CHECK(proc_server());
 	CHECK_EQ(WEXITSTATUS(status_of(child("fork", NULL))), 0);
 	CHECK_EQ(WEXITSTATUS(status_of(child("fork-exec", NULL))), 0);
+}
+
+UTEST(proc_fork_runs_atfork_handlers_in_order)
+{
+	CHECK(proc_server());
+	CHECK_EQ(WEXITSTATUS(status_of(child("atfork", NULL))), 0);
+}
+
+UTEST(proc_fork_shares_a_socket_pair)
+{
+	CHECK(proc_server());
+	CHECK_EQ(vfs_up(), 0);
+	CHECK_EQ(WEXITSTATUS(status_of(child("fork-socket", NULL))), 0);
 }
 
 UTEST(proc_ps_figures)

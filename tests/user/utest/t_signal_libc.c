@@ -332,7 +332,7 @@ UTEST(sig_alarm_interrupts_pause)
 }
 
 /* Default actions in a child program (bin/sigchild): the status is
- * 128 + the signal, and the kernel logged a crash report. */
+ * 128 + the signal, and a crash's signal logged a crash report. */
 static long child_status(const char *how, const char *n)
 {
 	const void *image;
@@ -358,12 +358,9 @@ static long child_status(const char *how, const char *n)
 	return st ? st - 3000 : (long)pkt.data[0];
 }
 
-/* Whether the kernel log holds a report of a process killed by a signal
- * with this exit code, from seq on. */
-static int log_has_report(uint64_t seq, long code)
+/* Whether a record of the kernel log from seq on holds both a and b. */
+static int log_has(uint64_t seq, const char *a, const char *b)
 {
-	char want[40];
-	snprintf(want, sizeof(want), "code %ld", code);
 	static union {
 		struct vg_log_record rec;
 		char raw[512];
@@ -373,11 +370,20 @@ static int log_has_report(uint64_t seq, long code)
 		if (st < 0)
 			return 0;
 		u.rec.text[u.rec.len < 400 ? u.rec.len : 400] = 0;
-		if (strstr(u.rec.text, "killed: signal") && strstr(u.rec.text, want))
+		if (strstr(u.rec.text, a) && strstr(u.rec.text, b))
 			return 1;
 		seq = u.rec.seq + 1;
 	}
 	return 0;
+}
+
+/* Whether the kernel log holds a report of a process killed by a signal
+ * with this exit code, from seq on. */
+static int log_has_report(uint64_t seq, long code)
+{
+	char want[40];
+	snprintf(want, sizeof(want), "code %ld", code);
+	return log_has(seq, "killed: signal", want);
 }
 
 static uint64_t log_end(void)
@@ -402,5 +408,57 @@ UTEST(sig_default_actions_end_children)
 	CHECK_EQ(child_status("handled", NULL), 42);
 	CHECK(log_has_report(seq, 128 + SIGSEGV));
 	CHECK(log_has_report(seq, 128 + SIGABRT));
-	CHECK(log_has_report(seq, 128 + SIGTERM));
+	/* A signal that is no crash ends the process without a report. */
+	CHECK(!log_has_report(seq, 128 + SIGTERM));
+}
+
+/* Runs bin/sigchild `how`, which must end by sig with one crash report,
+ * the C library's (the kernel adds none), whose first line holds header
+ * and whose backtrace names frame; the log position before it. */
+static uint64_t check_crash(const char *how, int sig, const char *header, const char *frame)
+{
+	uint64_t seq = log_end();
+	CHECK_EQ(child_status(how, NULL), 128 + sig);
+	CHECK(log_has(seq, "process sigchild (no pid) killed: ", header));
+	CHECK(log_has(seq, "  #", frame));
+	CHECK(!log_has(seq, "process sigchild (koid", "killed"));
+	return seq;
+}
+
+/* The C library's crash report (lib/c/os/signal/crash.c): a NULL
+ * dereference in a named function is logged with the program's name, the
+ * signal, the fault address, the registers and a backtrace that names the
+ * function from the program's symbol table, and the one that called it. */
+UTEST(crash_report_names_signal_address_function)
+{
+	uint64_t seq = check_crash("null", SIGSEGV,
+				   "signal 11 (Segmentation fault), si_code 1, fault address 0x0, "
+				   "exit code 139",
+				   " crash_in_named_function+0x");
+	CHECK(log_has(seq, "  #0 0x", " crash_in_named_function+0x"));
+	CHECK(log_has(seq, "  #1 0x", " main+0x"));
+#if defined(__x86_64__)
+	CHECK(log_has(seq, "  rax ", "  rip "));
+#elif defined(__aarch64__)
+	CHECK(log_has(seq, "  pc ", "  pstate "));
+#else
+	CHECK(log_has(seq, "  ra ", "  sp "));
+#endif
+}
+
+/* A child that wrote garbage over its frame record before the fault still
+ * gets its report (the walk stops at the garbage) and dies with SIGSEGV's
+ * status, not a second fault in the reporter. */
+UTEST(crash_report_survives_garbage_frames)
+{
+	uint64_t seq = check_crash("badframes", SIGSEGV, "fault address 0x0, exit code 139",
+				   " crash_with_garbage_frames+0x");
+	CHECK(log_has(seq, "  #1 0x00000000deadbeef", ""));
+	CHECK(!log_has(seq, "  #2 0x", ""));
+}
+
+/* abort() is reported the same way, with SIGABRT. */
+UTEST(crash_report_for_abort)
+{
+	check_crash("abort", SIGABRT, "signal 6 (Aborted)", " abort+0x");
 }

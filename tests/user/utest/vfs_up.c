@@ -98,6 +98,9 @@ static long devices(void)
 		st = fs_vfs_device(vfs_h, 240, pipes);
 	if (!st)
 		st = fs_vfs_mknod(vfs_h, "/dev/pipe", FS_KIND_CHARDEV, 0666, (uint64_t)240 << 32);
+	if (!st) /* socketpair() opens /dev/socket: minor 1 */
+		st = fs_vfs_mknod(vfs_h, "/dev/socket", FS_KIND_CHARDEV, 0666,
+				  (uint64_t)240 << 32 | 1);
 	return st;
 }
 

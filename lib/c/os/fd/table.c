@@ -353,10 +353,12 @@ __attribute__((constructor)) static void fd_import(void)
 			struct fd_desc *d = NULL;
 			struct fs_attr a;
 			if (fs_file_stat(hs[i].handle, &a) == 0)
-				d = __fd_desc_new(a.kind == FS_KIND_DIR		   ? FD_DIR
-							  : a.kind == FS_KIND_FIFO ? FD_PIPE
-										   : FD_FILE,
-						  hs[i].handle, O_RDWR);
+				d = __fd_desc_new(
+					a.kind == FS_KIND_DIR ? FD_DIR
+						: a.kind == FS_KIND_FIFO || a.kind == FS_KIND_SOCKET
+						? FD_PIPE /* a socket pair's end is two pipes */
+						: FD_FILE,
+					hs[i].handle, O_RDWR);
 			if (d)
 				table[hs[i].arg].d = d;
 		}

@@ -3,6 +3,7 @@
 #ifndef LIBC_SIGNAL_INTERNAL_H
 #define LIBC_SIGNAL_INTERNAL_H
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 /* How many handlers this thread has run (low half; the high half counts
@@ -24,6 +25,12 @@ int __libc_sig_ready(void);
 /* Sends the calling thread's pending signals that its mask now lets
  * through. */
 void __libc_sig_flush(void);
+
+/* Logs the crash report of a process about to end with exit_code for
+ * info's signal, interrupted in f (lib/c/os/signal/crash.c); false when
+ * another report is already under way (the kernel's then serves). */
+struct vg_intr_frame;
+bool __libc_crash_report(const siginfo_t *info, const struct vg_intr_frame *f, int exit_code);
 
 extern _Thread_local sigset_t __libc_sig_mask, __libc_sig_pending;
 

@@ -6,6 +6,7 @@
 #ifndef LIBC_THREAD_H
 #define LIBC_THREAD_H
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 enum { T_JOINABLE, T_DETACHED, T_EXITING, T_EXITED };
@@ -19,6 +20,9 @@ struct __pthread {
 	size_t map_len;
 	struct __pthread *zombie_next; /* exited detached threads, not yet reaped */
 	uint32_t handle; /* the kernel thread's handle (pthread_kill); 0: the first thread */
+	bool user_stack; /* pthread_attr_setstack: the mapping is the caller's */
+	bool affinity_set; /* affinity holds what pthread_setaffinity_np set */
+	cpu_set_t affinity;
 	struct {
 		void *value;
 		unsigned gen; /* the key's generation when value was set */

@@ -22,8 +22,13 @@
 // kernel refuses their next call with ERR_BAD_STATE before sending it, and
 // libvg registers the buffer again and retries; the forking thread
 // registers its own here.
+//
+// pthread_atfork's handlers run around all of this: each prepare handler
+// (the last registered first) before, then the parent or child handlers
+// (the first registered first) in each process after.
 #include <errno.h>
 #include <proc.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdbool.h>
 #include <sys/wait.h>
@@ -33,6 +38,7 @@
 #include "../internal/fd.h"
 #include "../internal/lock.h"
 #include "../internal/proc.h"
+#include "../internal/signal.h"
 
 #define TRAMPOLINE_STACK 4096
 
@@ -97,6 +103,39 @@ static long make_child_handles(vg_handle_t child, vg_handle_t ep)
 	return 0;
 }
 
+/* pthread_atfork's handlers. Only ever appended: fork reads how many
+ * there are and runs those, holding no lock while they run. */
+#define ATFORK_MAX 32
+static struct {
+	void (*prepare)(void), (*parent)(void), (*child)(void);
+} atfork[ATFORK_MAX];
+static unsigned natfork;
+static int atfork_lock;
+
+int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
+{
+	__libc_lock(&atfork_lock);
+	unsigned n = natfork;
+	if (n < ATFORK_MAX) {
+		atfork[n].prepare = prepare;
+		atfork[n].parent = parent;
+		atfork[n].child = child;
+		__atomic_store_n(&natfork, n + 1, __ATOMIC_RELEASE);
+	}
+	__libc_unlock(&atfork_lock);
+	return n < ATFORK_MAX ? 0 : ENOMEM;
+}
+
+/* The parent's or child's handlers, in the order they were registered. */
+static void run_atfork_after(unsigned n, bool child)
+{
+	for (unsigned i = 0; i < n; i++) {
+		void (*f)(void) = child ? atfork[i].child : atfork[i].parent;
+		if (f)
+			f();
+	}
+}
+
 /* The child's first instruction: back into fork, on the caller's stack. */
 static void child_start(uint64_t arg)
 {
@@ -115,16 +154,14 @@ static void child_adopt(void)
 	if (tcb->ipc_buffer && vg_ipc_buffer_set((uintptr_t)tcb->ipc_buffer))
 		tcb->ipc_buffer = NULL; /* a fresh one on first use */
 	__libc_proc_forked(child_view.ep, child_view.pid);
+	__libc_sig_ready(); /* a copy of memory has no entry yet (crash reports) */
 	fork_lock = 0;
 }
 
-pid_t fork(void)
+/* fork without the handlers. */
+static pid_t fork_process(vg_handle_t ep)
 {
-	vg_handle_t ep = __libc_proc_ep(), child, server_copy, child_ep;
-	if (!ep) {
-		errno = ENOSYS;
-		return -1;
-	}
+	vg_handle_t child, server_copy, child_ep;
 	__libc_lock(&fork_lock);
 	long st = vg_process_create(&child);
 	if (st) {
@@ -184,5 +221,21 @@ pid_t fork(void)
 			waitpid(pid, NULL, 0);
 		return __libc_proc_fail(st);
 	}
+	return pid;
+}
+
+pid_t fork(void)
+{
+	vg_handle_t ep = __libc_proc_ep();
+	if (!ep) {
+		errno = ENOSYS;
+		return -1;
+	}
+	unsigned nhandlers = __atomic_load_n(&natfork, __ATOMIC_ACQUIRE);
+	for (unsigned i = nhandlers; i-- > 0;) /* prepare: the last registered first */
+		if (atfork[i].prepare)
+			atfork[i].prepare();
+	pid_t pid = fork_process(ep);
+	run_atfork_after(nhandlers, pid == 0);
 	return pid;
 }

@@ -8,12 +8,10 @@
 // blocks is left pending (sigprocmask sends it again when it unblocks); an
 // ignored one returns at once; a handler runs with the action's mask
 // added; a default action ignores, stops the process (process_suspend),
-// or ends it through interrupt_return with the status 128 + signal, which
-// makes the kernel log a crash report of the interrupted context
-// (registers and backtrace). Faults blocked or without a handler end the
-// process the same way. The process has one entry, registered when the
-// library first needs it, so a program that never touches signals is
-// killed outright by the process server instead.
+// or ends it through interrupt_return with the status 128 + signal; a
+// fault's signal or abort's first logs a crash report (crash.c). Faults
+// blocked or without a handler end the process the same way. The process
+// has one entry, registered at start-up (and again in a fork's child).
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -53,16 +51,29 @@ int __libc_sig_eintr(uint64_t before, int restartable)
 	return restartable ? now >> 32 != before >> 32 : now != before;
 }
 
-static _Noreturn void die(struct vg_intr_frame *f, int sig)
+/* Signals that end a process with a crash report: ours, symbolized
+ * (crash.c), or the kernel's if ours cannot run. The others end it
+ * quietly, as kill -TERM does anywhere. */
+#define SIG_CRASH                                                                               \
+	(SIGBIT(SIGSEGV) | SIGBIT(SIGBUS) | SIGBIT(SIGILL) | SIGBIT(SIGFPE) | SIGBIT(SIGTRAP) | \
+	 SIGBIT(SIGABRT))
+
+static _Noreturn void die(struct vg_intr_frame *f, const siginfo_t *info)
 {
-	/* The kernel restores the context, logs the report, and kills. */
+	int sig = info->si_signo;
+	long code = 128 + sig;
+	if (!(SIG_CRASH & SIGBIT(sig)) || __libc_crash_report(info, f, 128 + sig))
+		code |= VG_INTR_QUIET;
+	/* The kernel restores the context, logs its report unless told not
+	 * to, and kills. */
 	__vg_fd_close_all();
-	vg_interrupt_return(f, 128 + sig);
+	vg_interrupt_return(f, code);
 	vg_exit(128 + sig); /* a frame it refused: still die */
 }
 
-static void default_action(int sig, struct vg_intr_frame *f)
+static void default_action(const siginfo_t *info, struct vg_intr_frame *f)
 {
+	int sig = info->si_signo;
 	if (SIG_DFL_IGNORE & SIGBIT(sig))
 		return;
 	if (SIG_DFL_STOP & SIGBIT(sig)) {
@@ -70,7 +81,7 @@ static void default_action(int sig, struct vg_intr_frame *f)
 		vg_process_suspend(vg_self(), 1);
 		return;
 	}
-	die(f, sig);
+	die(f, info);
 }
 
 static void run(int sig, siginfo_t *info, struct vg_intr_frame *f)
@@ -85,7 +96,7 @@ static void run(int sig, siginfo_t *info, struct vg_intr_frame *f)
 	if (a.sa_handler == SIG_IGN)
 		return;
 	if (a.sa_handler == SIG_DFL) {
-		default_action(sig, f);
+		default_action(info, f);
 		return;
 	}
 	sigset_t old = __libc_sig_mask;
@@ -124,15 +135,16 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 		/* Returning into a fault nobody handles would fault again. */
 		if ((__libc_sig_mask & SIGBIT(info.si_signo)) || a->sa_handler == SIG_DFL ||
 		    a->sa_handler == SIG_IGN)
-			die(f, info.si_signo);
+			die(f, &info);
 	} else {
 		info.si_signo = VG_SIGARG_SIG(arg);
 		info.si_code = VG_SIGARG_CODE(arg);
 		info.si_pid = VG_SIGARG_PID(arg);
+		info.si_status = VG_SIGARG_STATUS(arg);
 		if (info.si_signo <= 0 || info.si_signo >= NSIG)
 			vg_interrupt_return(f, 0); /* not one of ours */
 		if (arg & VG_SIGARG_DIE)
-			die(f, info.si_signo);
+			die(f, &info);
 		if (__libc_sig_mask & SIGBIT(info.si_signo)) {
 			__libc_sig_pending |= SIGBIT(info.si_signo);
 			pending_arg[info.si_signo] = arg;

@@ -12,6 +12,7 @@
 #include <vg/vg.h>
 
 #include "../internal/proc.h"
+#include "../internal/signal.h"
 
 int main(int argc, char **argv, char **envp);
 _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1);
@@ -33,6 +34,10 @@ _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
 		environ = (char **)(uintptr_t)su->envp;
 	if (vg_startup_find(VG_HTAG_PROC, 0))
 		__libc_proc_hook_signals();
+	/* The signal entry from the start, so that a fault in any program is
+	 * a signal and its default action logs a symbolized crash report
+	 * (lib/c/os/signal/crash.c) rather than the kernel's raw one. */
+	__libc_sig_ready();
 	/* A dynamic program's constructors are every module's: the dynamic
 	 * loader knows them (<vg/loader.h>). */
 	const struct vg_loader *ld = (const struct vg_loader *)(uintptr_t)su->loader;

@@ -75,6 +75,13 @@ static void release_mapping(uintptr_t base, size_t len)
 		unmap(base, len);
 }
 
+/* A mapping freed when its thread is reaped: ours, not a caller's stack. */
+static void release_thread(struct __pthread *t)
+{
+	if (!t->user_stack)
+		release_mapping(t->map_base, t->map_len);
+}
+
 /* Frees the mappings of detached threads that have exited. */
 static void reap_zombies(void)
 {
@@ -95,7 +102,7 @@ static void reap_zombies(void)
 		struct __pthread *t = dead;
 		dead = t->zombie_next; /* read before the mapping may go */
 		vg_handle_close(t->handle);
-		release_mapping(t->map_base, t->map_len);
+		release_thread(t);
 	}
 }
 
@@ -113,14 +120,27 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	stack = (stack + 4095) & ~(size_t)4095;
 	size_t tls = (vg_tls_area_size() + 4095) & ~(size_t)4095;
 	reap_zombies();
-	uintptr_t at = cached_mapping(stack + tls);
-	if (!at) {
-		__libc_lock(&__libc_vm_lock);
-		at = vg_map_anon(vg_self(), stack + tls);
-		__libc_unlock(&__libc_vm_lock);
+	uintptr_t at;
+	bool user_stack = attr && attr->stackaddr;
+	if (user_stack) {
+		/* The caller's memory: the TLS area in its top pages, the stack
+		 * below (pthread_attr_setstack checked the size). */
+		uintptr_t base = (uintptr_t)attr->stackaddr;
+		uintptr_t tls_at = (base + attr->stacksize - tls) & ~(uintptr_t)4095;
+		if (attr->stacksize < tls || tls_at < base + PTHREAD_STACK_MIN / 2)
+			return EINVAL; /* no room for a stack beside the TLS area */
+		at = base;
+		stack = tls_at - base;
+	} else {
+		at = cached_mapping(stack + tls);
+		if (!at) {
+			__libc_lock(&__libc_vm_lock);
+			at = vg_map_anon(vg_self(), stack + tls);
+			__libc_unlock(&__libc_vm_lock);
+		}
+		if (!at)
+			return EAGAIN;
 	}
-	if (!at)
-		return EAGAIN;
 	struct vg_tcb *tcb;
 	uintptr_t tp = vg_tls_init((void *)(at + stack), &tcb);
 	/* The new thread's copy of __libc_self: its offset from tp is ours. */
@@ -130,12 +150,13 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	t->arg = arg;
 	t->map_base = at;
 	t->map_len = stack + tls;
+	t->user_stack = user_stack;
 	t->state = attr && attr->detached ? T_DETACHED : T_JOINABLE;
 	vg_handle_t h;
 	long st = vg_thread_create(vg_self(), (uintptr_t)thread_entry,
 				   at + stack - VG_ENTRY_SP_BIAS, (uintptr_t)t, tp, &h);
 	if (st) {
-		release_mapping(at, stack + tls);
+		release_thread(t);
 		return EAGAIN;
 	}
 	t->handle = h; /* kept for pthread_kill, closed when the thread is reaped */
@@ -172,7 +193,7 @@ static void reap(struct __pthread *t, void **result)
 	if (result)
 		*result = t->result;
 	vg_handle_close(t->handle);
-	release_mapping(t->map_base, t->map_len);
+	release_thread(t);
 }
 
 int pthread_join(pthread_t t, void **result)
@@ -218,8 +239,27 @@ int sched_yield(void)
 int pthread_attr_init(pthread_attr_t *a)
 {
 	a->stacksize = 0;
+	a->stackaddr = NULL;
 	a->detached = 0;
 	a->inheritsched = PTHREAD_INHERIT_SCHED;
+	return 0;
+}
+
+int pthread_attr_setstack(pthread_attr_t *a, void *addr, size_t size)
+{
+	if (!addr || size < PTHREAD_STACK_MIN || (uintptr_t)addr % 16 ||
+	    (uintptr_t)addr + size < (uintptr_t)addr)
+		return EINVAL;
+	a->stackaddr = addr;
+	a->stacksize = size;
+	return 0;
+}
+
+int pthread_attr_getstack(const pthread_attr_t *restrict a, void **restrict addr,
+			  size_t *restrict size)
+{
+	*addr = a->stackaddr;
+	*size = a->stackaddr ? a->stacksize : DEFAULT_STACK;
 	return 0;
 }
 

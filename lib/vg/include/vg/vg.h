@@ -40,6 +40,7 @@
 #define VG_VG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <verdigris/types.h>
@@ -157,6 +158,9 @@ void vg_startup_set(const struct vg_startup *su);
  * when the program has none or the file is not there. */
 long vg_initrd_map(const void **base, size_t *len);
 long vg_initrd_find(const char *path, const void **data, size_t *len);
+/* Whether [data, data + len) lies in the boot archive as this program
+ * mapped it (never maps it), and where: *offset from its start. */
+bool vg_initrd_holds(const void *data, size_t len, uint64_t *offset);
 
 /* The handle the program was started with under tag and arg (struct
  * vg_startup_handle, VG_HTAG_*), or VG_HANDLE_INVALID if none. */
