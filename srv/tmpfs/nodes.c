@@ -190,6 +190,13 @@ long tmpfs_create(struct tmpfs *fs, uint64_t dir, const char *name, fs_kind_t ki
 		return FS_FS_ERROR_NOT_FOUND; /* a removed directory takes no new names */
 	if (kind == FS_KIND_DIR && d->nlink >= TMPFS_LINK_MAX)
 		return FS_FS_ERROR_TOO_MANY_LINKS;
+	/* A set-group-ID directory's entries are its group's, its
+	 * subdirectories set-group-ID too (node.create, idl/fs.idl). */
+	if (d->mode & 02000) {
+		gid = d->gid;
+		if (kind == FS_KIND_DIR)
+			mode |= 02000;
+	}
 	char *copy = NULL;
 	if (kind == FS_KIND_SYMLINK && !(copy = strdup(target)))
 		return FS_FS_ERROR_NO_MEMORY;

@@ -415,18 +415,6 @@ static long do_setflags(void *ctx, uint64_t badge, uint32_t flags)
 	return 0;
 }
 
-static long do_fchmod(void *ctx, uint64_t badge, uint32_t mode)
-{
-	struct tmpfs *fs = ctx;
-	struct tmpfs_node *n;
-	if (!open_of(fs, badge, &n))
-		return FS_FS_ERROR_BAD_FILE;
-	if (fs->read_only)
-		return FS_FS_ERROR_READ_ONLY;
-	struct fs_attr set = { .mode = mode };
-	return set_attr(fs, n, SET_MODE, &set);
-}
-
 static long do_lock(void *ctx, uint64_t badge, uint8_t kind, uint64_t start, uint64_t len)
 {
 	struct tmpfs *fs = ctx;
@@ -460,7 +448,6 @@ const struct fs_file_ops tmpfs_file_ops = {
 	.clone = do_clone,
 	.close = do_close,
 	.setflags = do_setflags,
-	.chmod = do_fchmod,
 	.window = do_window,
 	.wread = do_wread,
 	.wwrite = do_wwrite,
