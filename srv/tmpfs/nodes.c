@@ -438,8 +438,8 @@ static long reserve(struct tmpfs_node *n, uint64_t end, uint64_t from)
 	return st ? st : tmpfs_store_reserve(&n->u.f.data, end, from);
 }
 
-long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const void *buf, size_t len,
-		 size_t *done)
+long tmpfs_write_span(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, size_t len,
+		      size_t *done)
 {
 	*done = 0;
 	if (n->kind != FS_KIND_FILE)
@@ -457,12 +457,21 @@ long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const voi
 	if (stop == first)
 		return FS_FS_ERROR_NO_SPACE;
 	*done = stop == last ? len : (size_t)(stop * TMPFS_PAGE - off);
-	memcpy(n->u.f.data.base + off, buf, *done);
-	/* What reserve left for this write and it did not reach stays zero. */
-	memset(n->u.f.data.base + off + *done, 0, len - *done);
 	if (off + *done > n->size)
 		n->size = off + *done;
 	n->mtime = n->ctime = fs->now();
+	return 0;
+}
+
+long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const void *buf, size_t len,
+		 size_t *done)
+{
+	long st = tmpfs_write_span(fs, n, off, len, done);
+	if (st || len == 0)
+		return st;
+	memcpy(n->u.f.data.base + off, buf, *done);
+	/* What reserve left for this write and it did not reach stays zero. */
+	memset(n->u.f.data.base + off + *done, 0, len - *done);
 	return 0;
 }
 

@@ -10,6 +10,9 @@
 //   permchild lock PATH   write-locks all of PATH, then sleeps to be killed
 //   permchild hold        writes "x" to descriptor 3 (when that works),
 //                         then sleeps to be killed
+//   permchild bigfork PATH  writes 256 KiB to a new PATH, forks; the child
+//                         writes 256 KiB more, then the parent 256 KiB, all
+//                         through the direct data path (t_vfs_direct.c)
 // Exit status: 0, or the line of the first check that failed.
 #include <errno.h>
 #include <fcntl.h>
@@ -228,6 +231,35 @@ static int drop(void)
 	return 0;
 }
 
+/* Byte i of bigfork's file. */
+static unsigned char big_byte(size_t i)
+{
+	return (unsigned char)(i * 5 + (i >> 12));
+}
+
+static int bigfork(const char *path)
+{
+	enum { N = 256 << 10 };
+	static unsigned char buf[3 * N];
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = big_byte(i);
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	EXPECT(fd >= 0 && write(fd, buf, N) == N);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(write(fd, buf + N, N) == N ? 0 : 1);
+	int st;
+	EXPECT(pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	EXPECT(lseek(fd, 0, SEEK_CUR) == 2 * N); /* the description is shared */
+	EXPECT(write(fd, buf + 2 * N, N) == N);
+	memset(buf, 0, sizeof(buf));
+	EXPECT(pread(fd, buf, sizeof(buf), 0) == (ssize_t)sizeof(buf));
+	for (size_t i = 0; i < sizeof(buf); i++)
+		EXPECT(buf[i] == big_byte(i));
+	EXPECT(closes(fd));
+	return 0;
+}
+
 static int cwd_is(const char *want)
 {
 	char buf[256];
@@ -256,6 +288,8 @@ int main(int argc, char **argv)
 	const char *what = argc > 1 ? argv[1] : "";
 	if (!strcmp(what, "lock") && argc > 2)
 		return lock(argv[2]);
+	if (!strcmp(what, "bigfork") && argc > 2)
+		return bigfork(argv[2]);
 	if (!strcmp(what, "hold")) {
 		(void)!write(3, "x", 1);
 		return sleep_to_be_killed();

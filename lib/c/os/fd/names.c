@@ -319,7 +319,7 @@ int utimensat(int dirfd, const char *path, const struct timespec times[2], int f
 
 int faccessat(int dirfd, const char *path, int mode, int flags)
 {
-	if (flags & ~AT_EACCESS) {
+	if ((flags & ~AT_EACCESS) || (mode & ~(R_OK | W_OK | X_OK))) {
 		errno = EINVAL;
 		return -1;
 	}
