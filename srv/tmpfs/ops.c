@@ -215,6 +215,17 @@ static struct fs_open *open_of(struct tmpfs *fs, uint64_t badge, struct tmpfs_no
 	return f;
 }
 
+/* The open regular file a badge names (the window, mapping and direct
+ * calls): bad_file for none, not_supported for other kinds of node. */
+static long regular_of(struct tmpfs *fs, uint64_t badge, struct fs_open **o,
+		       struct tmpfs_node **node)
+{
+	*o = open_of(fs, badge, node);
+	if (!*o)
+		return FS_FS_ERROR_BAD_FILE;
+	return (*node)->kind == FS_KIND_FILE ? 0 : FS_FS_ERROR_NOT_SUPPORTED;
+}
+
 static unsigned char io_buf[FS_FILE_READ_DATA_MAX];
 
 /* The bytes of n a read of count at off reaches (file.span: the client
@@ -289,10 +300,10 @@ static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *dat
 static long do_window(void *ctx, uint64_t badge, vg_handle_t *mem, uint32_t *size)
 {
 	struct tmpfs_node *n;
-	if (!open_of(ctx, badge, &n))
-		return FS_FS_ERROR_BAD_FILE;
-	if (n->kind != FS_KIND_FILE)
-		return FS_FS_ERROR_NOT_SUPPORTED;
+	struct fs_open *o;
+	long st = regular_of(ctx, badge, &o, &n);
+	if (st)
+		return st;
 	*size = TMPFS_WINDOW;
 	return tmpfs_window_new(badge, mem);
 }
@@ -322,19 +333,17 @@ static long do_map(void *ctx, uint64_t badge, uint64_t size, bool writable, vg_h
 {
 	struct tmpfs *fs = ctx;
 	struct tmpfs_node *n;
-	struct fs_open *o = open_of(fs, badge, &n);
-	if (!o)
-		return FS_FS_ERROR_BAD_FILE;
-	if (n->kind != FS_KIND_FILE)
-		return FS_FS_ERROR_NOT_SUPPORTED;
+	struct fs_open *o;
+	long st = regular_of(fs, badge, &o, &n);
+	if (st)
+		return st;
 	if (!fs_open_readable(o) || (writable && !fs_open_writable(o)))
 		return FS_FS_ERROR_DENIED;
 	if (size == 0 || size > TMPFS_FILE_MAX)
 		return FS_FS_ERROR_INVALID;
 	/* A writable mapping may write any page it covers: they are counted
 	 * now, so the limit holds. */
-	long st = writable ? tmpfs_commit(fs, n, size)
-			   : tmpfs_store_reserve(&n->u.f.data, size, size);
+	st = writable ? tmpfs_commit(fs, n, size) : tmpfs_store_reserve(&n->u.f.data, size, size);
 	vg_handle_t vmo;
 	if (st || (st = tmpfs_store_vmo(&n->u.f.data, &vmo)))
 		return st;
@@ -346,14 +355,10 @@ static long do_map(void *ctx, uint64_t badge, uint64_t size, bool writable, vg_h
 static long do_pages(void *ctx, uint64_t badge, vg_handle_t *mem)
 {
 	struct tmpfs_node *n;
-	struct fs_open *o = open_of(ctx, badge, &n);
-	if (!o)
-		return FS_FS_ERROR_BAD_FILE;
-	if (n->kind != FS_KIND_FILE)
-		return FS_FS_ERROR_NOT_SUPPORTED;
+	struct fs_open *o;
 	vg_handle_t vmo;
-	long st = tmpfs_store_vmo(&n->u.f.data, &vmo);
-	if (st)
+	long st = regular_of(ctx, badge, &o, &n);
+	if (st || (st = tmpfs_store_vmo(&n->u.f.data, &vmo)))
 		return st;
 	/* No map right: a client's view of the pages ends with each copy, so
 	 * truncation never leaves it a mapping past the end. */
@@ -370,18 +375,19 @@ static long do_span(void *ctx, uint64_t badge, uint64_t offset, uint64_t len, bo
 {
 	struct tmpfs *fs = ctx;
 	struct tmpfs_node *n;
-	struct fs_open *o = open_of(fs, badge, &n);
-	if (!o)
-		return FS_FS_ERROR_BAD_FILE;
+	struct fs_open *o;
+	long st = regular_of(fs, badge, &o, &n);
+	if (st)
+		return st;
 	/* Only a file in its own VMO: a heap block is not in the client's
 	 * pages (pages() moves it). */
-	if (n->kind != FS_KIND_FILE || !n->u.f.data.vmo)
+	if (!n->u.f.data.vmo)
 		return FS_FS_ERROR_NOT_SUPPORTED;
 	size_t want = len < SPAN_MAX ? (size_t)len : (size_t)SPAN_MAX, got = 0;
 	uint32_t wrote = 0;
 	uint64_t pos = o->pos; /* where a read at the position starts */
-	long st = writing ? write_from(fs, badge, offset, NULL, want, &wrote, at)
-			  : read_into(fs, badge, offset, NULL, want, &got);
+	st = writing ? write_from(fs, badge, offset, NULL, want, &wrote, at)
+		     : read_into(fs, badge, offset, NULL, want, &got);
 	if (!writing && !st)
 		*at = offset == UINT64_MAX ? pos : offset;
 	*count = writing ? wrote : got;

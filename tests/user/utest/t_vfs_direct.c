@@ -17,19 +17,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static unsigned char pat(uint64_t i)
-{
-	return (unsigned char)(i * 13 + (i >> 12));
-}
-
-static int pattern_bad(const unsigned char *p, uint64_t at, size_t n)
-{
-	int bad = 0;
-	for (size_t i = 0; i < n; i++)
-		bad += p[i] != pat(at + i);
-	return bad;
-}
-
 static uint32_t rights_of(vg_handle_t h)
 {
 	struct vg_handle_info info = { 0 };
@@ -40,12 +27,10 @@ UTEST(vfs_direct_protocol)
 {
 	CHECK_EQ(vfs_up(), 0);
 	enum { N = 100000 };
-	unsigned char *buf = malloc(N), *back = malloc(N);
+	unsigned char *buf = vfs_patterned(N), *back = malloc(N);
 	CHECK(buf && back);
 	if (!buf || !back)
 		return;
-	for (size_t i = 0; i < N; i++)
-		buf[i] = pat(i);
 	vg_handle_t rw, ro, wo, mem, rmem;
 	struct fs_attr attr;
 	CHECK_EQ(fs_vfs_open(vfs_up_vfs(), "/tmp/direct", O_RDWR | O_CREAT | O_TRUNC, 0644, &rw,
@@ -82,14 +67,14 @@ UTEST(vfs_direct_protocol)
 	CHECK_EQ(fs_file_span(ro, 3 * N, 10, false, &at, &count), 0);
 	CHECK_EQ(count, 0);
 	CHECK_EQ(vg_vmo_read(rmem, 0, back, N), 0);
-	CHECK_EQ(pattern_bad(back, 0, N), 0);
+	CHECK_EQ(vfs_pattern_bad(back, 0, N), 0);
 	/* The same bytes through read(). */
 	int fd = open("/tmp/direct", O_RDONLY);
 	memset(back, 0, N);
 	CHECK_EQ(pread(fd, back, N, 0), N);
-	CHECK_EQ(pattern_bad(back, 0, N), 0);
+	CHECK_EQ(vfs_pattern_bad(back, 0, N), 0);
 	CHECK_EQ(pread(fd, back, 5000, N), 5000);
-	CHECK_EQ(pattern_bad(back, 0, 5000), 0);
+	CHECK_EQ(vfs_pattern_bad(back, 0, 5000), 0);
 	close(fd);
 	/* The access mode holds. */
 	CHECK_EQ(fs_file_span(ro, 0, 10, true, &at, &count), FS_FS_ERROR_BAD_FILE);
@@ -110,27 +95,25 @@ UTEST(vfs_direct_mapping_and_bad_buffer)
 {
 	CHECK_EQ(vfs_up(), 0);
 	enum { N = 256 << 10 };
-	unsigned char *buf = malloc(N), *back = malloc(N);
+	unsigned char *buf = vfs_patterned(N), *back = malloc(N);
 	CHECK(buf && back);
 	if (!buf || !back)
 		return;
-	for (size_t i = 0; i < N; i++)
-		buf[i] = pat(i);
 	int fd = open("/tmp/dmap", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	CHECK_EQ(write(fd, buf, N), N);
 	unsigned char *m = mmap(NULL, N, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	CHECK(m != MAP_FAILED);
 	if (m == MAP_FAILED)
 		return;
-	CHECK_EQ(pattern_bad(m, 0, N), 0);
+	CHECK_EQ(vfs_pattern_bad(m, 0, N), 0);
 	/* Stores through the mapping: read() sees them. */
 	memset(m, 0xab, N / 2);
 	CHECK_EQ(pread(fd, back, N, 0), N);
 	CHECK(back[0] == 0xab && back[N / 2 - 1] == 0xab);
-	CHECK_EQ(pattern_bad(back + N / 2, N / 2, N / 2), 0);
+	CHECK_EQ(vfs_pattern_bad(back + N / 2, N / 2, N / 2), 0);
 	/* write(): the mapping sees it. */
 	CHECK_EQ(pwrite(fd, buf, N, 0), N);
-	CHECK_EQ(pattern_bad(m, 0, N), 0);
+	CHECK_EQ(vfs_pattern_bad(m, 0, N), 0);
 	CHECK_EQ(munmap(m, N), 0);
 	/* A bad buffer: EFAULT, and the position stays. */
 	CHECK_EQ(lseek(fd, 4096, SEEK_SET), 4096);
