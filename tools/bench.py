@@ -20,6 +20,10 @@ bin/peer_bench, with the peer's static true (bench/true.c) as
 bin/true_static, and put in the image (IMAGE_EXTRA); the root task runs it
 after its own benchmarks (tests/user/bench_proc.c) and its RESULT lines
 give a second table: the same program's figures here and on Linux.
+tests/peer/fsbench.c (stat of a cached path, readdir of 1000 entries) is
+built the same way as bin/fsbench and run after it; its figures go in a
+third table beside Linux's, which tools/peer-fsbench.sh measures (its logs
+in $PEER_W/fsbench: rerun under LINUX=1, read as they are otherwise).
 
 --linux (make bench LINUX=1): after each architecture's TCG run, the Linux
 peer (../shared/peer: Debian's kernel and bench/bench.c, same QEMU
@@ -63,6 +67,9 @@ PEER_ROWS = {
     "fork_exec_wait": "fork+execve(static)+waitpid",
     "file_create_w4k_unlink": "tmpfs create+write 4K+close+unlink",
 }
+FSBENCH_SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "peer",
+                           "fsbench.c")
+FSBENCH_ROWS = ["stat_cached_path", "readdir_1000"]
 RUNNER = "bin/testrun"  # tests/user/testrun.c
 
 # Our benchmark, and the Linux peer's bench.c test it is timed against.
@@ -126,9 +133,10 @@ def peer_image(arch):
         print("bench: make sdk ARCH=%s failed: no peer benchmark" % arch)
         return None
     cc = "build/sdk/%s/bin/cc" % arch
-    for src, out in (("bench.c", "peer_bench"), ("true.c", "true_static")):
-        p = subprocess.run([cc] + PEER_CFLAGS + ["-o", extra + "/bin/" + out,
-                                                 os.path.join(PEER_SRC, src)],
+    for src, out, flags in ((os.path.join(PEER_SRC, "bench.c"), "peer_bench", PEER_CFLAGS),
+                            (os.path.join(PEER_SRC, "true.c"), "true_static", PEER_CFLAGS),
+                            (FSBENCH_SRC, "fsbench", ["-O2"])):
+        p = subprocess.run([cc] + flags + ["-o", extra + "/bin/" + out, src],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if p.returncode != 0:
             print("bench: %s does not build for %s:\n%s" % (src, arch, p.stdout))
@@ -189,6 +197,45 @@ def run_peer(arch):
     return found
 
 
+def run_peer_fsbench(arch):
+    """tests/peer/fsbench.c on the Linux peer (tools/peer-fsbench.sh: an
+    -icount boot and a TCG one), right after ours."""
+    if subprocess.run([os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                    "peer-fsbench.sh"), arch], env=dict(os.environ, W=PEER_W),
+                      stdout=subprocess.DEVNULL).returncode != 0:
+        print("bench: tools/peer-fsbench.sh %s failed" % arch)
+
+
+def peer_fsbench(arch, mode):
+    """{fsbench test: median ns} from the peer's last fsbench log of arch
+    (mode icount or wall), {} when there is none."""
+    found = {}
+    try:
+        for line in open(os.path.join(PEER_W, "fsbench", "%s-%s.log" % (arch, mode))):
+            m = PEER_RE.search(line)
+            if m:
+                found[m.group(1)] = m.group(2)
+    except OSError:
+        pass
+    return found
+
+
+def fsbench_table(results):
+    """tests/peer/fsbench.c here and on Linux: instructions and TCG ns."""
+    out = ["| fsbench.c test | " + " | ".join(
+        "%s instr | %s Linux instr | %s TCG ns | %s Linux TCG ns" % (a, a, a, a)
+        for a in ARCHES) + " |", "|---|" + "---|" * (4 * len(ARCHES))]
+    for n in FSBENCH_ROWS:
+        cells = []
+        for a in ARCHES:
+            cells += [fmt(results[a][2].get(n)), fmt(peer_fsbench(a, "icount").get(n)),
+                      fmt(results[a][3].get(n)), fmt(peer_fsbench(a, "wall").get(n))]
+        out.append("| %s | %s |" % (n, " | ".join(cells)))
+    return ("\n## tests/peer/fsbench.c, built with the SDK\n\n" + "\n".join(out) +
+            "\n\nThe same program on Linux: tools/peer-fsbench.sh (its logs in " +
+            PEER_W + "/fsbench; run again by LINUX=1 right after ours).\n")
+
+
 def ratio_table(results, peers):
     out = ["| benchmark (ours vs Linux) | " + " | ".join(
         "%s ours ns | %s Linux ns | %s ratio" % (a, a, a) for a in ARCHES) + " |",
@@ -221,7 +268,7 @@ def peer_table(results, linux, peer_linux):
     names = []
     for a in ARCHES:
         for n in list(results[a][2]) + list(results[a][3]):
-            if n not in names:
+            if n not in names and n not in FSBENCH_ROWS:
                 names.append(n)
     if not names:
         return ""
@@ -298,6 +345,7 @@ def main():
         results[a] = (ic, wall, peer_ic, peer_wall)
         if with_linux:
             peers[a] = run_peer(a)
+            run_peer_fsbench(a)
     names = []
     for a in ARCHES:
         for n in results[a][0]:
@@ -318,6 +366,7 @@ def main():
              "(getppid; pipe round trips between 2 threads and between 2 processes; "
              "mutex+condvar round trip between 2 threads).\n")
     notes += peer_table(results, linux, linux_wall())
+    notes += fsbench_table(results)
     notes += boot_table()
     if with_linux:
         notes += "\n" + ratio_table(results, peers)

@@ -8,8 +8,6 @@
 #include <kernel/usercopy.h>
 #include <verdigris/errors.h>
 
-#define COPY_CHUNK 512
-
 #define VMO_RIGHTS \
 	(VG_RIGHT_READ | VG_RIGHT_WRITE | VG_RIGHT_MAP | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER)
 
@@ -136,45 +134,27 @@ long sys_vmo_set_size(vg_handle_t vmo, uint64_t size)
 	return err;
 }
 
-/* Moves len bytes between a VMO and user memory through a kernel bounce
- * buffer, chunk by chunk (user memory may fault; the VMO may not). */
-static long vmo_user_io(vg_handle_t h, uint64_t offset, void *buf, size_t len, bool write)
+/* sys_vmo_read and sys_vmo_write: the handle checked for the right the
+ * direction needs, the copy in vmo_user.c. */
+static long vmo_user_call(vg_handle_t h, uint64_t offset, void *buf, size_t len, bool write)
 {
 	struct kobject *o;
 	int err = current_handle(h, VG_OBJ_VMO, write ? VG_RIGHT_WRITE : VG_RIGHT_READ, &o);
 	if (err)
 		return err;
-	struct vmo *v = to_vmo(o);
-	char chunk[COPY_CHUNK];
-	long ret = 0;
-	if (offset > v->size || len > v->size - offset)
-		ret = ERR_OUT_OF_RANGE;
-	for (size_t done = 0; !ret && done < len;) {
-		size_t n = MIN(len - done, sizeof(chunk));
-		char *u = (char *)buf + done;
-		if (write) {
-			ret = copy_from_user(chunk, u, n);
-			if (!ret)
-				ret = vmo_write(v, offset + done, chunk, n);
-		} else {
-			ret = vmo_read(v, offset + done, chunk, n);
-			if (!ret)
-				ret = copy_to_user(u, chunk, n);
-		}
-		done += n;
-	}
+	long ret = vmo_user_io(to_vmo(o), offset, buf, len, write);
 	kobject_unref(o);
 	return ret;
 }
 
 long sys_vmo_read(vg_handle_t vmo, uint64_t offset, void *buf, size_t len)
 {
-	return vmo_user_io(vmo, offset, buf, len, false);
+	return vmo_user_call(vmo, offset, buf, len, false);
 }
 
 long sys_vmo_write(vg_handle_t vmo, uint64_t offset, const void *buf, size_t len)
 {
-	return vmo_user_io(vmo, offset, (void *)(uintptr_t)buf, len, true);
+	return vmo_user_call(vmo, offset, (void *)(uintptr_t)buf, len, true);
 }
 
 long sys_vm_map(vg_handle_t process, vg_handle_t vmo, uint64_t offset, uint64_t len, uint32_t flags,

@@ -190,6 +190,13 @@ long tmpfs_create(struct tmpfs *fs, uint64_t dir, const char *name, fs_kind_t ki
 		return FS_FS_ERROR_NOT_FOUND; /* a removed directory takes no new names */
 	if (kind == FS_KIND_DIR && d->nlink >= TMPFS_LINK_MAX)
 		return FS_FS_ERROR_TOO_MANY_LINKS;
+	/* A set-group-ID directory's entries are its group's, its
+	 * subdirectories set-group-ID too (node.create, idl/fs.idl). */
+	if (d->mode & 02000) {
+		gid = d->gid;
+		if (kind == FS_KIND_DIR)
+			mode |= 02000;
+	}
 	char *copy = NULL;
 	if (kind == FS_KIND_SYMLINK && !(copy = strdup(target)))
 		return FS_FS_ERROR_NO_MEMORY;
@@ -431,8 +438,8 @@ static long reserve(struct tmpfs_node *n, uint64_t end, uint64_t from)
 	return st ? st : tmpfs_store_reserve(&n->u.f.data, end, from);
 }
 
-long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const void *buf, size_t len,
-		 size_t *done)
+long tmpfs_write_span(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, size_t len,
+		      size_t *done)
 {
 	*done = 0;
 	if (n->kind != FS_KIND_FILE)
@@ -450,12 +457,21 @@ long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const voi
 	if (stop == first)
 		return FS_FS_ERROR_NO_SPACE;
 	*done = stop == last ? len : (size_t)(stop * TMPFS_PAGE - off);
-	memcpy(n->u.f.data.base + off, buf, *done);
-	/* What reserve left for this write and it did not reach stays zero. */
-	memset(n->u.f.data.base + off + *done, 0, len - *done);
 	if (off + *done > n->size)
 		n->size = off + *done;
 	n->mtime = n->ctime = fs->now();
+	return 0;
+}
+
+long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const void *buf, size_t len,
+		 size_t *done)
+{
+	long st = tmpfs_write_span(fs, n, off, len, done);
+	if (st || len == 0)
+		return st;
+	memcpy(n->u.f.data.base + off, buf, *done);
+	/* What reserve left for this write and it did not reach stays zero. */
+	memset(n->u.f.data.base + off + *done, 0, len - *done);
 	return 0;
 }
 

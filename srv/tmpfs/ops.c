@@ -215,9 +215,33 @@ static struct fs_open *open_of(struct tmpfs *fs, uint64_t badge, struct tmpfs_no
 	return f;
 }
 
+/* The open regular file a badge names (the window, mapping and direct
+ * calls): bad_file for none, not_supported for other kinds of node. */
+static long regular_of(struct tmpfs *fs, uint64_t badge, struct fs_open **o,
+		       struct tmpfs_node **node)
+{
+	*o = open_of(fs, badge, node);
+	if (!*o)
+		return FS_FS_ERROR_BAD_FILE;
+	return (*node)->kind == FS_KIND_FILE ? 0 : FS_FS_ERROR_NOT_SUPPORTED;
+}
+
 static unsigned char io_buf[FS_FILE_READ_DATA_MAX];
 
-/* Reads into to at offset (~0: the position, which advances). */
+/* The bytes of n a read of count at off reaches (file.span: the client
+ * copies them). */
+static long read_span(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, size_t count,
+		      size_t *len)
+{
+	if (n->kind == FS_KIND_DIR)
+		return FS_FS_ERROR_IS_DIR;
+	*len = off >= n->size ? 0 : count < n->size - off ? count : (size_t)(n->size - off);
+	n->atime = fs->now();
+	return 0;
+}
+
+/* Reads into to at offset (~0: the position, which advances); to NULL:
+ * only says what a read would reach, for the client to copy. */
 static long read_into(struct tmpfs *fs, uint64_t badge, uint64_t offset, void *to, size_t count,
 		      size_t *len)
 {
@@ -226,7 +250,8 @@ static long read_into(struct tmpfs *fs, uint64_t badge, uint64_t offset, void *t
 	if (!o || !fs_open_readable(o))
 		return FS_FS_ERROR_BAD_FILE;
 	bool at_pos = offset == UINT64_MAX;
-	long st = tmpfs_read(fs, n, at_pos ? o->pos : offset, to, count, len);
+	uint64_t at = at_pos ? o->pos : offset;
+	long st = to ? tmpfs_read(fs, n, at, to, count, len) : read_span(fs, n, at, count, len);
 	if (!st && at_pos)
 		o->pos += *len;
 	return st;
@@ -241,7 +266,8 @@ static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, 
 }
 
 /* Writes data at offset (~0: the position, which advances; at the end
- * with O_APPEND). */
+ * with O_APPEND); data NULL: all of it but the copy, which the client
+ * makes (file.span). */
 static long write_from(struct tmpfs *fs, uint64_t badge, uint64_t offset, const void *data,
 		       size_t len, uint32_t *count, uint64_t *pos)
 {
@@ -254,7 +280,8 @@ static long write_from(struct tmpfs *fs, uint64_t badge, uint64_t offset, const 
 	 * every process meet, so concurrent appends never overlap. */
 	uint64_t at = (o->flags & FS_O_APPEND) && at_pos ? n->size : at_pos ? o->pos : offset;
 	size_t done;
-	long st = tmpfs_write(fs, n, at, data, len, &done);
+	long st = data ? tmpfs_write(fs, n, at, data, len, &done)
+		       : tmpfs_write_span(fs, n, at, len, &done);
 	if (st)
 		return st;
 	if (at_pos)
@@ -273,10 +300,10 @@ static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *dat
 static long do_window(void *ctx, uint64_t badge, vg_handle_t *mem, uint32_t *size)
 {
 	struct tmpfs_node *n;
-	if (!open_of(ctx, badge, &n))
-		return FS_FS_ERROR_BAD_FILE;
-	if (n->kind != FS_KIND_FILE)
-		return FS_FS_ERROR_NOT_SUPPORTED;
+	struct fs_open *o;
+	long st = regular_of(ctx, badge, &o, &n);
+	if (st)
+		return st;
 	*size = TMPFS_WINDOW;
 	return tmpfs_window_new(badge, mem);
 }
@@ -306,25 +333,65 @@ static long do_map(void *ctx, uint64_t badge, uint64_t size, bool writable, vg_h
 {
 	struct tmpfs *fs = ctx;
 	struct tmpfs_node *n;
-	struct fs_open *o = open_of(fs, badge, &n);
-	if (!o)
-		return FS_FS_ERROR_BAD_FILE;
-	if (n->kind != FS_KIND_FILE)
-		return FS_FS_ERROR_NOT_SUPPORTED;
+	struct fs_open *o;
+	long st = regular_of(fs, badge, &o, &n);
+	if (st)
+		return st;
 	if (!fs_open_readable(o) || (writable && !fs_open_writable(o)))
 		return FS_FS_ERROR_DENIED;
 	if (size == 0 || size > TMPFS_FILE_MAX)
 		return FS_FS_ERROR_INVALID;
 	/* A writable mapping may write any page it covers: they are counted
 	 * now, so the limit holds. */
-	long st = writable ? tmpfs_commit(fs, n, size)
-			   : tmpfs_store_reserve(&n->u.f.data, size, size);
+	st = writable ? tmpfs_commit(fs, n, size) : tmpfs_store_reserve(&n->u.f.data, size, size);
 	vg_handle_t vmo;
 	if (st || (st = tmpfs_store_vmo(&n->u.f.data, &vmo)))
 		return st;
 	uint32_t rights =
 		VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_TRANSFER | (writable ? VG_RIGHT_WRITE : 0);
 	return vg_handle_duplicate(vmo, rights, mem) ? FS_FS_ERROR_NO_MEMORY : 0;
+}
+
+static long do_pages(void *ctx, uint64_t badge, vg_handle_t *mem)
+{
+	struct tmpfs_node *n;
+	struct fs_open *o;
+	vg_handle_t vmo;
+	long st = regular_of(ctx, badge, &o, &n);
+	if (st || (st = tmpfs_store_vmo(&n->u.f.data, &vmo)))
+		return st;
+	/* No map right: a client's view of the pages ends with each copy, so
+	 * truncation never leaves it a mapping past the end. */
+	uint32_t rights = VG_RIGHT_TRANSFER | (fs_open_readable(o) ? VG_RIGHT_READ : 0) |
+		(fs_open_writable(o) ? VG_RIGHT_WRITE : 0);
+	return vg_handle_duplicate(vmo, rights, mem) ? FS_FS_ERROR_NO_MEMORY : 0;
+}
+
+/* Spans are capped so that a count fits the reply's size_t everywhere. */
+#define SPAN_MAX (1ull << 30)
+
+static long do_span(void *ctx, uint64_t badge, uint64_t offset, uint64_t len, bool writing,
+		    uint64_t *at, uint64_t *count)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o;
+	long st = regular_of(fs, badge, &o, &n);
+	if (st)
+		return st;
+	/* Only a file in its own VMO: a heap block is not in the client's
+	 * pages (pages() moves it). */
+	if (!n->u.f.data.vmo)
+		return FS_FS_ERROR_NOT_SUPPORTED;
+	size_t want = len < SPAN_MAX ? (size_t)len : (size_t)SPAN_MAX, got = 0;
+	uint32_t wrote = 0;
+	uint64_t pos = o->pos; /* where a read at the position starts */
+	st = writing ? write_from(fs, badge, offset, NULL, want, &wrote, at)
+		     : read_into(fs, badge, offset, NULL, want, &got);
+	if (!writing && !st)
+		*at = offset == UINT64_MAX ? pos : offset;
+	*count = writing ? wrote : got;
+	return st;
 }
 
 static long do_seek(void *ctx, uint64_t badge, int64_t offset, uint32_t whence, uint64_t *pos)
@@ -415,18 +482,6 @@ static long do_setflags(void *ctx, uint64_t badge, uint32_t flags)
 	return 0;
 }
 
-static long do_fchmod(void *ctx, uint64_t badge, uint32_t mode)
-{
-	struct tmpfs *fs = ctx;
-	struct tmpfs_node *n;
-	if (!open_of(fs, badge, &n))
-		return FS_FS_ERROR_BAD_FILE;
-	if (fs->read_only)
-		return FS_FS_ERROR_READ_ONLY;
-	struct fs_attr set = { .mode = mode };
-	return set_attr(fs, n, SET_MODE, &set);
-}
-
 static long do_lock(void *ctx, uint64_t badge, uint8_t kind, uint64_t start, uint64_t len)
 {
 	struct tmpfs *fs = ctx;
@@ -460,11 +515,12 @@ const struct fs_file_ops tmpfs_file_ops = {
 	.clone = do_clone,
 	.close = do_close,
 	.setflags = do_setflags,
-	.chmod = do_fchmod,
 	.window = do_window,
 	.wread = do_wread,
 	.wwrite = do_wwrite,
 	.map = do_map,
+	.pages = do_pages,
+	.span = do_span,
 };
 
 /* node only on the VFS's unbadged handle; file only on open files'. */

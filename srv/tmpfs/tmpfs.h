@@ -92,6 +92,11 @@ long tmpfs_read(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, void *buf,
 		size_t *done);
 long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const void *buf, size_t len,
 		 size_t *done);
+/* tmpfs_write but the copy (file.span): room reserved and counted, the
+ * size and times set; [off, off + *done) is the caller's to fill, in
+ * pages that read as zeros until it does. */
+long tmpfs_write_span(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, size_t len,
+		      size_t *done);
 long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size);
 /* Counts pages [0, bytes) of a file as written (a writable shared mapping
  * may write any of them behind tmpfs's back); NO_SPACE past the limit. */

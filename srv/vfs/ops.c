@@ -356,17 +356,38 @@ static long do_setattr(void *ctx, uint64_t badge, const char *path, size_t len, 
 	return fs_node_setattr(fs_of(v, &walk.at), walk.at.ino, mask, &copy, &a);
 }
 
-/* access() asks with the real ids, the whole walk too (POSIX). */
+/* fchmod, fchown: the node an open file's stat named (dev is its mount's
+ * slot + 1, as mount gave it), with setattr's rules. */
+static long do_fsetattr(void *ctx, uint64_t badge, uint64_t dev, uint64_t ino, uint32_t mask,
+			const struct fs_attr *set)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	if (dev == 0 || dev > VFS_MOUNTS || !v->mounts[dev - 1].used)
+		return FS_FS_ERROR_INVALID;
+	vg_handle_t fs = v->mounts[dev - 1].fs;
+	struct fs_attr copy = *set, a;
+	long st = fs_node_getattr(fs, ino, &a);
+	if (st || (st = vfs_may_setattr(&v->cred, &a, &mask, &copy)))
+		return st;
+	return fs_node_setattr(fs, ino, mask, &copy, &a);
+}
+
+/* access() asks with the real ids, the whole walk too (POSIX); with
+ * ACCESS_EFFECTIVE (AT_EACCESS, chdir) the effective ones. */
+#define ACCESS_EFFECTIVE 8u
 static long do_access(void *ctx, uint64_t badge, const char *path, size_t len, uint32_t mode)
 {
 	(void)badge, (void)len;
 	struct vfs *v = ctx;
-	if (mode & ~7u)
+	if (mode & ~(7u | ACCESS_EFFECTIVE))
 		return FS_FS_ERROR_INVALID;
-	v->cred.euid = v->cred.ruid;
-	v->cred.egid = v->cred.rgid;
+	if (!(mode & ACCESS_EFFECTIVE)) {
+		v->cred.euid = v->cred.ruid;
+		v->cred.egid = v->cred.rgid;
+	}
 	long st = vfs_resolve(v, path, VFS_FOLLOW, &walk);
-	return st ? st : vfs_may_eff(&v->cred, &walk.attr, mode);
+	return st ? st : vfs_may_eff(&v->cred, &walk.attr, mode & 7u);
 }
 
 static long do_statfs(void *ctx, uint64_t badge, const char *path, size_t len,
@@ -547,6 +568,7 @@ const struct fs_vfs_ops vfs_ops = {
 	.readlink = do_readlink,
 	.setattr = do_setattr,
 	.access = do_access,
+	.fsetattr = do_fsetattr,
 	.statfs = do_statfs,
 	.realpath = do_realpath,
 	.mount = do_mount,

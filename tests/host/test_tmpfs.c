@@ -23,6 +23,26 @@ static struct tmpfs_node *make(struct tmpfs *fs, uint64_t dir, const char *name,
 	return n;
 }
 
+/* A set-group-ID directory gives new entries its group, and new
+ * subdirectories its bit; elsewhere the creator's group stands. */
+TEST(tmpfs, setgid_directory)
+{
+	struct tmpfs fs;
+	CHECK_EQ_I(tmpfs_init(&fs, 1 << 20, fake_now), 0);
+	struct tmpfs_node *sg = NULL, *f = NULL, *d = NULL, *plain = NULL;
+	CHECK_EQ_I(tmpfs_create(&fs, 1, "sg", FS_KIND_DIR, 02775, 0, 50, 0, "", &sg), 0);
+	CHECK_EQ_I(tmpfs_create(&fs, sg->ino, "f", FS_KIND_FILE, 0644, 1000, 1000, 0, "", &f), 0);
+	CHECK_EQ_U(f->gid, 50);
+	CHECK_EQ_U(f->uid, 1000);
+	CHECK_EQ_U(f->mode & 07777, 0644);
+	CHECK_EQ_I(tmpfs_create(&fs, sg->ino, "d", FS_KIND_DIR, 0755, 1000, 1000, 0, "", &d), 0);
+	CHECK_EQ_U(d->gid, 50);
+	CHECK_EQ_U(d->mode & 07777, 02755);
+	CHECK_EQ_I(tmpfs_create(&fs, 1, "p", FS_KIND_FILE, 0644, 1000, 1000, 0, "", &plain), 0);
+	CHECK_EQ_U(plain->gid, 1000);
+	tmpfs_destroy(&fs);
+}
+
 TEST(tmpfs, names_and_links)
 {
 	struct tmpfs fs;

@@ -10,6 +10,9 @@
 //   permchild lock PATH   write-locks all of PATH, then sleeps to be killed
 //   permchild hold        writes "x" to descriptor 3 (when that works),
 //                         then sleeps to be killed
+//   permchild bigfork PATH  writes 256 KiB to a new PATH, forks; the child
+//                         writes 256 KiB more, then the parent 256 KiB, all
+//                         through the direct data path (t_vfs_direct.c)
 // Exit status: 0, or the line of the first check that failed.
 #include <errno.h>
 #include <fcntl.h>
@@ -132,6 +135,62 @@ static int owners(void)
 	return 0;
 }
 
+/* fchmod and fchown are checked as chmod and chown are. */
+static int open_files(void)
+{
+	int fd = open("/tmp/perm/shared", O_RDWR);
+	EXPECT(fd >= 0);
+	FAILS(fchmod(fd, 0600), EPERM);
+	FAILS(fchown(fd, 1000, 1000), EPERM);
+	EXPECT(closes(fd));
+	struct stat st;
+	EXPECT(stat("/tmp/perm/shared", &st) == 0 && (st.st_mode & 07777) == 0666 &&
+	       st.st_uid == 0);
+	fd = open("/tmp/perm/mine/own", O_CREAT | O_RDWR, 0644);
+	EXPECT(fd >= 0 && fchmod(fd, 0640) == 0);
+	EXPECT(fstat(fd, &st) == 0 && (st.st_mode & 07777) == 0640);
+	EXPECT(fchown(fd, (uid_t)-1, 1000) == 0);
+	FAILS(fchown(fd, 0, (gid_t)-1), EPERM);
+	FAILS(fchown(fd, (uid_t)-1, 0), EPERM);
+	EXPECT(closes(fd) && unlink("/tmp/perm/mine/own") == 0);
+	return 0;
+}
+
+/* chdir and fchdir need search permission on the directory itself. */
+static int changing_directory(void)
+{
+	char was[256];
+	EXPECT(getcwd(was, sizeof(was)));
+	FAILS(chdir("/tmp/perm/closed"), EACCES);
+	FAILS(chdir("/tmp/perm/listonly"), EACCES); /* r but no x */
+	int fd = open("/tmp/perm/listonly", O_RDONLY | O_DIRECTORY);
+	EXPECT(fd >= 0);
+	FAILS(fchdir(fd), EACCES);
+	EXPECT(closes(fd));
+	char now[256];
+	EXPECT(getcwd(now, sizeof(now)) && !strcmp(now, was)); /* unchanged */
+	EXPECT(chdir("/tmp/perm/mine") == 0);
+	EXPECT(getcwd(now, sizeof(now)) && !strcmp(now, "/tmp/perm/mine"));
+	EXPECT(chdir(was) == 0);
+	return 0;
+}
+
+/* In the set-group-ID directory (group 50) new names take its group, and
+ * a new directory its bit too. */
+static int setgid_directory(void)
+{
+	struct stat st;
+	EXPECT(closes(open("/tmp/perm/sgid/f", O_CREAT | O_WRONLY, 0644)));
+	EXPECT(stat("/tmp/perm/sgid/f", &st) == 0 && st.st_uid == 1000 && st.st_gid == 50);
+	EXPECT(mkdir("/tmp/perm/sgid/d", 0755) == 0);
+	EXPECT(stat("/tmp/perm/sgid/d", &st) == 0 && st.st_gid == 50 && (st.st_mode & 02000));
+	EXPECT(mkdir("/tmp/perm/sgid/d/e", 0755) == 0);
+	EXPECT(stat("/tmp/perm/sgid/d/e", &st) == 0 && st.st_gid == 50 && (st.st_mode & 02000));
+	EXPECT(rmdir("/tmp/perm/sgid/d/e") == 0 && rmdir("/tmp/perm/sgid/d") == 0);
+	EXPECT(unlink("/tmp/perm/sgid/f") == 0);
+	return 0;
+}
+
 static int no_way_back(void)
 {
 	FAILS(setuid(0), EPERM);
@@ -166,8 +225,38 @@ static int drop(void)
 	EXPECT(setgid(1000) == 0 && setuid(1000) == 0);
 	EXPECT(ids_are(1000));
 	if ((r = reading_and_writing()) || (r = searching()) || (r = names()) || (r = owners()) ||
+	    (r = open_files()) || (r = changing_directory()) || (r = setgid_directory()) ||
 	    (r = no_way_back()) || (r = inherited()))
 		return r;
+	return 0;
+}
+
+/* Byte i of bigfork's file. */
+static unsigned char big_byte(size_t i)
+{
+	return (unsigned char)(i * 5 + (i >> 12));
+}
+
+static int bigfork(const char *path)
+{
+	enum { N = 256 << 10 };
+	static unsigned char buf[3 * N];
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = big_byte(i);
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	EXPECT(fd >= 0 && write(fd, buf, N) == N);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(write(fd, buf + N, N) == N ? 0 : 1);
+	int st;
+	EXPECT(pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	EXPECT(lseek(fd, 0, SEEK_CUR) == 2 * N); /* the description is shared */
+	EXPECT(write(fd, buf + 2 * N, N) == N);
+	memset(buf, 0, sizeof(buf));
+	EXPECT(pread(fd, buf, sizeof(buf), 0) == (ssize_t)sizeof(buf));
+	for (size_t i = 0; i < sizeof(buf); i++)
+		EXPECT(buf[i] == big_byte(i));
+	EXPECT(closes(fd));
 	return 0;
 }
 
@@ -199,6 +288,8 @@ int main(int argc, char **argv)
 	const char *what = argc > 1 ? argv[1] : "";
 	if (!strcmp(what, "lock") && argc > 2)
 		return lock(argv[2]);
+	if (!strcmp(what, "bigfork") && argc > 2)
+		return bigfork(argv[2]);
 	if (!strcmp(what, "hold")) {
 		(void)!write(3, "x", 1);
 		return sleep_to_be_killed();

@@ -37,5 +37,11 @@ long vfs_up_mount_tmpfs(const char *path, uint64_t limit);
 int vfs_put(const char *path, const void *data, size_t len);
 /* The size of path, or -1. */
 long vfs_size(const char *path);
+/* Byte i of the pattern the bulk tests write at file offset i; a new
+ * buffer of n bytes holding it from offset 0 (NULL when memory is short);
+ * how many of p[0, n) differ from it at file offset at. */
+unsigned char vfs_pattern(uint64_t i);
+unsigned char *vfs_patterned(size_t n);
+int vfs_pattern_bad(const unsigned char *p, uint64_t at, size_t n);
 
 #endif

@@ -74,6 +74,11 @@ paddr_t vmo_commit_page(struct vmo *v, size_t index);
  * physmap). */
 int vmo_write(struct vmo *v, uint64_t offset, const void *src, size_t len);
 int vmo_read(struct vmo *v, uint64_t offset, void *dst, size_t len);
+/* The same with a user buffer (vmo_user.c): each page copied once, a new
+ * page the write covers whole not zeroed first, holes read as zeros
+ * without committing pages. ERR_BAD_ADDRESS for a bad buffer (what was
+ * copied before it stays). */
+int vmo_user_io(struct vmo *v, uint64_t offset, char *ubuf, size_t len, bool write);
 
 /* The lock over every VMO's pages and mapping list, and over the vmas'
  * placement fields that the reverse walks read. */

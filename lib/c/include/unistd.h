@@ -43,6 +43,7 @@ ssize_t readlink(const char *restrict path, char *restrict buf, size_t len);
 ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t len);
 int chown(const char *path, uid_t uid, gid_t gid);
 int lchown(const char *path, uid_t uid, gid_t gid);
+int fchown(int fd, uid_t uid, gid_t gid);
 int truncate(const char *path, off_t size);
 int ftruncate(int fd, off_t size);
 int fsync(int fd);

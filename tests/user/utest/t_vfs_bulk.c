@@ -14,31 +14,15 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-/* Byte i of the test pattern at file offset i. */
-static unsigned char pat(uint64_t i)
-{
-	return (unsigned char)(i * 7 + (i >> 12));
-}
-
-static int pattern_bad(const unsigned char *p, uint64_t at, size_t n)
-{
-	int bad = 0;
-	for (size_t i = 0; i < n; i++)
-		bad += p[i] != pat(at + i);
-	return bad;
-}
-
 UTEST(vfs_bulk_transfers)
 {
 	CHECK_EQ(vfs_up(), 0);
 	/* More than the window (256 KiB) in one call, not a multiple of it. */
 	enum { N = (1 << 20) + 4099 };
-	unsigned char *buf = malloc(N), *back = malloc(N);
+	unsigned char *buf = vfs_patterned(N), *back = malloc(N);
 	CHECK(buf && back);
 	if (!buf || !back)
 		return;
-	for (size_t i = 0; i < N; i++)
-		buf[i] = pat(i);
 	int fd = open("/tmp/bulk", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	CHECK_EQ(write(fd, buf, N), N);
 	CHECK_EQ(lseek(fd, 0, SEEK_CUR), N);
@@ -46,16 +30,16 @@ UTEST(vfs_bulk_transfers)
 	CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
 	memset(back, 0, N);
 	CHECK_EQ(read(fd, back, N), N);
-	CHECK_EQ(pattern_bad(back, 0, N), 0);
+	CHECK_EQ(vfs_pattern_bad(back, 0, N), 0);
 	/* At the end: short, then nothing. */
 	CHECK_EQ(lseek(fd, N - 5000, SEEK_SET), N - 5000);
 	CHECK_EQ(read(fd, back, 300000), 5000);
-	CHECK_EQ(pattern_bad(back, N - 5000, 5000), 0);
+	CHECK_EQ(vfs_pattern_bad(back, N - 5000, 5000), 0);
 	CHECK_EQ(read(fd, back, 300000), 0);
 	/* At offsets, leaving the position alone. */
 	CHECK_EQ(lseek(fd, 17, SEEK_SET), 17);
 	CHECK_EQ(pread(fd, back, 600000, 12345), 600000);
-	CHECK_EQ(pattern_bad(back, 12345, 600000), 0);
+	CHECK_EQ(vfs_pattern_bad(back, 12345, 600000), 0);
 	CHECK_EQ(pwrite(fd, buf + 3, 400000, 3), 400000);
 	CHECK_EQ(lseek(fd, 0, SEEK_CUR), 17);
 	/* Past the end: a hole of zeros between. */
@@ -70,7 +54,7 @@ UTEST(vfs_bulk_transfers)
 	struct iovec iov[2] = { { back, 70000 }, { back + 70000, 200000 } };
 	CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
 	CHECK_EQ(readv(fd, iov, 2), 270000);
-	CHECK_EQ(pattern_bad(back, 0, 270000), 0);
+	CHECK_EQ(vfs_pattern_bad(back, 0, 270000), 0);
 	close(fd);
 	/* O_APPEND: each big write lands at the end. */
 	fd = open("/tmp/bulk", O_WRONLY | O_APPEND);
@@ -83,11 +67,11 @@ UTEST(vfs_bulk_transfers)
 	fd = open("/tmp/bulk", O_RDONLY);
 	CHECK_ERRNO(write(fd, buf, 300000), EBADF);
 	CHECK_EQ(pread(fd, back, 300000, 2 * N + 300000), 300000);
-	CHECK_EQ(pattern_bad(back, 0, 300000), 0);
+	CHECK_EQ(vfs_pattern_bad(back, 0, 300000), 0);
 	/* A dup shares the description (and its window). */
 	int fd2 = dup(fd);
 	CHECK_EQ(pread(fd2, back, 300000, 5), 300000);
-	CHECK_EQ(pattern_bad(back, 5, 300000), 0);
+	CHECK_EQ(vfs_pattern_bad(back, 5, 300000), 0);
 	close(fd2);
 	close(fd);
 	CHECK_EQ(unlink("/tmp/bulk"), 0);
@@ -181,7 +165,7 @@ UTEST(vfs_bulk_window_protocol)
 	CHECK_EQ(vg_vm_map(self_h, mem, 0, size, VG_VM_READ | VG_VM_WRITE, &at), 0);
 	unsigned char *w = (unsigned char *)at;
 	for (uint32_t i = 0; i < size; i++)
-		w[i] = pat(i);
+		w[i] = vfs_pattern(i);
 	/* More than the window is cut to it. */
 	CHECK_EQ(fs_file_wwrite(file, UINT64_MAX, size + 100, &count, &pos), 0);
 	CHECK_EQ(count, size);
@@ -190,7 +174,7 @@ UTEST(vfs_bulk_window_protocol)
 	memset(w, 0, size);
 	CHECK_EQ(fs_file_wread(file, 1000, 5000, &count), 0);
 	CHECK_EQ(count, 5000);
-	CHECK_EQ(pattern_bad(w, 1000, 5000), 0);
+	CHECK_EQ(vfs_pattern_bad(w, 1000, 5000), 0);
 	CHECK_EQ(fs_file_wread(file, size - 10, 5000, &count), 0);
 	CHECK_EQ(count, 10);
 	/* Each handle has its own window. */

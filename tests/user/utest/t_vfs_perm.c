@@ -61,6 +61,9 @@ UTEST(vfs_perm_user_1000)
 	dir("/tmp/perm/mine", 0755, 1000);
 	dir("/tmp/perm/sticky", 01777, 0);
 	file("/tmp/perm/sticky/rootfile", 0666, 0);
+	dir("/tmp/perm/listonly", 0744, 0);
+	dir("/tmp/perm/sgid", 02777, 0);
+	CHECK_EQ(chown("/tmp/perm/sgid", 0, 50), 0);
 	/* Root reads what it does not own, whatever the mode. */
 	CHECK_EQ(chown("/tmp/perm/script", 1000, 1000), 0);
 	CHECK_EQ(chmod("/tmp/perm/script", 0), 0);

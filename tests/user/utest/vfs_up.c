@@ -4,6 +4,7 @@
 #include "../vfs_up.h"
 #include <fcntl.h>
 #include <fs.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -164,4 +165,25 @@ long vfs_size(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) ? -1 : (long)st.st_size;
+}
+
+unsigned char vfs_pattern(uint64_t i)
+{
+	return (unsigned char)(i * 7 + (i >> 12));
+}
+
+unsigned char *vfs_patterned(size_t n)
+{
+	unsigned char *p = malloc(n);
+	for (size_t i = 0; p && i < n; i++)
+		p[i] = vfs_pattern(i);
+	return p;
+}
+
+int vfs_pattern_bad(const unsigned char *p, uint64_t at, size_t n)
+{
+	int bad = 0;
+	for (size_t i = 0; i < n; i++)
+		bad += p[i] != vfs_pattern(at + i);
+	return bad;
 }

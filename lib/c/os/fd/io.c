@@ -264,11 +264,6 @@ int ftruncate(int fd, off_t size)
 	FILE_CALL(fd, size < 0 ? FS_FS_ERROR_INVALID : fs_file_truncate(d->h, (uint64_t)size));
 }
 
-int fchmod(int fd, mode_t mode)
-{
-	FILE_CALL(fd, fs_file_chmod(d->h, mode & 07777));
-}
-
 int fstat(int fd, struct stat *st)
 {
 	struct fs_attr a;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Everything named by a path: one call to the VFS each, after the path was
-// made absolute (lib/c/os/fd/path.c).
+// made absolute (lib/c/os/fd/path.c); and fchmod, fchown, which the VFS
+// checks too.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -227,12 +228,42 @@ int chmod(const char *path, mode_t mode)
 	return fchmodat(AT_FDCWD, path, mode, 0);
 }
 
+/* setattr of an open file: only the VFS knows the caller's ids, so it
+ * does it (vfs.fsetattr) on the node the file's own stat names. */
+static int set_open_attr(int fd, uint32_t mask, const struct fs_attr *a)
+{
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	struct fs_attr now, set = *a;
+	long st = fs_file_stat(d->h, &now);
+	__fd_put(d);
+	set.kind = now.kind;
+	return status(st ? st : fs_vfs_fsetattr(__fs_vfs(), now.dev, now.ino, mask, &set));
+}
+
+int fchmod(int fd, mode_t mode)
+{
+	struct fs_attr a = { .mode = mode & 07777 };
+	return set_open_attr(fd, SET_MODE, &a);
+}
+
 /* (uid_t)-1 and (gid_t)-1 leave the value as it is. */
+static uint32_t chown_mask(uid_t uid, gid_t gid)
+{
+	return (uid != (uid_t)-1 ? SET_UID : 0) | (gid != (gid_t)-1 ? SET_GID : 0);
+}
+
+int fchown(int fd, uid_t uid, gid_t gid)
+{
+	struct fs_attr a = { .uid = uid, .gid = gid };
+	return set_open_attr(fd, chown_mask(uid, gid), &a);
+}
+
 static int do_chown(const char *path, uid_t uid, gid_t gid, bool follow)
 {
 	struct fs_attr a = { .uid = uid, .gid = gid };
-	uint32_t mask = (uid != (uid_t)-1 ? SET_UID : 0) | (gid != (gid_t)-1 ? SET_GID : 0);
-	return set_attr(AT_FDCWD, path, follow, mask, &a);
+	return set_attr(AT_FDCWD, path, follow, chown_mask(uid, gid), &a);
 }
 
 int chown(const char *path, uid_t uid, gid_t gid)
@@ -288,12 +319,14 @@ int utimensat(int dirfd, const char *path, const struct timespec times[2], int f
 
 int faccessat(int dirfd, const char *path, int mode, int flags)
 {
-	if (flags & ~AT_EACCESS) {
+	if ((flags & ~AT_EACCESS) || (mode & ~(R_OK | W_OK | X_OK))) {
 		errno = EINVAL;
 		return -1;
 	}
 	PATH_OR_FAIL(dirfd, path, abs);
-	return status(fs_vfs_access(__fs_vfs(), abs, (uint32_t)mode));
+	/* 8: the effective ids (vfs.access). */
+	uint32_t eff = flags & AT_EACCESS ? 8u : 0;
+	return status(fs_vfs_access(__fs_vfs(), abs, (uint32_t)mode | eff));
 }
 
 int access(const char *path, int mode)

@@ -148,7 +148,9 @@ static int dir_realpath(const char *path, char *out)
 int chdir(const char *path)
 {
 	char abs[PATH_MAX], canon[PATH_MAX];
-	if (__fs_path(AT_FDCWD, path, abs) || dir_realpath(abs, canon))
+	/* Search permission on the directory itself, with the effective ids. */
+	if (__fs_path(AT_FDCWD, path, abs) || dir_realpath(abs, canon) ||
+	    faccessat(AT_FDCWD, canon, X_OK, AT_EACCESS))
 		return -1;
 	__libc_lock(&cwd_lock);
 	memcpy(cwd, canon, strlen(canon) + 1);
@@ -165,6 +167,8 @@ int fchdir(int fd)
 	if (d->kind != FD_DIR || !d->path) {
 		errno = ENOTDIR;
 		r = -1;
+	} else if (faccessat(AT_FDCWD, d->path, X_OK, AT_EACCESS)) {
+		r = -1; /* search permission, as chdir */
 	} else {
 		__libc_lock(&cwd_lock);
 		memcpy(cwd, d->path, strlen(d->path) + 1);

@@ -39,6 +39,9 @@ static bool window_ready(struct fd_desc *d)
 
 ssize_t __fd_window_io(struct fd_desc *d, void *buf, size_t n, uint64_t off, bool writing)
 {
+	ssize_t direct = __fd_direct_io(d, buf, n, off, writing);
+	if (direct != -2)
+		return direct;
 	unsigned char *p = buf;
 	size_t done = 0;
 	__libc_lock(&d->window_lock);
@@ -80,6 +83,7 @@ void __fd_window_drop(struct fd_desc *d, bool forked)
 	 * held by another thread of the parent at the fork. */
 	if (d->window && !forked)
 		__libc_pages_unmap(d->window, d->window_size);
+	__fd_direct_drop(d, forked);
 	d->window = NULL;
 	d->window_size = 0;
 	d->window_refused = false;

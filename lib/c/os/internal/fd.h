@@ -37,6 +37,10 @@ struct fd_desc {
 	uint32_t window_size;
 	bool window_refused; /* the server has none: messages only */
 	int window_lock;
+	/* The file's pages for the direct path (direct.c), asked for on the
+	 * first transfer of 64 KiB or more (under window_lock). */
+	vg_handle_t pages;
+	bool pages_refused;
 };
 
 /* Job control at a terminal (jobctl.c): what a read, a write or a
@@ -81,6 +85,12 @@ void __vg_fd_fork_done(void);
  * the server offers no window (the caller uses messages). Stops at a short
  * transfer. */
 ssize_t __fd_window_io(struct fd_desc *d, void *buf, size_t n, uint64_t off, bool writing);
+/* A transfer through the file's own pages (direct.c) when it is large
+ * enough and the server offers them; -1 with errno, or -2 when not (the
+ * caller uses the window). Stops at a short count. */
+ssize_t __fd_direct_io(struct fd_desc *d, void *buf, size_t n, uint64_t off, bool writing);
+/* Lets go of the pages' handle (in a forked child, only forgets it). */
+void __fd_direct_drop(struct fd_desc *d, bool forked);
 /* Lets go of the window (the description ends); in a forked child,
  * whose copy of the mapping is private and unknown to the server, it is
  * only forgotten (the child asks for its own on its handle). */
