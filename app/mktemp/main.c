@@ -28,7 +28,7 @@ static void random_bytes(unsigned char *out, size_t n)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	unsigned long x = (unsigned long)ts.tv_nsec * 2654435761u ^ (unsigned long)ts.tv_sec ^
-			  (unsigned long)getpid() << 16;
+		(unsigned long)getpid() << 16;
 	for (size_t k = 0; k < n; k++) {
 		x ^= x << 13;
 		x ^= x >> 7;

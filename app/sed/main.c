@@ -5,8 +5,8 @@
 // addresses by line number, $, /re/ or \cREc, ranges, ! negation.
 // -E (or -r) takes extended regular expressions. Exit status: 0, 1 for a
 // bad script or usage, 2 if an input file could not be read (as GNU's).
-#include "sed.h"
 #include "../lib/util.h"
+#include "sed.h"
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,13 +67,9 @@ int main(int argc, char **argv)
 	int cflags = 0, c;
 	while ((c = getopt(argc, argv, "nEre:f:")) != -1) {
 		switch (c) {
-		case 'n':
-			quiet = true;
-			break;
+		case 'n': quiet = true; break;
 		case 'E':
-		case 'r':
-			cflags |= REG_EXTENDED;
-			break;
+		case 'r': cflags |= REG_EXTENDED; break;
 		case 'e':
 			add_piece(&script, optarg, strlen(optarg));
 			have_script = true;

@@ -2,8 +2,8 @@
 // Running a compiled sed script: one cycle per input line (the files one
 // after the other, as one stream), the pattern and hold spaces, the text
 // queued by 'a' for the end of the cycle.
-#include "sed.h"
 #include "../lib/util.h"
+#include "sed.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,8 +53,8 @@ struct state {
 	struct sed_script *s;
 	struct input in;
 	struct buf ps, hold;
-	bool ps_nl;	   /* the line in the pattern space ended in a newline */
-	bool missing_nl;   /* the last output lacked its newline (GNU's rule) */
+	bool ps_nl; /* the line in the pattern space ended in a newline */
+	bool missing_nl; /* the last output lacked its newline (GNU's rule) */
 	long line;
 	bool quiet, replaced;
 	regex_t *last_re;
@@ -150,14 +150,10 @@ static regex_t *pick_re(struct state *st, regex_t *re)
 static bool addr_matches(struct state *st, struct sed_addr *a)
 {
 	switch (a->kind) {
-	case ADDR_NONE:
-		return true;
-	case ADDR_LINE:
-		return st->line == a->line;
-	case ADDR_LAST:
-		return !st->in.have_next;
-	case ADDR_RE:
-		return regexec(pick_re(st, a->re), st->ps.s, 0, NULL, 0) == 0;
+	case ADDR_NONE: return true;
+	case ADDR_LINE: return st->line == a->line;
+	case ADDR_LAST: return !st->in.have_next;
+	case ADDR_RE: return regexec(pick_re(st, a->re), st->ps.s, 0, NULL, 0) == 0;
 	}
 	return false;
 }
@@ -171,7 +167,7 @@ static bool selected(struct state *st, struct sed_cmd *c)
 			return false;
 		/* a line number at or before the first line selects one line */
 		c->in_range = !(c->a2.kind == ADDR_LINE && c->a2.line <= st->line) &&
-			      !(c->a2.kind == ADDR_LAST && !st->in.have_next);
+			!(c->a2.kind == ADDR_LAST && !st->in.have_next);
 		return true;
 	}
 	if (c->a2.kind == ADDR_LINE ? st->line >= c->a2.line : addr_matches(st, &c->a2))
@@ -180,8 +176,7 @@ static bool selected(struct state *st, struct sed_cmd *c)
 }
 
 /* The replacement of s for one match, "&" and "\1".."\9" filled in. */
-static void replacement(struct buf *out, const char *repl, const char *subject,
-			const regmatch_t *m)
+static void replacement(struct buf *out, const char *repl, const char *subject, const regmatch_t *m)
 {
 	for (const char *r = repl; *r; r++) {
 		int group = -1;
@@ -213,8 +208,7 @@ static bool substitute(struct state *st, struct sed_cmd *c)
 	long count = 0;
 	bool done = false;
 	buf_add(&out, "", 0);
-	while (pos <= st->ps.len &&
-	       regexec(re, subject + pos, 10, m, pos ? REG_NOTBOL : 0) == 0) {
+	while (pos <= st->ps.len && regexec(re, subject + pos, 10, m, pos ? REG_NOTBOL : 0) == 0) {
 		for (int k = 0; k < 10; k++)
 			if (m[k].rm_so >= 0) {
 				m[k].rm_so += (regoff_t)pos;
@@ -275,15 +269,12 @@ static enum flow execute(struct state *st, size_t k, size_t *next)
 			exit(4);
 		st->append[st->nappend++] = c->text;
 		break;
-	case 'i':
-		output(st, c->text, strlen(c->text), true);
-		break;
+	case 'i': output(st, c->text, strlen(c->text), true); break;
 	case 'c':
 		if (!c->in_range || c->negate)
 			output(st, c->text, strlen(c->text), true);
 		return NEW_CYCLE;
-	case 'd':
-		return NEW_CYCLE;
+	case 'd': return NEW_CYCLE;
 	case 'D':
 		nl = memchr(st->ps.s, '\n', st->ps.len);
 		if (!nl)
@@ -291,9 +282,7 @@ static enum flow execute(struct state *st, size_t k, size_t *next)
 		st->ps.len -= (size_t)(nl + 1 - st->ps.s);
 		memmove(st->ps.s, nl + 1, st->ps.len + 1);
 		return RESTART;
-	case 'p':
-		output(st, st->ps.s, st->ps.len, true);
-		break;
+	case 'p': output(st, st->ps.s, st->ps.len, true); break;
 	case 'P':
 		nl = memchr(st->ps.s, '\n', st->ps.len);
 		output(st, st->ps.s, nl ? (size_t)(nl - st->ps.s) : st->ps.len, true);
@@ -309,16 +298,12 @@ static enum flow execute(struct state *st, size_t k, size_t *next)
 		if (!next_line(st, true))
 			return QUIT;
 		break;
-	case 'g':
-		buf_set(&st->ps, st->hold.s ? st->hold.s : "", st->hold.len);
-		break;
+	case 'g': buf_set(&st->ps, st->hold.s ? st->hold.s : "", st->hold.len); break;
 	case 'G':
 		buf_add(&st->ps, "\n", 1);
 		buf_add(&st->ps, st->hold.s ? st->hold.s : "", st->hold.len);
 		break;
-	case 'h':
-		buf_set(&st->hold, st->ps.s, st->ps.len);
-		break;
+	case 'h': buf_set(&st->hold, st->ps.s, st->ps.len); break;
 	case 'H':
 		buf_add(&st->hold, "\n", 1);
 		buf_add(&st->hold, st->ps.s, st->ps.len);
@@ -330,12 +315,8 @@ static enum flow execute(struct state *st, size_t k, size_t *next)
 		buf_add(&st->ps, "", 0);
 		break;
 	}
-	case 'q':
-		st->in.status = c->status;
-		return QUIT;
-	case 'Q':
-		st->in.status = c->status;
-		return QUIT_SILENT;
+	case 'q': st->in.status = c->status; return QUIT;
+	case 'Q': st->in.status = c->status; return QUIT_SILENT;
 	case 's':
 		if (substitute(st, c)) {
 			st->replaced = true;
@@ -353,9 +334,7 @@ static enum flow execute(struct state *st, size_t k, size_t *next)
 		st->replaced = false;
 		*next = c->jump;
 		break;
-	case 'b':
-		*next = c->jump;
-		break;
+	case 'b': *next = c->jump; break;
 	}
 	return GO_ON;
 }

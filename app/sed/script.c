@@ -2,8 +2,8 @@
 // Compiling a sed script (POSIX sed, "Editing Commands in sed") into the
 // commands of sed.h. Errors name the character of the script (counted
 // over all -e and -f pieces joined by newlines) where they were found.
-#include "sed.h"
 #include "../lib/util.h"
+#include "sed.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,15 +234,11 @@ static struct sed_cmd *new_cmd(struct sed_script *s)
 static bool arguments(struct parser *ps, struct sed_cmd *c)
 {
 	switch (c->name) {
-	case 's':
-		return substitute(ps, c);
-	case 'y':
-		return transliterate(ps, c);
+	case 's': return substitute(ps, c);
+	case 'y': return transliterate(ps, c);
 	case 'a':
 	case 'i':
-	case 'c':
-		c->text = text_arg(ps);
-		return true;
+	case 'c': c->text = text_arg(ps); return true;
 	case 'b':
 	case 't':
 	case ':':
@@ -269,8 +265,7 @@ static bool arguments(struct parser *ps, struct sed_cmd *c)
 	case 'P':
 	case 'x':
 	case '{':
-	case '}':
-		return true;
+	case '}': return true;
 	}
 	ps->p--;
 	return fail(ps, "unknown command");

@@ -21,14 +21,14 @@ struct sed_cmd {
 	bool negate;
 	bool in_range; /* a two-address command between its addresses */
 	char name;
-	char *text;	   /* a, i, c: the text; b, t, ':': the label */
-	regex_t *re;	   /* s: NULL means the last regular expression used */
-	char *repl;	   /* s: the replacement, escapes still in it */
-	bool global;	   /* s///g */
-	bool print;	   /* s///p */
-	long nth;	   /* s///N: replace the Nth match only (1 by default) */
-	int status;	   /* q, Q: the exit status */
-	size_t jump;	   /* '{': index of its '}'; b, t: the target command */
+	char *text; /* a, i, c: the text; b, t, ':': the label */
+	regex_t *re; /* s: NULL means the last regular expression used */
+	char *repl; /* s: the replacement, escapes still in it */
+	bool global; /* s///g */
+	bool print; /* s///p */
+	long nth; /* s///N: replace the Nth match only (1 by default) */
+	int status; /* q, Q: the exit status */
+	size_t jump; /* '{': index of its '}'; b, t: the target command */
 	unsigned char map[256]; /* y */
 };
 
