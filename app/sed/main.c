@@ -93,10 +93,14 @@ int main(int argc, char **argv)
 		optind++;
 	}
 	struct sed_script s;
-	if (!sed_compile(&s, script.s, cflags))
+	if (!sed_compile(&s, script.s, cflags)) {
+		sed_free(&s);
+		free(script.s);
 		return 1;
+	}
 	static char *dash[] = { "-", NULL };
 	int status = sed_run(&s, optind < argc ? argv + optind : dash, quiet);
+	sed_free(&s);
 	free(script.s);
 	return util_finish(status);
 }

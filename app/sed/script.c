@@ -352,3 +352,25 @@ bool sed_compile(struct sed_script *s, const char *text, int cflags)
 		return fail(&ps, "unmatched `{'");
 	return resolve_labels(&ps);
 }
+
+static void free_regex(regex_t *re)
+{
+	if (re) {
+		regfree(re);
+		free(re);
+	}
+}
+
+void sed_free(struct sed_script *s)
+{
+	for (size_t k = 0; k < s->n; k++) {
+		struct sed_cmd *c = &s->cmds[k];
+		free_regex(c->a1.re);
+		free_regex(c->a2.re);
+		free_regex(c->re);
+		free(c->text);
+		free(c->repl);
+	}
+	free(s->cmds);
+	memset(s, 0, sizeof(*s));
+}

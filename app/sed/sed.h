@@ -42,6 +42,9 @@ struct sed_script {
  * message on stderr) for a script that is not sed. */
 bool sed_compile(struct sed_script *s, const char *text, int cflags);
 
+/* Frees what sed_compile made (also after a refusal). */
+void sed_free(struct sed_script *s);
+
 /* Runs the script over the files (NULL-terminated, "-" standard input);
  * returns the exit status. */
 int sed_run(struct sed_script *s, char **files, bool quiet);
