@@ -61,11 +61,8 @@ int main(int argc, char **argv)
 			dry = true;
 		else if (c == 'p')
 			in = optarg;
-		else {
-			fprintf(stderr, "%s: usage: %s [-dqu] [-p dir] [template]\n", util_name,
-				util_name);
-			return 1;
-		}
+		else
+			util_usage_status("[-dqu] [-p dir] [template]", 1);
 	}
 	if (argc - optind > 1) {
 		util_warnx("too many templates");

@@ -209,11 +209,10 @@ int main(int argc, char **argv)
 					 : c == 'd' ? "u2"
 					 : c == 'o' ? "o2"
 						    : "x2");
-		else {
-			fprintf(stderr, "%s: usage: %s %s\n", util_name, util_name,
-				"[-abcdovx] [-A d|o|x|n] [-t type] [-j skip] [-N count] [file...]");
-			return 1;
-		}
+		else
+			util_usage_status(
+				"[-abcdovx] [-A d|o|x|n] [-t type] [-j skip] [-N count] [file...]",
+				1);
 		if (!ok) {
 			util_warnx("invalid argument '%s' for -%c", optarg, c);
 			return 1;

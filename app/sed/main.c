@@ -79,16 +79,12 @@ int main(int argc, char **argv)
 				return 1;
 			have_script = true;
 			break;
-		default:
-			fprintf(stderr, "%s: usage: %s %s\n", util_name, util_name, usage);
-			return 1;
+		default: util_usage_status(usage, 1);
 		}
 	}
 	if (!have_script) {
-		if (optind == argc) {
-			fprintf(stderr, "%s: usage: %s %s\n", util_name, util_name, usage);
-			return 1;
-		}
+		if (optind == argc)
+			util_usage_status(usage, 1);
 		add_piece(&script, argv[optind], strlen(argv[optind]));
 		optind++;
 	}
