@@ -151,9 +151,11 @@ struct start {
 	bool exec; /* in the caller's place */
 };
 
-/* One attempt with one path: 0 or an errno. */
-static int start_path(pid_t *pid, const char *path, const struct start *s)
+/* One attempt with one path: 0 or an errno; *refused tells whether the
+ * process server gave it (not the staging of the descriptors). */
+static int start_path(pid_t *pid, const char *path, const struct start *s, bool *refused)
 {
+	*refused = false;
 	const posix_spawn_file_actions_t *fa = s->fa;
 	const posix_spawnattr_t *attr = s->attr;
 	vg_handle_t ep = __libc_proc_ep();
@@ -201,6 +203,7 @@ static int start_path(pid_t *pid, const char *path, const struct start *s)
 	if (err)
 		return err;
 	if (st) {
+		*refused = true;
 		__libc_proc_fail(st);
 		return errno;
 	}
@@ -219,9 +222,10 @@ static int start_path(pid_t *pid, const char *path, const struct start *s)
 static int start_path_or_file(pid_t *pid, const char *path, const struct start *s,
 			      char *const argv[], bool interpreted)
 {
-	int err = start_path(pid, path, s);
+	bool refused;
+	int err = start_path(pid, path, s, &refused);
 	struct stat st;
-	if (err != ENOENT || stat(path, &st) != 0)
+	if (err != ENOENT || !refused || stat(path, &st) != 0)
 		return err;
 	if (!S_ISREG(st.st_mode) || access(path, X_OK) != 0)
 		return EACCES;
