@@ -1,12 +1,48 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // df [-hkP] [file...]: the size, use and free space of the file systems
-// holding each file (the working directory's by default), from statvfs, in
-// 1024-byte blocks (-k, the default and -P's unit) or with -h in units
-// that fit. Listing every mounted file system needs a mount table, which
-// Verdigris does not have yet.
+// holding each file, from statvfs, in 1024-byte blocks (-k, the default
+// and -P's unit) or with -h in units that fit. Without operands, of every
+// mounted file system (getmntent), named by its mount point; those that
+// cannot be asked (the host's /proc/sys/... without permission) are left
+// out, as GNU's df leaves out pseudo file systems.
 #include "../lib/util.h"
+#include <mntent.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+
+/* The mount points (NULL-terminated), or NULL after a message. */
+static char **mount_points(void)
+{
+	FILE *f = setmntent("/proc/mounts", "r");
+	if (!f) {
+		util_warn("cannot list the mounts");
+		return NULL;
+	}
+	char **dirs = NULL;
+	size_t n = 0;
+	struct mntent *m;
+	while ((m = getmntent(f))) {
+		char **more = realloc(dirs, (n + 2) * sizeof(*dirs));
+		char *dir = strdup(m->mnt_dir);
+		if (!more || !dir) {
+			free(more ? more : dirs);
+			free(dir);
+			endmntent(f);
+			util_warnx("out of memory");
+			return NULL;
+		}
+		dirs = more;
+		dirs[n++] = dir;
+	}
+	endmntent(f);
+	if (!dirs)
+		dirs = calloc(1, sizeof(*dirs));
+	else
+		dirs[n] = NULL;
+	return dirs;
+}
 
 int main(int argc, char **argv)
 {
@@ -19,15 +55,19 @@ int main(int argc, char **argv)
 		else if (c != 'k' && c != 'P')
 			util_usage("[-hkP] [file...]");
 	}
-	static char *dot[] = { ".", NULL };
-	char **files = optind < argc ? argv + optind : dot;
+	bool all = optind == argc;
+	char **files = all ? mount_points() : argv + optind;
+	if (!files)
+		return 1;
 	int status = 0;
 	bool header = false;
 	for (; *files; files++) {
 		struct statvfs vfs;
 		if (statvfs(*files, &vfs)) {
-			util_warn(*files);
-			status = 1;
+			if (!all) {
+				util_warn(*files);
+				status = 1;
+			}
 			continue;
 		}
 		if (!header)

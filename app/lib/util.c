@@ -34,8 +34,13 @@ void util_warnx(const char *fmt, ...)
 
 _Noreturn void util_usage(const char *usage)
 {
+	util_usage_status(usage, 2);
+}
+
+_Noreturn void util_usage_status(const char *usage, int status)
+{
 	fprintf(stderr, "%s: usage: %s %s\n", util_name, util_name, usage);
-	exit(2);
+	exit(status);
 }
 
 int util_open_in(const char *path)

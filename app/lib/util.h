@@ -20,6 +20,8 @@ void util_warn(const char *what);
 void util_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage line on stderr and exit status 2 (POSIX: an option error). */
 _Noreturn void util_usage(const char *usage);
+/* The same with another status (1 where GNU's tool exits with 1). */
+_Noreturn void util_usage_status(const char *usage, int status);
 
 /* Opens a file for reading; "-" is standard input. -1 (and a message) on
  * failure. */

@@ -1,16 +1,33 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // mount: puts a new filesystem on a directory through the VFS,
 //   mount -t tmpfs [-o size=N[kmg]] source directory
-// (the source is a name only; tmpfs is the one type so far). Listing what
-// is mounted needs a call the VFS does not have yet: mount without
-// operands says so and fails.
+// (the source is a name only; tmpfs is the one type so far). Without
+// operands it lists the mounts as Linux's mount does,
+//   source on directory type type (ro|rw)
+// from the VFS's table (getmntent).
 #include "../lib/util.h"
 #include <errno.h>
 #include <getopt.h>
+#include <mntent.h>
 #include <string.h>
 #include <sys/mount.h>
 
 #define USAGE "-t tmpfs [-o size=N] source directory"
+
+static int list(void)
+{
+	FILE *f = setmntent("/proc/mounts", "r");
+	if (!f) {
+		util_warn("cannot list the mounts");
+		return 1;
+	}
+	struct mntent *m;
+	while ((m = getmntent(f)))
+		printf("%s on %s type %s (%s)\n", m->mnt_fsname, m->mnt_dir, m->mnt_type,
+		       m->mnt_opts);
+	endmntent(f);
+	return util_finish(0);
+}
 
 int main(int argc, char **argv)
 {
@@ -25,10 +42,8 @@ int main(int argc, char **argv)
 		else
 			util_usage(USAGE);
 	}
-	if (optind == argc && !type) {
-		util_warnx("cannot list the mounts: the VFS has no call for it yet");
-		return 1;
-	}
+	if (optind == argc && !type && !opts)
+		return list();
 	if (argc - optind != 2 || !type)
 		util_usage(USAGE);
 	if (mount(argv[optind], argv[optind + 1], type, 0, opts) == 0)

@@ -20,7 +20,10 @@
 _Static_assert(VM_READ == VG_VM_READ && VM_WRITE == VG_VM_WRITE && VM_EXEC == VG_VM_EXEC,
 	       "elf_segment_prot gives vm_map flags");
 
-#define STACK_SIZE (256 * 1024)
+/* As Linux's default limit: the shell's deepest nesting (1000 function
+ * calls, 600 nested groups) fits. Pages are committed as they are touched,
+ * so a program pays for the stack it uses. */
+#define STACK_SIZE (8 * 1024 * 1024)
 #define BLOCK_MAX (16 * 1024) /* startup block, pointers and strings */
 
 /* Where an image's pages go in the child: a free range the size of its

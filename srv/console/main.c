@@ -213,12 +213,6 @@ static long do_stat(void *ctx, uint64_t badge, struct fs_attr *attr)
 	return 0;
 }
 
-static long do_clone(void *ctx, uint64_t badge, vg_handle_t *file)
-{
-	(void)ctx;
-	return fs_opens_clone(&opens, badge, file);
-}
-
 static long do_close(void *ctx, uint64_t badge)
 {
 	(void)ctx;
@@ -418,7 +412,7 @@ static const struct fs_file_ops file_ops = {
 	.seek = do_seek,
 	.stat = do_stat,
 	.sync = do_sync,
-	.clone = do_clone,
+	.clone = fs_device_clone,
 	.close = do_close,
 	.setflags = do_setflags,
 	.ready = do_ready,

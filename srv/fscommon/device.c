@@ -36,11 +36,16 @@ int fs_device_serve(const char *name, struct fs_opens *opens, const struct fs_no
 		vg_printf("%s: started without an endpoint to serve\n", name);
 		return 1;
 	}
-	servers = (struct device_servers){ { node, NULL }, { file, NULL } };
+	servers = (struct device_servers){ { node, NULL }, { file, opens } };
 	long st = vg_endpoint_watch(opens->ep);
 	if (st) {
 		vg_printf("%s: cannot watch its clients' handles (%ld)\n", name, st);
 		return 1;
 	}
 	return (int)ipc_serve(opens->ep, dispatch, &servers);
+}
+
+long fs_device_clone(void *opens, uint64_t badge, vg_handle_t *file)
+{
+	return fs_opens_clone(opens, badge, file);
 }

@@ -136,8 +136,11 @@ static long after_start(struct init *in, struct service *s)
 	const struct service *fs = d->has_fs ? service_find(in, d->refs[d->fs_ref].name) : NULL;
 	if (!st && d->mount[0] && (step = "mount")) {
 		st = vg_handle_duplicate(s->ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &give);
+		/* listed (getmntent) as the service, of its program's type */
+		const char *type = strrchr(d->program, '/');
 		if (!st)
-			st = fs_vfs_mount(fs->ep, d->mount, give);
+			st = fs_vfs_mount_named(fs->ep, d->mount, give, s->name,
+						type ? type + 1 : d->program);
 	}
 	if (!st && d->has_device && (step = "device")) {
 		st = vg_handle_duplicate(s->ep, CLIENT_RIGHTS, &give);

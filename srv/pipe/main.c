@@ -254,12 +254,6 @@ static long do_stat(void *ctx, uint64_t badge, struct fs_attr *attr)
 	return 0;
 }
 
-static long do_clone(void *ctx, uint64_t badge, vg_handle_t *file)
-{
-	(void)ctx;
-	return fs_opens_clone(&opens, badge, file);
-}
-
 /* A pipe goes when nothing reads or writes it any more: for a socket's
  * half, when both halves are done (an end's close looks at both). */
 static void release(struct pipe *p)
@@ -339,7 +333,7 @@ static const struct fs_file_ops file_ops = {
 	.seek = do_seek,
 	.stat = do_stat,
 	.sync = do_sync,
-	.clone = do_clone,
+	.clone = fs_device_clone,
 	.close = do_close,
 	.setflags = do_setflags,
 	.peer = do_peer,

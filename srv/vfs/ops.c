@@ -411,12 +411,12 @@ static long do_realpath(void *ctx, uint64_t badge, const char *path, size_t len,
 	return 0;
 }
 
-static long do_mount(void *ctx, uint64_t badge, const char *path, size_t len, vg_handle_t fs)
+/* mount and mount_named: fs on the directory path, known by source and
+ * fstype in listings. */
+static long mount_at(struct vfs *v, const char *path, vg_handle_t fs, const char *source,
+		     const char *fstype)
 {
-	(void)badge;
-	struct vfs *v = ctx;
 	struct fs_attr root;
-	path = keep(in1, path, len);
 	long st = 0;
 	int free_slot = -1;
 	for (int i = (int)VFS_MOUNTS - 1; i >= 0; i--)
@@ -429,23 +429,76 @@ static long do_mount(void *ctx, uint64_t badge, const char *path, size_t len, vg
 	else if ((st = fs_node_root(fs, (uint64_t)free_slot + 1, &root)) == 0 &&
 		 root.kind != FS_KIND_DIR)
 		st = FS_FS_ERROR_NOT_DIR;
+	struct vfs_mount *m = free_slot >= 0 ? &v->mounts[free_slot] : NULL;
 	if (!st && !v->mounts[0].used) { /* the first mount is / */
 		if (strcmp(path, "/"))
 			st = FS_FS_ERROR_NOT_FOUND;
 		else
-			v->mounts[0] = (struct vfs_mount){ true, fs, root.ino, -1, 0 };
+			*m = (struct vfs_mount){
+				.used = true, .fs = fs, .root = root.ino, .parent = -1, .path = "/"
+			};
 	} else if (!st && !(st = vfs_resolve(v, path, VFS_FOLLOW, &walk))) {
 		if (walk.at.kind != FS_KIND_DIR)
 			st = FS_FS_ERROR_NOT_DIR;
 		else if (walk.at.ino == v->mounts[walk.at.m].root)
 			st = FS_FS_ERROR_BUSY; /* one filesystem per directory */
-		else
-			v->mounts[free_slot] =
-				(struct vfs_mount){ true, fs, root.ino, walk.at.m, walk.at.ino };
+		else if (strlen(walk.canon) > VFS_MOUNT_PATH_MAX)
+			st = FS_FS_ERROR_NAME_TOO_LONG;
+		else {
+			*m = (struct vfs_mount){ .used = true,
+						 .fs = fs,
+						 .root = root.ino,
+						 .parent = walk.at.m,
+						 .mountpoint = walk.at.ino };
+			strlcpy(m->path, walk.canon, sizeof(m->path));
+		}
 	}
-	if (st)
+	if (st) {
 		vg_handle_close(fs);
-	return st;
+		return st;
+	}
+	strlcpy(m->source, source, sizeof(m->source));
+	strlcpy(m->fstype, fstype, sizeof(m->fstype));
+	return 0;
+}
+
+static long do_mount(void *ctx, uint64_t badge, const char *path, size_t len, vg_handle_t fs)
+{
+	(void)badge;
+	return mount_at(ctx, keep(in1, path, len), fs, "", "");
+}
+
+static long do_mount_named(void *ctx, uint64_t badge, const char *path, size_t len, vg_handle_t fs,
+			   const char *source, size_t source_len, const char *fstype,
+			   size_t fstype_len)
+{
+	(void)badge, (void)source_len, (void)fstype_len;
+	/* kept before mount_at's calls overwrite the request (see keep) */
+	char src[sizeof(((struct vfs_mount *)0)->source)],
+		type[sizeof(((struct vfs_mount *)0)->fstype)];
+	strlcpy(src, source, sizeof(src));
+	strlcpy(type, fstype, sizeof(type));
+	return mount_at(ctx, keep(in1, path, len), fs, src, type);
+}
+
+static long do_mounts(void *ctx, uint64_t badge, uint32_t index, const char **path,
+		      const char **source, const char **fstype, bool *readonly, uint32_t *next)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	while (index < VFS_MOUNTS && !v->mounts[index].used)
+		index++;
+	if (index >= VFS_MOUNTS)
+		return FS_FS_ERROR_NOT_FOUND;
+	struct vfs_mount *m = &v->mounts[index];
+	struct fs_statfs sf;
+	/* a filesystem that stopped answering is listed as it was mounted */
+	*readonly = fs_node_statfs(m->fs, &sf) == 0 && (sf.flags & 1);
+	*path = m->path;
+	*source = m->source;
+	*fstype = m->fstype;
+	*next = index + 1;
+	return 0;
 }
 
 /* Busy: a filesystem mounted below, or files open in it (a filesystem that
@@ -573,18 +626,21 @@ const struct fs_vfs_ops vfs_ops = {
 	.realpath = do_realpath,
 	.mount = do_mount,
 	.unmount = do_unmount,
+	.mount_named = do_mount_named,
+	.mounts = do_mounts,
 };
 
 static struct fs_vfs_server server;
 
-/* Before anything is mounted on /, only mount is served. */
+/* Before anything is mounted on /, only mount (and mount_named) is served. */
 static int dispatch(void *s, uint64_t badge, uint64_t tag, struct vg_ipc_buffer *buf,
 		    uint64_t *reply_tag)
 {
 	struct vfs *v = server.ctx;
 	(void)s;
 	vfs_cred_of_badge(badge, &v->cred);
-	if (!v->mounts[0].used && VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_LABEL) {
+	if (!v->mounts[0].used && VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_LABEL &&
+	    VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_NAMED_LABEL) {
 		*reply_tag = ipc_reject(tag, buf, ERR_BAD_STATE);
 		return 0;
 	}

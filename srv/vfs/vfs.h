@@ -18,6 +18,7 @@
 #define VFS_NAME_MAX 255u
 #define VFS_SYMLINK_DEPTH 40u
 #define VFS_MOUNTS 16u
+#define VFS_MOUNT_PATH_MAX 1023u /* vfs.mounts' string<1023> */
 #define VFS_DCACHE 2048u /* entries, a power of two */
 #define VFS_DCACHE_NAME 39u /* longer names are not cached */
 
@@ -27,6 +28,10 @@ struct vfs_mount {
 	uint64_t root; /* its root directory's inode */
 	int parent; /* the mount it is mounted in; -1 for / */
 	uint64_t mountpoint; /* the directory it covers, in the parent */
+	/* For listings (vfs.mounts): the canonical path of the mount point,
+	 * and what mount_named called the filesystem ("" by plain mount). */
+	char path[VFS_MOUNT_PATH_MAX + 1];
+	char source[64], fstype[32];
 };
 
 /* A place in the namespace: a mount and an inode in it. */

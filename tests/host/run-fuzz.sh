@@ -24,6 +24,7 @@ settings() {
 	libc_printf) echo "150000 512" ;;
 	libc_sscanf) echo "500000 512" ;;
 	libc_regex) echo "100000 128" ;;
+	sed_script) echo "50000 512" ;;
 	idlc) echo "300000 4096" ;;
 	ipcdispatch) echo "400000 4096" ;;
 	ldisc) echo "100000 2048" ;;

@@ -2,8 +2,9 @@
 // <sys/mount.h>: mounting filesystems on the VFS (lib/c/os/fd/mount.c).
 // mount takes Linux's arguments; the one filesystem type there is so far is
 // "tmpfs" (a new bin/tmpfs server from the boot archive; data "size=N" in
-// bytes, with an optional k, m or g suffix; the source is ignored). Other
-// types fail with ENODEV, flags other than 0 with EINVAL.
+// bytes, with an optional k, m or g suffix; the source is its name in the
+// mount list of <mntent.h>). Other types fail with ENODEV, flags other
+// than 0 with EINVAL.
 #ifndef _SYS_MOUNT_H
 #define _SYS_MOUNT_H
 

@@ -2,7 +2,8 @@
 // mount and umount (<sys/mount.h>): a tmpfs is a new bin/tmpfs server,
 // started from the boot archive serving an endpoint of its own
 // (VG_HTAG_USER + 0, as the boot layout starts it), whose handle the VFS is
-// given; umount asks the VFS to let go of what is mounted on a directory.
+// given with the source and type for listings (getmntent); umount asks the
+// VFS to let go of what is mounted on a directory.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -60,7 +61,6 @@ static long start_tmpfs(long long limit, vg_handle_t *fs, vg_handle_t *proc)
 int mount(const char *source, const char *target, const char *type, unsigned long flags,
 	  const void *data)
 {
-	(void)source;
 	char abs[PATH_MAX];
 	if (!type || !target) {
 		errno = EFAULT;
@@ -86,7 +86,9 @@ int mount(const char *source, const char *target, const char *type, unsigned lon
 		errno = ENOMEM; /* no process or no server image to start */
 		return -1;
 	}
-	long st = fs_vfs_mount(__fs_vfs(), abs, fs);
+	char name[64]; /* the source names it in listings (getmntent) */
+	snprintf(name, sizeof(name), "%s", source && *source ? source : "none");
+	long st = fs_vfs_mount_named(__fs_vfs(), abs, fs, name, "tmpfs");
 	if (st) /* nobody will ever call it */
 		vg_process_kill(proc, -1);
 	vg_handle_close(proc); /* mounted, it serves until the VFS lets go */

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vg/vg.h>
 
@@ -163,9 +164,11 @@ struct start {
 	bool exec; /* in the caller's place */
 };
 
-/* One attempt with one path: 0 or an errno. */
-static int start_path(pid_t *pid, const char *path, const struct start *s)
+/* One attempt with one path: 0 or an errno; *refused tells whether the
+ * process server gave it (not the staging of the descriptors). */
+static int start_path(pid_t *pid, const char *path, const struct start *s, bool *refused)
 {
+	*refused = false;
 	const posix_spawn_file_actions_t *fa = s->fa;
 	const posix_spawnattr_t *attr = s->attr;
 	vg_handle_t ep = __libc_proc_ep();
@@ -214,12 +217,76 @@ static int start_path(pid_t *pid, const char *path, const struct start *s)
 	if (err)
 		return err;
 	if (st) {
+		*refused = true;
 		__libc_proc_fail(st);
 		return errno;
 	}
 	if (pid)
 		*pid = child;
 	return 0;
+}
+
+/* The process server runs programs of the boot archive only. A path it
+ * does not know may still be a file in the VFS: one that is not
+ * executable is EACCES; a "#!" script is run by its interpreter (as
+ * execve does: interpreter [one argument] path args...); a program (ELF)
+ * cannot be run from there yet (ENOTSUP); anything else is ENOEXEC, which
+ * a shell takes as a script of its own. Answers ENOENT when nothing is
+ * there. */
+static int start_path_or_file(pid_t *pid, const char *path, const struct start *s,
+			      char *const argv[], bool interpreted)
+{
+	bool refused;
+	int err = start_path(pid, path, s, &refused);
+	struct stat st;
+	if (err != ENOENT || !refused || stat(path, &st) != 0)
+		return err;
+	if (!S_ISREG(st.st_mode) || access(path, X_OK) != 0)
+		return EACCES;
+	char head[256] = { 0 };
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	ssize_t n = read(fd, head, sizeof(head) - 1);
+	close(fd);
+	if (n >= 4 && !memcmp(head, "\177ELF", 4))
+		return ENOTSUP;
+	if (n < 2 || head[0] != '#' || head[1] != '!' || interpreted)
+		return ENOEXEC;
+	/* "#!interpreter [argument]" up to the end of the line */
+	head[strcspn(head, "\n")] = 0;
+	char *interp = head + 2 + strspn(head + 2, " \t");
+	char *arg = interp + strcspn(interp, " \t");
+	if (*arg) {
+		*arg++ = 0;
+		arg += strspn(arg, " \t");
+		arg[strcspn(arg, " \t")] = 0; /* one argument, as Linux takes it */
+	}
+	if (!*interp)
+		return ENOEXEC;
+	size_t argc = 0;
+	while (argv && argv[argc])
+		argc++;
+	char **args = malloc((argc + 3) * sizeof(*args));
+	if (!args)
+		return ENOMEM;
+	size_t k = 0;
+	args[k++] = interp;
+	if (*arg)
+		args[k++] = arg;
+	args[k++] = (char *)path;
+	for (size_t i = 1; i < argc; i++)
+		args[k++] = argv[i];
+	args[k] = NULL;
+	struct start again = *s;
+	char *packed = pack(args, &again.args_len, &err);
+	free(args);
+	if (!packed)
+		return err;
+	again.args = packed;
+	err = start_path_or_file(pid, interp, &again, NULL, true);
+	free(packed);
+	return err;
 }
 
 /* Starts file, searched for along PATH if search and it has no '/'. */
@@ -234,7 +301,7 @@ static int start_search(pid_t *pid, const char *file, bool search, struct start 
 	if (!env)
 		goto out;
 	if (!search || strchr(file, '/')) {
-		err = start_path(pid, file, s);
+		err = start_path_or_file(pid, file, s, argv, false);
 		goto out;
 	}
 	const char *dirs = getenv("PATH");
@@ -249,7 +316,7 @@ static int start_search(pid_t *pid, const char *file, bool search, struct start 
 			memcpy(path, d, dlen);
 			path[dlen] = '/';
 			memcpy(path + dlen + 1, file, flen + 1);
-			err = start_path(pid, path, s);
+			err = start_path_or_file(pid, path, s, argv, false);
 		}
 		if (!d[dlen])
 			break;

@@ -17,6 +17,7 @@
 
 #include "../../internal/format.h"
 #include "../internal/lock.h"
+#include "../internal/stream.h"
 #include "../internal/thread.h"
 
 #define RECORD_MAX 255
@@ -32,6 +33,7 @@ struct __file {
 	size_t cap;
 	size_t len; /* bytes waiting to be written */
 	size_t rpos, rlen; /* the read buffer: buf[rpos..rlen) */
+	char *text; /* a stream of text (fd -1): its buffer, freed with it */
 	struct __file *next;
 };
 
@@ -330,6 +332,16 @@ FILE *fdopen(int fd, const char *mode)
 	return stream_new(fd, flags);
 }
 
+FILE *__libc_stream_of_text(char *text, size_t len)
+{
+	FILE *f = stream_new(-1, O_RDONLY);
+	if (!f)
+		return NULL;
+	f->text = f->buf = text ? text : f->buf;
+	f->cap = f->rlen = text ? len : 0;
+	return f;
+}
+
 int fclose(FILE *f)
 {
 	int r = fflush(f);
@@ -342,8 +354,9 @@ int fclose(FILE *f)
 			break;
 		}
 	__libc_unlock(&list_lock);
-	if (close(f->fd))
+	if (f->fd >= 0 && close(f->fd))
 		r = EOF;
+	free(f->text);
 	free(f);
 	return r;
 }
@@ -396,8 +409,8 @@ static size_t fill_locked(FILE *f)
 	ssize_t n = read(f->fd, f->buf, f->cap);
 	f->rpos = 0;
 	f->rlen = n > 0 ? (size_t)n : 0;
-	if (n == 0 || (n < 0 && f == stdin && errno == EBADF))
-		f->eof = 1; /* stdin without a descriptor is empty */
+	if (n == 0 || (n < 0 && (f == stdin || f->fd < 0) && errno == EBADF))
+		f->eof = 1; /* stdin without a descriptor is empty; text ends */
 	else if (n < 0)
 		f->err = 1;
 	return f->rlen;
