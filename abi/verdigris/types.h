@@ -47,11 +47,18 @@ struct vg_handle_info {
 	uint64_t koid; /* the object's id, unique for the life of the system */
 };
 
-/* vm_map flags: protections, and FIXED to map exactly at *addr. */
+/* vm_map flags: protections, and FIXED to map exactly at *addr. SHARED:
+ * the mapping stays the same memory in a vm_clone copy (fork), where a
+ * writable mapping of an anonymous VMO otherwise becomes a copy-on-write
+ * snapshot. POPULATE: the VMO's pages committed already enter the page
+ * table now (the first touches do not fault; nothing is allocated).
+ * vm_protect takes the protections only. */
 #define VG_VM_READ 0x1u
 #define VG_VM_WRITE 0x2u
 #define VG_VM_EXEC 0x4u
 #define VG_VM_FIXED 0x100u
+#define VG_VM_SHARED 0x200u
+#define VG_VM_POPULATE 0x400u
 
 /* Resource kinds (resource_create). A ROOT resource covers every range of
  * every kind; the others one range of one kind: physical addresses (MMIO and

@@ -101,6 +101,9 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *req);
 /* Registers process (a copy of parent's memory, not yet running) as a new
  * child: its pid and its endpoint to us. */
 long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle_t *ep);
+/* The cache entry for a boot archive image (the one holding it, or the
+ * one it will replace). */
+struct vg_spawn_cache *proc_image_cache(const void *image);
 long proc_image_find(const char *path, const void **image, size_t *len);
 
 /* Ends and waiting (wait.c). */

@@ -84,7 +84,7 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 	}
 	handles[n++] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, ep, 0 };
 	struct vg_spawn_req req = { image, len, argv, envp, handles, n };
-	return spawn_error(vg_spawn(&req, process, NULL));
+	return spawn_error(vg_spawn_cached(&req, proc_image_cache(image), process, NULL));
 fail:
 	proc_unstage(from);
 	return st;
