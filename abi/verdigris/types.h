@@ -136,6 +136,9 @@ struct vg_startup_handle {
 #define VG_HTAG_FS_CWD 5u
 #define VG_HTAG_SERVER_EP 6u /* a server's own endpoint, to serve (all rights) */
 #define VG_HTAG_RESOURCE 7u /* a resource (section 13.1): the devices a driver may take */
+/* Staged with the process server only (never passed on): the program's
+ * file pages (a VMO) for a spawn or exec; arg: the file's length. */
+#define VG_HTAG_IMAGE 8u
 #define VG_HTAG_USER 0x10000u /* from here on: agreed between two programs */
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */

@@ -2,7 +2,10 @@
 // posix_spawn, posix_spawnp and the exec family through the process
 // server: the fds to pass (exported by the fd table, then changed by the
 // file actions) are staged with `give`, then `spawn` starts the program
-// with them (or `exec` puts it in the caller's place). Staging belongs to
+// with them (or `exec` puts it in the caller's place). The server finds
+// the boot archive's programs by path; any other file (a relative path, or
+// an absolute one the archive does not have) is opened here and its pages
+// staged too (VG_HTAG_IMAGE, exec_image.c). Staging belongs to
 // the calling process as a whole, so one lock covers a spawn from staging
 // to start.
 #include <errno.h>
@@ -150,28 +153,39 @@ struct start {
 	bool exec; /* in the caller's place */
 };
 
-/* One attempt with one path: 0 or an errno. */
-static int start_path(pid_t *pid, const char *path, const struct start *s)
+/* One attempt with one path (and the program's pages, image, unless
+ * VG_HANDLE_INVALID: consumed): 0 or an errno. */
+static int start_once(pid_t *pid, const char *path, const struct start *s, vg_handle_t image,
+		      uint32_t image_len)
 {
 	const posix_spawn_file_actions_t *fa = s->fa;
 	const posix_spawnattr_t *attr = s->attr;
 	vg_handle_t ep = __libc_proc_ep();
-	if (!ep)
-		return ENOSYS;
-	if (strlen(path) > PROC_PROCESS_SPAWN_PATH_MAX)
-		return ENAMETOOLONG;
 	short flags = attr ? attr->flags : 0;
+	int early = !ep						    ? ENOSYS
+		: strlen(path) > PROC_PROCESS_SPAWN_PATH_MAX	    ? ENAMETOOLONG
+		: (flags & POSIX_SPAWN_SETSIGMASK) && attr->sigmask ? ENOTSUP
+								    : 0;
 	/* A new program starts with an empty mask and cannot be given another
 	 * (its signal state is its C library's). SETSIGDEF needs nothing: every
 	 * action starts at its default. */
-	if ((flags & POSIX_SPAWN_SETSIGMASK) && attr->sigmask)
-		return ENOTSUP;
+	if (early) {
+		if (image != VG_HANDLE_INVALID)
+			vg_handle_close(image);
+		return early;
+	}
 	int32_t pgid = flags & POSIX_SPAWN_SETPGROUP ? attr->pgroup : -1;
 	static struct fds f; /* under spawn_lock */
 	__libc_lock(&spawn_lock);
 	f.n = __vg_fd_export(f.h, FDS_MAX);
 	int err = apply_actions(&f, fa);
 	long st = 0;
+	if (image != VG_HANDLE_INVALID) {
+		if (!err)
+			st = proc_process_give(ep, VG_HTAG_IMAGE, image_len, image);
+		else
+			vg_handle_close(image);
+	}
 	/* Each give moves its handle, whatever the answer. */
 	for (size_t i = 0; i < f.n; i++)
 		if (!err && !st)
@@ -206,6 +220,25 @@ static int start_path(pid_t *pid, const char *path, const struct start *s)
 	if (pid)
 		*pid = child;
 	return 0;
+}
+
+/* One path: a boot archive program through the server by its path, else
+ * (or first, for a relative path) the file's pages: 0 or an errno. */
+static int start_path(pid_t *pid, const char *path, const struct start *s)
+{
+	bool absolute = path[0] == '/';
+	int err = absolute ? start_once(pid, path, s, VG_HANDLE_INVALID, 0) : ENOENT;
+	if (err != ENOENT)
+		return err;
+	vg_handle_t image;
+	uint32_t len;
+	err = __libc_exec_image(path, &image, &len);
+	if (!err)
+		return start_once(pid, path, s, image, len);
+	/* No file system to ask: the archive by the path as it is. */
+	if (!absolute && err == ENOSYS)
+		return start_once(pid, path, s, VG_HANDLE_INVALID, 0);
+	return err;
 }
 
 /* Starts file, searched for along PATH if search and it has no '/'. */
