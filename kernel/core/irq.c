@@ -34,11 +34,14 @@ static void irq_fire(void *arg)
 {
 	struct irq *q = arg;
 	irqflags_t f = sched_lock();
-	/* The HAL's mask takes effect before the controller's end of
-	 * interrupt, so each call is a new interrupt: a line that is not
-	 * masked would show in the count. */
 	arch_irq_line_mask(q->line);
-	if (q->attached) {
+	/* A call while the object is still masked is an interrupt the
+	 * controller had already taken in before the mask took effect (an
+	 * edge latched while the first was being delivered): it happened
+	 * before the driver was told of the first, so the driver, which looks
+	 * at its device after being told, handles it with that one. Counting
+	 * it would deliver a packet for a line that is masked. */
+	if (q->attached && !q->masked) {
 		q->masked = true;
 		q->count++;
 		port_notify(&q->obj);

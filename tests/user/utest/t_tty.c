@@ -288,14 +288,22 @@ UTEST(tty_real_serial_input_and_ctrl_c)
 
 UTEST(tty_idle_console_costs_nothing)
 {
-	/* No interrupt storm, no polling: an idle console does not run. */
+	/* No interrupt storm, no polling: an idle console does not run. A
+	 * console that polls costs time in every window; the best of five
+	 * windows discounts the previous test's echo still being written and
+	 * a loaded host stretching a wake-up's CPU time. */
 	CHECK_EQ(console_up(), 0);
-	struct vg_process_info before, after;
-	CHECK_EQ(vg_process_info(console_process, &before), 0);
-	vg_thread_sleep_until(vg_clock_monotonic() + 300000000ull);
-	CHECK_EQ(vg_process_info(console_process, &after), 0);
-	CHECK_EQ(after.state, VG_PROCESS_RUNNING);
+	uint64_t best = UINT64_MAX;
+	for (int i = 0; i < 5 && best >= 3000000ull; i++) {
+		struct vg_process_info before, after;
+		CHECK_EQ(vg_process_info(console_process, &before), 0);
+		vg_thread_sleep_until(vg_clock_monotonic() + 300000000ull);
+		CHECK_EQ(vg_process_info(console_process, &after), 0);
+		CHECK_EQ(after.state, VG_PROCESS_RUNNING);
+		if (after.cpu_ns - before.cpu_ns < best)
+			best = after.cpu_ns - before.cpu_ns;
+	}
 	vg_printf("t_tty: the idle console ran %llu us in 300 ms\n",
-		  (unsigned long long)(after.cpu_ns - before.cpu_ns) / 1000);
-	CHECK(after.cpu_ns - before.cpu_ns < 3000000ull);
+		  (unsigned long long)best / 1000);
+	CHECK(best < 3000000ull);
 }
