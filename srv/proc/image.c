@@ -28,7 +28,10 @@ long proc_image_find(const char *path, const void **image, size_t *len)
 {
 	while (*path == '/')
 		path++;
-	return vg_initrd_find(path, image, len);
+	long st = vg_initrd_find(path, image, len);
+	/* A directory (or an empty file) is no program: the caller's file
+	 * system says what it is (EACCES, ENOEXEC). */
+	return st ? st : *len ? 0 : ERR_NOT_FOUND;
 }
 
 long proc_image_map(vg_handle_t file, uint32_t len, const void **image, size_t *size)
