@@ -47,11 +47,18 @@ struct vg_handle_info {
 	uint64_t koid; /* the object's id, unique for the life of the system */
 };
 
-/* vm_map flags: protections, and FIXED to map exactly at *addr. */
+/* vm_map flags: protections, and FIXED to map exactly at *addr. SHARED:
+ * the mapping stays the same memory in a vm_clone copy (fork), where a
+ * writable mapping of an anonymous VMO otherwise becomes a copy-on-write
+ * snapshot. POPULATE: the VMO's pages committed already enter the page
+ * table now (the first touches do not fault; nothing is allocated).
+ * vm_protect takes the protections only. */
 #define VG_VM_READ 0x1u
 #define VG_VM_WRITE 0x2u
 #define VG_VM_EXEC 0x4u
 #define VG_VM_FIXED 0x100u
+#define VG_VM_SHARED 0x200u
+#define VG_VM_POPULATE 0x400u
 
 /* Resource kinds (resource_create). A ROOT resource covers every range of
  * every kind; the others one range of one kind: physical addresses (MMIO and
@@ -137,6 +144,9 @@ struct vg_startup_handle {
 /* An endpoint to init's control protocol (idl/init.idl: svc, poweroff);
  * the C library passes it on to every program it spawns or execs. */
 #define VG_HTAG_INIT 8u
+/* Staged with the process server only (never passed on): the program's
+ * file pages (a VMO) for a spawn or exec; arg: the file's length. */
+#define VG_HTAG_IMAGE 9u
 #define VG_HTAG_USER 0x10000u /* from here on: agreed between two programs */
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */

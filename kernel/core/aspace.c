@@ -139,9 +139,27 @@ static vaddr_t find_gap(struct aspace *as, uint64_t len)
 	return range_ok(va, len) ? va : 0;
 }
 
-int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, struct vmo *vmo,
-	       uint64_t offset, bool fixed)
+/* ASPACE_POPULATE: m's pages that its VMO holds already, entered
+ * read-only (a write faults and copy-on-write decides; a shared page must
+ * not become writable here). Under the aspace lock and vmo_lock. */
+static void populate(struct aspace *as, const struct vma *m)
 {
+	if (m->vmo->kind != VMO_ANON || !(m->prot & (VM_READ | VM_EXEC)))
+		return;
+	size_t first = (size_t)(m->offset / PAGE_SIZE);
+	for (vaddr_t va = m->start; va < m->end; va += PAGE_SIZE) {
+		paddr_t pa = m->vmo->pages[first + (va - m->start) / PAGE_SIZE];
+		/* A failed table allocation just leaves the page to its fault. */
+		if (pa && pt_map(as->root, va, pa, PAGE_SIZE, pte_prot(m) & ~VM_WRITE))
+			break;
+	}
+}
+
+int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, struct vmo *vmo,
+	       uint64_t offset, unsigned opts)
+{
+	bool fixed = opts & ASPACE_FIXED;
+	unsigned max_prot = opts >> ASPACE_MAX_SHIFT;
 	if ((prot & VM_WRITE) && (prot & VM_EXEC))
 		return ERR_ACCESS_DENIED;
 	if (prot & ~(VM_READ | VM_WRITE | VM_EXEC))
@@ -172,6 +190,8 @@ int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, stru
 		m->start = at;
 		m->end = at + len;
 		m->prot = prot;
+		m->max_prot = max_prot | prot;
+		m->shared = opts & ASPACE_SHARED;
 		m->vmo = vmo;
 		m->offset = offset;
 		m->as = as;
@@ -179,6 +199,9 @@ int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, stru
 		irqflags_t f = vmo_lock();
 		list_insert_before(first_after(as, at), &m->link);
 		list_push_back(&vmo->mappings, &m->vmo_link);
+		/* The range was free: no entry there to replace. */
+		if (opts & ASPACE_POPULATE)
+			populate(as, m);
 		vmo_unlock(f);
 	}
 	spin_unlock_irqrestore(&as->lock, af);
@@ -214,10 +237,12 @@ int aspace_clone(struct aspace *src, struct aspace *dst)
 			break;
 		struct vmo *copy = m.vmo;
 		uint64_t offset = m.offset;
-		/* Read-only mappings (code, constants, the boot archive) are
-		 * shared: nothing can write through them, and sharing costs
-		 * nothing per page. */
-		if (m.vmo->kind == VMO_ANON && (m.prot & VM_WRITE)) {
+		/* Mappings nothing can write through (code and constants mapped
+		 * from a read-only handle, the boot archive) are shared, which
+		 * costs nothing per page, and so are MAP_SHARED ones: they stay
+		 * one memory. A private one that is or may become writable
+		 * (aspace_protect) is a snapshot. */
+		if (m.vmo->kind == VMO_ANON && !m.shared && (m.max_prot & VM_WRITE)) {
 			err = vmo_create_child(m.vmo, m.offset, m.end - m.start, &copy);
 			offset = 0;
 		} else {
@@ -225,7 +250,9 @@ int aspace_clone(struct aspace *src, struct aspace *dst)
 		}
 		if (!err) {
 			vaddr_t at = m.start;
-			err = aspace_map(dst, &at, m.end - m.start, m.prot, copy, offset, true);
+			unsigned opts = ASPACE_FIXED | (m.shared ? ASPACE_SHARED : 0) |
+				(m.max_prot << ASPACE_MAX_SHIFT);
+			err = aspace_map(dst, &at, m.end - m.start, m.prot, copy, offset, opts);
 			kobject_unref(&copy->obj);
 		}
 		kobject_unref(&m.vmo->obj);
@@ -320,6 +347,76 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 	kfree(tail);
 	vmas_release(&dead);
 	return 0;
+}
+
+/* Splits m at va (inside it): its part from va becomes spare, linked
+ * after it. Under the aspace lock and vmo_lock. */
+static void vma_split(struct vma *m, vaddr_t va, struct vma *spare)
+{
+	kobject_ref(&m->vmo->obj);
+	*spare = *m;
+	spare->start = va;
+	spare->offset = m->offset + (va - m->start);
+	list_insert_before(m->link.next, &spare->link);
+	list_push_back(&m->vmo->mappings, &spare->vmo_link);
+	m->end = va;
+}
+
+/* Whether mappings cover [va, end) without a gap, each allowing prot. */
+static int protect_check(struct aspace *as, vaddr_t va, vaddr_t end, unsigned prot)
+{
+	vaddr_t cur = va;
+	for (struct list *pos = first_after(as, va); pos != &as->vmas && cur < end;
+	     pos = pos->next) {
+		const struct vma *m = list_entry(pos, struct vma, link);
+		if (m->start > cur)
+			return ERR_NOT_FOUND;
+		if (prot & ~m->max_prot)
+			return ERR_ACCESS_DENIED;
+		cur = m->end;
+	}
+	return cur < end ? ERR_NOT_FOUND : 0;
+}
+
+int aspace_protect(struct aspace *as, vaddr_t va, uint64_t len, unsigned prot)
+{
+	if (!range_ok(va, len) || (prot & ~(VM_READ | VM_WRITE | VM_EXEC)))
+		return ERR_INVALID_ARGS;
+	if ((prot & VM_WRITE) && (prot & VM_EXEC))
+		return ERR_ACCESS_DENIED;
+	vaddr_t end = va + len;
+	/* At most two splits, one at each end: allocated up front. */
+	struct vma *spare[2] = { kzalloc(sizeof(struct vma)), kzalloc(sizeof(struct vma)) };
+	int err = spare[0] && spare[1] ? 0 : ERR_NO_MEMORY;
+	irqflags_t af = spin_lock_irqsave(&as->lock);
+	if (!err)
+		err = as->root ? protect_check(as, va, end, prot) : ERR_PEER_CLOSED;
+	/* The entries go (they fault back in with the new protection) in the
+	 * same vmo_lock section as the vma changes, as in aspace_unmap. */
+	irqflags_t f = vmo_lock();
+	if (!err && !(err = pt_unmap(as->root, va, len))) {
+		arch_tlb_flush_all();
+		int used = 0;
+		for (struct list *pos = first_after(as, va); pos != &as->vmas; pos = pos->next) {
+			struct vma *m = list_entry(pos, struct vma, link);
+			if (m->start >= end)
+				break;
+			if (m->start < va) {
+				vma_split(m, va, spare[used++]);
+				continue; /* the part from va comes next */
+			}
+			if (m->end > end)
+				vma_split(m, end, spare[used++]);
+			m->prot = prot;
+		}
+		for (int i = 0; i < used; i++)
+			spare[i] = NULL;
+	}
+	vmo_unlock(f);
+	spin_unlock_irqrestore(&as->lock, af);
+	kfree(spare[0]);
+	kfree(spare[1]);
+	return err;
 }
 
 /* Puts pa at page for mapping m, read-only while the page is shared

@@ -42,7 +42,7 @@ static int load_segments(struct process *p, const struct elf_image *img, const u
 		int err = vmo_write(v, s->vaddr - start, file + s->offset, s->filesz);
 		if (!err)
 			err = aspace_map(&p->as, &start, len, elf_segment_prot(s->flags), v, 0,
-					 true);
+					 ASPACE_FIXED);
 		kobject_unref(&v->obj);
 		if (err)
 			return err;
@@ -115,7 +115,8 @@ static int start_process(struct process *p, const struct elf_image *img, const u
 	if (!err)
 		err = vmo_write(sv, USER_STACK_SIZE - block, &sb, sizeof(sb));
 	if (!err)
-		err = aspace_map(&p->as, &stack, USER_STACK_SIZE, VM_READ | VM_WRITE, sv, 0, true);
+		err = aspace_map(&p->as, &stack, USER_STACK_SIZE, VM_READ | VM_WRITE, sv, 0,
+				 ASPACE_FIXED);
 	if (sv)
 		kobject_unref(&sv->obj);
 	if (err)

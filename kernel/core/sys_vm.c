@@ -157,10 +157,18 @@ long sys_vmo_write(vg_handle_t vmo, uint64_t offset, const void *buf, size_t len
 	return vmo_user_call(vmo, offset, (void *)(uintptr_t)buf, len, true);
 }
 
+/* vm_map's and vm_protect's protection flags as VM_* (write implies read). */
+static unsigned vm_prot(uint32_t flags)
+{
+	return (flags & VG_VM_READ ? VM_READ : 0) | (flags & VG_VM_WRITE ? VM_WRITE | VM_READ : 0) |
+		(flags & VG_VM_EXEC ? VM_EXEC : 0);
+}
+
 long sys_vm_map(vg_handle_t process, vg_handle_t vmo, uint64_t offset, uint64_t len, uint32_t flags,
 		uintptr_t *addr)
 {
-	if (flags & ~(VG_VM_READ | VG_VM_WRITE | VG_VM_EXEC | VG_VM_FIXED))
+	if (flags &
+	    ~(VG_VM_READ | VG_VM_WRITE | VG_VM_EXEC | VG_VM_FIXED | VG_VM_SHARED | VG_VM_POPULATE))
 		return ERR_INVALID_ARGS;
 	uintptr_t at = 0;
 	if ((flags & VG_VM_FIXED) && copy_from_user(&at, addr, sizeof(at)))
@@ -173,16 +181,20 @@ long sys_vm_map(vg_handle_t process, vg_handle_t vmo, uint64_t offset, uint64_t 
 	 * handle. */
 	uint32_t need = VG_RIGHT_MAP | (flags & VG_VM_READ ? VG_RIGHT_READ : 0) |
 		(flags & VG_VM_WRITE ? VG_RIGHT_WRITE : 0);
-	err = current_handle(vmo, VG_OBJ_VMO, need, &vo);
+	struct handle_entry entry;
+	err = handle_lookup(&current_process()->handles, vmo, VG_OBJ_VMO, need, &vo, &entry);
 	if (!err) {
 		vaddr_t va = at;
-		unsigned prot = (flags & VG_VM_READ ? VM_READ : 0) |
-			(flags & VG_VM_WRITE ? VM_WRITE | VM_READ : 0) |
-			(flags & VG_VM_EXEC ? VM_EXEC : 0);
+		unsigned prot = vm_prot(flags);
+		/* The handle's rights also bound what vm_protect may give. */
+		unsigned max = VM_EXEC | (entry.rights & VG_RIGHT_READ ? VM_READ : 0) |
+			(entry.rights & VG_RIGHT_WRITE ? VM_WRITE : 0);
+		unsigned opts = (flags & VG_VM_FIXED ? ASPACE_FIXED : 0) |
+			(flags & VG_VM_SHARED ? ASPACE_SHARED : 0) |
+			(flags & VG_VM_POPULATE ? ASPACE_POPULATE : 0) | (max << ASPACE_MAX_SHIFT);
 		struct process *p = to_process(po);
 		err = p->dead ? ERR_PEER_CLOSED
-			      : aspace_map(&p->as, &va, len, prot, to_vmo(vo), offset,
-					   flags & VG_VM_FIXED);
+			      : aspace_map(&p->as, &va, len, prot, to_vmo(vo), offset, opts);
 		at = va;
 		kobject_unref(vo);
 		if (!err && copy_to_user(addr, &at, sizeof(at))) {
@@ -202,6 +214,20 @@ long sys_vm_unmap(vg_handle_t process, uintptr_t addr, uint64_t len)
 		return err;
 	struct process *p = to_process(po);
 	err = p->dead ? ERR_PEER_CLOSED : aspace_unmap(&p->as, addr, len);
+	kobject_unref(po);
+	return err;
+}
+
+long sys_vm_protect(vg_handle_t process, uintptr_t addr, uint64_t len, uint32_t flags)
+{
+	if (flags & ~(VG_VM_READ | VG_VM_WRITE | VG_VM_EXEC))
+		return ERR_INVALID_ARGS;
+	struct kobject *po;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MAP, &po);
+	if (err)
+		return err;
+	struct process *p = to_process(po);
+	err = p->dead ? ERR_PEER_CLOSED : aspace_protect(&p->as, addr, len, vm_prot(flags));
 	kobject_unref(po);
 	return err;
 }

@@ -349,8 +349,7 @@ static size_t next_component(const char *s, size_t len, size_t *pos, const char 
 	}
 }
 
-/* Whether an archive name and a looked-up path name the same file. */
-static bool same_name(const char *name, size_t name_len, const char *path, size_t path_len)
+bool cpio_same_name(const char *name, size_t name_len, const char *path, size_t path_len)
 {
 	size_t npos = 0, ppos = 0;
 	for (;;) {
@@ -366,6 +365,19 @@ static bool same_name(const char *name, size_t name_len, const char *path, size_
 		if (nl == 0)
 			return true;
 	}
+}
+
+uint32_t cpio_name_hash(const char *name, size_t len)
+{
+	/* FNV-1a over the components, each followed by a '/': every spelling
+	 * cpio_same_name treats as one name hashes alike. */
+	uint32_t h = 2166136261u;
+	size_t pos = 0;
+	const char *c;
+	for (size_t n; (n = next_component(name, len, &pos, &c)) != 0;)
+		for (size_t i = 0; i <= n; i++)
+			h = (h ^ (uint8_t)(i < n ? c[i] : '/')) * 16777619u;
+	return h;
 }
 
 struct find_state {
@@ -394,7 +406,7 @@ static void find_visit(const struct cpio_entry *e, void *ctx)
 		}
 		return;
 	}
-	if (same_name(e->name, e->name_len, st->path, st->path_len)) {
+	if (cpio_same_name(e->name, e->name_len, st->path, st->path_len)) {
 		st->match = *e;
 		st->found = true;
 	}

@@ -74,17 +74,19 @@ void frames_claim_range(struct frames *f, paddr_t start, paddr_t end)
 	}
 }
 
-/* Index of the first free page at or after i, or npages. Skips full words. */
+/* Index of the first free page at or after i, or npages: a word at a
+ * time (a page-by-page scan over a fragmented stretch cost each
+ * allocation tens of thousands of instructions). */
 static size_t next_free(const struct frames *f, size_t i)
 {
 	while (i < f->npages) {
-		if (i % 64 == 0 && f->bits[i / 64] == ~0ull) {
-			i += 64;
-			continue;
+		/* The free pages of i's word, from i on. */
+		uint64_t free = ~f->bits[i / 64] & (~0ull << (i % 64));
+		if (free) {
+			size_t at = i / 64 * 64 + (size_t)__builtin_ctzll(free);
+			return at < f->npages ? at : f->npages;
 		}
-		if (!test_bit(f, i))
-			return i;
-		i++;
+		i = (i / 64 + 1) * 64;
 	}
 	return f->npages;
 }
@@ -101,7 +103,10 @@ paddr_t frames_alloc(struct frames *f, size_t count, size_t align_pages, paddr_t
 	}
 	/* Alignment is of the physical address, not of the index. */
 	size_t base_pfn = (size_t)(f->base / PAGE_SIZE);
-	size_t i = next_free(f, f->hint);
+	size_t first = next_free(f, f->hint), i = first;
+	/* No page below the first free one is: the hint moves up to it, and
+	 * past what this call takes there. */
+	f->hint = first;
 	while (i < max_end) {
 		size_t misalign = (base_pfn + i) & (align_pages - 1);
 		if (misalign) {

@@ -19,7 +19,7 @@ static bool build_process(bool with_thread)
 	vaddr_t va = 0;
 	vg_handle_t h;
 	bool ok = v && !vmo_write(v, PAGE_SIZE, "x", 1) &&
-		!aspace_map(&p->as, &va, 3 * PAGE_SIZE, VM_READ | VM_WRITE, v, 0, false) &&
+		!aspace_map(&p->as, &va, 3 * PAGE_SIZE, VM_READ | VM_WRITE, v, 0, 0) &&
 		!aspace_fault(&p->as, va + PAGE_SIZE, VM_WRITE) &&
 		!handle_install(&p->handles, &v->obj, VG_RIGHT_READ, 0, &h);
 	if (v)
@@ -82,7 +82,7 @@ static bool build_cow_family(int order)
 	struct vmo *a = vmo_create(4 * PAGE_SIZE), *b = NULL, *c = NULL;
 	vaddr_t va = 0, vb = 0;
 	bool ok = p && a && !vmo_write(a, 0, "A", 1) && !vmo_write(a, PAGE_SIZE, "B", 1) &&
-		!aspace_map(&p->as, &va, 4 * PAGE_SIZE, VM_READ | VM_WRITE, a, 0, false) &&
+		!aspace_map(&p->as, &va, 4 * PAGE_SIZE, VM_READ | VM_WRITE, a, 0, 0) &&
 		!aspace_fault(&p->as, va, VM_WRITE) &&
 		!aspace_fault(&p->as, va + PAGE_SIZE, VM_READ) &&
 		!vmo_create_child(a, 0, 4 * PAGE_SIZE, &b) &&
@@ -92,7 +92,7 @@ static bool build_cow_family(int order)
 		byte_at(b, 0) == 'A' && byte_at(a, 0) == 'X';
 	/* The child mapped: a read shares, a write copies; the grandchild
 	 * keeps the page as it was when it was made. */
-	ok = ok && !aspace_map(&p->as, &vb, 4 * PAGE_SIZE, VM_READ | VM_WRITE, b, 0, false) &&
+	ok = ok && !aspace_map(&p->as, &vb, 4 * PAGE_SIZE, VM_READ | VM_WRITE, b, 0, 0) &&
 		!aspace_fault(&p->as, vb, VM_READ) &&
 		!aspace_fault(&p->as, vb + PAGE_SIZE, VM_WRITE) &&
 		!vmo_write(b, PAGE_SIZE, "Y", 1) && byte_at(a, PAGE_SIZE) == 'B' &&

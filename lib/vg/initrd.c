@@ -1,12 +1,70 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The boot archive: the root task gets it as a read-only VMO (struct
 // vg_startup.initrd); it is mapped on first use and searched with the
-// kernel's own validating cpio parser (kernel/lib/cpio.c).
+// kernel's own validating cpio parser (kernel/lib/cpio.c). Validated
+// once when mapped, then indexed: a hash table of its names, built in the
+// same pass, so that a lookup reads one record instead of walking (and
+// validating again) a thousand (every spawn from the archive looks up).
 #include <kernel/cpio.h>
+#include <kernel/string.h>
 #include <vg/vg.h>
+
+/* One slot per name: its hash and its record's offset + 1 (0: empty). */
+struct slot {
+	uint32_t hash, record;
+};
 
 static const void *archive;
 static size_t archive_len;
+static struct slot *index; /* NULL: no index, cpio_find does the work */
+static size_t index_mask;
+
+/* The slot for name: its own, or the empty one where it would go. */
+static struct slot *slot_for(const char *name, size_t len, uint32_t hash, const void *base,
+			     size_t size)
+{
+	for (size_t i = hash & index_mask;; i = (i + 1) & index_mask) {
+		struct slot *s = &index[i];
+		if (!s->record)
+			return s;
+		size_t off = s->record - 1;
+		struct cpio_entry e;
+		if (s->hash == hash && cpio_next(base, size, &off, &e, NULL) == 1 &&
+		    cpio_same_name(e.name, e.name_len, name, len))
+			return s;
+	}
+}
+
+/* The index of a validated archive of count entries; without one (no
+ * memory, offsets beyond 32 bits) lookups walk the archive. */
+static void build_index(const void *base, size_t size, int count)
+{
+	size_t slots = 64;
+	while (slots < 2 * (size_t)count)
+		slots *= 2;
+	vg_handle_t vmo;
+	uintptr_t at = 0;
+	size_t bytes = (slots * sizeof(struct slot) + 4095) & ~(size_t)4095;
+	if (size > UINT32_MAX || vg_vmo_create(bytes, 0, &vmo))
+		return;
+	long st = vg_vm_map(vg_self(), vmo, 0, bytes, VG_VM_READ | VG_VM_WRITE, &at);
+	vg_handle_close(vmo);
+	if (st)
+		return;
+	index = (struct slot *)at;
+	index_mask = slots - 1;
+	size_t off = 0, here = 0;
+	struct cpio_entry e;
+	/* Later records win, as cpio_find has it: a repeated name takes the
+	 * slot over. */
+	while (cpio_next(base, size, &off, &e, NULL) == 1) {
+		uint32_t h = cpio_name_hash(e.name, e.name_len);
+		struct slot *s = slot_for(e.name, e.name_len, h, base, size);
+		s->hash = h;
+		s->record = (uint32_t)here + 1;
+		here = off;
+	}
+}
 
 long vg_initrd_map(const void **base, size_t *len)
 {
@@ -20,10 +78,12 @@ long vg_initrd_map(const void **base, size_t *len)
 		if (st)
 			return st;
 		const char *why;
-		if (cpio_validate((const void *)at, su->initrd_size, &why) < 0) {
+		int count = cpio_validate((const void *)at, su->initrd_size, &why);
+		if (count < 0) {
 			vg_vm_unmap(vg_self(), at, size);
 			return ERR_BAD_FORMAT;
 		}
+		build_index((const void *)at, su->initrd_size, count);
 		archive = (const void *)at;
 		archive_len = su->initrd_size;
 	}
@@ -40,7 +100,14 @@ long vg_initrd_find(const char *path, const void **data, size_t *len)
 	if (st)
 		return st;
 	struct cpio_entry e;
-	if (cpio_find(base, size, path, &e))
+	size_t n = strlen(path), off;
+	struct slot *s = index ? slot_for(path, n, cpio_name_hash(path, n), base, size) : NULL;
+	if (s && !s->record)
+		return ERR_NOT_FOUND;
+	/* A hard link whose data sits with another link: cpio_find knows. */
+	bool read = s && (off = s->record - 1, cpio_next(base, size, &off, &e, NULL) == 1) &&
+		!(CPIO_TYPE(e.mode) == CPIO_S_IFREG && e.nlink > 1 && e.size == 0);
+	if (!read && cpio_find(base, size, path, &e))
 		return ERR_NOT_FOUND;
 	*data = e.data;
 	*len = e.size;

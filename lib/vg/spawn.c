@@ -15,6 +15,7 @@
 #include <kernel/elf.h>
 #include <kernel/string.h>
 #include <ld/dyn.h>
+#include <vg/lock.h>
 #include <vg/vg.h>
 
 _Static_assert(VM_READ == VG_VM_READ && VM_WRITE == VG_VM_WRITE && VM_EXEC == VG_VM_EXEC,
@@ -98,7 +99,7 @@ static const char *stage(uint8_t *stage, const struct elf_image *img, const uint
 		v.seg[i].mem = stage + (s->vaddr - img->vaddr_lo);
 		v.seg[i].writable = (s->flags & PF_W) != 0;
 	}
-	if (!relocate || !img->has_dynamic)
+	if (!relocate)
 		return NULL;
 	struct ld_dyn d;
 	const char *err = ld_dyn_parse(&v, img->dynamic_vaddr, img->dynamic_size, &d);
@@ -111,37 +112,91 @@ static const char *stage(uint8_t *stage, const struct elf_image *img, const uint
 	return err;
 }
 
-/* Loads img (file) into child: one VMO holding every PT_LOAD, each mapped
- * with its own protection; *base gets the load bias. */
-static long load_image(vg_handle_t child, const struct elf_image *img, const uint8_t *file,
-		       bool relocate, uint64_t *base, const char **why)
+/* Fills vmo with img's segments, relocated (at base) if relocate, through
+ * a mapping here (a copy through vmo_write's kernel buffer costs more
+ * than the faults). */
+static long fill(vg_handle_t vmo, const struct elf_image *img, const uint8_t *file, uint64_t base,
+		 bool relocate, const char **why)
 {
 	uint64_t span = img->vaddr_hi - img->vaddr_lo;
-	vg_handle_t vmo;
-	long st = vg_vmo_create(span, 0, &vmo);
+	uintptr_t here = 0;
+	long st = vg_vm_map(vg_self(), vmo, 0, span, VG_VM_READ | VG_VM_WRITE, &here);
 	if (st)
 		return st;
-	uintptr_t here = 0;
-	st = choose_base(child, vmo, img, base);
-	if (!st)
-		st = vg_vm_map(vg_self(), vmo, 0, span, VG_VM_READ | VG_VM_WRITE, &here);
-	if (!st) {
-		const char *err = stage((uint8_t *)here, img, file, *base, relocate);
-		vg_vm_unmap(vg_self(), here, span);
-		if (err) {
-			*why = err;
-			st = ERR_BAD_FORMAT;
-		}
+	const char *err = stage((uint8_t *)here, img, file, base, relocate);
+	vg_vm_unmap(vg_self(), here, span);
+	if (err) {
+		*why = err;
+		return ERR_BAD_FORMAT;
 	}
+	return 0;
+}
+
+/* Maps img's segments from vmo (which holds them all) into child at base,
+ * each with its own protection and its pages entered at once: read-only
+ * ones through a read-only handle (nothing can make them writable, and a
+ * fork shares them), writable ones from a copy-on-write child of vmo when
+ * shared (a cached image). */
+static long map_segments(vg_handle_t child, vg_handle_t vmo, const struct elf_image *img,
+			 uint64_t base, bool shared)
+{
+	vg_handle_t ro = VG_HANDLE_INVALID;
+	long st = vg_handle_duplicate(vmo, VG_RIGHT_READ | VG_RIGHT_MAP, &ro);
 	for (int i = 0; !st && i < img->n_load; i++) {
 		const struct elf_segment *s = &img->load[i];
 		uint64_t lo = s->vaddr & ~(uint64_t)4095;
 		uint64_t hi = (s->vaddr + s->memsz + 4095) & ~(uint64_t)4095;
-		uintptr_t at = *base + lo;
-		st = vg_vm_map(child, vmo, lo - img->vaddr_lo, hi - lo,
-			       elf_segment_prot(s->flags) | VG_VM_FIXED, &at);
+		uintptr_t at = base + lo;
+		uint32_t flags = elf_segment_prot(s->flags) | VG_VM_FIXED | VG_VM_POPULATE;
+		if (!(s->flags & PF_W)) {
+			st = vg_vm_map(child, ro, lo - img->vaddr_lo, hi - lo, flags, &at);
+		} else if (!shared) {
+			st = vg_vm_map(child, vmo, lo - img->vaddr_lo, hi - lo, flags, &at);
+		} else {
+			vg_handle_t copy;
+			st = vg_vmo_create_child(vmo, lo - img->vaddr_lo, hi - lo, 0, &copy);
+			if (!st) {
+				st = vg_vm_map(child, copy, 0, hi - lo, flags, &at);
+				vg_handle_close(copy);
+			}
+		}
 	}
-	vg_handle_close(vmo);
+	if (ro != VG_HANDLE_INVALID)
+		vg_handle_close(ro);
+	return st;
+}
+
+/* Loads img (file) into child: one VMO holding every PT_LOAD (cache's if
+ * it holds this image already), each mapped with its own protection;
+ * *base gets the load bias. */
+static long load_image(vg_handle_t child, const struct elf_image *img, const uint8_t *file,
+		       bool relocate, struct vg_spawn_cache *cache, uint64_t *base,
+		       const char **why)
+{
+	relocate = relocate && img->has_dynamic;
+	/* Relocated pages depend on where they go: never cached. */
+	if (relocate)
+		cache = NULL;
+	bool hit = cache && cache->image == file && cache->vmo != VG_HANDLE_INVALID;
+	vg_handle_t vmo = hit ? cache->vmo : VG_HANDLE_INVALID;
+	long st = hit ? 0 : vg_vmo_create(img->vaddr_hi - img->vaddr_lo, 0, &vmo);
+	if (st)
+		return st;
+	st = choose_base(child, vmo, img, base);
+	if (!st && !hit)
+		st = fill(vmo, img, file, *base, relocate, why);
+	if (!st)
+		st = map_segments(child, vmo, img, *base, cache != NULL);
+	if (hit)
+		return st;
+	if (cache && !st) {
+		if (cache->vmo != VG_HANDLE_INVALID)
+			vg_handle_close(cache->vmo);
+		cache->image = file;
+		cache->vmo = vmo;
+	} else {
+		vg_handle_close(vmo);
+	}
 	return st;
 }
 
@@ -253,24 +308,23 @@ static long start(vg_handle_t child, uint64_t entry, struct vg_startup su,
 		return st;
 	uintptr_t base = 0;
 	st = vg_vm_map(child, stack, 0, STACK_SIZE, VG_VM_READ | VG_VM_WRITE, &base);
-	/* The block is built in place: the top of the child's stack, mapped
-	 * here too for the while (no shared scratch buffer, so threads may
-	 * spawn at once). */
-	uintptr_t top = 0;
+	/* The block is built in a buffer here and written to the top of the
+	 * child's stack (no mapping here, no faults); one buffer, so spawns
+	 * from several threads take turns. */
+	static uint8_t block[BLOCK_MAX];
+	static uint32_t block_lock;
 	size_t size = 0;
-	if (!st)
-		st = vg_vm_map(vg_self(), stack, STACK_SIZE - BLOCK_MAX, BLOCK_MAX,
-			       VG_VM_READ | VG_VM_WRITE, &top);
 	if (!st) {
+		vg_lock(&block_lock);
 		/* Where the block goes decides its pointers: find its size with a
 		 * first pass at a provisional place, then build it for real. */
-		uint8_t *window = (uint8_t *)top;
-		size = build_block(window, base, &su, theirs, req);
+		size = build_block(block, base, &su, theirs, req);
 		if (size)
-			size = build_block(window + BLOCK_MAX - size, base + STACK_SIZE - size, &su,
+			size = build_block(block + BLOCK_MAX - size, base + STACK_SIZE - size, &su,
 					   theirs, req);
-		st = size ? 0 : ERR_OUT_OF_RANGE;
-		vg_vm_unmap(vg_self(), top, BLOCK_MAX);
+		st = size ? vg_vmo_write(stack, STACK_SIZE - size, block + BLOCK_MAX - size, size)
+			  : ERR_OUT_OF_RANGE;
+		vg_unlock(&block_lock);
 	}
 	vg_handle_close(stack);
 	vg_handle_t thread;
@@ -318,19 +372,19 @@ static const char *check(const struct vg_spawn_req *req, struct elf_image *img,
 
 /* Loads the program, and its interpreter if it has one; *entry and su get
  * where the child starts and what the loading tells it. */
-static long load(vg_handle_t child, const struct vg_spawn_req *req, const struct elf_image *img,
-		 const struct elf_image *interp, const void *idata, uint64_t *entry,
-		 struct vg_startup *su, const char **why)
+static long load(vg_handle_t child, const struct vg_spawn_req *req, struct vg_spawn_cache *cache,
+		 const struct elf_image *img, const struct elf_image *interp, const void *idata,
+		 uint64_t *entry, struct vg_startup *su, const char **why)
 {
 	uint64_t base, ibase;
 	bool pie = img->type == ET_DYN;
-	long st = load_image(child, img, req->image, pie && !img->has_interp, &base, why);
+	long st = load_image(child, img, req->image, pie && !img->has_interp, cache, &base, why);
 	if (st)
 		return st;
 	*entry = base + img->entry;
 	su->prog_base = base;
 	if (img->has_interp) {
-		st = load_image(child, interp, idata, true, &ibase, why);
+		st = load_image(child, interp, idata, true, NULL, &ibase, why);
 		su->prog_phdr = base + img->phdr_vaddr;
 		su->prog_phnum = img->phnum;
 		su->prog_entry = base + img->entry;
@@ -348,13 +402,8 @@ static long load(vg_handle_t child, const struct vg_spawn_req *req, const struct
 	return st;
 }
 
-long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const char **why)
-{
-	return vg_spawn_in(req, VG_HANDLE_INVALID, process_out, why);
-}
-
-long vg_spawn_in(const struct vg_spawn_req *req, vg_handle_t process, vg_handle_t *process_out,
-		 const char **why)
+static long spawn(const struct vg_spawn_req *req, struct vg_spawn_cache *cache, vg_handle_t process,
+		  vg_handle_t *process_out, const char **why)
 {
 	struct elf_image img, interp;
 	const void *idata = NULL;
@@ -381,7 +430,7 @@ long vg_spawn_in(const struct vg_spawn_req *req, vg_handle_t process, vg_handle_
 	uint64_t entry = 0;
 	st = move_handles(child, req, theirs);
 	if (!st)
-		st = load(child, req, &img, &interp, idata, &entry, &su, &reason);
+		st = load(child, req, cache, &img, &interp, idata, &entry, &su, &reason);
 	if (!st)
 		st = start(child, entry, su, req, theirs);
 	if (st) {
@@ -393,4 +442,21 @@ long vg_spawn_in(const struct vg_spawn_req *req, vg_handle_t process, vg_handle_
 	}
 	*process_out = child;
 	return 0;
+}
+
+long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const char **why)
+{
+	return spawn(req, NULL, VG_HANDLE_INVALID, process_out, why);
+}
+
+long vg_spawn_in(const struct vg_spawn_req *req, vg_handle_t process, vg_handle_t *process_out,
+		 const char **why)
+{
+	return spawn(req, NULL, process, process_out, why);
+}
+
+long vg_spawn_cached(const struct vg_spawn_req *req, struct vg_spawn_cache *cache,
+		     vg_handle_t *process_out, const char **why)
+{
+	return spawn(req, cache, VG_HANDLE_INVALID, process_out, why);
 }

@@ -107,7 +107,14 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *req);
 /* Registers process (a copy of parent's memory, not yet running) as a new
  * child: its pid and its endpoint to us. */
 long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle_t *ep);
+/* The cache entry for a boot archive image (the one holding it, or the
+ * one it will replace). */
+struct vg_spawn_cache *proc_image_cache(const void *image);
 long proc_image_find(const char *path, const void **image, size_t *len);
+/* A file's pages staged by the caller (file, consumed), len bytes, mapped
+ * here read-only for a spawn; proc_image_unmap when done. */
+long proc_image_map(vg_handle_t file, uint32_t len, const void **image, size_t *size);
+void proc_image_unmap(const void *image, size_t size);
 
 /* Ends and waiting (wait.c). */
 /* Starts watching p's kernel process for its exit. */

@@ -64,27 +64,46 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 	long st;
 	const void *image;
 	size_t len;
-	uint32_t n = from->nstaged;
 	if (!split(r->args, r->args_len, argv, &st) || !split(r->env, r->env_len, envp, &st))
 		goto fail;
-	if ((st = proc_image_find(r->path, &image, &len))) {
-		st = spawn_error(st);
-		goto fail;
+	/* The program's pages, if staged, are ours: the rest go to the child. */
+	uint32_t n = 0;
+	vg_handle_t file = VG_HANDLE_INVALID;
+	uint32_t file_len = 0;
+	for (uint32_t i = 0; i < from->nstaged; i++) {
+		const struct proc_staged *s = &from->staged[i];
+		if (s->tag == VG_HTAG_IMAGE && file == VG_HANDLE_INVALID) {
+			file = s->h;
+			file_len = s->arg;
+		} else {
+			handles[n++] = (struct vg_startup_handle){ s->tag, s->arg, s->h, 0 };
+		}
 	}
-	for (uint32_t i = 0; i < n; i++)
-		handles[i] = (struct vg_startup_handle){ from->staged[i].tag, from->staged[i].arg,
-							 from->staged[i].h, 0 };
 	from->nstaged = 0;
+	st = file != VG_HANDLE_INVALID ? proc_image_map(file, file_len, &image, &len)
+				       : proc_image_find(r->path, &image, &len);
+	if (st) {
+		for (uint32_t i = 0; i < n; i++)
+			vg_handle_close(handles[i].handle);
+		return spawn_error(st);
+	}
 	vg_handle_t ep;
 	st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, (uint64_t)pid, &ep);
 	if (st) {
 		for (uint32_t i = 0; i < n; i++)
 			vg_handle_close(handles[i].handle);
-		return st;
+	} else {
+		handles[n++] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, ep, 0 };
+		struct vg_spawn_req req = { image, len, argv, envp, handles, n };
+		/* Only the boot archive's files never change: only they are
+		 * cached. */
+		st = file != VG_HANDLE_INVALID
+			? vg_spawn(&req, process, NULL)
+			: vg_spawn_cached(&req, proc_image_cache(image), process, NULL);
 	}
-	handles[n++] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, ep, 0 };
-	struct vg_spawn_req req = { image, len, argv, envp, handles, n };
-	return spawn_error(vg_spawn(&req, process, NULL));
+	if (file != VG_HANDLE_INVALID)
+		proc_image_unmap(image, len);
+	return spawn_error(st);
 fail:
 	proc_unstage(from);
 	return st;

@@ -43,6 +43,8 @@ struct vma {
 	struct list link; /* in the address space's sorted list */
 	vaddr_t start, end;
 	unsigned prot; /* VM_READ / VM_WRITE / VM_EXEC */
+	unsigned max_prot; /* what aspace_protect may give it (the VMO handle's rights) */
+	bool shared; /* ASPACE_SHARED: the same VMO in a clone */
 	struct vmo *vmo; /* holds a reference */
 	uint64_t offset;
 	/* The reverse map: the VMO lists its mappings so that copy-on-write
@@ -57,10 +59,24 @@ struct vma {
 int aspace_init(struct aspace *as);
 /* Unmaps everything and frees the page tables. */
 void aspace_destroy(struct aspace *as);
-/* Maps len bytes of vmo from offset with prot at *va (if fixed) or at a free
- * place it chooses (and stores in *va). W+X is refused. */
+/* aspace_map options: at *va exactly; shared with a clone (never a
+ * copy-on-write snapshot); the VMO's committed pages entered at once. The
+ * highest protection aspace_protect may give later sits above
+ * ASPACE_MAX_SHIFT (none given: any). */
+#define ASPACE_FIXED 1u
+#define ASPACE_SHARED 2u
+#define ASPACE_POPULATE 4u
+#define ASPACE_MAX_SHIFT 8
+/* Maps len bytes of vmo from offset with prot at *va (if ASPACE_FIXED) or
+ * at a free place it chooses (and stores in *va). W+X is refused. */
 int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, struct vmo *vmo,
-	       uint64_t offset, bool fixed);
+	       uint64_t offset, unsigned opts);
+/* Gives [va, va + len), which mappings must cover entirely (ERR_NOT_FOUND),
+ * protection prot, splitting mappings at its ends; ERR_ACCESS_DENIED for
+ * more than a mapping's highest protection, or W+X. Present entries are
+ * cleared: pages fault back in with the new protection (copy-on-write
+ * still decides whether a page can be written). */
+int aspace_protect(struct aspace *as, vaddr_t va, uint64_t len, unsigned prot);
 /* Clears the range's page-table entries and flushes them before the
  * mappings (and perhaps their VMOs' pages) are released. */
 int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len);
@@ -83,7 +99,7 @@ int aspace_pin_page(struct aspace *as, vaddr_t va, unsigned access, struct vmo *
 /* Maps into dst, which must have no mappings (ERR_BAD_STATE), a snapshot
  * of every mapping of src at the same addresses with the same protections:
  * a copy-on-write child of each writable anonymous VMO range; the VMO
- * itself for read-only mappings (nothing writes through them: a change
+ * itself for shared (ASPACE_SHARED) and read-only mappings (nothing writes through them: a change
  * made to the VMO another way shows on both sides) and for physical and
  * contiguous ones (device memory stays shared). src's other
  * threads may go on meanwhile: each mapping is copied as it is when its

@@ -79,4 +79,12 @@ int cpio_validate(const void *archive, size_t len, const char **why);
  */
 int cpio_find(const void *archive, size_t len, const char *path, struct cpio_entry *e);
 
+/* Whether an archive name and a looked-up path name the same entry, as
+ * cpio_find compares them. */
+bool cpio_same_name(const char *name, size_t name_len, const char *path, size_t path_len);
+
+/* A hash of a name that every spelling of it cpio_same_name accepts shares
+ * ("bin/x", "./bin/x", "/bin//x"), for an index of the archive. */
+uint32_t cpio_name_hash(const char *name, size_t len);
+
 #endif

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// <sys/mman.h>: mmap, munmap, msync (lib/c/os/fd/mmap.c). Regular files
+// <sys/mman.h>: mmap, munmap, mprotect, msync (lib/c/os/fd/mmap.c). Regular files
 // of filesystems that hand out their pages (tmpfs, the boot archive) map
 // shared or private; anonymous mappings are fresh zeroed memory.
 #ifndef _SYS_MMAN_H
@@ -26,6 +26,7 @@
 
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
 int munmap(void *addr, size_t len);
+int mprotect(void *addr, size_t len, int prot);
 int msync(void *addr, size_t len, int flags);
 
 #endif

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// mmap, munmap and msync (docs/ARCHITECTURE.md, section 17). A file's
-// pages come from its server (idl/fs.idl, file.map) as a VMO: MAP_SHARED
-// maps it, so writes are the file's and read() and other mappers see them;
-// MAP_PRIVATE maps a copy-on-write child of it. Anonymous mappings are a
-// new VMO. The kernel picks no addresses the allocator would reuse: the
+// mmap, munmap, mprotect and msync (docs/ARCHITECTURE.md, section 17). A
+// file's pages come from its server (idl/fs.idl, file.map) as a VMO:
+// MAP_SHARED maps it, so writes are the file's and read() and other mappers
+// see them; MAP_PRIVATE maps a copy-on-write child of it. Anonymous
+// mappings are a new VMO. A MAP_SHARED mapping is mapped VG_VM_SHARED, so
+// that a fork's child shares it too (a private one becomes the child's
+// copy-on-write copy). The kernel picks no addresses the allocator would reuse: the
 // placement is the allocator's (internal/pages.h).
 #include <errno.h>
 #include <fcntl.h>
@@ -18,10 +20,13 @@
 
 extern int __libc_vm_lock;
 
+/* place's own bit beside the PROT_* ones: the mapping is MAP_SHARED. */
+#define SHARED 0x100
+
 static uint32_t vm_prot(int prot)
 {
 	return (prot & PROT_READ ? VG_VM_READ : 0) | (prot & PROT_WRITE ? VG_VM_WRITE : 0) |
-		(prot & PROT_EXEC ? VG_VM_EXEC : 0);
+		(prot & PROT_EXEC ? VG_VM_EXEC : 0) | (prot & SHARED ? VG_VM_SHARED : 0);
 }
 
 /* Maps vmo at addr (MAP_FIXED) or where the allocator places it. */
@@ -102,7 +107,7 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 	} else if (file_vmo(fd, (uint64_t)off, len, prot, flags, &vmo, &map_off)) {
 		return MAP_FAILED;
 	}
-	void *p = place(vmo, map_off, len, prot, addr, fixed);
+	void *p = place(vmo, map_off, len, prot | (kind == MAP_SHARED ? SHARED : 0), addr, fixed);
 	/* The mapping holds the VMO. */
 	vg_handle_close(vmo);
 	if (!p) {
@@ -120,6 +125,34 @@ int munmap(void *addr, size_t len)
 	}
 	__libc_pages_unmap(addr, (len + PAGE - 1) & ~(size_t)(PAGE - 1));
 	return 0;
+}
+
+int mprotect(void *addr, size_t len, int prot)
+{
+	if ((uintptr_t)addr % PAGE || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (len == 0)
+		return 0;
+	if (len > SIZE_MAX - PAGE) {
+		errno = ENOMEM;
+		return -1;
+	}
+	__libc_lock(&__libc_vm_lock);
+	long st = vg_vm_protect(vg_self(), (uintptr_t)addr, (len + PAGE - 1) & ~(size_t)(PAGE - 1),
+				vm_prot(prot));
+	__libc_unlock(&__libc_vm_lock);
+	switch (st) {
+	case 0: return 0;
+	/* Not all mapped: POSIX's ENOMEM. More than the mapping may have
+	 * (a read-only file's pages writable, W+X): EACCES. */
+	case ERR_NOT_FOUND: errno = ENOMEM; break;
+	case ERR_ACCESS_DENIED: errno = EACCES; break;
+	case ERR_NO_MEMORY: errno = EAGAIN; break;
+	default: errno = EINVAL; break;
+	}
+	return -1;
 }
 
 int msync(void *addr, size_t len, int flags)

@@ -31,5 +31,10 @@ int __libc_proc_fail(long st);
  * (the VFS, the descriptors without FD_CLOEXEC), the count
  * (lib/c/os/fd/table.c). */
 size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
+/* The pages of the program file at path for the process server
+ * (VG_HTAG_IMAGE): *vmo and its length *size, or an errno (EACCES: not a
+ * regular file the caller may execute; ENOEXEC: empty or too big). */
+#define PROC_EXEC_IMAGE_MAX (256u << 20)
+int __libc_exec_image(const char *path, vg_handle_t *vmo, uint32_t *size);
 
 #endif

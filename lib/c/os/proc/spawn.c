@@ -2,7 +2,10 @@
 // posix_spawn, posix_spawnp and the exec family through the process
 // server: the fds to pass (exported by the fd table, then changed by the
 // file actions) are staged with `give`, then `spawn` starts the program
-// with them (or `exec` puts it in the caller's place). Staging belongs to
+// with them (or `exec` puts it in the caller's place). The server finds
+// the boot archive's programs by path; any other file (a relative path, or
+// an absolute one the archive does not have) is opened here and its pages
+// staged too (VG_HTAG_IMAGE, exec_image.c). Staging belongs to
 // the calling process as a whole, so one lock covers a spawn from staging
 // to start.
 #include <errno.h>
@@ -164,24 +167,29 @@ struct start {
 	bool exec; /* in the caller's place */
 };
 
-/* One attempt with one path: 0 or an errno; *refused tells whether the
+/* One attempt with one path (and the program's pages, image, unless
+ * VG_HANDLE_INVALID: consumed): 0 or an errno; *refused tells whether the
  * process server gave it (not the staging of the descriptors). */
-static int start_path(pid_t *pid, const char *path, const struct start *s, bool *refused)
+static int start_once(pid_t *pid, const char *path, const struct start *s, vg_handle_t image,
+		      uint32_t image_len, bool *refused)
 {
 	*refused = false;
 	const posix_spawn_file_actions_t *fa = s->fa;
 	const posix_spawnattr_t *attr = s->attr;
 	vg_handle_t ep = __libc_proc_ep();
-	if (!ep)
-		return ENOSYS;
-	if (strlen(path) > PROC_PROCESS_SPAWN_PATH_MAX)
-		return ENAMETOOLONG;
 	short flags = attr ? attr->flags : 0;
+	int early = !ep						    ? ENOSYS
+		: strlen(path) > PROC_PROCESS_SPAWN_PATH_MAX	    ? ENAMETOOLONG
+		: (flags & POSIX_SPAWN_SETSIGMASK) && attr->sigmask ? ENOTSUP
+								    : 0;
 	/* A new program starts with an empty mask and cannot be given another
 	 * (its signal state is its C library's). SETSIGDEF needs nothing: every
 	 * action starts at its default. */
-	if ((flags & POSIX_SPAWN_SETSIGMASK) && attr->sigmask)
-		return ENOTSUP;
+	if (early) {
+		if (image != VG_HANDLE_INVALID)
+			vg_handle_close(image);
+		return early;
+	}
 	int32_t pgid = flags & POSIX_SPAWN_SETPGROUP ? attr->pgroup : -1;
 	static struct fds f; /* under spawn_lock */
 	__libc_lock(&spawn_lock);
@@ -189,6 +197,12 @@ static int start_path(pid_t *pid, const char *path, const struct start *s, bool 
 	f.n += export_inherited(&f.h[f.n]);
 	int err = apply_actions(&f, fa);
 	long st = 0;
+	if (image != VG_HANDLE_INVALID) {
+		if (!err)
+			st = proc_process_give(ep, VG_HTAG_IMAGE, image_len, image);
+		else
+			vg_handle_close(image);
+	}
 	/* Each give moves its handle, whatever the answer. */
 	for (size_t i = 0; i < f.n; i++)
 		if (!err && !st)
@@ -226,32 +240,21 @@ static int start_path(pid_t *pid, const char *path, const struct start *s, bool 
 	return 0;
 }
 
-/* The process server runs programs of the boot archive only. A path it
- * does not know may still be a file in the VFS: one that is not
- * executable is EACCES; a "#!" script is run by its interpreter (as
- * execve does: interpreter [one argument] path args...); a program (ELF)
- * cannot be run from there yet (ENOTSUP); anything else is ENOEXEC, which
- * a shell takes as a script of its own. Answers ENOENT when nothing is
- * there. */
-static int start_path_or_file(pid_t *pid, const char *path, const struct start *s,
-			      char *const argv[], bool interpreted)
+static int start_path(pid_t *pid, const char *path, const struct start *s, char *const argv[],
+		      bool interpreted);
+
+/* A "#!" script: run by its interpreter as execve does (interpreter [one
+ * argument] path args...); ENOEXEC when it is not one, which a shell takes
+ * as a script of its own. */
+static int start_script(pid_t *pid, const char *path, const struct start *s, char *const argv[])
 {
-	bool refused;
-	int err = start_path(pid, path, s, &refused);
-	struct stat st;
-	if (err != ENOENT || !refused || stat(path, &st) != 0)
-		return err;
-	if (!S_ISREG(st.st_mode) || access(path, X_OK) != 0)
-		return EACCES;
 	char head[256] = { 0 };
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno;
 	ssize_t n = read(fd, head, sizeof(head) - 1);
 	close(fd);
-	if (n >= 4 && !memcmp(head, "\177ELF", 4))
-		return ENOTSUP;
-	if (n < 2 || head[0] != '#' || head[1] != '!' || interpreted)
+	if (n < 2 || head[0] != '#' || head[1] != '!')
 		return ENOEXEC;
 	/* "#!interpreter [argument]" up to the end of the line */
 	head[strcspn(head, "\n")] = 0;
@@ -264,6 +267,7 @@ static int start_path_or_file(pid_t *pid, const char *path, const struct start *
 	}
 	if (!*interp)
 		return ENOEXEC;
+	int err = 0;
 	size_t argc = 0;
 	while (argv && argv[argc])
 		argc++;
@@ -284,9 +288,34 @@ static int start_path_or_file(pid_t *pid, const char *path, const struct start *
 	if (!packed)
 		return err;
 	again.args = packed;
-	err = start_path_or_file(pid, interp, &again, NULL, true);
+	err = start_path(pid, interp, &again, NULL, true);
 	free(packed);
 	return err;
+}
+
+/* One path: a boot archive program through the server by its path; else
+ * (or first, for a relative path) the file in the VFS, whose pages the
+ * server loads; a file that is no program may be a script. 0 or an errno. */
+static int start_path(pid_t *pid, const char *path, const struct start *s, char *const argv[],
+		      bool interpreted)
+{
+	bool absolute = path[0] == '/';
+	bool refused = true;
+	int err = absolute ? start_once(pid, path, s, VG_HANDLE_INVALID, 0, &refused) : ENOENT;
+	if (err != ENOENT || !refused)
+		return err;
+	vg_handle_t image;
+	uint32_t len;
+	err = __libc_exec_image(path, &image, &len);
+	/* No file system to ask: the archive by the path as it is. */
+	if (!absolute && err == ENOSYS)
+		return start_once(pid, path, s, VG_HANDLE_INVALID, 0, &refused);
+	if (err)
+		return err;
+	err = start_once(pid, path, s, image, len, &refused);
+	if (err != ENOEXEC || !refused || interpreted)
+		return err;
+	return start_script(pid, path, s, argv);
 }
 
 /* Starts file, searched for along PATH if search and it has no '/'. */
@@ -301,7 +330,7 @@ static int start_search(pid_t *pid, const char *file, bool search, struct start 
 	if (!env)
 		goto out;
 	if (!search || strchr(file, '/')) {
-		err = start_path_or_file(pid, file, s, argv, false);
+		err = start_path(pid, file, s, argv, false);
 		goto out;
 	}
 	const char *dirs = getenv("PATH");
@@ -316,7 +345,7 @@ static int start_search(pid_t *pid, const char *file, bool search, struct start 
 			memcpy(path, d, dlen);
 			path[dlen] = '/';
 			memcpy(path + dlen + 1, file, flen + 1);
-			err = start_path_or_file(pid, path, s, argv, false);
+			err = start_path(pid, path, s, argv, false);
 		}
 		if (!d[dlen])
 			break;

@@ -181,6 +181,7 @@ struct vg_spawn_req {
 	const struct vg_startup_handle *handles;
 	size_t nhandles; /* at most VG_SPAWN_MAX_HANDLES */
 };
+
 #define VG_SPAWN_MAX_HANDLES 128
 
 /* Starts req's program as a new process with its arguments, its handles
@@ -195,6 +196,20 @@ long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const ch
  * process is consumed like the handles. */
 long vg_spawn_in(const struct vg_spawn_req *req, vg_handle_t process, vg_handle_t *process_out,
 		 const char **why);
+/* A program's pages prepared by an earlier spawn of the same image (vmo
+ * holds them all; image says which, VG_HANDLE_INVALID: none yet). */
+struct vg_spawn_cache {
+	const void *image;
+	vg_handle_t vmo;
+};
+/* vg_spawn reusing cache's pages when it holds req's image (read-only
+ * segments mapped as they are, writable ones copy-on-write) instead of
+ * loading them again, and filling it (its old vmo closed) when it holds
+ * another. Only for an image whose memory never changes while the cache
+ * holds it (the boot archive's files); the caller owns cache->vmo. An
+ * image that must be relocated where it loads is never cached. */
+long vg_spawn_cached(const struct vg_spawn_req *req, struct vg_spawn_cache *cache,
+		     vg_handle_t *process_out, const char **why);
 
 /* Formatted output to the log. Return the number of characters produced,
  * or the negative ERR_* code of the first log_write that failed. */
