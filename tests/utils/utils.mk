@@ -53,9 +53,12 @@ $(HOST_DIR)/test_utils: tests/utils/run.sh $(addprefix $(UTILS_BIN)/,$(UTILS_NAM
 HOST_TESTS += $(HOST_DIR)/test_utils
 
 # sed's script compiler under libFuzzer (tests/host/fuzz/fuzz_sed_script.c),
-# with the host's regcomp: the fuzzer is about sed's own parsing.
-SED_FUZZ_SRCS := app/sed/script.c app/lib/util.c
+# with our regcomp as in the utilities (glibc's runs out of memory on
+# patterns such as "(a)++++++++++++++++++++", which ours refuses).
+SED_FUZZ_SRCS := app/sed/script.c app/lib/util.c $(filter lib/c/regex/%,$(UTILS_LIBC))
 $(foreach f,$(SED_FUZZ_SRCS) tests/host/fuzz/fuzz_sed_script.c,\
 	$(eval HOST_XFLAGS_$(f) := -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
-	-Wno-missing-prototypes -Wno-shadow))
+	-I$(UTILS_INC) -Wno-missing-prototypes -Wno-shadow))
+$(patsubst %.c,$(HOST_DIR)/fuzzobj/%.o,$(SED_FUZZ_SRCS) tests/host/fuzz/fuzz_sed_script.c): \
+	$(UTILS_INC)/.done
 $(HOST_DIR)/fuzz_sed_script: $(patsubst %.c,$(HOST_DIR)/fuzzobj/%.o,$(SED_FUZZ_SRCS))
