@@ -122,8 +122,8 @@ void proc_hangup(struct proc *p)
 	for (size_t i = 0; i < PROC_MAX; i++) {
 		struct proc *q = &procsrv.table[i];
 		if (q->pid && q != p && q->pgid == p->tty_fg) {
-			proc_deliver(q, SIGHUP_NUMBER, 0, p->pid);
-			proc_deliver(q, SIGCONT_NUMBER, 0, p->pid);
+			proc_deliver(q, SIGHUP_NUMBER, 0, p->pid, 0);
+			proc_deliver(q, SIGCONT_NUMBER, 0, p->pid, 0);
 		}
 	}
 	p->tty_fg = 0;
