@@ -3,6 +3,7 @@
 // termios (term.c), VT100 escapes for the cursor, history with the arrow keys and
 // tab completion. ^C abandons the line, ^D on an empty line ends input.
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,13 +190,15 @@ char *line_read(const char *prompt)
 		case 1: e.cur = 0; break;
 		case 5: e.cur = e.b.n; break;
 		case 2:
-			if (e.cur)
+			if (e.cur) {
 				e.cur--;
-			break;
+				outs("\b");
+			}
+			continue;
 		case 6:
 			if (e.cur < e.b.n)
-				e.cur++;
-			break;
+				out(e.b.s + e.cur++, 1);
+			continue;
 		case 11: erase(&e, e.cur, e.b.n); break;
 		case 21: erase(&e, 0, e.cur); break;
 		case 23: {
@@ -229,7 +232,14 @@ char *line_read(const char *prompt)
 		default:
 			if (key >= 32 && key < 256) {
 				char c = (char)key;
+				bool at_end = e.cur == e.b.n;
 				insert(&e, &c, 1);
+				/* Typing at the end of the line is most typing: an
+				 * echo, not a line redrawn per character. */
+				if (at_end) {
+					out(&c, 1);
+					continue;
+				}
 			}
 			break;
 		}
@@ -237,8 +247,10 @@ char *line_read(const char *prompt)
 	}
 	goto done;
 accept:
-	e.cur = e.b.n;
-	redraw(&e);
+	if (e.cur != e.b.n) {
+		e.cur = e.b.n;
+		redraw(&e);
+	}
 	outs("\r\n");
 	sb_addc(&e.b, '\n');
 	result = sb_take(&e.b);
