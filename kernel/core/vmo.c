@@ -29,7 +29,7 @@ static void vmo_destroy(struct kobject *o)
 	kassert(list_empty(&v->mappings));
 	if (v->kind == VMO_ANON) {
 		/* A page shared with a parent or child stays with them. */
-		for (size_t i = 0; i < v->npages; i++)
+		for (size_t i = v->lo; i < v->hi; i++)
 			if (v->pages[i])
 				pmm_page_release(v->pages[i]);
 		kfree(v->pages);
@@ -119,12 +119,14 @@ int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, struct 
 	/* The snapshot: every page the parent has committed now is shared;
 	 * pages it has not are zero for both, and whichever side touches one
 	 * later commits its own. */
-	for (size_t i = 0; i < c->npages; i++) {
+	size_t from = parent->lo > first ? parent->lo - first : 0;
+	size_t to = parent->hi > first ? MIN(parent->hi - first, c->npages) : 0;
+	for (size_t i = from; i < to; i++) {
 		paddr_t pa = parent->pages[first + i];
 		if (!pa)
 			continue;
 		pmm_page_share(pa);
-		c->pages[i] = pa;
+		vmo_page_set(c, i, pa);
 		c->committed++;
 		shared = true;
 	}
@@ -190,7 +192,7 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 			pmm_free(np, 1);
 			continue;
 		}
-		v->pages[index] = np;
+		vmo_page_set(v, index, np);
 		v->pin_gen++;
 		if (pa) {
 			pmm_page_release(pa);
@@ -228,7 +230,7 @@ int vmo_set_size(struct vmo *v, uint64_t size)
 		return ERR_NO_MEMORY;
 	irqflags_t f = vmo_lock();
 	paddr_t *old = v->pages;
-	for (size_t i = 0; i < v->npages; i++) {
+	for (size_t i = v->lo; i < v->hi; i++) {
 		if (i < n) {
 			pages[i] = old[i];
 		} else if (old[i]) {
@@ -241,6 +243,8 @@ int vmo_set_size(struct vmo *v, uint64_t size)
 	}
 	v->pages = pages;
 	v->npages = n;
+	v->hi = MIN(v->hi, n);
+	v->lo = MIN(v->lo, v->hi);
 	v->size = size;
 	v->pin_gen++;
 	vmo_unlock(f);

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
 
 UTEST(vfs_dup_and_fcntl)
 {
@@ -67,7 +67,7 @@ UTEST(vfs_dup_and_fcntl)
 	 * without FD_CLOEXEC, each a handle of its own to the same open
 	 * file. */
 	struct vg_startup_handle hs[16];
-	size_t n = __vg_fd_export(hs, 16);
+	size_t n = __vg_fd_export(hs, 16, false);
 	int found50 = 0, found51 = 0, found62 = 0;
 	CHECK(n >= 2);
 	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
@@ -99,7 +99,7 @@ UTEST(vfs_dup_and_fcntl)
 	CHECK_EQ(found51, 0);
 	CHECK_EQ(found62, 0);
 	CHECK_EQ(lseek(50, 0, SEEK_CUR), 2); /* the position is shared */
-	CHECK_EQ(__vg_fd_export(hs, 3), 3);
+	CHECK_EQ(__vg_fd_export(hs, 3, false), 3);
 	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
 	vg_handle_close(hs[0].handle);
 	vg_handle_close(hs[1].handle);
@@ -218,7 +218,7 @@ UTEST(vfs_descriptors_inherited_by_a_child)
 	CHECK_EQ(dup2(out, 4), 4);
 	CHECK_EQ(dup3(hidden, 5, O_CLOEXEC), 5);
 	struct vg_startup_handle hs[32];
-	size_t n = __vg_fd_export(hs, 31);
+	size_t n = __vg_fd_export(hs, 31, false);
 	vg_handle_t vfs;
 	CHECK_EQ(vg_handle_duplicate(vfs_up_vfs(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &vfs), 0);
 	hs[n++] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, vfs, 0 };

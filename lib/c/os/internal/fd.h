@@ -19,7 +19,10 @@
 
 #define FD_MAX 1024
 
-enum fd_kind { FD_FILE = 1, FD_DIR, FD_PIPE };
+/* FD_UNKNOWN: inherited at start-up and not used yet; __fd_get asks the
+ * server what it is the first time (a program that never touches its
+ * descriptors asks nothing). */
+enum fd_kind { FD_UNKNOWN, FD_FILE, FD_DIR, FD_PIPE };
 
 struct fd_desc {
 	unsigned refs; /* descriptors pointing here */
@@ -103,9 +106,6 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
  * them from 0: yields first, then sleeps growing to 1 ms, never past
  * deadline (monotonic ns). */
 void __fd_wait(unsigned *round, uint64_t deadline);
-
-/* Closes every descriptor as the process ends (table.c). */
-void __vg_fd_close_all(void);
 
 /* The VFS handle (0 when there is none: ENOSYS). */
 vg_handle_t __fs_vfs(void);
