@@ -50,12 +50,26 @@ static unsigned pte_prot(const struct vma *m)
 	return m->prot | VM_USER | m->vmo->cache;
 }
 
+/* The pages of m (numbered from its start) over its VMO's committed
+ * range [lo, hi): only they can have entries (an 8 MiB stack's few used
+ * pages). False when there are none. Under vmo_lock. */
+static bool committed_part(const struct vma *m, size_t *from, size_t *to)
+{
+	size_t first = (size_t)(m->offset / PAGE_SIZE);
+	size_t n = (size_t)((m->end - m->start) / PAGE_SIZE);
+	*from = m->vmo->lo > first ? m->vmo->lo - first : 0;
+	*to = m->vmo->hi > first ? MIN(m->vmo->hi - first, n) : 0;
+	return *from < *to;
+}
+
 void vma_write_protect(struct vma *m)
 {
-	if (!(m->prot & VM_WRITE))
+	size_t from, to;
+	if (!(m->prot & VM_WRITE) || !committed_part(m, &from, &to))
 		return;
 	/* Only 4 KiB leaves exist in user space, so no split can fail. */
-	pt_protect(m->as->root, m->start, m->end - m->start, pte_prot(m) & ~VM_WRITE);
+	pt_protect(m->as->root, m->start + from * PAGE_SIZE, (to - from) * PAGE_SIZE,
+		   pte_prot(m) & ~VM_WRITE);
 	arch_tlb_flush_all();
 }
 
@@ -146,14 +160,12 @@ static void populate(struct aspace *as, const struct vma *m)
 {
 	if (m->vmo->kind != VMO_ANON || !(m->prot & (VM_READ | VM_EXEC)))
 		return;
-	size_t first = (size_t)(m->offset / PAGE_SIZE);
-	size_t n = (size_t)((m->end - m->start) / PAGE_SIZE);
-	size_t from = m->vmo->lo > first ? m->vmo->lo - first : 0;
-	size_t to = m->vmo->hi > first ? MIN(m->vmo->hi - first, n) : 0;
+	size_t from, to;
 	/* A failed table allocation just leaves the rest to their faults. */
-	if (from < to)
-		pt_map_pages(as->root, m->start + from * PAGE_SIZE, m->vmo->pages + first + from,
-			     to - from, pte_prot(m) & ~VM_WRITE);
+	if (committed_part(m, &from, &to))
+		pt_map_pages(as->root, m->start + from * PAGE_SIZE,
+			     m->vmo->pages + m->offset / PAGE_SIZE + from, to - from,
+			     pte_prot(m) & ~VM_WRITE);
 }
 
 int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, struct vmo *vmo,

@@ -2,6 +2,7 @@
 // Memory objects: anonymous (with copy-on-write children), physical and
 // contiguous (see vmo.h).
 #include <kernel/aspace.h>
+#include <kernel/hal.h>
 #include <kernel/heap.h>
 #include <kernel/panic.h>
 #include <kernel/pmm.h>
@@ -181,9 +182,9 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 		if (!np)
 			return 0;
 		if (pa)
-			memcpy(phys_to_virt(np), phys_to_virt(pa), PAGE_SIZE);
+			arch_page_copy(phys_to_virt(np), phys_to_virt(pa));
 		else
-			memset(phys_to_virt(np), 0, PAGE_SIZE);
+			arch_page_zero(phys_to_virt(np));
 		f = vmo_lock();
 		if (index >= v->npages || v->pages[index] != pa || (pa && !pmm_page_shared(pa))) {
 			/* Someone committed or copied it meanwhile, or the other

@@ -233,9 +233,20 @@ int pt_query(paddr_t root, vaddr_t va, paddr_t *pa, unsigned *prot)
  * entries are left as they are: tab is freed next, and pt_alloc_table
  * zeroes what it hands out. A last-level table holds only leaves, so the
  * tables one level above it free theirs without reading them. */
+/* Whether the 8 entries from t are all zero (none valid): runs of empty
+ * entries, most of an upper-level table, are skipped 8 at a time. */
+static bool empty8(const pte_t *t)
+{
+	return !(t[0] | t[1] | t[2] | t[3] | t[4] | t[5] | t[6] | t[7]);
+}
+
 static void free_subtree(pte_t *tab, int level)
 {
 	for (unsigned i = 0; i < PT_ENTRIES; i++) {
+		if (!(i & 7) && empty8(&tab[i])) {
+			i += 7;
+			continue;
+		}
 		pte_t e = tab[i];
 		if (arch_pte_valid(e) && !arch_pte_is_leaf(e, level)) {
 			if (level > 1)
@@ -251,6 +262,10 @@ void pt_free_tables(paddr_t root, vaddr_t limit)
 	int top = PT_LEVELS - 1;
 	unsigned last = limit ? index_at(limit - 1, top) : 0;
 	for (unsigned i = 0; limit && i <= last; i++) {
+		if (!(i & 7) && i + 7 <= last && empty8(&tab[i])) {
+			i += 7;
+			continue;
+		}
 		pte_t e = tab[i];
 		if (arch_pte_valid(e) && !arch_pte_is_leaf(e, top)) {
 			free_subtree(pt_table_virt(arch_pte_addr(e)), top - 1);
