@@ -63,11 +63,26 @@ UTEST(vfs_dup_and_fcntl)
 	int low = dup(fd2);
 	CHECK_EQ(low, other);
 	/* Export: the file system first, the working directory (a memory
-	 * object holding its path, the umask as arg), then descriptors
+	 * object holding its path, the umask as arg: only when either is not
+	 * what a program starts with, "/" and 022), then descriptors
 	 * without FD_CLOEXEC, each a handle of its own to the same open
 	 * file. */
 	struct vg_startup_handle hs[16];
+	char here[PATH_MAX];
+	CHECK(getcwd(here, sizeof(here)) != NULL);
+	mode_t start_mask = umask(022);
 	size_t n = __vg_fd_export(hs, 16, false);
+	CHECK(n >= 1);
+	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
+	bool cwd_passed = n >= 2 && hs[1].tag == VG_HTAG_FS_CWD;
+	CHECK_EQ(cwd_passed, strcmp(here, "/") != 0);
+	for (size_t i = 0; i < n; i++)
+		if (hs[i].tag == VG_HTAG_FD)
+			fs_file_close(hs[i].handle);
+	for (size_t i = 0; i < n; i++)
+		vg_handle_close(hs[i].handle);
+	umask(027); /* not the default: the directory goes with it */
+	n = __vg_fd_export(hs, 16, false);
 	int found50 = 0, found51 = 0, found62 = 0;
 	CHECK(n >= 2);
 	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
@@ -105,6 +120,7 @@ UTEST(vfs_dup_and_fcntl)
 	vg_handle_close(hs[1].handle);
 	fs_file_close(hs[2].handle);
 	vg_handle_close(hs[2].handle);
+	umask(start_mask);
 	int closed = 0;
 	int fds[] = { fd2, 50, 51, 60, 61, 62, low };
 	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)

@@ -276,11 +276,14 @@ size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing)
 	if (vfs_handle && n < max && !vg_handle_info(vfs_handle, &info) &&
 	    !vg_handle_duplicate(vfs_handle, info.rights, &h))
 		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, h, 0 };
-	if (vfs_handle && n < max && !__fs_cwd_export(&h)) {
-		mode_t mask = umask(0); /* and the creation mask, as arg */
-		umask(mask);
+	mode_t mask = umask(0); /* and the creation mask, as arg */
+	umask(mask);
+	/* A program starts in "/" with the default mask: a child that would
+	 * have those anyway is given nothing (a memory object less to make,
+	 * stage and read). */
+	if (vfs_handle && n < max && (mask != FS_UMASK_DEFAULT || !__fs_cwd_is_root()) &&
+	    !__fs_cwd_export(&h))
 		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_CWD, (uint32_t)mask, h, 0 };
-	}
 	for (int fd = 0; fd < FD_MAX && n < max; fd++) {
 		if (!table[fd].d || table[fd].cloexec)
 			continue;

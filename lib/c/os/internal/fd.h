@@ -120,6 +120,10 @@ int __fs_path(int dirfd, const char *path, char *out);
  * it at start-up (__fs_cwd_import). */
 long __fs_cwd_export(vg_handle_t *vmo);
 void __fs_cwd_import(vg_handle_t vmo);
+/* Whether the working directory is "/", where every program starts. */
+bool __fs_cwd_is_root(void);
+/* The file creation mask a program starts with. */
+#define FS_UMASK_DEFAULT 022
 /* struct stat from the protocol's attributes. */
 void __fs_stat_from(const struct fs_attr *a, struct stat *st);
 
