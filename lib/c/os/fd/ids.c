@@ -9,7 +9,7 @@
 // program without a VFS is the root task, whose ids are 0.
 //
 // The ids of a handle never change, so they are asked once and kept until
-// the handle is replaced (__fs_ids_forget).
+// the handle is replaced (__fs_vfs_generation).
 #include <errno.h>
 #include <unistd.h>
 
@@ -26,23 +26,23 @@ struct creds {
 
 static int lock;
 static bool known;
+static unsigned known_generation; /* the handle's, __fs_vfs_generation */
 static struct creds cache;
 
-void __fs_ids_forget(void)
-{
-	__libc_lock(&lock);
-	known = false;
-	__libc_unlock(&lock);
-}
+static vg_handle_t exec_handle(void);
 
 static struct creds creds(void)
 {
 	struct creds c = { 0, 0, 0, 0, 0, 0 };
+	__fs_exec_vfs_hook = exec_handle;
 	__libc_lock(&lock);
+	unsigned gen = __atomic_load_n(&__fs_vfs_generation, __ATOMIC_ACQUIRE);
+	known = known && known_generation == gen;
 	if (!known && __fs_vfs() &&
 	    !fs_vfs_whoami(__fs_vfs(), &c.ruid, &c.euid, &c.suid, &c.rgid, &c.egid, &c.sgid)) {
 		cache = c;
 		known = true;
+		known_generation = gen;
 	}
 	if (known)
 		c = cache;
@@ -68,10 +68,11 @@ static int become(const struct creds *c)
 		errno = err;
 		return -1;
 	}
-	__vg_fs_set_root(h);
 	__libc_lock(&lock);
+	__vg_fs_set_root(h);
 	cache = *c;
 	known = true;
+	known_generation = __atomic_load_n(&__fs_vfs_generation, __ATOMIC_ACQUIRE);
 	__libc_unlock(&lock);
 	return 0;
 }
@@ -85,7 +86,7 @@ static int refuse(int err)
 /* POSIX's exec: the new program's saved ids are its effective ones. When
  * the VFS cannot make the handle (its table full), the new program gets a
  * duplicate and keeps the saved ids. */
-vg_handle_t __fs_ids_exec_handle(void)
+static vg_handle_t exec_handle(void)
 {
 	struct creds c = creds();
 	vg_handle_t h;

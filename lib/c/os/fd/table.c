@@ -18,6 +18,8 @@ struct fd_slot {
 static struct fd_slot table[FD_MAX];
 static int table_lock;
 static vg_handle_t vfs_handle;
+vg_handle_t (*__fs_exec_vfs_hook)(void);
+unsigned __fs_vfs_generation;
 
 vg_handle_t __fs_vfs(void)
 {
@@ -32,7 +34,7 @@ void __vg_fs_set_root(vg_handle_t vfs)
 	if (vfs_handle)
 		vg_handle_close(vfs_handle);
 	vfs_handle = vfs;
-	__fs_ids_forget();
+	__atomic_add_fetch(&__fs_vfs_generation, 1, __ATOMIC_RELEASE);
 }
 
 struct fd_desc *__fd_desc_new(enum fd_kind kind, vg_handle_t h, int flags)
@@ -267,7 +269,7 @@ size_t __vg_fd_export(struct vg_startup_handle *out, size_t max)
 	struct vg_handle_info info;
 	vg_handle_t h;
 	if (vfs_handle && n < max &&
-	    ((h = __fs_ids_exec_handle()) != VG_HANDLE_INVALID ||
+	    ((__fs_exec_vfs_hook && (h = __fs_exec_vfs_hook()) != VG_HANDLE_INVALID) ||
 	     (!vg_handle_info(vfs_handle, &info) &&
 	      !vg_handle_duplicate(vfs_handle, info.rights, &h))))
 		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, h, 0 };
