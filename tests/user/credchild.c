@@ -68,6 +68,9 @@ static int take_groups(void)
 {
 	gid_t none[1], many[NGROUPS_MAX + 1];
 	EXPECT(getgroups(0, NULL) == 0);
+	gid_t g[NGROUPS_MAX];
+	/* No group database: initgroups gives the one group. */
+	EXPECT(initgroups("nobody", 77) == 0 && getgroups(NGROUPS_MAX, g) == 1 && g[0] == 77);
 	EXPECT(setgroups(2, (gid_t[]){ 300, 301 }) == 0);
 	EXPECT(groups_are_300_301());
 	FAILS(getgroups(1, none), EINVAL); /* too small for the list */
@@ -151,6 +154,22 @@ static int children(void)
 	char *argv[] = { "credchild", "saved", NULL }, *envp[] = { NULL };
 	EXPECT(posix_spawn(&pid, "/bin/credchild", NULL, NULL, argv, envp) == 0);
 	EXPECT(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	/* What id(1) makes of it: every group once, the real one first. */
+	EXPECT(setegid(50) == 0);
+	posix_spawn_file_actions_t fa;
+	EXPECT(posix_spawn_file_actions_init(&fa) == 0);
+	EXPECT(posix_spawn_file_actions_addopen(&fa, 1, "/tmp/grp/mine/id.out",
+						O_CREAT | O_TRUNC | O_WRONLY, 0644) == 0);
+	char *id_argv[] = { "id", NULL };
+	EXPECT(posix_spawn(&pid, "/bin/id", &fa, NULL, id_argv, envp) == 0);
+	EXPECT(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	posix_spawn_file_actions_destroy(&fa);
+	EXPECT(setegid(1000) == 0);
+	char out[128] = { 0 };
+	int fd = open("/tmp/grp/mine/id.out", O_RDONLY);
+	EXPECT(fd >= 0 && read(fd, out, sizeof(out) - 1) > 0 && close(fd) == 0);
+	EXPECT(!strcmp(out, "uid=1000 gid=1000 egid=50 groups=1000,50,300,301\n"));
+	EXPECT(unlink("/tmp/grp/mine/id.out") == 0);
 	return 0;
 }
 
