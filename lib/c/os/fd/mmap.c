@@ -7,6 +7,7 @@
 // that a fork's child shares it too (a private one becomes the child's
 // copy-on-write copy). The kernel picks no addresses the allocator would reuse: the
 // placement is the allocator's (internal/pages.h).
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -157,6 +158,7 @@ int mprotect(void *addr, size_t len, int prot)
 
 int msync(void *addr, size_t len, int flags)
 {
+	pthread_testcancel(); /* a cancellation point */
 	(void)len;
 	int kind = flags & (MS_ASYNC | MS_SYNC);
 	if ((uintptr_t)addr % PAGE || (flags & ~(MS_ASYNC | MS_SYNC | MS_INVALIDATE)) ||

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // open, openat, creat: the VFS resolves the path and hands back the
 // filesystem's handle for the open file, which the new descriptor holds.
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -25,6 +26,7 @@ mode_t umask(mode_t mask)
 
 int openat(int dirfd, const char *path, int flags, ...)
 {
+	pthread_testcancel(); /* a cancellation point */
 	mode_t mode = 0;
 	if (flags & O_CREAT) {
 		va_list ap;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The descriptor table, descriptors inherited at start-up and exported to
 // children, dup, dup2, dup3, close and fcntl.
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -120,6 +121,7 @@ int __fd_install(struct fd_desc *d, int min, bool cloexec)
 
 int close(int fd)
 {
+	pthread_testcancel(); /* a cancellation point */
 	if (fd < 0 || fd >= FD_MAX) {
 		errno = EBADF;
 		return -1;
