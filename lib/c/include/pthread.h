@@ -115,13 +115,13 @@ struct __pthread_cleanup {
 void __pthread_cleanup_push(struct __pthread_cleanup *c, void (*fn)(void *), void *arg);
 void __pthread_cleanup_pop(struct __pthread_cleanup *c, int execute);
 /* POSIX makes these a lexical pair: push opens a block that pop closes. */
-#define pthread_cleanup_push(fn, arg)              \
-	do {                                       \
+#define pthread_cleanup_push(fn, arg)               \
+	do {                                        \
 		struct __pthread_cleanup __cleanup; \
 		__pthread_cleanup_push(&__cleanup, (fn), (arg));
-#define pthread_cleanup_pop(execute)                      \
+#define pthread_cleanup_pop(execute)                  \
 	__pthread_cleanup_pop(&__cleanup, (execute)); \
-	}                                                 \
+	}                                             \
 	while (0)
 
 int pthread_create(pthread_t *restrict t, const pthread_attr_t *restrict attr, void *(*fn)(void *),

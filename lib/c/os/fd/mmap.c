@@ -7,9 +7,9 @@
 // that a fork's child shares it too (a private one becomes the child's
 // copy-on-write copy). The kernel picks no addresses the allocator would reuse: the
 // placement is the allocator's (internal/pages.h).
-#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <sys/mman.h>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // open, openat, creat: the VFS resolves the path and hands back the
 // filesystem's handle for the open file, which the new descriptor holds.
-#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>

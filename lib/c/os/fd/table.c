@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The descriptor table, descriptors inherited at start-up and exported to
 // children, dup, dup2, dup3, close and fcntl.
-#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
