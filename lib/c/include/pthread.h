@@ -106,22 +106,26 @@ typedef unsigned pthread_key_t;
 #define PTHREAD_CANCELED ((void *)-1)
 
 /* One pthread_cleanup_push: a record on the caller's stack, linked into
- * the thread's list until the matching pop. */
+ * the thread's list until the matching pop, which takes the innermost. */
 struct __pthread_cleanup {
 	void (*fn)(void *);
 	void *arg;
 	struct __pthread_cleanup *next;
 };
 void __pthread_cleanup_push(struct __pthread_cleanup *c, void (*fn)(void *), void *arg);
-void __pthread_cleanup_pop(struct __pthread_cleanup *c, int execute);
-/* POSIX makes these a lexical pair: push opens a block that pop closes. */
-#define pthread_cleanup_push(fn, arg)               \
-	do {                                        \
-		struct __pthread_cleanup __cleanup; \
-		__pthread_cleanup_push(&__cleanup, (fn), (arg));
-#define pthread_cleanup_pop(execute)                  \
-	__pthread_cleanup_pop(&__cleanup, (execute)); \
-	}                                             \
+void __pthread_cleanup_pop(int execute);
+/* POSIX makes these a lexical pair: push opens a block that pop closes.
+ * The record's name has the line in it, so that nested pushes do not
+ * shadow each other. */
+#define __PTHREAD_CLEANUP_NAME2(line) __pthread_cleanup_##line
+#define __PTHREAD_CLEANUP_NAME(line) __PTHREAD_CLEANUP_NAME2(line)
+#define pthread_cleanup_push(fn, arg)                                      \
+	do {                                                               \
+		struct __pthread_cleanup __PTHREAD_CLEANUP_NAME(__LINE__); \
+		__pthread_cleanup_push(&__PTHREAD_CLEANUP_NAME(__LINE__), (fn), (arg));
+#define pthread_cleanup_pop(execute)    \
+	__pthread_cleanup_pop(execute); \
+	}                               \
 	while (0)
 
 int pthread_create(pthread_t *restrict t, const pthread_attr_t *restrict attr, void *(*fn)(void *),

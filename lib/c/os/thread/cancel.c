@@ -112,8 +112,9 @@ void __pthread_cleanup_push(struct __pthread_cleanup *c, void (*fn)(void *), voi
 	t->cleanup = c;
 }
 
-void __pthread_cleanup_pop(struct __pthread_cleanup *c, int execute)
+void __pthread_cleanup_pop(int execute)
 {
+	struct __pthread_cleanup *c = __libc_self.cleanup;
 	__libc_self.cleanup = c->next;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	if (execute)
