@@ -4,6 +4,7 @@
 // handlers run (a condition variable's mutex held by then); cancellation
 // disabled, then enabled; deferred cancellation waits for a point; cleanup
 // handlers' order and arguments, pop(1) and pop(0), then TSD destructors;
+// a request made by a signal handler during a point's wait;
 // asynchronous cancellation of a thread that never calls one; an ended
 // thread; ESRCH; bad arguments.
 //
@@ -247,6 +248,41 @@ UTEST(libc_cancel_waitpid)
 	CHECK_EQ(kill(b.child, SIGKILL), 0);
 	CHECK_EQ(waitpid(b.child, &st, 0), b.child);
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+}
+
+/* A request made while the thread is inside a point's wait, by a signal
+ * handler that interrupted that wait: it acts before the wait goes on or
+ * fails with EINTR (the entry acts on the way back to the wait, the path
+ * that also serves a request arriving between a point's check and its
+ * sleep). */
+static void cancel_self(int sig)
+{
+	(void)sig;
+	pthread_cancel(pthread_self());
+}
+
+static void *sleeps_until_signalled(void *arg)
+{
+	sem_post(arg);
+	nanosleep(&(struct timespec){ 3, 0 }, NULL);
+	return (void *)(uintptr_t)errno; /* EINTR when the request was missed */
+}
+
+UTEST(libc_cancel_requested_in_handler)
+{
+	struct sigaction a = { .sa_handler = cancel_self }, old;
+	CHECK_EQ(sigaction(SIGUSR1, &a, &old), 0);
+	sem_t ready;
+	sem_init(&ready, 0, 0);
+	pthread_t t;
+	CHECK_EQ(pthread_create(&t, NULL, sleeps_until_signalled, &ready), 0);
+	sem_wait(&ready);
+	sleep_ms(20);
+	CHECK_EQ(pthread_kill(t, SIGUSR1), 0);
+	void *r = NULL;
+	CHECK_EQ(pthread_join(t, &r), 0);
+	CHECK(r == PTHREAD_CANCELED);
+	CHECK_EQ(sigaction(SIGUSR1, &old, NULL), 0);
 }
 
 /* Cancellation disabled across a cancellation point, then enabled: the
