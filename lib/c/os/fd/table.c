@@ -19,6 +19,8 @@ struct fd_slot {
 static struct fd_slot table[FD_MAX];
 static int table_lock;
 static vg_handle_t vfs_handle;
+vg_handle_t (*__fs_exec_vfs_hook)(void);
+unsigned __fs_vfs_generation;
 
 vg_handle_t __fs_vfs(void)
 {
@@ -33,6 +35,7 @@ void __vg_fs_set_root(vg_handle_t vfs)
 	if (vfs_handle)
 		vg_handle_close(vfs_handle);
 	vfs_handle = vfs;
+	__atomic_add_fetch(&__fs_vfs_generation, 1, __ATOMIC_RELEASE);
 }
 
 struct fd_desc *__fd_desc_new(enum fd_kind kind, vg_handle_t h, int flags)
@@ -253,7 +256,8 @@ int fcntl(int fd, int cmd, ...)
 }
 
 /* What a child started with posix_spawn or exec gets of the file system:
- * a handle to the VFS (VG_HTAG_FS_ROOT), the working directory
+ * a handle to the VFS (VG_HTAG_FS_ROOT; with the saved ids set to the
+ * effective ones, as exec does), the working directory
  * (VG_HTAG_FS_CWD, __fs_cwd_export; arg: the file creation mask) and every
  * descriptor without
  * FD_CLOEXEC, as a handle of its own to the same open file (shared
@@ -266,8 +270,10 @@ size_t __vg_fd_export(struct vg_startup_handle *out, size_t max)
 	size_t n = 0;
 	struct vg_handle_info info;
 	vg_handle_t h;
-	if (vfs_handle && n < max && !vg_handle_info(vfs_handle, &info) &&
-	    !vg_handle_duplicate(vfs_handle, info.rights, &h))
+	if (vfs_handle && n < max &&
+	    ((__fs_exec_vfs_hook && (h = __fs_exec_vfs_hook()) != VG_HANDLE_INVALID) ||
+	     (!vg_handle_info(vfs_handle, &info) &&
+	      !vg_handle_duplicate(vfs_handle, info.rights, &h))))
 		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, h, 0 };
 	if (vfs_handle && n < max && !__fs_cwd_export(&h)) {
 		mode_t mask = umask(0); /* and the creation mask, as arg */

@@ -112,6 +112,18 @@ void __vg_fd_close_all(void);
 
 /* The VFS handle (0 when there is none: ENOSYS). */
 vg_handle_t __fs_vfs(void);
+/* How many times the VFS handle was replaced (__vg_fs_set_root): ids.c
+ * keeps the ids it was told for one generation. */
+extern unsigned __fs_vfs_generation;
+/* For a new program (exec, posix_spawn): a VFS handle whose saved ids are
+ * the effective ones, as POSIX's exec sets them, or VG_HANDLE_INVALID when
+ * a duplicate of the process's own will do (its saved ids are its
+ * effective ones) or the VFS could not make one. Set by ids.c once the
+ * program asks for or changes its ids: a program that never does keeps
+ * the ids it was started with, whose saved ids are its effective ones
+ * already, and so does not carry ids.c (a hook, not a weak reference:
+ * RISC-V's medany code cannot reach an undefined weak symbol). */
+extern vg_handle_t (*__fs_exec_vfs_hook)(void);
 /* Sets errno from a status of the filesystem protocol; returns -1. */
 int __fs_error(long st);
 /* The absolute path of path taken relative to dirfd (AT_FDCWD: the working
