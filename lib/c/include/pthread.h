@@ -98,6 +98,36 @@ typedef unsigned pthread_key_t;
 	}
 #define PTHREAD_ONCE_INIT 0
 
+/* Cancellation (lib/c/os/thread/cancel.c). */
+#define PTHREAD_CANCEL_ENABLE 0
+#define PTHREAD_CANCEL_DISABLE 1
+#define PTHREAD_CANCEL_DEFERRED 0
+#define PTHREAD_CANCEL_ASYNCHRONOUS 1
+#define PTHREAD_CANCELED ((void *)-1)
+
+/* One pthread_cleanup_push: a record on the caller's stack, linked into
+ * the thread's list until the matching pop, which takes the innermost. */
+struct __pthread_cleanup {
+	void (*fn)(void *);
+	void *arg;
+	struct __pthread_cleanup *next;
+};
+void __pthread_cleanup_push(struct __pthread_cleanup *c, void (*fn)(void *), void *arg);
+void __pthread_cleanup_pop(int execute);
+/* POSIX makes these a lexical pair: push opens a block that pop closes.
+ * The record's name has the line in it, so that nested pushes do not
+ * shadow each other. */
+#define __PTHREAD_CLEANUP_NAME2(line) __pthread_cleanup_##line
+#define __PTHREAD_CLEANUP_NAME(line) __PTHREAD_CLEANUP_NAME2(line)
+#define pthread_cleanup_push(fn, arg)                                      \
+	do {                                                               \
+		struct __pthread_cleanup __PTHREAD_CLEANUP_NAME(__LINE__); \
+		__pthread_cleanup_push(&__PTHREAD_CLEANUP_NAME(__LINE__), (fn), (arg));
+#define pthread_cleanup_pop(execute)    \
+	__pthread_cleanup_pop(execute); \
+	}                               \
+	while (0)
+
 int pthread_create(pthread_t *restrict t, const pthread_attr_t *restrict attr, void *(*fn)(void *),
 		   void *restrict arg);
 int pthread_join(pthread_t t, void **result);
@@ -105,6 +135,10 @@ int pthread_detach(pthread_t t);
 pthread_t pthread_self(void);
 int pthread_equal(pthread_t a, pthread_t b);
 _Noreturn void pthread_exit(void *result);
+int pthread_cancel(pthread_t t);
+int pthread_setcancelstate(int state, int *old);
+int pthread_setcanceltype(int type, int *old);
+void pthread_testcancel(void);
 
 int pthread_attr_init(pthread_attr_t *a);
 int pthread_attr_destroy(pthread_attr_t *a);

@@ -5,6 +5,7 @@
 // than that at once go through a shared window (window.c).
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -49,7 +50,7 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 		/* A device with nothing to give yet (a terminal): wait as
 		 * for a pipe, unless O_NONBLOCK. */
 		if (st == FS_FS_ERROR_WOULD_BLOCK && !done && !(d->flags & O_NONBLOCK)) {
-			__fd_wait(&round, UINT64_MAX);
+			__fd_wait_cp(d, &round, UINT64_MAX);
 			continue;
 		}
 		if (st) {
@@ -95,7 +96,7 @@ static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t o
 		long st = fs_file_write(d->h, off == AT_POSITION ? off : off + done, in + done,
 					want, &got, &pos);
 		if (st == FS_FS_ERROR_WOULD_BLOCK && !(d->flags & O_NONBLOCK)) {
-			__fd_wait(&round, UINT64_MAX); /* a terminal's output queue is full */
+			__fd_wait_cp(d, &round, UINT64_MAX); /* a terminal's output queue is full */
 			continue;
 		}
 		if (st) {
@@ -129,6 +130,7 @@ static bool bad_buffer(const void *buf, size_t n)
 
 ssize_t read(int fd, void *buf, size_t n)
 {
+	pthread_testcancel(); /* a cancellation point, even with data at hand */
 	struct fd_desc *d = __fd_get(fd);
 	if (!d)
 		return -1;
@@ -139,6 +141,7 @@ ssize_t read(int fd, void *buf, size_t n)
 
 ssize_t pread(int fd, void *buf, size_t n, off_t off)
 {
+	pthread_testcancel(); /* a cancellation point, even with data at hand */
 	struct fd_desc *d = __fd_get(fd);
 	if (!d)
 		return -1;
@@ -156,6 +159,7 @@ ssize_t pread(int fd, void *buf, size_t n, off_t off)
 ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open);
 ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open)
 {
+	pthread_testcancel();
 	struct fd_desc *d = (fd >= 0 && fd < FD_MAX) ? __fd_get(fd) : NULL;
 	*open = d != NULL;
 	if (!d)
@@ -167,6 +171,7 @@ ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open)
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 {
+	pthread_testcancel(); /* a cancellation point, even with data at hand */
 	struct fd_desc *d = __fd_get(fd);
 	if (!d)
 		return -1;
@@ -251,11 +256,13 @@ off_t lseek(int fd, off_t off, int whence)
 
 int fsync(int fd)
 {
+	pthread_testcancel(); /* a cancellation point */
 	FILE_CALL(fd, fs_file_sync(d->h));
 }
 
 int fdatasync(int fd)
 {
+	pthread_testcancel(); /* a cancellation point */
 	FILE_CALL(fd, fs_file_sync(d->h));
 }
 

@@ -4,12 +4,12 @@
 // file.lock): flock locks the whole file. Deviations: both kinds of locks
 // are one set (on Linux they do not see each other), and a lock belongs to
 // the open file, not the process (Linux's F_OFD_* semantics). Waiting
-// (LOCK_NB not given, F_SETLKW) is a retry every millisecond, since the
-// server answers every call at once.
+// (LOCK_NB not given, F_SETLKW) retries as a pipe does (__fd_wait: yields,
+// then sleeps growing to a millisecond), since the server answers every
+// call at once; the wait is a cancellation point.
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/file.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../internal/fd.h"
@@ -17,13 +17,13 @@
 /* Sets a lock, waiting for it when wait is true. */
 static int set_lock(struct fd_desc *d, uint8_t kind, uint64_t start, uint64_t len, bool wait)
 {
-	for (;;) {
+	for (unsigned round = 0;;) {
 		long st = fs_file_lock(d->h, kind, start, len);
 		if (st != FS_FS_ERROR_WOULD_BLOCK || !wait)
 			return st == FS_FS_ERROR_WOULD_BLOCK ? (errno = EAGAIN, -1)
 				: st			     ? __fs_error(st)
 							     : 0;
-		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+		__fd_wait_cp(d, &round, UINT64_MAX);
 	}
 }
 

@@ -9,6 +9,7 @@
 // placement is the allocator's (internal/pages.h).
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <sys/mman.h>
 
@@ -157,6 +158,7 @@ int mprotect(void *addr, size_t len, int prot)
 
 int msync(void *addr, size_t len, int flags)
 {
+	pthread_testcancel(); /* a cancellation point */
 	(void)len;
 	int kind = flags & (MS_ASYNC | MS_SYNC);
 	if ((uintptr_t)addr % PAGE || (flags & ~(MS_ASYNC | MS_SYNC | MS_INVALIDATE)) ||

@@ -3,6 +3,7 @@
 // filesystem's handle for the open file, which the new descriptor holds.
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@ mode_t umask(mode_t mask)
 
 int openat(int dirfd, const char *path, int flags, ...)
 {
+	pthread_testcancel(); /* a cancellation point */
 	mode_t mode = 0;
 	if (flags & O_CREAT) {
 		va_list ap;

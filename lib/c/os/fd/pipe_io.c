@@ -6,10 +6,12 @@
 // A write to a pipe without a reader raises SIGPIPE and fails with EPIPE.
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 
 #include "../internal/fd.h"
+#include "../internal/thread.h"
 
 #define CHUNK FS_FILE_READ_DATA_MAX
 #define YIELDS 32
@@ -27,6 +29,21 @@ void __fd_wait(unsigned *round, uint64_t deadline)
 	(*round)++;
 }
 
+static void drop_ref(void *d)
+{
+	if (d)
+		__fd_put(d);
+}
+
+void __fd_wait_cp(struct fd_desc *d, unsigned *round, uint64_t deadline)
+{
+	pthread_cleanup_push(drop_ref, d);
+	bool was = __libc_cp_enter();
+	__fd_wait(round, deadline);
+	__libc_cp_leave(was);
+	pthread_cleanup_pop(0);
+}
+
 ssize_t __pipe_read(struct fd_desc *d, void *buf, size_t n)
 {
 	static _Thread_local unsigned char bounce[CHUNK];
@@ -39,7 +56,7 @@ ssize_t __pipe_read(struct fd_desc *d, void *buf, size_t n)
 		unsigned char *piece = want == CHUNK ? to + done : bounce;
 		long st = fs_file_read(d->h, UINT64_MAX, (uint32_t)want, piece, &got);
 		if (st == FS_FS_ERROR_WOULD_BLOCK && !done && !(d->flags & O_NONBLOCK)) {
-			__fd_wait(&round, UINT64_MAX);
+			__fd_wait_cp(d, &round, UINT64_MAX);
 			continue;
 		}
 		if (st) {
@@ -70,7 +87,7 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n)
 		uint64_t pos;
 		long st = fs_file_write(d->h, UINT64_MAX, from + done, want, &got, &pos);
 		if (st == FS_FS_ERROR_WOULD_BLOCK && !(d->flags & O_NONBLOCK)) {
-			__fd_wait(&round, UINT64_MAX);
+			__fd_wait_cp(d, &round, UINT64_MAX);
 			continue;
 		}
 		if (st == FS_FS_ERROR_BROKEN_PIPE)

@@ -59,6 +59,6 @@ int poll(struct pollfd *fds, nfds_t n, int timeout_ms)
 		}
 		if (ready || (uint64_t)vg_clock_monotonic() >= deadline)
 			return ready;
-		__fd_wait(&round, deadline);
+		__fd_wait_cp(NULL, &round, deadline); /* a cancellation point */
 	}
 }

@@ -3,6 +3,7 @@
 // children, dup, dup2, dup3, close and fcntl.
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -146,6 +147,7 @@ int __fd_install(struct fd_desc *d, int min, bool cloexec)
 
 int close(int fd)
 {
+	pthread_testcancel(); /* a cancellation point */
 	if (fd < 0 || fd >= FD_MAX) {
 		errno = EBADF;
 		return -1;

@@ -106,6 +106,9 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
  * them from 0: yields first, then sleeps growing to 1 ms, never past
  * deadline (monotonic ns). */
 void __fd_wait(unsigned *round, uint64_t deadline);
+/* __fd_wait as a cancellation point's wait (read, write, poll): a thread
+ * cancelled there drops the reference to d it holds (NULL: none). */
+void __fd_wait_cp(struct fd_desc *d, unsigned *round, uint64_t deadline);
 
 /* The VFS handle (0 when there is none: ENOSYS). */
 vg_handle_t __fs_vfs(void);

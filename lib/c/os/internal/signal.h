@@ -19,6 +19,11 @@ const uint32_t *__libc_sig_handled_word(void);
 /* Sends arg (VG_SIGARG) to the calling thread: its entry runs before this
  * returns. 0 or an errno value. */
 int __libc_sig_self(uint64_t arg);
+/* Sends arg to thread t (the caller's own struct for itself; the first
+ * thread through process_interrupt). 0 or an errno value (ESRCH: it has
+ * ended). */
+struct __pthread;
+int __libc_sig_send(struct __pthread *t, uint64_t arg);
 /* The interruption entry is registered (once per process; each thread's
  * alternate stack with it). 0 or an errno value. */
 int __libc_sig_ready(void);

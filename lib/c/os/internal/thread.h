@@ -23,6 +23,14 @@ struct __pthread {
 	bool user_stack; /* pthread_attr_setstack: the mapping is the caller's */
 	bool affinity_set; /* affinity holds what pthread_setaffinity_np set */
 	cpu_set_t affinity;
+	struct __pthread *live_next, *live_prev; /* the living threads (pthread_cancel's ESRCH) */
+	/* Cancellation (cancel.c). cancel_pending is set by other threads;
+	 * the rest is the thread's own, also read by its interruption entry. */
+	uint32_t cancel_pending;
+	bool cancel_disabled;
+	bool cancel_async;
+	bool in_cp; /* inside a cancellation point's wait */
+	struct __pthread_cleanup *cleanup; /* the innermost pthread_cleanup_push */
 	struct {
 		void *value;
 		unsigned gen; /* the key's generation when value was set */
@@ -49,6 +57,28 @@ void __libc_tsd_run_destructors(void);
 void __libc_malloc_thread_exit(void);
 /* stdio's buffers out (exit). */
 void __libc_stdio_flush_all(void);
+
+/* Cancellation points (cancel.c). A cancellation point's wait is a
+ * region: __libc_cp_enter acts on a pending request (the thread exits
+ * with PTHREAD_CANCELED through its cleanup handlers), else marks the
+ * thread as inside one until __libc_cp_leave(what it returned). A request
+ * that arrives inside interrupts the wait and the interruption entry acts
+ * on it there, so a wait is never entered with a request missed. Only a
+ * wait may be inside: whatever the caller holds across it is released by
+ * a cleanup handler it pushed first. */
+bool __libc_cp_enter(void);
+void __libc_cp_leave(bool was);
+/* futex_wait (as __libc_futex_wait) as a cancellation point. */
+int __libc_cp_futex_wait(const void *word, uint32_t expected, uint64_t deadline);
+/* The interruption entry's part (lib/c/os/signal/signal.c): at its start
+ * it takes the thread out of the region (a signal handler is no
+ * cancellation point's wait), and before it resumes the interrupted
+ * context it puts it back and acts on a request that asks to. */
+bool __libc_cancel_entry_begin(void);
+void __libc_cancel_entry_end(bool in_cp);
+/* Whether t is a thread of this process that has not been joined or
+ * reaped (pthread.c). */
+bool __libc_thread_alive(struct __pthread *t);
 
 _Noreturn void __libc_exit_and_wake(uint32_t *word, uint32_t value);
 

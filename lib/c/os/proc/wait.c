@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <proc.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <sys/wait.h>
 #include <vg/vg.h>
@@ -15,6 +16,7 @@
 #include "../internal/lock.h"
 #include "../internal/proc.h"
 #include "../internal/signal.h"
+#include "../internal/thread.h"
 
 /* The server's waitid flags (idl/proc.idl). */
 #define WAIT_EXITED 1u
@@ -46,16 +48,29 @@ static vg_handle_t events_note(vg_handle_t ep)
 	return n;
 }
 
-/* Sleeps until some child may have changed state since generation was g. */
+/* The leader's sleep is over: every waiter asks again, and one of them
+ * leads the next. Also a cancelled leader's cleanup, so that the others
+ * neither wait on a leader that is gone nor miss what it consumed. */
+static void wake_waiters(void *unused)
+{
+	(void)unused;
+	__atomic_fetch_add(&generation, 1, __ATOMIC_RELEASE);
+	vg_futex_wake(&generation, UINT32_MAX);
+	__atomic_store_n(&leader, 0, __ATOMIC_RELEASE);
+}
+
+/* Sleeps until some child may have changed state since generation was g
+ * (a cancellation point). */
 static void sleep_for_children(vg_handle_t note, uint32_t g)
 {
 	if (!__atomic_exchange_n(&leader, 1, __ATOMIC_ACQUIRE)) {
+		pthread_cleanup_push(wake_waiters, NULL);
+		bool was = __libc_cp_enter();
 		vg_notification_wait(note, UINT64_MAX);
-		__atomic_fetch_add(&generation, 1, __ATOMIC_RELEASE);
-		vg_futex_wake(&generation, UINT32_MAX);
-		__atomic_store_n(&leader, 0, __ATOMIC_RELEASE);
+		__libc_cp_leave(was);
+		pthread_cleanup_pop(1);
 	} else {
-		vg_futex_wait(&generation, g, UINT64_MAX);
+		__libc_cp_futex_wait(&generation, g, UINT64_MAX);
 	}
 }
 
@@ -65,6 +80,7 @@ static void sleep_for_children(vg_handle_t note, uint32_t g)
  * instead of sleeping. */
 static int wait_for(pid_t pid, uint32_t flags, bool nohang, int32_t *child, int32_t *status)
 {
+	pthread_testcancel();
 	vg_handle_t ep = __libc_proc_ep();
 	vg_handle_t note = nohang ? VG_HANDLE_INVALID : events_note(ep);
 	if (!nohang && !note)

@@ -20,6 +20,7 @@
 
 #include "../internal/lock.h"
 #include "../internal/signal.h"
+#include "../internal/thread.h"
 
 static struct sigaction actions[NSIG];
 static int actions_lock;
@@ -123,9 +124,21 @@ static int fault_signal(uint32_t cause, int *code)
 	}
 }
 
+/* Back to the interrupted context, unless a cancellation request acts
+ * first (lib/c/os/thread/cancel.c): in_cp says whether the thread was in
+ * a cancellation point's wait. */
+static _Noreturn void resume(struct vg_intr_frame *f, bool in_cp, int saved_errno)
+{
+	__libc_cancel_entry_end(in_cp);
+	errno = saved_errno;
+	vg_interrupt_return(f, 0);
+	vg_exit(128 + SIGSEGV); /* the kernel refused our own frame */
+}
+
 static void entry(uint64_t arg, struct vg_intr_frame *f)
 {
 	int saved_errno = errno;
+	bool in_cp = __libc_cancel_entry_begin();
 	siginfo_t info = { 0 };
 	if (arg & VG_INTR_FAULT) {
 		info.si_signo = fault_signal(VG_INTR_CAUSE(arg), &info.si_code);
@@ -140,20 +153,20 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 		info.si_code = VG_SIGARG_CODE(arg);
 		info.si_pid = VG_SIGARG_PID(arg);
 		info.si_status = VG_SIGARG_STATUS(arg);
+		/* Not a signal: pthread_cancel's, or not one of ours. */
 		if (info.si_signo <= 0 || info.si_signo >= NSIG)
-			vg_interrupt_return(f, 0); /* not one of ours */
+			resume(f, in_cp, saved_errno);
 		if (arg & VG_SIGARG_DIE)
 			die(f, &info);
 		if (__libc_sig_mask & SIGBIT(info.si_signo)) {
 			__libc_sig_pending |= SIGBIT(info.si_signo);
 			pending_arg[info.si_signo] = arg;
-			vg_interrupt_return(f, 0);
+			resume(f, in_cp, saved_errno);
 		}
 	}
 	run(info.si_signo, &info, f);
 	__libc_sig_flush(); /* what the handler's mask held back runs now */
-	errno = saved_errno;
-	vg_interrupt_return(f, 0);
+	resume(f, in_cp, saved_errno);
 }
 
 int __libc_sig_ready(void)

@@ -25,8 +25,7 @@ static int errno_of(long st)
 	}
 }
 
-/* arg to thread t (the caller's own struct for itself). */
-static int send(struct __pthread *t, uint64_t arg)
+int __libc_sig_send(struct __pthread *t, uint64_t arg)
 {
 	int err = __libc_sig_ready();
 	if (err)
@@ -39,7 +38,7 @@ static int send(struct __pthread *t, uint64_t arg)
 
 int __libc_sig_self(uint64_t arg)
 {
-	return send(&__libc_self, arg);
+	return __libc_sig_send(&__libc_self, arg);
 }
 
 int pthread_kill(pthread_t t, int sig)
@@ -48,7 +47,7 @@ int pthread_kill(pthread_t t, int sig)
 		return EINVAL;
 	if (sig == 0)
 		return 0;
-	return send(t, VG_SIGARG(sig, SI_TKILL, 0));
+	return __libc_sig_send(t, VG_SIGARG(sig, SI_TKILL, 0));
 }
 
 int raise(int sig)
@@ -123,6 +122,14 @@ int sigpending(sigset_t *set)
 	return 0;
 }
 
+static void restore_mask(void *old)
+{
+	__libc_sig_mask = *(sigset_t *)old;
+	__libc_sig_flush();
+}
+
+/* A cancellation point: a cancelled thread has its mask back for its
+ * cleanup handlers. */
 int sigsuspend(const sigset_t *mask)
 {
 	if (__libc_sig_ready()) {
@@ -131,15 +138,15 @@ int sigsuspend(const sigset_t *mask)
 	}
 	sigset_t old = __libc_sig_mask;
 	uint32_t before = (uint32_t)__libc_sig_handled();
+	pthread_cleanup_push(restore_mask, &old);
 	__libc_sig_mask = *mask & ~SIG_UNBLOCKABLE;
 	__libc_sig_flush();
 	/* The count of handlers is a futex word: one that runs between the
 	 * read above and the wait makes the wait return at once, one that
 	 * arrives during it ends it with ERR_INTERRUPTED. */
 	while ((uint32_t)__libc_sig_handled() == before)
-		vg_futex_wait(__libc_sig_handled_word(), before, UINT64_MAX);
-	__libc_sig_mask = old;
-	__libc_sig_flush();
+		__libc_cp_futex_wait(__libc_sig_handled_word(), before, UINT64_MAX);
+	pthread_cleanup_pop(1);
 	errno = EINTR;
 	return -1;
 }

@@ -392,6 +392,11 @@ void rewind(FILE *f)
 	f->err = 0;
 }
 
+static void unlock_stream(void *f)
+{
+	__libc_unlock(&((FILE *)f)->lock);
+}
+
 /* Refills the read buffer: bytes there now, 0 at the end or on error. */
 static size_t fill_locked(FILE *f)
 {
@@ -406,7 +411,12 @@ static size_t fill_locked(FILE *f)
 		flush_locked(f);
 	if (stdout->len && f != stdout)
 		fflush(stdout); /* a prompt shows before input is read */
-	ssize_t n = read(f->fd, f->buf, f->cap);
+	/* A cancellation point (a thread cancelled in it leaves the stream
+	 * unlocked). */
+	ssize_t n;
+	pthread_cleanup_push(unlock_stream, f);
+	n = read(f->fd, f->buf, f->cap);
+	pthread_cleanup_pop(0);
 	f->rpos = 0;
 	f->rlen = n > 0 ? (size_t)n : 0;
 	if (n == 0 || (n < 0 && (f == stdin || f->fd < 0) && errno == EBADF))

@@ -4,6 +4,7 @@
 // stdout and stderr hold, so that the order is kept). One log record holds
 // at most 255 bytes: longer writes become several.
 #include <errno.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -13,7 +14,8 @@ ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open);
 /* write() without flushing stdout or stderr first: theirs (file.c). */
 ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n);
 
-ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n)
+/* To the descriptor, or to the log for 1 and 2 when they are not open. */
+static ssize_t write_out(int fd, const void *buf, size_t n)
 {
 	bool open;
 	ssize_t r = __fd_write(fd, buf, n, &open);
@@ -35,9 +37,21 @@ ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n)
 	return (ssize_t)n;
 }
 
+ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n)
+{
+	/* Streams write with their lock (and fflush(NULL) the list's) held,
+	 * so their output is no cancellation point (POSIX leaves it to us):
+	 * a cancellation there would leave the locks held. */
+	int state;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &state);
+	ssize_t r = write_out(fd, buf, n);
+	pthread_setcancelstate(state, NULL);
+	return r;
+}
+
 ssize_t write(int fd, const void *buf, size_t n)
 {
 	if (fd == 1 || fd == 2)
 		fflush(fd == 1 ? stdout : stderr);
-	return __libc_write_unbuffered(fd, buf, n);
+	return write_out(fd, buf, n);
 }

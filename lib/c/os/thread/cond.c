@@ -22,6 +22,31 @@ int pthread_cond_destroy(pthread_cond_t *c)
 	return 0;
 }
 
+/* What a waiter gives back before it waits, retaken however it ends. */
+struct held {
+	pthread_cond_t *c;
+	pthread_mutex_t *m;
+	unsigned count;
+};
+
+static void retake(struct held *h)
+{
+	pthread_mutex_lock(h->m);
+	h->m->count = h->count;
+}
+
+/* A waiter cancelled in its wait: a signal that woke it just before goes
+ * on to another waiter (a spurious wake-up at worst), then the mutex is
+ * taken back for the cleanup handlers. */
+static void cancelled(void *arg)
+{
+	struct held *h = arg;
+	__libc_futex_wake(&h->c->seq, 1);
+	retake(h);
+}
+
+/* A cancellation point: a cancelled waiter takes the mutex back before
+ * its cleanup handlers run (POSIX), through the handler pushed here. */
 int pthread_cond_timedwait(pthread_cond_t *restrict c, pthread_mutex_t *restrict m,
 			   const struct timespec *restrict abstime)
 {
@@ -33,12 +58,14 @@ int pthread_cond_timedwait(pthread_cond_t *restrict c, pthread_mutex_t *restrict
 		return EPERM;
 	unsigned seq = __atomic_load_n(&c->seq, __ATOMIC_ACQUIRE);
 	/* A recursive mutex is released whole and taken back as it was. */
-	unsigned count = m->count;
+	struct held h = { c, m, m->count };
 	m->count = 1;
 	pthread_mutex_unlock(m);
-	int r = __libc_futex_wait(&c->seq, seq, deadline);
-	pthread_mutex_lock(m);
-	m->count = count;
+	int r;
+	pthread_cleanup_push(cancelled, &h);
+	r = __libc_cp_futex_wait(&c->seq, seq, deadline);
+	pthread_cleanup_pop(0);
+	retake(&h);
 	return r;
 }
 

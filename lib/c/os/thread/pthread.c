@@ -37,6 +37,45 @@ static struct {
 } stack_cache[STACK_CACHE];
 static int ncached;
 static struct __pthread *zombies; /* under cache_lock */
+/* The threads pthread_create made that are not reaped yet, and the first
+ * thread (known once it has created one): pthread_cancel's ESRCH. */
+static struct __pthread *live; /* under cache_lock */
+static struct __pthread *first_thread;
+
+bool __libc_thread_alive(struct __pthread *t)
+{
+	if (t == &__libc_self || t == first_thread)
+		return true;
+	bool found = false;
+	__libc_lock(&cache_lock);
+	for (struct __pthread *l = live; l && !found; l = l->live_next)
+		found = l == t;
+	__libc_unlock(&cache_lock);
+	return found;
+}
+
+static void live_add(struct __pthread *t)
+{
+	__libc_lock(&cache_lock);
+	t->live_prev = NULL;
+	t->live_next = live;
+	if (live)
+		live->live_prev = t;
+	live = t;
+	__libc_unlock(&cache_lock);
+}
+
+static void live_remove(struct __pthread *t)
+{
+	__libc_lock(&cache_lock);
+	if (t->live_prev)
+		t->live_prev->live_next = t->live_next;
+	else
+		live = t->live_next;
+	if (t->live_next)
+		t->live_next->live_prev = t->live_prev;
+	__libc_unlock(&cache_lock);
+}
 
 /* A cached mapping of len bytes, or 0. */
 static uintptr_t cached_mapping(size_t len)
@@ -78,6 +117,7 @@ static void release_mapping(uintptr_t base, size_t len)
 /* A mapping freed when its thread is reaped: ours, not a caller's stack. */
 static void release_thread(struct __pthread *t)
 {
+	live_remove(t);
 	if (!t->user_stack)
 		release_mapping(t->map_base, t->map_len);
 }
@@ -120,6 +160,8 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	stack = (stack + 4095) & ~(size_t)4095;
 	size_t tls = (vg_tls_area_size() + 4095) & ~(size_t)4095;
 	reap_zombies();
+	if (!__libc_self.map_base)
+		first_thread = &__libc_self;
 	uintptr_t at;
 	bool user_stack = attr && attr->stackaddr;
 	if (user_stack) {
@@ -152,6 +194,7 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	t->map_len = stack + tls;
 	t->user_stack = user_stack;
 	t->state = attr && attr->detached ? T_DETACHED : T_JOINABLE;
+	live_add(t);
 	vg_handle_t h;
 	long st = vg_thread_create(vg_self(), (uintptr_t)thread_entry,
 				   at + stack - VG_ENTRY_SP_BIAS, (uintptr_t)t, tp, &h);
@@ -167,6 +210,13 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 _Noreturn void pthread_exit(void *result)
 {
 	struct __pthread *t = &__libc_self;
+	/* Cleanup handlers first, innermost first, then the TSD destructors
+	 * (POSIX); a cancellation point inside them does not act again. */
+	t->cancel_disabled = true;
+	for (struct __pthread_cleanup *c; (c = t->cleanup);) {
+		t->cleanup = c->next;
+		c->fn(c->arg);
+	}
 	__libc_tsd_run_destructors();
 	__libc_malloc_thread_exit();
 	t->result = result;
@@ -184,12 +234,18 @@ _Noreturn void pthread_exit(void *result)
 	__libc_exit_and_wake(&t->state, T_EXITED);
 }
 
-/* Waits until t has exited for good, then frees its memory. */
-static void reap(struct __pthread *t, void **result)
+/* Waits until t has exited for good (a cancellation point for
+ * pthread_join: a cancelled joiner leaves t joinable), then frees its
+ * memory. */
+static void reap(struct __pthread *t, void **result, bool cancellable)
 {
 	uint32_t s;
-	while ((s = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE)) != T_EXITED)
-		__libc_futex_wait(&t->state, s, UINT64_MAX);
+	while ((s = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE)) != T_EXITED) {
+		if (cancellable)
+			__libc_cp_futex_wait(&t->state, s, UINT64_MAX);
+		else
+			__libc_futex_wait(&t->state, s, UINT64_MAX);
+	}
 	if (result)
 		*result = t->result;
 	vg_handle_close(t->handle);
@@ -198,11 +254,12 @@ static void reap(struct __pthread *t, void **result)
 
 int pthread_join(pthread_t t, void **result)
 {
+	pthread_testcancel(); /* a cancellation point even when t has ended */
 	if (t == &__libc_self)
 		return EDEADLK;
 	if (!t->map_base || __atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == T_DETACHED)
 		return EINVAL;
-	reap(t, result);
+	reap(t, result, true);
 	return 0;
 }
 
@@ -216,7 +273,7 @@ int pthread_detach(pthread_t t)
 		return 0;
 	if (s == T_DETACHED)
 		return EINVAL;
-	reap(t, NULL); /* already exiting: free it now */
+	reap(t, NULL, false); /* already exiting: free it now */
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 // only when someone may sleep. A process-shared semaphore needs nothing
 // more: the futex is keyed by the memory, whichever process maps it.
 #include <errno.h>
+#include <pthread.h>
 #include <semaphore.h>
 
 #include <vg/syscall.h>
@@ -48,8 +49,20 @@ int sem_trywait(sem_t *s)
 	return -1;
 }
 
+/* A waiter cancelled in its wait: it is no longer one, and a post that
+ * woke it just before is passed on to another. */
+static void cancelled(void *arg)
+{
+	sem_t *s = arg;
+	__atomic_fetch_sub(&s->waiters, 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&s->value, __ATOMIC_SEQ_CST))
+		__libc_futex_wake(&s->value, 1);
+}
+
+/* A cancellation point. */
 int sem_timedwait(sem_t *restrict s, const struct timespec *restrict abstime)
 {
+	pthread_testcancel();
 	if (take(s))
 		return 0;
 	int bad;
@@ -62,22 +75,26 @@ int sem_timedwait(sem_t *restrict s, const struct timespec *restrict abstime)
 	 * the poster sees this waiter or the take below sees the post. */
 	__atomic_fetch_add(&s->waiters, 1, __ATOMIC_SEQ_CST);
 	int r = 0;
+	bool got;
 	uint64_t handled = __libc_sig_handled();
-	while (!take(s)) {
-		if (r) {
-			__atomic_fetch_sub(&s->waiters, 1, __ATOMIC_RELEASE);
-			errno = r;
-			return -1;
-		}
+	pthread_cleanup_push(cancelled, s);
+	while (!(got = take(s)) && !r) {
 		/* A signal handler ends the wait with EINTR (POSIX; SA_RESTART
 		 * does not restart sem_wait). */
+		bool was = __libc_cp_enter();
 		long st = vg_futex_wait(&s->value, 0, deadline);
+		__libc_cp_leave(was);
 		if (st == ERR_TIMED_OUT)
 			r = ETIMEDOUT;
 		else if (st == ERR_INTERRUPTED && __libc_sig_eintr(handled, 0))
 			r = EINTR;
 	}
+	pthread_cleanup_pop(0);
 	__atomic_fetch_sub(&s->waiters, 1, __ATOMIC_RELEASE);
+	if (!got) {
+		errno = r;
+		return -1;
+	}
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <vg/syscall.h>
 
 #include "../internal/signal.h"
+#include "../internal/thread.h"
 
 int clock_gettime(clockid_t clock, struct timespec *ts)
 {
@@ -65,7 +66,12 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	uint64_t handled = __libc_sig_handled();
 	/* An interruption that ran no handler (the signal was ignored or
 	 * blocked) does not end the sleep; SA_RESTART never applies here. */
-	while (vg_thread_sleep_until(deadline) == ERR_INTERRUPTED) {
+	for (;;) {
+		bool was = __libc_cp_enter(); /* a cancellation point */
+		long st = vg_thread_sleep_until(deadline);
+		__libc_cp_leave(was);
+		if (st != ERR_INTERRUPTED)
+			break;
 		if (__libc_sig_eintr(handled, 0)) {
 			now = (uint64_t)vg_clock_monotonic();
 			uint64_t left = deadline > now ? deadline - now : 0;
