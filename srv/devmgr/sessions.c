@@ -113,7 +113,7 @@ static long make_node(struct devmgr *m, const char *path, uint32_t mode, uint32_
 	if (st == FS_FS_ERROR_EXISTS && !fs_vfs_unlink(m->vfs, path, false))
 		st = fs_vfs_mknod(m->vfs, path, FS_KIND_CHARDEV, mode, rdev);
 	if (!st && (uid || gid)) {
-		struct fs_attr attr = { .uid = uid, .gid = gid };
+		struct fs_attr attr = { .kind = FS_KIND_CHARDEV, .uid = uid, .gid = gid };
 		st = fs_vfs_setattr(m->vfs, path, false, 2 | 4, &attr);
 		if (st)
 			fs_vfs_unlink(m->vfs, path, false);

@@ -142,8 +142,8 @@ UTEST(devmgr_bad_announcements_refused)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		CHECK_EQ(devmgr_devices_announce(s, bad[i], TEST_MAJOR, 0, 0600, 0, 0),
 			 DEVMGR_DEV_ERROR_BAD_NAME);
-	CHECK_EQ(devmgr_devices_announce(s, "vgdup", TEST_MAJOR, 0, 0600, 0, 0), 0);
-	CHECK_EQ(devmgr_devices_announce(s, "vgdup", TEST_MAJOR, 1, 0600, 0, 0),
+	CHECK_EQ(devmgr_devices_announce(s, "vgtest-dup", TEST_MAJOR, 0, 0600, 0, 0), 0);
+	CHECK_EQ(devmgr_devices_announce(s, "vgtest-dup", TEST_MAJOR, 1, 0600, 0, 0),
 		 DEVMGR_DEV_ERROR_EXISTS);
 	CHECK_EQ(devmgr_devices_announce(s, "null", TEST_MAJOR, 2, 0600, 0, 0),
 		 DEVMGR_DEV_ERROR_EXISTS);
@@ -173,7 +173,7 @@ UTEST(devmgr_bad_announcements_refused)
 	CHECK_EQ(devmgr_devices_session(s, &again), DEVMGR_DEV_ERROR_NO_SESSION);
 	CHECK_EQ(devmgr_devices_announce(mgr, "vgx", TEST_MAJOR, 0, 0600, 0, 0),
 		 DEVMGR_DEV_ERROR_NO_SESSION);
-	CHECK_EQ(devmgr_devices_withdraw(mgr, "vgdup"), DEVMGR_DEV_ERROR_NO_SESSION);
+	CHECK_EQ(devmgr_devices_withdraw(mgr, "vgtest-dup"), DEVMGR_DEV_ERROR_NO_SESSION);
 	/* Malformed messages: another interface, an unknown method, missing
 	 * words, a string past the message. */
 	struct msg r;
@@ -193,38 +193,33 @@ UTEST(devmgr_bad_announcements_refused)
 		 0);
 	CHECK(VG_IPC_TAG_LABEL(r.tag) != 0);
 	/* It serves on: the node it made is there, a good one goes through. */
-	CHECK(node_is("vgdup", TEST_MAJOR, 0, 0640, 7, 8));
-	CHECK_EQ(devmgr_devices_announce(s, "vgafter", TEST_MAJOR, 9, 0600, 0, 0), 0);
-	CHECK(node_is("vgafter", TEST_MAJOR, 9, 0640, 7, 8));
+	CHECK(node_is("vgtest-dup", TEST_MAJOR, 0, 0640, 7, 8));
+	CHECK_EQ(devmgr_devices_announce(s, "vgtest-after", TEST_MAJOR, 9, 0600, 0, 0), 0);
+	CHECK(node_is("vgtest-after", TEST_MAJOR, 9, 0640, 7, 8));
 	CHECK(node_is("null", 1, 3, 0666, 0, 0));
 	vg_handle_close(s);
-	CHECK_EQ(vfs_up_wait_node("/dev/vgafter", false), 0);
-	CHECK(gone("/dev/vgdup"));
+	CHECK_EQ(vfs_up_wait_node("/dev/vgtest-after", false), 0);
+	CHECK(gone("/dev/vgtest-dup"));
 }
 
 UTEST(devmgr_killed_memdev_comes_back)
 {
 	CHECK_EQ(vfs_up(), 0);
-	char buf[16];
-	int fd = open("/dev/zero", O_RDONLY);
-	CHECK(fd >= 0);
-	memset(buf, 1, sizeof(buf));
-	CHECK_EQ(read(fd, buf, sizeof(buf)), (ssize_t)sizeof(buf));
-	CHECK_EQ(buf[0] | buf[15], 0);
-	/* Its nodes go with it ... */
+	/* Its nodes go with it ... (A descriptor still open on the dead
+	 * server would block on its next call: the endpoint lives on while a
+	 * handle to it does. Not done here; see section 20.) */
 	uint32_t sub = watch();
 	CHECK(sub != UINT32_MAX);
 	CHECK_EQ(vg_process_kill(vfs_up_memdev(), 0), 0);
-	CHECK_EQ(vfs_up_wait_node("/dev/zero", false), 0);
-	CHECK(gone("/dev/null") && gone("/dev/urandom"));
+	CHECK_EQ(vfs_up_wait_node("/dev/urandom", false), 0); /* the last one */
+	CHECK(gone("/dev/null") && gone("/dev/zero"));
 	CHECK(event_is(sub, "remove null 1 3"));
 	CHECK(event_is(sub, "remove zero 1 5"));
-	CHECK_EQ(read(fd, buf, sizeof(buf)), -1l); /* its server is gone */
-	close(fd);
 	/* ... and come back with a new memdev; a client reopens. */
 	CHECK_EQ(vfs_up_start_memdev(), 0);
 	CHECK(node_is("zero", 1, 5, 0666, 0, 0));
-	fd = open("/dev/zero", O_RDONLY);
+	char buf[16];
+	int fd = open("/dev/zero", O_RDONLY);
 	CHECK(fd >= 0);
 	memset(buf, 1, sizeof(buf));
 	CHECK_EQ(read(fd, buf, sizeof(buf)), (ssize_t)sizeof(buf));

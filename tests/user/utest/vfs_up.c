@@ -93,13 +93,16 @@ long vfs_up_mount_tmpfs(const char *path, uint64_t limit)
  * its own (bin/bus), on which it may publish under "dev.". */
 static long device_manager(void)
 {
-	vg_handle_t grant, self, root;
+	vg_handle_t grant, bus_proc, owner, root;
 	/* The bus serves its administrator on the unbadged handle. */
-	long st = start_with("bus", NULL, VG_HTAG_SERVER_EP, NULL, 0, &bus_h, NULL);
+	long st = start_with("bus", NULL, VG_HTAG_SERVER_EP, NULL, 0, &bus_h, &bus_proc);
 	if (st)
 		return st;
-	if ((st = vg_handle_duplicate(vg_self(), VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, &self)) ||
-	    (st = bus_admin_grant(bus_h, "dev.", "dev.", self, &grant)))
+	/* The grant's owner, whose end ends it: the bus itself (it lives as
+	 * long as the run, as the manager does). */
+	st = vg_handle_duplicate(bus_proc, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, &owner);
+	vg_handle_close(bus_proc);
+	if (st || (st = bus_admin_grant(bus_h, "dev.", "dev.", owner, &grant)))
 		return st;
 	if ((st = vg_handle_duplicate(vfs_h, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &root))) {
 		vg_handle_close(grant);
@@ -126,6 +129,8 @@ static long device_server(const char *prog, vg_handle_t *process)
 
 long vfs_up_start_memdev(void)
 {
+	if (memdev_proc != VG_HANDLE_INVALID)
+		vg_handle_close(memdev_proc); /* a test killed it */
 	long st = device_server("memdev", &memdev_proc);
 	/* Its nodes appear once it has announced them: pipe() needs them. */
 	return st ? st : vfs_up_wait_node("/dev/urandom", true);
