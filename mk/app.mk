@@ -57,7 +57,7 @@ $(APP_ROOT_STAMP): $(APP_PROGS) $(APP_TEST_FILES) $(APP_UTIL_TEST_FILES) mk/app.
 	@rm -rf $(APP_ROOT)
 	@mkdir -p $(APP_ROOT)/bin $(APP_ROOT)/test/sh $(APP_ROOT)/test/utils
 	@for p in $(APP_PROGS); do \
-		$(OBJCOPY) --strip-debug $$p $(APP_ROOT)/bin/$${p##*/} || exit 1; done
+		$(OBJCOPY) $(STRIP_FOR_IMAGE) $$p $(APP_ROOT)/bin/$${p##*/} || exit 1; done
 	@cp $(APP_ROOT)/bin/test '$(APP_ROOT)/bin/['
 	@cp $(APP_TEST_FILES) $(APP_ROOT)/test/sh/
 	@cp $(APP_UTIL_TEST_FILES) $(APP_ROOT)/test/utils/

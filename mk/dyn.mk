@@ -156,7 +156,7 @@ $(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libdynplai
 	@rm -rf $(DYN_ROOT)
 	@mkdir -p $(DYN_ROOT)/bin $(DYN_ROOT)/lib
 	@for p in $(DYN_PROGS); do \
-		$(OBJCOPY) --strip-debug $(DYN_DIR)/$$p $(DYN_ROOT)/bin/$$p || exit 1; done
+		$(OBJCOPY) $(STRIP_FOR_IMAGE) $(DYN_DIR)/$$p $(DYN_ROOT)/bin/$$p || exit 1; done
 	@$(OBJCOPY) --strip-all $(LDSO) $(DYN_ROOT)/lib/ld.so
 	@$(OBJCOPY) --strip-unneeded $(LIBC_SO) $(DYN_ROOT)/lib/libc.so
 	@for l in libdyntest.so libdynplain.so; do \

@@ -232,7 +232,7 @@ $(USER_ROOT_STAMP): $(USER_PROGS) mk/user.mk
 	@rm -rf $(USER_ROOT)
 	@mkdir -p $(USER_ROOT)/bin $(USER_ROOT)/tmp $(USER_ROOT)/run $(USER_ROOT)/dev
 	@for p in $(USER_PROGS); do \
-		$(OBJCOPY) --strip-debug $$p $(USER_ROOT)/bin/$${p##*/} || exit 1; done
+		$(OBJCOPY) $(STRIP_FOR_IMAGE) $$p $(USER_ROOT)/bin/$${p##*/} || exit 1; done
 	@touch $@
 
 # The initrd (mk/initrd.mk) takes the staged tree between rootfs/ and

@@ -74,8 +74,8 @@ STEPS = [
     ("background_jobs_announced_and_kill_%1",
      ["sleep 60", Keys(CTRL_Z, False, SETTLE), "ps -o stat,comm | grep sleep", "kill %1",
       "sleep 1 &", Keys("sleep 2\n"), "jobs"],
-     r"\^Z\n\[1\]\+ +Stopped +sleep 60\nT +sleep\n(\[1\]\+ +Killed \(TERM\) +sleep 60\n)?"
-     r"\[\d\] \d+\n(\[1\]\+ +Killed \(TERM\) +sleep 60\n)?\[\d\]\+ +Done +sleep 1", 0),
+     r"\^Z\n\[1\]\+ +Stopped +sleep 60\nT +sleep\n(\[1\][+-] +Killed \(TERM\) +sleep 60\n)?"
+     r"\[\d\] \d+\n(\[1\][+-] +Killed \(TERM\) +sleep 60\n)?\[\d\]\+ +Done +sleep 1", 0),
     # A background job reading the terminal is stopped (SIGTTIN); in the
     # foreground again it reads what is typed.
     ("background_read_stops_with_sigttin",

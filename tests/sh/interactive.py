@@ -54,7 +54,7 @@ class Session:
     def run(self, line):
         """Type a command line and Enter; consume the editor's echo of it."""
         self.send(line + b"\r")
-        self.expect(line + b"\x1b[K\r\n")
+        self.expect(line + b"\r\n")
 
     def close(self):
         try:
@@ -73,6 +73,18 @@ def t_prompt_and_command(s):
     s.run(b"echo hello")
     s.expect(b"hello\r\n")
     s.expect(PROMPT)
+
+
+def t_typing_at_the_end_is_echoed(s):
+    # Each key typed at the end of the line is echoed as itself, not by
+    # redrawing the line (which costs O(n^2) bytes at a serial console).
+    s.expect(PROMPT)
+    for ch in b"echo typed":
+        s.send(bytes([ch]))
+        time.sleep(0.01)
+    s.send(b"\r")
+    seen = s.expect(b"typed\r\n" + PROMPT)
+    assert seen.startswith(b"echo typed\r\ntyped"), seen
 
 
 def t_cursor_keys(s):

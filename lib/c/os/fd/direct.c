@@ -41,6 +41,7 @@ ssize_t __fd_direct_io(struct fd_desc *d, void *buf, size_t n, uint64_t off, boo
 	unsigned char *p = buf;
 	size_t done = 0;
 	long st = 0;
+	int fail = 0; /* an errno: the copy failed */
 	while (done < n) {
 		uint64_t at, count, want = n - done;
 		st = fs_file_span(d->h, off == UINT64_MAX ? off : off + done, want, writing, &at,
@@ -51,33 +52,34 @@ ssize_t __fd_direct_io(struct fd_desc *d, void *buf, size_t n, uint64_t off, boo
 			count = want; /* a server giving more than asked is cut */
 		long e = writing ? vg_vmo_write(d->pages, at, p + done, count)
 				 : vg_vmo_read(d->pages, at, p + done, count);
-		if (e == ERR_BAD_ADDRESS) {
-			/* A bad buffer: the position goes back to where this
-			 * piece started (a write has grown the file by zeros
-			 * already: docs/ARCHITECTURE.md, section 17). */
-			if (off == UINT64_MAX && !(d->flags & O_APPEND))
-				fs_file_seek(d->h, (int64_t)at, SEEK_SET, &(uint64_t){ 0 });
-			st = -1;
-			break;
-		}
-		/* Any other failure is the file shrinking under the copy (a
+		/* Out of range is the file shrinking under the copy (a
 		 * truncate from elsewhere): a write went before it, a read
 		 * ends where the file does now. */
-		if (e && !writing)
+		if (e == ERR_OUT_OF_RANGE && !writing)
 			break;
+		if (e && e != ERR_OUT_OF_RANGE) {
+			/* A bad buffer, or no memory for the file's pages (the
+			 * file system is full: ENOSPC, as Linux's tmpfs says).
+			 * The position goes back to where this piece started;
+			 * a write has grown the file by zeros already
+			 * (docs/ARCHITECTURE.md, section 17). */
+			fail = e == ERR_BAD_ADDRESS ? EFAULT : e == ERR_NO_MEMORY ? ENOSPC : EIO;
+			if (off == UINT64_MAX && !(d->flags & O_APPEND))
+				fs_file_seek(d->h, (int64_t)at, SEEK_SET, &(uint64_t){ 0 });
+			break;
+		}
 		done += count;
 		if (count < want)
 			break; /* the end of the file, or the space limit */
 	}
 	if (st == FS_FS_ERROR_NOT_SUPPORTED && !done)
 		return -2; /* not in its pages: the window */
-	if (st && !done) {
-		if (st == -1) {
-			errno = EFAULT;
-			return -1;
-		}
-		return __fs_error(st);
+	if (fail && !done) {
+		errno = fail;
+		return -1;
 	}
+	if (st && !done)
+		return __fs_error(st);
 	return (ssize_t)done;
 }
 
