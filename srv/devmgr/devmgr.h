@@ -36,7 +36,7 @@ struct devmgr_node {
 struct devmgr {
 	vg_handle_t ep; /* served; sessions are minted from it */
 	vg_handle_t vfs; /* root's: makes nodes and registers majors */
-	vg_handle_t bus; /* VG_RIGHT_INVALID without one: no events */
+	vg_handle_t bus; /* VG_HANDLE_INVALID without one: no events */
 	struct devmgr_rules rules;
 	struct devmgr_session sessions[DEVMGR_SESSIONS];
 	struct devmgr_node nodes[DEVMGR_NODES];

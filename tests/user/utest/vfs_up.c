@@ -17,7 +17,7 @@ static long status;
 static bool tried;
 
 /* Starts bin/<prog> serving a new endpoint (given under serve_tag, arg 0),
- * with more handles (moved into it; closed on failure); *client: an
+ * with at most 2 more handles (moved into it; closed on failure); *client: an
  * unbadged handle to it; *process (when not NULL) the process, else it
  * lives until the run ends. */
 static long start_with(const char *prog, const char *arg, uint32_t serve_tag,
@@ -29,7 +29,7 @@ static long start_with(const char *prog, const char *arg, uint32_t serve_tag,
 	size_t len;
 	vg_snprintf(path, sizeof(path), "bin/%s", prog);
 	vg_handle_t ep = VG_HANDLE_INVALID, proc;
-	long st = vg_initrd_find(path, &image, &len);
+	long st = nmore > 2 ? ERR_INVALID_ARGS : vg_initrd_find(path, &image, &len);
 	if (!st)
 		st = vg_endpoint_create(&ep);
 	if (!st &&
@@ -42,8 +42,8 @@ static long start_with(const char *prog, const char *arg, uint32_t serve_tag,
 		return st;
 	}
 	const char *const argv[] = { prog, arg, NULL };
-	struct vg_startup_handle h[4] = { { serve_tag, 0, ep, 0 } };
-	for (size_t i = 0; i < nmore && i < 3; i++)
+	struct vg_startup_handle h[3] = { { serve_tag, 0, ep, 0 } };
+	for (size_t i = 0; i < nmore; i++)
 		h[i + 1] = more[i];
 	struct vg_spawn_req req = {
 		.image = image, .len = len, .argv = argv, .handles = h, .nhandles = 1 + nmore
