@@ -52,9 +52,8 @@ PEER_RE = re.compile(r"RESULT (\S+)\s+(?:MiBps=\S+\s+)?median_ns=([0-9.]+)")
 PEER_MIBPS_RE = re.compile(r"RESULT (\S+)\s+MiBps=([0-9.]+)")
 PEER_SKIP_RE = re.compile(r"RESULT (\S+)\s+skipped=(\S+)")
 PEER_SRC = os.path.join(PEER_DIR, "bench")
-# What bench.c needs of a system that ours does not offer yet: socketpair
-# (AF_UNIX). The switch is bench.c's own (README.md: "Porting to our OS").
-PEER_CFLAGS = ["-O2", "-DBENCH_NO_UNIX_SOCKETS"]
+# bench.c as it is: no switches (socketpair is the pipe server's).
+PEER_CFLAGS = ["-O2"]
 # bench.c's tests and the Linux rows of the icount table they are.
 PEER_ROWS = {
     "null_syscall_getppid": "null syscall (getppid)",
@@ -283,7 +282,7 @@ def peer_table(results, linux, peer_linux):
                       fmt(peer_linux.get(n, ["-"] * 3)[i])]
         out.append("| %s | %s |" % (n, " | ".join(cells)))
     return ("\n## ../shared/peer/bench/bench.c, built with the SDK\n\n" + "\n".join(out) +
-            "\n\nThe peer's benchmark, unchanged (-DBENCH_NO_UNIX_SOCKETS), run in the OS; "
+            "\n\nThe peer's benchmark, unchanged, run in the OS; "
             "MiB/s for the seq_* rows. Linux columns: ../shared/peer/results.md (instructions: "
             "its icount table; TCG ns: its wall-clock summary, another day's host load).\n")
 

@@ -50,12 +50,26 @@ static unsigned pte_prot(const struct vma *m)
 	return m->prot | VM_USER | m->vmo->cache;
 }
 
+/* The pages of m (numbered from its start) over its VMO's committed
+ * range [lo, hi): only they can have entries (an 8 MiB stack's few used
+ * pages). False when there are none. Under vmo_lock. */
+static bool committed_part(const struct vma *m, size_t *from, size_t *to)
+{
+	size_t first = (size_t)(m->offset / PAGE_SIZE);
+	size_t n = (size_t)((m->end - m->start) / PAGE_SIZE);
+	*from = m->vmo->lo > first ? m->vmo->lo - first : 0;
+	*to = m->vmo->hi > first ? MIN(m->vmo->hi - first, n) : 0;
+	return *from < *to;
+}
+
 void vma_write_protect(struct vma *m)
 {
-	if (!(m->prot & VM_WRITE))
+	size_t from, to;
+	if (!(m->prot & VM_WRITE) || !committed_part(m, &from, &to))
 		return;
 	/* Only 4 KiB leaves exist in user space, so no split can fail. */
-	pt_protect(m->as->root, m->start, m->end - m->start, pte_prot(m) & ~VM_WRITE);
+	pt_protect(m->as->root, m->start + from * PAGE_SIZE, (to - from) * PAGE_SIZE,
+		   pte_prot(m) & ~VM_WRITE);
 	arch_tlb_flush_all();
 }
 
@@ -146,13 +160,12 @@ static void populate(struct aspace *as, const struct vma *m)
 {
 	if (m->vmo->kind != VMO_ANON || !(m->prot & (VM_READ | VM_EXEC)))
 		return;
-	size_t first = (size_t)(m->offset / PAGE_SIZE);
-	for (vaddr_t va = m->start; va < m->end; va += PAGE_SIZE) {
-		paddr_t pa = m->vmo->pages[first + (va - m->start) / PAGE_SIZE];
-		/* A failed table allocation just leaves the page to its fault. */
-		if (pa && pt_map(as->root, va, pa, PAGE_SIZE, pte_prot(m) & ~VM_WRITE))
-			break;
-	}
+	size_t from, to;
+	/* A failed table allocation just leaves the rest to their faults. */
+	if (committed_part(m, &from, &to))
+		pt_map_pages(as->root, m->start + from * PAGE_SIZE,
+			     m->vmo->pages + m->offset / PAGE_SIZE + from, to - from,
+			     pte_prot(m) & ~VM_WRITE);
 }
 
 int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, struct vmo *vmo,
@@ -250,8 +263,12 @@ int aspace_clone(struct aspace *src, struct aspace *dst)
 		}
 		if (!err) {
 			vaddr_t at = m.start;
-			unsigned opts = ASPACE_FIXED | (m.shared ? ASPACE_SHARED : 0) |
-				(m.max_prot << ASPACE_MAX_SHIFT);
+			/* The pages the source has are entered read-only now,
+			 * as copying the page tables would: the child's reads
+			 * (its code, above all) do not fault, and its first
+			 * write to a page faults once to copy it. */
+			unsigned opts = ASPACE_FIXED | ASPACE_POPULATE |
+				(m.shared ? ASPACE_SHARED : 0) | (m.max_prot << ASPACE_MAX_SHIFT);
 			err = aspace_map(dst, &at, m.end - m.start, m.prot, copy, offset, opts);
 			kobject_unref(&copy->obj);
 		}
@@ -274,8 +291,8 @@ void aspace_usage(struct aspace *as, uint64_t *mapped, uint64_t *committed)
 		if (m->vmo->kind != VMO_ANON)
 			*committed += (uint64_t)n * PAGE_SIZE;
 		else
-			for (size_t i = 0; i < n && first + i < m->vmo->npages; i++)
-				*committed += m->vmo->pages[first + i] ? PAGE_SIZE : 0;
+			for (size_t i = MAX(first, m->vmo->lo); i < MIN(first + n, m->vmo->hi); i++)
+				*committed += m->vmo->pages[i] ? PAGE_SIZE : 0;
 	}
 	vmo_unlock(f);
 	spin_unlock_irqrestore(&as->lock, af);

@@ -20,7 +20,7 @@ paddr_t pt_alloc_table(void)
 	/* Until vm_init has switched tables, only the boot physmap is reachable. */
 	paddr_t pa = pmm_alloc(1, 1, kernel_root ? 0 : BOOT_PHYSMAP_LIMIT);
 	if (pa)
-		memset(phys_to_virt(pa), 0, PAGE_SIZE);
+		arch_page_zero(phys_to_virt(pa));
 	return pa;
 }
 

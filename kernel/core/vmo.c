@@ -2,6 +2,7 @@
 // Memory objects: anonymous (with copy-on-write children), physical and
 // contiguous (see vmo.h).
 #include <kernel/aspace.h>
+#include <kernel/hal.h>
 #include <kernel/heap.h>
 #include <kernel/panic.h>
 #include <kernel/pmm.h>
@@ -29,7 +30,7 @@ static void vmo_destroy(struct kobject *o)
 	kassert(list_empty(&v->mappings));
 	if (v->kind == VMO_ANON) {
 		/* A page shared with a parent or child stays with them. */
-		for (size_t i = 0; i < v->npages; i++)
+		for (size_t i = v->lo; i < v->hi; i++)
 			if (v->pages[i])
 				pmm_page_release(v->pages[i]);
 		kfree(v->pages);
@@ -119,12 +120,14 @@ int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, struct 
 	/* The snapshot: every page the parent has committed now is shared;
 	 * pages it has not are zero for both, and whichever side touches one
 	 * later commits its own. */
-	for (size_t i = 0; i < c->npages; i++) {
+	size_t from = parent->lo > first ? parent->lo - first : 0;
+	size_t to = parent->hi > first ? MIN(parent->hi - first, c->npages) : 0;
+	for (size_t i = from; i < to; i++) {
 		paddr_t pa = parent->pages[first + i];
 		if (!pa)
 			continue;
 		pmm_page_share(pa);
-		c->pages[i] = pa;
+		vmo_page_set(c, i, pa);
 		c->committed++;
 		shared = true;
 	}
@@ -179,9 +182,9 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 		if (!np)
 			return 0;
 		if (pa)
-			memcpy(phys_to_virt(np), phys_to_virt(pa), PAGE_SIZE);
+			arch_page_copy(phys_to_virt(np), phys_to_virt(pa));
 		else
-			memset(phys_to_virt(np), 0, PAGE_SIZE);
+			arch_page_zero(phys_to_virt(np));
 		f = vmo_lock();
 		if (index >= v->npages || v->pages[index] != pa || (pa && !pmm_page_shared(pa))) {
 			/* Someone committed or copied it meanwhile, or the other
@@ -190,7 +193,7 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 			pmm_free(np, 1);
 			continue;
 		}
-		v->pages[index] = np;
+		vmo_page_set(v, index, np);
 		v->pin_gen++;
 		if (pa) {
 			pmm_page_release(pa);
@@ -228,7 +231,7 @@ int vmo_set_size(struct vmo *v, uint64_t size)
 		return ERR_NO_MEMORY;
 	irqflags_t f = vmo_lock();
 	paddr_t *old = v->pages;
-	for (size_t i = 0; i < v->npages; i++) {
+	for (size_t i = v->lo; i < v->hi; i++) {
 		if (i < n) {
 			pages[i] = old[i];
 		} else if (old[i]) {
@@ -241,6 +244,8 @@ int vmo_set_size(struct vmo *v, uint64_t size)
 	}
 	v->pages = pages;
 	v->npages = n;
+	v->hi = MIN(v->hi, n);
+	v->lo = MIN(v->lo, v->hi);
 	v->size = size;
 	v->pin_gen++;
 	vmo_unlock(f);

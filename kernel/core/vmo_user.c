@@ -31,7 +31,7 @@ static int fill_new_page(struct vmo *v, size_t index, const char *ubuf)
 	irqflags_t f = vmo_lock();
 	bool free_slot = index < v->npages && !v->pages[index];
 	if (free_slot) {
-		v->pages[index] = np;
+		vmo_page_set(v, index, np);
 		v->committed++;
 	}
 	vmo_unlock(f);

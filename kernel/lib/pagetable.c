@@ -117,6 +117,32 @@ int pt_map(paddr_t root, vaddr_t va, paddr_t pa, uint64_t size, unsigned prot)
 	return 0;
 }
 
+int pt_map_pages(paddr_t root, vaddr_t va, const paddr_t *pages, size_t n, unsigned prot)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (!pages[i]) {
+			i++;
+			continue;
+		}
+		vaddr_t v = va + i * PAGE_SIZE;
+		pte_t *tab = pt_table_virt(root);
+		int err = 0;
+		for (int level = PT_LEVELS - 1; tab && level > 0; level--)
+			tab = descend(&tab[index_at(v, level)], level, true, &err);
+		if (!tab)
+			return err == ERR_EXISTS ? 0 : err; /* a block there: nothing of ours */
+		/* The rest of this last-level table's pages, one after the other. */
+		do {
+			pte_t *slot = &tab[index_at(va + i * PAGE_SIZE, 0)];
+			if (pages[i] && !arch_pte_valid(*slot))
+				*slot = arch_pte_leaf(pages[i], prot, 0);
+			i++;
+		} while (i < n && index_at(va + i * PAGE_SIZE, 0));
+	}
+	return 0;
+}
+
 /* Applies op to every mapped page-or-block in the range: op NULL unmaps,
  * otherwise the leaf gets the new protection. Blocks that straddle an end of
  * the range are split first. */
@@ -203,15 +229,30 @@ int pt_query(paddr_t root, vaddr_t va, paddr_t *pa, unsigned *prot)
 	return ERR_NOT_FOUND;
 }
 
+/* Frees the tables below tab (a table at level), not tab itself. Its
+ * entries are left as they are: tab is freed next, and pt_alloc_table
+ * zeroes what it hands out. A last-level table holds only leaves, so the
+ * tables one level above it free theirs without reading them. */
+/* Whether the 8 entries from t are all zero (none valid): runs of empty
+ * entries, most of an upper-level table, are skipped 8 at a time. */
+static bool empty8(const pte_t *t)
+{
+	return !(t[0] | t[1] | t[2] | t[3] | t[4] | t[5] | t[6] | t[7]);
+}
+
 static void free_subtree(pte_t *tab, int level)
 {
 	for (unsigned i = 0; i < PT_ENTRIES; i++) {
+		if (!(i & 7) && empty8(&tab[i])) {
+			i += 7;
+			continue;
+		}
 		pte_t e = tab[i];
 		if (arch_pte_valid(e) && !arch_pte_is_leaf(e, level)) {
-			free_subtree(pt_table_virt(arch_pte_addr(e)), level - 1);
+			if (level > 1)
+				free_subtree(pt_table_virt(arch_pte_addr(e)), level - 1);
 			pt_free_table(arch_pte_addr(e));
 		}
-		tab[i] = 0;
 	}
 }
 
@@ -221,6 +262,10 @@ void pt_free_tables(paddr_t root, vaddr_t limit)
 	int top = PT_LEVELS - 1;
 	unsigned last = limit ? index_at(limit - 1, top) : 0;
 	for (unsigned i = 0; limit && i <= last; i++) {
+		if (!(i & 7) && i + 7 <= last && empty8(&tab[i])) {
+			i += 7;
+			continue;
+		}
 		pte_t e = tab[i];
 		if (arch_pte_valid(e) && !arch_pte_is_leaf(e, top)) {
 			free_subtree(pt_table_virt(arch_pte_addr(e)), top - 1);

@@ -72,7 +72,11 @@ struct procsrv {
 	int32_t last_pid;
 	struct async_timer cpu_timer; /* checks RLIMIT_CPU every second */
 	struct proc table[PROC_MAX];
+	/* Each pid's slot + 1 (0: none), so that finding a caller by its
+	 * badge, done for every request, is not a walk of the table. */
+	uint8_t slot_of[PROC_PID_MAX + 1];
 };
+_Static_assert(PROC_MAX < 255, "slot_of holds a slot + 1 in a byte");
 
 extern struct procsrv procsrv;
 

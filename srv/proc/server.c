@@ -249,6 +249,7 @@ long proc_run(struct async_loop *loop, vg_handle_t ep)
 	 * unbadged handle; a session and group of its own. */
 	struct proc *init = &procsrv.table[0];
 	*init = (struct proc){ .pid = 1, .pgid = 1, .sid = 1, .state = PROC_STATE_RUNNING };
+	procsrv.slot_of[1] = 1;
 	memcpy(init->args, "init", 5);
 	proc_limits_init(init);
 	procsrv.server.closed = closed;

@@ -8,12 +8,9 @@ struct procsrv procsrv;
 
 struct proc *proc_find(int32_t pid)
 {
-	if (pid <= 0)
+	if (pid <= 0 || pid > PROC_PID_MAX || !procsrv.slot_of[pid])
 		return NULL;
-	for (size_t i = 0; i < PROC_MAX; i++)
-		if (procsrv.table[i].pid == pid)
-			return &procsrv.table[i];
-	return NULL;
+	return &procsrv.table[procsrv.slot_of[pid] - 1];
 }
 
 /* A badge is the pid the server minted the caller's handle for; the
@@ -50,6 +47,7 @@ struct proc *proc_alloc(void)
 	procsrv.last_pid = pid;
 	memset(slot, 0, sizeof(*slot));
 	slot->pid = pid;
+	procsrv.slot_of[pid] = (uint8_t)(slot - procsrv.table + 1);
 	slot->start_ns = (uint64_t)vg_clock_monotonic();
 	return slot;
 }
@@ -70,6 +68,7 @@ void proc_free(struct proc *p)
 		vg_handle_close(p->process);
 	if (p->events)
 		vg_handle_close(p->events);
+	procsrv.slot_of[p->pid] = 0;
 	memset(p, 0, sizeof(*p));
 }
 

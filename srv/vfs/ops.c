@@ -51,7 +51,7 @@ static bool dot_or_empty(const char *name)
 /* want (VFS_MAY_*) in the parent directory a VFS_PARENT walk stopped in. */
 static long parent_may(struct vfs *v, const struct vfs_walk *w, unsigned want)
 {
-	return vfs_root(v) ? 0 : vfs_may_eff(&v->cred, &w->dir, want);
+	return vfs_root(v) ? 0 : vfs_may(v->cred, &w->dir, want);
 }
 
 /* What opening an existing node with flags asks of its permission bits. */
@@ -86,7 +86,7 @@ static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uin
 		if (!may_create && !w->slash &&
 		    !vfs_dcache_get(v, w->at.m, w->at.ino, w->last, &known))
 			st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, FS_KIND_FILE,
-					    mode, v->cred.euid, v->cred.egid, 0, "", attr);
+					    mode, v->cred->euid, v->cred->egid, 0, "", attr);
 		created = st == 0;
 		if (st == 0) {
 			loc = (struct vfs_loc){ w->at.m, attr->ino, attr->kind };
@@ -100,7 +100,7 @@ static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uin
 			if (may_create)
 				return may_create;
 			if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, FS_KIND_FILE,
-						 mode, v->cred.euid, v->cred.egid, 0, "", attr)))
+						 mode, v->cred->euid, v->cred->egid, 0, "", attr)))
 				return st;
 			created = true;
 			loc = (struct vfs_loc){ w->at.m, attr->ino, attr->kind };
@@ -134,7 +134,7 @@ static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uin
 	if (loc.kind == FS_KIND_DIR && ((flags & O_ACCMODE_) || (flags & O_CREAT_)))
 		return FS_FS_ERROR_IS_DIR;
 	/* A file this call made is the caller's whatever its mode says. */
-	if (!created && (st = vfs_may_eff(&v->cred, attr, open_wants(flags))))
+	if (!created && (st = vfs_may(v->cred, attr, open_wants(flags))))
 		return st;
 	if (loc.kind == FS_KIND_CHARDEV || loc.kind == FS_KIND_BLOCKDEV) {
 		/* A device node, on whatever filesystem: its driver opens it. */
@@ -173,8 +173,8 @@ static long make(struct vfs *v, const char *path, fs_kind_t kind, uint32_t mode,
 	if ((st = parent_may(v, w, VFS_MAY_WRITE | VFS_MAY_EXEC)))
 		return st;
 	struct fs_attr a;
-	if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, kind, mode, v->cred.euid,
-				 v->cred.egid, rdev, target, &a)))
+	if ((st = fs_node_create(fs_of(v, &w->at), w->at.ino, w->last, kind, mode, v->cred->euid,
+				 v->cred->egid, rdev, target, &a)))
 		return st;
 	vfs_dcache_put(v, w->at.m, w->at.ino, w->last, a.ino, a.kind);
 	return 0;
@@ -233,7 +233,7 @@ static long do_unlink(void *ctx, uint64_t badge, const char *path, size_t len, b
 		return FS_FS_ERROR_NOT_EMPTY;
 	if (!dir && loc.kind == FS_KIND_DIR)
 		return FS_FS_ERROR_IS_DIR;
-	if (!vfs_root(v) && (st = vfs_may_delete(&v->cred, &walk.dir, &victim)))
+	if (!vfs_root(v) && (st = vfs_may_delete(v->cred, &walk.dir, &victim)))
 		return st;
 	if ((st = fs_node_unlink(fs_of(v, &walk.at), walk.at.ino, walk.last, dir)))
 		return st;
@@ -251,12 +251,12 @@ static long do_unlink(void *ctx, uint64_t badge, const char *path, size_t len, b
 static long may_rename(struct vfs *v, const struct fs_attr *src, const struct fs_attr *dst,
 		       bool moves)
 {
-	long st = vfs_may_delete(&v->cred, &walk.dir, src);
+	long st = vfs_may_delete(v->cred, &walk.dir, src);
 	if (!st)
-		st = dst ? vfs_may_delete(&v->cred, &walk2.dir, dst)
-			 : vfs_may_eff(&v->cred, &walk2.dir, VFS_MAY_WRITE | VFS_MAY_EXEC);
+		st = dst ? vfs_may_delete(v->cred, &walk2.dir, dst)
+			 : vfs_may(v->cred, &walk2.dir, VFS_MAY_WRITE | VFS_MAY_EXEC);
 	if (!st && moves && src->kind == FS_KIND_DIR)
-		st = vfs_may_eff(&v->cred, src, VFS_MAY_WRITE);
+		st = vfs_may(v->cred, src, VFS_MAY_WRITE);
 	return st;
 }
 
@@ -351,7 +351,7 @@ static long do_setattr(void *ctx, uint64_t badge, const char *path, size_t len, 
 	long st = vfs_resolve(v, path, follow ? VFS_FOLLOW : 0, &walk);
 	if (st)
 		return st;
-	if ((st = vfs_may_setattr(&v->cred, &walk.attr, &mask, &copy)))
+	if ((st = vfs_may_setattr(v->cred, &walk.attr, &mask, &copy)))
 		return st;
 	return fs_node_setattr(fs_of(v, &walk.at), walk.at.ino, mask, &copy, &a);
 }
@@ -368,7 +368,7 @@ static long do_fsetattr(void *ctx, uint64_t badge, uint64_t dev, uint64_t ino, u
 	vg_handle_t fs = v->mounts[dev - 1].fs;
 	struct fs_attr copy = *set, a;
 	long st = fs_node_getattr(fs, ino, &a);
-	if (st || (st = vfs_may_setattr(&v->cred, &a, &mask, &copy)))
+	if (st || (st = vfs_may_setattr(v->cred, &a, &mask, &copy)))
 		return st;
 	return fs_node_setattr(fs, ino, mask, &copy, &a);
 }
@@ -382,12 +382,15 @@ static long do_access(void *ctx, uint64_t badge, const char *path, size_t len, u
 	struct vfs *v = ctx;
 	if (mode & ~(7u | ACCESS_EFFECTIVE))
 		return FS_FS_ERROR_INVALID;
+	static struct vfs_cred real; /* the caller's, with its real ids as effective */
 	if (!(mode & ACCESS_EFFECTIVE)) {
-		v->cred.euid = v->cred.ruid;
-		v->cred.egid = v->cred.rgid;
+		real = *v->cred;
+		real.euid = real.ruid;
+		real.egid = real.rgid;
+		v->cred = &real;
 	}
 	long st = vfs_resolve(v, path, VFS_FOLLOW, &walk);
-	return st ? st : vfs_may_eff(&v->cred, &walk.attr, mode & 7u);
+	return st ? st : vfs_may(v->cred, &walk.attr, mode & 7u);
 }
 
 static long do_statfs(void *ctx, uint64_t badge, const char *path, size_t len,
@@ -581,33 +584,71 @@ static long do_undevice(void *ctx, uint64_t badge, uint32_t major)
 	return 0;
 }
 
-static long do_whoami(void *ctx, uint64_t badge, uint32_t *ruid, uint32_t *euid, uint32_t *rgid,
-		      uint32_t *egid)
+static long do_whoami(void *ctx, uint64_t badge, uint32_t *ruid, uint32_t *euid, uint32_t *suid,
+		      uint32_t *rgid, uint32_t *egid, uint32_t *sgid)
 {
 	(void)badge;
-	struct vfs *v = ctx;
-	*ruid = v->cred.ruid, *euid = v->cred.euid, *rgid = v->cred.rgid, *egid = v->cred.egid;
+	const struct vfs_cred *c = ((struct vfs *)ctx)->cred;
+	*ruid = c->ruid, *euid = c->euid, *suid = c->suid;
+	*rgid = c->rgid, *egid = c->egid, *sgid = c->sgid;
 	return 0;
 }
 
 #define VFS_CLIENT_RIGHTS (VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER | VG_RIGHT_DUPLICATE)
 
-static long do_become(void *ctx, uint64_t badge, uint32_t ruid, uint32_t euid, uint32_t rgid,
-		      uint32_t egid, vg_handle_t *out)
+/* A handle naming a new entry holding next (never an entry with handles:
+ * creds.h says why). When the handle cannot be made, the entry goes. */
+static long mint(struct vfs *v, const struct vfs_cred *next, vg_handle_t *out)
+{
+	uint64_t nb;
+	long st = vfs_creds_add(&v->creds, next, &nb);
+	if (st)
+		return st;
+	if ((st = vg_endpoint_mint(v->ep, VFS_CLIENT_RIGHTS, nb, out)))
+		vfs_creds_release(&v->creds, nb);
+	return st ? FS_FS_ERROR_NO_MEMORY : 0;
+}
+
+static long do_become(void *ctx, uint64_t badge, uint32_t ruid, uint32_t euid, uint32_t suid,
+		      uint32_t rgid, uint32_t egid, uint32_t sgid, vg_handle_t *out)
 {
 	(void)badge;
 	struct vfs *v = ctx;
-	struct vfs_cred next = { ruid, euid, rgid, egid };
-	uint64_t nb;
-	long st = vfs_may_become(&v->cred, &next);
-	if (st || !vfs_cred_badge(&next, &nb))
-		return st ? st : FS_FS_ERROR_INVALID;
-	return vg_endpoint_mint(v->ep, VFS_CLIENT_RIGHTS, nb, out);
+	struct vfs_cred next = *v->cred;
+	next.ruid = ruid, next.euid = euid, next.suid = suid;
+	next.rgid = rgid, next.egid = egid, next.sgid = sgid;
+	long st = vfs_may_become(v->cred, &next);
+	return st ? st : mint(v, &next, out);
+}
+
+static long do_groups(void *ctx, uint64_t badge, const uint32_t **list, size_t *count)
+{
+	(void)badge;
+	const struct vfs_cred *c = ((struct vfs *)ctx)->cred;
+	*list = c->groups;
+	*count = c->ngroups;
+	return 0;
+}
+
+static long do_setgroups(void *ctx, uint64_t badge, const uint32_t *list, size_t count,
+			 vg_handle_t *out)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	long st = vfs_may_setgroups(v->cred, count, list);
+	if (st)
+		return st;
+	struct vfs_cred next = *v->cred;
+	next.ngroups = (uint32_t)count;
+	memcpy(next.groups, list, count * sizeof(list[0]));
+	return mint(v, &next, out);
 }
 
 const struct fs_vfs_ops vfs_ops = {
 	.whoami = do_whoami,
 	.become = do_become,
+	.groups = do_groups,
+	.setgroups = do_setgroups,
 	.mknod = do_mknod,
 	.device = do_device,
 	.undevice = do_undevice,
@@ -638,7 +679,15 @@ static int dispatch(void *s, uint64_t badge, uint64_t tag, struct vg_ipc_buffer 
 {
 	struct vfs *v = server.ctx;
 	(void)s;
-	vfs_cred_of_badge(badge, &v->cred);
+	if (tag & VG_IPC_TAG_BADGE_CLOSED) { /* a client's last handle went */
+		vfs_creds_release(&v->creds, badge);
+		*reply_tag = ipc_status_tag(0); /* none is owed */
+		return 0;
+	}
+	if (!(v->cred = vfs_creds_get(&v->creds, badge))) { /* not one the VFS minted */
+		*reply_tag = ipc_reject(tag, buf, ERR_ACCESS_DENIED);
+		return 0;
+	}
 	if (!v->mounts[0].used && VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_LABEL &&
 	    VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_NAMED_LABEL) {
 		*reply_tag = ipc_reject(tag, buf, ERR_BAD_STATE);
@@ -651,5 +700,9 @@ long vfs_serve(struct vfs *v, vg_handle_t ep)
 {
 	server = (struct fs_vfs_server){ &vfs_ops, v };
 	v->ep = ep;
+	vfs_creds_init(&v->creds);
+	long st = vg_endpoint_watch(ep); /* to free credentials nobody holds */
+	if (st)
+		return st;
 	return ipc_serve(ep, dispatch, NULL);
 }

@@ -2,47 +2,33 @@
 // POSIX file permissions (perm.h).
 #include "perm.h"
 
-#define ID_BITS 15
-#define ID_MASK ((1ull << ID_BITS) - 1)
-
-void vfs_cred_of_badge(uint64_t badge, struct vfs_cred *c)
+bool vfs_in_group(const struct vfs_cred *c, uint32_t gid)
 {
-	c->euid = (uint32_t)(badge & ID_MASK);
-	c->egid = (uint32_t)(badge >> ID_BITS & ID_MASK);
-	c->ruid = (uint32_t)(badge >> 2 * ID_BITS & ID_MASK);
-	c->rgid = (uint32_t)(badge >> 3 * ID_BITS & ID_MASK);
+	if (gid == c->egid)
+		return true;
+	for (uint32_t i = 0; i < c->ngroups; i++)
+		if (c->groups[i] == gid)
+			return true;
+	return false;
 }
 
-bool vfs_cred_badge(const struct vfs_cred *c, uint64_t *badge)
+long vfs_may(const struct vfs_cred *c, const struct fs_attr *a, unsigned want)
 {
-	if (c->euid > VFS_ID_MAX || c->egid > VFS_ID_MAX || c->ruid > VFS_ID_MAX ||
-	    c->rgid > VFS_ID_MAX)
-		return false;
-	*badge = (uint64_t)c->euid | (uint64_t)c->egid << ID_BITS |
-		(uint64_t)c->ruid << 2 * ID_BITS | (uint64_t)c->rgid << 3 * ID_BITS;
-	return true;
-}
-
-long vfs_may(uint32_t uid, uint32_t gid, const struct fs_attr *a, unsigned want)
-{
-	if (uid == 0) {
+	if (c->euid == 0) {
 		bool exec_denied =
 			(want & VFS_MAY_EXEC) && a->kind != FS_KIND_DIR && !(a->mode & 0111);
 		return exec_denied ? FS_FS_ERROR_DENIED : 0;
 	}
-	unsigned bits = uid == a->uid ? a->mode >> 6 : gid == a->gid ? a->mode >> 3 : a->mode;
+	unsigned bits = c->euid == a->uid ? a->mode >> 6
+		: vfs_in_group(c, a->gid) ? a->mode >> 3
+					  : a->mode;
 	return want & ~bits & 7 ? FS_FS_ERROR_DENIED : 0;
-}
-
-long vfs_may_eff(const struct vfs_cred *c, const struct fs_attr *a, unsigned want)
-{
-	return vfs_may(c->euid, c->egid, a, want);
 }
 
 long vfs_may_delete(const struct vfs_cred *c, const struct fs_attr *dir,
 		    const struct fs_attr *victim)
 {
-	long st = vfs_may_eff(c, dir, VFS_MAY_WRITE | VFS_MAY_EXEC);
+	long st = vfs_may(c, dir, VFS_MAY_WRITE | VFS_MAY_EXEC);
 	if (st)
 		return st;
 	bool sticky = dir->mode & 01000;
@@ -60,18 +46,19 @@ long vfs_may_setattr(const struct vfs_cred *c, const struct fs_attr *a, uint32_t
 		return FS_FS_ERROR_NOT_PERMITTED;
 	if ((m & VFS_SET_UID) && !root && set->uid != a->uid)
 		return FS_FS_ERROR_NOT_PERMITTED;
-	if ((m & VFS_SET_GID) && !root && (!owner || (set->gid != a->gid && set->gid != c->egid)))
+	if ((m & VFS_SET_GID) && !root &&
+	    (!owner || (set->gid != a->gid && !vfs_in_group(c, set->gid))))
 		return FS_FS_ERROR_NOT_PERMITTED;
 	long st;
-	if ((m & VFS_SET_SIZE) && (st = vfs_may_eff(c, a, VFS_MAY_WRITE)))
+	if ((m & VFS_SET_SIZE) && (st = vfs_may(c, a, VFS_MAY_WRITE)))
 		return st;
 	if ((m & (VFS_SET_ATIME_NOW | VFS_SET_MTIME_NOW)) && !owner &&
-	    (st = vfs_may_eff(c, a, VFS_MAY_WRITE)))
+	    (st = vfs_may(c, a, VFS_MAY_WRITE)))
 		return st;
 	if (root)
 		return 0;
 	uint32_t gid = m & VFS_SET_GID ? set->gid : a->gid;
-	if ((m & VFS_SET_MODE) && a->kind != FS_KIND_DIR && gid != c->egid)
+	if ((m & VFS_SET_MODE) && a->kind != FS_KIND_DIR && !vfs_in_group(c, gid))
 		set->mode &= ~02000u;
 	if ((m & (VFS_SET_UID | VFS_SET_GID)) && a->kind != FS_KIND_DIR) {
 		uint32_t mode = m & VFS_SET_MODE ? set->mode : a->mode;
@@ -83,25 +70,33 @@ long vfs_may_setattr(const struct vfs_cred *c, const struct fs_attr *a, uint32_t
 	return 0;
 }
 
-static bool has_uid(const struct vfs_cred *c, uint32_t id)
+static bool one_of(uint32_t id, uint32_t a, uint32_t b, uint32_t c)
 {
-	return id == c->ruid || id == c->euid;
-}
-
-static bool has_gid(const struct vfs_cred *c, uint32_t id)
-{
-	return id == c->rgid || id == c->egid;
+	return id == a || id == b || id == c;
 }
 
 long vfs_may_become(const struct vfs_cred *c, const struct vfs_cred *next)
 {
-	uint64_t badge;
-	if (!vfs_cred_badge(next, &badge))
-		return FS_FS_ERROR_INVALID;
+	const uint32_t ids[] = { next->ruid, next->euid, next->suid,
+				 next->rgid, next->egid, next->sgid };
+	for (unsigned i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (ids[i] > VFS_ID_MAX)
+			return FS_FS_ERROR_INVALID;
 	if (c->euid == 0)
 		return 0;
-	if (!has_uid(c, next->ruid) || !has_uid(c, next->euid) || !has_gid(c, next->rgid) ||
-	    !has_gid(c, next->egid))
-		return FS_FS_ERROR_NOT_PERMITTED;
+	for (unsigned i = 0; i < 3; i++)
+		if (!one_of(ids[i], c->ruid, c->euid, c->suid) ||
+		    !one_of(ids[3 + i], c->rgid, c->egid, c->sgid))
+			return FS_FS_ERROR_NOT_PERMITTED;
 	return 0;
+}
+
+long vfs_may_setgroups(const struct vfs_cred *c, size_t n, const uint32_t *list)
+{
+	if (n > VFS_NGROUPS)
+		return FS_FS_ERROR_INVALID;
+	for (size_t i = 0; i < n; i++)
+		if (list[i] > VFS_ID_MAX)
+			return FS_FS_ERROR_INVALID;
+	return c->euid == 0 ? 0 : FS_FS_ERROR_NOT_PERMITTED;
 }

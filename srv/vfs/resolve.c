@@ -95,7 +95,7 @@ static long may_search(struct vfs *v, const struct vfs_loc *loc, struct fs_attr 
 			return st;
 		*known = true;
 	}
-	return vfs_may_eff(&v->cred, dir, VFS_MAY_EXEC);
+	return vfs_may(v->cred, dir, VFS_MAY_EXEC);
 }
 
 long vfs_resolve(struct vfs *v, const char *path, unsigned how, struct vfs_walk *w)

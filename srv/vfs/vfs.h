@@ -10,7 +10,7 @@
 #ifndef SRV_VFS_H
 #define SRV_VFS_H
 
-#include "perm.h"
+#include "creds.h"
 #include <fs.h>
 #include <kernel/string.h>
 
@@ -57,7 +57,8 @@ struct vfs_device {
 
 struct vfs {
 	vg_handle_t ep; /* the endpoint served, to mint handles for credentials */
-	struct vfs_cred cred; /* the caller's, from its badge */
+	struct vfs_creds creds; /* the table of credentials (creds.h) */
+	const struct vfs_cred *cred; /* the caller's: the entry its badge names */
 	struct vfs_mount mounts[VFS_MOUNTS];
 	struct vfs_device devices[VFS_DEVICES];
 	struct vfs_dentry dcache[VFS_DCACHE];
@@ -88,7 +89,7 @@ struct vfs_walk {
 long vfs_resolve(struct vfs *v, const char *path, unsigned how, struct vfs_walk *w);
 static inline bool vfs_root(const struct vfs *v)
 {
-	return v->cred.euid == 0;
+	return v->cred->euid == 0;
 }
 /* One name looked up in the directory at (cache, then the filesystem),
  * crossing into a filesystem mounted there. */

@@ -35,8 +35,12 @@ host-fuzz: $(HOST_DIR)/fuzz-seeds/tmpfs_cpio/.done
 -include $(patsubst %.c,$(HOST_DIR)/obj/%.d,$(HOST_TMPFS_SRCS)) \
 	$(patsubst %.c,$(HOST_DIR)/fuzzobj/%.d,$(HOST_TMPFS_SRCS))
 
-# test_vfs_perm: the VFS's permission rules (srv/vfs/perm.c).
-$(HOST_DIR)/obj/srv/vfs/perm.o $(HOST_DIR)/obj/tests/host/test_vfs_perm.o: $(HOST_GEN)/fs/.stamp
-$(foreach f,srv/vfs/perm.c tests/host/test_vfs_perm.c,$(eval HOST_XFLAGS_$(f) := -I$(HOST_GEN)/fs))
-$(HOST_DIR)/test_vfs_perm: $(HOST_DIR)/obj/srv/vfs/perm.o
--include $(HOST_DIR)/obj/srv/vfs/perm.d
+# test_vfs_perm: the VFS's permission rules (srv/vfs/perm.c) and its table
+# of credentials (srv/vfs/creds.c).
+HOST_VFS_PERM_SRCS := srv/vfs/perm.c srv/vfs/creds.c
+$(patsubst %.c,$(HOST_DIR)/obj/%.o,$(HOST_VFS_PERM_SRCS)) \
+	$(HOST_DIR)/obj/tests/host/test_vfs_perm.o: $(HOST_GEN)/fs/.stamp
+$(foreach f,$(HOST_VFS_PERM_SRCS) tests/host/test_vfs_perm.c,\
+	$(eval HOST_XFLAGS_$(f) := -I$(HOST_GEN)/fs))
+$(HOST_DIR)/test_vfs_perm: $(patsubst %.c,$(HOST_DIR)/obj/%.o,$(HOST_VFS_PERM_SRCS))
+-include $(patsubst %.c,$(HOST_DIR)/obj/%.d,$(HOST_VFS_PERM_SRCS))

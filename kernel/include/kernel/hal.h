@@ -60,6 +60,13 @@ _Noreturn void arch_poweroff(int failed);
 /* Reset the machine (QEMU restarts it, or exits under -no-reboot). */
 _Noreturn void arch_reboot(void);
 
+/* ---- memory ---- */
+/* One whole page (PAGE_SIZE, both page aligned): the copy-on-write copy
+ * and the demand-zero fill of every fault, faster than the generic
+ * memcpy and memset (page.S). */
+void arch_page_copy(void *dst, const void *src);
+void arch_page_zero(void *dst);
+
 /* ---- time ---- */
 uint64_t arch_counter(void); /* free-running monotonic counter */
 uint64_t arch_counter_freq(void); /* its frequency in Hz (known after late init on x86) */

@@ -28,6 +28,11 @@ pte_t *pt_table_virt(paddr_t pa);
  * Returns 0, ERR_EXISTS if any page is mapped already (nothing is changed
  * then), ERR_NO_MEMORY (what was mapped so far stays), ERR_INVALID_ARGS. */
 int pt_map(paddr_t root, vaddr_t va, paddr_t pa, uint64_t size, unsigned prot);
+/* Maps page i of [va, va + n pages) to pages[i] with prot, 4 KiB leaves,
+ * skipping the pages that are 0 and those already mapped (left as they
+ * are); one walk per last-level table rather than per page. 0, or
+ * ERR_NO_MEMORY (what was mapped so far stays). */
+int pt_map_pages(paddr_t root, vaddr_t va, const paddr_t *pages, size_t n, unsigned prot);
 /* Unmaps every page in the range, splitting blocks that straddle its ends.
  * Pages already unmapped are skipped. Returns 0 or ERR_NO_MEMORY (a split
  * needed a table). The caller flushes the TLB. */

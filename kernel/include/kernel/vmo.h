@@ -31,6 +31,10 @@ struct vmo {
 	uint64_t size; /* bytes, a multiple of PAGE_SIZE */
 	size_t npages;
 	paddr_t *pages; /* anonymous only; 0: not committed yet */
+	/* Every committed page's index is in [lo, hi) (empty: lo == hi), so
+	 * that walks over a large, sparsely used VMO (an 8 MiB stack) visit
+	 * only the part that was ever committed. Under vmo_lock. */
+	size_t lo, hi;
 	size_t committed;
 	enum vmo_kind kind;
 	paddr_t phys; /* physical and contiguous: the first page */
@@ -79,6 +83,21 @@ int vmo_read(struct vmo *v, uint64_t offset, void *dst, size_t len);
  * without committing pages. ERR_BAD_ADDRESS for a bad buffer (what was
  * copied before it stays). */
 int vmo_user_io(struct vmo *v, uint64_t offset, char *ubuf, size_t len, bool write);
+
+/* Puts pa (not 0) at page index of an anonymous VMO, widening [lo, hi).
+ * Under vmo_lock. */
+static inline void vmo_page_set(struct vmo *v, size_t index, paddr_t pa)
+{
+	v->pages[index] = pa;
+	if (v->lo == v->hi) {
+		v->lo = index;
+		v->hi = index + 1;
+	} else if (index < v->lo) {
+		v->lo = index;
+	} else if (index >= v->hi) {
+		v->hi = index + 1;
+	}
+}
 
 /* The lock over every VMO's pages and mapping list, and over the vmas'
  * placement fields that the reverse walks read. */

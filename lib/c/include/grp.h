@@ -3,6 +3,7 @@
 // every lookup finds nothing.
 #ifndef _GRP_H
 #define _GRP_H
+#include <stddef.h>
 #include <sys/types.h>
 
 struct group {
@@ -14,5 +15,9 @@ struct group {
 
 struct group *getgrgid(gid_t gid);
 struct group *getgrnam(const char *name);
+/* Supplementary groups (lib/c/os/fd/groups.c); getgroups is <unistd.h>'s.
+ * initgroups gives the user the one group, there being no database. */
+int setgroups(size_t size, const gid_t *list);
+int initgroups(const char *user, gid_t group);
 
 #endif

@@ -34,6 +34,7 @@
 #define NL_ARGMAX 9
 #define PATH_MAX 4096
 #define NAME_MAX 255
+#define NGROUPS_MAX 32 /* supplementary groups per process */
 #define PIPE_BUF 4096 /* writes of up to this many bytes to a pipe are atomic */
 
 #endif

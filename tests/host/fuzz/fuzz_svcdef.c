@@ -34,8 +34,11 @@ static void check_def(const struct svcdef *d)
 	for (int i = 0; i < d->nrefs; i++)
 		if (!svc_name_valid(d->refs[i].name, strlen(d->refs[i].name)))
 			die("a reference with a bad name", d->name);
+	/* init's own handles (the root resource, its control endpoint) are
+	 * no other service's: those grants have no reference. */
 	for (int i = 0; i < d->ngrants; i++)
-		if (d->grants[i].ref >= d->nrefs || !d->refs[d->grants[i].ref].hard)
+		if (d->grants[i].tag != SVC_TAG_RESOURCE && d->grants[i].tag != SVC_TAG_INIT &&
+		    (d->grants[i].ref >= d->nrefs || !d->refs[d->grants[i].ref].hard))
 			die("a grant without its hard reference", d->name);
 	if (d->has_fs && (d->fs_ref >= d->nrefs || !d->refs[d->fs_ref].hard))
 		die("a file system without its hard reference", d->name);

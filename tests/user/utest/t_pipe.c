@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
 
 UTEST(pipe_in_one_process)
 {
@@ -258,7 +258,7 @@ static vg_handle_t spawn_pipechild(const char *const *argv, int fd)
 	if (dup2(fd, 3) != 3 || close(fd))
 		return 0;
 	struct vg_startup_handle hs[32];
-	size_t n = __vg_fd_export(hs, 32);
+	size_t n = __vg_fd_export(hs, 32, false);
 	close(3);
 	const void *image;
 	size_t len;

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
 
 /* A raw message of a label and words (registers only): its reply label. */
 static long raw(vg_handle_t ep, uint32_t label, uint32_t words, uint64_t w0, uint64_t w1)
@@ -74,7 +74,7 @@ UTEST(vfs_stale_and_misused_handles_refused)
 	int fd = open("/tmp/h", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	CHECK(fd >= 0);
 	struct vg_startup_handle hs[8];
-	size_t n = __vg_fd_export(hs, 8);
+	size_t n = __vg_fd_export(hs, 8, false);
 	vg_handle_t h = VG_HANDLE_INVALID;
 	for (size_t i = 0; i < n; i++) {
 		if (hs[i].arg == (uint32_t)fd)

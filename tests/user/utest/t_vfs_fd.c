@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
 
 UTEST(vfs_dup_and_fcntl)
 {
@@ -63,11 +63,26 @@ UTEST(vfs_dup_and_fcntl)
 	int low = dup(fd2);
 	CHECK_EQ(low, other);
 	/* Export: the file system first, the working directory (a memory
-	 * object holding its path, the umask as arg), then descriptors
+	 * object holding its path, the umask as arg: only when either is not
+	 * what a program starts with, "/" and 022), then descriptors
 	 * without FD_CLOEXEC, each a handle of its own to the same open
 	 * file. */
 	struct vg_startup_handle hs[16];
-	size_t n = __vg_fd_export(hs, 16);
+	char here[PATH_MAX];
+	CHECK(getcwd(here, sizeof(here)) != NULL);
+	mode_t start_mask = umask(022);
+	size_t n = __vg_fd_export(hs, 16, false);
+	CHECK(n >= 1);
+	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
+	bool cwd_passed = n >= 2 && hs[1].tag == VG_HTAG_FS_CWD;
+	CHECK_EQ(cwd_passed, strcmp(here, "/") != 0);
+	for (size_t i = 0; i < n; i++)
+		if (hs[i].tag == VG_HTAG_FD)
+			fs_file_close(hs[i].handle);
+	for (size_t i = 0; i < n; i++)
+		vg_handle_close(hs[i].handle);
+	umask(027); /* not the default: the directory goes with it */
+	n = __vg_fd_export(hs, 16, false);
 	int found50 = 0, found51 = 0, found62 = 0;
 	CHECK(n >= 2);
 	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
@@ -99,12 +114,13 @@ UTEST(vfs_dup_and_fcntl)
 	CHECK_EQ(found51, 0);
 	CHECK_EQ(found62, 0);
 	CHECK_EQ(lseek(50, 0, SEEK_CUR), 2); /* the position is shared */
-	CHECK_EQ(__vg_fd_export(hs, 3), 3);
+	CHECK_EQ(__vg_fd_export(hs, 3, false), 3);
 	CHECK_EQ(hs[0].tag, VG_HTAG_FS_ROOT);
 	vg_handle_close(hs[0].handle);
 	vg_handle_close(hs[1].handle);
 	fs_file_close(hs[2].handle);
 	vg_handle_close(hs[2].handle);
+	umask(start_mask);
 	int closed = 0;
 	int fds[] = { fd2, 50, 51, 60, 61, 62, low };
 	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
@@ -218,7 +234,7 @@ UTEST(vfs_descriptors_inherited_by_a_child)
 	CHECK_EQ(dup2(out, 4), 4);
 	CHECK_EQ(dup3(hidden, 5, O_CLOEXEC), 5);
 	struct vg_startup_handle hs[32];
-	size_t n = __vg_fd_export(hs, 31);
+	size_t n = __vg_fd_export(hs, 31, false);
 	vg_handle_t vfs;
 	CHECK_EQ(vg_handle_duplicate(vfs_up_vfs(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &vfs), 0);
 	hs[n++] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, vfs, 0 };

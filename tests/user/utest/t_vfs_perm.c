@@ -2,7 +2,8 @@
 // Credentials and permissions (docs/ARCHITECTURE.md, section 17.2): the
 // root task prepares /tmp/perm and starts tests/user/permchild.c, which
 // drops to uid and gid 1000 and checks what it may do there; unmount's
-// busy check; the working directory across posix_spawn.
+// busy check; the working directory across posix_spawn; supplementary
+// groups and saved ids (tests/user/credchild.c).
 #include <errno.h>
 #include <fcntl.h>
 #include <fs.h>
@@ -75,7 +76,7 @@ UTEST(vfs_perm_user_1000)
 	CHECK_EQ(permchild("drop", NULL), 0);
 	/* The root task is root still: the child's ids were its own. */
 	CHECK_EQ(geteuid(), 0);
-	CHECK_ERRNO(setuid(40000), EINVAL); /* beyond what a badge carries */
+	CHECK_ERRNO(setuid((uid_t)-1), EINVAL); /* no id */
 	CHECK_EQ(getuid(), 0);
 }
 
@@ -83,10 +84,10 @@ UTEST(vfs_perm_mount_is_root_only)
 {
 	CHECK_EQ(vfs_up(), 0);
 	vg_handle_t user;
-	CHECK_EQ(fs_vfs_become(vfs_up_vfs(), 1000, 1000, 1000, 1000, &user), 0);
-	uint32_t r, e, rg, eg;
-	CHECK_EQ(fs_vfs_whoami(user, &r, &e, &rg, &eg), 0);
-	CHECK(r == 1000 && e == 1000 && rg == 1000 && eg == 1000);
+	CHECK_EQ(fs_vfs_become(vfs_up_vfs(), 1000, 1000, 1000, 1000, 1000, 1000, &user), 0);
+	uint32_t r, e, s, rg, eg, sg;
+	CHECK_EQ(fs_vfs_whoami(user, &r, &e, &s, &rg, &eg, &sg), 0);
+	CHECK(r == 1000 && e == 1000 && s == 1000 && rg == 1000 && eg == 1000 && sg == 1000);
 	CHECK_EQ(fs_vfs_unmount(user, "/tmp"), FS_FS_ERROR_NOT_PERMITTED);
 	CHECK_EQ(fs_vfs_undevice(user, 1), FS_FS_ERROR_NOT_PERMITTED);
 	vg_handle_t fs;
@@ -99,13 +100,71 @@ UTEST(vfs_perm_mount_is_root_only)
 	vg_handle_t forged, copy;
 	CHECK_EQ(vg_endpoint_mint(user, VG_RIGHT_SIGNAL, 0, &forged), ERR_ACCESS_DENIED);
 	CHECK_EQ(vg_handle_duplicate(user, VG_RIGHT_SIGNAL, &copy), 0);
-	CHECK_EQ(fs_vfs_whoami(copy, &r, &e, &rg, &eg), 0);
-	CHECK(r == 1000 && e == 1000 && rg == 1000 && eg == 1000);
+	CHECK_EQ(fs_vfs_whoami(copy, &r, &e, &s, &rg, &eg, &sg), 0);
+	CHECK(r == 1000 && e == 1000 && s == 1000 && rg == 1000 && eg == 1000 && sg == 1000);
 	CHECK_EQ(vg_handle_close(copy), 0);
 	vg_handle_t back;
-	CHECK_EQ(fs_vfs_become(user, 0, 0, 0, 0, &back), FS_FS_ERROR_NOT_PERMITTED);
-	CHECK_EQ(fs_vfs_become(user, 1000, 1000, 1000, 70000, &back), FS_FS_ERROR_INVALID);
+	CHECK_EQ(fs_vfs_become(user, 0, 0, 0, 0, 0, 0, &back), FS_FS_ERROR_NOT_PERMITTED);
+	CHECK_EQ(fs_vfs_become(user, 1000, 1000, 1000, 1000, 1000, ~0u, &back),
+		 FS_FS_ERROR_INVALID);
 	CHECK_EQ(vg_handle_close(user), 0);
+}
+
+/* credchild groups: the groups it takes decide for the group class. */
+UTEST(vfs_perm_groups_and_saved_ids)
+{
+	CHECK_EQ(vfs_up(), 0);
+	CHECK(proc_server());
+	dir("/tmp/grp", 0755, 0);
+	file("/tmp/grp/g300", 0640, 0);
+	CHECK_EQ(chown("/tmp/grp/g300", 0, 300), 0);
+	file("/tmp/grp/g301", 0640, 0);
+	CHECK_EQ(chown("/tmp/grp/g301", 0, 301), 0);
+	file("/tmp/grp/g400", 0640, 0);
+	CHECK_EQ(chown("/tmp/grp/g400", 0, 400), 0);
+	file("/tmp/grp/g300none", 0604, 0);
+	CHECK_EQ(chown("/tmp/grp/g300none", 0, 300), 0);
+	dir("/tmp/grp/mine", 0755, 1000);
+	char *argv[] = { "credchild", "groups", NULL }, *envp[] = { NULL };
+	pid_t pid;
+	int st;
+	CHECK_EQ(posix_spawn(&pid, "/bin/credchild", NULL, NULL, argv, envp), 0);
+	CHECK_EQ(waitpid(pid, &st, 0), pid);
+	CHECK(WIFEXITED(st));
+	CHECK_EQ(WEXITSTATUS(st), 0);
+	/* The root task's own ids and groups are untouched. */
+	uid_t r, e, s;
+	CHECK_EQ(getresuid(&r, &e, &s), 0);
+	CHECK(r == 0 && e == 0 && s == 0);
+	CHECK_EQ(getgroups(0, NULL), 0);
+}
+
+/* Bad requests about credentials are refused and the VFS goes on. */
+UTEST(vfs_perm_bad_credentials_refused)
+{
+	CHECK_EQ(vfs_up(), 0);
+	vg_handle_t vfs = vfs_up_vfs(), h;
+	uint32_t list[FS_VFS_SETGROUPS_LIST_MAX + 1] = { 0 };
+	/* More groups than the message may carry: the VFS's decoder refuses. */
+	struct msg m = { VG_IPC_TAG(FS_VFS_SETGROUPS_LABEL, 1, 0),
+			 { FS_VFS_SETGROUPS_LIST_MAX + 1 } },
+		   rep;
+	CHECK_EQ(call(vfs, &m, &rep), 0);
+	CHECK_EQ((long)(int32_t)VG_IPC_TAG_LABEL(rep.tag), ERR_OUT_OF_RANGE);
+	CHECK_EQ(fs_vfs_setgroups(vfs, list, 3, &h), 0); /* root may; then closed */
+	CHECK_EQ(vg_handle_close(h), 0);
+	list[1] = ~0u; /* no id */
+	CHECK_EQ(fs_vfs_setgroups(vfs, list, 2, &h), FS_FS_ERROR_INVALID);
+	CHECK_EQ(fs_vfs_become(vfs, 0, 0, ~0u, 0, 0, 0, &h), FS_FS_ERROR_INVALID);
+	/* Ids wider than u32: the decoder refuses. */
+	m = (struct msg){ VG_IPC_TAG(FS_VFS_BECOME_LABEL, 2, 0), { 1ull << 32, 0 } };
+	CHECK_EQ(call(vfs, &m, &rep), 0);
+	CHECK_EQ((long)(int32_t)VG_IPC_TAG_LABEL(rep.tag), ERR_OUT_OF_RANGE);
+	uint32_t id[6];
+	CHECK_EQ(fs_vfs_whoami(vfs, &id[0], &id[1], &id[2], &id[3], &id[4], &id[5]), 0);
+	CHECK(!id[0] && !id[1] && !id[2] && !id[3] && !id[4] && !id[5]);
+	struct stat sb;
+	CHECK_EQ(stat("/tmp", &sb), 0); /* still serving */
 }
 
 UTEST(vfs_unmount_busy_while_open)

@@ -1,125 +1,222 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// User and group ids. They live in the badge of the process's VFS handle
-// (docs/ARCHITECTURE.md, section 17.2), which only the VFS mints: asking
-// is `vfs.whoami`, changing is `vfs.become`, which answers with a new
-// handle (the VFS applies POSIX's rules: only root takes ids it does not
-// have). The new handle replaces the old one; children inherit it through
-// fork, posix_spawn and exec like the rest of the file system. A program
-// without a VFS is the root task, whose ids are 0.
+// User and group ids: real, effective and saved. They are an entry of the
+// VFS's table of credentials, named by the badge of the process's VFS
+// handle (docs/ARCHITECTURE.md, section 17.2), which only the VFS mints:
+// asking is `vfs.whoami`, changing is `vfs.become`, which answers with a
+// new handle (the VFS applies POSIX's rules: only root takes ids it does
+// not have). The new handle replaces the old one; children inherit it
+// through fork, posix_spawn and exec like the rest of the file system. A
+// program without a VFS is the root task, whose ids are 0.
+//
+// The ids of a handle never change, so they are asked once and kept until
+// the handle is replaced (__fs_vfs_generation).
 #include <errno.h>
 #include <unistd.h>
 
 #include "../internal/fd.h"
+#include "../internal/lock.h"
 
 void __vg_fs_set_root(vg_handle_t vfs);
 
-struct ids {
-	uint32_t ruid, euid, rgid, egid;
+#define KEEP ((uint32_t)-1) /* (uid_t)-1: leave that id as it is */
+
+struct creds {
+	uint32_t ruid, euid, suid, rgid, egid, sgid;
 };
 
-static struct ids ids(void)
+static int lock;
+static bool known;
+static unsigned known_generation; /* the handle's, __fs_vfs_generation */
+static struct creds cache;
+
+static vg_handle_t exec_handle(void);
+
+static struct creds creds(void)
 {
-	struct ids i = { 0, 0, 0, 0 };
-	if (__fs_vfs())
-		fs_vfs_whoami(__fs_vfs(), &i.ruid, &i.euid, &i.rgid, &i.egid);
-	return i;
+	struct creds c = { 0, 0, 0, 0, 0, 0 };
+	__fs_exec_vfs_hook = exec_handle;
+	__libc_lock(&lock);
+	unsigned gen = __atomic_load_n(&__fs_vfs_generation, __ATOMIC_ACQUIRE);
+	known = known && known_generation == gen;
+	if (!known && __fs_vfs() &&
+	    !fs_vfs_whoami(__fs_vfs(), &c.ruid, &c.euid, &c.suid, &c.rgid, &c.egid, &c.sgid)) {
+		cache = c;
+		known = true;
+		known_generation = gen;
+	}
+	if (known)
+		c = cache;
+	__libc_unlock(&lock);
+	return c;
 }
 
-static int become(struct ids i)
+/* A new VFS handle for c: into *out, or an errno value. */
+static int handle_for(const struct creds *c, vg_handle_t *out)
+{
+	if (!__fs_vfs())
+		return ENOSYS;
+	long st = fs_vfs_become(__fs_vfs(), c->ruid, c->euid, c->suid, c->rgid, c->egid, c->sgid,
+				out);
+	return st ? (__fs_error(st), errno) : 0;
+}
+
+static int become(const struct creds *c)
 {
 	vg_handle_t h;
-	if (!__fs_vfs()) {
-		errno = ENOSYS;
+	int err = handle_for(c, &h);
+	if (err) {
+		errno = err;
 		return -1;
 	}
-	long st = fs_vfs_become(__fs_vfs(), i.ruid, i.euid, i.rgid, i.egid, &h);
-	if (st)
-		return __fs_error(st);
+	__libc_lock(&lock);
 	__vg_fs_set_root(h);
+	cache = *c;
+	known = true;
+	known_generation = __atomic_load_n(&__fs_vfs_generation, __ATOMIC_ACQUIRE);
+	__libc_unlock(&lock);
 	return 0;
+}
+
+static int refuse(int err)
+{
+	errno = err;
+	return -1;
+}
+
+/* POSIX's exec: the new program's saved ids are its effective ones. When
+ * the VFS cannot make the handle (its table full), the new program gets a
+ * duplicate and keeps the saved ids. */
+static vg_handle_t exec_handle(void)
+{
+	struct creds c = creds();
+	vg_handle_t h;
+	if (c.suid == c.euid && c.sgid == c.egid)
+		return VG_HANDLE_INVALID;
+	c.suid = c.euid, c.sgid = c.egid;
+	return handle_for(&c, &h) ? VG_HANDLE_INVALID : h;
 }
 
 uid_t getuid(void)
 {
-	return ids().ruid;
+	return creds().ruid;
 }
 
 uid_t geteuid(void)
 {
-	return ids().euid;
+	return creds().euid;
 }
 
 gid_t getgid(void)
 {
-	return ids().rgid;
+	return creds().rgid;
 }
 
 gid_t getegid(void)
 {
-	return ids().egid;
+	return creds().egid;
 }
 
-/* Root sets both ids; anyone else the effective one (to its real id). */
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid)
+{
+	struct creds c = creds();
+	*ruid = c.ruid, *euid = c.euid, *suid = c.suid;
+	return 0;
+}
+
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid)
+{
+	struct creds c = creds();
+	*rgid = c.rgid, *egid = c.egid, *sgid = c.sgid;
+	return 0;
+}
+
+static uint32_t pick(uint32_t want, uint32_t now)
+{
+	return want == KEEP ? now : want;
+}
+
+/* Each id KEEP or, unless the caller is root, one of its three (the VFS
+ * checks). */
+int setresuid(uid_t ruid, uid_t euid, uid_t suid)
+{
+	struct creds c = creds();
+	c.ruid = pick(ruid, c.ruid), c.euid = pick(euid, c.euid), c.suid = pick(suid, c.suid);
+	return become(&c);
+}
+
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid)
+{
+	struct creds c = creds();
+	c.rgid = pick(rgid, c.rgid), c.egid = pick(egid, c.egid), c.sgid = pick(sgid, c.sgid);
+	return become(&c);
+}
+
+/* Root sets all three ids; anyone else the effective one, to its real or
+ * saved id. */
 int setuid(uid_t uid)
 {
-	struct ids i = ids();
-	if (i.euid == 0)
-		i.ruid = uid;
-	i.euid = uid;
-	return become(i);
+	struct creds c = creds();
+	if (uid == KEEP)
+		return refuse(EINVAL);
+	if (c.euid == 0)
+		c.ruid = c.suid = uid;
+	else if (uid != c.ruid && uid != c.suid)
+		return refuse(EPERM);
+	c.euid = uid;
+	return become(&c);
 }
 
+/* The same for groups; "root" is still the effective uid 0. */
 int setgid(gid_t gid)
 {
-	struct ids i = ids();
-	if (i.euid == 0)
-		i.rgid = gid;
-	i.egid = gid;
-	return become(i);
+	struct creds c = creds();
+	if (gid == KEEP)
+		return refuse(EINVAL);
+	if (c.euid == 0)
+		c.rgid = c.sgid = gid;
+	else if (gid != c.rgid && gid != c.sgid)
+		return refuse(EPERM);
+	c.egid = gid;
+	return become(&c);
 }
 
 int seteuid(uid_t uid)
 {
-	struct ids i = ids();
-	i.euid = uid;
-	return become(i);
+	return uid == KEEP ? refuse(EINVAL) : setresuid(KEEP, uid, KEEP);
 }
 
 int setegid(gid_t gid)
 {
-	struct ids i = ids();
-	i.egid = gid;
-	return become(i);
+	return gid == KEEP ? refuse(EINVAL) : setresgid(KEEP, gid, KEEP);
 }
 
-/* (uid_t)-1 leaves an id as it is. */
+/* setreuid and setregid (Linux's rules): an unprivileged process may set
+ * its real id to its real or effective one; when the real id is set, or
+ * the effective one to anything but the old real id, the saved id becomes
+ * the new effective id. */
+static int set_real_effective(uint32_t *r, uint32_t *e, uint32_t *s, uint32_t want_r,
+			      uint32_t want_e, bool root)
+{
+	if (want_r != KEEP && !root && want_r != *r && want_r != *e)
+		return EPERM;
+	uint32_t old_r = *r;
+	*r = pick(want_r, *r);
+	*e = pick(want_e, *e);
+	if (want_r != KEEP || (want_e != KEEP && want_e != old_r))
+		*s = *e;
+	return 0;
+}
+
 int setreuid(uid_t ruid, uid_t euid)
 {
-	struct ids i = ids();
-	if (ruid != (uid_t)-1)
-		i.ruid = ruid;
-	if (euid != (uid_t)-1)
-		i.euid = euid;
-	return become(i);
+	struct creds c = creds();
+	int err = set_real_effective(&c.ruid, &c.euid, &c.suid, ruid, euid, c.euid == 0);
+	return err ? refuse(err) : become(&c);
 }
 
 int setregid(gid_t rgid, gid_t egid)
 {
-	struct ids i = ids();
-	if (rgid != (gid_t)-1)
-		i.rgid = rgid;
-	if (egid != (gid_t)-1)
-		i.egid = egid;
-	return become(i);
-}
-
-/* No supplementary groups yet. */
-int getgroups(int size, gid_t list[])
-{
-	(void)list;
-	if (size < 0) {
-		errno = EINVAL;
-		return -1;
-	}
-	return 0;
+	struct creds c = creds();
+	int err = set_real_effective(&c.rgid, &c.egid, &c.sgid, rgid, egid, c.euid == 0);
+	return err ? refuse(err) : become(&c);
 }

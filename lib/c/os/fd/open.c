@@ -10,7 +10,7 @@
 
 #include "../internal/fd.h"
 
-static mode_t cmask = 022;
+static mode_t cmask = FS_UMASK_DEFAULT;
 
 mode_t umask(mode_t mask)
 {

@@ -181,6 +181,14 @@ int fchdir(int fd)
 /* The working directory for a child started with posix_spawn or exec
  * (VG_HTAG_FS_CWD): its canonical path, NUL-terminated, in a memory object
  * of its own (*vmo); 0 or an ERR_*. */
+bool __fs_cwd_is_root(void)
+{
+	__libc_lock(&cwd_lock);
+	bool root = cwd[0] == '/' && !cwd[1];
+	__libc_unlock(&cwd_lock);
+	return root;
+}
+
 long __fs_cwd_export(vg_handle_t *vmo)
 {
 	__libc_lock(&cwd_lock);

@@ -18,6 +18,8 @@ struct fd_slot {
 static struct fd_slot table[FD_MAX];
 static int table_lock;
 static vg_handle_t vfs_handle;
+vg_handle_t (*__fs_exec_vfs_hook)(void);
+unsigned __fs_vfs_generation;
 
 vg_handle_t __fs_vfs(void)
 {
@@ -32,6 +34,7 @@ void __vg_fs_set_root(vg_handle_t vfs)
 	if (vfs_handle)
 		vg_handle_close(vfs_handle);
 	vfs_handle = vfs;
+	__atomic_add_fetch(&__fs_vfs_generation, 1, __ATOMIC_RELEASE);
 }
 
 struct fd_desc *__fd_desc_new(enum fd_kind kind, vg_handle_t h, int flags)
@@ -58,7 +61,21 @@ static void desc_free(struct fd_desc *d)
 	free(d);
 }
 
-struct fd_desc *__fd_get(int fd)
+/* What an open file is, from its server (FD_FILE when it cannot say:
+ * its calls will fail as they would have). */
+static enum fd_kind kind_of(vg_handle_t h)
+{
+	struct fs_attr a;
+	if (fs_file_stat(h, &a))
+		return FD_FILE;
+	/* A socket pair's end is two pipes. */
+	return a.kind == FS_KIND_DIR				     ? FD_DIR
+		: a.kind == FS_KIND_FIFO || a.kind == FS_KIND_SOCKET ? FD_PIPE
+								     : FD_FILE;
+}
+
+/* fd's description with a reference more, whatever its kind; NULL. */
+static struct fd_desc *hold(int fd)
 {
 	struct fd_desc *d = NULL;
 	if (fd >= 0 && fd < FD_MAX) {
@@ -68,8 +85,17 @@ struct fd_desc *__fd_get(int fd)
 			d->refs++;
 		__libc_unlock(&table_lock);
 	}
+	return d;
+}
+
+struct fd_desc *__fd_get(int fd)
+{
+	struct fd_desc *d = hold(fd);
 	if (!d)
 		errno = EBADF;
+	else if (__atomic_load_n(&d->kind, __ATOMIC_ACQUIRE) == FD_UNKNOWN)
+		/* Two threads may both ask: they store the same answer. */
+		__atomic_store_n(&d->kind, kind_of(d->h), __ATOMIC_RELEASE);
 	return d;
 }
 
@@ -134,28 +160,6 @@ int close(int fd)
 	}
 	__fd_put(d);
 	return 0;
-}
-
-/* The process is ending: every descriptor is closed, so that the servers
- * hear of it (a pipe's reader sees the end of the file once its last
- * writer is gone; the kernel does not tell them of handles that go with a
- * process). Not when another thread holds the table (or this one, ending
- * from a signal in the middle of a call): then they stay open. */
-void __vg_fd_close_all(void)
-{
-	int free_lock = 0;
-	if (!__atomic_compare_exchange_n(&table_lock, &free_lock, 1, false, __ATOMIC_ACQUIRE,
-					 __ATOMIC_RELAXED))
-		return;
-	struct fd_desc *gone[FD_MAX];
-	for (int fd = 0; fd < FD_MAX; fd++) {
-		gone[fd] = table[fd].d;
-		table[fd].d = NULL;
-	}
-	__libc_unlock(&table_lock);
-	for (int fd = 0; fd < FD_MAX; fd++)
-		if (gone[fd])
-			__fd_put(gone[fd]);
 }
 
 /* fd's description at `to` (replacing what was there), or at the lowest
@@ -251,34 +255,50 @@ int fcntl(int fd, int cmd, ...)
 }
 
 /* What a child started with posix_spawn or exec gets of the file system:
- * a handle to the VFS (VG_HTAG_FS_ROOT), the working directory
+ * a handle to the VFS (VG_HTAG_FS_ROOT; with the saved ids set to the
+ * effective ones, as exec does), the working directory
  * (VG_HTAG_FS_CWD, __fs_cwd_export; arg: the file creation mask) and every
  * descriptor without
  * FD_CLOEXEC, as a handle of its own to the same open file (shared
  * position), tagged VG_HTAG_FD with its number. Returns how many entries
  * were written; descriptors that do not fit in max, or whose server cannot
- * give another handle, are not passed. */
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max)
+ * give another handle, are not passed.
+ *
+ * replacing (exec): the new program takes this process's place, so it
+ * gets duplicates of our handles, the same badge, rather than handles of
+ * its own from each file's server (a call each): the open files, and what
+ * the servers keep per handle (record locks), stay this process's, as
+ * POSIX's exec keeps them. Our copies go with this process; until then
+ * nothing here may close those files (fs_file_close would end the new
+ * program's too): a failed exec closes only the duplicates. */
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing)
 {
 	size_t n = 0;
 	struct vg_handle_info info;
 	vg_handle_t h;
-	if (vfs_handle && n < max && !vg_handle_info(vfs_handle, &info) &&
-	    !vg_handle_duplicate(vfs_handle, info.rights, &h))
+	if (vfs_handle && n < max &&
+	    ((__fs_exec_vfs_hook && (h = __fs_exec_vfs_hook()) != VG_HANDLE_INVALID) ||
+	     (!vg_handle_info(vfs_handle, &info) &&
+	      !vg_handle_duplicate(vfs_handle, info.rights, &h))))
 		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, h, 0 };
-	if (vfs_handle && n < max && !__fs_cwd_export(&h)) {
-		mode_t mask = umask(0); /* and the creation mask, as arg */
-		umask(mask);
+	mode_t mask = umask(0); /* and the creation mask, as arg */
+	umask(mask);
+	/* A program starts in "/" with the default mask: a child that would
+	 * have those anyway is given nothing (a memory object less to make,
+	 * stage and read). */
+	if (vfs_handle && n < max && (mask != FS_UMASK_DEFAULT || !__fs_cwd_is_root()) &&
+	    !__fs_cwd_export(&h))
 		out[n++] = (struct vg_startup_handle){ VG_HTAG_FS_CWD, (uint32_t)mask, h, 0 };
-	}
 	for (int fd = 0; fd < FD_MAX && n < max; fd++) {
 		if (!table[fd].d || table[fd].cloexec)
 			continue;
-		struct fd_desc *d = __fd_get(fd);
+		struct fd_desc *d = hold(fd);
 		if (!d)
 			continue;
-		if (fs_file_clone(d->h, &h) == 0)
+		if ((replacing ? !vg_handle_info(d->h, &info) &&
+				     !vg_handle_duplicate(d->h, info.rights, &h)
+			       : !fs_file_clone(d->h, &h)))
 			out[n++] = (struct vg_startup_handle){ VG_HTAG_FD, (uint32_t)fd, h, 0 };
 		__fd_put(d);
 	}
@@ -350,15 +370,8 @@ __attribute__((constructor)) static void fd_import(void)
 			__fs_cwd_import(hs[i].handle);
 			umask((mode_t)hs[i].arg);
 		} else if (hs[i].tag == VG_HTAG_FD && hs[i].arg < FD_MAX) {
-			struct fd_desc *d = NULL;
-			struct fs_attr a;
-			if (fs_file_stat(hs[i].handle, &a) == 0)
-				d = __fd_desc_new(
-					a.kind == FS_KIND_DIR ? FD_DIR
-						: a.kind == FS_KIND_FIFO || a.kind == FS_KIND_SOCKET
-						? FD_PIPE /* a socket pair's end is two pipes */
-						: FD_FILE,
-					hs[i].handle, O_RDWR);
+			/* What it is, the server tells on first use (__fd_get). */
+			struct fd_desc *d = __fd_desc_new(FD_UNKNOWN, hs[i].handle, O_RDWR);
 			if (d)
 				table[hs[i].arg].d = d;
 		}

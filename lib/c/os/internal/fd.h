@@ -19,7 +19,10 @@
 
 #define FD_MAX 1024
 
-enum fd_kind { FD_FILE = 1, FD_DIR, FD_PIPE };
+/* FD_UNKNOWN: inherited at start-up and not used yet; __fd_get asks the
+ * server what it is the first time (a program that never touches its
+ * descriptors asks nothing). */
+enum fd_kind { FD_UNKNOWN, FD_FILE, FD_DIR, FD_PIPE };
 
 struct fd_desc {
 	unsigned refs; /* descriptors pointing here */
@@ -104,11 +107,20 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
  * deadline (monotonic ns). */
 void __fd_wait(unsigned *round, uint64_t deadline);
 
-/* Closes every descriptor as the process ends (table.c). */
-void __vg_fd_close_all(void);
-
 /* The VFS handle (0 when there is none: ENOSYS). */
 vg_handle_t __fs_vfs(void);
+/* How many times the VFS handle was replaced (__vg_fs_set_root): ids.c
+ * keeps the ids it was told for one generation. */
+extern unsigned __fs_vfs_generation;
+/* For a new program (exec, posix_spawn): a VFS handle whose saved ids are
+ * the effective ones, as POSIX's exec sets them, or VG_HANDLE_INVALID when
+ * a duplicate of the process's own will do (its saved ids are its
+ * effective ones) or the VFS could not make one. Set by ids.c once the
+ * program asks for or changes its ids: a program that never does keeps
+ * the ids it was started with, whose saved ids are its effective ones
+ * already, and so does not carry ids.c (a hook, not a weak reference:
+ * RISC-V's medany code cannot reach an undefined weak symbol). */
+extern vg_handle_t (*__fs_exec_vfs_hook)(void);
 /* Sets errno from a status of the filesystem protocol; returns -1. */
 int __fs_error(long st);
 /* The absolute path of path taken relative to dirfd (AT_FDCWD: the working
@@ -120,6 +132,10 @@ int __fs_path(int dirfd, const char *path, char *out);
  * it at start-up (__fs_cwd_import). */
 long __fs_cwd_export(vg_handle_t *vmo);
 void __fs_cwd_import(vg_handle_t vmo);
+/* Whether the working directory is "/", where every program starts. */
+bool __fs_cwd_is_root(void);
+/* The file creation mask a program starts with. */
+#define FS_UMASK_DEFAULT 022
 /* struct stat from the protocol's attributes. */
 void __fs_stat_from(const struct fs_attr *a, struct stat *st);
 

@@ -3,6 +3,7 @@
 #ifndef LIBC_PROC_H
 #define LIBC_PROC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <verdigris/types.h>
 
@@ -30,7 +31,7 @@ int __libc_proc_fail(long st);
 /* What a new program gets of the file system: up to max tagged handles
  * (the VFS, the descriptors without FD_CLOEXEC), the count
  * (lib/c/os/fd/table.c). */
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
+size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
 /* The pages of the program file at path for the process server
  * (VG_HTAG_IMAGE): *vmo and its length *size, or an errno (EACCES: not a
  * regular file the caller may execute; ENOEXEC: empty or too big). */

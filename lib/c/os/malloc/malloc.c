@@ -127,15 +127,9 @@ static struct chunk *chunk_get(void)
 		}
 	}
 	__libc_unlock(&chunk_lock);
-	/* Commit a fresh chunk's pages now, while no other thread can reach
-	 * it: today's kernel kills a process when two of its threads fault
-	 * on one never-touched page at the same moment (aspace_fault sees the
-	 * page the other mapped and calls it a protection fault), and slab
-	 * objects of different threads share pages. Writing zero keeps the
-	 * pages as they were. */
-	if (c && !c->magic)
-		for (uintptr_t off = 0; off < CHUNK; off += PAGE)
-			((volatile char *)c)[off] = 0;
+	/* A fresh chunk's pages are committed as they are touched: two
+	 * threads faulting on one page at once is a spurious fault for the
+	 * second, which the kernel resolves (aspace_fault). */
 	return c;
 }
 

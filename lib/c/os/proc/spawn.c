@@ -193,7 +193,7 @@ static int start_once(pid_t *pid, const char *path, const struct start *s, vg_ha
 	int32_t pgid = flags & POSIX_SPAWN_SETPGROUP ? attr->pgroup : -1;
 	static struct fds f; /* under spawn_lock */
 	__libc_lock(&spawn_lock);
-	f.n = __vg_fd_export(f.h, FDS_MAX - 1);
+	f.n = __vg_fd_export(f.h, FDS_MAX - 1, s->exec);
 	f.n += export_inherited(&f.h[f.n]);
 	int err = apply_actions(&f, fa);
 	long st = 0;
@@ -217,10 +217,10 @@ static int start_once(pid_t *pid, const char *path, const struct start *s, vg_ha
 		st = proc_process_spawn(ep, path, s->args, s->args_len, s->env, s->env_len, pgid,
 					(flags & POSIX_SPAWN_SETSID) != 0, &child);
 	if (!err && !st && s->exec) {
-		/* Replaced: the server is ending this process. The new program
-		 * has its own handles to the open files; ours are closed, so
-		 * that a pipe's reader still sees the end when it ends. */
-		__vg_fd_close_all();
+		/* Replaced: the server has ended this process (its threads do
+		 * not come back to user mode). The new program holds duplicates
+		 * of our descriptors' handles: ours go with the process, never
+		 * with fs_file_close, which would close its files too. */
 		for (;;)
 			vg_thread_exit(0);
 	} else if (err)

@@ -18,7 +18,6 @@
 #include <verdigris/intr.h>
 #include <vg/vg.h>
 
-#include "../internal/fd.h"
 #include "../internal/lock.h"
 #include "../internal/signal.h"
 
@@ -65,8 +64,8 @@ static _Noreturn void die(struct vg_intr_frame *f, const siginfo_t *info)
 	if (!(SIG_CRASH & SIGBIT(sig)) || __libc_crash_report(info, f, 128 + sig))
 		code |= VG_INTR_QUIET;
 	/* The kernel restores the context, logs its report unless told not
-	 * to, and kills. */
-	__vg_fd_close_all();
+	 * to, and kills; the descriptors' handles go with the process (as
+	 * in _Exit). */
 	vg_interrupt_return(f, code);
 	vg_exit(128 + sig); /* a frame it refused: still die */
 }

@@ -7,7 +7,6 @@
 #include <vg/loader.h>
 #include <vg/vg.h>
 
-#include "../internal/fd.h"
 #include "../internal/lock.h"
 #include "../internal/signal.h"
 #include "../internal/thread.h"
@@ -52,9 +51,13 @@ _Noreturn void exit(int status)
 	_Exit(status);
 }
 
+/* The descriptors are not closed one by one (a call to each file's
+ * server): their handles go with the process, and every file server
+ * watches its endpoint, so the kernel's notice that a badge's last handle
+ * went closes each open file as file.close would (a pipe's reader sees
+ * the end), before the server answers anyone else. */
 _Noreturn void _Exit(int status)
 {
-	__vg_fd_close_all();
 	vg_process_kill(vg_self(), status);
 	/* The kill ends this thread on its way back to user mode; in case it
 	 * did not, end it here, then fault rather than run on. */
