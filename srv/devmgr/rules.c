@@ -118,9 +118,9 @@ static const char *parse_rule(const char *s, size_t len, struct devmgr_rules *ou
 	if (!number(w.at[1], w.len[1], 8, 0777, &r.mode))
 		return "bad mode (octal, at most 0777)";
 	if (!number(w.at[2], w.len[2], 10, DEVMGR_ID_MAX, &r.uid))
-		return "bad uid (0..32767)";
+		return "bad uid (0..4294967294)";
 	if (!number(w.at[3], w.len[3], 10, DEVMGR_ID_MAX, &r.gid))
-		return "bad gid (0..32767)";
+		return "bad gid (0..4294967294)";
 	if (out->count == DEVMGR_RULES_MAX)
 		return "too many rules (at most 64)";
 	memcpy(r.pattern, w.at[0], w.len[0]);

@@ -7,7 +7,7 @@
  *
  * PATTERN a node name under /dev where '*' matches any run of characters
  * and '?' any one; MODE octal permission bits (at most 0777); UID and GID
- * decimal ids (0..32767, the VFS's). Blank lines and lines starting with
+ * decimal ids (0..4294967294, the VFS's). Blank lines and lines starting with
  * '#' are skipped. The first rule whose pattern matches a node gives its
  * mode and owner; a node no rule matches keeps what its server proposed.
  * Pure code (no system calls): the host tests and the fuzzer run it.
@@ -22,7 +22,7 @@
 #define DEVMGR_RULES_MAX 64
 #define DEVMGR_NAME_MAX 63 /* a node name, and a pattern */
 #define DEVMGR_LINE_MAX 255
-#define DEVMGR_ID_MAX 32767u
+#define DEVMGR_ID_MAX 0xfffffffeu /* the VFS's largest id (0xffffffff is none) */
 
 struct devmgr_rule {
 	char pattern[DEVMGR_NAME_MAX + 1];

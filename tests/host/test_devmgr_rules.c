@@ -34,7 +34,7 @@ TEST(devmgr_rules, fields_comments_and_blanks)
 			 "null 0666 0 0\n"
 			 "  tty*\t0620  0 5  \n"
 			 "   # indented comment\n"
-			 "console 0600 32767 32767"),
+			 "console 0600 4294967294 32768"),
 		   0);
 	CHECK(why == NULL);
 	CHECK_EQ_I(rules.count, 3);
@@ -44,8 +44,8 @@ TEST(devmgr_rules, fields_comments_and_blanks)
 	CHECK_EQ_U(rules.rule[1].mode, 0620);
 	CHECK_EQ_U(rules.rule[1].uid, 0);
 	CHECK_EQ_U(rules.rule[1].gid, 5);
-	CHECK_EQ_U(rules.rule[2].uid, 32767);
-	CHECK_EQ_U(rules.rule[2].gid, 32767);
+	CHECK_EQ_U(rules.rule[2].uid, 4294967294u);
+	CHECK_EQ_U(rules.rule[2].gid, 32768);
 	CHECK_EQ_I(parse(""), 0);
 	CHECK_EQ_I(rules.count, 0);
 }
@@ -56,7 +56,7 @@ TEST(devmgr_rules, refusals_name_their_line)
 	refused("# c\nnull 0666 0 0 extra\n", 2, "PATTERN MODE UID GID");
 	refused("null 0666 0 0\nzero 0888 0 0\n", 2, "bad mode");
 	refused("zero 01000 0 0\n", 1, "bad mode");
-	refused("zero 0666 32768 0\n", 1, "bad uid");
+	refused("zero 0666 4294967295 0\n", 1, "bad uid");
 	refused("zero 0666 0 -1\n", 1, "bad gid");
 	refused("zero 0666 0x1 0\n", 1, "bad uid");
 	refused("zero 0666 99999999999999999999 0\n", 1, "bad uid");

@@ -2,7 +2,7 @@
 // libFuzzer harness for the device manager's rules (srv/devmgr/rules.c):
 // the input is a rules file. Invariants: a refusal names a line within the
 // text and a reason, and keeps no rule; an accepted file keeps at most 64
-// rules, each a valid pattern with mode <= 0777 and ids <= 32767; every
+// rules, each a valid pattern with mode <= 0777 and ids <= 4294967294; every
 // rule's pattern matches a name made from it, and matching is consistent
 // with the glob on names taken from the input.
 #include "../../../srv/devmgr/rules.h"

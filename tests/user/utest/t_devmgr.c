@@ -166,7 +166,7 @@ UTEST(devmgr_bad_announcements_refused)
 	CHECK_EQ(devmgr_devices_withdraw(s, "../null"), DEVMGR_DEV_ERROR_BAD_NAME);
 	CHECK_EQ(devmgr_devices_announce(s, "vgmode", TEST_MAJOR, 0, 01777, 0, 0),
 		 ERR_INVALID_ARGS);
-	CHECK_EQ(devmgr_devices_announce(s, "vguid", TEST_MAJOR, 0, 0600, 40000, 0),
+	CHECK_EQ(devmgr_devices_announce(s, "vguid", TEST_MAJOR, 0, 0600, 0xffffffffu, 0),
 		 ERR_INVALID_ARGS);
 	/* Calls on the wrong handle: sessions are made on the unbadged one
 	 * only, and everything else needs one. */
