@@ -113,7 +113,7 @@ USER_EXTRA_testrun := tests/user/bench.c tests/user/bench_report.c tests/user/be
 	tests/user/bench_vfs.c tests/user/bench_pipe.c tests/user/bench_dyn.c tests/user/bench_proc.c \
 	tests/user/kitchen_svc.c \
 	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
-	$(call user_idl_srcs,bus) $(USER_KITCHEN_SRCS)
+	$(call user_idl_srcs,bus) $(call user_idl_srcs,devmgr) $(USER_KITCHEN_SRCS)
 USER_EXTRA_initcheck := $(call user_idl_srcs,init) $(call user_idl_srcs,bus)
 USER_EXTRA_init := $(call user_idl_srcs,init) $(call user_idl_srcs,bus) $(call user_idl_srcs,fs) \
 	$(call user_idl_srcs,proc)
@@ -127,30 +127,40 @@ $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/init/*.c)): UCFLAGS_EXTRA := -Ilib/c
 FSCOMMON_SRCS := $(filter-out srv/fscommon/device.c,$(wildcard srv/fscommon/*.c))
 USER_EXTRA_vfs := $(call user_idl_srcs,fs)
 USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS)
-USER_EXTRA_memdev := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS) srv/fscommon/device.c
+# Device servers announce their devices to the device manager
+# (srv/devmgr, docs/ARCHITECTURE.md section 20) from the serving loop.
+FSDEVICE_SRCS := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS) srv/fscommon/device.c \
+	$(call user_idl_srcs,devmgr)
+USER_EXTRA_memdev := $(FSDEVICE_SRCS)
 USER_START_tmpfs := $(USER_DIR)/crt1.o
 USER_LIBS_tmpfs := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 USER_START_memdev := $(USER_DIR)/crt1.o
 USER_LIBS_memdev := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
-USER_EXTRA_pipe := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS) srv/fscommon/device.c
+USER_EXTRA_pipe := $(FSDEVICE_SRCS)
 USER_START_pipe := $(USER_DIR)/crt1.o
 USER_LIBS_pipe := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/pipe/*.c srv/fscommon/*.c)): \
 	UCFLAGS_EXTRA := -Ilib/c/include
 # The console terminal (srv/console) is also the console UART's driver
 # (drv/char/uart).
-USER_EXTRA_console := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS) srv/fscommon/device.c \
-	$(sort $(wildcard drv/char/uart/*.c)) $(call user_idl_srcs,proc)
+USER_EXTRA_console := $(FSDEVICE_SRCS) $(sort $(wildcard drv/char/uart/*.c)) $(call user_idl_srcs,proc)
 USER_START_console := $(USER_DIR)/crt1.o
 USER_LIBS_console := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/console/*.c drv/char/uart/*.c)): \
 	UCFLAGS_EXTRA := -Ilib/c/include -Idrv/char/uart
+# The device manager (srv/devmgr, section 20), linked with the C library
+# (it reads its rules with stdio).
+USER_EXTRA_devmgr := $(call user_idl_srcs,devmgr) $(call user_idl_srcs,fs) $(call user_idl_srcs,bus)
+USER_START_devmgr := $(USER_DIR)/crt1.o
+USER_LIBS_devmgr := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/devmgr/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
 USER_EXTRA_proc := $(call user_idl_srcs,proc)
 USER_EXTRA_proc_bench := tests/user/bench_report.c
 # The shell's suite inside the OS (tests/user/shtest.c): the root task of a
 # boot of its own, starting the file system and the process server as the
 # tests do.
-USER_EXTRA_shtest := tests/user/utest/vfs_up.c tests/user/utest/proc_server.c
+USER_EXTRA_shtest := tests/user/utest/vfs_up.c tests/user/utest/proc_server.c \
+	$(call user_idl_srcs,devmgr) $(call user_idl_srcs,bus)
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))

@@ -94,12 +94,12 @@ STEPS = [
     # Services from the shell: init's table, a service killed by hand and
     # started again by init (a new pid, one restart).
     ("svc_lists_the_services", ["svc list"],
-     r"NAME +STATE +TARGET +PID +UPTIME +RESTARTS +LAST-EXIT(\n%s){11}" % SVC_ROW, 0),
+     r"NAME +STATE +TARGET +PID +UPTIME +RESTARTS +LAST-EXIT(\n%s){12}" % SVC_ROW, 0),
     ("service_killed_by_hand_is_restarted",
      [PID_OF, "a=$(pid_of memdev); kill $a; sleep 1; b=$(pid_of memdev)",
       "[ $b -gt 0 ] && [ $b != $a ] && echo restarted; ps -A -o comm | grep -c memdev; "
-      "svc status memdev | grep memdev; echo x > /dev/null"],
-     r"restarted\n1\nmemdev +running +drivers +\d+ +[\d.]+s +1 +15", 0),
+      "svc status memdev | grep memdev; echo x > /dev/null; od -An -tx1 -N4 /dev/zero"],
+     r"restarted\n1\nmemdev +running +drivers +\d+ +[\d.]+s +1 +15\n +00 00 00 00", 0),
 ]
 
 

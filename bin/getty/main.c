@@ -4,7 +4,8 @@
 // it opens the terminal as descriptors 0, 1 and 2, makes a session of its
 // own whose controlling terminal it is and whose process group is the
 // terminal's foreground one (the console signals that group on ^C), and
-// becomes the shell.
+// becomes the shell. It waits for the terminal's node if the device
+// manager has not made it yet.
 //
 //   getty [terminal [shell]]      default /dev/console and /bin/sh
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include <vg/vg.h>
 
@@ -26,6 +28,20 @@ static int fail(const char *what, const char *path)
 	return 1;
 }
 
+/* The terminal's node is made by the device manager once the terminal's
+ * server has announced it, which may come after init starts us (init
+ * waits for no server to be ready): a missing node is waited for, up to
+ * 5 s, looking every millisecond. */
+static int open_terminal(const char *tty)
+{
+	for (int waited = 0;; waited++) {
+		int fd = open(tty, O_RDWR);
+		if (fd >= 0 || errno != ENOENT || waited == 5000)
+			return fd;
+		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *tty = argc > 1 ? argv[1] : "/dev/console";
@@ -35,7 +51,7 @@ int main(int argc, char **argv)
 	 * it leads is the one the terminal's foreground becomes. */
 	if (setsid() < 0 && getpgrp() != getpid())
 		return fail("no session or group of its own for", tty);
-	int fd = open(tty, O_RDWR);
+	int fd = open_terminal(tty);
 	if (fd < 0)
 		return fail("cannot open", tty);
 	for (int i = 0; i < 3; i++)

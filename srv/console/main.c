@@ -14,7 +14,8 @@
 //
 // Started with: VG_HTAG_USER + 0, the endpoint to serve; VG_HTAG_RESOURCE,
 // a resource covering the UART (registers and line); VG_HTAG_PROC, a
-// handle to the process server allowed to signal the terminal's groups.
+// handle to the process server allowed to signal the terminal's groups;
+// VG_HTAG_USER + 1, the device manager it announces its nodes to.
 // Like every server here it never blocks a call: a read with nothing to
 // return, a write into a full output queue and TCSADRAIN with output
 // pending answer would_block and the C library asks again.
@@ -442,5 +443,9 @@ int main(void)
 		vg_printf("console: no interrupt thread\n");
 		return 1;
 	}
-	return fs_device_serve("console", &opens, &node_ops, &file_ops);
+	/* /dev/console is the system's: its owner only, unless the rules
+	 * say otherwise. */
+	static const struct fs_device_node nodes[] = { { "tty", 0, 0666 }, { "console", 1, 0600 } };
+	static const struct fs_device dev = { "console", TTY_MAJOR, nodes, 2 };
+	return fs_device_serve(&dev, &opens, &node_ops, &file_ops);
 }

@@ -2,6 +2,7 @@
 // The serving loop every device server shares (device.h).
 #include "device.h"
 
+#include <devmgr.h>
 #include <ipc/msg.h>
 #include <vg/vg.h>
 
@@ -27,19 +28,47 @@ static int dispatch(void *ctx, uint64_t badge, uint64_t tag, struct vg_ipc_buffe
 	return 0;
 }
 
-int fs_device_serve(const char *name, struct fs_opens *opens, const struct fs_node_ops *node,
-		    const struct fs_file_ops *file)
+/* A session with the device manager (mgr), the major and the nodes.
+ * The session handle is kept to the end: when this process ends it goes,
+ * and the manager removes the nodes. "" or the step that failed. */
+static const char *announce(const struct fs_device *dev, vg_handle_t mgr, vg_handle_t ep, long *st)
+{
+	static vg_handle_t session;
+	vg_handle_t give;
+	if ((*st = devmgr_devices_session(mgr, &session)))
+		return "session";
+	if ((*st = vg_handle_duplicate(ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &give)) ||
+	    (*st = devmgr_devices_claim(session, dev->major, give)))
+		return "claim";
+	for (size_t i = 0; i < dev->nnodes; i++) {
+		const struct fs_device_node *n = &dev->nodes[i];
+		if ((*st = devmgr_devices_announce(session, n->name, dev->major, n->minor, n->mode,
+						   0, 0)))
+			return n->name;
+	}
+	return "";
+}
+
+int fs_device_serve(const struct fs_device *dev, struct fs_opens *opens,
+		    const struct fs_node_ops *node, const struct fs_file_ops *file)
 {
 	static struct device_servers servers;
 	opens->ep = vg_startup_find(VG_HTAG_USER, 0);
 	if (opens->ep == VG_HANDLE_INVALID) {
-		vg_printf("%s: started without an endpoint to serve\n", name);
+		vg_printf("%s: started without an endpoint to serve\n", dev->name);
 		return 1;
 	}
 	servers = (struct device_servers){ { node, NULL }, { file, opens } };
 	long st = vg_endpoint_watch(opens->ep);
 	if (st) {
-		vg_printf("%s: cannot watch its clients' handles (%ld)\n", name, st);
+		vg_printf("%s: cannot watch its clients' handles (%ld)\n", dev->name, st);
+		return 1;
+	}
+	/* Calls reaching the endpoint before it serves wait in its queue. */
+	vg_handle_t mgr = vg_startup_find(VG_HTAG_USER, 1);
+	const char *step = mgr != VG_HANDLE_INVALID ? announce(dev, mgr, opens->ep, &st) : "";
+	if (*step) {
+		vg_printf("%s: the device manager refused %s (%ld)\n", dev->name, step, st);
 		return 1;
 	}
 	return (int)ipc_serve(opens->ep, dispatch, &servers);

@@ -12,13 +12,31 @@
 
 #include "opens.h"
 
+/* One node of a device server: /dev/<name>, its minor, and the mode the
+ * server proposes (the device manager's rules may say otherwise). */
+struct fs_device_node {
+	const char *name;
+	uint32_t minor;
+	uint32_t mode;
+};
+
+/* A device server: its name (for messages), its major and its nodes. */
+struct fs_device {
+	const char *name;
+	uint32_t major;
+	const struct fs_device_node *nodes;
+	size_t nnodes;
+};
+
 /* Takes the endpoint its spawner passed (VG_HTAG_USER + 0) into
- * opens->ep and serves node on it unbadged and file on badged handles,
- * refusing everything else; the file operations get opens as their ctx.
- * Returns only on failure (name says who in the message when there is no
- * endpoint). */
-int fs_device_serve(const char *name, struct fs_opens *opens, const struct fs_node_ops *node,
-		    const struct fs_file_ops *file);
+ * opens->ep; announces the device to the device manager when it was given
+ * one (VG_HTAG_USER + 1: the major and the nodes; without one, whoever
+ * started it registers it with the VFS); then serves node on the endpoint
+ * unbadged and file on badged handles, refusing everything else; the file
+ * operations get opens as their ctx. Returns only on failure, said in the
+ * log. */
+int fs_device_serve(const struct fs_device *dev, struct fs_opens *opens,
+		    const struct fs_node_ops *node, const struct fs_file_ops *file);
 
 /* `file.clone` of every device server (another handle to the same open
  * device, fs_opens_clone): nothing about it is the device's own. */

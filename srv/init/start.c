@@ -2,7 +2,7 @@
 // Starting one service: the endpoint it serves, the handles its definition
 // grants (and nothing else: least privilege), its arguments and
 // environment, then what init does for it once it runs (its name on the
-// bus, its mount or device in the VFS).
+// bus, its mount in the VFS).
 #include "initd.h"
 #include <bus.h>
 #include <fs.h>
@@ -141,19 +141,6 @@ static long after_start(struct init *in, struct service *s)
 		if (!st)
 			st = fs_vfs_mount_named(fs->ep, d->mount, give, s->name,
 						type ? type + 1 : d->program);
-	}
-	if (!st && d->has_device && (step = "device")) {
-		st = vg_handle_duplicate(s->ep, CLIENT_RIGHTS, &give);
-		if (!st)
-			st = fs_vfs_device(fs->ep, d->device, give);
-	}
-	for (int k = 0; k < d->nnodes && !st; k++) {
-		step = d->nodes[k].path;
-		st = fs_vfs_mknod(fs->ep, d->nodes[k].path, FS_KIND_CHARDEV, 0666,
-				  (uint64_t)d->device << 32 | d->nodes[k].minor);
-		/* A restart finds its nodes still there. */
-		if (st == FS_FS_ERROR_EXISTS)
-			st = 0;
 	}
 	if (st)
 		snprintf(s->why, sizeof(s->why), "%s: %s failed (%ld)", s->name, step, st);

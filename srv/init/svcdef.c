@@ -322,8 +322,6 @@ static int fs_service(struct parser *p, const char *name)
 	uint8_t idx;
 	if (add_ref(p, name, true, &idx))
 		return -1;
-	if (d->has_fs && d->fs_ref != idx)
-		return fail(p, "mount and device name different file systems");
 	d->has_fs = true;
 	d->fs_ref = idx;
 	return 0;
@@ -349,7 +347,6 @@ enum once {
 	K_SERVE,
 	K_REGISTER,
 	K_MOUNT,
-	K_DEVICE,
 	K_USER,
 	K_EXIT,
 	K_VIA
@@ -357,11 +354,11 @@ enum once {
 
 static int key_value(struct parser *p, const char *key, char *value)
 {
-	static const char *const once[] = { "description",   "program",	      "args",
-					    "target",	     "start",	      "restart",
-					    "restart-delay", "restart-limit", "serve",
-					    "register",	     "mount",	      "device",
-					    "user",	     "exit",	      "via" };
+	static const char *const once[] = {
+		"description", "program",	"args",		 "target", "start",
+		"restart",     "restart-delay", "restart-limit", "serve",  "register",
+		"mount",       "user",		"exit",		 "via"
+	};
 	struct svcdef *d = p->d;
 	int k = pick(key, once, (int)(sizeof(once) / sizeof(once[0])));
 	if (k >= 0) {
@@ -434,16 +431,6 @@ static int key_value(struct parser *p, const char *key, char *value)
 		if (word_count(p, &w, 2, 2, key) || fs_service(p, w.w[0]))
 			return -1;
 		return absolute_path(p, w.w[1], d->mount, key);
-	case K_DEVICE: {
-		/* device = <vfs service> <major> */
-		uint64_t v;
-		if (word_count(p, &w, 2, 2, key) || fs_service(p, w.w[0]) ||
-		    number(p, w.w[1], 0xffffffffu, NULL, key, &v))
-			return -1;
-		d->has_device = true;
-		d->device = (uint32_t)v;
-		return 0;
-	}
 	case K_USER:
 		if (word_count(p, &w, 1, 1, key))
 			return -1;
@@ -475,19 +462,6 @@ static int key_value(struct parser *p, const char *key, char *value)
 		return key_grant(p, &w);
 	if (!strcmp(key, "limit"))
 		return key_limit(p, &w);
-	if (!strcmp(key, "node")) {
-		/* node = <path> <minor> */
-		uint64_t v;
-		if (d->nnodes == SVC_NODES_MAX)
-			return fail(p, "more than %d nodes", SVC_NODES_MAX);
-		struct svc_node *n = &d->nodes[d->nnodes];
-		if (word_count(p, &w, 2, 2, key) || absolute_path(p, w.w[0], n->path, key) ||
-		    number(p, w.w[1], 0xffffffffu, NULL, key, &v))
-			return -1;
-		n->minor = (uint32_t)v;
-		d->nnodes++;
-		return 0;
-	}
 	return fail(p, "unknown key '%s'", key);
 }
 
@@ -564,12 +538,10 @@ int svcdef_parse(const char *name, const char *text, size_t len, struct svcdef *
 	p.line = 0;
 	if (!out->program[0])
 		return fail(&p, "no program");
-	if (out->nnodes && !out->has_device)
-		return fail(&p, "nodes without a device");
 	if (out->bus_name[0] && out->serve == SVC_TAG_NONE)
 		return fail(&p, "register without serve: no endpoint to name");
-	if ((out->mount[0] || out->has_device) && out->serve != SVC_TAG_USER)
-		return fail(&p, "mount and device need serve = user:0");
+	if (out->mount[0] && out->serve != SVC_TAG_USER)
+		return fail(&p, "mount needs serve = user:0");
 	for (int g = 0; g < out->ngrants; g++)
 		if (out->via_proc && out->grants[g].tag == SVC_TAG_BUS)
 			/* Its owner would be the process, which only the

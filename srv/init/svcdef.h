@@ -21,7 +21,6 @@
 #define SVC_REFS_MAX 16 /* references to other services */
 #define SVC_GRANTS_MAX 8
 #define SVC_LIMITS_MAX 5
-#define SVC_NODES_MAX 8
 #define SVC_LINE_MAX 255 /* of one line, without its newline */
 #define SVC_FILE_MAX 8192
 
@@ -59,7 +58,7 @@ enum svc_limit {
 };
 
 /* A reference to another service, with the line it was made on. Hard ones
- * (requires, and what grant, mount and device name) must exist and start
+ * (requires, and what grant and mount name) must exist and start
  * first; soft ones (after) only order the start when both are there. */
 struct svc_ref {
 	char name[SVC_NAME_MAX + 1];
@@ -78,11 +77,6 @@ struct svc_grant {
 	uint32_t arg;
 	uint8_t ref;
 	char add[SVC_TEXT_MAX + 1], look[SVC_TEXT_MAX + 1];
-};
-
-struct svc_node {
-	char path[SVC_TEXT_MAX + 1];
-	uint32_t minor;
 };
 
 struct svcdef {
@@ -111,16 +105,12 @@ struct svcdef {
 	char bus_name[SVC_TEXT_MAX + 1]; /* register: its endpoint's name on the bus */
 	struct svc_grant grants[SVC_GRANTS_MAX];
 	uint8_t ngrants;
-	/* Filesystem actions init takes after starting it (in the VFS service
-	 * refs[fs_ref]): mount its endpoint on mount, or register it as device
-	 * major device and make its nodes. */
+	/* mount: init mounts its endpoint there (in the VFS service
+	 * refs[fs_ref]) after starting it. Device servers announce their
+	 * devices to the device manager themselves (srv/devmgr). */
 	bool has_fs;
 	uint8_t fs_ref;
 	char mount[SVC_TEXT_MAX + 1];
-	bool has_device;
-	uint32_t device;
-	struct svc_node nodes[SVC_NODES_MAX];
-	uint8_t nnodes;
 	struct svc_ref refs[SVC_REFS_MAX];
 	uint8_t nrefs;
 	bool poweroff_on_exit; /* exit = poweroff: its end ends the system */

@@ -4,7 +4,7 @@
 // sends it `node.open(rdev, flags)` for a device node of major 1 on any
 // filesystem (idl/fs.idl, vfs.device); each open device gets a handle that
 // speaks `file`. Its spawner gives it the endpoint to serve (VG_HTAG_USER
-// + 0).
+// + 0) and the device manager (VG_HTAG_USER + 1), which makes its nodes.
 //
 // random and urandom are one generator (xoshiro256**) seeded from the
 // clock: not fit for keys until the system has an entropy source.
@@ -149,5 +149,11 @@ int main(void)
 		z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
 		rng[i] = z ^ (z >> 31);
 	}
-	return fs_device_serve("memdev", &opens, &node_ops, &file_ops);
+	static const struct fs_device_node nodes[] = { { "null", DEV_NULL, 0666 },
+						       { "zero", DEV_ZERO, 0666 },
+						       { "full", DEV_FULL, 0666 },
+						       { "random", DEV_RANDOM, 0666 },
+						       { "urandom", DEV_URANDOM, 0666 } };
+	static const struct fs_device dev = { "memdev", MEM_MAJOR, nodes, 5 };
+	return fs_device_serve(&dev, &opens, &node_ops, &file_ops);
 }

@@ -343,5 +343,8 @@ static const struct fs_file_ops file_ops = {
 
 int main(void)
 {
-	return fs_device_serve("pipe", &opens, &node_ops, &file_ops);
+	static const struct fs_device_node nodes[] = { { "pipe", 0, 0666 },
+						       { "socket", SOCKET_MINOR, 0666 } };
+	static const struct fs_device dev = { "pipe", PIPE_MAJOR, nodes, 2 };
+	return fs_device_serve(&dev, &opens, &node_ops, &file_ops);
 }

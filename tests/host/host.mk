@@ -29,7 +29,8 @@ HOST_FUZZ_CFLAGS := $(HOST_WARN) -fsanitize=fuzzer-no-link,address,undefined \
 HOST_KSRCS := $(sort $(wildcard lib/coll/*.c)) kernel/lib/fmt.c kernel/lib/fdt.c kernel/lib/frames.c kernel/lib/heap.c \
 	kernel/lib/pagetable.c kernel/lib/logring.c kernel/lib/string.c kernel/lib/range.c \
 	kernel/core/bootinfo.c kernel/core/fdt_boot.c kernel/lib/cpio.c kernel/lib/elf.c lib/ld/dyn.c \
-	srv/proc/argblock.c srv/console/ldisc.c srv/init/svcdef.c srv/init/depgraph.c
+	srv/proc/argblock.c srv/console/ldisc.c srv/init/svcdef.c srv/init/depgraph.c \
+	srv/devmgr/rules.c
 HOST_SUPPORT := tests/host/support/klog_stub.c tests/host/support/kstring_shim.c \
 	tests/host/support/fdt_walk.c
 HOST_LIBSRCS := $(HOST_KSRCS) $(HOST_SUPPORT)
@@ -192,6 +193,12 @@ $(HOST_DIR)/fuzz-seeds/svcdef/.done: $(wildcard rootfs/etc/services/* rootfs/etc
 	cp $^ $(@D)/
 	@touch $@
 host-fuzz: $(HOST_DIR)/fuzz-seeds/svcdef/.done
+# Seeds for the device manager's rules: the real file.
+$(HOST_DIR)/fuzz-seeds/devmgr_rules/.done: rootfs/etc/devmgr.rules
+	@rm -rf $(@D) && mkdir -p $(@D)
+	cp $^ $(@D)/
+	@touch $@
+host-fuzz: $(HOST_DIR)/fuzz-seeds/devmgr_rules/.done
 
 include tests/host/ipc.mk
 include tests/sh/sh.mk

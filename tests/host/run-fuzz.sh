@@ -29,6 +29,7 @@ settings() {
 	ipcdispatch) echo "400000 4096" ;;
 	ldisc) echo "100000 2048" ;;
 	svcdef) echo "300000 4096" ;;
+	devmgr_rules) echo "300000 2048" ;;
 	*) echo "100000 4096" ;;
 	esac
 }

@@ -40,9 +40,6 @@ TEST(svcdef, every_key)
 			   "limit = cpu 50\n"
 			   "serve = user:0\n"
 			   "mount = vfs /dev\n"
-			   "device = vfs 1\n"
-			   "node = /dev/null 3\n"
-			   "node = /dev/zero 5\n"
 			   "grant = bus bus svc.x. *\n"
 			   "grant = proc proc\n"
 			   "grant = user:2 kitchen\n"
@@ -70,12 +67,8 @@ TEST(svcdef, every_key)
 	CHECK_EQ_U(def.limits[2].value, 50);
 	CHECK_EQ_U(def.serve, SVC_TAG_USER);
 	CHECK_EQ_U(def.serve_arg, 0);
-	CHECK(def.has_fs && def.has_device);
+	CHECK(def.has_fs);
 	CHECK_STREQ(def.mount, "/dev");
-	CHECK_EQ_U(def.device, 1);
-	CHECK_EQ_U(def.nnodes, 2);
-	CHECK_STREQ(def.nodes[1].path, "/dev/zero");
-	CHECK_EQ_U(def.nodes[1].minor, 5);
 	CHECK_EQ_U(def.ngrants, 4);
 	CHECK_EQ_U(def.grants[3].tag, SVC_TAG_RESOURCE); /* names no service */
 	CHECK_EQ_U(def.grants[0].tag, SVC_TAG_BUS);
@@ -153,13 +146,13 @@ TEST(svcdef, errors_have_lines)
 	refused("program = a\nenv = =x\n", 2, "NAME=value");
 	refused("program = a\nenv = 1A=x\n", 2, "bad variable name");
 	refused("program = a\nmount = vfs tmp\n", 2, "absolute path");
-	refused("program = a\nserve = user:0\nmount = vfs /x\ndevice = other 1\n", 4,
-		"different file systems");
+	/* Nodes are the device manager's (srv/devmgr): init makes none. */
+	refused("program = a\nserve = user:0\ndevice = vfs 1\n", 3, "unknown key");
+	refused("program = a\nnode = /dev/x 1\n", 2, "unknown key");
 	refused("program = a\n\tx\001\n", 2, "control character");
 	refused("program = a\n\xc3\xa9\n", 2, "outside ASCII");
 	refused("args = 1 2 3 4 5 6 7 8 9\n", 1, "more than 8 arguments");
 	refused("description = x\n", 0, "no program");
-	refused("program = a\nnode = /dev/x 1\n", 0, "nodes without a device");
 	refused("program = a\nregister = fs.x\n", 0, "register without serve");
 	refused("program = a\nserve = server-ep\nmount = vfs /x\n", 0, "serve = user:0");
 	refused("program = a\nvia = proc\ngrant = bus bus x. *\n", 0, "not via");

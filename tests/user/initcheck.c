@@ -62,16 +62,32 @@ static void report(const char *name, void (*fn)(void))
 	vg_printf("KTEST init_%s: %s\n", name, failed_checks ? "FAIL" : "PASS");
 }
 
+/* Polls until path exists (or not), up to 5 s. */
+static bool wait_node(const char *path, bool present)
+{
+	uint64_t end = deadline_in(5000);
+	while ((access(path, F_OK) == 0) != present) {
+		if ((uint64_t)vg_clock_monotonic() > end)
+			return false;
+		vg_thread_sleep_until(deadline_in(1));
+	}
+	return true;
+}
+
 static void real_services_up(void)
 {
 	static const char *const names[] = { "bus", "proc",  "vfs",    "rootfs", "tmp",
-					     "run", "devfs", "memdev", "pipe" };
+					     "run", "devfs", "devmgr", "memdev", "pipe" };
 	struct init_service info;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		CHECK(init_control_status(ctl, names[i], &info) == 0);
 		CHECK(info.state == INIT_STATE_RUNNING && info.pid != 0);
 	}
-	/* What they serve: the boot layout, through the VFS we were granted. */
+	/* What they serve: the boot layout, through the VFS we were granted.
+	 * Device nodes are there once their servers have announced them to
+	 * the device manager, which init does not wait for. */
+	CHECK(wait_node("/dev/null", true));
+	CHECK(wait_node("/dev/pipe", true));
 	int fd = open("/dev/null", O_WRONLY);
 	CHECK(fd >= 0 && write(fd, "x", 1) == 1);
 	close(fd);
@@ -83,6 +99,52 @@ static void real_services_up(void)
 	CHECK(access("/run", F_OK) == 0 && access("/bin/init", F_OK) == 0);
 	int p[2];
 	CHECK(pipe(p) == 0 && write(p[1], "ok", 2) == 2 && read(p[0], buf, 2) == 2);
+}
+
+/* The next message on sub (up to 5 s): true and text, or false. */
+static bool next_event(uint32_t sub, char *text, size_t size)
+{
+	uint64_t end = deadline_in(5000);
+	do {
+		size_t len;
+		uint32_t dropped, left;
+		long st = bus_names_fetch(bus, sub, text, &len, &dropped, &left);
+		if (st == 0) {
+			text[len < size ? len : size - 1] = 0;
+			return true;
+		}
+		vg_thread_sleep_until(deadline_in(1));
+	} while ((uint64_t)vg_clock_monotonic() < end);
+	return false;
+}
+
+/* A device server restarted by init: the device manager removes its nodes
+ * when it ends and makes them again when the new one announces them
+ * (dev.events says so), and they work. */
+static void device_server_restarted(void)
+{
+	vg_handle_t note, theirs;
+	uint32_t sub;
+	CHECK(vg_notification_create(&note) == 0);
+	CHECK(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0);
+	CHECK(bus_names_subscribe(bus, "dev.events", theirs, &sub) == 0);
+	struct init_service before, after;
+	CHECK(init_control_status(ctl, "memdev", &before) == 0);
+	CHECK(init_control_restart(ctl, "memdev") == 0);
+	bool removed = false, added = false;
+	char text[BUS_NAMES_FETCH_DATA_MAX + 1];
+	while (!added && next_event(sub, text, sizeof(text))) {
+		removed |= !strcmp(text, "remove zero 1 5");
+		added = removed && !strcmp(text, "add urandom 1 9"); /* the last one */
+	}
+	CHECK(removed && added);
+	CHECK(wait_state("memdev", INIT_STATE_RUNNING, &after) && after.pid != before.pid);
+	char buf[4] = { 1, 1, 1, 1 };
+	int fd = open("/dev/zero", O_RDONLY);
+	CHECK(fd >= 0 && read(fd, buf, 4) == 4 && (buf[0] | buf[3]) == 0);
+	close(fd);
+	bus_names_unsubscribe(bus, sub);
+	vg_handle_close(note);
 }
 
 static void bad_definition_reported(void)
@@ -185,8 +247,8 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 11 services of the boot, 11 of the tests (one of them broken). */
-	CHECK(n == 22);
+	/* 12 services of the boot, 11 of the tests (one of them broken). */
+	CHECK(n == 23);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
@@ -230,7 +292,7 @@ static int check(bool reboot)
 		vg_printf("initcheck: no bus, or no svc.init on it\n");
 		return 1;
 	}
-	vg_printf("KTEST-PLAN 9\n");
+	vg_printf("KTEST-PLAN 10\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -240,6 +302,7 @@ static int check(bool reboot)
 	report("list_and_svc", list_and_svc);
 	report("least_privilege", least_privilege);
 	report("via_process_server", via_process_server);
+	report("device_server_restarted", device_server_restarted);
 	long st = init_control_poweroff(ctl, reboot);
 	if (st) {
 		vg_printf("initcheck: poweroff refused (%ld)\n", st);

@@ -3,7 +3,9 @@
  * The file system for the tests and benchmarks, in the boot layout: the VFS
  * (bin/vfs) with the boot archive on / (bin/tmpfs initrd, read-only), a
  * tmpfs on /tmp (320 MiB) and /run (16 MiB), devfs on /dev (a tmpfs with
- * the nodes of bin/memdev's devices). Started from the boot archive the
+ * the nodes the device manager, bin/devmgr, makes for bin/memdev and
+ * bin/pipe; the manager publishes on a bus of its own, bin/bus). Started
+ * from the boot archive the
  * first time it is asked for and kept for the rest of the run; the C
  * library is given the VFS as its root.
  */
@@ -22,6 +24,16 @@ long vfs_up(void);
 vg_handle_t vfs_up_vfs(void);
 vg_handle_t vfs_up_rootfs(void);
 vg_handle_t vfs_up_tmpfs(void);
+/* The device manager's unbadged handle, its bus's administrator handle,
+ * and memdev's process (which a test may kill). */
+vg_handle_t vfs_up_devmgr(void);
+vg_handle_t vfs_up_bus(void);
+vg_handle_t vfs_up_memdev(void);
+/* Starts memdev again (the old one was killed), and waits for its nodes. */
+long vfs_up_start_memdev(void);
+/* Waits (up to 5 s) until path exists (present) or is gone: 0 or
+ * ERR_TIMED_OUT. */
+long vfs_up_wait_node(const char *path, bool present);
 /* Mounts one more tmpfs of limit bytes on path: 0 or the VFS's status. */
 long vfs_up_mount_tmpfs(const char *path, uint64_t limit);
 

@@ -29,8 +29,7 @@ static void check_def(const struct svcdef *d)
 	if (!terminated(d->program, sizeof(d->program)) || !d->program[0])
 		die("program", d->name);
 	if (d->nargs > SVC_ARGS_MAX || d->nenv > SVC_ENVS_MAX || d->nrefs > SVC_REFS_MAX ||
-	    d->ngrants > SVC_GRANTS_MAX || d->nlimits > SVC_LIMITS_MAX ||
-	    d->nnodes > SVC_NODES_MAX || d->target >= SVC_TARGETS)
+	    d->ngrants > SVC_GRANTS_MAX || d->nlimits > SVC_LIMITS_MAX || d->target >= SVC_TARGETS)
 		die("a count over its maximum", d->name);
 	for (int i = 0; i < d->nrefs; i++)
 		if (!svc_name_valid(d->refs[i].name, strlen(d->refs[i].name)))

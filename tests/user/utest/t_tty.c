@@ -20,8 +20,6 @@
 #include <termios.h>
 #include <unistd.h>
 
-#define TTY_MAJOR 5
-
 static long console_status = 1;
 static vg_handle_t console_process;
 
@@ -34,35 +32,32 @@ static long console_up(void)
 	tried = true;
 	const void *image;
 	size_t len;
-	vg_handle_t ep, client, res, proc, process;
+	vg_handle_t ep, res, proc, mgr, process;
 	long st = vfs_up();
 	if (st || !proc_server())
 		return st ? st : -1;
 	if ((st = vg_initrd_find("bin/console", &image, &len)) || (st = vg_endpoint_create(&ep)))
 		return st;
-	if ((st = vg_handle_duplicate(ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &client)) ||
-	    (st = vg_handle_duplicate(resource_h, VG_RIGHT_MANAGE | VG_RIGHT_TRANSFER, &res)))
+	if ((st = vg_handle_duplicate(resource_h, VG_RIGHT_MANAGE | VG_RIGHT_TRANSFER, &res)))
 		return st;
 	if ((st = vg_handle_duplicate(proc_server(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &proc)))
+		return st;
+	if ((st = vg_handle_duplicate(vfs_up_devmgr(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &mgr)))
 		return st;
 	const char *const argv[] = { "console", NULL };
 	struct vg_startup_handle h[] = { { VG_HTAG_USER, 0, ep, 0 },
 					 { VG_HTAG_RESOURCE, 0, res, 0 },
-					 { VG_HTAG_PROC, 0, proc, 0 } };
-	struct vg_spawn_req req = { image, len, argv, NULL, h, 3 };
+					 { VG_HTAG_PROC, 0, proc, 0 },
+					 { VG_HTAG_USER, 1, mgr, 0 } };
+	struct vg_spawn_req req = { image, len, argv, NULL, h, 4 };
 	const char *why = NULL;
 	if ((st = vg_spawn(&req, &process, &why))) {
 		vg_printf("t_tty: console: %s\n", why ? why : "?");
 		return st;
 	}
 	console_process = process;
-	if (!(st = fs_vfs_device(vfs_up_vfs(), TTY_MAJOR, client)))
-		st = fs_vfs_mknod(vfs_up_vfs(), "/dev/tty", FS_KIND_CHARDEV, 0666,
-				  (uint64_t)TTY_MAJOR << 32);
-	if (!st)
-		st = fs_vfs_mknod(vfs_up_vfs(), "/dev/console", FS_KIND_CHARDEV, 0600,
-				  (uint64_t)TTY_MAJOR << 32 | 1);
-	return console_status = st;
+	/* It announces its nodes to the device manager as it starts. */
+	return console_status = vfs_up_wait_node("/dev/console", true);
 }
 
 static int open_console(void)

@@ -2,41 +2,51 @@
 // Starting the file system for the tests (vfs_up.h): what init will do for
 // real later.
 #include "../vfs_up.h"
+#include <bus.h>
 #include <fcntl.h>
 #include <fs.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 void __vg_fs_set_root(vg_handle_t vfs);
 
-static vg_handle_t vfs_h, rootfs_h, tmpfs_h;
+static vg_handle_t vfs_h, rootfs_h, tmpfs_h, bus_h, devmgr_h, memdev_proc;
 static long status;
 static bool tried;
 
-/* Starts bin/<prog> serving a new endpoint; *client: an unbadged handle to
- * it. */
-static long start(const char *prog, const char *arg, vg_handle_t *client)
+/* Starts bin/<prog> serving a new endpoint (given under serve_tag, arg 0),
+ * with at most 2 more handles (moved into it; closed on failure); *client: an
+ * unbadged handle to it; *process (when not NULL) the process, else it
+ * lives until the run ends. */
+static long start_with(const char *prog, const char *arg, uint32_t serve_tag,
+		       struct vg_startup_handle *more, size_t nmore, vg_handle_t *client,
+		       vg_handle_t *process)
 {
 	char path[32];
 	const void *image;
 	size_t len;
 	vg_snprintf(path, sizeof(path), "bin/%s", prog);
-	long st = vg_initrd_find(path, &image, &len);
-	if (st)
-		return st;
-	vg_handle_t ep, proc;
-	if ((st = vg_endpoint_create(&ep)))
-		return st;
-	if ((st = vg_handle_duplicate(ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER | VG_RIGHT_DUPLICATE,
-				      client))) {
+	vg_handle_t ep = VG_HANDLE_INVALID, proc;
+	long st = nmore > 2 ? ERR_INVALID_ARGS : vg_initrd_find(path, &image, &len);
+	if (!st)
+		st = vg_endpoint_create(&ep);
+	if (!st &&
+	    (st = vg_handle_duplicate(ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER | VG_RIGHT_DUPLICATE,
+				      client)))
 		vg_handle_close(ep);
+	if (st) {
+		for (size_t i = 0; i < nmore; i++)
+			vg_handle_close(more[i].handle);
 		return st;
 	}
 	const char *const argv[] = { prog, arg, NULL };
-	struct vg_startup_handle h = { VG_HTAG_USER, 0, ep, 0 };
+	struct vg_startup_handle h[3] = { { serve_tag, 0, ep, 0 } };
+	for (size_t i = 0; i < nmore; i++)
+		h[i + 1] = more[i];
 	struct vg_spawn_req req = {
-		.image = image, .len = len, .argv = argv, .handles = &h, .nhandles = 1
+		.image = image, .len = len, .argv = argv, .handles = h, .nhandles = 1 + nmore
 	};
 	const char *why = NULL;
 	if ((st = vg_spawn(&req, &proc, &why))) {
@@ -44,8 +54,16 @@ static long start(const char *prog, const char *arg, vg_handle_t *client)
 		vg_handle_close(*client);
 		return st;
 	}
-	vg_handle_close(proc); /* it lives until the run ends */
+	if (process)
+		*process = proc;
+	else
+		vg_handle_close(proc);
 	return 0;
+}
+
+static long start(const char *prog, const char *arg, vg_handle_t *client)
+{
+	return start_with(prog, arg, VG_HTAG_USER, NULL, 0, client, NULL);
 }
 
 /* Mounts a new tmpfs (arg: its size limit, or "initrd") on path. */
@@ -71,38 +89,76 @@ long vfs_up_mount_tmpfs(const char *path, uint64_t limit)
 	return mount_tmpfs(path, arg, NULL);
 }
 
-/* The memory devices (bin/memdev, major 1) and their nodes in /dev. */
-static long devices(void)
+/* The device manager (bin/devmgr) with root's VFS handle and a bus of
+ * its own (bin/bus), on which it may publish under "dev.". */
+static long device_manager(void)
 {
-	vg_handle_t mem;
-	long st = start("memdev", NULL, &mem);
+	vg_handle_t grant, bus_proc, owner, root;
+	/* The bus serves its administrator on the unbadged handle. */
+	long st = start_with("bus", NULL, VG_HTAG_SERVER_EP, NULL, 0, &bus_h, &bus_proc);
 	if (st)
 		return st;
-	if ((st = fs_vfs_device(vfs_h, 1, mem)))
+	/* The grant's owner, whose end ends it: the bus itself (it lives as
+	 * long as the run, as the manager does). */
+	st = vg_handle_duplicate(bus_proc, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, &owner);
+	vg_handle_close(bus_proc);
+	if (st || (st = bus_admin_grant(bus_h, "dev.", "dev.", owner, &grant)))
 		return st;
-	static const struct {
-		const char *name;
-		uint32_t minor;
-	} nodes[] = { { "/dev/null", 3 },
-		      { "/dev/zero", 5 },
-		      { "/dev/full", 7 },
-		      { "/dev/random", 8 },
-		      { "/dev/urandom", 9 } };
-	for (size_t i = 0; i < sizeof(nodes) / sizeof(nodes[0]) && !st; i++)
-		st = fs_vfs_mknod(vfs_h, nodes[i].name, FS_KIND_CHARDEV, 0666,
-				  (uint64_t)1 << 32 | nodes[i].minor);
-	/* Pipes (bin/pipe, major 240): pipe() opens /dev/pipe. */
-	vg_handle_t pipes;
+	if ((st = vg_handle_duplicate(vfs_h, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &root))) {
+		vg_handle_close(grant);
+		return st;
+	}
+	struct vg_startup_handle h[] = { { VG_HTAG_FS_ROOT, 0, root, 0 },
+					 { VG_HTAG_BUS, 0, grant, 0 } };
+	return start_with("devmgr", NULL, VG_HTAG_USER, h, 2, &devmgr_h, NULL);
+}
+
+/* A device server announcing its devices to the device manager. */
+static long device_server(const char *prog, vg_handle_t *process)
+{
+	vg_handle_t mgr, server;
+	long st = vg_handle_duplicate(devmgr_h, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &mgr);
+	if (st)
+		return st;
+	struct vg_startup_handle h = { VG_HTAG_USER, 1, mgr, 0 };
+	if ((st = start_with(prog, NULL, VG_HTAG_USER, &h, 1, &server, process)))
+		return st;
+	vg_handle_close(server); /* the VFS reaches it through the manager */
+	return 0;
+}
+
+long vfs_up_start_memdev(void)
+{
+	if (memdev_proc != VG_HANDLE_INVALID)
+		vg_handle_close(memdev_proc); /* a test killed it */
+	long st = device_server("memdev", &memdev_proc);
+	/* Its nodes appear once it has announced them: pipe() needs them. */
+	return st ? st : vfs_up_wait_node("/dev/urandom", true);
+}
+
+/* The memory devices (bin/memdev, major 1) and pipes (bin/pipe, major
+ * 240: pipe() opens /dev/pipe, socketpair() /dev/socket), announced to
+ * the device manager, which makes their nodes in /dev. */
+static long devices(void)
+{
+	long st = device_manager();
 	if (!st)
-		st = start("pipe", NULL, &pipes);
+		st = device_server("pipe", NULL);
 	if (!st)
-		st = fs_vfs_device(vfs_h, 240, pipes);
-	if (!st)
-		st = fs_vfs_mknod(vfs_h, "/dev/pipe", FS_KIND_CHARDEV, 0666, (uint64_t)240 << 32);
-	if (!st) /* socketpair() opens /dev/socket: minor 1 */
-		st = fs_vfs_mknod(vfs_h, "/dev/socket", FS_KIND_CHARDEV, 0666,
-				  (uint64_t)240 << 32 | 1);
-	return st;
+		st = vfs_up_start_memdev();
+	return st ? st : vfs_up_wait_node("/dev/socket", true);
+}
+
+long vfs_up_wait_node(const char *path, bool present)
+{
+	/* Polled: a test helper, bounded by 5 s. */
+	for (int i = 0; i < 5000; i++) {
+		struct fs_attr attr;
+		if ((fs_vfs_stat(vfs_h, path, true, &attr) == 0) == present)
+			return 0;
+		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	}
+	return ERR_TIMED_OUT;
 }
 
 /* The boot layout: the boot archive on /, tmpfs on /tmp and /run, devfs
@@ -149,6 +205,21 @@ vg_handle_t vfs_up_rootfs(void)
 vg_handle_t vfs_up_tmpfs(void)
 {
 	return tmpfs_h;
+}
+
+vg_handle_t vfs_up_devmgr(void)
+{
+	return devmgr_h;
+}
+
+vg_handle_t vfs_up_bus(void)
+{
+	return bus_h;
+}
+
+vg_handle_t vfs_up_memdev(void)
+{
+	return memdev_proc;
 }
 
 int vfs_put(const char *path, const void *data, size_t len)
