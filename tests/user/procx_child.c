@@ -130,6 +130,46 @@ static int check_nocldwait(void)
 	return waitpid(a, &st, 0) == a && WEXITSTATUS(st) == 5 ? 0 : 6;
 }
 
+/* sigwaitinfo for signals from another process: a forked child takes its
+ * parent's kill (si_pid; a child may not signal its parent here, the
+ * process server's rule), then the parent takes SIGCHLD when it ends (the
+ * server sends SIGCHLD only to a parent with a handler, so one is set; it
+ * never runs, the signal being blocked). */
+static int check_sigwait(void)
+{
+	struct sigaction sa = { .sa_sigaction = on_chld, .sa_flags = SA_SIGINFO };
+	sigset_t usr2 = (sigset_t)1 << SIGUSR2, chld = (sigset_t)1 << SIGCHLD;
+	sigset_t set = usr2 | chld;
+	int ready[2];
+	if (sigprocmask(SIG_BLOCK, &set, NULL) || sigaction(SIGCHLD, &sa, NULL) || pipe(ready))
+		return 1;
+	struct timespec limit = { 3, 0 };
+	siginfo_t si;
+	pid_t p = fork();
+	if (p < 0)
+		return 2;
+	if (p == 0) {
+		/* Running with its entry: a signal now stays pending. */
+		if (write(ready[1], "r", 1) != 1)
+			_exit(1);
+		_exit(sigtimedwait(&usr2, &si, &limit) == SIGUSR2 && si.si_code == SI_USER &&
+				      si.si_pid == getppid()
+			      ? 7
+			      : 1);
+	}
+	char c;
+	if (read(ready[0], &c, 1) != 1 || kill(p, SIGUSR2))
+		return 3;
+	if (sigtimedwait(&chld, &si, &limit) != SIGCHLD || si.si_signo != SIGCHLD ||
+	    si.si_code != CLD_EXITED || si.si_pid != p || si.si_status != 7 || chld_count != 0)
+		return 4;
+	sigset_t pending;
+	if (sigpending(&pending) || (pending & set))
+		return 5;
+	int st;
+	return waitpid(p, &st, 0) == p && WIFEXITED(st) && WEXITSTATUS(st) == 7 ? 0 : 6;
+}
+
 static volatile int usr1_count;
 static pid_t victim;
 static pthread_t main_thread;
@@ -334,6 +374,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(what, "sigchld"))
 		return check_sigchld();
+	if (!strcmp(what, "sigwait"))
+		return check_sigwait();
 	if (!strcmp(what, "nocldwait"))
 		return check_nocldwait();
 	if (!strcmp(what, "eintr"))

@@ -124,6 +124,10 @@ sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
 int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
+int sigwait(const sigset_t *restrict set, int *restrict sig);
+int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info);
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+		 const struct timespec *restrict timeout);
 int sigaltstack(const stack_t *restrict ss, stack_t *restrict old);
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);

@@ -36,6 +36,14 @@ UTEST(proc_sigchld_stops_continues_waitid)
 	CHECK_EQ(WEXITSTATUS(st), 0);
 }
 
+UTEST(proc_sigwaitinfo_from_other_processes)
+{
+	CHECK(proc_server());
+	int st = run_child("sigwait");
+	CHECK(WIFEXITED(st));
+	CHECK_EQ(WEXITSTATUS(st), 0);
+}
+
 UTEST(proc_sigchld_ignored_reaps_children)
 {
 	CHECK(proc_server());

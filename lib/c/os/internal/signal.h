@@ -16,6 +16,15 @@ uint64_t __libc_sig_handled(void);
 int __libc_sig_eintr(uint64_t before, int restartable);
 /* The low half above as a futex word (sigsuspend waits on it). */
 const uint32_t *__libc_sig_handled_word(void);
+/* Counts the signals that reached the calling thread (left pending or
+ * handled), as a futex word: sigwait reads it before it looks at the
+ * pending set and sleeps on it. */
+const uint32_t *__libc_sig_arrivals_word(void);
+/* info for an interruption's arg (VG_SIGARG). */
+void __libc_sig_info(uint64_t arg, siginfo_t *info);
+/* Removes the lowest of the calling thread's pending signals in set and
+ * returns it with its info; 0 when none is pending. */
+int __libc_sig_take(sigset_t set, siginfo_t *info);
 /* Sends arg (VG_SIGARG) to the calling thread: its entry runs before this
  * returns. 0 or an errno value. */
 int __libc_sig_self(uint64_t arg);

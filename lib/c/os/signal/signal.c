@@ -29,6 +29,9 @@ _Thread_local sigset_t __libc_sig_mask, __libc_sig_pending;
 static _Thread_local uint64_t pending_arg[NSIG];
 static _Thread_local uint32_t handled; /* a futex word (sigsuspend) */
 static _Thread_local uint32_t handled_norestart; /* of those, without SA_RESTART */
+/* Signals that reached this thread, left pending or handled: a futex
+ * word (sigwait sleeps on it). */
+static _Thread_local uint32_t arrivals;
 static _Thread_local stack_t alt = { .ss_flags = SS_DISABLE };
 
 /* Default actions other than "terminate". */
@@ -43,6 +46,33 @@ uint64_t __libc_sig_handled(void)
 const uint32_t *__libc_sig_handled_word(void)
 {
 	return &handled;
+}
+
+const uint32_t *__libc_sig_arrivals_word(void)
+{
+	return &arrivals;
+}
+
+void __libc_sig_info(uint64_t arg, siginfo_t *info)
+{
+	*info = (siginfo_t){ .si_signo = VG_SIGARG_SIG(arg),
+			     .si_code = VG_SIGARG_CODE(arg),
+			     .si_pid = VG_SIGARG_PID(arg),
+			     .si_status = VG_SIGARG_STATUS(arg) };
+}
+
+int __libc_sig_take(sigset_t set, siginfo_t *info)
+{
+	sigset_t ready = __atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) & set;
+	if (!ready)
+		return 0;
+	int sig = __builtin_ctzll(ready);
+	__libc_sig_info(pending_arg[sig], info);
+	/* One instruction (or an LL/SC loop an interruption restarts): the
+	 * entry may add another signal meanwhile. A second of the same
+	 * signal arriving now merges with this one, as blocked signals do. */
+	__atomic_fetch_and(&__libc_sig_pending, ~SIGBIT(sig), __ATOMIC_ACQ_REL);
+	return sig;
 }
 
 int __libc_sig_eintr(uint64_t before, int restartable)
@@ -111,6 +141,7 @@ static void run(int sig, siginfo_t *info, struct vg_intr_frame *f)
 	if (!(a.sa_flags & SA_RESTART))
 		handled_norestart++;
 	__atomic_fetch_add(&handled, 1, __ATOMIC_RELEASE);
+	__atomic_fetch_add(&arrivals, 1, __ATOMIC_RELEASE);
 }
 
 static int fault_signal(uint32_t cause, int *code)
@@ -149,18 +180,17 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 		    a->sa_handler == SIG_IGN)
 			die(f, &info);
 	} else {
-		info.si_signo = VG_SIGARG_SIG(arg);
-		info.si_code = VG_SIGARG_CODE(arg);
-		info.si_pid = VG_SIGARG_PID(arg);
-		info.si_status = VG_SIGARG_STATUS(arg);
+		__libc_sig_info(arg, &info);
 		/* Not a signal: pthread_cancel's, or not one of ours. */
 		if (info.si_signo <= 0 || info.si_signo >= NSIG)
 			resume(f, in_cp, saved_errno);
 		if (arg & VG_SIGARG_DIE)
 			die(f, &info);
 		if (__libc_sig_mask & SIGBIT(info.si_signo)) {
-			__libc_sig_pending |= SIGBIT(info.si_signo);
 			pending_arg[info.si_signo] = arg;
+			__atomic_fetch_or(&__libc_sig_pending, SIGBIT(info.si_signo),
+					  __ATOMIC_RELEASE);
+			__atomic_fetch_add(&arrivals, 1, __ATOMIC_RELEASE);
 			resume(f, in_cp, saved_errno);
 		}
 	}
@@ -187,7 +217,7 @@ void __libc_sig_flush(void)
 	sigset_t go;
 	while ((go = __libc_sig_pending & ~__libc_sig_mask)) {
 		int sig = __builtin_ctzll(go);
-		__libc_sig_pending &= ~SIGBIT(sig);
+		__atomic_fetch_and(&__libc_sig_pending, ~SIGBIT(sig), __ATOMIC_ACQ_REL);
 		__libc_sig_self(pending_arg[sig]);
 	}
 }
