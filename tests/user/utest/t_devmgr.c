@@ -8,6 +8,7 @@
 #include "../vfs_up.h"
 #include <bus.h>
 #include <devmgr.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <fs.h>
 #include <string.h>
@@ -205,9 +206,10 @@ UTEST(devmgr_bad_announcements_refused)
 UTEST(devmgr_killed_memdev_comes_back)
 {
 	CHECK_EQ(vfs_up(), 0);
-	/* Its nodes go with it ... (A descriptor still open on the dead
-	 * server would block on its next call: the endpoint lives on while a
-	 * handle to it does. Not done here; see section 20.) */
+	/* Files open on it when it dies ... */
+	int zero = open("/dev/zero", O_RDONLY), null = open("/dev/null", O_WRONLY);
+	CHECK(zero >= 0 && null >= 0);
+	/* Its nodes go with it ... */
 	uint32_t sub = watch();
 	CHECK(sub != UINT32_MAX);
 	CHECK_EQ(vg_process_kill(vfs_up_memdev(), 0), 0);
@@ -215,10 +217,17 @@ UTEST(devmgr_killed_memdev_comes_back)
 	CHECK(gone("/dev/null") && gone("/dev/zero"));
 	CHECK(event_is(sub, "remove null 1 3"));
 	CHECK(event_is(sub, "remove zero 1 5"));
+	/* ... fail with EIO (nobody can answer: no hang) and still close. */
+	char buf[16];
+	errno = 0;
+	CHECK(read(zero, buf, sizeof(buf)) == -1 && errno == EIO);
+	errno = 0;
+	CHECK(write(null, "x", 1) == -1 && errno == EIO);
+	CHECK_EQ(close(zero), 0);
+	CHECK_EQ(close(null), 0);
 	/* ... and come back with a new memdev; a client reopens. */
 	CHECK_EQ(vfs_up_start_memdev(), 0);
 	CHECK(node_is("zero", 1, 5, 0666, 0, 0));
-	char buf[16];
 	int fd = open("/dev/zero", O_RDONLY);
 	CHECK(fd >= 0);
 	memset(buf, 1, sizeof(buf));
