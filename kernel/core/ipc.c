@@ -172,7 +172,10 @@ static int endpoint_count_handles(struct kobject *o, uint32_t rights, uint64_t b
 		if (err)
 			return err;
 	}
-	/* Plain atomics: the count only reaches 0 once (see the top). */
+	/* An atomic, no lock: nothing makes a receiving handle but another
+	 * one, so the count reaches 0 once, unless a duplicate races with the
+	 * close of its source; closed stays set then, and closing again
+	 * changes nothing. */
 	if ((rights & VG_RIGHT_WAIT) &&
 	    __atomic_add_fetch(&ep->receive_handles, (uint32_t)delta, __ATOMIC_ACQ_REL) == 0)
 		endpoint_close(ep);
