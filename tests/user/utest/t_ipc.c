@@ -171,3 +171,38 @@ UTEST(ipc_server_process_death_fails_later_calls)
 	vg_handle_close(child);
 	vg_handle_close(send);
 }
+
+/* Holds the endpoint (and its right to receive) but never receives. */
+static void idle_server(uint64_t ep)
+{
+	(void)ep;
+	for (;;)
+		vg_thread_sleep_until(UINT64_MAX);
+}
+
+/* A server killed while a client's call waits in its queue: the call
+ * fails instead of waiting for a receiver that cannot come. */
+UTEST(ipc_server_killed_wakes_queued_caller)
+{
+	vg_handle_t ep, give, send, child, port, thread;
+	struct vg_port_packet pkt;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, 0, &give), 0);
+	CHECK_EQ(vg_handle_duplicate(ep, VG_RIGHT_SIGNAL, &send), 0);
+	CHECK_EQ(vg_handle_close(ep), 0);
+	CHECK_EQ(spawn_child_running(idle_server, give, &child), 0);
+	CHECK_EQ(vg_port_create(&port), 0);
+	lone_caller_result = 1;
+	CHECK_EQ(vg_thread_start(lone_caller, send, &thread), 0);
+	CHECK_EQ(vg_port_bind(port, thread, 1), 0);
+	CHECK_EQ(next_packet(port, 20000000, &pkt), ERR_TIMED_OUT); /* queued */
+	CHECK_EQ(lone_caller_result, 1);
+	CHECK_EQ(vg_process_kill(child, 0), 0);
+	CHECK_EQ(next_packet(port, 2000000000, &pkt), 0);
+	CHECK(pkt.key == 1 && pkt.type == VG_PACKET_THREAD_EXIT);
+	CHECK_EQ(lone_caller_result, ERR_PEER_CLOSED);
+	vg_handle_close(thread);
+	vg_handle_close(port);
+	vg_handle_close(child);
+	vg_handle_close(send);
+}
