@@ -76,6 +76,13 @@ int __libc_cp_futex_wait(const void *word, uint32_t expected, uint64_t deadline)
  * context it puts it back and acts on a request that asks to. */
 bool __libc_cancel_entry_begin(void);
 void __libc_cancel_entry_end(bool in_cp);
+/* Scheduling (sched.c): a pthread_attr_t's policy checked before a
+ * thread is made (0 or an errno), then set on the new thread h (explicit,
+ * or the creator's when inherited); a policy set on a kernel thread
+ * (VG_HANDLE_INVALID: the caller), 0 or an errno. */
+int __libc_sched_attr_check(const pthread_attr_t *a);
+int __libc_sched_apply(uint32_t h, const pthread_attr_t *a);
+int __libc_sched_set(uint32_t h, int policy, int priority);
 /* Whether t is a thread of this process that has not been joined or
  * reaped (pthread.c). */
 bool __libc_thread_alive(struct __pthread *t);

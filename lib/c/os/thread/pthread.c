@@ -156,6 +156,9 @@ static void thread_entry(uint64_t arg)
 int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 		   void *(*fn)(void *), void *restrict arg)
 {
+	int e = __libc_sched_attr_check(attr);
+	if (e)
+		return e;
 	size_t stack = attr && attr->stacksize ? attr->stacksize : DEFAULT_STACK;
 	stack = (stack + 4095) & ~(size_t)4095;
 	size_t tls = (vg_tls_area_size() + 4095) & ~(size_t)4095;
@@ -204,6 +207,9 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	}
 	t->handle = h; /* kept for pthread_kill, closed when the thread is reaped */
 	*out = t;
+	/* Checked before: only a kernel that changed its mind fails here, and
+	 * the thread then runs time-shared. */
+	(void)__libc_sched_apply(h, attr);
 	return 0;
 }
 
@@ -299,6 +305,8 @@ int pthread_attr_init(pthread_attr_t *a)
 	a->stackaddr = NULL;
 	a->detached = 0;
 	a->inheritsched = PTHREAD_INHERIT_SCHED;
+	a->schedpolicy = SCHED_OTHER;
+	a->schedprio = 0;
 	return 0;
 }
 
