@@ -49,18 +49,22 @@ static bool is_realtime(const struct thread *t)
 	return t->policy != VG_SCHED_OTHER;
 }
 
-static void make_ready(struct thread *t)
+/* Queues t at the tail of its priority's queue, or at the head. */
+static void make_ready_at(struct thread *t, bool head)
 {
 	t->state = THREAD_READY;
-	/* POSIX: a real-time thread preempted with time left goes back to the
-	 * head of its queue, not the tail (a yield empties its slice). */
-	if (is_realtime(t) && t->slice > 0)
+	if (head)
 		list_insert_before(run_queue[t->priority].next, &t->run_link);
 	else
 		list_push_back(&run_queue[t->priority], &t->run_link);
 	ready_mask |= 1ull << t->priority;
 	if (current && t->priority > current->priority)
 		this_cpu()->need_resched = true;
+}
+
+static void make_ready(struct thread *t)
+{
+	make_ready_at(t, false);
 }
 
 static struct thread *take_best_ready(void)
@@ -222,8 +226,10 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next)
  * has set its own state (RUNNING to stay runnable, else BLOCKED or DEAD). */
 static void schedule(void)
 {
+	/* POSIX: a real-time thread preempted with time left goes back to the
+	 * head of its queue (a yield empties its slice: the tail). */
 	if (current->state == THREAD_RUNNING)
-		make_ready(current);
+		make_ready_at(current, is_realtime(current) && current->slice > 0);
 	struct thread *next = take_best_ready();
 	kassert(next); /* the idle thread is always ready */
 	switch_to(next);

@@ -150,7 +150,7 @@ UTEST(ps_lists_processes_and_states)
 	CHECK_EQ(strncmp(out, "S   UID   PID  PPID  C PRI  NI      SZ TTY          TIME CMD\n", 61),
 		 0);
 	CHECK_EQ(run_util("nice", out, sizeof(out), "-n", "7", "/bin/nicechild", NULL), 27);
-	CHECK_EQ(run_util("nice", out, sizeof(out), "/bin/nicechild", NULL, NULL), 30);
+	CHECK_EQ(run_util("nice", out, sizeof(out), "/bin/nicechild", NULL, NULL, NULL), 30);
 	/* renice of a sibling: refused, nothing changes. */
 	CHECK_EQ(run_util("renice", out, sizeof(out), "-n", "2", pid_list, NULL), 1);
 	CHECK_EQ(getpriority(PRIO_PROCESS, (id_t)sleeper), 5);
