@@ -362,7 +362,8 @@ void thread_yield(void)
  * running one yields the CPU when a ready thread now ranks above it. */
 static void move_to_priority(struct thread *t, int priority)
 {
-	if (t->state == THREAD_READY) {
+	/* A thread from thread_alloc is READY but queued only by thread_ready. */
+	if (t->state == THREAD_READY && !list_empty(&t->run_link)) {
 		list_remove(&t->run_link);
 		if (list_empty(&run_queue[t->priority]))
 			ready_mask &= ~(1ull << t->priority);

@@ -128,23 +128,24 @@ int __libc_sched_attr_check(const pthread_attr_t *a)
 	if (!a || a->inheritsched != PTHREAD_EXPLICIT_SCHED)
 		return 0;
 	struct sched_param p = { a->schedprio };
-	int e = param_error(a->schedpolicy, &p);
-	/* Refused before the thread exists rather than after it runs. */
-	if (!e && a->schedpolicy != SCHED_OTHER && !vg_startup()->resource)
-		e = EPERM;
-	return e;
+	return param_error(a->schedpolicy, &p);
 }
 
-int __libc_sched_apply(vg_handle_t h, const pthread_attr_t *a)
+bool __libc_sched_wanted(const pthread_attr_t *a, int *policy, int *priority)
 {
-	if (a && a->inheritsched == PTHREAD_EXPLICIT_SCHED)
-		return __libc_sched_set(h, a->schedpolicy, a->schedprio);
-	/* Inherited: a new kernel thread is time-shared; a real-time creator
-	 * passes its own policy on. */
-	struct vg_sched_info me;
-	if (vg_thread_get_sched(VG_HANDLE_INVALID, &me) || me.policy == VG_SCHED_OTHER)
-		return 0;
-	return __libc_sched_set(h, (int)me.policy, me.priority);
+	if (a && a->inheritsched == PTHREAD_EXPLICIT_SCHED) {
+		*policy = a->schedpolicy;
+		*priority = a->schedprio;
+	} else {
+		/* Inherited: the creator's. */
+		struct vg_sched_info me;
+		if (vg_thread_get_sched(VG_HANDLE_INVALID, &me))
+			return false;
+		*policy = (int)me.policy;
+		*priority = me.priority;
+	}
+	/* A new kernel thread is time-shared already. */
+	return *policy != SCHED_OTHER;
 }
 
 int pthread_attr_setscope(pthread_attr_t *a, int scope)
