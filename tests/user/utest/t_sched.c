@@ -3,7 +3,8 @@
 // lib/c/os/thread/sched.c, srv/proc/priority.c). The guest has one CPU, so
 // a real-time thread that spins keeps every time-shared one off it; nice
 // weighs time slices, so a nice 19 spinner gets clearly less than a nice 0
-// one. Privilege (the root resource, pid 1) is checked from a forked child.
+// one. Privilege (the root resource, pid 1) is checked from a forked child
+// that gives up the root resource.
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -143,10 +144,13 @@ static void *nothing(void *arg)
 	return arg;
 }
 
-/* In a forked child, which holds no root resource: each step's number
- * when it goes wrong, 0 when all are refused as they should be. */
+/* In a forked child, which drops the root resource fork gave it (as a
+ * copy of ours): each step's number when it goes wrong, 0 when all are
+ * refused as they should be. */
 static int unprivileged_steps(void)
 {
+	if (vg_handle_close(vg_startup()->resource))
+		return 10;
 	struct sched_param p = { 1 };
 	if (sched_setscheduler(0, SCHED_FIFO, &p) != -1 || errno != EPERM)
 		return 1;
