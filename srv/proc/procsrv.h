@@ -59,6 +59,7 @@ struct proc {
 	 * terminal server said (terminal), or 0: SIGHUP'd when it ends. */
 	int32_t tty_fg;
 	struct proc_limit limits[PROC_LIMITS];
+	int32_t nice; /* setpriority's, applied to its kernel process */
 	uint64_t cpu_warned_ns; /* CPU time at the last SIGXCPU */
 	char args[PROC_ARGS_MAX + 1]; /* name and arguments, space-separated */
 	uint32_t nstaged;
@@ -69,6 +70,7 @@ struct procsrv {
 	struct async_loop *loop;
 	struct async_server server;
 	vg_handle_t ep; /* the server's endpoint: receive, mint */
+	vg_handle_t resource; /* the root resource (pid 1's grant), for nice < 0; or 0 */
 	int32_t last_pid;
 	struct async_timer cpu_timer; /* checks RLIMIT_CPU every second */
 	struct proc table[PROC_MAX];
@@ -135,6 +137,13 @@ long proc_setpgid(struct proc *caller, int32_t pid, int32_t pgid);
 long proc_getpgid(struct proc *caller, int32_t pid, int32_t *pgid);
 long proc_setsid(struct proc *caller, int32_t *sid);
 long proc_getsid(struct proc *caller, int32_t pid, int32_t *sid);
+
+/* Priorities (priority.c): setpriority, getpriority (which is 0, 1 or 2:
+ * PRIO_PROCESS, PRIO_PGRP, PRIO_USER), and p's nice set on its kernel
+ * process (after a spawn, fork or exec). */
+long proc_setpriority(struct proc *caller, uint32_t which, int32_t who, int32_t nice);
+long proc_getpriority(struct proc *caller, uint32_t which, int32_t who, int32_t *nice);
+long proc_nice_apply(struct proc *p);
 
 /* Signals (signal.c): whether sig is a signal number (0 included: the
  * existence check), and what sending it to p does. */

@@ -85,6 +85,20 @@ static long do_limit(void *ctx, uint64_t badge, int32_t pid, uint32_t resource, 
 	return proc_limit(p, pid, resource, set, value, old);
 }
 
+static long do_setpriority(void *ctx, uint64_t badge, uint32_t which, int32_t who, int32_t nice)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_setpriority(p, which, who, nice);
+}
+
+static long do_getpriority(void *ctx, uint64_t badge, uint32_t which, int32_t who, int32_t *nice)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_getpriority(p, which, who, nice);
+}
+
 static long do_events(void *ctx, uint64_t badge, vg_handle_t *note)
 {
 	(void)ctx;
@@ -165,6 +179,7 @@ static long do_next(void *ctx, uint64_t badge, int32_t after, struct proc_info *
 		.state = best->state,
 		.status = best->state == PROC_STATE_ZOMBIE ? best->status : 0,
 		.start_ns = best->start_ns,
+		.nice = best->nice,
 	};
 	struct vg_process_info k;
 	if (best->process && !vg_process_info(best->process, &k)) {
@@ -231,6 +246,8 @@ static const struct proc_process_ops ops = {
 	.limit = do_limit,
 	.grant_kill = do_grant_kill,
 	.terminal = do_terminal,
+	.setpriority = do_setpriority,
+	.getpriority = do_getpriority,
 };
 static struct proc_process_server server = { &ops, NULL };
 

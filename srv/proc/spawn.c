@@ -140,6 +140,8 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 		memcpy(child->limits, parent->limits, sizeof(child->limits));
 		child->kill_any = parent->kill_any;
 		proc_limits_apply(child);
+		child->nice = parent->nice;
+		proc_nice_apply(child);
 		if ((st = proc_watch(child)))
 			vg_process_kill(child->process, -1);
 	}
@@ -171,6 +173,7 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	/* The new program's C library starts with SIGCHLD's default action. */
 	p->sigchld_caught = p->nocldstop = p->nocldwait = false;
 	proc_limits_apply(p);
+	proc_nice_apply(p);
 	if ((st = proc_watch(p))) {
 		/* Unwatched, it could never be reaped: end it now, as killed. */
 		p->kill_sig = 9;
@@ -207,6 +210,7 @@ long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle
 	child->kill_any = parent->kill_any;
 	memcpy(child->limits, parent->limits, sizeof(child->limits));
 	proc_limits_apply(child);
+	child->nice = parent->nice; /* the kernel's copy came with the process */
 	if ((st = proc_watch(child))) {
 		vg_handle_close(*ep);
 		proc_free(child);

@@ -150,12 +150,32 @@ static void reap_zombies(void)
 static void thread_entry(uint64_t arg)
 {
 	struct __pthread *t = (struct __pthread *)(uintptr_t)arg;
+	uint32_t gate;
+	while ((gate = __atomic_load_n(&t->sched_gate, __ATOMIC_ACQUIRE)) == GATE_WAIT)
+		__libc_futex_wait(&t->sched_gate, GATE_WAIT, UINT64_MAX);
+	if (gate == GATE_ABORT)
+		pthread_exit(NULL); /* detached by its creator: reaped unjoined */
 	pthread_exit(t->fn(t->arg));
+}
+
+/* Sets a new thread's policy (the creator's, or the attributes'), then
+ * lets it start; a refusal ends it unrun and is pthread_create's error. */
+static int open_gate(struct __pthread *t, int policy, int priority)
+{
+	int e = __libc_sched_set(t->handle, policy, priority);
+	if (e)
+		__atomic_store_n(&t->state, T_DETACHED, __ATOMIC_RELEASE);
+	__atomic_store_n(&t->sched_gate, e ? GATE_ABORT : GATE_OPEN, __ATOMIC_RELEASE);
+	__libc_futex_wake(&t->sched_gate, 1);
+	return e;
 }
 
 int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 		   void *(*fn)(void *), void *restrict arg)
 {
+	int e = __libc_sched_attr_check(attr);
+	if (e)
+		return e;
 	size_t stack = attr && attr->stacksize ? attr->stacksize : DEFAULT_STACK;
 	stack = (stack + 4095) & ~(size_t)4095;
 	size_t tls = (vg_tls_area_size() + 4095) & ~(size_t)4095;
@@ -194,6 +214,9 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	t->map_len = stack + tls;
 	t->user_stack = user_stack;
 	t->state = attr && attr->detached ? T_DETACHED : T_JOINABLE;
+	int policy, priority;
+	bool gated = __libc_sched_wanted(attr, &policy, &priority);
+	t->sched_gate = gated ? GATE_WAIT : GATE_OPEN;
 	live_add(t);
 	vg_handle_t h;
 	long st = vg_thread_create(vg_self(), (uintptr_t)thread_entry,
@@ -203,6 +226,8 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 		return EAGAIN;
 	}
 	t->handle = h; /* kept for pthread_kill, closed when the thread is reaped */
+	if (gated && (e = open_gate(t, policy, priority)))
+		return e;
 	*out = t;
 	return 0;
 }
@@ -299,6 +324,8 @@ int pthread_attr_init(pthread_attr_t *a)
 	a->stackaddr = NULL;
 	a->detached = 0;
 	a->inheritsched = PTHREAD_INHERIT_SCHED;
+	a->schedpolicy = SCHED_OTHER;
+	a->schedprio = 0;
 	return 0;
 }
 
