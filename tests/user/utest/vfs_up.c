@@ -183,7 +183,7 @@ long vfs_up(void)
 	tried = true;
 	const char *step = "start the vfs";
 	status = start("vfs", NULL, &vfs_h);
-	if (!status && (step = "link the process server"))
+	if (!status && (step = "link the process server")) /* as init: before / */
 		status = link_proc();
 	if (!status && (step = "mount /"))
 		status = mount_tmpfs("/", "initrd", &rootfs_h);
