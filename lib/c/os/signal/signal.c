@@ -11,10 +11,12 @@
 // oldest thread): it goes on to another thread that does not block it,
 // or, when every thread does, waits in the process's pending set for the
 // first thread that unblocks it or takes it with sigwait. sigprocmask
-// sends it again when it unblocks. An ignored one returns at once; a handler runs with the action's
-// mask added; a default action ignores, stops the process (process_suspend), or ends it through
-// interrupt_return with the status 128 + signal; a fault's signal or abort's first logs a crash
-// report (crash.c). Faults blocked or without a handler end the process the same way. The process
+// sends it again when it unblocks. An ignored one returns at once; a
+// handler runs with the action's mask added; a default action ignores,
+// stops the process (process_suspend), or ends it through
+// interrupt_return with the status 128 + signal; a fault's signal or
+// abort's first logs a crash report (crash.c). Faults blocked or without
+// a handler end the process the same way. The process
 // has one entry, registered at start-up (and again in a fork's child).
 #include <errno.h>
 #include <signal.h>
