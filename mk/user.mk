@@ -125,7 +125,7 @@ $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/init/*.c)): UCFLAGS_EXTRA := -Ilib/c
 # srv/fscommon holds what every filesystem server shares (open files,
 # locks) and the serving loop of the device servers (device.c).
 FSCOMMON_SRCS := $(filter-out srv/fscommon/device.c,$(wildcard srv/fscommon/*.c))
-USER_EXTRA_vfs := $(call user_idl_srcs,fs)
+USER_EXTRA_vfs := $(call user_idl_srcs,fs) $(IDL_GEN)/proc/proc_client.c
 USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS)
 # Device servers announce their devices to the device manager
 # (srv/devmgr, docs/ARCHITECTURE.md section 20) from the serving loop.

@@ -88,7 +88,7 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 		return spawn_error(st);
 	}
 	vg_handle_t ep;
-	st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, (uint64_t)pid, &ep);
+	st = vg_endpoint_mint(procsrv.ep, PROC_CLIENT_RIGHTS, (uint64_t)pid, &ep);
 	if (st) {
 		for (uint32_t i = 0; i < n; i++)
 			vg_handle_close(handles[i].handle);
@@ -137,10 +137,7 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 		child->sid = sid;
 		child->state = PROC_STATE_RUNNING;
 		set_args(child, r);
-		memcpy(child->limits, parent->limits, sizeof(child->limits));
-		child->kill_any = parent->kill_any;
-		proc_limits_apply(child);
-		child->nice = parent->nice;
+		proc_inherit(child, parent);
 		proc_nice_apply(child);
 		if ((st = proc_watch(child)))
 			vg_process_kill(child->process, -1);
@@ -172,6 +169,9 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	set_args(p, r);
 	/* The new program's C library starts with SIGCHLD's default action. */
 	p->sigchld_caught = p->nocldstop = p->nocldwait = false;
+	/* POSIX's exec: the saved user id becomes the effective one, as the
+	 * C library asks of the VFS for the new program. */
+	p->ids.suid = p->ids.euid;
 	proc_limits_apply(p);
 	proc_nice_apply(p);
 	if ((st = proc_watch(p))) {
@@ -189,8 +189,7 @@ long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle
 	struct proc *child = proc_alloc();
 	long st = child ? 0 : PROC_PROC_ERROR_FULL;
 	if (!st)
-		st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER,
-				      (uint64_t)child->pid, ep);
+		st = vg_endpoint_mint(procsrv.ep, PROC_CLIENT_RIGHTS, (uint64_t)child->pid, ep);
 	if (st) {
 		vg_handle_close(process);
 		if (child)
@@ -207,10 +206,7 @@ long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle
 	child->sigchld_caught = parent->sigchld_caught;
 	child->nocldstop = parent->nocldstop;
 	child->nocldwait = parent->nocldwait;
-	child->kill_any = parent->kill_any;
-	memcpy(child->limits, parent->limits, sizeof(child->limits));
-	proc_limits_apply(child);
-	child->nice = parent->nice; /* the kernel's copy came with the process */
+	proc_inherit(child, parent); /* nice: the kernel's copy came with the process */
 	if ((st = proc_watch(child))) {
 		vg_handle_close(*ep);
 		proc_free(child);

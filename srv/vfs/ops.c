@@ -689,6 +689,8 @@ const struct fs_vfs_ops vfs_ops = {
 	.become = do_become,
 	.groups = do_groups,
 	.setgroups = do_setgroups,
+	.link_proc = vfs_link_proc,
+	.tell_proc = vfs_tell_proc,
 	.mknod = do_mknod,
 	.device = do_device,
 	.undevice = do_undevice,
@@ -713,7 +715,8 @@ const struct fs_vfs_ops vfs_ops = {
 
 static struct fs_vfs_server server;
 
-/* Before anything is mounted on /, only mount (and mount_named) is served. */
+/* Before anything is mounted on /, only mount (and mount_named) is served,
+ * and link_proc (init links us to the process server as we start). */
 static int dispatch(void *s, uint64_t badge, uint64_t tag, struct vg_ipc_buffer *buf,
 		    uint64_t *reply_tag)
 {
@@ -729,7 +732,8 @@ static int dispatch(void *s, uint64_t badge, uint64_t tag, struct vg_ipc_buffer 
 		return 0;
 	}
 	if (!v->mounts[0].used && VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_LABEL &&
-	    VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_NAMED_LABEL) {
+	    VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_NAMED_LABEL &&
+	    VG_IPC_TAG_LABEL(tag) != FS_VFS_LINK_PROC_LABEL) {
 		*reply_tag = ipc_reject(tag, buf, ERR_BAD_STATE);
 		return 0;
 	}

@@ -166,8 +166,7 @@ UTEST(ps_lists_processes_and_states)
 	CHECK_EQ(WEXITSTATUS(st), 7);
 }
 
-/* kill -l, and kill's errors. (A sibling is not kill's to signal: the
- * server lets a process signal only itself and its descendants.) */
+/* kill -l, and kill's errors. (pid 1 is nobody's to signal.) */
 UTEST(kill_utility_names_signals)
 {
 	CHECK(proc_server());
@@ -183,7 +182,9 @@ UTEST(kill_utility_names_signals)
 	char pid_s[16];
 	snprintf(pid_s, sizeof(pid_s), "%d", (int)p);
 	CHECK_EQ(run_util("kill", out, sizeof(out), "-s", "NOPE", pid_s, NULL), 1);
-	CHECK_EQ(run_util("kill", out, sizeof(out), "-s", "STOP", pid_s, NULL), 1); /* EPERM */
+	CHECK_EQ(run_util("kill", out, sizeof(out), "-s", "STOP", "1", NULL), 1); /* EPERM */
+	/* A sibling of the same user (root): allowed. */
+	CHECK_EQ(run_util("kill", out, sizeof(out), "-s", "CONT", pid_s, NULL), 0);
 	CHECK_EQ(run_util("kill", out, sizeof(out), "-0", "32000", NULL, NULL), 1); /* ESRCH */
 	CHECK_EQ(kill(p, SIGKILL), 0);
 	int st;

@@ -6,6 +6,7 @@
 #ifndef LIBC_THREAD_H
 #define LIBC_THREAD_H
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -35,6 +36,10 @@ struct __pthread {
 	bool cancel_async;
 	bool in_cp; /* inside a cancellation point's wait */
 	struct __pthread_cleanup *cleanup; /* the innermost pthread_cleanup_push */
+	/* Its signal mask (__libc_sig_mask): written by the thread, read by
+	 * the others' interruption entries looking for a thread to take a
+	 * process-directed signal (__libc_thread_forward). */
+	sigset_t sig_mask;
 	struct {
 		void *value;
 		unsigned gen; /* the key's generation when value was set */
@@ -88,6 +93,13 @@ void __libc_cancel_entry_end(bool in_cp);
 int __libc_sched_attr_check(const pthread_attr_t *a);
 bool __libc_sched_wanted(const pthread_attr_t *a, int *policy, int *priority);
 int __libc_sched_set(uint32_t h, int policy, int priority);
+/* Sends arg (a process-directed signal the calling thread blocks) to
+ * another living thread that does not block signal sig: whether one took
+ * it. Only tries the list's lock (the caller is an interruption entry,
+ * which may have interrupted its holder). pthread.c. */
+bool __libc_thread_forward(int sig, uint64_t arg);
+/* In a forked child: the calling thread is the only one (pthread.c). */
+void __libc_threads_forked(void);
 /* Whether t is a thread of this process that has not been joined or
  * reaped (pthread.c). */
 bool __libc_thread_alive(struct __pthread *t);

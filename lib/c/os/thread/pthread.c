@@ -20,7 +20,9 @@
 #include <vg/vg.h>
 
 #include "../internal/lock.h"
+#include "../internal/signal.h"
 #include "../internal/thread.h"
+#include <vg/lock.h>
 
 _Static_assert(VG_SYS_futex_wake == 25 && VG_SYS_thread_exit == 6,
 	       "thread_exit.S hard-codes these system call numbers");
@@ -52,6 +54,39 @@ bool __libc_thread_alive(struct __pthread *t)
 		found = l == t;
 	__libc_unlock(&cache_lock);
 	return found;
+}
+
+/* Whether t, another thread, would take signal sig now. */
+static bool takes(const struct __pthread *t, int sig)
+{
+	return t != &__libc_self && __atomic_load_n(&t->state, __ATOMIC_ACQUIRE) < T_EXITING &&
+		!(__atomic_load_n(&t->sig_mask, __ATOMIC_RELAXED) & ((sigset_t)1 << sig));
+}
+
+bool __libc_thread_forward(int sig, uint64_t arg)
+{
+	/* The entry may have interrupted this very thread holding the lock:
+	 * then the signal stays the process's (signal.c). */
+	if (!vg_trylock((uint32_t *)&cache_lock))
+		return false;
+	struct __pthread *to = first_thread && takes(first_thread, sig) ? first_thread : NULL;
+	for (struct __pthread *l = live; l && !to; l = l->live_next)
+		if (takes(l, sig))
+			to = l;
+	/* Under the lock, so that it is not reaped meanwhile. */
+	bool sent = to && !__libc_sig_send(to, arg);
+	__libc_unlock(&cache_lock);
+	return sent;
+}
+
+void __libc_threads_forked(void)
+{
+	/* The parent's other threads are not ours; this one is the oldest,
+	 * which process_interrupt reaches, whatever handle it had there. */
+	live = NULL;
+	first_thread = &__libc_self;
+	__libc_self.handle = 0;
+	cache_lock = 0;
 }
 
 static void live_add(struct __pthread *t)
@@ -217,6 +252,7 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	int policy, priority;
 	bool gated = __libc_sched_wanted(attr, &policy, &priority);
 	t->sched_gate = gated ? GATE_WAIT : GATE_OPEN;
+	t->sig_mask = __libc_self.sig_mask; /* POSIX: the creator's */
 	live_add(t);
 	vg_handle_t h;
 	long st = vg_thread_create(vg_self(), (uintptr_t)thread_entry,
