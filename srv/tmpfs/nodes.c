@@ -12,7 +12,7 @@ static struct tmpfs_node *node_new(struct tmpfs *fs, fs_kind_t kind, uint32_t mo
 				   uint32_t gid)
 {
 	uint64_t ino = 0;
-	for (uint64_t i = ROOT_INO; i < fs->nnodes; i++)
+	for (uint64_t i = fs->free_from > ROOT_INO ? fs->free_from : ROOT_INO; i < fs->nnodes; i++)
 		if (!fs->nodes[i]) {
 			ino = i;
 			break;
@@ -37,6 +37,7 @@ static struct tmpfs_node *node_new(struct tmpfs *fs, fs_kind_t kind, uint32_t mo
 	node->gid = gid;
 	node->atime = node->mtime = node->ctime = fs->now();
 	fs->nodes[ino] = node;
+	fs->free_from = ino + 1;
 	fs->live++;
 	return node;
 }
@@ -239,6 +240,8 @@ void tmpfs_release(struct tmpfs *fs, struct tmpfs_node *n)
 	if (n->kind == FS_KIND_SYMLINK)
 		free(n->u.target);
 	fs->nodes[n->ino] = NULL;
+	if (n->ino < fs->free_from)
+		fs->free_from = n->ino;
 	fs->live--;
 	free(n);
 }
@@ -577,5 +580,5 @@ void tmpfs_destroy(struct tmpfs *fs)
 	}
 	free(fs->nodes);
 	fs->nodes = NULL;
-	fs->nnodes = 0;
+	fs->nnodes = fs->free_from = 0;
 }

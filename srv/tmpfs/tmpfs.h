@@ -64,6 +64,11 @@ struct tmpfs_open {
 struct tmpfs {
 	struct tmpfs_node **nodes; /* by inode number; 0 unused */
 	uint64_t nnodes, live;
+	/* Every inode number below it is in use: a new node's search starts
+	 * there, so that creating a file costs the same beside 1000 others
+	 * as in an empty file system (the lowest free number is still the
+	 * one taken). */
+	uint64_t free_from;
 	uint64_t pages_max, pages_used;
 	bool read_only; /* the boot archive's: every change is EROFS */
 	struct fs_opens opens;

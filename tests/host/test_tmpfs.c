@@ -85,6 +85,27 @@ TEST(tmpfs, names_and_links)
 	tmpfs_destroy(&fs);
 }
 
+/* A new node takes the lowest free inode number, also after numbers
+ * below the last one taken were freed, and past a table that grew. */
+TEST(tmpfs, inode_numbers_lowest_free_first)
+{
+	struct tmpfs fs;
+	CHECK_EQ_I(tmpfs_init(&fs, 1 << 20, fake_now), 0);
+	char name[16];
+	for (int i = 0; i < 100; i++) {
+		snprintf(name, sizeof(name), "f%d", i);
+		CHECK_EQ_U(make(&fs, 1, name, FS_KIND_FILE)->ino, 2 + i);
+	}
+	CHECK_EQ_I(tmpfs_unlink(&fs, 1, "f48", false), 0); /* ino 50 */
+	CHECK_EQ_I(tmpfs_unlink(&fs, 1, "f8", false), 0); /* ino 10 */
+	CHECK_EQ_U(make(&fs, 1, "a", FS_KIND_FILE)->ino, 10);
+	CHECK_EQ_U(make(&fs, 1, "b", FS_KIND_FILE)->ino, 50);
+	CHECK_EQ_U(make(&fs, 1, "c", FS_KIND_FILE)->ino, 102);
+	CHECK_EQ_I(tmpfs_unlink(&fs, 1, "c", false), 0);
+	CHECK_EQ_U(make(&fs, 1, "d", FS_KIND_FILE)->ino, 102);
+	tmpfs_destroy(&fs);
+}
+
 TEST(tmpfs, rename_rules)
 {
 	struct tmpfs fs;
