@@ -497,12 +497,20 @@ long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size)
 		return FS_FS_ERROR_TOO_BIG;
 	if (size < n->size) {
 		uint64_t keep = (size + TMPFS_PAGE - 1) / TMPFS_PAGE;
-		for (uint64_t p = keep; p < n->u.f.nbits; p++)
-			if (page_written(n, p)) {
-				n->u.f.written[p / 64] &= ~(1ull << (p % 64));
-				fs->pages_used--;
-				n->u.f.used--;
-			}
+		/* A word of the bitmap at a time: a whole word's pages go in
+		 * one step (a small file's release looked at 64 bits one by
+		 * one). */
+		for (uint64_t w = keep / 64; w < n->u.f.nbits / 64; w++) {
+			uint64_t gone = n->u.f.written[w];
+			if (w == keep / 64)
+				gone &= ~0ull << (keep % 64);
+			if (!gone)
+				continue;
+			uint64_t count = (uint64_t)__builtin_popcountll(gone);
+			n->u.f.written[w] &= ~gone;
+			fs->pages_used -= count;
+			n->u.f.used -= count;
+		}
 		/* The tail of the last page kept reads as zeros if it grows
 		 * again; the pages past it go back to the system. */
 		if (size % TMPFS_PAGE && page_written(n, keep - 1))
