@@ -489,12 +489,36 @@ long tmpfs_commit(struct tmpfs *fs, struct tmpfs_node *n, uint64_t bytes)
 	return mark_written(fs, n, 0, last) == last ? 0 : FS_FS_ERROR_NO_SPACE;
 }
 
+long tmpfs_adopt(struct tmpfs *fs, struct tmpfs_node *n, const void *data, size_t len)
+{
+	if (n->kind != FS_KIND_FILE || n->size || n->u.f.data.cap)
+		return FS_FS_ERROR_INVALID;
+	if (len > TMPFS_FILE_MAX)
+		return FS_FS_ERROR_TOO_BIG;
+	uint64_t last = (len + TMPFS_PAGE - 1) / TMPFS_PAGE;
+	long st = grow_bits(n, last);
+	if (st)
+		return st;
+	if (mark_written(fs, n, 0, last) != last) {
+		tmpfs_truncate(fs, n, 0); /* the pages marked go back */
+		return FS_FS_ERROR_NO_SPACE;
+	}
+	tmpfs_store_borrow(&n->u.f.data, data, len);
+	n->size = len;
+	n->mtime = n->ctime = fs->now();
+	return 0;
+}
+
 long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size)
 {
 	if (n->kind != FS_KIND_FILE)
 		return n->kind == FS_KIND_DIR ? FS_FS_ERROR_IS_DIR : FS_FS_ERROR_INVALID;
 	if (size > TMPFS_FILE_MAX)
 		return FS_FS_ERROR_TOO_BIG;
+	/* The tail of a borrowed file's last page is zeroed below: ours first. */
+	long st = size && size < n->size ? tmpfs_store_own(&n->u.f.data) : 0;
+	if (st)
+		return st;
 	if (size < n->size) {
 		uint64_t keep = (size + TMPFS_PAGE - 1) / TMPFS_PAGE;
 		/* A word of the bitmap at a time: a whole word's pages go in

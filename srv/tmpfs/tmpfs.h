@@ -102,6 +102,10 @@ long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const voi
  * pages that read as zeros until it does. */
 long tmpfs_write_span(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, size_t len,
 		      size_t *done);
+/* An empty file's contents become data[0, len), read in place (no copy;
+ * the first change copies it): data must outlive fs and never change, as
+ * the mapped boot archive does. The pages count as written. */
+long tmpfs_adopt(struct tmpfs *fs, struct tmpfs_node *n, const void *data, size_t len);
 long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size);
 /* Counts pages [0, bytes) of a file as written (a writable shared mapping
  * may write any of them behind tmpfs's back); NO_SPACE past the limit. */
@@ -110,8 +114,9 @@ long tmpfs_commit(struct tmpfs *fs, struct tmpfs_node *n, uint64_t bytes);
 size_t tmpfs_readdir(struct tmpfs *fs, struct tmpfs_node *dir, uint64_t *cookie, void *buf,
 		     size_t len, bool *end);
 
-/* Fills fs from a cpio newc archive (initrd.c); *why says what was wrong
- * with a refused one. */
+/* Fills fs from a cpio newc archive (initrd.c), whose files' data it reads
+ * in place: archive must outlive fs; *why says what was wrong with a
+ * refused one. */
 long tmpfs_load_cpio(struct tmpfs *fs, const void *archive, size_t len, const char **why);
 
 /* The protocol (ops.c). */

@@ -291,6 +291,49 @@ TEST(tmpfs, loads_gnu_cpio_crc)
 	compare_with_archive("cpio/tree.crc");
 }
 
+/* A loaded archive's files are read where they are in it (no copy); the
+ * first write or truncation copies one, and the archive never changes. */
+TEST(tmpfs, archive_files_read_in_place_copied_on_change)
+{
+	size_t size;
+	unsigned char *a = vtest_load("cpio/tree.newc", &size);
+	unsigned char *before = malloc(size);
+	memcpy(before, a, size);
+	struct tmpfs fs;
+	CHECK_EQ_I(tmpfs_init(&fs, 64 << 20, fake_now), 0);
+	const char *why = NULL;
+	CHECK_EQ_I(tmpfs_load_cpio(&fs, a, size, &why), 0);
+	size_t off = 0;
+	struct cpio_entry e;
+	struct tmpfs_node *files[2] = { NULL, NULL };
+	const unsigned char *data[2] = { NULL, NULL };
+	int found = 0;
+	while (found < 2 && cpio_next(a, size, &off, &e, &why) == 1) {
+		struct tmpfs_node *n = tmpfs_walk(&fs, e.name);
+		if (CPIO_TYPE(e.mode) != CPIO_S_IFREG || e.size < 2 || n->nlink > 1)
+			continue;
+		CHECK(n->u.f.data.borrowed);
+		CHECK(n->u.f.data.base == e.data);
+		files[found] = n;
+		data[found++] = e.data;
+	}
+	CHECK_EQ_I(found, 2);
+	unsigned char got[2];
+	size_t done;
+	CHECK_EQ_I(tmpfs_write(&fs, files[0], 0, "Z", 1, &done), 0);
+	CHECK(!files[0]->u.f.data.borrowed);
+	CHECK_EQ_I(tmpfs_read(&fs, files[0], 0, got, 2, &done), 0);
+	CHECK(got[0] == 'Z' && got[1] == data[0][1]);
+	CHECK_EQ_I(tmpfs_truncate(&fs, files[1], 1), 0);
+	CHECK(!files[1]->u.f.data.borrowed);
+	CHECK_EQ_I(tmpfs_read(&fs, files[1], 0, got, 2, &done), 0);
+	CHECK(done == 1 && got[0] == data[1][0]);
+	CHECK(memcmp(a, before, size) == 0);
+	tmpfs_destroy(&fs);
+	free(before);
+	free(a);
+}
+
 TEST(tmpfs, refuses_bad_archives_with_a_reason)
 {
 	struct tmpfs fs;
