@@ -35,7 +35,7 @@ static struct tmpfs_node *node_new(struct tmpfs *fs, fs_kind_t kind, uint32_t mo
 	node->mode = mode & 07777;
 	node->uid = uid;
 	node->gid = gid;
-	node->atime = node->mtime = node->ctime = fs->now();
+	node->atime = node->mtime = node->ctime = tmpfs_now(fs);
 	fs->nodes[ino] = node;
 	fs->free_from = ino + 1;
 	fs->live++;
@@ -155,7 +155,7 @@ static long dir_add(struct tmpfs *fs, struct tmpfs_node *d, const char *name, ui
 	}
 	slot->name = copy;
 	slot->ino = ino;
-	d->mtime = d->ctime = fs->now();
+	d->mtime = d->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -166,7 +166,7 @@ static void dir_remove(struct tmpfs *fs, struct tmpfs_node *d, struct tmpfs_dire
 	e->ino = 0;
 	while (d->u.d.count && !d->u.d.ents[d->u.d.count - 1].name)
 		d->u.d.count--;
-	d->mtime = d->ctime = fs->now();
+	d->mtime = d->ctime = tmpfs_now(fs);
 }
 
 static bool dir_empty(const struct tmpfs_node *d)
@@ -249,7 +249,7 @@ void tmpfs_release(struct tmpfs *fs, struct tmpfs_node *n)
 /* Drops one name of n (already removed from its directory). */
 static void drop_link(struct tmpfs *fs, struct tmpfs_node *parent, struct tmpfs_node *n)
 {
-	n->ctime = fs->now();
+	n->ctime = tmpfs_now(fs);
 	if (n->kind == FS_KIND_DIR) {
 		n->nlink = 0;
 		parent->nlink--;
@@ -327,7 +327,7 @@ long tmpfs_rename(struct tmpfs *fs, uint64_t from_dir, const char *from, uint64_
 		/* The target's slot takes the moved node: no allocation, so
 		 * nothing can fail half-way. */
 		te->ino = n->ino;
-		td->mtime = td->ctime = fs->now();
+		td->mtime = td->ctime = tmpfs_now(fs);
 		drop_link(fs, td, old);
 	} else if ((st = dir_add(fs, td, to, n->ino))) {
 		return st;
@@ -339,7 +339,7 @@ long tmpfs_rename(struct tmpfs *fs, uint64_t from_dir, const char *from, uint64_
 		td->nlink++;
 		n->u.d.parent = td->ino;
 	}
-	n->ctime = fs->now();
+	n->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -360,7 +360,7 @@ long tmpfs_link(struct tmpfs *fs, uint64_t ino, uint64_t dir, const char *name)
 	if ((st = dir_add(fs, d, name, ino)))
 		return st;
 	n->nlink++;
-	n->ctime = fs->now();
+	n->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -395,7 +395,7 @@ long tmpfs_read(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, void *buf,
 			memset(out + *done, 0, chunk);
 		*done += chunk;
 	}
-	n->atime = fs->now();
+	n->atime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -462,7 +462,7 @@ long tmpfs_write_span(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, size
 	*done = stop == last ? len : (size_t)(stop * TMPFS_PAGE - off);
 	if (off + *done > n->size)
 		n->size = off + *done;
-	n->mtime = n->ctime = fs->now();
+	n->mtime = n->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -505,7 +505,7 @@ long tmpfs_adopt(struct tmpfs *fs, struct tmpfs_node *n, const void *data, size_
 	}
 	tmpfs_store_borrow(&n->u.f.data, data, len);
 	n->size = len;
-	n->mtime = n->ctime = fs->now();
+	n->mtime = n->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -542,7 +542,7 @@ long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size)
 		tmpfs_store_shrink(&n->u.f.data, size);
 	}
 	n->size = size;
-	n->mtime = n->ctime = fs->now();
+	n->mtime = n->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -592,7 +592,7 @@ size_t tmpfs_readdir(struct tmpfs *fs, struct tmpfs_node *dir, uint64_t *cookie,
 		used += n;
 	}
 	*cookie = c;
-	dir->atime = fs->now();
+	dir->atime = tmpfs_now(fs);
 	return used;
 }
 
