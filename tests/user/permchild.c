@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -142,7 +143,18 @@ static int open_files(void)
 	EXPECT(fd >= 0);
 	FAILS(fchmod(fd, 0600), EPERM);
 	FAILS(fchown(fd, 1000, 1000), EPERM);
+	/* times: "now" by a writer, given ones by the owner only */
+	EXPECT(futimens(fd, NULL) == 0);
+	struct timespec t[2] = { { 1, 0 }, { 2, 0 } };
+	FAILS(futimens(fd, t), EPERM);
 	EXPECT(closes(fd));
+	fd = open("/tmp/perm/public", O_RDONLY);
+	EXPECT(fd >= 0);
+	FAILS(futimens(fd, NULL), EACCES); /* neither owner nor writer */
+	EXPECT(closes(fd));
+	FAILS(utimes("/tmp/perm/public", NULL), EACCES);
+	FAILS(fchownat(AT_FDCWD, "/tmp/perm/public", 1000, (gid_t)-1, 0), EPERM);
+	FAILS(fchownat(AT_FDCWD, "/tmp/perm/closed/f", 1000, (gid_t)-1, 0), EACCES);
 	struct stat st;
 	EXPECT(stat("/tmp/perm/shared", &st) == 0 && (st.st_mode & 07777) == 0666 &&
 	       st.st_uid == 0);

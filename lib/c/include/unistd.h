@@ -44,6 +44,7 @@ ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf, siz
 int chown(const char *path, uid_t uid, gid_t gid);
 int lchown(const char *path, uid_t uid, gid_t gid);
 int fchown(int fd, uid_t uid, gid_t gid);
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
 int truncate(const char *path, off_t size);
 int ftruncate(int fd, off_t size);
 int fsync(int fd);

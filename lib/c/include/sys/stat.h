@@ -67,6 +67,7 @@ int chmod(const char *path, mode_t mode);
 int fchmod(int fd, mode_t mode);
 int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
 int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
+int futimens(int fd, const struct timespec times[2]);
 mode_t umask(mode_t mask);
 int mknod(const char *path, mode_t mode, dev_t dev);
 int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev);

@@ -17,5 +17,6 @@ struct statvfs {
 #define ST_NOSUID 2
 
 int statvfs(const char *restrict path, struct statvfs *restrict st);
+int fstatvfs(int fd, struct statvfs *st);
 
 #endif

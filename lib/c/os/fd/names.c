@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Everything named by a path: one call to the VFS each, after the path was
-// made absolute (lib/c/os/fd/path.c); and fchmod, fchown, which the VFS
-// checks too.
+// made absolute (lib/c/os/fd/path.c); and fchmod, fchown, futimens, which
+// the VFS checks too.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "../internal/fd.h"
@@ -260,20 +260,24 @@ int fchown(int fd, uid_t uid, gid_t gid)
 	return set_open_attr(fd, chown_mask(uid, gid), &a);
 }
 
-static int do_chown(const char *path, uid_t uid, gid_t gid, bool follow)
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags)
 {
+	if (flags & ~AT_SYMLINK_NOFOLLOW) {
+		errno = EINVAL;
+		return -1;
+	}
 	struct fs_attr a = { .uid = uid, .gid = gid };
-	return set_attr(AT_FDCWD, path, follow, chown_mask(uid, gid), &a);
+	return set_attr(dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), chown_mask(uid, gid), &a);
 }
 
 int chown(const char *path, uid_t uid, gid_t gid)
 {
-	return do_chown(path, uid, gid, true);
+	return fchownat(AT_FDCWD, path, uid, gid, 0);
 }
 
 int lchown(const char *path, uid_t uid, gid_t gid)
 {
-	return do_chown(path, uid, gid, false);
+	return fchownat(AT_FDCWD, path, uid, gid, AT_SYMLINK_NOFOLLOW);
 }
 
 int truncate(const char *path, off_t size)
@@ -303,6 +307,14 @@ static int time_mask(const struct timespec *t, uint32_t set, uint32_t now, int64
 	return (int)set;
 }
 
+/* Both times (NULL: both now): the mask, or -1 (EINVAL). */
+static int times_mask(const struct timespec times[2], struct fs_attr *a)
+{
+	int am = time_mask(times ? &times[0] : NULL, SET_ATIME, SET_ATIME_NOW, &a->atime_ns);
+	int mm = time_mask(times ? &times[1] : NULL, SET_MTIME, SET_MTIME_NOW, &a->mtime_ns);
+	return am < 0 || mm < 0 ? -1 : am | mm;
+}
+
 int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags)
 {
 	struct fs_attr a = { 0 };
@@ -310,11 +322,32 @@ int utimensat(int dirfd, const char *path, const struct timespec times[2], int f
 		errno = EINVAL;
 		return -1;
 	}
-	int am = time_mask(times ? &times[0] : NULL, SET_ATIME, SET_ATIME_NOW, &a.atime_ns);
-	int mm = time_mask(times ? &times[1] : NULL, SET_MTIME, SET_MTIME_NOW, &a.mtime_ns);
-	if (am < 0 || mm < 0)
+	int mask = times_mask(times, &a);
+	if (mask < 0)
 		return -1;
-	return set_attr(dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), (uint32_t)(am | mm), &a);
+	return set_attr(dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), (uint32_t)mask, &a);
+}
+
+int futimens(int fd, const struct timespec times[2])
+{
+	struct fs_attr a = { 0 };
+	int mask = times_mask(times, &a);
+	return mask < 0 ? -1 : set_open_attr(fd, (uint32_t)mask, &a);
+}
+
+int utimes(const char *path, const struct timeval times[2])
+{
+	if (!times)
+		return utimensat(AT_FDCWD, path, NULL, 0);
+	struct timespec ts[2];
+	for (int i = 0; i < 2; i++) {
+		if (times[i].tv_usec < 0 || times[i].tv_usec >= 1000000) {
+			errno = EINVAL;
+			return -1;
+		}
+		ts[i] = (struct timespec){ times[i].tv_sec, times[i].tv_usec * 1000 };
+	}
+	return utimensat(AT_FDCWD, path, ts, 0);
 }
 
 int faccessat(int dirfd, const char *path, int mode, int flags)
@@ -332,24 +365,4 @@ int faccessat(int dirfd, const char *path, int mode, int flags)
 int access(const char *path, int mode)
 {
 	return faccessat(AT_FDCWD, path, mode, 0);
-}
-
-int statvfs(const char *restrict path, struct statvfs *restrict out)
-{
-	PATH_OR_FAIL(AT_FDCWD, path, abs);
-	struct fs_statfs s;
-	long st = fs_vfs_statfs(__fs_vfs(), abs, &s);
-	if (st)
-		return __fs_error(st);
-	*out = (struct statvfs){ .f_bsize = s.bsize,
-				 .f_frsize = s.bsize,
-				 .f_blocks = s.blocks,
-				 .f_bfree = s.bfree,
-				 .f_bavail = s.bfree,
-				 .f_files = s.files,
-				 .f_ffree = s.ffree,
-				 .f_favail = s.ffree,
-				 .f_flag = s.flags,
-				 .f_namemax = s.namemax };
-	return 0;
 }
