@@ -92,35 +92,23 @@ static int of_fd(int fd, struct fs_statfs *s, void *out)
 int statvfs(const char *restrict path, struct statvfs *restrict out)
 {
 	struct fs_statfs s;
-	if (of_path(path, &s, out))
-		return -1;
-	to_statvfs(&s, out);
-	return 0;
+	return of_path(path, &s, out) ? -1 : (to_statvfs(&s, out), 0);
 }
 
 int fstatvfs(int fd, struct statvfs *out)
 {
 	struct fs_statfs s;
-	if (of_fd(fd, &s, out))
-		return -1;
-	to_statvfs(&s, out);
-	return 0;
+	return of_fd(fd, &s, out) ? -1 : (to_statvfs(&s, out), 0);
 }
 
 int statfs(const char *path, struct statfs *out)
 {
 	struct fs_statfs s;
-	if (of_path(path, &s, out))
-		return -1;
-	to_statfs(&s, out);
-	return 0;
+	return of_path(path, &s, out) ? -1 : (to_statfs(&s, out), 0);
 }
 
 int fstatfs(int fd, struct statfs *out)
 {
 	struct fs_statfs s;
-	if (of_fd(fd, &s, out))
-		return -1;
-	to_statfs(&s, out);
-	return 0;
+	return of_fd(fd, &s, out) ? -1 : (to_statfs(&s, out), 0);
 }
