@@ -456,7 +456,7 @@ long vg_spawn_in(const struct vg_spawn_req *req, vg_handle_t process, vg_handle_
 }
 
 long vg_spawn_cached(const struct vg_spawn_req *req, struct vg_spawn_cache *cache,
-		     vg_handle_t *process_out, const char **why)
+		     vg_handle_t process, vg_handle_t *process_out, const char **why)
 {
-	return spawn(req, cache, VG_HANDLE_INVALID, process_out, why);
+	return spawn(req, cache, process, process_out, why);
 }

@@ -105,6 +105,14 @@ static long make_handles(struct init *in, struct service *s, vg_handle_t child,
 			st = vg_handle_duplicate(child, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, &owner);
 			if (!st)
 				st = bus_admin_grant(from->ep, gr->add, gr->look, owner, &give);
+		} else if (d->has_user &&
+			   (gr->tag == SVC_TAG_FS_ROOT || gr->tag == SVC_TAG_FS_CWD)) {
+			/* user = uid:gid: a handle of the VFS's naming those
+			 * ids (ours are root's, so it may give any); the
+			 * service's opens are checked against them, and only
+			 * root could change them back. */
+			st = fs_vfs_become(from->ep, d->uid, d->uid, d->uid, d->gid, d->gid, d->gid,
+					   &give);
 		} else {
 			/* Duplicable: a service passes what it was granted on
 			 * to its children (a shell's file system). */
@@ -147,16 +155,28 @@ static long after_start(struct init *in, struct service *s)
 	return st;
 }
 
-/* Limits and users are parsed and kept; nothing enforces them yet (no
- * per-process quota in the kernel or the process server): say so. */
-static void report_unenforced(const struct service *s)
+/* The kernel's limit for each svc_limit (the process server's for cpu). */
+static const uint32_t kernel_limit[] = {
+	[SVC_LIMIT_MEMORY] = VG_LIMIT_MAPPED,
+	[SVC_LIMIT_HANDLES] = VG_LIMIT_HANDLES,
+	[SVC_LIMIT_THREADS] = VG_LIMIT_THREADS,
+};
+
+/* The limits of s, set on its new process before it runs. The parser
+ * allows cpu only with via (the process server keeps CPU time). */
+static long limits_set(struct service *s, vg_handle_t child)
 {
-	static const char *const names[] = { "memory", "handles", "threads", "processes", "cpu" };
-	for (int k = 0; k < s->def->nlimits; k++)
-		printf("init: %s: limit %s %llu is not enforced yet\n", s->name,
-		       names[s->def->limits[k].kind], (unsigned long long)s->def->limits[k].value);
-	if (s->def->user[0])
-		printf("init: %s: user %s is not enforced yet (no users)\n", s->name, s->def->user);
+	for (int k = 0; k < s->def->nlimits; k++) {
+		uint8_t kind = s->def->limits[k].kind;
+		long st = kind == SVC_LIMIT_CPU
+			? ERR_NOT_SUPPORTED
+			: vg_process_set_limit(child, kernel_limit[kind], s->def->limits[k].value);
+		if (st) {
+			snprintf(s->why, sizeof(s->why), "%s: its limits (%ld)", s->name, st);
+			return st;
+		}
+	}
+	return 0;
 }
 
 long service_start(struct init *in, struct service *s)
@@ -183,10 +203,15 @@ long service_start(struct init *in, struct service *s)
 	for (int k = 0; k < d->nenv; k++)
 		envp[k] = d->env[k];
 	envp[d->nenv] = NULL;
-	/* Started by us, the new process is made first: a bus grant names it. */
+	/* Started by us, the new process is made first: a bus grant names it,
+	 * and its limits are in force before its first instruction. */
 	vg_handle_t child = VG_HANDLE_INVALID;
 	if (!d->via_proc && (st = vg_process_create(&child)))
 		return st;
+	if (!d->via_proc && (st = limits_set(s, child))) {
+		vg_handle_close(child);
+		return st;
+	}
 	struct vg_startup_handle h[1 + SVC_GRANTS_MAX];
 	size_t n;
 	if ((st = make_handles(in, s, child, h, &n))) {
@@ -227,7 +252,6 @@ long service_start(struct init *in, struct service *s)
 	}
 	if ((st = after_start(in, s)))
 		printf("init: %s\n", s->why);
-	report_unenforced(s);
 	uint64_t us = ((uint64_t)vg_clock_monotonic() - t0) / 1000;
 	printf("init: started %s (%s %llu) in %llu.%03llu ms\n", s->name,
 	       d->via_proc ? "pid" : "koid",

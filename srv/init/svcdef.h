@@ -87,7 +87,10 @@ struct svcdef {
 	uint8_t nargs;
 	char env[SVC_ENVS_MAX][SVC_ENV_MAX + 1];
 	uint8_t nenv;
-	char user[SVC_TEXT_MAX + 1]; /* "" : the default */
+	/* user = uid[:gid]: the ids of the VFS handles it is granted (real,
+	 * effective and saved); without it, init's (root). */
+	bool has_user;
+	uint32_t uid, gid;
 	uint8_t target; /* enum svc_target */
 	bool manual; /* start = manual: only through `svc start` */
 	uint8_t restart; /* enum svc_restart */
@@ -95,7 +98,8 @@ struct svcdef {
 	uint32_t limit_count, limit_window_ms; /* at most count restarts per window */
 	struct {
 		uint8_t kind; /* enum svc_limit */
-		uint64_t value;
+		uint16_t line; /* where it was given */
+		uint64_t value; /* bytes, a count, or CPU seconds */
 	} limits[SVC_LIMITS_MAX];
 	uint8_t nlimits;
 	/* The endpoint init makes for the service to serve, and the tag it is

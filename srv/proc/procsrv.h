@@ -63,7 +63,12 @@ struct proc {
 	char args[PROC_ARGS_MAX + 1]; /* name and arguments, space-separated */
 	uint32_t nstaged;
 	struct proc_staged staged[PROC_STAGED_MAX];
+	/* Limits staged for the next spawn (stage_limit): bit r of the mask
+	 * says staged_limits[r] replaces the caller's for the child. */
+	uint32_t staged_limit_mask;
+	struct proc_limit staged_limits[PROC_LIMITS];
 };
+_Static_assert(PROC_LIMITS <= 32, "staged_limit_mask has a bit per resource");
 
 struct procsrv {
 	struct async_loop *loop;
@@ -154,6 +159,14 @@ void proc_hangup(struct proc *p);
 void proc_limits_init(struct proc *p);
 /* Sets the kernel's limits of p's process from p's table. */
 void proc_limits_apply(struct proc *p);
+/* Sets the kernel's limits of process (not yet running) from limits. */
+void proc_limits_set_kernel(vg_handle_t process, const struct proc_limit *limits);
+/* A spawned child's limits: its parent's, with what the parent staged
+ * (consumed) in their place. */
+void proc_limits_inherit(struct proc *child, struct proc *parent);
+/* Checks p's CPU time from now on, if it has a limit (p runs). */
+void proc_limits_watch_cpu(struct proc *p);
+long proc_stage_limit(struct proc *caller, uint32_t resource, const struct proc_limit *value);
 long proc_limit(struct proc *caller, int32_t pid, uint32_t resource, bool set,
 		const struct proc_limit *value, struct proc_limit *old);
 /* Starts the once-a-second RLIMIT_CPU check. */

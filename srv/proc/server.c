@@ -85,6 +85,14 @@ static long do_limit(void *ctx, uint64_t badge, int32_t pid, uint32_t resource, 
 	return proc_limit(p, pid, resource, set, value, old);
 }
 
+static long do_stage_limit(void *ctx, uint64_t badge, uint32_t resource,
+			   const struct proc_limit *value)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_stage_limit(p, resource, value);
+}
+
 static long do_events(void *ctx, uint64_t badge, vg_handle_t *note)
 {
 	(void)ctx;
@@ -231,6 +239,7 @@ static const struct proc_process_ops ops = {
 	.limit = do_limit,
 	.grant_kill = do_grant_kill,
 	.terminal = do_terminal,
+	.stage_limit = do_stage_limit,
 };
 static struct proc_process_server server = { &ops, NULL };
 

@@ -247,8 +247,8 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 12 services of the boot, 11 of the tests (one of them broken). */
-	CHECK(n == 23);
+	/* 12 services of the boot, 14 of the tests (one of them broken). */
+	CHECK(n == 26);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
@@ -266,6 +266,29 @@ static void via_process_server(void)
 	CHECK(wait_state("viasleeper", INIT_STATE_STOPPED, &info));
 	CHECK(init_control_start(ctl, "viasleeper") == 0);
 	CHECK(wait_state("viasleeper", INIT_STATE_RUNNING, &info) && info.pid > 1);
+}
+
+/* limit = ...: bin/svccheck, started with limits by init (limited) and
+ * through the process server (limited-via), exits 0 only if it could not
+ * go past any of them. */
+static void limits_enforced(void)
+{
+	struct init_service info;
+	CHECK(wait_state("limited", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+	CHECK(wait_state("limited-via", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+}
+
+/* user = 1000:1000: a root file of mode 0600 is closed to the service. */
+static void user_enforced(void)
+{
+	static const char secret[] = "/tmp/svccheck-secret";
+	int fd = open(secret, O_CREAT | O_TRUNC | O_WRONLY, 0600);
+	CHECK(fd >= 0 && write(fd, "root", 4) == 4 && close(fd) == 0);
+	CHECK(access(secret, R_OK) == 0); /* to us, root */
+	struct init_service info;
+	CHECK(init_control_start(ctl, "asuser") == 0);
+	CHECK(wait_state("asuser", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+	unlink(secret);
 }
 
 /* Exactly what the definition grants: the VFS and a bus grant. */
@@ -292,7 +315,7 @@ static int check(bool reboot)
 		vg_printf("initcheck: no bus, or no svc.init on it\n");
 		return 1;
 	}
-	vg_printf("KTEST-PLAN 10\n");
+	vg_printf("KTEST-PLAN 12\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -303,6 +326,8 @@ static int check(bool reboot)
 	report("least_privilege", least_privilege);
 	report("via_process_server", via_process_server);
 	report("device_server_restarted", device_server_restarted);
+	report("limits_enforced", limits_enforced);
+	report("user_enforced", user_enforced);
 	long st = init_control_poweroff(ctl, reboot);
 	if (st) {
 		vg_printf("initcheck: poweroff refused (%ld)\n", st);

@@ -202,14 +202,15 @@ struct vg_spawn_cache {
 	const void *image;
 	vg_handle_t vmo;
 };
-/* vg_spawn reusing cache's pages when it holds req's image (read-only
+/* vg_spawn_in reusing cache's pages when it holds req's image (read-only
  * segments mapped as they are, writable ones copy-on-write) instead of
  * loading them again, and filling it (its old vmo closed) when it holds
  * another. Only for an image whose memory never changes while the cache
  * holds it (the boot archive's files); the caller owns cache->vmo. An
- * image that must be relocated where it loads is never cached. */
+ * image that must be relocated where it loads is never cached. process:
+ * as vg_spawn_in's, or VG_HANDLE_INVALID for a new one. */
 long vg_spawn_cached(const struct vg_spawn_req *req, struct vg_spawn_cache *cache,
-		     vg_handle_t *process_out, const char **why);
+		     vg_handle_t process, vg_handle_t *process_out, const char **why);
 
 /* Formatted output to the log. Return the number of characters produced,
  * or the negative ERR_* code of the first log_write that failed. */
