@@ -125,7 +125,7 @@ $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/init/*.c)): UCFLAGS_EXTRA := -Ilib/c
 # srv/fscommon holds what every filesystem server shares (open files,
 # locks) and the serving loop of the device servers (device.c).
 FSCOMMON_SRCS := $(filter-out srv/fscommon/device.c,$(wildcard srv/fscommon/*.c))
-USER_EXTRA_vfs := $(call user_idl_srcs,fs)
+USER_EXTRA_vfs := $(call user_idl_srcs,fs) $(IDL_GEN)/proc/proc_client.c
 USER_EXTRA_tmpfs := $(call user_idl_srcs,fs) $(FSCOMMON_SRCS)
 # Device servers announce their devices to the device manager
 # (srv/devmgr, docs/ARCHITECTURE.md section 20) from the serving loop.
@@ -196,7 +196,7 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # sources. The root task is one, so that its tests exercise the library.
 # Programs linked with the C library (tests/user/<name>.c).
 USER_LIBC_PROGS := testrun initcheck svccheck proc_child procx_child proc_bench sigchild fdchild memchild \
-	pipechild pshared_child permchild credchild shtest
+	pipechild pshared_child permchild credchild shtest nicechild
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
 $(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_testrun)): \

@@ -198,6 +198,25 @@ struct vg_memory_info {
 #define VG_LIMIT_THREADS 2u /* live threads: ERR_OUT_OF_RANGE beyond */
 #define VG_LIMIT_COUNT 3u
 
+/* Scheduling (docs/ARCHITECTURE.md section 9): thread_set_sched's
+ * policies. VG_SCHED_OTHER is time-shared, weighed by the process's nice
+ * (VG_NICE_MIN, most CPU, to VG_NICE_MAX); the real-time ones run above
+ * every time-shared thread at a priority from 1 to VG_SCHED_RT_MAX, FIFO
+ * until they block or yield, RR with a time slice. Real-time policies and
+ * a nice below 0 need the root resource. */
+#define VG_SCHED_OTHER 0u
+#define VG_SCHED_FIFO 1u
+#define VG_SCHED_RR 2u
+#define VG_SCHED_RT_MAX 32
+#define VG_NICE_MIN (-20)
+#define VG_NICE_MAX 19
+struct vg_sched_info {
+	uint32_t policy; /* VG_SCHED_* */
+	int32_t priority; /* the real-time priority; 0 for VG_SCHED_OTHER */
+	int32_t nice; /* the thread's process's nice */
+	uint32_t reserved; /* 0 */
+};
+
 /* One kernel log record, as log_read returns it. */
 struct vg_log_record {
 	uint64_t seq;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// ps [-Aef] [-o format]... [-p pidlist]...: the processes of the caller's
+// ps [-Aefl] [-o format]... [-p pidlist]...: the processes of the caller's
 // session (default), every process (-A, -e) or those listed (-p), in the
 // columns POSIX names: default PID TTY TIME CMD; -f UID PID PPID C STIME
-// TTY TIME CMD with the arguments; -o any of pid ppid pgid sid s stat user
-// uid nlwp rss vsz time etime stime tty comm args cmd c pcpu, separated by
+// TTY TIME CMD with the arguments; -l S UID PID PPID C PRI NI SZ TTY TIME
+// CMD; -o any of pid ppid pgid sid s stat user uid nlwp rss vsz time etime
+// stime tty comm args cmd c pcpu ni nice pri (the nice, and 20 + nice as
+// the priority, lower running first, as Linux's), separated by
 // commas or blanks, each optionally name=Header (the header of the last
 // may hold commas and blanks; "name=," an empty one; all headers empty:
 // no header line).
@@ -32,7 +34,9 @@ enum column {
 	TTY,
 	COMM,
 	ARGS,
-	CPU
+	CPU,
+	NICE,
+	PRI
 };
 
 static const struct {
@@ -65,6 +69,9 @@ static const struct {
 	{ "command", "COMMAND", ARGS, -27 },
 	{ "c", "C", CPU, 2 },
 	{ "pcpu", "%CPU", CPU, 4 },
+	{ "ni", "NI", NICE, 3 },
+	{ "nice", "NI", NICE, 3 },
+	{ "pri", "PRI", PRI, 3 },
 };
 #define NKNOWN (sizeof(known) / sizeof(known[0]))
 #define MAX_COLUMNS 32
@@ -176,6 +183,8 @@ static void cell(char *buf, size_t size, enum column col, const struct ps_proc *
 	switch (col) {
 	case PID: snprintf(buf, size, "%d", (int)p->pid); break;
 	case PPID: snprintf(buf, size, "%d", (int)p->ppid); break;
+	case NICE: snprintf(buf, size, "%d", p->nice); break;
+	case PRI: snprintf(buf, size, "%d", 20 + p->nice); break;
 	case PGID: snprintf(buf, size, "%d", (int)p->pgid); break;
 	case SID: snprintf(buf, size, "%d", (int)p->sid); break;
 	case STATE: snprintf(buf, size, "%c", p->state); break;
@@ -238,13 +247,14 @@ static bool selected(const struct ps_proc *p, bool all, pid_t session)
 int main(int argc, char **argv)
 {
 	util_init(argv, "ps");
-	bool all = false, full = false;
+	bool all = false, full = false, lng = false;
 	int c;
-	while ((c = getopt(argc, argv, "Aefo:p:")) != -1) {
+	while ((c = getopt(argc, argv, "Aeflo:p:")) != -1) {
 		switch (c) {
 		case 'A':
 		case 'e': all = true; break;
 		case 'f': full = true; break;
+		case 'l': lng = true; break;
 		case 'o':
 			if (!parse_format(optarg))
 				return 1;
@@ -253,12 +263,17 @@ int main(int argc, char **argv)
 			if (!parse_pids(optarg))
 				return 1;
 			break;
-		default: util_usage("[-Aef] [-o format]... [-p pidlist]...");
+		default: util_usage("[-Aefl] [-o format]... [-p pidlist]...");
 		}
 	}
 	if (optind < argc)
-		util_usage("[-Aef] [-o format]... [-p pidlist]...");
-	if (!nfields && full) {
+		util_usage("[-Aefl] [-o format]... [-p pidlist]...");
+	if (!nfields && lng) {
+		parse_format("s,uid,pid,ppid,c,pri,ni");
+		parse_format("vsz=SZ");
+		parse_format("tty,time");
+		parse_format("comm=CMD");
+	} else if (!nfields && full) {
 		parse_format("user=UID");
 		parse_format("pid,ppid,c,stime,tty,time");
 		parse_format("args=CMD");

@@ -11,6 +11,7 @@ struct ps_proc {
 	pid_t pid, ppid, pgid, sid;
 	char state; /* R running, S sleeping, T stopped, Z zombie */
 	uid_t uid;
+	int nice; /* setpriority's, -20 to 19 */
 	unsigned threads;
 	uint64_t rss; /* bytes of memory in use */
 	uint64_t vsz; /* bytes of address space mapped */

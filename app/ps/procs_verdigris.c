@@ -35,6 +35,7 @@ int ps_next(pid_t after, struct ps_proc *out)
 		.sid = info.sid,
 		.state = state_letter(info.state),
 		.uid = info.uid,
+		.nice = info.nice,
 		.threads = info.threads,
 		.rss = info.memory,
 		.vsz = info.mapped,

@@ -12,8 +12,13 @@
 // thread, or the receiver queues waiting for one.
 //
 // Errors instead of hangs: a server thread that dies (or receives again)
-// while owing a reply wakes its caller with ERR_PEER_CLOSED; closing the
-// endpoint's last handle wakes everyone queued on it the same way.
+// while owing a reply wakes its caller with ERR_PEER_CLOSED. The endpoint
+// closes when its last handle with the WAIT right goes (closed, or its
+// process ended): nobody can receive any more, so everyone queued on it is
+// woken the same way and every later call fails at once, however many
+// send-only handles (clients' open files, a starter's) are left. Nothing
+// can make a receiving handle again (duplicates and mints only narrow
+// rights), so a closed endpoint stays closed.
 //
 // Badge notices: after endpoint_watch, the endpoint counts its handles per
 // nonzero badge; when a badge's last handle goes (closed, or its process
@@ -34,7 +39,8 @@ struct endpoint {
 	struct kobject obj;
 	struct wait_queue senders; /* callers waiting for a receiver */
 	struct wait_queue receivers; /* servers waiting for a caller */
-	bool closed;
+	bool closed; /* no handle may receive: calls fail */
+	uint32_t receive_handles; /* handles with the WAIT right (atomic) */
 	bool watched; /* endpoint_watch: badges counted */
 	struct list badges; /* struct badge_count, live badges */
 	struct list gone; /* struct badge_count at 0, notices not yet received */
@@ -116,9 +122,8 @@ static void badge_gone(struct endpoint *ep, struct badge_count *c)
 	sched_unlock(f);
 }
 
-static int endpoint_badge_handles(struct kobject *o, uint64_t badge, int delta)
+static int count_badge(struct endpoint *ep, uint64_t badge, int delta)
 {
-	struct endpoint *ep = to_endpoint(o);
 	/* Allocated before the lock, used when the badge is new. */
 	struct badge_count *fresh = NULL, *zero = NULL;
 	if (delta > 0 && __atomic_load_n(&ep->watched, __ATOMIC_ACQUIRE) &&
@@ -145,15 +150,36 @@ static int endpoint_badge_handles(struct kobject *o, uint64_t badge, int delta)
 	return 0;
 }
 
-static void endpoint_last_handle(struct kobject *o)
+/* The last handle that could receive is gone: fail everyone waiting, and
+ * every call from now on. Never with the scheduler lock held: a handle
+ * moving under it is installed before it is closed, so it never takes a
+ * count to 0. */
+static void endpoint_close(struct endpoint *ep)
 {
-	struct endpoint *ep = to_endpoint(o);
 	irqflags_t f = sched_lock();
 	ep->closed = true;
 	wait_queue_wake(&ep->senders, 1 << 30, ERR_PEER_CLOSED);
 	wait_queue_wake(&ep->receivers, 1 << 30, ERR_PEER_CLOSED);
-	port_cancel_all(o, ERR_PEER_CLOSED);
+	port_cancel_all(&ep->obj, ERR_PEER_CLOSED);
 	sched_unlock(f);
+}
+
+static int endpoint_count_handles(struct kobject *o, uint32_t rights, uint64_t badge, int delta)
+{
+	struct endpoint *ep = to_endpoint(o);
+	if (badge) {
+		int err = count_badge(ep, badge, delta);
+		if (err)
+			return err;
+	}
+	/* An atomic, no lock: nothing makes a receiving handle but another
+	 * one, so the count reaches 0 once, unless a duplicate races with the
+	 * close of its source; closed stays set then, and closing again
+	 * changes nothing. */
+	if ((rights & VG_RIGHT_WAIT) &&
+	    __atomic_add_fetch(&ep->receive_handles, (uint32_t)delta, __ATOMIC_ACQ_REL) == 0)
+		endpoint_close(ep);
+	return 0;
 }
 
 /* Ready for a port when a caller waits or a notice does: ipc_recv will not
@@ -169,9 +195,8 @@ static bool endpoint_poll(struct kobject *o, struct vg_port_packet *pkt)
 
 static const struct kobject_ops endpoint_ops = {
 	.destroy = endpoint_destroy,
-	.last_handle = endpoint_last_handle,
 	.poll = endpoint_poll,
-	.badge_handles = endpoint_badge_handles,
+	.count_handles = endpoint_count_handles,
 };
 
 long sys_endpoint_create(vg_handle_t *out)

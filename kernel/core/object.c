@@ -62,13 +62,13 @@ void handle_table_init(struct handle_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
-static void drop_handle(struct kobject *o, uint64_t badge)
+static void drop_handle(struct kobject *o, uint32_t rights, uint64_t badge)
 {
 	irqflags_t f = spin_lock_irqsave(&lock);
 	bool last_handle = --o->handles == 0;
 	spin_unlock_irqrestore(&lock, f);
-	if (badge && o->ops->badge_handles)
-		o->ops->badge_handles(o, badge, -1);
+	if (o->ops->count_handles)
+		o->ops->count_handles(o, rights, badge, -1);
 	if (last_handle && o->ops->last_handle)
 		o->ops->last_handle(o);
 	kobject_unref(o);
@@ -78,7 +78,7 @@ void handle_table_destroy(struct handle_table *t)
 {
 	for (uint32_t i = 0; i < t->cap; i++)
 		if (t->slots[i].obj)
-			drop_handle(t->slots[i].obj, t->slots[i].badge);
+			drop_handle(t->slots[i].obj, t->slots[i].rights, t->slots[i].badge);
 	kfree(t->slots);
 	memset(t, 0, sizeof(*t));
 }
@@ -115,10 +115,11 @@ int handle_install(struct handle_table *t, struct kobject *o, uint32_t rights, u
 		   vg_handle_t *out)
 {
 	/* Counted before it exists, so that a handle moving (installed here
-	 * before it is closed there) never lets its badge's count touch 0. */
-	bool counted = badge && o->ops->badge_handles;
+	 * before it is closed there) never lets a count touch 0. */
+	rights &= VG_RIGHTS_ALL;
+	bool counted = o->ops->count_handles;
 	if (counted) {
-		int err = o->ops->badge_handles(o, badge, 1);
+		int err = o->ops->count_handles(o, rights, badge, 1);
 		if (err)
 			return err;
 	}
@@ -135,13 +136,13 @@ int handle_install(struct handle_table *t, struct kobject *o, uint32_t rights, u
 		if (err) {
 			spin_unlock_irqrestore(&lock, f);
 			if (counted)
-				o->ops->badge_handles(o, badge, -1);
+				o->ops->count_handles(o, rights, badge, -1);
 			return err;
 		}
 	}
 	struct handle_entry *e = &t->slots[i];
 	e->obj = o;
-	e->rights = rights & VG_RIGHTS_ALL;
+	e->rights = rights;
 	e->badge = badge;
 	e->gen++;
 	__atomic_fetch_add(&o->refs, 1, __ATOMIC_RELAXED);
@@ -194,6 +195,6 @@ int handle_close(struct handle_table *t, vg_handle_t h)
 	struct handle_entry e;
 	int err = handle_take(t, h, &e);
 	if (!err)
-		drop_handle(e.obj, e.badge);
+		drop_handle(e.obj, e.rights, e.badge);
 	return err;
 }

@@ -66,6 +66,8 @@ struct process *process_create(const char *name)
 	wait_queue_init(&p->exited);
 	wait_queue_init(&p->resumed);
 	strlcpy(p->name, name, sizeof(p->name));
+	struct process *creator = current_process();
+	p->nice = creator ? creator->nice : 0;
 	return p;
 }
 
@@ -116,6 +118,8 @@ int process_start_thread(struct process *p, uintptr_t pc, uintptr_t sp, uint64_t
 	t->tobj = to; /* the thread's own reference, dropped when it dies */
 	t->proc = p;
 	t->detached = true;
+	t->nice = p->nice; /* time-shared, weighed by its process's nice */
+	t->quantum = sched_nice_quantum(p->nice);
 	t->uregs = (struct arch_regs *)(thread_stack_top(t) - sizeof(struct arch_regs));
 	arch_regs_init_user(t->uregs, pc, sp, arg0, arg1);
 	arch_tls_set(t, tls);

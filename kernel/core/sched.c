@@ -12,10 +12,11 @@
 #include <kernel/thread.h>
 #include <kernel/time.h>
 #include <verdigris/errors.h>
+#include <verdigris/types.h>
 
 struct runqueue {
 	struct list queue[NUM_PRIOS];
-	uint32_t ready_mask; /* bit p set: queue[p] is not empty */
+	uint64_t ready_mask; /* bit p set: queue[p] is not empty */
 };
 
 spinlock_t sched_spinlock = SPINLOCK_INIT;
@@ -43,23 +44,37 @@ void percpu_init(unsigned n)
 	arch_set_this_cpu(c);
 }
 
-static void make_ready(struct thread *t)
+static bool is_realtime(const struct thread *t)
+{
+	return t->policy != VG_SCHED_OTHER;
+}
+
+/* Queues t at the tail of its priority's queue, or at the head. */
+static void make_ready_at(struct thread *t, bool head)
 {
 	t->state = THREAD_READY;
-	list_push_back(&run_queue[t->priority], &t->run_link);
-	ready_mask |= 1u << t->priority;
+	if (head)
+		list_insert_before(run_queue[t->priority].next, &t->run_link);
+	else
+		list_push_back(&run_queue[t->priority], &t->run_link);
+	ready_mask |= 1ull << t->priority;
 	if (current && t->priority > current->priority)
 		this_cpu()->need_resched = true;
+}
+
+static void make_ready(struct thread *t)
+{
+	make_ready_at(t, false);
 }
 
 static struct thread *take_best_ready(void)
 {
 	if (!ready_mask)
 		return NULL;
-	int p = 31 - __builtin_clz(ready_mask);
+	int p = 63 - __builtin_clzll(ready_mask);
 	struct list *n = list_pop_front(&run_queue[p]);
 	if (list_empty(&run_queue[p]))
-		ready_mask &= ~(1u << p);
+		ready_mask &= ~(1ull << p);
 	return list_entry(n, struct thread, run_link);
 }
 
@@ -155,7 +170,7 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next)
 	c->need_resched = false;
 	next->state = THREAD_RUNNING;
 	if (next->slice <= 0)
-		next->slice = SCHED_SLICE_TICKS;
+		next->slice = next->quantum;
 	/* Interruptions to deliver, a stop, or a kill: user_return's slow
 	 * path takes care of them (interrupt.c), so that a thread of a killed
 	 * process woken from a blocking call never runs its code again. Also
@@ -211,8 +226,10 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next)
  * has set its own state (RUNNING to stay runnable, else BLOCKED or DEAD). */
 static void schedule(void)
 {
+	/* POSIX: a real-time thread preempted with time left goes back to the
+	 * head of its queue (a yield empties its slice: the tail). */
 	if (current->state == THREAD_RUNNING)
-		make_ready(current);
+		make_ready_at(current, is_realtime(current) && current->slice > 0);
 	struct thread *next = take_best_ready();
 	kassert(next); /* the idle thread is always ready */
 	switch_to(next);
@@ -253,7 +270,7 @@ void sched_init(void)
 	/* The boot context becomes a thread like any other. */
 	boot_thread.state = THREAD_RUNNING;
 	boot_thread.priority = PRIO_DEFAULT;
-	boot_thread.slice = SCHED_SLICE_TICKS;
+	boot_thread.slice = boot_thread.quantum = SCHED_SLICE_TICKS;
 	boot_thread.id = next_id++;
 	strlcpy(boot_thread.name, "boot", sizeof(boot_thread.name));
 	list_init(&boot_thread.run_link);
@@ -282,6 +299,7 @@ struct thread *thread_alloc(const char *name, void (*entry)(void *), void *arg, 
 	t->entry = entry;
 	t->entry_arg = arg;
 	t->priority = priority < PRIO_IDLE ? PRIO_IDLE : MIN(priority, PRIO_MAX);
+	t->quantum = SCHED_SLICE_TICKS;
 	strlcpy(t->name, name, sizeof(t->name));
 	list_init(&t->run_link);
 	list_init(&t->sleep_link);
@@ -340,24 +358,55 @@ void thread_yield(void)
 	sched_unlock(f);
 }
 
-void thread_set_priority(struct thread *t, int priority)
+/* Moves t to priority (lock held): a ready thread changes queues, and the
+ * running one yields the CPU when a ready thread now ranks above it. */
+static void move_to_priority(struct thread *t, int priority)
 {
-	irqflags_t f = sched_lock();
-	priority = priority < PRIO_IDLE ? PRIO_IDLE : MIN(priority, PRIO_MAX);
-	if (t->state == THREAD_READY) {
+	/* A thread from thread_alloc is READY but queued only by thread_ready. */
+	if (t->state == THREAD_READY && !list_empty(&t->run_link)) {
 		list_remove(&t->run_link);
 		if (list_empty(&run_queue[t->priority]))
-			ready_mask &= ~(1u << t->priority);
+			ready_mask &= ~(1ull << t->priority);
 		t->priority = priority;
 		make_ready(t);
 	} else {
 		t->priority = priority;
 	}
-	if (t == current && ready_mask >> (priority + 1))
+	if (t == current && priority < PRIO_MAX && ready_mask >> (priority + 1))
 		this_cpu()->need_resched = true;
 	if (this_cpu()->need_resched && t == current)
 		schedule();
+}
+
+void thread_set_priority(struct thread *t, int priority)
+{
+	irqflags_t f = sched_lock();
+	move_to_priority(t, priority < PRIO_IDLE ? PRIO_IDLE : MIN(priority, PRIO_MAX));
 	sched_unlock(f);
+}
+
+int sched_nice_quantum(int nice)
+{
+	/* Linear on each side of nice 0's SCHED_SLICE_TICKS: 19 gets 1 tick
+	 * (a fifth of nice 0's CPU when both spin), -20 gets 20 (four times). */
+	if (nice >= 0)
+		return SCHED_SLICE_TICKS - (SCHED_SLICE_TICKS - 1) * nice / VG_NICE_MAX;
+	return SCHED_SLICE_TICKS +
+		(4 * SCHED_SLICE_TICKS - SCHED_SLICE_TICKS) * -nice / -VG_NICE_MIN;
+}
+
+void thread_set_sched(struct thread *t, unsigned policy, int value)
+{
+	t->policy = (uint8_t)policy;
+	if (policy == VG_SCHED_OTHER) {
+		t->nice = (int8_t)value;
+		t->quantum = sched_nice_quantum(value);
+	} else {
+		t->quantum = SCHED_SLICE_TICKS; /* RR's; FIFO's slice never runs out */
+	}
+	if (t->slice > t->quantum)
+		t->slice = t->quantum;
+	move_to_priority(t, policy == VG_SCHED_OTHER ? PRIO_DEFAULT : PRIO_DEFAULT + value);
 }
 
 static void add_sleeper(struct thread *t)
@@ -464,7 +513,10 @@ void sched_tick(void)
 	ktimers_expire(now);
 	/* A thread of a killed process gets to user_return's slow path, which
 	 * ends it, within a tick. */
-	if (current && (--current->slice <= 0 || (current->proc && current->proc->killed)))
+	/* A FIFO thread runs until it blocks, yields or is preempted. */
+	if (current && current->policy != VG_SCHED_FIFO && --current->slice <= 0)
+		this_cpu()->need_resched = true;
+	if (current && current->proc && current->proc->killed)
 		this_cpu()->need_resched = true;
 	sched_unlock(f);
 }

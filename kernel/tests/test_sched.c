@@ -6,6 +6,7 @@
 #include <kernel/thread.h>
 #include <kernel/time.h>
 #include <verdigris/errors.h>
+#include <verdigris/types.h>
 
 #define MS 1000000ull
 
@@ -110,6 +111,86 @@ KTEST(sched_higher_priority_runs_first)
 	KT_EXPECT_EQ(order[1], 1);
 	thread_join(lo);
 	thread_join(hi);
+}
+
+KTEST(sched_nice_weighs_time_slices)
+{
+	KT_EXPECT_EQ(sched_nice_quantum(0), SCHED_SLICE_TICKS);
+	KT_EXPECT_EQ(sched_nice_quantum(VG_NICE_MAX), 1);
+	KT_EXPECT_EQ(sched_nice_quantum(VG_NICE_MIN), 4 * SCHED_SLICE_TICKS);
+	for (int n = VG_NICE_MIN; n < VG_NICE_MAX; n++)
+		KT_EXPECT(sched_nice_quantum(n) >= sched_nice_quantum(n + 1));
+}
+
+/* A kernel thread made ready with a policy (as a user thread would have). */
+static struct thread *start_with_policy(const char *name, void (*fn)(void *), void *arg,
+					unsigned policy, int value)
+{
+	struct thread *t = thread_alloc(name, fn, arg, PRIO_DEFAULT, 0);
+	if (t) {
+		irqflags_t f = sched_lock();
+		thread_set_sched(t, policy, value);
+		sched_unlock(f);
+		thread_ready(t);
+	}
+	return t;
+}
+
+KTEST(sched_realtime_outranks_timeshared)
+{
+	/* Above all three while making them; then back among the time-shared.
+	 * RR 2 runs first, then FIFO 1, then the nice -20 one (a bigger slice,
+	 * never a higher rank), then us. */
+	order_n = 0;
+	thread_set_priority(thread_current(), PRIO_MAX - 1);
+	struct thread *ts =
+		start_with_policy("ts", record_order, (void *)1, VG_SCHED_OTHER, VG_NICE_MIN);
+	struct thread *rt1 = start_with_policy("rt1", record_order, (void *)2, VG_SCHED_FIFO, 1);
+	struct thread *rt2 = start_with_policy("rt2", record_order, (void *)3, VG_SCHED_RR, 2);
+	KT_ASSERT(ts && rt1 && rt2);
+	thread_set_priority(thread_current(), PRIO_DEFAULT); /* behind ts in its queue */
+	KT_EXPECT_EQ(order_n, 3);
+	KT_EXPECT_EQ(order[0], 3);
+	KT_EXPECT_EQ(order[1], 2);
+	KT_EXPECT_EQ(order[2], 1);
+	thread_join(ts);
+	thread_join(rt1);
+	thread_join(rt2);
+}
+
+static volatile bool fifo_other_ran;
+
+static void fifo_spin(void *arg)
+{
+	/* Spins three nice-0 slices: an equal FIFO thread must not get in. */
+	(void)arg;
+	uint64_t t0 = ticks();
+	while (ticks() - t0 < 3 * SCHED_SLICE_TICKS && !fifo_other_ran)
+		;
+	order[order_n++] = fifo_other_ran ? -1 : 1;
+}
+
+static void fifo_mark(void *arg)
+{
+	(void)arg;
+	fifo_other_ran = true;
+	order[order_n++] = 2;
+}
+
+KTEST(sched_fifo_has_no_time_slice)
+{
+	order_n = 0;
+	fifo_other_ran = false;
+	thread_set_priority(thread_current(), PRIO_MAX - 1);
+	struct thread *a = start_with_policy("fifo_a", fifo_spin, NULL, VG_SCHED_FIFO, 1);
+	struct thread *b = start_with_policy("fifo_b", fifo_mark, NULL, VG_SCHED_FIFO, 1);
+	KT_ASSERT(a && b);
+	thread_set_priority(thread_current(), PRIO_DEFAULT);
+	KT_EXPECT_EQ(order_n, 2);
+	KT_EXPECT_EQ(order[0], 1);
+	KT_EXPECT_EQ(order[1], 2);
+	thread_join(a);
+	thread_join(b);
 }
 
 static struct wait_queue wq;

@@ -155,6 +155,25 @@ static long after_start(struct init *in, struct service *s)
 	return st;
 }
 
+/* The VFS tells the process server each process's user ids, through a
+ * handle the process server makes for it (docs/ARCHITECTURE.md, section
+ * 15): linked whenever either starts and the other runs. */
+static void link_vfs_to_proc(struct init *in)
+{
+	const struct service *proc = service_find(in, "proc"), *vfs = service_find(in, "vfs");
+	if (!proc || !vfs || proc->state != INIT_STATE_RUNNING ||
+	    vfs->state != INIT_STATE_RUNNING || !proc->ep || !vfs->ep)
+		return;
+	vg_handle_t link;
+	long st = proc_process_link_vfs(proc->ep, &link);
+	if (!st)
+		st = fs_vfs_link_proc(vfs->ep, link);
+	if (st)
+		printf("init: could not link the vfs to the process server (%ld): kill's "
+		       "permission will not follow setuid\n",
+		       st);
+}
+
 /* The kernel's limit for each svc_limit (the process server's for cpu). */
 static const uint32_t kernel_limit[] = {
 	[SVC_LIMIT_MEMORY] = VG_LIMIT_MAPPED,
@@ -252,6 +271,8 @@ long service_start(struct init *in, struct service *s)
 	}
 	if ((st = after_start(in, s)))
 		printf("init: %s\n", s->why);
+	if (!strcmp(s->name, "proc") || !strcmp(s->name, "vfs"))
+		link_vfs_to_proc(in);
 	uint64_t us = ((uint64_t)vg_clock_monotonic() - t0) / 1000;
 	printf("init: started %s (%s %llu) in %llu.%03llu ms\n", s->name,
 	       d->via_proc ? "pid" : "koid",

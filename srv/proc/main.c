@@ -13,6 +13,9 @@ int main(void)
 		vg_printf("proc: no endpoint to serve (VG_HTAG_PROC)\n");
 		return (int)ERR_INVALID_ARGS;
 	}
+	/* The root resource, if pid 1 granted it: the kernel wants it for a
+	 * nice below 0 (setpriority). */
+	procsrv.resource = vg_startup_find(VG_HTAG_RESOURCE, 0);
 	static struct async_loop loop;
 	long st = async_loop_init(&loop);
 	if (!st)

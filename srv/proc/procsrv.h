@@ -28,6 +28,18 @@
 #define PROC_WAIT_CONTINUED 4u
 #define PROC_WAIT_NOWAIT 8u
 
+/* The rights of each process's handle to this server: duplicable, so
+ * that the process can show the VFS who it is (ids.c). */
+#define PROC_CLIENT_RIGHTS (VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER | VG_RIGHT_DUPLICATE)
+/* The badge of the VFS's handle (link_vfs): above every pid. */
+#define PROC_BADGE_VFS ((uint64_t)PROC_PID_MAX + 1)
+
+/* A process's user ids as the VFS last told them (ids.c), else its
+ * parent's: real, effective and saved. */
+struct proc_ids {
+	uint32_t ruid, euid, suid;
+};
+
 struct proc_staged {
 	uint32_t tag, arg;
 	vg_handle_t h;
@@ -49,16 +61,19 @@ struct proc {
 	uint32_t change;
 	int stop_sig;
 	/* Its SIGCHLD action (child_signals): what its children's changes do.
-	 * SIGCHLD goes only to a process that catches it: one it would ignore
-	 * would only interrupt its blocking calls. */
+	 * SIGCHLD goes only to a process that uses it (a handler, or blocked
+	 * for sigpending and sigwait): one it would ignore would only
+	 * interrupt its blocking calls. */
 	bool sigchld_caught, nocldstop, nocldwait;
 	/* The kill right (grant_kill): may signal any process but pid 1;
 	 * inherited by its children. */
 	bool kill_any;
+	struct proc_ids ids;
 	/* A session leader's controlling terminal's foreground group, as its
 	 * terminal server said (terminal), or 0: SIGHUP'd when it ends. */
 	int32_t tty_fg;
 	struct proc_limit limits[PROC_LIMITS];
+	int32_t nice; /* setpriority's, applied to its kernel process */
 	uint64_t cpu_warned_ns; /* CPU time at the last SIGXCPU */
 	char args[PROC_ARGS_MAX + 1]; /* name and arguments, space-separated */
 	uint32_t nstaged;
@@ -74,12 +89,15 @@ struct procsrv {
 	struct async_loop *loop;
 	struct async_server server;
 	vg_handle_t ep; /* the server's endpoint: receive, mint */
+	vg_handle_t resource; /* the root resource (pid 1's grant), for nice < 0; or 0 */
 	int32_t last_pid;
 	struct async_timer cpu_timer; /* checks RLIMIT_CPU every second */
 	struct proc table[PROC_MAX];
 	/* Each pid's slot + 1 (0: none), so that finding a caller by its
 	 * badge, done for every request, is not a walk of the table. */
 	uint8_t slot_of[PROC_PID_MAX + 1];
+	uint64_t ep_koid; /* our endpoint's: ids() checks handles with it */
+	bool vfs_linked; /* link_vfs gave the VFS its handle */
 };
 _Static_assert(PROC_MAX < 255, "slot_of holds a slot + 1 in a byte");
 
@@ -141,6 +159,13 @@ long proc_getpgid(struct proc *caller, int32_t pid, int32_t *pgid);
 long proc_setsid(struct proc *caller, int32_t *sid);
 long proc_getsid(struct proc *caller, int32_t pid, int32_t *sid);
 
+/* Priorities (priority.c): setpriority, getpriority (which is 0, 1 or 2:
+ * PRIO_PROCESS, PRIO_PGRP, PRIO_USER), and p's nice set on its kernel
+ * process (after a spawn, fork or exec). */
+long proc_setpriority(struct proc *caller, uint32_t which, int32_t who, int32_t nice);
+long proc_getpriority(struct proc *caller, uint32_t which, int32_t who, int32_t *nice);
+long proc_nice_apply(struct proc *p);
+
 /* Signals (signal.c): whether sig is a signal number (0 included: the
  * existence check), and what sending it to p does. */
 bool proc_signal_valid(int32_t sig);
@@ -153,6 +178,14 @@ long proc_grant_kill(struct proc *caller, int32_t pid);
 long proc_terminal(struct proc *caller, int32_t sid, int32_t pgid);
 /* A session leader p ended: its terminal's foreground group is hung up. */
 void proc_hangup(struct proc *p);
+
+/* User ids (ids.c). */
+long proc_link_vfs(struct proc *caller, vg_handle_t *out);
+/* ids from the VFS (badge): process is the handle a process gave it. */
+long proc_set_ids(uint64_t badge, vg_handle_t process, const struct proc_ids *ids);
+/* What a child starts with: its parent's ids, kill right and nice (its
+ * limits: proc_limits_inherit for a spawn, a copy for a fork). */
+void proc_inherit(struct proc *child, const struct proc *parent);
 
 /* Resource limits (limits.c). */
 /* No limits, for pid 1; a child's are copied from its parent's. */

@@ -85,6 +85,20 @@ static long do_limit(void *ctx, uint64_t badge, int32_t pid, uint32_t resource, 
 	return proc_limit(p, pid, resource, set, value, old);
 }
 
+static long do_setpriority(void *ctx, uint64_t badge, uint32_t which, int32_t who, int32_t nice)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_setpriority(p, which, who, nice);
+}
+
+static long do_getpriority(void *ctx, uint64_t badge, uint32_t which, int32_t who, int32_t *nice)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_getpriority(p, which, who, nice);
+}
+
 static long do_stage_limit(void *ctx, uint64_t badge, uint32_t resource,
 			   const struct proc_limit *value)
 {
@@ -152,6 +166,20 @@ static long do_terminal(void *ctx, uint64_t badge, int32_t sid, int32_t pgid)
 	return proc_terminal(p, sid, pgid);
 }
 
+static long do_link_vfs(void *ctx, uint64_t badge, vg_handle_t *vfs)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_link_vfs(p, vfs);
+}
+
+static long do_ids(void *ctx, uint64_t badge, vg_handle_t process, uint32_t ruid, uint32_t euid,
+		   uint32_t suid)
+{
+	(void)ctx;
+	return proc_set_ids(badge, process, &(struct proc_ids){ ruid, euid, suid });
+}
+
 static long do_next(void *ctx, uint64_t badge, int32_t after, struct proc_info *info,
 		    const char **args)
 {
@@ -173,6 +201,8 @@ static long do_next(void *ctx, uint64_t badge, int32_t after, struct proc_info *
 		.state = best->state,
 		.status = best->state == PROC_STATE_ZOMBIE ? best->status : 0,
 		.start_ns = best->start_ns,
+		.nice = best->nice,
+		.uid = best->ids.euid,
 	};
 	struct vg_process_info k;
 	if (best->process && !vg_process_info(best->process, &k)) {
@@ -239,6 +269,10 @@ static const struct proc_process_ops ops = {
 	.limit = do_limit,
 	.grant_kill = do_grant_kill,
 	.terminal = do_terminal,
+	.setpriority = do_setpriority,
+	.getpriority = do_getpriority,
+	.link_vfs = do_link_vfs,
+	.ids = do_ids,
 	.stage_limit = do_stage_limit,
 };
 static struct proc_process_server server = { &ops, NULL };

@@ -82,12 +82,20 @@ void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32
 	}
 }
 
-/* A process may signal itself and its descendants; pid 1 may signal all,
- * and a holder of the kill right all but pid 1. */
-static bool may_signal(const struct proc *caller, const struct proc *p)
+/* POSIX's rule: the sender's real or effective uid is the target's real
+ * or saved one, or the sender is privileged (effective uid 0, the kill
+ * right, pid 1); SIGCONT may go to any process of the sender's session.
+ * pid 1 gets nothing from anyone else (proc_deliver would drop it). */
+static bool may_signal(const struct proc *caller, const struct proc *p, int32_t sig)
 {
-	return caller == p || caller->pid == 1 || proc_is_ancestor(caller, p) ||
-		(caller->kill_any && p->pid != 1);
+	if (caller == p || caller->pid == 1)
+		return true;
+	if (p->pid == 1)
+		return false;
+	const struct proc_ids *s = &caller->ids, *t = &p->ids;
+	return s->euid == 0 || caller->kill_any || s->ruid == t->ruid || s->ruid == t->suid ||
+		s->euid == t->ruid || s->euid == t->suid ||
+		(sig == SIGCONT_NUMBER && caller->sid == p->sid);
 }
 
 long proc_grant_kill(struct proc *caller, int32_t pid)
@@ -137,7 +145,7 @@ long proc_kill(struct proc *caller, int32_t pid, int32_t sig)
 		struct proc *p = proc_find(pid);
 		if (!p)
 			return PROC_PROC_ERROR_NO_PROCESS;
-		if (!may_signal(caller, p))
+		if (!may_signal(caller, p, sig))
 			return PROC_PROC_ERROR_DENIED;
 		proc_deliver(p, sig, 0, caller->pid, 0);
 		return 0;
@@ -153,7 +161,7 @@ long proc_kill(struct proc *caller, int32_t pid, int32_t sig)
 		if (!p->pid || (pid == -1 ? p->pid == 1 || p == caller : p->pgid != pgid))
 			continue;
 		found = true;
-		if (!may_signal(caller, p))
+		if (!may_signal(caller, p, sig))
 			continue;
 		allowed = true;
 		proc_deliver(p, sig, 0, caller->pid, 0);

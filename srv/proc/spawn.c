@@ -89,7 +89,7 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 		return spawn_error(st);
 	}
 	vg_handle_t ep, child = VG_HANDLE_INVALID;
-	st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, (uint64_t)pid, &ep);
+	st = vg_endpoint_mint(procsrv.ep, PROC_CLIENT_RIGHTS, (uint64_t)pid, &ep);
 	if (!st && (st = vg_process_create(&child)))
 		vg_handle_close(ep);
 	if (st) {
@@ -142,7 +142,8 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 		child->sid = sid;
 		child->state = PROC_STATE_RUNNING;
 		set_args(child, r);
-		child->kill_any = parent->kill_any;
+		proc_inherit(child, parent);
+		proc_nice_apply(child);
 		proc_limits_watch_cpu(child);
 		if ((st = proc_watch(child)))
 			vg_process_kill(child->process, -1);
@@ -174,6 +175,10 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	set_args(p, r);
 	/* The new program's C library starts with SIGCHLD's default action. */
 	p->sigchld_caught = p->nocldstop = p->nocldwait = false;
+	/* POSIX's exec: the saved user id becomes the effective one, as the
+	 * C library asks of the VFS for the new program. */
+	p->ids.suid = p->ids.euid;
+	proc_nice_apply(p);
 	if ((st = proc_watch(p))) {
 		/* Unwatched, it could never be reaped: end it now, as killed. */
 		p->kill_sig = 9;
@@ -189,8 +194,7 @@ long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle
 	struct proc *child = proc_alloc();
 	long st = child ? 0 : PROC_PROC_ERROR_FULL;
 	if (!st)
-		st = vg_endpoint_mint(procsrv.ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER,
-				      (uint64_t)child->pid, ep);
+		st = vg_endpoint_mint(procsrv.ep, PROC_CLIENT_RIGHTS, (uint64_t)child->pid, ep);
 	if (st) {
 		vg_handle_close(process);
 		if (child)
@@ -207,7 +211,7 @@ long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle
 	child->sigchld_caught = parent->sigchld_caught;
 	child->nocldstop = parent->nocldstop;
 	child->nocldwait = parent->nocldwait;
-	child->kill_any = parent->kill_any;
+	proc_inherit(child, parent); /* nice: the kernel's copy came with the process */
 	memcpy(child->limits, parent->limits, sizeof(child->limits));
 	proc_limits_apply(child);
 	if ((st = proc_watch(child))) {

@@ -4,7 +4,8 @@
 // in the tree: directories a path goes through are made as needed, a later
 // record of the same name replaces an earlier one (as extracting would),
 // hard-linked files share one node (newc stores their data once, with the
-// last link). Any record that cannot be placed refuses the whole archive
+// last link), its data read in place in the archive, which must outlive
+// the tree (tmpfs_adopt). Any record that cannot be placed refuses the whole archive
 // with a reason. Pure code on the tree (nodes.c); fuzzed on the host.
 #include "tmpfs.h"
 #include <kernel/cpio.h>
@@ -144,11 +145,12 @@ static long place(struct tmpfs *fs, const struct cpio_entry *e, struct hardlink 
 	}
 data:
 	if (kind == FS_KIND_FILE && e->size) {
-		size_t done;
+		/* Read where it is in the archive, which the caller keeps:
+		 * the boot archive is not held twice. */
 		if ((st = tmpfs_truncate(fs, n, 0)) ||
-		    (st = tmpfs_write(fs, n, 0, e->data, e->size, &done)) || done != e->size) {
+		    (st = tmpfs_adopt(fs, n, e->data, e->size))) {
 			*why = "no room for a file's data";
-			return st ? st : FS_FS_ERROR_NO_SPACE;
+			return st;
 		}
 	}
 attributes:

@@ -12,7 +12,7 @@ static struct tmpfs_node *node_new(struct tmpfs *fs, fs_kind_t kind, uint32_t mo
 				   uint32_t gid)
 {
 	uint64_t ino = 0;
-	for (uint64_t i = ROOT_INO; i < fs->nnodes; i++)
+	for (uint64_t i = fs->free_from > ROOT_INO ? fs->free_from : ROOT_INO; i < fs->nnodes; i++)
 		if (!fs->nodes[i]) {
 			ino = i;
 			break;
@@ -35,8 +35,9 @@ static struct tmpfs_node *node_new(struct tmpfs *fs, fs_kind_t kind, uint32_t mo
 	node->mode = mode & 07777;
 	node->uid = uid;
 	node->gid = gid;
-	node->atime = node->mtime = node->ctime = fs->now();
+	node->atime = node->mtime = node->ctime = tmpfs_now(fs);
 	fs->nodes[ino] = node;
+	fs->free_from = ino + 1;
 	fs->live++;
 	return node;
 }
@@ -154,7 +155,7 @@ static long dir_add(struct tmpfs *fs, struct tmpfs_node *d, const char *name, ui
 	}
 	slot->name = copy;
 	slot->ino = ino;
-	d->mtime = d->ctime = fs->now();
+	d->mtime = d->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -165,7 +166,7 @@ static void dir_remove(struct tmpfs *fs, struct tmpfs_node *d, struct tmpfs_dire
 	e->ino = 0;
 	while (d->u.d.count && !d->u.d.ents[d->u.d.count - 1].name)
 		d->u.d.count--;
-	d->mtime = d->ctime = fs->now();
+	d->mtime = d->ctime = tmpfs_now(fs);
 }
 
 static bool dir_empty(const struct tmpfs_node *d)
@@ -239,6 +240,8 @@ void tmpfs_release(struct tmpfs *fs, struct tmpfs_node *n)
 	if (n->kind == FS_KIND_SYMLINK)
 		free(n->u.target);
 	fs->nodes[n->ino] = NULL;
+	if (n->ino < fs->free_from)
+		fs->free_from = n->ino;
 	fs->live--;
 	free(n);
 }
@@ -246,7 +249,7 @@ void tmpfs_release(struct tmpfs *fs, struct tmpfs_node *n)
 /* Drops one name of n (already removed from its directory). */
 static void drop_link(struct tmpfs *fs, struct tmpfs_node *parent, struct tmpfs_node *n)
 {
-	n->ctime = fs->now();
+	n->ctime = tmpfs_now(fs);
 	if (n->kind == FS_KIND_DIR) {
 		n->nlink = 0;
 		parent->nlink--;
@@ -324,7 +327,7 @@ long tmpfs_rename(struct tmpfs *fs, uint64_t from_dir, const char *from, uint64_
 		/* The target's slot takes the moved node: no allocation, so
 		 * nothing can fail half-way. */
 		te->ino = n->ino;
-		td->mtime = td->ctime = fs->now();
+		td->mtime = td->ctime = tmpfs_now(fs);
 		drop_link(fs, td, old);
 	} else if ((st = dir_add(fs, td, to, n->ino))) {
 		return st;
@@ -336,7 +339,7 @@ long tmpfs_rename(struct tmpfs *fs, uint64_t from_dir, const char *from, uint64_
 		td->nlink++;
 		n->u.d.parent = td->ino;
 	}
-	n->ctime = fs->now();
+	n->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -357,7 +360,7 @@ long tmpfs_link(struct tmpfs *fs, uint64_t ino, uint64_t dir, const char *name)
 	if ((st = dir_add(fs, d, name, ino)))
 		return st;
 	n->nlink++;
-	n->ctime = fs->now();
+	n->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -392,7 +395,7 @@ long tmpfs_read(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, void *buf,
 			memset(out + *done, 0, chunk);
 		*done += chunk;
 	}
-	n->atime = fs->now();
+	n->atime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -459,7 +462,7 @@ long tmpfs_write_span(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, size
 	*done = stop == last ? len : (size_t)(stop * TMPFS_PAGE - off);
 	if (off + *done > n->size)
 		n->size = off + *done;
-	n->mtime = n->ctime = fs->now();
+	n->mtime = n->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -486,20 +489,52 @@ long tmpfs_commit(struct tmpfs *fs, struct tmpfs_node *n, uint64_t bytes)
 	return mark_written(fs, n, 0, last) == last ? 0 : FS_FS_ERROR_NO_SPACE;
 }
 
+long tmpfs_adopt(struct tmpfs *fs, struct tmpfs_node *n, const void *data, size_t len)
+{
+	if (n->kind != FS_KIND_FILE || n->size || n->u.f.data.cap)
+		return FS_FS_ERROR_INVALID;
+	if (len > TMPFS_FILE_MAX)
+		return FS_FS_ERROR_TOO_BIG;
+	uint64_t last = (len + TMPFS_PAGE - 1) / TMPFS_PAGE;
+	long st = grow_bits(n, last);
+	if (st)
+		return st;
+	if (mark_written(fs, n, 0, last) != last) {
+		tmpfs_truncate(fs, n, 0); /* the pages marked go back */
+		return FS_FS_ERROR_NO_SPACE;
+	}
+	tmpfs_store_borrow(&n->u.f.data, data, len);
+	n->size = len;
+	n->mtime = n->ctime = tmpfs_now(fs);
+	return 0;
+}
+
 long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size)
 {
 	if (n->kind != FS_KIND_FILE)
 		return n->kind == FS_KIND_DIR ? FS_FS_ERROR_IS_DIR : FS_FS_ERROR_INVALID;
 	if (size > TMPFS_FILE_MAX)
 		return FS_FS_ERROR_TOO_BIG;
+	/* The tail of a borrowed file's last page is zeroed below: ours first. */
+	long st = size && size < n->size ? tmpfs_store_own(&n->u.f.data) : 0;
+	if (st)
+		return st;
 	if (size < n->size) {
 		uint64_t keep = (size + TMPFS_PAGE - 1) / TMPFS_PAGE;
-		for (uint64_t p = keep; p < n->u.f.nbits; p++)
-			if (page_written(n, p)) {
-				n->u.f.written[p / 64] &= ~(1ull << (p % 64));
-				fs->pages_used--;
-				n->u.f.used--;
-			}
+		/* A word of the bitmap at a time: a whole word's pages go in
+		 * one step (a small file's release looked at 64 bits one by
+		 * one). */
+		for (uint64_t w = keep / 64; w < n->u.f.nbits / 64; w++) {
+			uint64_t gone = n->u.f.written[w];
+			if (w == keep / 64)
+				gone &= ~0ull << (keep % 64);
+			if (!gone)
+				continue;
+			uint64_t count = (uint64_t)__builtin_popcountll(gone);
+			n->u.f.written[w] &= ~gone;
+			fs->pages_used -= count;
+			n->u.f.used -= count;
+		}
 		/* The tail of the last page kept reads as zeros if it grows
 		 * again; the pages past it go back to the system. */
 		if (size % TMPFS_PAGE && page_written(n, keep - 1))
@@ -507,7 +542,7 @@ long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size)
 		tmpfs_store_shrink(&n->u.f.data, size);
 	}
 	n->size = size;
-	n->mtime = n->ctime = fs->now();
+	n->mtime = n->ctime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -557,7 +592,7 @@ size_t tmpfs_readdir(struct tmpfs *fs, struct tmpfs_node *dir, uint64_t *cookie,
 		used += n;
 	}
 	*cookie = c;
-	dir->atime = fs->now();
+	dir->atime = tmpfs_now(fs);
 	return used;
 }
 
@@ -577,5 +612,5 @@ void tmpfs_destroy(struct tmpfs *fs)
 	}
 	free(fs->nodes);
 	fs->nodes = NULL;
-	fs->nnodes = 0;
+	fs->nnodes = fs->free_from = 0;
 }

@@ -100,7 +100,7 @@ static long set_attr(struct tmpfs *fs, struct tmpfs_node *n, uint32_t mask,
 		if (st)
 			return st;
 	}
-	int64_t now = fs->now();
+	int64_t now = tmpfs_now(fs);
 	if (mask & SET_MODE)
 		n->mode = set->mode & 07777;
 	if (mask & SET_UID)
@@ -236,7 +236,7 @@ static long read_span(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, size
 	if (n->kind == FS_KIND_DIR)
 		return FS_FS_ERROR_IS_DIR;
 	*len = off >= n->size ? 0 : count < n->size - off ? count : (size_t)(n->size - off);
-	n->atime = fs->now();
+	n->atime = tmpfs_now(fs);
 	return 0;
 }
 
@@ -528,6 +528,7 @@ static int dispatch(void *server, uint64_t badge, uint64_t tag, struct vg_ipc_bu
 		    uint64_t *reply_tag)
 {
 	(void)server;
+	((struct tmpfs *)file_server.ctx)->stamp = 0; /* a new request, a new time */
 	if (tag & VG_IPC_TAG_BADGE_CLOSED) /* a client's last handle went */
 		return fs_opens_badge_closed(&file_server, badge, reply_tag);
 	uint32_t iface = VG_IPC_TAG_LABEL(tag) >> 16;
@@ -548,5 +549,6 @@ long tmpfs_serve(struct tmpfs *fs, vg_handle_t ep)
 		return st;
 	node_server = (struct fs_node_server){ &tmpfs_node_ops, fs };
 	file_server = (struct fs_file_server){ &tmpfs_file_ops, fs };
+	fs->per_request = true;
 	return ipc_serve(ep, dispatch, NULL);
 }

@@ -49,7 +49,9 @@ static long move_to_vmo(struct tmpfs_store *s, uint64_t cap)
 	/* Only the written part: the copy commits what it touches. */
 	if (s->cap)
 		memcpy((void *)at, s->base, s->cap);
-	free(s->base);
+	if (!s->borrowed)
+		free(s->base);
+	s->borrowed = false;
 	s->base = (unsigned char *)at;
 	s->cap = cap;
 	return 0;
@@ -57,8 +59,9 @@ static long move_to_vmo(struct tmpfs_store *s, uint64_t cap)
 
 long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from)
 {
-	if (bytes <= s->cap)
-		return 0;
+	long st = tmpfs_store_own(s);
+	if (st || bytes <= s->cap)
+		return st;
 	uint64_t cap = tmpfs_store_cap_for(s, bytes);
 	if (s->vmo)
 		return vg_vmo_set_size(s->vmo, cap) ? FS_FS_ERROR_NO_SPACE : remap(s, cap);
@@ -69,7 +72,8 @@ long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from)
 
 long tmpfs_store_vmo(struct tmpfs_store *s, vg_handle_t *vmo)
 {
-	long st = s->vmo ? 0 : move_to_vmo(s, s->cap ? s->cap : PAGE);
+	uint64_t cap = (s->cap + PAGE - 1) / PAGE * PAGE; /* a borrowed one's is its length */
+	long st = s->vmo ? 0 : move_to_vmo(s, cap ? cap : PAGE);
 	*vmo = s->vmo;
 	return st;
 }
@@ -101,7 +105,7 @@ void tmpfs_store_free(struct tmpfs_store *s)
 		vg_handle_close(s->vmo);
 		s->vmo = VG_HANDLE_INVALID;
 	} else {
-		free(s->base);
+		tmpfs_heap_shrink(s, 0);
 	}
 	s->base = NULL;
 	s->cap = 0;

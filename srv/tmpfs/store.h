@@ -12,6 +12,7 @@
 #ifndef SRV_TMPFS_STORE_H
 #define SRV_TMPFS_STORE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <verdigris/types.h>
 
@@ -19,6 +20,10 @@ struct tmpfs_store {
 	unsigned char *base; /* cap bytes, or NULL when cap is 0 */
 	uint64_t cap;
 	vg_handle_t vmo; /* the server's: the pages behind base (0 on the host) */
+	/* base is memory the store does not own and never writes (a file of
+	 * the boot archive, which stays mapped and never changes), cap its
+	 * length: read in place, copied on the first change (or mmap). */
+	bool borrowed;
 };
 
 /* Makes cap at least bytes (growing by doubling, whole pages), keeping the
@@ -31,6 +36,14 @@ long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from);
 void tmpfs_store_shrink(struct tmpfs_store *s, uint64_t keep);
 void tmpfs_store_free(struct tmpfs_store *s);
 #define TMPFS_STORE_PAGE 4096u
+
+/* The store reads as data[0, len) without a copy (store_heap.c); data
+ * must outlive it and never change. It was empty. */
+void tmpfs_store_borrow(struct tmpfs_store *s, const void *data, uint64_t len);
+/* A borrowed store's bytes copied into a heap block of its own (whole
+ * pages, zero-filled past them), before a change: 0 or
+ * FS_FS_ERROR_NO_SPACE. Nothing to do for another store. */
+long tmpfs_store_own(struct tmpfs_store *s);
 
 /* The heap block (store_heap.c). The capacity that holds bytes: the
  * current one (or a page) doubled as often as needed. */

@@ -37,8 +37,37 @@ long tmpfs_heap_grow(struct tmpfs_store *s, uint64_t cap, uint64_t bytes, uint64
 	return 0;
 }
 
+void tmpfs_store_borrow(struct tmpfs_store *s, const void *data, uint64_t len)
+{
+	s->base = (unsigned char *)(uintptr_t)data;
+	s->cap = len;
+	s->borrowed = true;
+}
+
+long tmpfs_store_own(struct tmpfs_store *s)
+{
+	if (!s->borrowed)
+		return 0;
+	uint64_t cap = (s->cap + TMPFS_STORE_PAGE - 1) / TMPFS_STORE_PAGE * TMPFS_STORE_PAGE;
+	unsigned char *own = malloc(cap);
+	if (!own)
+		return FS_FS_ERROR_NO_SPACE;
+	memcpy(own, s->base, s->cap);
+	memset(own + s->cap, 0, cap - s->cap);
+	s->base = own;
+	s->cap = cap;
+	s->borrowed = false;
+	return 0;
+}
+
 void tmpfs_heap_shrink(struct tmpfs_store *s, uint64_t keep)
 {
+	if (s->borrowed) { /* nothing of it is ours to give back */
+		if (keep)
+			return;
+		*s = (struct tmpfs_store){ .vmo = s->vmo };
+		return;
+	}
 	if (keep == 0) {
 		free(s->base);
 		s->base = NULL;

@@ -64,13 +64,33 @@ struct tmpfs_open {
 struct tmpfs {
 	struct tmpfs_node **nodes; /* by inode number; 0 unused */
 	uint64_t nnodes, live;
+	/* Every inode number below it is in use: a new node's search starts
+	 * there, so that creating a file costs the same beside 1000 others
+	 * as in an empty file system (the lowest free number is still the
+	 * one taken). */
+	uint64_t free_from;
 	uint64_t pages_max, pages_used;
 	bool read_only; /* the boot archive's: every change is EROFS */
 	struct fs_opens opens;
 	struct fs_locks locks;
 	uint64_t dev;
 	int64_t (*now)(void); /* nanoseconds */
+	/* The server reads the clock once per request (tmpfs_serve sets
+	 * per_request; each request clears stamp): a create, a write or an
+	 * unlink set three to seven times, which were as many system calls. */
+	bool per_request;
+	int64_t stamp;
 };
+
+/* The time for the node being changed: the request's (see per_request). */
+static inline int64_t tmpfs_now(struct tmpfs *fs)
+{
+	if (!fs->per_request)
+		return fs->now();
+	if (!fs->stamp)
+		fs->stamp = fs->now();
+	return fs->stamp;
+}
 
 /* Nodes (nodes.c): the tree and the data, no IPC; the host tests use it. */
 long tmpfs_init(struct tmpfs *fs, uint64_t bytes_max, int64_t (*now)(void));
@@ -97,6 +117,10 @@ long tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, const voi
  * pages that read as zeros until it does. */
 long tmpfs_write_span(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, size_t len,
 		      size_t *done);
+/* An empty file's contents become data[0, len), read in place (no copy;
+ * the first change copies it): data must outlive fs and never change, as
+ * the mapped boot archive does. The pages count as written. */
+long tmpfs_adopt(struct tmpfs *fs, struct tmpfs_node *n, const void *data, size_t len);
 long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size);
 /* Counts pages [0, bytes) of a file as written (a writable shared mapping
  * may write any of them behind tmpfs's back); NO_SPACE past the limit. */
@@ -105,8 +129,9 @@ long tmpfs_commit(struct tmpfs *fs, struct tmpfs_node *n, uint64_t bytes);
 size_t tmpfs_readdir(struct tmpfs *fs, struct tmpfs_node *dir, uint64_t *cookie, void *buf,
 		     size_t len, bool *end);
 
-/* Fills fs from a cpio newc archive (initrd.c); *why says what was wrong
- * with a refused one. */
+/* Fills fs from a cpio newc archive (initrd.c), whose files' data it reads
+ * in place: archive must outlive fs; *why says what was wrong with a
+ * refused one. */
 long tmpfs_load_cpio(struct tmpfs *fs, const void *archive, size_t len, const char **why);
 
 /* The protocol (ops.c). */

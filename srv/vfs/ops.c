@@ -414,14 +414,54 @@ static long do_realpath(void *ctx, uint64_t badge, const char *path, size_t len,
 	return 0;
 }
 
+/* The mount on path (its canonical form) whose server is gone: its calls
+ * fail with ERR_PEER_CLOSED (the kernel's word that nobody can receive
+ * them), which clients see as EIO. Its slot, or -1. */
+static int dead_mount_on(struct vfs *v, const char *path)
+{
+	struct fs_statfs sf;
+	for (int i = 0; i < (int)VFS_MOUNTS; i++)
+		if (v->mounts[i].used && !strcmp(v->mounts[i].path, path) &&
+		    fs_node_statfs(v->mounts[i].fs, &sf) == ERR_PEER_CLOSED)
+			return i;
+	return -1;
+}
+
+/* fs takes the place of the dead filesystem of mount i (init mounts a
+ * restarted service again so): same slot, path and mount point, the new
+ * server's root, nothing of the old one cached. Mounts below it keep
+ * their mount points' inode numbers (a restarted server that rebuilds
+ * the same tree, as the boot archive's does, gives them back). */
+static long remount(struct vfs *v, int i, vg_handle_t fs, const char *source, const char *fstype)
+{
+	struct vfs_mount *m = &v->mounts[i];
+	struct fs_attr root;
+	long st = fs_node_root(fs, (uint64_t)i + 1, &root);
+	if (!st && root.kind != FS_KIND_DIR)
+		st = FS_FS_ERROR_NOT_DIR;
+	if (st) {
+		vg_handle_close(fs);
+		return st;
+	}
+	vg_handle_close(m->fs);
+	m->fs = fs;
+	m->root = root.ino;
+	strlcpy(m->source, source, sizeof(m->source));
+	strlcpy(m->fstype, fstype, sizeof(m->fstype));
+	vfs_dcache_drop_mount(v, i);
+	return 0;
+}
+
 /* mount and mount_named: fs on the directory path, known by source and
- * fstype in listings. */
+ * fstype in listings; in place of a dead filesystem there. */
 static long mount_at(struct vfs *v, const char *path, vg_handle_t fs, const char *source,
 		     const char *fstype)
 {
 	struct fs_attr root;
 	long st = 0;
-	int free_slot = -1;
+	int free_slot = -1, dead = vfs_root(v) ? dead_mount_on(v, path) : -1;
+	if (dead >= 0)
+		return remount(v, dead, fs, source, fstype);
 	for (int i = (int)VFS_MOUNTS - 1; i >= 0; i--)
 		if (!v->mounts[i].used)
 			free_slot = i;
@@ -649,6 +689,8 @@ const struct fs_vfs_ops vfs_ops = {
 	.become = do_become,
 	.groups = do_groups,
 	.setgroups = do_setgroups,
+	.link_proc = vfs_link_proc,
+	.tell_proc = vfs_tell_proc,
 	.mknod = do_mknod,
 	.device = do_device,
 	.undevice = do_undevice,
@@ -673,7 +715,8 @@ const struct fs_vfs_ops vfs_ops = {
 
 static struct fs_vfs_server server;
 
-/* Before anything is mounted on /, only mount (and mount_named) is served. */
+/* Before anything is mounted on /, only mount (and mount_named) is served,
+ * and link_proc (init links us to the process server as we start). */
 static int dispatch(void *s, uint64_t badge, uint64_t tag, struct vg_ipc_buffer *buf,
 		    uint64_t *reply_tag)
 {
@@ -689,7 +732,8 @@ static int dispatch(void *s, uint64_t badge, uint64_t tag, struct vg_ipc_buffer 
 		return 0;
 	}
 	if (!v->mounts[0].used && VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_LABEL &&
-	    VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_NAMED_LABEL) {
+	    VG_IPC_TAG_LABEL(tag) != FS_VFS_MOUNT_NAMED_LABEL &&
+	    VG_IPC_TAG_LABEL(tag) != FS_VFS_LINK_PROC_LABEL) {
 		*reply_tag = ipc_reject(tag, buf, ERR_BAD_STATE);
 		return 0;
 	}

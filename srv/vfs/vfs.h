@@ -59,6 +59,7 @@ struct vfs {
 	vg_handle_t ep; /* the endpoint served, to mint handles for credentials */
 	struct vfs_creds creds; /* the table of credentials (creds.h) */
 	const struct vfs_cred *cred; /* the caller's: the entry its badge names */
+	vg_handle_t proc; /* the process server's handle for us (link_proc), or 0 */
 	struct vfs_mount mounts[VFS_MOUNTS];
 	struct vfs_device devices[VFS_DEVICES];
 	struct vfs_dentry dcache[VFS_DCACHE];
@@ -98,6 +99,9 @@ long vfs_lookup(struct vfs *v, const struct vfs_loc *dir, const char *name, stru
 
 /* The protocol (ops.c). */
 extern const struct fs_vfs_ops vfs_ops;
+/* link_proc and tell_proc (procids.c). */
+long vfs_link_proc(void *ctx, uint64_t badge, vg_handle_t proc);
+long vfs_tell_proc(void *ctx, uint64_t badge, vg_handle_t process);
 long vfs_serve(struct vfs *v, vg_handle_t ep);
 
 #endif

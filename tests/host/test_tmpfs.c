@@ -85,6 +85,27 @@ TEST(tmpfs, names_and_links)
 	tmpfs_destroy(&fs);
 }
 
+/* A new node takes the lowest free inode number, also after numbers
+ * below the last one taken were freed, and past a table that grew. */
+TEST(tmpfs, inode_numbers_lowest_free_first)
+{
+	struct tmpfs fs;
+	CHECK_EQ_I(tmpfs_init(&fs, 1 << 20, fake_now), 0);
+	char name[16];
+	for (int i = 0; i < 100; i++) {
+		snprintf(name, sizeof(name), "f%d", i);
+		CHECK_EQ_U(make(&fs, 1, name, FS_KIND_FILE)->ino, 2 + i);
+	}
+	CHECK_EQ_I(tmpfs_unlink(&fs, 1, "f48", false), 0); /* ino 50 */
+	CHECK_EQ_I(tmpfs_unlink(&fs, 1, "f8", false), 0); /* ino 10 */
+	CHECK_EQ_U(make(&fs, 1, "a", FS_KIND_FILE)->ino, 10);
+	CHECK_EQ_U(make(&fs, 1, "b", FS_KIND_FILE)->ino, 50);
+	CHECK_EQ_U(make(&fs, 1, "c", FS_KIND_FILE)->ino, 102);
+	CHECK_EQ_I(tmpfs_unlink(&fs, 1, "c", false), 0);
+	CHECK_EQ_U(make(&fs, 1, "d", FS_KIND_FILE)->ino, 102);
+	tmpfs_destroy(&fs);
+}
+
 TEST(tmpfs, rename_rules)
 {
 	struct tmpfs fs;
@@ -268,6 +289,49 @@ TEST(tmpfs, loads_gnu_cpio_newc)
 TEST(tmpfs, loads_gnu_cpio_crc)
 {
 	compare_with_archive("cpio/tree.crc");
+}
+
+/* A loaded archive's files are read where they are in it (no copy); the
+ * first write or truncation copies one, and the archive never changes. */
+TEST(tmpfs, archive_files_read_in_place_copied_on_change)
+{
+	size_t size;
+	unsigned char *a = vtest_load("cpio/tree.newc", &size);
+	unsigned char *before = malloc(size);
+	memcpy(before, a, size);
+	struct tmpfs fs;
+	CHECK_EQ_I(tmpfs_init(&fs, 64 << 20, fake_now), 0);
+	const char *why = NULL;
+	CHECK_EQ_I(tmpfs_load_cpio(&fs, a, size, &why), 0);
+	size_t off = 0;
+	struct cpio_entry e;
+	struct tmpfs_node *files[2] = { NULL, NULL };
+	const unsigned char *data[2] = { NULL, NULL };
+	int found = 0;
+	while (found < 2 && cpio_next(a, size, &off, &e, &why) == 1) {
+		struct tmpfs_node *n = tmpfs_walk(&fs, e.name);
+		if (CPIO_TYPE(e.mode) != CPIO_S_IFREG || e.size < 2 || n->nlink > 1)
+			continue;
+		CHECK(n->u.f.data.borrowed);
+		CHECK(n->u.f.data.base == e.data);
+		files[found] = n;
+		data[found++] = e.data;
+	}
+	CHECK_EQ_I(found, 2);
+	unsigned char got[2];
+	size_t done;
+	CHECK_EQ_I(tmpfs_write(&fs, files[0], 0, "Z", 1, &done), 0);
+	CHECK(!files[0]->u.f.data.borrowed);
+	CHECK_EQ_I(tmpfs_read(&fs, files[0], 0, got, 2, &done), 0);
+	CHECK(got[0] == 'Z' && got[1] == data[0][1]);
+	CHECK_EQ_I(tmpfs_truncate(&fs, files[1], 1), 0);
+	CHECK(!files[1]->u.f.data.borrowed);
+	CHECK_EQ_I(tmpfs_read(&fs, files[1], 0, got, 2, &done), 0);
+	CHECK(done == 1 && got[0] == data[1][0]);
+	CHECK(memcmp(a, before, size) == 0);
+	tmpfs_destroy(&fs);
+	free(before);
+	free(a);
 }
 
 TEST(tmpfs, refuses_bad_archives_with_a_reason)

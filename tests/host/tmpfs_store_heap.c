@@ -5,8 +5,9 @@
 
 long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from)
 {
-	if (bytes <= s->cap)
-		return 0;
+	long st = tmpfs_store_own(s);
+	if (st || bytes <= s->cap)
+		return st;
 	return tmpfs_heap_grow(s, tmpfs_store_cap_for(s, bytes), bytes, from);
 }
 

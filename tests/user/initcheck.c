@@ -7,6 +7,7 @@
 // once, "sleep" runs until stopped. "reboot" (tools/testsuite.py gives it in
 // an image of its own) ends the run with a reboot instead.
 #include <bus.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <init.h>
 #include <stdio.h>
@@ -130,6 +131,8 @@ static void device_server_restarted(void)
 	CHECK(bus_names_subscribe(bus, "dev.events", theirs, &sub) == 0);
 	struct init_service before, after;
 	CHECK(init_control_status(ctl, "memdev", &before) == 0);
+	int old = open("/dev/zero", O_RDONLY); /* held across the restart */
+	CHECK(old >= 0);
 	CHECK(init_control_restart(ctl, "memdev") == 0);
 	bool removed = false, added = false;
 	char text[BUS_NAMES_FETCH_DATA_MAX + 1];
@@ -140,11 +143,39 @@ static void device_server_restarted(void)
 	CHECK(removed && added);
 	CHECK(wait_state("memdev", INIT_STATE_RUNNING, &after) && after.pid != before.pid);
 	char buf[4] = { 1, 1, 1, 1 };
+	/* The old server's file fails (EIO, not a hang), and closes. */
+	errno = 0;
+	CHECK(read(old, buf, 4) == -1 && errno == EIO);
+	CHECK(close(old) == 0);
 	int fd = open("/dev/zero", O_RDONLY);
 	CHECK(fd >= 0 && read(fd, buf, 4) == 4 && (buf[0] | buf[3]) == 0);
 	close(fd);
 	bus_names_unsubscribe(bus, sub);
 	vg_handle_close(note);
+}
+
+/* A mounted file system's server restarted (`svc restart run`): a file
+ * open in the old one fails with EIO and closes; init mounts the new one
+ * in the old one's place (the VFS takes it there: the old server is
+ * gone), empty and working. */
+static void mounted_server_restarted(void)
+{
+	struct init_service before, after;
+	char c = 0;
+	CHECK(init_control_status(ctl, "run", &before) == 0);
+	int fd = open("/run/initcheck", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	CHECK(fd >= 0 && write(fd, "x", 1) == 1);
+	CHECK(init_control_restart(ctl, "run") == 0);
+	CHECK(wait_state("run", INIT_STATE_RUNNING, &after) &&
+	      after.restarts == before.restarts + 1);
+	errno = 0;
+	CHECK(pread(fd, &c, 1, 0) == -1 && errno == EIO);
+	CHECK(close(fd) == 0);
+	errno = 0;
+	CHECK(access("/run/initcheck", F_OK) == -1 && errno == ENOENT);
+	fd = open("/run/initcheck", O_RDWR | O_CREAT, 0644);
+	CHECK(fd >= 0 && write(fd, "y", 1) == 1 && pread(fd, &c, 1, 0) == 1 && c == 'y');
+	CHECK(close(fd) == 0 && unlink("/run/initcheck") == 0);
 }
 
 static void bad_definition_reported(void)
@@ -315,7 +346,7 @@ static int check(bool reboot)
 		vg_printf("initcheck: no bus, or no svc.init on it\n");
 		return 1;
 	}
-	vg_printf("KTEST-PLAN 12\n");
+	vg_printf("KTEST-PLAN 13\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -326,6 +357,7 @@ static int check(bool reboot)
 	report("least_privilege", least_privilege);
 	report("via_process_server", via_process_server);
 	report("device_server_restarted", device_server_restarted);
+	report("mounted_server_restarted", mounted_server_restarted);
 	report("limits_enforced", limits_enforced);
 	report("user_enforced", user_enforced);
 	long st = init_control_poweroff(ctl, reboot);

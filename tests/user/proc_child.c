@@ -335,7 +335,7 @@ int main(int argc, char **argv, char **envp)
 		return check_fork_socket();
 	if (!strcmp(what, "report-pid"))
 		return getpid() & 0xff;
-	if (!strcmp(what, "kill-parent")) /* not a descendant: refused */
+	if (!strcmp(what, "kill-parent")) /* pid 1: out of reach */
 		return kill(getppid(), 9) == -1 && errno == EPERM ? 0 : 1;
 	return 100;
 }

@@ -24,10 +24,12 @@ struct kobject_ops {
 	 * when the object is ready (taking what the packet reports, like a
 	 * notification's bits). Scheduler lock held. NULL: not waitable. */
 	bool (*poll)(struct kobject *o, struct vg_port_packet *pkt);
-	/* Handles with a nonzero badge come (delta 1) and go (-1), for objects
-	 * that count them (endpoints, ipc.c). No lock held; a failure (only
-	 * when coming) fails the install. NULL: not counted. */
-	int (*badge_handles)(struct kobject *o, uint64_t badge, int delta);
+	/* Every handle comes (delta 1, before it is installed) and goes (-1,
+	 * after it is closed), with its rights and badge, for objects that
+	 * count them (endpoints, ipc.c: per badge, and those that may
+	 * receive). No lock held; a failure (only when coming) fails the
+	 * install. NULL: not counted. */
+	int (*count_handles)(struct kobject *o, uint32_t rights, uint64_t badge, int delta);
 };
 
 struct kobject {

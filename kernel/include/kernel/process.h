@@ -40,6 +40,9 @@ struct process {
 	 * process's port bindings; stop_reported is the last one reported. */
 	bool watch_stops, stop_reported;
 	uint32_t max_threads; /* VG_LIMIT_THREADS, 0: none */
+	/* The nice of its time-shared threads (process_set_nice); a new
+	 * process starts with its creator's (fork's inheritance). */
+	int8_t nice;
 };
 
 /* A user thread as an object: lives on after the thread, with its code. */

@@ -8,18 +8,25 @@
 #include <kernel/spinlock.h>
 
 /*
- * Threads and the scheduler. Priorities 0 (idle) to 31; the highest ready
- * priority runs, round-robin within a priority with a time slice of
- * SCHED_SLICE_TICKS. A thread blocks on a wait queue (or just sleeps) with an
- * optional deadline; wakers pass it a result code. Everything here runs with
+ * Threads and the scheduler. Priorities 0 (idle) to 63, one run queue each
+ * and a bitmap of the non-empty ones, so that picking the next thread is
+ * one count of leading zeros; the highest ready priority runs, and a
+ * thread made ready above the running one preempts it. User threads have a
+ * policy (docs/ARCHITECTURE.md section 9): time-shared ones (VG_SCHED_OTHER)
+ * all run at PRIO_DEFAULT, round-robin with a time slice their nice value
+ * weighs (sched_nice_quantum); real-time ones (VG_SCHED_FIFO, VG_SCHED_RR)
+ * at PRIO_DEFAULT + their priority, above every time-shared thread, FIFO
+ * without a time slice. Kernel threads keep the priority they were made
+ * with (the watchdog at PRIO_MAX, above every user thread). A thread blocks on a wait queue (or
+ * just sleeps) with an optional deadline; wakers pass it a result code. Everything here runs with
  * interrupts disabled inside the scheduler lock; the lock is one global
  * spinlock for now, to be split per CPU when SMP comes.
  */
 #define PRIO_IDLE 0
 #define PRIO_DEFAULT 16
-#define PRIO_MAX 31
-#define NUM_PRIOS 32
-#define SCHED_SLICE_TICKS 5
+#define PRIO_MAX 63
+#define NUM_PRIOS 64
+#define SCHED_SLICE_TICKS 5 /* nice 0's */
 #define KSTACK_PAGES 4
 #define DEADLINE_NONE UINT64_MAX
 #define THREAD_INTR_MAX 16 /* interruptions waiting per thread */
@@ -37,6 +44,9 @@ struct thread {
 	enum thread_state state;
 	int priority;
 	int slice; /* ticks left in the time slice */
+	int quantum; /* the time slice it gets, in ticks */
+	uint8_t policy; /* VG_SCHED_* */
+	int8_t nice; /* VG_SCHED_OTHER's weight */
 	struct list run_link; /* run queue or wait queue */
 	struct list sleep_link; /* the deadline list, when blocked with one */
 	struct wait_queue *waiting_on;
@@ -106,6 +116,14 @@ int thread_sleep_until(uint64_t deadline_ns);
  * mode (the test boots' watchdog, watchdog.c). */
 void sched_dump_threads(void);
 void thread_set_priority(struct thread *t, int priority);
+/* Sets t's policy (VG_SCHED_*) and, for the real-time ones, its priority
+ * (1 to VG_SCHED_RT_MAX), or for VG_SCHED_OTHER its nice (VG_NICE_MIN to
+ * VG_NICE_MAX); the caller checked them. Takes effect at once: the thread
+ * moves between run queues, and the caller yields if it now ranks below a
+ * ready thread. Lock held. */
+void thread_set_sched(struct thread *t, unsigned policy, int value);
+/* The time slice, in ticks, of a time-shared thread with that nice. */
+int sched_nice_quantum(int nice);
 /* Waits for t to die, then frees it. One joiner per thread. */
 void thread_join(struct thread *t);
 

@@ -18,6 +18,7 @@ typedef struct {
 	void *stackaddr; /* pthread_attr_setstack: the caller's stack (NULL: ours) */
 	int detached;
 	int inheritsched; /* PTHREAD_INHERIT_SCHED or PTHREAD_EXPLICIT_SCHED */
+	int schedpolicy, schedprio; /* used with PTHREAD_EXPLICIT_SCHED */
 } pthread_attr_t;
 
 typedef int pthread_spinlock_t; /* 0 free, 1 held */
@@ -158,9 +159,10 @@ int pthread_getaffinity_np(pthread_t t, size_t size, cpu_set_t *set);
 int pthread_attr_setdetachstate(pthread_attr_t *a, int state);
 int pthread_attr_getdetachstate(const pthread_attr_t *a, int *state);
 
-/* Scheduling: every thread is SCHED_OTHER at priority 0 (the kernel has one
- * round-robin class); asking for anything else is ENOTSUP (a policy this
- * library knows) or EINVAL (sched.c). */
+/* Scheduling (sched.c): SCHED_OTHER at priority 0, SCHED_FIFO and SCHED_RR
+ * at 1 to 32 (EPERM without the root resource); the attributes' policy
+ * applies at pthread_create with PTHREAD_EXPLICIT_SCHED. The first thread
+ * can be named only by itself (ENOTSUP from other threads). */
 int pthread_attr_setschedpolicy(pthread_attr_t *a, int policy);
 int pthread_attr_getschedpolicy(const pthread_attr_t *restrict a, int *restrict policy);
 int pthread_attr_setschedparam(pthread_attr_t *restrict a, const struct sched_param *restrict p);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// <sched.h>: giving up the processor, and the scheduling policies: the
-// kernel has one round-robin class, SCHED_OTHER at priority 0
+// <sched.h>: giving up the processor, and the scheduling policies:
+// time-shared SCHED_OTHER, real-time SCHED_FIFO and SCHED_RR above it
 // (lib/c/os/thread/sched.c). CPU affinity is a hint: the sets are checked
 // (only CPUs that exist, not empty), stored per thread and reported back.
 #ifndef _SCHED_H
@@ -41,7 +41,15 @@ int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set);
 int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set);
 
 int sched_yield(void);
+/* SCHED_OTHER: 0 to 0; SCHED_FIFO, SCHED_RR: 1 to 32. */
 int sched_get_priority_min(int policy);
 int sched_get_priority_max(int policy);
+/* pid 0 (or ours): the calling thread, as Linux; EPERM for another
+ * process that exists, ESRCH else. Real-time policies need the root
+ * resource (EPERM). */
+int sched_setscheduler(pid_t pid, int policy, const struct sched_param *p);
+int sched_getscheduler(pid_t pid);
+int sched_setparam(pid_t pid, const struct sched_param *p);
+int sched_getparam(pid_t pid, struct sched_param *p);
 
 #endif

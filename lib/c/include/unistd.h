@@ -76,6 +76,9 @@ int execl(const char *path, const char *arg, ...);
 int execlp(const char *file, const char *arg, ...);
 int execle(const char *path, const char *arg, ...); /* ..., NULL, envp */
 pid_t getpid(void);
+/* nice(incr): adds incr to the nice (sys/resource.h); the new one, or -1
+ * with errno (EPERM: below 0 but in pid 1). */
+int nice(int incr);
 pid_t getppid(void);
 pid_t getpgrp(void);
 pid_t getpgid(pid_t pid);

@@ -3,18 +3,38 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Whole words through this type may alias anything. */
+typedef uint64_t __attribute__((may_alias)) mem_word;
+
 void *memcpy(void *restrict dst, const void *restrict src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
-	/* Words at a time when both are aligned alike. */
+	/* Words at a time when both are aligned alike, eight to a turn: a
+	 * 4 KiB message or file block is 64 turns of 20 instructions on
+	 * RISC-V instead of 512 turns of 6 (compilers do not unroll this
+	 * themselves at -O2 on every target). */
 	if ((((uintptr_t)d ^ (uintptr_t)s) & 7) == 0) {
 		while (n && ((uintptr_t)d & 7)) {
 			*d++ = *s++;
 			n--;
 		}
+		for (; n >= 64; n -= 64, d += 64, s += 64) {
+			const mem_word *sw = (const mem_word *)(const void *)s;
+			mem_word *dw = (mem_word *)(void *)d;
+			mem_word w0 = sw[0], w1 = sw[1], w2 = sw[2], w3 = sw[3];
+			mem_word w4 = sw[4], w5 = sw[5], w6 = sw[6], w7 = sw[7];
+			dw[0] = w0;
+			dw[1] = w1;
+			dw[2] = w2;
+			dw[3] = w3;
+			dw[4] = w4;
+			dw[5] = w5;
+			dw[6] = w6;
+			dw[7] = w7;
+		}
 		for (; n >= 8; n -= 8, d += 8, s += 8)
-			*(uint64_t *)(void *)d = *(const uint64_t *)(const void *)s;
+			*(mem_word *)(void *)d = *(const mem_word *)(const void *)s;
 	}
 	while (n--)
 		*d++ = *s++;
@@ -43,8 +63,12 @@ void *memset(void *dst, int c, size_t n)
 		n--;
 	}
 	uint64_t w = 0x0101010101010101ull * b;
+	for (; n >= 64; n -= 64, d += 64) {
+		mem_word *dw = (mem_word *)(void *)d;
+		dw[0] = dw[1] = dw[2] = dw[3] = dw[4] = dw[5] = dw[6] = dw[7] = w;
+	}
 	for (; n >= 8; n -= 8, d += 8)
-		*(uint64_t *)(void *)d = w;
+		*(mem_word *)(void *)d = w;
 	while (n--)
 		*d++ = b;
 	return dst;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The C library's spin locks under contention, the scheduling hints (one
-// policy, SCHED_OTHER at priority 0: the rest refused, never ignored), and
-// the attribute objects of read-write locks and barriers.
+// The C library's spin locks under contention, the scheduling attributes
+// (t_sched.c tests the policies themselves), and the attribute objects of
+// read-write locks and barriers.
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -47,7 +47,7 @@ UTEST(libc_thread_sched_hints)
 {
 	CHECK_EQ(sched_get_priority_min(SCHED_OTHER), 0);
 	CHECK_EQ(sched_get_priority_max(SCHED_OTHER), 0);
-	CHECK_EQ(sched_get_priority_max(SCHED_FIFO), -1);
+	CHECK_EQ(sched_get_priority_max(SCHED_FIFO), 32);
 	CHECK_EQ(sched_get_priority_min(99), -1);
 
 	pthread_attr_t a;
@@ -60,16 +60,22 @@ UTEST(libc_thread_sched_hints)
 	CHECK_EQ(pthread_attr_getinheritsched(&a, &v), 0);
 	CHECK_EQ(v, PTHREAD_EXPLICIT_SCHED);
 	CHECK_EQ(pthread_attr_setinheritsched(&a, 7), EINVAL);
-	CHECK_EQ(pthread_attr_setschedpolicy(&a, SCHED_OTHER), 0);
-	CHECK_EQ(pthread_attr_setschedpolicy(&a, SCHED_RR), ENOTSUP);
+	CHECK_EQ(pthread_attr_setschedpolicy(&a, SCHED_RR), 0);
 	CHECK_EQ(pthread_attr_setschedpolicy(&a, 42), EINVAL);
 	CHECK_EQ(pthread_attr_getschedpolicy(&a, &v), 0);
-	CHECK_EQ(v, SCHED_OTHER);
-	CHECK_EQ(pthread_attr_setschedparam(&a, &p), 0);
+	CHECK_EQ(v, SCHED_RR);
 	p.sched_priority = 5;
+	CHECK_EQ(pthread_attr_setschedparam(&a, &p), 0);
+	p.sched_priority = 33;
 	CHECK_EQ(pthread_attr_setschedparam(&a, &p), EINVAL);
 	CHECK_EQ(pthread_attr_getschedparam(&a, &p), 0);
-	CHECK_EQ(p.sched_priority, 0);
+	CHECK_EQ(p.sched_priority, 5);
+	/* A priority that does not suit the policy: refused at create. */
+	CHECK_EQ(pthread_attr_setschedpolicy(&a, SCHED_OTHER), 0);
+	pthread_t bad;
+	CHECK_EQ(pthread_create(&bad, &a, spin_worker, &a), EINVAL);
+	p.sched_priority = 0;
+	CHECK_EQ(pthread_attr_setschedparam(&a, &p), 0);
 	CHECK_EQ(pthread_attr_setscope(&a, PTHREAD_SCOPE_SYSTEM), 0);
 	CHECK_EQ(pthread_attr_setscope(&a, PTHREAD_SCOPE_PROCESS), ENOTSUP);
 	CHECK_EQ(pthread_attr_getscope(&a, &v), 0);
@@ -87,7 +93,7 @@ UTEST(libc_thread_sched_hints)
 	CHECK_EQ(v, SCHED_OTHER);
 	CHECK_EQ(p.sched_priority, 0);
 	CHECK_EQ(pthread_setschedparam(self, SCHED_OTHER, &p), 0);
-	CHECK_EQ(pthread_setschedparam(self, SCHED_FIFO, &p), ENOTSUP);
+	CHECK_EQ(pthread_setschedparam(self, SCHED_FIFO, &p), EINVAL); /* priority 0 */
 	p.sched_priority = 1;
 	CHECK_EQ(pthread_setschedparam(self, SCHED_OTHER, &p), EINVAL);
 	CHECK_EQ(pthread_setschedprio(self, 0), 0);

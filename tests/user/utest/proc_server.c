@@ -20,9 +20,18 @@ vg_handle_t proc_server(void)
 		vg_handle_close(ep);
 		return 0;
 	}
+	/* The root resource, as init grants it (setpriority below 0). */
+	vg_handle_t root;
+	if (vg_handle_duplicate(vg_startup()->resource, VG_RIGHT_MANAGE | VG_RIGHT_TRANSFER,
+				&root)) {
+		vg_handle_close(mine);
+		vg_handle_close(ep);
+		return 0;
+	}
 	static const char *const argv[] = { "proc", NULL };
-	struct vg_startup_handle h = { VG_HTAG_PROC, 0, ep, 0 };
-	struct vg_spawn_req req = { image, len, argv, NULL, &h, 1 };
+	struct vg_startup_handle h[] = { { VG_HTAG_PROC, 0, ep, 0 },
+					 { VG_HTAG_RESOURCE, 0, root, 0 } };
+	struct vg_spawn_req req = { image, len, argv, NULL, h, 2 };
 	if (vg_spawn(&req, &process, NULL)) {
 		vg_handle_close(mine);
 		return 0;

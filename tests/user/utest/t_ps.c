@@ -8,6 +8,7 @@
 #include <spawn.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -139,6 +140,20 @@ UTEST(ps_lists_processes_and_states)
 	CHECK_EQ(run_ps(out, sizeof(out), "-f", "-p", pid_list, NULL), 0);
 	CHECK_EQ(strncmp(out, "UID        PID  PPID  C STIME TTY          TIME CMD\nroot", 56), 0);
 	CHECK(strstr(out, "procx_child sleep 7\n") != NULL);
+	/* The nice (setpriority, which pid 1 may do to anyone) as NI and
+	 * PRI; nice(1) passes its increment on to what it runs. */
+	CHECK_EQ(setpriority(PRIO_PROCESS, (id_t)sleeper, 5), 0);
+	CHECK_EQ(run_ps(out, sizeof(out), "-p", pid_list, "-o", "pid=,ni=,pri="), 0);
+	snprintf(line, sizeof(line), "%5d   5  25\n", (int)sleeper);
+	CHECK_EQ(strcmp(out, line), 0);
+	CHECK_EQ(run_ps(out, sizeof(out), "-l", "-p", pid_list, NULL), 0);
+	CHECK_EQ(strncmp(out, "S   UID   PID  PPID  C PRI  NI      SZ TTY          TIME CMD\n", 61),
+		 0);
+	CHECK_EQ(run_util("nice", out, sizeof(out), "-n", "7", "/bin/nicechild", NULL), 27);
+	CHECK_EQ(run_util("nice", out, sizeof(out), "/bin/nicechild", NULL, NULL, NULL), 30);
+	/* renice of a sibling: refused, nothing changes. */
+	CHECK_EQ(run_util("renice", out, sizeof(out), "-n", "2", pid_list, NULL), 1);
+	CHECK_EQ(getpriority(PRIO_PROCESS, (id_t)sleeper), 5);
 	/* Nothing selected: status 1; bad options and columns. */
 	CHECK_EQ(run_ps(out, sizeof(out), "-p", "32000", NULL, NULL), 1);
 	CHECK_EQ(run_ps(out, sizeof(out), "-x", NULL, NULL, NULL), 2);
@@ -151,8 +166,7 @@ UTEST(ps_lists_processes_and_states)
 	CHECK_EQ(WEXITSTATUS(st), 7);
 }
 
-/* kill -l, and kill's errors. (A sibling is not kill's to signal: the
- * server lets a process signal only itself and its descendants.) */
+/* kill -l, and kill's errors. (pid 1 is nobody's to signal.) */
 UTEST(kill_utility_names_signals)
 {
 	CHECK(proc_server());
@@ -168,7 +182,9 @@ UTEST(kill_utility_names_signals)
 	char pid_s[16];
 	snprintf(pid_s, sizeof(pid_s), "%d", (int)p);
 	CHECK_EQ(run_util("kill", out, sizeof(out), "-s", "NOPE", pid_s, NULL), 1);
-	CHECK_EQ(run_util("kill", out, sizeof(out), "-s", "STOP", pid_s, NULL), 1); /* EPERM */
+	CHECK_EQ(run_util("kill", out, sizeof(out), "-s", "STOP", "1", NULL), 1); /* EPERM */
+	/* A sibling of the same user (root): allowed. */
+	CHECK_EQ(run_util("kill", out, sizeof(out), "-s", "CONT", pid_s, NULL), 0);
 	CHECK_EQ(run_util("kill", out, sizeof(out), "-0", "32000", NULL, NULL), 1); /* ESRCH */
 	CHECK_EQ(kill(p, SIGKILL), 0);
 	int st;

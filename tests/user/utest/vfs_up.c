@@ -2,9 +2,11 @@
 // Starting the file system for the tests (vfs_up.h): what init will do for
 // real later.
 #include "../vfs_up.h"
+#include "../proc_server.h"
 #include <bus.h>
 #include <fcntl.h>
 #include <fs.h>
+#include <proc.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -161,6 +163,17 @@ long vfs_up_wait_node(const char *path, bool present)
 	return ERR_TIMED_OUT;
 }
 
+/* As init does: the VFS tells the process server each process's user ids
+ * (docs/ARCHITECTURE.md, section 15). */
+static long link_proc(void)
+{
+	vg_handle_t proc = proc_server(), link;
+	if (!proc)
+		return ERR_NOT_FOUND;
+	long st = proc_process_link_vfs(proc, &link);
+	return st ? st : fs_vfs_link_proc(vfs_h, link);
+}
+
 /* The boot layout: the boot archive on /, tmpfs on /tmp and /run, devfs
  * (a tmpfs holding device nodes) on /dev. */
 long vfs_up(void)
@@ -170,6 +183,8 @@ long vfs_up(void)
 	tried = true;
 	const char *step = "start the vfs";
 	status = start("vfs", NULL, &vfs_h);
+	if (!status && (step = "link the process server")) /* as init: before / */
+		status = link_proc();
 	if (!status && (step = "mount /"))
 		status = mount_tmpfs("/", "initrd", &rootfs_h);
 	if (!status && (step = "mount /tmp"))

@@ -45,4 +45,16 @@ int setrlimit(int resource, const struct rlimit *rl);
 /* Linux's: pid's limit (0: ours) into *old, then new's if not NULL. */
 int prlimit(pid_t pid, int resource, const struct rlimit *new_limit, struct rlimit *old);
 
+/* Priorities (lib/c/os/proc/priority.c): the process server keeps each
+ * process's nice (-20 to 19, 0 at first, inherited by children), which
+ * weighs its threads' share of the CPU. PRIO_PROCESS and PRIO_PGRP (who 0:
+ * the caller's own); PRIO_USER is EINVAL (there are no users yet). Only
+ * pid 1 may set a nice below 0 (EACCES). getpriority returns the nice, -1
+ * with errno on failure (clear errno first to tell -1 apart). */
+#define PRIO_PROCESS 0
+#define PRIO_PGRP 1
+#define PRIO_USER 2
+int getpriority(int which, id_t who);
+int setpriority(int which, id_t who, int prio);
+
 #endif

@@ -9,12 +9,15 @@
 // program without a VFS is the root task, whose ids are 0.
 //
 // The ids of a handle never change, so they are asked once and kept until
-// the handle is replaced (__fs_vfs_generation).
+// the handle is replaced (__fs_vfs_generation). A change is told to the
+// process server, which decides kill's permission by them, through the
+// VFS (tell_proc): the server believes the VFS, not us.
 #include <errno.h>
 #include <unistd.h>
 
 #include "../internal/fd.h"
 #include "../internal/lock.h"
+#include "../internal/proc.h"
 
 void __vg_fs_set_root(vg_handle_t vfs);
 
@@ -60,10 +63,30 @@ static int handle_for(const struct creds *c, vg_handle_t *out)
 	return st ? (__fs_error(st), errno) : 0;
 }
 
+/* Has the VFS tell the process server the ids of vfs, our new handle, as
+ * ours: 0, or an errno value (then nothing changed). Nothing to tell
+ * without a process server, or when the VFS knows none (not_supported). */
+static int tell_proc(vg_handle_t vfs)
+{
+	vg_handle_t proc = __libc_proc_ep(), dup;
+	if (proc == VG_HANDLE_INVALID)
+		return 0;
+	if (vg_handle_duplicate(proc, VG_RIGHT_TRANSFER, &dup))
+		return EPERM;
+	long st = fs_vfs_tell_proc(vfs, dup);
+	if (st < 0) /* perhaps not sent: then the duplicate is still ours */
+		vg_handle_close(dup);
+	if (st == FS_FS_ERROR_NOT_SUPPORTED)
+		return 0;
+	return st ? EAGAIN : 0;
+}
+
 static int become(const struct creds *c)
 {
 	vg_handle_t h;
 	int err = handle_for(c, &h);
+	if (!err && (err = tell_proc(h)))
+		vg_handle_close(h);
 	if (err) {
 		errno = err;
 		return -1;

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "thread.h"
+
 /* How many handlers this thread has run (low half; the high half counts
  * those without SA_RESTART): blocking calls note it before they block and
  * ask __libc_sig_eintr after an ERR_INTERRUPTED. */
@@ -22,8 +24,8 @@ const uint32_t *__libc_sig_handled_word(void);
 const uint32_t *__libc_sig_arrivals_word(void);
 /* info for an interruption's arg (VG_SIGARG). */
 void __libc_sig_info(uint64_t arg, siginfo_t *info);
-/* Removes the lowest of the calling thread's pending signals in set and
- * returns it with its info; 0 when none is pending. */
+/* Removes the lowest pending signal in set, the calling thread's first,
+ * then the process's, and returns it with its info; 0 when none is. */
 int __libc_sig_take(sigset_t set, siginfo_t *info);
 /* Sends arg (VG_SIGARG) to the calling thread: its entry runs before this
  * returns. 0 or an errno value. */
@@ -37,8 +39,16 @@ int __libc_sig_send(struct __pthread *t, uint64_t arg);
  * alternate stack with it). 0 or an errno value. */
 int __libc_sig_ready(void);
 /* Sends the calling thread's pending signals that its mask now lets
- * through. */
+ * through, and the process's. */
 void __libc_sig_flush(void);
+/* In a forked child: nothing is pending (POSIX). */
+void __libc_sig_forked(void);
+/* The signals pending for the calling thread or the whole process. */
+sigset_t __libc_sig_pending_all(void);
+/* Signal set contains SIGCHLD, which the caller blocks or waits for: from
+ * now on the process server sends it even without a handler, so that it
+ * can be pending (sigpending, sigwait). */
+void __libc_sigchld_wanted(sigset_t set);
 
 /* Logs the crash report of a process about to end with exit_code for
  * info's signal, interrupted in f (lib/c/os/signal/crash.c); false when
@@ -46,7 +56,11 @@ void __libc_sig_flush(void);
 struct vg_intr_frame;
 bool __libc_crash_report(const siginfo_t *info, const struct vg_intr_frame *f, int exit_code);
 
-extern _Thread_local sigset_t __libc_sig_mask, __libc_sig_pending;
+/* The calling thread's mask (in its struct __pthread, where the other
+ * threads can see it) and its own pending signals (thread-directed:
+ * pthread_kill, raise, faults). */
+#define __libc_sig_mask (__libc_self.sig_mask)
+extern _Thread_local sigset_t __libc_sig_pending;
 
 /* Set by the process server's client at start-up: our pid (0: unknown,
  * kill takes only 0 as ours), and kill of another process (NULL: ESRCH). */

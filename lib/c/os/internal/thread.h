@@ -6,10 +6,12 @@
 #ifndef LIBC_THREAD_H
 #define LIBC_THREAD_H
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 enum { T_JOINABLE, T_DETACHED, T_EXITING, T_EXITED };
+enum { GATE_OPEN, GATE_WAIT, GATE_ABORT };
 
 struct __pthread {
 	void *(*fn)(void *);
@@ -21,6 +23,9 @@ struct __pthread {
 	struct __pthread *zombie_next; /* exited detached threads, not yet reaped */
 	uint32_t handle; /* the kernel thread's handle (pthread_kill); 0: the first thread */
 	bool user_stack; /* pthread_attr_setstack: the mapping is the caller's */
+	/* A futex: GATE_WAIT holds a new thread at its start while its
+	 * creator sets its policy; GATE_ABORT (refused) ends it unrun. */
+	uint32_t sched_gate;
 	bool affinity_set; /* affinity holds what pthread_setaffinity_np set */
 	cpu_set_t affinity;
 	struct __pthread *live_next, *live_prev; /* the living threads (pthread_cancel's ESRCH) */
@@ -31,6 +36,10 @@ struct __pthread {
 	bool cancel_async;
 	bool in_cp; /* inside a cancellation point's wait */
 	struct __pthread_cleanup *cleanup; /* the innermost pthread_cleanup_push */
+	/* Its signal mask (__libc_sig_mask): written by the thread, read by
+	 * the others' interruption entries looking for a thread to take a
+	 * process-directed signal (__libc_thread_forward). */
+	sigset_t sig_mask;
 	struct {
 		void *value;
 		unsigned gen; /* the key's generation when value was set */
@@ -76,6 +85,21 @@ int __libc_cp_futex_wait(const void *word, uint32_t expected, uint64_t deadline)
  * context it puts it back and acts on a request that asks to. */
 bool __libc_cancel_entry_begin(void);
 void __libc_cancel_entry_end(bool in_cp);
+/* Scheduling (sched.c): a pthread_attr_t's policy and priority checked
+ * before a thread is made (0 or EINVAL); whether a new thread needs a
+ * policy set (explicit, or the creator's when inherited) and which; a
+ * policy set on a kernel thread (VG_HANDLE_INVALID: the caller), 0 or an
+ * errno. */
+int __libc_sched_attr_check(const pthread_attr_t *a);
+bool __libc_sched_wanted(const pthread_attr_t *a, int *policy, int *priority);
+int __libc_sched_set(uint32_t h, int policy, int priority);
+/* Sends arg (a process-directed signal the calling thread blocks) to
+ * another living thread that does not block signal sig: whether one took
+ * it. Only tries the list's lock (the caller is an interruption entry,
+ * which may have interrupted its holder). pthread.c. */
+bool __libc_thread_forward(int sig, uint64_t arg);
+/* In a forked child: the calling thread is the only one (pthread.c). */
+void __libc_threads_forked(void);
 /* Whether t is a thread of this process that has not been joined or
  * reaped (pthread.c). */
 bool __libc_thread_alive(struct __pthread *t);

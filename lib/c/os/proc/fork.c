@@ -154,6 +154,8 @@ static void child_adopt(void)
 	if (tcb->ipc_buffer && vg_ipc_buffer_set((uintptr_t)tcb->ipc_buffer))
 		tcb->ipc_buffer = NULL; /* a fresh one on first use */
 	__libc_proc_forked(child_view.ep, child_view.pid);
+	__libc_threads_forked();
+	__libc_sig_forked();
 	__libc_sig_ready(); /* a copy of memory has no entry yet (crash reports) */
 	fork_lock = 0;
 }

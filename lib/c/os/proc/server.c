@@ -39,6 +39,7 @@ static int errno_of(long st)
 	case PROC_PROC_ERROR_FULL: return EAGAIN;
 	case PROC_PROC_ERROR_INVALID: return EINVAL;
 	case PROC_PROC_ERROR_TOO_BIG: return E2BIG;
+	case PROC_PROC_ERROR_NOT_PRIVILEGED: return EACCES;
 	case ERR_NO_MEMORY: return ENOMEM;
 	case ERR_BAD_HANDLE: return ENOSYS; /* no process server */
 	default: return EIO;

@@ -58,7 +58,14 @@ unsigned alarm(unsigned seconds)
 		pthread_attr_t a;
 		pthread_attr_init(&a);
 		pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+		/* The library's thread takes no signal sent to the process: it
+		 * starts with every one blocked (a new thread has its creator's
+		 * mask). */
+		sigset_t mask = __libc_sig_mask;
+		__libc_sig_mask = ~SIG_UNBLOCKABLE;
 		pthread_create(&t, &a, timer_thread, NULL);
+		__libc_sig_mask = mask;
+		__libc_sig_flush();
 	}
 	/* The seconds left of the previous alarm, rounded up. */
 	return old > now ? (unsigned)((old - now + 999999999u) / 1000000000u) : 0;

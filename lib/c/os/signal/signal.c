@@ -4,13 +4,19 @@
 //
 // Every signal reaches the thread it was sent to as an interruption whose
 // arg is VG_SIGARG (abi/verdigris/intr.h), or as a fault. The entry runs
-// on that thread with its context saved in a frame: a signal the thread
-// blocks is left pending (sigprocmask sends it again when it unblocks); an
-// ignored one returns at once; a handler runs with the action's mask
-// added; a default action ignores, stops the process (process_suspend),
-// or ends it through interrupt_return with the status 128 + signal; a
-// fault's signal or abort's first logs a crash report (crash.c). Faults
-// blocked or without a handler end the process the same way. The process
+// on that thread with its context saved in a frame. A signal the thread
+// blocks is left pending: in the thread when it was sent to the thread
+// (pthread_kill and raise: SI_TKILL), else it is the process's (kill,
+// SIGCHLD, alarm: the process server's process_interrupt reaches the
+// oldest thread): it goes on to another thread that does not block it,
+// or, when every thread does, waits in the process's pending set for the
+// first thread that unblocks it or takes it with sigwait. sigprocmask
+// sends it again when it unblocks. An ignored one returns at once; a
+// handler runs with the action's mask added; a default action ignores,
+// stops the process (process_suspend), or ends it through
+// interrupt_return with the status 128 + signal; a fault's signal or
+// abort's first logs a crash report (crash.c). Faults blocked or without
+// a handler end the process the same way. The process
 // has one entry, registered at start-up (and again in a fork's child).
 #include <errno.h>
 #include <signal.h>
@@ -25,13 +31,21 @@
 static struct sigaction actions[NSIG];
 static int actions_lock;
 
-_Thread_local sigset_t __libc_sig_mask, __libc_sig_pending;
+_Thread_local sigset_t __libc_sig_pending;
 static _Thread_local uint64_t pending_arg[NSIG];
+/* The process's pending signals (those every thread blocked), and their
+ * args (written before the bit is set, read after it is taken). */
+static sigset_t process_pending;
+static uint64_t process_arg[NSIG];
+/* Whether the process server sends SIGCHLD without a handler (blocked or
+ * waited for once: __libc_sigchld_wanted). */
+static bool sigchld_wanted;
 static _Thread_local uint32_t handled; /* a futex word (sigsuspend) */
 static _Thread_local uint32_t handled_norestart; /* of those, without SA_RESTART */
-/* Signals that reached this thread, left pending or handled: a futex
- * word (sigwait sleeps on it). */
-static _Thread_local uint32_t arrivals;
+/* Signals that reached a thread, left pending or handled: a futex word
+ * (sigwait sleeps on it), the process's, as a waiter may take a signal
+ * another thread received. */
+static uint32_t arrivals;
 static _Thread_local stack_t alt = { .ss_flags = SS_DISABLE };
 
 /* Default actions other than "terminate". */
@@ -61,18 +75,82 @@ void __libc_sig_info(uint64_t arg, siginfo_t *info)
 			     .si_status = VG_SIGARG_STATUS(arg) };
 }
 
+/* The process's pending signal sig, if it is still there (another thread
+ * may take it first): its arg into *arg. */
+static bool take_process_signal(int sig, uint64_t *arg)
+{
+	sigset_t was = __atomic_fetch_and(&process_pending, ~SIGBIT(sig), __ATOMIC_ACQ_REL);
+	*arg = process_arg[sig];
+	return was & SIGBIT(sig);
+}
+
 int __libc_sig_take(sigset_t set, siginfo_t *info)
 {
 	sigset_t ready = __atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) & set;
-	if (!ready)
-		return 0;
-	int sig = __builtin_ctzll(ready);
-	__libc_sig_info(pending_arg[sig], info);
-	/* One instruction (or an LL/SC loop an interruption restarts): the
-	 * entry may add another signal meanwhile. A second of the same
-	 * signal arriving now merges with this one, as blocked signals do. */
-	__atomic_fetch_and(&__libc_sig_pending, ~SIGBIT(sig), __ATOMIC_ACQ_REL);
-	return sig;
+	if (ready) {
+		int sig = __builtin_ctzll(ready);
+		__libc_sig_info(pending_arg[sig], info);
+		/* One instruction (or an LL/SC loop an interruption restarts):
+		 * the entry may add another signal meanwhile. A second of the
+		 * same signal arriving now merges with this one, as blocked
+		 * signals do. */
+		__atomic_fetch_and(&__libc_sig_pending, ~SIGBIT(sig), __ATOMIC_ACQ_REL);
+		return sig;
+	}
+	while ((ready = __atomic_load_n(&process_pending, __ATOMIC_ACQUIRE) & set)) {
+		int sig = __builtin_ctzll(ready);
+		uint64_t arg;
+		if (take_process_signal(sig, &arg)) {
+			__libc_sig_info(arg, info);
+			return sig;
+		}
+	}
+	return 0;
+}
+
+void __libc_sig_forked(void)
+{
+	__libc_sig_pending = 0;
+	process_pending = 0;
+}
+
+sigset_t __libc_sig_pending_all(void)
+{
+	return __atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) |
+		__atomic_load_n(&process_pending, __ATOMIC_ACQUIRE);
+}
+
+/* A process-directed signal the calling thread blocks: another thread's,
+ * or the process's pending one. Waiters in sigwait (any thread) look
+ * again. */
+static void leave_to_process(int sig, uint64_t arg)
+{
+	if (__libc_thread_forward(sig, arg))
+		return;
+	process_arg[sig] = arg;
+	__atomic_fetch_or(&process_pending, SIGBIT(sig), __ATOMIC_RELEASE);
+	__atomic_fetch_add(&arrivals, 1, __ATOMIC_RELEASE);
+	__libc_futex_wake(&arrivals, UINT32_MAX);
+}
+
+static void tell_sigchld_action(const struct sigaction *a)
+{
+	bool handler = a->sa_handler != SIG_DFL && a->sa_handler != SIG_IGN;
+	if (__libc_sigchld_action)
+		__libc_sigchld_action(handler || (sigchld_wanted && a->sa_handler != SIG_IGN),
+				      !!(a->sa_flags & SA_NOCLDSTOP),
+				      a->sa_handler == SIG_IGN || (a->sa_flags & SA_NOCLDWAIT));
+}
+
+void __libc_sigchld_wanted(sigset_t set)
+{
+	if (!(set & SIGBIT(SIGCHLD)) ||
+	    __atomic_exchange_n(&sigchld_wanted, true, __ATOMIC_ACQ_REL))
+		return;
+	__libc_lock(&actions_lock);
+	struct sigaction a = actions[SIGCHLD];
+	__libc_unlock(&actions_lock);
+	tell_sigchld_action(&a);
 }
 
 int __libc_sig_eintr(uint64_t before, int restartable)
@@ -187,6 +265,10 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 		if (arg & VG_SIGARG_DIE)
 			die(f, &info);
 		if (__libc_sig_mask & SIGBIT(info.si_signo)) {
+			if (info.si_code != SI_TKILL) {
+				leave_to_process(info.si_signo, arg);
+				resume(f, in_cp, saved_errno);
+			}
 			pending_arg[info.si_signo] = arg;
 			__atomic_fetch_or(&__libc_sig_pending, SIGBIT(info.si_signo),
 					  __ATOMIC_RELEASE);
@@ -220,6 +302,12 @@ void __libc_sig_flush(void)
 		__atomic_fetch_and(&__libc_sig_pending, ~SIGBIT(sig), __ATOMIC_ACQ_REL);
 		__libc_sig_self(pending_arg[sig]);
 	}
+	while ((go = __atomic_load_n(&process_pending, __ATOMIC_ACQUIRE) & ~__libc_sig_mask)) {
+		int sig = __builtin_ctzll(go);
+		uint64_t arg;
+		if (take_process_signal(sig, &arg))
+			__libc_sig_self(arg);
+	}
 }
 
 int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old)
@@ -240,10 +328,8 @@ int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *r
 	if (act)
 		actions[sig] = *act;
 	__libc_unlock(&actions_lock);
-	if (act && sig == SIGCHLD && __libc_sigchld_action)
-		__libc_sigchld_action(act->sa_handler != SIG_DFL && act->sa_handler != SIG_IGN,
-				      !!(act->sa_flags & SA_NOCLDSTOP),
-				      act->sa_handler == SIG_IGN || (act->sa_flags & SA_NOCLDWAIT));
+	if (act && sig == SIGCHLD)
+		tell_sigchld_action(act);
 	return 0;
 }
 

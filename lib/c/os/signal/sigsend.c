@@ -101,6 +101,7 @@ int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict ol
 	}
 	if (old)
 		*old = __libc_sig_mask;
+	__libc_sigchld_wanted(mask);
 	__libc_sig_mask = mask & ~SIG_UNBLOCKABLE;
 	__libc_sig_flush();
 	return 0;
@@ -118,7 +119,7 @@ int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 
 int sigpending(sigset_t *set)
 {
-	*set = __libc_sig_pending;
+	*set = __libc_sig_pending_all();
 	return 0;
 }
 

@@ -2,12 +2,14 @@
 // sigwait, sigwaitinfo, sigtimedwait: take one pending signal of a set.
 //
 // The caller blocks the signals of the set, so the entry (signal.c) leaves
-// each one pending in the thread and counts its arrival in a futex word.
+// each one pending and counts its arrival in a futex word.
 // The waiter reads that word, looks at the pending set, and sleeps on the
 // word: an arrival between the look and the sleep makes the sleep return
 // at once, one during it ends the sleep with ERR_INTERRUPTED. No polling.
-// Pending signals are the thread's own (there is no process-wide set yet,
-// docs/ARCHITECTURE.md section 15.1).
+// A signal sent to the process that every thread blocks waits in the
+// process's pending set, which any thread's sigwait takes (signal.c); the
+// arrivals word is the process's, and the entry wakes its sleepers when
+// it adds one there.
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -24,6 +26,7 @@ static int wait_for(const sigset_t *set, siginfo_t *info, uint64_t deadline, boo
 {
 	if (__libc_sig_ready())
 		return -EINVAL;
+	__libc_sigchld_wanted(*set);
 	const uint32_t *word = __libc_sig_arrivals_word();
 	uint64_t before = __libc_sig_handled();
 	for (;;) {

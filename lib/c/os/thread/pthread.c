@@ -20,7 +20,9 @@
 #include <vg/vg.h>
 
 #include "../internal/lock.h"
+#include "../internal/signal.h"
 #include "../internal/thread.h"
+#include <vg/lock.h>
 
 _Static_assert(VG_SYS_futex_wake == 25 && VG_SYS_thread_exit == 6,
 	       "thread_exit.S hard-codes these system call numbers");
@@ -52,6 +54,39 @@ bool __libc_thread_alive(struct __pthread *t)
 		found = l == t;
 	__libc_unlock(&cache_lock);
 	return found;
+}
+
+/* Whether t, another thread, would take signal sig now. */
+static bool takes(const struct __pthread *t, int sig)
+{
+	return t != &__libc_self && __atomic_load_n(&t->state, __ATOMIC_ACQUIRE) < T_EXITING &&
+		!(__atomic_load_n(&t->sig_mask, __ATOMIC_RELAXED) & ((sigset_t)1 << sig));
+}
+
+bool __libc_thread_forward(int sig, uint64_t arg)
+{
+	/* The entry may have interrupted this very thread holding the lock:
+	 * then the signal stays the process's (signal.c). */
+	if (!vg_trylock((uint32_t *)&cache_lock))
+		return false;
+	struct __pthread *to = first_thread && takes(first_thread, sig) ? first_thread : NULL;
+	for (struct __pthread *l = live; l && !to; l = l->live_next)
+		if (takes(l, sig))
+			to = l;
+	/* Under the lock, so that it is not reaped meanwhile. */
+	bool sent = to && !__libc_sig_send(to, arg);
+	__libc_unlock(&cache_lock);
+	return sent;
+}
+
+void __libc_threads_forked(void)
+{
+	/* The parent's other threads are not ours; this one is the oldest,
+	 * which process_interrupt reaches, whatever handle it had there. */
+	live = NULL;
+	first_thread = &__libc_self;
+	__libc_self.handle = 0;
+	cache_lock = 0;
 }
 
 static void live_add(struct __pthread *t)
@@ -150,12 +185,32 @@ static void reap_zombies(void)
 static void thread_entry(uint64_t arg)
 {
 	struct __pthread *t = (struct __pthread *)(uintptr_t)arg;
+	uint32_t gate;
+	while ((gate = __atomic_load_n(&t->sched_gate, __ATOMIC_ACQUIRE)) == GATE_WAIT)
+		__libc_futex_wait(&t->sched_gate, GATE_WAIT, UINT64_MAX);
+	if (gate == GATE_ABORT)
+		pthread_exit(NULL); /* detached by its creator: reaped unjoined */
 	pthread_exit(t->fn(t->arg));
+}
+
+/* Sets a new thread's policy (the creator's, or the attributes'), then
+ * lets it start; a refusal ends it unrun and is pthread_create's error. */
+static int open_gate(struct __pthread *t, int policy, int priority)
+{
+	int e = __libc_sched_set(t->handle, policy, priority);
+	if (e)
+		__atomic_store_n(&t->state, T_DETACHED, __ATOMIC_RELEASE);
+	__atomic_store_n(&t->sched_gate, e ? GATE_ABORT : GATE_OPEN, __ATOMIC_RELEASE);
+	__libc_futex_wake(&t->sched_gate, 1);
+	return e;
 }
 
 int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 		   void *(*fn)(void *), void *restrict arg)
 {
+	int e = __libc_sched_attr_check(attr);
+	if (e)
+		return e;
 	size_t stack = attr && attr->stacksize ? attr->stacksize : DEFAULT_STACK;
 	stack = (stack + 4095) & ~(size_t)4095;
 	size_t tls = (vg_tls_area_size() + 4095) & ~(size_t)4095;
@@ -194,6 +249,10 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	t->map_len = stack + tls;
 	t->user_stack = user_stack;
 	t->state = attr && attr->detached ? T_DETACHED : T_JOINABLE;
+	int policy, priority;
+	bool gated = __libc_sched_wanted(attr, &policy, &priority);
+	t->sched_gate = gated ? GATE_WAIT : GATE_OPEN;
+	t->sig_mask = __libc_self.sig_mask; /* POSIX: the creator's */
 	live_add(t);
 	vg_handle_t h;
 	long st = vg_thread_create(vg_self(), (uintptr_t)thread_entry,
@@ -203,6 +262,8 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 		return EAGAIN;
 	}
 	t->handle = h; /* kept for pthread_kill, closed when the thread is reaped */
+	if (gated && (e = open_gate(t, policy, priority)))
+		return e;
 	*out = t;
 	return 0;
 }
@@ -299,6 +360,8 @@ int pthread_attr_init(pthread_attr_t *a)
 	a->stackaddr = NULL;
 	a->detached = 0;
 	a->inheritsched = PTHREAD_INHERIT_SCHED;
+	a->schedpolicy = SCHED_OTHER;
+	a->schedprio = 0;
 	return 0;
 }
 

@@ -1,68 +1,111 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Scheduling policies and priorities. The kernel schedules every thread in
-// one round-robin class, which is POSIX's SCHED_OTHER at priority 0: that
-// is what every thread has and all that can be asked for. The real-time
-// policies are known but not offered (ENOTSUP), so a program that needs
-// them finds out instead of running without them.
+// Scheduling policies and priorities (docs/ARCHITECTURE.md section 9). The
+// kernel keeps each thread's policy: SCHED_OTHER (time-shared, priority 0,
+// weighed by the process's nice), SCHED_FIFO and SCHED_RR (priorities 1
+// to VG_SCHED_RT_MAX, above every SCHED_OTHER thread). Asking for a
+// real-time policy needs the root resource, which only the root task holds
+// (vg_startup's resource): elsewhere it is EPERM.
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
+#include <vg/vg.h>
 
 #include "../internal/thread.h"
 
-/* 0 for SCHED_OTHER, ENOTSUP for the real-time policies, EINVAL else. */
-static int policy_error(int policy)
+static bool known_policy(int policy)
 {
-	if (policy == SCHED_OTHER)
-		return 0;
-	return policy == SCHED_FIFO || policy == SCHED_RR ? ENOTSUP : EINVAL;
+	return policy == SCHED_OTHER || policy == SCHED_FIFO || policy == SCHED_RR;
 }
 
-static int param_error(const struct sched_param *p)
+/* 0 when the priority suits the policy (known), else EINVAL. */
+static int param_error(int policy, const struct sched_param *p)
 {
-	return p->sched_priority == 0 ? 0 : EINVAL;
+	if (!p)
+		return EINVAL;
+	if (policy == SCHED_OTHER)
+		return p->sched_priority == 0 ? 0 : EINVAL;
+	return p->sched_priority >= 1 && p->sched_priority <= VG_SCHED_RT_MAX ? 0 : EINVAL;
+}
+
+static int errno_of(long st)
+{
+	switch (st) {
+	case 0: return 0;
+	case ERR_ACCESS_DENIED: return EPERM;
+	case ERR_PEER_CLOSED: return ESRCH;
+	default: return EINVAL;
+	}
+}
+
+/* The kernel's name for t: VG_HANDLE_INVALID is the calling thread. The
+ * first thread has no handle of its own (pthread.c), so no other thread
+ * can name it: false then. */
+static bool kernel_thread(pthread_t t, vg_handle_t *h)
+{
+	if (t == pthread_self()) {
+		*h = VG_HANDLE_INVALID;
+		return true;
+	}
+	*h = t->handle;
+	return t->handle != 0;
+}
+
+int __libc_sched_set(vg_handle_t h, int policy, int priority)
+{
+	/* The root resource, where there is one: the kernel refuses any other
+	 * handle (a forked child's copy of the number names something else). */
+	return errno_of(vg_thread_set_sched(h, vg_startup()->resource, (uint32_t)policy, priority));
 }
 
 int sched_get_priority_min(int policy)
 {
-	if (policy_error(policy)) {
+	if (!known_policy(policy)) {
 		errno = EINVAL;
 		return -1;
 	}
-	return 0;
+	return policy == SCHED_OTHER ? 0 : 1;
 }
 
 int sched_get_priority_max(int policy)
 {
-	return sched_get_priority_min(policy);
+	if (!known_policy(policy)) {
+		errno = EINVAL;
+		return -1;
+	}
+	return policy == SCHED_OTHER ? 0 : VG_SCHED_RT_MAX;
 }
 
 int pthread_attr_setschedpolicy(pthread_attr_t *a, int policy)
 {
-	(void)a;
-	return policy_error(policy);
+	if (!known_policy(policy))
+		return EINVAL;
+	a->schedpolicy = policy;
+	return 0;
 }
 
 int pthread_attr_getschedpolicy(const pthread_attr_t *restrict a, int *restrict policy)
 {
-	(void)a;
-	*policy = SCHED_OTHER;
+	*policy = a->schedpolicy;
 	return 0;
 }
 
 int pthread_attr_setschedparam(pthread_attr_t *restrict a, const struct sched_param *restrict p)
 {
-	(void)a;
-	return param_error(p);
+	/* Checked against the policy when the thread is made: the two may be
+	 * set in either order. */
+	if (!p || p->sched_priority < 0 || p->sched_priority > VG_SCHED_RT_MAX)
+		return EINVAL;
+	a->schedprio = p->sched_priority;
+	return 0;
 }
 
 int pthread_attr_getschedparam(const pthread_attr_t *restrict a, struct sched_param *restrict p)
 {
-	(void)a;
-	p->sched_priority = 0;
+	p->sched_priority = a->schedprio;
 	return 0;
 }
 
@@ -78,6 +121,31 @@ int pthread_attr_getinheritsched(const pthread_attr_t *restrict a, int *restrict
 {
 	*inherit = a->inheritsched;
 	return 0;
+}
+
+int __libc_sched_attr_check(const pthread_attr_t *a)
+{
+	if (!a || a->inheritsched != PTHREAD_EXPLICIT_SCHED)
+		return 0;
+	struct sched_param p = { a->schedprio };
+	return param_error(a->schedpolicy, &p);
+}
+
+bool __libc_sched_wanted(const pthread_attr_t *a, int *policy, int *priority)
+{
+	if (a && a->inheritsched == PTHREAD_EXPLICIT_SCHED) {
+		*policy = a->schedpolicy;
+		*priority = a->schedprio;
+	} else {
+		/* Inherited: the creator's. */
+		struct vg_sched_info me;
+		if (vg_thread_get_sched(VG_HANDLE_INVALID, &me))
+			return false;
+		*policy = (int)me.policy;
+		*priority = me.priority;
+	}
+	/* A new kernel thread is time-shared already. */
+	return *policy != SCHED_OTHER;
 }
 
 int pthread_attr_setscope(pthread_attr_t *a, int scope)
@@ -97,23 +165,101 @@ int pthread_attr_getscope(const pthread_attr_t *restrict a, int *restrict scope)
 
 int pthread_setschedparam(pthread_t t, int policy, const struct sched_param *p)
 {
-	(void)t;
-	int e = policy_error(policy);
-	return e ? e : param_error(p);
+	if (!known_policy(policy))
+		return EINVAL;
+	int e = param_error(policy, p);
+	if (e)
+		return e;
+	vg_handle_t h;
+	if (!kernel_thread(t, &h))
+		return ENOTSUP;
+	return __libc_sched_set(h, policy, p->sched_priority);
 }
 
 int pthread_getschedparam(pthread_t t, int *restrict policy, struct sched_param *restrict p)
 {
-	(void)t;
-	*policy = SCHED_OTHER;
-	p->sched_priority = 0;
+	vg_handle_t h;
+	if (!kernel_thread(t, &h))
+		return ENOTSUP;
+	struct vg_sched_info info;
+	int e = errno_of(vg_thread_get_sched(h, &info));
+	if (e)
+		return e;
+	*policy = (int)info.policy;
+	p->sched_priority = info.priority;
 	return 0;
 }
 
 int pthread_setschedprio(pthread_t t, int prio)
 {
-	(void)t;
-	return prio == 0 ? 0 : EINVAL;
+	int policy;
+	struct sched_param p;
+	int e = pthread_getschedparam(t, &policy, &p);
+	if (e)
+		return e;
+	p.sched_priority = prio;
+	return pthread_setschedparam(t, policy, &p);
+}
+
+/* Only the calling process (pid 0 or ours) is reachable: its calling
+ * thread. */
+static bool ours(pid_t pid)
+{
+	return pid == 0 || pid == getpid();
+}
+
+/* 0, or -1 with errno err. */
+static int posix_result(int err)
+{
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+/* Another process's threads are not this library's to name: EPERM when
+ * it exists, ESRCH when not (or for a negative pid). */
+static int other_process(pid_t pid)
+{
+	if (pid < 0)
+		return posix_result(EINVAL);
+	return posix_result(kill(pid, 0) == 0 || errno == EPERM ? EPERM : ESRCH);
+}
+
+int sched_setscheduler(pid_t pid, int policy, const struct sched_param *p)
+{
+	if (!ours(pid))
+		return other_process(pid);
+	int was = sched_getscheduler(0);
+	int e = pthread_setschedparam(pthread_self(), policy, p);
+	return e ? posix_result(e) : was;
+}
+
+int sched_getscheduler(pid_t pid)
+{
+	if (!ours(pid))
+		return other_process(pid);
+	int policy;
+	struct sched_param p;
+	int e = pthread_getschedparam(pthread_self(), &policy, &p);
+	return e ? posix_result(e) : policy;
+}
+
+int sched_setparam(pid_t pid, const struct sched_param *p)
+{
+	if (!ours(pid))
+		return other_process(pid);
+	int policy = sched_getscheduler(0);
+	return policy < 0 ? -1 : posix_result(pthread_setschedparam(pthread_self(), policy, p));
+}
+
+int sched_getparam(pid_t pid, struct sched_param *p)
+{
+	if (!ours(pid))
+		return other_process(pid);
+	int policy;
+	return posix_result(pthread_getschedparam(pthread_self(), &policy, p));
 }
 
 /* CPU affinity is a hint: the kernel runs every thread on its one CPU
@@ -163,23 +309,6 @@ int pthread_getaffinity_np(pthread_t t, size_t size, cpu_set_t *set)
 	} else {
 		for (int cpu = 0; cpu < NCPUS; cpu++)
 			CPU_SET(cpu, set);
-	}
-	return 0;
-}
-
-/* Only the calling process (pid 0 or ours) is reachable: its calling
- * thread. */
-static bool ours(pid_t pid)
-{
-	return pid == 0 || pid == getpid();
-}
-
-/* 0, or -1 with errno err. */
-static int posix_result(int err)
-{
-	if (err) {
-		errno = err;
-		return -1;
 	}
 	return 0;
 }
