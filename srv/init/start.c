@@ -48,15 +48,26 @@ static uint32_t htag(uint8_t tag)
 	}
 }
 
-/* The handles to give: its own endpoint (a new one each start: a restart
- * does not inherit calls queued for the old server) and its grants. */
+/* The handles to give: descriptors 1 and 2 on the log (a service has no
+ * terminal: its output goes to the system log, and a service that closes
+ * them has closed them), its own endpoint (a new one each start: a
+ * restart does not inherit calls queued for the old server) and its
+ * grants. */
 static long make_handles(struct init *in, struct service *s, vg_handle_t child,
 			 struct vg_startup_handle *h, size_t *n)
 {
 	const struct svcdef *d = s->def;
 	long st = 0;
 	*n = 0;
-	if (d->serve != SVC_TAG_NONE) {
+	for (uint32_t fd = 1; fd <= 2 && !st; fd++) {
+		vg_handle_t log;
+		st = vg_handle_duplicate(vg_startup()->log,
+					 VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER,
+					 &log);
+		if (!st)
+			h[(*n)++] = (struct vg_startup_handle){ VG_HTAG_FD, fd, log, 0 };
+	}
+	if (!st && d->serve != SVC_TAG_NONE) {
 		vg_handle_t ep, mine;
 		if ((st = vg_endpoint_create(&ep)))
 			return st;
@@ -231,7 +242,7 @@ long service_start(struct init *in, struct service *s)
 		vg_handle_close(child);
 		return st;
 	}
-	struct vg_startup_handle h[1 + SVC_GRANTS_MAX];
+	struct vg_startup_handle h[3 + SVC_GRANTS_MAX];
 	size_t n;
 	if ((st = make_handles(in, s, child, h, &n))) {
 		if (child)

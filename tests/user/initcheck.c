@@ -322,18 +322,24 @@ static void user_enforced(void)
 	unlink(secret);
 }
 
-/* Exactly what the definition grants: the VFS and a bus grant. */
+/* Exactly what the definition grants: the VFS and a bus grant, besides
+ * descriptors 1 and 2 on the log, write-only. */
 static void least_privilege(void)
 {
 	const struct vg_startup *su = vg_startup();
 	const struct vg_startup_handle *h = (const void *)(uintptr_t)su->handles;
-	int fs = 0, bus_grants = 0, other = 0;
+	int fs = 0, bus_grants = 0, logs = 0, other = 0;
+	struct vg_handle_info info;
 	for (uint64_t i = 0; i < su->nhandles; i++) {
+		bool log = h[i].tag == VG_HTAG_FD && (h[i].arg == 1 || h[i].arg == 2) &&
+			!vg_handle_info(h[i].handle, &info) && info.type == VG_OBJ_LOG &&
+			!(info.rights & VG_RIGHT_READ);
 		fs += h[i].tag == VG_HTAG_FS_ROOT;
 		bus_grants += h[i].tag == VG_HTAG_BUS;
-		other += h[i].tag != VG_HTAG_FS_ROOT && h[i].tag != VG_HTAG_BUS;
+		logs += log;
+		other += h[i].tag != VG_HTAG_FS_ROOT && h[i].tag != VG_HTAG_BUS && !log;
 	}
-	CHECK(fs == 1 && bus_grants == 1 && other == 0);
+	CHECK(fs == 1 && bus_grants == 1 && logs == 2 && other == 0);
 	vg_handle_t ep;
 	CHECK(vg_endpoint_create(&ep) == 0);
 	CHECK(bus_names_add(bus, "fs.evil", ep) == BUS_BUS_ERROR_DENIED);
