@@ -185,7 +185,8 @@ static void link_vfs_to_proc(struct init *in)
 		       st);
 }
 
-/* The kernel's limit for each svc_limit (the process server's for cpu). */
+/* The kernel's limit for each svc_limit it enforces (cpu and files are
+ * the process server's and the C library's: via only). */
 static const uint32_t kernel_limit[] = {
 	[SVC_LIMIT_MEMORY] = VG_LIMIT_MAPPED,
 	[SVC_LIMIT_HANDLES] = VG_LIMIT_HANDLES,
@@ -193,12 +194,12 @@ static const uint32_t kernel_limit[] = {
 };
 
 /* The limits of s, set on its new process before it runs. The parser
- * allows cpu only with via (the process server keeps CPU time). */
+ * allows cpu and files only with via (viaproc.c stages them). */
 static long limits_set(struct service *s, vg_handle_t child)
 {
 	for (int k = 0; k < s->def->nlimits; k++) {
 		uint8_t kind = s->def->limits[k].kind;
-		long st = kind == SVC_LIMIT_CPU
+		long st = kind >= sizeof(kernel_limit) / sizeof(kernel_limit[0])
 			? ERR_NOT_SUPPORTED
 			: vg_process_set_limit(child, kernel_limit[kind], s->def->limits[k].value);
 		if (st) {

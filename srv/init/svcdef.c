@@ -263,15 +263,18 @@ static int key_grant(struct parser *p, const struct words *w)
 /* limit = <resource> <value>. Memory, handles and threads are the
  * kernel's per-process limits, set before the program runs; cpu is CPU
  * time (a duration, whole seconds rounded up), the process server's
- * RLIMIT_CPU, so it needs via (checked once the file is read). Processes
- * has no enforcer: refused rather than kept and ignored. */
+ * RLIMIT_CPU, and files the open descriptors, RLIMIT_NOFILE, which the C
+ * library's descriptor table learns from the process server: both need
+ * via (checked once the file is read). Processes has no enforcer:
+ * refused rather than kept and ignored. */
 static int key_limit(struct parser *p, const struct words *w)
 {
-	static const char *const names[] = { "memory", "handles", "threads", "processes", "cpu" };
+	static const char *const names[] = { "memory",	  "handles", "threads",
+					     "processes", "cpu",     "files" };
 	struct svcdef *d = p->d;
 	if (word_count(p, w, 2, 2, "limit"))
 		return -1;
-	int k = pick(w->w[0], names, 5);
+	int k = pick(w->w[0], names, 6);
 	if (k < 0)
 		return fail(p, "limit: unknown resource '%s'", w->w[0]);
 	if (k == SVC_LIMIT_PROCESSES)
@@ -583,9 +586,16 @@ int svcdef_parse(const char *name, const char *text, size_t len, struct svcdef *
 	if (out->mount[0] && out->serve != SVC_TAG_USER)
 		return fail(&p, "mount needs serve = user:0");
 	for (int k = 0; k < out->nlimits; k++)
-		if (out->limits[k].kind == SVC_LIMIT_CPU && !out->via_proc) {
+		if (!out->via_proc &&
+		    (out->limits[k].kind == SVC_LIMIT_CPU ||
+		     out->limits[k].kind == SVC_LIMIT_FILES)) {
 			p.line = out->limits[k].line;
-			return fail(&p, "limit cpu needs via (the process server keeps CPU time)");
+			return fail(
+				&p,
+				out->limits[k].kind == SVC_LIMIT_CPU
+					? "limit cpu needs via (the process server keeps CPU time)"
+					: "limit files needs via (the C library asks the "
+					  "process server for it)");
 		}
 	for (int g = 0; g < out->ngrants; g++)
 		if (out->via_proc && out->grants[g].tag == SVC_TAG_BUS)

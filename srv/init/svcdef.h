@@ -20,7 +20,7 @@
 #define SVC_ENVS_MAX 8
 #define SVC_REFS_MAX 16 /* references to other services */
 #define SVC_GRANTS_MAX 8
-#define SVC_LIMITS_MAX 5
+#define SVC_LIMITS_MAX 6
 #define SVC_LINE_MAX 255 /* of one line, without its newline */
 #define SVC_FILE_MAX 8192
 
@@ -54,7 +54,8 @@ enum svc_limit {
 	SVC_LIMIT_HANDLES,
 	SVC_LIMIT_THREADS,
 	SVC_LIMIT_PROCESSES,
-	SVC_LIMIT_CPU
+	SVC_LIMIT_CPU,
+	SVC_LIMIT_FILES /* open descriptors: RLIMIT_NOFILE */
 };
 
 /* A reference to another service, with the line it was made on. Hard ones

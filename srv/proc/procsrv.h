@@ -82,6 +82,9 @@ struct proc {
 	 * says staged_limits[r] replaces the caller's for the child. */
 	uint32_t staged_limit_mask;
 	struct proc_limit staged_limits[PROC_LIMITS];
+	/* Ids staged for the next spawn (stage_ids, pid 1's), if ids_staged. */
+	bool ids_staged;
+	struct proc_ids staged_ids;
 };
 _Static_assert(PROC_LIMITS <= 32, "staged_limit_mask has a bit per resource");
 
@@ -186,6 +189,11 @@ long proc_set_ids(uint64_t badge, vg_handle_t process, const struct proc_ids *id
 /* What a child starts with: its parent's ids, kill right and nice (its
  * limits: proc_limits_inherit for a spawn, a copy for a fork). */
 void proc_inherit(struct proc *child, const struct proc *parent);
+/* stage_ids: pid 1 names the ids of its next spawned child. */
+long proc_stage_ids(struct proc *caller, const struct proc_ids *ids);
+/* A spawned child's ids: what its parent staged (consumed), else its
+ * parent's (after proc_inherit). */
+void proc_ids_take_staged(struct proc *child, struct proc *parent);
 
 /* Resource limits (limits.c). */
 /* No limits, for pid 1; a child's are copied from its parent's. */

@@ -107,6 +107,13 @@ static long do_stage_limit(void *ctx, uint64_t badge, uint32_t resource,
 	return proc_stage_limit(p, resource, value);
 }
 
+static long do_stage_ids(void *ctx, uint64_t badge, uint32_t ruid, uint32_t euid, uint32_t suid)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_stage_ids(p, &(struct proc_ids){ ruid, euid, suid });
+}
+
 static long do_events(void *ctx, uint64_t badge, vg_handle_t *note)
 {
 	(void)ctx;
@@ -274,6 +281,7 @@ static const struct proc_process_ops ops = {
 	.link_vfs = do_link_vfs,
 	.ids = do_ids,
 	.stage_limit = do_stage_limit,
+	.stage_ids = do_stage_ids,
 };
 static struct proc_process_server server = { &ops, NULL };
 

@@ -130,7 +130,11 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 		return PROC_PROC_ERROR_FULL;
 	}
 	int32_t pgid, sid;
+	/* What is staged is consumed whatever happens (not left for the
+	 * next spawn): limits, ids, and the handles by start_image. */
 	proc_limits_inherit(child, parent);
+	proc_inherit(child, parent);
+	proc_ids_take_staged(child, parent);
 	long st = choose_group(parent, r, child->pid, &pgid, &sid);
 	if (st)
 		proc_unstage(parent);
@@ -142,7 +146,6 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 		child->sid = sid;
 		child->state = PROC_STATE_RUNNING;
 		set_args(child, r);
-		proc_inherit(child, parent);
 		proc_nice_apply(child);
 		proc_limits_watch_cpu(child);
 		if ((st = proc_watch(child)))

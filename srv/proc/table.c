@@ -58,6 +58,7 @@ void proc_unstage(struct proc *p)
 		vg_handle_close(p->staged[i].h);
 	p->nstaged = 0;
 	p->staged_limit_mask = 0;
+	p->ids_staged = false;
 }
 
 void proc_free(struct proc *p)

@@ -102,9 +102,14 @@ TEST(svcdef, defaults)
 	CHECK_EQ_U(def.nlimits, 0);
 	CHECK_STREQ(def.refs[def.via_ref].name, "proc");
 	/* CPU time, in whole seconds rounded up: the process server's. */
-	CHECK_EQ_I(parse("x", "program = x\nvia = proc\nlimit = cpu 1500ms\nuser = 7\n"), 0);
+	CHECK_EQ_I(parse("x",
+			 "program = x\nvia = proc\nlimit = cpu 1500ms\nuser = 7\n"
+			 "limit = files 12\n"),
+		   0);
 	CHECK_EQ_U(def.limits[0].kind, SVC_LIMIT_CPU);
 	CHECK_EQ_U(def.limits[0].value, 2);
+	CHECK_EQ_U(def.limits[1].kind, SVC_LIMIT_FILES); /* open descriptors */
+	CHECK_EQ_U(def.limits[1].value, 12);
 	CHECK_EQ_U(def.uid, 7);
 	CHECK_EQ_U(def.gid, 7); /* the group defaults to the uid */
 	CHECK(def.refs[def.via_ref].hard);
@@ -143,6 +148,7 @@ TEST(svcdef, errors_have_lines)
 	refused("program = a\nlimit = memory 99999999999999999999\n", 2, "too large");
 	refused("program = a\nlimit = cpu 50\nvia = proc\n", 2, "needs a unit");
 	refused("program = a\nlimit = cpu 2s\n", 2, "needs via");
+	refused("program = a\nlimit = files 8\n", 2, "limit files needs via");
 	refused("program = a\nlimit = processes 4\n", 2, "nothing counts processes");
 	refused("program = a\nlimit = handles 4294967296\n", 2, "too large");
 	refused("program = a\nuser = daemon\n", 2, "user: 'daemon' is not a number");

@@ -278,8 +278,8 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 12 services of the boot, 14 of the tests (one of them broken). */
-	CHECK(n == 26);
+	/* 12 services of the boot, 15 of the tests (one of them broken). */
+	CHECK(n == 27);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
@@ -309,7 +309,9 @@ static void limits_enforced(void)
 	CHECK(wait_state("limited-via", INIT_STATE_EXITED, &info) && info.last_exit == 0);
 }
 
-/* user = 1000:1000: a root file of mode 0600 is closed to the service. */
+/* user = 1000:1000: a root file of mode 0600 is closed to the service,
+ * started by init (asuser) or through the process server (asuser-via,
+ * which the server must know as 1000 too). */
 static void user_enforced(void)
 {
 	static const char secret[] = "/tmp/svccheck-secret";
@@ -319,6 +321,8 @@ static void user_enforced(void)
 	struct init_service info;
 	CHECK(init_control_start(ctl, "asuser") == 0);
 	CHECK(wait_state("asuser", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+	CHECK(init_control_start(ctl, "asuser-via") == 0);
+	CHECK(wait_state("asuser-via", INIT_STATE_EXITED, &info) && info.last_exit == 0);
 	unlink(secret);
 }
 
