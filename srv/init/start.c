@@ -59,14 +59,8 @@ static long make_handles(struct init *in, struct service *s, vg_handle_t child,
 	const struct svcdef *d = s->def;
 	long st = 0;
 	*n = 0;
-	for (uint32_t fd = 1; fd <= 2 && !st; fd++) {
-		vg_handle_t log;
-		st = vg_handle_duplicate(vg_startup()->log,
-					 VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER,
-					 &log);
-		if (!st)
-			h[(*n)++] = (struct vg_startup_handle){ VG_HTAG_FD, fd, log, 0 };
-	}
+	if (!(st = vg_spawn_log_fds(h)))
+		*n = 2;
 	if (!st && d->serve != SVC_TAG_NONE) {
 		vg_handle_t ep, mine;
 		if ((st = vg_endpoint_create(&ep)))

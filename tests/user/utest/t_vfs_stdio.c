@@ -109,6 +109,8 @@ UTEST(vfs_stdio_log_descriptors)
 	CHECK_EQ(errno, EBADF);
 	CHECK_EQ(pwrite(2, "x", 1, 0), -1);
 	CHECK_EQ(errno, ESPIPE);
+	CHECK_EQ(lseek(1, 0, SEEK_CUR), -1);
+	CHECK_EQ(errno, ESPIPE);
 	int saved = fcntl(1, F_DUPFD, 3);
 	CHECK(saved >= 3);
 	static const char line[] = "stdio: a line through a duplicate of descriptor 1\n";

@@ -254,6 +254,11 @@ off_t lseek(int fd, off_t off, int whence)
 	struct fd_desc *d = __fd_get(fd);
 	if (!d)
 		return -1;
+	if (d->kind == FD_LOG) { /* a stream of records, as a pipe */
+		__fd_put(d);
+		errno = ESPIPE;
+		return -1;
+	}
 	uint64_t pos;
 	long st = whence < 0 || whence > 2 ? FS_FS_ERROR_INVALID
 					   : fs_file_seek(d->h, off, (uint32_t)whence, &pos);

@@ -191,6 +191,12 @@ struct vg_spawn_req {
  * not NULL); arguments and handles that do not fit the 16 KiB startup
  * block are ERR_OUT_OF_RANGE. */
 long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const char **why);
+/* Descriptors 1 and 2 on the kernel log, for a program without a
+ * terminal (a service, a server): two VG_HTAG_FD startup handles into
+ * out, each a duplicate of our log handle that may only write (the C
+ * library makes them FD_LOG descriptors: its printf becomes log records).
+ * 0, or an error with nothing made. */
+long vg_spawn_log_fds(struct vg_startup_handle out[2]);
 /* vg_spawn into process, made with vg_process_create, so that the caller
  * could name the process first (init grants a bus name owned by it);
  * process is consumed like the handles. */
