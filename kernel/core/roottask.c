@@ -70,10 +70,14 @@ static int give_initrd(struct process *p, const void *rd, size_t rd_len, struct 
 }
 
 /* The startup block lives on top of the stack: it, argv (the program's
- * path, as a shell would pass it) and an empty envp right after it. */
+ * path, as a shell would pass it), an empty envp and the tagged handles
+ * right after it: descriptors 1 and 2 (VG_HTAG_FD) on the log, so that
+ * the root task's standard output and error are descriptors like any
+ * other's (closing them closes them). */
 struct startup_block {
 	struct vg_startup su;
 	uint64_t argv[2], envp_end;
+	struct vg_startup_handle fds[2];
 	char path[64];
 };
 
@@ -97,6 +101,12 @@ static int start_process(struct process *p, const struct elf_image *img, const u
 		err = handle_install(&p->handles, &rr->obj,
 				     VG_RIGHT_MANAGE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER, 0,
 				     &su.resource);
+	for (uint32_t fd = 1; fd <= 2 && !err; fd++) {
+		sb.fds[fd - 1] = (struct vg_startup_handle){ VG_HTAG_FD, fd, 0, 0 };
+		err = handle_install(&p->handles, log_object(),
+				     VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER, 0,
+				     &sb.fds[fd - 1].handle);
+	}
 	if (!err)
 		err = give_initrd(p, rd, rd_len, &su);
 	if (!err)
@@ -112,6 +122,8 @@ static int start_process(struct process *p, const struct elf_image *img, const u
 	sb.su.argc = 1;
 	sb.su.argv = USER_TOP - block + offsetof(struct startup_block, argv);
 	sb.su.envp = USER_TOP - block + offsetof(struct startup_block, envp_end);
+	sb.su.nhandles = 2;
+	sb.su.handles = USER_TOP - block + offsetof(struct startup_block, fds);
 	if (!err)
 		err = vmo_write(sv, USER_STACK_SIZE - block, &sb, sizeof(sb));
 	if (!err)

@@ -444,6 +444,23 @@ static long spawn(const struct vg_spawn_req *req, struct vg_spawn_cache *cache, 
 	return 0;
 }
 
+long vg_spawn_log_fds(struct vg_startup_handle out[2])
+{
+	for (uint32_t fd = 1; fd <= 2; fd++) {
+		vg_handle_t h;
+		long st = vg_handle_duplicate(
+			vg_startup()->log, VG_RIGHT_WRITE | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER,
+			&h);
+		if (st) {
+			if (fd == 2)
+				vg_handle_close(out[0].handle);
+			return st;
+		}
+		out[fd - 1] = (struct vg_startup_handle){ VG_HTAG_FD, fd, h, 0 };
+	}
+	return 0;
+}
+
 long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const char **why)
 {
 	return spawn(req, NULL, VG_HANDLE_INVALID, process_out, why);
@@ -456,7 +473,7 @@ long vg_spawn_in(const struct vg_spawn_req *req, vg_handle_t process, vg_handle_
 }
 
 long vg_spawn_cached(const struct vg_spawn_req *req, struct vg_spawn_cache *cache,
-		     vg_handle_t *process_out, const char **why)
+		     vg_handle_t process, vg_handle_t *process_out, const char **why)
 {
-	return spawn(req, cache, VG_HANDLE_INVALID, process_out, why);
+	return spawn(req, cache, process, process_out, why);
 }

@@ -48,15 +48,20 @@ static uint32_t htag(uint8_t tag)
 	}
 }
 
-/* The handles to give: its own endpoint (a new one each start: a restart
- * does not inherit calls queued for the old server) and its grants. */
+/* The handles to give: descriptors 1 and 2 on the log (a service has no
+ * terminal: its output goes to the system log, and a service that closes
+ * them has closed them), its own endpoint (a new one each start: a
+ * restart does not inherit calls queued for the old server) and its
+ * grants. */
 static long make_handles(struct init *in, struct service *s, vg_handle_t child,
 			 struct vg_startup_handle *h, size_t *n)
 {
 	const struct svcdef *d = s->def;
 	long st = 0;
 	*n = 0;
-	if (d->serve != SVC_TAG_NONE) {
+	if (!(st = vg_spawn_log_fds(h)))
+		*n = 2;
+	if (!st && d->serve != SVC_TAG_NONE) {
 		vg_handle_t ep, mine;
 		if ((st = vg_endpoint_create(&ep)))
 			return st;
@@ -105,6 +110,14 @@ static long make_handles(struct init *in, struct service *s, vg_handle_t child,
 			st = vg_handle_duplicate(child, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, &owner);
 			if (!st)
 				st = bus_admin_grant(from->ep, gr->add, gr->look, owner, &give);
+		} else if (d->has_user &&
+			   (gr->tag == SVC_TAG_FS_ROOT || gr->tag == SVC_TAG_FS_CWD)) {
+			/* user = uid:gid: a handle of the VFS's naming those
+			 * ids (ours are root's, so it may give any); the
+			 * service's opens are checked against them, and only
+			 * root could change them back. */
+			st = fs_vfs_become(from->ep, d->uid, d->uid, d->uid, d->gid, d->gid, d->gid,
+					   &give);
 		} else {
 			/* Duplicable: a service passes what it was granted on
 			 * to its children (a shell's file system). */
@@ -166,16 +179,29 @@ static void link_vfs_to_proc(struct init *in)
 		       st);
 }
 
-/* Limits and users are parsed and kept; nothing enforces them yet (no
- * per-process quota in the kernel or the process server): say so. */
-static void report_unenforced(const struct service *s)
+/* The kernel's limit for each svc_limit it enforces (cpu and files are
+ * the process server's and the C library's: via only). */
+static const uint32_t kernel_limit[] = {
+	[SVC_LIMIT_MEMORY] = VG_LIMIT_MAPPED,
+	[SVC_LIMIT_HANDLES] = VG_LIMIT_HANDLES,
+	[SVC_LIMIT_THREADS] = VG_LIMIT_THREADS,
+};
+
+/* The limits of s, set on its new process before it runs. The parser
+ * allows cpu and files only with via (viaproc.c stages them). */
+static long limits_set(struct service *s, vg_handle_t child)
 {
-	static const char *const names[] = { "memory", "handles", "threads", "processes", "cpu" };
-	for (int k = 0; k < s->def->nlimits; k++)
-		printf("init: %s: limit %s %llu is not enforced yet\n", s->name,
-		       names[s->def->limits[k].kind], (unsigned long long)s->def->limits[k].value);
-	if (s->def->user[0])
-		printf("init: %s: user %s is not enforced yet (no users)\n", s->name, s->def->user);
+	for (int k = 0; k < s->def->nlimits; k++) {
+		uint8_t kind = s->def->limits[k].kind;
+		long st = kind >= sizeof(kernel_limit) / sizeof(kernel_limit[0])
+			? ERR_NOT_SUPPORTED
+			: vg_process_set_limit(child, kernel_limit[kind], s->def->limits[k].value);
+		if (st) {
+			snprintf(s->why, sizeof(s->why), "%s: its limits (%ld)", s->name, st);
+			return st;
+		}
+	}
+	return 0;
 }
 
 long service_start(struct init *in, struct service *s)
@@ -202,11 +228,16 @@ long service_start(struct init *in, struct service *s)
 	for (int k = 0; k < d->nenv; k++)
 		envp[k] = d->env[k];
 	envp[d->nenv] = NULL;
-	/* Started by us, the new process is made first: a bus grant names it. */
+	/* Started by us, the new process is made first: a bus grant names it,
+	 * and its limits are in force before its first instruction. */
 	vg_handle_t child = VG_HANDLE_INVALID;
 	if (!d->via_proc && (st = vg_process_create(&child)))
 		return st;
-	struct vg_startup_handle h[1 + SVC_GRANTS_MAX];
+	if (!d->via_proc && (st = limits_set(s, child))) {
+		vg_handle_close(child);
+		return st;
+	}
+	struct vg_startup_handle h[3 + SVC_GRANTS_MAX];
 	size_t n;
 	if ((st = make_handles(in, s, child, h, &n))) {
 		if (child)
@@ -248,7 +279,6 @@ long service_start(struct init *in, struct service *s)
 		printf("init: %s\n", s->why);
 	if (!strcmp(s->name, "proc") || !strcmp(s->name, "vfs"))
 		link_vfs_to_proc(in);
-	report_unenforced(s);
 	uint64_t us = ((uint64_t)vg_clock_monotonic() - t0) / 1000;
 	printf("init: started %s (%s %llu) in %llu.%03llu ms\n", s->name,
 	       d->via_proc ? "pid" : "koid",

@@ -260,27 +260,73 @@ static int key_grant(struct parser *p, const struct words *w)
 	return 0;
 }
 
+/* limit = <resource> <value>. Memory, handles and threads are the
+ * kernel's per-process limits, set before the program runs; cpu is CPU
+ * time (a duration, whole seconds rounded up), the process server's
+ * RLIMIT_CPU, and files the open descriptors, RLIMIT_NOFILE, which the C
+ * library's descriptor table learns from the process server: both need
+ * via (checked once the file is read). Processes has no enforcer:
+ * refused rather than kept and ignored. */
 static int key_limit(struct parser *p, const struct words *w)
 {
-	static const char *const names[] = { "memory", "handles", "threads", "processes", "cpu" };
+	static const char *const names[] = { "memory",	  "handles", "threads",
+					     "processes", "cpu",     "files" };
 	struct svcdef *d = p->d;
 	if (word_count(p, w, 2, 2, "limit"))
 		return -1;
-	int k = pick(w->w[0], names, 5);
+	int k = pick(w->w[0], names, 6);
 	if (k < 0)
 		return fail(p, "limit: unknown resource '%s'", w->w[0]);
+	if (k == SVC_LIMIT_PROCESSES)
+		return fail(p, "limit processes: nothing counts processes yet");
 	for (uint8_t i = 0; i < d->nlimits; i++)
 		if (d->limits[i].kind == k)
 			return fail(p, "limit %s given twice", names[k]);
 	uint64_t v;
-	if (number(p, w->w[1], k == SVC_LIMIT_CPU ? 100 : UINT64_MAX,
-		   k == SVC_LIMIT_MEMORY ? size_units : NULL, "limit", &v))
+	if (k == SVC_LIMIT_CPU) {
+		uint32_t ms;
+		size_t n = strlen(w->w[1]);
+		if (w->w[1][n - 1] >= '0' && w->w[1][n - 1] <= '9')
+			return fail(p, "limit cpu: '%s' needs a unit (ms, s, min): CPU time",
+				    w->w[1]);
+		if (duration(p, w->w[1], "limit cpu", &ms))
+			return -1;
+		v = (ms + 999) / 1000;
+	} else if (number(p, w->w[1], k == SVC_LIMIT_MEMORY ? UINT64_MAX : UINT32_MAX,
+			  k == SVC_LIMIT_MEMORY ? size_units : NULL, "limit", &v)) {
 		return -1;
+	}
 	if (v == 0)
 		return fail(p, "limit %s of 0", names[k]);
 	d->limits[d->nlimits].kind = (uint8_t)k;
 	d->limits[d->nlimits].value = v;
+	d->limits[d->nlimits].line = (uint16_t)(p->line > UINT16_MAX ? UINT16_MAX : p->line);
 	d->nlimits++;
+	return 0;
+}
+
+/* user = <uid>[:<gid>]: numbers (there is no user database); the group
+ * is the uid when not given. 0xffffffff is no id to the VFS. */
+static int key_user(struct parser *p, const struct words *w)
+{
+	struct svcdef *d = p->d;
+	if (word_count(p, w, 1, 1, "user"))
+		return -1;
+	char uid[SVC_TEXT_MAX + 1];
+	const char *colon = strchr(w->w[0], ':');
+	size_t n = colon ? (size_t)(colon - w->w[0]) : strlen(w->w[0]);
+	if (n >= sizeof(uid))
+		return fail(p, "user: '%s' is too long", w->w[0]);
+	memcpy(uid, w->w[0], n);
+	uid[n] = 0;
+	uint64_t u, g;
+	if (number(p, uid, UINT32_MAX - 1, NULL, "user", &u))
+		return -1;
+	if (colon && number(p, colon + 1, UINT32_MAX - 1, NULL, "user's group", &g))
+		return -1;
+	d->has_user = true;
+	d->uid = (uint32_t)u;
+	d->gid = colon ? (uint32_t)g : (uint32_t)u;
 	return 0;
 }
 
@@ -431,10 +477,7 @@ static int key_value(struct parser *p, const char *key, char *value)
 		if (word_count(p, &w, 2, 2, key) || fs_service(p, w.w[0]))
 			return -1;
 		return absolute_path(p, w.w[1], d->mount, key);
-	case K_USER:
-		if (word_count(p, &w, 1, 1, key))
-			return -1;
-		return copy(p, d->user, sizeof(d->user), w.w[0], "user");
+	case K_USER: return key_user(p, &w);
 	case K_VIA:
 		if (word_count(p, &w, 1, 1, key) || add_ref(p, w.w[0], true, &d->via_ref))
 			return -1;
@@ -542,6 +585,18 @@ int svcdef_parse(const char *name, const char *text, size_t len, struct svcdef *
 		return fail(&p, "register without serve: no endpoint to name");
 	if (out->mount[0] && out->serve != SVC_TAG_USER)
 		return fail(&p, "mount needs serve = user:0");
+	for (int k = 0; k < out->nlimits; k++)
+		if (!out->via_proc &&
+		    (out->limits[k].kind == SVC_LIMIT_CPU ||
+		     out->limits[k].kind == SVC_LIMIT_FILES)) {
+			p.line = out->limits[k].line;
+			return fail(
+				&p,
+				out->limits[k].kind == SVC_LIMIT_CPU
+					? "limit cpu needs via (the process server keeps CPU time)"
+					: "limit files needs via (the C library asks the "
+					  "process server for it)");
+		}
 	for (int g = 0; g < out->ngrants; g++)
 		if (out->via_proc && out->grants[g].tag == SVC_TAG_BUS)
 			/* Its owner would be the process, which only the

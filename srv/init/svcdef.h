@@ -20,7 +20,7 @@
 #define SVC_ENVS_MAX 8
 #define SVC_REFS_MAX 16 /* references to other services */
 #define SVC_GRANTS_MAX 8
-#define SVC_LIMITS_MAX 5
+#define SVC_LIMITS_MAX 6
 #define SVC_LINE_MAX 255 /* of one line, without its newline */
 #define SVC_FILE_MAX 8192
 
@@ -54,7 +54,8 @@ enum svc_limit {
 	SVC_LIMIT_HANDLES,
 	SVC_LIMIT_THREADS,
 	SVC_LIMIT_PROCESSES,
-	SVC_LIMIT_CPU
+	SVC_LIMIT_CPU,
+	SVC_LIMIT_FILES /* open descriptors: RLIMIT_NOFILE */
 };
 
 /* A reference to another service, with the line it was made on. Hard ones
@@ -87,7 +88,10 @@ struct svcdef {
 	uint8_t nargs;
 	char env[SVC_ENVS_MAX][SVC_ENV_MAX + 1];
 	uint8_t nenv;
-	char user[SVC_TEXT_MAX + 1]; /* "" : the default */
+	/* user = uid[:gid]: the ids of the VFS handles it is granted (real,
+	 * effective and saved); without it, init's (root). */
+	bool has_user;
+	uint32_t uid, gid;
 	uint8_t target; /* enum svc_target */
 	bool manual; /* start = manual: only through `svc start` */
 	uint8_t restart; /* enum svc_restart */
@@ -95,7 +99,8 @@ struct svcdef {
 	uint32_t limit_count, limit_window_ms; /* at most count restarts per window */
 	struct {
 		uint8_t kind; /* enum svc_limit */
-		uint64_t value;
+		uint16_t line; /* where it was given */
+		uint64_t value; /* bytes, a count, or CPU seconds */
 	} limits[SVC_LIMITS_MAX];
 	uint8_t nlimits;
 	/* The endpoint init makes for the service to serve, and the tag it is

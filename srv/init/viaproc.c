@@ -70,6 +70,33 @@ static size_t pack(char *buf, size_t size, const char *const *v)
 	return n;
 }
 
+/* Linux's RLIMIT_* of each svc_limit, as the process server numbers them. */
+static const uint32_t rlimit[] = {
+	[SVC_LIMIT_MEMORY] = 9, /* RLIMIT_AS */
+	[SVC_LIMIT_HANDLES] = 16, /* RLIMIT_VG_HANDLES */
+	[SVC_LIMIT_THREADS] = 6, /* RLIMIT_NPROC: threads, here */
+	[SVC_LIMIT_CPU] = 0, /* RLIMIT_CPU: seconds */
+	[SVC_LIMIT_FILES] = 7, /* RLIMIT_NOFILE: the C library's fd table */
+};
+
+/* Stages s's limits for the spawn: the server sets them before the
+ * program's first instruction. CPU time: SIGXCPU at the limit, SIGKILL a
+ * second later (the hard limit). With `user`, its ids too: those of the
+ * VFS handles it is granted, so that the server's kill permission and
+ * ps agree with the VFS from the start. */
+static long stage_limits_and_user(vg_handle_t ps, const struct svcdef *d)
+{
+	long st = 0;
+	for (int k = 0; k < d->nlimits && !st; k++) {
+		uint64_t v = d->limits[k].value;
+		struct proc_limit l = { v, d->limits[k].kind == SVC_LIMIT_CPU ? v + 1 : v };
+		st = proc_process_stage_limit(ps, rlimit[d->limits[k].kind], &l);
+	}
+	if (!st && d->has_user)
+		st = proc_process_stage_ids(ps, d->uid, d->uid, d->uid);
+	return st;
+}
+
 long viaproc_start(struct init *in, struct service *s, const char *const *argv,
 		   const char *const *envp, struct vg_startup_handle *h, size_t n)
 {
@@ -84,6 +111,8 @@ long viaproc_start(struct init *in, struct service *s, const char *const *argv,
 		st = proc_process_give(ps->ep, h[k].tag, h[k].arg, h[k].handle);
 	for (; k < n; k++)
 		vg_handle_close(h[k].handle);
+	if (!st)
+		st = stage_limits_and_user(ps->ep, s->def);
 	int32_t pid;
 	if (!st)
 		st = proc_process_spawn(ps->ep, s->def->program, args, alen, env, elen, 0, true,

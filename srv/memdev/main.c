@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // bin/memdev: the memory devices of major 1, as on other Unix systems:
-// null (minor 3), zero (5), full (7), random (8) and urandom (9). The VFS
+// null (minor 3), zero (5), full (7), random (8), urandom (9) and kmsg
+// (11: each write a record of the kernel log, what dmesg shows, so that a
+// shell script can log; reads give nothing). The VFS
 // sends it `node.open(rdev, flags)` for a device node of major 1 on any
 // filesystem (idl/fs.idl, vfs.device); each open device gets a handle that
 // speaks `file`. Its spawner gives it the endpoint to serve (VG_HTAG_USER
@@ -14,7 +16,16 @@
 #include <string.h>
 #include <vg/vg.h>
 
-enum { MEM_MAJOR = 1, DEV_NULL = 3, DEV_ZERO = 5, DEV_FULL = 7, DEV_RANDOM = 8, DEV_URANDOM = 9 };
+enum {
+	MEM_MAJOR = 1,
+	DEV_NULL = 3,
+	DEV_ZERO = 5,
+	DEV_FULL = 7,
+	DEV_RANDOM = 8,
+	DEV_URANDOM = 9,
+	DEV_KMSG = 11
+};
+#define LOG_RECORD_MAX 255 /* bytes of one kernel log record */
 
 static struct fs_opens opens;
 static uint64_t rng[4];
@@ -42,7 +53,7 @@ static bool known(uint64_t rdev)
 	uint64_t minor = rdev & 0xffffffffu;
 	return rdev >> 32 == MEM_MAJOR &&
 		(minor == DEV_NULL || minor == DEV_ZERO || minor == DEV_FULL ||
-		 minor == DEV_RANDOM || minor == DEV_URANDOM);
+		 minor == DEV_RANDOM || minor == DEV_URANDOM || minor == DEV_KMSG);
 }
 
 static long do_open(void *ctx, uint64_t badge, uint64_t rdev, uint32_t flags, vg_handle_t *file)
@@ -61,7 +72,9 @@ static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, 
 	if (!f || !fs_open_readable(f))
 		return FS_FS_ERROR_BAD_FILE;
 	uint32_t minor = (uint32_t)f->ino;
-	*len = minor == DEV_NULL ? 0 : count < sizeof(buf) ? count : sizeof(buf);
+	*len = minor == DEV_NULL || minor == DEV_KMSG ? 0
+		: count < sizeof(buf)		      ? count
+						      : sizeof(buf);
 	if (minor == DEV_RANDOM || minor == DEV_URANDOM) {
 		for (size_t i = 0; i < *len; i += 8) {
 			uint64_t r = next_random();
@@ -77,13 +90,18 @@ static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, 
 static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *data, size_t len,
 		     uint32_t *count, uint64_t *pos)
 {
-	(void)ctx, (void)offset, (void)data;
+	(void)ctx, (void)offset;
 	struct fs_open *f = fs_opens_get(&opens, badge);
 	if (!f || !fs_open_writable(f))
 		return FS_FS_ERROR_BAD_FILE;
 	if ((uint32_t)f->ino == DEV_FULL)
 		return FS_FS_ERROR_NO_SPACE;
-	*count = (uint32_t)len;
+	/* kmsg: one record a write (a longer one is cut to a record), as
+	 * the writer's line was meant to be read. */
+	size_t n = len < LOG_RECORD_MAX ? len : LOG_RECORD_MAX;
+	if ((uint32_t)f->ino == DEV_KMSG && vg_log_write(vg_log_handle(), data, n) < 0)
+		return FS_FS_ERROR_IO;
+	*count = (uint32_t)((uint32_t)f->ino == DEV_KMSG ? n : len);
 	*pos = 0;
 	return 0;
 }
@@ -152,8 +170,10 @@ int main(void)
 	static const struct fs_device_node nodes[] = { { "null", DEV_NULL, 0666 },
 						       { "zero", DEV_ZERO, 0666 },
 						       { "full", DEV_FULL, 0666 },
+						       /* root's, as on Linux: only root logs */
+						       { "kmsg", DEV_KMSG, 0644 },
 						       { "random", DEV_RANDOM, 0666 },
 						       { "urandom", DEV_URANDOM, 0666 } };
-	static const struct fs_device dev = { "memdev", MEM_MAJOR, nodes, 5 };
+	static const struct fs_device dev = { "memdev", MEM_MAJOR, nodes, 6 };
 	return fs_device_serve(&dev, &opens, &node_ops, &file_ops);
 }

@@ -12,7 +12,10 @@
 // server mints handles on its endpoint); the VFS vouches for the ids. A
 // process that does not report keeps the ids it had, which it once held.
 // Children start with their parent's, and exec makes the saved id the
-// effective one, as the C library does at the VFS.
+// effective one, as the C library does at the VFS. The one exception is
+// pid 1's (stage_ids): init starts a `via` service with `user` with the
+// ids of the VFS handles it grants it, which it had the VFS make (and
+// pid 1 could link a VFS of its own anyway).
 #include "procsrv.h"
 #include <vg/vg.h>
 
@@ -59,6 +62,20 @@ void proc_inherit(struct proc *child, const struct proc *parent)
 	child->ids = parent->ids;
 	child->kill_any = parent->kill_any;
 	child->nice = parent->nice;
-	memcpy(child->limits, parent->limits, sizeof(child->limits));
-	proc_limits_apply(child);
+}
+
+long proc_stage_ids(struct proc *caller, const struct proc_ids *ids)
+{
+	if (caller->pid != 1)
+		return PROC_PROC_ERROR_DENIED;
+	caller->staged_ids = *ids;
+	caller->ids_staged = true;
+	return 0;
+}
+
+void proc_ids_take_staged(struct proc *child, struct proc *parent)
+{
+	if (parent->ids_staged)
+		child->ids = parent->staged_ids;
+	parent->ids_staged = false;
 }

@@ -33,18 +33,22 @@ void proc_limits_init(struct proc *p)
 		p->limits[i] = (struct proc_limit){ PROC_NO_LIMIT, PROC_NO_LIMIT };
 }
 
-void proc_limits_apply(struct proc *p)
+void proc_limits_set_kernel(vg_handle_t process, const struct proc_limit *limits)
 {
-	if (!p->process)
-		return;
 	for (size_t i = 0; i < sizeof(kernel_limits) / sizeof(kernel_limits[0]); i++) {
-		uint64_t soft = p->limits[kernel_limits[i].resource].soft;
+		uint64_t soft = limits[kernel_limits[i].resource].soft;
 		/* The kernel's 0 is "none"; a limit of 0 is the smallest there is. */
 		uint64_t value = soft == PROC_NO_LIMIT ? 0 : soft ? soft : 1;
 		if (kernel_limits[i].kind != VG_LIMIT_MAPPED && value > UINT32_MAX)
 			value = 0;
-		vg_process_set_limit(p->process, kernel_limits[i].kind, value);
+		vg_process_set_limit(process, kernel_limits[i].kind, value);
 	}
+}
+
+void proc_limits_apply(struct proc *p)
+{
+	if (p->process)
+		proc_limits_set_kernel(p->process, p->limits);
 }
 
 static bool cpu_limited(const struct proc *p)
@@ -93,6 +97,47 @@ long proc_limits_start(void)
 	return async_timer_init(procsrv.loop, &procsrv.cpu_timer, cpu_tick, NULL);
 }
 
+void proc_limits_watch_cpu(struct proc *p)
+{
+	p->cpu_warned_ns = 0;
+	if (p->limits[RL_CPU].soft != PROC_NO_LIMIT)
+		async_timer_set(&procsrv.cpu_timer, (uint64_t)vg_clock_monotonic() + CPU_CHECK_NS,
+				CPU_CHECK_NS);
+}
+
+/* Whether caller may make value a limit where old was: soft within hard,
+ * a hard limit only lowered, but by pid 1. */
+static long allowed(const struct proc *caller, const struct proc_limit *old,
+		    const struct proc_limit *value)
+{
+	if (value->soft > value->hard)
+		return PROC_PROC_ERROR_INVALID;
+	if (value->hard > old->hard && caller->pid != 1)
+		return PROC_PROC_ERROR_DENIED;
+	return 0;
+}
+
+long proc_stage_limit(struct proc *caller, uint32_t resource, const struct proc_limit *value)
+{
+	if (resource >= PROC_LIMITS)
+		return PROC_PROC_ERROR_INVALID;
+	long st = allowed(caller, &caller->limits[resource], value);
+	if (st)
+		return st;
+	caller->staged_limits[resource] = *value;
+	caller->staged_limit_mask |= 1u << resource;
+	return 0;
+}
+
+void proc_limits_inherit(struct proc *child, struct proc *parent)
+{
+	memcpy(child->limits, parent->limits, sizeof(child->limits));
+	for (uint32_t r = 0; r < PROC_LIMITS; r++)
+		if (parent->staged_limit_mask & (1u << r))
+			child->limits[r] = parent->staged_limits[r];
+	parent->staged_limit_mask = 0;
+}
+
 long proc_limit(struct proc *caller, int32_t pid, uint32_t resource, bool set,
 		const struct proc_limit *value, struct proc_limit *old)
 {
@@ -106,18 +151,12 @@ long proc_limit(struct proc *caller, int32_t pid, uint32_t resource, bool set,
 	*old = p->limits[resource];
 	if (!set)
 		return 0;
-	if (value->soft > value->hard)
-		return PROC_PROC_ERROR_INVALID;
-	if (value->hard > old->hard && caller->pid != 1)
-		return PROC_PROC_ERROR_DENIED; /* only lowered, but by pid 1 */
+	long st = allowed(caller, old, value);
+	if (st)
+		return st;
 	p->limits[resource] = *value;
-	if (resource == RL_CPU) {
-		p->cpu_warned_ns = 0;
-		if (cpu_limited(p))
-			async_timer_set(&procsrv.cpu_timer,
-					(uint64_t)vg_clock_monotonic() + CPU_CHECK_NS,
-					CPU_CHECK_NS);
-	}
+	if (resource == RL_CPU && p->process && p->state == PROC_STATE_RUNNING)
+		proc_limits_watch_cpu(p);
 	proc_limits_apply(p);
 	return 0;
 }

@@ -78,7 +78,15 @@ struct proc {
 	char args[PROC_ARGS_MAX + 1]; /* name and arguments, space-separated */
 	uint32_t nstaged;
 	struct proc_staged staged[PROC_STAGED_MAX];
+	/* Limits staged for the next spawn (stage_limit): bit r of the mask
+	 * says staged_limits[r] replaces the caller's for the child. */
+	uint32_t staged_limit_mask;
+	struct proc_limit staged_limits[PROC_LIMITS];
+	/* Ids staged for the next spawn (stage_ids, pid 1's), if ids_staged. */
+	bool ids_staged;
+	struct proc_ids staged_ids;
 };
+_Static_assert(PROC_LIMITS <= 32, "staged_limit_mask has a bit per resource");
 
 struct procsrv {
 	struct async_loop *loop;
@@ -178,14 +186,28 @@ void proc_hangup(struct proc *p);
 long proc_link_vfs(struct proc *caller, vg_handle_t *out);
 /* ids from the VFS (badge): process is the handle a process gave it. */
 long proc_set_ids(uint64_t badge, vg_handle_t process, const struct proc_ids *ids);
-/* What a child starts with: its parent's ids, kill right and limits. */
+/* What a child starts with: its parent's ids, kill right and nice (its
+ * limits: proc_limits_inherit for a spawn, a copy for a fork). */
 void proc_inherit(struct proc *child, const struct proc *parent);
+/* stage_ids: pid 1 names the ids of its next spawned child. */
+long proc_stage_ids(struct proc *caller, const struct proc_ids *ids);
+/* A spawned child's ids: what its parent staged (consumed), else its
+ * parent's (after proc_inherit). */
+void proc_ids_take_staged(struct proc *child, struct proc *parent);
 
 /* Resource limits (limits.c). */
 /* No limits, for pid 1; a child's are copied from its parent's. */
 void proc_limits_init(struct proc *p);
 /* Sets the kernel's limits of p's process from p's table. */
 void proc_limits_apply(struct proc *p);
+/* Sets the kernel's limits of process (not yet running) from limits. */
+void proc_limits_set_kernel(vg_handle_t process, const struct proc_limit *limits);
+/* A spawned child's limits: its parent's, with what the parent staged
+ * (consumed) in their place. */
+void proc_limits_inherit(struct proc *child, struct proc *parent);
+/* Checks p's CPU time from now on, if it has a limit (p runs). */
+void proc_limits_watch_cpu(struct proc *p);
+long proc_stage_limit(struct proc *caller, uint32_t resource, const struct proc_limit *value);
 long proc_limit(struct proc *caller, int32_t pid, uint32_t resource, bool set,
 		const struct proc_limit *value, struct proc_limit *old);
 /* Starts the once-a-second RLIMIT_CPU check. */

@@ -99,6 +99,21 @@ static long do_getpriority(void *ctx, uint64_t badge, uint32_t which, int32_t wh
 	return proc_getpriority(p, which, who, nice);
 }
 
+static long do_stage_limit(void *ctx, uint64_t badge, uint32_t resource,
+			   const struct proc_limit *value)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_stage_limit(p, resource, value);
+}
+
+static long do_stage_ids(void *ctx, uint64_t badge, uint32_t ruid, uint32_t euid, uint32_t suid)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_stage_ids(p, &(struct proc_ids){ ruid, euid, suid });
+}
+
 static long do_events(void *ctx, uint64_t badge, vg_handle_t *note)
 {
 	(void)ctx;
@@ -265,6 +280,8 @@ static const struct proc_process_ops ops = {
 	.getpriority = do_getpriority,
 	.link_vfs = do_link_vfs,
 	.ids = do_ids,
+	.stage_limit = do_stage_limit,
+	.stage_ids = do_stage_ids,
 };
 static struct proc_process_server server = { &ops, NULL };
 

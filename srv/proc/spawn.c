@@ -55,9 +55,10 @@ static long choose_group(const struct proc *parent, const struct proc_spawn_req 
 }
 
 /* Starts the request's program as pid with the handles staged by from
- * (consumed whatever happens) and its own handle to us: *process. */
+ * (consumed whatever happens), its own handle to us and the kernel's
+ * side of limits, set before its first instruction: *process. */
 static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_req *r,
-			vg_handle_t *process)
+			const struct proc_limit *limits, vg_handle_t *process)
 {
 	static const char *argv[STRINGS_MAX + 1], *envp[STRINGS_MAX + 1];
 	static struct vg_startup_handle handles[PROC_STAGED_MAX + 1];
@@ -87,19 +88,22 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 			vg_handle_close(handles[i].handle);
 		return spawn_error(st);
 	}
-	vg_handle_t ep;
+	vg_handle_t ep, child = VG_HANDLE_INVALID;
 	st = vg_endpoint_mint(procsrv.ep, PROC_CLIENT_RIGHTS, (uint64_t)pid, &ep);
+	if (!st && (st = vg_process_create(&child)))
+		vg_handle_close(ep);
 	if (st) {
 		for (uint32_t i = 0; i < n; i++)
 			vg_handle_close(handles[i].handle);
 	} else {
 		handles[n++] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, ep, 0 };
+		proc_limits_set_kernel(child, limits);
 		struct vg_spawn_req req = { image, len, argv, envp, handles, n };
 		/* Only the boot archive's files never change: only they are
 		 * cached. */
 		st = file != VG_HANDLE_INVALID
-			? vg_spawn(&req, process, NULL)
-			: vg_spawn_cached(&req, proc_image_cache(image), process, NULL);
+			? vg_spawn_in(&req, child, process, NULL)
+			: vg_spawn_cached(&req, proc_image_cache(image), child, process, NULL);
 	}
 	if (file != VG_HANDLE_INVALID)
 		proc_image_unmap(image, len);
@@ -126,19 +130,24 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 		return PROC_PROC_ERROR_FULL;
 	}
 	int32_t pgid, sid;
+	/* What is staged is consumed whatever happens (not left for the
+	 * next spawn): limits, ids, and the handles by start_image. */
+	proc_limits_inherit(child, parent);
+	proc_inherit(child, parent);
+	proc_ids_take_staged(child, parent);
 	long st = choose_group(parent, r, child->pid, &pgid, &sid);
 	if (st)
 		proc_unstage(parent);
 	else
-		st = start_image(parent, child->pid, r, &child->process);
+		st = start_image(parent, child->pid, r, child->limits, &child->process);
 	if (!st) {
 		child->ppid = parent->pid;
 		child->pgid = pgid;
 		child->sid = sid;
 		child->state = PROC_STATE_RUNNING;
 		set_args(child, r);
-		proc_inherit(child, parent);
 		proc_nice_apply(child);
+		proc_limits_watch_cpu(child);
 		if ((st = proc_watch(child)))
 			vg_process_kill(child->process, -1);
 	}
@@ -157,7 +166,7 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 		return PROC_PROC_ERROR_DENIED; /* pid 1 is not ours to replace */
 	}
 	vg_handle_t process;
-	long st = start_image(p, p->pid, r, &process);
+	long st = start_image(p, p->pid, r, p->limits, &process);
 	if (st)
 		return st;
 	/* The old process goes without a word: its end is not the pid's. */
@@ -172,7 +181,6 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	/* POSIX's exec: the saved user id becomes the effective one, as the
 	 * C library asks of the VFS for the new program. */
 	p->ids.suid = p->ids.euid;
-	proc_limits_apply(p);
 	proc_nice_apply(p);
 	if ((st = proc_watch(p))) {
 		/* Unwatched, it could never be reaped: end it now, as killed. */
@@ -207,6 +215,8 @@ long proc_fork(struct proc *parent, vg_handle_t process, int32_t *pid, vg_handle
 	child->nocldstop = parent->nocldstop;
 	child->nocldwait = parent->nocldwait;
 	proc_inherit(child, parent); /* nice: the kernel's copy came with the process */
+	memcpy(child->limits, parent->limits, sizeof(child->limits));
+	proc_limits_apply(child);
 	if ((st = proc_watch(child))) {
 		vg_handle_close(*ep);
 		proc_free(child);

@@ -57,6 +57,8 @@ void proc_unstage(struct proc *p)
 	for (uint32_t i = 0; i < p->nstaged; i++)
 		vg_handle_close(p->staged[i].h);
 	p->nstaged = 0;
+	p->staged_limit_mask = 0;
+	p->ids_staged = false;
 }
 
 void proc_free(struct proc *p)

@@ -37,7 +37,7 @@ TEST(svcdef, every_key)
 			   "restart-limit = 3 in 1min\n"
 			   "limit = memory 64M\n"
 			   "limit = handles 100\n"
-			   "limit = cpu 50\n"
+			   "limit = threads 8\n"
 			   "serve = user:0\n"
 			   "mount = vfs /dev\n"
 			   "grant = bus bus svc.x. *\n"
@@ -46,7 +46,7 @@ TEST(svcdef, every_key)
 			   "grant = resource root\n"
 			   "env = HOME=/\n"
 			   "env = PATH=/bin:/usr/bin\n"
-			   "user = daemon\n"
+			   "user = 1000:50\n"
 			   "start = manual\n"
 			   "exit = poweroff\n";
 	CHECK_EQ_I(parse("devfs", text), 0);
@@ -64,7 +64,9 @@ TEST(svcdef, every_key)
 	CHECK_EQ_U(def.nlimits, 3);
 	CHECK_EQ_U(def.limits[0].kind, SVC_LIMIT_MEMORY);
 	CHECK_EQ_U(def.limits[0].value, 64u << 20);
-	CHECK_EQ_U(def.limits[2].value, 50);
+	CHECK_EQ_U(def.limits[1].line, 12);
+	CHECK_EQ_U(def.limits[2].kind, SVC_LIMIT_THREADS);
+	CHECK_EQ_U(def.limits[2].value, 8);
 	CHECK_EQ_U(def.serve, SVC_TAG_USER);
 	CHECK_EQ_U(def.serve_arg, 0);
 	CHECK(def.has_fs);
@@ -85,7 +87,9 @@ TEST(svcdef, every_key)
 	CHECK_STREQ(def.refs[def.fs_ref].name, "vfs");
 	CHECK_EQ_U(def.nenv, 2);
 	CHECK_STREQ(def.env[1], "PATH=/bin:/usr/bin");
-	CHECK_STREQ(def.user, "daemon");
+	CHECK(def.has_user);
+	CHECK_EQ_U(def.uid, 1000);
+	CHECK_EQ_U(def.gid, 50);
 	CHECK(def.manual);
 	CHECK(def.poweroff_on_exit);
 }
@@ -94,7 +98,20 @@ TEST(svcdef, defaults)
 {
 	CHECK_EQ_I(parse("x", "program = bin/x\nvia = proc"), 0); /* no final newline */
 	CHECK(def.via_proc);
+	CHECK(!def.has_user);
+	CHECK_EQ_U(def.nlimits, 0);
 	CHECK_STREQ(def.refs[def.via_ref].name, "proc");
+	/* CPU time, in whole seconds rounded up: the process server's. */
+	CHECK_EQ_I(parse("x",
+			 "program = x\nvia = proc\nlimit = cpu 1500ms\nuser = 7\n"
+			 "limit = files 12\n"),
+		   0);
+	CHECK_EQ_U(def.limits[0].kind, SVC_LIMIT_CPU);
+	CHECK_EQ_U(def.limits[0].value, 2);
+	CHECK_EQ_U(def.limits[1].kind, SVC_LIMIT_FILES); /* open descriptors */
+	CHECK_EQ_U(def.limits[1].value, 12);
+	CHECK_EQ_U(def.uid, 7);
+	CHECK_EQ_U(def.gid, 7); /* the group defaults to the uid */
 	CHECK(def.refs[def.via_ref].hard);
 	/* The console's shell: init's endpoint and the kill right. */
 	CHECK_EQ_I(parse("getty",
@@ -129,7 +146,15 @@ TEST(svcdef, errors_have_lines)
 	refused("program = a\nrestart-limit = 3 per 5s\n", 2, "in <duration>");
 	refused("program = a\nrestart-limit = 3 in 0s\n", 2, "empty window");
 	refused("program = a\nlimit = memory 99999999999999999999\n", 2, "too large");
-	refused("program = a\nlimit = cpu 101\n", 2, "too large");
+	refused("program = a\nlimit = cpu 50\nvia = proc\n", 2, "needs a unit");
+	refused("program = a\nlimit = cpu 2s\n", 2, "needs via");
+	refused("program = a\nlimit = files 8\n", 2, "limit files needs via");
+	refused("program = a\nlimit = processes 4\n", 2, "nothing counts processes");
+	refused("program = a\nlimit = handles 4294967296\n", 2, "too large");
+	refused("program = a\nuser = daemon\n", 2, "user: 'daemon' is not a number");
+	refused("program = a\nuser = 1000:\n", 2, "group: '' is not a number");
+	refused("program = a\nuser = 4294967295\n", 2, "too large");
+	refused("program = a\nuser = 1:2:3\n", 2, "user's group");
 	refused("program = a\nlimit = bananas 1\n", 2, "unknown resource");
 	refused("program = a\nlimit = memory 0\n", 2, "of 0");
 	refused("program = a\nlimit = threads 1\nlimit = threads 2\n", 3, "twice");

@@ -278,8 +278,8 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 12 services of the boot, 11 of the tests (one of them broken). */
-	CHECK(n == 23);
+	/* 12 services of the boot, 15 of the tests (one of them broken). */
+	CHECK(n == 27);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
@@ -299,18 +299,51 @@ static void via_process_server(void)
 	CHECK(wait_state("viasleeper", INIT_STATE_RUNNING, &info) && info.pid > 1);
 }
 
-/* Exactly what the definition grants: the VFS and a bus grant. */
+/* limit = ...: bin/svccheck, started with limits by init (limited) and
+ * through the process server (limited-via), exits 0 only if it could not
+ * go past any of them. */
+static void limits_enforced(void)
+{
+	struct init_service info;
+	CHECK(wait_state("limited", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+	CHECK(wait_state("limited-via", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+}
+
+/* user = 1000:1000: a root file of mode 0600 is closed to the service,
+ * started by init (asuser) or through the process server (asuser-via,
+ * which the server must know as 1000 too). */
+static void user_enforced(void)
+{
+	static const char secret[] = "/tmp/svccheck-secret";
+	int fd = open(secret, O_CREAT | O_TRUNC | O_WRONLY, 0600);
+	CHECK(fd >= 0 && write(fd, "root", 4) == 4 && close(fd) == 0);
+	CHECK(access(secret, R_OK) == 0); /* to us, root */
+	struct init_service info;
+	CHECK(init_control_start(ctl, "asuser") == 0);
+	CHECK(wait_state("asuser", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+	CHECK(init_control_start(ctl, "asuser-via") == 0);
+	CHECK(wait_state("asuser-via", INIT_STATE_EXITED, &info) && info.last_exit == 0);
+	unlink(secret);
+}
+
+/* Exactly what the definition grants: the VFS and a bus grant, besides
+ * descriptors 1 and 2 on the log, write-only. */
 static void least_privilege(void)
 {
 	const struct vg_startup *su = vg_startup();
 	const struct vg_startup_handle *h = (const void *)(uintptr_t)su->handles;
-	int fs = 0, bus_grants = 0, other = 0;
+	int fs = 0, bus_grants = 0, logs = 0, other = 0;
+	struct vg_handle_info info;
 	for (uint64_t i = 0; i < su->nhandles; i++) {
+		bool log = h[i].tag == VG_HTAG_FD && (h[i].arg == 1 || h[i].arg == 2) &&
+			!vg_handle_info(h[i].handle, &info) && info.type == VG_OBJ_LOG &&
+			!(info.rights & VG_RIGHT_READ);
 		fs += h[i].tag == VG_HTAG_FS_ROOT;
 		bus_grants += h[i].tag == VG_HTAG_BUS;
-		other += h[i].tag != VG_HTAG_FS_ROOT && h[i].tag != VG_HTAG_BUS;
+		logs += log;
+		other += h[i].tag != VG_HTAG_FS_ROOT && h[i].tag != VG_HTAG_BUS && !log;
 	}
-	CHECK(fs == 1 && bus_grants == 1 && other == 0);
+	CHECK(fs == 1 && bus_grants == 1 && logs == 2 && other == 0);
 	vg_handle_t ep;
 	CHECK(vg_endpoint_create(&ep) == 0);
 	CHECK(bus_names_add(bus, "fs.evil", ep) == BUS_BUS_ERROR_DENIED);
@@ -323,7 +356,7 @@ static int check(bool reboot)
 		vg_printf("initcheck: no bus, or no svc.init on it\n");
 		return 1;
 	}
-	vg_printf("KTEST-PLAN 11\n");
+	vg_printf("KTEST-PLAN 13\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -335,6 +368,8 @@ static int check(bool reboot)
 	report("via_process_server", via_process_server);
 	report("device_server_restarted", device_server_restarted);
 	report("mounted_server_restarted", mounted_server_restarted);
+	report("limits_enforced", limits_enforced);
+	report("user_enforced", user_enforced);
 	long st = init_control_poweroff(ctl, reboot);
 	if (st) {
 		vg_printf("initcheck: poweroff refused (%ld)\n", st);

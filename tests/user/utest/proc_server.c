@@ -29,9 +29,16 @@ vg_handle_t proc_server(void)
 		return 0;
 	}
 	static const char *const argv[] = { "proc", NULL };
-	struct vg_startup_handle h[] = { { VG_HTAG_PROC, 0, ep, 0 },
-					 { VG_HTAG_RESOURCE, 0, root, 0 } };
-	struct vg_spawn_req req = { image, len, argv, NULL, h, 2 };
+	/* Its output to the log, as init gives a service's. */
+	struct vg_startup_handle h[4] = { { VG_HTAG_PROC, 0, ep, 0 },
+					  { VG_HTAG_RESOURCE, 0, root, 0 } };
+	if (vg_spawn_log_fds(h + 2)) {
+		vg_handle_close(root);
+		vg_handle_close(mine);
+		vg_handle_close(ep);
+		return 0;
+	}
+	struct vg_spawn_req req = { image, len, argv, NULL, h, 4 };
 	if (vg_spawn(&req, &process, NULL)) {
 		vg_handle_close(mine);
 		return 0;

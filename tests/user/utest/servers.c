@@ -12,11 +12,16 @@ long spawn_server(const char *path, vg_handle_t serve, vg_handle_t *child_out)
 		vg_handle_close(serve);
 		return st;
 	}
-	const struct vg_startup_handle h = { .tag = VG_HTAG_SERVER_EP, .handle = serve };
+	/* Its output to the log, as init gives a service's. */
+	struct vg_startup_handle h[3] = { { .tag = VG_HTAG_SERVER_EP, .handle = serve } };
+	if ((st = vg_spawn_log_fds(h + 1))) {
+		vg_handle_close(serve);
+		return st;
+	}
 	const char *const argv[] = { path, NULL };
 	const char *why = NULL;
 	struct vg_spawn_req req = {
-		.image = image, .len = len, .argv = argv, .handles = &h, .nhandles = 1
+		.image = image, .len = len, .argv = argv, .handles = h, .nhandles = 3
 	};
 	st = vg_spawn(&req, child_out, &why);
 	if (st && why)

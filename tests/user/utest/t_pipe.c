@@ -254,7 +254,9 @@ static long child_exit(vg_handle_t child)
  * 0 when it could not start. */
 static vg_handle_t spawn_pipechild(const char *const *argv, int fd)
 {
-	if (dup2(fd, 3) != 3 || close(fd))
+	/* fd may be 3 already (0, 1 and 2 taken): then only its FD_CLOEXEC
+	 * goes, as dup2 onto itself changes nothing. */
+	if (fd == 3 ? fcntl(3, F_SETFD, 0) != 0 : dup2(fd, 3) != 3 || close(fd))
 		return 0;
 	struct vg_startup_handle hs[32];
 	size_t n = __vg_fd_export(hs, 32, false);

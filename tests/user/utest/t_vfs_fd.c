@@ -218,14 +218,25 @@ static long exit_code(vg_handle_t child)
 	return st ? st - 1000000 : (long)pkt.data[0];
 }
 
+/* fd moved to the lowest free descriptor above 5, out of the way of the
+ * numbers the child expects (0, 1 and 2 may be free or not). */
+static int above_5(int fd)
+{
+	int high = fd < 0 ? -1 : fcntl(fd, F_DUPFD, 6);
+	if (fd >= 0)
+		close(fd);
+	return high;
+}
+
 UTEST(vfs_descriptors_inherited_by_a_child)
 {
 	CHECK_EQ(vfs_up(), 0);
 	CHECK_EQ(vfs_put("/tmp/in", "hello child", 11), 0);
-	int in = open("/tmp/in", O_RDONLY),
-	    out = open("/tmp/out", O_WRONLY | O_CREAT | O_APPEND, 0644);
-	int hidden = open("/tmp/in", O_RDONLY | O_CLOEXEC);
+	int in = above_5(open("/tmp/in", O_RDONLY)),
+	    out = above_5(open("/tmp/out", O_WRONLY | O_CREAT | O_APPEND, 0644));
+	int hidden = above_5(open("/tmp/in", O_RDONLY));
 	CHECK(in >= 0 && out >= 0 && hidden >= 0);
+	CHECK_EQ(fcntl(hidden, F_SETFD, FD_CLOEXEC), 0);
 	CHECK_EQ(lseek(in, 6, SEEK_SET), 6); /* the child reads from here */
 	CHECK_EQ(write(out, ">", 1), 1);
 	/* Descriptors moved to 3, 4 and 5 as the child expects them. */

@@ -91,8 +91,34 @@ UTEST(vfs_stdio_streams_on_files)
 	CHECK_EQ(vfs_size("/tmp/stdio.big"), sizeof(big));
 	CHECK_EQ(remove("/tmp/stdio.big"), 0);
 	CHECK_EQ(remove("/tmp/stdio.txt"), 0);
-	/* stdin without a descriptor is empty; stdout still goes to the log. */
+	/* stdin without a descriptor is empty; stdout is on the log. */
 	CHECK_EQ(fgetc(stdin), EOF);
 	CHECK(feof(stdin));
 	CHECK(printf("stdio: printing to the log still works\n") > 0);
+}
+
+/* The root task's descriptors 1 and 2 are the kernel's log descriptors:
+ * write-only, not seekable, duplicable; closed, they are closed. */
+UTEST(vfs_stdio_log_descriptors)
+{
+	CHECK_EQ(fflush(stdout), 0);
+	CHECK_EQ(fcntl(1, F_GETFL) & O_ACCMODE, O_WRONLY);
+	CHECK_EQ(fcntl(2, F_GETFL) & O_ACCMODE, O_WRONLY);
+	char c;
+	CHECK_EQ(read(1, &c, 1), -1);
+	CHECK_EQ(errno, EBADF);
+	CHECK_EQ(pwrite(2, "x", 1, 0), -1);
+	CHECK_EQ(errno, ESPIPE);
+	CHECK_EQ(lseek(1, 0, SEEK_CUR), -1);
+	CHECK_EQ(errno, ESPIPE);
+	int saved = fcntl(1, F_DUPFD, 3);
+	CHECK(saved >= 3);
+	static const char line[] = "stdio: a line through a duplicate of descriptor 1\n";
+	CHECK_EQ(write(saved, line, sizeof(line) - 1), (ssize_t)sizeof(line) - 1);
+	CHECK_EQ(close(1), 0);
+	CHECK_EQ(write(1, "lost\n", 5), -1);
+	CHECK_EQ(errno, EBADF);
+	CHECK_EQ(dup2(saved, 1), 1);
+	CHECK_EQ(close(saved), 0);
+	CHECK_EQ(write(1, "stdio: descriptor 1 again\n", 26), 26);
 }

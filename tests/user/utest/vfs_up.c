@@ -38,17 +38,22 @@ static long start_with(const char *prog, const char *arg, uint32_t serve_tag,
 	    (st = vg_handle_duplicate(ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER | VG_RIGHT_DUPLICATE,
 				      client)))
 		vg_handle_close(ep);
+	/* Its output to the log, as init gives a service's. */
+	struct vg_startup_handle h[5] = { { serve_tag, 0, ep, 0 } };
+	if (!st && (st = vg_spawn_log_fds(h + 1 + nmore))) {
+		vg_handle_close(ep);
+		vg_handle_close(*client);
+	}
 	if (st) {
 		for (size_t i = 0; i < nmore; i++)
 			vg_handle_close(more[i].handle);
 		return st;
 	}
 	const char *const argv[] = { prog, arg, NULL };
-	struct vg_startup_handle h[3] = { { serve_tag, 0, ep, 0 } };
 	for (size_t i = 0; i < nmore; i++)
 		h[i + 1] = more[i];
 	struct vg_spawn_req req = {
-		.image = image, .len = len, .argv = argv, .handles = h, .nhandles = 1 + nmore
+		.image = image, .len = len, .argv = argv, .handles = h, .nhandles = 3 + nmore
 	};
 	const char *why = NULL;
 	if ((st = vg_spawn(&req, &proc, &why))) {

@@ -69,6 +69,24 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 	return (ssize_t)done;
 }
 
+/* To the kernel log, in records of at most 255 bytes (its limit). */
+static ssize_t log_write(struct fd_desc *d, const char *p, size_t n, uint64_t off)
+{
+	if (off != AT_POSITION) {
+		errno = ESPIPE;
+		return -1;
+	}
+	for (size_t done = 0; done < n;) {
+		size_t chunk = n - done < 255 ? n - done : 255;
+		if (vg_log_write(d->h, p + done, chunk) < 0) {
+			errno = EIO;
+			return done ? (ssize_t)done : -1;
+		}
+		done += chunk;
+	}
+	return (ssize_t)n;
+}
+
 static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t off)
 {
 	const unsigned char *in = buf;
@@ -84,6 +102,8 @@ static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t o
 	}
 	if (d->kind == FD_PIPE)
 		return off == AT_POSITION ? __pipe_write(d, buf, n) : (errno = ESPIPE, -1);
+	if (d->kind == FD_LOG)
+		return log_write(d, buf, n, off);
 	if (__tty_jobctl(d, TTY_WRITE) < 0)
 		return -1;
 	ssize_t bulk = n > CHUNK ? __fd_window_io(d, (void *)(uintptr_t)buf, n, off, true) : -2;
@@ -154,14 +174,12 @@ ssize_t pread(int fd, void *buf, size_t n, off_t off)
 	return r;
 }
 
-/* write() of descriptors that are open; 1 and 2 go to the log otherwise
- * (lib/c/os/stdio/write.c). */
-ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open);
-ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open)
+/* write() without flushing stdout or stderr (lib/c/os/stdio/write.c). */
+ssize_t __fd_write(int fd, const void *buf, size_t n);
+ssize_t __fd_write(int fd, const void *buf, size_t n)
 {
 	pthread_testcancel();
-	struct fd_desc *d = (fd >= 0 && fd < FD_MAX) ? __fd_get(fd) : NULL;
-	*open = d != NULL;
+	struct fd_desc *d = __fd_get(fd);
 	if (!d)
 		return -1;
 	ssize_t r = bad_buffer(buf, n) ? -1 : write_at(d, buf, n, AT_POSITION);
@@ -236,6 +254,11 @@ off_t lseek(int fd, off_t off, int whence)
 	struct fd_desc *d = __fd_get(fd);
 	if (!d)
 		return -1;
+	if (d->kind == FD_LOG) { /* a stream of records, as a pipe */
+		__fd_put(d);
+		errno = ESPIPE;
+		return -1;
+	}
 	uint64_t pos;
 	long st = whence < 0 || whence > 2 ? FS_FS_ERROR_INVALID
 					   : fs_file_seek(d->h, off, (uint32_t)whence, &pos);

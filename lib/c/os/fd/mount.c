@@ -49,9 +49,15 @@ static long start_tmpfs(long long limit, vg_handle_t *fs, vg_handle_t *proc)
 	char arg[24];
 	snprintf(arg, sizeof(arg), "%lld", limit);
 	const char *const argv[] = { "tmpfs", limit ? arg : NULL, NULL };
-	struct vg_startup_handle h = { VG_HTAG_USER, 0, ep, 0 };
+	/* A server: its output goes to the log, as a service's (init). */
+	struct vg_startup_handle h[3] = { { VG_HTAG_USER, 0, ep, 0 } };
+	if ((st = vg_spawn_log_fds(h + 1))) {
+		vg_handle_close(ep);
+		vg_handle_close(*fs);
+		return st;
+	}
 	struct vg_spawn_req req = {
-		.image = image, .len = len, .argv = argv, .handles = &h, .nhandles = 1
+		.image = image, .len = len, .argv = argv, .handles = h, .nhandles = 3
 	};
 	if ((st = vg_spawn(&req, proc, NULL)))
 		vg_handle_close(*fs);

@@ -57,7 +57,8 @@ struct fd_desc *__fd_desc_new(enum fd_kind kind, vg_handle_t h, int flags)
 static void desc_free(struct fd_desc *d)
 {
 	__fd_window_drop(d, false);
-	fs_file_close(d->h);
+	if (d->kind != FD_LOG)
+		fs_file_close(d->h);
 	vg_handle_close(d->h);
 	free(d->path);
 	free(d);
@@ -298,9 +299,10 @@ size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing)
 		struct fd_desc *d = hold(fd);
 		if (!d)
 			continue;
-		if ((replacing ? !vg_handle_info(d->h, &info) &&
+		/* The log has no server to ask: its handle is duplicated. */
+		if ((replacing || d->kind == FD_LOG ? !vg_handle_info(d->h, &info) &&
 				     !vg_handle_duplicate(d->h, info.rights, &h)
-			       : !fs_file_clone(d->h, &h)))
+						    : !fs_file_clone(d->h, &h)))
 			out[n++] = (struct vg_startup_handle){ VG_HTAG_FD, (uint32_t)fd, h, 0 };
 		__fd_put(d);
 	}
@@ -333,7 +335,7 @@ void __vg_fd_fork_prepare(vg_handle_t child)
 	for (int fd = 0; fd < FD_MAX; fd++) {
 		struct fd_desc *d = table[fd].d;
 		if (d && !d->fork_h) /* descriptions shared by dup() once */
-			d->fork_h = give_child(d->h, child, true);
+			d->fork_h = give_child(d->h, child, d->kind != FD_LOG);
 	}
 }
 
@@ -372,8 +374,12 @@ __attribute__((constructor)) static void fd_import(void)
 			__fs_cwd_import(hs[i].handle);
 			umask((mode_t)hs[i].arg);
 		} else if (hs[i].tag == VG_HTAG_FD && hs[i].arg < FD_MAX) {
-			/* What it is, the server tells on first use (__fd_get). */
-			struct fd_desc *d = __fd_desc_new(FD_UNKNOWN, hs[i].handle, O_RDWR);
+			/* What it is, the server tells on first use (__fd_get);
+			 * the log, the handle's type. */
+			struct vg_handle_info info;
+			bool log = !vg_handle_info(hs[i].handle, &info) && info.type == VG_OBJ_LOG;
+			struct fd_desc *d = __fd_desc_new(log ? FD_LOG : FD_UNKNOWN, hs[i].handle,
+							  log ? O_WRONLY : O_RDWR);
 			if (d)
 				table[hs[i].arg].d = d;
 		}

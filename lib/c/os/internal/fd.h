@@ -21,8 +21,10 @@
 
 /* FD_UNKNOWN: inherited at start-up and not used yet; __fd_get asks the
  * server what it is the first time (a program that never touches its
- * descriptors asks nothing). */
-enum fd_kind { FD_UNKNOWN, FD_FILE, FD_DIR, FD_PIPE };
+ * descriptors asks nothing). FD_LOG: a handle to the kernel log, write
+ * only, each write a record (or several): what init and the kernel give
+ * as descriptors 1 and 2 to programs with no terminal. */
+enum fd_kind { FD_UNKNOWN, FD_FILE, FD_DIR, FD_PIPE, FD_LOG };
 
 struct fd_desc {
 	unsigned refs; /* descriptors pointing here */

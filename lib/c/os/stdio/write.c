@@ -1,41 +1,16 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// write(2): through the descriptor table (lib/c/os/fd/io.c); descriptors 1
-// and 2, while they are not open, write to the kernel log (after whatever
-// stdout and stderr hold, so that the order is kept). One log record holds
-// at most 255 bytes: longer writes become several.
-#include <errno.h>
+// write(2): through the descriptor table (lib/c/os/fd/io.c), after
+// whatever stdout or stderr hold for descriptor 1 or 2, so that the order
+// is kept. A closed descriptor is EBADF, 1 and 2 too: programs without a
+// terminal are given the kernel log as 1 and 2 (an FD_LOG descriptor) by
+// whoever starts them (the kernel for the root task, init for services).
 #include <pthread.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <unistd.h>
-#include <vg/vg.h>
 
-ssize_t __fd_write(int fd, const void *buf, size_t n, bool *open);
+ssize_t __fd_write(int fd, const void *buf, size_t n);
 /* write() without flushing stdout or stderr first: theirs (file.c). */
 ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n);
-
-/* To the descriptor, or to the log for 1 and 2 when they are not open. */
-static ssize_t write_out(int fd, const void *buf, size_t n)
-{
-	bool open;
-	ssize_t r = __fd_write(fd, buf, n, &open);
-	if (open)
-		return r;
-	if (fd != 1 && fd != 2) {
-		errno = EBADF;
-		return -1;
-	}
-	const char *p = buf;
-	for (size_t done = 0; done < n;) {
-		size_t chunk = n - done < 255 ? n - done : 255;
-		if (vg_log_write(vg_log_handle(), p + done, chunk) < 0) {
-			errno = EIO;
-			return done ? (ssize_t)done : -1;
-		}
-		done += chunk;
-	}
-	return (ssize_t)n;
-}
 
 ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n)
 {
@@ -44,7 +19,7 @@ ssize_t __libc_write_unbuffered(int fd, const void *buf, size_t n)
 	 * a cancellation there would leave the locks held. */
 	int state;
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &state);
-	ssize_t r = write_out(fd, buf, n);
+	ssize_t r = __fd_write(fd, buf, n);
 	pthread_setcancelstate(state, NULL);
 	return r;
 }
@@ -53,5 +28,5 @@ ssize_t write(int fd, const void *buf, size_t n)
 {
 	if (fd == 1 || fd == 2)
 		fflush(fd == 1 ? stdout : stderr);
-	return write_out(fd, buf, n);
+	return __fd_write(fd, buf, n);
 }

@@ -191,6 +191,12 @@ struct vg_spawn_req {
  * not NULL); arguments and handles that do not fit the 16 KiB startup
  * block are ERR_OUT_OF_RANGE. */
 long vg_spawn(const struct vg_spawn_req *req, vg_handle_t *process_out, const char **why);
+/* Descriptors 1 and 2 on the kernel log, for a program without a
+ * terminal (a service, a server): two VG_HTAG_FD startup handles into
+ * out, each a duplicate of our log handle that may only write (the C
+ * library makes them FD_LOG descriptors: its printf becomes log records).
+ * 0, or an error with nothing made. */
+long vg_spawn_log_fds(struct vg_startup_handle out[2]);
 /* vg_spawn into process, made with vg_process_create, so that the caller
  * could name the process first (init grants a bus name owned by it);
  * process is consumed like the handles. */
@@ -202,14 +208,15 @@ struct vg_spawn_cache {
 	const void *image;
 	vg_handle_t vmo;
 };
-/* vg_spawn reusing cache's pages when it holds req's image (read-only
+/* vg_spawn_in reusing cache's pages when it holds req's image (read-only
  * segments mapped as they are, writable ones copy-on-write) instead of
  * loading them again, and filling it (its old vmo closed) when it holds
  * another. Only for an image whose memory never changes while the cache
  * holds it (the boot archive's files); the caller owns cache->vmo. An
- * image that must be relocated where it loads is never cached. */
+ * image that must be relocated where it loads is never cached. process:
+ * as vg_spawn_in's, or VG_HANDLE_INVALID for a new one. */
 long vg_spawn_cached(const struct vg_spawn_req *req, struct vg_spawn_cache *cache,
-		     vg_handle_t *process_out, const char **why);
+		     vg_handle_t process, vg_handle_t *process_out, const char **why);
 
 /* Formatted output to the log. Return the number of characters produced,
  * or the negative ERR_* code of the first log_write that failed. */
