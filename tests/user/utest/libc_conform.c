@@ -5,6 +5,7 @@
 // (the tables tests/conform/gen.c writes into the build tree). Every
 // mismatch is shown with its input, glibc's result and ours.
 #include <string.h>
+#include <time.h>
 
 #include "../../conform/conform.h"
 #include "../utest.h"
@@ -53,13 +54,18 @@ static void run_area(const char *name, void (*run)(struct conform_sink *),
 		     const struct conform_table *table)
 {
 	struct checker c = { { check_case }, table, 0, 0 };
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	run(&c.sink);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	long us = (t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000;
 	if (c.next != table->count) {
 		vg_printf("KTEST-DETAIL conform: %s ran %u cases, the table has %u\n", name, c.next,
 			  table->count);
 		c.mismatches++;
 	}
-	vg_printf("libc conformance %s: %u cases, %u mismatches\n", name, c.next, c.mismatches);
+	vg_printf("libc conformance %s: %u cases, %u mismatches (%ld us)\n", name, c.next,
+		  c.mismatches, us);
 	CHECK(table->count > 0);
 	CHECK_EQ(c.mismatches, 0);
 }
