@@ -52,6 +52,16 @@ static const char *const inputs[] = {
 };
 enum { NINPUTS = sizeof(inputs) / sizeof(inputs[0]) };
 
+/* Starts the case fn(s, &end, base). */
+static void begin(struct cbuf *in, struct cbuf *out, const char *fn, const char *s, int base)
+{
+	cb_reset(in), cb_reset(out);
+	cb_str(in, fn), cb_str(in, "("), cb_esc(in, s), cb_str(in, ", "), cb_int(in, base);
+	cb_str(in, ")");
+	errno = 0;
+}
+
+/* Ends it: where parsing stopped, and errno. */
 static void finish(struct conform_sink *sink, struct cbuf *in, struct cbuf *out, const char *s,
 		   char *end, int err)
 {
@@ -64,36 +74,21 @@ void conform_strtol(struct conform_sink *sink)
 {
 	static const int bases[] = { 0, 2, 8, 10, 16, 36 };
 	struct cbuf in, out;
+	char *end;
 	for (int i = 0; i < NINPUTS; i++) {
 		const char *s = inputs[i];
 		for (int b = 0; b < 6; b++) {
-			char *end;
-			cb_reset(&in), cb_reset(&out);
-			cb_str(&in, "strtol("), cb_esc(&in, s), cb_str(&in, ", "),
-				cb_int(&in, bases[b]);
-			cb_str(&in, ")");
-			errno = 0;
+			begin(&in, &out, "strtol", s, bases[b]);
 			cb_int(&out, strtol(s, &end, bases[b]));
 			finish(sink, &in, &out, s, end, errno);
-
-			cb_reset(&in), cb_reset(&out);
-			cb_str(&in, "strtoul("), cb_esc(&in, s), cb_str(&in, ", "),
-				cb_int(&in, bases[b]);
-			cb_str(&in, ")");
-			errno = 0;
+			begin(&in, &out, "strtoul", s, bases[b]);
 			cb_uint(&out, strtoul(s, &end, bases[b]));
 			finish(sink, &in, &out, s, end, errno);
 		}
-		char *end;
-		cb_reset(&in), cb_reset(&out);
-		cb_str(&in, "strtoll("), cb_esc(&in, s), cb_str(&in, ", 0)");
-		errno = 0;
+		begin(&in, &out, "strtoll", s, 0);
 		cb_int(&out, strtoll(s, &end, 0));
 		finish(sink, &in, &out, s, end, errno);
-
-		cb_reset(&in), cb_reset(&out);
-		cb_str(&in, "strtoull("), cb_esc(&in, s), cb_str(&in, ", 0)");
-		errno = 0;
+		begin(&in, &out, "strtoull", s, 0);
 		cb_uint(&out, strtoull(s, &end, 0));
 		finish(sink, &in, &out, s, end, errno);
 	}
