@@ -23,6 +23,7 @@ SETUP_STAMP := build/.setup-done
 include mk/toolchain.mk
 include tools/idlc/idlc.mk
 include mk/initrd.mk
+include tests/conform/conform.mk
 include kernel/arch/$(ARCH)/arch.mk
 include kernel/kernel.mk
 include mk/user.mk

@@ -113,7 +113,8 @@ USER_EXTRA_testrun := tests/user/bench.c tests/user/bench_report.c tests/user/be
 	tests/user/bench_vfs.c tests/user/bench_pipe.c tests/user/bench_dyn.c tests/user/bench_proc.c \
 	tests/user/kitchen_svc.c \
 	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
-	$(call user_idl_srcs,bus) $(call user_idl_srcs,devmgr) $(USER_KITCHEN_SRCS)
+	$(call user_idl_srcs,bus) $(call user_idl_srcs,devmgr) $(USER_KITCHEN_SRCS) \
+	$(CONFORM_AREA_SRCS) $(CONFORM_EXPECT)
 USER_EXTRA_initcheck := $(call user_idl_srcs,init) $(call user_idl_srcs,bus)
 USER_EXTRA_init := $(call user_idl_srcs,init) $(call user_idl_srcs,bus) $(call user_idl_srcs,fs) \
 	$(call user_idl_srcs,proc)
@@ -201,6 +202,8 @@ $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
 $(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_testrun)): \
 	UCFLAGS_EXTRA := -Ilib/c/include
+# The conformance tables (tests/conform/conform.mk) include their header.
+$(USER_OBJ)/$(CONFORM_EXPECT).o: UCFLAGS_EXTRA := -Ilib/c/include -Itests/conform
 
 # crt0 (or crt1) first, the libraries last, each before those it uses (an
 # archive only supplies what is still undefined). Every program is checked

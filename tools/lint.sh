@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # make lint: clang-format's check over every tracked C file, then cppcheck over
 # the kernel once per architecture (each sees its own arch headers) and over
-# the libraries under lib/, the IDL compiler and the host tests.
+# the libraries under lib/, the IDL compiler, the libc conformance suite and
+# the host tests.
 set -eu
 files=$(git ls-files '*.c' '*.h')
 clang-format --dry-run -Werror $files
@@ -19,6 +20,9 @@ echo "lint: cppcheck libc and libcoll"
 check -I lib/c/include -I lib/coll/include $(git ls-files 'lib/c/*.c' 'lib/coll/*.c')
 echo "lint: cppcheck idlc and lib/ipc"
 check -I abi -I lib/ipc/include $(git ls-files 'tools/idlc/*.c' 'lib/ipc/*.c')
+echo "lint: cppcheck the libc conformance suite"
+check -I tests/conform -I lib/vg/include -I kernel/include -I abi \
+	$(git ls-files 'tests/conform/*.c' 'tests/user/utest/libc_conform.c')
 echo "lint: cppcheck host tests"
 check -I kernel/include -I abi -I tests/host/include -I tests/host/fakearch -I lib/ipc/include \
 	$(git ls-files 'tests/host/*.c')
