@@ -19,13 +19,11 @@
 bool binding_holds(const struct svcdef *d, const char *server);
 
 /* Marks bound[i] for each service of defs[0..n) (n at most
- * DEP_SERVICES_MAX) that a restart of
- * defs[root] leaves with a dead handle: those live[i] that hold root's
- * endpoint and, transitively, the live ones holding theirs (each restarts
- * with a new endpoint too). A service that is not live holds nothing yet:
- * it is neither marked nor followed. root itself is not marked (a
- * dependency cycle is refused before boot; this terminates regardless).
- * Returns how many were marked. */
+ * DEP_SERVICES_MAX) that a restart of defs[root] leaves with a dead
+ * handle: the live[i] ones holding root's endpoint and, transitively, the
+ * live ones holding theirs (each restarts with a new endpoint too). One
+ * that is not live holds nothing yet: it is neither marked nor followed.
+ * root itself is not marked. Returns how many were marked. */
 int binding_closure(const struct svcdef *const *defs, int n, int root, const bool *live,
 		    bool *bound);
 
