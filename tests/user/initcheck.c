@@ -245,6 +245,65 @@ static void grant_holders_restarted(void)
 	bus_names_unsubscribe(bus, dev_sub);
 }
 
+/* Polls until service name runs again after restart number `restarts`
+ * (or 10 s pass): its info. */
+static bool wait_restarted(const char *name, uint32_t restarts, struct init_service *info)
+{
+	uint64_t end = deadline_in(10000);
+	while (init_control_status(ctl, name, info) || info->state != INIT_STATE_RUNNING ||
+	       info->restarts == restarts) {
+		if ((uint64_t)vg_clock_monotonic() > end) {
+			vg_printf("initcheck: %s was not restarted\n", name);
+			return false;
+		}
+		vg_thread_sleep_until(deadline_in(5));
+	}
+	return true;
+}
+
+/* A chain of holders: bound-b holds bound-a's endpoint, bound-c
+ * bound-b's. Restarting bound-a restarts both after it, each once (bound-c
+ * is reached through bound-b's new endpoint, not restarted again when
+ * bound-b starts), bound-b first, each with a new pid. */
+static void holders_restarted_in_order(void)
+{
+	static const char *const chain[] = { "bound-a", "bound-b", "bound-c" };
+	enum { N = sizeof(chain) / sizeof(chain[0]) };
+	struct init_service before[N], after;
+	for (int i = 0; i < N; i++) {
+		CHECK(init_control_start(ctl, chain[i]) == 0);
+		CHECK(wait_state(chain[i], INIT_STATE_RUNNING, &before[i]));
+	}
+	uint32_t sub = subscribe("init.events");
+	CHECK(init_control_restart(ctl, "bound-a") == 0);
+	for (int i = 0; i < N; i++) {
+		CHECK(wait_restarted(chain[i], before[i].restarts, &after));
+		CHECK(after.pid != before[i].pid && after.restarts == before[i].restarts + 1);
+	}
+	/* In order, once each: "restart bound-a 1", then b's, then c's. */
+	char text[BUS_NAMES_FETCH_DATA_MAX + 1], want[48];
+	size_t len;
+	uint32_t dropped, more;
+	int next = 0, extra = 0;
+	while (bus_names_fetch(bus, sub, text, &len, &dropped, &more) == 0) {
+		text[len] = 0;
+		if (strncmp(text, "restart bound-", 14))
+			continue;
+		snprintf(want, sizeof(want), "restart %s 1", next < N ? chain[next] : "");
+		if (!strcmp(text, want))
+			next++;
+		else
+			extra++;
+		vg_printf("initcheck: init.events: %s\n", text);
+	}
+	CHECK(next == N && extra == 0);
+	bus_names_unsubscribe(bus, sub);
+	for (int i = N - 1; i >= 0; i--) {
+		CHECK(init_control_stop(ctl, chain[i]) == 0);
+		CHECK(wait_state(chain[i], INIT_STATE_STOPPED, &after));
+	}
+}
+
 /* A mounted file system's server restarted (`svc restart run`): a file
  * open in the old one fails with EIO and closes; init mounts the new one
  * in the old one's place (the VFS takes it there: the old server is
@@ -369,8 +428,8 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 12 services of the boot, 11 of the tests (one of them broken). */
-	CHECK(n == 23);
+	/* 12 services of the boot, 14 of the tests (one of them broken). */
+	CHECK(n == 26);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
@@ -414,7 +473,7 @@ static int check(bool reboot)
 		vg_printf("initcheck: no bus, or no svc.init on it\n");
 		return 1;
 	}
-	vg_printf("KTEST-PLAN 12\n");
+	vg_printf("KTEST-PLAN 13\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -427,6 +486,7 @@ static int check(bool reboot)
 	report("device_server_restarted", device_server_restarted);
 	report("mounted_server_restarted", mounted_server_restarted);
 	report("grant_holders_restarted", grant_holders_restarted);
+	report("holders_restarted_in_order", holders_restarted_in_order);
 	long st = init_control_poweroff(ctl, reboot);
 	if (st) {
 		vg_printf("initcheck: poweroff refused (%ld)\n", st);
