@@ -15,7 +15,9 @@
 
 static void stop_holder(struct init *in, struct service *d, const struct service *server)
 {
-	snprintf(d->why, sizeof(d->why), "restarting: %s has a new endpoint", server->name);
+	/* server's endpoint, or that of a holder restarting with it */
+	snprintf(d->why, sizeof(d->why), "restarting after %s: a handle it was given is dead",
+		 server->name);
 	printf("init: %s: %s\n", d->name, d->why);
 	d->regrant = true;
 	long st = supervise_stop(in, d);
@@ -24,9 +26,8 @@ static void stop_holder(struct init *in, struct service *d, const struct service
 		 * it keeps running with its dead handle, and says so. */
 		d->regrant = false;
 		d->state = INIT_STATE_FAILED;
-		snprintf(d->why, sizeof(d->why),
-			 "%s has a new endpoint and %s could not be stopped (%ld)", server->name,
-			 d->name, st);
+		snprintf(d->why, sizeof(d->why), "after %s restarted: could not stop it (%ld)",
+			 server->name, st);
 		printf("init: %s\n", d->why);
 	}
 }
