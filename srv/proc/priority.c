@@ -2,29 +2,51 @@
 // setpriority and getpriority (docs/ARCHITECTURE.md section 14): each
 // process's nice is kept here, shown by ps, inherited by the children it
 // spawns or forks, and set on its kernel process, whose time-shared
-// threads it weighs (section 9). There are no users yet, so privilege is
-// pid 1's: only it may set a nice below 0, which the kernel allows only
-// with the root resource that pid 1 grants this server.
+// threads it weighs (section 9). Who may change whom is decided on user
+// ids as Linux does (the VFS tells this server each process's, ids.c); a
+// nice below the one a process has needs privilege (effective uid 0 or
+// pid 1), which the kernel allows only with the root resource that pid 1
+// grants this server.
 #include "procsrv.h"
 #include <vg/vg.h>
 
 #define WHICH_PROCESS 0u
 #define WHICH_PGRP 1u
+#define WHICH_USER 2u
 
-/* Whether p is among the processes which and who select for caller. */
+/* Whether p is among the processes which and who select for caller (who
+ * 0: the caller's own pid, group or real user id). */
 static bool selected(const struct proc *caller, const struct proc *p, uint32_t which, int32_t who)
 {
 	if (!p->pid || p->state == PROC_STATE_ZOMBIE)
 		return false;
 	if (which == WHICH_PROCESS)
 		return p->pid == (who ? who : caller->pid);
-	return p->pgid == (who ? who : caller->pgid);
+	if (which == WHICH_PGRP)
+		return p->pgid == (who ? who : caller->pgid);
+	return p->ids.ruid == (who ? (uint32_t)who : caller->ids.ruid);
 }
 
-/* The arguments' error, or 0 (PRIO_USER: there are no users to select). */
+/* The arguments' error, or 0. */
 static long check_args(uint32_t which, int32_t who)
 {
-	return which > WHICH_PGRP || who < 0 ? PROC_PROC_ERROR_INVALID : 0;
+	return which > WHICH_USER || who < 0 ? PROC_PROC_ERROR_INVALID : 0;
+}
+
+static bool privileged(const struct proc *caller)
+{
+	return caller->pid == 1 || caller->ids.euid == 0;
+}
+
+/* Linux's rule: the caller's effective uid is p's real or effective one,
+ * or it is privileged; pid 1 is changed by no one but itself. */
+static bool may_change(const struct proc *caller, const struct proc *p)
+{
+	if (caller == p || caller->pid == 1)
+		return true;
+	return p->pid != 1 &&
+		(caller->ids.euid == 0 || caller->ids.euid == p->ids.ruid ||
+		 caller->ids.euid == p->ids.euid);
 }
 
 long proc_nice_apply(struct proc *p)
@@ -49,13 +71,13 @@ long proc_setpriority(struct proc *caller, uint32_t which, int32_t who, int32_t 
 		if (!selected(caller, p, which, who))
 			continue;
 		found = true;
-		if (p != caller && caller->pid != 1 && !proc_is_ancestor(caller, p))
+		if (!may_change(caller, p))
 			return PROC_PROC_ERROR_DENIED;
+		if (nice < p->nice && !privileged(caller))
+			return PROC_PROC_ERROR_NOT_PRIVILEGED;
 	}
 	if (!found)
 		return PROC_PROC_ERROR_NO_PROCESS;
-	if (nice < 0 && caller->pid != 1)
-		return PROC_PROC_ERROR_NOT_PRIVILEGED;
 	for (size_t i = 0; i < PROC_MAX; i++) {
 		struct proc *p = &procsrv.table[i];
 		if (!selected(caller, p, which, who))

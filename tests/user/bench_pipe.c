@@ -7,8 +7,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <unistd.h>
-
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max);
+#include <vg_fd.h>
 
 static int to_echo = -1, from_echo = -1;
 
@@ -88,7 +87,7 @@ static void processes(void)
 	struct vg_startup_handle hs[8];
 	size_t n = 0;
 	if (dup2(there[0], 3) == 3 && dup2(back[1], 4) == 4)
-		n = __vg_fd_export(hs, 8);
+		n = __vg_fd_export(hs, 8, false);
 	close(3);
 	close(4);
 	close(there[0]);

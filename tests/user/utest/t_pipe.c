@@ -17,8 +17,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
+#include <vg_fd.h>
 
 UTEST(pipe_in_one_process)
 {

@@ -3,8 +3,8 @@
 // lib/c/os/thread/sched.c, srv/proc/priority.c). The guest has one CPU, so
 // a real-time thread that spins keeps every time-shared one off it; nice
 // weighs time slices, so a nice 19 spinner gets clearly less than a nice 0
-// one. Privilege (the root resource, pid 1) is checked from a forked child
-// that gives up the root resource.
+// one. Privilege (the root resource, pid 1, user ids) is checked from a
+// forked child that gives up the root resource and becomes uid 1000.
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -17,6 +17,7 @@
 
 #include "../proc_server.h"
 #include "../utest.h"
+#include "../vfs_up.h"
 
 #define MS 1000000ll
 
@@ -124,7 +125,7 @@ UTEST(sched_bad_arguments_are_refused)
 	CHECK_EQ(sched_getscheduler(32000), -1);
 	CHECK_EQ(errno, ESRCH);
 	CHECK(proc_server());
-	CHECK_EQ(setpriority(PRIO_USER, 0, 0), -1);
+	CHECK_EQ(setpriority(PRIO_USER + 1, 0, 0), -1);
 	CHECK_EQ(errno, EINVAL);
 	CHECK_EQ(getpriority(PRIO_PROCESS, 32000), -1);
 	CHECK_EQ(errno, ESRCH);
@@ -144,15 +145,35 @@ static void *nothing(void *arg)
 	return arg;
 }
 
-/* In a forked child, which drops the root resource fork gave it (as a
- * copy of ours): each step's number when it goes wrong, 0 when all are
- * refused as they should be. */
+/* A child that waits until the pipe's write end p[1] is closed. */
+static pid_t waiter(const int p[2])
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		char c;
+		close(p[1]);
+		_exit(read(p[0], &c, 1) == 0 ? 0 : 1);
+	}
+	return pid;
+}
+
+/* In a forked child, which becomes uid 1000 and drops the root resource
+ * fork gave it (as a copy of ours), with a root child and a uid-1000
+ * child of its own: each step's number when it goes wrong, 0 when all
+ * are refused or done as they should be. */
 static int unprivileged_steps(void)
 {
-	if (vg_handle_close(vg_startup()->resource))
+	int p[2];
+	if (vg_handle_close(vg_startup()->resource) || pipe(p))
 		return 10;
-	struct sched_param p = { 1 };
-	if (sched_setscheduler(0, SCHED_FIFO, &p) != -1 || errno != EPERM)
+	pid_t root_kid = waiter(p);
+	if (root_kid < 0 || setuid(1000))
+		return 11;
+	pid_t user_kid = waiter(p);
+	if (user_kid < 0)
+		return 12;
+	struct sched_param sp = { 1 };
+	if (sched_setscheduler(0, SCHED_FIFO, &sp) != -1 || errno != EPERM)
 		return 1;
 	if (nice(-1) != -1 || errno != EPERM)
 		return 2;
@@ -160,19 +181,33 @@ static int unprivileged_steps(void)
 		return 3;
 	if (setpriority(PRIO_PROCESS, 1, 5) != -1 || errno != EPERM)
 		return 4; /* pid 1 is not ours */
+	/* A child of ours, but root's: user ids decide, not ancestry. */
+	if (setpriority(PRIO_PROCESS, root_kid, 5) != -1 || errno != EPERM)
+		return 5;
 	pthread_attr_t a;
 	pthread_attr_init(&a);
 	pthread_attr_setinheritsched(&a, PTHREAD_EXPLICIT_SCHED);
 	pthread_attr_setschedpolicy(&a, SCHED_RR);
-	pthread_attr_setschedparam(&a, &p);
+	pthread_attr_setschedparam(&a, &sp);
 	pthread_t t;
 	if (pthread_create(&t, &a, nothing, NULL) != EPERM)
-		return 5;
-	if (vg_process_set_nice(vg_self(), VG_HANDLE_INVALID, -1) != ERR_ACCESS_DENIED)
 		return 6;
-	/* Lowering is anyone's. */
-	if (nice(3) != 3 || getpriority(PRIO_PROCESS, 0) != 3)
+	if (vg_process_set_nice(vg_self(), VG_HANDLE_INVALID, -1) != ERR_ACCESS_DENIED)
 		return 7;
+	/* Raising the nice is anyone's; lowering it again is not. */
+	if (nice(3) != 3 || getpriority(PRIO_PROCESS, 0) != 3)
+		return 8;
+	if (nice(-1) != -1 || errno != EPERM)
+		return 9;
+	/* PRIO_USER: every process of our real uid, the root one left alone. */
+	if (setpriority(PRIO_USER, 0, 6) || getpriority(PRIO_PROCESS, user_kid) != 6 ||
+	    getpriority(PRIO_USER, 1000) != 6 || getpriority(PRIO_PROCESS, root_kid) != 0)
+		return 13;
+	close(p[1]);
+	int st1 = -1, st2 = -1;
+	if (waitpid(root_kid, &st1, 0) != root_kid || waitpid(user_kid, &st2, 0) != user_kid ||
+	    st1 || st2)
+		return 14;
 	return 0;
 }
 
@@ -184,6 +219,7 @@ static int status_of(pid_t pid)
 
 UTEST(sched_raising_needs_privilege)
 {
+	CHECK_EQ(vfs_up(), 0); /* it keeps user ids, which setuid changes */
 	CHECK(proc_server());
 	pid_t pid = fork();
 	if (pid == 0)

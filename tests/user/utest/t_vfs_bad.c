@@ -11,8 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
+#include <vg_fd.h>
 
 /* A raw message of a label and words (registers only): its reply label. */
 static long raw(vg_handle_t ep, uint32_t label, uint32_t words, uint64_t w0, uint64_t w1)

@@ -11,8 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
+#include <vg_fd.h>
 
 UTEST(vfs_dup_and_fcntl)
 {

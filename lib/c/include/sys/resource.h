@@ -47,9 +47,10 @@ int prlimit(pid_t pid, int resource, const struct rlimit *new_limit, struct rlim
 
 /* Priorities (lib/c/os/proc/priority.c): the process server keeps each
  * process's nice (-20 to 19, 0 at first, inherited by children), which
- * weighs its threads' share of the CPU. PRIO_PROCESS and PRIO_PGRP (who 0:
- * the caller's own); PRIO_USER is EINVAL (there are no users yet). Only
- * pid 1 may set a nice below 0 (EACCES). getpriority returns the nice, -1
+ * weighs its threads' share of the CPU. PRIO_PROCESS, PRIO_PGRP and
+ * PRIO_USER (real uid; who 0: the caller's own). Changing another user's
+ * process is EPERM, lowering a nice needs effective uid 0 (EACCES), as on
+ * Linux; getpriority returns the lowest nice selected, -1
  * with errno on failure (clear errno first to tell -1 apart). */
 #define PRIO_PROCESS 0
 #define PRIO_PGRP 1

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <vg_fd.h>
 
 #include "../internal/fd.h"
 #include "../internal/lock.h"
@@ -273,7 +274,6 @@ int fcntl(int fd, int cmd, ...)
  * POSIX's exec keeps them. Our copies go with this process; until then
  * nothing here may close those files (fs_file_close would end the new
  * program's too): a failed exec closes only the duplicates. */
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
 size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing)
 {
 	size_t n = 0;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <verdigris/types.h>
+#include <vg_fd.h>
 
 /* The process server's endpoint: the startup block's VG_HTAG_PROC handle,
  * or the one set below; VG_HANDLE_INVALID when there is none. */
@@ -28,10 +29,6 @@ void __libc_proc_hook_limits(void);
 /* Sets errno for a failed call's status (a proc_error or an ERR_*) and
  * returns -1. */
 int __libc_proc_fail(long st);
-/* What a new program gets of the file system: up to max tagged handles
- * (the VFS, the descriptors without FD_CLOEXEC), the count
- * (lib/c/os/fd/table.c). */
-size_t __vg_fd_export(struct vg_startup_handle *out, size_t max, bool replacing);
 /* The pages of the program file at path for the process server
  * (VG_HTAG_IMAGE): *vmo and its length *size, or an errno (EACCES: not a
  * regular file the caller may execute; ENOEXEC: empty or too big). */

@@ -16,12 +16,14 @@ static bool includes_me(int which, id_t who)
 {
 	if (which == PRIO_PROCESS)
 		return who == 0 || (pid_t)who == getpid();
-	return which == PRIO_PGRP && (who == 0 || (pid_t)who == getpgrp());
+	if (which == PRIO_PGRP)
+		return who == 0 || (pid_t)who == getpgrp();
+	return who == 0 || who == getuid();
 }
 
 int setpriority(int which, id_t who, int prio)
 {
-	if ((which != PRIO_PROCESS && which != PRIO_PGRP) || (int32_t)who < 0) {
+	if (which < PRIO_PROCESS || which > PRIO_USER || (int32_t)who < 0) {
 		errno = EINVAL;
 		return -1;
 	}
@@ -40,7 +42,7 @@ int setpriority(int which, id_t who, int prio)
 
 int getpriority(int which, id_t who)
 {
-	if ((which != PRIO_PROCESS && which != PRIO_PGRP) || (int32_t)who < 0) {
+	if (which < PRIO_PROCESS || which > PRIO_USER || (int32_t)who < 0) {
 		errno = EINVAL;
 		return -1;
 	}
