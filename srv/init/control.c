@@ -76,8 +76,7 @@ static long do_stop(void *ctx, uint64_t badge, const char *name, size_t len)
 	if ((s->state != INIT_STATE_RUNNING && s->state != INIT_STATE_WAITING) || s->stopping)
 		return INIT_INIT_ERROR_BAD_STATE;
 	printf("init: stopping %s on request\n", s->name);
-	supervise_stop(in, s);
-	return 0;
+	return supervise_stop(in, s) ? INIT_INIT_ERROR_FAILED : 0;
 }
 
 static long do_restart(void *ctx, uint64_t badge, const char *name, size_t len)

@@ -34,6 +34,10 @@ struct service {
 	uint64_t window_ns; /* the restart window began then */
 	uint32_t window_restarts, delay_ms;
 	bool stopping, restart_after_stop;
+	/* Stopped (or being stopped) because a service it holds a handle of
+	 * restarted: started again once those run (regrant.c). */
+	bool regrant;
+	uint32_t starts; /* since boot: from the second on, its endpoint is new */
 	struct async_source exit_src;
 	struct async_timer timer; /* the restart backoff */
 	bool timer_ready;
@@ -75,8 +79,16 @@ bool service_deps_running(struct init *in, const struct service *s, const char *
 void supervise_watch(struct init *in, struct service *s);
 /* s ended with code: log, announce, apply the policy. */
 void service_exited(struct init *in, struct service *s, long code);
-void supervise_stop(struct init *in, struct service *s);
+/* Kills s (or cancels its pending restart): 0, or why it cannot. */
+long supervise_stop(struct init *in, struct service *s);
 void announce(struct init *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* regrant.c: s has just started: if it had run before, its endpoint is
+ * new, and every running service holding the old one is stopped, to be
+ * started again once what it holds handles of runs (binding.h). */
+void regrant_started(struct init *in, struct service *s);
+/* Starts the services stopped that way whose dependencies all run. */
+void regrant_resume(struct init *in);
 
 /* viaproc.c: services started through the process server (via = proc):
  * start with the handles h (consumed), kill, wait until deadline. */

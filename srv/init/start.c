@@ -284,5 +284,6 @@ long service_start(struct init *in, struct service *s)
 	       d->via_proc ? "pid" : "koid",
 	       (unsigned long long)(d->via_proc ? (uint64_t)s->pid : s->koid),
 	       (unsigned long long)us / 1000, (unsigned long long)us % 1000);
+	regrant_started(in, s);
 	return 0;
 }

@@ -102,7 +102,8 @@ void service_exited(struct init *in, struct service *s, long code)
 	announce(in, "exit %s %ld", s->name, code);
 	if (s->stopping) {
 		s->state = INIT_STATE_STOPPED;
-		snprintf(s->why, sizeof(s->why), "stopped on request");
+		if (!s->regrant)
+			snprintf(s->why, sizeof(s->why), "stopped on request");
 		if (s->restart_after_stop) {
 			s->restart_after_stop = false;
 			if (service_start(in, s) == 0) {
@@ -113,6 +114,7 @@ void service_exited(struct init *in, struct service *s, long code)
 				printf("init: %s\n", s->why);
 			}
 		}
+		regrant_resume(in); /* it may have been the last one in the way */
 		return;
 	}
 	if (s->def->poweroff_on_exit) {
@@ -136,16 +138,18 @@ void supervise_watch(struct init *in, struct service *s)
 		printf("init: %s: cannot watch its process (too many sources)\n", s->name);
 }
 
-void supervise_stop(struct init *in, struct service *s)
+long supervise_stop(struct init *in, struct service *s)
 {
 	(void)in;
 	if (s->state == INIT_STATE_WAITING) {
 		async_timer_cancel(&s->timer);
 		s->state = INIT_STATE_STOPPED;
-		return;
+		return 0;
 	}
-	s->stopping = true;
 	long st = s->def->via_proc ? viaproc_kill(s) : vg_process_kill(s->proc, ERR_CANCELED);
+	/* Its exit ends the stop; without a kill there is none to wait for. */
+	s->stopping = st == 0;
 	if (st)
 		printf("init: %s: cannot kill it (%ld)\n", s->name, st);
+	return st;
 }

@@ -12,7 +12,17 @@
 #define SIGKILL 9
 
 static struct async_source events_src;
-static vg_handle_t events_ep; /* the process server we listen to */
+/* Our own handle to the process server we listen to, and which of its
+ * starts it was: a restarted server is a new endpoint and a new pid
+ * space, and the processes the old one started are out of our reach. */
+static vg_handle_t events_ep, events_note;
+static const struct service *events_server;
+static uint32_t events_start;
+
+static bool server_restarted(void)
+{
+	return events_server && events_server->starts != events_start;
+}
 
 static struct service *by_pid(struct init *in, int32_t pid)
 {
@@ -42,18 +52,37 @@ static void children_ended(struct async_loop *loop, struct async_source *src,
 	async_source_arm(loop, src);
 }
 
-/* The first start through server ps: listen to its events. */
+/* The first start through server ps, or the first since it restarted:
+ * listen to its events (one process server for all). */
 static long listen(struct init *in, const struct service *ps)
 {
-	if (events_ep)
-		return events_ep == ps->ep ? 0 : ERR_NOT_SUPPORTED;
-	vg_handle_t note;
-	long st = proc_process_events(ps->ep, &note);
-	if (!st)
-		st = async_source_add(&in->loop, &events_src, note, children_ended, in);
-	if (!st)
-		events_ep = ps->ep;
-	return st;
+	if (events_server && events_server != ps)
+		return ERR_NOT_SUPPORTED;
+	if (events_ep && !server_restarted())
+		return 0;
+	if (events_ep) { /* the old server's */
+		async_source_remove(&in->loop, &events_src);
+		vg_handle_close(events_note);
+		vg_handle_close(events_ep);
+	}
+	events_note = events_ep = 0;
+	events_server = NULL;
+	vg_handle_t ep, note = 0;
+	long st = vg_handle_duplicate(ps->ep, VG_RIGHT_SIGNAL, &ep);
+	if (st)
+		return st;
+	if ((st = proc_process_events(ep, &note)) ||
+	    (st = async_source_add(&in->loop, &events_src, note, children_ended, in))) {
+		if (note)
+			vg_handle_close(note);
+		vg_handle_close(ep);
+		return st;
+	}
+	events_ep = ep;
+	events_note = note;
+	events_server = ps;
+	events_start = ps->starts;
+	return 0;
 }
 
 /* NUL-terminated strings one after the other, as proc.spawn takes them. */
@@ -138,6 +167,11 @@ long viaproc_start(struct init *in, struct service *s, const char *const *argv,
 
 long viaproc_kill(struct service *s)
 {
+	if (server_restarted()) {
+		/* Its pid was the old server's: another process's now, maybe. */
+		s->pid = 0;
+		return ERR_PEER_CLOSED;
+	}
 	return proc_process_kill(events_ep, s->pid, SIGKILL);
 }
 
@@ -145,6 +179,8 @@ long viaproc_wait(struct service *s, uint64_t deadline)
 {
 	int32_t child, status;
 	long st;
+	if (server_restarted())
+		return ERR_PEER_CLOSED;
 	while ((st = proc_process_wait(events_ep, s->pid, &child, &status)) ==
 	       PROC_PROC_ERROR_AGAIN) {
 		if ((uint64_t)vg_clock_monotonic() > deadline)

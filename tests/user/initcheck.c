@@ -154,6 +154,156 @@ static void device_server_restarted(void)
 	vg_handle_close(note);
 }
 
+/* A subscription to a bus topic (the notification is not waited on: the
+ * tests poll). */
+static uint32_t subscribe(const char *topic)
+{
+	vg_handle_t note, theirs;
+	uint32_t sub = 0;
+	CHECK(vg_notification_create(&note) == 0);
+	CHECK(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0);
+	CHECK(bus_names_subscribe(bus, topic, theirs, &sub) == 0);
+	vg_handle_close(note);
+	return sub;
+}
+
+/* The device manager restarted (a new endpoint): the device servers
+ * granted the old one (`grant = user:1 devmgr`) are restarted after it,
+ * once each, counted and announced, and announce their devices to the
+ * new manager, so their nodes work again. Without that they would keep
+ * serving with a dead manager handle, and a device server's next restart
+ * could not announce anything. */
+static void grant_holders_restarted(void)
+{
+	static const char *const holders[] = { "memdev", "pipe", "console" };
+	enum { N = sizeof(holders) / sizeof(holders[0]) };
+	struct init_service mgr, before[N], after;
+	uint32_t init_sub = subscribe("init.events"), dev_sub = subscribe("dev.events");
+	CHECK(init_control_status(ctl, "devmgr", &mgr) == 0);
+	for (int i = 0; i < N; i++)
+		CHECK(init_control_status(ctl, holders[i], &before[i]) == 0 &&
+		      before[i].state == INIT_STATE_RUNNING);
+	CHECK(init_control_restart(ctl, "devmgr") == 0);
+	/* Announced to the new manager: the last node of each server. */
+	static const char *const nodes[] = { "add urandom 1 9", "add socket 240 ",
+					     "add console 5 1" };
+	bool seen[N] = { false };
+	int left = N;
+	uint64_t end = deadline_in(10000);
+	while (left && (uint64_t)vg_clock_monotonic() < end) {
+		char text[BUS_NAMES_FETCH_DATA_MAX + 1];
+		size_t len;
+		uint32_t dropped, more;
+		if (bus_names_fetch(bus, dev_sub, text, &len, &dropped, &more)) {
+			vg_thread_sleep_until(deadline_in(1));
+			continue;
+		}
+		text[len] = 0;
+		for (int i = 0; i < N; i++)
+			if (!seen[i] && !strncmp(text, nodes[i], strlen(nodes[i]))) {
+				seen[i] = true;
+				left--;
+			}
+	}
+	for (int i = 0; i < N; i++)
+		if (!seen[i])
+			vg_printf("initcheck: no '%s' on dev.events\n", nodes[i]);
+	CHECK(left == 0);
+	CHECK(wait_state("devmgr", INIT_STATE_RUNNING, &after) &&
+	      after.restarts == mgr.restarts + 1);
+	for (int i = 0; i < N; i++) {
+		CHECK(wait_state(holders[i], INIT_STATE_RUNNING, &after));
+		CHECK(after.pid != before[i].pid && after.restarts == before[i].restarts + 1);
+	}
+	/* Each restart announced like any other, and once. */
+	int restarts[N] = { 0 };
+	char text[BUS_NAMES_FETCH_DATA_MAX + 1], prefix[48];
+	size_t len;
+	uint32_t dropped, more;
+	while (bus_names_fetch(bus, init_sub, text, &len, &dropped, &more) == 0) {
+		text[len] = 0;
+		CHECK(dropped == 0);
+		for (int i = 0; i < N; i++) {
+			snprintf(prefix, sizeof(prefix), "restart %s ", holders[i]);
+			restarts[i] += !strncmp(text, prefix, strlen(prefix));
+		}
+	}
+	for (int i = 0; i < N; i++)
+		if (restarts[i] != 1)
+			vg_printf("initcheck: %d restarts of %s on init.events\n", restarts[i],
+				  holders[i]);
+	CHECK(restarts[0] == 1 && restarts[1] == 1 && restarts[2] == 1);
+	char buf[4] = { 1, 1, 1, 1 };
+	int fd = open("/dev/zero", O_RDONLY);
+	CHECK(fd >= 0 && read(fd, buf, 4) == 4 && (buf[0] | buf[3]) == 0);
+	close(fd);
+	int p[2];
+	CHECK(pipe(p) == 0 && write(p[1], "ok", 2) == 2 && read(p[0], buf, 2) == 2);
+	close(p[0]);
+	close(p[1]);
+	bus_names_unsubscribe(bus, init_sub);
+	bus_names_unsubscribe(bus, dev_sub);
+}
+
+/* Polls until service name runs again after restart number `restarts`
+ * (or 10 s pass): its info. */
+static bool wait_restarted(const char *name, uint32_t restarts, struct init_service *info)
+{
+	uint64_t end = deadline_in(10000);
+	while (init_control_status(ctl, name, info) || info->state != INIT_STATE_RUNNING ||
+	       info->restarts == restarts) {
+		if ((uint64_t)vg_clock_monotonic() > end) {
+			vg_printf("initcheck: %s was not restarted\n", name);
+			return false;
+		}
+		vg_thread_sleep_until(deadline_in(5));
+	}
+	return true;
+}
+
+/* A chain of holders: bound-b holds bound-a's endpoint, bound-c
+ * bound-b's. Restarting bound-a restarts both after it, each once (bound-c
+ * is reached through bound-b's new endpoint, not restarted again when
+ * bound-b starts), bound-b first, each with a new pid. */
+static void holders_restarted_in_order(void)
+{
+	static const char *const chain[] = { "bound-a", "bound-b", "bound-c" };
+	enum { N = sizeof(chain) / sizeof(chain[0]) };
+	struct init_service before[N], after;
+	for (int i = 0; i < N; i++) {
+		CHECK(init_control_start(ctl, chain[i]) == 0);
+		CHECK(wait_state(chain[i], INIT_STATE_RUNNING, &before[i]));
+	}
+	uint32_t sub = subscribe("init.events");
+	CHECK(init_control_restart(ctl, "bound-a") == 0);
+	for (int i = 0; i < N; i++) {
+		CHECK(wait_restarted(chain[i], before[i].restarts, &after));
+		CHECK(after.pid != before[i].pid && after.restarts == before[i].restarts + 1);
+	}
+	/* In order, once each: "restart bound-a 1", then b's, then c's. */
+	char text[BUS_NAMES_FETCH_DATA_MAX + 1], want[48];
+	size_t len;
+	uint32_t dropped, more;
+	int next = 0, extra = 0;
+	while (bus_names_fetch(bus, sub, text, &len, &dropped, &more) == 0) {
+		text[len] = 0;
+		if (strncmp(text, "restart bound-", 14))
+			continue;
+		snprintf(want, sizeof(want), "restart %s 1", next < N ? chain[next] : "");
+		if (!strcmp(text, want))
+			next++;
+		else
+			extra++;
+		vg_printf("initcheck: init.events: %s\n", text);
+	}
+	CHECK(next == N && extra == 0);
+	bus_names_unsubscribe(bus, sub);
+	for (int i = N - 1; i >= 0; i--) {
+		CHECK(init_control_stop(ctl, chain[i]) == 0);
+		CHECK(wait_state(chain[i], INIT_STATE_STOPPED, &after));
+	}
+}
+
 /* A mounted file system's server restarted (`svc restart run`): a file
  * open in the old one fails with EIO and closes; init mounts the new one
  * in the old one's place (the VFS takes it there: the old server is
@@ -278,8 +428,8 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 12 services of the boot, 15 of the tests (one of them broken). */
-	CHECK(n == 27);
+	/* 12 services of the boot, 18 of the tests (one of them broken). */
+	CHECK(n == 30);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
@@ -356,7 +506,7 @@ static int check(bool reboot)
 		vg_printf("initcheck: no bus, or no svc.init on it\n");
 		return 1;
 	}
-	vg_printf("KTEST-PLAN 13\n");
+	vg_printf("KTEST-PLAN 15\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -370,6 +520,8 @@ static int check(bool reboot)
 	report("mounted_server_restarted", mounted_server_restarted);
 	report("limits_enforced", limits_enforced);
 	report("user_enforced", user_enforced);
+	report("grant_holders_restarted", grant_holders_restarted);
+	report("holders_restarted_in_order", holders_restarted_in_order);
 	long st = init_control_poweroff(ctl, reboot);
 	if (st) {
 		vg_printf("initcheck: poweroff refused (%ld)\n", st);
