@@ -19,7 +19,10 @@
    serial console as a person would (tools/scenario.py, one result a step);
 4. each arch: a program brought in with IMAGE_EXTRA runs as the root task,
    and so does a POSIX-style program (tests/sdk/posix.c) built with the
-   SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc); the same image,
+   SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc); the same
+   program built with `cc -dynamic` and one linked against a shared library
+   made with `cc -shared -fPIC` (tests/sdk/uselib.c, sdklib.c) run through
+   /lib/ld.so, started by tests/sdk/launch.c as the root task; the same image,
    its init checker told to reboot (an etc/services-test/initcheck of its
    own), checks init's orderly reboot.
 
@@ -179,40 +182,104 @@ def judge_extra_boot(name, run, log):
 
 
 # What tests/sdk/posix.c prints when all is well, in order.
-SDK_POSIX_LINES = [
-    "sdk-posix: start argc=1 argv0=bin/posix-sdk constructed=1",
-    "sdk-posix: floats 3.142 0.3 1.234568e+04",
-    "sdk-posix: thread 1 tls 6",
-    "sdk-posix: thread 2 tls 7",
-    "sdk-posix: thread 3 tls 8",
-    "sdk-posix: thread 4 tls 9",
-    "sdk-posix: total 40000 main tls 5",
-    "sdk-posix: done, 0 problems",
-    "sdk-posix: atexit ran",
+def sdk_posix_lines(argv0):
+    return [
+        "sdk-posix: start argc=1 argv0=%s constructed=1" % argv0,
+        "sdk-posix: floats 3.142 0.3 1.234568e+04",
+        "sdk-posix: thread 1 tls 6",
+        "sdk-posix: thread 2 tls 7",
+        "sdk-posix: thread 3 tls 8",
+        "sdk-posix: thread 4 tls 9",
+        "sdk-posix: total 40000 main tls 5",
+        "sdk-posix: done, 0 problems",
+        "sdk-posix: atexit ran",
+    ]
+
+
+# What the boot of the SDK's dynamic programs prints (tests/sdk/launch.c
+# starts posix.c built with -dynamic, then uselib.c, linked against
+# libsdkdemo.so from sdklib.c built with -shared -fPIC), in order.
+SDK_DYNAMIC_LINES = sdk_posix_lines("bin/posix-dyn") + [
+    "sdk-launch: bin/posix-dyn exited 0",
+    "sdk-lib: constructed=1 name=libsdkdemo.so",
+    "sdk-lib: sum of squares 1..10 = 385",
+    "sdk-lib: hello from libsdkdemo.so (5 letters) [36]",
+    "sdk-lib: thread gave 1401, calls 3, this thread's 2",
+    "sdk-lib: after the program's write, calls 14",
+    "sdk-lib: done, 0 problems",
+    "sdk-launch: bin/uselib-sdk exited 0",
+    "sdk-launch: done, 0 problems",
 ]
 
 
-def judge_sdk_boot(name, run, log):
-    """The SDK-built program ran as the root task and printed what it should."""
+def judge_sdk_boot(name, run, log, expected):
+    """An SDK-built root task ran and it (and what it started) printed
+    exactly the lines expected."""
     probs = run.problems()
-    seen = [l.strip() for l in run.lines if l.startswith("sdk-posix: ")]
-    if seen != SDK_POSIX_LINES:
-        probs.append("output %r, expected %r" % (seen, SDK_POSIX_LINES))
+    seen = [l.strip() for l in run.lines if re.match(r"sdk-(posix|lib|launch): ", l)]
+    if seen != expected:
+        probs.append("output %r, expected %r" % (seen, expected))
     detail = "; ".join(probs) + (" (log: %s)" % log if probs else "")
     record(name, not probs, detail)
 
 
+def sdk_cc(arch, *args):
+    """Runs the SDK's bin/cc: (ok, output)."""
+    p = subprocess.run(["build/sdk/%s/bin/cc" % arch, "-O2", "-Wall", "-Wextra", "-Werror"] +
+                       list(args), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                       errors="replace")
+    return p.returncode == 0, p.stdout
+
+
+def elf_problems(path, interp, needed):
+    """What is wrong with path's dynamic linking, seen on the host: its
+    interpreter (None: it must have none) and the libraries it needs."""
+    p = subprocess.run(["llvm-readelf", "-l", "-d", path], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True, errors="replace")
+    if p.returncode:
+        return ["llvm-readelf %s: %s" % (path, p.stdout.strip())]
+    probs = []
+    m = re.search(r"\[Requesting program interpreter: (\S+)\]", p.stdout)
+    if (m.group(1) if m else None) != interp:
+        probs.append("%s: interpreter %s, expected %s" % (path, m and m.group(1), interp))
+    got = re.findall(r"\(NEEDED\)\s+Shared library: \[(\S+)\]", p.stdout)
+    if sorted(got) != sorted(needed):
+        probs.append("%s: needs %s, expected %s" % (path, got, needed))
+    return probs
+
+
 def sdk_build(arch, extra):
-    """make sdk, then tests/sdk/posix.c with its bin/cc into extra/bin."""
+    """make sdk, then with its bin/cc into extra: tests/sdk/posix.c static
+    (bin/posix-sdk) and dynamic (bin/posix-dyn), tests/sdk/sdklib.c as a
+    shared object (lib/libsdkdemo.so, where ld.so looks), tests/sdk/uselib.c
+    linked against it, and the static tests/sdk/launch.c that starts the
+    dynamic ones. Returns whether the static and the dynamic parts built."""
     ok, out = make("sdk", "ARCH=" + arch, "MODE=release")
     if ok:
-        p = subprocess.run(["build/sdk/%s/bin/cc" % arch, "-O2", "-Wall", "-Wextra", "-Werror",
-                            "-o", extra + "/bin/posix-sdk", "tests/sdk/posix.c"],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                           errors="replace")
-        ok, out = p.returncode == 0, p.stdout
+        ok, out = sdk_cc(arch, "-o", extra + "/bin/posix-sdk", "tests/sdk/posix.c")
     record("build.%s.sdk-posix" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
-    return ok
+    if not ok:
+        return False, False
+    os.makedirs(extra + "/lib", exist_ok=True)
+    steps = [["-dynamic", "-o", extra + "/bin/posix-dyn", "tests/sdk/posix.c"],
+             ["-shared", "-fPIC", "-o", extra + "/lib/libsdkdemo.so", "tests/sdk/sdklib.c"],
+             ["-dynamic", "-o", extra + "/bin/uselib-sdk", "tests/sdk/uselib.c",
+              "-L" + extra + "/lib", "-lsdkdemo"],
+             ["-o", extra + "/bin/sdk-launch", "tests/sdk/launch.c"]]
+    probs = []
+    for step in steps:
+        ok, out = sdk_cc(arch, *step)
+        if not ok:
+            probs.append("cc %s:\n%s" % (" ".join(step), "\n".join(out.splitlines()[-20:])))
+            break
+    if not probs:
+        probs += elf_problems(extra + "/bin/posix-dyn", "/lib/ld.so", ["libc.so"])
+        probs += elf_problems(extra + "/lib/libsdkdemo.so", None, ["libc.so"])
+        probs += elf_problems(extra + "/bin/uselib-sdk", "/lib/ld.so",
+                              ["libc.so", "libsdkdemo.so"])
+        probs += elf_problems(extra + "/bin/sdk-launch", None, [])
+    record("build.%s.sdk-dynamic" % arch, not probs, "\n".join(probs))
+    return True, not probs
 
 
 def extra_job(arch, cmdline):
@@ -233,7 +300,7 @@ def extra_job(arch, cmdline):
         text = src.read()
     with open(extra + "/etc/services-test/initcheck", "w") as dst:
         dst.write(text + "args = reboot\n")
-    sdk_ok = sdk_build(arch, extra)
+    sdk_static_ok, sdk_dynamic_ok = sdk_build(arch, extra)
     ok, out = make("all", "ARCH=" + arch, "MODE=release", "IMAGE_EXTRA=" + extra)
     record("build.%s.image-extra" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
     if not ok:
@@ -250,9 +317,12 @@ def extra_job(arch, cmdline):
     jobs = [("extra", "%s.release.image-extra" % arch,
              base + [cmdline + " ktest init=bin/hello-extra"], None),
             ("reboot", "%s.release.init-reboot" % arch, base + [cmdline + " ktest"], None)]
-    if sdk_ok:
+    if sdk_static_ok:
         jobs.append(("sdk", "%s.release.sdk-posix" % arch,
                      base + [cmdline + " ktest init=bin/posix-sdk"], None))
+    if sdk_dynamic_ok:
+        jobs.append(("sdkdyn", "%s.release.sdk-dynamic" % arch,
+                     base + [cmdline + " ktest init=bin/sdk-launch"], None))
     return jobs
 
 
@@ -336,7 +406,9 @@ def main():
             elif kind == "extra":
                 judge_extra_boot(name, run, log)
             elif kind == "sdk":
-                judge_sdk_boot(name, run, log)
+                judge_sdk_boot(name, run, log, sdk_posix_lines("bin/posix-sdk"))
+            elif kind == "sdkdyn":
+                judge_sdk_boot(name, run, log, SDK_DYNAMIC_LINES)
             else:
                 judge_crash_boot(name, run, log, elf)
 
