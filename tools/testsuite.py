@@ -231,14 +231,18 @@ def sdk_cc(arch, *args):
     return p.returncode == 0, p.stdout
 
 
-def elf_problems(path, interp, needed):
-    """What is wrong with path's dynamic linking, seen on the host: its
-    interpreter (None: it must have none) and the libraries it needs."""
-    p = subprocess.run(["llvm-readelf", "-l", "-d", path], stdout=subprocess.PIPE,
+def elf_problems(path, kind, interp, needed):
+    """What is wrong with path's linking, seen on the host: its ELF type
+    (EXEC or DYN), its interpreter (None: it must have none) and the
+    libraries it needs."""
+    p = subprocess.run(["llvm-readelf", "-h", "-l", "-d", path], stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, text=True, errors="replace")
     if p.returncode:
         return ["llvm-readelf %s: %s" % (path, p.stdout.strip())]
     probs = []
+    m = re.search(r"^\s*Type:\s+(\S+)", p.stdout, re.M)
+    if (m.group(1) if m else None) != kind:
+        probs.append("%s: type %s, expected %s" % (path, m and m.group(1), kind))
     m = re.search(r"\[Requesting program interpreter: (\S+)\]", p.stdout)
     if (m.group(1) if m else None) != interp:
         probs.append("%s: interpreter %s, expected %s" % (path, m and m.group(1), interp))
@@ -256,7 +260,18 @@ def sdk_build(arch, extra):
     dynamic ones. Returns whether the static and the dynamic parts built."""
     ok, out = make("sdk", "ARCH=" + arch, "MODE=release")
     if ok:
-        ok, out = sdk_cc(arch, "-o", extra + "/bin/posix-sdk", "tests/sdk/posix.c")
+        # With the libraries an ordinary makefile names: the SDK's are
+        # empty (libc has it all).
+        ok, out = sdk_cc(arch, "-o", extra + "/bin/posix-sdk", "tests/sdk/posix.c", "-lm",
+                         "-lpthread", "-ldl", "-lrt")
+    if ok:
+        # A library the SDK lacks is an error, never the host's.
+        bad, why = sdk_cc(arch, "-o", extra + "-no-such-lib", "tests/sdk/posix.c", "-lz")
+        if bad or "unable to find library -lz" not in why:
+            ok, out = False, "cc ... -lz: %s" % ("linked" if bad else why)
+    if ok:
+        probs = elf_problems(extra + "/bin/posix-sdk", "EXEC", None, [])
+        ok, out = not probs, "\n".join(probs)
     record("build.%s.sdk-posix" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
     if not ok:
         return False, False
@@ -273,11 +288,11 @@ def sdk_build(arch, extra):
             probs.append("cc %s:\n%s" % (" ".join(step), "\n".join(out.splitlines()[-20:])))
             break
     if not probs:
-        probs += elf_problems(extra + "/bin/posix-dyn", "/lib/ld.so", ["libc.so"])
-        probs += elf_problems(extra + "/lib/libsdkdemo.so", None, ["libc.so"])
-        probs += elf_problems(extra + "/bin/uselib-sdk", "/lib/ld.so",
+        probs += elf_problems(extra + "/bin/posix-dyn", "EXEC", "/lib/ld.so", ["libc.so"])
+        probs += elf_problems(extra + "/lib/libsdkdemo.so", "DYN", None, ["libc.so"])
+        probs += elf_problems(extra + "/bin/uselib-sdk", "EXEC", "/lib/ld.so",
                               ["libc.so", "libsdkdemo.so"])
-        probs += elf_problems(extra + "/bin/sdk-launch", None, [])
+        probs += elf_problems(extra + "/bin/sdk-launch", "EXEC", None, [])
     record("build.%s.sdk-dynamic" % arch, not probs, "\n".join(probs))
     return True, not probs
 
