@@ -22,9 +22,10 @@
    SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc); the same
    program built with `cc -dynamic` and one linked against a shared library
    made with `cc -shared -fPIC` (tests/sdk/uselib.c, sdklib.c) run through
-   /lib/ld.so, started by tests/sdk/launch.c as the root task; the same image,
-   its init checker told to reboot (an etc/services-test/initcheck of its
-   own), checks init's orderly reboot.
+   /lib/ld.so, started by tests/sdk/launch.c as the root task, and the three
+   run from the shell at the console of the image's normal boot
+   (SDK_SHELL_STEPS); the same image, its init checker told to reboot (an
+   etc/services-test/initcheck of its own), checks init's orderly reboot.
 
 Every check is one test; the last line is "N passed, N failed". Serial logs
 are kept under build/test-logs/.
@@ -99,9 +100,9 @@ def boot(name, cmd):
     return qemurun.run(cmd, timeout, log), log
 
 
-def scenario_boot(name, cmd):
+def scenario_boot(name, cmd, steps=None):
     log = os.path.join(LOG_DIR, name + ".log")
-    return scenario.run(cmd, log), log
+    return scenario.run(cmd, log, steps), log
 
 
 def judge_scenario(name, steps, log):
@@ -199,16 +200,32 @@ def sdk_posix_lines(argv0):
 # What the boot of the SDK's dynamic programs prints (tests/sdk/launch.c
 # starts posix.c built with -dynamic, then uselib.c, linked against
 # libsdkdemo.so from sdklib.c built with -shared -fPIC), in order.
-SDK_DYNAMIC_LINES = sdk_posix_lines("bin/posix-dyn") + [
-    "sdk-launch: bin/posix-dyn exited 0",
+SDK_LIB_LINES = [
     "sdk-lib: constructed=1 name=libsdkdemo.so",
     "sdk-lib: sum of squares 1..10 = 385",
     "sdk-lib: hello from libsdkdemo.so (5 letters) [36]",
     "sdk-lib: thread gave 1401, calls 3, this thread's 2",
     "sdk-lib: after the program's write, calls 14",
     "sdk-lib: done, 0 problems",
-    "sdk-launch: bin/uselib-sdk exited 0",
-    "sdk-launch: done, 0 problems",
+]
+SDK_DYNAMIC_LINES = (sdk_posix_lines("bin/posix-dyn") + ["sdk-launch: bin/posix-dyn exited 0"] +
+                     SDK_LIB_LINES + ["sdk-launch: bin/uselib-sdk exited 0",
+                                      "sdk-launch: done, 0 problems"])
+
+
+# The SDK's programs run from the shell at the console, as docs/PORTING.md
+# shows (scenario steps: name, input, expected output, status): static,
+# dynamic, against a library of its own, and dynamic from a copy in /tmp.
+def exactly(lines):
+    return re.escape("\n".join(lines))
+
+
+SDK_SHELL_STEPS = [
+    ("sdk_static", ["posix-sdk"], exactly(sdk_posix_lines("posix-sdk")), 0),
+    ("sdk_dynamic", ["posix-dyn"], exactly(sdk_posix_lines("posix-dyn")), 0),
+    ("sdk_shared_library", ["uselib-sdk"], exactly(SDK_LIB_LINES), 0),
+    ("sdk_dynamic_from_tmp", ["cp /bin/uselib-sdk /tmp/u && /tmp/u | tail -n 1"],
+     exactly(SDK_LIB_LINES[-1:]), 0),
 ]
 
 
@@ -338,6 +355,8 @@ def extra_job(arch, cmdline):
     if sdk_dynamic_ok:
         jobs.append(("sdkdyn", "%s.release.sdk-dynamic" % arch,
                      base + [cmdline + " ktest init=bin/sdk-launch"], None))
+        # The normal boot of this image, its shell used as a person would.
+        jobs.append(("sdkshell", "%s.release.sdk-shell" % arch, base + [cmdline], None))
     return jobs
 
 
@@ -408,13 +427,15 @@ def main():
     # Two QEMUs at a time: the CI machine has two cores.
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         futures = [(kind, name, elf,
+                    pool.submit(scenario_boot, name, cmd, SDK_SHELL_STEPS)
+                    if kind == "sdkshell" else
                     pool.submit(scenario_boot if kind == "scenario" else boot, name, cmd))
                    for kind, name, cmd, elf in jobs]
         for kind, name, elf, fut in futures:
             run, log = fut.result()
             if kind == "ktest":
                 judge_ktest_boot(name, run, log)
-            elif kind == "scenario":
+            elif kind in ("scenario", "sdkshell"):
                 judge_scenario(name, run, log)
             elif kind in ("init", "reboot"):
                 judge_init_boot(kind, name, run, log)
