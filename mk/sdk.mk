@@ -8,15 +8,18 @@
 #     lib/          crt1.o, libc.a, libvg.a (libvg-c.a: without the string
 #                   functions libc.a has), user.ld; libc.so (with libvg
 #                   inside) for `cc -dynamic` and `cc -shared`, ld.so (the
-#                   image's /lib/ld.so, which such programs need)
+#                   image's /lib/ld.so, which such programs need); empty
+#                   libm.a, libpthread.a, libdl.a and librt.a, so that the
+#                   -lm -lpthread ... of ordinary makefiles link (libc has
+#                   all of it)
 #
 # The libraries are those of $(MODE) (release unless told). docs/PORTING.md
 # explains how to use it. Included after mk/libc.mk.
 
 SDK_DIR := build/sdk/$(ARCH)
 SDK_ARCHFLAGS := $(USER_ARCH_CFLAGS_$(ARCH))
-, := ,
-SDK_LDFLAGS := $(addprefix -Wl$(,),$(USER_LDFLAGS_$(ARCH)))
+SDK_LDFLAGS := $(USER_LDFLAGS_$(ARCH))
+SDK_EMPTY_LIBS := m pthread dl rt
 
 .PHONY: sdk
 sdk: $(LIBC) $(LIBC_CRT1) $(LIBVG_C) $(USER_LDSCRIPT) $(LIBC_SO) $(LDSO) tools/sdk/cc.in mk/sdk.mk
@@ -28,6 +31,7 @@ sdk: $(LIBC) $(LIBC_CRT1) $(LIBVG_C) $(USER_LDSCRIPT) $(LIBC_SO) $(LDSO) tools/s
 	@cp abi/verdigris/*.h abi/verdigris/*.def $(SDK_DIR)/include/verdigris/
 	@cp $(LIBC) $(LIBC_CRT1) $(USER_LDSCRIPT) $(LIBC_SO) $(LDSO) $(SDK_DIR)/lib/
 	@cp $(LIBVG_C) $(SDK_DIR)/lib/libvg.a
+	@for l in $(SDK_EMPTY_LIBS); do $(USER_AR) rcs $(SDK_DIR)/lib/lib$$l.a || exit 1; done
 	@sed -e 's|@ARCH@|$(ARCH)|g' -e 's|@TARGET@|$(TARGET)|g' \
 		-e 's|@ARCHFLAGS@|$(SDK_ARCHFLAGS)|g' -e 's|@LDFLAGS@|$(SDK_LDFLAGS)|g' \
 		tools/sdk/cc.in > $(SDK_DIR)/bin/cc

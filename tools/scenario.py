@@ -171,8 +171,9 @@ def clean(raw):
     return text.strip("\n")
 
 
-def run(cmd, log_path):
-    """Boots cmd and runs the steps: [(name, passed, detail)]."""
+def run(cmd, log_path, steps=None):
+    """Boots cmd and runs the steps (STEPS unless given, in its form):
+    [(name, passed, detail)]."""
     out = []
     con = Console(cmd, log_path)
     try:
@@ -180,7 +181,7 @@ def run(cmd, log_path):
         if not con.read_until(re.compile(re.escape(PROMPT)), BOOT_TIMEOUT):
             return [("prompt", False, "no prompt within %d s (log %s)" % (BOOT_TIMEOUT, log_path))]
         out.append(("prompt", True, "%.2f s" % (time.monotonic() - start)))
-        for n, (name, lines, want, status) in enumerate(STEPS, 1):
+        for n, (name, lines, want, status) in enumerate(steps or STEPS, 1):
             con.screen, con.typed_at = b"\n# ", 0  # the prompt the last step ended with
             con.line("echo B@@$((%d))" % n)
             for item in lines:

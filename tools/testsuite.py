@@ -19,9 +19,13 @@
    serial console as a person would (tools/scenario.py, one result a step);
 4. each arch: a program brought in with IMAGE_EXTRA runs as the root task,
    and so does a POSIX-style program (tests/sdk/posix.c) built with the
-   SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc); the same image,
-   its init checker told to reboot (an etc/services-test/initcheck of its
-   own), checks init's orderly reboot.
+   SDK's compiler driver (make sdk; build/sdk/<arch>/bin/cc); the same
+   program built with `cc -dynamic` and one linked against a shared library
+   made with `cc -shared -fPIC` (tests/sdk/uselib.c, sdklib.c) run through
+   /lib/ld.so, started by tests/sdk/launch.c as the root task, and the three
+   run from the shell at the console of the image's normal boot
+   (SDK_SHELL_STEPS); the same image, its init checker told to reboot (an
+   etc/services-test/initcheck of its own), checks init's orderly reboot.
 
 Every check is one test; the last line is "N passed, N failed". Serial logs
 are kept under build/test-logs/.
@@ -96,9 +100,9 @@ def boot(name, cmd):
     return qemurun.run(cmd, timeout, log), log
 
 
-def scenario_boot(name, cmd):
+def scenario_boot(name, cmd, steps=None):
     log = os.path.join(LOG_DIR, name + ".log")
-    return scenario.run(cmd, log), log
+    return scenario.run(cmd, log, steps), log
 
 
 def judge_scenario(name, steps, log):
@@ -179,40 +183,135 @@ def judge_extra_boot(name, run, log):
 
 
 # What tests/sdk/posix.c prints when all is well, in order.
-SDK_POSIX_LINES = [
-    "sdk-posix: start argc=1 argv0=bin/posix-sdk constructed=1",
-    "sdk-posix: floats 3.142 0.3 1.234568e+04",
-    "sdk-posix: thread 1 tls 6",
-    "sdk-posix: thread 2 tls 7",
-    "sdk-posix: thread 3 tls 8",
-    "sdk-posix: thread 4 tls 9",
-    "sdk-posix: total 40000 main tls 5",
-    "sdk-posix: done, 0 problems",
-    "sdk-posix: atexit ran",
+def sdk_posix_lines(argv0):
+    return [
+        "sdk-posix: start argc=1 argv0=%s constructed=1" % argv0,
+        "sdk-posix: floats 3.142 0.3 1.234568e+04",
+        "sdk-posix: thread 1 tls 6",
+        "sdk-posix: thread 2 tls 7",
+        "sdk-posix: thread 3 tls 8",
+        "sdk-posix: thread 4 tls 9",
+        "sdk-posix: total 40000 main tls 5",
+        "sdk-posix: done, 0 problems",
+        "sdk-posix: atexit ran",
+    ]
+
+
+# What the boot of the SDK's dynamic programs prints (tests/sdk/launch.c
+# starts posix.c built with -dynamic, then uselib.c, linked against
+# libsdkdemo.so from sdklib.c built with -shared -fPIC), in order.
+SDK_LIB_LINES = [
+    "sdk-lib: constructed=1 name=libsdkdemo.so",
+    "sdk-lib: sum of squares 1..10 = 385",
+    "sdk-lib: hello from libsdkdemo.so (5 letters) [36]",
+    "sdk-lib: thread gave 1401, calls 3, this thread's 2",
+    "sdk-lib: after the program's write, calls 14",
+    "sdk-lib: done, 0 problems",
+]
+SDK_DYNAMIC_LINES = (sdk_posix_lines("bin/posix-dyn") + ["sdk-launch: bin/posix-dyn exited 0"] +
+                     SDK_LIB_LINES + ["sdk-launch: bin/uselib-sdk exited 0",
+                                      "sdk-launch: done, 0 problems"])
+
+
+# The SDK's programs run from the shell at the console, as docs/PORTING.md
+# shows (scenario steps: name, input, expected output, status): static,
+# dynamic, against a library of its own, and dynamic from a copy in /tmp.
+def exactly(lines):
+    return re.escape("\n".join(lines))
+
+
+SDK_SHELL_STEPS = [
+    ("sdk_static", ["posix-sdk"], exactly(sdk_posix_lines("posix-sdk")), 0),
+    ("sdk_dynamic", ["posix-dyn"], exactly(sdk_posix_lines("posix-dyn")), 0),
+    ("sdk_shared_library", ["uselib-sdk"], exactly(SDK_LIB_LINES), 0),
+    ("sdk_dynamic_from_tmp", ["cp /bin/uselib-sdk /tmp/u && /tmp/u | tail -n 1"],
+     exactly(SDK_LIB_LINES[-1:]), 0),
 ]
 
 
-def judge_sdk_boot(name, run, log):
-    """The SDK-built program ran as the root task and printed what it should."""
+def judge_sdk_boot(name, run, log, expected):
+    """An SDK-built root task ran and it (and what it started) printed
+    exactly the lines expected."""
     probs = run.problems()
-    seen = [l.strip() for l in run.lines if l.startswith("sdk-posix: ")]
-    if seen != SDK_POSIX_LINES:
-        probs.append("output %r, expected %r" % (seen, SDK_POSIX_LINES))
+    seen = [l.strip() for l in run.lines if re.match(r"sdk-(posix|lib|launch): ", l)]
+    if seen != expected:
+        probs.append("output %r, expected %r" % (seen, expected))
     detail = "; ".join(probs) + (" (log: %s)" % log if probs else "")
     record(name, not probs, detail)
 
 
+def sdk_cc(arch, *args):
+    """Runs the SDK's bin/cc: (ok, output)."""
+    p = subprocess.run(["build/sdk/%s/bin/cc" % arch, "-O2", "-Wall", "-Wextra", "-Werror"] +
+                       list(args), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                       errors="replace")
+    return p.returncode == 0, p.stdout
+
+
+def elf_problems(path, kind, interp, needed):
+    """What is wrong with path's linking, seen on the host: its ELF type
+    (EXEC or DYN), its interpreter (None: it must have none) and the
+    libraries it needs."""
+    p = subprocess.run(["llvm-readelf", "-h", "-l", "-d", path], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True, errors="replace")
+    if p.returncode:
+        return ["llvm-readelf %s: %s" % (path, p.stdout.strip())]
+    probs = []
+    m = re.search(r"^\s*Type:\s+(\S+)", p.stdout, re.M)
+    if (m.group(1) if m else None) != kind:
+        probs.append("%s: type %s, expected %s" % (path, m and m.group(1), kind))
+    m = re.search(r"\[Requesting program interpreter: (\S+)\]", p.stdout)
+    if (m.group(1) if m else None) != interp:
+        probs.append("%s: interpreter %s, expected %s" % (path, m and m.group(1), interp))
+    got = re.findall(r"\(NEEDED\)\s+Shared library: \[(\S+)\]", p.stdout)
+    if sorted(got) != sorted(needed):
+        probs.append("%s: needs %s, expected %s" % (path, got, needed))
+    return probs
+
+
 def sdk_build(arch, extra):
-    """make sdk, then tests/sdk/posix.c with its bin/cc into extra/bin."""
+    """make sdk, then with its bin/cc into extra: tests/sdk/posix.c static
+    (bin/posix-sdk) and dynamic (bin/posix-dyn), tests/sdk/sdklib.c as a
+    shared object (lib/libsdkdemo.so, where ld.so looks), tests/sdk/uselib.c
+    linked against it, and the static tests/sdk/launch.c that starts the
+    dynamic ones. Returns whether the static and the dynamic parts built."""
     ok, out = make("sdk", "ARCH=" + arch, "MODE=release")
     if ok:
-        p = subprocess.run(["build/sdk/%s/bin/cc" % arch, "-O2", "-Wall", "-Wextra", "-Werror",
-                            "-o", extra + "/bin/posix-sdk", "tests/sdk/posix.c"],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                           errors="replace")
-        ok, out = p.returncode == 0, p.stdout
+        # With the libraries an ordinary makefile names: the SDK's are
+        # empty (libc has it all).
+        ok, out = sdk_cc(arch, "-o", extra + "/bin/posix-sdk", "tests/sdk/posix.c", "-lm",
+                         "-lpthread", "-ldl", "-lrt")
+    if ok:
+        # A library the SDK lacks is an error, never the host's.
+        bad, why = sdk_cc(arch, "-o", extra + "-no-such-lib", "tests/sdk/posix.c", "-lz")
+        if bad or "unable to find library -lz" not in why:
+            ok, out = False, "cc ... -lz: %s" % ("linked" if bad else why)
+    if ok:
+        probs = elf_problems(extra + "/bin/posix-sdk", "EXEC", None, [])
+        ok, out = not probs, "\n".join(probs)
     record("build.%s.sdk-posix" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
-    return ok
+    if not ok:
+        return False, False
+    os.makedirs(extra + "/lib", exist_ok=True)
+    steps = [["-dynamic", "-o", extra + "/bin/posix-dyn", "tests/sdk/posix.c"],
+             ["-shared", "-fPIC", "-o", extra + "/lib/libsdkdemo.so", "tests/sdk/sdklib.c"],
+             ["-dynamic", "-o", extra + "/bin/uselib-sdk", "tests/sdk/uselib.c",
+              "-L" + extra + "/lib", "-lsdkdemo"],
+             ["-o", extra + "/bin/sdk-launch", "tests/sdk/launch.c"]]
+    probs = []
+    for step in steps:
+        ok, out = sdk_cc(arch, *step)
+        if not ok:
+            probs.append("cc %s:\n%s" % (" ".join(step), "\n".join(out.splitlines()[-20:])))
+            break
+    if not probs:
+        probs += elf_problems(extra + "/bin/posix-dyn", "EXEC", "/lib/ld.so", ["libc.so"])
+        probs += elf_problems(extra + "/lib/libsdkdemo.so", "DYN", None, ["libc.so"])
+        probs += elf_problems(extra + "/bin/uselib-sdk", "EXEC", "/lib/ld.so",
+                              ["libc.so", "libsdkdemo.so"])
+        probs += elf_problems(extra + "/bin/sdk-launch", "EXEC", None, [])
+    record("build.%s.sdk-dynamic" % arch, not probs, "\n".join(probs))
+    return True, not probs
 
 
 def extra_job(arch, cmdline):
@@ -233,7 +332,7 @@ def extra_job(arch, cmdline):
         text = src.read()
     with open(extra + "/etc/services-test/initcheck", "w") as dst:
         dst.write(text + "args = reboot\n")
-    sdk_ok = sdk_build(arch, extra)
+    sdk_static_ok, sdk_dynamic_ok = sdk_build(arch, extra)
     ok, out = make("all", "ARCH=" + arch, "MODE=release", "IMAGE_EXTRA=" + extra)
     record("build.%s.image-extra" % arch, ok, "" if ok else "\n".join(out.splitlines()[-20:]))
     if not ok:
@@ -250,9 +349,14 @@ def extra_job(arch, cmdline):
     jobs = [("extra", "%s.release.image-extra" % arch,
              base + [cmdline + " ktest init=bin/hello-extra"], None),
             ("reboot", "%s.release.init-reboot" % arch, base + [cmdline + " ktest"], None)]
-    if sdk_ok:
+    if sdk_static_ok:
         jobs.append(("sdk", "%s.release.sdk-posix" % arch,
                      base + [cmdline + " ktest init=bin/posix-sdk"], None))
+    if sdk_dynamic_ok:
+        jobs.append(("sdkdyn", "%s.release.sdk-dynamic" % arch,
+                     base + [cmdline + " ktest init=bin/sdk-launch"], None))
+        # The normal boot of this image, its shell used as a person would.
+        jobs.append(("sdkshell", "%s.release.sdk-shell" % arch, base + [cmdline], None))
     return jobs
 
 
@@ -323,20 +427,24 @@ def main():
     # Two QEMUs at a time: the CI machine has two cores.
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         futures = [(kind, name, elf,
+                    pool.submit(scenario_boot, name, cmd, SDK_SHELL_STEPS)
+                    if kind == "sdkshell" else
                     pool.submit(scenario_boot if kind == "scenario" else boot, name, cmd))
                    for kind, name, cmd, elf in jobs]
         for kind, name, elf, fut in futures:
             run, log = fut.result()
             if kind == "ktest":
                 judge_ktest_boot(name, run, log)
-            elif kind == "scenario":
+            elif kind in ("scenario", "sdkshell"):
                 judge_scenario(name, run, log)
             elif kind in ("init", "reboot"):
                 judge_init_boot(kind, name, run, log)
             elif kind == "extra":
                 judge_extra_boot(name, run, log)
             elif kind == "sdk":
-                judge_sdk_boot(name, run, log)
+                judge_sdk_boot(name, run, log, sdk_posix_lines("bin/posix-sdk"))
+            elif kind == "sdkdyn":
+                judge_sdk_boot(name, run, log, SDK_DYNAMIC_LINES)
             else:
                 judge_crash_boot(name, run, log, elf)
 
