@@ -335,7 +335,7 @@ long sys_ipc_call(vg_handle_t endpoint, uint64_t tag, uint64_t mr0, uint64_t mr1
 	struct thread *server = ep->closed ? NULL : wait_queue_first(&ep->receivers);
 	if (ep->closed) {
 		ret = ERR_PEER_CLOSED;
-	} else if (me->intr_count) {
+	} else if (thread_intr_ends_wait()) {
 		ret = ERR_INTERRUPTED; /* a handler runs first; nothing was sent */
 	} else if (ipc_buffer_stale(me)) {
 		/* The reply could not land in our buffer, and the server would

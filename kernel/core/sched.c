@@ -450,10 +450,18 @@ void sched_wake(struct thread *t, int result)
 		wake(t, result);
 }
 
-/* An interruption waits for this user thread: interruptible waits end. */
-static inline bool intr_waiting(const struct thread *t)
+bool thread_intr_ends_wait(void)
 {
-	return t->intr_count && !t->no_intr;
+	struct thread *t = current;
+	if (!t->intr_count || t->no_intr)
+		return false;
+	/* Delivered on the way out. Queued while the thread ran on another
+	 * CPU (queue sends no IPI), it has no need_resched of its own yet:
+	 * without it the refused wait would return with nothing delivered
+	 * until a tick, and a cancellation point that retries its call
+	 * could miss the request. */
+	this_cpu()->need_resched = true;
+	return true;
 }
 
 int thread_sleep_until(uint64_t deadline_ns)
@@ -465,7 +473,7 @@ int thread_sleep_until(uint64_t deadline_ns)
 	 * never reach user_return's exit. */
 	if (current->proc && current->proc->killed)
 		err = ERR_CANCELED;
-	else if (intr_waiting(current))
+	else if (thread_intr_ends_wait())
 		err = ERR_INTERRUPTED;
 	else if (deadline_ns > time_ns())
 		err = block_current(NULL, deadline_ns);
@@ -483,7 +491,7 @@ int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns)
 	/* A thread of a killed process only finds its way out. */
 	if (current->proc && current->proc->killed)
 		return ERR_CANCELED;
-	if (intr_waiting(current))
+	if (thread_intr_ends_wait())
 		return ERR_INTERRUPTED;
 	if (deadline_ns != DEADLINE_NONE && deadline_ns <= time_ns())
 		return ERR_TIMED_OUT;

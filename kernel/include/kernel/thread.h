@@ -127,6 +127,11 @@ int sched_nice_quantum(int nice);
 /* Waits for t to die, then frees it. One joiner per thread. */
 void thread_join(struct thread *t);
 
+/* Whether the current thread has an interruption waiting that ends its
+ * waits (unless no_intr); if so it is delivered when the thread next
+ * returns to user mode. Scheduler lock held. */
+bool thread_intr_ends_wait(void);
+
 void wait_queue_init(struct wait_queue *q);
 /* Blocks the caller on q until woken or the deadline passes; returns the
  * waker's result, or ERR_TIMED_OUT (ERR_CANCELED at once in a killed

@@ -59,6 +59,15 @@ ssize_t __pipe_read(struct fd_desc *d, void *buf, size_t n)
 			__fd_wait_cp(d, &round, UINT64_MAX);
 			continue;
 		}
+		/* The call itself was interrupted: the kernel refuses a call
+		 * with an interruption waiting (nothing was sent) and delivers
+		 * it on the way out. A pipe read is a cancellation point: a
+		 * request pthread_cancel made acts here; after a handler, ask
+		 * again, as after a wait (not EIO: the pipe is fine). */
+		if (st == ERR_INTERRUPTED && !done) {
+			pthread_testcancel();
+			continue;
+		}
 		if (st) {
 			if (done)
 				break;
@@ -88,6 +97,10 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n)
 		long st = fs_file_write(d->h, UINT64_MAX, from + done, want, &got, &pos);
 		if (st == FS_FS_ERROR_WOULD_BLOCK && !(d->flags & O_NONBLOCK)) {
 			__fd_wait_cp(d, &round, UINT64_MAX);
+			continue;
+		}
+		if (st == ERR_INTERRUPTED && !done) {
+			pthread_testcancel(); /* as in __pipe_read */
 			continue;
 		}
 		if (st == FS_FS_ERROR_BROKEN_PIPE)
