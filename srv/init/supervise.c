@@ -138,14 +138,13 @@ void supervise_watch(struct init *in, struct service *s)
 
 void supervise_stop(struct init *in, struct service *s)
 {
-	(void)in;
 	if (s->state == INIT_STATE_WAITING) {
 		async_timer_cancel(&s->timer);
 		s->state = INIT_STATE_STOPPED;
 		return;
 	}
 	s->stopping = true;
-	long st = s->def->via_proc ? viaproc_kill(s) : vg_process_kill(s->proc, ERR_CANCELED);
+	long st = stop_begin(in, s);
 	if (st)
-		printf("init: %s: cannot kill it (%ld)\n", s->name, st);
+		printf("init: %s: cannot stop it (%ld)\n", s->name, st);
 }

@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SIGKILL 9
-
 static struct async_source events_src;
 static vg_handle_t events_ep; /* the process server we listen to */
 
@@ -107,20 +105,13 @@ long viaproc_start(struct init *in, struct service *s, const char *const *argv,
 	return 0;
 }
 
-long viaproc_kill(struct service *s)
+long viaproc_signal(const struct service *s, int sig)
 {
-	return proc_process_kill(events_ep, s->pid, SIGKILL);
+	return proc_process_kill(events_ep, s->pid, sig);
 }
 
-long viaproc_wait(struct service *s, uint64_t deadline)
+long viaproc_reap(const struct service *s, int32_t *status)
 {
-	int32_t child, status;
-	long st;
-	while ((st = proc_process_wait(events_ep, s->pid, &child, &status)) ==
-	       PROC_PROC_ERROR_AGAIN) {
-		if ((uint64_t)vg_clock_monotonic() > deadline)
-			return ERR_TIMED_OUT;
-		vg_thread_sleep_until((uint64_t)vg_clock_monotonic() + 10000000);
-	}
-	return st;
+	int32_t child;
+	return proc_process_wait(events_ep, s->pid, &child, status);
 }
