@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The orderly end: services are stopped in waves, in the reverse of their
 // dependency order (a wave is every running service that no running
-// service depends on: they go together, then what they needed), the
-// filesystems are synced through the VFS before the first wave that stops
-// a filesystem or the VFS itself, then the kernel is asked to power off or
-// reset (system_power, with the root resource).
+// service depends on: they go together, then what they needed); the
+// filesystems and the VFS go last, once nothing else that could write is
+// left, after a sync through the VFS; then the kernel is asked to power
+// off or reset (system_power, with the root resource).
 //
 // A service with a pid (via the process server) gets its stop signal and
 // its stop timeout to end before SIGKILL; one that ends at once costs no
@@ -117,8 +117,8 @@ static void ask(struct init *in, struct leaving *l, vg_handle_t port, int key)
 	if (s->def->via_proc) {
 		l->killed = s->def->stop_signal == SIGKILL;
 		l->err = viaproc_signal(s, s->def->stop_signal);
-		l->deadline = l->t0 + (l->killed ? KILL_WAIT_NS
-						 : (uint64_t)s->def->stop_timeout_ms * 1000000);
+		l->deadline = l->t0 +
+			(l->killed ? KILL_WAIT_NS : (uint64_t)s->def->stop_timeout_ms * 1000000);
 	} else {
 		async_source_remove(&in->loop, &s->exit_src);
 		l->killed = true;
@@ -167,9 +167,9 @@ static void log_end(struct leaving *l)
 	}
 	s->state = INIT_STATE_STOPPED;
 	printf("init: stopped %s %s in %llu us%s\n", s->name,
-	       !s->def->via_proc ? "(killed)"
-	       : l->killed	 ? "(SIGKILL)"
-				 : "(its stop signal)",
+	       !s->def->via_proc   ? "(killed)"
+		       : l->killed ? "(SIGKILL)"
+				   : "(its stop signal)",
 	       (unsigned long long)us, l->err ? " (did not exit)" : "");
 }
 
@@ -226,15 +226,19 @@ _Noreturn void power_now(struct init *in, uint32_t action)
 	long sync_err = ERR_NOT_FOUND; /* until a VFS answers */
 	long st = vg_port_create(&port);
 	while (!st) {
-		int n = 0;
-		bool files = false;
+		/* The filesystems wait while anything else may still write:
+		 * they go (synced) in waves of their own. */
+		int n = 0, users = 0;
 		for (int i = 0; i < in->nvalid; i++) {
 			struct service *s = &in->svcs[i];
-			if (running(s) && !needed(in, s)) {
-				wave[n++] = (struct leaving){ .s = s };
-				files |= holds_files(in, s);
-			}
+			users += running(s) && !needed(in, s) && !holds_files(in, s);
 		}
+		for (int i = 0; i < in->nvalid; i++) {
+			struct service *s = &in->svcs[i];
+			if (running(s) && !needed(in, s) && !(users && holds_files(in, s)))
+				wave[n++] = (struct leaving){ .s = s };
+		}
+		bool files = n && !users;
 		if (!n)
 			break; /* none left (a cycle never runs: resolution refuses it) */
 		if (files && !synced) {

@@ -37,8 +37,7 @@ long stop_begin(struct init *in, struct service *s)
 		s->stop_timer_ready = true;
 	}
 	s->stop_pid = s->pid;
-	return async_timer_set(&s->stop_timer,
-			       (uint64_t)vg_clock_monotonic() +
-				       (uint64_t)s->def->stop_timeout_ms * 1000000,
-			       0);
+	return async_timer_set(
+		&s->stop_timer,
+		(uint64_t)vg_clock_monotonic() + (uint64_t)s->def->stop_timeout_ms * 1000000, 0);
 }

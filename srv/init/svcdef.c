@@ -357,10 +357,9 @@ enum once {
 static int key_value(struct parser *p, const char *key, char *value)
 {
 	static const char *const once[] = {
-		"description", "program",	"args",		 "target", "start",
-		"restart",     "restart-delay", "restart-limit", "serve",  "register",
-		"mount",       "user",		"exit",		 "via",	   "stop-timeout",
-		"stop-signal"
+		"description",	 "program",	  "args",	  "target",	"start", "restart",
+		"restart-delay", "restart-limit", "serve",	  "register",	"mount", "user",
+		"exit",		 "via",		  "stop-timeout", "stop-signal"
 	};
 	struct svcdef *d = p->d;
 	int k = pick(key, once, (int)(sizeof(once) / sizeof(once[0])));

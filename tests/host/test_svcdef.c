@@ -107,8 +107,9 @@ TEST(svcdef, defaults)
 	CHECK_STREQ(def.refs[def.grants[1].ref].name, "proc");
 	CHECK_EQ_U(def.stop_signal, 15); /* SIGTERM */
 	CHECK_EQ_U(def.stop_timeout_ms, 3000);
-	CHECK_EQ_I(parse("getty", "program = bin/getty\nvia = proc\nstop-signal = hup\n"
-				  "stop-timeout = 250ms\n"),
+	CHECK_EQ_I(parse("getty",
+			 "program = bin/getty\nvia = proc\nstop-signal = hup\n"
+			 "stop-timeout = 250ms\n"),
 		   0);
 	CHECK_EQ_U(def.stop_signal, 1); /* SIGHUP */
 	CHECK_EQ_U(def.stop_timeout_ms, 250);
