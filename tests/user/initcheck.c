@@ -125,16 +125,23 @@ static bool next_event(uint32_t sub, char *text, size_t size)
 	return false;
 }
 
+/* A subscription to topic on the bus, signalling note: whether it worked. */
+static bool subscribe(const char *topic, vg_handle_t *note, uint32_t *sub)
+{
+	vg_handle_t theirs;
+	return vg_notification_create(note) == 0 &&
+		vg_handle_duplicate(*note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0 &&
+		bus_names_subscribe(bus, topic, theirs, sub) == 0;
+}
+
 /* A device server restarted by init: the device manager removes its nodes
  * when it ends and makes them again when the new one announces them
  * (dev.events says so), and they work. */
 static void device_server_restarted(void)
 {
-	vg_handle_t note, theirs;
+	vg_handle_t note;
 	uint32_t sub;
-	CHECK(vg_notification_create(&note) == 0);
-	CHECK(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0);
-	CHECK(bus_names_subscribe(bus, "dev.events", theirs, &sub) == 0);
+	CHECK(subscribe("dev.events", &note, &sub));
 	struct init_service before, after;
 	CHECK(init_control_status(ctl, "memdev", &before) == 0);
 	int old = open("/dev/zero", O_RDONLY); /* held across the restart */
@@ -218,11 +225,9 @@ static void missing_dependency_reported(void)
  * the bus, then init gives up. */
 static void crash_restarted_and_counted(void)
 {
-	vg_handle_t note, theirs;
+	vg_handle_t note;
 	uint32_t sub;
-	CHECK(vg_notification_create(&note) == 0);
-	CHECK(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0);
-	CHECK(bus_names_subscribe(bus, "init.events", theirs, &sub) == 0);
+	CHECK(subscribe("init.events", &note, &sub));
 	CHECK(init_control_start(ctl, "crasher") == 0);
 	struct init_service info;
 	CHECK(wait_state("crasher", INIT_STATE_FAILED, &info));
@@ -332,11 +337,9 @@ static int exits, restarts, give_ups;
 
 static void always_restarts_clean_exit(void)
 {
-	vg_handle_t note, theirs;
+	vg_handle_t note;
 	uint32_t sub;
-	CHECK(vg_notification_create(&note) == 0);
-	CHECK(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0);
-	CHECK(bus_names_subscribe(bus, "init.events", theirs, &sub) == 0);
+	CHECK(subscribe("init.events", &note, &sub));
 	CHECK(init_control_start(ctl, "exiter") == 0);
 	char msg[BUS_NAMES_FETCH_DATA_MAX + 1];
 	while (!give_ups && next_event(sub, msg, sizeof(msg))) {
