@@ -41,6 +41,11 @@ struct service {
 	struct async_source exit_src;
 	struct async_timer timer; /* the restart backoff */
 	bool timer_ready;
+	/* A stop through the process server: SIGKILL at this timer when the
+	 * pid stop_pid has not ended within the stop timeout. */
+	struct async_timer stop_timer;
+	bool stop_timer_ready;
+	int32_t stop_pid;
 };
 
 #define SVCS_MAX DEP_SERVICES_MAX
@@ -91,16 +96,23 @@ void regrant_started(struct init *in, struct service *s);
 void regrant_resume(struct init *in);
 
 /* viaproc.c: services started through the process server (via = proc):
- * start with the handles h (consumed), kill, wait until deadline. */
+ * start with the handles h (consumed), send a signal, reap without
+ * waiting (0 and its status, or PROC_PROC_ERROR_AGAIN while it runs). */
 long viaproc_start(struct init *in, struct service *s, const char *const *argv,
 		   const char *const *envp, struct vg_startup_handle *h, size_t n);
-long viaproc_kill(struct service *s);
-long viaproc_wait(struct service *s, uint64_t deadline);
+long viaproc_signal(struct service *s, int sig);
+long viaproc_reap(const struct service *s, int32_t *status);
+
+/* stop.c: asks s to end (its stop signal, SIGKILL after its stop timeout;
+ * a service init started itself is killed at once); its end comes as
+ * any exit does. 0 or an ERR_*. */
+long stop_begin(struct init *in, struct service *s);
 
 /* control.c: idl/init.idl. */
 long control_init(struct init *in);
 
-/* power.c: stops every service in reverse order, then power. */
+/* power.c: stops every service in reverse dependency order, syncs the
+ * filesystems, then power. */
 void power_request(struct init *in, uint32_t action);
 _Noreturn void power_now(struct init *in, uint32_t action);
 

@@ -140,16 +140,16 @@ void supervise_watch(struct init *in, struct service *s)
 
 long supervise_stop(struct init *in, struct service *s)
 {
-	(void)in;
 	if (s->state == INIT_STATE_WAITING) {
 		async_timer_cancel(&s->timer);
 		s->state = INIT_STATE_STOPPED;
 		return 0;
 	}
-	long st = s->def->via_proc ? viaproc_kill(s) : vg_process_kill(s->proc, ERR_CANCELED);
-	/* Its exit ends the stop; without a kill there is none to wait for. */
+	long st = stop_begin(in, s);
+	/* Its exit ends the stop; without a signal or kill there is none to
+	 * wait for. */
 	s->stopping = st == 0;
 	if (st)
-		printf("init: %s: cannot kill it (%ld)\n", s->name, st);
+		printf("init: %s: cannot stop it (%ld)\n", s->name, st);
 	return st;
 }

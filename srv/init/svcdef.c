@@ -395,15 +395,17 @@ enum once {
 	K_MOUNT,
 	K_USER,
 	K_EXIT,
-	K_VIA
+	K_VIA,
+	K_STOP_TIMEOUT,
+	K_STOP_SIGNAL
 };
 
 static int key_value(struct parser *p, const char *key, char *value)
 {
 	static const char *const once[] = {
-		"description", "program",	"args",		 "target", "start",
-		"restart",     "restart-delay", "restart-limit", "serve",  "register",
-		"mount",       "user",		"exit",		 "via"
+		"description",	 "program",	  "args",	  "target",	"start", "restart",
+		"restart-delay", "restart-limit", "serve",	  "register",	"mount", "user",
+		"exit",		 "via",		  "stop-timeout", "stop-signal"
 	};
 	struct svcdef *d = p->d;
 	int k = pick(key, once, (int)(sizeof(once) / sizeof(once[0])));
@@ -483,6 +485,20 @@ static int key_value(struct parser *p, const char *key, char *value)
 			return -1;
 		d->via_proc = true;
 		return 0;
+	case K_STOP_TIMEOUT:
+		return word_count(p, &w, 1, 1, key) || duration(p, w.w[0], key, &d->stop_timeout_ms)
+			? -1
+			: 0;
+	case K_STOP_SIGNAL: {
+		/* The POSIX numbers, as the process server takes them. */
+		static const char *const names[] = { "term", "hup", "int", "kill" };
+		static const uint8_t numbers[] = { 15, 1, 2, 9 };
+		uint8_t v;
+		if (choose(p, &w, key, names, 4, &v))
+			return -1;
+		d->stop_signal = numbers[v];
+		return 0;
+	}
 	case K_EXIT: {
 		static const char *const e[] = { "nothing", "poweroff" };
 		uint8_t v;
@@ -517,6 +533,8 @@ static void defaults(struct svcdef *d)
 	d->delay_max_ms = 5000;
 	d->limit_count = 5;
 	d->limit_window_ms = 30000;
+	d->stop_timeout_ms = 3000;
+	d->stop_signal = 15; /* SIGTERM */
 }
 
 /* One line (without its newline): blank, a comment, or key = value. */
@@ -597,6 +615,9 @@ int svcdef_parse(const char *name, const char *text, size_t len, struct svcdef *
 					: "limit files needs via (the C library asks the "
 					  "process server for it)");
 		}
+	if ((p.seen & (1u << K_STOP_SIGNAL)) && !out->via_proc)
+		/* Only a pid gets signals; init's own children are killed. */
+		return fail(&p, "stop-signal needs via: only a pid gets signals");
 	for (int g = 0; g < out->ngrants; g++)
 		if (out->via_proc && out->grants[g].tag == SVC_TAG_BUS)
 			/* Its owner would be the process, which only the

@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SIGKILL 9
-
 static struct async_source events_src;
 /* Our own handle to the process server we listen to, and which of its
  * starts it was: a restarted server is a new endpoint and a new pid
@@ -165,27 +163,20 @@ long viaproc_start(struct init *in, struct service *s, const char *const *argv,
 	return 0;
 }
 
-long viaproc_kill(struct service *s)
+long viaproc_signal(struct service *s, int sig)
 {
 	if (server_restarted()) {
 		/* Its pid was the old server's: another process's now, maybe. */
 		s->pid = 0;
 		return ERR_PEER_CLOSED;
 	}
-	return proc_process_kill(events_ep, s->pid, SIGKILL);
+	return proc_process_kill(events_ep, s->pid, sig);
 }
 
-long viaproc_wait(struct service *s, uint64_t deadline)
+long viaproc_reap(const struct service *s, int32_t *status)
 {
-	int32_t child, status;
-	long st;
+	int32_t child;
 	if (server_restarted())
 		return ERR_PEER_CLOSED;
-	while ((st = proc_process_wait(events_ep, s->pid, &child, &status)) ==
-	       PROC_PROC_ERROR_AGAIN) {
-		if ((uint64_t)vg_clock_monotonic() > deadline)
-			return ERR_TIMED_OUT;
-		vg_thread_sleep_until((uint64_t)vg_clock_monotonic() + 10000000);
-	}
-	return st;
+	return proc_process_wait(events_ep, s->pid, &child, status);
 }

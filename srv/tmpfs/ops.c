@@ -191,8 +191,16 @@ static long do_opens(void *ctx, uint64_t badge, uint32_t *count)
 	return 0;
 }
 
+/* Memory is the storage: nothing is ever unwritten. */
+static long do_fs_sync(void *ctx, uint64_t badge)
+{
+	(void)ctx, (void)badge;
+	return 0;
+}
+
 const struct fs_node_ops tmpfs_node_ops = {
 	.opens = do_opens,
+	.sync = do_fs_sync,
 	.root = do_root,
 	.lookup = do_lookup,
 	.create = do_create,

@@ -558,6 +558,26 @@ static long busy(struct vfs *v, int m)
 	return st ? st : opens ? FS_FS_ERROR_BUSY : 0;
 }
 
+/* Each mounted filesystem in turn; a dead one (its server gone) has
+ * nothing left to write, a server without storage answers not_supported. */
+static long do_sync(void *ctx, uint64_t badge, uint32_t *count)
+{
+	(void)badge;
+	struct vfs *v = ctx;
+	long failed = 0;
+	*count = 0;
+	for (int i = 0; i < (int)VFS_MOUNTS; i++) {
+		if (!v->mounts[i].used)
+			continue;
+		long st = fs_node_sync(v->mounts[i].fs);
+		if (st == 0 || st == ERR_NOT_SUPPORTED)
+			(*count)++;
+		else if (st != ERR_PEER_CLOSED)
+			failed = FS_FS_ERROR_IO;
+	}
+	return failed;
+}
+
 static long do_unmount(void *ctx, uint64_t badge, const char *path, size_t len)
 {
 	(void)badge, (void)len;
@@ -711,6 +731,7 @@ const struct fs_vfs_ops vfs_ops = {
 	.unmount = do_unmount,
 	.mount_named = do_mount_named,
 	.mounts = do_mounts,
+	.sync = do_sync,
 };
 
 static struct fs_vfs_server server;

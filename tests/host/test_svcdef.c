@@ -122,6 +122,14 @@ TEST(svcdef, defaults)
 	CHECK_EQ_U(def.grants[0].tag, SVC_TAG_INIT); /* names no service */
 	CHECK_EQ_U(def.grants[1].tag, SVC_TAG_KILL);
 	CHECK_STREQ(def.refs[def.grants[1].ref].name, "proc");
+	CHECK_EQ_U(def.stop_signal, 15); /* SIGTERM */
+	CHECK_EQ_U(def.stop_timeout_ms, 3000);
+	CHECK_EQ_I(parse("getty",
+			 "program = bin/getty\nvia = proc\nstop-signal = hup\n"
+			 "stop-timeout = 250ms\n"),
+		   0);
+	CHECK_EQ_U(def.stop_signal, 1); /* SIGHUP */
+	CHECK_EQ_U(def.stop_timeout_ms, 250);
 	CHECK_EQ_I(parse("x", "program = bin/x"), 0);
 	CHECK(!def.via_proc);
 	CHECK_EQ_U(def.target, SVC_TARGET_SERVICES);
@@ -144,6 +152,9 @@ TEST(svcdef, errors_have_lines)
 	refused("program = a\nrestart-delay = 5 parsecs\n", 2, "restart-delay");
 	refused("program = a\nrestart-delay = 5s 1s\n", 2, "cap");
 	refused("program = a\nrestart-limit = 3 per 5s\n", 2, "in <duration>");
+	refused("program = a\nstop-timeout = soon\n", 2, "stop-timeout");
+	refused("program = a\nvia = proc\nstop-signal = usr1\n", 3, "unknown value");
+	refused("program = a\nstop-signal = hup\n", 0, "needs via");
 	refused("program = a\nrestart-limit = 3 in 0s\n", 2, "empty window");
 	refused("program = a\nlimit = memory 99999999999999999999\n", 2, "too large");
 	refused("program = a\nlimit = cpu 50\nvia = proc\n", 2, "needs a unit");

@@ -4,14 +4,20 @@
 // and the file system what init did, prints one KTEST line per check, then
 // asks init to power off (init's own line, the orderly stop, follows). The
 // same program is the test boot's misbehaving services: "crash" crashes at
-// once, "sleep" runs until stopped. "reboot" (tools/testsuite.py gives it in
-// an image of its own) ends the run with a reboot instead.
+// once, "sleep" runs until stopped, "stubborn" ignores SIGTERM, "exit"
+// exits 0, "env" checks its environment, "stoplog" and "stopcheck" record
+// and check the order of the stop at poweroff. "reboot"
+// (tools/testsuite.py gives it in an image of its own) ends the run with a
+// reboot instead.
 #include <bus.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <init.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vg/vg.h>
 
@@ -119,16 +125,23 @@ static bool next_event(uint32_t sub, char *text, size_t size)
 	return false;
 }
 
+/* A subscription to topic on the bus, signalling note: whether it worked. */
+static bool subscribe(const char *topic, vg_handle_t *note, uint32_t *sub)
+{
+	vg_handle_t theirs;
+	return vg_notification_create(note) == 0 &&
+		vg_handle_duplicate(*note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0 &&
+		bus_names_subscribe(bus, topic, theirs, sub) == 0;
+}
+
 /* A device server restarted by init: the device manager removes its nodes
  * when it ends and makes them again when the new one announces them
  * (dev.events says so), and they work. */
 static void device_server_restarted(void)
 {
-	vg_handle_t note, theirs;
+	vg_handle_t note;
 	uint32_t sub;
-	CHECK(vg_notification_create(&note) == 0);
-	CHECK(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0);
-	CHECK(bus_names_subscribe(bus, "dev.events", theirs, &sub) == 0);
+	CHECK(subscribe("dev.events", &note, &sub));
 	struct init_service before, after;
 	CHECK(init_control_status(ctl, "memdev", &before) == 0);
 	int old = open("/dev/zero", O_RDONLY); /* held across the restart */
@@ -154,15 +167,13 @@ static void device_server_restarted(void)
 	vg_handle_close(note);
 }
 
-/* A subscription to a bus topic (the notification is not waited on: the
+/* A subscription to a bus topic whose notification is not waited on (the
  * tests poll). */
-static uint32_t subscribe(const char *topic)
+static uint32_t subscribe_polled(const char *topic)
 {
-	vg_handle_t note, theirs;
+	vg_handle_t note;
 	uint32_t sub = 0;
-	CHECK(vg_notification_create(&note) == 0);
-	CHECK(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0);
-	CHECK(bus_names_subscribe(bus, topic, theirs, &sub) == 0);
+	CHECK(subscribe(topic, &note, &sub));
 	vg_handle_close(note);
 	return sub;
 }
@@ -178,7 +189,8 @@ static void grant_holders_restarted(void)
 	static const char *const holders[] = { "memdev", "pipe", "console" };
 	enum { N = sizeof(holders) / sizeof(holders[0]) };
 	struct init_service mgr, before[N], after;
-	uint32_t init_sub = subscribe("init.events"), dev_sub = subscribe("dev.events");
+	uint32_t init_sub = subscribe_polled("init.events"),
+		 dev_sub = subscribe_polled("dev.events");
 	CHECK(init_control_status(ctl, "devmgr", &mgr) == 0);
 	for (int i = 0; i < N; i++)
 		CHECK(init_control_status(ctl, holders[i], &before[i]) == 0 &&
@@ -274,7 +286,7 @@ static void holders_restarted_in_order(void)
 		CHECK(init_control_start(ctl, chain[i]) == 0);
 		CHECK(wait_state(chain[i], INIT_STATE_RUNNING, &before[i]));
 	}
-	uint32_t sub = subscribe("init.events");
+	uint32_t sub = subscribe_polled("init.events");
 	CHECK(init_control_restart(ctl, "bound-a") == 0);
 	for (int i = 0; i < N; i++) {
 		CHECK(wait_restarted(chain[i], before[i].restarts, &after));
@@ -362,11 +374,9 @@ static void missing_dependency_reported(void)
  * the bus, then init gives up. */
 static void crash_restarted_and_counted(void)
 {
-	vg_handle_t note, theirs;
+	vg_handle_t note;
 	uint32_t sub;
-	CHECK(vg_notification_create(&note) == 0);
-	CHECK(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs) == 0);
-	CHECK(bus_names_subscribe(bus, "init.events", theirs, &sub) == 0);
+	CHECK(subscribe("init.events", &note, &sub));
 	CHECK(init_control_start(ctl, "crasher") == 0);
 	struct init_service info;
 	CHECK(wait_state("crasher", INIT_STATE_FAILED, &info));
@@ -428,8 +438,8 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 12 services of the boot, 18 of the tests (one of them broken). */
-	CHECK(n == 30);
+	/* 12 services of the boot, 24 of the tests (one of them broken). */
+	CHECK(n == 36);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
@@ -445,6 +455,8 @@ static void via_process_server(void)
 	CHECK(wait_state("viasleeper", INIT_STATE_RUNNING, &info) && info.pid > 1);
 	CHECK(init_control_stop(ctl, "viasleeper") == 0);
 	CHECK(wait_state("viasleeper", INIT_STATE_STOPPED, &info));
+	/* Asked, not killed: a wait status (the process server's) of SIGTERM. */
+	CHECK(WIFSIGNALED(info.last_exit) && WTERMSIG(info.last_exit) == SIGTERM);
 	CHECK(init_control_start(ctl, "viasleeper") == 0);
 	CHECK(wait_state("viasleeper", INIT_STATE_RUNNING, &info) && info.pid > 1);
 }
@@ -474,6 +486,75 @@ static void user_enforced(void)
 	CHECK(init_control_start(ctl, "asuser-via") == 0);
 	CHECK(wait_state("asuser-via", INIT_STATE_EXITED, &info) && info.last_exit == 0);
 	unlink(secret);
+}
+
+/* A service that ignores SIGTERM: `svc stop` kills it once its stop
+ * timeout (300 ms) is over, not before. */
+static void stop_timeout_kills(void)
+{
+	struct init_service info;
+	CHECK(init_control_start(ctl, "stubborn") == 0);
+	CHECK(wait_state("stubborn", INIT_STATE_RUNNING, &info) && info.pid > 1);
+	vg_thread_sleep_until(deadline_in(100)); /* its SIGTERM ignored by then */
+	uint64_t t0 = (uint64_t)vg_clock_monotonic();
+	CHECK(init_control_stop(ctl, "stubborn") == 0);
+	CHECK(wait_state("stubborn", INIT_STATE_STOPPED, &info));
+	uint64_t ms = ((uint64_t)vg_clock_monotonic() - t0) / 1000000;
+	vg_printf("initcheck: stubborn stopped after %llu ms, code %lld\n", (unsigned long long)ms,
+		  (long long)info.last_exit);
+	CHECK(ms >= 300);
+	CHECK(WIFSIGNALED(info.last_exit) && WTERMSIG(info.last_exit) == SIGKILL);
+}
+
+/* exiter (restart = always, 150 ms doubling, 2 restarts a minute), seen on
+ * init.events: when each exit and restart arrived. */
+static uint64_t exit_at[4], restart_at[4];
+static int exits, restarts, give_ups;
+
+static void always_restarts_clean_exit(void)
+{
+	vg_handle_t note;
+	uint32_t sub;
+	CHECK(subscribe("init.events", &note, &sub));
+	CHECK(init_control_start(ctl, "exiter") == 0);
+	char msg[BUS_NAMES_FETCH_DATA_MAX + 1];
+	while (!give_ups && next_event(sub, msg, sizeof(msg))) {
+		uint64_t now = (uint64_t)vg_clock_monotonic();
+		if (!strcmp(msg, "exit exiter 0") && exits < 4)
+			exit_at[exits++] = now;
+		else if (!strncmp(msg, "restart exiter ", 15) && restarts < 4)
+			restart_at[restarts++] = now;
+		else if (!strcmp(msg, "failed exiter"))
+			give_ups++;
+	}
+	struct init_service info;
+	CHECK(init_control_status(ctl, "exiter", &info) == 0);
+	CHECK(info.state == INIT_STATE_FAILED && info.restarts == 2 && info.last_exit == 0);
+	CHECK(exits == 3 && restarts == 2 && give_ups == 1);
+	bus_names_unsubscribe(bus, sub);
+	vg_handle_close(note);
+}
+
+/* The second restart waited longer than the first (loosely: 300 ms after
+ * 150 ms, whatever the machine's load adds to both). */
+static void backoff_grows(void)
+{
+	CHECK(exits >= 2 && restarts >= 2);
+	if (exits < 2 || restarts < 2)
+		return;
+	uint64_t first = (restart_at[0] - exit_at[0]) / 1000000;
+	uint64_t second = (restart_at[1] - exit_at[1]) / 1000000;
+	vg_printf("initcheck: exiter restarted after %llu ms, then %llu ms\n",
+		  (unsigned long long)first, (unsigned long long)second);
+	CHECK(first >= 100);
+	CHECK(second > first);
+}
+
+/* envcheck exits 0 when its environment is what its definition says. */
+static void env_reaches_service(void)
+{
+	struct init_service info;
+	CHECK(wait_state("envcheck", INIT_STATE_EXITED, &info) && info.last_exit == 0);
 }
 
 /* Exactly what the definition grants: the VFS and a bus grant, besides
@@ -506,7 +587,7 @@ static int check(bool reboot)
 		vg_printf("initcheck: no bus, or no svc.init on it\n");
 		return 1;
 	}
-	vg_printf("KTEST-PLAN 15\n");
+	vg_printf("KTEST-PLAN 19\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -516,6 +597,10 @@ static int check(bool reboot)
 	report("list_and_svc", list_and_svc);
 	report("least_privilege", least_privilege);
 	report("via_process_server", via_process_server);
+	report("stop_timeout_kills", stop_timeout_kills);
+	report("always_restarts_clean_exit", always_restarts_clean_exit);
+	report("backoff_grows", backoff_grows);
+	report("env_reaches_service", env_reaches_service);
 	report("device_server_restarted", device_server_restarted);
 	report("mounted_server_restarted", mounted_server_restarted);
 	report("limits_enforced", limits_enforced);
@@ -531,8 +616,81 @@ static int check(bool reboot)
 		vg_thread_sleep_until(deadline_in(1000));
 }
 
+static volatile sig_atomic_t terminated;
+
+static void on_term(int sig)
+{
+	(void)sig;
+	terminated = 1;
+}
+
+static void await_sigterm(void)
+{
+	signal(SIGTERM, on_term);
+	while (!terminated)
+		vg_thread_sleep_until(deadline_in(10));
+}
+
+#define STOP_ORDER "/run/stoporder"
+
+/* stoplog NAME: at SIGTERM, NAME appended to STOP_ORDER. */
+static int stop_log(const char *name)
+{
+	await_sigterm();
+	int fd = open(STOP_ORDER, O_WRONLY | O_CREAT | O_APPEND, 0644);
+	size_t len = strlen(name);
+	bool ok = fd >= 0 && write(fd, name, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
+	close(fd);
+	return ok ? 0 : 1;
+}
+
+/* stopcheck: stopped after both stoplog services (they depend on it, one
+ * on the other): they must have gone first, in dependency order. */
+static int stop_check(void)
+{
+	vg_printf("KTEST-PLAN 1\n");
+	await_sigterm();
+	char buf[64] = { 0 };
+	int fd = open(STOP_ORDER, O_RDONLY);
+	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+	close(fd);
+	bool ok = n > 0 && !strcmp(buf, "first\nsecond\n");
+	for (char *c = buf; *c; c++)
+		*c = *c == '\n' ? ' ' : *c;
+	vg_printf("KTEST init_stop_order_at_poweroff: %s (%s: '%s')\n", ok ? "PASS" : "FAIL",
+		  STOP_ORDER, buf);
+	return 0;
+}
+
+/* env: what envcheck's definition gives, and not what sleeper's does. */
+static int env_check(void)
+{
+	const char *greeting = getenv("GREETING"), *second = getenv("SECOND");
+	bool ok = greeting && !strcmp(greeting, "hello from init") && second &&
+		!strcmp(second, "2") && !getenv("MODE");
+	if (!ok)
+		vg_printf("initcheck: env: GREETING '%s', SECOND '%s', MODE '%s'\n",
+			  greeting ? greeting : "(none)", second ? second : "(none)",
+			  getenv("MODE") ? getenv("MODE") : "(none)");
+	return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+	const char *mode = argc > 1 ? argv[1] : "";
+	if (!strcmp(mode, "stoplog") && argc > 2)
+		return stop_log(argv[2]);
+	if (!strcmp(mode, "stopcheck"))
+		return stop_check();
+	if (!strcmp(mode, "env"))
+		return env_check();
+	if (!strcmp(mode, "exit"))
+		return 0;
+	if (!strcmp(mode, "stubborn")) {
+		signal(SIGTERM, SIG_IGN);
+		for (;;)
+			vg_thread_sleep_until(deadline_in(1000));
+	}
 	if (argc > 1 && !strcmp(argv[1], "crash")) {
 		volatile int *volatile nowhere = NULL;
 		*nowhere = 1;
