@@ -3,8 +3,9 @@
 // (tools/testsuite.py, sdk_build): the kernel starts only static programs,
 // so this one, static, built with the SDK's bin/cc, starts each dynamic
 // program from the boot archive with libvg's vg_spawn (which hands it to
-// /lib/ld.so) and reports its exit status. The programs print to the log
-// themselves; every line is checked.
+// /lib/ld.so) with descriptors 1 and 2 on the log (vg_spawn_log_fds, as
+// init gives its services) and reports its exit status. Every line they
+// print is checked.
 #include <stdio.h>
 #include <vg/vg.h>
 
@@ -23,7 +24,14 @@ static long run(const char *path, const char **why)
 		return -1;
 	}
 	const char *const argv[] = { path, NULL };
-	struct vg_spawn_req req = { .image = image, .len = len, .argv = argv };
+	struct vg_startup_handle fds[2];
+	if (vg_spawn_log_fds(fds)) {
+		*why = "no log descriptors";
+		return -1;
+	}
+	struct vg_spawn_req req = {
+		.image = image, .len = len, .argv = argv, .handles = fds, .nhandles = 2
+	};
 	vg_handle_t child, port;
 	if (vg_spawn(&req, &child, why))
 		return -1;
