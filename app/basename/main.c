@@ -4,15 +4,16 @@
 // all of it.
 #include "../lib/util.h"
 #include <string.h>
+#include <unistd.h>
 
 int main(int argc, char **argv)
 {
 	util_init(argv, "basename");
-	if (argc > 1 && !strcmp(argv[1], "--"))
-		argv++, argc--;
-	if (argc < 2 || argc > 3)
+	/* No options: getopt refuses "-x" by name and drops "--". */
+	if (getopt(argc, argv, "") != -1 || argc - optind < 1 || argc - optind > 2)
 		util_usage("string [suffix]");
-	char *s = argv[1];
+	const char *s = argv[optind];
+	const char *suffix = argv[optind + 1]; /* NULL when there is none */
 	size_t n = strlen(s);
 	if (n == 0) {
 		puts("");
@@ -28,9 +29,9 @@ int main(int argc, char **argv)
 	while (start > 0 && s[start - 1] != '/')
 		start--;
 	size_t len = n - start;
-	if (argc == 3) {
-		size_t sl = strlen(argv[2]);
-		if (sl < len && !memcmp(s + start + len - sl, argv[2], sl))
+	if (suffix) {
+		size_t sl = strlen(suffix);
+		if (sl < len && !memcmp(s + start + len - sl, suffix, sl))
 			len -= sl;
 	}
 	printf("%.*s\n", (int)len, s + start);

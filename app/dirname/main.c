@@ -2,15 +2,15 @@
 // dirname string: the path without its last component (POSIX's algorithm).
 #include "../lib/util.h"
 #include <string.h>
+#include <unistd.h>
 
 int main(int argc, char **argv)
 {
 	util_init(argv, "dirname");
-	if (argc > 1 && !strcmp(argv[1], "--"))
-		argv++, argc--;
-	if (argc != 2)
+	/* No options: getopt refuses "-x" by name and drops "--". */
+	if (getopt(argc, argv, "") != -1 || argc - optind != 1)
 		util_usage("string");
-	const char *s = argv[1];
+	const char *s = argv[optind];
 	size_t n = strlen(s);
 	/* trailing slashes, then the last component, then the slashes before it */
 	while (n > 1 && s[n - 1] == '/')

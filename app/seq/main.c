@@ -46,7 +46,11 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(argv[i], "-w")) {
 			equal_width = true;
-		} else if (!strcmp(argv[i], "-s") && i + 1 < argc) {
+		} else if (!strcmp(argv[i], "-s")) {
+			if (i + 1 == argc) {
+				util_warnx("option requires an argument -- 's'");
+				util_usage("[-w] [-s sep] [first [incr]] last");
+			}
 			sep = argv[++i];
 		} else if (!strncmp(argv[i], "-s", 2) && argv[i][2]) {
 			sep = argv[i] + 2;

@@ -8,3 +8,5 @@ t suffix_whole -o '.c\n' -- basename .c .c
 t suffix_no -o 'file.h\n' -- basename file.h .c
 t empty -o '\n' -- basename ''
 t missing -s 2 -e usage -x -- basename
+t dashdash -o '-a\n' -- basename -- -a
+t bad_option -s 2 -e "invalid option -- 'Z'" -x -- basename -Z

@@ -14,3 +14,5 @@ t same -p 'touch a' -s 1 -e "are the same file" -- cp a a
 t missing -s 1 -e "nofile: No such file or directory" -- cp nofile b
 t into_itself -p 'mkdir d' -s 1 -e "into itself" -- cp -r d d/sub
 t one_arg -p 'touch a' -s 2 -e "missing destination" -x -- cp a
+t missing_continues -p 'echo x > a; mkdir d' -s 1 -e "nofile: No such file or directory" -c 'cat d/a' -o 'x\n' -- cp nofile a d
+t bad_option -p 'touch a' -s 2 -e "invalid option -- 'Q'" -x -- cp -Q a b

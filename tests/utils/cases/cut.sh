@@ -15,3 +15,6 @@ t no_list -s 2 -e "specify a list" -x -- cut
 t bad_list -s 1 -e "invalid" -x -- cut -f 0
 t bad_delim -s 1 -e "delimiter" -x -- cut -d ab -f 1
 t missing -s 1 -e "nofile: No such file or directory" -- cut -f 1 nofile
+t missing_continues -p 'printf "1 2\\n" > f' -s 1 -e "nofile: No such file or directory" -o '2\n' -- cut -d ' ' -f 2 nofile f
+t delim_no_arg -s 2 -e "option requires an argument -- 'd'" -x -- cut -f 1 -d
+t bad_option -s 2 -e "invalid option -- 'Z'" -x -- cut -Z -f 1

@@ -24,3 +24,4 @@ t bad_primary -s 1 -e "unknown predicate" -x -- find . -bogus
 t missing_arg -s 1 -e "missing argument" -x -- find . -name
 t bad_type -s 1 -e "-type" -x -- find . -type q
 t follow -p 'mkdir real; touch real/f; ln -s real l' -S -o 'l\nl/f\n' -- find -L l
+t bad_option -s 1 -e "unknown predicate '-Z'" -- find -Z .

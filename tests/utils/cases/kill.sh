@@ -11,3 +11,4 @@ t no_such_process -s 1 -e "No such process" -x -- kill 999999999
 t bad_signal -s 1 -e "invalid signal" -x -- kill -s BOGUS 1
 t bad_pid -s 1 -e "process or job" -x -- kill abc
 t none -s 2 -e "usage" -x -- kill
+t bad_option -s 1 -e "Z: invalid signal specification" -- kill -Z 999999999

@@ -7,3 +7,4 @@ t force -p 'echo 1 > a; echo 2 > b' -c 'cat b' -o '1\n' -- ln -f a b
 t force_symbolic -p 'touch b' -c 'readlink b' -o 'x\n' -- ln -sf x b
 t missing -s 1 -e "b" -- ln nofile b
 t no_args -s 2 -e usage -x -- ln
+t bad_option -p 'touch a' -s 2 -e "invalid option -- 'Z'" -c 'ls' -o 'a\n' -x -- ln -Z a b

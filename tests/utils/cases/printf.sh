@@ -20,3 +20,5 @@ t missing_args -o '[] [0]\n' -- printf '[%s] [%d]\n'
 t bad_number -s 1 -o '12\n' -e "'12x'" -- printf '%d\n' 12x
 t not_number -s 1 -o '0\n' -e "expected a numeric value" -- printf '%d\n' abc
 t no_format -s 2 -e usage -x -- printf
+t dash_format -o '-Z\n' -- printf '-Z\n'
+t dashdash -o '-Z\n' -- printf -- '-Z\n'

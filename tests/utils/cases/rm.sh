@@ -12,3 +12,5 @@ t dot -s 1 -e "refusing to remove" -x -- rm -r .
 t dotdot -p 'mkdir d' -s 1 -e "refusing to remove" -x -- rm -rf d/..
 t interactive_no -p 'touch f' -i 'n\n' -c 'ls' -o 'f\n' -e "remove 'f'?" -x -- rm -i f
 t no_args -s 2 -e usage -x -- rm
+t missing_continues -p 'touch a b' -s 1 -e "nofile: No such file or directory" -c 'ls' -o 'b\n' -- rm nofile a
+t bad_option -p 'touch a' -s 2 -e "invalid option -- 'Z'" -c 'ls' -o 'a\n' -x -- rm -Z a

@@ -11,3 +11,5 @@ t fraction -o '0.5\n1.0\n1.5\n' -- seq 0.5 0.5 1.5
 t bad -s 1 -e "invalid floating point argument" -- seq x
 t zero_incr -s 1 -e "Zero increment" -- seq 1 0 5
 t no_args -s 2 -e usage -x -- seq
+t bad_option -s 2 -e "invalid option '-Z'" -x -- seq -Z 3
+t sep_no_arg -s 2 -e "option requires an argument -- 's'" -x -- seq -s

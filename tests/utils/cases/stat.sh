@@ -10,3 +10,6 @@ t percent -p 'touch f' -o '100%\n' -- stat -c '100%%' f
 t default_form -p 'printf 123 > f' -o '  File: f\n' -x -c 'true' -u stat -- sh -c '"$BIN/stat" f | head -n 1'
 t missing -s 1 -e "nofile: No such file or directory" -x -- stat nofile
 t none -s 2 -e "usage" -x -- stat
+t missing_continues -p 'printf 123 > f' -s 1 -e "nofile: No such file or directory" -o '3\n' -- stat -c %s nofile f
+t format_no_arg -s 2 -e "option requires an argument -- 'c'" -x -- stat -c
+t bad_option -p 'touch f' -s 2 -e "invalid option -- 'Z'" -x -- stat -Z f

@@ -14,3 +14,4 @@ t bad_count -s 2 -e "invalid number of lines" -x -- tail -n x
 t follow -p 'printf "a\\nb\\n" > f' -o 'b\nc\n' -u tail -- sh -c '"$BIN/tail" -f -n 1 f > out & p=$!; sleep 1; echo c >> f; sleep 1; kill $p; wait $p 2>/dev/null; cat out'
 t follow_truncated -p 'printf "a\\nb\\n" > f' -o 'b\nz\n' -u tail -- sh -c '"$BIN/tail" -f -n 1 f > out 2>err & p=$!; sleep 1; echo z > f; sleep 1; kill $p; wait $p 2>/dev/null; cat out; grep -q "f: file truncated" err'
 t follow_missing -s 1 -e "nofile: No such file or directory" -- tail -f nofile
+t bad_option -s 2 -e "invalid option -- 'Z'" -x -- tail -Z

@@ -12,3 +12,7 @@ t a_only -p 'touch -d 2001-02-03T04:05:06 f' -c 'stat -c "%X %Y" f' -o '12623472
 t bad_time -s 1 -e "invalid date format" -x -- touch -t 99 f
 t missing_dir -s 1 -e "nodir/f" -- touch nodir/f
 t no_args -s 2 -e usage -x -- touch
+t missing_dir_continues -s 1 -e "nodir/f: No such file or directory" -c 'ls' -o 'g\n' -- touch nodir/f g
+t missing_reference -s 1 -e "nofile: No such file or directory" -c 'ls' -o '' -- touch -r nofile f
+t reference_no_arg -s 2 -e "option requires an argument -- 'r'" -x -- touch -r
+t bad_option -s 2 -e "invalid option -- 'Z'" -c 'ls' -o '' -x -- touch -Z f

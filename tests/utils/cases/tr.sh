@@ -16,3 +16,4 @@ t repeat -i 'abc\n' -o 'xxx\n' -- tr abc '[x*]'
 t newlines -i 'a\nb\n' -o 'a b ' -- tr '\n' ' '
 t bad_range -s 1 -e "reverse collating" -x -- tr z-a x
 t missing_set -s 2 -e "missing operand" -x -- tr a
+t bad_option -i 'abc\n' -s 2 -e "invalid option -- 'Z'" -x -- tr -Z a b

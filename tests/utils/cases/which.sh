@@ -6,3 +6,4 @@ t not_executable -p 'mkdir a; touch a/x' -s 1 -u which -- env PATH=a "$BIN/which
 t missing -s 1 -u which -- env PATH=/nonexistent "$BIN/which" sh
 t slash -p 'printf "" > x; chmod +x x' -o './x\n' -- which ./x
 t none -s 2 -e "usage" -x -- which
+t bad_option -s 2 -e "invalid option -- 'Z'" -x -- which -Z sh

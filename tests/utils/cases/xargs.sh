@@ -13,3 +13,5 @@ t not_found -i 'a\n' -s 127 -e "nosuchcommand" -- xargs nosuchcommand
 t trace -o 'echo a\na\n' -u xargs -- sh -c 'echo a | "$BIN/xargs" -t echo 2>&1'
 t unmatched -i "'a\n" -s 1 -e "unmatched single quote" -- xargs
 t bad_n -s 1 -e "invalid number" -x -- xargs -n 0
+t n_no_arg -s 2 -e "option requires an argument -- 'n'" -x -- xargs -n
+t bad_option -i 'a\n' -s 2 -e "invalid option -- 'Z'" -x -- xargs -Z echo
