@@ -8,9 +8,11 @@
 //   x86_64 (variant II): the block ends at the thread pointer, rounded to
 //     the block's alignment: block = tp - align_up(memsz, align); the TCB
 //     is at tp, its first word pointing at itself (%fs:0).
-//   AArch64 (variant I): the block starts align_up(16, align) above tp;
-//     the 16 bytes at tp are the ABI's reserved TCB words (left zero).
-//   RISC-V (variant I): the block starts at tp.
+//   AArch64 (variant I): the block starts at least 16 bytes above tp, at
+//     the address congruent to its image's modulo its alignment; the 16
+//     bytes at tp are the ABI's reserved TCB words (left zero).
+//   RISC-V (variant I): the block starts at tp, or as far above it as that
+//     congruence needs.
 //
 // On AArch64 and RISC-V struct vg_tcb lies just below tp, where the ABI
 // leaves room for the implementation, so that the space at and above tp
@@ -42,8 +44,12 @@ struct tls_template {
 
 size_t vg_tls_exe_offset(uintptr_t image, size_t memsz, size_t align)
 {
+	/* Variant I: the block starts at least TP_GAP above tp, at an address
+	 * congruent to its image's modulo the alignment, as the linker's
+	 * offsets assume (lld: a .tdata that starts 8 bytes past a 16-byte
+	 * boundary puts the block at tp + 24 on AArch64, not tp + 16). */
 	if (VG_TCB_BELOW_TP)
-		return tls_align_up(TP_GAP, align);
+		return TP_GAP + ((image - TP_GAP) & (align - 1));
 	/* Variant II (x86-64): how far below tp the block starts. Not simply
 	 * memsz rounded up to the alignment: the linker's offsets keep the
 	 * block's address congruent to its image's modulo the alignment, so

@@ -36,5 +36,8 @@
 #define NAME_MAX 255
 #define NGROUPS_MAX 32 /* supplementary groups per process */
 #define PIPE_BUF 4096 /* writes of up to this many bytes to a pipe are atomic */
+#define HOST_NAME_MAX 64 /* uname's nodename, without its NUL */
+#define LINE_MAX 2048 /* POSIX's minimum: the utilities have no limit of their own */
+#define LINK_MAX 65000 /* links to a file (tmpfs: TMPFS_LINK_MAX, EMLINK) */
 
 #endif

@@ -136,6 +136,7 @@ int sigdelset(sigset_t *set, int sig);
 int sigismember(const sigset_t *set, int sig);
 int raise(int sig);
 int kill(pid_t pid, int sig);
+int killpg(pid_t pgrp, int sig);
 void psignal(int sig, const char *s);
 int pause(void);
 

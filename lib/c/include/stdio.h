@@ -41,6 +41,10 @@ int fprintf(FILE *restrict f, const char *restrict fmt, ...) __attribute__((form
 int vprintf(const char *restrict fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* Formats straight to a descriptor (no stream, no buffering beyond one
+ * call). */
+int dprintf(int fd, const char *restrict fmt, ...) __attribute__((format(printf, 2, 3)));
+int vdprintf(int fd, const char *restrict fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 int puts(const char *s);
 int fputs(const char *restrict s, FILE *restrict f);
 int fputc(int c, FILE *f);
@@ -69,6 +73,11 @@ char *fgets(char *restrict s, int n, FILE *restrict f);
 int ungetc(int c, FILE *f);
 ssize_t getline(char **restrict line, size_t *restrict size, FILE *restrict f);
 ssize_t getdelim(char **restrict line, size_t *restrict size, int delim, FILE *restrict f);
+int scanf(const char *restrict fmt, ...) __attribute__((format(scanf, 1, 2)));
+int fscanf(FILE *restrict f, const char *restrict fmt, ...) __attribute__((format(scanf, 2, 3)));
+int vscanf(const char *restrict fmt, va_list ap) __attribute__((format(scanf, 1, 0)));
+int vfscanf(FILE *restrict f, const char *restrict fmt, va_list ap)
+	__attribute__((format(scanf, 2, 0)));
 int fseek(FILE *f, long off, int whence);
 long ftell(FILE *f);
 void rewind(FILE *f);

@@ -31,6 +31,10 @@ struct tm {
 int clock_gettime(clockid_t clock, struct timespec *ts);
 int clock_getres(clockid_t clock, struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
+#define TIMER_ABSTIME 1
+/* Sleeps on clock (REALTIME or MONOTONIC), until req when flags has
+ * TIMER_ABSTIME, else for req: 0 or the error number (EINTR, EINVAL). */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem);
 int timespec_get(struct timespec *ts, int base);
 time_t time(time_t *t);
 clock_t clock(void);

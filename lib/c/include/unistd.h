@@ -103,4 +103,32 @@ int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
 int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
 int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
 
+/* The system's configuration (lib/c/os/start/sysconf.c) and a file's
+ * (lib/c/os/fd/pathconf.c); Linux's numbers. -1 without errno: no definite
+ * limit; -1 with EINVAL: a name we do not know. */
+#define _SC_ARG_MAX 0 /* bytes of arguments to a new program (the environment: as many) */
+#define _SC_CHILD_MAX 1
+#define _SC_CLK_TCK 2
+#define _SC_NGROUPS_MAX 3
+#define _SC_OPEN_MAX 4 /* RLIMIT_NOFILE */
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_LINE_MAX 43
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
+#define _SC_PHYS_PAGES 85
+#define _SC_AVPHYS_PAGES 86
+#define _SC_HOST_NAME_MAX 180
+long sysconf(int name);
+int getpagesize(void);
+#define _PC_LINK_MAX 0
+#define _PC_NAME_MAX 3
+#define _PC_PATH_MAX 4
+#define _PC_PIPE_BUF 5
+long pathconf(const char *path, int name);
+long fpathconf(int fd, int name);
+/* The node name of uname (ENAMETOOLONG when it does not fit with its NUL,
+ * the part that fits copied). */
+int gethostname(char *name, size_t len);
+
 #endif

@@ -109,4 +109,12 @@ int vgc_sprintf(char *buf, const char *fmt, ...);
 int vgc_sscanf(const char *s, const char *fmt, ...);
 int vgc_vsscanf(const char *s, const char *fmt, va_list ap);
 
+/* <time.h>: our struct tm is laid out as glibc's, time_t is long. */
+struct tm;
+struct tm *vgc_gmtime_r(const long *t, struct tm *tm);
+struct tm *vgc_localtime_r(const long *t, struct tm *tm);
+long vgc_mktime(struct tm *tm);
+long vgc_timegm(struct tm *tm);
+size_t vgc_strftime(char *s, size_t max, const char *fmt, const struct tm *tm);
+
 #endif

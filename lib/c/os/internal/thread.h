@@ -10,6 +10,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* CPUs the kernel runs threads on: one (docs/ARCHITECTURE.md section 9);
+ * affinity sets and sysconf(_SC_NPROCESSORS_*) report it. */
+#define LIBC_NCPUS 1
+
 enum { T_JOINABLE, T_DETACHED, T_EXITING, T_EXITED };
 enum { GATE_OPEN, GATE_WAIT, GATE_ABORT };
 

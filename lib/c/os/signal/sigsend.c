@@ -88,6 +88,16 @@ int kill(pid_t pid, int sig)
 	return 0;
 }
 
+/* A process group: kill of its negated id (0: the caller's own group). */
+int killpg(pid_t pgrp, int sig)
+{
+	if (pgrp < 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	return kill(-pgrp, sig);
+}
+
 int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 {
 	sigset_t mask = __libc_sig_mask;

@@ -487,6 +487,54 @@ int ungetc(int c, FILE *f)
 	return r;
 }
 
+/* The scanf engine's input on a stream whose lock the scan holds: the
+ * byte it pushes back is the one it just took from the buffer, so it is
+ * still there and the stream keeps it for the next read (ungetc's
+ * semantics: the first character that did not match stays unread). */
+static int scan_get(void *ctx)
+{
+	FILE *f = ctx;
+	return fill_locked(f) ? (unsigned char)f->buf[f->rpos++] : EOF;
+}
+
+static void scan_unget(void *ctx, int c)
+{
+	(void)c;
+	((FILE *)ctx)->rpos--;
+}
+
+int vfscanf(FILE *restrict f, const char *restrict fmt, va_list ap)
+{
+	struct __vg_input in = { scan_get, scan_unget, f };
+	__libc_lock(&f->lock);
+	int n = __vg_vscan(&in, fmt, ap);
+	__libc_unlock(&f->lock);
+	return n;
+}
+
+int fscanf(FILE *restrict f, const char *restrict fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vfscanf(f, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int vscanf(const char *restrict fmt, va_list ap)
+{
+	return vfscanf(stdin, fmt, ap);
+}
+
+int scanf(const char *restrict fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vfscanf(stdin, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
 char *fgets(char *restrict s, int n, FILE *restrict f)
 {
 	if (n <= 0) {

@@ -266,7 +266,6 @@ int sched_getparam(pid_t pid, struct sched_param *p)
  * (docs/ARCHITECTURE.md section 9), so a valid set - not empty, naming
  * only CPUs that exist - is stored and reported back, and changes nothing
  * yet. A thread that never set one has every CPU. */
-#define NCPUS 1
 
 int __sched_cpucount(size_t size, const cpu_set_t *set)
 {
@@ -282,7 +281,7 @@ static bool valid_set(size_t size, const cpu_set_t *set)
 	if (!set || size % sizeof(unsigned long))
 		return false;
 	const unsigned char *b = (const unsigned char *)set;
-	for (size_t cpu = NCPUS; cpu < size * 8; cpu++)
+	for (size_t cpu = LIBC_NCPUS; cpu < size * 8; cpu++)
 		if (b[cpu / 8] & (1u << cpu % 8))
 			return false; /* a CPU that does not exist */
 	return __sched_cpucount(size, set) > 0;
@@ -307,7 +306,7 @@ int pthread_getaffinity_np(pthread_t t, size_t size, cpu_set_t *set)
 	if (t->affinity_set) {
 		memcpy(set, &t->affinity, size);
 	} else {
-		for (int cpu = 0; cpu < NCPUS; cpu++)
+		for (int cpu = 0; cpu < LIBC_NCPUS; cpu++)
 			CPU_SET(cpu, set);
 	}
 	return 0;

@@ -2,6 +2,8 @@
 // Clocks and sleeping on the kernel's monotonic clock. CLOCK_REALTIME is the
 // same clock until a time service sets the wall-clock time (<time.h>).
 #include <errno.h>
+#include <stdbool.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 #include <vg/syscall.h>
@@ -54,37 +56,85 @@ clock_t clock(void)
 	return (clock_t)((uint64_t)vg_clock_monotonic() / 1000u);
 }
 
-int nanosleep(const struct timespec *req, struct timespec *rem)
+static bool valid(const struct timespec *ts)
 {
-	if (req->tv_nsec < 0 || req->tv_nsec >= 1000000000L || req->tv_sec < 0) {
-		errno = EINVAL;
-		return -1;
-	}
-	uint64_t now = (uint64_t)vg_clock_monotonic();
-	uint64_t d = (uint64_t)req->tv_sec * 1000000000u + (uint64_t)req->tv_nsec;
-	uint64_t deadline = d > UINT64_MAX - now - 1 ? UINT64_MAX - 1 : now + d;
+	return ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000L && ts->tv_sec >= 0;
+}
+
+static uint64_t ns_of(const struct timespec *ts)
+{
+	uint64_t s = (uint64_t)ts->tv_sec;
+	return s > (UINT64_MAX - 1) / 1000000000u - 1 ? UINT64_MAX - 1
+						      : s * 1000000000u + (uint64_t)ts->tv_nsec;
+}
+
+/* Sleeps until the monotonic clock reaches deadline: 0, or EINTR when a
+ * handler ran (*rem, if given, then gets the time left). An interruption
+ * that ran no handler (the signal was ignored or blocked) does not end the
+ * sleep; SA_RESTART never applies here. A cancellation point. */
+static int sleep_until(uint64_t deadline, struct timespec *rem)
+{
 	uint64_t handled = __libc_sig_handled();
-	/* An interruption that ran no handler (the signal was ignored or
-	 * blocked) does not end the sleep; SA_RESTART never applies here. */
 	for (;;) {
-		bool was = __libc_cp_enter(); /* a cancellation point */
+		bool was = __libc_cp_enter();
 		long st = vg_thread_sleep_until(deadline);
 		__libc_cp_leave(was);
 		if (st != ERR_INTERRUPTED)
-			break;
+			return 0;
 		if (__libc_sig_eintr(handled, 0)) {
-			now = (uint64_t)vg_clock_monotonic();
+			uint64_t now = (uint64_t)vg_clock_monotonic();
 			uint64_t left = deadline > now ? deadline - now : 0;
 			if (rem) {
 				rem->tv_sec = (time_t)(left / 1000000000u);
 				rem->tv_nsec = (long)(left % 1000000000u);
 			}
-			errno = EINTR;
-			return -1;
+			return EINTR;
 		}
+	}
+}
+
+static uint64_t after(uint64_t d)
+{
+	uint64_t now = (uint64_t)vg_clock_monotonic();
+	return d > UINT64_MAX - now - 1 ? UINT64_MAX - 1 : now + d;
+}
+
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+	if (!valid(req)) {
+		errno = EINVAL;
+		return -1;
+	}
+	int err = sleep_until(after(ns_of(req)), rem);
+	if (err) {
+		errno = err;
+		return -1;
 	}
 	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;
+	return 0;
+}
+
+/* Both clocks are the monotonic one, so an absolute time on either is a
+ * deadline of the kernel's clock. The result is the error number (errno is
+ * left alone), and rem is not touched for an absolute sleep, as POSIX. */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem)
+{
+	if ((clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC) || (flags & ~TIMER_ABSTIME) ||
+	    !valid(req))
+		return EINVAL;
+	if (flags & TIMER_ABSTIME)
+		return sleep_until(ns_of(req), NULL);
+	return sleep_until(after(ns_of(req)), rem);
+}
+
+int gettimeofday(struct timeval *restrict tv, void *restrict tz)
+{
+	(void)tz; /* obsolete: no time zone but UTC */
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	tv->tv_sec = ts.tv_sec;
+	tv->tv_usec = ts.tv_nsec / 1000;
 	return 0;
 }
 
