@@ -217,6 +217,10 @@ struct vg_sched_info {
 	uint32_t reserved; /* 0 */
 };
 
+/* The longest text of one kernel log record: log_write keeps this much of
+ * a longer one. */
+#define VG_LOG_RECORD_MAX 255
+
 /* One kernel log record, as log_read returns it. */
 struct vg_log_record {
 	uint64_t seq;

@@ -25,7 +25,6 @@ enum {
 	DEV_URANDOM = 9,
 	DEV_KMSG = 11
 };
-#define LOG_RECORD_MAX 255 /* bytes of one kernel log record */
 
 static struct fs_opens opens;
 static uint64_t rng[4];
@@ -98,7 +97,7 @@ static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *dat
 		return FS_FS_ERROR_NO_SPACE;
 	/* kmsg: one record a write (a longer one is cut to a record), as
 	 * the writer's line was meant to be read. */
-	size_t n = len < LOG_RECORD_MAX ? len : LOG_RECORD_MAX;
+	size_t n = len < VG_LOG_RECORD_MAX ? len : VG_LOG_RECORD_MAX;
 	if ((uint32_t)f->ino == DEV_KMSG && vg_log_write(vg_log_handle(), data, n) < 0)
 		return FS_FS_ERROR_IO;
 	*count = (uint32_t)((uint32_t)f->ino == DEV_KMSG ? n : len);

@@ -3,6 +3,7 @@
 #define KERNEL_LOGRING_H
 
 #include <kernel/types.h>
+#include <verdigris/types.h>
 
 /*
  * The kernel log ring: variable-length records in a fixed byte buffer, each
@@ -29,15 +30,15 @@ struct logring {
 	uint64_t next_seq;
 };
 
+#define LOGRING_MAX_TEXT VG_LOG_RECORD_MAX
+
 struct logring_rec {
 	uint64_t seq;
 	uint64_t time_ns;
 	int level;
 	size_t len;
-	char text[256];
+	char text[LOGRING_MAX_TEXT + 1];
 };
-
-#define LOGRING_MAX_TEXT 255
 
 void logring_init(struct logring *r, void *buf, size_t size);
 /* Appends one record, truncating text to LOGRING_MAX_TEXT. */

@@ -69,7 +69,7 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 	return (ssize_t)done;
 }
 
-/* To the kernel log, in records of at most 255 bytes (its limit). */
+/* To the kernel log, in records of at most VG_LOG_RECORD_MAX bytes. */
 static ssize_t log_write(struct fd_desc *d, const char *p, size_t n, uint64_t off)
 {
 	if (off != AT_POSITION) {
@@ -77,7 +77,7 @@ static ssize_t log_write(struct fd_desc *d, const char *p, size_t n, uint64_t of
 		return -1;
 	}
 	for (size_t done = 0; done < n;) {
-		size_t chunk = n - done < 255 ? n - done : 255;
+		size_t chunk = n - done < VG_LOG_RECORD_MAX ? n - done : VG_LOG_RECORD_MAX;
 		if (vg_log_write(d->h, p + done, chunk) < 0) {
 			errno = EIO;
 			return done ? (ssize_t)done : -1;
