@@ -107,6 +107,9 @@ long viaproc_reap(const struct service *s, int32_t *status);
  * a service init started itself is killed at once); its end comes as
  * any exit does. 0 or an ERR_*. */
 long stop_begin(struct init *in, struct service *s);
+/* Logs that s outlived its stop timeout and is being killed (stop.c and
+ * the shutdown in power.c). */
+void stop_report_overdue(const struct service *s);
 
 /* control.c: idl/init.idl. */
 long control_init(struct init *in);

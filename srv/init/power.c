@@ -147,8 +147,7 @@ static void check_pid(struct leaving *l, uint64_t now)
 		l->err = ERR_TIMED_OUT;
 		return;
 	}
-	printf("init: %s did not end within %u ms of signal %u: killed\n", l->s->name,
-	       l->s->def->stop_timeout_ms, l->s->def->stop_signal);
+	stop_report_overdue(l->s);
 	l->killed = true;
 	l->deadline = now + KILL_WAIT_NS;
 	if ((l->err = viaproc_signal(l->s, SIGKILL)))

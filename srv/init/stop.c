@@ -10,6 +10,12 @@
 #include <signal.h>
 #include <stdio.h>
 
+void stop_report_overdue(const struct service *s)
+{
+	printf("init: %s did not end within %u ms of signal %u: killed\n", s->name,
+	       s->def->stop_timeout_ms, s->def->stop_signal);
+}
+
 static void stop_overdue(struct async_loop *loop, struct async_timer *t, uint64_t count)
 {
 	(void)loop, (void)count;
@@ -17,8 +23,7 @@ static void stop_overdue(struct async_loop *loop, struct async_timer *t, uint64_
 	/* Ended in time, or already started again (another pid): nothing. */
 	if (!s->stopping || s->state != INIT_STATE_RUNNING || s->pid != s->stop_pid)
 		return;
-	printf("init: %s did not end within %u ms of signal %u: killed\n", s->name,
-	       s->def->stop_timeout_ms, s->def->stop_signal);
+	stop_report_overdue(s);
 	long st = viaproc_signal(s, SIGKILL);
 	if (st)
 		printf("init: %s: cannot kill it (%ld)\n", s->name, st);
