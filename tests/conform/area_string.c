@@ -41,12 +41,13 @@ static void copies(struct conform_sink *sink)
 	static const size_t ns[] = { 0, 1, 3, 5, 6, 12 };
 	struct cbuf in, out;
 	for (int w = 0; w < NWORDS; w++)
-		for (int k = 0; k < 6; k++) {
+		for (size_t k = 0; k < sizeof(ns) / sizeof(ns[0]); k++) {
 			char buf[16];
 			memset(buf, 'X', sizeof(buf));
 			char *r = strncpy(buf, words[w], ns[k]);
 			cb_reset(&in), cb_reset(&out);
-			cb_str(&in, "strncpy(XXXX, "), cb_esc(&in, words[w]), cb_str(&in, ", ");
+			cb_str(&in, "strncpy(16 X bytes, "), cb_esc(&in, words[w]),
+				cb_str(&in, ", ");
 			cb_uint(&in, ns[k]), cb_str(&in, ")");
 			cb_bytes(&out, buf, sizeof(buf)),
 				cb_str(&out, r == buf ? " ret b" : " ret ?");
