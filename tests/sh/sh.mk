@@ -7,9 +7,11 @@
 #   build/host/sh           the shell itself, for trying it out
 #   sh tests/sh/run.sh build/host/sh [name...]    some scripts only
 
-SH_SRCS := $(sort $(wildcard app/sh/*.c))
+# The shell keeps its variables in lib/coll's hash map.
+SH_SRCS := $(sort $(wildcard app/sh/*.c)) lib/coll/hmap.c
 SH_HOST := $(HOST_DIR)/sh
-SH_HOST_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -MMD -MP
+SH_HOST_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
+	-Ilib/coll/include -MMD -MP
 
 $(HOST_DIR)/shobj/%.o: %.c
 	@mkdir -p $(@D)

@@ -12,7 +12,10 @@
 //
 // POSIX wants every sem_open of one semaphore in a process to give the same
 // address, so the process keeps a list of its open semaphores (by file
-// identity) with a count of opens; sem_close unmaps at the last.
+// identity) with a count of opens; sem_close unmaps at the last. Each keeps
+// its file open while mapped: tmpfs frees an unlinked file's pages when its
+// last descriptor closes, mappings or not, and a semaphore must outlive
+// sem_unlink for those who have it open.
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -32,6 +35,7 @@ struct named {
 	dev_t dev;
 	ino_t ino;
 	sem_t *sem;
+	int fd;
 	unsigned long opens;
 };
 
@@ -64,7 +68,8 @@ static int create(const char *path, mode_t mode, unsigned value)
 }
 
 /* The mapping of the open semaphore file fd, shared with an earlier
- * sem_open of the same file; SEM_FAILED with errno. Takes fd. */
+ * sem_open of the same file; SEM_FAILED with errno. Takes fd: keeps it
+ * with a new mapping, else closes it. */
 static sem_t *attach(int fd)
 {
 	struct stat st;
@@ -90,15 +95,18 @@ static sem_t *attach(int fd)
 		if (at == MAP_FAILED) {
 			free(n);
 		} else {
-			*n = (struct named){ opened, st.st_dev, st.st_ino, at, 1 };
+			*n = (struct named){ opened, st.st_dev, st.st_ino, at, fd, 1 };
 			opened = n;
 			sem = at;
+			fd = -1;
 		}
 	}
 	pthread_mutex_unlock(&opened_lock);
-	int err = errno;
-	close(fd);
-	errno = err;
+	if (fd >= 0) {
+		int err = errno;
+		close(fd);
+		errno = err;
+	}
 	return sem;
 }
 
@@ -151,6 +159,7 @@ int sem_close(sem_t *sem)
 	if (n && !--n->opens) {
 		*p = n->next;
 		munmap(n->sem, sizeof(sem_t));
+		close(n->fd);
 		free(n);
 	}
 	pthread_mutex_unlock(&opened_lock);
