@@ -275,7 +275,7 @@ TEST(libc_wchar, string_conversions)
 		char s[64];
 		random_mb(&rng, s, sizeof(s), i % 3 == 0);
 		size_t len = vtest_below(&rng, 20);
-		wchar_t a[64], b[64];
+		wchar_t a[64] = { 0 }, b[64] = { 0 };
 		const char *pa = s, *pb = s;
 		mbstate_t hs = { 0 };
 		vgc_mbstate_t os = { 0, 0 };
@@ -297,8 +297,10 @@ TEST(libc_wchar, string_conversions)
 		size_t blen = vtest_below(&rng, 24);
 		memset(ca, 'x', sizeof(ca));
 		memset(cb, 'x', sizeof(cb));
-		x = wcsrtombs(ca, &wa, blen, NULL);
-		y = vgc_wcsrtombs(cb, &wb, blen, NULL);
+		mbstate_t hs2 = { 0 };
+		vgc_mbstate_t os2 = { 0, 0 };
+		x = wcsrtombs(ca, &wa, blen, &hs2);
+		y = vgc_wcsrtombs(cb, &wb, blen, &os2);
 		CHECK_MSG(x == y && wa == wb && !memcmp(ca, cb, sizeof(ca)),
 			  "wcsrtombs(\"%s\", %zu): glibc %zd ours %zd", s, blen, x, y);
 		CHECK_EQ_U(vgc_wcstombs(NULL, a, 0), wcstombs(NULL, a, 0));
@@ -429,13 +431,13 @@ TEST(libc_wchar, printf_scanf_wide)
 	wchar_t wa[16], wb[16];
 	wint_t ca = 0, cb = 0;
 	wchar_t c2a[2], c2b[2];
-	int x = sscanf("  h\xc3\xa9llo w\xe4\xb8\x80rld", "%ls %lc%2lc", wa, (wchar_t *)&ca, c2a);
-	int y = vgc_sscanf("  h\xc3\xa9llo w\xe4\xb8\x80rld", "%ls %lc%2lc", wb, (wchar_t *)&cb,
+	int x = sscanf("  h\xc3\xa9llo w\xe4\xb8\x80rld", "%15ls %lc%2lc", wa, (wchar_t *)&ca, c2a);
+	int y = vgc_sscanf("  h\xc3\xa9llo w\xe4\xb8\x80rld", "%15ls %lc%2lc", wb, (wchar_t *)&cb,
 			   c2b);
 	CHECK_EQ_I(x, y);
 	CHECK(!wcscmp(wa, wb) && ca == cb && !wmemcmp(c2a, c2b, 2));
-	x = sscanf("\xe2\x82", "%ls", wa);
-	y = vgc_sscanf("\xe2\x82", "%ls", wb);
+	x = sscanf("\xe2\x82", "%15ls", wa);
+	y = vgc_sscanf("\xe2\x82", "%15ls", wb);
 	CHECK_EQ_I(x, y);
 	both("C");
 	vgc_errno = 0;

@@ -35,7 +35,7 @@ size_t mbrtowc(wchar_t *restrict pwc, const char *restrict s, size_t n, mbstate_
 	if (!n)
 		return UTF8_PARTIAL;
 	const unsigned char *u = (const unsigned char *)s;
-	uint32_t c;
+	uint32_t c = 0;
 	if (!__libc_utf8()) {
 		if (u[0] >= 0x80) {
 			errno = EILSEQ;
@@ -49,7 +49,7 @@ size_t mbrtowc(wchar_t *restrict pwc, const char *restrict s, size_t n, mbstate_
 	/* The pending bytes, then one more byte at a time until the answer is
 	 * known: never a byte past the character (or the string's end). */
 	unsigned char buf[4];
-	size_t have = ps->__count > 3 ? 0 : ps->__count, taken = 0, r;
+	size_t have = ps->__count > 3 ? 0 : ps->__count, taken = 0, r = UTF8_PARTIAL;
 	for (size_t i = 0; i < have; i++)
 		buf[i] = (unsigned char)(ps->__bytes >> (8 * i));
 	do {
