@@ -30,7 +30,7 @@ host-test: $(HOST_DIR)/test_sh
 
 # The parser fuzzer links the parsing half of the shell only.
 SH_PARSE_SRCS := app/sh/mem.c app/sh/scan.c app/sh/lex.c app/sh/parse.c app/sh/alias.c \
-	app/sh/vars.c
+	app/sh/vars.c lib/coll/hmap.c
 $(foreach f,$(SH_PARSE_SRCS) tests/host/fuzz/fuzz_sh_parse.c,\
 	$(eval HOST_XFLAGS_$(f) := -D_POSIX_C_SOURCE=200809L -Iapp/sh))
 $(HOST_DIR)/fuzz_sh_parse: $(patsubst %.c,$(HOST_DIR)/fuzzobj/%.o,$(SH_PARSE_SRCS))

@@ -17,8 +17,9 @@ int wcwidth(wchar_t wc)
 		return -1;
 	if (!iswprint((wint_t)c))
 		return -1;
-	if (c <
-	    0x300) /* nothing below the combining marks is zero or wide but the soft hyphen's 1 */
+	/* Below the combining marks every printable character is one column
+	 * (the soft hyphen too): no table lookup for Latin text. */
+	if (c < 0x300)
 		return 1;
 	if (UC_IN(width0, c))
 		return 0;
