@@ -147,6 +147,14 @@ struct vg_startup_handle {
 /* Staged with the process server only (never passed on): the program's
  * file pages (a VMO) for a spawn or exec; arg: the file's length. */
 #define VG_HTAG_IMAGE 9u
+/* The C library's signal state for the new program (exec, posix_spawn):
+ * a VMO holding struct vg_startup_signals. */
+#define VG_HTAG_SIGNALS 10u
+struct vg_startup_signals {
+	uint64_t mask; /* blocked signals (bit n: signal n) */
+	uint64_t pending; /* pending, delivered again (blocked) in the new program */
+	uint64_t ignored; /* SIG_IGN actions */
+};
 #define VG_HTAG_USER 0x10000u /* from here on: agreed between two programs */
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */

@@ -525,8 +525,8 @@ static int fault_locked(struct aspace *as, vaddr_t va, unsigned access)
 	for (;;) {
 		bool writable;
 		paddr_t pa = vmo_fault_page(m->vmo, index, access & VM_WRITE, &writable);
-		if (!pa)
-			return ERR_NO_MEMORY;
+		if (!pa) /* past the VMO's end (a mapping may reach beyond it) */
+			return index >= vmo_page_count(m->vmo) ? ERR_OUT_OF_RANGE : ERR_NO_MEMORY;
 		/* The page table changes under the VMO lock, and only if the page
 		 * is still the VMO's: a copy made since vmo_fault_page let go of
 		 * the lock (through another address space mapping the VMO, or

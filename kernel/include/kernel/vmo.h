@@ -63,6 +63,12 @@ int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, struct 
  * may be mapped writable now (false while it is shared). Returns 0 when
  * out of range or out of memory. */
 paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable);
+/* The VMO's size in pages now (vmo_set_size may change it at any time):
+ * tells a fault past the end from one out of memory. */
+static inline size_t vmo_page_count(struct vmo *v)
+{
+	return __atomic_load_n(&v->npages, __ATOMIC_RELAXED);
+}
 /* Under vmo_lock: whether pa (as vmo_fault_page returned it, with
  * writable) is still what page index may be mapped as. */
 bool vmo_page_current(struct vmo *v, size_t index, paddr_t pa, bool writable);
