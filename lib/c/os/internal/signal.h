@@ -55,7 +55,8 @@ void __libc_sig_inherit(void);
  * kept, with its arg and value, for its thread (owner) or the process
  * (owner NULL), until taken oldest first. Lock-free: the entry adds to
  * it, on any thread, whatever the interrupted code was doing. */
-#define SIG_QUEUED(sig) ((sig) >= SIGRTMIN && (sig) <= SIGRTMAX)
+#define SIG_QUEUED(sig) ((sig) >= SIGRTMIN) /* to SIGRTMAX, the last signal */
+_Static_assert(SIGRTMAX == NSIG - 1, "the real-time signals end the set");
 /* false when the queue is full (_SC_SIGQUEUE_MAX signals wait). */
 bool __libc_sigq_put(const struct __pthread *owner, uint64_t arg, uint64_t value);
 /* The oldest of sig for owner, false when none; *more: others remain. */
