@@ -10,6 +10,9 @@
 //                                         start) with sigwaitinfo: exit 0
 //                                         when their values are 7, 8, 9 in
 //                                         that order, sent by its parent
+//                                         (20+, 30+, 40+: the code, the
+//                                         sender or the value of the nth
+//                                         is wrong)
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -52,9 +55,12 @@ static int rtwait(void)
 		siginfo_t si;
 		if (sigwaitinfo(&set, &si) != SIGRTMIN)
 			return 10 + i;
-		if (si.si_code != SI_QUEUE || si.si_pid != getppid() ||
-		    si.si_value.sival_int != 7 + i)
+		if (si.si_code != SI_QUEUE)
 			return 20 + i;
+		if (si.si_pid != getppid())
+			return 30 + i;
+		if (si.si_value.sival_int != 7 + i)
+			return 40 + i;
 	}
 	return 0;
 }

@@ -52,6 +52,9 @@ static _Thread_local uint32_t handled_norestart; /* of those, without SA_RESTART
  * another thread received. */
 static uint32_t arrivals;
 static _Thread_local stack_t alt = { .ss_flags = SS_DISABLE };
+/* A handler without SA_ONSTACK runs off the alternate stack, where its
+ * entry's frame is: the kernel must not be given the stack meanwhile. */
+static _Thread_local bool alt_held;
 
 /* Default actions other than "terminate". */
 #define SIG_DFL_IGNORE (SIGBIT(SIGCHLD) | SIGBIT(SIGCONT) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH))
@@ -280,17 +283,26 @@ static void call_handler(void *action, void *info, void *frame)
  * signals), so a handler without the flag is called back on the
  * interrupted stack, below its red zone. Meanwhile the kernel is told
  * there is no alternate stack: an interruption during the handler must
- * not be written over this entry's frame at the alternate stack's top. */
+ * not be written over this entry's frame at the alternate stack's top
+ * (alt_held: every registration meanwhile leaves the stack out). */
 static void call_on_its_stack(const struct sigaction *a, siginfo_t *info, struct vg_intr_frame *f)
 {
 	uintptr_t here = (uintptr_t)__builtin_frame_address(0), sp = FRAME_SP(f);
-	if ((a->sa_flags & SA_ONSTACK) || !on_alt_stack(here) || on_alt_stack(sp) ||
-	    vg_interrupt_set_entry((uintptr_t)entry, 0, 0)) {
+	if ((a->sa_flags & SA_ONSTACK) || alt_held || !on_alt_stack(here) || on_alt_stack(sp)) {
+		call_handler((void *)a, info, f);
+		return;
+	}
+	/* Every registration meanwhile (raise, sigaction... in the handler)
+	 * leaves the stack out. */
+	alt_held = true;
+	if (__libc_sig_ready()) {
+		alt_held = false;
 		call_handler((void *)a, info, f);
 		return;
 	}
 	__libc_call_on_stack((void *)a, info, f, call_handler,
 			     (sp - RED_ZONE - 64) & ~(uintptr_t)15);
+	alt_held = false;
 	__libc_sig_ready();
 }
 
@@ -385,7 +397,7 @@ int __libc_sig_ready(void)
 	 * a process made from a copy of this one's memory has no entry yet
 	 * whatever our variables say. It also sets the thread's alternate
 	 * stack, to what it already is. */
-	bool on = !(alt.ss_flags & SS_DISABLE);
+	bool on = !(alt.ss_flags & SS_DISABLE) && !alt_held;
 	return vg_interrupt_set_entry((uintptr_t)entry, on ? (uintptr_t)alt.ss_sp : 0,
 				      on ? alt.ss_size : 0)
 		? EINVAL
