@@ -5,11 +5,11 @@
 //   sigstate state MASK PENDING IGNORED   exit 0 when the mask, the pending
 //                                         set and the SIG_IGN actions are
 //                                         these (hex); 1, 2, 3: which is not
-//   sigstate rtwait                       writes "r" to fd 1, then takes
+//   sigstate rtwait PID                   writes "r" to fd 1, then takes
 //                                         three SIGRTMIN (blocked since its
 //                                         start) with sigwaitinfo: exit 0
 //                                         when their values are 7, 8, 9 in
-//                                         that order, sent by its parent
+//                                         that order, sent by process PID
 //                                         (20+, 30+, 40+: the code, the
 //                                         sender or the value of the nth
 //                                         is wrong)
@@ -44,7 +44,7 @@ static int state(char **argv)
 	return 0;
 }
 
-static int rtwait(void)
+static int rtwait(pid_t from)
 {
 	sigset_t set;
 	sigemptyset(&set);
@@ -57,7 +57,7 @@ static int rtwait(void)
 			return 10 + i;
 		if (si.si_code != SI_QUEUE)
 			return 20 + i;
-		if (si.si_pid != getppid())
+		if (si.si_pid != from)
 			return 30 + i;
 		if (si.si_value.sival_int != 7 + i)
 			return 40 + i;
@@ -69,7 +69,7 @@ int main(int argc, char **argv)
 {
 	if (argc == 5 && !strcmp(argv[1], "state"))
 		return state(argv);
-	if (argc == 2 && !strcmp(argv[1], "rtwait"))
-		return rtwait();
+	if (argc == 3 && !strcmp(argv[1], "rtwait"))
+		return rtwait((pid_t)atoi(argv[2]));
 	return 99;
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -143,7 +144,9 @@ UTEST(sigqueue_reaches_another_process_in_order)
 	sigset_t mask = BIT(SIGRTMIN);
 	CHECK_EQ(posix_spawnattr_setsigmask(&attr, &mask), 0);
 	CHECK_EQ(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK), 0);
-	char *argv[] = { "sigstate", "rtwait", NULL }, *env[] = { NULL };
+	char me[16];
+	snprintf(me, sizeof(me), "%d", (int)getpid());
+	char *argv[] = { "sigstate", "rtwait", me, NULL }, *env[] = { NULL };
 	pid_t pid;
 	CHECK_EQ(posix_spawn(&pid, "/bin/sigstate", &fa, &attr, argv, env), 0);
 	close(p[1]);
