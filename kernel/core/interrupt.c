@@ -105,14 +105,6 @@ void interrupt_user_work(struct arch_regs *r)
 			process_kill(p, -1);
 			die(p);
 		}
-		/* One at a time, oldest first: the next is delivered at the
-		 * entry's next return to user mode (its interrupt_return at the
-		 * latest), so the entries run in the order the interruptions
-		 * were sent rather than nested, newest innermost (queued
-		 * signals keep their order). */
-		if (__atomic_load_n(&t->intr_count, __ATOMIC_RELAXED))
-			this_cpu()->need_resched = true;
-		break;
 	}
 }
 
