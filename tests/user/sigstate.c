@@ -9,7 +9,9 @@
 //                                         three SIGRTMIN (blocked since its
 //                                         start) with sigwaitinfo: exit 0
 //                                         when their values are 7, 8, 9 in
-//                                         that order, sent by process PID
+//                                         that order, sent by process PID;
+//                                         1 when all three came, in
+//                                         another order
 //                                         (20+, 30+, 40+: the code, the
 //                                         sender or the value of the nth
 //                                         is wrong)
@@ -51,6 +53,7 @@ static int rtwait(pid_t from)
 	sigaddset(&set, SIGRTMIN);
 	if (write(1, "r", 1) != 1)
 		return 9;
+	int seen = 0, in_order = 1;
 	for (int i = 0; i < 3; i++) {
 		siginfo_t si;
 		if (sigwaitinfo(&set, &si) != SIGRTMIN)
@@ -59,10 +62,13 @@ static int rtwait(pid_t from)
 			return 20 + i;
 		if (si.si_pid != from)
 			return 30 + i;
-		if (si.si_value.sival_int != 7 + i)
+		int v = si.si_value.sival_int;
+		if (v < 7 || v > 9 || (seen & 1 << v))
 			return 40 + i;
+		seen |= 1 << v;
+		in_order &= v == 7 + i;
 	}
-	return 0;
+	return in_order ? 0 : 1;
 }
 
 int main(int argc, char **argv)
