@@ -132,6 +132,13 @@ $(DYN_DIR)/libdynplain.so: $(PIC_OBJ)/tests/user/dyn/libdynplain.c.o
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(LD) -shared -soname libdynplain.so $(DYN_LDFLAGS) -o $@ $<
+# A program that crashes inside libdynplain.so: its crash report names the
+# library's function.
+$(DYN_DIR)/dyncrash: $(USER_OBJ)/tests/user/dyn/dyncrash.c.o $(DYN_DIR)/libdynplain.so \
+		$(LIBC_SO) $(LIBC_CRT1)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(call DYN_EXE_LINK,$< $(DYN_DIR)/libdynplain.so)
 # A program needing a library the image does not have: ld.so refuses it.
 $(DYN_DIR)/libnotinstalled.so: $(PIC_OBJ)/tests/user/dyn/libdynplain.c.o
 	@mkdir -p $(@D)
@@ -148,7 +155,7 @@ $(DYN_DIR)/libbad.stamp: $(DYN_DIR)/libdyntest.so tests/user/dyn/mkbad.py
 	@touch $@
 
 DYN_PROGS := dyncheck-static dyncheck-pie dyncheck dyncheck-dynpie dlmain dynempty-static \
-	dynempty dynmissing
+	dynempty dynmissing dyncrash
 DYN_ROOT := $(USER_DIR)/dynroot
 DYN_ROOT_STAMP := $(USER_DIR)/dynroot.stamp
 $(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libdynplain.so libbad.stamp) \

@@ -23,7 +23,7 @@
 
 LIBC_OS_SRCS := $(sort $(wildcard lib/c/os/*/*.c))
 LIBC_ARCH_SRCS := lib/c/arch/$(ARCH)/setjmp.S lib/c/arch/$(ARCH)/thread_exit.S \
-	lib/c/arch/$(ARCH)/fenv.S
+	lib/c/arch/$(ARCH)/fenv.S lib/c/arch/$(ARCH)/callstack.S
 LIBC_SRCS := $(sort $(wildcard lib/c/*/*.c)) $(LIBC_OS_SRCS) $(LIBC_ARCH_SRCS)
 LIBCOLL_SRCS := $(sort $(wildcard lib/coll/*.c))
 LIBC_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(LIBC_SRCS))

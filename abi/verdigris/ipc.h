@@ -78,6 +78,9 @@ enum vg_exception_cause {
 	VG_EXC_ARITHMETIC = 6, /* x86 divide error, x87/SIMD FP error; the pc */
 	VG_EXC_ALIGNMENT = 7, /* a misaligned access or a bus error; the address */
 	VG_EXC_BREAKPOINT = 8, /* a breakpoint instruction; the pc */
+	/* an access inside a mapping but past the end of its memory object
+	 * (a file mapping past the end of the file: SIGBUS); the address */
+	VG_EXC_PAST_END = 9,
 };
 
 struct vg_port_packet {

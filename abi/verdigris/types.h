@@ -59,6 +59,14 @@ struct vg_handle_info {
 #define VG_VM_FIXED 0x100u
 #define VG_VM_SHARED 0x200u
 #define VG_VM_POPULATE 0x400u
+/* The mapping may reach past the VMO's end (a file mapping past the end of
+ * the file): an access there faults with VG_EXC_PAST_END (SIGBUS), as one
+ * does after vmo_set_size shrinks a VMO under a mapping, until it grows. */
+#define VG_VM_PAST_END 0x800u
+/* vmo_create_child flags: the child covers only the part of the range the
+ * parent has (at least one page of it), for a copy of a mapping that may
+ * reach past the parent's end. */
+#define VG_CHILD_UP_TO_END 0x1u
 
 /* Resource kinds (resource_create). A ROOT resource covers every range of
  * every kind; the others one range of one kind: physical addresses (MMIO and
@@ -147,6 +155,14 @@ struct vg_startup_handle {
 /* Staged with the process server only (never passed on): the program's
  * file pages (a VMO) for a spawn or exec; arg: the file's length. */
 #define VG_HTAG_IMAGE 9u
+/* The C library's signal state for the new program (exec, posix_spawn):
+ * a VMO holding struct vg_startup_signals. */
+#define VG_HTAG_SIGNALS 10u
+struct vg_startup_signals {
+	uint64_t mask; /* blocked signals (bit n: signal n) */
+	uint64_t pending; /* pending, delivered again (blocked) in the new program */
+	uint64_t ignored; /* SIG_IGN actions */
+};
 #define VG_HTAG_USER 0x10000u /* from here on: agreed between two programs */
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */
 #define VG_STARTUP_RUN_BENCH 0x2u /* "bench" on the command line: benchmarks */

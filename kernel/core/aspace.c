@@ -178,7 +178,8 @@ int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, stru
 	if (prot & ~(VM_READ | VM_WRITE | VM_EXEC))
 		return ERR_INVALID_ARGS;
 	if (len == 0 || (len & (PAGE_SIZE - 1)) || (offset & (PAGE_SIZE - 1)) ||
-	    offset > vmo->size || len > vmo->size - offset)
+	    offset > vmo->size ||
+	    (!(opts & ASPACE_PAST_END) ? len > vmo->size - offset : len > VMO_MAX_SIZE))
 		return ERR_INVALID_ARGS;
 	vaddr_t at = *va;
 	if (fixed && !range_ok(at, len))
@@ -256,7 +257,8 @@ int aspace_clone(struct aspace *src, struct aspace *dst)
 		 * one memory. A private one that is or may become writable
 		 * (aspace_protect) is a snapshot. */
 		if (m.vmo->kind == VMO_ANON && !m.shared && (m.max_prot & VM_WRITE)) {
-			err = vmo_create_child(m.vmo, m.offset, m.end - m.start, &copy);
+			err = vmo_create_child(m.vmo, m.offset, m.end - m.start, VG_CHILD_UP_TO_END,
+					       &copy);
 			offset = 0;
 		} else {
 			kobject_ref(&copy->obj);
@@ -267,7 +269,7 @@ int aspace_clone(struct aspace *src, struct aspace *dst)
 			 * as copying the page tables would: the child's reads
 			 * (its code, above all) do not fault, and its first
 			 * write to a page faults once to copy it. */
-			unsigned opts = ASPACE_FIXED | ASPACE_POPULATE |
+			unsigned opts = ASPACE_FIXED | ASPACE_POPULATE | ASPACE_PAST_END |
 				(m.shared ? ASPACE_SHARED : 0) | (m.max_prot << ASPACE_MAX_SHIFT);
 			err = aspace_map(dst, &at, m.end - m.start, m.prot, copy, offset, opts);
 			kobject_unref(&copy->obj);
@@ -525,8 +527,8 @@ static int fault_locked(struct aspace *as, vaddr_t va, unsigned access)
 	for (;;) {
 		bool writable;
 		paddr_t pa = vmo_fault_page(m->vmo, index, access & VM_WRITE, &writable);
-		if (!pa)
-			return ERR_NO_MEMORY;
+		if (!pa) /* past the VMO's end (a mapping may reach beyond it) */
+			return index >= vmo_page_count(m->vmo) ? ERR_OUT_OF_RANGE : ERR_NO_MEMORY;
 		/* The page table changes under the VMO lock, and only if the page
 		 * is still the VMO's: a copy made since vmo_fault_page let go of
 		 * the lock (through another address space mapping the VMO, or

@@ -58,13 +58,14 @@ int interrupt_fault(struct arch_regs *r, uint32_t cause, uint64_t addr)
 	return deliver(r, VG_INTR_FAULT | cause, addr);
 }
 
-/* The oldest waiting interruption of t, if any. */
-static bool take(struct thread *t, uint64_t *arg)
+/* The oldest waiting interruption of t, if any, and its value. */
+static bool take(struct thread *t, uint64_t *arg, uint64_t *value)
 {
 	irqflags_t f = sched_lock();
 	bool any = t->intr_count > 0;
 	if (any) {
 		*arg = t->intr_args[t->intr_head];
+		*value = t->intr_values[t->intr_head];
 		t->intr_head = (uint8_t)((t->intr_head + 1) % THREAD_INTR_MAX);
 		t->intr_count--;
 	}
@@ -91,11 +92,11 @@ void interrupt_user_work(struct arch_regs *r)
 	sched_unlock(f);
 	if (p->killed)
 		die(p);
-	uint64_t arg;
-	while (take(t, &arg)) {
+	uint64_t arg, value;
+	while (take(t, &arg, &value)) {
 		if (!p->intr_entry)
 			continue; /* the entry went away: nothing to run */
-		if (deliver(r, arg, 0)) {
+		if (deliver(r, arg, value)) {
 			char why[96];
 			snprintf(why, sizeof(why),
 				 "no room for an interruption frame below sp %#lx",
@@ -125,14 +126,16 @@ long sys_interrupt_set_entry(uintptr_t entry, uintptr_t stack, uint64_t stack_si
 	return 0;
 }
 
-/* Queues arg for t and wakes it from an interruptible wait. Lock held. */
-static int queue(struct thread *t, uint64_t arg)
+/* Queues arg (and value, for the frame's addr) for t and wakes it from an
+ * interruptible wait. Lock held. */
+static int queue(struct thread *t, uint64_t arg, uint64_t value)
 {
 	if (!t->proc->intr_entry)
 		return ERR_BAD_STATE; /* the caller may fall back to process_kill */
 	if (t->intr_count == THREAD_INTR_MAX)
 		return ERR_SHOULD_WAIT;
 	t->intr_args[(t->intr_head + t->intr_count) % THREAD_INTR_MAX] = arg;
+	t->intr_values[(t->intr_head + t->intr_count) % THREAD_INTR_MAX] = value;
 	t->intr_count++;
 	if (t == thread_current())
 		this_cpu()->need_resched = true; /* delivered on the way out */
@@ -143,7 +146,7 @@ static int queue(struct thread *t, uint64_t arg)
 	return 0;
 }
 
-long sys_thread_interrupt(vg_handle_t thread, uint64_t arg)
+long sys_thread_interrupt_value(vg_handle_t thread, uint64_t arg, uint64_t value)
 {
 	if (arg & VG_INTR_FAULT)
 		return ERR_INVALID_ARGS; /* faults are the kernel's to report */
@@ -153,13 +156,13 @@ long sys_thread_interrupt(vg_handle_t thread, uint64_t arg)
 		return err;
 	irqflags_t f = sched_lock();
 	struct thread *t = to_thread_obj(o)->t;
-	err = !t || t->proc->killed ? ERR_PEER_CLOSED : queue(t, arg);
+	err = !t || t->proc->killed ? ERR_PEER_CLOSED : queue(t, arg, value);
 	sched_unlock(f);
 	kobject_unref(o);
 	return err;
 }
 
-long sys_process_interrupt(vg_handle_t process, uint64_t arg)
+long sys_process_interrupt_value(vg_handle_t process, uint64_t arg, uint64_t value)
 {
 	if (arg & VG_INTR_FAULT)
 		return ERR_INVALID_ARGS;
@@ -174,10 +177,20 @@ long sys_process_interrupt(vg_handle_t process, uint64_t arg)
 	else if (list_empty(&p->threads))
 		err = ERR_BAD_STATE; /* never started */
 	else /* the oldest living thread: threads join the list at its end */
-		err = queue(list_entry(p->threads.next, struct thread, proc_link), arg);
+		err = queue(list_entry(p->threads.next, struct thread, proc_link), arg, value);
 	sched_unlock(f);
 	kobject_unref(o);
 	return err;
+}
+
+long sys_thread_interrupt(vg_handle_t thread, uint64_t arg)
+{
+	return sys_thread_interrupt_value(thread, arg, 0);
+}
+
+long sys_process_interrupt(vg_handle_t process, uint64_t arg)
+{
+	return sys_process_interrupt_value(process, arg, 0);
 }
 
 long sys_interrupt_return(const void *uframe, long kill_code)

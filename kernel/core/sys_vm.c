@@ -111,14 +111,12 @@ long sys_vmo_physical_address(vg_handle_t vmo, uint64_t offset, uint64_t *paddr)
 long sys_vmo_create_child(vg_handle_t vmo, uint64_t offset, uint64_t size, uint32_t flags,
 			  vg_handle_t *out)
 {
-	if (flags)
-		return ERR_INVALID_ARGS;
 	struct kobject *o;
 	int err = current_handle(vmo, VG_OBJ_VMO, VG_RIGHT_READ, &o);
 	if (err)
 		return err;
 	struct vmo *child;
-	err = vmo_create_child(to_vmo(o), offset, size, &child);
+	err = vmo_create_child(to_vmo(o), offset, size, flags, &child);
 	kobject_unref(o);
 	return err ? err : give_vmo(child, out);
 }
@@ -168,7 +166,8 @@ long sys_vm_map(vg_handle_t process, vg_handle_t vmo, uint64_t offset, uint64_t 
 		uintptr_t *addr)
 {
 	if (flags &
-	    ~(VG_VM_READ | VG_VM_WRITE | VG_VM_EXEC | VG_VM_FIXED | VG_VM_SHARED | VG_VM_POPULATE))
+	    ~(VG_VM_READ | VG_VM_WRITE | VG_VM_EXEC | VG_VM_FIXED | VG_VM_SHARED | VG_VM_POPULATE |
+	      VG_VM_PAST_END))
 		return ERR_INVALID_ARGS;
 	uintptr_t at = 0;
 	if ((flags & VG_VM_FIXED) && copy_from_user(&at, addr, sizeof(at)))
@@ -191,7 +190,8 @@ long sys_vm_map(vg_handle_t process, vg_handle_t vmo, uint64_t offset, uint64_t 
 			(entry.rights & VG_RIGHT_WRITE ? VM_WRITE : 0);
 		unsigned opts = (flags & VG_VM_FIXED ? ASPACE_FIXED : 0) |
 			(flags & VG_VM_SHARED ? ASPACE_SHARED : 0) |
-			(flags & VG_VM_POPULATE ? ASPACE_POPULATE : 0) | (max << ASPACE_MAX_SHIFT);
+			(flags & VG_VM_POPULATE ? ASPACE_POPULATE : 0) |
+			(flags & VG_VM_PAST_END ? ASPACE_PAST_END : 0) | (max << ASPACE_MAX_SHIFT);
 		struct process *p = to_process(po);
 		err = p->dead ? ERR_PEER_CLOSED
 			      : aspace_map(&p->as, &va, len, prot, to_vmo(vo), offset, opts);

@@ -18,13 +18,15 @@ void user_page_fault(struct arch_regs *r, vaddr_t addr, unsigned access)
 			 : access == VM_EXEC ? "execute"
 					     : "read",
 		 (unsigned long)addr,
-		 err == ERR_ACCESS_DENIED	? "protection"
-			 : err == ERR_NO_MEMORY ? "out of memory"
-						: "not mapped");
+		 err == ERR_ACCESS_DENIED	   ? "protection"
+			 : err == ERR_NO_MEMORY	   ? "out of memory"
+			 : err == ERR_OUT_OF_RANGE ? "past the end of the mapped object"
+						   : "not mapped");
 	process_fault(r,
-		      access == VM_WRITE	  ? VG_EXC_WRITE_FAULT
-			      : access == VM_EXEC ? VG_EXC_EXEC_FAULT
-						  : VG_EXC_READ_FAULT,
+		      err == ERR_OUT_OF_RANGE	   ? VG_EXC_PAST_END
+			      : access == VM_WRITE ? VG_EXC_WRITE_FAULT
+			      : access == VM_EXEC  ? VG_EXC_EXEC_FAULT
+						   : VG_EXC_READ_FAULT,
 		      addr, why);
 }
 

@@ -100,16 +100,20 @@ struct vmo *vmo_create_contiguous(uint64_t size, unsigned cache, paddr_t limit)
 	return v;
 }
 
-int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, struct vmo **out)
+int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, unsigned flags,
+		     struct vmo **out)
 {
 	if (parent->kind != VMO_ANON)
 		return ERR_NOT_SUPPORTED;
-	if (offset & (PAGE_SIZE - 1))
+	if ((offset & (PAGE_SIZE - 1)) || (flags & ~VG_CHILD_UP_TO_END))
 		return ERR_INVALID_ARGS;
 	if (size == 0 || size > VMO_MAX_SIZE)
 		return ERR_OUT_OF_RANGE;
 	size = ALIGN_UP(size, PAGE_SIZE);
-	if (offset > parent->size || size > parent->size - offset)
+	uint64_t has = __atomic_load_n(&parent->size, __ATOMIC_RELAXED);
+	if ((flags & VG_CHILD_UP_TO_END) && offset < has)
+		size = MIN(size, has - offset);
+	if (offset > has || size > has - offset)
 		return ERR_OUT_OF_RANGE;
 	struct vmo *c = vmo_create(size);
 	if (!c)

@@ -85,8 +85,8 @@ static bool build_cow_family(int order)
 		!aspace_map(&p->as, &va, 4 * PAGE_SIZE, VM_READ | VM_WRITE, a, 0, 0) &&
 		!aspace_fault(&p->as, va, VM_WRITE) &&
 		!aspace_fault(&p->as, va + PAGE_SIZE, VM_READ) &&
-		!vmo_create_child(a, 0, 4 * PAGE_SIZE, &b) &&
-		!vmo_create_child(b, PAGE_SIZE, 2 * PAGE_SIZE, &c);
+		!vmo_create_child(a, 0, 4 * PAGE_SIZE, 0, &b) &&
+		!vmo_create_child(b, PAGE_SIZE, 2 * PAGE_SIZE, 0, &c);
 	/* The parent's mapping was write-protected: its write fault copies. */
 	ok = ok && !aspace_fault(&p->as, va, VM_WRITE) && !vmo_write(a, 0, "X", 1) &&
 		byte_at(b, 0) == 'A' && byte_at(a, 0) == 'X';

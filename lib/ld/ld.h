@@ -21,6 +21,8 @@ struct ld_module {
 	uint64_t base; /* load bias */
 	uintptr_t map_lo; /* what map.c mapped (0 for the executable) */
 	uint64_t map_len;
+	const void *file; /* the file it was mapped from, for module_at */
+	uint64_t file_len;
 	struct ld_view view;
 	struct ld_dyn dyn;
 	bool is_exe;
@@ -106,6 +108,9 @@ void ld_make_global(struct ld_module *m);
 bool ld_tls_layout(struct vg_startup *su);
 bool ld_tls_assign_dynamic(struct ld_module *m);
 void *ld_tls_get_addr(const void *ti);
+/* addr.c: struct vg_loader's module_at. */
+struct vg_loader_module;
+int ld_module_at(uint64_t addr, struct vg_loader_module *out);
 /* The calling thread's address of byte offset of module id's block. */
 void *ld_tls_addr(uint64_t id, uint64_t offset);
 const char *ld_tlsdesc(void *ctx, const struct ld_def *def, int64_t addend, uint64_t desc[2]);

@@ -18,6 +18,7 @@ static const struct vg_loader iface = {
 	.dlclose = ld_dlclose,
 	.dlerror = ld_dlerror,
 	.tls_get_addr = ld_tls_get_addr,
+	.module_at = ld_module_at,
 };
 
 static _Noreturn void give_up(void)

@@ -93,6 +93,8 @@ bool ld_map_object(struct ld_module *m, const void *file, size_t len)
 		ld_fail(m->name, "not a shared object (ET_DYN with a dynamic section)", NULL);
 		return false;
 	}
+	m->file = file;
+	m->file_len = len;
 	if (map_segments(m, &img, file)) {
 		ld_fail(m->name, "could not map its segments", NULL);
 		return false;

@@ -175,6 +175,9 @@ bool proc_signal_valid(int32_t sig);
 /* Sends sig with si_code code (0: SI_USER) from pid `from`. */
 void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32_t status);
 long proc_kill(struct proc *caller, int32_t pid, int32_t sig);
+/* sigqueue: sig with value (SI_QUEUE) to one process, as kill permits;
+ * PROC_PROC_ERROR_FULL when the target cannot queue it. */
+long proc_sigqueue(struct proc *caller, int32_t pid, int32_t sig, uint64_t value);
 /* grant_kill: pid 1 gives pid the kill right. */
 long proc_grant_kill(struct proc *caller, int32_t pid);
 /* terminal: pid 1 (a terminal server) names session sid's foreground. */

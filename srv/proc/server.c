@@ -159,6 +159,13 @@ static long do_kill(void *ctx, uint64_t badge, int32_t pid, int32_t sig)
 	return proc_kill(p, pid, sig);
 }
 
+static long do_sigqueue(void *ctx, uint64_t badge, int32_t pid, int32_t sig, uint64_t value)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_sigqueue(p, pid, sig, value);
+}
+
 static long do_grant_kill(void *ctx, uint64_t badge, int32_t pid)
 {
 	(void)ctx;
@@ -282,6 +289,7 @@ static const struct proc_process_ops ops = {
 	.ids = do_ids,
 	.stage_limit = do_stage_limit,
 	.stage_ids = do_stage_ids,
+	.sigqueue = do_sigqueue,
 };
 static struct proc_process_server server = { &ops, NULL };
 

@@ -48,38 +48,47 @@ static void end_with(struct proc *p, int32_t sig)
 	vg_process_kill(p->process, 128 + sig);
 }
 
-void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32_t status)
+/* proc_deliver with a value (sigqueue's): the kernel's answer to the
+ * interruption (ERR_SHOULD_WAIT: 16 wait already), or 0. */
+static long deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32_t status,
+		    uint64_t value)
 {
 	/* Nothing reaches a zombie, nor pid 1 (the root task, which this
 	 * server did not start and holds no handle to, like init on Unix
 	 * which gets no signal it did not ask for). */
 	if (!sig || p->state != PROC_STATE_RUNNING || !p->process || p->kill_sig)
-		return;
+		return 0;
 	if (sig == SIGKILL_NUMBER) {
 		end_with(p, sig);
-		return;
+		return 0;
 	}
 	/* The signal a stop reports to waitid: this one, if it stops. */
 	if (default_action(sig) == STOP)
 		p->stop_sig = sig;
 	if (sig == SIGSTOP_NUMBER) {
 		vg_process_suspend(p->process, 1);
-		return;
+		return 0;
 	}
 	if (sig == SIGCONT_NUMBER)
 		vg_process_suspend(p->process, 0);
-	long st = vg_process_interrupt(p->process,
-				       VG_SIGARG_WITH_STATUS(VG_SIGARG(sig, code, from), status));
-	/* Delivered, or coalesced with the ones still queued (ERR_SHOULD_WAIT),
-	 * or the process is already gone. */
+	long st = vg_process_interrupt_value(
+		p->process, VG_SIGARG_WITH_STATUS(VG_SIGARG(sig, code, from), status), value);
 	if (st != ERR_BAD_STATE)
-		return;
+		return st;
 	/* No interruption entry: the default action. */
 	switch (default_action(sig)) {
 	case IGNORE: break;
 	case STOP: vg_process_suspend(p->process, 1); break;
 	case TERMINATE: end_with(p, sig); break;
 	}
+	return 0;
+}
+
+void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32_t status)
+{
+	/* Delivered, or coalesced with the ones still queued (ERR_SHOULD_WAIT),
+	 * or the process is already gone. */
+	(void)deliver(p, sig, code, from, status, 0);
 }
 
 /* POSIX's rule: the sender's real or effective uid is the target's real
@@ -169,4 +178,21 @@ long proc_kill(struct proc *caller, int32_t pid, int32_t sig)
 	if (!found)
 		return PROC_PROC_ERROR_NO_PROCESS;
 	return allowed ? 0 : PROC_PROC_ERROR_DENIED;
+}
+
+#define SI_QUEUE_CODE (-1)
+
+long proc_sigqueue(struct proc *caller, int32_t pid, int32_t sig, uint64_t value)
+{
+	if (!proc_signal_valid(sig) || pid <= 0)
+		return PROC_PROC_ERROR_INVALID;
+	struct proc *p = proc_find(pid);
+	if (!p)
+		return PROC_PROC_ERROR_NO_PROCESS;
+	if (!may_signal(caller, p, sig))
+		return PROC_PROC_ERROR_DENIED;
+	/* A queued signal is never merged: refused when it cannot wait. */
+	return deliver(p, sig, SI_QUEUE_CODE, caller->pid, 0, value) == ERR_SHOULD_WAIT
+		? PROC_PROC_ERROR_FULL
+		: 0;
 }

@@ -540,6 +540,13 @@ long tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size)
 		if (size % TMPFS_PAGE && page_written(n, keep - 1))
 			memset(n->u.f.data.base + size, 0, TMPFS_PAGE - size % TMPFS_PAGE);
 		tmpfs_store_shrink(&n->u.f.data, size);
+	} else if (size > n->size && n->u.f.data.vmo) {
+		/* Mappings of the file's VMO reach its new pages rather than
+		 * fault past its end (SIGBUS); they are demand-zero, so this
+		 * costs nothing until they are written. */
+		st = tmpfs_store_reserve(&n->u.f.data, size, n->size);
+		if (st)
+			return st;
 	}
 	n->size = size;
 	n->mtime = n->ctime = tmpfs_now(fs);

@@ -349,12 +349,19 @@ static long do_map(void *ctx, uint64_t badge, uint64_t size, bool writable, vg_h
 		return FS_FS_ERROR_DENIED;
 	if (size == 0 || size > TMPFS_FILE_MAX)
 		return FS_FS_ERROR_INVALID;
-	/* A writable mapping may write any page it covers: they are counted
-	 * now, so the limit holds. */
-	st = writable ? tmpfs_commit(fs, n, size) : tmpfs_store_reserve(&n->u.f.data, size, size);
+	/* The VMO holds the file's pages and no more: the client maps it with
+	 * VG_VM_PAST_END, and its accesses past the file's last page fault
+	 * (SIGBUS) until the file grows. A writable mapping may write any
+	 * page of the file it covers: they are counted now, so the limit
+	 * holds. */
+	uint64_t cover = size < n->size ? size : n->size;
+	st = writable ? tmpfs_commit(fs, n, cover)
+		      : tmpfs_store_reserve(&n->u.f.data, cover, cover);
 	vg_handle_t vmo;
 	if (st || (st = tmpfs_store_vmo(&n->u.f.data, &vmo)))
 		return st;
+	if (n->size)
+		tmpfs_store_shrink(&n->u.f.data, n->size);
 	uint32_t rights =
 		VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_TRANSFER | (writable ? VG_RIGHT_WRITE : 0);
 	return vg_handle_duplicate(vmo, rights, mem) ? FS_FS_ERROR_NO_MEMORY : 0;

@@ -60,12 +60,14 @@ int aspace_init(struct aspace *as);
 /* Unmaps everything and frees the page tables. */
 void aspace_destroy(struct aspace *as);
 /* aspace_map options: at *va exactly; shared with a clone (never a
- * copy-on-write snapshot); the VMO's committed pages entered at once. The
+ * copy-on-write snapshot); the VMO's committed pages entered at once; the
+ * mapping may reach past the VMO's end (faults there: ERR_OUT_OF_RANGE). The
  * highest protection aspace_protect may give later sits above
  * ASPACE_MAX_SHIFT (none given: any). */
 #define ASPACE_FIXED 1u
 #define ASPACE_SHARED 2u
 #define ASPACE_POPULATE 4u
+#define ASPACE_PAST_END 8u /* VG_VM_PAST_END: len may reach past the VMO's end */
 #define ASPACE_MAX_SHIFT 8
 /* Maps len bytes of vmo from offset with prot at *va (if ASPACE_FIXED) or
  * at a free place it chooses (and stores in *va). W+X is refused. */

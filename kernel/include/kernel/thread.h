@@ -71,6 +71,7 @@ struct thread {
 	/* Interruptions (interrupt.c): args waiting for the next return to
 	 * user mode, oldest at intr_head; the thread's alternate stack. */
 	uint64_t intr_args[THREAD_INTR_MAX];
+	uint64_t intr_values[THREAD_INTR_MAX]; /* the frame's addr: sigqueue's value */
 	uint8_t intr_head, intr_count;
 	bool no_intr; /* blocked in a wait that interruptions must not end */
 	uintptr_t intr_stack, intr_stack_size;

@@ -53,16 +53,24 @@ struct vmo *vmo_create(uint64_t size);
 struct vmo *vmo_create_physical(paddr_t pa, uint64_t size, unsigned cache);
 /* size bytes of contiguous zeroed RAM below limit (0: anywhere). */
 struct vmo *vmo_create_contiguous(uint64_t size, unsigned cache, paddr_t limit);
-/* A copy-on-write snapshot of [offset, offset+size) of an anonymous parent.
+/* A copy-on-write snapshot of [offset, offset+size) of an anonymous parent
+ * (with VG_CHILD_UP_TO_END in flags: of the part of it the parent has).
  * Errors: ERR_NOT_SUPPORTED (parent not anonymous), ERR_INVALID_ARGS
  * (offset not page aligned), ERR_OUT_OF_RANGE, ERR_NO_MEMORY. */
-int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, struct vmo **out);
+int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, unsigned flags,
+		     struct vmo **out);
 /* The physical page behind page index for an access: committing a zeroed
  * page if needed, and for a write, copying a shared page first (stale
  * mappings of the old page are removed). *writable says whether the page
  * may be mapped writable now (false while it is shared). Returns 0 when
  * out of range or out of memory. */
 paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable);
+/* The VMO's size in pages now (vmo_set_size may change it at any time):
+ * tells a fault past the end from one out of memory. */
+static inline size_t vmo_page_count(struct vmo *v)
+{
+	return __atomic_load_n(&v->npages, __ATOMIC_RELAXED);
+}
 /* Under vmo_lock: whether pa (as vmo_fault_page returned it, with
  * writable) is still what page index may be mapped as. */
 bool vmo_page_current(struct vmo *v, size_t index, paddr_t pa, bool writable);

@@ -43,8 +43,15 @@
 #define SIGPOLL SIGIO
 #define SIGPWR 30
 #define SIGSYS 31
-#define NSIG 32
+/* Real-time signals (queued, each with its value: sigqueue), lowest
+ * delivered first. Linux's kernel numbers them from 32; ours end at 63 so
+ * that a sigset_t stays one word. */
+#define SIGRTMIN 32
+#define SIGRTMAX 63
+#define NSIG 64
 #define _NSIG NSIG
+/* Queued signals waiting in one process at most (sysconf). */
+#define SIGQUEUE_MAX 32
 
 typedef int sig_atomic_t;
 typedef uint64_t sigset_t; /* bit n: signal n */
@@ -78,6 +85,7 @@ typedef struct {
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
 #define BUS_ADRALN 1
+#define BUS_ADRERR 2 /* past the end of a file mapping */
 #define ILL_ILLOPC 1
 #define FPE_INTDIV 1
 #define TRAP_BRKPT 1
@@ -121,6 +129,7 @@ typedef struct {
 
 int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old);
 sighandler_t signal(int sig, sighandler_t handler);
+int sigqueue(pid_t pid, int sig, const union sigval value);
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
 int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);

@@ -4,11 +4,10 @@
 // after the file actions, which run in order on that list: adddup2,
 // addclose and addopen (the caller opens the file; the child gets its own
 // handle to that open file). Attributes: POSIX_SPAWN_SETPGROUP, POSIX_SPAWN_SETSID,
-// POSIX_SPAWN_SETSIGDEF (a new program starts with every signal at its
-// default action anyway: signal state lives in the program's C library),
-// POSIX_SPAWN_SETSIGMASK with an empty mask (what a new program starts
-// with; any other mask makes posix_spawn fail with ENOTSUP); the others are
-// refused by posix_spawnattr_setflags with EINVAL.
+// POSIX_SPAWN_SETSIGMASK (the child's mask; without it, the caller's) and
+// POSIX_SPAWN_SETSIGDEF (these signals start at their default action in
+// the child; without it the caller's ignored ones stay ignored); the others
+// are refused by posix_spawnattr_setflags with EINVAL.
 #ifndef _SPAWN_H
 #define _SPAWN_H
 #include <signal.h>

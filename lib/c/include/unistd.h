@@ -111,6 +111,7 @@ int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
 #define _SC_CLK_TCK 2
 #define _SC_NGROUPS_MAX 3
 #define _SC_OPEN_MAX 4 /* RLIMIT_NOFILE */
+#define _SC_SIGQUEUE_MAX 34 /* queued signals waiting in a process (sigqueue: EAGAIN) */
 #define _SC_PAGESIZE 30
 #define _SC_PAGE_SIZE _SC_PAGESIZE
 #define _SC_LINE_MAX 43

@@ -12,5 +12,8 @@ int dyntest_call(int (*fn)(int), int x);
 /* What libdynplain.so defines. */
 extern int dynplain_loads;
 extern int *dynplain_unloaded;
+/* A NULL dereference (tests/user/dyn/dyncrash.c: the crash report must
+ * name it from the library's symbols). */
+void dynplain_crash(void);
 
 #endif

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // A shared object without TLS, which dlclose unloads: its destructor
 // reports through a pointer the program sets, and a reload starts from
-// fresh data (tests/user/dyn/dlmain.c).
+// fresh data (tests/user/dyn/dlmain.c); and a function that crashes, for
+// crash reports naming a library's functions (dyncrash.c).
 #include "dyntest.h"
 
 int dynplain_loads;
@@ -16,4 +17,9 @@ __attribute__((destructor)) static void destruct(void)
 {
 	if (dynplain_unloaded)
 		*dynplain_unloaded = 1;
+}
+
+__attribute__((noinline)) void dynplain_crash(void)
+{
+	*(volatile int *)0 = 1;
 }

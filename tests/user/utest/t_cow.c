@@ -167,11 +167,18 @@ UTEST(cow_invalid_arguments)
 	CHECK_EQ(vg_vmo_create_child(closed, 0, PG, 0, &out), ERR_BAD_HANDLE);
 	CHECK_EQ(vg_vmo_create_child(log_h, 0, PG, 0, &out), ERR_WRONG_TYPE);
 	CHECK_EQ(vg_vmo_create_child(maponly, 0, PG, 0, &out), ERR_ACCESS_DENIED);
-	CHECK_EQ(vg_vmo_create_child(v, 0, PG, 1, &out), ERR_INVALID_ARGS);
+	CHECK_EQ(vg_vmo_create_child(v, 0, PG, 2, &out), ERR_INVALID_ARGS);
 	CHECK_EQ(vg_vmo_create_child(v, 100, PG, 0, &out), ERR_INVALID_ARGS);
 	CHECK_EQ(vg_vmo_create_child(v, 0, 0, 0, &out), ERR_OUT_OF_RANGE);
 	CHECK_EQ(vg_vmo_create_child(v, PG, 2 * PG, 0, &out), ERR_OUT_OF_RANGE);
 	CHECK_EQ(vg_vmo_create_child(v, 4 * PG, PG, 0, &out), ERR_OUT_OF_RANGE);
+	/* Up to the parent's end: the part of the range it has. */
+	CHECK_EQ(vg_vmo_create_child(v, 4 * PG, PG, VG_CHILD_UP_TO_END, &out), ERR_OUT_OF_RANGE);
+	CHECK_EQ(vg_vmo_create_child(v, PG, 4 * PG, VG_CHILD_UP_TO_END, &out), 0);
+	char byte;
+	CHECK_EQ(vg_vmo_read(out, PG - 1, &byte, 1), 0);
+	CHECK_EQ(vg_vmo_read(out, PG, &byte, 1), ERR_OUT_OF_RANGE);
+	vg_handle_close(out);
 	CHECK_EQ(vg_vmo_create_child(v, (uint64_t)-PG, 2 * PG, 0, &out), ERR_OUT_OF_RANGE);
 	CHECK_EQ(vg_vmo_create_child(v, 0, (uint64_t)-1, 0, &out), ERR_OUT_OF_RANGE);
 	CHECK_EQ(vg_vmo_create_child(v, 0, PG, 0, (vg_handle_t *)kernel_ptr), ERR_BAD_ADDRESS);

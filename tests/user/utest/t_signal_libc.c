@@ -331,16 +331,14 @@ UTEST(sig_alarm_interrupts_pause)
 	signal(SIGALRM, SIG_DFL);
 }
 
-/* Default actions in a child program (bin/sigchild): the status is
- * 128 + the signal, and a crash's signal logged a crash report. */
-static long child_status(const char *how, const char *n)
+/* The exit status of the boot archive's program path run with argv. */
+static long program_status(const char *path, const char *const *argv)
 {
 	const void *image;
 	size_t len;
-	long st = vg_initrd_find("bin/sigchild", &image, &len);
+	long st = vg_initrd_find(path, &image, &len);
 	if (st)
 		return st - 1000;
-	const char *argv[] = { "sigchild", how, n, NULL };
 	vg_handle_t child, port;
 	const char *why = NULL;
 	struct vg_spawn_req req = { .image = image, .len = len, .argv = argv };
@@ -356,6 +354,14 @@ static long child_status(const char *how, const char *n)
 	vg_handle_close(port);
 	vg_handle_close(child);
 	return st ? st - 3000 : (long)pkt.data[0];
+}
+
+/* Default actions in a child program (bin/sigchild): the status is
+ * 128 + the signal, and a crash's signal logged a crash report. */
+static long child_status(const char *how, const char *n)
+{
+	const char *argv[] = { "sigchild", how, n, NULL };
+	return program_status("bin/sigchild", argv);
 }
 
 /* Whether a record of the kernel log from seq on holds both a and b. */
@@ -461,4 +467,20 @@ UTEST(crash_report_survives_garbage_frames)
 UTEST(crash_report_for_abort)
 {
 	check_crash("abort", SIGABRT, "signal 6 (Aborted)", " abort+0x");
+}
+
+/* A dynamically linked program crashing inside a function of its own
+ * shared library: the report names the function from the library's
+ * symbols (through ld.so's module_at), and the program's frames from the
+ * program's. */
+UTEST(crash_report_names_shared_library_function)
+{
+	uint64_t seq = log_end();
+	const char *argv[] = { "dyncrash", NULL };
+	CHECK_EQ(program_status("bin/dyncrash", argv), 128 + SIGSEGV);
+	CHECK(log_has(seq, "process dyncrash ", "killed: signal 11"));
+	CHECK(log_has(seq, "  #0 0x", " dynplain_crash+0x"));
+	CHECK(log_has(seq, " dynplain_crash+0x", " in libdynplain.so"));
+	CHECK(log_has(seq, "  #1 0x", " crash_through_library+0x"));
+	CHECK(log_has(seq, "  #2 0x", " main+0x"));
 }

@@ -23,11 +23,15 @@ extern int __libc_vm_lock;
 
 /* place's own bit beside the PROT_* ones: the mapping is MAP_SHARED. */
 #define SHARED 0x100
+/* Also ours: a file's pages, which may end before the mapping does (an
+ * access there is SIGBUS, as past the end of a file anywhere). */
+#define FILE_PAGES 0x200
 
 static uint32_t vm_prot(int prot)
 {
 	return (prot & PROT_READ ? VG_VM_READ : 0) | (prot & PROT_WRITE ? VG_VM_WRITE : 0) |
-		(prot & PROT_EXEC ? VG_VM_EXEC : 0) | (prot & SHARED ? VG_VM_SHARED : 0);
+		(prot & PROT_EXEC ? VG_VM_EXEC : 0) | (prot & SHARED ? VG_VM_SHARED : 0) |
+		(prot & FILE_PAGES ? VG_VM_PAST_END : 0);
 }
 
 /* Maps vmo at addr (MAP_FIXED) or where the allocator places it. */
@@ -71,7 +75,9 @@ static long file_vmo(int fd, uint64_t off, size_t len, int prot, int flags, vg_h
 	if (shared)
 		return 0;
 	vg_handle_t child;
-	long st = vg_vmo_create_child(vmo, off, len, 0, &child);
+	/* What of the range the file has: the rest of the mapping is past
+	 * its end. */
+	long st = vg_vmo_create_child(vmo, off, len, VG_CHILD_UP_TO_END, &child);
 	vg_handle_close(vmo);
 	if (st) {
 		errno = ENOMEM;
@@ -108,7 +114,10 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 	} else if (file_vmo(fd, (uint64_t)off, len, prot, flags, &vmo, &map_off)) {
 		return MAP_FAILED;
 	}
-	void *p = place(vmo, map_off, len, prot | (kind == MAP_SHARED ? SHARED : 0), addr, fixed);
+	void *p = place(vmo, map_off, len,
+			prot | (kind == MAP_SHARED ? SHARED : 0) |
+				(flags & MAP_ANONYMOUS ? 0 : FILE_PAGES),
+			addr, fixed);
 	/* The mapping holds the VMO. */
 	vg_handle_close(vmo);
 	if (!p) {

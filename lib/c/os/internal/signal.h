@@ -22,19 +22,20 @@ const uint32_t *__libc_sig_handled_word(void);
  * handled), as a futex word: sigwait reads it before it looks at the
  * pending set and sleeps on it. */
 const uint32_t *__libc_sig_arrivals_word(void);
-/* info for an interruption's arg (VG_SIGARG). */
-void __libc_sig_info(uint64_t arg, siginfo_t *info);
+/* info for an interruption's arg (VG_SIGARG) and value (sigqueue's
+ * si_value, which the frame's addr carries). */
+void __libc_sig_info(uint64_t arg, uint64_t value, siginfo_t *info);
 /* Removes the lowest pending signal in set, the calling thread's first,
  * then the process's, and returns it with its info; 0 when none is. */
 int __libc_sig_take(sigset_t set, siginfo_t *info);
-/* Sends arg (VG_SIGARG) to the calling thread: its entry runs before this
- * returns. 0 or an errno value. */
-int __libc_sig_self(uint64_t arg);
-/* Sends arg to thread t (the caller's own struct for itself; the first
- * thread through process_interrupt). 0 or an errno value (ESRCH: it has
- * ended). */
+/* Sends arg (VG_SIGARG) and value (si_value) to the calling thread: its
+ * entry runs before this returns. 0 or an errno value. */
+int __libc_sig_self(uint64_t arg, uint64_t value);
+/* Sends arg and value to thread t (the caller's own struct for itself;
+ * the first thread through process_interrupt). 0 or an errno value
+ * (ESRCH: it has ended; EAGAIN: 16 interruptions wait). */
 struct __pthread;
-int __libc_sig_send(struct __pthread *t, uint64_t arg);
+int __libc_sig_send(struct __pthread *t, uint64_t arg, uint64_t value);
 /* The interruption entry is registered (once per process; each thread's
  * alternate stack with it). 0 or an errno value. */
 int __libc_sig_ready(void);
@@ -43,6 +44,27 @@ int __libc_sig_ready(void);
 void __libc_sig_flush(void);
 /* In a forked child: nothing is pending (POSIX). */
 void __libc_sig_forked(void);
+/* The signals that are SIG_IGN, for a new program (exec, posix_spawn). */
+sigset_t __libc_sig_ignored(void);
+/* A new program's start: the mask, pending signals and ignored actions
+ * its creator passed (VG_HTAG_SIGNALS), if any, and the entry registered
+ * (__libc_sig_ready) once the mask is in place. */
+void __libc_sig_inherit(void);
+
+/* The queue of blocked real-time signals (sigqueue.c): each one sent is
+ * kept, with its arg and value, for its thread (owner) or the process
+ * (owner NULL), until taken oldest first. Lock-free: the entry adds to
+ * it, on any thread, whatever the interrupted code was doing. */
+#define SIG_QUEUED(sig) ((sig) >= SIGRTMIN) /* to SIGRTMAX, the last signal */
+_Static_assert(SIGRTMAX == NSIG - 1, "the real-time signals end the set");
+/* false when the queue is full (_SC_SIGQUEUE_MAX signals wait). */
+bool __libc_sigq_put(const struct __pthread *owner, uint64_t arg, uint64_t value);
+/* The oldest of sig for owner, false when none; *more: others remain. */
+bool __libc_sigq_take(const struct __pthread *owner, int sig, uint64_t *arg, uint64_t *value,
+		      bool *more);
+bool __libc_sigq_full(void);
+/* In a forked child: empty. */
+void __libc_sigq_clear(void);
 /* The signals pending for the calling thread or the whole process. */
 sigset_t __libc_sig_pending_all(void);
 /* Signal set contains SIGCHLD, which the caller blocks or waits for: from
@@ -66,6 +88,8 @@ extern _Thread_local sigset_t __libc_sig_pending;
  * kill takes only 0 as ours), and kill of another process (NULL: ESRCH). */
 extern pid_t __libc_pid;
 extern int (*__libc_kill_other)(pid_t pid, int sig);
+/* sigqueue to another process (NULL: ESRCH). */
+extern int (*__libc_sigqueue_other)(pid_t pid, int sig, uint64_t value);
 /* Tells the process server SIGCHLD's action (a handler or not; SA_NOCLDSTOP;
  * SA_NOCLDWAIT or SIG_IGN: children are reaped as they end), set with the
  * hooks above (NULL: no server). */

@@ -97,11 +97,11 @@ void __libc_cancel_entry_end(bool in_cp);
 int __libc_sched_attr_check(const pthread_attr_t *a);
 bool __libc_sched_wanted(const pthread_attr_t *a, int *policy, int *priority);
 int __libc_sched_set(uint32_t h, int policy, int priority);
-/* Sends arg (a process-directed signal the calling thread blocks) to
+/* Sends arg and value (a process-directed signal the calling thread blocks) to
  * another living thread that does not block signal sig: whether one took
  * it. Only tries the list's lock (the caller is an interruption entry,
  * which may have interrupted its holder). pthread.c. */
-bool __libc_thread_forward(int sig, uint64_t arg);
+bool __libc_thread_forward(int sig, uint64_t arg, uint64_t value);
 /* In a forked child: the calling thread is the only one (pthread.c). */
 void __libc_threads_forked(void);
 /* Whether t is a thread of this process that has not been joined or

@@ -84,7 +84,8 @@ static long make_child_handles(vg_handle_t child, vg_handle_t ep)
 		 * the working directory was read at start and is in the
 		 * memory the child copies. */
 		if (h[i].tag == VG_HTAG_PROC || h[i].tag == VG_HTAG_FD ||
-		    h[i].tag == VG_HTAG_FS_ROOT || h[i].tag == VG_HTAG_FS_CWD)
+		    h[i].tag == VG_HTAG_FS_ROOT || h[i].tag == VG_HTAG_FS_CWD ||
+		    h[i].tag == VG_HTAG_SIGNALS)
 			continue;
 		vg_handle_t there = give(h[i].handle, child);
 		if (there)

@@ -23,6 +23,7 @@
 #include "../internal/fd.h"
 #include "../internal/lock.h"
 #include "../internal/proc.h"
+#include "../internal/signal.h"
 #include "../internal/spawn_action.h"
 
 #define FDS_MAX 32 /* what the server stages for one spawn */
@@ -167,6 +168,33 @@ struct start {
 	bool exec; /* in the caller's place */
 };
 
+/* The new program's signal state, which lives in its C library: the mask
+ * (POSIX_SPAWN_SETSIGMASK's, else ours), the actions that are SIG_IGN
+ * (but those POSIX_SPAWN_SETSIGDEF resets) and, for exec, the pending
+ * signals (execve keeps them). Staged as a VMO (VG_HTAG_SIGNALS) when
+ * there is anything to pass; the new program's start-up applies it
+ * (__libc_sig_inherit). 0 or the server's error. */
+static long give_signals(vg_handle_t ep, const posix_spawnattr_t *attr, bool exec)
+{
+	short flags = attr ? attr->flags : 0;
+	struct vg_startup_signals s = {
+		.mask = flags & POSIX_SPAWN_SETSIGMASK ? attr->sigmask : __libc_sig_mask,
+		.ignored = __libc_sig_ignored() &
+			~(flags & POSIX_SPAWN_SETSIGDEF ? attr->sigdefault : 0),
+	};
+	s.pending = exec ? __libc_sig_pending_all() & s.mask : 0;
+	vg_handle_t vmo;
+	if (!s.mask && !s.ignored && !s.pending)
+		return 0;
+	if (vg_vmo_create(sizeof(s), 0, &vmo))
+		return PROC_PROC_ERROR_FULL;
+	if (vg_vmo_write(vmo, 0, &s, sizeof(s))) {
+		vg_handle_close(vmo);
+		return PROC_PROC_ERROR_FULL;
+	}
+	return proc_process_give(ep, VG_HTAG_SIGNALS, 0, vmo);
+}
+
 /* One attempt with one path (and the program's pages, image, unless
  * VG_HANDLE_INVALID: consumed): 0 or an errno; *refused tells whether the
  * process server gave it (not the staging of the descriptors). */
@@ -178,13 +206,7 @@ static int start_once(pid_t *pid, const char *path, const struct start *s, vg_ha
 	const posix_spawnattr_t *attr = s->attr;
 	vg_handle_t ep = __libc_proc_ep();
 	short flags = attr ? attr->flags : 0;
-	int early = !ep						    ? ENOSYS
-		: strlen(path) > PROC_PROCESS_SPAWN_PATH_MAX	    ? ENAMETOOLONG
-		: (flags & POSIX_SPAWN_SETSIGMASK) && attr->sigmask ? ENOTSUP
-								    : 0;
-	/* A new program starts with an empty mask and cannot be given another
-	 * (its signal state is its C library's). SETSIGDEF needs nothing: every
-	 * action starts at its default. */
+	int early = !ep ? ENOSYS : strlen(path) > PROC_PROCESS_SPAWN_PATH_MAX ? ENAMETOOLONG : 0;
 	if (early) {
 		if (image != VG_HANDLE_INVALID)
 			vg_handle_close(image);
@@ -210,6 +232,8 @@ static int start_once(pid_t *pid, const char *path, const struct start *s, vg_ha
 		else
 			vg_handle_close(f.h[i].handle);
 	f.n = 0;
+	if (!err && !st)
+		st = give_signals(ep, attr, s->exec);
 	int32_t child = 0;
 	if (!err && !st && s->exec)
 		st = proc_process_exec(ep, path, s->args, s->args_len, s->env, s->env_len);

@@ -4,7 +4,9 @@
 // in the kernel log (what dmesg shows): who it was, the signal, its code
 // and the fault address, the registers of the interrupted context, and a
 // backtrace whose addresses are named "function+0xoff" from the program's
-// ELF symbol table.
+// ELF symbol table, or, in a dynamically linked program, from the symbol
+// table of the shared object holding them ("function+0xoff in libx.so",
+// found through the dynamic loader: struct vg_loader's module_at).
 //
 // Nothing here trusts the crashed state. The frame-pointer chain is walked
 // by the kernel (user_backtrace) with its fault-safe user copies, so a
@@ -18,6 +20,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <verdigris/intr.h>
+#include <vg/loader.h>
 #include <vg/vg.h>
 
 #include "../../internal/elfsym.h"
@@ -72,16 +75,37 @@ static void program_syms_open(struct program_syms *p)
 	p->ok = !elfsym_open(&p->es, (const char *)archive + su->image_offset, su->image_size);
 }
 
+/* The name of a shared object's function holding look (NULL: none); the
+ * object's name into *object. Each lookup parses the object's file again:
+ * a report has a few dozen frames at most. */
+static const char *library_symbol(uint64_t look, char name[ELFSYM_NAME_MAX + 1], uint64_t *off,
+				  const char **object)
+{
+	const struct vg_startup *su = vg_startup();
+	const struct vg_loader *ld = su ? (const struct vg_loader *)(uintptr_t)su->loader : NULL;
+	struct vg_loader_module m;
+	struct elfsym es;
+	if (!ld || !ld->module_at || ld->module_at(look, &m) || look < m.base ||
+	    elfsym_open(&es, m.file, m.file_size) || elfsym_lookup(&es, look - m.base, name, off))
+		return NULL;
+	*object = m.name;
+	return name;
+}
+
 /* One backtrace line: the address, then "function+0xoff" when a symbol
- * holds it. A return address is named by the call before it (ret - 1:
- * the call may be a function's last instruction). */
+ * of the program holds it, or "function+0xoff in library" for one of a
+ * shared object. A return address is named by the call before it (ret -
+ * 1: the call may be a function's last instruction). */
 static void print_frame(const struct program_syms *p, int depth, uint64_t addr, bool is_return)
 {
 	char name[ELFSYM_NAME_MAX + 1];
 	uint64_t look = addr - (is_return ? 1 : 0), off;
-	if (p->ok && look >= p->bias && !elfsym_lookup(&p->es, look - p->bias, name, &off))
-		vg_printf("  #%d %#018llx %s+%#llx\n", depth, (unsigned long long)addr, name,
-			  (unsigned long long)(off + (is_return ? 1 : 0)));
+	const char *object = NULL;
+	if ((p->ok && look >= p->bias && !elfsym_lookup(&p->es, look - p->bias, name, &off)) ||
+	    library_symbol(look, name, &off, &object))
+		vg_printf("  #%d %#018llx %s+%#llx%s%.64s\n", depth, (unsigned long long)addr, name,
+			  (unsigned long long)(off + (is_return ? 1 : 0)), object ? " in " : "",
+			  object ? object : "");
 	else
 		vg_printf("  #%d %#018llx\n", depth, (unsigned long long)addr);
 }

@@ -29,14 +29,19 @@
 #include "../internal/thread.h"
 
 static struct sigaction actions[NSIG];
+static void entry(uint64_t arg, struct vg_intr_frame *f);
 static int actions_lock;
 
 _Thread_local sigset_t __libc_sig_pending;
-static _Thread_local uint64_t pending_arg[NSIG];
+static _Thread_local uint64_t pending_arg[NSIG], pending_value[NSIG];
 /* The process's pending signals (those every thread blocked), and their
- * args (written before the bit is set, read after it is taken). */
+ * args and values (written before the bit is set, read after it is
+ * taken). Real-time signals wait in sigqueue.c's queue instead; these
+ * hold one only when the queue was full (overflow: merged, as others). */
 static sigset_t process_pending;
-static uint64_t process_arg[NSIG];
+static uint64_t process_arg[NSIG], process_value[NSIG];
+static sigset_t process_overflow;
+static _Thread_local sigset_t thread_overflow;
 /* Whether the process server sends SIGCHLD without a handler (blocked or
  * waited for once: __libc_sigchld_wanted). */
 static bool sigchld_wanted;
@@ -47,6 +52,9 @@ static _Thread_local uint32_t handled_norestart; /* of those, without SA_RESTART
  * another thread received. */
 static uint32_t arrivals;
 static _Thread_local stack_t alt = { .ss_flags = SS_DISABLE };
+/* A handler without SA_ONSTACK runs off the alternate stack, where its
+ * entry's frame is: the kernel must not be given the stack meanwhile. */
+static _Thread_local bool alt_held;
 
 /* Default actions other than "terminate". */
 #define SIG_DFL_IGNORE (SIGBIT(SIGCHLD) | SIGBIT(SIGCONT) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH))
@@ -67,41 +75,87 @@ const uint32_t *__libc_sig_arrivals_word(void)
 	return &arrivals;
 }
 
-void __libc_sig_info(uint64_t arg, siginfo_t *info)
+void __libc_sig_info(uint64_t arg, uint64_t value, siginfo_t *info)
 {
 	*info = (siginfo_t){ .si_signo = VG_SIGARG_SIG(arg),
 			     .si_code = VG_SIGARG_CODE(arg),
 			     .si_pid = VG_SIGARG_PID(arg),
-			     .si_status = VG_SIGARG_STATUS(arg) };
+			     .si_status = VG_SIGARG_STATUS(arg),
+			     .si_value.sival_ptr = (void *)(uintptr_t)value };
 }
 
-/* The process's pending signal sig, if it is still there (another thread
- * may take it first): its arg into *arg. */
-static bool take_process_signal(int sig, uint64_t *arg)
+/* Pending signal sig of owner (NULL: the process) whose bit was just
+ * taken from *pending: a real-time one's oldest from the queue (its bit
+ * set again when more wait), else the one merged in arg_of[sig] and value_of[sig].
+ * false when another taker got it first. */
+static bool take_pending(sigset_t *pending, sigset_t *overflow, const struct __pthread *owner,
+			 int sig, const uint64_t *arg_of, const uint64_t *value_of, uint64_t *arg,
+			 uint64_t *value)
 {
-	sigset_t was = __atomic_fetch_and(&process_pending, ~SIGBIT(sig), __ATOMIC_ACQ_REL);
-	*arg = process_arg[sig];
-	return was & SIGBIT(sig);
+	sigset_t was = __atomic_fetch_and(pending, ~SIGBIT(sig), __ATOMIC_ACQ_REL);
+	if (!(was & SIGBIT(sig)))
+		return false;
+	bool more;
+	if (SIG_QUEUED(sig) && __libc_sigq_take(owner, sig, arg, value, &more)) {
+		if (more || (__atomic_load_n(overflow, __ATOMIC_ACQUIRE) & SIGBIT(sig)))
+			__atomic_fetch_or(pending, SIGBIT(sig), __ATOMIC_RELEASE);
+		return true;
+	}
+	/* A real-time signal without a queued one is an overflow, or a bit
+	 * another taker left set: nothing. */
+	if (SIG_QUEUED(sig) &&
+	    !(__atomic_fetch_and(overflow, ~SIGBIT(sig), __ATOMIC_ACQ_REL) & SIGBIT(sig)))
+		return false;
+	*arg = arg_of[sig];
+	*value = value_of[sig];
+	return true;
+}
+
+static bool take_thread_signal(int sig, uint64_t *arg, uint64_t *value)
+{
+	return take_pending(&__libc_sig_pending, &thread_overflow, &__libc_self, sig, pending_arg,
+			    pending_value, arg, value);
+}
+
+static bool take_process_signal(int sig, uint64_t *arg, uint64_t *value)
+{
+	return take_pending(&process_pending, &process_overflow, NULL, sig, process_arg,
+			    process_value, arg, value);
+}
+
+/* Keeps a blocked signal for owner: a real-time one queued (merged only
+ * when the queue is full), any other merged with one already pending. */
+static void keep_pending(sigset_t *pending, sigset_t *overflow, const struct __pthread *owner,
+			 uint64_t *arg_of, uint64_t *value_of, uint64_t arg, uint64_t value)
+{
+	int sig = VG_SIGARG_SIG(arg);
+	if (!SIG_QUEUED(sig) || !__libc_sigq_put(owner, arg, value)) {
+		arg_of[sig] = arg;
+		value_of[sig] = value;
+		if (SIG_QUEUED(sig))
+			__atomic_fetch_or(overflow, SIGBIT(sig), __ATOMIC_RELEASE);
+	}
+	__atomic_fetch_or(pending, SIGBIT(sig), __ATOMIC_RELEASE);
+	__atomic_fetch_add(&arrivals, 1, __ATOMIC_RELEASE);
 }
 
 int __libc_sig_take(sigset_t set, siginfo_t *info)
 {
-	sigset_t ready = __atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) & set;
-	if (ready) {
+	sigset_t ready;
+	uint64_t arg, value;
+	/* The lowest first, the thread's before the process's. Taking is one
+	 * atomic AND: the entry may add another signal meanwhile. */
+	while ((ready = __atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) & set)) {
 		int sig = __builtin_ctzll(ready);
-		__libc_sig_info(pending_arg[sig], info);
-		/* One instruction (or an LL/SC loop an interruption restarts):
-		 * the entry may add another signal meanwhile. A second of the
-		 * same signal arriving now merges with this one, as blocked
-		 * signals do. */
-		__atomic_fetch_and(&__libc_sig_pending, ~SIGBIT(sig), __ATOMIC_ACQ_REL);
-		return sig;
+		if (take_thread_signal(sig, &arg, &value)) {
+			__libc_sig_info(arg, value, info);
+			return sig;
+		}
 	}
 	while ((ready = __atomic_load_n(&process_pending, __ATOMIC_ACQUIRE) & set)) {
 		int sig = __builtin_ctzll(ready);
-		uint64_t arg;
-		if (take_process_signal(sig, &arg)) {
-			__libc_sig_info(arg, info);
+		if (take_process_signal(sig, &arg, &value)) {
+			__libc_sig_info(arg, value, info);
 			return sig;
 		}
 	}
@@ -112,6 +166,8 @@ void __libc_sig_forked(void)
 {
 	__libc_sig_pending = 0;
 	process_pending = 0;
+	thread_overflow = process_overflow = 0;
+	__libc_sigq_clear();
 }
 
 sigset_t __libc_sig_pending_all(void)
@@ -123,13 +179,12 @@ sigset_t __libc_sig_pending_all(void)
 /* A process-directed signal the calling thread blocks: another thread's,
  * or the process's pending one. Waiters in sigwait (any thread) look
  * again. */
-static void leave_to_process(int sig, uint64_t arg)
+static void leave_to_process(int sig, uint64_t arg, uint64_t value)
 {
-	if (__libc_thread_forward(sig, arg))
+	if (__libc_thread_forward(sig, arg, value))
 		return;
-	process_arg[sig] = arg;
-	__atomic_fetch_or(&process_pending, SIGBIT(sig), __ATOMIC_RELEASE);
-	__atomic_fetch_add(&arrivals, 1, __ATOMIC_RELEASE);
+	keep_pending(&process_pending, &process_overflow, NULL, process_arg, process_value, arg,
+		     value);
 	__libc_futex_wake(&arrivals, UINT32_MAX);
 }
 
@@ -192,6 +247,65 @@ static void default_action(const siginfo_t *info, struct vg_intr_frame *f)
 	die(f, info);
 }
 
+/* The interrupted context's stack pointer. */
+#if defined(__x86_64__)
+#define FRAME_SP(f) ((f)->regs.rsp)
+#define RED_ZONE 128
+#elif defined(__aarch64__)
+#define FRAME_SP(f) ((f)->regs.sp)
+#define RED_ZONE 0
+#else
+#define FRAME_SP(f) ((f)->regs.x[2])
+#define RED_ZONE 0
+#endif
+
+void __libc_call_on_stack(void *a, void *b, void *c, void (*fn)(void *, void *, void *),
+			  uintptr_t sp); /* lib/c/arch/<arch>/callstack.S */
+
+static bool on_alt_stack(uintptr_t sp)
+{
+	return !(alt.ss_flags & SS_DISABLE) && sp > (uintptr_t)alt.ss_sp &&
+		sp - (uintptr_t)alt.ss_sp <= alt.ss_size;
+}
+
+static void call_handler(void *action, void *info, void *frame)
+{
+	const struct sigaction *a = action;
+	siginfo_t *si = info;
+	if (a->sa_flags & SA_SIGINFO)
+		a->sa_sigaction(si->si_signo, si, frame);
+	else
+		a->sa_handler(si->si_signo);
+}
+
+/* The handler, on the alternate stack only with SA_ONSTACK. The kernel
+ * delivers every interruption there once one is set (it does not know
+ * signals), so a handler without the flag is called back on the
+ * interrupted stack, below its red zone. Meanwhile the kernel is told
+ * there is no alternate stack: an interruption during the handler must
+ * not be written over this entry's frame at the alternate stack's top
+ * (alt_held: every registration meanwhile leaves the stack out). */
+static void call_on_its_stack(const struct sigaction *a, siginfo_t *info, struct vg_intr_frame *f)
+{
+	uintptr_t here = (uintptr_t)__builtin_frame_address(0), sp = FRAME_SP(f);
+	if ((a->sa_flags & SA_ONSTACK) || alt_held || !on_alt_stack(here) || on_alt_stack(sp)) {
+		call_handler((void *)a, info, f);
+		return;
+	}
+	/* Every registration meanwhile (raise, sigaction... in the handler)
+	 * leaves the stack out. */
+	alt_held = true;
+	if (__libc_sig_ready()) {
+		alt_held = false;
+		call_handler((void *)a, info, f);
+		return;
+	}
+	__libc_call_on_stack((void *)a, info, f, call_handler,
+			     (sp - RED_ZONE - 64) & ~(uintptr_t)15);
+	alt_held = false;
+	__libc_sig_ready();
+}
+
 static void run(int sig, siginfo_t *info, struct vg_intr_frame *f)
 {
 	__libc_lock(&actions_lock);
@@ -211,10 +325,7 @@ static void run(int sig, siginfo_t *info, struct vg_intr_frame *f)
 	__libc_sig_mask |= a.sa_mask & ~SIG_UNBLOCKABLE;
 	if (!(a.sa_flags & SA_NODEFER))
 		__libc_sig_mask |= SIGBIT(sig);
-	if (a.sa_flags & SA_SIGINFO)
-		a.sa_sigaction(sig, info, f);
-	else
-		a.sa_handler(sig);
+	call_on_its_stack(&a, info, f);
 	__libc_sig_mask = old;
 	if (!(a.sa_flags & SA_RESTART))
 		handled_norestart++;
@@ -228,6 +339,7 @@ static int fault_signal(uint32_t cause, int *code)
 	case VG_EXC_ILLEGAL: *code = ILL_ILLOPC; return SIGILL;
 	case VG_EXC_ARITHMETIC: *code = FPE_INTDIV; return SIGFPE;
 	case VG_EXC_ALIGNMENT: *code = BUS_ADRALN; return SIGBUS;
+	case VG_EXC_PAST_END: *code = BUS_ADRERR; return SIGBUS;
 	case VG_EXC_BREAKPOINT: *code = TRAP_BRKPT; return SIGTRAP;
 	default: *code = SEGV_MAPERR; return SIGSEGV;
 	}
@@ -258,21 +370,19 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 		    a->sa_handler == SIG_IGN)
 			die(f, &info);
 	} else {
-		__libc_sig_info(arg, &info);
+		/* A signal's value (sigqueue) comes in the frame's addr. */
+		__libc_sig_info(arg, f->addr, &info);
 		/* Not a signal: pthread_cancel's, or not one of ours. */
 		if (info.si_signo <= 0 || info.si_signo >= NSIG)
 			resume(f, in_cp, saved_errno);
 		if (arg & VG_SIGARG_DIE)
 			die(f, &info);
 		if (__libc_sig_mask & SIGBIT(info.si_signo)) {
-			if (info.si_code != SI_TKILL) {
-				leave_to_process(info.si_signo, arg);
-				resume(f, in_cp, saved_errno);
-			}
-			pending_arg[info.si_signo] = arg;
-			__atomic_fetch_or(&__libc_sig_pending, SIGBIT(info.si_signo),
-					  __ATOMIC_RELEASE);
-			__atomic_fetch_add(&arrivals, 1, __ATOMIC_RELEASE);
+			if (info.si_code != SI_TKILL)
+				leave_to_process(info.si_signo, arg, f->addr);
+			else
+				keep_pending(&__libc_sig_pending, &thread_overflow, &__libc_self,
+					     pending_arg, pending_value, arg, f->addr);
 			resume(f, in_cp, saved_errno);
 		}
 	}
@@ -287,7 +397,7 @@ int __libc_sig_ready(void)
 	 * a process made from a copy of this one's memory has no entry yet
 	 * whatever our variables say. It also sets the thread's alternate
 	 * stack, to what it already is. */
-	bool on = !(alt.ss_flags & SS_DISABLE);
+	bool on = !(alt.ss_flags & SS_DISABLE) && !alt_held;
 	return vg_interrupt_set_entry((uintptr_t)entry, on ? (uintptr_t)alt.ss_sp : 0,
 				      on ? alt.ss_size : 0)
 		? EINVAL
@@ -297,16 +407,17 @@ int __libc_sig_ready(void)
 void __libc_sig_flush(void)
 {
 	sigset_t go;
-	while ((go = __libc_sig_pending & ~__libc_sig_mask)) {
+	uint64_t arg, value;
+	/* Lowest first; each queued real-time signal on its own. */
+	while ((go = __atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) & ~__libc_sig_mask)) {
 		int sig = __builtin_ctzll(go);
-		__atomic_fetch_and(&__libc_sig_pending, ~SIGBIT(sig), __ATOMIC_ACQ_REL);
-		__libc_sig_self(pending_arg[sig]);
+		if (take_thread_signal(sig, &arg, &value))
+			__libc_sig_self(arg, value);
 	}
 	while ((go = __atomic_load_n(&process_pending, __ATOMIC_ACQUIRE) & ~__libc_sig_mask)) {
 		int sig = __builtin_ctzll(go);
-		uint64_t arg;
-		if (take_process_signal(sig, &arg))
-			__libc_sig_self(arg);
+		if (take_process_signal(sig, &arg, &value))
+			__libc_sig_self(arg, value);
 	}
 }
 
@@ -365,4 +476,44 @@ int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
 		return -1;
 	}
 	return 0;
+}
+
+sigset_t __libc_sig_ignored(void)
+{
+	sigset_t set = 0;
+	__libc_lock(&actions_lock);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (actions[sig].sa_handler == SIG_IGN)
+			set |= SIGBIT(sig);
+	__libc_unlock(&actions_lock);
+	return set;
+}
+
+void __libc_sig_inherit(void)
+{
+	vg_handle_t h = vg_startup_find(VG_HTAG_SIGNALS, 0);
+	struct vg_startup_signals s;
+	/* The mask is in place before the entry is registered: a signal that
+	 * arrives at once finds it blocked. */
+	if (h == VG_HANDLE_INVALID || vg_vmo_read(h, 0, &s, sizeof(s))) {
+		if (h != VG_HANDLE_INVALID)
+			vg_handle_close(h);
+		__libc_sig_ready();
+		return;
+	}
+	vg_handle_close(h);
+	/* SIGCHLD's action is also the process server's (sigaction tells it),
+	 * so it starts at the default like SIGKILL and SIGSTOP. */
+	s.ignored &= ~(SIG_UNBLOCKABLE | SIGBIT(SIGCHLD) | 1);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (s.ignored & SIGBIT(sig))
+			actions[sig].sa_handler = SIG_IGN;
+	__libc_sig_mask = s.mask & ~(SIG_UNBLOCKABLE | 1);
+	__libc_sig_ready();
+	__libc_sigchld_wanted(__libc_sig_mask);
+	/* Pending ones come again, as the process's: they stay pending while
+	 * blocked, and an ignored one is dropped as it would have been. */
+	for (int sig = 1; sig < NSIG; sig++)
+		if (s.pending & SIGBIT(sig) & __libc_sig_mask)
+			__libc_sig_self(VG_SIGARG(sig, SI_USER, 0), 0);
 }

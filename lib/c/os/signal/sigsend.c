@@ -25,20 +25,20 @@ static int errno_of(long st)
 	}
 }
 
-int __libc_sig_send(struct __pthread *t, uint64_t arg)
+int __libc_sig_send(struct __pthread *t, uint64_t arg, uint64_t value)
 {
 	int err = __libc_sig_ready();
 	if (err)
 		return err;
 	/* The first thread has no handle of its own, but it is the process's
 	 * oldest, which is where process_interrupt goes. */
-	return errno_of(t->handle ? vg_thread_interrupt(t->handle, arg)
-				  : vg_process_interrupt(vg_self(), arg));
+	return errno_of(t->handle ? vg_thread_interrupt_value(t->handle, arg, value)
+				  : vg_process_interrupt_value(vg_self(), arg, value));
 }
 
-int __libc_sig_self(uint64_t arg)
+int __libc_sig_self(uint64_t arg, uint64_t value)
 {
-	return __libc_sig_send(&__libc_self, arg);
+	return __libc_sig_send(&__libc_self, arg, value);
 }
 
 int pthread_kill(pthread_t t, int sig)
@@ -47,7 +47,7 @@ int pthread_kill(pthread_t t, int sig)
 		return EINVAL;
 	if (sig == 0)
 		return 0;
-	return __libc_sig_send(t, VG_SIGARG(sig, SI_TKILL, 0));
+	return __libc_sig_send(t, VG_SIGARG(sig, SI_TKILL, 0), 0);
 }
 
 int raise(int sig)
@@ -80,7 +80,7 @@ int kill(pid_t pid, int sig)
 	else if (sig == SIGSTOP)
 		st = vg_process_suspend(vg_self(), 1);
 	else if (sig)
-		st = __libc_sig_self(VG_SIGARG(sig, SI_USER, __libc_pid));
+		st = __libc_sig_self(VG_SIGARG(sig, SI_USER, __libc_pid), 0);
 	if (st) {
 		errno = st > 0 ? (int)st : errno_of(st);
 		return -1;

@@ -19,7 +19,7 @@ int sigemptyset(sigset_t *set)
 
 int sigfillset(sigset_t *set)
 {
-	*set = ((sigset_t)1 << NSIG) - 2; /* 1 to NSIG - 1 */
+	*set = ~(sigset_t)1; /* 1 to NSIG - 1 */
 	return 0;
 }
 

@@ -36,8 +36,10 @@ _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
 		__libc_proc_hook_signals();
 	/* The signal entry from the start, so that a fault in any program is
 	 * a signal and its default action logs a symbolized crash report
-	 * (lib/c/os/signal/crash.c) rather than the kernel's raw one. */
-	__libc_sig_ready();
+	 * (lib/c/os/signal/crash.c) rather than the kernel's raw one; with
+	 * the mask, ignored actions and pending signals the program's creator
+	 * passed (exec, posix_spawn). */
+	__libc_sig_inherit();
 	/* A dynamic program's constructors are every module's: the dynamic
 	 * loader knows them (<vg/loader.h>). */
 	const struct vg_loader *ld = (const struct vg_loader *)(uintptr_t)su->loader;

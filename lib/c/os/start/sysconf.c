@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <proc.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <vg/syscall.h>
@@ -39,6 +40,7 @@ long sysconf(int name)
 {
 	switch (name) {
 	case _SC_PAGESIZE: return PAGE_BYTES;
+	case _SC_SIGQUEUE_MAX: return SIGQUEUE_MAX;
 	case _SC_CLK_TCK: return TICKS_PER_SECOND;
 	case _SC_NPROCESSORS_CONF:
 	case _SC_NPROCESSORS_ONLN: return LIBC_NCPUS;

@@ -62,7 +62,7 @@ int pthread_cancel(pthread_t t)
 	 * interrupt: the request is kept and changes nothing (ESRCH from the
 	 * send); one with 16 interruptions waiting will reach its entry with
 	 * those, which checks the request the same way. */
-	int err = __libc_sig_send(t, CANCEL_ARG);
+	int err = __libc_sig_send(t, CANCEL_ARG, 0);
 	return err == ESRCH || err == EAGAIN ? 0 : err;
 }
 

@@ -63,7 +63,7 @@ static bool takes(const struct __pthread *t, int sig)
 		!(__atomic_load_n(&t->sig_mask, __ATOMIC_RELAXED) & ((sigset_t)1 << sig));
 }
 
-bool __libc_thread_forward(int sig, uint64_t arg)
+bool __libc_thread_forward(int sig, uint64_t arg, uint64_t value)
 {
 	/* The entry may have interrupted this very thread holding the lock:
 	 * then the signal stays the process's (signal.c). */
@@ -74,7 +74,7 @@ bool __libc_thread_forward(int sig, uint64_t arg)
 		if (takes(l, sig))
 			to = l;
 	/* Under the lock, so that it is not reaped meanwhile. */
-	bool sent = to && !__libc_sig_send(to, arg);
+	bool sent = to && !__libc_sig_send(to, arg, value);
 	__libc_unlock(&cache_lock);
 	return sent;
 }

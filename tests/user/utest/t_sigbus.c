@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// SIGBUS for an access to a file mapping past the end of the file
+// (docs/ARCHITECTURE.md sections 13 and 17): the file server's VMO holds
+// the file's pages only, the mapping reaches past it (VG_VM_PAST_END),
+// and the fault there is VG_EXC_PAST_END, which the C library makes
+// SIGBUS with si_code BUS_ADRERR and si_addr; the same after ftruncate
+// shrinks a mapped file, and no more once it grows again.
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../utest.h"
+#include "../vfs_up.h"
+
+#define PAGE 4096
+
+static sigjmp_buf back;
+static volatile int bus_sig, bus_code;
+static void *volatile bus_addr;
+
+static void on_bus(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	bus_sig = sig;
+	bus_code = si->si_code;
+	bus_addr = si->si_addr;
+	siglongjmp(back, 1);
+}
+
+/* Reads the byte at p: its value, or -1 after a SIGBUS at p. */
+static int touch(volatile char *p)
+{
+	bus_sig = bus_code = 0;
+	bus_addr = NULL;
+	if (sigsetjmp(back, 1))
+		return bus_sig == SIGBUS && bus_code == BUS_ADRERR && bus_addr == (void *)p ? -1
+											    : -2;
+	return (unsigned char)*p;
+}
+
+static int make_file(const char *path, size_t len)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	static char data[3 * PAGE];
+	memset(data, 'f', sizeof(data));
+	if (fd >= 0 && write(fd, data, len) != (ssize_t)len) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+UTEST(sigbus_past_the_end_of_a_mapped_file)
+{
+	CHECK_EQ(vfs_up(), 0);
+	struct sigaction a = { .sa_sigaction = on_bus, .sa_flags = SA_SIGINFO }, old;
+	sigemptyset(&a.sa_mask);
+	CHECK_EQ(sigaction(SIGBUS, &a, &old), 0);
+	int fd = make_file("/tmp/sigbus", 100);
+	CHECK(fd >= 0);
+	char *s = mmap(NULL, 2 * PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	char *p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	CHECK(s != MAP_FAILED && p != MAP_FAILED);
+	if (s == MAP_FAILED || p == MAP_FAILED)
+		return;
+	/* The file's page: its bytes, then zeros to the page's end. */
+	CHECK_EQ(touch(s + 99), 'f');
+	CHECK_EQ(touch(s + 100), 0);
+	CHECK_EQ(touch(p + 99), 'f');
+	/* The page past the end of the file. */
+	CHECK_EQ(touch(s + PAGE), -1);
+	CHECK_EQ(touch(s + 2 * PAGE - 1), -1);
+	CHECK_EQ(touch(p + PAGE + 8), -1);
+	/* A fork copies such mappings as they are. */
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(touch(s + 1) == 'f' && touch(s + PAGE) == -1 ? 0 : 1);
+	int st;
+	CHECK(pid > 0);
+	CHECK_EQ(waitpid(pid, &st, 0), pid);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	/* The file grows: the shared mapping sees the new page. */
+	CHECK_EQ(ftruncate(fd, PAGE + 10), 0);
+	CHECK_EQ(touch(s + PAGE), 0);
+	CHECK_EQ(munmap(s, 2 * PAGE), 0);
+	CHECK_EQ(munmap(p, 2 * PAGE), 0);
+	close(fd);
+	CHECK_EQ(unlink("/tmp/sigbus"), 0);
+	sigaction(SIGBUS, &old, NULL);
+}
+
+UTEST(sigbus_after_ftruncate_shrinks_a_mapped_file)
+{
+	CHECK_EQ(vfs_up(), 0);
+	struct sigaction a = { .sa_sigaction = on_bus, .sa_flags = SA_SIGINFO }, old;
+	sigemptyset(&a.sa_mask);
+	CHECK_EQ(sigaction(SIGBUS, &a, &old), 0);
+	int fd = make_file("/tmp/sigbus2", 3 * PAGE);
+	CHECK(fd >= 0);
+	char *s = mmap(NULL, 3 * PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	CHECK(s != MAP_FAILED);
+	if (s == MAP_FAILED)
+		return;
+	CHECK_EQ(touch(s + 2 * PAGE), 'f');
+	CHECK_EQ(ftruncate(fd, PAGE), 0);
+	CHECK_EQ(touch(s + PAGE - 1), 'f');
+	CHECK_EQ(touch(s + PAGE), -1);
+	CHECK_EQ(touch(s + 2 * PAGE + 5), -1);
+	CHECK_EQ(ftruncate(fd, 3 * PAGE), 0);
+	CHECK_EQ(touch(s + 2 * PAGE + 5), 0);
+	CHECK_EQ(munmap(s, 3 * PAGE), 0);
+	close(fd);
+	CHECK_EQ(unlink("/tmp/sigbus2"), 0);
+	sigaction(SIGBUS, &old, NULL);
+}

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Real-time signals and sigqueue (docs/ARCHITECTURE.md section 15.1):
+// queued, not merged, lowest number first, each with its si_value and
+// si_code SI_QUEUE for handlers and sigwaitinfo; EAGAIN at
+// _SC_SIGQUEUE_MAX; kill's permissions; another process's queue. And
+// SA_ONSTACK: only handlers with it run on the alternate stack.
+#include <errno.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../utest.h"
+#include "../vfs_up.h"
+
+#define BIT(sig) ((sigset_t)1 << (sig))
+
+static volatile int got_n;
+static volatile int got_sig[16], got_code[16], got_value[16], got_pid[16];
+
+static void record(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	if (got_n < 16) {
+		got_sig[got_n] = sig;
+		got_code[got_n] = si->si_code;
+		got_value[got_n] = si->si_value.sival_int;
+		got_pid[got_n] = si->si_pid;
+	}
+	got_n++;
+}
+
+static int queue(int sig, int value)
+{
+	return sigqueue(getpid(), sig, (union sigval){ .sival_int = value });
+}
+
+/* Five queued while blocked, two numbers: all five delivered once
+ * unblocked, the lower number's first, each number's in sending order. */
+UTEST(sigqueue_realtime_signals_queue_in_order)
+{
+	struct sigaction a = { .sa_sigaction = record, .sa_flags = SA_SIGINFO }, old1, old2;
+	sigemptyset(&a.sa_mask);
+	CHECK_EQ(sigaction(SIGRTMIN, &a, &old1), 0);
+	CHECK_EQ(sigaction(SIGRTMIN + 1, &a, &old2), 0);
+	sigset_t block = BIT(SIGRTMIN) | BIT(SIGRTMIN + 1), pending;
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &block, NULL), 0);
+	got_n = 0;
+	CHECK_EQ(queue(SIGRTMIN + 1, 10), 0);
+	CHECK_EQ(queue(SIGRTMIN, 1), 0);
+	CHECK_EQ(queue(SIGRTMIN, 2), 0);
+	CHECK_EQ(queue(SIGRTMIN + 1, 11), 0);
+	CHECK_EQ(queue(SIGRTMIN, 3), 0);
+	CHECK_EQ(got_n, 0);
+	CHECK_EQ(sigpending(&pending), 0);
+	CHECK_EQ(pending & block, block);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &block, NULL), 0);
+	CHECK_EQ(got_n, 5);
+	static const int sig_off[] = { 0, 0, 0, 1, 1 }, value[] = { 1, 2, 3, 10, 11 };
+	for (int i = 0; i < 5; i++) {
+		CHECK_EQ(got_sig[i], SIGRTMIN + sig_off[i]);
+		CHECK_EQ(got_value[i], value[i]);
+		CHECK_EQ(got_code[i], SI_QUEUE);
+		CHECK_EQ(got_pid[i], getpid());
+	}
+	CHECK_EQ(sigpending(&pending), 0);
+	CHECK_EQ(pending & block, 0);
+	/* Unblocked: delivered at once, with its value. */
+	CHECK_EQ(queue(SIGRTMIN, 42), 0);
+	CHECK_EQ(got_n, 6);
+	CHECK_EQ(got_value[5], 42);
+	sigaction(SIGRTMIN, &old1, NULL);
+	sigaction(SIGRTMIN + 1, &old2, NULL);
+}
+
+/* An ordinary signal still merges: two blocked SIGUSR1 are one. */
+UTEST(sigqueue_ordinary_signals_merge)
+{
+	struct sigaction a = { .sa_sigaction = record, .sa_flags = SA_SIGINFO }, old;
+	sigemptyset(&a.sa_mask);
+	CHECK_EQ(sigaction(SIGUSR1, &a, &old), 0);
+	sigset_t block = BIT(SIGUSR1);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &block, NULL), 0);
+	got_n = 0;
+	CHECK_EQ(queue(SIGUSR1, 5), 0);
+	CHECK_EQ(queue(SIGUSR1, 6), 0);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &block, NULL), 0);
+	CHECK_EQ(got_n, 1);
+	CHECK_EQ(got_code[0], SI_QUEUE);
+	sigaction(SIGUSR1, &old, NULL);
+}
+
+/* sigwaitinfo and sigtimedwait take queued signals one by one with their
+ * values; the queue holds _SC_SIGQUEUE_MAX, and sigqueue then fails with
+ * EAGAIN until one is taken. */
+UTEST(sigqueue_sigwaitinfo_values_and_eagain_at_the_limit)
+{
+	long max = sysconf(_SC_SIGQUEUE_MAX);
+	CHECK(max >= 32); /* _POSIX_SIGQUEUE_MAX */
+	int sig = SIGRTMIN + 3;
+	sigset_t set = BIT(sig);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &set, NULL), 0);
+	for (long i = 0; i < max; i++)
+		CHECK_EQ(queue(sig, (int)i), 0);
+	CHECK_EQ(queue(sig, 999), -1);
+	CHECK_EQ(errno, EAGAIN);
+	siginfo_t si;
+	CHECK_EQ(sigwaitinfo(&set, &si), sig);
+	CHECK_EQ(si.si_value.sival_int, 0);
+	CHECK_EQ(si.si_code, SI_QUEUE);
+	CHECK_EQ(queue(sig, 1000), 0); /* room again */
+	struct timespec zero = { 0, 0 };
+	for (long i = 1; i < max; i++) {
+		CHECK_EQ(sigtimedwait(&set, &si, &zero), sig);
+		CHECK_EQ(si.si_value.sival_int, (int)i);
+	}
+	CHECK_EQ(sigtimedwait(&set, &si, &zero), sig);
+	CHECK_EQ(si.si_value.sival_int, 1000);
+	CHECK_EQ(sigtimedwait(&set, &si, &zero), -1);
+	CHECK_EQ(errno, EAGAIN);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &set, NULL), 0);
+	/* Bad signals and pids. */
+	CHECK_EQ(queue(NSIG, 0), -1);
+	CHECK_EQ(errno, EINVAL);
+	CHECK_EQ(sigqueue(32000, SIGRTMIN, (union sigval){ 0 }), -1);
+	CHECK_EQ(errno, ESRCH);
+	CHECK_EQ(sigqueue(getpid(), 0, (union sigval){ 0 }), 0);
+}
+
+/* Another process's queue: a child that blocks SIGRTMIN from its start
+ * (posix_spawn's mask) takes all three from us, none merged, each with its
+ * value, code and sender. Their order is not checked here: interruptions
+ * that wait in the kernel together are delivered nested, so the library
+ * may queue them in another order (section 15.1, "Not done"). */
+UTEST(sigqueue_reaches_another_process_with_values)
+{
+	int p[2];
+	CHECK_EQ(pipe(p), 0);
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	CHECK_EQ(posix_spawn_file_actions_init(&fa), 0);
+	CHECK_EQ(posix_spawn_file_actions_adddup2(&fa, p[1], 1), 0);
+	CHECK_EQ(posix_spawnattr_init(&attr), 0);
+	sigset_t mask = BIT(SIGRTMIN);
+	CHECK_EQ(posix_spawnattr_setsigmask(&attr, &mask), 0);
+	CHECK_EQ(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK), 0);
+	char me[16];
+	snprintf(me, sizeof(me), "%d", (int)getpid());
+	char *argv[] = { "sigstate", "rtwait", me, NULL }, *env[] = { NULL };
+	pid_t pid;
+	CHECK_EQ(posix_spawn(&pid, "/bin/sigstate", &fa, &attr, argv, env), 0);
+	close(p[1]);
+	char c;
+	CHECK_EQ(read(p[0], &c, 1), 1);
+	for (int v = 7; v <= 9; v++)
+		CHECK_EQ(sigqueue(pid, SIGRTMIN, (union sigval){ .sival_int = v }), 0);
+	int st;
+	CHECK_EQ(waitpid(pid, &st, 0), pid);
+	CHECK(WIFEXITED(st));
+	CHECK(WEXITSTATUS(st) <= 1);
+	close(p[0]);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&attr);
+}
+
+/* kill's permissions: a uid-1000 process may not queue a signal to a
+ * root one (EPERM), nor to pid 1. */
+UTEST(sigqueue_follows_kill_permissions)
+{
+	CHECK_EQ(vfs_up(), 0);
+	pid_t victim = fork();
+	if (victim == 0)
+		for (;;)
+			pause();
+	CHECK(victim > 0);
+	pid_t child = fork();
+	if (child == 0) {
+		if (setuid(1000))
+			_exit(6);
+		if (sigqueue(1, SIGRTMIN, (union sigval){ 0 }) == 0 || errno != EPERM)
+			_exit(5);
+		if (sigqueue(victim, SIGRTMIN, (union sigval){ 0 }) == 0)
+			_exit(0);
+		_exit(errno == EPERM ? 1 : 2);
+	}
+	CHECK(child > 0);
+	int st;
+	CHECK_EQ(waitpid(child, &st, 0), child);
+	CHECK(WIFEXITED(st));
+	CHECK_EQ(WEXITSTATUS(st), 1);
+	/* Allowed to root: the victim, which does not handle it, ends. */
+	CHECK_EQ(sigqueue(victim, SIGRTMIN, (union sigval){ 0 }), 0);
+	CHECK_EQ(waitpid(victim, &st, 0), victim);
+	CHECK(WIFSIGNALED(st));
+	CHECK_EQ(WTERMSIG(st), SIGRTMIN);
+}
+
+/* SA_ONSTACK per handler. */
+static char alt_stack[32768] __attribute__((aligned(16)));
+static volatile uintptr_t where_on, where_off, where_nested;
+
+static bool on_alt(uintptr_t a)
+{
+	return a >= (uintptr_t)alt_stack && a < (uintptr_t)alt_stack + sizeof(alt_stack);
+}
+
+static void mark_nested(int sig)
+{
+	(void)sig;
+	volatile char here;
+	where_nested = (uintptr_t)&here;
+}
+
+static void mark_on(int sig)
+{
+	(void)sig;
+	volatile char here;
+	where_on = (uintptr_t)&here;
+}
+
+static void mark_off(int sig)
+{
+	(void)sig;
+	volatile char here;
+	where_off = (uintptr_t)&here;
+	raise(SIGUSR2); /* a signal while it runs off the alternate stack */
+}
+
+UTEST(sigqueue_sa_onstack_chooses_the_stack)
+{
+	stack_t ss = { .ss_sp = alt_stack, .ss_size = sizeof(alt_stack), .ss_flags = 0 }, old;
+	CHECK_EQ(sigaltstack(&ss, &old), 0);
+	struct sigaction on = { .sa_handler = mark_on, .sa_flags = SA_ONSTACK },
+			 off = { .sa_handler = mark_off }, nested = { .sa_handler = mark_nested },
+			 o1, o2, o3;
+	sigemptyset(&on.sa_mask);
+	sigemptyset(&off.sa_mask);
+	sigemptyset(&nested.sa_mask);
+	CHECK_EQ(sigaction(SIGRTMIN + 5, &on, &o1), 0);
+	CHECK_EQ(sigaction(SIGUSR1, &off, &o2), 0);
+	CHECK_EQ(sigaction(SIGUSR2, &nested, &o3), 0);
+	where_on = where_off = where_nested = 0;
+	CHECK_EQ(raise(SIGRTMIN + 5), 0);
+	CHECK(where_on && on_alt(where_on));
+	CHECK_EQ(raise(SIGUSR1), 0);
+	CHECK(where_off && !on_alt(where_off));
+	CHECK(where_nested && !on_alt(where_nested));
+	/* The alternate stack is still there for the next SA_ONSTACK one. */
+	where_on = 0;
+	CHECK_EQ(raise(SIGRTMIN + 5), 0);
+	CHECK(where_on && on_alt(where_on));
+	sigaction(SIGRTMIN + 5, &o1, NULL);
+	sigaction(SIGUSR1, &o2, NULL);
+	sigaction(SIGUSR2, &o3, NULL);
+	ss.ss_flags = SS_DISABLE;
+	CHECK_EQ(sigaltstack(&ss, NULL), 0);
+}
