@@ -10,15 +10,27 @@ static bool name_char(char c)
 		c == '.' || c == '_' || c == '-';
 }
 
-bool devmgr_name_valid(const char *name, size_t len)
+/* One component of a node's path: [A-Za-z0-9._-]+, neither "." nor "..". */
+static bool component_valid(const char *name, size_t len)
 {
-	if (len == 0 || len > DEVMGR_NAME_MAX || (len == 1 && name[0] == '.') ||
+	if (len == 0 || (len == 1 && name[0] == '.') ||
 	    (len == 2 && name[0] == '.' && name[1] == '.'))
 		return false;
 	for (size_t i = 0; i < len; i++)
 		if (!name_char(name[i]))
 			return false;
 	return true;
+}
+
+bool devmgr_name_valid(const char *name, size_t len)
+{
+	if (len > DEVMGR_NAME_MAX)
+		return false;
+	const char *slash = memchr(name, '/', len);
+	if (!slash)
+		return component_valid(name, len);
+	size_t dir = (size_t)(slash - name);
+	return component_valid(name, dir) && component_valid(slash + 1, len - dir - 1);
 }
 
 /* Iterative, with one backtracking point (the last '*'): linear in
@@ -100,7 +112,7 @@ static bool pattern_valid(const char *s, size_t len)
 	if (len == 0 || len > DEVMGR_NAME_MAX)
 		return false;
 	for (size_t i = 0; i < len; i++)
-		if (!name_char(s[i]) && s[i] != '*' && s[i] != '?')
+		if (!name_char(s[i]) && s[i] != '*' && s[i] != '?' && s[i] != '/')
 			return false;
 	return true;
 }

@@ -124,7 +124,12 @@ TEST(devmgr_rules, node_names)
 	CHECK(!devmgr_name_valid("", 0));
 	CHECK(!devmgr_name_valid(".", 1));
 	CHECK(!devmgr_name_valid("..", 2));
-	CHECK(!devmgr_name_valid("a/b", 3));
+	CHECK(devmgr_name_valid("pts/0", 5)); /* one directory level */
+	CHECK(!devmgr_name_valid("a/b/c", 5));
+	CHECK(!devmgr_name_valid("/a", 2));
+	CHECK(!devmgr_name_valid("a/", 2));
+	CHECK(!devmgr_name_valid("../a", 4));
+	CHECK(!devmgr_name_valid("a/..", 4));
 	CHECK(!devmgr_name_valid("/", 1));
 	CHECK(!devmgr_name_valid("a b", 3));
 	CHECK(!devmgr_name_valid("a*", 2));

@@ -75,4 +75,12 @@ int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
 int putenv(char *string);
 
+/* Pseudo-terminals (lib/c/os/fd/pty.c): a master is an open of /dev/ptmx,
+ * its slave /dev/pts/N; the slave opens once unlockpt has unlocked it. */
+int posix_openpt(int flags);
+int grantpt(int fd);
+int unlockpt(int fd);
+char *ptsname(int fd);
+int ptsname_r(int fd, char *buf, size_t len);
+
 #endif

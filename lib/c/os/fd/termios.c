@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -15,6 +16,8 @@
 #include "../internal/fd.h"
 
 #define TTY_MAJOR 5 /* srv/console: /dev/tty is minor 0, /dev/console minor 1 */
+#define PTY_MAJOR 136 /* srv/pty: /dev/pts/N is minor N, /dev/ptmx minor PTMX_MINOR */
+#define PTMX_MINOR 0xfffff
 
 /* errno for a status of a tty call. */
 static int tty_error(long st)
@@ -175,10 +178,16 @@ int ttyname_r(int fd, char *buf, size_t len)
 		return errno;
 	if (fstat(fd, &st))
 		return errno;
-	const char *name = major(st.st_rdev) != TTY_MAJOR ? NULL
-		: minor(st.st_rdev) == 0		  ? "/dev/tty"
-		: minor(st.st_rdev) == 1		  ? "/dev/console"
-							  : NULL;
+	char pts[24];
+	const char *name = NULL;
+	if (major(st.st_rdev) == TTY_MAJOR && minor(st.st_rdev) <= 1)
+		name = minor(st.st_rdev) ? "/dev/console" : "/dev/tty";
+	else if (major(st.st_rdev) == PTY_MAJOR && minor(st.st_rdev) == PTMX_MINOR)
+		name = "/dev/ptmx";
+	else if (major(st.st_rdev) == PTY_MAJOR) {
+		snprintf(pts, sizeof(pts), "/dev/pts/%u", minor(st.st_rdev));
+		name = pts;
+	}
 	if (!name)
 		return ENODEV; /* a terminal this library cannot name */
 	if (strlen(name) >= len)
@@ -242,6 +251,8 @@ int ioctl(int fd, unsigned long request, ...)
 	case TIOCSPGRP: return arg ? tcsetpgrp(fd, *(const pid_t *)arg) : (errno = EFAULT, -1);
 	case TIOCSCTTY: return __tty_set_ctty(fd, true, (intptr_t)arg == 1);
 	case TIOCNOTTY: return __tty_set_ctty(fd, false, false);
+	case TIOCGPTN: return arg ? __pty_number(fd, arg) : (errno = EFAULT, -1);
+	case TIOCSPTLCK: return arg ? __pty_lock(fd, *(const int *)arg != 0) : (errno = EFAULT, -1);
 	default: errno = ENOTTY; return -1;
 	}
 }

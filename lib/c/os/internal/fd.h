@@ -107,6 +107,10 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
 /* One more wait of a call that would block (poll, pipes); *round counts
  * them from 0: yields first, then sleeps growing to 1 ms, never past
  * deadline (monotonic ns). */
+/* A pty master's slave number (TIOCGPTN, ptsname) and its lock
+ * (TIOCSPTLCK, unlockpt): 0, or -1 with errno (lib/c/os/fd/pty.c). */
+int __pty_number(int fd, unsigned *number);
+int __pty_lock(int fd, bool lock);
 void __fd_wait(unsigned *round, uint64_t deadline);
 /* __fd_wait as a cancellation point's wait (read, write, poll): a thread
  * cancelled there drops the reference to d it holds (NULL: none). */
