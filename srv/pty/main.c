@@ -350,8 +350,8 @@ static struct fs_file_ops file_ops = {
 
 int main(void)
 {
-	tty_file_ops(&file_ops);
 	file_ops.tcsetsid = do_tcsetsid;
+	tty_file_ops(&file_ops);
 	pthread_t t;
 	if (pthread_create(&t, NULL, nodes_thread, NULL)) {
 		printf("pty: no thread for the slaves' nodes\n");

@@ -355,22 +355,25 @@ static long do_tcflush(void *ctx, uint64_t badge, uint8_t queue)
 
 void tty_file_ops(struct fs_file_ops *ops)
 {
-	ops->read = do_read;
-	ops->write = do_write;
-	ops->ready = do_ready;
-	ops->close = do_close;
-	ops->seek = do_seek;
-	ops->sync = do_sync;
-	ops->setflags = do_setflags;
-	ops->clone = fs_device_clone;
-	ops->tcgetattr = do_tcgetattr;
-	ops->tcsetattr = do_tcsetattr;
-	ops->tcgetpgrp = do_tcgetpgrp;
-	ops->tcsetpgrp = do_tcsetpgrp;
-	ops->getwinsize = do_getwinsize;
-	ops->setwinsize = do_setwinsize;
-	ops->sti = do_sti;
-	ops->tcflush = do_tcflush;
-	ops->tcgetsid = do_tcgetsid;
-	ops->tcsetsid = tty_tcsetsid;
+	/* Only what the server left NULL: its own operations stay. */
+#define FILL(op, fn) (ops->op = ops->op ? ops->op : (fn))
+	FILL(read, do_read);
+	FILL(write, do_write);
+	FILL(ready, do_ready);
+	FILL(close, do_close);
+	FILL(seek, do_seek);
+	FILL(sync, do_sync);
+	FILL(setflags, do_setflags);
+	FILL(clone, fs_device_clone);
+	FILL(tcgetattr, do_tcgetattr);
+	FILL(tcsetattr, do_tcsetattr);
+	FILL(tcgetpgrp, do_tcgetpgrp);
+	FILL(tcsetpgrp, do_tcsetpgrp);
+	FILL(getwinsize, do_getwinsize);
+	FILL(setwinsize, do_setwinsize);
+	FILL(sti, do_sti);
+	FILL(tcflush, do_tcflush);
+	FILL(tcgetsid, do_tcgetsid);
+	FILL(tcsetsid, tty_tcsetsid);
+#undef FILL
 }

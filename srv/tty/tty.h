@@ -47,13 +47,14 @@ void tty_init(struct tty *t, void (*output)(struct tty *));
  * know, which is refused as bad_file. */
 struct tty *tty_of(void *ctx, uint64_t badge);
 
-/* Sets the terminal calls of ops (those above) and the rest of `file`
- * for a server whose every open file is a terminal: read, write and ready
- * through the line discipline, close (fs_opens_close), seek (ESPIPE),
- * sync, setflags, clone. ctx must be the server's struct fs_opens
- * (fs_device_serve's). The server sets stat (its device numbers) and
- * whatever means something else on some of its files (a pty's master:
- * read, write, ready; its close, which hangs the slave up). */
+/* Sets the fields of ops the server left NULL: the terminal calls (those
+ * above) and the rest of `file` for a server whose every open file is a
+ * terminal: read, write and ready through the line discipline, close
+ * (fs_opens_close), seek (ESPIPE), sync, setflags, clone. ctx must be the
+ * server's struct fs_opens (fs_device_serve's). The server sets stat (its
+ * device numbers) and whatever means something else on some of its files
+ * (a pty's master: read, write, ready; its close, which hangs the slave
+ * up; tcsetsid). */
 void tty_file_ops(struct fs_file_ops *ops);
 
 /* file.stat's answer for a terminal: a character device (0620, as
