@@ -131,6 +131,7 @@ int main(void)
 		return 1;
 	}
 	tty_init(&tty, pump_output);
+	tty.rdev = (uint64_t)TTY_MAJOR << 32 | 1; /* /dev/console */
 	tty_file_ops(&file_ops);
 	pthread_t t;
 	if (pthread_create(&t, NULL, interrupts, NULL)) {

@@ -132,6 +132,7 @@ static long open_master(uint32_t flags, vg_handle_t *file)
 		if ((st = fs_opens_new(&opens, ino_of(i, false), flags, file)))
 			break;
 		tty_init(&p->tty, NULL);
+		p->tty.rdev = (uint64_t)PTY_MAJOR << 32 | i;
 		p->state = PTY_ANNOUNCING;
 		p->master = p->locked = true;
 		p->no_node = p->slave_was_open = false;
@@ -147,9 +148,13 @@ static long open_slave(uint32_t n, uint32_t flags, vg_handle_t *file)
 {
 	pthread_mutex_lock(&table);
 	struct pty *p = &ptys[n];
-	long st = p->state != PTY_READY	  ? FS_FS_ERROR_NO_DEVICE
-		: p->locked || !p->master ? FS_FS_ERROR_IO /* as Linux */
-					  : fs_opens_new(&opens, ino_of(n, true), flags, file);
+	long st;
+	if (p->state == PTY_FREE || p->state == PTY_WITHDRAWING)
+		st = FS_FS_ERROR_NO_DEVICE;
+	else if (p->state == PTY_ANNOUNCING || p->locked || !p->master)
+		st = FS_FS_ERROR_IO; /* as Linux; one being made is locked still */
+	else
+		st = fs_opens_new(&opens, ino_of(n, true), flags, file);
 	if (!st) {
 		p->slave_opens++;
 		p->slave_was_open = true;

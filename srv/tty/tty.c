@@ -30,13 +30,20 @@ static void output(struct tty *t)
 		t->output(t);
 }
 
+#define SAME_DEVICE UINT64_MAX /* tell_session: the device is unchanged */
+
 /* Tells the process server the session's foreground group, so that the
- * session leader's end hangs it up (SIGHUP). Outside the lock. */
-static void tell_session(int32_t sid, int32_t group)
+ * session leader's end hangs it up (SIGHUP), and (unless SAME_DEVICE)
+ * which device its controlling terminal is (0: none), for its members'
+ * /dev/tty. A session gone: nothing to do. Outside the lock. */
+static void tell_session(int32_t sid, int32_t group, uint64_t rdev)
 {
 	vg_handle_t proc = vg_startup_find(VG_HTAG_PROC, 0);
-	if (proc && sid > 0)
-		proc_process_terminal(proc, sid, group); /* a session gone: nothing to do */
+	if (!proc || sid <= 0)
+		return;
+	proc_process_terminal(proc, sid, group);
+	if (rdev != SAME_DEVICE)
+		proc_process_terminal_device(proc, sid, rdev);
 }
 
 static void send_signal(int sig, int32_t group)
@@ -111,7 +118,7 @@ void tty_hangup(struct tty *t)
 	t->session = 0;
 	t->foreground = 0;
 	pthread_mutex_unlock(&t->lock);
-	tell_session(sid, 0);
+	tell_session(sid, 0, 0);
 	for (int i = 0; i < 2; i++) {
 		int sig = i ? SIGCONT : SIGHUP;
 		send_signal(sig, group);
@@ -263,7 +270,7 @@ static long do_tcsetpgrp(void *ctx, uint64_t badge, int32_t pgid)
 	t->foreground = pgid;
 	int32_t sid = t->session;
 	pthread_mutex_unlock(&t->lock);
-	tell_session(sid, pgid);
+	tell_session(sid, pgid, SAME_DEVICE);
 	return 0;
 }
 
@@ -299,8 +306,8 @@ long tty_tcsetsid(void *ctx, uint64_t badge, int32_t sid, bool steal)
 	}
 	pthread_mutex_unlock(&t->lock);
 	if (!st) {
-		tell_session(old, 0); /* the old session's leader no longer has it */
-		tell_session(sid, sid);
+		tell_session(old, 0, 0); /* the old session's leader no longer has it */
+		tell_session(sid, sid, t->rdev);
 	}
 	return st;
 }

@@ -30,6 +30,10 @@ struct tty {
 	int32_t foreground; /* 0: no foreground group */
 	int32_t session; /* the session it is the controlling terminal of, or 0 */
 	struct fs_winsize winsize;
+	/* Its device number (major << 32 | minor), which the process server
+	 * is told for the session it is the controlling terminal of: the
+	 * C library's /dev/tty is it. Set by the server after tty_init. */
+	uint64_t rdev;
 	/* The line is gone (a pseudo-terminal's master closed): reads give
 	 * the end of the file, writes fail with EIO, poll says POLLHUP. */
 	bool hung_up;

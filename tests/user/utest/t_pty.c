@@ -5,7 +5,8 @@
 // (echo, a command's output, ^C ending its foreground job); canonical
 // editing, raw mode, window size and SIGWINCH, the master's close hanging
 // the slave's session up, the slave's close giving the master EIO, poll
-// on both; bad requests refused while the server serves on.
+// on both, /dev/tty in a session on a slave; bad requests refused while
+// the server serves on.
 #include "../utest.h"
 #include "../vfs_up.h"
 #include <errno.h>
@@ -438,6 +439,36 @@ UTEST(pty_poll_on_master_and_slave)
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	close(s);
 	close(m);
+}
+
+/* In a session on a slave: /dev/tty is the slave, ttyname says so, and
+ * writes through it reach the master. */
+static int opens_dev_tty(void)
+{
+	char mine[32];
+	if (ttyname_r(0, mine, sizeof(mine)))
+		return 1;
+	int t = open("/dev/tty", O_RDWR);
+	const char *name = t >= 0 ? ttyname(t) : NULL;
+	if (!name || strcmp(name, mine) || tcgetsid(t) != getpid())
+		return 2;
+	return write(t, "via-tty\n", 8) == 8 ? 0 : 3;
+}
+
+UTEST(pty_dev_tty_is_the_controlling_pty)
+{
+	CHECK(pty_up());
+	static struct screen s;
+	int status;
+	pid_t pid = forkpty(&s.m, NULL, NULL, NULL);
+	if (pid == 0)
+		_exit(opens_dev_tty());
+	CHECK(pid > 0);
+	CHECK(screen_shows(&s, NULL, "via-tty\r\n"));
+	CHECK_EQ(reap(pid, &status), pid);
+	CHECK(WIFEXITED(status));
+	CHECK_EQ(WEXITSTATUS(status), 0);
+	close(s.m);
 }
 
 /* A raw message of a label and words (registers only): its reply label. */

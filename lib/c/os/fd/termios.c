@@ -15,10 +15,6 @@
 
 #include "../internal/fd.h"
 
-#define TTY_MAJOR 5 /* srv/console: /dev/tty is minor 0, /dev/console minor 1 */
-#define PTY_MAJOR 136 /* srv/pty: /dev/pts/N is minor N, /dev/ptmx minor PTMX_MINOR */
-#define PTMX_MINOR 0xfffff
-
 /* errno for a status of a tty call. */
 static int tty_error(long st)
 {
@@ -171,21 +167,16 @@ int isatty(int fd)
 	return tcgetattr(fd, &t) == 0;
 }
 
-int ttyname_r(int fd, char *buf, size_t len)
+int __tty_path(uint64_t rdev, char *buf, size_t len)
 {
-	struct stat st;
-	if (!isatty(fd))
-		return errno;
-	if (fstat(fd, &st))
-		return errno;
 	char pts[24];
 	const char *name = NULL;
-	if (major(st.st_rdev) == TTY_MAJOR && minor(st.st_rdev) <= 1)
-		name = minor(st.st_rdev) ? "/dev/console" : "/dev/tty";
-	else if (major(st.st_rdev) == PTY_MAJOR && minor(st.st_rdev) == PTMX_MINOR)
+	if (major(rdev) == TTY_MAJOR && minor(rdev) <= 1)
+		name = minor(rdev) ? "/dev/console" : "/dev/tty";
+	else if (major(rdev) == PTY_MAJOR && minor(rdev) == PTMX_MINOR)
 		name = "/dev/ptmx";
-	else if (major(st.st_rdev) == PTY_MAJOR) {
-		snprintf(pts, sizeof(pts), "/dev/pts/%u", minor(st.st_rdev));
+	else if (major(rdev) == PTY_MAJOR) {
+		snprintf(pts, sizeof(pts), "/dev/pts/%u", minor(rdev));
 		name = pts;
 	}
 	if (!name)
@@ -194,6 +185,16 @@ int ttyname_r(int fd, char *buf, size_t len)
 		return ERANGE;
 	strcpy(buf, name);
 	return 0;
+}
+
+int ttyname_r(int fd, char *buf, size_t len)
+{
+	struct stat st;
+	if (!isatty(fd))
+		return errno;
+	if (fstat(fd, &st))
+		return errno;
+	return __tty_path(st.st_rdev, buf, len);
 }
 
 char *ttyname(int fd)
