@@ -107,9 +107,15 @@ static bool number(const char *s, size_t len, unsigned base, uint32_t max, uint3
 	return true;
 }
 
+/* A name's shape with '*' and '?': at most one '/', between two
+ * components that are not empty (the rule of the ptys' slaves, pts/N). */
 static bool pattern_valid(const char *s, size_t len)
 {
 	if (len == 0 || len > DEVMGR_NAME_MAX)
+		return false;
+	const char *slash = memchr(s, '/', len);
+	size_t at = slash ? (size_t)(slash - s) : 0;
+	if (slash && (at == 0 || at == len - 1 || memchr(slash + 1, '/', len - at - 1)))
 		return false;
 	for (size_t i = 0; i < len; i++)
 		if (!name_char(s[i]) && s[i] != '*' && s[i] != '?' && s[i] != '/')

@@ -332,15 +332,26 @@ static long do_ptslock(void *ctx, uint64_t badge, bool lock)
 	return st;
 }
 
-/* A session leader's open of the master (without O_NOCTTY) must not
- * make it its controlling terminal: only the slave is one. */
-static long do_tcsetsid(void *ctx, uint64_t badge, int32_t sid, bool steal)
+static bool is_master(void *ctx, uint64_t badge)
 {
 	struct pty *p;
-	long st = master_of(ctx, badge, &p);
-	return st == FS_FS_ERROR_NOT_SUPPORTED ? tty_tcsetsid(ctx, badge, sid, steal)
-		: st			       ? st
-					       : FS_FS_ERROR_NOT_SUPPORTED;
+	return master_of(ctx, badge, &p) == 0;
+}
+
+/* A master is nobody's controlling terminal, as on Linux: a session
+ * leader's open of it (without O_NOCTTY) does not take it, and the C
+ * library's job control, which asks tcgetsid, leaves its reads and
+ * writes alone (a terminal emulator may share the session it serves). */
+static long do_tcgetsid(void *ctx, uint64_t badge, int32_t *sid, int32_t *pgid)
+{
+	return is_master(ctx, badge) ? FS_FS_ERROR_NOT_SUPPORTED
+				     : tty_tcgetsid(ctx, badge, sid, pgid);
+}
+
+static long do_tcsetsid(void *ctx, uint64_t badge, int32_t sid, bool steal)
+{
+	return is_master(ctx, badge) ? FS_FS_ERROR_NOT_SUPPORTED
+				     : tty_tcsetsid(ctx, badge, sid, steal);
 }
 
 static struct fs_file_ops file_ops = {
@@ -355,6 +366,7 @@ static struct fs_file_ops file_ops = {
 
 int main(void)
 {
+	file_ops.tcgetsid = do_tcgetsid;
 	file_ops.tcsetsid = do_tcsetsid;
 	tty_file_ops(&file_ops);
 	pthread_t t;

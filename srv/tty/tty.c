@@ -274,7 +274,7 @@ static long do_tcsetpgrp(void *ctx, uint64_t badge, int32_t pgid)
 	return 0;
 }
 
-static long do_tcgetsid(void *ctx, uint64_t badge, int32_t *sid, int32_t *pgid)
+long tty_tcgetsid(void *ctx, uint64_t badge, int32_t *sid, int32_t *pgid)
 {
 	struct tty *t = held(ctx, badge);
 	if (!t)
@@ -380,7 +380,7 @@ void tty_file_ops(struct fs_file_ops *ops)
 	FILL(setwinsize, do_setwinsize);
 	FILL(sti, do_sti);
 	FILL(tcflush, do_tcflush);
-	FILL(tcgetsid, do_tcgetsid);
+	FILL(tcgetsid, tty_tcgetsid);
 	FILL(tcsetsid, tty_tcsetsid);
 #undef FILL
 }

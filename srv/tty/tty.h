@@ -65,9 +65,11 @@ void tty_file_ops(struct fs_file_ops *ops);
  * Linux's), inode number ino, device number rdev. */
 void tty_stat(struct fs_attr *attr, uint64_t ino, uint64_t rdev);
 
-/* file.tcsetsid as tty_file_ops sets it (the controlling terminal of a
- * session), for a server that refuses it on some files: a pty's master
- * is nobody's controlling terminal. */
+/* file.tcgetsid and file.tcsetsid as tty_file_ops sets them (the
+ * session a terminal is the controlling terminal of), for a server that
+ * refuses them on some files: a pty's master is nobody's controlling
+ * terminal. */
+long tty_tcgetsid(void *ctx, uint64_t badge, int32_t *sid, int32_t *pgid);
 long tty_tcsetsid(void *ctx, uint64_t badge, int32_t sid, bool steal);
 
 /* file.read and file.write of the terminal itself: would_block when

@@ -505,6 +505,8 @@ UTEST(pty_bad_requests_refused)
 	CHECK_EQ(fs_file_tcflush(h, 7), FS_FS_ERROR_INVALID);
 	/* A master is nobody's controlling terminal. */
 	CHECK_EQ(fs_file_tcsetsid(h, 77, false), FS_FS_ERROR_NOT_SUPPORTED);
+	int32_t sid, pgid;
+	CHECK_EQ(fs_file_tcgetsid(h, &sid, &pgid), FS_FS_ERROR_NOT_SUPPORTED);
 	/* Malformed: unknown labels, words missing, a file call elsewhere. */
 	CHECK_EQ(raw_call(h, 0x12345, 0), ERR_NOT_SUPPORTED);
 	CHECK_EQ(raw_call(h, FS_FILE_PTSLOCK_LABEL, 0), ERR_BAD_FORMAT);
