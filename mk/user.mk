@@ -142,13 +142,19 @@ USER_START_pipe := $(USER_DIR)/crt1.o
 USER_LIBS_pipe := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/pipe/*.c srv/fscommon/*.c)): \
 	UCFLAGS_EXTRA := -Ilib/c/include
-# The console terminal (srv/console) is also the console UART's driver
-# (drv/char/uart).
-USER_EXTRA_console := $(FSDEVICE_SRCS) $(sort $(wildcard drv/char/uart/*.c)) $(call user_idl_srcs,proc)
+# The terminal servers share srv/tty (the line discipline and the
+# terminal calls): the console (srv/console), also the console UART's
+# driver (drv/char/uart), and the pseudo-terminals (srv/pty).
+TTY_SRCS := $(FSDEVICE_SRCS) $(sort $(wildcard srv/tty/*.c)) $(call user_idl_srcs,proc)
+USER_EXTRA_console := $(TTY_SRCS) $(sort $(wildcard drv/char/uart/*.c))
 USER_START_console := $(USER_DIR)/crt1.o
 USER_LIBS_console := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/console/*.c drv/char/uart/*.c)): \
 	UCFLAGS_EXTRA := -Ilib/c/include -Idrv/char/uart
+USER_EXTRA_pty := $(TTY_SRCS)
+USER_START_pty := $(USER_DIR)/crt1.o
+USER_LIBS_pty := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/pty/*.c srv/tty/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
 # The device manager (srv/devmgr, section 20), linked with the C library
 # (it reads its rules with stdio).
 USER_EXTRA_devmgr := $(call user_idl_srcs,devmgr) $(call user_idl_srcs,fs) $(call user_idl_srcs,bus)

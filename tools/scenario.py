@@ -94,7 +94,7 @@ STEPS = [
     # Services from the shell: init's table, a service killed by hand and
     # started again by init (a new pid, one restart).
     ("svc_lists_the_services", ["svc list"],
-     r"NAME +STATE +TARGET +PID +UPTIME +RESTARTS +LAST-EXIT(\n%s){12}" % SVC_ROW, 0),
+     r"NAME +STATE +TARGET +PID +UPTIME +RESTARTS +LAST-EXIT(\n%s){13}" % SVC_ROW, 0),
     ("service_killed_by_hand_is_restarted",
      [PID_OF, "a=$(pid_of memdev); kill $a; sleep 1; b=$(pid_of memdev)",
       "[ $b -gt 0 ] && [ $b != $a ] && echo restarted; ps -A -o comm | grep -c memdev; "

@@ -14,7 +14,7 @@
 #include "rules.h"
 
 #define DEVMGR_SESSIONS 32
-#define DEVMGR_NODES 64
+#define DEVMGR_NODES 128 /* the boot set's few, and a node per pseudo-terminal (srv/pty: 64) */
 #define DEVMGR_SESSION_MAJORS 4
 #define DEVMGR_MAJOR_MAX 4095u
 #define DEVMGR_EVENTS_TOPIC "dev.events"

@@ -10,15 +10,27 @@ static bool name_char(char c)
 		c == '.' || c == '_' || c == '-';
 }
 
-bool devmgr_name_valid(const char *name, size_t len)
+/* One component of a node's path: [A-Za-z0-9._-]+, neither "." nor "..". */
+static bool component_valid(const char *name, size_t len)
 {
-	if (len == 0 || len > DEVMGR_NAME_MAX || (len == 1 && name[0] == '.') ||
+	if (len == 0 || (len == 1 && name[0] == '.') ||
 	    (len == 2 && name[0] == '.' && name[1] == '.'))
 		return false;
 	for (size_t i = 0; i < len; i++)
 		if (!name_char(name[i]))
 			return false;
 	return true;
+}
+
+bool devmgr_name_valid(const char *name, size_t len)
+{
+	if (len > DEVMGR_NAME_MAX)
+		return false;
+	const char *slash = memchr(name, '/', len);
+	if (!slash)
+		return component_valid(name, len);
+	size_t dir = (size_t)(slash - name);
+	return component_valid(name, dir) && component_valid(slash + 1, len - dir - 1);
 }
 
 /* Iterative, with one backtracking point (the last '*'): linear in
@@ -95,12 +107,18 @@ static bool number(const char *s, size_t len, unsigned base, uint32_t max, uint3
 	return true;
 }
 
+/* A name's shape with '*' and '?': at most one '/', between two
+ * components that are not empty (the rule of the ptys' slaves, pts/N). */
 static bool pattern_valid(const char *s, size_t len)
 {
 	if (len == 0 || len > DEVMGR_NAME_MAX)
 		return false;
+	const char *slash = memchr(s, '/', len);
+	size_t at = slash ? (size_t)(slash - s) : 0;
+	if (slash && (at == 0 || at == len - 1 || memchr(slash + 1, '/', len - at - 1)))
+		return false;
 	for (size_t i = 0; i < len; i++)
-		if (!name_char(s[i]) && s[i] != '*' && s[i] != '?')
+		if (!name_char(s[i]) && s[i] != '*' && s[i] != '?' && s[i] != '/')
 			return false;
 	return true;
 }

@@ -46,8 +46,9 @@ const struct devmgr_rule *devmgr_rules_match(const struct devmgr_rules *rules, c
 /* Whether '*' and '?' in pattern match all of name. */
 bool devmgr_glob(const char *pattern, const char *name);
 
-/* Whether name (len bytes) may be a node's name: 1..63 bytes of
- * [A-Za-z0-9._-], neither "." nor "..": one component, right under /dev. */
+/* Whether name (len bytes) may be a node's name: at most 63 bytes, one
+ * component of [A-Za-z0-9._-], neither "." nor "..", right under /dev,
+ * or two such joined by '/' (a node in a directory of /dev: pts/0). */
 bool devmgr_name_valid(const char *name, size_t len);
 
 #endif

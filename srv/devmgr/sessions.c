@@ -104,12 +104,31 @@ static long do_claim(void *ctx, uint64_t badge, uint32_t major, vg_handle_t serv
 	return st;
 }
 
+/* Makes the directory of /dev/DIR/NAME when it is not there yet. The
+ * directory stays when its last node goes (as Linux's /dev/pts): a
+ * consumer may hold it open or watch it. */
+static void make_dir(struct devmgr *m, const char *path)
+{
+	char dir[sizeof(DEV_PREFIX) + DEVMGR_NAME_MAX];
+	const char *slash = strrchr(path, '/');
+	size_t len = (size_t)(slash - path);
+	memcpy(dir, path, len);
+	dir[len] = 0;
+	long st = fs_vfs_mkdir(m->vfs, dir, 0755);
+	if (st && st != FS_FS_ERROR_EXISTS)
+		printf("devmgr: %s: mkdir refused (%ld)\n", dir, st);
+}
+
 /* Makes /dev/NAME. A node left there by an earlier manager (one that
  * crashed) is replaced: the manager owns what is in /dev. */
 static long make_node(struct devmgr *m, const char *path, uint32_t mode, uint32_t uid, uint32_t gid,
 		      uint64_t rdev)
 {
 	long st = fs_vfs_mknod(m->vfs, path, FS_KIND_CHARDEV, mode, rdev);
+	if (st == FS_FS_ERROR_NOT_FOUND) { /* in a directory of /dev not made yet */
+		make_dir(m, path);
+		st = fs_vfs_mknod(m->vfs, path, FS_KIND_CHARDEV, mode, rdev);
+	}
 	if (st == FS_FS_ERROR_EXISTS && !fs_vfs_unlink(m->vfs, path, false))
 		st = fs_vfs_mknod(m->vfs, path, FS_KIND_CHARDEV, mode, rdev);
 	if (!st && (uid || gid)) {

@@ -28,12 +28,19 @@ static int dispatch(void *ctx, uint64_t badge, uint64_t tag, struct vg_ipc_buffe
 	return 0;
 }
 
+/* The session with the device manager, kept to the end: when this
+ * process ends it goes, and the manager removes the nodes. */
+static vg_handle_t session = VG_HANDLE_INVALID;
+
+vg_handle_t fs_device_session(void)
+{
+	return session;
+}
+
 /* A session with the device manager (mgr), the major and the nodes.
- * The session handle is kept to the end: when this process ends it goes,
- * and the manager removes the nodes. "" or the step that failed. */
+ * "" or the step that failed. */
 static const char *announce(const struct fs_device *dev, vg_handle_t mgr, vg_handle_t ep, long *st)
 {
-	static vg_handle_t session;
 	vg_handle_t give;
 	if ((*st = devmgr_devices_session(mgr, &session)))
 		return "session";

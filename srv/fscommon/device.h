@@ -38,6 +38,14 @@ struct fs_device {
 int fs_device_serve(const struct fs_device *dev, struct fs_opens *opens,
 		    const struct fs_node_ops *node, const struct fs_file_ops *file);
 
+/* The session with the device manager fs_device_serve opened, for a
+ * server whose nodes come and go while it serves (devmgr.announce,
+ * withdraw: bin/pty's /dev/pts/N); VG_HANDLE_INVALID without a manager.
+ * A call on it from the serving thread must not wait for the VFS, which
+ * may be waiting for this server (bin/pty calls from a thread of its
+ * own). */
+vg_handle_t fs_device_session(void);
+
 /* `file.clone` of every device server (another handle to the same open
  * device, fs_opens_clone): nothing about it is the device's own. */
 long fs_device_clone(void *opens, uint64_t badge, vg_handle_t *file);

@@ -72,6 +72,9 @@ struct proc {
 	/* A session leader's controlling terminal's foreground group, as its
 	 * terminal server said (terminal), or 0: SIGHUP'd when it ends. */
 	int32_t tty_fg;
+	/* A session leader's controlling terminal's device number, as its
+	 * terminal server said (terminal_device), or 0. */
+	uint64_t tty_dev;
 	struct proc_limit limits[PROC_LIMITS];
 	int32_t nice; /* setpriority's, applied to its kernel process */
 	uint64_t cpu_warned_ns; /* CPU time at the last SIGXCPU */
@@ -182,6 +185,10 @@ long proc_sigqueue(struct proc *caller, int32_t pid, int32_t sig, uint64_t value
 long proc_grant_kill(struct proc *caller, int32_t pid);
 /* terminal: pid 1 (a terminal server) names session sid's foreground. */
 long proc_terminal(struct proc *caller, int32_t sid, int32_t pgid);
+/* terminal_device: pid 1 (a terminal server) names session sid's
+ * controlling terminal's device; ctty: the caller's session's. */
+long proc_terminal_device(struct proc *caller, int32_t sid, uint64_t rdev);
+uint64_t proc_ctty(const struct proc *caller);
 /* A session leader p ended: its terminal's foreground group is hung up. */
 void proc_hangup(struct proc *p);
 

@@ -180,6 +180,21 @@ static long do_terminal(void *ctx, uint64_t badge, int32_t sid, int32_t pgid)
 	return proc_terminal(p, sid, pgid);
 }
 
+static long do_terminal_device(void *ctx, uint64_t badge, int32_t sid, uint64_t rdev)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_terminal_device(p, sid, rdev);
+}
+
+static long do_ctty(void *ctx, uint64_t badge, uint64_t *rdev)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	*rdev = proc_ctty(p);
+	return 0;
+}
+
 static long do_link_vfs(void *ctx, uint64_t badge, vg_handle_t *vfs)
 {
 	(void)ctx;
@@ -290,6 +305,8 @@ static const struct proc_process_ops ops = {
 	.stage_limit = do_stage_limit,
 	.stage_ids = do_stage_ids,
 	.sigqueue = do_sigqueue,
+	.terminal_device = do_terminal_device,
+	.ctty = do_ctty,
 };
 static struct proc_process_server server = { &ops, NULL };
 

@@ -118,17 +118,43 @@ long proc_grant_kill(struct proc *caller, int32_t pid)
 	return 0;
 }
 
+/* The live leader of session sid, or NULL. */
+static struct proc *session_leader(int32_t sid)
+{
+	struct proc *leader = proc_find(sid);
+	if (!leader || leader->sid != leader->pid || leader->state == PROC_STATE_ZOMBIE)
+		return NULL;
+	return leader;
+}
+
 long proc_terminal(struct proc *caller, int32_t sid, int32_t pgid)
 {
 	if (caller->pid != 1)
 		return PROC_PROC_ERROR_DENIED;
 	if (pgid < 0)
 		return PROC_PROC_ERROR_INVALID;
-	struct proc *leader = proc_find(sid);
-	if (!leader || leader->sid != leader->pid || leader->state == PROC_STATE_ZOMBIE)
+	struct proc *leader = session_leader(sid);
+	if (!leader)
 		return PROC_PROC_ERROR_NO_PROCESS;
 	leader->tty_fg = pgid;
 	return 0;
+}
+
+long proc_terminal_device(struct proc *caller, int32_t sid, uint64_t rdev)
+{
+	if (caller->pid != 1)
+		return PROC_PROC_ERROR_DENIED;
+	struct proc *leader = session_leader(sid);
+	if (!leader)
+		return PROC_PROC_ERROR_NO_PROCESS;
+	leader->tty_dev = rdev;
+	return 0;
+}
+
+uint64_t proc_ctty(const struct proc *caller)
+{
+	struct proc *leader = session_leader(caller->sid);
+	return leader ? leader->tty_dev : 0;
 }
 
 void proc_hangup(struct proc *p)

@@ -60,7 +60,9 @@ TEST(devmgr_rules, refusals_name_their_line)
 	refused("zero 0666 0 -1\n", 1, "bad gid");
 	refused("zero 0666 0x1 0\n", 1, "bad uid");
 	refused("zero 0666 99999999999999999999 0\n", 1, "bad uid");
-	refused("\n\nsub/dir 0666 0 0\n", 3, "bad pattern");
+	refused("\n\nsub/dir/x 0666 0 0\n", 3, "bad pattern");
+	refused("/x 0666 0 0\n", 1, "bad pattern");
+	refused("x/ 0666 0 0\n", 1, "bad pattern");
 	refused("a[b] 0666 0 0\n", 1, "bad pattern");
 	refused("0123456789012345678901234567890123456789012345678901234567890123 0666 0 0\n", 1,
 		"bad pattern");
@@ -98,6 +100,10 @@ TEST(devmgr_rules, the_first_match_wins)
 	CHECK_EQ_I(parse("zero 0666 0 0\n"), 0);
 	CHECK(devmgr_rules_match(&rules, "zer") == NULL);
 	CHECK(devmgr_rules_match(&rules, "zeros") == NULL);
+	/* A directory's nodes (pts/N). */
+	CHECK_EQ_I(parse("pts/* 0620 0 5\n* 0600 0 0\n"), 0);
+	CHECK_EQ_U(devmgr_rules_match(&rules, "pts/3")->gid, 5);
+	CHECK_EQ_U(devmgr_rules_match(&rules, "ptmx")->gid, 0);
 }
 
 TEST(devmgr_rules, glob)
@@ -124,7 +130,12 @@ TEST(devmgr_rules, node_names)
 	CHECK(!devmgr_name_valid("", 0));
 	CHECK(!devmgr_name_valid(".", 1));
 	CHECK(!devmgr_name_valid("..", 2));
-	CHECK(!devmgr_name_valid("a/b", 3));
+	CHECK(devmgr_name_valid("pts/0", 5)); /* one directory level */
+	CHECK(!devmgr_name_valid("a/b/c", 5));
+	CHECK(!devmgr_name_valid("/a", 2));
+	CHECK(!devmgr_name_valid("a/", 2));
+	CHECK(!devmgr_name_valid("../a", 4));
+	CHECK(!devmgr_name_valid("a/..", 4));
 	CHECK(!devmgr_name_valid("/", 1));
 	CHECK(!devmgr_name_valid("a b", 3));
 	CHECK(!devmgr_name_valid("a*", 2));

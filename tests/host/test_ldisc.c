@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// srv/console/ldisc.c: the line discipline, byte by byte.
+// srv/tty/ldisc.c: the line discipline, byte by byte.
 #define _DEFAULT_SOURCE
-#include "../../srv/console/ldisc.h"
+#include "../../srv/tty/ldisc.h"
 
 #include <signal.h>
 #include <string.h>

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <init.h>
+#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,7 +187,7 @@ static uint32_t subscribe_polled(const char *topic)
  * could not announce anything. */
 static void grant_holders_restarted(void)
 {
-	static const char *const holders[] = { "memdev", "pipe", "console" };
+	static const char *const holders[] = { "memdev", "pipe", "console", "pty" };
 	enum { N = sizeof(holders) / sizeof(holders[0]) };
 	struct init_service mgr, before[N], after;
 	uint32_t init_sub = subscribe_polled("init.events"),
@@ -198,7 +199,7 @@ static void grant_holders_restarted(void)
 	CHECK(init_control_restart(ctl, "devmgr") == 0);
 	/* Announced to the new manager: the last node of each server. */
 	static const char *const nodes[] = { "add urandom 1 9", "add socket 240 ",
-					     "add console 5 1" };
+					     "add console 5 1", "add ptmx 136 1048575" };
 	bool seen[N] = { false };
 	int left = N;
 	uint64_t end = deadline_in(10000);
@@ -244,7 +245,8 @@ static void grant_holders_restarted(void)
 		if (restarts[i] != 1)
 			vg_printf("initcheck: %d restarts of %s on init.events\n", restarts[i],
 				  holders[i]);
-	CHECK(restarts[0] == 1 && restarts[1] == 1 && restarts[2] == 1);
+	for (int i = 0; i < N; i++)
+		CHECK(restarts[i] == 1);
 	char buf[4] = { 1, 1, 1, 1 };
 	int fd = open("/dev/zero", O_RDONLY);
 	CHECK(fd >= 0 && read(fd, buf, 4) == 4 && (buf[0] | buf[3]) == 0);
@@ -253,6 +255,12 @@ static void grant_holders_restarted(void)
 	CHECK(pipe(p) == 0 && write(p[1], "ok", 2) == 2 && read(p[0], buf, 2) == 2);
 	close(p[0]);
 	close(p[1]);
+	/* The new pty server makes terminals whose slave echoes. */
+	int m, s;
+	CHECK(openpty(&m, &s, NULL, NULL, NULL) == 0 && write(m, "x\n", 2) == 2);
+	CHECK(read(m, buf, 3) == 3 && !memcmp(buf, "x\r\n", 3));
+	close(s);
+	close(m);
 	bus_names_unsubscribe(bus, init_sub);
 	bus_names_unsubscribe(bus, dev_sub);
 }
@@ -438,8 +446,8 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 12 services of the boot, 24 of the tests (one of them broken). */
-	CHECK(n == 36);
+	/* 13 services of the boot, 24 of the tests (one of them broken). */
+	CHECK(n == 37);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */

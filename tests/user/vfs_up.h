@@ -31,6 +31,10 @@ vg_handle_t vfs_up_bus(void);
 vg_handle_t vfs_up_memdev(void);
 /* Starts memdev again (the old one was killed), and waits for its nodes. */
 long vfs_up_start_memdev(void);
+/* Starts the file system (vfs_up) and bin/pty (pseudo-terminals, with the
+ * process server's pid 1 handle to signal groups), and waits for
+ * /dev/ptmx; *process: its process. */
+long vfs_up_start_pty(vg_handle_t *process);
 /* Waits (up to 5 s) until path exists (present) or is gone: 0 or
  * ERR_TIMED_OUT. */
 long vfs_up_wait_node(const char *path, bool present);

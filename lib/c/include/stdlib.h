@@ -84,4 +84,12 @@ int wctomb(char *s, wchar_t wc);
 size_t mbstowcs(wchar_t *restrict dst, const char *restrict src, size_t n);
 size_t wcstombs(char *restrict dst, const wchar_t *restrict src, size_t n);
 
+/* Pseudo-terminals (lib/c/os/fd/pty.c): a master is an open of /dev/ptmx,
+ * its slave /dev/pts/N; the slave opens once unlockpt has unlocked it. */
+int posix_openpt(int flags);
+int grantpt(int fd);
+int unlockpt(int fd);
+char *ptsname(int fd);
+int ptsname_r(int fd, char *buf, size_t len);
+
 #endif

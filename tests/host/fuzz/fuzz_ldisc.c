@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// libFuzzer harness for srv/console/ldisc.c, which takes bytes from the
+// libFuzzer harness for srv/tty/ldisc.c, which takes bytes from the
 // serial line and TIOCSTI (untrusted): the input is a sequence of
 // operations - received bytes, reads, mode changes, writes, output taken,
 // flushes - at a clock that moves forward. Invariants: the queues stay in
@@ -7,7 +7,7 @@
 // more than asked, and a canonical read blocks exactly when nothing is
 // readable.
 #define _DEFAULT_SOURCE
-#include "../../../srv/console/ldisc.h"
+#include "../../../srv/tty/ldisc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -143,7 +143,10 @@ UTEST(devmgr_bad_announcements_refused)
 	vg_handle_t mgr = vfs_up_devmgr(), s = test_session(), again;
 	CHECK(s != VG_HANDLE_INVALID);
 	static const char *const bad[] = {
-		"a/b",
+		"a/b/c",
+		"a/",
+		"../x",
+		"vgtest/..",
 		"..",
 		".",
 		"",

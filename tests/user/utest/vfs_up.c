@@ -120,15 +120,24 @@ static long device_manager(void)
 	return start_with("devmgr", NULL, VG_HTAG_USER, h, 2, &devmgr_h, NULL);
 }
 
-/* A device server announcing its devices to the device manager. */
-static long device_server(const char *prog, vg_handle_t *process)
+/* A device server announcing its devices to the device manager; one
+ * that signals process groups (a terminal's) gets the process server's
+ * handle too, pid 1's, as init's `grant = proc proc` gives. */
+static long device_server(const char *prog, bool signals, vg_handle_t *process)
 {
-	vg_handle_t mgr, server;
+	vg_handle_t mgr, server, proc;
 	long st = vg_handle_duplicate(devmgr_h, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &mgr);
 	if (st)
 		return st;
-	struct vg_startup_handle h = { VG_HTAG_USER, 1, mgr, 0 };
-	if ((st = start_with(prog, NULL, VG_HTAG_USER, &h, 1, &server, process)))
+	struct vg_startup_handle h[2] = { { VG_HTAG_USER, 1, mgr, 0 } };
+	if (signals && proc_server() &&
+	    (st = vg_handle_duplicate(proc_server(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &proc))) {
+		vg_handle_close(mgr);
+		return st;
+	}
+	if (signals)
+		h[1] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, proc, 0 };
+	if ((st = start_with(prog, NULL, VG_HTAG_USER, h, signals ? 2 : 1, &server, process)))
 		return st;
 	vg_handle_close(server); /* the VFS reaches it through the manager */
 	return 0;
@@ -138,7 +147,7 @@ long vfs_up_start_memdev(void)
 {
 	if (memdev_proc != VG_HANDLE_INVALID)
 		vg_handle_close(memdev_proc); /* a test killed it */
-	long st = device_server("memdev", &memdev_proc);
+	long st = device_server("memdev", false, &memdev_proc);
 	/* Its nodes appear once it has announced them: pipe() needs them. */
 	return st ? st : vfs_up_wait_node("/dev/urandom", true);
 }
@@ -150,10 +159,20 @@ static long devices(void)
 {
 	long st = device_manager();
 	if (!st)
-		st = device_server("pipe", NULL);
+		st = device_server("pipe", false, NULL);
 	if (!st)
 		st = vfs_up_start_memdev();
 	return st ? st : vfs_up_wait_node("/dev/socket", true);
+}
+
+long vfs_up_start_pty(vg_handle_t *process)
+{
+	long st = vfs_up();
+	if (!st && !proc_server())
+		st = ERR_NOT_FOUND;
+	if (!st)
+		st = device_server("pty", true, process);
+	return st ? st : vfs_up_wait_node("/dev/ptmx", true);
 }
 
 long vfs_up_wait_node(const char *path, bool present)

@@ -17,6 +17,8 @@
 #define TIOCSPGRP 0x5410
 #define TIOCGWINSZ 0x5413
 #define TIOCSWINSZ 0x5414
+#define TIOCGPTN 0x80045430 /* a pty master's slave number (unsigned *) */
+#define TIOCSPTLCK 0x40045431 /* lock (*(int *)arg != 0) or unlock its slave */
 
 int ioctl(int fd, unsigned long request, ...);
 

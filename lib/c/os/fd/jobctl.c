@@ -92,6 +92,15 @@ int __tty_jobctl(struct fd_desc *d, enum tty_use use)
 	}
 }
 
+void __tty_controlling(char *path)
+{
+	uint64_t rdev = 0;
+	vg_handle_t ep = __libc_proc_ep();
+	/* No session terminal known, or the console itself: the console. */
+	if (ep && proc_process_ctty(ep, &rdev) == 0 && rdev && rdev >> 32 != TTY_MAJOR)
+		__tty_path(rdev, path, PATH_MAX); /* a terminal it cannot name: left as it is */
+}
+
 void __tty_open_ctty(struct fd_desc *d)
 {
 	int32_t sid, fg, pid, ppid, pgid, my_sid;

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -13,8 +14,6 @@
 #include <unistd.h>
 
 #include "../internal/fd.h"
-
-#define TTY_MAJOR 5 /* srv/console: /dev/tty is minor 0, /dev/console minor 1 */
 
 /* errno for a status of a tty call. */
 static int tty_error(long st)
@@ -168,6 +167,26 @@ int isatty(int fd)
 	return tcgetattr(fd, &t) == 0;
 }
 
+int __tty_path(uint64_t rdev, char *buf, size_t len)
+{
+	char pts[24];
+	const char *name = NULL;
+	if (major(rdev) == TTY_MAJOR && minor(rdev) <= 1)
+		name = minor(rdev) ? "/dev/console" : "/dev/tty";
+	else if (major(rdev) == PTY_MAJOR && minor(rdev) == PTMX_MINOR)
+		name = "/dev/ptmx";
+	else if (major(rdev) == PTY_MAJOR) {
+		snprintf(pts, sizeof(pts), "/dev/pts/%u", minor(rdev));
+		name = pts;
+	}
+	if (!name)
+		return ENODEV; /* a terminal this library cannot name */
+	if (strlen(name) >= len)
+		return ERANGE;
+	strcpy(buf, name);
+	return 0;
+}
+
 int ttyname_r(int fd, char *buf, size_t len)
 {
 	struct stat st;
@@ -175,16 +194,7 @@ int ttyname_r(int fd, char *buf, size_t len)
 		return errno;
 	if (fstat(fd, &st))
 		return errno;
-	const char *name = major(st.st_rdev) != TTY_MAJOR ? NULL
-		: minor(st.st_rdev) == 0		  ? "/dev/tty"
-		: minor(st.st_rdev) == 1		  ? "/dev/console"
-							  : NULL;
-	if (!name)
-		return ENODEV; /* a terminal this library cannot name */
-	if (strlen(name) >= len)
-		return ERANGE;
-	strcpy(buf, name);
-	return 0;
+	return __tty_path(st.st_rdev, buf, len);
 }
 
 char *ttyname(int fd)
@@ -242,6 +252,8 @@ int ioctl(int fd, unsigned long request, ...)
 	case TIOCSPGRP: return arg ? tcsetpgrp(fd, *(const pid_t *)arg) : (errno = EFAULT, -1);
 	case TIOCSCTTY: return __tty_set_ctty(fd, true, (intptr_t)arg == 1);
 	case TIOCNOTTY: return __tty_set_ctty(fd, false, false);
+	case TIOCGPTN: return arg ? __pty_number(fd, arg) : (errno = EFAULT, -1);
+	case TIOCSPTLCK: return arg ? __pty_lock(fd, *(const int *)arg != 0) : (errno = EFAULT, -1);
 	default: errno = ENOTTY; return -1;
 	}
 }

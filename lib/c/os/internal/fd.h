@@ -107,6 +107,21 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
 /* One more wait of a call that would block (poll, pipes); *round counts
  * them from 0: yields first, then sleeps growing to 1 ms, never past
  * deadline (monotonic ns). */
+#define TTY_MAJOR 5 /* srv/console: /dev/tty is minor 0, /dev/console minor 1 */
+#define PTY_MAJOR 136 /* srv/pty: /dev/pts/N is minor N, /dev/ptmx minor PTMX_MINOR */
+#define PTMX_MINOR 0xfffff
+/* The path of the terminal device rdev (/dev/tty, /dev/console,
+ * /dev/ptmx, /dev/pts/N): 0, ENODEV (not a terminal this library can
+ * name) or ERANGE (len too small). */
+int __tty_path(uint64_t rdev, char *buf, size_t len);
+/* /dev/tty (the console's node) is the caller's controlling terminal:
+ * when its session's is another terminal (a pty's slave), path (PATH_MAX,
+ * "/dev/tty") becomes that terminal's. lib/c/os/fd/jobctl.c. */
+void __tty_controlling(char *path);
+/* A pty master's slave number (TIOCGPTN, ptsname) and its lock
+ * (TIOCSPTLCK, unlockpt): 0, or -1 with errno (lib/c/os/fd/pty.c). */
+int __pty_number(int fd, unsigned *number);
+int __pty_lock(int fd, bool lock);
 void __fd_wait(unsigned *round, uint64_t deadline);
 /* __fd_wait as a cancellation point's wait (read, write, poll): a thread
  * cancelled there drops the reference to d it holds (NULL: none). */

@@ -9,8 +9,8 @@
  * The flags and c_cc indexes are <termios.h>'s (Linux's values, which the
  * C library of this system has too).
  */
-#ifndef SRV_CONSOLE_LDISC_H
-#define SRV_CONSOLE_LDISC_H
+#ifndef SRV_TTY_LDISC_H
+#define SRV_TTY_LDISC_H
 
 #include <stdbool.h>
 #include <stddef.h>

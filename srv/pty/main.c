@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// bin/pty: pseudo-terminals (docs/ARCHITECTURE.md section 18.1), the
+// device server of major 136. Each open of /dev/ptmx (minor PTMX_MINOR)
+// makes a pseudo-terminal and returns its master; its slave is
+// /dev/pts/N (minor N), a terminal like the console (srv/tty: the same
+// line discipline and terminal calls), whose "line" is the master:
+//
+//   - what the master writes is the slave's input (echo, editing, ^C...);
+//   - what the slave writes (after output processing, ONLCR) and the
+//     echo are what the master reads;
+//   - the master's last close hangs the slave up (SIGHUP to its session,
+//     reads at the end of the file, writes EIO); the slave's last close
+//     makes the master's reads fail with EIO, as on Linux.
+//
+// The slave's node is made and removed by the device manager, from a
+// thread of its own (nodes_thread): the serving thread must never wait
+// for the manager, which waits for the VFS, which may be waiting for this
+// server's answer to an open. unlockpt (ptslock) waits for the node.
+//
+// Started as every device server (VG_HTAG_USER + 0 the endpoint,
+// VG_HTAG_USER + 1 the device manager) plus VG_HTAG_PROC, a handle of
+// the process server allowed to signal the slaves' groups (pid 1's).
+#include "../fscommon/device.h"
+#include "../tty/tty.h"
+
+#include <devmgr.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define PTY_MAJOR 136u /* Linux's for its slaves */
+#define PTMX_MINOR 0xfffffu /* /dev/ptmx; the slaves are minors 0.. */
+#define PTY_MAX 64
+
+enum pty_state {
+	PTY_FREE,
+	PTY_ANNOUNCING, /* the slave's node is being made */
+	PTY_READY,
+	PTY_WITHDRAWING, /* both sides closed: the node is being removed */
+};
+
+struct pty {
+	enum pty_state state;
+	bool master; /* the master is open */
+	bool locked; /* the slave cannot be opened (until unlockpt) */
+	bool no_node; /* the device manager refused the slave's node */
+	bool slave_was_open;
+	uint32_t slave_opens; /* open files of the slave */
+	struct tty tty;
+};
+
+static struct fs_opens opens;
+static struct pty ptys[PTY_MAX];
+/* The table's states, between the serving thread and nodes_thread. */
+static pthread_mutex_t table = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t nodes_wanted = PTHREAD_COND_INITIALIZER;
+
+/* Open files' inode numbers: 2 * pty (the master) or 2 * pty + 1 (a slave). */
+static uint64_t ino_of(size_t n, bool slave)
+{
+	return 2 * n + slave;
+}
+
+static struct pty *pty_of(const struct fs_open *f, bool *slave)
+{
+	*slave = f->ino & 1;
+	return &ptys[f->ino / 2];
+}
+
+/* ---- the slaves' nodes ---- */
+
+static int pending_node(void)
+{
+	for (int i = 0; i < PTY_MAX; i++)
+		if (ptys[i].state == PTY_ANNOUNCING || ptys[i].state == PTY_WITHDRAWING)
+			return i;
+	return -1;
+}
+
+/* Both sides closed: the pty goes once its node is gone. Under table. */
+static void release(struct pty *p)
+{
+	if (p->master || p->slave_opens || p->state != PTY_READY)
+		return; /* in use, or nodes_thread decides when done */
+	p->state = p->no_node ? PTY_FREE : PTY_WITHDRAWING;
+	pthread_cond_signal(&nodes_wanted);
+}
+
+static void *nodes_thread(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&table);
+	for (;;) {
+		int i = pending_node();
+		if (i < 0) {
+			pthread_cond_wait(&nodes_wanted, &table);
+			continue;
+		}
+		struct pty *p = &ptys[i];
+		bool add = p->state == PTY_ANNOUNCING;
+		char name[16];
+		snprintf(name, sizeof(name), "pts/%d", i);
+		pthread_mutex_unlock(&table);
+		vg_handle_t s = fs_device_session();
+		long st = s == VG_HANDLE_INVALID ? ERR_NOT_SUPPORTED
+			: add ? devmgr_devices_announce(s, name, PTY_MAJOR, (uint32_t)i, 0666, 0, 0)
+			      : devmgr_devices_withdraw(s, name);
+		if (st)
+			printf("pty: the device manager refused to %s /dev/%s (%ld)\n",
+			       add ? "make" : "remove", name, st);
+		pthread_mutex_lock(&table);
+		if (add) {
+			p->no_node = st != 0;
+			p->state = PTY_READY;
+			release(p); /* closed meanwhile */
+		} else {
+			p->state = PTY_FREE;
+		}
+	}
+	return NULL;
+}
+
+/* ---- node: opening /dev/ptmx and /dev/pts/N ---- */
+
+static long open_master(uint32_t flags, vg_handle_t *file)
+{
+	pthread_mutex_lock(&table);
+	long st = FS_FS_ERROR_NO_SPACE_LEFT_IN_TABLE;
+	for (size_t i = 0; i < PTY_MAX; i++) {
+		struct pty *p = &ptys[i];
+		if (p->state != PTY_FREE)
+			continue;
+		if ((st = fs_opens_new(&opens, ino_of(i, false), flags, file)))
+			break;
+		tty_init(&p->tty, NULL);
+		p->tty.rdev = (uint64_t)PTY_MAJOR << 32 | i;
+		p->state = PTY_ANNOUNCING;
+		p->master = p->locked = true;
+		p->no_node = p->slave_was_open = false;
+		p->slave_opens = 0;
+		pthread_cond_signal(&nodes_wanted);
+		break;
+	}
+	pthread_mutex_unlock(&table);
+	return st;
+}
+
+static long open_slave(uint32_t n, uint32_t flags, vg_handle_t *file)
+{
+	pthread_mutex_lock(&table);
+	struct pty *p = &ptys[n];
+	long st;
+	if (p->state == PTY_FREE || p->state == PTY_WITHDRAWING)
+		st = FS_FS_ERROR_NO_DEVICE;
+	else if (p->state == PTY_ANNOUNCING || p->locked || !p->master)
+		st = FS_FS_ERROR_IO; /* as Linux; one being made is locked still */
+	else
+		st = fs_opens_new(&opens, ino_of(n, true), flags, file);
+	if (!st) {
+		p->slave_opens++;
+		p->slave_was_open = true;
+	}
+	pthread_mutex_unlock(&table);
+	return st;
+}
+
+static long do_open(void *ctx, uint64_t badge, uint64_t rdev, uint32_t flags, vg_handle_t *file)
+{
+	(void)ctx, (void)badge;
+	uint32_t minor = (uint32_t)rdev;
+	if (rdev >> 32 != PTY_MAJOR || (minor >= PTY_MAX && minor != PTMX_MINOR))
+		return FS_FS_ERROR_NO_DEVICE;
+	return minor == PTMX_MINOR ? open_master(flags, file) : open_slave(minor, flags, file);
+}
+
+static const struct fs_node_ops node_ops = { .open = do_open };
+
+/* ---- file ---- */
+
+struct tty *tty_of(void *ctx, uint64_t badge)
+{
+	struct fs_open *f = fs_opens_get(ctx, badge);
+	bool slave;
+	return f ? &pty_of(f, &slave)->tty : NULL;
+}
+
+/* Whether the master reads the end: the slave was open and is no more. */
+static bool slave_gone(const struct pty *p)
+{
+	pthread_mutex_lock(&table);
+	bool gone = p->slave_was_open && !p->slave_opens;
+	pthread_mutex_unlock(&table);
+	return gone;
+}
+
+static long master_read(struct pty *p, uint32_t count, const void **data, size_t *len)
+{
+	static unsigned char out[FS_FILE_READ_DATA_MAX];
+	pthread_mutex_lock(&p->tty.lock);
+	size_t n = ldisc_out_take(&p->tty.ld, out, count < sizeof(out) ? count : sizeof(out));
+	pthread_mutex_unlock(&p->tty.lock);
+	if (!n && count)
+		return slave_gone(p) ? FS_FS_ERROR_IO : FS_FS_ERROR_WOULD_BLOCK;
+	*data = out;
+	*len = n;
+	return 0;
+}
+
+/* The pty of an open file opened for reading (or writing), or NULL. */
+static struct pty *open_for(void *ctx, uint64_t badge, bool writing, bool *slave)
+{
+	struct fs_open *f = fs_opens_get(ctx, badge);
+	if (!f || !(writing ? fs_open_writable(f) : fs_open_readable(f)))
+		return NULL;
+	return pty_of(f, slave);
+}
+
+static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, const void **data,
+		    size_t *len)
+{
+	(void)offset;
+	bool slave;
+	struct pty *p = open_for(ctx, badge, false, &slave);
+	if (!p)
+		return FS_FS_ERROR_BAD_FILE;
+	return slave ? tty_read(&p->tty, count, data, len) : master_read(p, count, data, len);
+}
+
+static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *data, size_t len,
+		     uint32_t *count, uint64_t *pos)
+{
+	(void)offset;
+	bool slave;
+	struct pty *p = open_for(ctx, badge, true, &slave);
+	if (!p)
+		return FS_FS_ERROR_BAD_FILE;
+	*pos = 0;
+	if (slave)
+		return tty_write(&p->tty, data, len, count);
+	/* The slave's input: all of it taken (what does not fit in the
+	 * line discipline's input is dropped, as the console's overflow). */
+	tty_receive(&p->tty, data, len);
+	*count = (uint32_t)len;
+	return 0;
+}
+
+static long do_ready(void *ctx, uint64_t badge, uint8_t *events)
+{
+	struct fs_open *f = fs_opens_get(ctx, badge);
+	bool slave;
+	if (!f)
+		return FS_FS_ERROR_BAD_FILE;
+	struct pty *p = pty_of(f, &slave);
+	if (slave) {
+		*events = tty_ready(&p->tty);
+		return 0;
+	}
+	pthread_mutex_lock(&p->tty.lock);
+	bool out = p->tty.ld.out_len != 0;
+	pthread_mutex_unlock(&p->tty.lock);
+	*events = TTY_READY_OUT | (out ? TTY_READY_IN : 0) |
+		(slave_gone(p) ? TTY_READY_IN | TTY_READY_HUP : 0);
+	return 0;
+}
+
+static long do_stat(void *ctx, uint64_t badge, struct fs_attr *attr)
+{
+	struct fs_open *f = fs_opens_get(ctx, badge);
+	bool slave;
+	if (!f)
+		return FS_FS_ERROR_BAD_FILE;
+	uint32_t n = (uint32_t)(pty_of(f, &slave) - ptys);
+	tty_stat(attr, f->ino + 1, (uint64_t)PTY_MAJOR << 32 | (slave ? n : PTMX_MINOR));
+	return 0;
+}
+
+static long do_close(void *ctx, uint64_t badge)
+{
+	struct fs_open *last;
+	long st = fs_opens_close(ctx, badge, &last);
+	if (st || !last)
+		return st;
+	bool slave;
+	struct pty *p = pty_of(last, &slave);
+	free(last);
+	if (!slave)
+		tty_hangup(&p->tty); /* signals: outside the table's lock */
+	pthread_mutex_lock(&table);
+	if (slave)
+		p->slave_opens--;
+	else
+		p->master = false;
+	release(p);
+	pthread_mutex_unlock(&table);
+	return 0;
+}
+
+static long master_of(void *ctx, uint64_t badge, struct pty **p)
+{
+	struct fs_open *f = fs_opens_get(ctx, badge);
+	bool slave;
+	if (!f)
+		return FS_FS_ERROR_BAD_FILE;
+	*p = pty_of(f, &slave);
+	return slave ? FS_FS_ERROR_NOT_SUPPORTED : 0;
+}
+
+static long do_ptsnumber(void *ctx, uint64_t badge, uint32_t *number)
+{
+	struct pty *p;
+	long st = master_of(ctx, badge, &p);
+	if (!st)
+		*number = (uint32_t)(p - ptys);
+	return st;
+}
+
+static long do_ptslock(void *ctx, uint64_t badge, bool lock)
+{
+	struct pty *p;
+	long st = master_of(ctx, badge, &p);
+	if (st)
+		return st;
+	pthread_mutex_lock(&table);
+	if (lock)
+		p->locked = true;
+	else if (p->state == PTY_ANNOUNCING)
+		st = FS_FS_ERROR_WOULD_BLOCK; /* the node is not there yet: ask again */
+	else if (p->no_node)
+		st = FS_FS_ERROR_IO;
+	else
+		p->locked = false;
+	pthread_mutex_unlock(&table);
+	return st;
+}
+
+static bool is_master(void *ctx, uint64_t badge)
+{
+	struct pty *p;
+	return master_of(ctx, badge, &p) == 0;
+}
+
+/* A master is nobody's controlling terminal, as on Linux: a session
+ * leader's open of it (without O_NOCTTY) does not take it, and the C
+ * library's job control, which asks tcgetsid, leaves its reads and
+ * writes alone (a terminal emulator may share the session it serves). */
+static long do_tcgetsid(void *ctx, uint64_t badge, int32_t *sid, int32_t *pgid)
+{
+	return is_master(ctx, badge) ? FS_FS_ERROR_NOT_SUPPORTED
+				     : tty_tcgetsid(ctx, badge, sid, pgid);
+}
+
+static long do_tcsetsid(void *ctx, uint64_t badge, int32_t sid, bool steal)
+{
+	return is_master(ctx, badge) ? FS_FS_ERROR_NOT_SUPPORTED
+				     : tty_tcsetsid(ctx, badge, sid, steal);
+}
+
+static struct fs_file_ops file_ops = {
+	.ptsnumber = do_ptsnumber,
+	.ptslock = do_ptslock,
+	.stat = do_stat,
+	.read = do_read,
+	.write = do_write,
+	.ready = do_ready,
+	.close = do_close,
+};
+
+int main(void)
+{
+	file_ops.tcgetsid = do_tcgetsid;
+	file_ops.tcsetsid = do_tcsetsid;
+	tty_file_ops(&file_ops);
+	pthread_t t;
+	if (pthread_create(&t, NULL, nodes_thread, NULL)) {
+		printf("pty: no thread for the slaves' nodes\n");
+		return 1;
+	}
+	static const struct fs_device_node nodes[] = { { "ptmx", PTMX_MINOR, 0666 } };
+	static const struct fs_device dev = { "pty", PTY_MAJOR, nodes, 1 };
+	return fs_device_serve(&dev, &opens, &node_ops, &file_ops);
+}
