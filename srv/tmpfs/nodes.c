@@ -231,7 +231,11 @@ void tmpfs_release(struct tmpfs *fs, struct tmpfs_node *n)
 	if (n->nlink || n->opens)
 		return;
 	if (n->kind == FS_KIND_FILE) {
-		tmpfs_truncate(fs, n, 0);
+		/* Not truncated: a client may still map the file's VMO (its
+		 * mapping holds the VMO), and POSIX keeps those pages until
+		 * munmap. Closing tmpfs's handle leaves them to the mappers;
+		 * the size limit stops counting them now. */
+		fs->pages_used -= n->u.f.used;
 		tmpfs_store_free(&n->u.f.data);
 		free(n->u.f.written);
 	}

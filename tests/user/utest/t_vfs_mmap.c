@@ -58,6 +58,28 @@ UTEST(vfs_mmap_shared_is_the_file)
 	CHECK_EQ(unlink("/tmp/mm"), 0);
 }
 
+/* The usual shm pattern: open, map, close, unlink, go on using the
+ * mapping. The last close of an unlinked file must not take its pages
+ * from under the mapping (it did: the next access faulted). */
+UTEST(vfs_mmap_outlives_unlink_and_close)
+{
+	CHECK_EQ(vfs_up(), 0);
+	int fd = open("/tmp/mmu", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	CHECK(fd >= 0);
+	CHECK_EQ(ftruncate(fd, 2 * PAGE), 0);
+	char *m = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	CHECK(m != MAP_FAILED);
+	if (m == MAP_FAILED)
+		return;
+	memcpy(m + PAGE, "before", 6);
+	CHECK_EQ(close(fd), 0);
+	CHECK_EQ(unlink("/tmp/mmu"), 0);
+	CHECK(!memcmp(m + PAGE, "before", 6));
+	memcpy(m, "after", 5);
+	CHECK(!memcmp(m, "after", 5));
+	CHECK_EQ(munmap(m, 2 * PAGE), 0);
+}
+
 UTEST(vfs_mmap_follows_truncate_and_growth)
 {
 	CHECK_EQ(vfs_up(), 0);

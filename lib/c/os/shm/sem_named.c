@@ -13,9 +13,9 @@
 // POSIX wants every sem_open of one semaphore in a process to give the same
 // address, so the process keeps a list of its open semaphores (by file
 // identity) with a count of opens; sem_close unmaps at the last. Each keeps
-// its file open while mapped: tmpfs frees an unlinked file's pages when its
-// last descriptor closes, mappings or not, and a semaphore must outlive
-// sem_unlink for those who have it open.
+// its file open while mapped: that pins the identity, since tmpfs reuses an
+// unlinked file's inode number once its last descriptor closes, and a new
+// semaphore of the same name would otherwise be taken for the old one.
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
