@@ -8,6 +8,9 @@
 //                          its memory, allocates, sometimes forks a child
 //                          of its own, and exits with a code its parent
 //                          checks;
+//   forkstress signals N   two threads fork N times each while the main
+//                          thread sends both SIGUSR1 (a handler,
+//                          SA_RESTART) every 100 us: fork must not fail;
 //   forkstress exitrace N  N times: a child whose second thread forks in a
 //                          loop while its first calls exit, so the process
 //                          ends in the middle of a fork; its children that
@@ -136,6 +139,7 @@ static void child_of(int f, int i)
 }
 
 static int rounds;
+static int forkers_done;
 
 static void *forker(void *arg)
 {
@@ -152,6 +156,16 @@ static void *forker(void *arg)
 		else if (!WIFEXITED(st) || WEXITSTATUS(st) != (f * 31 + i) % 90)
 			fail(22, "child's exit status");
 	}
+	return NULL;
+}
+
+/* Joins the two forkers of arg, then says so. */
+static void *forker_watch(void *arg)
+{
+	pthread_t *fk = arg;
+	pthread_join(fk[0], NULL);
+	pthread_join(fk[1], NULL);
+	__atomic_store_n(&forkers_done, 1, __ATOMIC_RELEASE);
 	return NULL;
 }
 
@@ -187,6 +201,36 @@ static int threads(void)
 	pthread_join(rd, NULL);
 	pthread_join(ch, NULL);
 	return 0;
+}
+
+/* ---- signals ---- */
+
+static int handled;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	__atomic_fetch_add(&handled, 1, __ATOMIC_RELAXED);
+}
+
+static int signals(void)
+{
+	struct sigaction sa = { 0 };
+	sa.sa_handler = on_usr1;
+	sa.sa_flags = SA_RESTART;
+	pthread_t fk[2], watch;
+	if (sigaction(SIGUSR1, &sa, NULL) || pthread_create(&fk[0], NULL, forker, (void *)0) ||
+	    pthread_create(&fk[1], NULL, forker, (void *)1) ||
+	    pthread_create(&watch, NULL, forker_watch, fk))
+		return 1;
+	/* Signals rain on both forkers, whatever call they are in. */
+	while (!__atomic_load_n(&forkers_done, __ATOMIC_ACQUIRE)) {
+		pthread_kill(fk[0], SIGUSR1);
+		pthread_kill(fk[1], SIGUSR1);
+		usleep(100);
+	}
+	pthread_join(watch, NULL);
+	return handled ? 0 : 2;
 }
 
 /* ---- exitrace ---- */
@@ -231,6 +275,7 @@ int main(int argc, char **argv)
 		return 90;
 	rounds = atoi(argv[2]);
 	int st = !strcmp(argv[1], "threads")   ? threads()
+		: !strcmp(argv[1], "signals")  ? signals()
 		: !strcmp(argv[1], "exitrace") ? exitrace()
 					       : 91;
 	if (!st)

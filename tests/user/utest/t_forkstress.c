@@ -88,6 +88,13 @@ UTEST(fork_stress_multithreaded_parent)
 	CHECK_EQ(reap_orphans(2000), 0);
 }
 
+UTEST(fork_stress_under_signals)
+{
+	CHECK(proc_server());
+	CHECK_EQ(run("signals", "24", 120000), 0);
+	CHECK_EQ(reap_orphans(2000), 0);
+}
+
 UTEST(fork_stress_exit_during_fork)
 {
 	CHECK(proc_server());
