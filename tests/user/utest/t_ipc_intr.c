@@ -31,7 +31,10 @@ static void counting_entry(uint64_t arg, struct vg_intr_frame *f)
  * server is done. */
 static uint32_t received, go, server_done;
 static volatile long server_status; /* what its reply (or recv) returned */
-enum server_end { END_REPLY, END_EXIT, END_RECV_AGAIN };
+/* How the server ends: it replies (ipc_reply), or replies and receives
+ * again at once (ipc_reply_recv: the fast path, which hands the CPU to
+ * the caller), or drops its right by exiting or receiving again. */
+enum server_end { END_REPLY, END_REPLY_RECV, END_EXIT, END_RECV_AGAIN };
 
 static void wait_word(uint32_t *w)
 {
@@ -55,8 +58,12 @@ static void holding_server(uint64_t how)
 	server_status = reply_recv(server_ep, NULL, &m);
 	set_word(&received);
 	wait_word(&go);
+	struct msg reply = { REPLY_TAG, { m.w[0] + 1, 0x22, 0x33, 0x44 } };
 	if (how == END_REPLY)
-		server_status = vg_ipc_reply(REPLY_TAG, m.w[0] + 1, 0x22, 0x33, 0x44);
+		server_status =
+			vg_ipc_reply(reply.tag, reply.w[0], reply.w[1], reply.w[2], reply.w[3]);
+	else if (how == END_REPLY_RECV)
+		server_status = reply_recv(server_ep, &reply, &m); /* blocks after */
 	else if (how == END_RECV_AGAIN)
 		server_status = vg_ipc_recv(server_ep); /* forfeits the right; blocks */
 	set_word(&server_done);
@@ -107,17 +114,22 @@ static void held_call_interrupted(enum server_end how, vg_handle_t *server, vg_h
 
 UTEST(ipc_intr_after_receipt_keeps_the_reply)
 {
-	CHECK_EQ(vg_endpoint_create(&server_ep), 0);
-	vg_handle_t server, client;
-	held_call_interrupted(END_REPLY, &server, &client);
-	CHECK_EQ(server_status, 0); /* the reply went through */
-	CHECK_EQ(call_status, 0);
-	CHECK_EQ(call_reply.tag, REPLY_TAG);
-	CHECK(call_reply.w[0] == 101 && call_reply.w[1] == 0x22 && call_reply.w[3] == 0x44);
-	CHECK_EQ(vg_interrupt_set_entry(0, 0, 0), 0);
-	vg_handle_close(server);
-	vg_handle_close(client);
-	vg_handle_close(server_ep);
+	for (int how = END_REPLY; how <= END_REPLY_RECV; how++) {
+		CHECK_EQ(vg_endpoint_create(&server_ep), 0);
+		vg_handle_t server, client;
+		held_call_interrupted((enum server_end)how, &server, &client);
+		CHECK_EQ(call_status, 0);
+		CHECK_EQ(call_reply.tag, REPLY_TAG);
+		CHECK(call_reply.w[0] == 101 && call_reply.w[1] == 0x22 && call_reply.w[3] == 0x44);
+		CHECK_EQ(vg_interrupt_set_entry(0, 0, 0), 0);
+		vg_handle_close(server_ep); /* ends reply_recv's receive */
+		wait_word(&server_done);
+		/* The reply went through; reply_recv then found the endpoint
+		 * closed. */
+		CHECK_EQ(server_status, how == END_REPLY ? 0 : ERR_PEER_CLOSED);
+		vg_handle_close(server);
+		vg_handle_close(client);
+	}
 }
 
 UTEST(ipc_intr_after_receipt_then_right_dropped_is_peer_closed)
