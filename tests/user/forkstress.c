@@ -10,13 +10,15 @@
 //                          checks;
 //   forkstress signals N   two threads fork N times each while the main
 //                          thread sends both SIGUSR1 (a handler,
-//                          SA_RESTART) every 100 us: fork must not fail;
+//                          SA_RESTART) every millisecond: fork must not
+//                          fail, nor waitpid;
 //   forkstress exitrace N  N times: a child whose second thread forks in a
 //                          loop while its first calls exit, so the process
 //                          ends in the middle of a fork; its children that
 //                          outlive it go to pid 1, which the test reaps.
 // Exits with 0, or the number of the first check that failed (and says
 // which on stderr).
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -26,13 +28,14 @@
 #include <unistd.h>
 #include <vg/vg.h>
 
-static int failed;
+static int failed, failed_errno;
 static const char *failed_what;
 
 static void fail(int code, const char *what)
 {
 	if (!__atomic_load_n(&failed, __ATOMIC_ACQUIRE)) {
 		failed_what = what;
+		failed_errno = errno;
 		__atomic_store_n(&failed, code, __ATOMIC_RELEASE);
 	}
 }
@@ -227,7 +230,7 @@ static int signals(void)
 	while (!__atomic_load_n(&forkers_done, __ATOMIC_ACQUIRE)) {
 		pthread_kill(fk[0], SIGUSR1);
 		pthread_kill(fk[1], SIGUSR1);
-		usleep(100);
+		usleep(1000);
 	}
 	pthread_join(watch, NULL);
 	return handled ? 0 : 2;
@@ -281,7 +284,7 @@ int main(int argc, char **argv)
 	if (!st)
 		st = failed;
 	if (st)
-		fprintf(stderr, "forkstress %s: failed %d (%s)\n", argv[1], st,
-			failed_what ? failed_what : "setup");
+		fprintf(stderr, "forkstress %s: failed %d (%s, errno %d)\n", argv[1], st,
+			failed_what ? failed_what : "setup", failed_errno);
 	return st;
 }
