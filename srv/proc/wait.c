@@ -71,13 +71,17 @@ static void on_stop(struct proc *p, bool stopped)
  * its copies of the parent's open files) for ever. It never ran: no
  * thread now means none ever (a process whose threads all ended is dead).
  * Give it a thread that dies before reaching user mode, as the C
- * library's fork does when it fails, so that the kernel ends it. */
+ * library's fork does when it fails, so that the kernel ends it: the
+ * process suspended first (its stops unwatched: no stop to report), so
+ * that the thread waits at its first return to user mode for the kill,
+ * instead of faulting at pc 0 with a crash report if it ran first. */
 static void end_unborn(struct proc *c)
 {
 	struct vg_process_info info;
 	vg_handle_t thread;
 	if (c->state != PROC_STATE_RUNNING || !c->process || vg_process_info(c->process, &info) ||
 	    info.threads || info.state != VG_PROCESS_RUNNING ||
+	    vg_process_watch_stops(c->process, 0) || vg_process_suspend(c->process, 1) ||
 	    vg_thread_create(c->process, 0, 0, 0, 0, &thread))
 		return;
 	vg_handle_close(thread);

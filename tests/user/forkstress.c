@@ -10,7 +10,7 @@
 //                          checks;
 //   forkstress signals N   two threads fork N times each while the main
 //                          thread sends both SIGUSR1 (a handler,
-//                          SA_RESTART) every millisecond: fork must not
+//                          SA_RESTART) every 2 ms: fork must not
 //                          fail, nor waitpid;
 //   forkstress exitrace N  N times: a child whose second thread forks in a
 //                          loop while its first calls exit, so the process
@@ -230,7 +230,7 @@ static int signals(void)
 	while (!__atomic_load_n(&forkers_done, __ATOMIC_ACQUIRE)) {
 		pthread_kill(fk[0], SIGUSR1);
 		pthread_kill(fk[1], SIGUSR1);
-		usleep(1000);
+		usleep(2000);
 	}
 	pthread_join(watch, NULL);
 	return handled ? 0 : 2;
