@@ -203,7 +203,7 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # sources. The root task is one, so that its tests exercise the library.
 # Programs linked with the C library (tests/user/<name>.c).
 USER_LIBC_PROGS := testrun initcheck svccheck proc_child procx_child proc_bench sigchild fdchild \
-	memchild pipechild pshared_child permchild credchild shtest nicechild filechild sigstate
+	memchild pipechild pshared_child permchild credchild shtest nicechild filechild sigstate forkstress
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
 $(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_testrun)): \

@@ -137,12 +137,15 @@ static int queue(struct thread *t, uint64_t arg, uint64_t value)
 	t->intr_args[(t->intr_head + t->intr_count) % THREAD_INTR_MAX] = arg;
 	t->intr_values[(t->intr_head + t->intr_count) % THREAD_INTR_MAX] = value;
 	t->intr_count++;
+	/* A caller whose call a server has received (t->replier set) waits on:
+	 * the server may have acted already, and the reply must not be lost.
+	 * The interruption is delivered when the reply (or ERR_PEER_CLOSED,
+	 * when the reply right goes) wakes it: the switch to a thread with one
+	 * waiting sets need_resched. A queued call is withdrawn by the wake. */
 	if (t == thread_current())
 		this_cpu()->need_resched = true; /* delivered on the way out */
-	else if (t->state == THREAD_BLOCKED && !t->no_intr) {
-		ipc_cancel_wait(t);
+	else if (t->state == THREAD_BLOCKED && !t->no_intr && !t->replier)
 		sched_wake(t, ERR_INTERRUPTED);
-	}
 	return 0;
 }
 

@@ -20,6 +20,13 @@
 // can make a receiving handle again (duplicates and mints only narrow
 // rights), so a closed endpoint stays closed.
 //
+// Interruptions (interrupt.c) end a call only while it is queued: it is
+// withdrawn, nothing was received, and it fails with ERR_INTERRUPTED. Once
+// a receiver has taken it, the server may have acted on it, so the caller
+// waits for the reply (or for ERR_PEER_CLOSED when the reply right goes)
+// and the interruption is delivered after it: a reply is never lost. Only
+// a kill of the caller's process ends that wait early (ipc_cancel_wait).
+//
 // Badge notices: after endpoint_watch, the endpoint counts its handles per
 // nonzero badge; when a badge's last handle goes (closed, or its process
 // ended), a receiver gets a message of its own before any caller: the tag

@@ -52,6 +52,9 @@ struct proc {
 	int32_t status; /* the wait status, once a zombie */
 	int kill_sig; /* the signal this server ended it with, or 0 */
 	vg_handle_t process; /* manage, wait; VG_HANDLE_INVALID for pid 1 */
+	/* A fork its parent ended in the middle of (wait.c): never ran, and
+	 * freed without a word when the end this server gave it comes. */
+	bool unborn;
 	struct async_source exit_src;
 	vg_handle_t events; /* the notification for its children's ends, or 0 */
 	uint64_t start_ns;

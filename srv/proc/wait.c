@@ -64,6 +64,31 @@ static void on_stop(struct proc *p, bool stopped)
 		p->stop_sig = 0;
 }
 
+/* c's parent has ended: if c is a fork it never finished (another of its
+ * threads called exit, or it was killed, between our fork and the child's
+ * first thread), nothing else can start it, and it would stay in the
+ * table and the kernel (its handle table holds a handle to itself, and
+ * its copies of the parent's open files) for ever. It never ran: no
+ * thread now means none ever (a process whose threads all ended is dead).
+ * Give it a thread that dies before reaching user mode, as the C
+ * library's fork does when it fails, so that the kernel ends it: the
+ * process suspended first (its stops unwatched: no stop to report), so
+ * that the thread waits at its first return to user mode for the kill,
+ * instead of faulting at pc 0 with a crash report if it ran first. */
+static void end_unborn(struct proc *c)
+{
+	struct vg_process_info info;
+	vg_handle_t thread;
+	if (c->state != PROC_STATE_RUNNING || !c->process || vg_process_info(c->process, &info) ||
+	    info.threads || info.state != VG_PROCESS_RUNNING ||
+	    vg_process_watch_stops(c->process, 0) || vg_process_suspend(c->process, 1) ||
+	    vg_thread_create(c->process, 0, 0, 0, 0, &thread))
+		return;
+	vg_handle_close(thread);
+	vg_process_kill(c->process, -1);
+	c->unborn = true;
+}
+
 static void on_event(struct async_loop *loop, struct async_source *src,
 		     const struct vg_port_packet *pkt)
 {
@@ -75,6 +100,10 @@ static void on_event(struct async_loop *loop, struct async_source *src,
 	}
 	async_source_remove(loop, src);
 	p->exit_src.key = 0;
+	if (p->unborn) {
+		proc_free(p); /* nobody ever saw it: no status, no SIGCHLD */
+		return;
+	}
 	/* A source that went away (never, while we hold the handle) counts as
 	 * a kill. */
 	long code = pkt->status < 0 ? -1 : (long)pkt->data[0];
@@ -96,6 +125,7 @@ static void on_event(struct async_loop *loop, struct async_source *src,
 		if (c->pid && c->ppid == p->pid) {
 			c->ppid = 1;
 			zombies |= c->state == PROC_STATE_ZOMBIE;
+			end_unborn(c);
 		}
 	}
 	if (zombies && init && init->events)

@@ -78,8 +78,10 @@ void process_crash_report(struct process *p, const struct arch_regs *r, const ch
 unsigned process_user_backtrace(uintptr_t fp, uint64_t *out, unsigned max);
 /* A dying thread's IPC duties: a caller it owes a reply gets an error. */
 void ipc_thread_exit(struct thread *t);
-/* t, blocked, is about to be woken with an error: if it waits for a reply,
- * the server loses the right to send one. Lock held. */
+/* t, blocked, is about to be woken with an error (its process is killed):
+ * if it waits for a reply, the server loses the right to send one. Lock
+ * held. An interruption never does this (interrupt.c): it waits for the
+ * reply. */
 void ipc_cancel_wait(struct thread *t);
 /* Lets a thread stopped on an exception run again (ERR_BAD_STATE if it is
  * not stopped). */

@@ -175,8 +175,12 @@ static pid_t fork_process(vg_handle_t ep)
 	int32_t pid = 0;
 	st = vg_handle_duplicate(child, VG_RIGHT_MANAGE | VG_RIGHT_WAIT | VG_RIGHT_TRANSFER,
 				 &server_copy);
-	if (!st)
-		st = proc_process_fork(ep, server_copy, &pid, &child_ep);
+	/* An interruption refuses a call the server has not received (the
+	 * kernel withdraws it; once received, the reply always comes): so
+	 * the call is only ever refused whole, and fork, which POSIX never
+	 * fails with EINTR, asks again after the handler ran. */
+	while (!st && (st = proc_process_fork(ep, server_copy, &pid, &child_ep)) == ERR_INTERRUPTED)
+		st = 0;
 	if (!st)
 		st = make_child_handles(child, child_ep);
 	child_view.pid = pid;

@@ -41,7 +41,16 @@ void __libc_wait_forked(void)
 static vg_handle_t events_note(vg_handle_t ep)
 {
 	__libc_lock(&events_lock);
-	if (!events && proc_process_events(ep, &events))
+	long st = events ? 0 : ERR_INTERRUPTED;
+	/* Ask again when the call never reached the server (an interruption
+	 * refused it) or when its reply, which carries the handle, could not
+	 * land: another thread's fork made our IPC buffer's pages
+	 * copy-on-write while we waited (the server closes the handle). Else
+	 * waitpid failed with ENOSYS, under signals or forks in other
+	 * threads. */
+	while (st == ERR_INTERRUPTED || st == ERR_BAD_STATE)
+		st = proc_process_events(ep, &events);
+	if (st)
 		events = VG_HANDLE_INVALID;
 	vg_handle_t n = events;
 	__libc_unlock(&events_lock);
@@ -91,9 +100,9 @@ static int wait_for(pid_t pid, uint32_t flags, bool nohang, int32_t *child, int3
 		long st = proc_process_waitid(ep, pid, flags, child, status);
 		if (!st)
 			return 0;
-		/* A handler ran during the call itself (if it came while the
-		 * server answered, the answer is lost: a kernel IPC gap,
-		 * docs/ARCHITECTURE.md section 15). */
+		/* A handler ran instead of the call (the kernel withdraws a
+		 * call no server received; one received is always answered:
+		 * docs/ARCHITECTURE.md section 11). */
 		if (st == ERR_INTERRUPTED) {
 			if (__libc_sig_eintr(handled, 1))
 				return EINTR;
