@@ -69,7 +69,7 @@ static int take_groups(void)
 	gid_t none[1], many[NGROUPS_MAX + 1];
 	EXPECT(getgroups(0, NULL) == 0);
 	gid_t g[NGROUPS_MAX];
-	/* No group database: initgroups gives the one group. */
+	/* nobody is in no group of /etc/group: initgroups gives the one group. */
 	EXPECT(initgroups("nobody", 77) == 0 && getgroups(NGROUPS_MAX, g) == 1 && g[0] == 77);
 	EXPECT(setgroups(2, (gid_t[]){ 300, 301 }) == 0);
 	EXPECT(groups_are_300_301());
