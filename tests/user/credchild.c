@@ -10,17 +10,25 @@
 //   credchild saved    exits 0 when its ids are uid 1000 and gid 1000, all
 //                      three, and its groups 300 and 301 (what a new
 //                      program gets from the above: saved := effective)
+//   credchild ids R E S RG EG SG [file]
+//                      exits 0 when its user ids are R E S and its group
+//                      ids RG EG SG (a set-user-ID or set-group-ID copy of
+//                      it, t_setuid.c), the process server shows E as its
+//                      uid, and, with file, when it can read file, else 1
 // Exit status: 0, or the line of the first check that failed.
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <limits.h>
+#include <proc.h>
 #include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vg/vg.h>
 
 #define EXPECT(c)                                                         \
 	do {                                                              \
@@ -50,6 +58,18 @@ static int groups_are_300_301(void)
 	gid_t g[NGROUPS_MAX];
 	return getgroups(0, NULL) == 2 && getgroups(NGROUPS_MAX, g) == 2 && g[0] == 300 &&
 		g[1] == 301;
+}
+
+/* The process server's uid of us (ps's, kill's), or -1. */
+static long server_uid(void)
+{
+	struct proc_info info;
+	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
+	vg_handle_t ps = vg_startup_find(VG_HTAG_PROC, 0);
+	for (int32_t after = 0; !proc_process_next(ps, after, &info, args); after = info.pid)
+		if (info.pid == getpid())
+			return info.uid;
+	return -1;
 }
 
 static int readable(const char *path)
@@ -205,5 +225,14 @@ int main(int argc, char **argv)
 				groups_are_300_301()
 			? 0
 			: 1;
+	if (!strcmp(what, "ids") && (argc == 8 || argc == 9)) {
+		unsigned id[6];
+		for (int i = 0; i < 6; i++)
+			id[i] = (unsigned)strtoul(argv[2 + i], NULL, 10);
+		return uids_are(id[0], id[1], id[2]) && gids_are(id[3], id[4], id[5]) &&
+				server_uid() == id[1] && (argc == 8 || readable(argv[8]))
+			? 0
+			: 1;
+	}
 	return 127;
 }
