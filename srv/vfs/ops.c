@@ -146,10 +146,10 @@ static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uin
 	/* Writes go to the filesystem, not through us: a set-id program
 	 * opened for writing loses its bits now, before anything changes it
 	 * (perm.h). */
-	uint32_t kept = vfs_mode_after_write(v->cred, attr);
-	if (!created && (open_wants(flags) & VFS_MAY_WRITE) && kept != attr->mode &&
-	    (st = fs_node_setattr(fs_of(v, &loc), loc.ino, VFS_SET_MODE,
-				  &(struct fs_attr){ .mode = kept }, attr)))
+	struct fs_attr kept = *attr; /* a whole attr: the protocol checks every field */
+	kept.mode = vfs_mode_after_write(v->cred, attr);
+	if (!created && (open_wants(flags) & VFS_MAY_WRITE) && kept.mode != attr->mode &&
+	    (st = fs_node_setattr(fs_of(v, &loc), loc.ino, VFS_SET_MODE, &kept, attr)))
 		return st;
 	return fs_node_open(fs_of(v, &loc), loc.ino, flags, file);
 }

@@ -188,7 +188,8 @@ static int children(void)
 	char out[128] = { 0 };
 	int fd = open("/tmp/grp/mine/id.out", O_RDONLY);
 	EXPECT(fd >= 0 && read(fd, out, sizeof(out) - 1) > 0 && close(fd) == 0);
-	EXPECT(!strcmp(out, "uid=1000 gid=1000 egid=50 groups=1000,50,300,301\n"));
+	EXPECT(!strcmp(out,
+		       "uid=1000(user) gid=1000(user) egid=50 groups=1000(user),50,300,301\n"));
 	EXPECT(unlink("/tmp/grp/mine/id.out") == 0);
 	return 0;
 }

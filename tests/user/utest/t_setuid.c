@@ -127,8 +127,9 @@ static int claims(void)
 	if (setgid(USER) || setuid(USER))
 		return 1;
 	vg_handle_t mine = vg_startup_find(VG_HTAG_PROC, 0), dup, vmo, vfs;
+	struct vg_handle_info info;
 	if (vg_handle_duplicate(mine, VG_RIGHT_TRANSFER, &dup) || vg_vmo_create(4096, 0, &vmo) ||
-	    vg_handle_duplicate(__fs_vfs(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &vfs))
+	    vg_handle_info(__fs_vfs(), &info) || vg_handle_duplicate(__fs_vfs(), info.rights, &vfs))
 		return 2;
 	if (proc_process_setid_exec(mine, dup, vmo, 4096, vfs, 0, 0, 0) != PROC_PROC_ERROR_DENIED)
 		return 3;
@@ -179,9 +180,11 @@ UTEST(setuid_cleared_by_write)
 		if (setuid(USER))
 			_exit(1);
 		int w = open("/tmp/setuid_w", O_WRONLY);
-		if (w < 0 || write(w, "x", 1) != 1 || close(w))
+		if (w < 0)
 			_exit(2);
-		_exit(truncate("/tmp/setuid_t", 10) ? 3 : 0);
+		if (write(w, "x", 1) != 1 || close(w))
+			_exit(3);
+		_exit(truncate("/tmp/setuid_t", 10) ? 4 : 0);
 	}
 	CHECK(pid > 0);
 	CHECK_EQ(status_of(pid), 0);

@@ -12,4 +12,4 @@ chown nosuchuser f 2>/dev/null; echo "bad user $?"
 chmod 4755 f; ls -l f | cut -c 1-10
 chmod g+s,u-s f; ls -l f | cut -c 1-10
 ps -o user= -p $$
-renice -u nosuchuser -n 1 2>/dev/null; echo "renice $?"
+renice -n 1 -u nosuchuser 2>/dev/null; echo "renice $?"
