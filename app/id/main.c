@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// id [-G | -g | -u] [-nr]: the calling process's user and group ids.
+// id [-G | -g | -u] [-nr] [user]: the calling process's user and group
+// ids, or those /etc/passwd and /etc/group give user (a name or a number).
 // Without options: "uid=U(name) gid=G(name)", " euid=..." and " egid=..."
 // when they differ from the real ones, and " groups=" with every group
 // (the real gid, the effective one, then the supplementary ones, each
 // once), a name in parentheses where the database has one. -u the
 // effective uid, -g the effective gid, -G every group, separated by
 // spaces; -r the real id instead, -n names instead of numbers (the number
-// where there is no name). The user operand is not supported: it needs a
-// group database, which Verdigris does not have.
+// where there is no name). For a user operand the real and effective ids
+// are its entry's, the groups its login group and every group listing it.
+#include "../lib/users.h"
 #include "../lib/util.h"
 #include <grp.h>
 #include <limits.h>
 #include <pwd.h>
+#include <string.h>
 #include <unistd.h>
 
-#define USAGE "[-G | -g | -u] [-nr]"
+#define USAGE "[-G | -g | -u] [-nr] [user]"
+
+/* Whose ids: the process's, or a user's of the database. */
+static const struct passwd *who;
 
 static const char *user_name(uid_t uid)
 {
@@ -39,27 +45,69 @@ static void put(unsigned id, const char *name, bool names, bool full)
 		printf("(%s)", name);
 }
 
+/* Appends g to out[0..k) unless it is there; the new count. */
+static int add_group(gid_t *out, int k, gid_t g)
+{
+	for (int j = 0; j < k; j++)
+		if (out[j] == g)
+			return k;
+	out[k] = g;
+	return k + 1;
+}
+
+/* The groups of the operand's user: its login group, then every group of
+ * /etc/group that lists it (getgrent: getgrouplist is not POSIX). */
+static int user_groups(gid_t *out)
+{
+	int k = add_group(out, 0, who->pw_gid);
+	char name[256];
+	snprintf(name, sizeof(name), "%s", who->pw_name);
+	const struct group *gr;
+	setgrent();
+	while ((gr = getgrent()) && k < NGROUPS_MAX + 2)
+		for (char **m = gr->gr_mem; *m; m++)
+			if (!strcmp(*m, name))
+				k = add_group(out, k, gr->gr_gid);
+	endgrent();
+	return k;
+}
+
 /* Every group once: real, effective, then the supplementary ones. */
 static int all_groups(gid_t *out)
 {
+	if (who)
+		return user_groups(out);
 	gid_t sup[NGROUPS_MAX];
 	int n = getgroups(NGROUPS_MAX, sup);
 	if (n < 0) {
 		util_warn("getgroups");
 		return -1;
 	}
-	int k = 0;
-	out[k++] = getgid();
-	if (getegid() != out[0])
-		out[k++] = getegid();
-	for (int i = 0; i < n; i++) {
-		bool seen = false;
-		for (int j = 0; j < k && !seen; j++)
-			seen = out[j] == sup[i];
-		if (!seen)
-			out[k++] = sup[i];
-	}
+	int k = add_group(out, 0, getgid());
+	k = add_group(out, k, getegid());
+	for (int i = 0; i < n; i++)
+		k = add_group(out, k, sup[i]);
 	return k;
+}
+
+static uid_t real_uid(void)
+{
+	return who ? who->pw_uid : getuid();
+}
+
+static uid_t eff_uid(void)
+{
+	return who ? who->pw_uid : geteuid();
+}
+
+static gid_t real_gid(void)
+{
+	return who ? who->pw_gid : getgid();
+}
+
+static gid_t eff_gid(void)
+{
+	return who ? who->pw_gid : getegid();
 }
 
 static int print_groups(char sep, bool names, bool full)
@@ -78,8 +126,8 @@ static int print_groups(char sep, bool names, bool full)
 
 static int full(void)
 {
-	uid_t ruid = getuid(), euid = geteuid();
-	gid_t rgid = getgid(), egid = getegid();
+	uid_t ruid = real_uid(), euid = eff_uid();
+	gid_t rgid = real_gid(), egid = eff_gid();
 	fputs("uid=", stdout);
 	put(ruid, user_name(ruid), false, true);
 	fputs(" gid=", stdout);
@@ -114,9 +162,23 @@ int main(int argc, char **argv)
 		default: util_usage(USAGE);
 		}
 	}
-	if (optind < argc) {
-		util_warnx("extra operand '%s' (no user database)", argv[optind]);
+	if (argc - optind > 1) {
+		util_warnx("extra operand '%s'", argv[optind + 1]);
 		util_usage_status(USAGE, 1);
+	}
+	if (optind < argc) {
+		uid_t uid;
+		if (!util_parse_user(argv[optind], &uid) || !(who = getpwuid(uid))) {
+			util_warnx("'%s': no such user", argv[optind]);
+			return 1;
+		}
+		/* Kept: later lookups reuse getpwuid's static entry. */
+		static struct passwd copy;
+		static char name[256];
+		copy = *who;
+		snprintf(name, sizeof(name), "%s", who->pw_name);
+		copy.pw_name = name;
+		who = &copy;
 	}
 	if (choices > 1) {
 		util_warnx("cannot print only one of more than one choice");
@@ -128,10 +190,10 @@ int main(int argc, char **argv)
 	}
 	int status = 0;
 	if (which == 'u') {
-		uid_t u = real ? getuid() : geteuid();
+		uid_t u = real ? real_uid() : eff_uid();
 		put(u, user_name(u), names, false);
 	} else if (which == 'g') {
-		gid_t g = real ? getgid() : getegid();
+		gid_t g = real ? real_gid() : eff_gid();
 		put(g, group_name(g), names, false);
 	} else if (which == 'G') {
 		status = print_groups(' ', names, false);

@@ -6,11 +6,10 @@
 // and time within six months, else the year; links with their target),
 // -h sizes in K, M, G, -1 one name per line (the default when the output
 // is not a terminal; on one the names go in columns as wide as $COLUMNS).
+#include "../lib/users.h"
 #include "../lib/util.h"
 #include <dirent.h>
-#include <grp.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,24 +30,6 @@ static int by_name(const void *a, const void *b)
 	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
-static void owner_name(char *buf, size_t n, uid_t uid)
-{
-	struct passwd *pw = getpwuid(uid);
-	if (pw)
-		snprintf(buf, n, "%s", pw->pw_name);
-	else
-		snprintf(buf, n, "%u", (unsigned)uid);
-}
-
-static void group_name(char *buf, size_t n, gid_t gid)
-{
-	struct group *gr = getgrgid(gid);
-	if (gr)
-		snprintf(buf, n, "%s", gr->gr_name);
-	else
-		snprintf(buf, n, "%u", (unsigned)gid);
-}
-
 static void size_string(char *buf, size_t n, const struct stat *st)
 {
 	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
@@ -67,10 +48,10 @@ static void print_long(struct entry *e, size_t n)
 	for (size_t k = 0; k < n; k++) {
 		int w = snprintf(buf, sizeof(buf), "%lu", (unsigned long)e[k].st.st_nlink);
 		wl = w > wl ? w : wl;
-		owner_name(buf, sizeof(buf), e[k].st.st_uid);
+		util_user_name(buf, sizeof(buf), e[k].st.st_uid);
 		w = (int)strlen(buf);
 		wo = w > wo ? w : wo;
-		group_name(buf, sizeof(buf), e[k].st.st_gid);
+		util_group_name(buf, sizeof(buf), e[k].st.st_gid);
 		w = (int)strlen(buf);
 		wg = w > wg ? w : wg;
 		size_string(buf, sizeof(buf), &e[k].st);
@@ -82,8 +63,8 @@ static void print_long(struct entry *e, size_t n)
 		const struct stat *st = &e[k].st;
 		char mode[11], owner[64], group[64], size[64], date[32];
 		util_mode_string(st->st_mode, mode);
-		owner_name(owner, sizeof(owner), st->st_uid);
-		group_name(group, sizeof(group), st->st_gid);
+		util_user_name(owner, sizeof(owner), st->st_uid);
+		util_group_name(group, sizeof(group), st->st_gid);
 		size_string(size, sizeof(size), st);
 		struct tm tm;
 		localtime_r(&st->st_mtim.tv_sec, &tm);

@@ -9,6 +9,7 @@
 // commas or blanks, each optionally name=Header (the header of the last
 // may hold commas and blanks; "name=," an empty one; all headers empty:
 // no header line).
+#include "../lib/users.h"
 #include "../lib/util.h"
 #include "procs.h"
 #include <errno.h>
@@ -188,13 +189,7 @@ static void cell(char *buf, size_t size, enum column col, const struct ps_proc *
 	case PGID: snprintf(buf, size, "%d", (int)p->pgid); break;
 	case SID: snprintf(buf, size, "%d", (int)p->sid); break;
 	case STATE: snprintf(buf, size, "%c", p->state); break;
-	case USER:
-		/* No user database yet: uid 0 is the one user there is. */
-		if (p->uid == 0)
-			snprintf(buf, size, "root");
-		else
-			snprintf(buf, size, "%u", (unsigned)p->uid);
-		break;
+	case USER: util_user_name(buf, size, p->uid); break;
 	case UID: snprintf(buf, size, "%u", (unsigned)p->uid); break;
 	case NLWP: snprintf(buf, size, "%u", p->threads); break;
 	case RSS: snprintf(buf, size, "%llu", (unsigned long long)(p->rss / 1024)); break;

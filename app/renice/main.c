@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// renice [-g|-p] -n increment id...: adds increment to the nice of each
-// process (-p, the default) or process group (-g). -u (users) is refused:
-// there are no users to select. Status 1 when any id failed.
+// renice [-g|-p|-u] -n increment id...: adds increment to the nice of each
+// process (-p, the default), process group (-g) or user's processes (-u:
+// a name of /etc/passwd or a number). Status 1 when any id failed.
+#include "../lib/users.h"
 #include "../lib/util.h"
 #include <errno.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
-#define USAGE "[-g|-p] -n increment id..."
+#define USAGE "[-g|-p|-u] -n increment id..."
 
 int main(int argc, char **argv)
 {
@@ -17,10 +18,11 @@ int main(int argc, char **argv)
 	long incr = 0;
 	bool have_incr = false;
 	int c;
-	while ((c = getopt(argc, argv, "gpn:")) != -1) {
+	while ((c = getopt(argc, argv, "gpun:")) != -1) {
 		switch (c) {
 		case 'g': which = PRIO_PGRP; break;
 		case 'p': which = PRIO_PROCESS; break;
+		case 'u': which = PRIO_USER; break;
 		case 'n':
 			if (!util_parse_long(optarg, &incr))
 				util_usage(USAGE);
@@ -35,7 +37,15 @@ int main(int argc, char **argv)
 	int status = 0;
 	for (int i = optind; i < argc; i++) {
 		long id;
-		if (!util_parse_long(argv[i], &id) || id < 0) {
+		uid_t uid;
+		if (which == PRIO_USER) {
+			if (!util_parse_user(argv[i], &uid)) {
+				util_warnx("%s: no such user", argv[i]);
+				status = 1;
+				continue;
+			}
+			id = (long)uid;
+		} else if (!util_parse_long(argv[i], &id) || id < 0) {
 			util_warnx("%s: not a process or group id", argv[i]);
 			status = 1;
 			continue;

@@ -3,8 +3,9 @@
 // GNU stat's shape (name, size, blocks, type, device, inode, links, mode,
 // owner, times); -c prints format with %n name, %s size, %b blocks, %f raw
 // mode (hex), %a octal permissions, %A "drwxr-xr-x", %F type, %h links,
-// %i inode, %u %g owner ids, %X %Y %Z times in seconds, %% a percent
-// sign. -L follows symbolic links.
+// %i inode, %u %g owner ids, %U %G their names (numbers without), %X %Y %Z times in seconds, %% a
+// percent sign. -L follows symbolic links.
+#include "../lib/users.h"
 #include "../lib/util.h"
 #include <string.h>
 #include <sys/stat.h>
@@ -43,7 +44,7 @@ static void print_time(const char *label, struct timespec ts)
 
 static void print_format(const char *fmt, const char *name, const struct stat *st)
 {
-	char mode[11];
+	char mode[11], owner[64];
 	for (const char *p = fmt; *p; p++) {
 		if (*p != '%' || !p[1]) {
 			putchar(*p);
@@ -64,6 +65,14 @@ static void print_format(const char *fmt, const char *name, const struct stat *s
 		case 'i': printf("%lu", (unsigned long)st->st_ino); break;
 		case 'u': printf("%u", (unsigned)st->st_uid); break;
 		case 'g': printf("%u", (unsigned)st->st_gid); break;
+		case 'U':
+			util_user_name(owner, sizeof(owner), st->st_uid);
+			fputs(owner, stdout);
+			break;
+		case 'G':
+			util_group_name(owner, sizeof(owner), st->st_gid);
+			fputs(owner, stdout);
+			break;
 		case 'X': printf("%lld", (long long)st->st_atim.tv_sec); break;
 		case 'Y': printf("%lld", (long long)st->st_mtim.tv_sec); break;
 		case 'Z': printf("%lld", (long long)st->st_ctim.tv_sec); break;
@@ -111,8 +120,12 @@ int main(int argc, char **argv)
 		printf("Device: %lxh/%lud\tInode: %-11lu Links: %lu\n", (unsigned long)st.st_dev,
 		       (unsigned long)st.st_dev, (unsigned long)st.st_ino,
 		       (unsigned long)st.st_nlink);
-		printf("Access: (%04o/%s)  Uid: (%u)   Gid: (%u)\n", (unsigned)st.st_mode & 07777,
-		       mode, (unsigned)st.st_uid, (unsigned)st.st_gid);
+		char user[64], group[64];
+		util_user_name(user, sizeof(user), st.st_uid);
+		util_group_name(group, sizeof(group), st.st_gid);
+		printf("Access: (%04o/%s)  Uid: (%5u/%8s)   Gid: (%5u/%8s)\n",
+		       (unsigned)st.st_mode & 07777, mode, (unsigned)st.st_uid, user,
+		       (unsigned)st.st_gid, group);
 		print_time("Access", st.st_atim);
 		print_time("Modify", st.st_mtim);
 		print_time("Change", st.st_ctim);

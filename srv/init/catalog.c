@@ -33,8 +33,11 @@ static void take(struct init *in, const char *dir, const char *name, const void 
 			return;
 		}
 	if (svcdef_parse(name, text, len, &defs[in->nvalid], &err) == 0) {
-		def_dir[in->nvalid++] = dir;
-		return;
+		if (users_resolve(&defs[in->nvalid], err.msg, sizeof(err.msg)) == 0) {
+			def_dir[in->nvalid++] = dir;
+			return;
+		}
+		err.line = 0;
 	}
 	if (err.line)
 		snprintf(why, sizeof(why), "/%s%s:%u: %s", dir, name, err.line, err.msg);

@@ -73,6 +73,10 @@ extern struct init init;
  * from the boot archive, parses and resolves. */
 void catalog_load(struct init *in);
 
+/* users.c: a definition's user and group names as numbers, from the boot
+ * archive's etc/passwd and etc/group; -1 with why when one is missing. */
+int users_resolve(struct svcdef *d, char *why, size_t size);
+
 /* start.c: starts service s now (its endpoint, handles, file system
  * actions); 0 or an ERR_* with s->why set. */
 long service_start(struct init *in, struct service *s);

@@ -305,8 +305,30 @@ static int key_limit(struct parser *p, const struct words *w)
 	return 0;
 }
 
-/* user = <uid>[:<gid>]: numbers (there is no user database); the group
- * is the uid when not given. 0xffffffff is no id to the VFS. */
+/* One side of user = ...: a number, or a name (letters, digits, '_', '.',
+ * '-', not first) for srv/init/users.c to look up; "" when a number. */
+static int user_id(struct parser *p, const char *s, const char *what, uint32_t *id,
+		   char name[SVC_USER_NAME_MAX + 1])
+{
+	name[0] = 0;
+	if (*s >= '0' && *s <= '9') {
+		uint64_t v;
+		if (number(p, s, UINT32_MAX - 1, NULL, what, &v))
+			return -1;
+		*id = (uint32_t)v;
+		return 0;
+	}
+	size_t n = strlen(s);
+	if (!n || n > SVC_USER_NAME_MAX || *s == '-' ||
+	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != n)
+		return fail(p, "%s: '%s' is neither a number nor a name", what, s);
+	memcpy(name, s, n + 1);
+	return 0;
+}
+
+/* user = <uid>[:<gid>], numbers or names; without a group, a number's
+ * group is the uid, a name's its login group (users.c). 0xffffffff is
+ * no id to the VFS. */
 static int key_user(struct parser *p, const struct words *w)
 {
 	struct svcdef *d = p->d;
@@ -319,14 +341,13 @@ static int key_user(struct parser *p, const struct words *w)
 		return fail(p, "user: '%s' is too long", w->w[0]);
 	memcpy(uid, w->w[0], n);
 	uid[n] = 0;
-	uint64_t u, g;
-	if (number(p, uid, UINT32_MAX - 1, NULL, "user", &u))
+	if (user_id(p, uid, "user", &d->uid, d->user_name))
 		return -1;
-	if (colon && number(p, colon + 1, UINT32_MAX - 1, NULL, "user's group", &g))
+	if (colon && user_id(p, colon + 1, "user's group", &d->gid, d->group_name))
 		return -1;
+	if (!colon)
+		d->gid = d->uid;
 	d->has_user = true;
-	d->uid = (uint32_t)u;
-	d->gid = colon ? (uint32_t)g : (uint32_t)u;
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #define SVC_NAME_MAX 31 /* characters of a service name */
+#define SVC_USER_NAME_MAX 31 /* of a user or group name */
 #define SVC_TEXT_MAX 63 /* of a path, an argument, a bus name, a user */
 #define SVC_ENV_MAX 95 /* of one NAME=value */
 #define SVC_ARGS_MAX 8
@@ -89,9 +90,13 @@ struct svcdef {
 	char env[SVC_ENVS_MAX][SVC_ENV_MAX + 1];
 	uint8_t nenv;
 	/* user = uid[:gid]: the ids of the VFS handles it is granted (real,
-	 * effective and saved); without it, init's (root). */
+	 * effective and saved); without it, init's (root). Either may be a
+	 * name, kept here until srv/init/users.c finds its number in
+	 * /etc/passwd (/etc/group); without a group, a named user's is its
+	 * login group. */
 	bool has_user;
 	uint32_t uid, gid;
+	char user_name[SVC_USER_NAME_MAX + 1], group_name[SVC_USER_NAME_MAX + 1];
 	uint8_t target; /* enum svc_target */
 	bool manual; /* start = manual: only through `svc start` */
 	uint8_t restart; /* enum svc_restart */

@@ -30,8 +30,7 @@ long proc_link_vfs(struct proc *caller, vg_handle_t *out)
 	return st;
 }
 
-/* The process a handle to our endpoint names, or NULL for any other. */
-static struct proc *named_by(vg_handle_t h)
+struct proc *proc_named_by(vg_handle_t h)
 {
 	struct vg_handle_info info;
 	if (vg_handle_info(h, &info))
@@ -47,7 +46,7 @@ static struct proc *named_by(vg_handle_t h)
 
 long proc_set_ids(uint64_t badge, vg_handle_t process, const struct proc_ids *ids)
 {
-	struct proc *p = badge == PROC_BADGE_VFS ? named_by(process) : NULL;
+	struct proc *p = badge == PROC_BADGE_VFS ? proc_named_by(process) : NULL;
 	vg_handle_close(process);
 	if (badge != PROC_BADGE_VFS)
 		return PROC_PROC_ERROR_DENIED;

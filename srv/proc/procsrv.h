@@ -91,6 +91,13 @@ struct proc {
 	/* Ids staged for the next spawn (stage_ids, pid 1's), if ids_staged. */
 	bool ids_staged;
 	struct proc_ids staged_ids;
+	/* A set-user-ID program the VFS staged for the next spawn or exec
+	 * (setid_exec, setid.c), if setid_staged: its pages, the VFS handle
+	 * naming its credentials, and its ids. */
+	bool setid_staged;
+	vg_handle_t setid_image, setid_vfs;
+	uint32_t setid_len;
+	struct proc_ids setid_ids;
 };
 _Static_assert(PROC_LIMITS <= 32, "staged_limit_mask has a bit per resource");
 
@@ -202,6 +209,21 @@ long proc_set_ids(uint64_t badge, vg_handle_t process, const struct proc_ids *id
 /* What a child starts with: its parent's ids, kill right and nice (its
  * limits: proc_limits_inherit for a spawn, a copy for a fork). */
 void proc_inherit(struct proc *child, const struct proc *parent);
+/* setid_exec (setid.c): from the VFS alone, a set-id program for the
+ * next spawn or exec of the process `process` names. */
+long proc_setid_exec(uint64_t badge, vg_handle_t process, vg_handle_t image, uint32_t len,
+		     vg_handle_t vfs, const struct proc_ids *ids);
+/* Drops a staged set-id program (unstage, a failed spawn). */
+void proc_setid_drop(struct proc *p);
+/* For a spawn or exec by from: a staged set-id program replaces *file
+ * (closed) and its length, and the VFS handle among h[0..*n) (closed;
+ * appended when there is none: h has room for one more), and *ids;
+ * consumed. */
+void proc_setid_take(struct proc *from, struct vg_startup_handle *h, uint32_t *n, vg_handle_t *file,
+		     uint32_t *len, struct proc_ids *ids);
+/* The process a handle to our endpoint names, or NULL (ids.c). */
+struct proc *proc_named_by(vg_handle_t h);
+
 /* stage_ids: pid 1 names the ids of its next spawned child. */
 long proc_stage_ids(struct proc *caller, const struct proc_ids *ids);
 /* A spawned child's ids: what its parent staged (consumed), else its

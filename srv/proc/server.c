@@ -202,6 +202,15 @@ static long do_link_vfs(void *ctx, uint64_t badge, vg_handle_t *vfs)
 	return proc_link_vfs(p, vfs);
 }
 
+static long do_setid_exec(void *ctx, uint64_t badge, vg_handle_t process, vg_handle_t image,
+			  uint32_t size, vg_handle_t vfs, uint32_t ruid, uint32_t euid,
+			  uint32_t suid)
+{
+	(void)ctx;
+	return proc_setid_exec(badge, process, image, size, vfs,
+			       &(struct proc_ids){ ruid, euid, suid });
+}
+
 static long do_ids(void *ctx, uint64_t badge, vg_handle_t process, uint32_t ruid, uint32_t euid,
 		   uint32_t suid)
 {
@@ -302,6 +311,7 @@ static const struct proc_process_ops ops = {
 	.getpriority = do_getpriority,
 	.link_vfs = do_link_vfs,
 	.ids = do_ids,
+	.setid_exec = do_setid_exec,
 	.stage_limit = do_stage_limit,
 	.stage_ids = do_stage_ids,
 	.sigqueue = do_sigqueue,

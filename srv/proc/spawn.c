@@ -56,12 +56,15 @@ static long choose_group(const struct proc *parent, const struct proc_spawn_req 
 
 /* Starts the request's program as pid with the handles staged by from
  * (consumed whatever happens), its own handle to us and the kernel's
- * side of limits, set before its first instruction: *process. */
+ * side of limits, set before its first instruction: *process. A set-id
+ * program the VFS staged for from (setid.c) is the one started, and
+ * *ids become its. */
 static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_req *r,
-			const struct proc_limit *limits, vg_handle_t *process)
+			const struct proc_limit *limits, vg_handle_t *process, struct proc_ids *ids)
 {
 	static const char *argv[STRINGS_MAX + 1], *envp[STRINGS_MAX + 1];
-	static struct vg_startup_handle handles[PROC_STAGED_MAX + 1];
+	/* The staged ones, the set-id program's VFS handle, ours. */
+	static struct vg_startup_handle handles[PROC_STAGED_MAX + 2];
 	long st;
 	const void *image;
 	size_t len;
@@ -81,6 +84,7 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 		}
 	}
 	from->nstaged = 0;
+	proc_setid_take(from, handles, &n, &file, &file_len, ids);
 	st = file != VG_HANDLE_INVALID ? proc_image_map(file, file_len, &image, &len)
 				       : proc_image_find(r->path, &image, &len);
 	if (st) {
@@ -139,7 +143,8 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 	if (st)
 		proc_unstage(parent);
 	else
-		st = start_image(parent, child->pid, r, child->limits, &child->process);
+		st = start_image(parent, child->pid, r, child->limits, &child->process,
+				 &child->ids);
 	if (!st) {
 		child->ppid = parent->pid;
 		child->pgid = pgid;
@@ -166,9 +171,11 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 		return PROC_PROC_ERROR_DENIED; /* pid 1 is not ours to replace */
 	}
 	vg_handle_t process;
-	long st = start_image(p, p->pid, r, p->limits, &process);
+	struct proc_ids ids = p->ids;
+	long st = start_image(p, p->pid, r, p->limits, &process, &ids);
 	if (st)
 		return st;
+	p->ids = ids;
 	/* The old process goes without a word: its end is not the pid's. */
 	async_source_remove(procsrv.loop, &p->exit_src);
 	p->exit_src.key = 0;

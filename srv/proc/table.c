@@ -59,6 +59,7 @@ void proc_unstage(struct proc *p)
 	p->nstaged = 0;
 	p->staged_limit_mask = 0;
 	p->ids_staged = false;
+	proc_setid_drop(p);
 }
 
 void proc_free(struct proc *p)

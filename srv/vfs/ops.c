@@ -143,6 +143,14 @@ static long do_open(void *ctx, uint64_t badge, const char *path, size_t len, uin
 	}
 	if (loc.kind == FS_KIND_FIFO || loc.kind == FS_KIND_SOCKET)
 		return FS_FS_ERROR_NOT_SUPPORTED;
+	/* Writes go to the filesystem, not through us: a set-id program
+	 * opened for writing loses its bits now, before anything changes it
+	 * (perm.h). */
+	struct fs_attr kept = *attr; /* a whole attr: the protocol checks every field */
+	kept.mode = vfs_mode_after_write(v->cred, attr);
+	if (!created && (open_wants(flags) & VFS_MAY_WRITE) && kept.mode != attr->mode &&
+	    (st = fs_node_setattr(fs_of(v, &loc), loc.ino, VFS_SET_MODE, &kept, attr)))
+		return st;
 	return fs_node_open(fs_of(v, &loc), loc.ino, flags, file);
 }
 
@@ -658,7 +666,7 @@ static long do_whoami(void *ctx, uint64_t badge, uint32_t *ruid, uint32_t *euid,
 
 /* A handle naming a new entry holding next (never an entry with handles:
  * creds.h says why). When the handle cannot be made, the entry goes. */
-static long mint(struct vfs *v, const struct vfs_cred *next, vg_handle_t *out)
+long vfs_mint(struct vfs *v, const struct vfs_cred *next, vg_handle_t *out)
 {
 	uint64_t nb;
 	long st = vfs_creds_add(&v->creds, next, &nb);
@@ -678,7 +686,7 @@ static long do_become(void *ctx, uint64_t badge, uint32_t ruid, uint32_t euid, u
 	next.ruid = ruid, next.euid = euid, next.suid = suid;
 	next.rgid = rgid, next.egid = egid, next.sgid = sgid;
 	long st = vfs_may_become(v->cred, &next);
-	return st ? st : mint(v, &next, out);
+	return st ? st : vfs_mint(v, &next, out);
 }
 
 static long do_groups(void *ctx, uint64_t badge, const uint32_t **list, size_t *count)
@@ -701,7 +709,7 @@ static long do_setgroups(void *ctx, uint64_t badge, const uint32_t *list, size_t
 	struct vfs_cred next = *v->cred;
 	next.ngroups = (uint32_t)count;
 	memcpy(next.groups, list, count * sizeof(list[0]));
-	return mint(v, &next, out);
+	return vfs_mint(v, &next, out);
 }
 
 const struct fs_vfs_ops vfs_ops = {
@@ -711,6 +719,7 @@ const struct fs_vfs_ops vfs_ops = {
 	.setgroups = do_setgroups,
 	.link_proc = vfs_link_proc,
 	.tell_proc = vfs_tell_proc,
+	.exec_setid = vfs_exec_setid,
 	.mknod = do_mknod,
 	.device = do_device,
 	.undevice = do_undevice,

@@ -37,6 +37,14 @@ long vfs_may_delete(const struct vfs_cred *c, const struct fs_attr *dir,
 	return 0;
 }
 
+uint32_t vfs_mode_after_write(const struct vfs_cred *c, const struct fs_attr *a)
+{
+	if (c->euid == 0 || a->kind != FS_KIND_FILE)
+		return a->mode;
+	uint32_t drop = 04000u | ((a->mode & 00010u) ? 02000u : 0);
+	return a->mode & ~drop;
+}
+
 long vfs_may_setattr(const struct vfs_cred *c, const struct fs_attr *a, uint32_t *mask,
 		     struct fs_attr *set)
 {
@@ -57,6 +65,10 @@ long vfs_may_setattr(const struct vfs_cred *c, const struct fs_attr *a, uint32_t
 		return st;
 	if (root)
 		return 0;
+	if ((m & VFS_SET_SIZE) && !(m & VFS_SET_MODE) && vfs_mode_after_write(c, a) != a->mode) {
+		set->mode = vfs_mode_after_write(c, a); /* a truncation is a write */
+		*mask = m |= VFS_SET_MODE;
+	}
 	uint32_t gid = m & VFS_SET_GID ? set->gid : a->gid;
 	if ((m & VFS_SET_MODE) && a->kind != FS_KIND_DIR && !vfs_in_group(c, gid))
 		set->mode &= ~02000u;

@@ -55,6 +55,10 @@ long vfs_may(const struct vfs_cred *c, const struct fs_attr *a, unsigned want);
  * on dir, and with dir's sticky bit the caller must own dir or victim. */
 long vfs_may_delete(const struct vfs_cred *c, const struct fs_attr *dir,
 		    const struct fs_attr *victim);
+/* The mode a regular file keeps when c writes to it: without S_ISUID,
+ * and S_ISGID when the group may execute (else the bit is no set-group-ID
+ * one), unless c is root (Linux's rule, which POSIX allows). */
+uint32_t vfs_mode_after_write(const struct vfs_cred *c, const struct fs_attr *a);
 /* setattr(mask, set) on a node with attributes a: the owner (or root)
  * changes mode and times, only root gives a file away, the owner may
  * change the group to one it is in, truncating needs write permission,

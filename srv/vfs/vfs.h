@@ -103,5 +103,10 @@ extern const struct fs_vfs_ops vfs_ops;
 long vfs_link_proc(void *ctx, uint64_t badge, vg_handle_t proc);
 long vfs_tell_proc(void *ctx, uint64_t badge, vg_handle_t process);
 long vfs_serve(struct vfs *v, vg_handle_t ep);
+/* A handle naming a new entry of the table holding next (ops.c). */
+long vfs_mint(struct vfs *v, const struct vfs_cred *next, vg_handle_t *out);
+/* exec_setid (setid.c): a set-id program's credentials and pages, to the
+ * process server. */
+long vfs_exec_setid(void *ctx, uint64_t badge, const char *path, size_t len, vg_handle_t process);
 
 #endif

@@ -199,6 +199,12 @@ $(HOST_DIR)/fuzz-seeds/devmgr_rules/.done: rootfs/etc/devmgr.rules
 	cp $^ $(@D)/
 	@touch $@
 host-fuzz: $(HOST_DIR)/fuzz-seeds/devmgr_rules/.done
+# Seeds for the passwd and group parsers: each line of the real files.
+$(HOST_DIR)/fuzz-seeds/libc_pwent/.done: rootfs/etc/passwd rootfs/etc/group
+	@rm -rf $(@D) && mkdir -p $(@D)
+	cat $^ | awk '{ printf "%s", $$0 > "$(@D)/line" NR }'
+	@touch $@
+host-fuzz: $(HOST_DIR)/fuzz-seeds/libc_pwent/.done
 
 include tests/host/ipc.mk
 include tests/sh/sh.mk

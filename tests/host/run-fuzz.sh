@@ -30,6 +30,7 @@ settings() {
 	ldisc) echo "100000 2048" ;;
 	svcdef) echo "300000 4096" ;;
 	devmgr_rules) echo "300000 2048" ;;
+	libc_pwent) echo "60000 256" ;;
 	*) echo "100000 4096" ;;
 	esac
 }

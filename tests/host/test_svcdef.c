@@ -94,6 +94,24 @@ TEST(svcdef, every_key)
 	CHECK(def.poweroff_on_exit);
 }
 
+TEST(svcdef, user_names)
+{
+	CHECK_EQ_I(parse("x", "program = x\nuser = 7\n"), 0);
+	CHECK_STREQ(def.user_name, "");
+	/* Names, for srv/init/users.c to look up in /etc/passwd and /etc/group. */
+	CHECK_EQ_I(parse("x", "program = x\nuser = daemon\n"), 0);
+	CHECK(def.has_user);
+	CHECK_STREQ(def.user_name, "daemon");
+	CHECK_STREQ(def.group_name, "");
+	CHECK_EQ_I(parse("x", "program = x\nuser = www-data:wheel.2\n"), 0);
+	CHECK_STREQ(def.user_name, "www-data");
+	CHECK_STREQ(def.group_name, "wheel.2");
+	CHECK_EQ_I(parse("x", "program = x\nuser = 1000:users\n"), 0);
+	CHECK_EQ_U(def.uid, 1000);
+	CHECK_STREQ(def.user_name, "");
+	CHECK_STREQ(def.group_name, "users");
+}
+
 TEST(svcdef, defaults)
 {
 	CHECK_EQ_I(parse("x", "program = bin/x\nvia = proc"), 0); /* no final newline */
@@ -162,8 +180,11 @@ TEST(svcdef, errors_have_lines)
 	refused("program = a\nlimit = files 8\n", 2, "limit files needs via");
 	refused("program = a\nlimit = processes 4\n", 2, "nothing counts processes");
 	refused("program = a\nlimit = handles 4294967296\n", 2, "too large");
-	refused("program = a\nuser = daemon\n", 2, "user: 'daemon' is not a number");
-	refused("program = a\nuser = 1000:\n", 2, "group: '' is not a number");
+	refused("program = a\nuser = da$mon\n", 2, "user: 'da$mon' is neither a number nor a name");
+	refused("program = a\nuser = -x\n", 2, "neither a number nor a name");
+	refused("program = a\nuser = 1000:\n", 2, "group: '' is neither a number nor a name");
+	refused("program = a\nuser = 12ab\n", 2, "user: bad unit");
+	refused("program = a\nuser = abcdefghijklmnopqrstuvwxyz0123456\n", 2, "neither");
 	refused("program = a\nuser = 4294967295\n", 2, "too large");
 	refused("program = a\nuser = 1:2:3\n", 2, "user's group");
 	refused("program = a\nlimit = bananas 1\n", 2, "unknown resource");

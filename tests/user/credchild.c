@@ -10,17 +10,25 @@
 //   credchild saved    exits 0 when its ids are uid 1000 and gid 1000, all
 //                      three, and its groups 300 and 301 (what a new
 //                      program gets from the above: saved := effective)
+//   credchild ids R E S RG EG SG [file]
+//                      exits 0 when its user ids are R E S and its group
+//                      ids RG EG SG (a set-user-ID or set-group-ID copy of
+//                      it, t_setuid.c), the process server shows E as its
+//                      uid, and, with file, when it can read file, else 1
 // Exit status: 0, or the line of the first check that failed.
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <limits.h>
+#include <proc.h>
 #include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vg/vg.h>
 
 #define EXPECT(c)                                                         \
 	do {                                                              \
@@ -52,6 +60,18 @@ static int groups_are_300_301(void)
 		g[1] == 301;
 }
 
+/* The process server's uid of us (ps's, kill's), or -1. */
+static long server_uid(void)
+{
+	struct proc_info info;
+	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
+	vg_handle_t ps = vg_startup_find(VG_HTAG_PROC, 0);
+	for (int32_t after = 0; !proc_process_next(ps, after, &info, args); after = info.pid)
+		if (info.pid == getpid())
+			return info.uid;
+	return -1;
+}
+
 static int readable(const char *path)
 {
 	int fd = open(path, O_RDONLY);
@@ -69,7 +89,7 @@ static int take_groups(void)
 	gid_t none[1], many[NGROUPS_MAX + 1];
 	EXPECT(getgroups(0, NULL) == 0);
 	gid_t g[NGROUPS_MAX];
-	/* No group database: initgroups gives the one group. */
+	/* nobody is in no group of /etc/group: initgroups gives the one group. */
 	EXPECT(initgroups("nobody", 77) == 0 && getgroups(NGROUPS_MAX, g) == 1 && g[0] == 77);
 	EXPECT(setgroups(2, (gid_t[]){ 300, 301 }) == 0);
 	EXPECT(groups_are_300_301());
@@ -168,7 +188,8 @@ static int children(void)
 	char out[128] = { 0 };
 	int fd = open("/tmp/grp/mine/id.out", O_RDONLY);
 	EXPECT(fd >= 0 && read(fd, out, sizeof(out) - 1) > 0 && close(fd) == 0);
-	EXPECT(!strcmp(out, "uid=1000 gid=1000 egid=50 groups=1000,50,300,301\n"));
+	EXPECT(!strcmp(out,
+		       "uid=1000(user) gid=1000(user) egid=50 groups=1000(user),50,300,301\n"));
 	EXPECT(unlink("/tmp/grp/mine/id.out") == 0);
 	return 0;
 }
@@ -205,5 +226,14 @@ int main(int argc, char **argv)
 				groups_are_300_301()
 			? 0
 			: 1;
+	if (!strcmp(what, "ids") && (argc == 8 || argc == 9)) {
+		unsigned id[6];
+		for (int i = 0; i < 6; i++)
+			id[i] = (unsigned)strtoul(argv[2 + i], NULL, 10);
+		return uids_are(id[0], id[1], id[2]) && gids_are(id[3], id[4], id[5]) &&
+				server_uid() == id[1] && (argc == 8 || readable(argv[8]))
+			? 0
+			: 1;
+	}
 	return 127;
 }

@@ -355,6 +355,10 @@ static void bad_definition_reported(void)
 	CHECK(info.state == INIT_STATE_INVALID && info.pid == 0);
 	CHECK(why_contains("broken", "/etc/services-test/broken:2: restart: unknown value"));
 	CHECK(init_control_start(ctl, "broken") == INIT_INIT_ERROR_NOT_STARTABLE);
+	/* A user name init cannot find (srv/init/users.c). */
+	CHECK(init_control_status(ctl, "nouser", &info) == 0);
+	CHECK(info.state == INIT_STATE_INVALID);
+	CHECK(why_contains("nouser", "user 'nosuchuser' is not in /etc/passwd"));
 }
 
 static void cycle_reported(void)
@@ -446,8 +450,8 @@ static void list_and_svc(void)
 				info.target == 3;
 		n++;
 	}
-	/* 13 services of the boot, 24 of the tests (one of them broken). */
-	CHECK(n == 37);
+	/* 13 services of the boot, 25 of the tests (two of them invalid). */
+	CHECK(n == 38);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */

@@ -102,6 +102,10 @@ int setresuid(uid_t ruid, uid_t euid, uid_t suid);
 int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
 int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
 int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+/* The name of the real uid in /etc/passwd (lib/c/os/proc/users.c): there
+ * are no login records, so this is the user, not a terminal's login. */
+char *getlogin(void);
+int getlogin_r(char *name, size_t size);
 
 /* The system's configuration (lib/c/os/start/sysconf.c) and a file's
  * (lib/c/os/fd/pathconf.c); Linux's numbers. -1 without errno: no definite

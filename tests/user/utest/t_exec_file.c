@@ -11,30 +11,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../filecopy.h"
 #include "../proc_server.h"
 #include "../utest.h"
 #include "../vfs_up.h"
 
 #define COPY "/tmp/exec_copy"
-
-/* Copies from to a new file to (with mode), at most limit bytes: 0 or -1. */
-static int copy(const char *from, const char *to, mode_t mode, size_t limit)
-{
-	int in = open(from, O_RDONLY), out = open(to, O_WRONLY | O_CREAT | O_TRUNC, mode);
-	static char buf[4096];
-	ssize_t n = 0;
-	size_t done = 0;
-	while (in >= 0 && out >= 0 && done < limit && (n = read(in, buf, sizeof(buf))) > 0) {
-		size_t want = (size_t)n < limit - done ? (size_t)n : limit - done;
-		if (write(out, buf, want) != (ssize_t)want)
-			n = -1;
-		done += want;
-	}
-	int bad = in < 0 || out < 0 || n < 0 || fchmod(out, mode);
-	close(in);
-	close(out);
-	return bad ? -1 : 0;
-}
 
 /* posix_spawn of path as proc_child "exit 42": its exit status, or -errno. */
 static int spawn_status(const char *path)
@@ -66,7 +48,7 @@ UTEST(exec_program_from_tmpfs)
 {
 	CHECK(proc_server());
 	CHECK_EQ(vfs_up(), 0);
-	CHECK_EQ(copy("/bin/proc_child", COPY, 0755, (size_t)-1), 0);
+	CHECK_EQ(utest_copy_file("/bin/proc_child", COPY, 0755, (size_t)-1), 0);
 	CHECK_EQ(spawn_status(COPY), 42);
 	CHECK_EQ(exec_status(COPY), 7);
 	/* Relative paths are the caller's: from /tmp. */
@@ -84,7 +66,7 @@ UTEST(exec_refuses_what_is_not_an_executable_program)
 	CHECK(proc_server());
 	CHECK_EQ(vfs_up(), 0);
 	/* No execute permission, a directory: EACCES. */
-	CHECK_EQ(copy("/bin/proc_child", COPY, 0644, (size_t)-1), 0);
+	CHECK_EQ(utest_copy_file("/bin/proc_child", COPY, 0644, (size_t)-1), 0);
 	CHECK_EQ(spawn_status(COPY), -EACCES);
 	CHECK_EQ(exec_status(COPY), 100 + EACCES);
 	CHECK_EQ(spawn_status("/tmp"), -EACCES);
@@ -95,7 +77,7 @@ UTEST(exec_refuses_what_is_not_an_executable_program)
 	CHECK_EQ(chmod(COPY, 0755), 0);
 	CHECK_EQ(spawn_status(COPY), -ENOEXEC);
 	CHECK_EQ(exec_status(COPY), 100 + ENOEXEC);
-	CHECK_EQ(copy("/bin/proc_child", COPY, 0755, 200), 0);
+	CHECK_EQ(utest_copy_file("/bin/proc_child", COPY, 0755, 200), 0);
 	CHECK_EQ(spawn_status(COPY), -ENOEXEC);
 	CHECK_EQ(truncate(COPY, 0), 0);
 	CHECK_EQ(spawn_status(COPY), -ENOEXEC);

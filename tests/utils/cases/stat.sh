@@ -13,3 +13,4 @@ t none -s 2 -e "usage" -x -- stat
 t missing_continues -p 'printf 123 > f' -s 1 -e "nofile: No such file or directory" -o '3\n' -- stat -c %s nofile f
 t format_no_arg -s 2 -e "option requires an argument -- 'c'" -x -- stat -c
 t bad_option -p 'touch f' -s 2 -e "invalid option -- 'Z'" -x -- stat -Z f
+t names -p "touch f" -o "$(id -un) $(id -gn)\\n" -- stat -c "%U %G" f

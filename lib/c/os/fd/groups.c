@@ -57,10 +57,15 @@ int setgroups(size_t size, const gid_t *list)
 	return 0;
 }
 
-/* There is no group database yet (users.c): the user is in no group but
- * the one given. */
+/* The user's groups from /etc/group (lib/c/os/users/group.c), the
+ * given one first; more than NGROUPS_MAX is EINVAL, as setgroups'. */
 int initgroups(const char *user, gid_t group)
 {
-	(void)user;
-	return setgroups(1, &group);
+	gid_t list[NGROUPS_MAX];
+	int n = NGROUPS_MAX;
+	if (getgrouplist(user, group, list, &n) < 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	return setgroups((size_t)n, list);
 }

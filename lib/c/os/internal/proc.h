@@ -31,8 +31,10 @@ void __libc_proc_hook_limits(void);
 int __libc_proc_fail(long st);
 /* The pages of the program file at path for the process server
  * (VG_HTAG_IMAGE): *vmo and its length *size, or an errno (EACCES: not a
- * regular file the caller may execute; ENOEXEC: empty or too big). */
+ * regular file the caller may execute; ENOEXEC: empty or too big).
+ * *setid: its mode has S_ISUID or S_ISGID, so the VFS must stage it
+ * (vfs.exec_setid), not we. */
 #define PROC_EXEC_IMAGE_MAX (256u << 20)
-int __libc_exec_image(const char *path, vg_handle_t *vmo, uint32_t *size);
+int __libc_exec_image(const char *path, vg_handle_t *vmo, uint32_t *size, bool *setid);
 
 #endif

@@ -3,7 +3,9 @@
 // process server finds programs by path): the caller opens it, checks that
 // it may be executed, and hands the server its pages (the file's VMO,
 // which the server snapshots before reading it). Opened here, in the
-// caller, so that relative paths and permissions are the caller's.
+// caller, so that relative paths and permissions are the caller's. A
+// set-user-ID or set-group-ID file is only reported: its pages and
+// credentials come to the server from the VFS (spawn.c, stage_setid).
 #include <errno.h>
 #include <fcntl.h>
 #include <fs.h>
@@ -14,8 +16,9 @@
 #include "../internal/fd.h"
 #include "../internal/proc.h"
 
-int __libc_exec_image(const char *path, vg_handle_t *vmo, uint32_t *size)
+int __libc_exec_image(const char *path, vg_handle_t *vmo, uint32_t *size, bool *setid)
 {
+	*setid = false;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno;
@@ -37,6 +40,7 @@ int __libc_exec_image(const char *path, vg_handle_t *vmo, uint32_t *size)
 		err = r ? (__fs_error(r), errno) : 0;
 		__fd_put(d);
 		*size = (uint32_t)st.st_size;
+		*setid = (st.st_mode & (S_ISUID | S_ISGID)) != 0;
 	} else if (!err) {
 		err = EBADF;
 	}

@@ -195,11 +195,31 @@ static long give_signals(vg_handle_t ep, const posix_spawnattr_t *attr, bool exe
 	return proc_process_give(ep, VG_HTAG_SIGNALS, 0, vmo);
 }
 
+/* A set-user-ID or set-group-ID program at the absolute path setid: the
+ * VFS checks it and hands the process server its pages and credentials
+ * for our next spawn or exec (docs/ARCHITECTURE.md, section 17.2); we
+ * only name our process, with a duplicate of our handle to the server.
+ * Without a linked process server (not_supported) the program runs with
+ * our ids, as from a nosuid mount. 0 or an errno. */
+static int stage_setid(vg_handle_t ep, const char *setid)
+{
+	vg_handle_t dup;
+	if (!__fs_vfs() || vg_handle_duplicate(ep, VG_RIGHT_TRANSFER, &dup))
+		return EPERM;
+	long st = fs_vfs_exec_setid(__fs_vfs(), setid, dup);
+	if (st < 0) /* perhaps not sent: then the duplicate is still ours */
+		vg_handle_close(dup);
+	if (st == FS_FS_ERROR_NOT_SUPPORTED)
+		return 0;
+	return st ? (__fs_error(st), errno) : 0;
+}
+
 /* One attempt with one path (and the program's pages, image, unless
- * VG_HANDLE_INVALID: consumed): 0 or an errno; *refused tells whether the
- * process server gave it (not the staging of the descriptors). */
+ * VG_HANDLE_INVALID: consumed; for a set-id file, setid its absolute
+ * path, else NULL): 0 or an errno; *refused tells whether the process
+ * server gave it (not the staging of the descriptors). */
 static int start_once(pid_t *pid, const char *path, const struct start *s, vg_handle_t image,
-		      uint32_t image_len, bool *refused)
+		      uint32_t image_len, const char *setid, bool *refused)
 {
 	*refused = false;
 	const posix_spawn_file_actions_t *fa = s->fa;
@@ -218,6 +238,8 @@ static int start_once(pid_t *pid, const char *path, const struct start *s, vg_ha
 	f.n = __vg_fd_export(f.h, FDS_MAX - 1, s->exec);
 	f.n += export_inherited(&f.h[f.n]);
 	int err = apply_actions(&f, fa);
+	if (!err && setid)
+		err = stage_setid(ep, setid);
 	long st = 0;
 	if (image != VG_HANDLE_INVALID) {
 		if (!err)
@@ -325,18 +347,28 @@ static int start_path(pid_t *pid, const char *path, const struct start *s, char 
 {
 	bool absolute = path[0] == '/';
 	bool refused = true;
-	int err = absolute ? start_once(pid, path, s, VG_HANDLE_INVALID, 0, &refused) : ENOENT;
+	int err =
+		absolute ? start_once(pid, path, s, VG_HANDLE_INVALID, 0, NULL, &refused) : ENOENT;
 	if (err != ENOENT || !refused)
 		return err;
 	vg_handle_t image;
 	uint32_t len;
-	err = __libc_exec_image(path, &image, &len);
+	bool setid;
+	err = __libc_exec_image(path, &image, &len, &setid);
 	/* No file system to ask: the archive by the path as it is. */
 	if (!absolute && err == ENOSYS)
-		return start_once(pid, path, s, VG_HANDLE_INVALID, 0, &refused);
+		return start_once(pid, path, s, VG_HANDLE_INVALID, 0, NULL, &refused);
 	if (err)
 		return err;
-	err = start_once(pid, path, s, image, len, &refused);
+	char *abs = setid ? malloc(PATH_MAX) : NULL;
+	if (setid && (!abs || __fs_path(AT_FDCWD, path, abs))) {
+		err = abs ? errno : ENOMEM;
+		free(abs);
+		vg_handle_close(image);
+		return err;
+	}
+	err = start_once(pid, path, s, image, len, abs, &refused);
+	free(abs);
 	if (err != ENOEXEC || !refused || interpreted)
 		return err;
 	return start_script(pid, path, s, argv);
