@@ -155,6 +155,12 @@ USER_EXTRA_pty := $(TTY_SRCS)
 USER_START_pty := $(USER_DIR)/crt1.o
 USER_LIBS_pty := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/pty/*.c srv/tty/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
+# The wall clock's setter (srv/rtc) and the real-time clock chips it reads
+# (drv/rtc); the CMOS clock's port I/O exists on x86 only.
+RTC_DRV_SRCS := drv/rtc/calendar.c drv/rtc/cmos_decode.c drv/rtc/goldfish.c drv/rtc/pl031.c \
+	drv/rtc/rtc.c
+RTC_DRV_SRCS_x86_64 := drv/rtc/cmos.c
+USER_EXTRA_rtc := $(RTC_DRV_SRCS) $(RTC_DRV_SRCS_$(ARCH))
 # The device manager (srv/devmgr, section 20), linked with the C library
 # (it reads its rules with stdio).
 USER_EXTRA_devmgr := $(call user_idl_srcs,devmgr) $(call user_idl_srcs,fs) $(call user_idl_srcs,bus)
@@ -166,7 +172,7 @@ USER_EXTRA_proc_bench := tests/user/bench_report.c
 # The shell's suite inside the OS (tests/user/shtest.c): the root task of a
 # boot of its own, starting the file system and the process server as the
 # tests do.
-USER_EXTRA_shtest := tests/user/utest/vfs_up.c tests/user/utest/proc_server.c \
+USER_EXTRA_shtest := tests/user/utest/vfs_up.c tests/user/utest/proc_server.c tests/user/utest/rtc_up.c \
 	$(call user_idl_srcs,devmgr) $(call user_idl_srcs,bus)
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \

@@ -41,6 +41,7 @@ UP, LEFT, RIGHT, HOME, TAB, CTRL_C, CTRL_Z = "\x1b[A", "\x1b[D", "\x1b[C", "\x01
 # The pid of service $1 as `svc status` shows it.
 PID_OF = "pid_of() { svc status $1 | while read n s t p r; do [ $n = $1 ] && echo $p; done; }"
 SVC_ROW = r"[a-z]+ +running +(early|drivers|services|multi-user) +\d+ +[\d.]+s +\d+ +-?\d+"
+RTC_ROW = r"rtc +exited +early +0 +[\d.]+s +0 +0"
 
 # (name, input, expected output (regex, whole), expected status)
 STEPS = [
@@ -91,10 +92,21 @@ STEPS = [
      r"first2\nfirst2", 0),
     ("tab_completes_a_command_and_a_path", [Keys("ech" + TAB + "/et" + TAB + "mo" + TAB + "\n")],
      r"/etc/motd", 0),
+    # The wall clock, set at boot from QEMU's real-time clock (the host's
+    # UTC date): the year, a new file's date as ls shows it, and setting
+    # it refused to the shell, which lacks the root resource.
+    ("date_shows_the_real_year", ["y=$(date +%Y); [ $y -ge 2025 ] && echo year ok"],
+     r"year ok", 0),
+    ("new_file_has_todays_date",
+     ["touch /tmp/now; d=$(date '+%b %e'); ls -l /tmp/now | grep -c \"$d\""], r"1", 0),
+    ("date_set_needs_privilege", ["date -s @0"],
+     r"date: cannot set the time: .*not permitted.*", 1),
     # Services from the shell: init's table, a service killed by hand and
     # started again by init (a new pid, one restart).
+    # rtc set the wall clock at boot and exited (0), as its definition says.
     ("svc_lists_the_services", ["svc list"],
-     r"NAME +STATE +TARGET +PID +UPTIME +RESTARTS +LAST-EXIT(\n%s){13}" % SVC_ROW, 0),
+     r"NAME +STATE +TARGET +PID +UPTIME +RESTARTS +LAST-EXIT(\n(%s|%s)){14}"
+     % (SVC_ROW, RTC_ROW), 0),
     ("service_killed_by_hand_is_restarted",
      [PID_OF, "a=$(pid_of memdev); kill $a; sleep 1; b=$(pid_of memdev)",
       "[ $b -gt 0 ] && [ $b != $a ] && echo restarted; ps -A -o comm | grep -c memdev; "

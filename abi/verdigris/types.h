@@ -185,6 +185,26 @@ struct vg_console_info {
 #define VG_CONSOLE_NS16550_MMIO 2u /* a 16550 with memory-mapped byte registers */
 #define VG_CONSOLE_PL011 3u /* an ARM PL011 (32-bit registers) */
 
+/* What rtc_info reports: the machine's real-time clock as the firmware
+ * describes it (x86: the CMOS clock at its fixed ports; device tree
+ * machines: the first "arm,pl031" or "google,goldfish-rtc" node), so that
+ * its user-space driver (drv/rtc) needs no table of its own. Like
+ * console_info, a description, not a grant. */
+struct vg_rtc_info {
+	uint32_t kind; /* VG_RTC_* */
+	uint32_t reserved; /* zero */
+	uint64_t base; /* first I/O port (CMOS) or physical address of the registers */
+	uint64_t size; /* ports or bytes of the register window */
+};
+#define VG_RTC_CMOS 1u /* MC146818-compatible: index port base, data port base + 1 */
+#define VG_RTC_PL031 2u /* ARM PL031: 32-bit seconds since the epoch at offset 0 */
+#define VG_RTC_GOLDFISH 3u /* Goldfish: 64-bit ns since the epoch, TIME_LOW then TIME_HIGH */
+
+/* The wall clock's limit (clock_set_realtime): 2^62 ns after the epoch,
+ * early in 2116, so that realtime = monotonic + offset stays a positive
+ * long (a syscall's result) for a century of uptime after it is set. */
+#define VG_REALTIME_MAX (1ull << 62)
+
 /* What process_info reports about a process. */
 struct vg_process_info {
 	uint64_t koid;

@@ -9,9 +9,11 @@
 #include <string.h>
 #include <vg/vg.h>
 
+/* Times are stamped from the wall clock (docs/ARCHITECTURE.md section 7),
+ * so that ls and stat show the date. */
 static int64_t now(void)
 {
-	return vg_clock_monotonic();
+	return vg_clock_realtime();
 }
 
 static long load_initrd(struct tmpfs *fs)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The shell's script suite inside Verdigris: a root task (booted with
-// "ktest init=bin/shtest", tools/testsuite.py) that starts the file system
-// and the process server, then runs /bin/sh on every /test/sh/NAME.sh (the
-// scripts of tests/sh, whose expectations dash confirms on the host) and
+// "ktest init=bin/shtest", tools/testsuite.py) that sets the wall clock
+// (bin/rtc), starts the file system and the process server, then runs /bin/sh on every
+// /test/sh/NAME.sh (the scripts of tests/sh, whose expectations dash confirms on the host) and
 // every /test/utils/NAME.sh (tests/utils/inos: the utilities inside the
 // OS), each in an empty directory of its own under /tmp/sh, with standard
 // input from /dev/null and standard output and error through pipes. The
@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "proc_server.h"
+#include "rtc_up.h"
 #include "vfs_up.h"
 
 #define WORK "/tmp/sh"
@@ -332,6 +333,12 @@ int main(void)
 {
 	static const struct suite suites[] = { { "/test/sh", "sh" }, { "/test/utils", "util" } };
 	const size_t nsuites = sizeof(suites) / sizeof(suites[0]);
+	/* The wall clock first, as at boot: scripts compare file times with
+	 * dates (bi_test_nt), and the file system's own times are stamped
+	 * from it. */
+	long rtc = rtc_up(vg_startup()->resource);
+	if (rtc)
+		printf("shtest: the wall clock is not set (bin/rtc: %ld)\n", rtc);
 	if (vfs_up() || !proc_server()) {
 		printf("shtest: cannot start the file system or the process server\n");
 		return 1;

@@ -32,6 +32,10 @@ struct vg_console_info;
 /* Describes the console UART for its user-space driver (console_info);
  * false when there is none (RISC-V falling back to the SBI console). */
 bool arch_console_describe(struct vg_console_info *out);
+struct vg_rtc_info;
+/* Describes the real-time clock chip for its user-space driver (rtc_info);
+ * false when the machine has none the kernel knows of. */
+bool arch_rtc_describe(struct vg_rtc_info *out);
 
 /* ---- boot ---- */
 struct boot_info;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // <pthread.h>: POSIX threads on the kernel's threads and futex
-// (lib/c/os/thread). Absolute timeouts are on CLOCK_REALTIME, which is the
-// monotonic clock for now (<time.h>). Process-shared objects
+// (lib/c/os/thread). Absolute timeouts are on CLOCK_REALTIME (a condition
+// variable's on the clock its attributes give), turned into a deadline on
+// the kernel's monotonic clock when the wait starts: a later setting of
+// the wall clock does not move it (<time.h>). Process-shared objects
 // (PTHREAD_PROCESS_SHARED) work in memory that several processes map: the
 // kernel's futexes are keyed by the memory, not the address. No
 // cancellation or scheduling parameters yet; CPU affinity is a hint

@@ -2,9 +2,12 @@
 // <time.h>: clocks, sleeping and calendar time, all in UTC.
 //
 // CLOCK_MONOTONIC is the kernel's monotonic clock (nanoseconds since boot).
-// There is no time service yet, so CLOCK_REALTIME is the same clock: the
-// wall-clock time reads as 1970-01-01 plus the time since boot. localtime
-// is gmtime (no time zones).
+// CLOCK_REALTIME is the kernel's wall clock (docs/ARCHITECTURE.md section
+// 7): the monotonic clock plus an offset that bin/rtc sets at boot from the
+// machine's real-time clock (until then, or without one, 1970-01-01 plus
+// the time since boot). Setting it (clock_settime, settimeofday) needs the
+// root resource (vg_startup()->resource): EPERM without. localtime is
+// gmtime (no time zones).
 #ifndef _TIME_H
 #define _TIME_H
 #include <stddef.h>
@@ -30,10 +33,15 @@ struct tm {
 
 int clock_gettime(clockid_t clock, struct timespec *ts);
 int clock_getres(clockid_t clock, struct timespec *ts);
+/* CLOCK_REALTIME only (EINVAL for the others, or a time before the epoch
+ * or past early 2116); EPERM without the root resource. */
+int clock_settime(clockid_t clock, const struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 #define TIMER_ABSTIME 1
 /* Sleeps on clock (REALTIME or MONOTONIC), until req when flags has
- * TIMER_ABSTIME, else for req: 0 or the error number (EINTR, EINVAL). */
+ * TIMER_ABSTIME, else for req: 0 or the error number (EINTR, EINVAL). An
+ * absolute time on CLOCK_REALTIME becomes a monotonic deadline when the
+ * sleep starts: a later setting of the clock does not move it. */
 int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem);
 int timespec_get(struct timespec *ts, int base);
 time_t time(time_t *t);

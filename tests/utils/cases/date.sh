@@ -6,5 +6,7 @@ t literal -o 'day 252 of 2001\n' -- date -u -d @1000000000 '+day %j of %Y'
 t now_year -o "$(date -u +%Y)\n" -- date -u +%Y
 t set_refused -s 1 -e "not supported" -x -- date 010100002001
 t bad_date -s 1 -e "invalid date" -x -- date -d @x
+t bad_set_date -s 1 -e "invalid date" -x -- date -s @x
+t set_not_seconds -s 2 -e "only @seconds" -x -- date -s 2001-01-01
 t date_no_arg -s 2 -e "option requires an argument -- 'd'" -x -- date -d
 t bad_option -s 2 -e "invalid option -- 'Z'" -x -- date -Z

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// <sys/time.h>: struct timeval, utimes, gettimeofday (lib/c/os/time/clock.c:
-// the realtime clock, which is the monotonic one until a time service) and
-// BSD's macros on timevals.
+// <sys/time.h>: struct timeval, utimes, gettimeofday and settimeofday
+// (lib/c/os/time/clock.c: the wall clock, CLOCK_REALTIME) and BSD's macros
+// on timevals.
 #ifndef _SYS_TIME_H
 #define _SYS_TIME_H
 #include <sys/types.h>
@@ -15,6 +15,9 @@ int utimes(const char *path, const struct timeval times[2]);
 
 /* tz must be NULL or is ignored (no time zone but UTC). */
 int gettimeofday(struct timeval *restrict tv, void *restrict tz);
+/* clock_settime(CLOCK_REALTIME): EPERM without the root resource; tz as
+ * above. */
+int settimeofday(const struct timeval *tv, const void *tz);
 
 #define timerisset(t) ((t)->tv_sec || (t)->tv_usec)
 #define timerclear(t) ((t)->tv_sec = (t)->tv_usec = 0)

@@ -51,7 +51,7 @@ int pthread_cond_timedwait(pthread_cond_t *restrict c, pthread_mutex_t *restrict
 			   const struct timespec *restrict abstime)
 {
 	int bad;
-	uint64_t deadline = __libc_deadline(abstime, &bad);
+	uint64_t deadline = __libc_deadline_on(c->clock, abstime, &bad);
 	if (bad)
 		return EINVAL;
 	if (m->type != PTHREAD_MUTEX_NORMAL && !__libc_mutex_owned(m))

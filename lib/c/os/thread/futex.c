@@ -1,13 +1,26 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Futex waits with absolute deadlines, and the library's internal lock.
 #include <errno.h>
+#include <time.h>
 #include <vg/lock.h>
 #include <vg/syscall.h>
 
 #include "../internal/lock.h"
 #include "../internal/thread.h"
 
-uint64_t __libc_deadline(const struct timespec *abstime, int *bad)
+uint64_t __libc_realtime_deadline(uint64_t ns)
+{
+	/* The wall clock first: the monotonic clock read after it makes the
+	 * deadline late by the time between, never early. */
+	uint64_t real = (uint64_t)vg_clock_realtime();
+	uint64_t mono = (uint64_t)vg_clock_monotonic();
+	if (ns <= real)
+		return 0;
+	uint64_t left = ns - real;
+	return left > UINT64_MAX - 1 - mono ? UINT64_MAX - 1 : mono + left;
+}
+
+uint64_t __libc_deadline_on(clockid_t clock, const struct timespec *abstime, int *bad)
 {
 	*bad = 0;
 	if (!abstime)
@@ -18,9 +31,15 @@ uint64_t __libc_deadline(const struct timespec *abstime, int *bad)
 	}
 	if (abstime->tv_sec < 0)
 		return 0;
-	if ((uint64_t)abstime->tv_sec >= UINT64_MAX / 1000000000u - 1)
-		return UINT64_MAX - 1;
-	return (uint64_t)abstime->tv_sec * 1000000000u + (uint64_t)abstime->tv_nsec;
+	uint64_t ns = (uint64_t)abstime->tv_sec >= UINT64_MAX / 1000000000u - 1
+		? UINT64_MAX - 1
+		: (uint64_t)abstime->tv_sec * 1000000000u + (uint64_t)abstime->tv_nsec;
+	return clock == CLOCK_REALTIME ? __libc_realtime_deadline(ns) : ns;
+}
+
+uint64_t __libc_deadline(const struct timespec *abstime, int *bad)
+{
+	return __libc_deadline_on(CLOCK_REALTIME, abstime, bad);
 }
 
 int __libc_futex_wait(const void *word, uint32_t expected, uint64_t deadline)

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Clocks and sleeping on the kernel's monotonic clock. CLOCK_REALTIME is the
-// same clock until a time service sets the wall-clock time (<time.h>).
+// Clocks and sleeping: CLOCK_MONOTONIC is the kernel's monotonic clock,
+// CLOCK_REALTIME its wall clock (docs/ARCHITECTURE.md section 7), which
+// only the holder of the root resource sets. Every sleep is on the
+// monotonic clock; an absolute time on the wall clock becomes a deadline
+// there when the sleep starts (<time.h>).
 #include <errno.h>
 #include <stdbool.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
-#include <vg/syscall.h>
+#include <vg/vg.h>
 
 #include "../internal/signal.h"
 #include "../internal/thread.h"
@@ -17,9 +20,27 @@ int clock_gettime(clockid_t clock, struct timespec *ts)
 		errno = EINVAL;
 		return -1;
 	}
-	uint64_t ns = (uint64_t)vg_clock_monotonic();
+	uint64_t ns =
+		(uint64_t)(clock == CLOCK_REALTIME ? vg_clock_realtime() : vg_clock_monotonic());
 	ts->tv_sec = (time_t)(ns / 1000000000u);
 	ts->tv_nsec = (long)(ns % 1000000000u);
+	return 0;
+}
+
+int clock_settime(clockid_t clock, const struct timespec *ts)
+{
+	if (clock != CLOCK_REALTIME || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L ||
+	    ts->tv_sec < 0 || (uint64_t)ts->tv_sec >= VG_REALTIME_MAX / 1000000000u) {
+		errno = EINVAL;
+		return -1;
+	}
+	uint64_t ns = (uint64_t)ts->tv_sec * 1000000000u + (uint64_t)ts->tv_nsec;
+	long st = vg_clock_set_realtime(vg_startup()->resource, ns);
+	if (st) {
+		/* Anything but the root resource (none, or another object). */
+		errno = st == ERR_OUT_OF_RANGE ? EINVAL : EPERM;
+		return -1;
+	}
 	return 0;
 }
 
@@ -115,16 +136,19 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	return 0;
 }
 
-/* Both clocks are the monotonic one, so an absolute time on either is a
- * deadline of the kernel's clock. The result is the error number (errno is
- * left alone), and rem is not touched for an absolute sleep, as POSIX. */
+/* An absolute time on the monotonic clock is a deadline of the kernel's
+ * sleep as it is, one on the wall clock after its offset. The result is
+ * the error number (errno is left alone), and rem is not touched for an
+ * absolute sleep, as POSIX. */
 int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem)
 {
 	if ((clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC) || (flags & ~TIMER_ABSTIME) ||
 	    !valid(req))
 		return EINVAL;
 	if (flags & TIMER_ABSTIME)
-		return sleep_until(ns_of(req), NULL);
+		return sleep_until(clock == CLOCK_REALTIME ? __libc_realtime_deadline(ns_of(req))
+							   : ns_of(req),
+				   NULL);
 	return sleep_until(after(ns_of(req)), rem);
 }
 
@@ -136,6 +160,16 @@ int gettimeofday(struct timeval *restrict tv, void *restrict tz)
 	tv->tv_sec = ts.tv_sec;
 	tv->tv_usec = ts.tv_nsec / 1000;
 	return 0;
+}
+
+int settimeofday(const struct timeval *tv, const void *tz)
+{
+	(void)tz; /* obsolete: no time zone but UTC */
+	if (tv->tv_usec < 0 || tv->tv_usec >= 1000000) {
+		errno = EINVAL;
+		return -1;
+	}
+	return clock_settime(CLOCK_REALTIME, &(struct timespec){ tv->tv_sec, tv->tv_usec * 1000 });
 }
 
 unsigned sleep(unsigned seconds)

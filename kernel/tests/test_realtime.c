@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The wall clock: an offset from the monotonic clock, bounded when set.
+#include <kernel/ktest.h>
+#include <kernel/realtime.h>
+#include <kernel/time.h>
+#include <verdigris/errors.h>
+#include <verdigris/types.h>
+
+#define SECOND 1000000000ull
+
+/* Whether realtime_ns() read now is ns_set plus the monotonic time since
+ * the set, which happened between the monotonic reads a and b: bounds from
+ * reads on either side, so that no time the host steals from the guest
+ * between two reads can make it fail. */
+static bool follows(uint64_t ns_set, uint64_t a, uint64_t b)
+{
+	uint64_t m0 = time_ns();
+	uint64_t real = realtime_ns();
+	uint64_t m1 = time_ns();
+	return real >= ns_set + (m0 - b) && real <= ns_set + (m1 - a);
+}
+
+KTEST(realtime_follows_the_time_set)
+{
+	uint64_t saved = realtime_ns();
+	const uint64_t when = 1764000000ull * SECOND; /* November 2025 */
+	uint64_t a = time_ns();
+	KT_ASSERT(realtime_set(when) == 0);
+	uint64_t b = time_ns();
+	KT_ASSERT(follows(when, a, b));
+	/* It advances with the monotonic clock. */
+	uint64_t start = time_ns();
+	while (time_ns() - start < 10000000u) /* 10 ms */
+		;
+	KT_ASSERT(follows(when, a, b));
+	KT_ASSERT(realtime_ns() >= when + 10000000u);
+	/* A time before the uptime (early 1970) is exact too. */
+	a = time_ns();
+	KT_ASSERT(realtime_set(5) == 0);
+	b = time_ns();
+	KT_ASSERT(follows(5, a, b));
+	KT_ASSERT(realtime_set(saved) == 0);
+}
+
+KTEST(realtime_refuses_out_of_range)
+{
+	uint64_t before = realtime_ns();
+	KT_ASSERT(realtime_set(VG_REALTIME_MAX) == ERR_OUT_OF_RANGE);
+	KT_ASSERT(realtime_set(UINT64_MAX) == ERR_OUT_OF_RANGE);
+	uint64_t after = realtime_ns();
+	/* Unchanged: still just after the value read before. */
+	KT_ASSERT(after >= before && after - before < SECOND);
+	KT_ASSERT(realtime_set(VG_REALTIME_MAX - 1) == 0);
+	KT_ASSERT(realtime_ns() >= VG_REALTIME_MAX - 1);
+	KT_ASSERT(realtime_set(before) == 0);
+}

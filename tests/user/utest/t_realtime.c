@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// The wall clock (docs/ARCHITECTURE.md section 7): bin/rtc sets it from
+// QEMU's real-time clock, which starts at the host's UTC time (-rtc
+// base=utc, QEMU's default), so it reads a date of this decade; it
+// advances with the monotonic clock; only the root resource sets it; the
+// C library's realtime waits and tmpfs's file times follow it.
+#include "../rtc_up.h"
+#include "../utest.h"
+#include "../vfs_up.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MS 1000000ull
+#define SECOND 1000000000ull
+/* 2025-01-01 00:00:00 UTC: no host that builds this runs earlier. */
+#define YEAR_2025 1735689600ll
+
+/* bin/rtc's exit code: 0 when it set the clock. */
+static long rtc_ran(void)
+{
+	return rtc_up(resource_h);
+}
+
+/* realtime - monotonic, the kernel's offset, lies in [lo, hi]: bounds
+ * from monotonic reads on either side of the realtime one, so that no
+ * time the host steals from the guest between two system calls can make a
+ * check fail. */
+struct span {
+	int64_t lo, hi;
+};
+
+static struct span offset_now(void)
+{
+	int64_t m0 = vg_clock_monotonic();
+	int64_t real = vg_clock_realtime();
+	int64_t m1 = vg_clock_monotonic();
+	return (struct span){ real - m1, real - m0 };
+}
+
+static bool overlap(struct span x, struct span y)
+{
+	return x.lo <= y.hi && y.lo <= x.hi;
+}
+
+UTEST(realtime_set_from_the_rtc)
+{
+	struct vg_rtc_info info;
+	CHECK_EQ(vg_rtc_info(&info), 0);
+#if defined(__x86_64__)
+	CHECK_EQ(info.kind, VG_RTC_CMOS);
+	CHECK_EQ(info.base, 0x70u);
+	CHECK_EQ(info.size, 2u);
+#elif defined(__aarch64__)
+	CHECK_EQ(info.kind, VG_RTC_PL031);
+	CHECK(info.base && info.size >= 4);
+#else
+	CHECK_EQ(info.kind, VG_RTC_GOLDFISH);
+	CHECK(info.base && info.size >= 8);
+#endif
+	CHECK_EQ(vg_rtc_info((struct vg_rtc_info *)8), ERR_BAD_ADDRESS);
+	CHECK_EQ(rtc_ran(), 0);
+	struct timespec ts;
+	CHECK_EQ(clock_gettime(CLOCK_REALTIME, &ts), 0);
+	CHECK(ts.tv_sec >= YEAR_2025);
+	struct tm tm;
+	CHECK(gmtime_r(&ts.tv_sec, &tm) != NULL);
+	CHECK(tm.tm_year + 1900 >= 2025);
+	vg_printf("t_realtime: the wall clock reads %04d-%02d-%02d %02d:%02d:%02d UTC\n",
+		  tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	/* time(), gettimeofday and timespec_get read the same clock. */
+	time_t t = time(NULL);
+	CHECK(t >= ts.tv_sec && t - ts.tv_sec < 5);
+	struct timeval tv;
+	CHECK_EQ(gettimeofday(&tv, NULL), 0);
+	CHECK(tv.tv_sec >= ts.tv_sec && tv.tv_sec - ts.tv_sec < 5);
+	struct timespec tg;
+	CHECK_EQ(timespec_get(&tg, TIME_UTC), TIME_UTC);
+	CHECK(tg.tv_sec >= ts.tv_sec && tg.tv_sec - ts.tv_sec < 5);
+}
+
+UTEST(realtime_advances_with_monotonic)
+{
+	CHECK_EQ(rtc_ran(), 0);
+	struct span before = offset_now();
+	usleep(50000);
+	struct span after = offset_now();
+	CHECK(overlap(before, after));
+}
+
+UTEST(realtime_set_needs_the_root_resource)
+{
+	struct span saved = offset_now();
+	uint64_t ns = (uint64_t)vg_clock_realtime();
+	CHECK_EQ(vg_clock_set_realtime(VG_HANDLE_INVALID, ns), ERR_BAD_HANDLE);
+	CHECK_EQ(vg_clock_set_realtime(0x7fffff00u, ns), ERR_BAD_HANDLE);
+	CHECK_EQ(vg_clock_set_realtime(log_h, ns), ERR_WRONG_TYPE);
+	vg_handle_t ports, weak;
+	CHECK_EQ(vg_resource_create(resource_h, VG_RESOURCE_IOPORT, 0x70, 2, &ports), 0);
+	CHECK_EQ(vg_clock_set_realtime(ports, ns), ERR_WRONG_TYPE);
+	CHECK_EQ(vg_handle_duplicate(resource_h, VG_RIGHT_DUPLICATE, &weak), 0);
+	CHECK_EQ(vg_clock_set_realtime(weak, ns), ERR_ACCESS_DENIED);
+	vg_handle_close(ports);
+	vg_handle_close(weak);
+	CHECK_EQ(vg_clock_set_realtime(resource_h, VG_REALTIME_MAX), ERR_OUT_OF_RANGE);
+	CHECK_EQ(vg_clock_set_realtime(resource_h, UINT64_MAX), ERR_OUT_OF_RANGE);
+	/* Nothing refused moved the clock. */
+	CHECK(overlap(offset_now(), saved));
+
+	/* The C library: EPERM in a process without the root resource (the
+	 * startup block of one, for the call), EINVAL for a bad time. */
+	struct vg_startup without = *vg_startup();
+	const struct vg_startup *mine = vg_startup();
+	without.resource = VG_HANDLE_INVALID;
+	struct timespec ts = { (time_t)(ns / SECOND), 0 };
+	struct timeval tv = { ts.tv_sec, 0 };
+	vg_startup_set(&without);
+	errno = 0;
+	int r1 = clock_settime(CLOCK_REALTIME, &ts), e1 = errno;
+	errno = 0;
+	int r2 = settimeofday(&tv, NULL), e2 = errno;
+	vg_startup_set(mine);
+	CHECK_EQ(r1, -1);
+	CHECK_EQ(e1, EPERM);
+	CHECK_EQ(r2, -1);
+	CHECK_EQ(e2, EPERM);
+	CHECK_EQ(clock_settime(CLOCK_MONOTONIC, &ts), -1);
+	CHECK_EQ(errno, EINVAL);
+	CHECK_EQ(clock_settime(CLOCK_REALTIME, &(struct timespec){ -1, 0 }), -1);
+	CHECK_EQ(errno, EINVAL);
+	CHECK_EQ(clock_settime(CLOCK_REALTIME, &(struct timespec){ 0, 1000000000L }), -1);
+	CHECK_EQ(errno, EINVAL);
+	CHECK(overlap(offset_now(), saved));
+}
+
+UTEST(realtime_set_by_root_moves_it)
+{
+	CHECK_EQ(rtc_ran(), 0);
+	struct span saved = offset_now();
+	/* A day ahead, through the C library (the runner holds the root
+	 * resource), then back where it was. */
+	struct timespec ts;
+	CHECK_EQ(clock_gettime(CLOCK_REALTIME, &ts), 0);
+	struct timespec ahead = { ts.tv_sec + 86400, ts.tv_nsec };
+	CHECK_EQ(clock_settime(CLOCK_REALTIME, &ahead), 0);
+	struct timespec now;
+	CHECK_EQ(clock_gettime(CLOCK_REALTIME, &now), 0);
+	CHECK(now.tv_sec >= ahead.tv_sec && now.tv_sec - ahead.tv_sec < 2);
+	struct timeval tv = { 1000000000, 0 }; /* 2001-09-09 */
+	CHECK_EQ(settimeofday(&tv, NULL), 0);
+	CHECK(time(NULL) >= 1000000000 && time(NULL) < 1000000002);
+	/* Back: the kernel's offset becomes a + saved.hi minus the monotonic
+	 * time at the set, which lies between a and b. */
+	int64_t a = vg_clock_monotonic();
+	CHECK_EQ(vg_clock_set_realtime(resource_h, (uint64_t)(a + saved.hi)), 0);
+	int64_t b = vg_clock_monotonic();
+	CHECK(overlap(offset_now(), (struct span){ saved.hi - (b - a), saved.hi }));
+}
+
+/* The wall-clock time ns from now. The waits below until such a time must
+ * take at least ns and not much more (a wall-clock time taken for a
+ * monotonic deadline would wait for decades). */
+static struct timespec realtime_in(uint64_t ns)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t t = (uint64_t)ts.tv_nsec + ns;
+	ts.tv_sec += (time_t)(t / SECOND);
+	ts.tv_nsec = (long)(t % SECOND);
+	return ts;
+}
+
+static bool took_about(uint64_t start, uint64_t ns)
+{
+	uint64_t took = (uint64_t)vg_clock_monotonic() - start;
+	return took >= ns && took < ns + 5 * SECOND;
+}
+
+UTEST(realtime_timed_waits)
+{
+	CHECK_EQ(rtc_ran(), 0);
+	/* clock_nanosleep until a wall-clock time. */
+	uint64_t start = (uint64_t)vg_clock_monotonic();
+	struct timespec until = realtime_in(100 * MS);
+	CHECK_EQ(clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &until, NULL), 0);
+	CHECK(took_about(start, 100 * MS));
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	CHECK(now.tv_sec > until.tv_sec ||
+	      (now.tv_sec == until.tv_sec && now.tv_nsec >= until.tv_nsec));
+	/* A time already past returns at once. */
+	start = (uint64_t)vg_clock_monotonic();
+	struct timespec past = { now.tv_sec - 10, 0 };
+	CHECK_EQ(clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &past, NULL), 0);
+	CHECK((uint64_t)vg_clock_monotonic() - start < SECOND);
+
+	/* A condition variable on the default clock (CLOCK_REALTIME). */
+	pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+	pthread_cond_t c;
+	CHECK_EQ(pthread_cond_init(&c, NULL), 0);
+	pthread_mutex_lock(&m);
+	start = (uint64_t)vg_clock_monotonic();
+	until = realtime_in(100 * MS);
+	CHECK_EQ(pthread_cond_timedwait(&c, &m, &until), ETIMEDOUT);
+	CHECK(took_about(start, 100 * MS));
+	pthread_mutex_unlock(&m);
+	pthread_cond_destroy(&c);
+
+	/* One on CLOCK_MONOTONIC takes monotonic times. */
+	pthread_condattr_t a;
+	CHECK_EQ(pthread_condattr_init(&a), 0);
+	CHECK_EQ(pthread_condattr_setclock(&a, CLOCK_MONOTONIC), 0);
+	CHECK_EQ(pthread_cond_init(&c, &a), 0);
+	pthread_mutex_lock(&m);
+	start = (uint64_t)vg_clock_monotonic();
+	struct timespec mono;
+	clock_gettime(CLOCK_MONOTONIC, &mono);
+	mono.tv_nsec += 100 * MS;
+	if (mono.tv_nsec >= (long)SECOND) {
+		mono.tv_sec++;
+		mono.tv_nsec -= (long)SECOND;
+	}
+	CHECK_EQ(pthread_cond_timedwait(&c, &m, &mono), ETIMEDOUT);
+	CHECK(took_about(start, 100 * MS));
+	pthread_mutex_unlock(&m);
+	pthread_cond_destroy(&c);
+
+	/* sem_timedwait. */
+	sem_t s;
+	CHECK_EQ(sem_init(&s, 0, 0), 0);
+	start = (uint64_t)vg_clock_monotonic();
+	until = realtime_in(100 * MS);
+	CHECK_EQ(sem_timedwait(&s, &until), -1);
+	CHECK_EQ(errno, ETIMEDOUT);
+	CHECK(took_about(start, 100 * MS));
+	sem_destroy(&s);
+}
+
+UTEST(realtime_stamps_new_files)
+{
+	CHECK_EQ(rtc_ran(), 0);
+	CHECK_EQ(vfs_up(), 0);
+	time_t before = time(NULL);
+	int fd = open("/tmp/realtime-stamp", O_CREAT | O_WRONLY | O_TRUNC, 0644);
+	CHECK(fd >= 0);
+	CHECK_EQ(write(fd, "x", 1), 1);
+	struct stat st;
+	CHECK_EQ(fstat(fd, &st), 0);
+	close(fd);
+	time_t after = time(NULL);
+	CHECK(st.st_mtime >= before && st.st_mtime <= after);
+	CHECK(st.st_ctime >= before && st.st_ctime <= after);
+	CHECK(st.st_atime >= before && st.st_atime <= after);
+	CHECK(st.st_mtime >= YEAR_2025);
+	CHECK_EQ(unlink("/tmp/realtime-stamp"), 0);
+}
