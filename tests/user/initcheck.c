@@ -463,7 +463,8 @@ static bool proc_entry(int32_t pid, struct proc_info *info, char *args)
 /* Every running service has a pid of the process server's, the services
  * init started itself (the process server among them) as much as those
  * started through it: a child of init in a session of its own, named
- * after the service, started when svc says it was, not a zombie. */
+ * after the service (if init started it), started when svc says it was,
+ * not a zombie. */
 static void services_have_pids(void)
 {
 	char name[INIT_CONTROL_GET_NAME_MAX + 1];
@@ -477,8 +478,12 @@ static void services_have_pids(void)
 		running++;
 		uint64_t now = (uint64_t)vg_clock_monotonic();
 		bool found = svc.pid > 1 && proc_entry((int32_t)svc.pid, &info, args);
+		/* One started through the server may have exec'd another
+		 * program (getty, the shell); one init started itself cannot. */
 		size_t len = strlen(name);
-		bool named = found && !strncmp(args, name, len) && (!args[len] || args[len] == ' ');
+		bool named = found &&
+			(!svc.koid ||
+			 (!strncmp(args, name, len) && (!args[len] || args[len] == ' ')));
 		/* Both clocks read here and in init: a second covers the time
 		 * between the two calls on a loaded host. */
 		uint64_t age_ms = found ? (now - info.start_ns) / 1000000 : 0;
