@@ -491,6 +491,9 @@ static void services_have_pids(void)
 			found && age_ms + 1000 >= svc.uptime_ms && age_ms <= svc.uptime_ms + 1000;
 		bool ok = named && aged && info.ppid == 1 && info.sid == info.pid &&
 			info.state != PROC_STATE_ZOMBIE;
+		struct init_service again;
+		if (!ok && init_control_status(ctl, name, &again) == 0 && again.pid != svc.pid)
+			continue; /* restarted between the two questions (getty's shell) */
 		if (!ok)
 			vg_printf(
 				"initcheck: %s: pid %llu, in the table: %s '%s', ppid %d, age %llu "
