@@ -107,6 +107,20 @@ STEPS = [
     ("svc_lists_the_services", ["svc list"],
      r"NAME +STATE +TARGET +PID +UPTIME +RESTARTS +LAST-EXIT(\n(%s|%s)){14}"
      % (SVC_ROW, RTC_ROW), 0),
+    # Every service has a pid the process server lists under its name
+    # (getty's has become the shell), those init starts itself included.
+    ("svc_pids_are_processes_named_after_them",
+     ["svc list | while read n s t p r; do [ $n = NAME -o $s != running ] && continue; c=$(ps -p $p -o comm=); "
+      "if [ \"$c\" = $n ] || [ $n = getty -a \"${c%sh}\" != \"$c\" ]; then echo $n ok; "
+      "else echo $n $p $c; fi; done"],
+     r"([a-z]+ ok\n){12}[a-z]+ ok", 0),
+    # A service init starts itself, killed by its pid: SIGTERM's default
+    # action (143), restarted with a new pid, its file system mounted again.
+    ("init_started_service_killed_by_pid",
+     [PID_OF, "a=$(pid_of run); kill $a; sleep 1; b=$(pid_of run)",
+      "[ $b -gt 1 ] && [ $b != $a ] && echo restarted; ps -p $b -o comm=; "
+      "svc status run | grep run; touch /run/k && ls /run/k"],
+     r"restarted\nrun\nrun +running +early +\d+ +[\d.]+s +1 +143\n/run/k", 0),
     ("service_killed_by_hand_is_restarted",
      [PID_OF, "a=$(pid_of memdev); kill $a; sleep 1; b=$(pid_of memdev)",
       "[ $b -gt 0 ] && [ $b != $a ] && echo restarted; ps -A -o comm | grep -c memdev; "

@@ -3,8 +3,9 @@
 // session (default), every process (-A, -e) or those listed (-p), in the
 // columns POSIX names: default PID TTY TIME CMD; -f UID PID PPID C STIME
 // TTY TIME CMD with the arguments; -l S UID PID PPID C PRI NI SZ TTY TIME
-// CMD; -o any of pid ppid pgid sid s stat user uid nlwp rss vsz time etime
-// stime tty comm args cmd c pcpu ni nice pri (the nice, and 20 + nice as
+// CMD; -o any of pid ppid pgid sid s stat user uid nlwp rss vsz sz time
+// etime stime tty comm args cmd c pcpu ni nice pri (RSS and VSZ in KiB, SZ
+// in pages, as procps shows them; the nice, and 20 + nice as
 // the priority, lower running first, as Linux's), separated by
 // commas or blanks, each optionally name=Header (the header of the last
 // may hold commas and blanks; "name=," an empty one; all headers empty:
@@ -29,6 +30,7 @@ enum column {
 	NLWP,
 	RSS,
 	VSZ,
+	SZ,
 	TIME,
 	ETIME,
 	STIME,
@@ -58,6 +60,8 @@ static const struct {
 	{ "thcount", "THCNT", NLWP, 5 },
 	{ "rss", "RSS", RSS, 6 },
 	{ "vsz", "VSZ", VSZ, 7 },
+	{ "vsize", "VSZ", VSZ, 7 },
+	{ "sz", "SZ", SZ, 5 },
 	{ "time", "TIME", TIME, 8 },
 	{ "etime", "ELAPSED", ETIME, 11 },
 	{ "stime", "STIME", STIME, 5 },
@@ -194,6 +198,13 @@ static void cell(char *buf, size_t size, enum column col, const struct ps_proc *
 	case NLWP: snprintf(buf, size, "%u", p->threads); break;
 	case RSS: snprintf(buf, size, "%llu", (unsigned long long)(p->rss / 1024)); break;
 	case VSZ: snprintf(buf, size, "%llu", (unsigned long long)(p->vsz / 1024)); break;
+	/* procps's SZ (-l): the address space in pages, not KiB. */
+	case SZ: {
+		long page = sysconf(_SC_PAGESIZE);
+		snprintf(buf, size, "%llu",
+			 (unsigned long long)(p->vsz / (uint64_t)(page > 0 ? page : 4096)));
+		break;
+	}
 	case TIME: duration(buf, size, p->cpu_ns, false); break;
 	case ETIME: duration(buf, size, p->age_ns, true); break;
 	case STIME: {
@@ -265,7 +276,7 @@ int main(int argc, char **argv)
 		util_usage("[-Aefl] [-o format]... [-p pidlist]...");
 	if (!nfields && lng) {
 		parse_format("s,uid,pid,ppid,c,pri,ni");
-		parse_format("vsz=SZ");
+		parse_format("sz");
 		parse_format("tty,time");
 		parse_format("comm=CMD");
 	} else if (!nfields && full) {

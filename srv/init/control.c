@@ -11,9 +11,9 @@ static void describe(const struct service *s, struct init_service *info)
 	uint64_t now = (uint64_t)vg_clock_monotonic();
 	info->state = s->state;
 	info->target = s->def ? s->def->target : 0;
-	info->pid = s->state != INIT_STATE_RUNNING ? 0
-		: s->def->via_proc		   ? (uint64_t)s->pid
-						   : s->koid;
+	bool running = s->state == INIT_STATE_RUNNING;
+	info->pid = running && s->pid > 0 ? (uint64_t)s->pid : 0;
+	info->koid = running ? s->koid : 0;
 	info->uptime_ms = s->state == INIT_STATE_RUNNING ? (now - s->started_ns) / 1000000 : 0;
 	info->restarts = s->restarts;
 	info->last_exit = s->last_exit;

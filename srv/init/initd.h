@@ -25,7 +25,9 @@ struct service {
 	char why[192]; /* why it is not running, as logged */
 	vg_handle_t proc; /* while running: wait and manage */
 	uint64_t koid, started_ns;
-	int32_t pid; /* via the process server: its pid while it runs */
+	/* Its pid at the process server while it runs (started via it, or
+	 * entered in its table: viaproc.c), or 0. */
+	int32_t pid;
 	/* Init's handle to the endpoint the service serves (signal, transfer,
 	 * duplicate), from its first start on. */
 	vg_handle_t ep;
@@ -41,11 +43,11 @@ struct service {
 	struct async_source exit_src;
 	struct async_timer timer; /* the restart backoff */
 	bool timer_ready;
-	/* A stop through the process server: SIGKILL at this timer when the
-	 * pid stop_pid has not ended within the stop timeout. */
+	/* A stop with a signal: SIGKILL at this timer when the start
+	 * stop_starts has not ended within the stop timeout. */
 	struct async_timer stop_timer;
 	bool stop_timer_ready;
-	int32_t stop_pid;
+	uint32_t stop_starts;
 };
 
 #define SVCS_MAX DEP_SERVICES_MAX
@@ -105,12 +107,25 @@ void regrant_resume(struct init *in);
 long viaproc_start(struct init *in, struct service *s, const char *const *argv,
 		   const char *const *envp, struct vg_startup_handle *h, size_t n);
 long viaproc_signal(struct service *s, int sig);
+/* A service init started itself (s->proc) entered in the process
+ * server's table: s->pid, or 0 (no server runs, or it refused: logged). */
+void viaproc_adopt(struct init *in, struct service *s);
+/* Every running service init started itself, entered again (the process
+ * server has just started: it and everything before it). */
+void viaproc_adopt_all(struct init *in);
+/* Whether s is a process server (serve = proc): never signalled. */
+bool viaproc_is_server(const struct service *s);
 long viaproc_reap(const struct service *s, int32_t *status);
 
 /* stop.c: asks s to end (its stop signal, SIGKILL after its stop timeout;
  * a service init started itself is killed at once); its end comes as
  * any exit does. 0 or an ERR_*. */
 long stop_begin(struct init *in, struct service *s);
+/* Whether a stop of s begins with its stop signal (it has a pid, and is
+ * not the process server, which nobody signals). */
+bool stop_signalled(const struct service *s);
+/* Ends s at once: SIGKILL. 0 or an ERR_*. */
+long stop_kill(struct service *s);
 /* Logs that s outlived its stop timeout and is being killed (stop.c and
  * the shutdown in power.c). */
 void stop_report_overdue(const struct service *s);

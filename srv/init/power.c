@@ -6,10 +6,11 @@
 // left, after a sync through the VFS; then the kernel is asked to power
 // off or reset (system_power, with the root resource).
 //
-// A service with a pid (via the process server) gets its stop signal and
-// its stop timeout to end before SIGKILL; one that ends at once costs no
-// wait. One init started itself has no signals and is killed. All of it
-// runs synchronously: the event loop has served its last call.
+// A service with a pid (every one, once the process server is up) gets its
+// stop signal and its stop timeout to end before SIGKILL; one that ends at
+// once costs no wait. The process server itself, which nobody signals,
+// goes last and is killed. All of it runs synchronously: the event loop
+// has served its last call.
 #include "initd.h"
 #include <fs.h>
 #include <proc.h>
@@ -57,6 +58,9 @@ static bool needed(const struct init *in, const struct service *s)
 		const struct service *o = &in->svcs[i];
 		if (o == s || !running(o))
 			continue;
+		/* Signals and SIGKILL go through the process server. */
+		if (viaproc_is_server(s) && o->pid)
+			return true;
 		for (int r = 0; r < o->def->nrefs; r++)
 			if (!strcmp(o->def->refs[r].name, s->name))
 				return true;
@@ -109,33 +113,38 @@ struct leaving {
 	long err;
 };
 
-/* The start of one service's end: its stop signal (or a kill). */
+/* The start of one service's end: its stop signal (or a kill). The end
+ * of one we started is seen on port; one started through the process
+ * server is reaped (check). */
 static void ask(struct init *in, struct leaving *l, vg_handle_t port, int key)
 {
 	struct service *s = l->s;
 	l->t0 = now_ns();
-	if (s->def->via_proc) {
-		l->killed = s->def->stop_signal == SIGKILL;
-		l->err = viaproc_signal(s, s->def->stop_signal);
-		l->deadline = l->t0 +
-			(l->killed ? KILL_WAIT_NS : (uint64_t)s->def->stop_timeout_ms * 1000000);
-	} else {
+	if (!s->def->via_proc) {
 		async_source_remove(&in->loop, &s->exit_src);
-		l->killed = true;
-		l->err = vg_process_kill(s->proc, ERR_CANCELED);
-		if (!l->err)
-			l->err = vg_port_bind(port, s->proc, (uint64_t)key);
-		l->deadline = l->t0 + KILL_WAIT_NS;
+		l->err = vg_port_bind(port, s->proc, (uint64_t)key);
 	}
+	l->killed = !stop_signalled(s) || s->def->stop_signal == SIGKILL;
+	if (!l->err)
+		l->err = l->killed ? stop_kill(s) : viaproc_signal(s, s->def->stop_signal);
+	if (l->err && !l->killed && !s->def->via_proc) {
+		/* The process server could not pass the signal on: ours we
+		 * can still end. */
+		l->killed = true;
+		l->err = stop_kill(s);
+	}
+	l->deadline =
+		l->t0 + (l->killed ? KILL_WAIT_NS : (uint64_t)s->def->stop_timeout_ms * 1000000);
 	l->done = l->err != 0;
 }
 
-/* A pid not ended by its deadline: killed (once), then given up on. */
-static void check_pid(struct leaving *l, uint64_t now)
+/* A service not ended by its deadline: killed (once), then given up on.
+ * One started through the process server is reaped here. */
+static void check(struct leaving *l, uint64_t now)
 {
 	int32_t status;
-	long st = viaproc_reap(l->s, &status);
-	if (st != PROC_PROC_ERROR_AGAIN) {
+	long st;
+	if (l->s->def->via_proc && (st = viaproc_reap(l->s, &status)) != PROC_PROC_ERROR_AGAIN) {
 		l->done = true;
 		l->err = st;
 		return;
@@ -150,7 +159,7 @@ static void check_pid(struct leaving *l, uint64_t now)
 	stop_report_overdue(l->s);
 	l->killed = true;
 	l->deadline = now + KILL_WAIT_NS;
-	if ((l->err = viaproc_signal(l->s, SIGKILL)))
+	if ((l->err = stop_kill(l->s)))
 		l->done = true;
 }
 
@@ -158,18 +167,17 @@ static void log_end(struct leaving *l)
 {
 	struct service *s = l->s;
 	uint64_t us = (now_ns() - l->t0) / 1000;
-	if (s->def->via_proc) {
-		s->pid = 0;
-	} else {
+	const char *how = !stop_signalled(s) ? "(killed)"
+		: l->killed		     ? "(SIGKILL)"
+					     : "(its stop signal)";
+	s->pid = 0;
+	if (!s->def->via_proc) {
 		vg_handle_close(s->proc);
 		s->proc = 0;
 	}
 	s->state = INIT_STATE_STOPPED;
-	printf("init: stopped %s %s in %llu us%s\n", s->name,
-	       !s->def->via_proc   ? "(killed)"
-		       : l->killed ? "(SIGKILL)"
-				   : "(its stop signal)",
-	       (unsigned long long)us, l->err ? " (did not exit)" : "");
+	printf("init: stopped %s %s in %llu us%s\n", s->name, how, (unsigned long long)us,
+	       l->err ? " (did not exit)" : "");
 }
 
 /* Stops the services of one wave together: 0 or how many did not end. */
@@ -181,14 +189,8 @@ static int stop_wave(struct init *in, struct leaving *w, int n, vg_handle_t port
 		int left = 0;
 		uint64_t now = now_ns();
 		for (int i = 0; i < n; i++) {
-			if (w[i].done)
-				continue;
-			if (w[i].s->def->via_proc) {
-				check_pid(&w[i], now);
-			} else if (now >= w[i].deadline) {
-				w[i].done = true;
-				w[i].err = ERR_TIMED_OUT;
-			}
+			if (!w[i].done)
+				check(&w[i], now);
 			left += !w[i].done;
 		}
 		if (!left)

@@ -132,6 +132,33 @@ static long make_handles(struct init *in, struct service *s, vg_handle_t child,
 	return st;
 }
 
+/* The `register` name of s on the bus: its endpoint (ours, duplicated). */
+static long name_add(struct init *in, const struct service *s)
+{
+	vg_handle_t give;
+	bus_names_remove(in->bus, s->def->bus_name); /* a restart's stale name */
+	long st = vg_handle_duplicate(s->ep, CLIENT_RIGHTS, &give);
+	return st ? st : bus_names_add(in->bus, s->def->bus_name, give);
+}
+
+/* A bus that has started again (bus) knows no names: each running
+ * service's `register` name is added again. They are ours to add (the
+ * services were given no handle of the old bus for them, so nothing of
+ * theirs died and none is restarted): a client looking one up finds the
+ * same endpoint as before. */
+static void names_restore(struct init *in, const struct service *bus)
+{
+	for (int i = 0; i < in->nvalid; i++) {
+		const struct service *o = &in->svcs[i];
+		long st;
+		if (o == bus || !o->def->bus_name[0] || o->state != INIT_STATE_RUNNING || !o->ep)
+			continue;
+		if ((st = name_add(in, o)))
+			printf("init: %s: its bus name %s not added again (%ld)\n", o->name,
+			       o->def->bus_name, st);
+	}
+}
+
 /* What init does once the service runs: its bus name, its place in the
  * VFS. Calls queue on the new endpoint until the server serves. */
 static long after_start(struct init *in, struct service *s)
@@ -140,12 +167,8 @@ static long after_start(struct init *in, struct service *s)
 	long st = 0;
 	vg_handle_t give;
 	const char *step = "";
-	if (d->bus_name[0] && in->bus && (step = "bus name")) {
-		bus_names_remove(in->bus, d->bus_name); /* a restart's stale name */
-		st = vg_handle_duplicate(s->ep, CLIENT_RIGHTS, &give);
-		if (!st)
-			st = bus_names_add(in->bus, d->bus_name, give);
-	}
+	if (d->bus_name[0] && in->bus && (step = "bus name"))
+		st = name_add(in, s);
 	const struct service *fs = d->has_fs ? service_find(in, d->refs[d->fs_ref].name) : NULL;
 	if (!st && d->mount[0] && (step = "mount")) {
 		st = vg_handle_duplicate(s->ep, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &give);
@@ -274,16 +297,23 @@ long service_start(struct init *in, struct service *s)
 		if (!vg_handle_duplicate(in->control, CLIENT_RIGHTS, &ctl) &&
 		    bus_names_add(in->bus, "svc.init", ctl))
 			printf("init: could not name ourselves svc.init on the bus\n");
+		names_restore(in, s);
 	}
 	if ((st = after_start(in, s)))
 		printf("init: %s\n", s->why);
 	if (!strcmp(s->name, "proc") || !strcmp(s->name, "vfs"))
 		link_vfs_to_proc(in);
-	uint64_t us = ((uint64_t)vg_clock_monotonic() - t0) / 1000;
-	printf("init: started %s (%s %llu) in %llu.%03llu ms\n", s->name,
-	       d->via_proc ? "pid" : "koid",
-	       (unsigned long long)(d->via_proc ? (uint64_t)s->pid : s->koid),
-	       (unsigned long long)us / 1000, (unsigned long long)us % 1000);
 	regrant_started(in, s);
+	/* A pid for what we started ourselves; a process server that has
+	 * just started takes in itself and everything started before it
+	 * (after regrant_started: its new endpoint is the one to listen to). */
+	if (viaproc_is_server(s))
+		viaproc_adopt_all(in);
+	else if (!d->via_proc)
+		viaproc_adopt(in, s);
+	uint64_t us = ((uint64_t)vg_clock_monotonic() - t0) / 1000;
+	printf("init: started %s (pid %d, koid %llu) in %llu.%03llu ms\n", s->name, (int)s->pid,
+	       (unsigned long long)s->koid, (unsigned long long)us / 1000,
+	       (unsigned long long)us % 1000);
 	return 0;
 }

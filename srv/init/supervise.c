@@ -96,6 +96,12 @@ static void exited(struct async_loop *loop, struct async_source *src,
 void service_exited(struct init *in, struct service *s, long code)
 {
 	s->koid = 0;
+	s->pid = 0;
+	/* The pids of a process server that ended went with it; the services
+	 * init started itself are entered in the next one's table. */
+	for (int i = 0; viaproc_is_server(s) && i < in->nvalid; i++)
+		if (!in->svcs[i].def->via_proc)
+			in->svcs[i].pid = 0;
 	s->last_exit = code;
 	/* A crash is a kill by the kernel: code -1, with its report above. */
 	printf("init: %s %s with code %ld\n", s->name, code == -1 ? "crashed" : "exited", code);

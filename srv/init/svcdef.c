@@ -636,9 +636,6 @@ int svcdef_parse(const char *name, const char *text, size_t len, struct svcdef *
 					: "limit files needs via (the C library asks the "
 					  "process server for it)");
 		}
-	if ((p.seen & (1u << K_STOP_SIGNAL)) && !out->via_proc)
-		/* Only a pid gets signals; init's own children are killed. */
-		return fail(&p, "stop-signal needs via: only a pid gets signals");
 	for (int g = 0; g < out->ngrants; g++)
 		if (out->via_proc && out->grants[g].tag == SVC_TAG_BUS)
 			/* Its owner would be the process, which only the

@@ -128,9 +128,10 @@ struct svcdef {
 	 * instead of by init directly. */
 	bool via_proc;
 	uint8_t via_ref;
-	/* Stopping (svc stop, poweroff, reboot): a service via the process
-	 * server gets stop_signal, then SIGKILL when it has not ended within
-	 * stop_timeout_ms; one started by init is killed at once. */
+	/* Stopping (svc stop, poweroff, reboot): a service with a pid (every
+	 * one once the process server runs, but that server itself) gets
+	 * stop_signal, then SIGKILL when it has not ended within
+	 * stop_timeout_ms; one without is killed at once. */
 	uint32_t stop_timeout_ms;
 	uint8_t stop_signal;
 };

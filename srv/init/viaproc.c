@@ -4,6 +4,13 @@
 // handle to the process server, signals, waitpid). The server tells init
 // of its children's ends through its events notification; init reaps them
 // with the non-blocking wait and hands each exit to the policy.
+//
+// The services init starts itself are entered in the same server's table
+// (adopt) as soon as both run: the server once it is up (itself included)
+// and again after each of its restarts, each later one at its start. They
+// get a pid (ps, kill, the stop signal) but no handle to the server
+// (docs/ARCHITECTURE.md 19.2); their ends come through init's own
+// handles, and their zombies are reaped here with the orphans.
 #include "initd.h"
 #include <proc.h>
 #include <stdio.h>
@@ -41,8 +48,10 @@ static void children_ended(struct async_loop *loop, struct async_source *src,
 		return;
 	}
 	while (proc_process_wait(events_ep, -1, &child, &status) == 0) {
+		/* A service init started itself ends through its own handle
+		 * (supervise.c): its pid is only reaped here, as orphans are. */
 		struct service *s = by_pid(in, child);
-		if (s) {
+		if (s && s->def->via_proc) {
 			s->pid = 0;
 			service_exited(in, s, status);
 		}
@@ -161,6 +170,68 @@ long viaproc_start(struct init *in, struct service *s, const char *const *argv,
 			printf("init: %s: the process server refused the kill right (%ld)\n",
 			       s->name, st);
 	return 0;
+}
+
+/* The process server init enters its own children in: the running
+ * service serving `proc`. */
+static const struct service *process_server(struct init *in)
+{
+	for (int i = 0; i < in->nvalid; i++) {
+		const struct service *s = &in->svcs[i];
+		if (s->def->serve == SVC_TAG_PROC && s->state == INIT_STATE_RUNNING && s->ep)
+			return s;
+	}
+	return NULL;
+}
+
+bool viaproc_is_server(const struct service *s)
+{
+	return s->def && s->def->serve == SVC_TAG_PROC;
+}
+
+void viaproc_adopt(struct init *in, struct service *s)
+{
+	const struct service *ps = process_server(in);
+	s->pid = 0;
+	if (!ps || !s->proc)
+		return; /* none yet: entered once one starts */
+	static char args[PROC_PROCESS_ADOPT_ARGS_MAX];
+	const char *argv[SVC_ARGS_MAX + 2];
+	argv[0] = s->name;
+	for (int k = 0; k < s->def->nargs; k++)
+		argv[k + 1] = s->def->args[k];
+	argv[s->def->nargs + 1] = NULL;
+	size_t alen = pack(args, sizeof(args), argv);
+	vg_handle_t dup = 0;
+	long st = listen(in, ps);
+	if (!st && alen == (size_t)-1)
+		st = ERR_OUT_OF_RANGE;
+	if (!st)
+		st = vg_handle_duplicate(s->proc,
+					 VG_RIGHT_MANAGE | VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, &dup);
+	/* Its limits and ids, which we set on it ourselves, for the server's
+	 * table (getrlimit, kill's permission, ps's user). */
+	if (!st && (st = stage_limits_and_user(ps->ep, s->def))) {
+		proc_process_unstage(ps->ep);
+		vg_handle_close(dup);
+	}
+	int32_t pid = 0;
+	if (!st)
+		st = proc_process_adopt(ps->ep, dup, args, alen, s->started_ns, &pid);
+	if (st)
+		printf("init: %s: the process server did not take it (%ld): it has no pid\n",
+		       s->name, st);
+	else
+		s->pid = pid;
+}
+
+void viaproc_adopt_all(struct init *in)
+{
+	for (int i = 0; i < in->nvalid; i++) {
+		struct service *s = &in->svcs[i];
+		if (s->proc && s->state == INIT_STATE_RUNNING)
+			viaproc_adopt(in, s);
+	}
 }
 
 long viaproc_signal(struct service *s, int sig)

@@ -71,6 +71,8 @@ struct proc {
 	/* The kill right (grant_kill): may signal any process but pid 1;
 	 * inherited by its children. */
 	bool kill_any;
+	/* This server's own process (adopt): listed, never signalled. */
+	bool is_server;
 	struct proc_ids ids;
 	/* A session leader's controlling terminal's foreground group, as its
 	 * terminal server said (terminal), or 0: SIGHUP'd when it ends. */
@@ -158,6 +160,10 @@ long proc_image_find(const char *path, const void **image, size_t *len);
  * here read-only for a spawn; proc_image_unmap when done. */
 long proc_image_map(vg_handle_t file, uint32_t len, const void **image, size_t *size);
 void proc_image_unmap(const void *image, size_t size);
+
+/* adopt (adopt.c): pid 1 enters a process it started itself. */
+long proc_adopt(struct proc *caller, vg_handle_t process, const void *args, size_t args_len,
+		uint64_t start_ns, int32_t *pid);
 
 /* Ends and waiting (wait.c). */
 /* Starts watching p's kernel process for its exit. */

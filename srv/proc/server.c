@@ -279,6 +279,18 @@ static long do_exec(void *ctx, uint64_t badge, const char *path, size_t path_len
 	return proc_exec(p, &req);
 }
 
+static long do_adopt(void *ctx, uint64_t badge, vg_handle_t process, const void *args,
+		     size_t args_len, uint64_t start_ns, int32_t *pid)
+{
+	(void)ctx;
+	struct proc *p = proc_of_badge(badge);
+	if (!p) {
+		vg_handle_close(process);
+		return ERR_ACCESS_DENIED;
+	}
+	return proc_adopt(p, process, args, args_len, start_ns, pid);
+}
+
 static long do_unstage(void *ctx, uint64_t badge)
 {
 	(void)ctx;
@@ -317,6 +329,7 @@ static const struct proc_process_ops ops = {
 	.sigqueue = do_sigqueue,
 	.terminal_device = do_terminal_device,
 	.ctty = do_ctty,
+	.adopt = do_adopt,
 };
 static struct proc_process_server server = { &ops, NULL };
 

@@ -56,7 +56,8 @@ static long deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int
 	/* Nothing reaches a zombie, nor pid 1 (the root task, which this
 	 * server did not start and holds no handle to, like init on Unix
 	 * which gets no signal it did not ask for). */
-	if (!sig || p->state != PROC_STATE_RUNNING || !p->process || p->kill_sig)
+	if (!sig || p->state != PROC_STATE_RUNNING || !p->process || p->kill_sig ||
+	    p->is_server)
 		return 0;
 	if (sig == SIGKILL_NUMBER) {
 		end_with(p, sig);
@@ -97,6 +98,11 @@ void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32
  * pid 1 gets nothing from anyone else (proc_deliver would drop it). */
 static bool may_signal(const struct proc *caller, const struct proc *p, int32_t sig)
 {
+	/* This server's own entry (adopt): a stop would leave nobody to
+	 * continue it, an end nobody to report it; its supervisor (init)
+	 * ends it through its own handle. */
+	if (p->is_server)
+		return false;
 	if (caller == p || caller->pid == 1)
 		return true;
 	if (p->pid == 1)

@@ -148,6 +148,10 @@ TEST(svcdef, defaults)
 		   0);
 	CHECK_EQ_U(def.stop_signal, 1); /* SIGHUP */
 	CHECK_EQ_U(def.stop_timeout_ms, 250);
+	/* Started by init itself: it has a pid too (init enters it in the
+	 * process server's table), so a stop signal of its own. */
+	CHECK_EQ_I(parse("x", "program = bin/x\nstop-signal = int\n"), 0);
+	CHECK_EQ_U(def.stop_signal, 2); /* SIGINT */
 	CHECK_EQ_I(parse("x", "program = bin/x"), 0);
 	CHECK(!def.via_proc);
 	CHECK_EQ_U(def.target, SVC_TARGET_SERVICES);
@@ -172,7 +176,6 @@ TEST(svcdef, errors_have_lines)
 	refused("program = a\nrestart-limit = 3 per 5s\n", 2, "in <duration>");
 	refused("program = a\nstop-timeout = soon\n", 2, "stop-timeout");
 	refused("program = a\nvia = proc\nstop-signal = usr1\n", 3, "unknown value");
-	refused("program = a\nstop-signal = hup\n", 0, "needs via");
 	refused("program = a\nrestart-limit = 3 in 0s\n", 2, "empty window");
 	refused("program = a\nlimit = memory 99999999999999999999\n", 2, "too large");
 	refused("program = a\nlimit = cpu 50\nvia = proc\n", 2, "needs a unit");

@@ -12,7 +12,9 @@
 #include <bus.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fs.h>
 #include <init.h>
+#include <proc.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdio.h>
@@ -33,7 +35,9 @@ static int failed_checks;
 		}                                                                                  \
 	} while (0)
 
-static vg_handle_t bus, ctl;
+/* The bus (a grant), init (svc.init on it) and the process server (pid
+ * 1's handle: grant = proc proc, to read its table and to kill). */
+static vg_handle_t bus, ctl, procsrv;
 
 static uint64_t deadline_in(uint64_t ms)
 {
@@ -340,7 +344,8 @@ static void mounted_server_restarted(void)
 	int fd = open("/run/initcheck", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	CHECK(fd >= 0 && write(fd, "x", 1) == 1);
 	CHECK(init_control_restart(ctl, "run") == 0);
-	CHECK(wait_state("run", INIT_STATE_RUNNING, &after) &&
+	/* Asked to end (SIGTERM), it runs a while yet: until the restart. */
+	CHECK(wait_restarted("run", before.restarts, &after) &&
 	      after.restarts == before.restarts + 1);
 	errno = 0;
 	CHECK(pread(fd, &c, 1, 0) == -1 && errno == EIO);
@@ -433,6 +438,9 @@ static void stop_start_restart(void)
 	CHECK(b.state == INIT_STATE_RUNNING && b.pid != a.pid && b.restarts == a.restarts + 1);
 	CHECK(init_control_stop(ctl, "sleeper") == 0);
 	CHECK(wait_state("sleeper", INIT_STATE_STOPPED, &b));
+	/* Started by init itself, asked to end all the same: its C library's
+	 * default action for SIGTERM, not a kill. */
+	CHECK(b.last_exit == 128 + SIGTERM);
 	CHECK(init_control_stop(ctl, "sleeper") == INIT_INIT_ERROR_BAD_STATE);
 	CHECK(init_control_start(ctl, "sleeper") == 0);
 	CHECK(init_control_status(ctl, "sleeper", &b) == 0 && b.state == INIT_STATE_RUNNING);
@@ -450,17 +458,74 @@ static void list_and_svc(void)
 	bool me = false;
 	while (init_control_get(ctl, n, name, &info) == 0) {
 		if (!strcmp(name, "initcheck"))
-			me = info.state == INIT_STATE_RUNNING && info.pid == self.koid &&
-				info.target == 3;
+			me = info.state == INIT_STATE_RUNNING && info.koid == self.koid &&
+				info.pid > 1 && info.target == 3;
 		n++;
 	}
-	/* 14 services of the boot, 25 of the tests (two of them invalid). */
-	CHECK(n == 39);
+	/* 14 services of the boot, 26 of the tests (two of them invalid, one
+	 * broken). */
+	CHECK(n == 40);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
 	CHECK(wait_state("svc-list", INIT_STATE_EXITED, &info) && info.last_exit == 0);
 	CHECK(wait_state("svc-refused", INIT_STATE_FAILED, &info) && info.last_exit == 1);
+}
+
+/* The process server's entry of pid: true and its info and name. */
+static bool proc_entry(int32_t pid, struct proc_info *info, char *args)
+{
+	return proc_process_next(procsrv, pid - 1, info, args) == 0 && info->pid == pid;
+}
+
+/* Every running service has a pid of the process server's, the services
+ * init started itself (the process server among them) as much as those
+ * started through it: a child of init in a session of its own, named
+ * after the service (if init started it), started when svc says it was,
+ * not a zombie. */
+static void services_have_pids(void)
+{
+	char name[INIT_CONTROL_GET_NAME_MAX + 1];
+	static char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
+	struct init_service svc;
+	struct proc_info info;
+	int running = 0;
+	for (uint32_t i = 0; init_control_get(ctl, i, name, &svc) == 0; i++) {
+		if (svc.state != INIT_STATE_RUNNING)
+			continue;
+		running++;
+		uint64_t now = (uint64_t)vg_clock_monotonic();
+		bool found = svc.pid > 1 && proc_entry((int32_t)svc.pid, &info, args);
+		/* One started through the server may have exec'd another
+		 * program (getty, the shell); one init started itself cannot. */
+		size_t len = strlen(name);
+		bool named = found &&
+			(!svc.koid ||
+			 (!strncmp(args, name, len) && (!args[len] || args[len] == ' ')));
+		/* Both clocks read here and in init: a second covers the time
+		 * between the two calls on a loaded host. */
+		uint64_t age_ms = found ? (now - info.start_ns) / 1000000 : 0;
+		bool aged =
+			found && age_ms + 1000 >= svc.uptime_ms && age_ms <= svc.uptime_ms + 1000;
+		bool ok = named && aged && info.ppid == 1 && info.sid == info.pid &&
+			info.state != PROC_STATE_ZOMBIE;
+		struct init_service again;
+		if (!ok && init_control_status(ctl, name, &again) == 0 && again.pid != svc.pid)
+			continue; /* restarted between the two questions (getty's shell) */
+		if (!ok)
+			vg_printf(
+				"initcheck: %s: pid %llu, in the table: %s '%s', ppid %d, age %llu "
+				"ms, uptime %llu ms\n",
+				name, (unsigned long long)svc.pid, found ? "yes" : "no",
+				found ? args : "", found ? (int)info.ppid : 0,
+				(unsigned long long)age_ms, (unsigned long long)svc.uptime_ms);
+		CHECK(ok);
+	}
+	CHECK(running >= 12); /* the boot's services at least */
+	/* The process server lists itself, and refuses signals to itself. */
+	struct init_service ps;
+	CHECK(init_control_status(ctl, "proc", &ps) == 0 && ps.pid > 1);
+	CHECK(proc_process_kill(procsrv, (int32_t)ps.pid, 0) == PROC_PROC_ERROR_DENIED);
 }
 
 /* via = proc: a pid of the process server's, stopped through it. */
@@ -505,21 +570,29 @@ static void user_enforced(void)
 }
 
 /* A service that ignores SIGTERM: `svc stop` kills it once its stop
- * timeout (300 ms) is over, not before. */
+ * timeout (300 ms) is over, not before; started through the process
+ * server (stubborn: the server's wait status) or by init itself
+ * (stubborn-own: the exit code of a kill, 128 + 9). */
 static void stop_timeout_kills(void)
 {
-	struct init_service info;
-	CHECK(init_control_start(ctl, "stubborn") == 0);
-	CHECK(wait_state("stubborn", INIT_STATE_RUNNING, &info) && info.pid > 1);
-	vg_thread_sleep_until(deadline_in(100)); /* its SIGTERM ignored by then */
-	uint64_t t0 = (uint64_t)vg_clock_monotonic();
-	CHECK(init_control_stop(ctl, "stubborn") == 0);
-	CHECK(wait_state("stubborn", INIT_STATE_STOPPED, &info));
-	uint64_t ms = ((uint64_t)vg_clock_monotonic() - t0) / 1000000;
-	vg_printf("initcheck: stubborn stopped after %llu ms, code %lld\n", (unsigned long long)ms,
-		  (long long)info.last_exit);
-	CHECK(ms >= 300);
-	CHECK(WIFSIGNALED(info.last_exit) && WTERMSIG(info.last_exit) == SIGKILL);
+	static const char *const names[] = { "stubborn", "stubborn-own" };
+	for (int i = 0; i < 2; i++) {
+		struct init_service info;
+		CHECK(init_control_start(ctl, names[i]) == 0);
+		CHECK(wait_state(names[i], INIT_STATE_RUNNING, &info) && info.pid > 1);
+		vg_thread_sleep_until(deadline_in(100)); /* its SIGTERM ignored by then */
+		uint64_t t0 = (uint64_t)vg_clock_monotonic();
+		CHECK(init_control_stop(ctl, names[i]) == 0);
+		CHECK(wait_state(names[i], INIT_STATE_STOPPED, &info));
+		uint64_t ms = ((uint64_t)vg_clock_monotonic() - t0) / 1000000;
+		vg_printf("initcheck: %s stopped after %llu ms, code %lld\n", names[i],
+			  (unsigned long long)ms, (long long)info.last_exit);
+		CHECK(ms >= 300);
+		if (i == 0)
+			CHECK(WIFSIGNALED(info.last_exit) && WTERMSIG(info.last_exit) == SIGKILL);
+		else
+			CHECK(info.last_exit == 128 + SIGKILL);
+	}
 }
 
 /* exiter (restart = always, 150 ms doubling, 2 restarts a minute), seen on
@@ -573,13 +646,13 @@ static void env_reaches_service(void)
 	CHECK(wait_state("envcheck", INIT_STATE_EXITED, &info) && info.last_exit == 0);
 }
 
-/* Exactly what the definition grants: the VFS and a bus grant, besides
- * descriptors 1 and 2 on the log, write-only. */
+/* Exactly what the definition grants: the VFS, a bus grant and the
+ * process server, besides descriptors 1 and 2 on the log, write-only. */
 static void least_privilege(void)
 {
 	const struct vg_startup *su = vg_startup();
 	const struct vg_startup_handle *h = (const void *)(uintptr_t)su->handles;
-	int fs = 0, bus_grants = 0, logs = 0, other = 0;
+	int fs = 0, bus_grants = 0, procs = 0, logs = 0, other = 0;
 	struct vg_handle_info info;
 	for (uint64_t i = 0; i < su->nhandles; i++) {
 		bool log = h[i].tag == VG_HTAG_FD && (h[i].arg == 1 || h[i].arg == 2) &&
@@ -587,23 +660,82 @@ static void least_privilege(void)
 			!(info.rights & VG_RIGHT_READ);
 		fs += h[i].tag == VG_HTAG_FS_ROOT;
 		bus_grants += h[i].tag == VG_HTAG_BUS;
+		procs += h[i].tag == VG_HTAG_PROC;
 		logs += log;
-		other += h[i].tag != VG_HTAG_FS_ROOT && h[i].tag != VG_HTAG_BUS && !log;
+		other += h[i].tag != VG_HTAG_FS_ROOT && h[i].tag != VG_HTAG_BUS &&
+			h[i].tag != VG_HTAG_PROC && !log;
 	}
-	CHECK(fs == 1 && bus_grants == 1 && logs == 2 && other == 0);
+	CHECK(fs == 1 && bus_grants == 1 && procs == 1 && logs == 2 && other == 0);
 	vg_handle_t ep;
 	CHECK(vg_endpoint_create(&ep) == 0);
 	CHECK(bus_names_add(bus, "fs.evil", ep) == BUS_BUS_ERROR_DENIED);
 }
 
+/* Whether the bus's `fs.vfs` (the name vfs's definition registers) is
+ * there and answers. */
+static bool vfs_named(void)
+{
+	vg_handle_t vfs;
+	struct fs_attr attr;
+	bool ok = bus_names_lookup(bus, "fs.vfs", &vfs) == 0 &&
+		fs_vfs_stat(vfs, "/bin/init", true, &attr) == 0;
+	if (ok)
+		vg_handle_close(vfs);
+	return ok;
+}
+
+#define BUS_RESTART_CHECK "init_bus_names_after_restart"
+
+/* The bus killed by its pid (SIGKILL, through the process server): init
+ * starts it again, adds the `register` names again, and restarts the
+ * holders of grants of the old bus, this program among them: its next run
+ * checks the names (bus_restarted). If no new run comes, this one fails
+ * the check and ends the test. */
+static void kill_the_bus(bool reboot)
+{
+	struct init_service info;
+	CHECK(vfs_named());
+	CHECK(init_control_status(ctl, "bus", &info) == 0 && info.pid > 1);
+	CHECK(proc_process_kill(procsrv, (int32_t)info.pid, SIGKILL) == 0);
+	if (failed_checks == 0)
+		vg_thread_sleep_until(deadline_in(30000)); /* init stops us meanwhile */
+	vg_printf("KTEST %s: FAIL (initcheck was not restarted after the bus)\n",
+		  BUS_RESTART_CHECK);
+	init_control_poweroff(ctl, reboot);
+}
+
+/* This program's run after the bus restarted (its bus grant was the old
+ * bus's): the bus runs again, once restarted, and the name of another
+ * service resolves to a server that answers. */
+static void bus_restarted(void)
+{
+	struct init_service info;
+	CHECK(init_control_status(ctl, "bus", &info) == 0);
+	CHECK(info.state == INIT_STATE_RUNNING && info.restarts == 1 && info.pid > 1);
+	CHECK(vfs_named());
+}
+
 static int check(bool reboot)
 {
 	bus = vg_startup_find(VG_HTAG_BUS, 0);
-	if (!bus || bus_names_lookup(bus, "svc.init", &ctl)) {
-		vg_printf("initcheck: no bus, or no svc.init on it\n");
+	procsrv = vg_startup_find(VG_HTAG_PROC, 0);
+	struct init_service me;
+	if (!bus || !procsrv || bus_names_lookup(bus, "svc.init", &ctl) ||
+	    init_control_status(ctl, "initcheck", &me)) {
+		vg_printf("initcheck: no bus, process server, or svc.init on the bus\n");
 		return 1;
 	}
-	vg_printf("KTEST-PLAN 19\n");
+	if (me.restarts) {
+		/* Restarted: the bus was, and took our grant along. */
+		failed_checks = 0;
+		bus_restarted();
+		vg_printf("KTEST %s: %s\n", BUS_RESTART_CHECK, failed_checks ? "FAIL" : "PASS");
+		if (init_control_poweroff(ctl, reboot))
+			return 1;
+		for (;;) /* init stops us */
+			vg_thread_sleep_until(deadline_in(1000));
+	}
+	vg_printf("KTEST-PLAN 21\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -623,11 +755,10 @@ static int check(bool reboot)
 	report("user_enforced", user_enforced);
 	report("grant_holders_restarted", grant_holders_restarted);
 	report("holders_restarted_in_order", holders_restarted_in_order);
-	long st = init_control_poweroff(ctl, reboot);
-	if (st) {
-		vg_printf("initcheck: poweroff refused (%ld)\n", st);
-		return 1;
-	}
+	report("services_have_pids", services_have_pids);
+	/* Last: it ends this run. */
+	failed_checks = 0;
+	kill_the_bus(reboot);
 	for (;;) /* init stops us */
 		vg_thread_sleep_until(deadline_in(1000));
 }

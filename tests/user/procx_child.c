@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -362,6 +363,28 @@ static int check_cpu(bool handled)
 		spin_sink++;
 }
 
+/* grow N: says it is ready ('r' on descriptor 1), waits for a byte on
+ * descriptor 0, maps N MiB and writes to every page, says so ('g'), then
+ * waits for the end of its input: ps's memory columns before and after
+ * (t_ps.c). */
+static int grow(size_t mib)
+{
+	char c;
+	if (write(1, "r", 1) != 1 || read(0, &c, 1) != 1)
+		return 1;
+	size_t len = mib << 20;
+	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return 2;
+	for (size_t i = 0; i < len; i += 4096)
+		p[i] = (char)(i >> 12 | 1);
+	if (write(1, "g", 1) != 1)
+		return 3;
+	while (read(0, &c, 1) > 0)
+		;
+	return p[len - 4096] == (char)((len - 4096) >> 12 | 1) ? 0 : 4;
+}
+
 int main(int argc, char **argv)
 {
 	const char *what = argc > 1 ? argv[1] : "";
@@ -394,5 +417,7 @@ int main(int argc, char **argv)
 		return check_cpu(true);
 	if (!strcmp(what, "cpu-hard"))
 		return check_cpu(false);
+	if (!strcmp(what, "grow") && argc > 2)
+		return grow((size_t)atoi(argv[2]));
 	return 100;
 }

@@ -4,6 +4,7 @@
 // reports them; kill stops, continues and ends processes and groups.
 #include <errno.h>
 #include <fcntl.h>
+#include <proc.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -147,7 +148,7 @@ UTEST(ps_lists_processes_and_states)
 	snprintf(line, sizeof(line), "%5d   5  25\n", (int)sleeper);
 	CHECK_EQ(strcmp(out, line), 0);
 	CHECK_EQ(run_ps(out, sizeof(out), "-l", "-p", pid_list, NULL), 0);
-	CHECK_EQ(strncmp(out, "S   UID   PID  PPID  C PRI  NI      SZ TTY          TIME CMD\n", 61),
+	CHECK_EQ(strncmp(out, "S   UID   PID  PPID  C PRI  NI    SZ TTY          TIME CMD\n", 59),
 		 0);
 	CHECK_EQ(run_util("nice", out, sizeof(out), "-n", "7", "/bin/nicechild", NULL), 27);
 	CHECK_EQ(run_util("nice", out, sizeof(out), "/bin/nicechild", NULL, NULL, NULL), 30);
@@ -165,6 +166,85 @@ UTEST(ps_lists_processes_and_states)
 	CHECK_EQ(waitpid(stopped, &st, 0), stopped);
 	CHECK_EQ(waitpid(zombie, &st, 0), zombie);
 	CHECK_EQ(WEXITSTATUS(st), 7);
+}
+
+/* The process server's entry of pid. */
+static bool entry_of(pid_t pid, struct proc_info *info)
+{
+	static char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
+	return proc_process_next(proc_server(), pid - 1, info, args) == 0 && info->pid == pid;
+}
+
+#define GROW_MIB 8
+
+/* RSS, VSZ and SZ: a child that maps and writes 8 MiB has that much more
+ * memory in use (RSS) and at least that much more address space (VSZ)
+ * in the server's table, and ps shows those figures, in KiB (-o rss,vsz)
+ * and in pages (-l's SZ). */
+UTEST(ps_memory_columns_follow_the_memory)
+{
+	CHECK(proc_server());
+	CHECK_EQ(vfs_up(), 0);
+	int to[2], from[2];
+	CHECK_EQ(pipe(to), 0);
+	CHECK_EQ(pipe(from), 0);
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, to[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, from[1], 1);
+	posix_spawn_file_actions_addclose(&fa, to[1]);
+	posix_spawn_file_actions_addclose(&fa, from[0]);
+	char *argv[] = { "procx_child", "grow", "8", NULL };
+	pid_t pid = -1;
+	CHECK_EQ(posix_spawn(&pid, "/bin/procx_child", &fa, NULL, argv, no_env), 0);
+	posix_spawn_file_actions_destroy(&fa);
+	close(to[0]);
+	close(from[1]);
+	char c = 0;
+	struct proc_info before, after;
+	CHECK(read(from[0], &c, 1) == 1 && c == 'r');
+	CHECK(entry_of(pid, &before));
+	CHECK(write(to[1], "g", 1) == 1);
+	CHECK(read(from[0], &c, 1) == 1 && c == 'g');
+	CHECK(entry_of(pid, &after));
+	/* Grown by the 8 MiB, give or take the few pages of stack and
+	 * library the child used between the two questions. */
+	const uint64_t mib = 1 << 20, slack = 256 << 10;
+	uint64_t rss_grown = after.memory - before.memory, vsz_grown = after.mapped - before.mapped;
+	printf("  ps: rss %llu -> %llu KiB, vsz %llu -> %llu KiB\n",
+	       (unsigned long long)before.memory / 1024, (unsigned long long)after.memory / 1024,
+	       (unsigned long long)before.mapped / 1024, (unsigned long long)after.mapped / 1024);
+	CHECK(after.memory > before.memory && rss_grown >= GROW_MIB * mib &&
+	      rss_grown <= GROW_MIB * mib + slack);
+	CHECK(after.mapped > before.mapped && vsz_grown >= GROW_MIB * mib &&
+	      vsz_grown <= GROW_MIB * mib + slack);
+	CHECK(after.memory <= after.mapped);
+	/* ps's columns: the same figures (the child waits in read: they do
+	 * not move). */
+	static char out[1024];
+	char pid_list[16];
+	snprintf(pid_list, sizeof(pid_list), "%d", (int)pid);
+	CHECK_EQ(run_ps(out, sizeof(out), "-p", pid_list, "-o", "pid=,rss=,vsz="), 0);
+	unsigned long long rss = 0, vsz = 0, sz = 0;
+	int p = 0;
+	CHECK(sscanf(out, "%d %llu %llu", &p, &rss, &vsz) == 3 && p == pid);
+	CHECK_EQ(rss, after.memory / 1024);
+	CHECK_EQ(vsz, after.mapped / 1024);
+	CHECK_EQ(run_ps(out, sizeof(out), "-l", "-p", pid_list, NULL), 0);
+	const char *row = strchr(out, '\n');
+	char state = 0;
+	unsigned uid = 0;
+	int ppid = 0, cpu = 0, pri = 0, ni = 0;
+	CHECK(row &&
+	      sscanf(row + 1, " %c %u %d %d %d %d %d %llu", &state, &uid, &p, &ppid, &cpu, &pri,
+		     &ni, &sz) == 8 &&
+	      p == pid);
+	CHECK_EQ(sz, after.mapped / (uint64_t)sysconf(_SC_PAGESIZE));
+	close(to[1]); /* its end */
+	int st = 0;
+	CHECK_EQ(waitpid(pid, &st, 0), pid);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	close(from[0]);
 }
 
 /* kill -l, and kill's errors. (pid 1 is nobody's to signal.) */
