@@ -414,6 +414,7 @@ static const struct fs_file_ops file_ops = {
 	.stat = do_stat,
 	.sync = do_sync,
 	.clone = fs_device_clone,
+	.statfs = fs_device_statfs,
 	.close = do_close,
 	.setflags = do_setflags,
 	.ready = do_ready,

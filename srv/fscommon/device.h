@@ -42,4 +42,9 @@ int fs_device_serve(const struct fs_device *dev, struct fs_opens *opens,
  * device, fs_opens_clone): nothing about it is the device's own. */
 long fs_device_clone(void *opens, uint64_t badge, vg_handle_t *file);
 
+/* file.statfs of an open device (fstatvfs): a pseudo-filesystem with no
+ * storage, as Linux's pipefs (block size 4096, no blocks or files, names
+ * of 255 bytes). */
+long fs_device_statfs(void *opens, uint64_t badge, struct fs_statfs *st);
+
 #endif
