@@ -35,18 +35,6 @@ void __fd_wait(unsigned *round, uint64_t deadline)
 	(*round)++;
 }
 
-void __fd_wait_begin(struct fd_wait *w, struct fd_desc *d)
-{
-	*w = (struct fd_wait){ .d = d, .handled = __libc_sig_handled() };
-}
-
-void __fd_wait_end(struct fd_wait *w)
-{
-	if (w->note)
-		vg_handle_close(w->note);
-	w->note = 0;
-}
-
 /* A cancelled thread lets go of what the call holds. */
 static void abandon(void *arg)
 {

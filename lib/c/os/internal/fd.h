@@ -125,9 +125,19 @@ struct fd_wait {
 };
 /* file.ready's bits, also file.arm's. */
 enum { FD_READY_IN = 1, FD_READY_OUT = 2, FD_READY_HUP = 4, FD_READY_ERR = 8 };
-void __fd_wait_begin(struct fd_wait *w, struct fd_desc *d);
+uint64_t __libc_sig_handled(void); /* signal.h's */
+/* Inline: every read and write begins and ends one. */
+static inline void __fd_wait_begin(struct fd_wait *w, struct fd_desc *d)
+{
+	*w = (struct fd_wait){ .d = d, .handled = __libc_sig_handled() };
+}
 /* Closes the notification (every call that began ends so). */
-void __fd_wait_end(struct fd_wait *w);
+static inline void __fd_wait_end(struct fd_wait *w)
+{
+	if (w->note)
+		vg_handle_close(w->note);
+	w->note = 0;
+}
 /* One wait of a call on w->d that would block until one of events
  * (file.arm's FD_READY_* bits; need: the room a write needs) may hold. 0: ask again;
  * -1 with errno EINTR. */

@@ -5,8 +5,8 @@
 // library instead of failing with EFAULT as a system call does. Each page
 // of the buffer is touched once under a guard: a fault there comes to the
 // interruption entry, which jumps back here (__libc_probe_fault) instead
-// of raising SIGSEGV. A write probe is an atomic OR of 0, which stores the
-// byte's own value and so cannot lose a concurrent store.
+// of raising SIGSEGV. A write probe stores the byte's own value with a
+// compare-and-swap, so it cannot lose a concurrent store.
 #include <errno.h>
 #include <setjmp.h>
 
@@ -20,6 +20,16 @@ void __libc_probe_fault(void)
 {
 	if (guard)
 		longjmp(*guard, 1);
+}
+
+/* A store of the byte's own value, which no concurrent store can be lost
+ * to: a compare-and-swap that writes what it read (not an OR of 0, which
+ * compilers turn into a load). */
+static void store_own_value(unsigned char *p)
+{
+	unsigned char v = __atomic_load_n(p, __ATOMIC_RELAXED);
+	while (!__atomic_compare_exchange_n(p, &v, v, false, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
 }
 
 int __libc_probe(const void *buf, size_t n, bool writable)
@@ -38,7 +48,7 @@ int __libc_probe(const void *buf, size_t n, bool writable)
 	guard = &env;
 	for (;;) {
 		if (writable)
-			__atomic_fetch_or((unsigned char *)p, 0, __ATOMIC_RELAXED);
+			store_own_value((unsigned char *)p);
 		else
 			(void)*(volatile const unsigned char *)p;
 		if (p / PAGE == last / PAGE)
