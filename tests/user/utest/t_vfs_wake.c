@@ -28,6 +28,12 @@ static uint64_t cpu_ns(void)
 	return vg_process_info(self_h, &info) ? UINT64_MAX : info.cpu_ns;
 }
 
+static uint32_t blocked_threads(void)
+{
+	struct vg_process_info info;
+	return vg_process_info(self_h, &info) ? 0 : info.blocked;
+}
+
 static void sleep_ms(uint64_t ms)
 {
 	vg_thread_sleep_until(vg_clock_monotonic() + ms * MS);
@@ -60,6 +66,7 @@ UTEST(pipe_blocked_readers_sleep_and_wake_when_written)
 	static struct reader rd[READERS];
 	static int wr[READERS];
 	pthread_t t[READERS];
+	uint32_t blocked = blocked_threads();
 	for (int i = 0; i < READERS; i++) {
 		int p[2];
 		CHECK_EQ(pipe(p), 0);
@@ -67,7 +74,11 @@ UTEST(pipe_blocked_readers_sleep_and_wake_when_written)
 		wr[i] = p[1];
 		CHECK_EQ(pthread_create(&t[i], NULL, read_one, &rd[i]), 0);
 	}
-	sleep_ms(50); /* all asleep in read by now */
+	/* Until all are asleep in read: their first waits are yields, which
+	 * a loaded host can stretch. */
+	for (int i = 0; i < 1000 && blocked_threads() < blocked + READERS; i++)
+		sleep_ms(10);
+	CHECK(blocked_threads() >= blocked + READERS);
 	uint64_t cpu0 = cpu_ns();
 	sleep_ms(300);
 	uint64_t used = cpu_ns() - cpu0;
