@@ -38,7 +38,7 @@ static long ready_of(struct fd_desc *d, const struct pollfd *p, struct fd_wait *
 	return fs_file_ready(d->h, ready);
 }
 
-static short revents_of(const struct pollfd *p, struct fd_wait *w, bool *unarmed)
+static short revents_of(const struct pollfd *p, struct fd_wait *w, bool *unarmed, bool *interrupted)
 {
 	if (p->fd < 0)
 		return 0;
@@ -50,7 +50,10 @@ static short revents_of(const struct pollfd *p, struct fd_wait *w, bool *unarmed
 		/* Pipes and terminals know; servers without the call
 		 * (files) refuse it: always ready. */
 		long st = ready_of(d, p, w, &ready, unarmed);
-		if (st == ERR_NOT_SUPPORTED || st == FS_FS_ERROR_NOT_SUPPORTED)
+		if (st == ERR_INTERRUPTED) { /* asked again after the handler */
+			*interrupted = true;
+			ready = 0;
+		} else if (st == ERR_NOT_SUPPORTED || st == FS_FS_ERROR_NOT_SUPPORTED)
 			ready = FD_READY_IN | FD_READY_OUT;
 		else if (st)
 			ready = FD_READY_ERR;
@@ -79,11 +82,19 @@ int poll(struct pollfd *fds, nfds_t n, int timeout_ms)
 	__fd_wait_begin(&w, NULL);
 	int r;
 	for (;;) {
-		bool arming = __fd_arming(&w), unarmed = false;
+		bool arming = __fd_arming(&w), unarmed = false, interrupted = false;
 		int ready = 0;
 		for (nfds_t i = 0; i < n; i++) {
-			fds[i].revents = revents_of(&fds[i], arming ? &w : NULL, &unarmed);
+			fds[i].revents =
+				revents_of(&fds[i], arming ? &w : NULL, &unarmed, &interrupted);
 			ready += fds[i].revents != 0;
+		}
+		/* A call cut short by a signal or pthread_cancel: those act
+		 * (EINTR), or the round is asked again. */
+		if (interrupted && !ready) {
+			if ((r = __fd_interrupted(&w, false)))
+				break;
+			continue;
 		}
 		if (ready || (uint64_t)vg_clock_monotonic() >= deadline) {
 			r = ready;
