@@ -74,11 +74,19 @@ UTEST(pipe_blocked_readers_sleep_and_wake_when_written)
 		wr[i] = p[1];
 		CHECK_EQ(pthread_create(&t[i], NULL, read_one, &rd[i]), 0);
 	}
-	/* Until all are asleep in read: their first waits are yields, which
-	 * a loaded host can stretch. */
+	/* Until all are asleep in read: their first waits are yields (and
+	 * questions to the server), which a loaded host stretches; then
+	 * until a 100 ms window takes at most a tick, which polling never
+	 * gives (up to 5 s). */
 	for (int i = 0; i < 1000 && blocked_threads() < blocked + READERS; i++)
 		sleep_ms(10);
 	CHECK(blocked_threads() >= blocked + READERS);
+	for (int i = 0; i < 50; i++) {
+		uint64_t before = cpu_ns();
+		sleep_ms(100);
+		if (cpu_ns() - before <= 4 * MS)
+			break;
+	}
 	uint64_t cpu0 = cpu_ns();
 	sleep_ms(300);
 	uint64_t used = cpu_ns() - cpu0;
@@ -110,6 +118,7 @@ static void *write_late(void *arg)
 	sleep_ms(5);
 	written = vg_clock_monotonic();
 	CHECK_EQ(write(*(int *)arg, "L", 1), 1);
+	sleep_ms(20); /* the reader runs now, not after this thread's exit */
 	return NULL;
 }
 
