@@ -39,6 +39,20 @@ static void sleep_ms(uint64_t ms)
 	vg_thread_sleep_until(vg_clock_monotonic() + ms * MS);
 }
 
+/* Until a 100 ms window takes at most a tick of this process's CPU (up to
+ * 5 s): what the waiters did before they slept (yields, questions to the
+ * server) is over, and a loaded host stretches it. A waiter that polls
+ * never gives such a window. */
+static void until_quiet(void)
+{
+	for (int i = 0; i < 50; i++) {
+		uint64_t before = cpu_ns();
+		sleep_ms(100);
+		if (cpu_ns() - before <= 4 * MS)
+			return;
+	}
+}
+
 struct reader {
 	int fd;
 	char got;
@@ -74,19 +88,11 @@ UTEST(pipe_blocked_readers_sleep_and_wake_when_written)
 		wr[i] = p[1];
 		CHECK_EQ(pthread_create(&t[i], NULL, read_one, &rd[i]), 0);
 	}
-	/* Until all are asleep in read: their first waits are yields (and
-	 * questions to the server), which a loaded host stretches; then
-	 * until a 100 ms window takes at most a tick, which polling never
-	 * gives (up to 5 s). */
+	/* Until all are asleep in read, and quiet. */
 	for (int i = 0; i < 1000 && blocked_threads() < blocked + READERS; i++)
 		sleep_ms(10);
 	CHECK(blocked_threads() >= blocked + READERS);
-	for (int i = 0; i < 50; i++) {
-		uint64_t before = cpu_ns();
-		sleep_ms(100);
-		if (cpu_ns() - before <= 4 * MS)
-			break;
-	}
+	until_quiet();
 	uint64_t cpu0 = cpu_ns();
 	sleep_ms(300);
 	uint64_t used = cpu_ns() - cpu0;
@@ -328,6 +334,7 @@ UTEST(vfs_setlkw_sleeps_until_unlocked_and_eintr)
 	pthread_t t;
 	CHECK_EQ(pthread_create(&t, NULL, lock_wait, &l), 0);
 	sleep_ms(50);
+	until_quiet();
 	uint64_t cpu0 = cpu_ns();
 	sleep_ms(200);
 	CHECK(cpu_ns() - cpu0 <= 2 * 4 * MS);
