@@ -9,8 +9,9 @@
 #   $(BUILD)/app/rootfs/       the tree passed to tools/mkinitrd.sh
 #
 # The sources are portable POSIX C (app/README.md): they see lib/c/include
-# only, with the same feature macros as on the host. Included after
-# mk/libc.mk.
+# and the collections library's headers (lib/coll: vector, hash map, string
+# builder, linked from libcoll.a) only, with the same feature macros as on
+# the host. Included after mk/libc.mk.
 
 APP_DIR := $(BUILD)/app
 APP_OBJ := $(APP_DIR)/obj
@@ -18,7 +19,7 @@ APP_NAMES := sh $(sort $(filter-out lib sh,$(notdir $(patsubst %/,%,$(wildcard a
 APP_PROGS := $(addprefix $(APP_DIR)/,$(APP_NAMES))
 APP_LIB_OBJS := $(patsubst %,$(APP_OBJ)/%.o,$(sort $(wildcard app/lib/*.c)))
 APP_CFLAGS := $(filter-out -I% -Wmissing-prototypes -Wstrict-prototypes -Wshadow,$(UCFLAGS)) \
-	-Ilib/c/include -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700
+	-Ilib/c/include -Ilib/coll/include -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700
 
 # Utilities that speak to Verdigris itself (the kernel log, the VFS's
 # mounts, memory figures, the process server's table) see libvg's headers
@@ -40,11 +41,11 @@ $(foreach n,$(filter-out sh,$(APP_NAMES)),$(eval APP_OBJS_$(n) := \
 	$(patsubst %,$(APP_OBJ)/%.o,$(sort $(wildcard app/$(n)/*.c))) $(APP_LIB_OBJS)))
 
 define app_link_rule
-$(APP_DIR)/$(1): $(APP_OBJS_$(1)) $(LIBC_CRT1) $(LIBC) $(LIBVG_C) $(USER_LDSCRIPT) mk/app.mk
+$(APP_DIR)/$(1): $(APP_OBJS_$(1)) $(LIBC_CRT1) $(LIBCOLL) $(LIBC) $(LIBVG_C) $(USER_LDSCRIPT) mk/app.mk
 	@echo "  LD      $$@"
 	@$$(LD) -nostdlib -static -z max-page-size=4096 -z noexecstack \
 		$$(USER_LDFLAGS_$$(ARCH)) -T $$(USER_LDSCRIPT) -o $$@ \
-		$(LIBC_CRT1) $(APP_OBJS_$(1)) $(LIBC) $(LIBVG_C)
+		$(LIBC_CRT1) $(APP_OBJS_$(1)) $(LIBCOLL) $(LIBC) $(LIBVG_C)
 endef
 $(foreach n,$(APP_NAMES),$(eval $(call app_link_rule,$(n))))
 

@@ -3,10 +3,11 @@
 #
 #   make sdk [ARCH=..] [MODE=..]   build/sdk/$(ARCH)/
 #     bin/cc        the compiler driver (tools/sdk/cc.in): cc -O2 -o x x.c
-#     include/      the C library's headers, libvg's (vg/) and the ABI's
-#                   (verdigris/)
+#     include/      the C library's headers, libvg's (vg/), the ABI's
+#                   (verdigris/) and the collections library's (coll/)
 #     lib/          crt1.o, libc.a, libvg.a (libvg-c.a: without the string
-#                   functions libc.a has), user.ld; libc.so (with libvg
+#                   functions libc.a has), libcoll.a (vector, hash map,
+#                   string builder: -lcoll), user.ld; libc.so (with libvg
 #                   inside) for `cc -dynamic` and `cc -shared`, ld.so (the
 #                   image's /lib/ld.so, which such programs need); empty
 #                   libm.a, libpthread.a, libdl.a and librt.a, so that the
@@ -22,14 +23,14 @@ SDK_LDFLAGS := $(USER_LDFLAGS_$(ARCH))
 SDK_EMPTY_LIBS := m pthread dl rt
 
 .PHONY: sdk
-sdk: $(LIBC) $(LIBC_CRT1) $(LIBVG_C) $(USER_LDSCRIPT) $(LIBC_SO) $(LDSO) tools/sdk/cc.in mk/sdk.mk
+sdk: $(LIBC) $(LIBCOLL) $(LIBC_CRT1) $(LIBVG_C) $(USER_LDSCRIPT) $(LIBC_SO) $(LDSO) tools/sdk/cc.in mk/sdk.mk
 	@echo "  SDK     $(SDK_DIR)"
 	@rm -rf $(SDK_DIR)
 	@mkdir -p $(SDK_DIR)/bin $(SDK_DIR)/lib $(SDK_DIR)/include/vg $(SDK_DIR)/include/verdigris
-	@cp -R lib/c/include/. $(SDK_DIR)/include/
+	@cp -R lib/c/include/. lib/coll/include/. $(SDK_DIR)/include/
 	@cp lib/vg/include/vg/*.h lib/vg/arch/$(ARCH)/include/vg/*.h $(SDK_DIR)/include/vg/
 	@cp abi/verdigris/*.h abi/verdigris/*.def $(SDK_DIR)/include/verdigris/
-	@cp $(LIBC) $(LIBC_CRT1) $(USER_LDSCRIPT) $(LIBC_SO) $(LDSO) $(SDK_DIR)/lib/
+	@cp $(LIBC) $(LIBCOLL) $(LIBC_CRT1) $(USER_LDSCRIPT) $(LIBC_SO) $(LDSO) $(SDK_DIR)/lib/
 	@cp $(LIBVG_C) $(SDK_DIR)/lib/libvg.a
 	@for l in $(SDK_EMPTY_LIBS); do $(USER_AR) rcs $(SDK_DIR)/lib/lib$$l.a || exit 1; done
 	@sed -e 's|@ARCH@|$(ARCH)|g' -e 's|@TARGET@|$(TARGET)|g' \

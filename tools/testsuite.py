@@ -192,6 +192,7 @@ def sdk_posix_lines(argv0):
         "sdk-posix: thread 3 tls 8",
         "sdk-posix: thread 4 tls 9",
         "sdk-posix: total 40000 main tls 5",
+        "sdk-posix: coll 100 keys, key42=42",
         "sdk-posix: done, 0 problems",
         "sdk-posix: atexit ran",
     ]
@@ -279,11 +280,12 @@ def sdk_build(arch, extra):
     if ok:
         # With the libraries an ordinary makefile names: the SDK's are
         # empty (libc has it all).
-        ok, out = sdk_cc(arch, "-o", extra + "/bin/posix-sdk", "tests/sdk/posix.c", "-lm",
-                         "-lpthread", "-ldl", "-lrt")
+        ok, out = sdk_cc(arch, "-o", extra + "/bin/posix-sdk", "tests/sdk/posix.c", "-lcoll",
+                         "-lm", "-lpthread", "-ldl", "-lrt")
     if ok:
         # A library the SDK lacks is an error, never the host's.
-        bad, why = sdk_cc(arch, "-o", extra + "-no-such-lib", "tests/sdk/posix.c", "-lz")
+        bad, why = sdk_cc(arch, "-o", extra + "-no-such-lib", "tests/sdk/posix.c", "-lcoll",
+                          "-lz")
         if bad or "unable to find library -lz" not in why:
             ok, out = False, "cc ... -lz: %s" % ("linked" if bad else why)
     if ok:
@@ -293,7 +295,7 @@ def sdk_build(arch, extra):
     if not ok:
         return False, False
     os.makedirs(extra + "/lib", exist_ok=True)
-    steps = [["-dynamic", "-o", extra + "/bin/posix-dyn", "tests/sdk/posix.c"],
+    steps = [["-dynamic", "-o", extra + "/bin/posix-dyn", "tests/sdk/posix.c", "-lcoll"],
              ["-shared", "-fPIC", "-o", extra + "/lib/libsdkdemo.so", "tests/sdk/sdklib.c"],
              ["-dynamic", "-o", extra + "/bin/uselib-sdk", "tests/sdk/uselib.c",
               "-L" + extra + "/lib", "-lsdkdemo"],

@@ -6,17 +6,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <coll/hmap.h>
+
 #include "sh.h"
 
 struct var {
-	struct var *next;
 	char *name;
 	char *value; /* NULL: unset (but may carry flags, e.g. `export x`) */
 	int flags;
 };
 
-#define NBUCKET 128
-static struct var *table[NBUCKET];
+/* Every variable the shell has seen, by name (struct var *). */
+static struct hmap table;
+
+static struct hmap *vars(void)
+{
+	if (!table.string_keys)
+		hmap_init_str(&table);
+	return &table;
+}
 
 /* A saved variable, restored when the function that made it local returns. */
 struct saved {
@@ -43,28 +51,21 @@ int is_name(const char *s, size_t n)
 	return 1;
 }
 
-static unsigned hash(const char *s)
-{
-	unsigned h = 5381;
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h % NBUCKET;
-}
-
 static struct var *lookup(const char *name, int create)
 {
-	unsigned h = hash(name);
-	for (struct var *v = table[h]; v; v = v->next)
-		if (!strcmp(v->name, name))
-			return v;
+	struct hmap_slot *slot = hmap_find_str(vars(), name);
+	if (slot)
+		return slot->value;
 	if (!create)
 		return NULL;
 	struct var *v = xmalloc(sizeof *v);
 	v->name = xstrdup(name);
 	v->value = NULL;
 	v->flags = 0;
-	v->next = table[h];
-	table[h] = v;
+	if (!hmap_put_str(vars(), name, v)) { /* as xmalloc */
+		fputs("sh: out of memory\n", stderr);
+		_Exit(2);
+	}
 	return v;
 }
 
@@ -112,23 +113,24 @@ char **var_environ(struct strlist *extra)
 	struct strlist l = { 0 };
 	for (int i = 0; extra && i < extra->n; i++)
 		sl_add(&l, xstrdup(extra->v[i]));
-	for (int h = 0; h < NBUCKET; h++)
-		for (struct var *v = table[h]; v; v = v->next) {
-			if (!(v->flags & V_EXPORT) || !v->value)
-				continue;
-			size_t nl = strlen(v->name);
-			int dup = 0;
-			for (int i = 0; extra && i < extra->n; i++)
-				if (!strncmp(extra->v[i], v->name, nl) && extra->v[i][nl] == '=')
-					dup = 1;
-			if (dup)
-				continue;
-			struct strbuf b = { 0 };
-			sb_adds(&b, v->name);
-			sb_addc(&b, '=');
-			sb_adds(&b, v->value);
-			sl_add(&l, sb_take(&b));
-		}
+	struct hmap_slot *slot;
+	for (size_t it = 0; (slot = hmap_next(vars(), &it));) {
+		struct var *v = slot->value;
+		if (!(v->flags & V_EXPORT) || !v->value)
+			continue;
+		size_t nl = strlen(v->name);
+		int dup = 0;
+		for (int i = 0; extra && i < extra->n; i++)
+			if (!strncmp(extra->v[i], v->name, nl) && extra->v[i][nl] == '=')
+				dup = 1;
+		if (dup)
+			continue;
+		struct strbuf b = { 0 };
+		sb_adds(&b, v->name);
+		sb_addc(&b, '=');
+		sb_adds(&b, v->value);
+		sl_add(&l, sb_take(&b));
+	}
 	if (!l.v) {
 		l.v = xmalloc(sizeof *l.v);
 		l.v[0] = NULL;
@@ -156,18 +158,16 @@ static void print_quoted(const char *s)
 
 void var_print(int flags, const char *prefix)
 {
-	int n = 0;
-	for (int h = 0; h < NBUCKET; h++)
-		for (struct var *v = table[h]; v; v = v->next)
-			n++;
-	struct var **all = xmalloc(sizeof *all * (size_t)(n + 1));
-	n = 0;
-	for (int h = 0; h < NBUCKET; h++)
-		for (struct var *v = table[h]; v; v = v->next)
-			if ((v->flags & flags) == flags && (v->value || flags))
-				all[n++] = v;
-	qsort(all, (size_t)n, sizeof *all, cmp_var);
-	for (int i = 0; i < n; i++) {
+	struct var **all = xmalloc(sizeof *all * (vars()->len + 1));
+	size_t n = 0;
+	struct hmap_slot *slot;
+	for (size_t it = 0; (slot = hmap_next(vars(), &it));) {
+		struct var *v = slot->value;
+		if ((v->flags & flags) == flags && (v->value || flags))
+			all[n++] = v;
+	}
+	qsort(all, n, sizeof *all, cmp_var);
+	for (size_t i = 0; i < n; i++) {
 		if (prefix)
 			printf("%s ", prefix);
 		fputs(all[i]->name, stdout);

@@ -7,6 +7,7 @@
 // the first of lines that compare equal. Lines equal by every key are
 // ordered by their bytes (unless -u), then by input order.
 #include "../lib/util.h"
+#include <coll/vec.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,7 @@ struct line {
 	size_t len, index;
 };
 
-static struct key *keys;
-static int nkeys;
+static struct vec keys; /* of struct key, in the order given */
 static int tab = -1;
 static bool g_numeric, g_reverse, unique;
 
@@ -154,19 +154,20 @@ static int bytecmp(const char *a, size_t alen, const char *b, size_t blen)
 
 static int compare_keys(const struct line *x, const struct line *y)
 {
-	if (nkeys == 0) {
+	if (keys.len == 0) {
 		int r = g_numeric ? numcmp(x->text, x->len, y->text, y->len)
 				  : bytecmp(x->text, x->len, y->text, y->len);
 		return g_reverse ? -r : r;
 	}
-	for (int k = 0; k < nkeys; k++) {
+	for (size_t k = 0; k < keys.len; k++) {
+		const struct key *key = vec_at(&keys, k);
 		size_t xa, xb, ya, yb;
-		key_span(x, &keys[k], &xa, &xb);
-		key_span(y, &keys[k], &ya, &yb);
-		int r = keys[k].numeric ? numcmp(x->text + xa, xb - xa, y->text + ya, yb - ya)
-					: bytecmp(x->text + xa, xb - xa, y->text + ya, yb - ya);
+		key_span(x, key, &xa, &xb);
+		key_span(y, key, &ya, &yb);
+		int r = key->numeric ? numcmp(x->text + xa, xb - xa, y->text + ya, yb - ya)
+				     : bytecmp(x->text + xa, xb - xa, y->text + ya, yb - ya);
 		if (r)
-			return keys[k].reverse ? -r : r;
+			return key->reverse ? -r : r;
 	}
 	return 0;
 }
@@ -178,7 +179,7 @@ static int compare(const void *pa, const void *pb)
 	if (r || unique)
 		return r ? r : (x->index > y->index) - (x->index < y->index);
 	/* the last resort: the whole line, as bytes */
-	if (g_numeric || nkeys) {
+	if (g_numeric || keys.len) {
 		r = bytecmp(x->text, x->len, y->text, y->len);
 		if (r)
 			return g_reverse ? -r : r;
@@ -237,6 +238,7 @@ static bool parse_key(const char *s, struct key *k)
 int main(int argc, char **argv)
 {
 	util_init(argv, "sort");
+	vec_init(&keys, sizeof(struct key));
 	int c;
 	while ((c = getopt(argc, argv, "nrut:k:b")) != -1) {
 		switch (c) {
@@ -252,15 +254,15 @@ int main(int argc, char **argv)
 			tab = (unsigned char)optarg[0];
 			break;
 		case 'k': {
-			struct key *n = realloc(keys, (size_t)(nkeys + 1) * sizeof(*n));
-			if (!n || !parse_key(optarg, &n[nkeys])) {
-				if (n)
-					keys = n;
+			struct key k;
+			if (!parse_key(optarg, &k)) {
 				util_warnx("invalid key '%s'", optarg);
 				return 2;
 			}
-			keys = n;
-			nkeys++;
+			if (!vec_push(&keys, &k)) {
+				util_warn("memory");
+				return 2;
+			}
 			break;
 		}
 		default:
@@ -270,15 +272,17 @@ int main(int argc, char **argv)
 		}
 	}
 	/* global -n and -r apply to keys that have no letters of their own */
-	for (int k = 0; k < nkeys; k++)
-		if (!keys[k].numeric && !keys[k].reverse && !keys[k].blanks) {
-			keys[k].numeric = g_numeric;
-			keys[k].reverse = g_reverse;
+	for (size_t k = 0; k < keys.len; k++) {
+		struct key *key = vec_at(&keys, k);
+		if (!key->numeric && !key->reverse && !key->blanks) {
+			key->numeric = g_numeric;
+			key->reverse = g_reverse;
 		}
+	}
 	static char *dash[] = { "-", NULL };
 	char **files = optind < argc ? argv + optind : dash;
-	struct line *lines = NULL;
-	size_t n = 0, cap = 0;
+	struct vec lines; /* of struct line */
+	vec_init(&lines, sizeof(struct line));
 	int status = 0;
 	for (; *files; files++) {
 		bool is_stdin = !strcmp(*files, "-");
@@ -291,27 +295,15 @@ int main(int argc, char **argv)
 		size_t bcap = 0;
 		ssize_t len;
 		while ((len = getline(&buf, &bcap, f)) >= 0) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 1024;
-				struct line *nl = realloc(lines, cap * sizeof(*nl));
-				if (!nl) {
-					util_warn("memory");
-					return 2;
-				}
-				lines = nl;
-			}
 			if (len && buf[len - 1] == '\n')
 				len--;
-			lines[n].text = malloc((size_t)len + 1);
-			if (!lines[n].text) {
+			struct line l = { malloc((size_t)len + 1), (size_t)len, lines.len };
+			if (!l.text || !vec_push(&lines, &l)) {
 				util_warn("memory");
 				return 2;
 			}
-			memcpy(lines[n].text, buf, (size_t)len);
-			lines[n].text[len] = 0;
-			lines[n].len = (size_t)len;
-			lines[n].index = n;
-			n++;
+			memcpy(l.text, buf, (size_t)len);
+			l.text[len] = 0;
 		}
 		if (ferror(f)) {
 			util_warn(*files);
@@ -321,12 +313,13 @@ int main(int argc, char **argv)
 		if (!is_stdin)
 			fclose(f);
 	}
-	if (n)
-		qsort(lines, n, sizeof(*lines), compare);
-	for (size_t k = 0; k < n; k++) {
-		if (unique && k > 0 && compare_keys(&lines[k - 1], &lines[k]) == 0)
+	if (lines.len)
+		qsort(lines.data, lines.len, sizeof(struct line), compare);
+	for (size_t k = 0; k < lines.len; k++) {
+		const struct line *l = vec_at(&lines, k);
+		if (unique && k > 0 && compare_keys(vec_at(&lines, k - 1), l) == 0)
 			continue;
-		fwrite(lines[k].text, 1, lines[k].len, stdout);
+		fwrite(l->text, 1, l->len, stdout);
 		putchar('\n');
 	}
 	return util_finish(status) ? 2 : status;

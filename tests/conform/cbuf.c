@@ -100,6 +100,7 @@ void cb_errno(struct cbuf *b, int e)
 	case EDOM: cb_str(b, "EDOM"); break;
 	case EINVAL: cb_str(b, "EINVAL"); break;
 	case EOVERFLOW: cb_str(b, "EOVERFLOW"); break;
+	case EILSEQ: cb_str(b, "EILSEQ"); break;
 	default: cb_str(b, "E?"); cb_int(b, e);
 	}
 }

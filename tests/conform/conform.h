@@ -61,7 +61,8 @@ unsigned long long conform_rand(unsigned long long *state);
 	X(sscanf)        \
 	X(sort)          \
 	X(time)          \
-	X(math)
+	X(math)          \
+	X(wchar)
 
 #define CONFORM_DECLARE(name)                           \
 	void conform_##name(struct conform_sink *sink); \

@@ -2,8 +2,10 @@
 // An ordinary POSIX-style C program, built with the SDK's bin/cc by the
 // test suite (tools/testsuite.py) and booted as the root task: printf with
 // floating point, malloc, threads with a mutex, __thread variables, a
-// constructor and atexit. Every line it prints is checked, and it exits
-// with the number of problems it found itself.
+// constructor and atexit, and the SDK's collections library (-lcoll). Every line it prints is
+// checked, and it exits with the number of problems it found itself.
+#include <coll/hmap.h>
+#include <coll/sb.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +45,28 @@ static void *work(void *arg)
 	return s;
 }
 
+/* A hash map of names made with the string builder; whether it failed. */
+static int collections(void)
+{
+	struct hmap m;
+	struct sb b;
+	hmap_init_str(&m);
+	sb_init(&b);
+	int bad = 0;
+	for (long i = 0; i < 100; i++) {
+		sb_truncate(&b, 0);
+		sb_printf(&b, "key%ld", i);
+		bad |= !hmap_put_str(&m, sb_str(&b), (void *)i);
+	}
+	struct hmap_slot *s = hmap_find_str(&m, "key42");
+	long v = s ? (long)s->value : -1;
+	printf("sdk-posix: coll %zu keys, key42=%ld\n", m.len, v);
+	bad |= m.len != 100 || v != 42 || b.failed;
+	sb_free(&b);
+	hmap_free(&m);
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
 	int problems = 0;
@@ -66,6 +90,7 @@ int main(int argc, char **argv)
 	printf("sdk-posix: total %ld main tls %d\n", total, per_thread);
 	if (total != (long)NTHREADS * ROUNDS || per_thread != 5)
 		problems++;
+	problems += collections();
 	size_t n = 1 << 20;
 	unsigned char *big = malloc(n);
 	if (!big)

@@ -7,9 +7,11 @@
 #   build/host/sh           the shell itself, for trying it out
 #   sh tests/sh/run.sh build/host/sh [name...]    some scripts only
 
-SH_SRCS := $(sort $(wildcard app/sh/*.c))
+# The shell keeps its variables in lib/coll's hash map.
+SH_SRCS := $(sort $(wildcard app/sh/*.c)) lib/coll/hmap.c
 SH_HOST := $(HOST_DIR)/sh
-SH_HOST_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -MMD -MP
+SH_HOST_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
+	-Ilib/coll/include -MMD -MP
 
 $(HOST_DIR)/shobj/%.o: %.c
 	@mkdir -p $(@D)
@@ -28,7 +30,7 @@ host-test: $(HOST_DIR)/test_sh
 
 # The parser fuzzer links the parsing half of the shell only.
 SH_PARSE_SRCS := app/sh/mem.c app/sh/scan.c app/sh/lex.c app/sh/parse.c app/sh/alias.c \
-	app/sh/vars.c
+	app/sh/vars.c lib/coll/hmap.c
 $(foreach f,$(SH_PARSE_SRCS) tests/host/fuzz/fuzz_sh_parse.c,\
 	$(eval HOST_XFLAGS_$(f) := -D_POSIX_C_SOURCE=200809L -Iapp/sh))
 $(HOST_DIR)/fuzz_sh_parse: $(patsubst %.c,$(HOST_DIR)/fuzzobj/%.o,$(SH_PARSE_SRCS))

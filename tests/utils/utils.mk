@@ -17,8 +17,10 @@ UTILS_BIN := $(HOST_DIR)/app
 UTILS_INC := $(HOST_DIR)/app-inc
 UTILS_LIBC := lib/c/regex/regcomp.c lib/c/regex/regexec.c lib/c/regex/regerror.c \
 	lib/c/fnmatch/fnmatch.c lib/c/getopt/getopt.c
+# The collections library (lib/coll), which some utilities use, as on the target.
+UTILS_COLL := $(sort $(wildcard lib/coll/*.c))
 UTILS_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
-	-D_XOPEN_SOURCE=700 -I$(UTILS_INC) $(HOST_SAN)
+	-D_XOPEN_SOURCE=700 -I$(UTILS_INC) -Ilib/coll/include $(HOST_SAN)
 
 $(UTILS_INC)/.done: lib/c/include/regex.h lib/c/include/fnmatch.h lib/c/include/getopt.h
 	@mkdir -p $(@D)
@@ -29,10 +31,11 @@ UTILS_LIBSRCS := $(sort $(wildcard app/lib/*.c))
 # One relocatable object rather than an archive: the sanitizers' runtime
 # defines regcomp and regexec (weakly, to intercept glibc's), and an archive
 # member would never be pulled in to replace them.
-$(HOST_DIR)/apputil.o: $(UTILS_LIBSRCS) $(wildcard app/lib/*.h) $(UTILS_LIBC) $(UTILS_INC)/.done
+$(HOST_DIR)/apputil.o: $(UTILS_LIBSRCS) $(wildcard app/lib/*.h) $(UTILS_LIBC) $(UTILS_COLL) \
+		$(wildcard lib/coll/include/coll/*.h) $(UTILS_INC)/.done
 	@mkdir -p $(HOST_DIR)/appobj
 	cd $(HOST_DIR)/appobj && rm -f *.o && $(HOST_CC) $(patsubst -I%,-I$(CURDIR)/%,$(UTILS_CFLAGS)) \
-		-c $(addprefix $(CURDIR)/,$(UTILS_LIBSRCS) $(UTILS_LIBC))
+		-c $(addprefix $(CURDIR)/,$(UTILS_LIBSRCS) $(UTILS_LIBC) $(UTILS_COLL))
 	ld.lld -r -o $@ $(HOST_DIR)/appobj/*.o
 
 define UTIL_RULE

@@ -12,7 +12,9 @@
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
 #define RAND_MAX 0x7fffffff
-#define MB_CUR_MAX ((size_t)1)
+/* 4 in a UTF-8 locale, 1 in the C locale (lib/c/wchar/mb.c). */
+size_t __libc_mb_cur_max(void);
+#define MB_CUR_MAX (__libc_mb_cur_max())
 
 typedef struct {
 	int quot, rem;
@@ -74,5 +76,12 @@ char *getenv(const char *name);
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
 int putenv(char *string);
+
+/* Multibyte characters of the current locale (lib/c/wchar/mb.c). */
+int mblen(const char *s, size_t n);
+int mbtowc(wchar_t *restrict pwc, const char *restrict s, size_t n);
+int wctomb(char *s, wchar_t wc);
+size_t mbstowcs(wchar_t *restrict dst, const char *restrict src, size_t n);
+size_t wcstombs(char *restrict dst, const wchar_t *restrict src, size_t n);
 
 #endif

@@ -47,6 +47,9 @@ void __vg_fmt_pad(struct fmt_out *o, char c, size_t n);
  * zero padding goes between prefix and body when zero_ok. */
 void __vg_fmt_field(struct fmt_out *o, const struct fmt_spec *sp, const char *prefix,
 		    const char *body, size_t n, bool zero_ok);
+/* %ls (n: the characters of s, or (size_t)-1 for up to its NUL) and %lc
+ * (n = 1); false when a character has no multibyte form (errno EILSEQ). */
+bool __vg_fmt_wide(struct fmt_out *o, const struct fmt_spec *sp, const wchar_t *s, size_t n);
 /* %e %f %g %a and their capitals. */
 void __vg_fmt_float(struct fmt_out *o, const struct fmt_spec *sp, double v);
 

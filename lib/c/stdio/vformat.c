@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The printf engine: parses conversion specifications (flags, width,
 // precision, '*', length modifiers) and formats integers, characters,
-// strings and pointers; floating point is in fmtfloat.c. Output goes through
+// strings and pointers; floating point is in fmtfloat.c, wide characters
+// (%lc, %ls) in fmtwide.c. Output goes through
 // a callback (internal/format.h).
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "../internal/format.h"
 
@@ -254,11 +256,25 @@ int __vg_vformat(__vg_out_fn fn, void *ctx, const char *f, va_list ap0)
 			break;
 		}
 		case 'c': {
+			if (len == LEN_L) {
+				wchar_t wc = (wchar_t)va_arg(ap, wint_t);
+				if (!__vg_fmt_wide(&o, &sp, &wc, 1))
+					goto failed;
+				break;
+			}
 			char c = (char)va_arg(ap, int);
 			__vg_fmt_field(&o, &sp, "", &c, 1, false);
 			break;
 		}
-		case 's': format_string(&o, &sp, va_arg(ap, const char *)); break;
+		case 's':
+			if (len == LEN_L) {
+				if (!__vg_fmt_wide(&o, &sp, va_arg(ap, const wchar_t *),
+						   (size_t)-1))
+					goto failed;
+				break;
+			}
+			format_string(&o, &sp, va_arg(ap, const char *));
+			break;
 		case 'n': store_count(&ap, len, o.count); break;
 		case '%': __vg_fmt_emit(&o, "%", 1); break;
 		case 'e':
@@ -292,4 +308,7 @@ done:
 		return -1;
 	}
 	return (int)o.count;
+failed: /* a wide character without a multibyte form: errno is EILSEQ */
+	va_end(ap);
+	return -1;
 }

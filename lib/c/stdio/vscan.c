@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The scanf engine: directives, whitespace, literals and every conversion
-// (%d %i %u %o %x %X %p, %e %f %g %a and capitals, %c %s %[ %n %%), with
+// (%d %i %u %o %x %X %p, %e %f %g %a and capitals, %c %s %[ %n %%, and
+// %lc %ls for wide characters), with
 // widths, '*' and length modifiers. Numbers are gathered as the longest
 // prefix of their syntax (one character of push-back, as C requires) and
 // then converted by strtoll/strtoull/strtod/strtof; a gathered text the
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "../internal/format.h"
 
@@ -242,6 +244,38 @@ static size_t read_chars(struct scan *s, char *dst, const bool *set, bool nul)
 	return n;
 }
 
+/* %lc and %ls: up to max multibyte characters of the input as wide
+ * characters, %ls stopping before a white-space byte (as glibc: one byte
+ * of push-back cannot return a whole character). The count, or SIZE_MAX
+ * for an invalid or cut-off character (errno EILSEQ). */
+static size_t read_wide(struct scan *s, wchar_t *dst, size_t max, bool to_space)
+{
+	size_t n = 0;
+	s->width = SIZE_MAX;
+	for (int c; n < max && (c = get(s)) != EOF; n++) {
+		if (to_space && isspace(c)) {
+			unget(s, c);
+			break;
+		}
+		mbstate_t st = { 0, 0 };
+		wchar_t wc;
+		char b = (char)c;
+		size_t r;
+		while ((r = mbrtowc(&wc, &b, 1, &st)) == (size_t)-2) {
+			if ((c = get(s)) == EOF)
+				return SIZE_MAX;
+			b = (char)c;
+		}
+		if (r == (size_t)-1)
+			return SIZE_MAX;
+		if (dst)
+			dst[n] = wc;
+	}
+	if (dst && to_space && n)
+		dst[n] = 0;
+	return n;
+}
+
 int __vg_vscan(const struct __vg_input *in, const char *f, va_list ap0)
 {
 	struct scan s = { in, 0, SIZE_MAX, false };
@@ -321,6 +355,21 @@ int __vg_vscan(const struct __vg_input *in, const char *f, va_list ap0)
 		if (conv != 'c' && conv != '[' && !skip_space(&s))
 			goto input_failure;
 		s.width = width ? width : (conv == 'c' ? 1 : SIZE_MAX);
+		if (len == LEN_L && (conv == 'c' || conv == 's')) {
+			wchar_t *dst = suppress ? NULL : va_arg(ap, wchar_t *);
+			s.at_end = false;
+			size_t n = read_wide(&s, dst, s.width, conv == 's');
+			if (n == SIZE_MAX)
+				goto matching_failure;
+			if (!n) {
+				if (s.at_end)
+					goto input_failure;
+				goto matching_failure;
+			}
+			if (!suppress)
+				done++;
+			continue;
+		}
 		switch (conv) {
 		case 'c': {
 			char *dst = suppress ? NULL : va_arg(ap, char *);

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+# Writes unicode_tables.c: the character classes, simple case mappings and
+# display widths of <wctype.h> and wcwidth in the C.UTF-8 locale, from the
+# Unicode Character Database (version 14.0, the one glibc 2.36 uses).
+# General categories and East Asian widths come from Python's unicodedata;
+# the derived properties Python lacks (Alphabetic, Lowercase, Uppercase,
+# Prepended_Concatenation_Mark) and the simple case mappings from Perl's
+# Unicode::UCD. Run: python3 lib/c/wchar/gen_unicode.py > lib/c/wchar/unicode_tables.c
+# then clang-format -i it.
+#
+# The classes (the choices glibc's C.UTF-8 makes, which tests/host/
+# test_libc_wchar.c checks code point by code point):
+#   alpha  Alphabetic, and decimal digits other than ASCII's
+#   upper  Uppercase, or changed by the lowercase mapping (titlecase too)
+#   lower  Lowercase, or changed by the uppercase mapping
+#   space  ASCII's six, and the separators (Zs, Zl, Zp) except the
+#          no-break spaces U+00A0, U+2007, U+202F
+#   blank  space and tab, and the Zs of space
+#   cntrl  Cc, Zl, Zp
+#   print  everything but Cc, Cs, Cn, Zl, Zp
+#   digit, xdigit: ASCII only (C's rule); graph, punct follow from these.
+# Widths: 0 for NUL, nonspacing and enclosing marks and format characters
+# (Mn, Me, Cf) except the soft hyphen and the prepended concatenation marks,
+# Hangul medial vowels and final consonants (U+1160-U+11FF, U+D7B0-U+D7FF:
+# they join the syllable before), U+200B; 2 for East Asian Wide and
+# Fullwidth, and the circled numbers U+3248-U+324F and Yijing hexagrams
+# U+4DC0-U+4DFF (glibc draws them wide, among the CJK blocks); -1 for what
+# is not printable; 1 otherwise.
+import subprocess
+import sys
+import unicodedata
+
+PERL = r'''
+use Unicode::UCD qw(prop_invlist prop_invmap);
+for my $p (qw(Alphabetic Lowercase Uppercase Prepended_Concatenation_Mark)) {
+  print "$p ", join(' ', prop_invlist($p)), "\n";
+}
+for my $p (qw(Simple_Uppercase_Mapping Simple_Lowercase_Mapping)) {
+  my ($l, $m, $f, $d) = prop_invmap($p);
+  die "format $f" unless $f eq 'a';
+  print "$p";
+  for my $i (0 .. $#$l - 1) {
+    next if ref($m->[$i]) || $m->[$i] == 0;
+    for my $c ($l->[$i] .. $l->[$i + 1] - 1) { print " $c:", $m->[$i] + $c - $l->[$i]; }
+  }
+  print "\n";
+}
+'''
+
+N = 0x110000
+
+
+def perl_data():
+    out = subprocess.run(['perl', '-e', PERL], check=True, capture_output=True, text=True).stdout
+    lists, maps = {}, {}
+    for line in out.splitlines():
+        name, *rest = line.split()
+        if ':' in (rest[0] if rest else ''):
+            maps[name] = {int(a): int(b) for a, b in (t.split(':') for t in rest)}
+        else:
+            bits = bytearray(N)
+            edges = [int(x) for x in rest] + [N]
+            for i in range(0, len(edges) - 1, 2):
+                for c in range(edges[i], edges[i + 1]):
+                    bits[c] = 1
+            lists[name] = bits
+    return lists, maps
+
+
+def ranges(pred):
+    out, start = [], None
+    for c in range(N + 1):
+        inside = c < N and pred(c)
+        if inside and start is None:
+            start = c
+        elif not inside and start is not None:
+            out.append((start, c - 1))
+            start = None
+    return out
+
+
+def main():
+    if unicodedata.unidata_version != '14.0.0':
+        sys.exit('want Unicode 14.0.0, Python has ' + unicodedata.unidata_version)
+    lists, maps = perl_data()
+    up, lo = maps['Simple_Uppercase_Mapping'], maps['Simple_Lowercase_Mapping']
+    cat = [unicodedata.category(chr(c)) for c in range(N)]
+    nbsp = (0xa0, 0x2007, 0x202f)
+
+    def space(c):
+        return c in (9, 10, 11, 12, 13, 32) or (cat[c] in ('Zs', 'Zl', 'Zp') and c not in nbsp)
+
+    def printable(c):
+        return cat[c] not in ('Cc', 'Cs', 'Cn', 'Zl', 'Zp')
+
+    def width(c):
+        if c == 0:
+            return 0
+        if not printable(c):
+            return -1
+        if lists['Prepended_Concatenation_Mark'][c] or c == 0xad:
+            return 1
+        if cat[c] in ('Mn', 'Me', 'Cf') or 0x1160 <= c <= 0x11ff or 0xd7b0 <= c <= 0xd7ff \
+                or c == 0x200b:
+            return 0
+        if unicodedata.east_asian_width(chr(c)) in ('W', 'F') or 0x3248 <= c <= 0x324f \
+                or 0x4dc0 <= c <= 0x4dff:
+            return 2
+        return 1
+
+    tables = {
+        'alpha': lambda c: lists['Alphabetic'][c] or (cat[c] == 'Nd' and not 0x30 <= c <= 0x39),
+        'upper': lambda c: lists['Uppercase'][c] or lo.get(c, c) != c,
+        'lower': lambda c: lists['Lowercase'][c] or up.get(c, c) != c,
+        'space': space,
+        'blank': lambda c: c in (9, 32) or (cat[c] == 'Zs' and c not in nbsp),
+        'cntrl': lambda c: cat[c] in ('Cc', 'Zl', 'Zp'),
+        'print': printable,
+        'width0': lambda c: width(c) == 0,
+        'width2': lambda c: width(c) == 2,
+    }
+    w = sys.stdout.write
+    w('// SPDX-License-Identifier: BSD-2-Clause\n')
+    w('// Generated by lib/c/wchar/gen_unicode.py from Unicode 14.0: do not edit.\n')
+    w('#include "../internal/unicode.h"\n\n')
+    for name, pred in tables.items():
+        rs = ranges(pred)
+        w('const struct uc_range __uc_%s[] = {\n' % name)
+        w(''.join('\t{ 0x%x, 0x%x },\n' % r for r in rs))
+        w('};\nconst unsigned __uc_%s_count = %d;\n\n' % (name, len(rs)))
+    for name, m in (('toupper', up), ('tolower', lo)):
+        pairs = sorted((c, v) for c, v in m.items() if c != v)
+        w('const struct uc_pair __uc_%s[] = {\n' % name)
+        w(''.join('\t{ 0x%x, 0x%x },\n' % p for p in pairs))
+        w('};\nconst unsigned __uc_%s_count = %d;\n\n' % (name, len(pairs)))
+
+
+main()
