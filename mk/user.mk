@@ -114,7 +114,7 @@ USER_EXTRA_testrun := tests/user/bench.c tests/user/bench_report.c tests/user/be
 	tests/user/kitchen_svc.c \
 	$(sort $(wildcard tests/user/utest/*.c)) $(sort $(wildcard tests/user/arch/$(ARCH)/*.S)) srv/bus/client.c \
 	$(call user_idl_srcs,bus) $(call user_idl_srcs,devmgr) $(USER_KITCHEN_SRCS) \
-	$(CONFORM_AREA_SRCS) $(CONFORM_EXPECT)
+	$(IDL_GEN)/fs/fs_server.c $(CONFORM_AREA_SRCS) $(CONFORM_EXPECT)
 USER_EXTRA_initcheck := $(call user_idl_srcs,init) $(call user_idl_srcs,bus)
 USER_EXTRA_init := $(call user_idl_srcs,init) $(call user_idl_srcs,bus) $(call user_idl_srcs,fs) \
 	$(call user_idl_srcs,proc)

@@ -85,3 +85,13 @@ long fs_device_clone(void *opens, uint64_t badge, vg_handle_t *file)
 {
 	return fs_opens_clone(opens, badge, file);
 }
+
+long fs_device_statfs(void *opens, uint64_t badge, struct fs_statfs *st)
+{
+	if (!fs_opens_get(opens, badge))
+		return FS_FS_ERROR_BAD_FILE;
+	/* No storage behind a device: nothing used, nothing free (Linux's
+	 * pipefs answers so too); names as long as anywhere. */
+	*st = (struct fs_statfs){ .bsize = 4096, .namemax = 255 };
+	return 0;
+}

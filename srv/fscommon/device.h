@@ -50,4 +50,9 @@ vg_handle_t fs_device_session(void);
  * device, fs_opens_clone): nothing about it is the device's own. */
 long fs_device_clone(void *opens, uint64_t badge, vg_handle_t *file);
 
+/* file.statfs of an open device (fstatvfs): a pseudo-filesystem with no
+ * storage, as Linux's pipefs (block size 4096, no blocks or files, names
+ * of 255 bytes). */
+long fs_device_statfs(void *opens, uint64_t badge, struct fs_statfs *st);
+
 #endif

@@ -6,6 +6,7 @@
 #include "locks.h"
 #include <fs.h>
 #include <stdlib.h>
+#include <vg/vg.h>
 
 static bool range_of(uint64_t start, uint64_t len, uint64_t *end)
 {
@@ -81,7 +82,21 @@ long fs_lock_set(struct fs_locks *l, uint64_t ino, const void *owner, uint8_t ki
 		p = &k->next;
 	}
 	free(spare);
+	/* Whatever changed, a waiter of the inode may now fit: it asks again. */
+	fs_waiters_wake(&l->waiters, fs_waiter_key_due, &ino);
 	return 0;
+}
+
+long fs_lock_wait(struct fs_locks *l, uint64_t ino, const void *owner, uint8_t kind, uint64_t start,
+		  uint64_t len, vg_handle_t note)
+{
+	long st = fs_lock_set(l, ino, owner, kind, start, len);
+	if (st == FS_FS_ERROR_WOULD_BLOCK)
+		fs_waiters_add(&l->waiters,
+			       &(struct fs_waiter){ .owner = owner, .key = ino, .note = note });
+	else
+		vg_handle_close(note);
+	return st;
 }
 
 uint8_t fs_lock_test(struct fs_locks *l, uint64_t ino, const void *owner, uint8_t kind,
@@ -102,9 +117,11 @@ void fs_lock_drop_owner(struct fs_locks *l, const void *owner)
 		struct fs_lock *k = *p;
 		if (k->owner == owner) {
 			*p = k->next;
+			fs_waiters_wake(&l->waiters, fs_waiter_key_due, &k->ino);
 			free(k);
 		} else {
 			p = &k->next;
 		}
 	}
+	fs_waiters_wake(&l->waiters, fs_waiter_owner_due, (void *)owner);
 }

@@ -12,6 +12,8 @@
 
 #include <stdint.h>
 
+#include "waiters.h"
+
 #define FS_LOCK_NONE 0u
 #define FS_LOCK_SHARED 1u
 #define FS_LOCK_EXCLUSIVE 2u
@@ -26,6 +28,7 @@ struct fs_lock {
 
 struct fs_locks {
 	struct fs_lock *list;
+	struct fs_waiters waiters; /* key: the inode */
 };
 
 /* Sets owner's lock of kind over [start, start + len) (len 0: to the end),
@@ -33,11 +36,19 @@ struct fs_locks {
  * FS_FS_ERROR_WOULD_BLOCK, FS_FS_ERROR_INVALID, FS_FS_ERROR_NO_MEMORY. */
 long fs_lock_set(struct fs_locks *l, uint64_t ino, const void *owner, uint8_t kind, uint64_t start,
 		 uint64_t len);
+/* fs_lock_set that waits (file.lockwait): on a conflict, note is kept
+ * among the inode's waiters and FS_FS_ERROR_WOULD_BLOCK returned; it is
+ * signalled when a lock of ino is released or changed (any successful
+ * fs_lock_set of ino, fs_lock_drop_owner of a holder) or when owner's
+ * open file ends. Otherwise note is closed. */
+long fs_lock_wait(struct fs_locks *l, uint64_t ino, const void *owner, uint8_t kind, uint64_t start,
+		  uint64_t len, vg_handle_t note);
 /* The first lock of another owner conflicting with kind over the range:
  * its kind (FS_LOCK_NONE if none), start and length (0: to the end). */
 uint8_t fs_lock_test(struct fs_locks *l, uint64_t ino, const void *owner, uint8_t kind,
 		     uint64_t start, uint64_t len, uint64_t *at, uint64_t *count);
-/* Drops every lock of owner. */
+/* Drops every lock of owner (its open file ended), waking whoever waits
+ * on the inodes it held locks of, and owner's own waiters. */
 void fs_lock_drop_owner(struct fs_locks *l, const void *owner);
 
 #endif

@@ -152,6 +152,7 @@ static const struct fs_file_ops file_ops = {
 	.stat = do_stat,
 	.sync = do_sync,
 	.clone = fs_device_clone,
+	.statfs = fs_device_statfs,
 	.close = do_close,
 	.setflags = do_setflags,
 };

@@ -8,9 +8,12 @@
 //
 // The server never blocks: a read of an empty pipe that has a writer, or a
 // write that does not fit, is refused with would_block and libc waits
-// (lib/c/os/fd/pipe_io.c). A read of an empty pipe without a writer is the
-// end of the file (0 bytes); a write without a reader is broken_pipe.
-// Writes of up to PIPE_BUF (4096) bytes go in whole or not at all.
+// (lib/c/os/fd/pipe_io.c): it hands over a notification with `file.arm`,
+// which is kept among the waiters (srv/fscommon/waiters.h) and signalled
+// when what the end waits for may hold (woken after every change of a
+// pipe: data read or written, an end closed or shut down). A read of an empty pipe without a writer
+// is the end of the file (0 bytes); a write without a reader is broken_pipe. Writes of up to
+// PIPE_BUF (4096) bytes go in whole or not at all.
 //
 // Socket pairs (socketpair(AF_UNIX, SOCK_STREAM), minor 1, /dev/socket)
 // are two of these pipes, one each way: each end is one open file, read
@@ -20,6 +23,7 @@
 // clone, close) is the pipes' own code, reached through reading_pipe and
 // writing_pipe.
 #include "../fscommon/device.h"
+#include "../fscommon/waiters.h"
 #include <fs.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +44,7 @@ struct pipe {
 };
 
 static struct fs_opens opens;
+static struct fs_waiters waiters; /* owner: the waiting end */
 static struct pipe *pipes;
 static uint32_t npipes;
 static unsigned char out[FS_FILE_READ_DATA_MAX];
@@ -159,6 +164,72 @@ static long do_peer(void *ctx, uint64_t badge, vg_handle_t *file)
 	return st;
 }
 
+enum { READY_IN = 1, READY_OUT = 2, READY_HUP = 4, READY_ERR = 8 };
+
+/* What a read or write of end f would do now (file.ready's bits); need:
+ * the bytes a write needs room for (1 to PIPE_BUF). */
+static uint8_t events_of(const struct fs_open *f, uint32_t need)
+{
+	const struct pipe *r = reading_pipe(f), *w = writing_pipe(f);
+	uint8_t events = 0;
+	if (fs_open_writable(f))
+		events |= !w->reader || !w->writer   ? READY_ERR
+			: PIPE_SIZE - w->len >= need ? READY_OUT
+						     : 0;
+	if (fs_open_readable(f))
+		events |= (r->len || !r->writer || !r->reader ? READY_IN : 0) |
+			(r->writer ? 0 : READY_HUP);
+	return events;
+}
+
+static uint32_t need_of(uint32_t need)
+{
+	return need && need < PIPE_ATOMIC ? need : PIPE_ATOMIC;
+}
+
+static long do_ready(void *ctx, uint64_t badge, uint8_t *events)
+{
+	(void)ctx;
+	struct fs_open *f = fs_opens_get(&opens, badge);
+	if (!f)
+		return FS_FS_ERROR_BAD_FILE;
+	*events = events_of(f, PIPE_ATOMIC);
+	return 0;
+}
+
+static bool waiter_due(const struct fs_waiter *w, void *ctx)
+{
+	(void)ctx;
+	return events_of(w->owner, w->need) & w->events;
+}
+
+/* After any change of a pipe: whoever may go on now is woken. */
+static void wake_due(void)
+{
+	if (waiters.count)
+		fs_waiters_wake(&waiters, waiter_due, NULL);
+}
+
+static long do_arm(void *ctx, uint64_t badge, uint8_t events, uint32_t need, vg_handle_t note,
+		   uint8_t *ready)
+{
+	(void)ctx;
+	struct fs_open *f = fs_opens_get(&opens, badge);
+	if (!f) {
+		vg_handle_close(note);
+		return FS_FS_ERROR_BAD_FILE;
+	}
+	need = need_of(need);
+	*ready = events_of(f, need);
+	if (*ready & events)
+		vg_handle_close(note); /* the caller goes on at once */
+	else
+		fs_waiters_add(&waiters,
+			       &(struct fs_waiter){
+				       .owner = f, .events = events, .need = need, .note = note });
+	return 0;
+}
+
 static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, const void **data,
 		    size_t *len)
 {
@@ -184,6 +255,8 @@ static long do_read(void *ctx, uint64_t badge, uint64_t offset, uint32_t count, 
 	p->len -= n;
 	*data = out;
 	*len = n;
+	if (n)
+		wake_due(); /* room for a writer */
 	return 0;
 }
 
@@ -209,27 +282,8 @@ static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *dat
 	p->len += n;
 	*count = n;
 	*pos = 0;
-	return 0;
-}
-
-enum { READY_IN = 1, READY_OUT = 2, READY_HUP = 4, READY_ERR = 8 };
-
-static long do_ready(void *ctx, uint64_t badge, uint8_t *events)
-{
-	(void)ctx;
-	struct pipe *r, *w;
-	struct fs_open *f = end_of(badge, &r, false);
-	if (!f)
-		return FS_FS_ERROR_BAD_FILE;
-	w = writing_pipe(f);
-	*events = 0;
-	if (fs_open_writable(f))
-		*events |= !w->reader || !w->writer	    ? READY_ERR
-			: PIPE_SIZE - w->len >= PIPE_ATOMIC ? READY_OUT
-							    : 0;
-	if (fs_open_readable(f))
-		*events |= (r->len || !r->writer || !r->reader ? READY_IN : 0) |
-			(r->writer ? 0 : READY_HUP);
+	if (n)
+		wake_due(); /* data for a reader */
 	return 0;
 }
 
@@ -287,6 +341,10 @@ static long do_close(void *ctx, uint64_t badge)
 	release(r);
 	if (w != r)
 		release(w);
+	/* Its own waiters go (their descriptor is gone: they find EBADF),
+	 * the other end's see the end of the file or a broken pipe. */
+	fs_waiters_wake(&waiters, fs_waiter_owner_due, last);
+	wake_due();
 	free(last);
 	return 0;
 }
@@ -308,6 +366,7 @@ static long do_shutdown(void *ctx, uint64_t badge, uint8_t how)
 		r->reader = false;
 	if (how != 0)
 		writing_pipe(f)->writer = false;
+	wake_due();
 	return 0;
 }
 
@@ -339,6 +398,8 @@ static const struct fs_file_ops file_ops = {
 	.peer = do_peer,
 	.ready = do_ready,
 	.shutdown = do_shutdown,
+	.arm = do_arm,
+	.statfs = fs_device_statfs,
 };
 
 int main(void)

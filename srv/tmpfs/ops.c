@@ -505,6 +505,19 @@ static long do_lock(void *ctx, uint64_t badge, uint8_t kind, uint64_t start, uin
 	return o ? fs_lock_set(&fs->locks, o->ino, o, kind, start, len) : FS_FS_ERROR_BAD_FILE;
 }
 
+static long do_lockwait(void *ctx, uint64_t badge, uint8_t kind, uint64_t start, uint64_t len,
+			vg_handle_t note)
+{
+	struct tmpfs *fs = ctx;
+	struct tmpfs_node *n;
+	struct fs_open *o = open_of(fs, badge, &n);
+	if (!o) {
+		vg_handle_close(note);
+		return FS_FS_ERROR_BAD_FILE;
+	}
+	return fs_lock_wait(&fs->locks, o->ino, o, kind, start, len, note);
+}
+
 static long do_testlock(void *ctx, uint64_t badge, uint8_t kind, uint64_t start, uint64_t len,
 			uint8_t *held, uint64_t *at, uint64_t *count)
 {
@@ -519,6 +532,7 @@ static long do_testlock(void *ctx, uint64_t badge, uint8_t kind, uint64_t start,
 
 const struct fs_file_ops tmpfs_file_ops = {
 	.lock = do_lock,
+	.lockwait = do_lockwait,
 	.testlock = do_testlock,
 	.read = do_read,
 	.write = do_write,

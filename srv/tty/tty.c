@@ -372,6 +372,7 @@ void tty_file_ops(struct fs_file_ops *ops)
 	FILL(sync, do_sync);
 	FILL(setflags, do_setflags);
 	FILL(clone, fs_device_clone);
+	FILL(statfs, fs_device_statfs);
 	FILL(tcgetattr, do_tcgetattr);
 	FILL(tcsetattr, do_tcsetattr);
 	FILL(tcgetpgrp, do_tcgetpgrp);

@@ -168,7 +168,7 @@ UTEST(vfs_statfs_and_fstatvfs)
 	int p[2];
 	CHECK_EQ(pipe(p), 0);
 	CHECK_ERRNO(fstatvfs(p[0], NULL), EFAULT);
-	CHECK_ERRNO(fstatvfs(p[0], &fv), ENOSYS); /* no mounted filesystem's */
+	CHECK_EQ(fstatvfs(p[0], &fv), 0); /* the pipe server's (t_vfs_efault.c) */
 	close(p[0]), close(p[1]);
 	CHECK_EQ(unlink("/tmp/sfs/f"), 0);
 	CHECK_EQ(fs_vfs_unmount(vfs_up_vfs(), "/tmp/sfs"), 0);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../internal/fd.h"
+#include "../internal/signal.h"
 
 #define CHUNK FS_FILE_READ_DATA_MAX
 #define AT_POSITION UINT64_MAX
@@ -24,7 +25,8 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 	static _Thread_local unsigned char bounce[CHUNK];
 	unsigned char *out = buf;
 	size_t done = 0;
-	unsigned round = 0;
+	ssize_t failed = 0;
+	struct fd_wait w;
 	if (d->kind == FD_DIR) {
 		errno = EISDIR;
 		return -1;
@@ -40,6 +42,7 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 	ssize_t bulk = n > CHUNK ? __fd_window_io(d, buf, n, off, false) : -2;
 	if (bulk != -2)
 		return bulk;
+	__fd_wait_begin(&w, d);
 	while (done < n) {
 		size_t want = n - done < CHUNK ? n - done : CHUNK, got;
 		/* The reply is copied where it goes when a whole piece fits;
@@ -50,13 +53,21 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 		/* A device with nothing to give yet (a terminal): wait as
 		 * for a pipe, unless O_NONBLOCK. */
 		if (st == FS_FS_ERROR_WOULD_BLOCK && !done && !(d->flags & O_NONBLOCK)) {
-			__fd_wait_cp(d, &round, UINT64_MAX);
+			if ((failed = __fd_block(&w, FD_READY_IN | FD_READY_HUP, 0, true)))
+				break;
+			continue;
+		}
+		/* Interrupted before the server saw it: asked again, unless a
+		 * handler without SA_RESTART ran (EINTR). */
+		if (st == ERR_INTERRUPTED && !done) {
+			if ((failed = __fd_interrupted(&w, true)))
+				break;
 			continue;
 		}
 		if (st) {
-			if (done)
-				break;
-			return __fs_error(st);
+			if (!done)
+				failed = __fs_error(st);
+			break;
 		}
 		if (got > want)
 			got = want; /* a server sending more than asked is cut */
@@ -66,7 +77,8 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 		if (got < want)
 			break;
 	}
-	return (ssize_t)done;
+	__fd_wait_end(&w);
+	return failed ? failed : (ssize_t)done;
 }
 
 /* To the kernel log, in records of at most VG_LOG_RECORD_MAX bytes. */
@@ -91,7 +103,8 @@ static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t o
 {
 	const unsigned char *in = buf;
 	size_t done = 0;
-	unsigned round = 0;
+	ssize_t failed = 0;
+	struct fd_wait w;
 	if (d->kind == FD_DIR) {
 		errno = EISDIR;
 		return -1;
@@ -109,29 +122,39 @@ static ssize_t write_at(struct fd_desc *d, const void *buf, size_t n, uint64_t o
 	ssize_t bulk = n > CHUNK ? __fd_window_io(d, (void *)(uintptr_t)buf, n, off, true) : -2;
 	if (bulk != -2)
 		return bulk;
+	__fd_wait_begin(&w, d);
 	while (done < n) {
 		size_t want = n - done < CHUNK ? n - done : CHUNK;
 		uint32_t got;
 		uint64_t pos;
 		long st = fs_file_write(d->h, off == AT_POSITION ? off : off + done, in + done,
 					want, &got, &pos);
-		if (st == FS_FS_ERROR_WOULD_BLOCK && !(d->flags & O_NONBLOCK)) {
-			__fd_wait_cp(d, &round, UINT64_MAX); /* a terminal's output queue is full */
+		/* A terminal's output queue is full; or the call was
+		 * interrupted (as in read_at). */
+		if ((st == FS_FS_ERROR_WOULD_BLOCK && !(d->flags & O_NONBLOCK)) ||
+		    st == ERR_INTERRUPTED) {
+			if (st == FS_FS_ERROR_WOULD_BLOCK
+				    ? __fd_block(&w, FD_READY_OUT | FD_READY_ERR, 0, true)
+				    : __fd_interrupted(&w, true)) {
+				failed = done ? 0 : -1;
+				break;
+			}
 			continue;
 		}
 		if (st) {
-			if (done)
-				break;
-			return __fs_error(st);
+			if (!done)
+				failed = __fs_error(st);
+			break;
 		}
-		round = 0;
+		w.round = 0;
 		done += got;
 		/* A short piece: a full disk (the next call says so) or a
 		 * terminal's full queue (the next waits); none: stop. */
 		if (!got)
 			break;
 	}
-	return (ssize_t)done;
+	__fd_wait_end(&w);
+	return failed ? failed : (ssize_t)done;
 }
 
 /* A user buffer: NULL with a length is EFAULT (before anything is sent). */
@@ -148,13 +171,27 @@ static bool bad_buffer(const void *buf, size_t n)
 	return false;
 }
 
+/* bad_buffer, and memory that is not there (or not writable, for a
+ * read) is EFAULT too, as for a system call: the library copies small
+ * transfers itself, where a wild pointer would fault (probe.c). */
+static bool unusable_buffer(const void *buf, size_t n, bool writable)
+{
+	if (bad_buffer(buf, n))
+		return true;
+	if (__libc_probe(buf, n, writable)) {
+		errno = EFAULT;
+		return true;
+	}
+	return false;
+}
+
 ssize_t read(int fd, void *buf, size_t n)
 {
 	pthread_testcancel(); /* a cancellation point, even with data at hand */
 	struct fd_desc *d = __fd_get(fd);
 	if (!d)
 		return -1;
-	ssize_t r = bad_buffer(buf, n) ? -1 : read_at(d, buf, n, AT_POSITION);
+	ssize_t r = unusable_buffer(buf, n, true) ? -1 : read_at(d, buf, n, AT_POSITION);
 	__fd_put(d);
 	return r;
 }
@@ -168,7 +205,7 @@ ssize_t pread(int fd, void *buf, size_t n, off_t off)
 	ssize_t r = -1;
 	if (off < 0)
 		errno = EINVAL;
-	else if (!bad_buffer(buf, n))
+	else if (!unusable_buffer(buf, n, true))
 		r = read_at(d, buf, n, (uint64_t)off);
 	__fd_put(d);
 	return r;
@@ -182,7 +219,7 @@ ssize_t __fd_write(int fd, const void *buf, size_t n)
 	struct fd_desc *d = __fd_get(fd);
 	if (!d)
 		return -1;
-	ssize_t r = bad_buffer(buf, n) ? -1 : write_at(d, buf, n, AT_POSITION);
+	ssize_t r = unusable_buffer(buf, n, false) ? -1 : write_at(d, buf, n, AT_POSITION);
 	__fd_put(d);
 	return r;
 }
@@ -196,7 +233,7 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 	ssize_t r = -1;
 	if (off < 0)
 		errno = EINVAL;
-	else if (!bad_buffer(buf, n))
+	else if (!unusable_buffer(buf, n, false))
 		r = write_at(d, buf, n, (uint64_t)off);
 	__fd_put(d);
 	return r;

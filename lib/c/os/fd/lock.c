@@ -4,9 +4,10 @@
 // file.lock): flock locks the whole file. Deviations: both kinds of locks
 // are one set (on Linux they do not see each other), and a lock belongs to
 // the open file, not the process (Linux's F_OFD_* semantics). Waiting
-// (LOCK_NB not given, F_SETLKW) retries as a pipe does (__fd_wait: yields,
-// then sleeps growing to a millisecond), since the server answers every
-// call at once; the wait is a cancellation point.
+// (LOCK_NB not given, F_SETLKW) hands the server a notification with
+// file.lockwait, which it signals when a lock of the file is released or
+// its holder's open file ends, and asks again (wake.c); a cancellation
+// point, and a signal handler ends it with EINTR unless SA_RESTART.
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -17,14 +18,44 @@
 /* Sets a lock, waiting for it when wait is true. */
 static int set_lock(struct fd_desc *d, uint8_t kind, uint64_t start, uint64_t len, bool wait)
 {
-	for (unsigned round = 0;;) {
-		long st = fs_file_lock(d->h, kind, start, len);
-		if (st != FS_FS_ERROR_WOULD_BLOCK || !wait)
-			return st == FS_FS_ERROR_WOULD_BLOCK ? (errno = EAGAIN, -1)
-				: st			     ? __fs_error(st)
-							     : 0;
-		__fd_wait_cp(d, &round, UINT64_MAX);
+	long st = fs_file_lock(d->h, kind, start, len);
+	if (st != FS_FS_ERROR_WOULD_BLOCK || !wait)
+		return st == FS_FS_ERROR_WOULD_BLOCK ? (errno = EAGAIN, -1)
+			: st			     ? __fs_error(st)
+						     : 0;
+	struct fd_wait w;
+	__fd_wait_begin(&w, d);
+	int r;
+	for (;;) {
+		vg_handle_t give;
+		if (w.polling) {
+			st = fs_file_lock(d->h, kind, start, len);
+		} else if ((st = __fd_note_give(&w, &give))) {
+			w.polling = true; /* no notification to give: poll */
+			continue;
+		} else if ((st = fs_file_lockwait(d->h, kind, start, len, give)) &&
+			   st != FS_FS_ERROR_WOULD_BLOCK) {
+			__fd_note_unsent(&w, give);
+			if (st == ERR_NOT_SUPPORTED || st == FS_FS_ERROR_NOT_SUPPORTED) {
+				w.polling = true;
+				continue;
+			}
+		}
+		if (st == ERR_INTERRUPTED) {
+			if ((r = __fd_interrupted(&w, true)))
+				break;
+			continue;
+		}
+		if (st != FS_FS_ERROR_WOULD_BLOCK) {
+			r = st ? __fs_error(st) : 0;
+			break;
+		}
+		/* Kept by the server (or polling): until a lock goes. */
+		if ((r = __fd_sleep(&w, UINT64_MAX, true)))
+			break;
 	}
+	__fd_wait_end(&w);
+	return r;
 }
 
 int flock(int fd, int op)

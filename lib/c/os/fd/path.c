@@ -51,6 +51,8 @@ int __fs_error(long st)
 		errno = ENOMEM;
 	else if (st == ERR_NOT_SUPPORTED)
 		errno = ENOTSUP;
+	else if (st == ERR_INTERRUPTED)
+		errno = EINTR; /* a handler ran first; nothing was sent */
 	else
 		errno = EIO; /* the server went away or refused the message */
 	return -1;

@@ -54,7 +54,9 @@ static int of_path(const char *path, struct fs_statfs *s, void *out)
 /* The filesystem of fd: the mount whose slot its st_dev names, asked by
  * its mount point, which must still lead to that filesystem (not one
  * mounted over it since). A descriptor of no mounted filesystem (a pipe,
- * a device, whose servers give st_dev 0) is ENOSYS. */
+ * a device, whose servers give st_dev 0) asks its server (file.statfs:
+ * a pseudo-filesystem's figures, as Linux's pipefs); ENOSYS if it has
+ * none. */
 static int of_fd(int fd, struct fs_statfs *s, void *out)
 {
 	if (!out) {
@@ -66,9 +68,16 @@ static int of_fd(int fd, struct fs_statfs *s, void *out)
 		return -1;
 	struct fs_attr a;
 	long st = fs_file_stat(d->h, &a);
+	bool pseudo = !st && a.dev == 0;
+	if (pseudo)
+		st = fs_file_statfs(d->h, s);
 	__fd_put(d);
-	if (st)
-		return __fs_error(st);
+	if (st == ERR_NOT_SUPPORTED || st == FS_FS_ERROR_NOT_SUPPORTED) {
+		errno = ENOSYS;
+		return -1;
+	}
+	if (st || pseudo)
+		return st ? __fs_error(st) : 0;
 	char path[1024], source[64], type[32]; /* vfs.mounts' strings */
 	bool readonly;
 	uint32_t next;

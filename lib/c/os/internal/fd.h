@@ -104,9 +104,6 @@ void __fd_window_drop(struct fd_desc *d, bool forked);
  * description has O_NONBLOCK. */
 ssize_t __pipe_read(struct fd_desc *d, void *buf, size_t n);
 ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
-/* One more wait of a call that would block (poll, pipes); *round counts
- * them from 0: yields first, then sleeps growing to 1 ms, never past
- * deadline (monotonic ns). */
 #define TTY_MAJOR 5 /* srv/console: /dev/tty is minor 0, /dev/console minor 1 */
 #define PTY_MAJOR 136 /* srv/pty: /dev/pts/N is minor N, /dev/ptmx minor PTMX_MINOR */
 #define PTMX_MINOR 0xfffff
@@ -122,10 +119,57 @@ void __tty_controlling(char *path);
  * (TIOCSPTLCK, unlockpt): 0, or -1 with errno (lib/c/os/fd/pty.c). */
 int __pty_number(int fd, unsigned *number);
 int __pty_lock(int fd, bool lock);
+/* One more wait of a call that would block on a server that cannot wake
+ * it (terminals); *round counts them from 0: yields first, then sleeps
+ * growing to 1 ms, never past deadline (monotonic ns). */
 void __fd_wait(unsigned *round, uint64_t deadline);
-/* __fd_wait as a cancellation point's wait (read, write, poll): a thread
- * cancelled there drops the reference to d it holds (NULL: none). */
-void __fd_wait_cp(struct fd_desc *d, unsigned *round, uint64_t deadline);
+
+/* A blocking call's waits (wake.c): yields first, then a notification
+ * the server signals (file.arm, file.lockwait), or polling where the
+ * server has no arm. Each wait is a cancellation point: a thread
+ * cancelled there drops the reference to d it holds (NULL: none) and the
+ * notification. A signal handler that ran since __fd_wait_begin ends the
+ * call with EINTR unless restartable and installed with SA_RESTART. */
+struct fd_wait {
+	struct fd_desc *d;
+	vg_handle_t note; /* made at the first wait that needs it */
+	uint64_t koid; /* the note's */
+	uint64_t handled; /* __libc_sig_handled() at the start */
+	unsigned round;
+	bool polling; /* the server cannot arm: __fd_wait */
+};
+/* file.ready's bits, also file.arm's. */
+enum { FD_READY_IN = 1, FD_READY_OUT = 2, FD_READY_HUP = 4, FD_READY_ERR = 8 };
+uint64_t __libc_sig_handled(void); /* signal.h's */
+/* Inline: every read and write begins and ends one. */
+static inline void __fd_wait_begin(struct fd_wait *w, struct fd_desc *d)
+{
+	*w = (struct fd_wait){ .d = d, .handled = __libc_sig_handled() };
+}
+/* Closes the notification (every call that began ends so). */
+static inline void __fd_wait_end(struct fd_wait *w)
+{
+	if (w->note)
+		vg_handle_close(w->note);
+	w->note = 0;
+}
+/* One wait of a call on w->d that would block until one of events
+ * (file.arm's FD_READY_* bits; need: the room a write needs) may hold. 0: ask again;
+ * -1 with errno EINTR. */
+int __fd_block(struct fd_wait *w, uint8_t events, uint32_t need, bool restartable);
+/* A duplicate of w's notification (made when missing) to hand a server;
+ * after a call carrying it failed, __fd_note_unsent closes it if the
+ * call did not move it. */
+long __fd_note_give(struct fd_wait *w, vg_handle_t *give);
+void __fd_note_unsent(struct fd_wait *w, vg_handle_t give);
+/* Whether the yields are over and the server can be asked to wake us. */
+bool __fd_arming(const struct fd_wait *w);
+/* Sleeps on w's notification (yields or polls before arming) until a wake or
+ * deadline; 0: ask again; -1 with errno EINTR. */
+int __fd_sleep(struct fd_wait *w, uint64_t deadline, bool restartable);
+/* A call that came back ERR_INTERRUPTED (nothing done): a cancellation
+ * request acts; 0: ask again; -1 with errno EINTR. */
+int __fd_interrupted(struct fd_wait *w, bool restartable);
 
 /* The VFS handle (0 when there is none: ENOSYS). */
 vg_handle_t __fs_vfs(void);

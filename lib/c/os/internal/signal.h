@@ -4,6 +4,7 @@
 #define LIBC_SIGNAL_INTERNAL_H
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "thread.h"
@@ -71,6 +72,14 @@ sigset_t __libc_sig_pending_all(void);
  * now on the process server sends it even without a handler, so that it
  * can be pending (sigpending, sigwait). */
 void __libc_sigchld_wanted(sigset_t set);
+
+/* Whether n bytes at buf can be read (and written, if writable): 0 or
+ * EFAULT, which a fault while touching them gives instead of SIGSEGV
+ * (probe.c). */
+int __libc_probe(const void *buf, size_t n, bool writable);
+/* The interruption entry's part: a fault during a probe goes back to it;
+ * returns only when no probe is under way. */
+void __libc_probe_fault(void);
 
 /* Logs the crash report of a process about to end with exit_code for
  * info's signal, interrupted in f (lib/c/os/signal/crash.c); false when

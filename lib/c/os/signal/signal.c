@@ -358,6 +358,8 @@ static _Noreturn void resume(struct vg_intr_frame *f, bool in_cp, int saved_errn
 
 static void entry(uint64_t arg, struct vg_intr_frame *f)
 {
+	if (arg & VG_INTR_FAULT)
+		__libc_probe_fault(); /* back into a probe under way, if one is */
 	int saved_errno = errno;
 	bool in_cp = __libc_cancel_entry_begin();
 	siginfo_t info = { 0 };
