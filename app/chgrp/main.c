@@ -5,33 +5,18 @@
 #include "../lib/owner.h"
 #include "../lib/users.h"
 #include "../lib/util.h"
-#include <unistd.h>
 
-#define USAGE "[-hR] group file..."
+static bool parse(char *spec, uid_t *uid, gid_t *gid)
+{
+	(void)uid;
+	if (util_parse_group(spec, gid))
+		return true;
+	util_warnx("invalid group: '%s'", spec);
+	return false;
+}
 
 int main(int argc, char **argv)
 {
 	util_init(argv, "chgrp");
-	bool recurse = false, nofollow = false;
-	int c;
-	while ((c = getopt(argc, argv, "hR")) != -1) {
-		switch (c) {
-		case 'h': nofollow = true; break;
-		case 'R': recurse = true; break;
-		default: util_usage(USAGE);
-		}
-	}
-	if (argc - optind < 2) {
-		util_warnx("missing operand");
-		util_usage(USAGE);
-	}
-	gid_t gid;
-	if (!util_parse_group(argv[optind], &gid)) {
-		util_warnx("invalid group: '%s'", argv[optind]);
-		return 1;
-	}
-	int status = 0;
-	for (optind++; optind < argc; optind++)
-		status |= util_chown_tree(argv[optind], (uid_t)-1, gid, recurse, nofollow);
-	return util_finish(status);
+	return util_owner_main(argc, argv, "[-hR] group file...", parse);
 }

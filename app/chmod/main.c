@@ -5,8 +5,8 @@
 // without [ugoa] the umask's bits are left alone. -R descends into
 // directories (symbolic links are neither followed nor changed). A first
 // operand like -w is a mode, not an option.
+#include "../lib/children.h"
 #include "../lib/util.h"
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -79,6 +79,19 @@ static long new_mode(const char *spec, mode_t old, bool dir, mode_t mask)
 	return apply_symbolic(spec, old, dir, mask);
 }
 
+struct change_how {
+	const char *spec;
+	mode_t mask;
+};
+
+static int change(const char *path, const char *spec, mode_t mask, bool recurse, bool top);
+
+static int change_child(const char *child, void *ctx)
+{
+	const struct change_how *h = ctx;
+	return change(child, h->spec, h->mask, true, false);
+}
+
 static int change(const char *path, const char *spec, mode_t mask, bool recurse, bool top)
 {
 	struct stat st;
@@ -96,28 +109,7 @@ static int change(const char *path, const char *spec, mode_t mask, bool recurse,
 	}
 	if (!recurse || !S_ISDIR(st.st_mode))
 		return status;
-	DIR *d = opendir(path);
-	if (!d) {
-		util_warn(path);
-		return 1;
-	}
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		size_t n = strlen(path) + strlen(e->d_name) + 2;
-		char *sub = malloc(n);
-		if (!sub) {
-			util_warn(path);
-			status = 1;
-			break;
-		}
-		snprintf(sub, n, "%s/%s", path, e->d_name);
-		status |= change(sub, spec, mask, true, false);
-		free(sub);
-	}
-	closedir(d);
-	return status;
+	return status | util_each_child(path, change_child, &(struct change_how){ spec, mask });
 }
 
 int main(int argc, char **argv)

@@ -8,42 +8,25 @@
 #include "../lib/users.h"
 #include "../lib/util.h"
 #include <string.h>
-#include <unistd.h>
 
-#define USAGE "[-hR] owner[:group] file..."
+static bool parse(char *spec, uid_t *uid, gid_t *gid)
+{
+	char *colon = strchr(spec, ':');
+	if (colon)
+		*colon = 0;
+	if (!util_parse_user(spec, uid)) {
+		util_warnx("invalid user: '%s'", spec);
+		return false;
+	}
+	if (colon && !util_parse_group(colon + 1, gid)) {
+		util_warnx("invalid group: '%s'", colon + 1);
+		return false;
+	}
+	return true;
+}
 
 int main(int argc, char **argv)
 {
 	util_init(argv, "chown");
-	bool recurse = false, nofollow = false;
-	int c;
-	while ((c = getopt(argc, argv, "hR")) != -1) {
-		switch (c) {
-		case 'h': nofollow = true; break;
-		case 'R': recurse = true; break;
-		default: util_usage(USAGE);
-		}
-	}
-	if (argc - optind < 2) {
-		util_warnx("missing operand");
-		util_usage(USAGE);
-	}
-	char *spec = argv[optind++];
-	char *colon = strchr(spec, ':');
-	if (colon)
-		*colon = 0;
-	uid_t uid;
-	gid_t gid = (gid_t)-1;
-	if (!util_parse_user(spec, &uid)) {
-		util_warnx("invalid user: '%s'", spec);
-		return 1;
-	}
-	if (colon && !util_parse_group(colon + 1, &gid)) {
-		util_warnx("invalid group: '%s'", colon + 1);
-		return 1;
-	}
-	int status = 0;
-	for (; optind < argc; optind++)
-		status |= util_chown_tree(argv[optind], uid, gid, recurse, nofollow);
-	return util_finish(status);
+	return util_owner_main(argc, argv, "[-hR] owner[:group] file...", parse);
 }

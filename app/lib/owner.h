@@ -12,4 +12,10 @@
  * link is changed itself. Reports failures; 0 or 1. */
 int util_chown_tree(const char *path, uid_t uid, gid_t gid, bool recurse, bool nofollow);
 
+/* chown's and chgrp's command line: [-hR] spec file...; parse turns spec
+ * into the owner and group to set (false: it said what is wrong). The
+ * exit status. */
+int util_owner_main(int argc, char **argv, const char *usage,
+		    bool (*parse)(char *spec, uid_t *uid, gid_t *gid));
+
 #endif

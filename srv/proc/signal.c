@@ -56,8 +56,7 @@ static long deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int
 	/* Nothing reaches a zombie, nor pid 1 (the root task, which this
 	 * server did not start and holds no handle to, like init on Unix
 	 * which gets no signal it did not ask for). */
-	if (!sig || p->state != PROC_STATE_RUNNING || !p->process || p->kill_sig ||
-	    p->is_server)
+	if (!sig || p->state != PROC_STATE_RUNNING || !p->process || p->kill_sig || p->is_server)
 		return 0;
 	if (sig == SIGKILL_NUMBER) {
 		end_with(p, sig);
