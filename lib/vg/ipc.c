@@ -6,9 +6,14 @@
 // snapshot of the address space for fork, vm_clone): the kernel refuses
 // the call with ERR_BAD_STATE before doing anything, and registering the
 // buffer again makes its pages this process's own. So any thread, not
-// only the one that forked, carries on after one retry.
+// only the one that forked, carries on after a retry; a few, since threads
+// forking one after another can make the pin stale again in between
+// (tests/user/forkstress.c), and never more, since a peer without a buffer
+// gives ERR_BAD_STATE too and no repinning ends that.
 #include <stdbool.h>
 #include <vg/vg.h>
+
+#define REPIN_TRIES 8
 
 static bool repinned(long st, struct vg_ipc_buffer *buf)
 {
@@ -28,7 +33,7 @@ long vg_ipc_call_msg(vg_handle_t ep, uint64_t tag, struct vg_ipc_buffer *buf, ui
 	uint64_t a[6] = { ep, tag, buf->words[0], buf->words[1], buf->words[2], buf->words[3] };
 	uint64_t r[5];
 	long st = vg_syscall6_r(VG_SYS_ipc_call, a, r);
-	if (repinned(st, buf))
+	for (int i = 0; i < REPIN_TRIES && repinned(st, buf); i++)
 		st = vg_syscall6_r(VG_SYS_ipc_call, a, r);
 	if (st == 0)
 		store_received(buf, r, reply_tag);
@@ -44,7 +49,7 @@ long vg_ipc_reply_recv_msg(vg_handle_t ep, uint64_t reply_tag, struct vg_ipc_buf
 	uint64_t r[5];
 	long nr = reply_tag == VG_IPC_NO_REPLY ? VG_SYS_ipc_recv : VG_SYS_ipc_reply_recv;
 	long st = vg_syscall6_r(nr, a, r);
-	if (repinned(st, buf))
+	for (int i = 0; i < REPIN_TRIES && repinned(st, buf); i++)
 		st = vg_syscall6_r(nr, a, r);
 	if (st >= 0)
 		store_received(buf, r, recv_tag);
