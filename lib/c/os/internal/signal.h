@@ -43,6 +43,13 @@ int __libc_sig_ready(void);
 /* Sends the calling thread's pending signals that its mask now lets
  * through, and the process's. */
 void __libc_sig_flush(void);
+/* Around a handler (os/signal/ipcbuf.c): the interrupted code's IPC
+ * buffer is set aside, so that the handler's own calls use another, and
+ * put back. __libc_handler_ipc_end also serves siglongjmp, with the
+ * buffer that was the thread's at sigsetjmp. */
+struct vg_ipc_buffer;
+struct vg_ipc_buffer *__libc_handler_ipc_begin(void);
+void __libc_handler_ipc_end(struct vg_ipc_buffer *interrupted);
 /* In a forked child: nothing is pending (POSIX). */
 void __libc_sig_forked(void);
 /* The signals that are SIG_IGN, for a new program (exec, posix_spawn). */

@@ -388,8 +388,10 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 			resume(f, in_cp, saved_errno);
 		}
 	}
+	struct vg_ipc_buffer *interrupted = __libc_handler_ipc_begin();
 	run(info.si_signo, &info, f);
 	__libc_sig_flush(); /* what the handler's mask held back runs now */
+	__libc_handler_ipc_end(interrupted);
 	resume(f, in_cp, saved_errno);
 }
 

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// A signal handler's IPC calls leave the interrupted code's IPC buffer
+// alone (lib/c/os/signal/ipcbuf.c). The case that made it matter: a
+// server holds a call while the caller is signalled, so the signal comes
+// right after the reply (docs/ARCHITECTURE.md section 11), before the
+// caller has read the reply's words from its buffer; the handler writes
+// to a file, a call whose request fills the same words.
+#include "../utest.h"
+#include "../vfs_up.h"
+#include <fcntl.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MS 1000000ull
+#define NOW() ((uint64_t)vg_clock_monotonic())
+#define REPLY_WORDS 64
+#define PATTERN(i) (0xab5e000000000000ull | (uint64_t)(i))
+
+static vg_handle_t ep;
+static uint32_t received, go;
+static int null_fd = -1;
+static volatile int handled;
+
+static void wait_word(uint32_t *w)
+{
+	uint64_t until = NOW() + 2000 * MS;
+	while (!__atomic_load_n(w, __ATOMIC_ACQUIRE) && NOW() < until)
+		vg_futex_wait(w, 0, until);
+}
+
+static void set_word(uint32_t *w)
+{
+	__atomic_store_n(w, 1, __ATOMIC_RELEASE);
+	vg_futex_wake(w, 1);
+}
+
+/* Takes one call, reports it, and once told replies with REPLY_WORDS
+ * words of pattern; then receives until the endpoint closes. */
+static void holding_server(uint64_t arg)
+{
+	(void)arg;
+	struct vg_ipc_buffer *b = vg_ipc_buffer();
+	uint64_t tag;
+	long st = vg_ipc_reply_recv_msg(ep, VG_IPC_NO_REPLY, b, &tag);
+	set_word(&received);
+	wait_word(&go);
+	for (int i = 0; i < REPLY_WORDS; i++)
+		b->words[i] = PATTERN(i);
+	if (st >= 0)
+		vg_ipc_reply_recv_msg(ep, VG_IPC_TAG(1, REPLY_WORDS, 0), b, &tag);
+	vg_thread_exit(0);
+}
+
+static void writing_handler(int sig)
+{
+	(void)sig;
+	static char junk[1024];
+	memset(junk, 0x5a, sizeof(junk));
+	/* A small write travels in the IPC message: words 4 and up. */
+	handled += write(null_fd, junk, sizeof(junk)) == (ssize_t)sizeof(junk);
+}
+
+static int bad_words;
+
+static void *caller(void *arg)
+{
+	(void)arg;
+	struct vg_ipc_buffer *b = vg_ipc_buffer();
+	b->words[0] = 7;
+	uint64_t tag;
+	long st = vg_ipc_call_msg(ep, VG_IPC_TAG(1, 4, 0), b, &tag);
+	/* The handler ran on the way out of the call: now read the reply. */
+	bad_words = st ? -1 : 0;
+	for (int i = 0; !st && i < REPLY_WORDS; i++)
+		bad_words += b->words[i] != PATTERN(i);
+	/* The buffer is this thread's registered one again: a call works. */
+	CHECK(vg_ipc_buffer() == b);
+	return NULL;
+}
+
+UTEST(signal_handler_calls_keep_the_interrupted_reply)
+{
+	CHECK_EQ(vfs_up(), 0);
+	null_fd = open("/dev/null", O_WRONLY);
+	CHECK(null_fd >= 0);
+	struct sigaction sa = { .sa_handler = writing_handler };
+	CHECK_EQ(sigaction(SIGUSR1, &sa, NULL), 0);
+	received = go = 0;
+	handled = 0;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	vg_handle_t server;
+	CHECK_EQ(vg_thread_start(holding_server, 0, &server), 0);
+	pthread_t t;
+	CHECK_EQ(pthread_create(&t, NULL, caller, NULL), 0);
+	wait_word(&received);
+	/* Held by the server: the signal waits for the reply. */
+	CHECK_EQ(pthread_kill(t, SIGUSR1), 0);
+	vg_thread_sleep_until(NOW() + 20 * MS);
+	set_word(&go);
+	CHECK_EQ(pthread_join(t, NULL), 0);
+	CHECK_EQ(handled, 1);
+	CHECK_EQ(bad_words, 0);
+	vg_handle_close(ep); /* ends the server's receive */
+	vg_handle_close(server);
+	signal(SIGUSR1, SIG_DFL);
+	close(null_fd);
+}
+
+/* A handler that leaves by siglongjmp: the code it jumps to has its own
+ * IPC buffer back, registered, and calls work. */
+static sigjmp_buf back;
+
+static void jumping_handler(int sig)
+{
+	(void)sig;
+	char c = 'x';
+	handled += write(null_fd, &c, 1) == 1; /* the handler makes its buffer */
+	siglongjmp(back, 1);
+}
+
+UTEST(signal_handler_siglongjmp_restores_the_ipc_buffer)
+{
+	CHECK_EQ(vfs_up(), 0);
+	null_fd = open("/dev/null", O_WRONLY);
+	CHECK(null_fd >= 0);
+	struct vg_ipc_buffer *mine = vg_ipc_buffer();
+	struct sigaction sa = { .sa_handler = jumping_handler };
+	CHECK_EQ(sigaction(SIGUSR2, &sa, NULL), 0);
+	handled = 0;
+	if (!sigsetjmp(back, 1))
+		raise(SIGUSR2);
+	CHECK_EQ(handled, 1);
+	CHECK(vg_ipc_buffer() == mine);
+	char c = 'y';
+	CHECK_EQ(write(null_fd, &c, 1), 1); /* the kernel's registration is mine again */
+	signal(SIGUSR2, SIG_DFL);
+	close(null_fd);
+}
