@@ -333,6 +333,21 @@ static void run(int sig, siginfo_t *info, struct vg_intr_frame *f)
 	__atomic_fetch_add(&arrivals, 1, __ATOMIC_RELEASE);
 }
 
+/* The next pending signal the mask lets through, the thread's before the
+ * process's, lowest first, each queued real-time signal on its own;
+ * false when there is none. */
+static bool take_next(uint64_t *arg, uint64_t *value)
+{
+	sigset_t go;
+	while ((go = __atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) & ~__libc_sig_mask))
+		if (take_thread_signal(__builtin_ctzll(go), arg, value))
+			return true;
+	while ((go = __atomic_load_n(&process_pending, __ATOMIC_ACQUIRE) & ~__libc_sig_mask))
+		if (take_process_signal(__builtin_ctzll(go), arg, value))
+			return true;
+	return false;
+}
+
 static int fault_signal(uint32_t cause, int *code)
 {
 	switch (cause) {
@@ -390,7 +405,17 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 	}
 	struct vg_ipc_buffer *interrupted = __libc_handler_ipc_begin();
 	run(info.si_signo, &info, f);
-	__libc_sig_flush(); /* what the handler's mask held back runs now */
+	/* What the handler's mask held back runs now, in this frame: a signal
+	 * that keeps coming while its handler runs is taken here again
+	 * rather than sent to ourselves, which nested a frame per arrival
+	 * until a flood used up the stack. */
+	uint64_t next, value;
+	while (take_next(&next, &value)) {
+		__libc_sig_info(next, value, &info);
+		if (next & VG_SIGARG_DIE)
+			die(f, &info);
+		run(info.si_signo, &info, f);
+	}
 	__libc_handler_ipc_end(interrupted);
 	resume(f, in_cp, saved_errno);
 }
@@ -410,19 +435,9 @@ int __libc_sig_ready(void)
 
 void __libc_sig_flush(void)
 {
-	sigset_t go;
 	uint64_t arg, value;
-	/* Lowest first; each queued real-time signal on its own. */
-	while ((go = __atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) & ~__libc_sig_mask)) {
-		int sig = __builtin_ctzll(go);
-		if (take_thread_signal(sig, &arg, &value))
-			__libc_sig_self(arg, value);
-	}
-	while ((go = __atomic_load_n(&process_pending, __ATOMIC_ACQUIRE) & ~__libc_sig_mask)) {
-		int sig = __builtin_ctzll(go);
-		if (take_process_signal(sig, &arg, &value))
-			__libc_sig_self(arg, value);
-	}
+	while (take_next(&arg, &value))
+		__libc_sig_self(arg, value);
 }
 
 int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old)
