@@ -146,7 +146,7 @@ $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/tmpfs/*.c srv/memdev/*.c srv/pipe/*.
 # terminal calls): the console (srv/console), also the console UART's
 # driver (drv/char/uart), and the pseudo-terminals (srv/pty).
 TTY_SRCS := $(FSDEVICE_SRCS) $(sort $(wildcard srv/tty/*.c)) $(call user_idl_srcs,proc)
-USER_EXTRA_console := $(TTY_SRCS) $(sort $(wildcard drv/char/uart/*.c))
+USER_EXTRA_console := $(TTY_SRCS) $(sort $(wildcard drv/char/uart/*.c)) drv/lib/devregs.c
 USER_START_console := $(USER_DIR)/crt1.o
 USER_LIBS_console := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/console/*.c drv/char/uart/*.c)): \
@@ -158,7 +158,7 @@ $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/pty/*.c srv/tty/*.c)): UCFLAGS_EXTRA
 # The wall clock's setter (srv/rtc) and the real-time clock chips it reads
 # (drv/rtc); the CMOS clock's port I/O exists on x86 only.
 RTC_DRV_SRCS := drv/rtc/calendar.c drv/rtc/cmos_decode.c drv/rtc/goldfish.c drv/rtc/pl031.c \
-	drv/rtc/rtc.c
+	drv/rtc/rtc.c drv/lib/devregs.c
 RTC_DRV_SRCS_x86_64 := drv/rtc/cmos.c
 USER_EXTRA_rtc := $(RTC_DRV_SRCS) $(RTC_DRV_SRCS_$(ARCH))
 # The device manager (srv/devmgr, section 20), linked with the C library

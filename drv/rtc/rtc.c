@@ -3,34 +3,7 @@
 // the reader of its kind.
 #include "rtc.h"
 
-#define PAGE 4096u
-
-static long map_registers(struct rtc *r, vg_handle_t resource)
-{
-	uint64_t base = r->info.base & ~(uint64_t)(PAGE - 1);
-	uint64_t off = r->info.base - base;
-	uint64_t size = (off + r->info.size + PAGE - 1) & ~(uint64_t)(PAGE - 1);
-	long st = vg_vmo_create_physical(resource, base, size, VG_CACHE_UNCACHED, &r->window);
-	if (st)
-		return st;
-	uintptr_t addr = 0;
-	st = vg_vm_map(vg_startup()->self, r->window, 0, size, VG_VM_READ, &addr);
-	if (st) {
-		vg_handle_close(r->window);
-		return st;
-	}
-	r->regs = (volatile unsigned char *)(addr + off);
-	return 0;
-}
-
-static long take_ports(struct rtc *r, vg_handle_t resource)
-{
-	long st = vg_ioport_create(resource, (uint32_t)r->info.base, (uint32_t)r->info.size,
-				   &r->window);
-	if (!st && (st = vg_ioport_enable(r->window, 1)))
-		vg_handle_close(r->window);
-	return st;
-}
+#include "../lib/devregs.h"
 
 long rtc_open(struct rtc *r, vg_handle_t resource)
 {
@@ -39,9 +12,12 @@ long rtc_open(struct rtc *r, vg_handle_t resource)
 	if (st)
 		return st;
 	switch (r->info.kind) {
-	case VG_RTC_CMOS: return take_ports(r, resource);
+	case VG_RTC_CMOS:
+		return devregs_take_ports(resource, r->info.base, r->info.size, &r->window);
 	case VG_RTC_PL031:
-	case VG_RTC_GOLDFISH: return map_registers(r, resource);
+	case VG_RTC_GOLDFISH:
+		return devregs_map(resource, r->info.base, r->info.size, VG_VM_READ, &r->window,
+				   &r->regs);
 	default: return ERR_NOT_SUPPORTED;
 	}
 }
