@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // <wchar.h>: wide characters are Unicode code points; their multibyte form
 // is UTF-8 in the C.UTF-8 locale and ASCII in the C locale (lib/c/wchar).
-// Not yet: the wide stream functions (fgetwc, fputws, fwprintf, ...),
-// wcsftime, wcscoll and wcsxfrm.
+// Not yet: wcsftime, wcscoll and wcsxfrm.
 #ifndef _WCHAR_H
 #define _WCHAR_H
 
@@ -68,6 +67,34 @@ float wcstof(const wchar_t *restrict s, wchar_t **restrict end);
 long double wcstold(const wchar_t *restrict s, wchar_t **restrict end);
 
 int wcwidth(wchar_t wc);
+int swprintf(wchar_t *restrict buf, size_t n, const wchar_t *restrict fmt, ...);
+int vswprintf(wchar_t *restrict buf, size_t n, const wchar_t *restrict fmt, __builtin_va_list ap);
+int swscanf(const wchar_t *restrict s, const wchar_t *restrict fmt, ...);
+int vswscanf(const wchar_t *restrict s, const wchar_t *restrict fmt, __builtin_va_list ap);
+
+/* Wide streams (the FILE streams of <stdio.h>, lib/c/os/stdio/wide.c). A
+ * stream's orientation is set by its first input or output: wide by these
+ * functions, byte by the others; the wide functions fail on a
+ * byte-oriented stream (WEOF or -1, errno unchanged, as glibc). */
+typedef struct __file FILE;
+int fwide(FILE *f, int mode);
+wint_t fgetwc(FILE *f);
+wint_t getwc(FILE *f);
+wint_t getwchar(void);
+wint_t fputwc(wchar_t wc, FILE *f);
+wint_t putwc(wchar_t wc, FILE *f);
+wint_t putwchar(wchar_t wc);
+wchar_t *fgetws(wchar_t *restrict s, int n, FILE *restrict f);
+int fputws(const wchar_t *restrict s, FILE *restrict f);
+wint_t ungetwc(wint_t wc, FILE *f);
+int fwprintf(FILE *restrict f, const wchar_t *restrict fmt, ...);
+int wprintf(const wchar_t *restrict fmt, ...);
+int vfwprintf(FILE *restrict f, const wchar_t *restrict fmt, __builtin_va_list ap);
+int vwprintf(const wchar_t *restrict fmt, __builtin_va_list ap);
+int fwscanf(FILE *restrict f, const wchar_t *restrict fmt, ...);
+int wscanf(const wchar_t *restrict fmt, ...);
+int vfwscanf(FILE *restrict f, const wchar_t *restrict fmt, __builtin_va_list ap);
+int vwscanf(const wchar_t *restrict fmt, __builtin_va_list ap);
 int wcswidth(const wchar_t *s, size_t n);
 
 #endif

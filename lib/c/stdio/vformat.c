@@ -3,7 +3,8 @@
 // precision, '*', length modifiers) and formats integers, characters,
 // strings and pointers; floating point is in fmtfloat.c, wide characters
 // (%lc, %ls) in fmtwide.c. Output goes through
-// a callback (internal/format.h).
+// a callback (internal/format.h). The same engine serves wprintf: the
+// format is then wide and so is the output (struct fmt_out's wfn).
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
@@ -12,11 +13,31 @@
 
 #include "../internal/format.h"
 
-void __vg_fmt_emit(struct fmt_out *o, const char *s, size_t n)
+void __vg_fmt_wemit(struct fmt_out *o, const wchar_t *s, size_t n)
 {
 	if (n) {
-		o->fn(o->ctx, s, n);
+		o->wfn(o->ctx, s, n);
 		o->count += n;
+	}
+}
+
+void __vg_fmt_emit(struct fmt_out *o, const char *s, size_t n)
+{
+	if (!o->wfn) {
+		if (n) {
+			o->fn(o->ctx, s, n);
+			o->count += n;
+		}
+		return;
+	}
+	wchar_t wide[32];
+	while (n) {
+		size_t k = n < 32 ? n : 32;
+		for (size_t i = 0; i < k; i++)
+			wide[i] = (unsigned char)s[i];
+		__vg_fmt_wemit(o, wide, k);
+		s += k;
+		n -= k;
 	}
 }
 
@@ -126,33 +147,36 @@ static void store_count(va_list *ap, int len, size_t count)
 }
 
 /* A decimal number in the format (width or precision), saturated. */
-static int read_num(const char **fp)
+static int read_num(struct __vg_fmt *f)
 {
 	int v = 0;
-	for (; **fp >= '0' && **fp <= '9'; (*fp)++)
-		v = v > (INT_MAX - 9) / 10 ? INT_MAX : v * 10 + (**fp - '0');
+	for (int c; (c = __vg_fmt_at(f, 0)) >= '0' && c <= '9'; __vg_fmt_skip(f, 1))
+		v = v > (INT_MAX - 9) / 10 ? INT_MAX : v * 10 + (c - '0');
 	return v;
 }
 
-static const char *parse_spec(const char *f, struct fmt_spec *sp, int *len, va_list *ap)
+/* Parses the specification after '%', leaving f at its conversion
+ * character (or at the format's end). */
+static void parse_spec(struct __vg_fmt *f, struct fmt_spec *sp, int *len, va_list *ap)
 {
 	*sp = (struct fmt_spec){ .prec = -1 };
-	for (;; f++) {
-		if (*f == '-')
+	for (;; __vg_fmt_skip(f, 1)) {
+		int c = __vg_fmt_at(f, 0);
+		if (c == '-')
 			sp->left = true;
-		else if (*f == '0')
+		else if (c == '0')
 			sp->zero = true;
-		else if (*f == '+')
+		else if (c == '+')
 			sp->plus = true;
-		else if (*f == ' ')
+		else if (c == ' ')
 			sp->space = true;
-		else if (*f == '#')
+		else if (c == '#')
 			sp->alt = true;
 		else
 			break;
 	}
-	if (*f == '*') {
-		f++;
+	if (__vg_fmt_at(f, 0) == '*') {
+		__vg_fmt_skip(f, 1);
 		int w = va_arg(*ap, int);
 		if (w < 0) {
 			sp->left = true;
@@ -160,51 +184,43 @@ static const char *parse_spec(const char *f, struct fmt_spec *sp, int *len, va_l
 		}
 		sp->width = w;
 	} else {
-		sp->width = read_num(&f);
+		sp->width = read_num(f);
 	}
-	if (*f == '.') {
-		f++;
-		if (*f == '*') {
-			f++;
+	if (__vg_fmt_at(f, 0) == '.') {
+		__vg_fmt_skip(f, 1);
+		if (__vg_fmt_at(f, 0) == '*') {
+			__vg_fmt_skip(f, 1);
 			int p = va_arg(*ap, int);
 			sp->prec = p < 0 ? -1 : p;
 		} else {
-			sp->prec = read_num(&f);
+			sp->prec = read_num(f);
 		}
 	}
 	*len = LEN_NONE;
-	switch (*f) {
-	case 'h':
-		*len = f[1] == 'h' ? LEN_HH : LEN_H;
-		f += f[1] == 'h' ? 2 : 1;
-		break;
-	case 'l':
-		*len = f[1] == 'l' ? LEN_LL : LEN_L;
-		f += f[1] == 'l' ? 2 : 1;
-		break;
-	case 'q':
-		*len = LEN_LL;
-		f++;
-		break;
-	case 'j':
-		*len = LEN_J;
-		f++;
-		break;
-	case 'z':
-		*len = LEN_Z;
-		f++;
-		break;
-	case 't':
-		*len = LEN_T;
-		f++;
-		break;
-	case 'L':
-		*len = LEN_BIG_L;
-		f++;
-		break;
+	int c = __vg_fmt_at(f, 0), twice = c && c == __vg_fmt_at(f, 1);
+	switch (c) {
+	case 'h': *len = twice ? LEN_HH : LEN_H; break;
+	case 'l': *len = twice ? LEN_LL : LEN_L; break;
+	case 'q': *len = LEN_LL; break;
+	case 'j': *len = LEN_J; break;
+	case 'z': *len = LEN_Z; break;
+	case 't': *len = LEN_T; break;
+	case 'L': *len = LEN_BIG_L; break;
 	}
-	sp->conv = *f;
-	return f;
+	if (*len != LEN_NONE)
+		__vg_fmt_skip(f, *len == LEN_HH || (*len == LEN_LL && c == 'l') ? 2 : 1);
+	/* Only ASCII conversion characters mean anything. */
+	c = __vg_fmt_at(f, 0);
+	sp->conv = c >= 0 && c < 128 ? (char)c : '?';
+}
+
+/* Writes the format's text from a to b (characters as they stand). */
+static void emit_text(struct fmt_out *o, const struct __vg_fmt *a, const struct __vg_fmt *b)
+{
+	if (a->w)
+		__vg_fmt_wemit(o, a->w, (size_t)(b->w - a->w));
+	else
+		__vg_fmt_emit(o, a->n, (size_t)(b->n - a->n));
 }
 
 static void format_string(struct fmt_out *o, const struct fmt_spec *sp, const char *s)
@@ -215,68 +231,73 @@ static void format_string(struct fmt_out *o, const struct fmt_spec *sp, const ch
 	__vg_fmt_field(o, sp, "", s, n, false);
 }
 
-int __vg_vformat(__vg_out_fn fn, void *ctx, const char *f, va_list ap0)
+static int run(struct fmt_out *o, struct __vg_fmt f, va_list ap0)
 {
-	struct fmt_out o = { fn, ctx, 0 };
 	va_list ap;
 	va_copy(ap, ap0);
-	while (*f) {
-		if (*f != '%') {
-			const char *lit = f;
-			while (*f && *f != '%')
-				f++;
-			__vg_fmt_emit(&o, lit, (size_t)(f - lit));
+	while (__vg_fmt_at(&f, 0)) {
+		if (__vg_fmt_at(&f, 0) != '%') {
+			struct __vg_fmt lit = f;
+			while (__vg_fmt_at(&f, 0) && __vg_fmt_at(&f, 0) != '%')
+				__vg_fmt_skip(&f, 1);
+			emit_text(o, &lit, &f);
 			continue;
 		}
-		const char *start = f;
+		struct __vg_fmt start = f;
 		struct fmt_spec sp;
 		int len;
-		f = parse_spec(f + 1, &sp, &len, &ap);
+		__vg_fmt_skip(&f, 1);
+		parse_spec(&f, &sp, &len, &ap);
 		switch (sp.conv) {
 		case 'd':
 		case 'i': {
 			int64_t v = signed_arg(&ap, len);
-			format_int(&o, &sp, v < 0 ? 0 - (uint64_t)v : (uint64_t)v, v < 0);
+			format_int(o, &sp, v < 0 ? 0 - (uint64_t)v : (uint64_t)v, v < 0);
 			break;
 		}
 		case 'u':
 		case 'o':
 		case 'x':
-		case 'X': format_int(&o, &sp, unsigned_arg(&ap, len), false); break;
+		case 'X': format_int(o, &sp, unsigned_arg(&ap, len), false); break;
 		case 'p': {
 			void *p = va_arg(ap, void *);
 			if (p) {
 				sp.alt = true;
-				format_int(&o, &sp, (uintptr_t)p, false);
+				format_int(o, &sp, (uintptr_t)p, false);
 			} else {
 				struct fmt_spec s2 = sp;
 				s2.prec = -1;
-				format_string(&o, &s2, "(nil)");
+				format_string(o, &s2, "(nil)");
 			}
 			break;
 		}
 		case 'c': {
 			if (len == LEN_L) {
 				wchar_t wc = (wchar_t)va_arg(ap, wint_t);
-				if (!__vg_fmt_wide(&o, &sp, &wc, 1))
+				if (!__vg_fmt_wide(o, &sp, &wc, 1))
 					goto failed;
 				break;
 			}
 			char c = (char)va_arg(ap, int);
-			__vg_fmt_field(&o, &sp, "", &c, 1, false);
+			if (!o->wfn)
+				__vg_fmt_field(o, &sp, "", &c, 1, false);
+			else if (!__vg_fmt_mbs(o, &sp, &c, 1))
+				goto failed;
 			break;
 		}
 		case 's':
 			if (len == LEN_L) {
-				if (!__vg_fmt_wide(&o, &sp, va_arg(ap, const wchar_t *),
-						   (size_t)-1))
+				if (!__vg_fmt_wide(o, &sp, va_arg(ap, const wchar_t *), (size_t)-1))
 					goto failed;
 				break;
 			}
-			format_string(&o, &sp, va_arg(ap, const char *));
+			if (!o->wfn)
+				format_string(o, &sp, va_arg(ap, const char *));
+			else if (!__vg_fmt_mbs(o, &sp, va_arg(ap, const char *), (size_t)-1))
+				goto failed;
 			break;
-		case 'n': store_count(&ap, len, o.count); break;
-		case '%': __vg_fmt_emit(&o, "%", 1); break;
+		case 'n': store_count(&ap, len, o->count); break;
+		case '%': __vg_fmt_emit(o, "%", 1); break;
 		case 'e':
 		case 'E':
 		case 'f':
@@ -287,28 +308,41 @@ int __vg_vformat(__vg_out_fn fn, void *ctx, const char *f, va_list ap0)
 		case 'A': {
 			double v = len == LEN_BIG_L ? (double)va_arg(ap, long double)
 						    : va_arg(ap, double);
-			__vg_fmt_float(&o, &sp, v);
+			__vg_fmt_float(o, &sp, v);
 			break;
 		}
 		default:
 			/* Not a conversion: the text is written as it stands. */
 			if (!sp.conv) {
-				__vg_fmt_emit(&o, start, (size_t)(f - start));
+				emit_text(o, &start, &f);
 				goto done;
 			}
-			__vg_fmt_emit(&o, start, (size_t)(f + 1 - start));
-			break;
+			__vg_fmt_skip(&f, 1);
+			emit_text(o, &start, &f);
+			continue;
 		}
-		f++;
+		__vg_fmt_skip(&f, 1);
 	}
 done:
 	va_end(ap);
-	if (o.count > INT_MAX) {
+	if (o->count > INT_MAX) {
 		errno = EOVERFLOW;
 		return -1;
 	}
-	return (int)o.count;
-failed: /* a wide character without a multibyte form: errno is EILSEQ */
+	return (int)o->count;
+failed: /* a character without a multibyte or wide form: errno is EILSEQ */
 	va_end(ap);
 	return -1;
+}
+
+int __vg_vformat(__vg_out_fn fn, void *ctx, const char *f, va_list ap)
+{
+	struct fmt_out o = { fn, NULL, ctx, 0 };
+	return run(&o, (struct __vg_fmt){ f, NULL }, ap);
+}
+
+int __vg_vwformat(__vg_wout_fn fn, void *ctx, const wchar_t *f, va_list ap)
+{
+	struct fmt_out o = { NULL, fn, ctx, 0 };
+	return run(&o, (struct __vg_fmt){ NULL, f }, ap);
 }

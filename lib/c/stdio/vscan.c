@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The scanf engine: directives, whitespace, literals and every conversion
 // (%d %i %u %o %x %X %p, %e %f %g %a and capitals, %c %s %[ %n %%, and
-// %lc %ls for wide characters), with
+// %lc %ls %l[ for wide characters), with
 // widths, '*' and length modifiers. Numbers are gathered as the longest
 // prefix of their syntax (one character of push-back, as C requires) and
 // then converted by strtoll/strtoull/strtod/strtof; a gathered text the
 // conversion does not use up entirely ("1e+", "0x" for a float) is a
 // matching failure. Input comes through a callback (internal/format.h).
+// The same engine serves wscanf: the format and the input are then wide
+// characters, and %c %s %[ store them as multibyte characters.
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "../internal/format.h"
 
@@ -26,7 +29,25 @@ struct scan {
 	size_t consumed;
 	size_t width; /* of the current field: reads left */
 	bool at_end; /* the input has ended */
+	bool wide; /* wscanf: the input is wide characters */
 };
+
+/* White space of the input: bytes, or wide characters. */
+static bool space(const struct scan *s, int c)
+{
+	if (s->wide)
+		return c != EOF && iswspace((wint_t)c);
+	return c >= 0 && c < 256 && isspace(c); /* scanf's %ls reads wide characters */
+}
+
+/* A digit of the base (ASCII only, as strtol's). */
+static bool digit(int c, int base)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0' < base;
+	c |= 0x20;
+	return base == 16 && c >= 'a' && c <= 'f';
+}
 
 static int get(struct scan *s)
 {
@@ -57,7 +78,7 @@ static bool skip_space(struct scan *s)
 	size_t w = s->width;
 	s->width = SIZE_MAX;
 	int c;
-	while ((c = get(s)) != EOF && isspace(c))
+	while (space(s, c = get(s)))
 		;
 	unget(s, c);
 	s->width = w;
@@ -81,10 +102,7 @@ static int add(struct numbuf *b, struct scan *s, int c)
 
 static int add_digits(struct numbuf *b, struct scan *s, int c, int base, bool *any)
 {
-	while (c != EOF &&
-	       (base == 16	    ? isxdigit(c)
-			: base == 8 ? (c >= '0' && c <= '7')
-				    : isdigit(c))) {
+	while (digit(c, base)) {
 		*any = true;
 		c = add(b, s, c);
 	}
@@ -155,7 +173,7 @@ static bool gather_float(struct numbuf *b, struct scan *s)
 			if ((c == 'x' || c == 'X') && s->width) {
 				hex = true;
 				c = add(b, s, c);
-				if (c == EOF || !(isxdigit(c) || c == '.')) {
+				if (!(digit(c, 16) || c == '.')) {
 					unget(s, c);
 					return false;
 				}
@@ -196,202 +214,203 @@ static void store_int(va_list *ap, int len, uint64_t v)
 	}
 }
 
-/* Parses a scanset after '['; returns the format past its ']', or NULL
- * when there is no closing ']' (an invalid directive). A ']' or '-' first is
- * a member; "a-z" adds a to z, and as in glibc a range may continue from
- * the end of the previous one ("a-c-e" is a to e). */
-static const char *parse_set(const char *f, bool set[256])
+/* Finds the end of a scanset that starts after '[': true with f at its
+ * closing ']', false when there is none (an invalid directive). A ']'
+ * first (after any '^') is a member. */
+static bool set_end(struct __vg_fmt *f)
 {
-	bool neg = *f == '^';
-	if (neg)
-		f++;
-	memset(set, 0, 256);
-	if (*f == ']' || *f == '-')
-		set[(unsigned char)*f++] = true;
-	while (*f && *f != ']') {
-		unsigned char c = (unsigned char)*f++;
-		unsigned char prev = (unsigned char)f[-2], next = (unsigned char)*f;
-		if (c == '-' && next && next != ']' && prev <= next)
-			for (unsigned k = prev; k < next; k++)
-				set[k] = true;
-		else
-			set[c] = true;
-	}
-	if (!*f)
-		return NULL;
-	if (neg)
-		for (int i = 0; i < 256; i++)
-			set[i] = !set[i];
-	return f + 1;
+	size_t k = __vg_fmt_at(f, 0) == '^';
+	if (__vg_fmt_at(f, k) == ']')
+		k++;
+	while (__vg_fmt_at(f, k) && __vg_fmt_at(f, k) != ']')
+		k++;
+	if (!__vg_fmt_at(f, k))
+		return false;
+	__vg_fmt_skip(f, k);
+	return true;
 }
 
-/* Reads characters of a class into dst (if any); returns how many. */
-static size_t read_chars(struct scan *s, char *dst, const bool *set, bool nul)
+/* Whether c is in the scanset starting at set (after '['): a ']' or '-'
+ * first is a member; "a-z" adds a to z, and as in glibc a range may
+ * continue from the end of the previous one ("a-c-e" is a to e). */
+static bool in_set(struct __vg_fmt set, int c)
 {
-	size_t n = 0;
-	int c;
-	while ((c = get(s)) != EOF) {
-		if (set && !set[c]) {
-			unget(s, c);
-			break;
-		}
-		if (dst)
-			dst[n] = (char)c;
-		n++;
+	bool neg = __vg_fmt_at(&set, 0) == '^';
+	size_t k = neg;
+	if (__vg_fmt_at(&set, k) == ']' || __vg_fmt_at(&set, k) == '-') {
+		if (c == __vg_fmt_at(&set, k))
+			return !neg;
+		k++;
 	}
-	if (dst && nul && n)
-		dst[n] = 0;
-	return n;
+	for (int m; (m = __vg_fmt_at(&set, k)) != ']'; k++) {
+		/* A '-' here has a member before it: with one after, a range
+		 * (unless the two are in the wrong order). */
+		int prev = m == '-' ? __vg_fmt_at(&set, k - 1) : 0;
+		int next = m == '-' ? __vg_fmt_at(&set, k + 1) : 0;
+		if (m == '-' && next != ']' && prev <= next ? c > prev && c <= next : c == m)
+			return !neg;
+	}
+	return neg;
 }
 
-/* %lc and %ls: up to max multibyte characters of the input as wide
- * characters, %ls stopping before a white-space byte (as glibc: one byte
- * of push-back cannot return a whole character). The count, or SIZE_MAX
- * for an invalid or cut-off character (errno EILSEQ). */
-static size_t read_wide(struct scan *s, wchar_t *dst, size_t max, bool to_space)
+/* What a text field stores: bytes, multibyte characters converted from
+ * wide input (wscanf's %c %s %[), or wide characters (%lc %ls %l[). */
+enum store { STORE_BYTES, STORE_MB, STORE_WIDE };
+
+/* The next character of a field: a byte, a wide character, or (%l
+ * conversions of scanf) a multibyte character of the input as a wide
+ * one. EOF at the end of the field; false (and *c EOF) for an invalid
+ * or cut-off character (errno EILSEQ). */
+static bool field_char(struct scan *s, enum store st, int *c)
 {
-	size_t n = 0;
-	s->width = SIZE_MAX;
-	for (int c; n < max && (c = get(s)) != EOF; n++) {
-		if (to_space && isspace(c)) {
-			unget(s, c);
+	*c = get(s);
+	if (*c == EOF || s->wide || st != STORE_WIDE || *c < 0x80)
+		return true;
+	size_t w = s->width;
+	s->width = SIZE_MAX; /* the width counts characters, not bytes */
+	mbstate_t ms = { 0, 0 };
+	wchar_t wc;
+	char b = (char)*c;
+	size_t r;
+	while ((r = mbrtowc(&wc, &b, 1, &ms)) == (size_t)-2) {
+		int more = get(s);
+		if (more == EOF)
 			break;
-		}
-		mbstate_t st = { 0, 0 };
-		wchar_t wc;
-		char b = (char)c;
-		size_t r;
-		while ((r = mbrtowc(&wc, &b, 1, &st)) == (size_t)-2) {
-			if ((c = get(s)) == EOF)
-				return SIZE_MAX;
-			b = (char)c;
-		}
-		if (r == (size_t)-1)
+		b = (char)more;
+	}
+	s->width = w;
+	*c = r < (size_t)-2 ? (int)wc : EOF;
+	return *c != EOF;
+}
+
+/* Reads the characters of a text field into dst (if any): %c's when set
+ * is NULL and stop_space false, %s's (up to white space) when stop_space,
+ * else those of a scanset. The count, or SIZE_MAX for a character that
+ * does not convert (errno EILSEQ). With scanf's %ls the field stops
+ * before a white-space byte (as glibc: one byte of push-back cannot
+ * return a whole character). */
+static size_t read_field(struct scan *s, void *dst, enum store st, const struct __vg_fmt *set,
+			 bool stop_space, bool nul)
+{
+	char *bytes = dst;
+	wchar_t *wide = dst;
+	size_t n = 0, at = 0;
+	for (int c;; n++) {
+		if (!field_char(s, st, &c))
 			return SIZE_MAX;
-		if (dst)
-			dst[n] = wc;
+		if (c == EOF)
+			break;
+		if ((stop_space && space(s, c)) || (set && !in_set(*set, c))) {
+			unget(s, c);
+			break;
+		}
+		if (!dst)
+			continue;
+		if (st == STORE_WIDE) {
+			wide[n] = (wchar_t)c;
+		} else if (st == STORE_BYTES) {
+			bytes[n] = (char)c;
+		} else {
+			size_t k = wcrtomb(bytes + at, (wchar_t)c, NULL);
+			if (k == (size_t)-1)
+				return SIZE_MAX;
+			at += k;
+		}
 	}
-	if (dst && to_space && n)
-		dst[n] = 0;
+	if (dst && nul && n) {
+		if (st == STORE_WIDE)
+			wide[n] = 0;
+		else
+			bytes[st == STORE_MB ? at : n] = 0;
+	}
 	return n;
 }
 
-int __vg_vscan(const struct __vg_input *in, const char *f, va_list ap0)
+static int run(struct scan *s, struct __vg_fmt f, va_list ap0)
 {
-	struct scan s = { in, 0, SIZE_MAX, false };
 	static _Thread_local struct numbuf nb;
 	int done = 0;
 	va_list ap;
 	va_copy(ap, ap0);
-	while (*f) {
-		s.width = SIZE_MAX;
-		if (isspace((unsigned char)*f)) {
-			while (isspace((unsigned char)*f))
-				f++;
-			skip_space(&s);
+	for (int fc; (fc = __vg_fmt_at(&f, 0));) {
+		s->width = SIZE_MAX;
+		if (s->wide ? iswspace((wint_t)fc) : isspace(fc)) {
+			while ((fc = __vg_fmt_at(&f, 0)) &&
+			       (s->wide ? iswspace((wint_t)fc) : isspace(fc)))
+				__vg_fmt_skip(&f, 1);
+			skip_space(s);
 			continue;
 		}
-		if (*f != '%' || f[1] == '%') {
-			if (*f == '%') {
-				f++;
-				if (!skip_space(&s))
+		if (fc != '%' || __vg_fmt_at(&f, 1) == '%') {
+			if (fc == '%') {
+				__vg_fmt_skip(&f, 1);
+				if (!skip_space(s))
 					goto input_failure;
 			}
-			int c = get(&s);
+			int c = get(s);
 			if (c == EOF)
 				goto input_failure;
-			if (c != (unsigned char)*f) {
-				unget(&s, c);
+			if (c != __vg_fmt_at(&f, 0)) {
+				unget(s, c);
 				goto matching_failure;
 			}
-			f++;
+			__vg_fmt_skip(&f, 1);
 			continue;
 		}
-		f++;
-		bool suppress = *f == '*';
+		__vg_fmt_skip(&f, 1);
+		bool suppress = __vg_fmt_at(&f, 0) == '*';
 		if (suppress)
-			f++;
+			__vg_fmt_skip(&f, 1);
 		size_t width = 0;
-		while (isdigit((unsigned char)*f))
+		for (; (fc = __vg_fmt_at(&f, 0)) >= '0' && fc <= '9'; __vg_fmt_skip(&f, 1))
 			width = width > SIZE_MAX / 20 ? SIZE_MAX / 2
-						      : width * 10 + (size_t)(*f++ - '0');
+						      : width * 10 + (size_t)(fc - '0');
 		int len = LEN_NONE;
-		switch (*f) {
-		case 'h':
-			len = f[1] == 'h' ? LEN_HH : LEN_H;
-			f += f[1] == 'h' ? 2 : 1;
-			break;
-		case 'l':
-			len = f[1] == 'l' ? LEN_LL : LEN_L;
-			f += f[1] == 'l' ? 2 : 1;
-			break;
-		case 'q':
-			len = LEN_LL;
-			f++;
-			break;
-		case 'j':
-			len = LEN_J;
-			f++;
-			break;
-		case 'z':
-			len = LEN_Z;
-			f++;
-			break;
-		case 't':
-			len = LEN_T;
-			f++;
-			break;
-		case 'L':
-			len = LEN_BIG_L;
-			f++;
-			break;
+		fc = __vg_fmt_at(&f, 0);
+		bool twice = fc && fc == __vg_fmt_at(&f, 1);
+		switch (fc) {
+		case 'h': len = twice ? LEN_HH : LEN_H; break;
+		case 'l': len = twice ? LEN_LL : LEN_L; break;
+		case 'q': len = LEN_LL; break;
+		case 'j': len = LEN_J; break;
+		case 'z': len = LEN_Z; break;
+		case 't': len = LEN_T; break;
+		case 'L': len = LEN_BIG_L; break;
 		}
-		char conv = *f++;
+		if (len != LEN_NONE)
+			__vg_fmt_skip(&f, len == LEN_HH || (len == LEN_LL && fc == 'l') ? 2 : 1);
+		int conv = __vg_fmt_at(&f, 0);
+		if (!conv)
+			goto matching_failure;
+		__vg_fmt_skip(&f, 1);
 		if (conv == 'n') {
 			if (!suppress)
-				store_int(&ap, len, s.consumed);
+				store_int(&ap, len, s->consumed);
 			continue;
 		}
-		if (conv != 'c' && conv != '[' && !skip_space(&s))
+		if (conv != 'c' && conv != '[' && !skip_space(s))
 			goto input_failure;
-		s.width = width ? width : (conv == 'c' ? 1 : SIZE_MAX);
-		if (len == LEN_L && (conv == 'c' || conv == 's')) {
-			wchar_t *dst = suppress ? NULL : va_arg(ap, wchar_t *);
-			s.at_end = false;
-			size_t n = read_wide(&s, dst, s.width, conv == 's');
+		s->width = width ? width : (conv == 'c' ? 1 : SIZE_MAX);
+		switch (conv) {
+		case 'c':
+		case 's':
+		case '[': {
+			enum store st = len == LEN_L ? STORE_WIDE
+				: s->wide	     ? STORE_MB
+						     : STORE_BYTES;
+			struct __vg_fmt set = f;
+			if (conv == '[' && !set_end(&f))
+				goto matching_failure;
+			if (conv == '[')
+				__vg_fmt_skip(&f, 1);
+			void *dst = suppress ? NULL : va_arg(ap, void *);
+			s->at_end = false;
+			size_t n = read_field(s, dst, st, conv == '[' ? &set : NULL, conv == 's',
+					      conv != 'c');
 			if (n == SIZE_MAX)
 				goto matching_failure;
 			if (!n) {
-				if (s.at_end)
-					goto input_failure;
-				goto matching_failure;
-			}
-			if (!suppress)
-				done++;
-			continue;
-		}
-		switch (conv) {
-		case 'c': {
-			char *dst = suppress ? NULL : va_arg(ap, char *);
-			if (!read_chars(&s, dst, NULL, false))
-				goto input_failure;
-			break;
-		}
-		case 's':
-		case '[': {
-			static _Thread_local bool set[256];
-			if (conv == '[') {
-				f = parse_set(f, set);
-				if (!f)
-					goto matching_failure;
-			} else {
-				for (int i = 0; i < 256; i++)
-					set[i] = i && !isspace(i);
-			}
-			char *dst = suppress ? NULL : va_arg(ap, char *);
-			s.at_end = false;
-			if (!read_chars(&s, dst, set, true)) {
-				if (s.at_end)
+				if (s->at_end || conv == 'c')
 					goto input_failure;
 				goto matching_failure;
 			}
@@ -410,7 +429,7 @@ int __vg_vscan(const struct __vg_input *in, const char *f, va_list ap0)
 							      : 16;
 			nb.n = 0;
 			nb.full = false;
-			if (!gather_int(&nb, &s, &base))
+			if (!gather_int(&nb, s, &base))
 				goto matching_failure;
 			uint64_t v = conv == 'd' || conv == 'i'
 				? (uint64_t)strtoll(nb.t, NULL, base)
@@ -433,7 +452,7 @@ int __vg_vscan(const struct __vg_input *in, const char *f, va_list ap0)
 		case 'A':
 			nb.n = 0;
 			nb.full = false;
-			if (!gather_float(&nb, &s))
+			if (!gather_float(&nb, s))
 				goto matching_failure;
 			if (suppress)
 				break;
@@ -455,4 +474,16 @@ matching_failure:
 input_failure:
 	va_end(ap);
 	return done ? done : EOF;
+}
+
+int __vg_vscan(const struct __vg_input *in, const char *f, va_list ap)
+{
+	struct scan s = { in, 0, SIZE_MAX, false, false };
+	return run(&s, (struct __vg_fmt){ f, NULL }, ap);
+}
+
+int __vg_vwscan(const struct __vg_input *in, const wchar_t *f, va_list ap)
+{
+	struct scan s = { in, 0, SIZE_MAX, false, true };
+	return run(&s, (struct __vg_fmt){ NULL, f }, ap);
 }

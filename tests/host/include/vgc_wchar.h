@@ -62,5 +62,7 @@ unsigned long vgc_wctype(const char *name);
 int vgc_iswctype(wint_t wc, unsigned long t);
 int vgc_wcwidth(wchar_t wc);
 int vgc_wcswidth(const wchar_t *s, size_t n);
+int vgc_swprintf(wchar_t *buf, size_t n, const wchar_t *fmt, ...);
+int vgc_swscanf(const wchar_t *s, const wchar_t *fmt, ...);
 
 #endif
