@@ -2,6 +2,7 @@
 // Streams that are not on a descriptor (lib/c/os/stdio/file.c).
 #ifndef LIBC_OS_INTERNAL_STREAM_H
 #define LIBC_OS_INTERNAL_STREAM_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -9,5 +10,26 @@
  * and frees it with fclose), for text the library makes: setmntent's
  * mount list. NULL (ENOMEM) on failure, text not taken. */
 FILE *__libc_stream_of_text(char *text, size_t len);
+
+/* A stream's wide state: its orientation (0 none yet, > 0 wide, < 0
+ * byte: the first input or output sets it) and ungetwc's one character,
+ * which the next wide read returns before the buffered bytes. */
+struct __libc_wide {
+	int orient;
+	bool has_back;
+	wchar_t back;
+};
+
+/* What the wide functions (os/stdio/wide.c) use of file.c. Between lock
+ * and unlock (which flushes an unbuffered stream) the stream is theirs. */
+void __libc_stream_lock(FILE *f);
+void __libc_stream_unlock(FILE *f);
+struct __libc_wide *__libc_stream_wide(FILE *f);
+/* The next byte (as unsigned char), or EOF (end of file or error). */
+int __libc_stream_getc_locked(FILE *f);
+/* Buffers n bytes: 0, or EOF (error flag set; EBADF when not writable). */
+int __libc_stream_put_locked(FILE *f, const char *s, size_t n);
+void __libc_stream_set_error(FILE *f);
+void __libc_stream_clear_eof(FILE *f);
 
 #endif

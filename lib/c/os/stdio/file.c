@@ -34,6 +34,7 @@ struct __file {
 	size_t len; /* bytes waiting to be written */
 	size_t rpos, rlen; /* the read buffer: buf[rpos..rlen) */
 	char *text; /* a stream of text (fd -1): its buffer, freed with it */
+	struct __libc_wide wide; /* orientation and wide push-back (wide.c) */
 	struct __file *next;
 };
 
@@ -83,6 +84,8 @@ static void to_write_locked(FILE *f)
 
 static void put_locked(FILE *f, const char *s, size_t n)
 {
+	if (!f->wide.orient)
+		f->wide.orient = -1; /* the first output orients the stream */
 	to_write_locked(f);
 	for (size_t i = 0; i < n; i++) {
 		f->buf[f->len++] = s[i];
@@ -369,6 +372,7 @@ int fseek(FILE *f, long off, int whence)
 	if (whence == SEEK_CUR)
 		off -= (long)(f->rlen - f->rpos); /* what was read ahead */
 	f->rpos = f->rlen = 0;
+	f->wide.has_back = false; /* an ungetwc is undone, as an ungetc */
 	off_t r = lseek(f->fd, off, whence);
 	if (r >= 0)
 		f->eof = 0;
@@ -400,6 +404,8 @@ static void unlock_stream(void *f)
 /* Refills the read buffer: bytes there now, 0 at the end or on error. */
 static size_t fill_locked(FILE *f)
 {
+	if (!f->wide.orient)
+		f->wide.orient = -1; /* the first input orients the stream */
 	if (f->rpos < f->rlen)
 		return f->rlen - f->rpos;
 	if (!f->readable) {
@@ -591,4 +597,49 @@ ssize_t getdelim(char **restrict line, size_t *restrict size, int delim, FILE *r
 ssize_t getline(char **restrict line, size_t *restrict size, FILE *restrict f)
 {
 	return getdelim(line, size, '\n', f);
+}
+
+/* ---- for the wide functions (wide.c) ---- */
+
+void __libc_stream_lock(FILE *f)
+{
+	__libc_lock(&f->lock);
+}
+
+void __libc_stream_unlock(FILE *f)
+{
+	if (f->mode == _IONBF)
+		flush_locked(f);
+	__libc_unlock(&f->lock);
+}
+
+struct __libc_wide *__libc_stream_wide(FILE *f)
+{
+	return &f->wide;
+}
+
+int __libc_stream_getc_locked(FILE *f)
+{
+	return fill_locked(f) ? (unsigned char)f->buf[f->rpos++] : EOF;
+}
+
+int __libc_stream_put_locked(FILE *f, const char *s, size_t n)
+{
+	if (!f->writable) {
+		errno = EBADF;
+		f->err = 1;
+		return EOF;
+	}
+	put_locked(f, s, n);
+	return f->err ? EOF : 0;
+}
+
+void __libc_stream_set_error(FILE *f)
+{
+	f->err = 1;
+}
+
+void __libc_stream_clear_eof(FILE *f)
+{
+	f->eof = 0;
 }
