@@ -152,10 +152,10 @@ TEST(libc_wprintf, edge_cases)
 	fmt = L"100%% \u00e9 %y %";
 	SAME(40, fmt, 0);
 	fmt = L"";
-	SAME(1, fmt, 0);
-	SAME(0, fmt, 0);
+	SAME(1, fmt);
+	SAME(0, fmt);
 	fmt = L"x";
-	SAME(1, fmt, 0);
+	SAME(1, fmt);
 	/* A wide format's non-ASCII text is copied, even in the C locale. */
 	both("C");
 	fmt = L"\u00e9\U0001F600%d";

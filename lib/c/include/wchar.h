@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // <wchar.h>: wide characters are Unicode code points; their multibyte form
 // is UTF-8 in the C.UTF-8 locale and ASCII in the C locale (lib/c/wchar).
-// Not yet: wcsftime, wcscoll and wcsxfrm.
 #ifndef _WCHAR_H
 #define _WCHAR_H
 
@@ -67,6 +66,10 @@ float wcstof(const wchar_t *restrict s, wchar_t **restrict end);
 long double wcstold(const wchar_t *restrict s, wchar_t **restrict end);
 
 int wcwidth(wchar_t wc);
+int wcscoll(const wchar_t *a, const wchar_t *b);
+size_t wcsxfrm(wchar_t *restrict dst, const wchar_t *restrict src, size_t n);
+size_t wcsftime(wchar_t *restrict s, size_t max, const wchar_t *restrict fmt,
+		const struct tm *restrict tm);
 int swprintf(wchar_t *restrict buf, size_t n, const wchar_t *restrict fmt, ...);
 int vswprintf(wchar_t *restrict buf, size_t n, const wchar_t *restrict fmt, __builtin_va_list ap);
 int swscanf(const wchar_t *restrict s, const wchar_t *restrict fmt, ...);

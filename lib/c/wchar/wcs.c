@@ -190,3 +190,18 @@ wchar_t *wmemchr(const wchar_t *s, wchar_t c, size_t n)
 			return (wchar_t *)s + i;
 	return NULL;
 }
+
+/* Both locales collate by code point (glibc's C.UTF-8 does too), so
+ * collation is comparison and the transformed string is the string. */
+int wcscoll(const wchar_t *a, const wchar_t *b)
+{
+	return wcscmp(a, b);
+}
+
+size_t wcsxfrm(wchar_t *restrict dst, const wchar_t *restrict src, size_t n)
+{
+	size_t len = wcslen(src);
+	if (len < n)
+		wmemcpy(dst, src, len + 1);
+	return len;
+}

@@ -5,6 +5,7 @@
 #define VGC_WCHAR_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 #define VGC_EILSEQ 34
@@ -64,5 +65,13 @@ int vgc_wcwidth(wchar_t wc);
 int vgc_wcswidth(const wchar_t *s, size_t n);
 int vgc_swprintf(wchar_t *buf, size_t n, const wchar_t *fmt, ...);
 int vgc_swscanf(const wchar_t *s, const wchar_t *fmt, ...);
+int vgc_wcscoll(const wchar_t *a, const wchar_t *b);
+size_t vgc_wcsxfrm(wchar_t *dst, const wchar_t *src, size_t n);
+struct tm;
+size_t vgc_wcsftime(wchar_t *s, size_t max, const wchar_t *fmt, const struct tm *tm);
+size_t vgc_mbrtoc16(uint16_t *pc16, const char *s, size_t n, vgc_mbstate_t *ps);
+size_t vgc_c16rtomb(char *s, uint16_t c16, vgc_mbstate_t *ps);
+size_t vgc_mbrtoc32(uint32_t *pc32, const char *s, size_t n, vgc_mbstate_t *ps);
+size_t vgc_c32rtomb(char *s, uint32_t c32, vgc_mbstate_t *ps);
 
 #endif
