@@ -6,7 +6,7 @@
 #   $(BUILD)/user/libc.a      string.h, strings.h, ctype.h, stdlib.h's
 #                             conversions, sorting and arithmetic, the
 #                             printf and scanf engines on strings
-#   $(BUILD)/user/libcoll.a   vector, hash map, string builder
+#   $(BUILD)/user/libcoll.a   vector, hash map, string builder (-fPIC)
 #
 # libc.a also holds the OS layer (lib/c/os/<part>/*.c: start-up and exit,
 # the allocator, threads, stdio streams, clocks) and the assembly of
@@ -61,10 +61,12 @@ $(LIBVG_C): $(filter-out %/kernel/lib/string.c.o,$(USER_LIB_OBJS))
 	@rm -f $@
 	@$(USER_AR) rcs $@ $^
 
+# libcoll is position-independent, so that shared objects can link it too
+# (the SDK's `cc -shared ... -lcoll`); static programs lose little.
 $(USER_OBJ)/lib/coll/%.c.o: lib/coll/%.c mk/libc.mk mk/user.mk
 	@mkdir -p $(@D)
-	@echo "  CC      $< (libcoll)"
-	@$(CC) $(LIBC_CFLAGS) -c $< -o $@
+	@echo "  CC      $< (libcoll, pic)"
+	@$(CC) $(filter-out -fno-pic -fno-pie,$(LIBC_CFLAGS)) -fPIC -c $< -o $@
 
 $(LIBC): $(LIBC_OBJS)
 	@echo "  AR      $@"

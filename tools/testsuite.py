@@ -207,6 +207,7 @@ SDK_LIB_LINES = [
     "sdk-lib: hello from libsdkdemo.so (5 letters) [36]",
     "sdk-lib: thread gave 1401, calls 3, this thread's 2",
     "sdk-lib: after the program's write, calls 14",
+    "sdk-lib: distinct words 4",
     "sdk-lib: done, 0 problems",
 ]
 SDK_DYNAMIC_LINES = (sdk_posix_lines("bin/posix-dyn") + ["sdk-launch: bin/posix-dyn exited 0"] +
@@ -296,7 +297,8 @@ def sdk_build(arch, extra):
         return False, False
     os.makedirs(extra + "/lib", exist_ok=True)
     steps = [["-dynamic", "-o", extra + "/bin/posix-dyn", "tests/sdk/posix.c", "-lcoll"],
-             ["-shared", "-fPIC", "-o", extra + "/lib/libsdkdemo.so", "tests/sdk/sdklib.c"],
+             ["-shared", "-fPIC", "-o", extra + "/lib/libsdkdemo.so", "tests/sdk/sdklib.c",
+              "-lcoll"],
              ["-dynamic", "-o", extra + "/bin/uselib-sdk", "tests/sdk/uselib.c",
               "-L" + extra + "/lib", "-lsdkdemo"],
              ["-o", extra + "/bin/sdk-launch", "tests/sdk/launch.c"]]

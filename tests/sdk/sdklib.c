@@ -4,7 +4,10 @@
 // It exercises what a library's code needs from ld.so: an exported
 // function calling libc.so, exported data the program reads and writes
 // (a copy relocation in a fixed-address program), a constructor, and a
-// __thread variable of the library's own.
+// __thread variable of the library's own; and the SDK's collections
+// library linked into it (`-lcoll`: libcoll.a is position-independent).
+#include <coll/hmap.h>
+#include <coll/sb.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,4 +48,29 @@ int sdklib_describe(char *buf, size_t len, const char *word)
 int sdklib_thread_calls(void)
 {
 	return per_thread_calls;
+}
+
+int sdklib_distinct_words(const char *text)
+{
+	struct hmap m;
+	struct sb word;
+	hmap_init_str(&m);
+	sb_init(&word);
+	int n = -1;
+	for (const char *p = text;; p++) {
+		if (*p && *p != ' ') {
+			sb_putc(&word, *p);
+			continue;
+		}
+		if (sb_str(&word)[0] && !hmap_put_str(&m, sb_str(&word), NULL))
+			goto out;
+		sb_truncate(&word, 0);
+		if (!*p)
+			break;
+	}
+	n = word.failed ? -1 : (int)m.len;
+out:
+	sb_free(&word);
+	hmap_free(&m);
+	return n;
 }

@@ -17,5 +17,9 @@ long sdklib_sum_of_squares(int n);
 int sdklib_describe(char *buf, size_t len, const char *word);
 /* Calls of the two functions made by the calling thread. */
 int sdklib_thread_calls(void);
+/* The number of different space-separated words of text (with the SDK's
+ * hash map and string builder, -lcoll, inside the library), -1 when out
+ * of memory. */
+int sdklib_distinct_words(const char *text);
 
 #endif

@@ -42,6 +42,9 @@ int main(void)
 	sdklib_sum_of_squares(1);
 	printf("sdk-lib: after the program's write, calls %d\n", sdklib_calls);
 	problems += sdklib_calls != 14;
+	int words = sdklib_distinct_words("to be or not to be");
+	printf("sdk-lib: distinct words %d\n", words);
+	problems += words != 4;
 	printf("sdk-lib: done, %d problems\n", problems);
 	return problems;
 }
