@@ -69,7 +69,12 @@ $(LIBC_SO): $(PIC_LIBC_OBJS) $(PIC_LIBVG_C_OBJS)
 # ld.so must need no loader of its own: refuse any relocation but the
 # relative ones vg_spawn applies, and any TLS (it runs on the program's
 # thread pointer once the program has started).
-$(LDSO): $(LDSO_OBJS) $(PIC_LIBVG_OBJS)
+# It asks the VFS for the program's ids (vfs.whoami) when LD_LIBRARY_PATH
+# is set (lib/ld/env.c): the filesystem protocol's client and the message
+# encoding, as libc.so has them.
+LDSO_IPC_OBJS := $(patsubst %,$(PIC_OBJ)/%.o,$(IDL_GEN)/fs/fs_client.c lib/ipc/msg.c)
+$(LDSO_OBJS): | $(IDL_STAMPS)
+$(LDSO): $(LDSO_OBJS) $(LDSO_IPC_OBJS) $(PIC_LIBVG_OBJS)
 	@echo "  LD      $@"
 	@$(LD) -pie --no-dynamic-linker $(DYN_LDFLAGS) -e _start -o $@ $^
 	@if llvm-readelf -r $@ | grep -q 'R_[A-Z0-9_]*' && llvm-readelf -r $@ | \
@@ -139,7 +144,8 @@ $(DYN_DIR)/dyncrash: $(USER_OBJ)/tests/user/dyn/dyncrash.c.o $(DYN_DIR)/libdynpl
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(call DYN_EXE_LINK,$< $(DYN_DIR)/libdynplain.so)
-# A program needing a library the image does not have: ld.so refuses it.
+# A program needing a library the image does not have in /lib: ld.so
+# refuses it (unless LD_LIBRARY_PATH names lib/alt).
 $(DYN_DIR)/libnotinstalled.so: $(PIC_OBJ)/tests/user/dyn/libdynplain.c.o
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
@@ -158,10 +164,13 @@ DYN_PROGS := dyncheck-static dyncheck-pie dyncheck dyncheck-dynpie dlmain dynemp
 	dynempty dynmissing dyncrash
 DYN_ROOT := $(USER_DIR)/dynroot
 DYN_ROOT_STAMP := $(USER_DIR)/dynroot.stamp
-$(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libdynplain.so libbad.stamp) \
-		$(LIBC_SO) $(LDSO) mk/dyn.mk
+# libnotinstalled.so is in lib/alt, where ld.so looks only when
+# LD_LIBRARY_PATH says so (lib/ld/env.c; tests t_dyn.c and t_setuid.c).
+$(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libdynplain.so libbad.stamp \
+		libnotinstalled.so) $(LIBC_SO) $(LDSO) mk/dyn.mk
 	@rm -rf $(DYN_ROOT)
-	@mkdir -p $(DYN_ROOT)/bin $(DYN_ROOT)/lib
+	@mkdir -p $(DYN_ROOT)/bin $(DYN_ROOT)/lib/alt
+	@$(OBJCOPY) --strip-unneeded $(DYN_DIR)/libnotinstalled.so $(DYN_ROOT)/lib/alt/libnotinstalled.so
 	@for p in $(DYN_PROGS); do \
 		$(OBJCOPY) $(STRIP_FOR_IMAGE) $(DYN_DIR)/$$p $(DYN_ROOT)/bin/$$p || exit 1; done
 	@$(OBJCOPY) --strip-all $(LDSO) $(DYN_ROOT)/lib/ld.so

@@ -57,8 +57,12 @@ void ld_lock(void);
 void ld_unlock(void);
 
 /* map.c: the file of a library named name (the one lookup function: the
- * boot archive's /lib now, the file system later). */
+ * boot archive's LD_LIBRARY_PATH and /lib now, the file system later). */
 long ld_find_file(const char *name, const void **data, size_t *len);
+#define LD_PATH_MAX 256 /* a directory of LD_LIBRARY_PATH and a name */
+/* env.c: LD_LIBRARY_PATH's value, NULL when unset, empty, or in secure
+ * mode (a set-id program). */
+const char *ld_library_path(void);
 /* Maps the shared object file into this process as module m, with its
  * dynamic section parsed. false after ld_fail. */
 bool ld_map_object(struct ld_module *m, const void *file, size_t len);

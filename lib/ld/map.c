@@ -5,11 +5,27 @@
 
 #include "ld.h"
 
+/* dir (n bytes) and name joined into path, without the leading slashes
+ * the boot archive's paths do not have; false when too long. */
+static bool join(char *path, size_t size, const char *dir, size_t n, const char *name)
+{
+	while (n && *dir == '/')
+		dir++, n--;
+	size_t k = strlen(name);
+	if (n + 1 + k >= size)
+		return false;
+	memcpy(path, dir, n);
+	path[n] = '/';
+	memcpy(path + n + 1, name, k + 1);
+	return true;
+}
+
 long ld_find_file(const char *name, const void **data, size_t *len)
 {
-	/* Names without a slash are libraries in /lib; paths are taken as
-	 * they are. The boot archive's paths have no leading slash. */
-	char path[LD_NAME_MAX + 8];
+	/* Names without a slash are libraries in LD_LIBRARY_PATH's
+	 * directories, then /lib; paths are taken as they are. The boot
+	 * archive's paths have no leading slash. */
+	char path[LD_PATH_MAX];
 	if (strchr(name, '/')) {
 		while (*name == '/')
 			name++;
@@ -17,8 +33,16 @@ long ld_find_file(const char *name, const void **data, size_t *len)
 	}
 	if (strlen(name) >= LD_NAME_MAX)
 		return ERR_NOT_FOUND;
-	memcpy(path, "lib/", 4);
-	memcpy(path + 4, name, strlen(name) + 1);
+	for (const char *dirs = ld_library_path(); dirs && *dirs;) {
+		size_t n = 0;
+		while (dirs[n] && dirs[n] != ':')
+			n++;
+		if (n && join(path, sizeof(path), dirs, n, name) &&
+		    !vg_initrd_find(path, data, len))
+			return 0;
+		dirs += n + (dirs[n] == ':');
+	}
+	join(path, sizeof(path), "lib", 3, name);
 	return vg_initrd_find(path, data, len);
 }
 

@@ -14,7 +14,9 @@
 //                      exits 0 when its user ids are R E S and its group
 //                      ids RG EG SG (a set-user-ID or set-group-ID copy of
 //                      it, t_setuid.c), the process server shows E as its
-//                      uid, and, with file, when it can read file, else 1
+//                      uid, and, with file, when it can read file, and
+//                      secure_getenv gives CRED_PROBE exactly when the ids
+//                      are all the same (not set-id), else 1
 // Exit status: 0, or the line of the first check that failed.
 #include <errno.h>
 #include <fcntl.h>
@@ -22,6 +24,7 @@
 #include <limits.h>
 #include <proc.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,8 +233,12 @@ int main(int argc, char **argv)
 		unsigned id[6];
 		for (int i = 0; i < 6; i++)
 			id[i] = (unsigned)strtoul(argv[2 + i], NULL, 10);
+		/* secure_getenv hides CRED_PROBE exactly when the ids differ. */
+		bool setid = id[0] != id[1] || id[0] != id[2] || id[3] != id[4] || id[3] != id[5];
+		const char *probe = getenv("CRED_PROBE");
 		return uids_are(id[0], id[1], id[2]) && gids_are(id[3], id[4], id[5]) &&
-				server_uid() == id[1] && (argc == 8 || readable(argv[8]))
+				server_uid() == id[1] && (argc == 8 || readable(argv[8])) &&
+				secure_getenv("CRED_PROBE") == (setid ? NULL : probe)
 			? 0
 			: 1;
 	}

@@ -71,8 +71,11 @@ _Noreturn void abort(void);
 int atexit(void (*fn)(void));
 
 /* The environment (environ, from the startup block's envp): getenv,
- * setenv, unsetenv and putenv (lib/c/os/start/env.c). */
+ * setenv, unsetenv, putenv and secure_getenv (lib/c/os/start/env.c). */
 char *getenv(const char *name);
+/* getenv, but NULL in a set-id program: while the real and effective (or
+ * saved) user or group ids differ. */
+char *secure_getenv(const char *name);
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
 int putenv(char *string);

@@ -5,9 +5,10 @@
 // dlerror work and hostile shared objects are refused (tests/user/dyn).
 #include "../utest.h"
 
-/* Spawns bin/<name> from the boot archive and waits for its exit code;
- * a negative value below -1000000 when it could not. */
-static long run(const char *path)
+/* Spawns bin/<name> from the boot archive with the environment envp and
+ * waits for its exit code; a negative value below -1000000 when it could
+ * not. */
+static long run_env(const char *path, const char *const *envp)
 {
 	const void *image;
 	size_t len;
@@ -17,7 +18,7 @@ static long run(const char *path)
 	if (vg_initrd_find(path, &image, &len))
 		return -2000000;
 	const char *const argv[] = { path, NULL };
-	struct vg_spawn_req req = { .image = image, .len = len, .argv = argv };
+	struct vg_spawn_req req = { .image = image, .len = len, .argv = argv, .envp = envp };
 	long st = vg_spawn(&req, &child, &why);
 	if (st) {
 		vg_printf("dyn: %s: %s\n", path, why);
@@ -31,6 +32,11 @@ static long run(const char *path)
 	vg_handle_close(port);
 	vg_handle_close(child);
 	return st ? st - 1000000 : (long)pkt.data[0];
+}
+
+static long run(const char *path)
+{
+	return run_env(path, NULL);
 }
 
 UTEST(dyn_static_pie_and_shared_links_agree)
@@ -56,4 +62,19 @@ UTEST(dyn_loader_refusals_end_the_process_with_127)
 	CHECK_EQ(run("bin/dynmissing"), 127);
 	/* The static program it is built from runs. */
 	CHECK_EQ(run("bin/dynempty-static"), 0);
+}
+
+UTEST(dyn_library_path)
+{
+	/* The missing library is in lib/alt: found through LD_LIBRARY_PATH
+	 * (after a directory that does not have it, with or without the
+	 * leading slash), not otherwise. A program without a VFS runs as
+	 * root: no secure mode (t_setuid.c has the set-id case). */
+	const char *const alt[] = { "LD_LIBRARY_PATH=/nowhere::lib/alt", NULL };
+	const char *const other[] = { "LD_LIBRARY_PATH=/lib", NULL };
+	const char *const empty[] = { "LD_LIBRARY_PATH=", NULL };
+	CHECK_EQ(run_env("bin/dynmissing", alt), 0);
+	CHECK_EQ(run_env("bin/dynmissing", other), 127);
+	CHECK_EQ(run_env("bin/dynmissing", empty), 127);
+	CHECK_EQ(run("bin/dynmissing"), 127);
 }

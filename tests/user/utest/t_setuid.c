@@ -6,7 +6,8 @@
 // root-only file, and at the process server), the set-group-ID one with
 // the file's group, a plain copy with the caller's ids; by posix_spawn
 // and by execve. A write by anyone but root clears the bits; a process
-// cannot stage a set-id program for itself.
+// cannot stage a set-id program for itself. The set-id runs' secure_getenv
+// hides the environment, the plain ones' does not (credchild checks).
 #include <errno.h>
 #include <fcntl.h>
 #include <fs.h>
@@ -56,7 +57,7 @@ static int run(const char *path, const char *ids, const char *file)
 			*p++ = 0;
 	}
 	pid_t pid;
-	char *envp[] = { NULL };
+	char *envp[] = { "CRED_PROBE=1", NULL };
 	if (posix_spawn(&pid, path, NULL, NULL, argv, envp))
 		return 200;
 	return status_of(pid);
@@ -190,4 +191,50 @@ UTEST(setuid_cleared_by_write)
 	CHECK_EQ(status_of(pid), 0);
 	CHECK_EQ(mode_of("/tmp/setuid_w"), 0777);
 	CHECK_EQ(mode_of("/tmp/setuid_t"), 0777);
+}
+
+#define DYN_SUID "/tmp/setuid_dyn"
+#define DYN_PLAIN "/tmp/plain_dyn"
+
+/* Runs path (a copy of bin/dynmissing, which needs lib/alt's
+ * libnotinstalled.so) with env: its exit status. */
+static int run_dyn(const char *path, char *env)
+{
+	char *argv[] = { "dynmissing", NULL };
+	char *envp[] = { env, NULL };
+	pid_t pid;
+	if (posix_spawn(&pid, path, NULL, NULL, argv, env ? envp : NULL))
+		return 200;
+	return status_of(pid);
+}
+
+/* In a child that became uid 1000: each check's code, 0 if all passed. */
+static int dyn_as_user(void)
+{
+	if (setgid(USER) || setuid(USER))
+		return 1;
+	if (run_dyn(DYN_PLAIN, "LD_LIBRARY_PATH=/lib/alt"))
+		return 2;
+	if (run_dyn(DYN_PLAIN, NULL) != 127)
+		return 3;
+	/* Set-user-ID: ld.so is in secure mode and ignores the path. */
+	if (run_dyn(DYN_SUID, "LD_LIBRARY_PATH=/lib/alt") != 127)
+		return 4;
+	return 0;
+}
+
+/* ld.so's secure mode (lib/ld/env.c): a set-id program's LD_LIBRARY_PATH
+ * is ignored; a plain copy run by the same user honours it, and root (the
+ * owner) running the set-user-ID copy is not set-id. */
+UTEST(setuid_dynamic_ignores_library_path)
+{
+	CHECK_EQ(vfs_up(), 0);
+	CHECK_EQ(utest_copy_file("/bin/dynmissing", DYN_SUID, 04755, (size_t)-1), 0);
+	CHECK_EQ(utest_copy_file("/bin/dynmissing", DYN_PLAIN, 0755, (size_t)-1), 0);
+	CHECK_EQ(run_dyn(DYN_SUID, "LD_LIBRARY_PATH=/lib/alt"), 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(dyn_as_user());
+	CHECK(pid > 0);
+	CHECK_EQ(status_of(pid), 0);
 }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../internal/lock.h"
 
@@ -96,6 +97,25 @@ char *getenv(const char *name)
 	char *v = i < 0 ? NULL : environ[i] + len + 1;
 	__libc_unlock(&env_lock);
 	return v;
+}
+
+/* Whether the process runs with ids it was not given by its user: a
+ * set-id program (docs/ARCHITECTURE.md, section 17.2), or one that can
+ * take such ids back (a saved id that differs). Asked of the VFS, which
+ * ids.c does once per handle. Linux decides once, at exec (AT_SECURE);
+ * here a program that gave up its set-id for good is no longer secure. */
+static bool secure(void)
+{
+	uid_t ru, eu, su;
+	gid_t rg, eg, sg;
+	if (getresuid(&ru, &eu, &su) || getresgid(&rg, &eg, &sg))
+		return true; /* unknown: the careful answer */
+	return ru != eu || ru != su || rg != eg || rg != sg;
+}
+
+char *secure_getenv(const char *name)
+{
+	return secure() ? NULL : getenv(name);
 }
 
 int setenv(const char *name, const char *value, int overwrite)
