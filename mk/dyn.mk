@@ -71,12 +71,17 @@ $(LIBC_SO): $(PIC_LIBC_OBJS) $(PIC_LIBVG_C_OBJS)
 # thread pointer once the program has started).
 # It asks the VFS for the program's ids (vfs.whoami) when LD_LIBRARY_PATH
 # is set (lib/ld/env.c): the filesystem protocol's client and the message
-# encoding, as libc.so has them.
-LDSO_IPC_OBJS := $(patsubst %,$(PIC_OBJ)/%.o,$(IDL_GEN)/fs/fs_client.c lib/ipc/msg.c)
+# encoding, compiled a function to a section so that the link keeps only
+# what ld.so calls (--gc-sections; the whole client would double its code).
+LDSO_IPC_OBJS := $(patsubst %,$(PIC_OBJ)/ldso/%.o,$(IDL_GEN)/fs/fs_client.c lib/ipc/msg.c)
+$(PIC_OBJ)/ldso/%.c.o: %.c mk/dyn.mk mk/user.mk | $(IDL_STAMPS)
+	@mkdir -p $(@D)
+	@echo "  CC      $< (ld.so, pic)"
+	@$(CC) $(PIC_UCFLAGS) -ffunction-sections -fdata-sections -c $< -o $@
 $(LDSO_OBJS): | $(IDL_STAMPS)
 $(LDSO): $(LDSO_OBJS) $(LDSO_IPC_OBJS) $(PIC_LIBVG_OBJS)
 	@echo "  LD      $@"
-	@$(LD) -pie --no-dynamic-linker $(DYN_LDFLAGS) -e _start -o $@ $^
+	@$(LD) -pie --no-dynamic-linker --gc-sections $(DYN_LDFLAGS) -e _start -o $@ $^
 	@if llvm-readelf -r $@ | grep -q 'R_[A-Z0-9_]*' && llvm-readelf -r $@ | \
 		grep 'R_[A-Z0-9_]*' | grep -qv 'RELATIVE'; then \
 		echo "$@: relocations other than relative ones" >&2; rm -f $@; exit 1; fi

@@ -7,7 +7,6 @@
 // non-ASCII text, and random wide strings collated.
 #define _GNU_SOURCE
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,21 +15,11 @@
 #include <vgc.h>
 #include <vgc_wchar.h>
 #include <vtest.h>
+
+#include <vgc_locale.h>
 #include <wchar.h>
 
 static unsigned long compared;
-
-static void both(const char *name)
-{
-	CHECK(setlocale(LC_ALL, name) != NULL);
-	CHECK(vgc_setlocale(LC_ALL, name) != NULL);
-}
-
-static void report(const char *what)
-{
-	printf("# libc_uchar.%s: %lu comparisons with glibc\n", what, compared);
-	compared = 0;
-}
 
 /* UTF-8 of c (not a surrogate) into out: its length. */
 static size_t utf8(uint32_t c, char *out)
@@ -121,11 +110,11 @@ static void to16(void)
 
 TEST(libc_uchar, mbrtoc16)
 {
-	both("C.UTF-8");
+	vgc_both_locales("C.UTF-8");
 	to16();
-	both("C");
+	vgc_both_locales("C");
 	to16();
-	report("mbrtoc16");
+	vgc_report("libc_uchar.mbrtoc16", &compared);
 }
 
 static void from16(void)
@@ -157,16 +146,16 @@ static void from16(void)
 
 TEST(libc_uchar, c16rtomb)
 {
-	both("C.UTF-8");
+	vgc_both_locales("C.UTF-8");
 	from16();
-	both("C");
+	vgc_both_locales("C");
 	from16();
-	report("c16rtomb");
+	vgc_report("libc_uchar.c16rtomb", &compared);
 }
 
 TEST(libc_uchar, char32)
 {
-	both("C.UTF-8");
+	vgc_both_locales("C.UTF-8");
 	for (uint32_t c = 0; c < 0x110000; c += 7) {
 		char hb[8], ob[8];
 		mbstate_t hs;
@@ -185,7 +174,7 @@ TEST(libc_uchar, char32)
 		compared++;
 		CHECK_MSG(rh == ro && h == o && o == c, "mbrtoc32 of U+%04X", c);
 	}
-	report("char32");
+	vgc_report("libc_uchar.char32", &compared);
 }
 
 TEST(libc_uchar, wcsftime)
@@ -195,7 +184,7 @@ TEST(libc_uchar, wcsftime)
 		L"%S|%t|%T|%u|%U|%V|%w|%W|%x|%X|%y|%Y|%z|%Z|%%|%Ey|%Od|\u4e2d%";
 	setenv("TZ", "UTC", 1);
 	tzset();
-	both("C.UTF-8");
+	vgc_both_locales("C.UTF-8");
 	uint64_t rng = 9;
 	for (int i = 0; i < 20000; i++) {
 		time_t t = (time_t)(vtest_rand(&rng) % 8000000000u);
@@ -208,13 +197,13 @@ TEST(libc_uchar, wcsftime)
 		CHECK_MSG(na == nb && (!na || !wcscmp(a, b)), "wcsftime(%ld) size %zu: %zu %zu",
 			  (long)t, size, na, nb);
 	}
-	report("wcsftime");
+	vgc_report("libc_uchar.wcsftime", &compared);
 }
 
 TEST(libc_uchar, collation)
 {
 	uint64_t rng = 10;
-	both("C.UTF-8");
+	vgc_both_locales("C.UTF-8");
 	for (int i = 0; i < 20000; i++) {
 		wchar_t a[8], b[8], xa[8], xb[8];
 		for (int k = 0; k < 8; k++) {
@@ -230,5 +219,5 @@ TEST(libc_uchar, collation)
 		compared++;
 		CHECK(lh == lo && (lh >= n || !wmemcmp(xa, xb, lh + 1)));
 	}
-	report("collation");
+	vgc_report("libc_uchar.collation", &compared);
 }

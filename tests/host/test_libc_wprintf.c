@@ -7,27 +7,16 @@
 // and random wide input scanned by random directives.
 #define _GNU_SOURCE
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <vgc.h>
 #include <vgc_wchar.h>
 #include <vtest.h>
+
+#include <vgc_locale.h>
 #include <wchar.h>
 
 static unsigned long compared;
-
-static void both(const char *name)
-{
-	CHECK(setlocale(LC_ALL, name) != NULL);
-	CHECK(vgc_setlocale(LC_ALL, name) != NULL);
-}
-
-static void report(const char *what)
-{
-	printf("# libc_wprintf.%s: %lu comparisons with glibc\n", what, compared);
-	compared = 0;
-}
 
 /* Compares the return value and, when both succeed, the output with its
  * terminator, for a buffer of size wide characters. */
@@ -84,11 +73,11 @@ static void random_numbers(void)
 
 TEST(libc_wprintf, numbers)
 {
-	both("C.UTF-8");
+	vgc_both_locales("C.UTF-8");
 	random_numbers();
-	both("C");
+	vgc_both_locales("C");
 	random_numbers();
-	report("numbers");
+	vgc_report("libc_wprintf.numbers", &compared);
 }
 
 static void random_text(bool utf8)
@@ -130,16 +119,16 @@ static void random_text(bool utf8)
 
 TEST(libc_wprintf, strings_and_characters)
 {
-	both("C.UTF-8");
+	vgc_both_locales("C.UTF-8");
 	random_text(true);
-	both("C");
+	vgc_both_locales("C");
 	random_text(false);
-	report("strings_and_characters");
+	vgc_report("libc_wprintf.strings_and_characters", &compared);
 }
 
 TEST(libc_wprintf, edge_cases)
 {
-	both("C.UTF-8");
+	vgc_both_locales("C.UTF-8");
 	const wchar_t *fmt = L"%s|%ls|%c";
 	SAME(40, fmt, (char *)NULL, (wchar_t *)NULL, 'x');
 	fmt = L"%.3s|%.2ls";
@@ -157,10 +146,10 @@ TEST(libc_wprintf, edge_cases)
 	fmt = L"x";
 	SAME(1, fmt);
 	/* A wide format's non-ASCII text is copied, even in the C locale. */
-	both("C");
+	vgc_both_locales("C");
 	fmt = L"\u00e9\U0001F600%d";
 	SAME(40, fmt, 42);
-	report("edge_cases");
+	vgc_report("libc_wprintf.edge_cases", &compared);
 }
 
 /* Scans input with fmt by both and compares the count and every result. */
@@ -207,7 +196,7 @@ static void random_scans(void)
 
 TEST(libc_wprintf, scanf)
 {
-	both("C.UTF-8");
+	vgc_both_locales("C.UTF-8");
 	random_scans();
-	report("scanf");
+	vgc_report("libc_wprintf.scanf", &compared);
 }
