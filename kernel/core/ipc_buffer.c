@@ -2,18 +2,19 @@
 // The IPC buffer: words 4 and up and the handles of a message.
 //
 // A thread registers two pages of its own writable anonymous memory
-// (ipc_buffer_set); the kernel pins them (a reference on the VMO behind each
-// page) and keeps their physical addresses, so that a message moves straight
-// from the sender's pages to the receiver's through the physmap, whichever
-// address space is current and without user copies that could fault.
+// (ipc_buffer_set); the kernel pins them (vmo_pin_page) and keeps their
+// physical addresses, so that a message moves straight from the sender's
+// pages to the receiver's through the physmap, whichever address space is
+// current and without user copies that could fault.
 //
-// A page of a VMO can change under a pin only through copy-on-write (a child
-// made from the VMO shares it, a write then replaces it): the VMO counts
-// such events (pin_gen), and a move whose buffers' VMOs have counted any
-// since the pin fails with ERR_BAD_STATE (the thread registers its buffer
-// again), so the kernel never writes into a page the thread no longer sees
-// or a child's snapshot. One comparison per page, no lock: a move runs under
-// the scheduler lock, and the count only grows.
+// A pinned page stays its VMO's and private: a copy-on-write child made
+// meanwhile (fork's vm_clone, in another thread) gets a copy of it, so a
+// reply still lands where the thread will read it and never in the child's
+// snapshot. Only a VMO shrunk past the page takes it away; the pin then
+// holds the page alone (so a move cannot write into freed memory) and
+// moves into or out of it fail with ERR_BAD_STATE until the thread
+// registers a buffer again. A move runs under the scheduler lock and reads
+// the pins without vmo_lock: their addresses never change while pinned.
 #include <kernel/pmm.h>
 #include <kernel/process.h>
 #include <kernel/string.h>
@@ -25,13 +26,34 @@
 void ipc_buffer_release(struct thread *t)
 {
 	irqflags_t f = sched_lock();
-	struct vmo *v[2] = { t->ipc_buf_vmo[0], t->ipc_buf_vmo[1] };
-	t->ipc_buf_vmo[0] = t->ipc_buf_vmo[1] = NULL;
-	t->ipc_buf[0] = t->ipc_buf[1] = 0;
+	bool had = t->has_ipc_buf;
+	t->has_ipc_buf = false;
 	sched_unlock(f);
-	for (int i = 0; i < 2; i++)
-		if (v[i])
-			kobject_unref(&v[i]->obj);
+	/* No move reaches the pins now (they run under the scheduler lock). */
+	for (int i = 0; had && i < 2; i++)
+		vmo_unpin_page(&t->ipc_pin[i]);
+}
+
+/* Pins page i of the buffer at addr into t->ipc_pin[i]. */
+static int pin(struct thread *t, uintptr_t addr, int i)
+{
+	uintptr_t va = addr + (uintptr_t)i * PAGE_SIZE;
+	for (;;) {
+		struct vmo *v;
+		size_t index;
+		paddr_t pa;
+		int err = aspace_pin_page(&t->proc->as, va, VM_WRITE, &v, &index, &pa);
+		if (err)
+			return err == ERR_NO_MEMORY ? err : ERR_BAD_ADDRESS;
+		/* Device or DMA memory is not for this. */
+		err = v->kind == VMO_ANON ? vmo_pin_page(v, index, pa, &t->ipc_pin[i])
+					  : ERR_ACCESS_DENIED;
+		kobject_unref(&v->obj);
+		/* ERR_BUSY: a child shared the page between the fault that made
+		 * it private and the pin; fault it again. */
+		if (err != ERR_BUSY)
+			return err;
+	}
 }
 
 long sys_ipc_buffer_set(uintptr_t addr)
@@ -39,51 +61,24 @@ long sys_ipc_buffer_set(uintptr_t addr)
 	struct thread *me = thread_current();
 	if (addr % PAGE_SIZE)
 		return ERR_INVALID_ARGS;
-	if (!addr) {
-		ipc_buffer_release(me);
-		return 0;
-	}
-	if (addr < USER_BASE || addr >= USER_TOP - VG_IPC_BUFFER_SIZE)
+	if (addr && (addr < USER_BASE || addr >= USER_TOP - VG_IPC_BUFFER_SIZE))
 		return ERR_BAD_ADDRESS;
-	struct vmo *v[2] = { NULL, NULL };
-	paddr_t pa[2];
-	size_t index[2];
-	for (int i = 0; i < 2; i++) {
-		int err = aspace_pin_page(&me->proc->as, addr + (uintptr_t)i * PAGE_SIZE, VM_WRITE,
-					  &v[i], &index[i], &pa[i]);
-		if (!err && v[i]->kind != VMO_ANON) {
-			kobject_unref(&v[i]->obj); /* device or DMA memory: not for this */
-			err = ERR_ACCESS_DENIED;
-		}
-		if (err) {
-			if (i)
-				kobject_unref(&v[0]->obj);
-			return err == ERR_NO_MEMORY ? err : ERR_BAD_ADDRESS;
-		}
-	}
-	/* Pinned while nothing is shared: record the VMOs' counts with the
-	 * pages still current (a copy-on-write child made meanwhile fails it). */
-	irqflags_t vf = vmo_lock();
-	bool current = true;
-	uint32_t gen[2];
-	for (int i = 0; i < 2; i++) {
-		gen[i] = v[i]->pin_gen;
-		current = current && vmo_page_current(v[i], index[i], pa[i], true);
-	}
-	vmo_unlock(vf);
-	if (!current) {
-		kobject_unref(&v[0]->obj);
-		kobject_unref(&v[1]->obj);
-		return ERR_BUSY;
-	}
+	/* Only this thread changes its pins, and no move uses them while it
+	 * runs here (a move into a thread's buffer happens while it waits in
+	 * a call or a receive): so the old ones go first. */
 	ipc_buffer_release(me);
-	irqflags_t f = sched_lock();
-	for (int i = 0; i < 2; i++) {
-		me->ipc_buf[i] = pa[i];
-		me->ipc_buf_vmo[i] = v[i];
-		me->ipc_buf_index[i] = index[i];
-		me->ipc_buf_gen[i] = gen[i];
+	if (!addr)
+		return 0;
+	int err = pin(me, addr, 0);
+	if (err)
+		return err;
+	err = pin(me, addr, 1);
+	if (err) {
+		vmo_unpin_page(&me->ipc_pin[0]);
+		return err;
 	}
+	irqflags_t f = sched_lock();
+	me->has_ipc_buf = true;
 	sched_unlock(f);
 	return 0;
 }
@@ -92,7 +87,7 @@ long sys_ipc_buffer_set(uintptr_t addr)
  * of its page. */
 static uint8_t *buf_at(const struct thread *t, size_t off)
 {
-	return (uint8_t *)phys_to_virt(t->ipc_buf[off / PAGE_SIZE]) + off % PAGE_SIZE;
+	return (uint8_t *)phys_to_virt(t->ipc_pin[off / PAGE_SIZE].pa) + off % PAGE_SIZE;
 }
 
 static void copy_between(struct thread *to, const struct thread *from, size_t off, size_t len)
@@ -155,22 +150,22 @@ bool ipc_tag_check(uint64_t tag)
 		VG_IPC_TAG_HANDLES(tag) <= VG_IPC_MAX_HANDLES;
 }
 
-/* t's buffer pages are still the ones its VMOs hold (see the top). */
-static bool buffer_current(const struct thread *t)
+/* t has a buffer whose pages are still its VMOs' (see the top). */
+static bool buffer_usable(const struct thread *t)
 {
-	return t->ipc_buf_vmo[0]->pin_gen == t->ipc_buf_gen[0] &&
-		t->ipc_buf_vmo[1]->pin_gen == t->ipc_buf_gen[1];
+	return t->has_ipc_buf && !__atomic_load_n(&t->ipc_pin[0].dropped, __ATOMIC_ACQUIRE) &&
+		!__atomic_load_n(&t->ipc_pin[1].dropped, __ATOMIC_ACQUIRE);
 }
 
 bool ipc_buffer_stale(const struct thread *t)
 {
-	return t->ipc_buf[0] && !buffer_current(t);
+	return t->has_ipc_buf && !buffer_usable(t);
 }
 
 int ipc_buffer_move(struct thread *to, struct thread *from, uint64_t tag)
 {
 	uint32_t words = VG_IPC_TAG_WORDS(tag), handles = VG_IPC_TAG_HANDLES(tag);
-	if (!from->ipc_buf[0] || !to->ipc_buf[0] || !buffer_current(from) || !buffer_current(to))
+	if (!buffer_usable(from) || !buffer_usable(to))
 		return ERR_BAD_STATE;
 	if (handles) {
 		int err = move_handles(to, from, handles);

@@ -23,9 +23,8 @@ static inline bool ipc_tag_needs_buffer(uint64_t tag)
  * to another; both registered buffers (else ERR_BAD_STATE). Handles that
  * cannot move leave everything where it was. Scheduler lock held. */
 int ipc_buffer_move(struct thread *to, struct thread *from, uint64_t tag);
-/* t registered a buffer whose pages copy-on-write has replaced since (a
- * clone of its address space): nothing can move into it until t registers
- * it again. */
+/* t registered a buffer whose VMO has shrunk past its pages since:
+ * nothing can move into it until t registers one again. */
 bool ipc_buffer_stale(const struct thread *t);
 /* Unregisters t's buffer (at thread exit, or before a new one). */
 void ipc_buffer_release(struct thread *t);

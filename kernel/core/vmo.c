@@ -54,6 +54,7 @@ static struct vmo *vmo_alloc(uint64_t size, enum vmo_kind kind)
 	v->npages = (size_t)(size / PAGE_SIZE);
 	v->kind = kind;
 	list_init(&v->mappings);
+	list_init(&v->pins);
 	kobject_init(&v->obj, VG_OBJ_VMO, &vmo_ops);
 	return v;
 }
@@ -100,6 +101,44 @@ struct vmo *vmo_create_contiguous(uint64_t size, unsigned cache, paddr_t limit)
 	return v;
 }
 
+/* Whether page index of v is pinned. Under vmo_lock. */
+static bool page_pinned(const struct vmo *v, size_t index)
+{
+	for (const struct list *l = v->pins.next; l != &v->pins; l = l->next) {
+		const struct vmo_pin *pin = list_entry(l, struct vmo_pin, link);
+		if (pin->index == index && !pin->dropped)
+			return true;
+	}
+	return false;
+}
+
+/* Whether pa, page index of v, may be written in place. A pinned page is
+ * never shared with a child, so a holder more than its VMO is only a
+ * reader's short hold (vmo_user.c's read_page). Under vmo_lock. */
+static bool page_private(const struct vmo *v, size_t index, paddr_t pa)
+{
+	return !pmm_page_shared(pa) || page_pinned(v, index);
+}
+
+/* Gives the child c page i of the snapshot, the parent's pa: a share, or
+ * for a pinned page a copy of its own, made now (see vmo.h). Under
+ * vmo_lock; false when out of memory. */
+static bool snapshot_page(struct vmo *parent, size_t index, struct vmo *c, size_t i, paddr_t pa)
+{
+	if (page_pinned(parent, index)) {
+		paddr_t np = pmm_alloc_page();
+		if (!np)
+			return false;
+		arch_page_copy(phys_to_virt(np), phys_to_virt(pa));
+		pa = np;
+	} else {
+		pmm_page_share(pa);
+	}
+	vmo_page_set(c, i, pa);
+	c->committed++;
+	return true;
+}
+
 int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, unsigned flags,
 		     struct vmo **out)
 {
@@ -119,31 +158,31 @@ int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, unsigne
 	if (!c)
 		return ERR_NO_MEMORY;
 	size_t first = (size_t)(offset / PAGE_SIZE);
-	bool shared = false;
+	bool shared = false, ok = true;
 	irqflags_t f = vmo_lock();
-	/* The snapshot: every page the parent has committed now is shared;
-	 * pages it has not are zero for both, and whichever side touches one
-	 * later commits its own. */
+	/* The snapshot: every page the parent has committed now is shared
+	 * (pinned ones copied); pages it has not are zero for both, and
+	 * whichever side touches one later commits its own. */
 	size_t from = parent->lo > first ? parent->lo - first : 0;
 	size_t to = parent->hi > first ? MIN(parent->hi - first, c->npages) : 0;
-	for (size_t i = from; i < to; i++) {
+	for (size_t i = from; i < to && ok; i++) {
 		paddr_t pa = parent->pages[first + i];
 		if (!pa)
 			continue;
-		pmm_page_share(pa);
-		vmo_page_set(c, i, pa);
-		c->committed++;
+		ok = snapshot_page(parent, first + i, c, i, pa);
 		shared = true;
 	}
 	/* The parent's writable mappings must fault on the next write so that
-	 * it copies instead of writing into the child's snapshot; pins of its
-	 * pages (IPC buffers) are no longer safe to write through. */
-	if (shared)
-		parent->pin_gen++;
-	if (shared)
+	 * it copies instead of writing into the child's snapshot (a pinned
+	 * page faults once and stays). */
+	if (shared && ok)
 		for (struct list *l = parent->mappings.next; l != &parent->mappings; l = l->next)
 			vma_write_protect(list_entry(l, struct vma, vmo_link));
 	vmo_unlock(f);
+	if (!ok) {
+		kobject_unref(&c->obj); /* lets go of the shares it took */
+		return ERR_NO_MEMORY;
+	}
 	*out = c;
 	return 0;
 }
@@ -171,7 +210,7 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 			return 0;
 		}
 		paddr_t pa = v->pages[index];
-		bool shared = pa && pmm_page_shared(pa);
+		bool shared = pa && !page_private(v, index, pa);
 		if (pa && (!write || !shared)) {
 			vmo_unlock(f);
 			*writable = !shared;
@@ -190,7 +229,8 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 		else
 			arch_page_zero(phys_to_virt(np));
 		f = vmo_lock();
-		if (index >= v->npages || v->pages[index] != pa || (pa && !pmm_page_shared(pa))) {
+		if (index >= v->npages || v->pages[index] != pa ||
+		    (pa && page_private(v, index, pa))) {
 			/* Someone committed or copied it meanwhile, or the other
 			 * holders let go and the page is ours alone: look again. */
 			vmo_unlock(f);
@@ -198,7 +238,6 @@ paddr_t vmo_fault_page(struct vmo *v, size_t index, bool write, bool *writable)
 			continue;
 		}
 		vmo_page_set(v, index, np);
-		v->pin_gen++;
 		if (pa) {
 			pmm_page_release(pa);
 			drop_stale_mappings(v, index);
@@ -217,7 +256,50 @@ bool vmo_page_current(struct vmo *v, size_t index, paddr_t pa, bool writable)
 		return true;
 	/* Mapping a page read-only that has become exclusive since is fine:
 	 * a write faults and upgrades it. */
-	return index < v->npages && v->pages[index] == pa && (!writable || !pmm_page_shared(pa));
+	return index < v->npages && v->pages[index] == pa &&
+		(!writable || page_private(v, index, pa));
+}
+
+int vmo_pin_page(struct vmo *v, size_t index, paddr_t pa, struct vmo_pin *pin)
+{
+	if (v->kind != VMO_ANON)
+		return ERR_NOT_SUPPORTED;
+	irqflags_t f = vmo_lock();
+	/* Private now, so no child holds it: from here on none will. */
+	bool current = vmo_page_current(v, index, pa, true);
+	if (current) {
+		kobject_ref(&v->obj);
+		pin->vmo = v;
+		pin->index = index;
+		pin->pa = pa;
+		pin->dropped = false;
+		list_push_back(&v->pins, &pin->link);
+	}
+	vmo_unlock(f);
+	return current ? 0 : ERR_BUSY;
+}
+
+void vmo_unpin_page(struct vmo_pin *pin)
+{
+	irqflags_t f = vmo_lock();
+	list_remove(&pin->link);
+	bool dropped = pin->dropped;
+	vmo_unlock(f);
+	if (dropped)
+		pmm_page_release(pin->pa);
+	kobject_unref(&pin->vmo->obj);
+}
+
+/* Page index of v is going: its pins take a share each, to keep it. */
+static void drop_pins(struct vmo *v, size_t index)
+{
+	for (struct list *l = v->pins.next; l != &v->pins; l = l->next) {
+		struct vmo_pin *pin = list_entry(l, struct vmo_pin, link);
+		if (pin->index == index && !pin->dropped) {
+			pmm_page_share(pin->pa);
+			__atomic_store_n(&pin->dropped, true, __ATOMIC_RELEASE);
+		}
+	}
 }
 
 int vmo_set_size(struct vmo *v, uint64_t size)
@@ -242,6 +324,7 @@ int vmo_set_size(struct vmo *v, uint64_t size)
 			/* A page past the new end: out of every mapping (a later
 			 * access faults beyond the VMO), and let go. */
 			drop_stale_mappings(v, i);
+			drop_pins(v, i);
 			pmm_page_release(old[i]);
 			v->committed--;
 		}
@@ -251,7 +334,6 @@ int vmo_set_size(struct vmo *v, uint64_t size)
 	v->hi = MIN(v->hi, n);
 	v->lo = MIN(v->lo, v->hi);
 	v->size = size;
-	v->pin_gen++;
 	vmo_unlock(f);
 	kfree(old);
 	return 0;

@@ -2,24 +2,11 @@
 // Messages through the IPC buffer: words 0-3 between the buffer and the
 // registers the kernel moves them in.
 //
-// A buffer's pin goes stale when its pages are made copy-on-write (a
-// snapshot of the address space for fork, vm_clone): the kernel refuses
-// the call with ERR_BAD_STATE before doing anything, and registering the
-// buffer again makes its pages this process's own. So any thread, not
-// only the one that forked, carries on after a retry; a few, since threads
-// forking one after another can make the pin stale again in between
-// (tests/user/forkstress.c), and never more, since a peer without a buffer
-// gives ERR_BAD_STATE too and no repinning ends that.
-#include <stdbool.h>
+// A buffer's pin never goes stale under a fork (the kernel keeps pinned
+// pages out of copy-on-write snapshots): ERR_BAD_STATE means a side has no
+// usable buffer, and is returned as it is, never retried, since a call the
+// server may have performed must not be sent twice.
 #include <vg/vg.h>
-
-#define REPIN_TRIES 8
-
-static bool repinned(long st, struct vg_ipc_buffer *buf)
-{
-	return st == ERR_BAD_STATE && vg_tcb()->ipc_buffer == buf &&
-		vg_ipc_buffer_set((uintptr_t)buf) == 0;
-}
 
 static void store_received(struct vg_ipc_buffer *buf, const uint64_t r[5], uint64_t *tag)
 {
@@ -33,8 +20,6 @@ long vg_ipc_call_msg(vg_handle_t ep, uint64_t tag, struct vg_ipc_buffer *buf, ui
 	uint64_t a[6] = { ep, tag, buf->words[0], buf->words[1], buf->words[2], buf->words[3] };
 	uint64_t r[5];
 	long st = vg_syscall6_r(VG_SYS_ipc_call, a, r);
-	for (int i = 0; i < REPIN_TRIES && repinned(st, buf); i++)
-		st = vg_syscall6_r(VG_SYS_ipc_call, a, r);
 	if (st == 0)
 		store_received(buf, r, reply_tag);
 	return st;
@@ -49,8 +34,6 @@ long vg_ipc_reply_recv_msg(vg_handle_t ep, uint64_t reply_tag, struct vg_ipc_buf
 	uint64_t r[5];
 	long nr = reply_tag == VG_IPC_NO_REPLY ? VG_SYS_ipc_recv : VG_SYS_ipc_reply_recv;
 	long st = vg_syscall6_r(nr, a, r);
-	for (int i = 0; i < REPIN_TRIES && repinned(st, buf); i++)
-		st = vg_syscall6_r(nr, a, r);
 	if (st >= 0)
 		store_received(buf, r, recv_tag);
 	return st;

@@ -6,6 +6,7 @@
 #include <kernel/list.h>
 #include <kernel/percpu.h>
 #include <kernel/spinlock.h>
+#include <kernel/vmo.h>
 
 /*
  * Threads and the scheduler. Priorities 0 (idle) to 63, one run queue each
@@ -80,11 +81,10 @@ struct thread {
 	struct thread *replier; /* the thread holding our reply right */
 	uint64_t ipc_msg[5]; /* tag and words 0-3, while queued as a sender */
 	uint64_t ipc_badge;
-	/* The IPC buffer's two pages (ipc_buffer.c), held through their VMOs. */
-	paddr_t ipc_buf[2];
-	struct vmo *ipc_buf_vmo[2];
-	size_t ipc_buf_index[2];
-	uint32_t ipc_buf_gen[2]; /* the VMOs' pin_gen when pinned */
+	/* The IPC buffer's two pages (ipc_buffer.c), pinned; has_ipc_buf
+	 * changes under the scheduler lock, the pins under vmo_lock. */
+	bool has_ipc_buf;
+	struct vmo_pin ipc_pin[2];
 };
 
 void sched_init(void);

@@ -21,6 +21,12 @@
  * and zeroed at creation, for DMA. Both carry a cache attribute that every
  * mapping of them gets, and neither has children (their pages must never
  * move).
+ *
+ * A page of an anonymous VMO may be pinned (vmo_pin_page: an IPC buffer,
+ * which the kernel writes through its physical address at any time). A
+ * pinned page stays the VMO's, private and in place: a child made while it
+ * is pinned gets a copy of it at once instead of a share, so neither side
+ * ever has to fault it away, and a write into it never reaches a child.
  */
 #define VMO_MAX_SIZE (1ull << 36) /* 64 GiB, until resource limits come */
 
@@ -40,9 +46,19 @@ struct vmo {
 	paddr_t phys; /* physical and contiguous: the first page */
 	unsigned cache; /* VM_DEVICE or VM_WC, added to every mapping's PTEs */
 	struct list mappings; /* the vmas that map it (struct vma.vmo_link) */
-	/* Bumped whenever a page may stop being the one a pin holds (shared
-	 * with a copy-on-write child, or replaced): pins compare it. */
-	uint32_t pin_gen;
+	struct list pins; /* its pinned pages (struct vmo_pin.link) */
+};
+
+/* A pin of one page (vmo_pin_page), kept by its holder. */
+struct vmo_pin {
+	struct list link; /* in vmo->pins, under vmo_lock */
+	struct vmo *vmo; /* referenced while pinned */
+	size_t index;
+	paddr_t pa; /* never changes while pinned */
+	/* The VMO shrank past the page: pa is no longer its page, and the
+	 * pin holds it (a share of its own) so that it cannot be freed under
+	 * a writer. Set under vmo_lock; read without it. */
+	bool dropped;
 };
 
 /* A new anonymous VMO of size bytes (rounded up to pages); NULL when size
@@ -74,6 +90,13 @@ static inline size_t vmo_page_count(struct vmo *v)
 /* Under vmo_lock: whether pa (as vmo_fault_page returned it, with
  * writable) is still what page index may be mapped as. */
 bool vmo_page_current(struct vmo *v, size_t index, paddr_t pa, bool writable);
+/* Pins page index of an anonymous VMO, which must be pa, committed and
+ * private (as vmo_fault_page returned it for a write): ERR_BUSY when it no
+ * longer is (a child shared it meanwhile; fault it again and retry),
+ * ERR_NOT_SUPPORTED for other kinds. Takes a reference on v. */
+int vmo_pin_page(struct vmo *v, size_t index, paddr_t pa, struct vmo_pin *pin);
+/* Lets go of a pin (and of its page, if the VMO dropped it). */
+void vmo_unpin_page(struct vmo_pin *pin);
 /* Grows or shrinks an anonymous VMO to size bytes (rounded up to pages;
  * 0 allowed): new pages read as zeros; pages past a smaller end are let go
  * and unmapped, so mappings reaching past the end fault there. Errors:

@@ -139,3 +139,43 @@ UTEST(signal_handler_siglongjmp_restores_the_ipc_buffer)
 	signal(SIGUSR2, SIG_DFL);
 	close(null_fd);
 }
+
+/* The same with a plain longjmp, a thousand times: each handler maps a
+ * buffer of its own for its call, and each jump must let go of it (and put
+ * ours back), or 8 KiB stays mapped per jump. */
+static jmp_buf plain_back;
+
+static void plain_jumping_handler(int sig)
+{
+	(void)sig;
+	char c = 'x';
+	handled += write(null_fd, &c, 1) == 1;
+	longjmp(plain_back, 1);
+}
+
+UTEST(signal_handler_longjmp_leaks_no_ipc_buffer)
+{
+	CHECK_EQ(vfs_up(), 0);
+	null_fd = open("/dev/null", O_WRONLY);
+	CHECK(null_fd >= 0);
+	struct vg_ipc_buffer *mine = vg_ipc_buffer();
+	/* SA_NODEFER: a plain longjmp leaves the mask as the handler had it. */
+	struct sigaction sa = { .sa_handler = plain_jumping_handler, .sa_flags = SA_NODEFER };
+	CHECK_EQ(sigaction(SIGUSR2, &sa, NULL), 0);
+	handled = 0;
+	struct vg_process_info before, after;
+	CHECK_EQ(vg_process_info(self_h, &before), 0);
+	for (volatile int i = 0; i < 1000; i++)
+		if (!setjmp(plain_back))
+			raise(SIGUSR2);
+	CHECK_EQ(vg_process_info(self_h, &after), 0);
+	CHECK_EQ(handled, 1000);
+	vg_printf("KTEST-DETAIL longjmp: 1000 jumps out of handlers, mapped %llu -> %llu bytes\n",
+		  (unsigned long long)before.mapped, (unsigned long long)after.mapped);
+	CHECK(after.mapped <= before.mapped + 64 * 1024); /* a leak would be 8 MiB */
+	CHECK(vg_ipc_buffer() == mine);
+	char c = 'y';
+	CHECK_EQ(write(null_fd, &c, 1), 1); /* the kernel's registration is mine again */
+	signal(SIGUSR2, SIG_DFL);
+	close(null_fd);
+}

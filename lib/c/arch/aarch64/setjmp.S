@@ -2,7 +2,10 @@
 /*
  * setjmp/longjmp for AArch64: the callee-saved registers of AAPCS64
  * (x19-x28, fp, lr, sp, and the low halves d8-d15 of v8-v15) in jmp_buf
- * words 0-20. _setjmp/_longjmp are the same (no signal masks exist yet).
+ * words 0-20, and the thread's IPC buffer (struct vg_tcb's ipc_buffer, 16
+ * bytes below the thread pointer) in word 29, which longjmp puts back
+ * (os/signal/sigjmp.c) before it jumps here, to __libc_longjmp_regs.
+ * _setjmp is the same.
  */
 	.text
 	.globl	setjmp
@@ -23,16 +26,17 @@ _setjmp:
 	stp	d10, d11, [x0, #120]
 	stp	d12, d13, [x0, #136]
 	stp	d14, d15, [x0, #152]
+	mrs	x2, tpidr_el0
+	ldur	x2, [x2, #-16]
+	str	x2, [x0, #232]
 	mov	w0, #0
 	ret
 	.size	setjmp, . - setjmp
 
-	.globl	longjmp
-	.globl	_longjmp
-	.type	longjmp, %function
-	.type	_longjmp, %function
-longjmp:
-_longjmp:
+	.globl	__libc_longjmp_regs
+	.hidden	__libc_longjmp_regs
+	.type	__libc_longjmp_regs, %function
+__libc_longjmp_regs:
 	ldp	x19, x20, [x0, #0]
 	ldp	x21, x22, [x0, #16]
 	ldp	x23, x24, [x0, #32]
@@ -48,6 +52,6 @@ _longjmp:
 	cmp	w1, #0
 	csinc	w0, w1, wzr, ne
 	ret
-	.size	longjmp, . - longjmp
+	.size	__libc_longjmp_regs, . - __libc_longjmp_regs
 
 	.section .note.GNU-stack, "", %progbits

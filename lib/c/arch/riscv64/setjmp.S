@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * setjmp/longjmp for RISC-V 64 (lp64d): the callee-saved registers s0-s11,
- * ra, sp and fs0-fs11 in jmp_buf words 0-25. _setjmp/_longjmp are the same
- * (no signal masks exist yet).
+ * ra, sp and fs0-fs11 in jmp_buf words 0-25, and the thread's IPC buffer
+ * (struct vg_tcb's ipc_buffer, 16 bytes below tp) in word 29, which
+ * longjmp puts back (os/signal/sigjmp.c) before it jumps here, to
+ * __libc_longjmp_regs. _setjmp is the same.
  */
 	.text
 	.globl	setjmp
@@ -37,16 +39,16 @@ _setjmp:
 	fsd	fs9, 184(a0)
 	fsd	fs10, 192(a0)
 	fsd	fs11, 200(a0)
+	ld	t0, -16(tp)
+	sd	t0, 232(a0)
 	li	a0, 0
 	ret
 	.size	setjmp, . - setjmp
 
-	.globl	longjmp
-	.globl	_longjmp
-	.type	longjmp, @function
-	.type	_longjmp, @function
-longjmp:
-_longjmp:
+	.globl	__libc_longjmp_regs
+	.hidden	__libc_longjmp_regs
+	.type	__libc_longjmp_regs, @function
+__libc_longjmp_regs:
 	ld	s0, 0(a0)
 	ld	s1, 8(a0)
 	ld	s2, 16(a0)
@@ -76,6 +78,6 @@ _longjmp:
 	seqz	a0, a1
 	add	a0, a0, a1
 	ret
-	.size	longjmp, . - longjmp
+	.size	__libc_longjmp_regs, . - __libc_longjmp_regs
 
 	.section .note.GNU-stack, "", @progbits

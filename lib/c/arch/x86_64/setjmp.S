@@ -2,8 +2,10 @@
 /*
  * setjmp/longjmp for x86_64: the callee-saved registers of the SysV ABI
  * (rbx, rbp, r12-r15), the stack pointer after return and the return
- * address, in jmp_buf words 0-7. _setjmp/_longjmp are the same (no signal
- * masks exist yet).
+ * address, in jmp_buf words 0-7, and the thread's IPC buffer (struct
+ * vg_tcb's ipc_buffer, at %fs:8) in word 29, which longjmp puts back
+ * (os/signal/sigjmp.c) before it jumps here, to __libc_longjmp_regs.
+ * _setjmp is the same.
  */
 	.text
 	.globl	setjmp
@@ -22,16 +24,16 @@ _setjmp:
 	movq	%rdx, 48(%rdi)
 	movq	(%rsp), %rdx
 	movq	%rdx, 56(%rdi)
+	movq	%fs:8, %rdx
+	movq	%rdx, 232(%rdi)
 	xorl	%eax, %eax
 	ret
 	.size	setjmp, . - setjmp
 
-	.globl	longjmp
-	.globl	_longjmp
-	.type	longjmp, @function
-	.type	_longjmp, @function
-longjmp:
-_longjmp:
+	.globl	__libc_longjmp_regs
+	.hidden	__libc_longjmp_regs
+	.type	__libc_longjmp_regs, @function
+__libc_longjmp_regs:
 	movl	%esi, %eax
 	testl	%eax, %eax
 	jnz	1f
@@ -44,6 +46,6 @@ _longjmp:
 	movq	40(%rdi), %r15
 	movq	48(%rdi), %rsp
 	jmpq	*56(%rdi)
-	.size	longjmp, . - longjmp
+	.size	__libc_longjmp_regs, . - __libc_longjmp_regs
 
 	.section .note.GNU-stack, "", @progbits

@@ -45,8 +45,8 @@ int __libc_sig_ready(void);
 void __libc_sig_flush(void);
 /* Around a handler (os/signal/ipcbuf.c): the interrupted code's IPC
  * buffer is set aside, so that the handler's own calls use another, and
- * put back. __libc_handler_ipc_end also serves siglongjmp, with the
- * buffer that was the thread's at sigsetjmp. */
+ * put back. __libc_handler_ipc_end also serves longjmp and siglongjmp,
+ * with the buffer that was the thread's at setjmp. */
 struct vg_ipc_buffer;
 struct vg_ipc_buffer *__libc_handler_ipc_begin(void);
 void __libc_handler_ipc_end(struct vg_ipc_buffer *interrupted);

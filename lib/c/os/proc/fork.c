@@ -17,11 +17,10 @@
 // POSIX semantics: the child has only the calling thread; locks that other
 // threads held at the moment of the snapshot stay held in the child (as on
 // every system, only async-signal-safe calls are safe in the child of a
-// multi-threaded program before it calls exec). The parent's other
-// threads find their IPC buffers' pins stale after the snapshot: the
-// kernel refuses their next call with ERR_BAD_STATE before sending it, and
-// libvg registers the buffer again and retries; the forking thread
-// registers its own here.
+// multi-threaded program before it calls exec). The parent's threads keep
+// their IPC buffers' pins, even those waiting in a call: the kernel gives
+// the child a copy of every pinned page instead of a share. The child's
+// one thread registers its copy of the buffer again.
 //
 // pthread_atfork's handlers run around all of this: each prepare handler
 // (the last registered first) before, then the parent or child handlers
@@ -194,12 +193,8 @@ static pid_t fork_process(vg_handle_t ep)
 		st = vg_vm_clone(vg_self(), child);
 		__vg_fd_fork_done();
 	}
-	/* The snapshot shared our IPC buffer's pages with the child: the
-	 * kernel refuses the old pin (ERR_BAD_STATE) until we register the
-	 * buffer again, which makes its pages ours alone. */
-	struct vg_tcb *tcb = vg_tcb();
-	if (!st && tcb->ipc_buffer)
-		st = vg_ipc_buffer_set((uintptr_t)tcb->ipc_buffer);
+	/* The pins of our threads' IPC buffers stay good: the kernel gave
+	 * the child copies of those pages rather than shares. */
 	if (!st) {
 		vg_handle_t thread;
 		st = vg_thread_create(child, (uintptr_t)child_start,

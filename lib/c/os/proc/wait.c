@@ -43,12 +43,10 @@ static vg_handle_t events_note(vg_handle_t ep)
 	__libc_lock(&events_lock);
 	long st = events ? 0 : ERR_INTERRUPTED;
 	/* Ask again when the call never reached the server (an interruption
-	 * refused it) or when its reply, which carries the handle, could not
-	 * land: another thread's fork made our IPC buffer's pages
-	 * copy-on-write while we waited (the server closes the handle). Else
-	 * waitpid failed with ENOSYS, under signals or forks in other
-	 * threads. */
-	while (st == ERR_INTERRUPTED || st == ERR_BAD_STATE)
+	 * refused it): else waitpid failed with ENOSYS under signals. A reply
+	 * always lands, even when another thread forks meanwhile (the kernel
+	 * keeps pinned IPC buffer pages out of the snapshot). */
+	while (st == ERR_INTERRUPTED)
 		st = proc_process_events(ep, &events);
 	if (st)
 		events = VG_HANDLE_INVALID;

@@ -1,22 +1,37 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// sigsetjmp and siglongjmp: setjmp's buffer plus the signal mask and the
-// thread's IPC buffer, in three last words that setjmp.S leaves alone. A
-// jump out of a handler puts back the IPC buffer of the code it jumps to
-// (os/signal/ipcbuf.c), which the handler had set aside.
+// longjmp and siglongjmp, and sigsetjmp's mask: setjmp (setjmp.S) keeps
+// the registers and the thread's IPC buffer, sigsetjmp also the signal
+// mask, in the buffer's last words that only these use. Either jump out of
+// a signal handler puts back the IPC buffer of the code it jumps to
+// (os/signal/ipcbuf.c), which the handler had set aside, and lets go of
+// the handler's own: a plain longjmp leaks nothing either. A jump that no
+// handler stands between costs a comparison.
 #include <setjmp.h>
 #include <vg/vg.h>
 
 #include "../internal/signal.h"
 
-#define IPC_BUFFER 29
+#define IPC_BUFFER 29 /* written by setjmp.S */
 #define SAVED 30 /* 1 if the mask below was saved */
 #define MASK 31
+
+_Noreturn void __libc_longjmp_regs(jmp_buf env, int val);
 
 void __sigsetjmp_mask(sigjmp_buf env, int save)
 {
 	env[SAVED] = save != 0;
 	env[MASK] = (unsigned long)__libc_sig_mask;
-	env[IPC_BUFFER] = (unsigned long)vg_tcb()->ipc_buffer;
+}
+
+_Noreturn void longjmp(jmp_buf env, int val)
+{
+	__libc_handler_ipc_end((struct vg_ipc_buffer *)env[IPC_BUFFER]);
+	__libc_longjmp_regs(env, val);
+}
+
+_Noreturn void _longjmp(jmp_buf env, int val)
+{
+	longjmp(env, val);
 }
 
 _Noreturn void siglongjmp(sigjmp_buf env, int val)
@@ -26,5 +41,5 @@ _Noreturn void siglongjmp(sigjmp_buf env, int val)
 		__libc_sig_mask = (sigset_t)env[MASK];
 		__libc_sig_flush(); /* what the restored mask lets through runs now */
 	}
-	longjmp(env, val);
+	__libc_longjmp_regs(env, val);
 }
