@@ -8,7 +8,7 @@
 #   test_vfs_perm     srv/vfs/perm.c and creds.c
 #   test_fscommon     srv/fscommon/waiters.c and locks.c
 
-HOST_TMPFS_SRCS := srv/tmpfs/nodes.c srv/tmpfs/initrd.c tests/host/tmpfs_store_heap.c srv/tmpfs/store_heap.c
+HOST_TMPFS_SRCS := srv/tmpfs/nodes.c srv/tmpfs/initrd.c srv/tmpfs/layout.c tests/host/tmpfs_store_heap.c srv/tmpfs/store_heap.c
 
 $(HOST_GEN)/fs/.stamp: idl/fs.idl $(IDLC)
 	@rm -rf $(@D) && mkdir -p $(@D)
