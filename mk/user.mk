@@ -245,7 +245,8 @@ $(foreach p,$(BIN_NAMES),$(eval $(call user_link_rule,$(p),$(patsubst \
 # layout mounts filesystems on (docs/ARCHITECTURE.md, section 17).
 $(USER_ROOT_STAMP): $(USER_PROGS) mk/user.mk
 	@rm -rf $(USER_ROOT)
-	@mkdir -p $(USER_ROOT)/bin $(USER_ROOT)/tmp $(USER_ROOT)/run $(USER_ROOT)/dev
+	@mkdir -p $(USER_ROOT)/bin $(USER_ROOT)/tmp $(USER_ROOT)/run $(USER_ROOT)/dev \
+		$(USER_ROOT)/home $(USER_ROOT)/root
 	@for p in $(USER_PROGS); do \
 		$(OBJCOPY) $(STRIP_FOR_IMAGE) $$p $(USER_ROOT)/bin/$${p##*/} || exit 1; done
 	@touch $@

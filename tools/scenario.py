@@ -105,7 +105,7 @@ STEPS = [
     # started again by init (a new pid, one restart).
     # rtc set the wall clock at boot and exited (0), as its definition says.
     ("svc_lists_the_services", ["svc list"],
-     r"NAME +STATE +TARGET +PID +UPTIME +RESTARTS +LAST-EXIT(\n(%s|%s)){14}"
+     r"NAME +STATE +TARGET +PID +UPTIME +RESTARTS +LAST-EXIT(\n(%s|%s)){16}"
      % (SVC_ROW, RTC_ROW), 0),
     # Every service has a pid the process server lists under its name
     # (getty's has become the shell), those init starts itself included.
@@ -113,7 +113,7 @@ STEPS = [
      ["svc list | while read n s t p r; do [ $n = NAME -o $s != running ] && continue; c=$(ps -p $p -o comm=); "
       "if [ \"$c\" = $n ] || [ $n = getty -a \"${c%sh}\" != \"$c\" ]; then echo $n ok; "
       "else echo $n $p $c; fi; done"],
-     r"([a-z]+ ok\n){12}[a-z]+ ok", 0),
+     r"([a-z]+ ok\n){14}[a-z]+ ok", 0),
     # A service init starts itself, killed by its pid: SIGTERM's default
     # action (143), restarted with a new pid, its file system mounted again.
     ("init_started_service_killed_by_pid",

@@ -59,13 +59,13 @@ struct vg_handle_info {
 #define VG_VM_FIXED 0x100u
 #define VG_VM_SHARED 0x200u
 #define VG_VM_POPULATE 0x400u
-/* The mapping may reach past the VMO's end (a file mapping past the end of
- * the file): an access there faults with VG_EXC_PAST_END (SIGBUS), as one
+/* The mapping may reach past the VMO's end, or start past it (a file
+ * mapping past the end of the file): an access there faults with VG_EXC_PAST_END (SIGBUS), as one
  * does after vmo_set_size shrinks a VMO under a mapping, until it grows. */
 #define VG_VM_PAST_END 0x800u
 /* vmo_create_child flags: the child covers only the part of the range the
- * parent has (at least one page of it), for a copy of a mapping that may
- * reach past the parent's end. */
+ * parent has (empty when it has none of it), for a copy of a mapping that
+ * may reach past the parent's end. */
 #define VG_CHILD_UP_TO_END 0x1u
 
 /* Resource kinds (resource_create). A ROOT resource covers every range of

@@ -177,9 +177,11 @@ int aspace_map(struct aspace *as, vaddr_t *va, uint64_t len, unsigned prot, stru
 		return ERR_ACCESS_DENIED;
 	if (prot & ~(VM_READ | VM_WRITE | VM_EXEC))
 		return ERR_INVALID_ARGS;
+	/* PAST_END: the VMO may end anywhere before the mapping does, even
+	 * before it starts (a file mapped at an offset past its end). */
 	if (len == 0 || (len & (PAGE_SIZE - 1)) || (offset & (PAGE_SIZE - 1)) ||
-	    offset > vmo->size ||
-	    (!(opts & ASPACE_PAST_END) ? len > vmo->size - offset : len > VMO_MAX_SIZE))
+	    (!(opts & ASPACE_PAST_END) ? offset > vmo->size || len > vmo->size - offset
+				       : offset > VMO_MAX_SIZE || len > VMO_MAX_SIZE))
 		return ERR_INVALID_ARGS;
 	vaddr_t at = *va;
 	if (fixed && !range_ok(at, len))

@@ -42,9 +42,10 @@ static void vmo_destroy(struct kobject *o)
 
 static const struct kobject_ops vmo_ops = { .destroy = vmo_destroy };
 
+/* size may be 0 here: an anonymous child of nothing (vmo_create_child). */
 static struct vmo *vmo_alloc(uint64_t size, enum vmo_kind kind)
 {
-	if (size == 0 || size > VMO_MAX_SIZE)
+	if (size > VMO_MAX_SIZE)
 		return NULL;
 	size = ALIGN_UP(size, PAGE_SIZE);
 	struct vmo *v = kzalloc(sizeof(*v));
@@ -59,17 +60,24 @@ static struct vmo *vmo_alloc(uint64_t size, enum vmo_kind kind)
 	return v;
 }
 
-struct vmo *vmo_create(uint64_t size)
+/* An anonymous VMO of size bytes, 0 allowed (no pages: every access is
+ * past its end). */
+static struct vmo *anon_create(uint64_t size)
 {
 	struct vmo *v = vmo_alloc(size, VMO_ANON);
-	if (!v)
-		return NULL;
+	if (!v || !v->npages)
+		return v;
 	v->pages = kzalloc(v->npages * sizeof(paddr_t));
 	if (!v->pages) {
 		kfree(v);
 		return NULL;
 	}
 	return v;
+}
+
+struct vmo *vmo_create(uint64_t size)
+{
+	return size ? anon_create(size) : NULL;
 }
 
 struct vmo *vmo_create_physical(paddr_t pa, uint64_t size, unsigned cache)
@@ -150,11 +158,13 @@ int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, unsigne
 		return ERR_OUT_OF_RANGE;
 	size = ALIGN_UP(size, PAGE_SIZE);
 	uint64_t has = __atomic_load_n(&parent->size, __ATOMIC_RELAXED);
-	if ((flags & VG_CHILD_UP_TO_END) && offset < has)
-		size = MIN(size, has - offset);
-	if (offset > has || size > has - offset)
+	/* Up to the end: none of the range may be the parent's (a mapping
+	 * wholly past the end of a file), and the child is then empty. */
+	if (flags & VG_CHILD_UP_TO_END)
+		size = offset < has ? MIN(size, has - offset) : 0;
+	if (offset > has ? size != 0 : size > has - offset)
 		return ERR_OUT_OF_RANGE;
-	struct vmo *c = vmo_create(size);
+	struct vmo *c = anon_create(size);
 	if (!c)
 		return ERR_NO_MEMORY;
 	size_t first = (size_t)(offset / PAGE_SIZE);

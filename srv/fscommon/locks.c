@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Advisory byte-range locks (locks.h). A set splits or trims the owner's
-// own locks over the range, then adds the new one: a lock never overlaps
-// another of the same owner, so conflicts are simply overlaps with other
-// owners' locks where one of the two is exclusive.
+// own locks over the range, then adds the new one, joined with those of
+// the same kind it touches: a lock never overlaps another of the same
+// owner, so conflicts are simply overlaps with other owners' locks where
+// one of the two is exclusive.
 #include "locks.h"
 #include <fs.h>
 #include <stdlib.h>
@@ -82,6 +83,21 @@ long fs_lock_set(struct fs_locks *l, uint64_t ino, const void *owner, uint8_t ki
 		p = &k->next;
 	}
 	free(spare);
+	/* The owner's locks of the same kind that touch the new one become
+	 * one with it (none overlaps it now), so that testlock answers the
+	 * whole of a range locked piece by piece, as POSIX's F_GETLK does. */
+	for (struct fs_lock **p = &l->list; fresh && *p;) {
+		struct fs_lock *k = *p;
+		if (k != fresh && k->ino == ino && k->owner == owner && k->kind == kind &&
+		    (k->end == fresh->start || k->start == fresh->end)) {
+			fresh->start = k->start < fresh->start ? k->start : fresh->start;
+			fresh->end = k->end > fresh->end ? k->end : fresh->end;
+			*p = k->next;
+			free(k);
+			continue;
+		}
+		p = &k->next;
+	}
 	/* Whatever changed, a waiter of the inode may now fit: it asks again. */
 	fs_waiters_wake(&l->waiters, fs_waiter_key_due, &ino);
 	return 0;

@@ -3,7 +3,9 @@
 // (VG_HTAG_USER + 0, with every right: it mints open files' handles) and
 // as argv[1] either its size limit in bytes (default 256 MiB), or
 // "initrd": then it holds the boot archive's files, read-only (the root
-// filesystem at boot). A corrupt archive is refused with a message.
+// filesystem at boot). A corrupt archive is refused with a message. After
+// a limit, arguments NAME=MODE:UID:GID set the root directory's mode and
+// owner (NAME ".") or make directories in it (layout.c): the homes.
 #include "tmpfs.h"
 #include <stdlib.h>
 #include <string.h>
@@ -50,5 +52,10 @@ int main(int argc, char **argv)
 	}
 	if (initrd && load_initrd(&fs))
 		return 1;
+	for (int i = 2; !initrd && i < argc; i++)
+		if (tmpfs_layout(&fs, argv[i])) {
+			vg_printf("tmpfs: cannot make %s (NAME=MODE:UID:GID)\n", argv[i]);
+			return 1;
+		}
 	return (int)tmpfs_serve(&fs, ep);
 }

@@ -6,13 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ROOT_INO 1u
-
 static struct tmpfs_node *node_new(struct tmpfs *fs, fs_kind_t kind, uint32_t mode, uint32_t uid,
 				   uint32_t gid)
 {
 	uint64_t ino = 0;
-	for (uint64_t i = fs->free_from > ROOT_INO ? fs->free_from : ROOT_INO; i < fs->nnodes; i++)
+	for (uint64_t i = fs->free_from > TMPFS_ROOT_INO ? fs->free_from : TMPFS_ROOT_INO;
+	     i < fs->nnodes; i++)
 		if (!fs->nodes[i]) {
 			ino = i;
 			break;
@@ -23,7 +22,7 @@ static struct tmpfs_node *node_new(struct tmpfs *fs, fs_kind_t kind, uint32_t mo
 		if (!grown)
 			return NULL;
 		memset(grown + fs->nnodes, 0, (n - fs->nnodes) * sizeof(*grown));
-		ino = fs->nnodes ? fs->nnodes : ROOT_INO;
+		ino = fs->nnodes ? fs->nnodes : TMPFS_ROOT_INO;
 		fs->nodes = grown;
 		fs->nnodes = n;
 	}

@@ -347,21 +347,23 @@ static long do_map(void *ctx, uint64_t badge, uint64_t size, bool writable, vg_h
 		return st;
 	if (!fs_open_readable(o) || (writable && !fs_open_writable(o)))
 		return FS_FS_ERROR_DENIED;
-	if (size == 0 || size > TMPFS_FILE_MAX)
+	if (size == 0)
 		return FS_FS_ERROR_INVALID;
-	/* The VMO holds the file's pages and no more: the client maps it with
-	 * VG_VM_PAST_END, and its accesses past the file's last page fault
-	 * (SIGBUS) until the file grows. A writable mapping may write any
-	 * page of the file it covers: they are counted now, so the limit
+	if (size > TMPFS_FILE_MAX) /* past the largest file: mmap's EOVERFLOW */
+		return FS_FS_ERROR_TOO_BIG;
+	/* The VMO holds the file's pages and no more, now and as the file
+	 * changes (tmpfs_store_fit): the client maps it with VG_VM_PAST_END,
+	 * and its accesses past the file's last page fault (SIGBUS) until the
+	 * file grows; an empty file has no page. A writable mapping may write
+	 * any page of the file it covers: they are counted now, so the limit
 	 * holds. */
 	uint64_t cover = size < n->size ? size : n->size;
-	st = writable ? tmpfs_commit(fs, n, cover)
-		      : tmpfs_store_reserve(&n->u.f.data, cover, cover);
+	st = writable ? tmpfs_commit(fs, n, cover) : 0;
 	vg_handle_t vmo;
-	if (st || (st = tmpfs_store_vmo(&n->u.f.data, &vmo)))
+	if (st || (st = tmpfs_store_reserve(&n->u.f.data, n->size, n->size)) ||
+	    (st = tmpfs_store_vmo(&n->u.f.data, &vmo)) ||
+	    (st = tmpfs_store_fit(&n->u.f.data, n->size)))
 		return st;
-	if (n->size)
-		tmpfs_store_shrink(&n->u.f.data, n->size);
 	uint32_t rights =
 		VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_TRANSFER | (writable ? VG_RIGHT_WRITE : 0);
 	return vg_handle_duplicate(vmo, rights, mem) ? FS_FS_ERROR_NO_MEMORY : 0;

@@ -13,7 +13,17 @@
 
 #define PAGE TMPFS_STORE_PAGE
 #define SMALL_MAX (64u << 10)
-#define RW (VG_VM_READ | VG_VM_WRITE)
+/* Past the end: a fitted VMO may end before tmpfs's mapping of it does. */
+#define RW (VG_VM_READ | VG_VM_WRITE | VG_VM_PAST_END)
+#define ROUND(bytes) (((bytes) + PAGE - 1) / PAGE * PAGE)
+
+static long set_size(struct tmpfs_store *s, uint64_t size)
+{
+	if (vg_vmo_set_size(s->vmo, size))
+		return FS_FS_ERROR_NO_SPACE;
+	s->vsize = size;
+	return 0;
+}
 
 /* Maps the VMO at cap bytes: the new part right after the old mapping when
  * that room is free (the pages mapped so far stay mapped: no fault again
@@ -53,18 +63,22 @@ static long move_to_vmo(struct tmpfs_store *s, uint64_t cap)
 		free(s->base);
 	s->borrowed = false;
 	s->base = (unsigned char *)at;
-	s->cap = cap;
+	s->cap = s->vsize = cap;
 	return 0;
 }
 
 long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from)
 {
 	long st = tmpfs_store_own(s);
+	if (!st && s->fitted && bytes > s->vsize)
+		st = set_size(s, ROUND(bytes));
 	if (st || bytes <= s->cap)
 		return st;
 	uint64_t cap = tmpfs_store_cap_for(s, bytes);
-	if (s->vmo)
-		return vg_vmo_set_size(s->vmo, cap) ? FS_FS_ERROR_NO_SPACE : remap(s, cap);
+	if (s->vmo) {
+		st = s->fitted ? 0 : set_size(s, cap);
+		return st ? st : remap(s, cap);
+	}
 	if (cap > SMALL_MAX)
 		return move_to_vmo(s, cap);
 	return tmpfs_heap_grow(s, cap, bytes, from);
@@ -72,15 +86,21 @@ long tmpfs_store_reserve(struct tmpfs_store *s, uint64_t bytes, uint64_t from)
 
 long tmpfs_store_vmo(struct tmpfs_store *s, vg_handle_t *vmo)
 {
-	uint64_t cap = (s->cap + PAGE - 1) / PAGE * PAGE; /* a borrowed one's is its length */
+	uint64_t cap = ROUND(s->cap); /* a borrowed one's is its length */
 	long st = s->vmo ? 0 : move_to_vmo(s, cap ? cap : PAGE);
 	*vmo = s->vmo;
 	return st;
 }
 
+long tmpfs_store_fit(struct tmpfs_store *s, uint64_t bytes)
+{
+	s->fitted = true;
+	return ROUND(bytes) < s->vsize ? set_size(s, ROUND(bytes)) : 0;
+}
+
 void tmpfs_store_shrink(struct tmpfs_store *s, uint64_t keep)
 {
-	keep = (keep + PAGE - 1) / PAGE * PAGE;
+	keep = ROUND(keep);
 	if (keep >= s->cap)
 		return;
 	if (s->vmo) {
@@ -91,7 +111,8 @@ void tmpfs_store_shrink(struct tmpfs_store *s, uint64_t keep)
 		if (keep == 0)
 			s->base = NULL;
 		s->cap = keep;
-		vg_vmo_set_size(s->vmo, keep);
+		if (keep < s->vsize)
+			set_size(s, keep); /* a shrink: only a failed allocation fails it */
 		return;
 	}
 	tmpfs_heap_shrink(s, keep);
@@ -107,6 +128,5 @@ void tmpfs_store_free(struct tmpfs_store *s)
 	} else {
 		tmpfs_heap_shrink(s, 0);
 	}
-	s->base = NULL;
-	s->cap = 0;
+	*s = (struct tmpfs_store){ 0 };
 }

@@ -20,6 +20,12 @@ struct tmpfs_store {
 	unsigned char *base; /* cap bytes, or NULL when cap is 0 */
 	uint64_t cap;
 	vg_handle_t vmo; /* the server's: the pages behind base (0 on the host) */
+	/* The VMO's size: cap, until clients map it (tmpfs_store_fit); then
+	 * the file's pages and no more, so that their accesses to whole
+	 * pages past its end fault (SIGBUS), while tmpfs's own mapping of it
+	 * still grows by doubling (cap, mapped VG_VM_PAST_END). */
+	uint64_t vsize;
+	bool fitted;
 	/* base is memory the store does not own and never writes (a file of
 	 * the boot archive, which stays mapped and never changes), cap its
 	 * length: read in place, copied on the first change (or mmap). */
@@ -57,5 +63,10 @@ void tmpfs_heap_shrink(struct tmpfs_store *s, uint64_t keep);
 /* The server only: the VMO holding the file (moving it there first) for
  * mmap; 0 or FS_FS_ERROR_NO_SPACE. */
 long tmpfs_store_vmo(struct tmpfs_store *s, vg_handle_t *vmo);
+/* The server only, after tmpfs_store_vmo and a reserve of bytes: from now
+ * on the VMO holds [0, bytes) in whole pages and no more, following each
+ * reserve and shrink (one vmo_set_size per growth to a new page, where an
+ * unmapped file's VMO grows by doubling). 0 or FS_FS_ERROR_NO_SPACE. */
+long tmpfs_store_fit(struct tmpfs_store *s, uint64_t bytes);
 
 #endif

@@ -22,6 +22,7 @@
 #define TMPFS_PAGE 4096u
 #define TMPFS_NAME_MAX 255u
 #define TMPFS_LINK_MAX 65000u
+#define TMPFS_ROOT_INO 1u
 /* The largest file: the kernel's largest VMO (64 GiB). */
 #define TMPFS_FILE_MAX ((uint64_t)1 << 36)
 
@@ -128,6 +129,11 @@ long tmpfs_commit(struct tmpfs *fs, struct tmpfs_node *n, uint64_t bytes);
 /* Packs directory entries from cookie into buf (idl/fs.idl, file.readdir). */
 size_t tmpfs_readdir(struct tmpfs *fs, struct tmpfs_node *dir, uint64_t *cookie, void *buf,
 		     size_t len, bool *end);
+
+/* The root directory's mode and owner, or a new directory in it, from
+ * spec "NAME=MODE:UID:GID" (NAME "." for the root; MODE octal) (layout.c):
+ * 0, FS_FS_ERROR_INVALID for a malformed spec, or tmpfs_create's error. */
+long tmpfs_layout(struct tmpfs *fs, const char *spec);
 
 /* Fills fs from a cpio newc archive (initrd.c), whose files' data it reads
  * in place: archive must outlive fs; *why says what was wrong with a

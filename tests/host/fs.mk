@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Host tests and fuzzers of the filesystem servers' pure code (included by
 # host.mk): tmpfs's tree and its filling from a cpio archive, the VFS's
-# permission rules.
+# permission rules, the waiters and locks of srv/fscommon.
 #
 #   test_tmpfs        srv/tmpfs/nodes.c and initrd.c, with GNU cpio's archives
 #   fuzz_tmpfs_cpio   initrd.c on arbitrary archives
+#   test_vfs_perm     srv/vfs/perm.c and creds.c
+#   test_fscommon     srv/fscommon/waiters.c and locks.c
 
-HOST_TMPFS_SRCS := srv/tmpfs/nodes.c srv/tmpfs/initrd.c tests/host/tmpfs_store_heap.c srv/tmpfs/store_heap.c
+HOST_TMPFS_SRCS := srv/tmpfs/nodes.c srv/tmpfs/initrd.c srv/tmpfs/layout.c tests/host/tmpfs_store_heap.c srv/tmpfs/store_heap.c
 
 $(HOST_GEN)/fs/.stamp: idl/fs.idl $(IDLC)
 	@rm -rf $(@D) && mkdir -p $(@D)
@@ -44,3 +46,15 @@ $(foreach f,$(HOST_VFS_PERM_SRCS) tests/host/test_vfs_perm.c,\
 	$(eval HOST_XFLAGS_$(f) := -I$(HOST_GEN)/fs))
 $(HOST_DIR)/test_vfs_perm: $(patsubst %.c,$(HOST_DIR)/obj/%.o,$(HOST_VFS_PERM_SRCS))
 -include $(patsubst %.c,$(HOST_DIR)/obj/%.d,$(HOST_VFS_PERM_SRCS))
+
+# test_fscommon: the waiters and record locks every file server shares
+# (srv/fscommon), with the two system calls they make recorded by the test
+# (tests/host/fsfake/vg/vg.h) and their allocations failing on demand.
+HOST_FSCOMMON_SRCS := srv/fscommon/waiters.c srv/fscommon/locks.c
+$(patsubst %.c,$(HOST_DIR)/obj/%.o,$(HOST_FSCOMMON_SRCS)) \
+	$(HOST_DIR)/obj/tests/host/test_fscommon.o: $(HOST_GEN)/fs/.stamp
+$(foreach f,$(HOST_FSCOMMON_SRCS),$(eval HOST_XFLAGS_$(f) := -I$(HOST_GEN)/fs \
+	-Itests/host/fsfake -Dmalloc=fscommon_malloc -Drealloc=fscommon_realloc))
+HOST_XFLAGS_tests/host/test_fscommon.c := -I$(HOST_GEN)/fs -Itests/host/fsfake
+$(HOST_DIR)/test_fscommon: $(patsubst %.c,$(HOST_DIR)/obj/%.o,$(HOST_FSCOMMON_SRCS))
+-include $(patsubst %.c,$(HOST_DIR)/obj/%.d,$(HOST_FSCOMMON_SRCS))

@@ -43,6 +43,30 @@ TEST(tmpfs, setgid_directory)
 	tmpfs_destroy(&fs);
 }
 
+/* bin/tmpfs's arguments for the homes: the root's mode and owner, and
+ * directories in it; malformed ones refused. */
+TEST(tmpfs, layout)
+{
+	struct tmpfs fs;
+	CHECK_EQ_I(tmpfs_init(&fs, 1 << 20, fake_now), 0);
+	CHECK_EQ_I(tmpfs_layout(&fs, ".=0755:0:0"), 0);
+	CHECK_EQ_I(tmpfs_layout(&fs, "user=0700:1000:100"), 0);
+	struct tmpfs_node *root = tmpfs_node(&fs, TMPFS_ROOT_INO), *u = NULL;
+	CHECK_EQ_U(root->mode, 0755);
+	CHECK_EQ_I(tmpfs_lookup(&fs, TMPFS_ROOT_INO, "user", &u), 0);
+	CHECK(u && u->kind == FS_KIND_DIR && u->mode == 0700 && u->uid == 1000 && u->gid == 100);
+	static const char *const bad[] = {
+		"user=0755:1000:1000", /* exists */
+		"x=0755:1000",	       "x=0755",       "x",	      "=0755:0:0",
+		"x=0855:0:0",	       "x=017777:0:0", "x=0755:-1:0", "x=0755:0:4294967295",
+		"x=0755:0:1z",	       "a/b=0755:0:0", "..=0755:0:0", "x=:0:0"
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK_MSG(tmpfs_layout(&fs, bad[i]) != 0, "%s accepted", bad[i]);
+	CHECK_EQ_I(tmpfs_lookup(&fs, TMPFS_ROOT_INO, "x", &u), FS_FS_ERROR_NOT_FOUND);
+	tmpfs_destroy(&fs);
+}
+
 TEST(tmpfs, names_and_links)
 {
 	struct tmpfs fs;

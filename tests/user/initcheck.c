@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -462,9 +463,9 @@ static void list_and_svc(void)
 				info.pid > 1 && info.target == 3;
 		n++;
 	}
-	/* 14 services of the boot, 26 of the tests (two of them invalid, one
+	/* 16 services of the boot, 26 of the tests (two of them invalid, one
 	 * broken). */
-	CHECK(n == 40);
+	CHECK(n == 42);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
@@ -567,6 +568,43 @@ static void user_enforced(void)
 	CHECK(init_control_start(ctl, "asuser-via") == 0);
 	CHECK(wait_state("asuser-via", INIT_STATE_EXITED, &info) && info.last_exit == 0);
 	unlink(secret);
+}
+
+/* In a child with uid and gid id: 0 if it could create path, 2 if that
+ * was EACCES, 1 otherwise. */
+static int create_as(uid_t id, const char *path)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (setgid(id) || setuid(id))
+			_exit(1);
+		int fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0644);
+		_exit(fd >= 0 && write(fd, "home", 4) == 4 ? 0 : errno == EACCES ? 2 : 1);
+	}
+	int st;
+	return pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+}
+
+/* The homes (rootfs/etc/services/home and roothome) are writable tmpfs:
+ * /home/user is user 1000's (/etc/passwd), who may create files there and
+ * another user may not; /root is root's alone. */
+static void homes_writable_by_their_owners(void)
+{
+	struct init_service info;
+	CHECK(init_control_status(ctl, "home", &info) == 0 && info.state == INIT_STATE_RUNNING);
+	CHECK(init_control_status(ctl, "roothome", &info) == 0 && info.state == INIT_STATE_RUNNING);
+	struct stat st;
+	CHECK(stat("/home/user", &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == 1000 &&
+	      st.st_gid == 1000 && (st.st_mode & 07777) == 0755);
+	CHECK(stat("/root", &st) == 0 && st.st_uid == 0 && (st.st_mode & 07777) == 0700);
+	CHECK(create_as(1000, "/home/user/initcheck") == 0);
+	CHECK(stat("/home/user/initcheck", &st) == 0 && st.st_uid == 1000 && st.st_size == 4);
+	CHECK(create_as(1001, "/home/user/other") == 2);
+	CHECK(create_as(1000, "/root/initcheck") == 2);
+	CHECK(create_as(1000, "/home/initcheck") == 2);
+	int fd = open("/root/initcheck", O_CREAT | O_WRONLY, 0600);
+	CHECK(fd >= 0 && write(fd, "root", 4) == 4 && close(fd) == 0);
+	CHECK(unlink("/root/initcheck") == 0 && unlink("/home/user/initcheck") == 0);
 }
 
 /* A service that ignores SIGTERM: `svc stop` kills it once its stop
@@ -777,10 +815,10 @@ static int check(bool reboot)
 		for (;;) /* init stops us */
 			vg_thread_sleep_until(deadline_in(1000));
 	}
-	/* 20 here, the bus's and the process server's restarts after, and
+	/* 21 here, the bus's and the process server's restarts after, and
 	 * stop-check's at poweroff (planned here: a run of it that the
 	 * process server's restart cuts short reports nothing). */
-	vg_printf("KTEST-PLAN 23\n");
+	vg_printf("KTEST-PLAN 24\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -801,6 +839,7 @@ static int check(bool reboot)
 	report("grant_holders_restarted", grant_holders_restarted);
 	report("holders_restarted_in_order", holders_restarted_in_order);
 	report("services_have_pids", services_have_pids);
+	report("homes_writable_by_their_owners", homes_writable_by_their_owners);
 	/* Last: it ends this run. */
 	failed_checks = 0;
 	kill_the_bus(reboot);

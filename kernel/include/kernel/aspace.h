@@ -67,7 +67,8 @@ void aspace_destroy(struct aspace *as);
 #define ASPACE_FIXED 1u
 #define ASPACE_SHARED 2u
 #define ASPACE_POPULATE 4u
-#define ASPACE_PAST_END 8u /* VG_VM_PAST_END: len may reach past the VMO's end */
+/* VG_VM_PAST_END: the mapping may reach or start past the VMO's end */
+#define ASPACE_PAST_END 8u
 #define ASPACE_MAX_SHIFT 8
 /* Maps len bytes of vmo from offset with prot at *va (if ASPACE_FIXED) or
  * at a free place it chooses (and stores in *va). W+X is refused. */

@@ -70,7 +70,8 @@ struct vmo *vmo_create_physical(paddr_t pa, uint64_t size, unsigned cache);
 /* size bytes of contiguous zeroed RAM below limit (0: anywhere). */
 struct vmo *vmo_create_contiguous(uint64_t size, unsigned cache, paddr_t limit);
 /* A copy-on-write snapshot of [offset, offset+size) of an anonymous parent
- * (with VG_CHILD_UP_TO_END in flags: of the part of it the parent has).
+ * (with VG_CHILD_UP_TO_END in flags: of the part of it the parent has,
+ * possibly none: an empty VMO).
  * Errors: ERR_NOT_SUPPORTED (parent not anonymous), ERR_INVALID_ARGS
  * (offset not page aligned), ERR_OUT_OF_RANGE, ERR_NO_MEMORY. */
 int vmo_create_child(struct vmo *parent, uint64_t offset, uint64_t size, unsigned flags,

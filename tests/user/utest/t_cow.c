@@ -172,10 +172,16 @@ UTEST(cow_invalid_arguments)
 	CHECK_EQ(vg_vmo_create_child(v, 0, 0, 0, &out), ERR_OUT_OF_RANGE);
 	CHECK_EQ(vg_vmo_create_child(v, PG, 2 * PG, 0, &out), ERR_OUT_OF_RANGE);
 	CHECK_EQ(vg_vmo_create_child(v, 4 * PG, PG, 0, &out), ERR_OUT_OF_RANGE);
-	/* Up to the parent's end: the part of the range it has. */
-	CHECK_EQ(vg_vmo_create_child(v, 4 * PG, PG, VG_CHILD_UP_TO_END, &out), ERR_OUT_OF_RANGE);
-	CHECK_EQ(vg_vmo_create_child(v, PG, 4 * PG, VG_CHILD_UP_TO_END, &out), 0);
+	/* Up to the parent's end: the part of the range it has, which may be
+	 * none (an empty child, whose every byte is past its end). */
 	char byte;
+	CHECK_EQ(vg_vmo_create_child(v, 4 * PG, PG, VG_CHILD_UP_TO_END, &out), 0);
+	CHECK_EQ(vg_vmo_read(out, 0, &byte, 1), ERR_OUT_OF_RANGE);
+	vg_handle_close(out);
+	CHECK_EQ(vg_vmo_create_child(v, 2 * PG, PG, VG_CHILD_UP_TO_END, &out), 0);
+	CHECK_EQ(vg_vmo_read(out, 0, &byte, 1), ERR_OUT_OF_RANGE);
+	vg_handle_close(out);
+	CHECK_EQ(vg_vmo_create_child(v, PG, 4 * PG, VG_CHILD_UP_TO_END, &out), 0);
 	CHECK_EQ(vg_vmo_read(out, PG - 1, &byte, 1), 0);
 	CHECK_EQ(vg_vmo_read(out, PG, &byte, 1), ERR_OUT_OF_RANGE);
 	vg_handle_close(out);

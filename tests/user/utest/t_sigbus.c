@@ -43,6 +43,14 @@ static int touch(volatile char *p)
 	return (unsigned char)*p;
 }
 
+/* Maps the SIGBUS handler for a test; the old action goes in old. */
+static void catch_bus(struct sigaction *old)
+{
+	struct sigaction a = { .sa_sigaction = on_bus, .sa_flags = SA_SIGINFO };
+	sigemptyset(&a.sa_mask);
+	CHECK_EQ(sigaction(SIGBUS, &a, old), 0);
+}
+
 static int make_file(const char *path, size_t len)
 {
 	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
@@ -58,9 +66,8 @@ static int make_file(const char *path, size_t len)
 UTEST(sigbus_past_the_end_of_a_mapped_file)
 {
 	CHECK_EQ(vfs_up(), 0);
-	struct sigaction a = { .sa_sigaction = on_bus, .sa_flags = SA_SIGINFO }, old;
-	sigemptyset(&a.sa_mask);
-	CHECK_EQ(sigaction(SIGBUS, &a, &old), 0);
+	struct sigaction old;
+	catch_bus(&old);
 	int fd = make_file("/tmp/sigbus", 100);
 	CHECK(fd >= 0);
 	char *s = mmap(NULL, 2 * PAGE, PROT_READ, MAP_SHARED, fd, 0);
@@ -97,9 +104,8 @@ UTEST(sigbus_past_the_end_of_a_mapped_file)
 UTEST(sigbus_after_ftruncate_shrinks_a_mapped_file)
 {
 	CHECK_EQ(vfs_up(), 0);
-	struct sigaction a = { .sa_sigaction = on_bus, .sa_flags = SA_SIGINFO }, old;
-	sigemptyset(&a.sa_mask);
-	CHECK_EQ(sigaction(SIGBUS, &a, &old), 0);
+	struct sigaction old;
+	catch_bus(&old);
 	int fd = make_file("/tmp/sigbus2", 3 * PAGE);
 	CHECK(fd >= 0);
 	char *s = mmap(NULL, 3 * PAGE, PROT_READ, MAP_SHARED, fd, 0);
@@ -116,5 +122,148 @@ UTEST(sigbus_after_ftruncate_shrinks_a_mapped_file)
 	CHECK_EQ(munmap(s, 3 * PAGE), 0);
 	close(fd);
 	CHECK_EQ(unlink("/tmp/sigbus2"), 0);
+	sigaction(SIGBUS, &old, NULL);
+}
+
+/* Runs check in a fork's child: whether it gave 0 there. */
+static bool in_child(int (*check)(char *, char *), char *s, char *p)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(check(s, p));
+	int st;
+	return pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+static int empty_in_child(char *s, char *p)
+{
+	return touch(s + 9) == 'f' && touch(s + PAGE) == -1 && touch(p) == -1 ? 0 : 1;
+}
+
+/* An empty file has no page: its mapping's first page is past the end as
+ * much as the second (it read zeros). */
+UTEST(sigbus_in_the_mapping_of_an_empty_file)
+{
+	CHECK_EQ(vfs_up(), 0);
+	struct sigaction old;
+	catch_bus(&old);
+	int fd = make_file("/tmp/sigbus3", 0);
+	CHECK(fd >= 0);
+	char *s = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	char *p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	CHECK(s != MAP_FAILED && p != MAP_FAILED);
+	if (s == MAP_FAILED || p == MAP_FAILED)
+		return;
+	CHECK_EQ(touch(s), -1);
+	CHECK_EQ(touch(s + PAGE - 1), -1);
+	CHECK_EQ(touch(s + PAGE), -1);
+	CHECK_EQ(touch(p), -1);
+	/* It grows: the shared mapping sees the page, the private one stays
+	 * the (empty) copy it was. A fork copies both as they are. */
+	CHECK_EQ(write(fd, "ffffffffff", 10), 10);
+	CHECK_EQ(touch(s + 9), 'f');
+	CHECK_EQ(touch(s + 10), 0);
+	CHECK_EQ(touch(s + PAGE), -1);
+	CHECK_EQ(touch(p), -1);
+	CHECK(in_child(empty_in_child, s, p));
+	CHECK_EQ(munmap(s, 2 * PAGE), 0);
+	CHECK_EQ(munmap(p, PAGE), 0);
+	close(fd);
+	CHECK_EQ(unlink("/tmp/sigbus3"), 0);
+	sigaction(SIGBUS, &old, NULL);
+}
+
+/* However the file grows under a mapping (a write past its end, a larger
+ * truncation, a write that moves it to larger storage), the page holding
+ * its last byte reads zeros after it and every whole page past it is
+ * SIGBUS: tmpfs's storage grows by doubling, and its spare pages read as
+ * zeros through the mapping. */
+UTEST(sigbus_past_the_last_page_after_growth)
+{
+	CHECK_EQ(vfs_up(), 0);
+	struct sigaction old;
+	catch_bus(&old);
+	int fd = make_file("/tmp/sigbus4", 100);
+	CHECK(fd >= 0);
+	char *s = mmap(NULL, 32 * PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	CHECK(s != MAP_FAILED);
+	if (s == MAP_FAILED)
+		return;
+	CHECK_EQ(touch(s + PAGE), -1);
+	CHECK_EQ(pwrite(fd, "ffffffffff", 10, 2 * PAGE), 10);
+	CHECK_EQ(touch(s + PAGE), 0);
+	CHECK_EQ(touch(s + 2 * PAGE + 9), 'f');
+	CHECK_EQ(touch(s + 2 * PAGE + 10), 0);
+	CHECK_EQ(touch(s + 3 * PAGE), -1);
+	CHECK_EQ(ftruncate(fd, 5 * PAGE + 1), 0);
+	CHECK_EQ(touch(s + 5 * PAGE), 0);
+	CHECK_EQ(touch(s + 6 * PAGE), -1);
+	CHECK_EQ(touch(s + 7 * PAGE + 100), -1);
+	static char big[70 << 10];
+	memset(big, 'f', sizeof(big));
+	CHECK_EQ(pwrite(fd, big, sizeof(big), 0), sizeof(big));
+	CHECK_EQ(touch(s + sizeof(big) - 1), 'f');
+	CHECK_EQ(touch(s + sizeof(big)), 0);
+	CHECK_EQ(touch(s + 18 * PAGE), -1);
+	CHECK_EQ(touch(s + 31 * PAGE), -1);
+	/* A mapping made now ends there too. */
+	char *t = mmap(NULL, 32 * PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	CHECK(t != MAP_FAILED);
+	if (t != MAP_FAILED) {
+		CHECK_EQ(touch(t + 17 * PAGE), 'f');
+		CHECK_EQ(touch(t + 18 * PAGE), -1);
+		CHECK_EQ(munmap(t, 32 * PAGE), 0);
+	}
+	CHECK_EQ(munmap(s, 32 * PAGE), 0);
+	close(fd);
+	CHECK_EQ(unlink("/tmp/sigbus4"), 0);
+	sigaction(SIGBUS, &old, NULL);
+}
+
+static int past_in_child(char *s, char *p)
+{
+	return touch(s) == -1 && touch(p + PAGE) == -1 ? 0 : 1;
+}
+
+/* A mapping may start past the file's last page (POSIX, Linux): it is
+ * made, and its accesses are SIGBUS until the file reaches them. An offset
+ * past the largest file is EOVERFLOW. */
+UTEST(mmap_at_an_offset_past_the_end_of_the_file)
+{
+	CHECK_EQ(vfs_up(), 0);
+	struct sigaction old;
+	catch_bus(&old);
+	int fd = make_file("/tmp/sigbus5", 100);
+	CHECK(fd >= 0);
+	char *s = mmap(NULL, 2 * PAGE, PROT_READ, MAP_SHARED, fd, 4 * PAGE);
+	char *p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, PAGE);
+	CHECK(s != MAP_FAILED && p != MAP_FAILED);
+	if (s == MAP_FAILED || p == MAP_FAILED)
+		return;
+	CHECK_EQ(touch(s), -1);
+	CHECK_EQ(touch(s + PAGE + 1), -1);
+	CHECK_EQ(touch(p), -1);
+	CHECK_EQ(touch(p + PAGE), -1);
+	CHECK(in_child(past_in_child, s, p));
+	/* The file reaches the shared one: it shows the new page (the private
+	 * one is the copy it was, of nothing). */
+	CHECK_EQ(ftruncate(fd, 5 * PAGE), 0);
+	CHECK_EQ(pwrite(fd, "f", 1, 4 * PAGE + 7), 1);
+	CHECK_EQ(touch(s + 7), 'f');
+	CHECK_EQ(touch(s + PAGE), -1);
+	CHECK_EQ(touch(p), -1);
+	CHECK_EQ(munmap(s, 2 * PAGE), 0);
+	CHECK_EQ(munmap(p, 2 * PAGE), 0);
+	const off_t largest = (off_t)1 << 36; /* tmpfs's largest file */
+	CHECK_ERRNO(mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, largest), EOVERFLOW);
+	CHECK_ERRNO(mmap(NULL, 2 * PAGE, PROT_READ, MAP_PRIVATE, fd, largest - PAGE), EOVERFLOW);
+	char *last = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, largest - PAGE);
+	CHECK(last != MAP_FAILED);
+	if (last != MAP_FAILED) {
+		CHECK_EQ(touch(last), -1);
+		CHECK_EQ(munmap(last, PAGE), 0);
+	}
+	close(fd);
+	CHECK_EQ(unlink("/tmp/sigbus5"), 0);
 	sigaction(SIGBUS, &old, NULL);
 }

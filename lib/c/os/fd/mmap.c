@@ -64,9 +64,13 @@ static long file_vmo(int fd, uint64_t off, size_t len, int prot, int flags, vg_h
 		errno = ENODEV;
 	else if (acc == O_WRONLY || (writable && acc != O_RDWR))
 		errno = EACCES;
-	else if ((r = fs_file_map(d->h, off + len, writable, &vmo)) != 0)
-		r = r == FS_FS_ERROR_NOT_SUPPORTED || r == ERR_NOT_SUPPORTED ? (errno = ENODEV, -1)
-									     : __fs_error(r);
+	else if ((r = fs_file_map(d->h, off + len, writable, &vmo)) == FS_FS_ERROR_NOT_SUPPORTED ||
+		 r == ERR_NOT_SUPPORTED)
+		errno = ENODEV;
+	else if (r == FS_FS_ERROR_TOO_BIG) /* past the file's largest offset */
+		errno = EOVERFLOW;
+	else if (r)
+		__fs_error(r);
 	__fd_put(d);
 	if (r)
 		return -1;
@@ -76,7 +80,8 @@ static long file_vmo(int fd, uint64_t off, size_t len, int prot, int flags, vg_h
 		return 0;
 	vg_handle_t child;
 	/* What of the range the file has: the rest of the mapping is past
-	 * its end. */
+	 * its end (all of it, for a mapping that starts past the file's last
+	 * page: the child is empty). */
 	long st = vg_vmo_create_child(vmo, off, len, VG_CHILD_UP_TO_END, &child);
 	vg_handle_close(vmo);
 	if (st) {
