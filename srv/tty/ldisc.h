@@ -71,6 +71,16 @@ int ldisc_input(struct ldisc *ld, unsigned char c, uint64_t now);
 long ldisc_read(struct ldisc *ld, void *buf, size_t count, uint64_t now, uint64_t *retry_ns);
 /* What a read would not wait for now (poll). */
 bool ldisc_readable(const struct ldisc *ld);
+/* Whether a read of count (> 0) bytes would return at time now rather
+ * than wait (what ldisc_read would do, changing nothing). *at is then
+ * when the answer may change by time alone (VTIME), or 0 for "when input
+ * arrives": a server that keeps a waiting reader wakes it then. */
+bool ldisc_read_ready(const struct ldisc *ld, size_t count, uint64_t now, uint64_t *at);
+/* The input is full and will be emptied by a reader: bytes from a pty's
+ * master wait (a UART's are dropped). A canonical line that fills the
+ * input whole, without a complete line before it, is no reason to wait:
+ * nobody could read it, and the bytes are dropped, as on Linux. */
+bool ldisc_input_full(const struct ldisc *ld);
 
 /* Takes bytes of write() into the output ring with OPOST processing;
  * returns how many of data were taken (fewer when the ring is full). */
