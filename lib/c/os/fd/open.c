@@ -41,8 +41,8 @@ int openat(int dirfd, const char *path, int flags, ...)
 	}
 	if (__fs_path(dirfd, path, abs))
 		return -1;
-	if (!strcmp(abs, "/dev/tty"))
-		__tty_controlling(abs);
+	if (!strcmp(abs, "/dev/tty") && __tty_controlling(abs))
+		return -1;
 	vg_handle_t h;
 	struct fs_attr a;
 	long st = fs_vfs_open(__fs_vfs(), abs, (uint32_t)flags & ~(uint32_t)O_CLOEXEC,

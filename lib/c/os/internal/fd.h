@@ -113,8 +113,9 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
 int __tty_path(uint64_t rdev, char *buf, size_t len);
 /* /dev/tty (the console's node) is the caller's controlling terminal:
  * when its session's is another terminal (a pty's slave), path (PATH_MAX,
- * "/dev/tty") becomes that terminal's. lib/c/os/fd/jobctl.c. */
-void __tty_controlling(char *path);
+ * "/dev/tty") becomes that terminal's; a caller the process server knows
+ * without one gets -1 with errno ENXIO. lib/c/os/fd/jobctl.c. */
+int __tty_controlling(char *path);
 /* A pty master's slave number (TIOCGPTN, ptsname) and its lock
  * (TIOCSPTLCK, unlockpt): 0, or -1 with errno (lib/c/os/fd/pty.c). */
 int __pty_number(int fd, unsigned *number);
