@@ -6,6 +6,8 @@
 // line discipline and terminal calls), whose "line" is the master:
 //
 //   - what the master writes is the slave's input (echo, editing, ^C...);
+//     a write into a full input waits (would_block, and the C library
+//     sleeps until the slave reads);
 //   - what the slave writes (after output processing, ONLCR) and the
 //     echo are what the master reads;
 //   - the master's last close hangs the slave up (SIGHUP to its session,
@@ -16,6 +18,9 @@
 // thread of its own (nodes_thread): the serving thread must never wait
 // for the manager, which waits for the VFS, which may be waiting for this
 // server's answer to an open. unlockpt (ptslock) waits for the node.
+//
+// Readers, writers and poll on both sides wait through file.arm
+// (srv/tty/wait.c); the master's events are its own (master_events).
 //
 // Started as every device server (VG_HTAG_USER + 0 the endpoint,
 // VG_HTAG_USER + 1 the device manager) plus VG_HTAG_PROC, a handle of
@@ -39,12 +44,15 @@ enum pty_state {
 };
 
 struct pty {
+	/* Under table: */
 	enum pty_state state;
 	bool master; /* the master is open */
 	bool locked; /* the slave cannot be opened (until unlockpt) */
 	bool no_node; /* the device manager refused the slave's node */
 	bool slave_was_open;
 	uint32_t slave_opens; /* open files of the slave */
+	/* Under tty.lock: */
+	bool slave_left; /* the slave was open and is no more: the master reads EIO */
 	struct tty tty;
 };
 
@@ -131,8 +139,10 @@ static long open_master(uint32_t flags, vg_handle_t *file)
 			continue;
 		if ((st = fs_opens_new(&opens, ino_of(i, false), flags, file)))
 			break;
-		tty_init(&p->tty, NULL);
-		p->tty.rdev = (uint64_t)PTY_MAJOR << 32 | i;
+		pthread_mutex_lock(&p->tty.lock);
+		tty_reset(&p->tty);
+		p->slave_left = false;
+		pthread_mutex_unlock(&p->tty.lock);
 		p->state = PTY_ANNOUNCING;
 		p->master = p->locked = true;
 		p->no_node = p->slave_was_open = false;
@@ -158,6 +168,9 @@ static long open_slave(uint32_t n, uint32_t flags, vg_handle_t *file)
 	if (!st) {
 		p->slave_opens++;
 		p->slave_was_open = true;
+		pthread_mutex_lock(&p->tty.lock);
+		p->slave_left = false;
+		pthread_mutex_unlock(&p->tty.lock);
 	}
 	pthread_mutex_unlock(&table);
 	return st;
@@ -183,13 +196,19 @@ struct tty *tty_of(void *ctx, uint64_t badge)
 	return f ? &pty_of(f, &slave)->tty : NULL;
 }
 
-/* Whether the master reads the end: the slave was open and is no more. */
-static bool slave_gone(const struct pty *p)
+/* The master's events (file.ready's bits): the slave's output to read,
+ * room in its input to write, the slave gone (reads fail, writes are
+ * not kept waiting). A slave's are the terminal's. Under the lock. */
+static uint8_t master_events(struct tty *t, const struct fs_open *f, uint32_t need, uint64_t now,
+			     uint64_t *at)
 {
-	pthread_mutex_lock(&table);
-	bool gone = p->slave_was_open && !p->slave_opens;
-	pthread_mutex_unlock(&table);
-	return gone;
+	bool slave;
+	struct pty *p = pty_of(f, &slave);
+	if (slave)
+		return tty_events(t, need, now, at);
+	*at = 0;
+	return (t->ld.out_len ? TTY_READY_IN : 0) | (ldisc_input_full(&t->ld) ? 0 : TTY_READY_OUT) |
+		(p->slave_left ? TTY_READY_IN | TTY_READY_OUT | TTY_READY_HUP : 0);
 }
 
 static long master_read(struct pty *p, uint32_t count, const void **data, size_t *len)
@@ -197,11 +216,29 @@ static long master_read(struct pty *p, uint32_t count, const void **data, size_t
 	static unsigned char out[FS_FILE_READ_DATA_MAX];
 	pthread_mutex_lock(&p->tty.lock);
 	size_t n = ldisc_out_take(&p->tty.ld, out, count < sizeof(out) ? count : sizeof(out));
+	bool left = p->slave_left;
+	if (n)
+		tty_wake(&p->tty); /* room for the slave's writers */
 	pthread_mutex_unlock(&p->tty.lock);
 	if (!n && count)
-		return slave_gone(p) ? FS_FS_ERROR_IO : FS_FS_ERROR_WOULD_BLOCK;
+		return left ? FS_FS_ERROR_IO : FS_FS_ERROR_WOULD_BLOCK;
 	*data = out;
 	*len = n;
+	return 0;
+}
+
+/* The slave's input: what fits (the rest waits for the slave to read);
+ * with the slave gone, a full input fails (EIO) instead. */
+static long master_write(struct pty *p, const void *data, size_t len, uint32_t *count)
+{
+	size_t n = tty_receive(&p->tty, data, len, false);
+	if (len && !n) {
+		pthread_mutex_lock(&p->tty.lock);
+		bool left = p->slave_left;
+		pthread_mutex_unlock(&p->tty.lock);
+		return left ? FS_FS_ERROR_IO : FS_FS_ERROR_WOULD_BLOCK;
+	}
+	*count = (uint32_t)n;
 	return 0;
 }
 
@@ -234,32 +271,7 @@ static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *dat
 	if (!p)
 		return FS_FS_ERROR_BAD_FILE;
 	*pos = 0;
-	if (slave)
-		return tty_write(&p->tty, data, len, count);
-	/* The slave's input: all of it taken (what does not fit in the
-	 * line discipline's input is dropped, as the console's overflow). */
-	tty_receive(&p->tty, data, len);
-	*count = (uint32_t)len;
-	return 0;
-}
-
-static long do_ready(void *ctx, uint64_t badge, uint8_t *events)
-{
-	struct fs_open *f = fs_opens_get(ctx, badge);
-	bool slave;
-	if (!f)
-		return FS_FS_ERROR_BAD_FILE;
-	struct pty *p = pty_of(f, &slave);
-	if (slave) {
-		*events = tty_ready(&p->tty);
-		return 0;
-	}
-	pthread_mutex_lock(&p->tty.lock);
-	bool out = p->tty.ld.out_len != 0;
-	pthread_mutex_unlock(&p->tty.lock);
-	*events = TTY_READY_OUT | (out ? TTY_READY_IN : 0) |
-		(slave_gone(p) ? TTY_READY_IN | TTY_READY_HUP : 0);
-	return 0;
+	return slave ? tty_write(&p->tty, data, len, count) : master_write(p, data, len, count);
 }
 
 static long do_stat(void *ctx, uint64_t badge, struct fs_attr *attr)
@@ -281,6 +293,9 @@ static long do_close(void *ctx, uint64_t badge)
 		return st;
 	bool slave;
 	struct pty *p = pty_of(last, &slave);
+	pthread_mutex_lock(&p->tty.lock);
+	tty_forget(&p->tty, last);
+	pthread_mutex_unlock(&p->tty.lock);
 	free(last);
 	if (!slave)
 		tty_hangup(&p->tty); /* signals: outside the table's lock */
@@ -289,6 +304,12 @@ static long do_close(void *ctx, uint64_t badge)
 		p->slave_opens--;
 	else
 		p->master = false;
+	if (slave && !p->slave_opens) {
+		pthread_mutex_lock(&p->tty.lock);
+		p->slave_left = true;
+		tty_wake(&p->tty); /* the master's readers fail now */
+		pthread_mutex_unlock(&p->tty.lock);
+	}
 	release(p);
 	pthread_mutex_unlock(&table);
 	return 0;
@@ -360,7 +381,6 @@ static struct fs_file_ops file_ops = {
 	.stat = do_stat,
 	.read = do_read,
 	.write = do_write,
-	.ready = do_ready,
 	.close = do_close,
 };
 
@@ -369,6 +389,13 @@ int main(void)
 	file_ops.tcgetsid = do_tcgetsid;
 	file_ops.tcsetsid = do_tcsetsid;
 	tty_file_ops(&file_ops);
+	for (size_t i = 0; i < PTY_MAX; i++) {
+		tty_init(&ptys[i].tty, NULL);
+		ptys[i].tty.events = master_events;
+		ptys[i].tty.rdev = (uint64_t)PTY_MAJOR << 32 | i;
+	}
+	if (tty_timer_start())
+		return 1;
 	pthread_t t;
 	if (pthread_create(&t, NULL, nodes_thread, NULL)) {
 		printf("pty: no thread for the slaves' nodes\n");

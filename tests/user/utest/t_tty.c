@@ -5,6 +5,7 @@
 // serial port: a line written to /dev/console asks the test harness
 // (tools/qemurun.py, "KTTY-TYPE") to type bytes, which come back through
 // the UART's receive interrupt and the line discipline.
+#include "../countfile.h"
 #include "../proc_server.h"
 #include "../utest.h"
 #include "../vfs_up.h"
@@ -455,6 +456,35 @@ UTEST(tty_session_leader_end_hangs_up_the_foreground)
 	CHECK_EQ(waitpid(orphan, &status, 0), orphan);
 	CHECK(WIFSIGNALED(status));
 	CHECK_EQ(WTERMSIG(status), SIGHUP);
+	close(fd);
+}
+
+static void type_line(void *fd)
+{
+	for (const char *p = "z\r"; *p; p++)
+		CHECK_EQ(ioctl(*(int *)fd, TIOCSTI, p), 0);
+}
+
+/* A reader of the console, and a poll, sleep until input comes: no call
+ * at all while nothing happens (counted, countfile.h). */
+UTEST(tty_blocked_reader_sleeps_until_input)
+{
+	int fd = open_console();
+	CHECK(fd >= 0);
+	CHECK_EQ(tcflush(fd, TCIFLUSH), 0);
+	struct termios orig, quiet;
+	CHECK_EQ(tcgetattr(fd, &orig), 0);
+	quiet = orig;
+	quiet.c_lflag &= ~(tcflag_t)ECHO; /* nothing on the serial log */
+	CHECK_EQ(tcsetattr(fd, TCSANOW, &quiet), 0);
+	static struct countwait w;
+	countfile_sleeps_until(fd, false, type_line, &fd, &w);
+	CHECK_EQ(w.r, 2);
+	CHECK(!memcmp(w.buf, "z\n", 2));
+	countfile_sleeps_until(fd, true, type_line, &fd, &w);
+	CHECK_EQ(w.r, 1);
+	CHECK(w.revents & POLLIN);
+	CHECK_EQ(tcsetattr(fd, TCSAFLUSH, &orig), 0);
 	close(fd);
 }
 
