@@ -17,7 +17,10 @@
 // The slave's node is made and removed by the device manager, from a
 // thread of its own (nodes_thread): the serving thread must never wait
 // for the manager, which waits for the VFS, which may be waiting for this
-// server's answer to an open. unlockpt (ptslock) waits for the node.
+// server's answer to an open. The node is the user's of whoever opened the
+// master (the C library tells, ptsowner), group tty, mode 0620, as
+// grantpt makes it; it is made once that is known, or at unlockpt, which
+// waits for it (root's then).
 //
 // Readers, writers and poll on both sides wait through file.arm
 // (srv/tty/wait.c); the master's events are its own (master_events).
@@ -29,16 +32,21 @@
 #include "../tty/tty.h"
 
 #include <devmgr.h>
+#include <proc.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <vg/vg.h>
 
 #define PTY_MAJOR 136u /* Linux's for its slaves */
 #define PTMX_MINOR 0xfffffu /* /dev/ptmx; the slaves are minors 0.. */
 #define PTY_MAX 64
+#define TTY_GID 5u /* group tty (/etc/group) */
+#define SLAVE_MODE 0620u /* its user reads and writes, group tty writes (write(1)) */
 
 enum pty_state {
 	PTY_FREE,
-	PTY_ANNOUNCING, /* the slave's node is being made */
+	PTY_UNANNOUNCED, /* no node yet: its owner is not known */
+	PTY_ANNOUNCING, /* the slave's node is being made (again, for a new owner) */
 	PTY_READY,
 	PTY_WITHDRAWING, /* both sides closed: the node is being removed */
 };
@@ -49,8 +57,10 @@ struct pty {
 	bool master; /* the master is open */
 	bool locked; /* the slave cannot be opened (until unlockpt) */
 	bool no_node; /* the device manager refused the slave's node */
+	bool node_up; /* the node is there (nodes_thread's) */
 	bool slave_was_open;
 	uint32_t slave_opens; /* open files of the slave */
+	uint32_t uid; /* the node's owner */
 	/* Under tty.lock: */
 	bool slave_left; /* the slave was open and is no more: the master reads EIO */
 	struct tty tty;
@@ -87,9 +97,16 @@ static int pending_node(void)
 /* Both sides closed: the pty goes once its node is gone. Under table. */
 static void release(struct pty *p)
 {
-	if (p->master || p->slave_opens || p->state != PTY_READY)
+	if (p->master || p->slave_opens || (p->state != PTY_READY && p->state != PTY_UNANNOUNCED))
 		return; /* in use, or nodes_thread decides when done */
-	p->state = p->no_node ? PTY_FREE : PTY_WITHDRAWING;
+	p->state = p->node_up ? PTY_WITHDRAWING : PTY_FREE;
+	pthread_cond_signal(&nodes_wanted);
+}
+
+/* The node is wanted, for p->uid: made, or made again. Under table. */
+static void announce(struct pty *p)
+{
+	p->state = PTY_ANNOUNCING;
 	pthread_cond_signal(&nodes_wanted);
 }
 
@@ -104,18 +121,25 @@ static void *nodes_thread(void *arg)
 			continue;
 		}
 		struct pty *p = &ptys[i];
-		bool add = p->state == PTY_ANNOUNCING;
+		bool add = p->state == PTY_ANNOUNCING, up = p->node_up;
+		uint32_t uid = p->uid;
 		char name[16];
 		snprintf(name, sizeof(name), "pts/%d", i);
 		pthread_mutex_unlock(&table);
 		vg_handle_t s = fs_device_session();
-		long st = s == VG_HANDLE_INVALID ? ERR_NOT_SUPPORTED
-			: add ? devmgr_devices_announce(s, name, PTY_MAJOR, (uint32_t)i, 0666, 0, 0)
-			      : devmgr_devices_withdraw(s, name);
+		long st = s == VG_HANDLE_INVALID ? ERR_NOT_SUPPORTED : 0;
+		if (!st && up) /* gone, or to be made again for another owner */
+			st = devmgr_devices_withdraw(s, name);
+		if (!st && add)
+			st = devmgr_devices_announce(s, name, PTY_MAJOR, (uint32_t)i, SLAVE_MODE,
+						     uid, TTY_GID);
 		if (st)
 			printf("pty: the device manager refused to %s /dev/%s (%ld)\n",
 			       add ? "make" : "remove", name, st);
 		pthread_mutex_lock(&table);
+		p->node_up = add && !st;
+		if (add && p->uid != uid)
+			continue; /* another owner meanwhile: again */
 		if (add) {
 			p->no_node = st != 0;
 			p->state = PTY_READY;
@@ -143,11 +167,11 @@ static long open_master(uint32_t flags, vg_handle_t *file)
 		tty_reset(&p->tty);
 		p->slave_left = false;
 		pthread_mutex_unlock(&p->tty.lock);
-		p->state = PTY_ANNOUNCING;
+		p->state = PTY_UNANNOUNCED;
 		p->master = p->locked = true;
 		p->no_node = p->slave_was_open = false;
 		p->slave_opens = 0;
-		pthread_cond_signal(&nodes_wanted);
+		p->uid = 0;
 		break;
 	}
 	pthread_mutex_unlock(&table);
@@ -161,7 +185,7 @@ static long open_slave(uint32_t n, uint32_t flags, vg_handle_t *file)
 	long st;
 	if (p->state == PTY_FREE || p->state == PTY_WITHDRAWING)
 		st = FS_FS_ERROR_NO_DEVICE;
-	else if (p->state == PTY_ANNOUNCING || p->locked || !p->master)
+	else if (p->state != PTY_READY || p->locked || !p->master)
 		st = FS_FS_ERROR_IO; /* as Linux; one being made is locked still */
 	else
 		st = fs_opens_new(&opens, ino_of(n, true), flags, file);
@@ -341,6 +365,8 @@ static long do_ptslock(void *ctx, uint64_t badge, bool lock)
 	if (st)
 		return st;
 	pthread_mutex_lock(&table);
+	if (!lock && p->state == PTY_UNANNOUNCED)
+		announce(p); /* nobody said whose: root's */
 	if (lock)
 		p->locked = true;
 	else if (p->state == PTY_ANNOUNCING)
@@ -351,6 +377,45 @@ static long do_ptslock(void *ctx, uint64_t badge, bool lock)
 		p->locked = false;
 	pthread_mutex_unlock(&table);
 	return st;
+}
+
+/* The effective user id of the process whose handle to the process
+ * server `process` is: only that server mints handles on its endpoint,
+ * each badged with the process's pid (the unbadged one is pid 1's). */
+static long user_of(vg_handle_t process, uint32_t *uid)
+{
+	vg_handle_t proc = vg_startup_find(VG_HTAG_PROC, 0);
+	struct vg_handle_info theirs, ours;
+	if (!proc || vg_handle_info(proc, &ours) || vg_handle_info(process, &theirs) ||
+	    theirs.koid != ours.koid || theirs.badge > INT32_MAX)
+		return FS_FS_ERROR_DENIED;
+	int32_t pid = theirs.badge ? (int32_t)theirs.badge : 1;
+	static struct proc_info info;
+	static char args[1024];
+	if (proc_process_next(proc, pid - 1, &info, args) || info.pid != pid)
+		return FS_FS_ERROR_DENIED; /* gone already */
+	*uid = info.uid;
+	return 0;
+}
+
+static long do_ptsowner(void *ctx, uint64_t badge, vg_handle_t process)
+{
+	struct pty *p;
+	uint32_t uid = 0;
+	long st = master_of(ctx, badge, &p);
+	if (!st)
+		st = user_of(process, &uid);
+	vg_handle_close(process);
+	if (st)
+		return st;
+	pthread_mutex_lock(&table);
+	if (p->state == PTY_UNANNOUNCED || p->uid != uid) {
+		p->uid = uid;
+		if (p->state == PTY_UNANNOUNCED || p->state == PTY_READY)
+			announce(p); /* ANNOUNCING: nodes_thread sees the new owner */
+	}
+	pthread_mutex_unlock(&table);
+	return 0;
 }
 
 static bool is_master(void *ctx, uint64_t badge)
@@ -378,6 +443,7 @@ static long do_tcsetsid(void *ctx, uint64_t badge, int32_t sid, bool steal)
 static struct fs_file_ops file_ops = {
 	.ptsnumber = do_ptsnumber,
 	.ptslock = do_ptslock,
+	.ptsowner = do_ptsowner,
 	.stat = do_stat,
 	.read = do_read,
 	.write = do_write,

@@ -164,6 +164,91 @@ UTEST(pty_open_names_and_nodes)
 	CHECK_EQ(vfs_up_wait_node(want, false), 0);
 }
 
+/* The checks of a process of user 1000 that opens a master: its slave's
+ * node is its own, group tty, 0620 (grantpt's), which it may open; each
+ * failure its own exit code. Then it says the slave's name through
+ * pipe p and keeps the master until pipe q's write end closes. */
+static int owns_its_slave(int p[2], int q[2])
+{
+	char name[32];
+	struct stat st;
+	close(p[0]);
+	close(q[1]);
+	if (setgid(1000) || setuid(1000))
+		return 1;
+	int m = posix_openpt(O_RDWR | O_NOCTTY);
+	if (m < 0 || ptsname_r(m, name, sizeof(name)))
+		return 2;
+	/* The node comes (the test's VFS handle is not this child's). */
+	for (int i = 0; i < 500 && stat(name, &st); i++)
+		usleep(10000);
+	if (stat(name, &st) || st.st_uid != 1000 || st.st_gid != 5 || (st.st_mode & 07777) != 0620)
+		return 3;
+	if (grantpt(m) || unlockpt(m))
+		return 4;
+	int s = open(name, O_RDWR | O_NOCTTY);
+	if (s < 0)
+		return 5;
+	if (write(p[1], name, sizeof(name)) != sizeof(name))
+		return 6;
+	return read(q[0], name, 1) == 0 ? 0 : 7;
+}
+
+/* User 1001 may not open another user's slave. */
+static int refused_to_another(const char *name)
+{
+	return setuid(1001) == 0 && open(name, O_RDWR | O_NOCTTY) < 0 && errno == EACCES ? 0 : 1;
+}
+
+UTEST(pty_slave_node_is_the_master_openers)
+{
+	CHECK(pty_up());
+	int status, p[2], q[2];
+	char name[32] = "";
+	CHECK_EQ(pipe(p), 0);
+	CHECK_EQ(pipe(q), 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(owns_its_slave(p, q));
+	CHECK(pid > 0);
+	close(p[1]);
+	close(q[0]);
+	CHECK_EQ(read(p[0], name, sizeof(name)), (ssize_t)sizeof(name));
+	pid_t other = fork();
+	if (other == 0)
+		_exit(refused_to_another(name));
+	CHECK_EQ(reap(other, &status), other);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(p[0]);
+	close(q[1]);
+	CHECK_EQ(reap(pid, &status), pid);
+	CHECK(WIFEXITED(status));
+	CHECK_EQ(WEXITSTATUS(status), 0);
+	/* Root's master: root's slave, group tty, 0620 too. */
+	int m = posix_openpt(O_RDWR | O_NOCTTY);
+	CHECK(m >= 0);
+	struct stat st;
+	CHECK_EQ(ptsname_r(m, name, sizeof(name)), 0);
+	CHECK_EQ(vfs_up_wait_node(name, true), 0);
+	CHECK_EQ(stat(name, &st), 0);
+	CHECK_EQ(st.st_uid, 0);
+	CHECK_EQ(st.st_gid, 5);
+	CHECK_EQ(st.st_mode & 07777, 0620);
+	/* ptsowner proves who asks with a process server handle: another
+	 * endpoint's is refused (EACCES from grantpt's call). */
+	vg_handle_t ep, fake;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_TRANSFER, 1000, &fake), 0);
+	vg_handle_t h;
+	struct fs_attr a;
+	CHECK_EQ(fs_vfs_open(vfs_up_vfs(), "/dev/ptmx", O_RDWR, 0, &h, &a), 0);
+	CHECK_EQ(fs_file_ptsowner(h, fake), FS_FS_ERROR_DENIED);
+	CHECK_EQ(fs_file_close(h), 0);
+	vg_handle_close(h);
+	vg_handle_close(ep);
+	close(m);
+}
+
 UTEST(pty_slave_locked_until_unlockpt)
 {
 	CHECK(pty_up());

@@ -58,6 +58,9 @@ int openat(int dirfd, const char *path, int flags, ...)
 	}
 	if (a.kind == FS_KIND_CHARDEV && !(flags & O_NOCTTY))
 		__tty_open_ctty(d);
+	/* A new pty master: its slave is the caller's (grantpt). */
+	if (a.kind == FS_KIND_CHARDEV && a.rdev == ((uint64_t)PTY_MAJOR << 32 | PTMX_MINOR))
+		__pty_own(h);
 	/* A directory remembers where it is, for openat() and fchdir(). */
 	if (d->kind == FD_DIR) {
 		char canon[PATH_MAX];

@@ -120,6 +120,9 @@ int __tty_controlling(char *path);
  * (TIOCSPTLCK, unlockpt): 0, or -1 with errno (lib/c/os/fd/pty.c). */
 int __pty_number(int fd, unsigned *number);
 int __pty_lock(int fd, bool lock);
+/* file.ptsowner on the master of handle master: its slave's node becomes
+ * the caller's. 0 or ERR_* / FS_FS_ERROR_* (pty.c). */
+long __pty_own(vg_handle_t master);
 /* One more wait of a call that would block on a server that cannot wake
  * it (terminals); *round counts them from 0: yields first, then sleeps
  * growing to 1 ms, never past deadline (monotonic ns). */
