@@ -124,8 +124,8 @@ int __pty_lock(int fd, bool lock);
  * the caller's. 0 or ERR_* / FS_FS_ERROR_* (pty.c). */
 long __pty_own(vg_handle_t master);
 /* One more wait of a call that would block on a server that cannot wake
- * it (terminals); *round counts them from 0: yields first, then sleeps
- * growing to 1 ms, never past deadline (monotonic ns). */
+ * it (tcdrain, unlockpt); *round counts them from 0: yields first, then
+ * sleeps growing to 1 ms, never past deadline (monotonic ns). */
 void __fd_wait(unsigned *round, uint64_t deadline);
 
 /* A blocking call's waits (wake.c): yields first, then a notification
