@@ -63,6 +63,7 @@ struct pty {
 	uint32_t uid; /* the node's owner */
 	/* Under tty.lock: */
 	bool slave_left; /* the slave was open and is no more: the master reads EIO */
+	bool packet; /* packet mode (TIOCPKT): reads give tty.ld.pkt, or 0 and data */
 	struct tty tty;
 };
 
@@ -165,7 +166,7 @@ static long open_master(uint32_t flags, vg_handle_t *file)
 			break;
 		pthread_mutex_lock(&p->tty.lock);
 		tty_reset(&p->tty);
-		p->slave_left = false;
+		p->slave_left = p->packet = false;
 		pthread_mutex_unlock(&p->tty.lock);
 		p->state = PTY_UNANNOUNCED;
 		p->master = p->locked = true;
@@ -231,15 +232,36 @@ static uint8_t master_events(struct tty *t, const struct fs_open *f, uint32_t ne
 	if (slave)
 		return tty_events(t, need, now, at);
 	*at = 0;
-	return (t->ld.out_len ? TTY_READY_IN : 0) | (ldisc_input_full(&t->ld) ? 0 : TTY_READY_OUT) |
+	bool news = p->packet && t->ld.pkt;
+	return (t->ld.out_len || news ? TTY_READY_IN : 0) |
+		(ldisc_input_full(&t->ld) ? 0 : TTY_READY_OUT) |
 		(p->slave_left ? TTY_READY_IN | TTY_READY_OUT | TTY_READY_HUP : 0);
+}
+
+/* Up to max bytes of the slave's output into out; in packet mode a
+ * first byte before them: the news (alone), or TIOCPKT_DATA (0). Under
+ * the lock. */
+static size_t master_take(struct pty *p, unsigned char *out, size_t max)
+{
+	struct ldisc *ld = &p->tty.ld;
+	if (!p->packet || !max)
+		return ldisc_out_take(ld, out, max);
+	if (ld->pkt) {
+		out[0] = ld->pkt;
+		ld->pkt = 0;
+		return 1;
+	}
+	if (!ld->out_len)
+		return 0;
+	out[0] = 0;
+	return 1 + ldisc_out_take(ld, out + 1, max - 1);
 }
 
 static long master_read(struct pty *p, uint32_t count, const void **data, size_t *len)
 {
 	static unsigned char out[FS_FILE_READ_DATA_MAX];
 	pthread_mutex_lock(&p->tty.lock);
-	size_t n = ldisc_out_take(&p->tty.ld, out, count < sizeof(out) ? count : sizeof(out));
+	size_t n = master_take(p, out, count < sizeof(out) ? count : sizeof(out));
 	bool left = p->slave_left;
 	if (n)
 		tty_wake(&p->tty); /* room for the slave's writers */
@@ -418,6 +440,20 @@ static long do_ptsowner(void *ctx, uint64_t badge, vg_handle_t process)
 	return 0;
 }
 
+static long do_ptspacket(void *ctx, uint64_t badge, bool on)
+{
+	struct pty *p;
+	long st = master_of(ctx, badge, &p);
+	if (st)
+		return st;
+	pthread_mutex_lock(&p->tty.lock);
+	if (on && !p->packet)
+		p->tty.ld.pkt = 0; /* news from now on */
+	p->packet = on;
+	pthread_mutex_unlock(&p->tty.lock);
+	return 0;
+}
+
 static bool is_master(void *ctx, uint64_t badge)
 {
 	struct pty *p;
@@ -444,6 +480,7 @@ static struct fs_file_ops file_ops = {
 	.ptsnumber = do_ptsnumber,
 	.ptslock = do_ptslock,
 	.ptsowner = do_ptsowner,
+	.ptspacket = do_ptspacket,
 	.stat = do_stat,
 	.read = do_read,
 	.write = do_write,

@@ -51,9 +51,20 @@ static size_t committed(const struct ldisc *ld)
 	return n;
 }
 
+/* Whether ^S and ^Q stop and start output (IXON with those characters),
+ * which packet mode reports. */
+static bool stop_start(const struct ldisc_mode *m)
+{
+	return (m->iflag & IXON) && m->cc[VSTOP] == CONTROL('S') && m->cc[VSTART] == CONTROL('Q');
+}
+
 void ldisc_set(struct ldisc *ld, const struct ldisc_mode *mode)
 {
 	bool was_canon = canonical(ld);
+	if (stop_start(&ld->mode) != stop_start(mode)) {
+		ld->pkt &= (unsigned char)~(LDISC_PKT_NOSTOP | LDISC_PKT_DOSTOP);
+		ld->pkt |= stop_start(mode) ? LDISC_PKT_DOSTOP : LDISC_PKT_NOSTOP;
+	}
 	ld->mode = *mode;
 	if (was_canon && !canonical(ld)) {
 		ld->nlines = 0; /* every byte is readable now */
@@ -349,7 +360,10 @@ void ldisc_flush(struct ldisc *ld, int queue)
 	if (queue == TCIFLUSH || queue == TCIOFLUSH) {
 		ld->in_len = 0;
 		ld->nlines = 0;
+		ld->pkt |= LDISC_PKT_FLUSHREAD;
 	}
-	if (queue == TCOFLUSH || queue == TCIOFLUSH)
+	if (queue == TCOFLUSH || queue == TCIOFLUSH) {
 		ld->out_len = 0;
+		ld->pkt |= LDISC_PKT_FLUSHWRITE;
+	}
 }

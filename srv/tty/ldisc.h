@@ -21,6 +21,12 @@
 #define LDISC_OUT_SIZE 4096 /* output bytes waiting for the UART */
 #define LDISC_LINES 64 /* complete lines held in canonical mode */
 #define LDISC_WOULD_BLOCK (-1) /* ldisc_read: nothing to return yet */
+/* What a pty's master in packet mode (TIOCPKT) is told: Linux's
+ * TIOCPKT_* bits. */
+#define LDISC_PKT_FLUSHREAD 1u /* the input was flushed */
+#define LDISC_PKT_FLUSHWRITE 2u /* the output was flushed */
+#define LDISC_PKT_NOSTOP 16u /* ^S/^Q flow control went off */
+#define LDISC_PKT_DOSTOP 32u /* ^S/^Q flow control came on */
 
 /* The settings the discipline acts on: struct termios's, without the
  * fields that vary between C libraries. */
@@ -48,6 +54,9 @@ struct ldisc {
 	/* VMIN/VTIME timing (non-canonical): when the last byte came in, and
 	 * since when a reader has been waiting (0: none waiting). */
 	uint64_t last_rx_ns, wait_since_ns;
+	/* LDISC_PKT_* bits of what happened since its reader (a master in
+	 * packet mode) took them. */
+	unsigned char pkt;
 };
 
 /* Cooked defaults: ICANON, ECHO, ISIG, ICRNL, OPOST|ONLCR, CS8, the usual

@@ -330,6 +330,34 @@ TEST(ldisc, input_full_only_when_a_reader_can_empty_it)
 	CHECK(ldisc_input_full(&ld));
 }
 
+/* News for a pty's master in packet mode: flushes, ^S/^Q turned on and
+ * off; kept until taken. */
+TEST(ldisc, packet_mode_news)
+{
+	ldisc_init(&ld);
+	CHECK_EQ_U(ld.pkt, 0);
+	ldisc_flush(&ld, TCIFLUSH);
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_FLUSHREAD);
+	ldisc_flush(&ld, TCOFLUSH);
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_FLUSHREAD | LDISC_PKT_FLUSHWRITE);
+	ld.pkt = 0;
+	CHECK_EQ_I(type("\x03", 0), SIGINT); /* ISIG flushes both */
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_FLUSHREAD | LDISC_PKT_FLUSHWRITE);
+	ld.pkt = 0;
+	struct ldisc_mode m;
+	ldisc_get(&ld, &m);
+	m.iflag |= IXON;
+	m.cc[VSTOP] = 0x13;
+	m.cc[VSTART] = 0x11;
+	ldisc_set(&ld, &m);
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_DOSTOP);
+	ldisc_set(&ld, &m); /* no change: no news */
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_DOSTOP);
+	m.iflag &= ~(tcflag_t)IXON;
+	ldisc_set(&ld, &m);
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_NOSTOP);
+}
+
 TEST(ldisc, flush)
 {
 	ldisc_init(&ld);

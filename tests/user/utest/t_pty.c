@@ -7,6 +7,7 @@
 // the slave's session up, the slave's close giving the master EIO, poll
 // on both, /dev/tty in a session on a slave; bad requests refused while
 // the server serves on.
+#include "../countfile.h"
 #include "../utest.h"
 #include "../vfs_up.h"
 #include <errno.h>
@@ -522,6 +523,60 @@ UTEST(pty_poll_on_master_and_slave)
 	int status = -1;
 	CHECK_EQ(reap(child, &status), child);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(s);
+	close(m);
+}
+
+/* TIOCPKT: a master's reads begin with a byte, 0 before data or the
+ * news of the slave's queues alone; news wakes a poll on the master. */
+static void flush_input(void *s)
+{
+	CHECK_EQ(tcflush(*(int *)s, TCIFLUSH), 0);
+}
+
+UTEST(pty_packet_mode)
+{
+	CHECK(pty_up());
+	int m, s, on = 1, off = 0;
+	char buf[64];
+	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
+	CHECK_EQ(tcflush(s, TCIOFLUSH), 0); /* before packet mode: no news */
+	CHECK_EQ(ioctl(m, TIOCPKT, &on), 0);
+	CHECK_ERRNO(ioctl(s, TIOCPKT, &on), ENOTTY);
+	CHECK(!readable(m, 0));
+	CHECK_EQ(write(s, "hi", 2), 2);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 3);
+	CHECK(!memcmp(buf, "\0hi", 3));
+	/* A flush of the slave's input wakes a poll waiting on the master. */
+	static struct countwait w;
+	countfile_sleeps_until(m, true, flush_input, &s, &w);
+	CHECK_EQ(w.r, 1);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], TIOCPKT_FLUSHREAD);
+	CHECK(!readable(m, 0));
+	CHECK_EQ(tcflush(s, TCOFLUSH), 0);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], TIOCPKT_FLUSHWRITE);
+	/* ^S/^Q flow control on, then off. */
+	struct termios t;
+	CHECK_EQ(tcgetattr(s, &t), 0);
+	t.c_iflag |= IXON;
+	t.c_cc[VSTOP] = 0x13;
+	t.c_cc[VSTART] = 0x11;
+	CHECK_EQ(tcsetattr(s, TCSANOW, &t), 0);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], TIOCPKT_DOSTOP);
+	t.c_iflag &= ~(tcflag_t)IXON;
+	CHECK_EQ(tcsetattr(s, TCSANOW, &t), 0);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], TIOCPKT_NOSTOP);
+	/* Off: data as it is, news unsaid. */
+	CHECK_EQ(ioctl(m, TIOCPKT, &off), 0);
+	CHECK_EQ(tcflush(s, TCIFLUSH), 0);
+	CHECK(!readable(m, 0));
+	CHECK_EQ(write(s, "x", 1), 1);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], 'x');
 	close(s);
 	close(m);
 }

@@ -44,6 +44,16 @@ int __pty_number(int fd, unsigned *number)
 	return 0;
 }
 
+int __pty_packet(int fd, bool on)
+{
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	long st = d->kind == FD_FILE ? fs_file_ptspacket(d->h, on) : FS_FS_ERROR_NOT_SUPPORTED;
+	__fd_put(d);
+	return st ? pty_error(st) : 0;
+}
+
 int __pty_lock(int fd, bool lock)
 {
 	struct fd_desc *d = __fd_get(fd);

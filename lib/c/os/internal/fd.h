@@ -120,6 +120,8 @@ int __tty_controlling(char *path);
  * (TIOCSPTLCK, unlockpt): 0, or -1 with errno (lib/c/os/fd/pty.c). */
 int __pty_number(int fd, unsigned *number);
 int __pty_lock(int fd, bool lock);
+/* TIOCPKT: a master's packet mode; 0, or -1 with errno (ENOTTY: no master). */
+int __pty_packet(int fd, bool on);
 /* file.ptsowner on the master of handle master: its slave's node becomes
  * the caller's. 0 or ERR_* / FS_FS_ERROR_* (pty.c). */
 long __pty_own(vg_handle_t master);
