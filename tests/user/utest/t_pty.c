@@ -28,18 +28,6 @@
 
 #define PTY_MAJOR 136
 
-static bool pty_up(void)
-{
-	static long status = 1;
-	static bool tried;
-	static vg_handle_t process;
-	if (!tried) {
-		tried = true;
-		status = vfs_up_start_pty(&process);
-	}
-	return status == 0;
-}
-
 /* Whether fd has something to read within ms milliseconds. */
 static bool readable(int fd, int ms)
 {
@@ -124,7 +112,7 @@ static bool foreground_becomes(struct screen *s, pid_t pgid, bool is)
 
 UTEST(pty_open_names_and_nodes)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m = posix_openpt(O_RDWR | O_NOCTTY);
 	CHECK(m >= 0);
 	CHECK_EQ(grantpt(m), 0);
@@ -203,7 +191,7 @@ static int refused_to_another(const char *name)
 
 UTEST(pty_slave_node_is_the_master_openers)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int status, p[2], q[2];
 	char name[32] = "";
 	CHECK_EQ(pipe(p), 0);
@@ -252,7 +240,7 @@ UTEST(pty_slave_node_is_the_master_openers)
 
 UTEST(pty_slave_locked_until_unlockpt)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m = posix_openpt(O_RDWR | O_NOCTTY);
 	CHECK(m >= 0);
 	char name[32];
@@ -291,7 +279,7 @@ static pid_t shell_on_a_pty(int *m)
 
 UTEST(pty_shell_runs_on_the_slave)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	static struct screen s;
 	pid_t sh = shell_on_a_pty(&s.m);
 	CHECK(sh > 0);
@@ -347,7 +335,7 @@ static pid_t waiting_child(int *m, bool winch)
 
 UTEST(pty_ctrl_c_and_quit_signal_the_foreground)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	static struct screen s;
 	for (int i = 0; i < 2; i++) {
 		int status = -1;
@@ -366,7 +354,7 @@ UTEST(pty_ctrl_c_and_quit_signal_the_foreground)
 
 UTEST(pty_window_size_and_sigwinch)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	static struct screen s;
 	int status = -1, m;
 	pid_t pid = waiting_child(&s.m, true);
@@ -385,7 +373,7 @@ UTEST(pty_window_size_and_sigwinch)
 
 UTEST(pty_master_close_hangs_up_the_slave)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	static struct screen child;
 	/* The session on the slave gets SIGHUP. */
 	int m, status = -1;
@@ -411,7 +399,7 @@ UTEST(pty_master_close_hangs_up_the_slave)
 
 UTEST(pty_slave_close_gives_the_master_eio)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	char buf[8];
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
@@ -429,7 +417,7 @@ UTEST(pty_slave_close_gives_the_master_eio)
 
 UTEST(pty_canonical_line_editing)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	char buf[64];
 	static struct screen echo;
@@ -467,7 +455,7 @@ UTEST(pty_canonical_line_editing)
 
 UTEST(pty_raw_mode)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	char buf[64];
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
@@ -495,7 +483,7 @@ UTEST(pty_raw_mode)
 
 UTEST(pty_poll_on_master_and_slave)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	char buf[64];
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
@@ -536,7 +524,7 @@ static void flush_input(void *s)
 
 UTEST(pty_packet_mode)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s, on = 1, off = 0;
 	char buf[64];
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
@@ -597,7 +585,7 @@ static int opens_dev_tty(void)
 
 UTEST(pty_dev_tty_is_the_controlling_pty)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	static struct screen s;
 	int status;
 	pid_t pid = forkpty(&s.m, NULL, NULL, NULL);
@@ -633,7 +621,7 @@ static bool pty_serving(void)
 
 UTEST(pty_bad_requests_refused)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	vg_handle_t h;
 	struct fs_attr a;
 	CHECK_EQ(fs_vfs_open(vfs_up_vfs(), "/dev/ptmx", O_RDWR, 0, &h, &a), 0);

@@ -21,18 +21,6 @@
 
 #define MS 1000000ull
 
-static bool pty_up(void)
-{
-	static long status = 1;
-	static bool tried;
-	static vg_handle_t process;
-	if (!tried) {
-		tried = true;
-		status = vfs_up_start_pty(&process);
-	}
-	return status == 0;
-}
-
 static void sleep_ms(uint64_t ms)
 {
 	vg_thread_sleep_until(vg_clock_monotonic() + ms * MS);
@@ -43,25 +31,15 @@ static void write_line(void *fd)
 	CHECK_EQ(write(*(int *)fd, "wake\n", 5), 5);
 }
 
-UTEST(pty_slave_reader_sleeps_until_the_master_writes)
+UTEST(pty_slave_reader_and_poll_sleep_until_the_master_writes)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	static struct countwait w;
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
 	countfile_sleeps_until(s, false, write_line, &m, &w);
 	CHECK_EQ(w.r, 5);
 	CHECK(!memcmp(w.buf, "wake\n", 5));
-	close(s);
-	close(m);
-}
-
-UTEST(pty_poll_on_the_slave_sleeps_until_the_master_writes)
-{
-	CHECK(pty_up());
-	int m, s;
-	static struct countwait w;
-	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
 	countfile_sleeps_until(s, true, write_line, &m, &w);
 	CHECK_EQ(w.r, 1);
 	CHECK(w.revents & POLLIN);
@@ -71,7 +49,7 @@ UTEST(pty_poll_on_the_slave_sleeps_until_the_master_writes)
 
 UTEST(pty_master_reader_sleeps_until_the_slave_writes)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	static struct countwait w;
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
@@ -95,7 +73,7 @@ static void close_fd(void *fd)
  * slave's a master's (EIO). */
 UTEST(pty_hang_up_wakes_blocked_readers)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	static struct countwait w;
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
@@ -175,7 +153,7 @@ static int ends(pid_t pid, int m, bool ctrl_c)
 
 UTEST(pty_ctrl_c_interrupts_a_blocked_read)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m;
 	pid_t pid = forkpty(&m, NULL, NULL, NULL);
 	if (pid == 0)
@@ -216,7 +194,7 @@ static void write_byte(void *fd)
 
 UTEST(pty_raw_reads_wait_for_vmin_and_vtime)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	static struct countwait w;
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
@@ -279,7 +257,7 @@ static void *write_all(void *arg)
 
 UTEST(pty_master_write_waits_for_the_slave_to_read)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	static char big[INPUT + 200], got[INPUT + 200];
 	for (size_t i = 0; i < sizeof(big); i++)
