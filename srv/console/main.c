@@ -18,8 +18,10 @@
 // handle to the process server allowed to signal the terminal's groups;
 // VG_HTAG_USER + 1, the device manager it announces its nodes to.
 // Like every server here it never blocks a call: a read with nothing to
-// return, a write into a full output queue and TCSADRAIN with output
-// pending answer would_block and the C library asks again.
+// return and a write into a full output queue answer would_block, and the
+// C library arms a wake-up (file.arm, srv/tty/wait.c) - input arriving,
+// the UART taking output - and asks again; TCSADRAIN with output pending
+// answers would_block too, and the library asks again after a while.
 #include "../fscommon/device.h"
 #include "../tty/tty.h"
 
@@ -62,11 +64,12 @@ static void service(void)
 		pthread_mutex_unlock(&tty.lock);
 		if (!n)
 			break;
-		tty_receive(&tty, buf, n);
+		tty_receive(&tty, buf, n, true);
 	}
 	pthread_mutex_lock(&tty.lock);
 	pump_output(&tty);
 	uart_clear(&uart);
+	tty_wake(&tty); /* room for writers */
 	pthread_mutex_unlock(&tty.lock);
 }
 
@@ -133,6 +136,8 @@ int main(void)
 	tty_init(&tty, pump_output);
 	tty.rdev = (uint64_t)TTY_MAJOR << 32 | 1; /* /dev/console */
 	tty_file_ops(&file_ops);
+	if (tty_timer_start())
+		return 1;
 	pthread_t t;
 	if (pthread_create(&t, NULL, interrupts, NULL)) {
 		vg_printf("console: no interrupt thread\n");

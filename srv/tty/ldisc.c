@@ -51,9 +51,20 @@ static size_t committed(const struct ldisc *ld)
 	return n;
 }
 
+/* Whether ^S and ^Q stop and start output (IXON with those characters),
+ * which packet mode reports. */
+static bool stop_start(const struct ldisc_mode *m)
+{
+	return (m->iflag & IXON) && m->cc[VSTOP] == CONTROL('S') && m->cc[VSTART] == CONTROL('Q');
+}
+
 void ldisc_set(struct ldisc *ld, const struct ldisc_mode *mode)
 {
 	bool was_canon = canonical(ld);
+	if (stop_start(&ld->mode) != stop_start(mode)) {
+		ld->pkt &= (unsigned char)~(LDISC_PKT_NOSTOP | LDISC_PKT_DOSTOP);
+		ld->pkt |= stop_start(mode) ? LDISC_PKT_DOSTOP : LDISC_PKT_NOSTOP;
+	}
 	ld->mode = *mode;
 	if (was_canon && !canonical(ld)) {
 		ld->nlines = 0; /* every byte is readable now */
@@ -285,33 +296,41 @@ static long read_canonical(struct ldisc *ld, void *buf, size_t count)
 	return (long)n;
 }
 
-/* POSIX's four cases of MIN and TIME. */
-static long read_raw(struct ldisc *ld, void *buf, size_t count, uint64_t now, uint64_t *retry_ns)
+bool ldisc_read_ready(const struct ldisc *ld, size_t count, uint64_t now, uint64_t *at)
 {
+	*at = 0;
+	if (canonical(ld))
+		return ld->nlines > 0;
+	/* POSIX's four cases of MIN and TIME. */
 	size_t min = ld->mode.cc[VMIN], avail = ld->in_len;
 	uint64_t time = ld->mode.cc[VTIME] * NS_PER_DECISECOND;
 	if (min > count)
 		min = count;
-	bool ready;
-	if (min == 0 && time == 0) {
-		ready = true; /* a poll: what is there, possibly nothing */
-	} else if (min == 0) {
-		/* A read timer from the first time the reader asked. */
+	if (min == 0 && time == 0)
+		return true; /* a poll: what is there, possibly nothing */
+	if (min == 0) {
+		/* A read timer from the first time a reader asked (none yet:
+		 * the first read starts it). */
 		if (!ld->wait_since_ns)
-			ld->wait_since_ns = now;
-		ready = avail || now - ld->wait_since_ns >= time;
-		*retry_ns = ld->wait_since_ns + time;
-	} else if (time == 0) {
-		ready = avail >= min;
-	} else {
-		/* An inter-byte timer, started by the first byte. */
-		ready = avail >= min || (avail && now - ld->last_rx_ns >= time);
-		*retry_ns = avail ? ld->last_rx_ns + time : 0;
+			return avail > 0;
+		*at = ld->wait_since_ns + time;
+		return avail || now - ld->wait_since_ns >= time;
 	}
-	if (!ready)
+	if (time == 0)
+		return avail >= min;
+	/* An inter-byte timer, started by the first byte. */
+	*at = avail ? ld->last_rx_ns + time : 0;
+	return avail >= min || (avail && now - ld->last_rx_ns >= time);
+}
+
+static long read_raw(struct ldisc *ld, void *buf, size_t count, uint64_t now, uint64_t *retry_ns)
+{
+	if (!ld->wait_since_ns && !ld->mode.cc[VMIN] && ld->mode.cc[VTIME])
+		ld->wait_since_ns = now;
+	if (!ldisc_read_ready(ld, count, now, retry_ns))
 		return LDISC_WOULD_BLOCK;
 	ld->wait_since_ns = 0;
-	size_t n = avail < count ? avail : count;
+	size_t n = ld->in_len < count ? ld->in_len : count;
 	consume(ld, buf, n);
 	return (long)n;
 }
@@ -329,12 +348,22 @@ bool ldisc_readable(const struct ldisc *ld)
 	return canonical(ld) ? ld->nlines > 0 : ld->in_len > 0;
 }
 
+bool ldisc_input_full(const struct ldisc *ld)
+{
+	if (!canonical(ld))
+		return ld->in_len >= LDISC_IN_SIZE;
+	return ld->nlines && (ld->in_len >= LDISC_IN_SIZE - 1 || ld->nlines >= LDISC_LINES);
+}
+
 void ldisc_flush(struct ldisc *ld, int queue)
 {
 	if (queue == TCIFLUSH || queue == TCIOFLUSH) {
 		ld->in_len = 0;
 		ld->nlines = 0;
+		ld->pkt |= LDISC_PKT_FLUSHREAD;
 	}
-	if (queue == TCOFLUSH || queue == TCIOFLUSH)
+	if (queue == TCOFLUSH || queue == TCIOFLUSH) {
 		ld->out_len = 0;
+		ld->pkt |= LDISC_PKT_FLUSHWRITE;
+	}
 }

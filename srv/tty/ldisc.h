@@ -21,6 +21,12 @@
 #define LDISC_OUT_SIZE 4096 /* output bytes waiting for the UART */
 #define LDISC_LINES 64 /* complete lines held in canonical mode */
 #define LDISC_WOULD_BLOCK (-1) /* ldisc_read: nothing to return yet */
+/* What a pty's master in packet mode (TIOCPKT) is told: Linux's
+ * TIOCPKT_* bits. */
+#define LDISC_PKT_FLUSHREAD 1u /* the input was flushed */
+#define LDISC_PKT_FLUSHWRITE 2u /* the output was flushed */
+#define LDISC_PKT_NOSTOP 16u /* ^S/^Q flow control went off */
+#define LDISC_PKT_DOSTOP 32u /* ^S/^Q flow control came on */
 
 /* The settings the discipline acts on: struct termios's, without the
  * fields that vary between C libraries. */
@@ -48,6 +54,9 @@ struct ldisc {
 	/* VMIN/VTIME timing (non-canonical): when the last byte came in, and
 	 * since when a reader has been waiting (0: none waiting). */
 	uint64_t last_rx_ns, wait_since_ns;
+	/* LDISC_PKT_* bits of what happened since its reader (a master in
+	 * packet mode) took them. */
+	unsigned char pkt;
 };
 
 /* Cooked defaults: ICANON, ECHO, ISIG, ICRNL, OPOST|ONLCR, CS8, the usual
@@ -71,6 +80,16 @@ int ldisc_input(struct ldisc *ld, unsigned char c, uint64_t now);
 long ldisc_read(struct ldisc *ld, void *buf, size_t count, uint64_t now, uint64_t *retry_ns);
 /* What a read would not wait for now (poll). */
 bool ldisc_readable(const struct ldisc *ld);
+/* Whether a read of count (> 0) bytes would return at time now rather
+ * than wait (what ldisc_read would do, changing nothing). *at is then
+ * when the answer may change by time alone (VTIME), or 0 for "when input
+ * arrives": a server that keeps a waiting reader wakes it then. */
+bool ldisc_read_ready(const struct ldisc *ld, size_t count, uint64_t now, uint64_t *at);
+/* The input is full and will be emptied by a reader: bytes from a pty's
+ * master wait (a UART's are dropped). A canonical line that fills the
+ * input whole, without a complete line before it, is no reason to wait:
+ * nobody could read it, and the bytes are dropped, as on Linux. */
+bool ldisc_input_full(const struct ldisc *ld);
 
 /* Takes bytes of write() into the output ring with OPOST processing;
  * returns how many of data were taken (fewer when the ring is full). */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The terminal calls of the file protocol, for every terminal server
-// (tty.h). None of them blocks: what must wait answers would_block and
-// the C library asks again.
+// (tty.h). None of them blocks: what must wait answers would_block, the C
+// library arms a wake-up (wait.c) and asks again once woken.
 #include "tty.h"
 
 #include "../fscommon/device.h"
@@ -14,20 +14,21 @@
 
 static unsigned char reply[FS_FILE_READ_DATA_MAX];
 
-void tty_init(struct tty *t, void (*output)(struct tty *))
+void tty_reset(struct tty *t)
 {
-	memset(t, 0, sizeof(*t));
-	pthread_mutex_init(&t->lock, NULL);
 	ldisc_init(&t->ld);
+	t->foreground = t->session = 0;
 	t->winsize = (struct fs_winsize){ .rows = 24, .cols = 80 };
-	t->output = output;
+	t->hung_up = false;
 }
 
-/* Under the lock: queued output goes where it goes. */
-static void output(struct tty *t)
+/* Under the lock, after a change: queued output goes where it goes, and
+ * whoever waited for what changed is woken. */
+static void changed(struct tty *t)
 {
 	if (t->output)
 		t->output(t);
+	tty_wake(t);
 }
 
 #define SAME_DEVICE UINT64_MAX /* tell_session: the device is unchanged */
@@ -60,6 +61,8 @@ long tty_read(struct tty *t, uint32_t count, const void **data, size_t *len)
 			    vg_clock_monotonic(), &retry);
 	if (n == LDISC_WOULD_BLOCK && t->hung_up)
 		n = 0; /* the end of the file: nothing more will come */
+	if (n > 0)
+		tty_wake(t); /* room for a pty's master to write */
 	pthread_mutex_unlock(&t->lock);
 	if (n == LDISC_WOULD_BLOCK)
 		return FS_FS_ERROR_WOULD_BLOCK;
@@ -73,7 +76,7 @@ long tty_write(struct tty *t, const void *data, size_t len, uint32_t *count)
 	pthread_mutex_lock(&t->lock);
 	bool gone = t->hung_up;
 	size_t n = gone ? 0 : ldisc_write(&t->ld, data, len);
-	output(t);
+	changed(t);
 	pthread_mutex_unlock(&t->lock);
 	if (gone)
 		return FS_FS_ERROR_IO;
@@ -83,31 +86,23 @@ long tty_write(struct tty *t, const void *data, size_t len, uint32_t *count)
 	return 0;
 }
 
-uint8_t tty_ready(struct tty *t)
-{
-	pthread_mutex_lock(&t->lock);
-	uint8_t events = t->hung_up ? TTY_READY_IN | TTY_READY_HUP
-				    : (ldisc_readable(&t->ld) ? TTY_READY_IN : 0) |
-			(ldisc_out_room(&t->ld) ? TTY_READY_OUT : 0);
-	pthread_mutex_unlock(&t->lock);
-	return events;
-}
-
-void tty_receive(struct tty *t, const void *data, size_t len)
+size_t tty_receive(struct tty *t, const void *data, size_t len, bool whole)
 {
 	const unsigned char *p = data;
 	pthread_mutex_lock(&t->lock);
 	uint64_t now = vg_clock_monotonic();
 	int sig = 0;
-	for (size_t i = 0; i < len; i++) {
+	size_t i = 0;
+	for (; i < len && (whole || !ldisc_input_full(&t->ld)); i++) {
 		int s = ldisc_input(&t->ld, p[i], now);
 		if (s)
 			sig = s; /* the last one raised */
 	}
 	int32_t group = t->foreground;
-	output(t); /* the echo */
+	changed(t); /* the echo, the input */
 	pthread_mutex_unlock(&t->lock);
 	send_signal(sig, group);
+	return i;
 }
 
 void tty_hangup(struct tty *t)
@@ -117,6 +112,7 @@ void tty_hangup(struct tty *t)
 	int32_t sid = t->session, group = t->foreground;
 	t->session = 0;
 	t->foreground = 0;
+	tty_wake(t); /* readers read the end, writers fail */
 	pthread_mutex_unlock(&t->lock);
 	tell_session(sid, 0, 0);
 	for (int i = 0; i < 2; i++) {
@@ -150,15 +146,6 @@ static long do_write(void *ctx, uint64_t badge, uint64_t offset, const void *dat
 	return tty_write(tty_of(ctx, badge), data, len, count);
 }
 
-static long do_ready(void *ctx, uint64_t badge, uint8_t *events)
-{
-	struct tty *t = tty_of(ctx, badge);
-	if (!t)
-		return FS_FS_ERROR_BAD_FILE;
-	*events = tty_ready(t);
-	return 0;
-}
-
 void tty_stat(struct fs_attr *attr, uint64_t ino, uint64_t rdev)
 {
 	*attr = (struct fs_attr){
@@ -168,10 +155,16 @@ void tty_stat(struct fs_attr *attr, uint64_t ino, uint64_t rdev)
 
 static long do_close(void *opens, uint64_t badge)
 {
+	struct tty *t = tty_of(opens, badge);
 	struct fs_open *last;
 	long st = fs_opens_close(opens, badge, &last);
-	free(st ? NULL : last);
-	return st;
+	if (st || !last)
+		return st;
+	pthread_mutex_lock(&t->lock);
+	tty_forget(t, last);
+	pthread_mutex_unlock(&t->lock);
+	free(last);
+	return 0;
 }
 
 static long do_seek(void *opens, uint64_t badge, int64_t offset, uint32_t whence, uint64_t *pos)
@@ -244,6 +237,7 @@ static long do_tcsetattr(void *ctx, uint64_t badge, uint8_t when, const struct f
 		if (when == TCSAFLUSH)
 			ldisc_flush(&t->ld, TCIFLUSH);
 		ldisc_set(&t->ld, &m);
+		tty_wake(t); /* a line may be readable now, or a raw read due */
 	}
 	pthread_mutex_unlock(&t->lock);
 	return st;
@@ -342,7 +336,7 @@ static long do_sti(void *ctx, uint64_t badge, const void *data, size_t len)
 	struct tty *t = tty_of(ctx, badge);
 	if (!t)
 		return FS_FS_ERROR_BAD_FILE;
-	tty_receive(t, data, len);
+	tty_receive(t, data, len, true);
 	return 0;
 }
 
@@ -355,7 +349,7 @@ static long do_tcflush(void *ctx, uint64_t badge, uint8_t queue)
 		return FS_FS_ERROR_INVALID;
 	pthread_mutex_lock(&t->lock);
 	ldisc_flush(&t->ld, queue);
-	output(t);
+	changed(t);
 	pthread_mutex_unlock(&t->lock);
 	return 0;
 }
@@ -366,7 +360,8 @@ void tty_file_ops(struct fs_file_ops *ops)
 #define FILL(op, fn) (ops->op = ops->op ? ops->op : (fn))
 	FILL(read, do_read);
 	FILL(write, do_write);
-	FILL(ready, do_ready);
+	FILL(ready, tty_ready_op);
+	FILL(arm, tty_arm);
 	FILL(close, do_close);
 	FILL(seek, do_seek);
 	FILL(sync, do_sync);

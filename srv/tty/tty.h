@@ -22,6 +22,8 @@
 #include <pthread.h>
 #include <stdbool.h>
 
+#include "../fscommon/opens.h"
+#include "../fscommon/waiters.h"
 #include "ldisc.h"
 
 struct tty {
@@ -41,10 +43,25 @@ struct tty {
 	 * it to the UART); NULL when the output waits to be taken (a pty's
 	 * master reads it). */
 	void (*output)(struct tty *t);
+	/* Clients waiting for an open file of this terminal (file.arm;
+	 * wait.c), under the lock: woken by tty_wake after every change. */
+	struct fs_waiters waiters;
+	/* What open file f of this terminal would not wait for now
+	 * (file.ready's bits; need as file.arm's: a read's count, or 0) and,
+	 * in *at, when that may change by time alone (0: never). NULL:
+	 * every open file is the terminal itself (tty_events); a pty's
+	 * master is not. Under the lock. */
+	uint8_t (*events)(struct tty *t, const struct fs_open *f, uint32_t need, uint64_t now,
+			  uint64_t *at);
+	struct tty *next; /* every terminal of this server (wait.c's timer) */
 };
 
-/* Cooked mode (ldisc_init), 24x80, nobody's terminal. */
+/* Once per terminal, before the server serves: its lock, its waiters,
+ * output as above, and the state of tty_reset. */
 void tty_init(struct tty *t, void (*output)(struct tty *));
+/* Cooked mode (ldisc_init), 24x80, nobody's terminal, not hung up: a
+ * terminal made again (a pty's master opened). Under the lock. */
+void tty_reset(struct tty *t);
 
 /* Defined by each terminal server: the terminal the open file of badge
  * is (ctx: the file operations' ctx), or NULL for a badge it does not
@@ -76,13 +93,13 @@ long tty_tcsetsid(void *ctx, uint64_t badge, int32_t sid, bool steal);
  * nothing can be read yet or the output queue is full. */
 long tty_read(struct tty *t, uint32_t count, const void **data, size_t *len);
 long tty_write(struct tty *t, const void *data, size_t len, uint32_t *count);
-/* file.ready's bits for the terminal. */
-uint8_t tty_ready(struct tty *t);
-
 /* Bytes the terminal received (from the UART, from a pty's master), fed
  * to the line discipline; the signals they raise are sent to the
- * foreground group. Takes the lock. */
-void tty_receive(struct tty *t, const void *data, size_t len);
+ * foreground group. whole: every byte, what the input has no room for
+ * dropped (a UART cannot wait); else only until the input is full
+ * (ldisc_input_full: a pty's master then waits). Returns how many were
+ * taken. Takes the lock. */
+size_t tty_receive(struct tty *t, const void *data, size_t len, bool whole);
 
 /* The line is gone: SIGHUP (and SIGCONT, as a stopped job must see it)
  * to the foreground group and the session leader, which no longer has a
@@ -91,5 +108,25 @@ void tty_hangup(struct tty *t);
 
 /* file.ready's bits (idl/fs.idl). */
 enum { TTY_READY_IN = 1, TTY_READY_OUT = 2, TTY_READY_HUP = 4, TTY_READY_ERR = 8 };
+
+/* ---- waiting (wait.c) ---- */
+
+/* The terminal's own events (file.ready's bits) under the lock: input a
+ * read of need bytes would take now (need 0: poll's question, any input
+ * at all), room for output, hang-up; *at as for struct tty's events. */
+uint8_t tty_events(struct tty *t, uint32_t need, uint64_t now, uint64_t *at);
+/* Under the lock, after anything that may change what an open file of t
+ * waits for: wakes the waiters whose events hold now. */
+void tty_wake(struct tty *t);
+/* Under the lock, before open file f goes: its waiters are woken and
+ * dropped (they find their descriptor closed). */
+void tty_forget(struct tty *t, const struct fs_open *f);
+/* file.arm and file.ready (tty_file_ops sets them). */
+long tty_arm(void *ctx, uint64_t badge, uint8_t events, uint32_t need, vg_handle_t note,
+	     uint8_t *ready);
+long tty_ready_op(void *ctx, uint64_t badge, uint8_t *events);
+/* Starts the thread that wakes readers waiting on VTIME, once every
+ * terminal is initialised: 0, or -1 (said in the log). */
+int tty_timer_start(void);
 
 #endif

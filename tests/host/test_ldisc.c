@@ -274,6 +274,90 @@ TEST(ldisc, a_full_line_can_still_be_ended)
 	CHECK_EQ_I(buf[n - 1], '\n');
 }
 
+/* What a server asks before keeping a reader waiting: the same answer
+ * as the read would give, without changing anything, and when time alone
+ * changes it. */
+TEST(ldisc, read_ready_agrees_with_read)
+{
+	uint64_t at;
+	ldisc_init(&ld);
+	type("half", 0);
+	CHECK(!ldisc_read_ready(&ld, 10, 0, &at) && at == 0);
+	type("\n", 0);
+	CHECK(ldisc_read_ready(&ld, 10, 0, &at));
+	get(10, 0);
+	raw_mode(3, 0);
+	type("ab", 0);
+	CHECK(!ldisc_read_ready(&ld, 10, 0, &at) && at == 0);
+	CHECK(ldisc_read_ready(&ld, 2, 0, &at)); /* MIN capped by the count */
+	type("c", 0);
+	CHECK(ldisc_read_ready(&ld, 10, 0, &at));
+	get(10, 0);
+	/* VTIME alone: the timer the read started. */
+	raw_mode(0, 2);
+	CHECK(get(1, 1000 * MS) == NULL);
+	CHECK(!ldisc_read_ready(&ld, 1, 1100 * MS, &at));
+	CHECK_EQ_U(at, 1200 * MS);
+	CHECK(ldisc_read_ready(&ld, 1, 1200 * MS, &at));
+	CHECK(!strcmp(get(1, 1200 * MS), ""));
+	/* The inter-byte timer: from the last byte. */
+	raw_mode(4, 1);
+	CHECK(!ldisc_read_ready(&ld, 10, 0, &at) && at == 0);
+	type("a", 500 * MS);
+	CHECK(!ldisc_read_ready(&ld, 10, 550 * MS, &at));
+	CHECK_EQ_U(at, 600 * MS);
+	CHECK(ldisc_read_ready(&ld, 10, 600 * MS, &at));
+}
+
+TEST(ldisc, input_full_only_when_a_reader_can_empty_it)
+{
+	ldisc_init(&ld);
+	for (int i = 0; i < LDISC_IN_SIZE + 10; i++)
+		ldisc_input(&ld, 'a', 0);
+	output();
+	CHECK(!ldisc_input_full(&ld)); /* one long line: nobody could read it */
+	ldisc_input(&ld, '\n', 0);
+	CHECK(ldisc_input_full(&ld)); /* a whole line waits for its reader */
+	uint64_t retry;
+	static char buf[LDISC_IN_SIZE];
+	ldisc_read(&ld, buf, sizeof(buf), 0, &retry);
+	CHECK(!ldisc_input_full(&ld));
+	raw_mode(1, 0);
+	for (int i = 0; i < LDISC_IN_SIZE - 1; i++)
+		ldisc_input(&ld, 'b', 0);
+	CHECK(!ldisc_input_full(&ld));
+	ldisc_input(&ld, 'b', 0);
+	CHECK(ldisc_input_full(&ld));
+}
+
+/* News for a pty's master in packet mode: flushes, ^S/^Q turned on and
+ * off; kept until taken. */
+TEST(ldisc, packet_mode_news)
+{
+	ldisc_init(&ld);
+	CHECK_EQ_U(ld.pkt, 0);
+	ldisc_flush(&ld, TCIFLUSH);
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_FLUSHREAD);
+	ldisc_flush(&ld, TCOFLUSH);
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_FLUSHREAD | LDISC_PKT_FLUSHWRITE);
+	ld.pkt = 0;
+	CHECK_EQ_I(type("\x03", 0), SIGINT); /* ISIG flushes both */
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_FLUSHREAD | LDISC_PKT_FLUSHWRITE);
+	ld.pkt = 0;
+	struct ldisc_mode m;
+	ldisc_get(&ld, &m);
+	m.iflag |= IXON;
+	m.cc[VSTOP] = 0x13;
+	m.cc[VSTART] = 0x11;
+	ldisc_set(&ld, &m);
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_DOSTOP);
+	ldisc_set(&ld, &m); /* no change: no news */
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_DOSTOP);
+	m.iflag &= ~(tcflag_t)IXON;
+	ldisc_set(&ld, &m);
+	CHECK_EQ_U(ld.pkt, LDISC_PKT_NOSTOP);
+}
+
 TEST(ldisc, flush)
 {
 	ldisc_init(&ld);

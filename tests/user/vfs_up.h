@@ -33,8 +33,8 @@ vg_handle_t vfs_up_memdev(void);
 long vfs_up_start_memdev(void);
 /* Starts the file system (vfs_up) and bin/pty (pseudo-terminals, with the
  * process server's pid 1 handle to signal groups), and waits for
- * /dev/ptmx; *process: its process. */
-long vfs_up_start_pty(vg_handle_t *process);
+ * /dev/ptmx; once: later calls give the first's result. */
+long vfs_up_pty(void);
 /* Waits (up to 5 s) until path exists (present) or is gone: 0 or
  * ERR_TIMED_OUT. */
 long vfs_up_wait_node(const char *path, bool present);

@@ -4,8 +4,9 @@
 // operations - received bytes, reads, mode changes, writes, output taken,
 // flushes - at a clock that moves forward. Invariants: the queues stay in
 // bounds, complete lines fit in what is buffered, a read never returns
-// more than asked, and a canonical read blocks exactly when nothing is
-// readable.
+// more than asked, a canonical read blocks exactly when nothing is
+// readable, and ldisc_read_ready says what the read then does (and, when
+// it waits, a moment to look again that is still to come).
 #define _DEFAULT_SOURCE
 #include "../../../srv/tty/ldisc.h"
 
@@ -48,9 +49,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 2: ldisc_input(&ld, arg, now); break;
 		case 3: {
 			bool readable = ldisc_readable(&ld);
-			uint64_t retry;
+			uint64_t retry, at;
 			size_t count = arg ? arg * 17u : 0;
+			bool ready = count && ldisc_read_ready(&ld, count, now, &at);
+			if (count && !ready && at && at <= now)
+				die("a reader would wait for a moment already past");
 			long n = ldisc_read(&ld, buf, count, now, &retry);
+			if (count && ready != (n != LDISC_WOULD_BLOCK))
+				die("read_ready and the read disagree");
 			if (n != LDISC_WOULD_BLOCK && (n < 0 || (size_t)n > count))
 				die("a read returned more than asked");
 			if ((ld.mode.lflag & ICANON) && count &&

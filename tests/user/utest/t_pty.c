@@ -7,6 +7,7 @@
 // the slave's session up, the slave's close giving the master EIO, poll
 // on both, /dev/tty in a session on a slave; bad requests refused while
 // the server serves on.
+#include "../countfile.h"
 #include "../utest.h"
 #include "../vfs_up.h"
 #include <errno.h>
@@ -26,18 +27,6 @@
 #include <unistd.h>
 
 #define PTY_MAJOR 136
-
-static bool pty_up(void)
-{
-	static long status = 1;
-	static bool tried;
-	static vg_handle_t process;
-	if (!tried) {
-		tried = true;
-		status = vfs_up_start_pty(&process);
-	}
-	return status == 0;
-}
 
 /* Whether fd has something to read within ms milliseconds. */
 static bool readable(int fd, int ms)
@@ -123,7 +112,7 @@ static bool foreground_becomes(struct screen *s, pid_t pgid, bool is)
 
 UTEST(pty_open_names_and_nodes)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m = posix_openpt(O_RDWR | O_NOCTTY);
 	CHECK(m >= 0);
 	CHECK_EQ(grantpt(m), 0);
@@ -164,9 +153,94 @@ UTEST(pty_open_names_and_nodes)
 	CHECK_EQ(vfs_up_wait_node(want, false), 0);
 }
 
+/* The checks of a process of user 1000 that opens a master: its slave's
+ * node is its own, group tty, 0620 (grantpt's), which it may open; each
+ * failure its own exit code. Then it says the slave's name through
+ * pipe p and keeps the master until pipe q's write end closes. */
+static int owns_its_slave(int p[2], int q[2])
+{
+	char name[32];
+	struct stat st;
+	close(p[0]);
+	close(q[1]);
+	if (setgid(1000) || setuid(1000))
+		return 1;
+	int m = posix_openpt(O_RDWR | O_NOCTTY);
+	if (m < 0 || ptsname_r(m, name, sizeof(name)))
+		return 2;
+	/* The node comes (the test's VFS handle is not this child's). */
+	for (int i = 0; i < 500 && stat(name, &st); i++)
+		usleep(10000);
+	if (stat(name, &st) || st.st_uid != 1000 || st.st_gid != 5 || (st.st_mode & 07777) != 0620)
+		return 3;
+	if (grantpt(m) || unlockpt(m))
+		return 4;
+	int s = open(name, O_RDWR | O_NOCTTY);
+	if (s < 0)
+		return 5;
+	if (write(p[1], name, sizeof(name)) != sizeof(name))
+		return 6;
+	return read(q[0], name, 1) == 0 ? 0 : 7;
+}
+
+/* User 1001 may not open another user's slave. */
+static int refused_to_another(const char *name)
+{
+	return setuid(1001) == 0 && open(name, O_RDWR | O_NOCTTY) < 0 && errno == EACCES ? 0 : 1;
+}
+
+UTEST(pty_slave_node_is_the_master_openers)
+{
+	CHECK_EQ(vfs_up_pty(), 0);
+	int status, p[2], q[2];
+	char name[32] = "";
+	CHECK_EQ(pipe(p), 0);
+	CHECK_EQ(pipe(q), 0);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(owns_its_slave(p, q));
+	CHECK(pid > 0);
+	close(p[1]);
+	close(q[0]);
+	CHECK_EQ(read(p[0], name, sizeof(name)), (ssize_t)sizeof(name));
+	pid_t other = fork();
+	if (other == 0)
+		_exit(refused_to_another(name));
+	CHECK_EQ(reap(other, &status), other);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(p[0]);
+	close(q[1]);
+	CHECK_EQ(reap(pid, &status), pid);
+	CHECK(WIFEXITED(status));
+	CHECK_EQ(WEXITSTATUS(status), 0);
+	/* Root's master: root's slave, group tty, 0620 too. */
+	int m = posix_openpt(O_RDWR | O_NOCTTY);
+	CHECK(m >= 0);
+	struct stat st;
+	CHECK_EQ(ptsname_r(m, name, sizeof(name)), 0);
+	CHECK_EQ(vfs_up_wait_node(name, true), 0);
+	CHECK_EQ(stat(name, &st), 0);
+	CHECK_EQ(st.st_uid, 0);
+	CHECK_EQ(st.st_gid, 5);
+	CHECK_EQ(st.st_mode & 07777, 0620);
+	/* ptsowner proves who asks with a process server handle: another
+	 * endpoint's is refused (EACCES from grantpt's call). */
+	vg_handle_t ep, fake;
+	CHECK_EQ(vg_endpoint_create(&ep), 0);
+	CHECK_EQ(vg_endpoint_mint(ep, VG_RIGHT_TRANSFER, 1000, &fake), 0);
+	vg_handle_t h;
+	struct fs_attr a;
+	CHECK_EQ(fs_vfs_open(vfs_up_vfs(), "/dev/ptmx", O_RDWR, 0, &h, &a), 0);
+	CHECK_EQ(fs_file_ptsowner(h, fake), FS_FS_ERROR_DENIED);
+	CHECK_EQ(fs_file_close(h), 0);
+	vg_handle_close(h);
+	vg_handle_close(ep);
+	close(m);
+}
+
 UTEST(pty_slave_locked_until_unlockpt)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m = posix_openpt(O_RDWR | O_NOCTTY);
 	CHECK(m >= 0);
 	char name[32];
@@ -205,7 +279,7 @@ static pid_t shell_on_a_pty(int *m)
 
 UTEST(pty_shell_runs_on_the_slave)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	static struct screen s;
 	pid_t sh = shell_on_a_pty(&s.m);
 	CHECK(sh > 0);
@@ -261,7 +335,7 @@ static pid_t waiting_child(int *m, bool winch)
 
 UTEST(pty_ctrl_c_and_quit_signal_the_foreground)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	static struct screen s;
 	for (int i = 0; i < 2; i++) {
 		int status = -1;
@@ -280,7 +354,7 @@ UTEST(pty_ctrl_c_and_quit_signal_the_foreground)
 
 UTEST(pty_window_size_and_sigwinch)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	static struct screen s;
 	int status = -1, m;
 	pid_t pid = waiting_child(&s.m, true);
@@ -299,7 +373,7 @@ UTEST(pty_window_size_and_sigwinch)
 
 UTEST(pty_master_close_hangs_up_the_slave)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	static struct screen child;
 	/* The session on the slave gets SIGHUP. */
 	int m, status = -1;
@@ -325,7 +399,7 @@ UTEST(pty_master_close_hangs_up_the_slave)
 
 UTEST(pty_slave_close_gives_the_master_eio)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	char buf[8];
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
@@ -343,7 +417,7 @@ UTEST(pty_slave_close_gives_the_master_eio)
 
 UTEST(pty_canonical_line_editing)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	char buf[64];
 	static struct screen echo;
@@ -381,7 +455,7 @@ UTEST(pty_canonical_line_editing)
 
 UTEST(pty_raw_mode)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	char buf[64];
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
@@ -409,7 +483,7 @@ UTEST(pty_raw_mode)
 
 UTEST(pty_poll_on_master_and_slave)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	int m, s;
 	char buf[64];
 	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
@@ -441,6 +515,60 @@ UTEST(pty_poll_on_master_and_slave)
 	close(m);
 }
 
+/* TIOCPKT: a master's reads begin with a byte, 0 before data or the
+ * news of the slave's queues alone; news wakes a poll on the master. */
+static void flush_input(void *s)
+{
+	CHECK_EQ(tcflush(*(int *)s, TCIFLUSH), 0);
+}
+
+UTEST(pty_packet_mode)
+{
+	CHECK_EQ(vfs_up_pty(), 0);
+	int m, s, on = 1, off = 0;
+	char buf[64];
+	CHECK_EQ(openpty(&m, &s, NULL, NULL, NULL), 0);
+	CHECK_EQ(tcflush(s, TCIOFLUSH), 0); /* before packet mode: no news */
+	CHECK_EQ(ioctl(m, TIOCPKT, &on), 0);
+	CHECK_ERRNO(ioctl(s, TIOCPKT, &on), ENOTTY);
+	CHECK(!readable(m, 0));
+	CHECK_EQ(write(s, "hi", 2), 2);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 3);
+	CHECK(!memcmp(buf, "\0hi", 3));
+	/* A flush of the slave's input wakes a poll waiting on the master. */
+	static struct countwait w;
+	countfile_sleeps_until(m, true, flush_input, &s, &w);
+	CHECK_EQ(w.r, 1);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], TIOCPKT_FLUSHREAD);
+	CHECK(!readable(m, 0));
+	CHECK_EQ(tcflush(s, TCOFLUSH), 0);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], TIOCPKT_FLUSHWRITE);
+	/* ^S/^Q flow control on, then off. */
+	struct termios t;
+	CHECK_EQ(tcgetattr(s, &t), 0);
+	t.c_iflag |= IXON;
+	t.c_cc[VSTOP] = 0x13;
+	t.c_cc[VSTART] = 0x11;
+	CHECK_EQ(tcsetattr(s, TCSANOW, &t), 0);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], TIOCPKT_DOSTOP);
+	t.c_iflag &= ~(tcflag_t)IXON;
+	CHECK_EQ(tcsetattr(s, TCSANOW, &t), 0);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], TIOCPKT_NOSTOP);
+	/* Off: data as it is, news unsaid. */
+	CHECK_EQ(ioctl(m, TIOCPKT, &off), 0);
+	CHECK_EQ(tcflush(s, TCIFLUSH), 0);
+	CHECK(!readable(m, 0));
+	CHECK_EQ(write(s, "x", 1), 1);
+	CHECK_EQ(read_ready(m, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], 'x');
+	close(s);
+	close(m);
+}
+
 /* In a session on a slave: /dev/tty is the slave, ttyname says so, and
  * writes through it reach the master. */
 static int opens_dev_tty(void)
@@ -457,7 +585,7 @@ static int opens_dev_tty(void)
 
 UTEST(pty_dev_tty_is_the_controlling_pty)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	static struct screen s;
 	int status;
 	pid_t pid = forkpty(&s.m, NULL, NULL, NULL);
@@ -493,7 +621,7 @@ static bool pty_serving(void)
 
 UTEST(pty_bad_requests_refused)
 {
-	CHECK(pty_up());
+	CHECK_EQ(vfs_up_pty(), 0);
 	vg_handle_t h;
 	struct fs_attr a;
 	CHECK_EQ(fs_vfs_open(vfs_up_vfs(), "/dev/ptmx", O_RDWR, 0, &h, &a), 0);

@@ -5,6 +5,7 @@
 // serial port: a line written to /dev/console asks the test harness
 // (tools/qemurun.py, "KTTY-TYPE") to type bytes, which come back through
 // the UART's receive interrupt and the line discipline.
+#include "../countfile.h"
 #include "../proc_server.h"
 #include "../utest.h"
 #include "../vfs_up.h"
@@ -94,10 +95,9 @@ UTEST(tty_device_nodes_and_isatty)
 	CHECK(fd >= 0);
 	CHECK_EQ(isatty(fd), 1);
 	CHECK(ttyname(fd) && !strcmp(ttyname(fd), "/dev/console"));
-	int t = open("/dev/tty", O_RDWR);
-	CHECK(t >= 0);
-	CHECK(ttyname(t) && !strcmp(ttyname(t), "/dev/tty"));
-	close(t);
+	/* The runner has no controlling terminal: /dev/tty is no device for
+	 * it (tty_job_control_in_a_session opens it in a session). */
+	CHECK_ERRNO(open("/dev/tty", O_RDWR), ENXIO);
 	/* Output reaches the serial log (qemurun shows it in the test log). */
 	const char line[] = "t_tty: this line went through /dev/console\n";
 	CHECK_EQ(write(fd, line, sizeof(line) - 1), (ssize_t)sizeof(line) - 1);
@@ -351,6 +351,9 @@ static int session_leader(void)
 	int code;
 	if (setsid() < 0)
 		return 1;
+	/* A new session has no terminal: no /dev/tty. */
+	if (open("/dev/tty", O_RDWR) >= 0 || errno != ENXIO)
+		return 15;
 	/* Opening a terminal without O_NOCTTY makes it ours; /dev/tty is it. */
 	int fd = open("/dev/console", O_RDWR);
 	if (fd < 0 || tcgetsid(fd) != getpid() || tcgetpgrp(fd) != getpgrp())
@@ -453,6 +456,35 @@ UTEST(tty_session_leader_end_hangs_up_the_foreground)
 	CHECK_EQ(waitpid(orphan, &status, 0), orphan);
 	CHECK(WIFSIGNALED(status));
 	CHECK_EQ(WTERMSIG(status), SIGHUP);
+	close(fd);
+}
+
+static void type_line(void *fd)
+{
+	for (const char *p = "z\r"; *p; p++)
+		CHECK_EQ(ioctl(*(int *)fd, TIOCSTI, p), 0);
+}
+
+/* A reader of the console, and a poll, sleep until input comes: no call
+ * at all while nothing happens (counted, countfile.h). */
+UTEST(tty_blocked_reader_sleeps_until_input)
+{
+	int fd = open_console();
+	CHECK(fd >= 0);
+	CHECK_EQ(tcflush(fd, TCIFLUSH), 0);
+	struct termios orig, quiet;
+	CHECK_EQ(tcgetattr(fd, &orig), 0);
+	quiet = orig;
+	quiet.c_lflag &= ~(tcflag_t)ECHO; /* nothing on the serial log */
+	CHECK_EQ(tcsetattr(fd, TCSANOW, &quiet), 0);
+	static struct countwait w;
+	countfile_sleeps_until(fd, false, type_line, &fd, &w);
+	CHECK_EQ(w.r, 2);
+	CHECK(!memcmp(w.buf, "z\n", 2));
+	countfile_sleeps_until(fd, true, type_line, &fd, &w);
+	CHECK_EQ(w.r, 1);
+	CHECK(w.revents & POLLIN);
+	CHECK_EQ(tcsetattr(fd, TCSAFLUSH, &orig), 0);
 	close(fd);
 }
 

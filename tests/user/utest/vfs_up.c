@@ -165,14 +165,20 @@ static long devices(void)
 	return st ? st : vfs_up_wait_node("/dev/socket", true);
 }
 
-long vfs_up_start_pty(vg_handle_t *process)
+long vfs_up_pty(void)
 {
-	long st = vfs_up();
-	if (!st && !proc_server())
-		st = ERR_NOT_FOUND;
-	if (!st)
-		st = device_server("pty", true, process);
-	return st ? st : vfs_up_wait_node("/dev/ptmx", true);
+	static long status = 1;
+	static bool tried;
+	static vg_handle_t process;
+	if (tried)
+		return status;
+	tried = true;
+	status = vfs_up();
+	if (!status && !proc_server())
+		status = ERR_NOT_FOUND;
+	if (!status)
+		status = device_server("pty", true, &process);
+	return status = status ? status : vfs_up_wait_node("/dev/ptmx", true);
 }
 
 long vfs_up_wait_node(const char *path, bool present)

@@ -19,6 +19,15 @@
 #define TIOCSWINSZ 0x5414
 #define TIOCGPTN 0x80045430 /* a pty master's slave number (unsigned *) */
 #define TIOCSPTLCK 0x40045431 /* lock (*(int *)arg != 0) or unlock its slave */
+#define TIOCPKT 0x5420 /* a pty master's packet mode on (*(int *)arg != 0) or off */
+/* Packet mode's first byte of a master's read: data follows, or news. */
+#define TIOCPKT_DATA 0
+#define TIOCPKT_FLUSHREAD 1
+#define TIOCPKT_FLUSHWRITE 2
+#define TIOCPKT_STOP 4
+#define TIOCPKT_START 8
+#define TIOCPKT_NOSTOP 16
+#define TIOCPKT_DOSTOP 32
 
 int ioctl(int fd, unsigned long request, ...);
 

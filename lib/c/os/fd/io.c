@@ -51,9 +51,11 @@ static ssize_t read_at(struct fd_desc *d, void *buf, size_t n, uint64_t off)
 		long st = fs_file_read(d->h, off == AT_POSITION ? off : off + done, (uint32_t)want,
 				       to, &got);
 		/* A device with nothing to give yet (a terminal): wait as
-		 * for a pipe, unless O_NONBLOCK. */
+		 * for a pipe, unless O_NONBLOCK; the count goes along (a
+		 * terminal's raw read waits for VMIN bytes, or fewer). */
 		if (st == FS_FS_ERROR_WOULD_BLOCK && !done && !(d->flags & O_NONBLOCK)) {
-			if ((failed = __fd_block(&w, FD_READY_IN | FD_READY_HUP, 0, true)))
+			if ((failed = __fd_block(&w, FD_READY_IN | FD_READY_HUP, (uint32_t)want,
+						 true)))
 				break;
 			continue;
 		}

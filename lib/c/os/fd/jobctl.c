@@ -92,13 +92,22 @@ int __tty_jobctl(struct fd_desc *d, enum tty_use use)
 	}
 }
 
-void __tty_controlling(char *path)
+int __tty_controlling(char *path)
 {
 	uint64_t rdev = 0;
 	vg_handle_t ep = __libc_proc_ep();
-	/* No session terminal known, or the console itself: the console. */
-	if (ep && proc_process_ctty(ep, &rdev) == 0 && rdev && rdev >> 32 != TTY_MAJOR)
+	/* A process outside the process server's table (the earliest
+	 * services) cannot be told: the console, as before there were
+	 * sessions. */
+	if (!ep || proc_process_ctty(ep, &rdev))
+		return 0;
+	if (!rdev) {
+		errno = ENXIO; /* no controlling terminal */
+		return -1;
+	}
+	if (rdev >> 32 != TTY_MAJOR) /* the console itself: /dev/tty is it */
 		__tty_path(rdev, path, PATH_MAX); /* a terminal it cannot name: left as it is */
+	return 0;
 }
 
 void __tty_open_ctty(struct fd_desc *d)

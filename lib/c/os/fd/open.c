@@ -41,8 +41,8 @@ int openat(int dirfd, const char *path, int flags, ...)
 	}
 	if (__fs_path(dirfd, path, abs))
 		return -1;
-	if (!strcmp(abs, "/dev/tty"))
-		__tty_controlling(abs);
+	if (!strcmp(abs, "/dev/tty") && __tty_controlling(abs))
+		return -1;
 	vg_handle_t h;
 	struct fs_attr a;
 	long st = fs_vfs_open(__fs_vfs(), abs, (uint32_t)flags & ~(uint32_t)O_CLOEXEC,
@@ -58,6 +58,9 @@ int openat(int dirfd, const char *path, int flags, ...)
 	}
 	if (a.kind == FS_KIND_CHARDEV && !(flags & O_NOCTTY))
 		__tty_open_ctty(d);
+	/* A new pty master: its slave is the caller's (grantpt). */
+	if (a.kind == FS_KIND_CHARDEV && a.rdev == ((uint64_t)PTY_MAJOR << 32 | PTMX_MINOR))
+		__pty_own(h);
 	/* A directory remembers where it is, for openat() and fchdir(). */
 	if (d->kind == FD_DIR) {
 		char canon[PATH_MAX];

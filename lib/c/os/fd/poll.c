@@ -5,7 +5,7 @@
 // waits are a blocking call's (wake.c): yields first, then each
 // descriptor is asked with `file.arm` instead, which also leaves the
 // poller's notification with the server, and poll sleeps on it; when a
-// server cannot arm (a terminal) poll polls. A signal handler ends the wait
+// server cannot arm poll polls. A signal handler ends the wait
 // with EINTR (poll is never restarted).
 #include <errno.h>
 #include <limits.h>

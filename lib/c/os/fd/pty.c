@@ -3,7 +3,10 @@
 // ptsname, ptsname_r; <pty.h>'s openpty, forkpty, login_tty): a master
 // is an open of /dev/ptmx (srv/pty), its slave /dev/pts/N, N from the
 // master's server (file.ptsnumber); unlockpt is file.ptslock, which waits
-// until the slave's node is there.
+// until the slave's node is there. The slave's node is its master's
+// opener's (file.ptsowner, asked at every open of /dev/ptmx and by
+// grantpt): the server learns who that is from a duplicate of the
+// caller's handle to the process server, which names the caller.
 #include <errno.h>
 #include <fcntl.h>
 #include <pty.h>
@@ -15,6 +18,7 @@
 #include <unistd.h>
 
 #include "../internal/fd.h"
+#include "../internal/proc.h"
 
 /* errno for a pty call: ENOTTY for a descriptor that is no master. */
 static int pty_error(long st)
@@ -40,6 +44,16 @@ int __pty_number(int fd, unsigned *number)
 	return 0;
 }
 
+int __pty_packet(int fd, bool on)
+{
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	long st = d->kind == FD_FILE ? fs_file_ptspacket(d->h, on) : FS_FS_ERROR_NOT_SUPPORTED;
+	__fd_put(d);
+	return st ? pty_error(st) : 0;
+}
+
 int __pty_lock(int fd, bool lock)
 {
 	struct fd_desc *d = __fd_get(fd);
@@ -54,6 +68,20 @@ int __pty_lock(int fd, bool lock)
 	return st ? pty_error(st) : 0;
 }
 
+long __pty_own(vg_handle_t master)
+{
+	vg_handle_t ep = __libc_proc_ep(), mine;
+	if (!ep)
+		return ERR_NOT_SUPPORTED;
+	long st = vg_handle_duplicate(ep, VG_RIGHT_TRANSFER, &mine);
+	if (st)
+		return st;
+	st = fs_file_ptsowner(master, mine);
+	if (st < 0) /* perhaps not sent: then the duplicate is still ours */
+		vg_handle_close(mine);
+	return st;
+}
+
 int posix_openpt(int flags)
 {
 	if (flags & ~(O_ACCMODE | O_NOCTTY | O_CLOEXEC) || (flags & O_ACCMODE) != O_RDWR) {
@@ -63,14 +91,22 @@ int posix_openpt(int flags)
 	return open("/dev/ptmx", flags);
 }
 
-/* The slave's node is the device manager's, readable and writable by
- * anyone (0666, or what /etc/devmgr.rules says): there is nothing to
- * change, but fd must be a master. */
+/* The slave's node becomes the caller's, group tty, mode 0620 (made so
+ * at the master's open already, unless another process opened it). */
 int grantpt(int fd)
 {
 	unsigned n;
 	if (__pty_number(fd, &n) < 0) {
 		errno = errno == ENOTTY ? EINVAL : errno;
+		return -1;
+	}
+	struct fd_desc *d = __fd_get(fd);
+	if (!d)
+		return -1;
+	long st = __pty_own(d->h);
+	__fd_put(d);
+	if (st) {
+		errno = EACCES;
 		return -1;
 	}
 	return 0;

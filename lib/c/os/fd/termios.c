@@ -254,6 +254,7 @@ int ioctl(int fd, unsigned long request, ...)
 	case TIOCNOTTY: return __tty_set_ctty(fd, false, false);
 	case TIOCGPTN: return arg ? __pty_number(fd, arg) : (errno = EFAULT, -1);
 	case TIOCSPTLCK: return arg ? __pty_lock(fd, *(const int *)arg != 0) : (errno = EFAULT, -1);
+	case TIOCPKT: return arg ? __pty_packet(fd, *(const int *)arg != 0) : (errno = EFAULT, -1);
 	default: errno = ENOTTY; return -1;
 	}
 }

@@ -7,8 +7,8 @@
 // (file.arm, file.lockwait), which the server signals when the call may
 // go on, and sleeps on it. The server checks and keeps the notification in
 // one step, and a notification is a sticky bit, so a wake-up between the
-// server's answer and the sleep is not lost. A server without arm
-// (terminals) is polled as before: sleeps growing to a millisecond.
+// server's answer and the sleep is not lost. A server without arm is
+// polled as before: sleeps growing to a millisecond.
 //
 // The wait is a cancellation point, and a signal handler that runs during
 // it ends the call with EINTR unless it was installed with SA_RESTART and

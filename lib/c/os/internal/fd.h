@@ -113,15 +113,21 @@ ssize_t __pipe_write(struct fd_desc *d, const void *buf, size_t n);
 int __tty_path(uint64_t rdev, char *buf, size_t len);
 /* /dev/tty (the console's node) is the caller's controlling terminal:
  * when its session's is another terminal (a pty's slave), path (PATH_MAX,
- * "/dev/tty") becomes that terminal's. lib/c/os/fd/jobctl.c. */
-void __tty_controlling(char *path);
+ * "/dev/tty") becomes that terminal's; a caller the process server knows
+ * without one gets -1 with errno ENXIO. lib/c/os/fd/jobctl.c. */
+int __tty_controlling(char *path);
 /* A pty master's slave number (TIOCGPTN, ptsname) and its lock
  * (TIOCSPTLCK, unlockpt): 0, or -1 with errno (lib/c/os/fd/pty.c). */
 int __pty_number(int fd, unsigned *number);
 int __pty_lock(int fd, bool lock);
+/* TIOCPKT: a master's packet mode; 0, or -1 with errno (ENOTTY: no master). */
+int __pty_packet(int fd, bool on);
+/* file.ptsowner on the master of handle master: its slave's node becomes
+ * the caller's. 0 or ERR_* / FS_FS_ERROR_* (pty.c). */
+long __pty_own(vg_handle_t master);
 /* One more wait of a call that would block on a server that cannot wake
- * it (terminals); *round counts them from 0: yields first, then sleeps
- * growing to 1 ms, never past deadline (monotonic ns). */
+ * it (tcdrain, unlockpt); *round counts them from 0: yields first, then
+ * sleeps growing to 1 ms, never past deadline (monotonic ns). */
 void __fd_wait(unsigned *round, uint64_t deadline);
 
 /* A blocking call's waits (wake.c): yields first, then a notification
