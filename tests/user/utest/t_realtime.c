@@ -371,6 +371,115 @@ UTEST(realtime_timed_waits)
 	sem_destroy(&s);
 }
 
+/* A wait until a wall-clock time, in a thread of its own, by one of the
+ * four ways POSIX gives. */
+enum wait_kind { BY_SLEEP, BY_COND, BY_SEM, BY_MUTEX };
+
+struct waiter {
+	enum wait_kind kind;
+	struct timespec until;
+	pthread_mutex_t m;
+	pthread_cond_t c;
+	sem_t s;
+	int started, done; /* atomics */
+	int result; /* the call's result (sem_timedwait: errno) */
+	int64_t woke; /* monotonic */
+};
+
+static void *wait_thread(void *arg)
+{
+	struct waiter *w = arg;
+	__atomic_store_n(&w->started, 1, __ATOMIC_RELEASE);
+	switch (w->kind) {
+	case BY_SLEEP:
+		w->result = clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &w->until, NULL);
+		break;
+	case BY_COND:
+		pthread_mutex_lock(&w->m);
+		w->result = pthread_cond_timedwait(&w->c, &w->m, &w->until);
+		pthread_mutex_unlock(&w->m);
+		break;
+	case BY_SEM: w->result = sem_timedwait(&w->s, &w->until) ? errno : 0; break;
+	case BY_MUTEX: w->result = pthread_mutex_timedlock(&w->m, &w->until); break;
+	}
+	w->woke = vg_clock_monotonic();
+	__atomic_store_n(&w->done, 1, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+/* Starts w's thread waiting until the wall clock is `in` from now (the
+ * mutex held here for BY_MUTEX), and gives it time to block. */
+static bool start_waiter(struct waiter *w, enum wait_kind kind, uint64_t in, pthread_t *t)
+{
+	*w = (struct waiter){ .kind = kind };
+	pthread_mutex_init(&w->m, NULL);
+	pthread_cond_init(&w->c, NULL);
+	sem_init(&w->s, 0, 0);
+	if (kind == BY_MUTEX)
+		pthread_mutex_lock(&w->m);
+	w->until = realtime_in(in);
+	if (pthread_create(t, NULL, wait_thread, w))
+		return false;
+	while (!__atomic_load_n(&w->started, __ATOMIC_ACQUIRE))
+		usleep(1000);
+	usleep(200000);
+	return true;
+}
+
+static void end_waiter(struct waiter *w, pthread_t t)
+{
+	pthread_join(t, NULL);
+	if (w->kind == BY_MUTEX)
+		pthread_mutex_unlock(&w->m);
+	pthread_mutex_destroy(&w->m);
+	pthread_cond_destroy(&w->c);
+	sem_destroy(&w->s);
+}
+
+/* POSIX: a set of CLOCK_REALTIME moves the absolute waits on it. Each way
+ * of waiting waits until 5 s from now on the wall clock; the clock is set
+ * 10 s ahead: the waiter wakes at once (its timeout), long before the 5 s
+ * it would have waited were its deadline fixed when it started. */
+UTEST(realtime_waits_follow_a_set_of_the_clock)
+{
+	CHECK_EQ(rtc_ran(), 0);
+	static const int timed_out[] = {
+		[BY_SLEEP] = 0, [BY_COND] = ETIMEDOUT, [BY_SEM] = ETIMEDOUT, [BY_MUTEX] = ETIMEDOUT
+	};
+	for (int kind = BY_SLEEP; kind <= BY_MUTEX; kind++) {
+		struct waiter w;
+		pthread_t t;
+		CHECK(start_waiter(&w, (enum wait_kind)kind, 5 * SECOND, &t));
+		struct span saved = offset_now();
+		int64_t set_at = vg_clock_monotonic();
+		CHECK_EQ(vg_clock_set_realtime(resource_h,
+					       (uint64_t)vg_clock_realtime() + 10 * SECOND),
+			 0);
+		end_waiter(&w, t);
+		CHECK(restored(saved));
+		CHECK_EQ(w.result, timed_out[kind]);
+		int64_t took = w.woke - set_at;
+		if (took >= 3 * (int64_t)SECOND)
+			vg_printf("t_realtime: way %d woke %lld ms after the set\n", kind,
+				  (long long)(took / 1000000));
+		CHECK(took < 3 * (int64_t)SECOND);
+	}
+	/* Set back, the deadline moves later: a wait until 1 s from now is
+	 * still waiting 1.5 s later, and ends when the clock is put back. */
+	struct waiter w;
+	pthread_t t;
+	CHECK(start_waiter(&w, BY_SLEEP, SECOND, &t));
+	struct span saved = offset_now();
+	CHECK_EQ(vg_clock_set_realtime(resource_h, (uint64_t)vg_clock_realtime() - 3600 * SECOND),
+		 0);
+	usleep(1500000);
+	bool still = !__atomic_load_n(&w.done, __ATOMIC_ACQUIRE);
+	CHECK(restored(saved));
+	end_waiter(&w, t);
+	CHECK(still);
+	CHECK_EQ(w.result, 0);
+}
+
 UTEST(realtime_stamps_new_files)
 {
 	CHECK_EQ(rtc_ran(), 0);
