@@ -9,7 +9,6 @@
 
 #include "../fscommon/device.h"
 #include <fs.h>
-#include <stdlib.h>
 
 static struct fs_opens opens;
 static struct rtc *chip;
@@ -34,15 +33,6 @@ static long do_stat(void *ctx, uint64_t badge, struct fs_attr *attr)
 		.ino = f->ino, .kind = FS_KIND_CHARDEV, .mode = 0644, .nlink = 1, .rdev = f->ino
 	};
 	return 0;
-}
-
-static long do_close(void *ctx, uint64_t badge)
-{
-	(void)ctx;
-	struct fs_open *last;
-	long st = fs_opens_close(&opens, badge, &last);
-	free(last);
-	return st;
 }
 
 static long do_rtc_read(void *ctx, uint64_t badge, uint64_t *seconds)
@@ -107,7 +97,7 @@ static const struct fs_file_ops file_ops = {
 	.stat = do_stat,
 	.clone = fs_device_clone,
 	.statfs = fs_device_statfs,
-	.close = do_close,
+	.close = fs_device_close,
 	.rtc_read = do_rtc_read,
 	.rtc_write = do_rtc_write,
 	.clock_set = do_clock_set,
