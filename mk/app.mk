@@ -22,10 +22,10 @@ APP_CFLAGS := $(filter-out -I% -Wmissing-prototypes -Wstrict-prototypes -Wshadow
 	-Ilib/c/include -Ilib/coll/include -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700
 
 # Utilities that speak to Verdigris itself (the kernel log, the VFS's
-# mounts, memory figures, the process server's table) see libvg's headers
-# and the generated IPC headers too; they are not built for the host
-# (tests/utils/utils.mk).
-APP_NATIVE := dmesg free mount umount ps
+# mounts, memory figures, the process server's table, the clock chip) see
+# libvg's headers and the generated IPC headers too; they are not built for
+# the host (tests/utils/utils.mk): hwclock there would set the host's chip.
+APP_NATIVE := dmesg free mount umount ps hwclock
 $(foreach n,$(APP_NATIVE),$(eval $(patsubst %,$(APP_OBJ)/%.o,$(wildcard app/$(n)/*.c)): \
 	APP_XFLAGS := -Iabi -Ilib/vg/include -Ilib/vg/arch/$(ARCH)/include -Ilib/ipc/include \
 	-I$(IDL_GEN)/fs -I$(IDL_GEN)/proc))

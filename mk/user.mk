@@ -155,12 +155,16 @@ USER_EXTRA_pty := $(TTY_SRCS)
 USER_START_pty := $(USER_DIR)/crt1.o
 USER_LIBS_pty := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
 $(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/pty/*.c srv/tty/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
-# The wall clock's setter (srv/rtc) and the real-time clock chips it reads
-# (drv/rtc); the CMOS clock's port I/O exists on x86 only.
+# The wall clock's setter and /dev/rtc0's server (srv/rtc, a device server
+# linked with the C library) and the real-time clock chips it reads and
+# writes (drv/rtc); the CMOS clock's port I/O exists on x86 only.
 RTC_DRV_SRCS := drv/rtc/calendar.c drv/rtc/cmos_decode.c drv/rtc/goldfish.c drv/rtc/pl031.c \
 	drv/rtc/rtc.c drv/lib/devregs.c
 RTC_DRV_SRCS_x86_64 := drv/rtc/cmos.c
-USER_EXTRA_rtc := $(RTC_DRV_SRCS) $(RTC_DRV_SRCS_$(ARCH))
+USER_EXTRA_rtc := $(RTC_DRV_SRCS) $(RTC_DRV_SRCS_$(ARCH)) $(FSDEVICE_SRCS)
+USER_START_rtc := $(USER_DIR)/crt1.o
+USER_LIBS_rtc := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a
+$(patsubst %,$(USER_OBJ)/%.o,$(wildcard srv/rtc/*.c)): UCFLAGS_EXTRA := -Ilib/c/include
 # The device manager (srv/devmgr, section 20), linked with the C library
 # (it reads its rules with stdio).
 USER_EXTRA_devmgr := $(call user_idl_srcs,devmgr) $(call user_idl_srcs,fs) $(call user_idl_srcs,bus)

@@ -3,7 +3,8 @@
 // chip updates its time registers once a second; status A's
 // update-in-progress bit warns of that, and reading everything twice until
 // two readings agree catches an update that began between the check and
-// the reads.
+// the reads. A write halts the updates (status B's SET bit) while the
+// registers change, so that the chip never counts from a half-written time.
 #include "cmos_decode.h"
 #include "rtc.h"
 
@@ -16,6 +17,12 @@ static uint8_t cmos_get(const struct rtc *r, uint8_t reg)
 {
 	vg_outb((uint16_t)r->info.base, reg);
 	return vg_inb((uint16_t)(r->info.base + 1));
+}
+
+static void cmos_put(const struct rtc *r, uint8_t reg, uint8_t v)
+{
+	vg_outb((uint16_t)r->info.base, reg);
+	vg_outb((uint16_t)(r->info.base + 1), v);
 }
 
 static bool wait_no_update(const struct rtc *r)
@@ -68,4 +75,25 @@ long rtc_cmos_read(struct rtc *r, uint64_t *ns)
 		return 0;
 	}
 	return ERR_TIMED_OUT;
+}
+
+long rtc_cmos_write(struct rtc *r, uint64_t ns)
+{
+	struct rtc_date d;
+	rtc_date_of_seconds(ns / 1000000000u, &d);
+	/* In the mode the chip keeps (the firmware chose it). */
+	uint8_t b = cmos_get(r, CMOS_STATUS_B) & (uint8_t)~CMOS_B_SET;
+	struct cmos_time t;
+	cmos_encode(&d, b, &t);
+	cmos_put(r, CMOS_STATUS_B, b | CMOS_B_SET);
+	cmos_put(r, CMOS_SECONDS, t.seconds);
+	cmos_put(r, CMOS_MINUTES, t.minutes);
+	cmos_put(r, CMOS_HOURS, t.hours);
+	cmos_put(r, CMOS_WEEKDAY, t.weekday);
+	cmos_put(r, CMOS_DAY, t.day);
+	cmos_put(r, CMOS_MONTH, t.month);
+	cmos_put(r, CMOS_YEAR, t.year);
+	cmos_put(r, CMOS_CENTURY, t.century);
+	cmos_put(r, CMOS_STATUS_B, b);
+	return 0;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// The CMOS clock's register values to a date (cmos_decode.h).
+// The CMOS clock's register values to a date and back (cmos_decode.h).
 #include "cmos_decode.h"
 
 /* A register's value as a number: -1 for a BCD byte with a digit above 9. */
@@ -45,4 +45,34 @@ bool cmos_decode(const struct cmos_time *t, struct rtc_date *d)
 		.second = number(t->seconds, binary),
 	};
 	return rtc_date_valid(d);
+}
+
+/* A number 0-99 as a register holds it. */
+static uint8_t reg_of(int n, bool binary)
+{
+	return (uint8_t)(binary ? n : (n / 10) << 4 | n % 10);
+}
+
+void cmos_encode(const struct rtc_date *d, uint8_t status_b, struct cmos_time *t)
+{
+	bool binary = status_b & CMOS_B_BINARY;
+	uint8_t hours = reg_of(d->hour, binary);
+	if (!(status_b & CMOS_B_24HOUR)) /* 1-12, bit 7 for PM */
+		hours = (uint8_t)(reg_of(d->hour % 12 ? d->hour % 12 : 12, binary) |
+				  (d->hour >= 12 ? CMOS_HOUR_PM : 0));
+	uint64_t s;
+	struct rtc_date midnight = { d->year, d->month, d->day, 0, 0, 0 };
+	/* 1970-01-01 was a Thursday (5); dates before it get Sunday. */
+	int weekday = rtc_date_to_seconds(&midnight, &s) ? (int)((s / 86400 + 4) % 7) + 1 : 1;
+	*t = (struct cmos_time){
+		.seconds = reg_of(d->second, binary),
+		.minutes = reg_of(d->minute, binary),
+		.hours = hours,
+		.day = reg_of(d->day, binary),
+		.month = reg_of(d->month, binary),
+		.year = reg_of(d->year % 100, binary),
+		.century = reg_of(d->year / 100, binary),
+		.status_b = status_b,
+		.weekday = reg_of(weekday, binary),
+	};
 }

@@ -28,7 +28,9 @@ static struct wait_queue *bucket(uintptr_t object, uint64_t offset)
 	return &buckets[(h ^ (h >> 7)) % FUTEX_BUCKETS];
 }
 
-long sys_futex_wait(const uint32_t *addr, uint32_t expected, uint64_t deadline_ns)
+/* futex_wait until deadline: a monotonic time, or with realtime a
+ * wall-clock one (futex_wait_realtime), which follows sets of the clock. */
+static long futex_wait(const uint32_t *addr, uint32_t expected, uint64_t deadline, bool realtime)
 {
 	if ((uintptr_t)addr & 3)
 		return ERR_INVALID_ARGS;
@@ -47,10 +49,21 @@ long sys_futex_wait(const uint32_t *addr, uint32_t expected, uint64_t deadline_n
 	if (!ret) {
 		me->ipc_badge = offset; /* which word we sleep on, for wake */
 		me->ipc_msg[0] = object;
-		ret = wait_queue_block(q, deadline_ns);
+		ret = realtime ? wait_queue_block_realtime(q, deadline)
+			       : wait_queue_block(q, deadline);
 	}
 	sched_unlock(f);
 	return ret;
+}
+
+long sys_futex_wait(const uint32_t *addr, uint32_t expected, uint64_t deadline_ns)
+{
+	return futex_wait(addr, expected, deadline_ns, false);
+}
+
+long sys_futex_wait_realtime(const uint32_t *addr, uint32_t expected, uint64_t realtime_ns)
+{
+	return futex_wait(addr, expected, realtime_ns, true);
 }
 
 long sys_futex_wake(const uint32_t *addr, uint32_t count)

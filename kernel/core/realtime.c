@@ -6,6 +6,7 @@
 // is one add. Keeping an offset (not a base time) means the wall clock
 // advances exactly with the monotonic clock the scheduler's deadlines use.
 #include <kernel/realtime.h>
+#include <kernel/thread.h>
 #include <kernel/time.h>
 #include <verdigris/errors.h>
 #include <verdigris/types.h>
@@ -25,5 +26,18 @@ int realtime_set(uint64_t ns)
 	if (ns >= VG_REALTIME_MAX)
 		return ERR_OUT_OF_RANGE;
 	__atomic_store_n(&offset, ns - time_ns(), __ATOMIC_RELAXED);
+	/* After the store: a wait that blocks from now on converts with the
+	 * new offset, and one that blocked before is moved here. */
+	sched_realtime_moved();
 	return 0;
+}
+
+uint64_t realtime_deadline(uint64_t rt)
+{
+	uint64_t now = time_ns();
+	uint64_t real = now + __atomic_load_n(&offset, __ATOMIC_RELAXED);
+	if (rt <= real)
+		return 0;
+	uint64_t left = rt - real;
+	return left >= DEADLINE_NONE - now ? DEADLINE_NONE - 1 : now + left;
 }

@@ -7,6 +7,7 @@
 #include <kernel/percpu.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>
+#include <kernel/realtime.h>
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/thread.h>
@@ -418,13 +419,15 @@ static void add_sleeper(struct thread *t)
 	list_insert_before(pos, &t->sleep_link);
 }
 
-/* Blocks current (lock held) until woken or the deadline. */
-static int block_current(struct wait_queue *q, uint64_t deadline)
+/* Blocks current (lock held) until woken or the deadline; rt: the
+ * wall-clock time the deadline stands for, or 0. */
+static int block_current(struct wait_queue *q, uint64_t deadline, uint64_t rt)
 {
 	struct thread *t = current;
 	t->state = THREAD_BLOCKED;
 	t->waiting_on = q;
 	t->deadline = deadline;
+	t->realtime_deadline = rt;
 	t->wait_result = 0;
 	if (q)
 		list_push_back(&q->waiters, &t->run_link);
@@ -464,9 +467,16 @@ bool thread_intr_ends_wait(void)
 	return true;
 }
 
-int thread_sleep_until(uint64_t deadline_ns)
+/* thread_sleep_until, and with realtime until the wall-clock time
+ * deadline_ns. That one is converted under the lock: realtime_set stores
+ * the offset before it takes the lock to move the sleepers, so a
+ * conversion with the old offset is of a sleeper it then moves. */
+static int sleep_until(uint64_t deadline_ns, bool realtime)
 {
 	irqflags_t f = sched_lock();
+	uint64_t rt = realtime ? deadline_ns : 0;
+	if (realtime)
+		deadline_ns = realtime_deadline(rt);
 	int err = 0;
 	/* As in wait_queue_block: a killed thread must not sleep again, or a
 	 * program that sleeps in a loop, rarely current at a tick, would
@@ -476,9 +486,19 @@ int thread_sleep_until(uint64_t deadline_ns)
 	else if (thread_intr_ends_wait())
 		err = ERR_INTERRUPTED;
 	else if (deadline_ns > time_ns())
-		err = block_current(NULL, deadline_ns);
+		err = block_current(NULL, deadline_ns, rt);
 	sched_unlock(f);
 	return err;
+}
+
+int thread_sleep_until(uint64_t deadline_ns)
+{
+	return sleep_until(deadline_ns, false);
+}
+
+int thread_sleep_until_realtime(uint64_t rt)
+{
+	return sleep_until(rt, true);
 }
 
 void wait_queue_init(struct wait_queue *q)
@@ -486,7 +506,7 @@ void wait_queue_init(struct wait_queue *q)
 	list_init(&q->waiters);
 }
 
-int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns)
+static int block_on(struct wait_queue *q, uint64_t deadline_ns, uint64_t rt)
 {
 	/* A thread of a killed process only finds its way out. */
 	if (current->proc && current->proc->killed)
@@ -495,7 +515,18 @@ int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns)
 		return ERR_INTERRUPTED;
 	if (deadline_ns != DEADLINE_NONE && deadline_ns <= time_ns())
 		return ERR_TIMED_OUT;
-	return block_current(q, deadline_ns);
+	return block_current(q, deadline_ns, rt);
+}
+
+int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns)
+{
+	return block_on(q, deadline_ns, 0);
+}
+
+int wait_queue_block_realtime(struct wait_queue *q, uint64_t rt)
+{
+	/* rt 0 is the epoch, always past: realtime_deadline gives 0. */
+	return block_on(q, realtime_deadline(rt), rt);
 }
 
 int wait_queue_wake(struct wait_queue *q, int n, int result)
@@ -508,16 +539,45 @@ int wait_queue_wake(struct wait_queue *q, int n, int result)
 	return woken;
 }
 
-void sched_tick(void)
+/* Ends the sleeps and waits whose deadline is at or before now. */
+static void expire_sleepers(uint64_t now)
 {
-	irqflags_t f = sched_lock();
-	uint64_t now = time_ns();
 	while (!list_empty(&sleepers)) {
 		struct thread *t = list_entry(sleepers.next, struct thread, sleep_link);
 		if (t->deadline > now)
 			break;
 		wake(t, t->waiting_on ? ERR_TIMED_OUT : 0);
 	}
+}
+
+void sched_realtime_moved(void)
+{
+	irqflags_t f = sched_lock();
+	/* Out of the sorted list, then back in at their new places. */
+	struct list moved = LIST_INIT(moved);
+	for (struct list *pos = sleepers.next; pos != &sleepers;) {
+		struct thread *t = list_entry(pos, struct thread, sleep_link);
+		pos = pos->next;
+		if (t->realtime_deadline) {
+			list_remove(&t->sleep_link);
+			list_push_back(&moved, &t->sleep_link);
+		}
+	}
+	struct list *n;
+	while ((n = list_pop_front(&moved))) {
+		struct thread *t = list_entry(n, struct thread, sleep_link);
+		t->deadline = realtime_deadline(t->realtime_deadline);
+		add_sleeper(t);
+	}
+	expire_sleepers(time_ns());
+	sched_unlock(f);
+}
+
+void sched_tick(void)
+{
+	irqflags_t f = sched_lock();
+	uint64_t now = time_ns();
+	expire_sleepers(now);
 	ktimers_expire(now);
 	/* A thread of a killed process gets to user_return's slow path, which
 	 * ends it, within a tick. */

@@ -70,6 +70,11 @@ long sys_thread_sleep_until(uint64_t deadline_ns)
 	return thread_sleep_until(deadline_ns);
 }
 
+long sys_thread_sleep_until_realtime(uint64_t realtime_ns)
+{
+	return thread_sleep_until_realtime(realtime_ns);
+}
+
 long sys_thread_set_tls(uintptr_t value)
 {
 	/* A user address or 0; anything else (x86: non-canonical) would fault

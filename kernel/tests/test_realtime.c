@@ -2,6 +2,7 @@
 // The wall clock: an offset from the monotonic clock, bounded when set.
 #include <kernel/ktest.h>
 #include <kernel/realtime.h>
+#include <kernel/thread.h>
 #include <kernel/time.h>
 #include <verdigris/errors.h>
 #include <verdigris/types.h>
@@ -53,4 +54,34 @@ KTEST(realtime_refuses_out_of_range)
 	KT_ASSERT(realtime_set(VG_REALTIME_MAX - 1) == 0);
 	KT_ASSERT(realtime_ns() >= VG_REALTIME_MAX - 1);
 	KT_ASSERT(realtime_set(before) == 0);
+}
+
+/* The monotonic deadline of a wall-clock time, which waits until one block
+ * with (realtime_deadline) and get again when the clock is set: a second
+ * ahead is a second of monotonic time, a time past is 0; after a set a
+ * day ahead the same time is past; one too far stops short of
+ * DEADLINE_NONE. */
+KTEST(realtime_deadline_follows_the_offset)
+{
+	uint64_t saved = realtime_ns();
+	const uint64_t base = 1764000000ull * SECOND; /* November 2025 */
+	/* The set happens between a and b: the deadline is a second after it. */
+	uint64_t a = time_ns();
+	KT_ASSERT(realtime_set(base) == 0);
+	uint64_t b = time_ns();
+	uint64_t rt = base + SECOND;
+	uint64_t d = realtime_deadline(rt);
+	KT_ASSERT(d >= a + SECOND && d <= b + SECOND);
+	KT_ASSERT(realtime_deadline(base - SECOND) == 0);
+	KT_ASSERT(realtime_deadline(0) == 0);
+	KT_ASSERT(realtime_deadline(UINT64_MAX) > d);
+	KT_ASSERT(realtime_set(base + 86400 * SECOND) == 0);
+	KT_ASSERT(realtime_deadline(rt) == 0);
+	KT_ASSERT(realtime_set(base) == 0);
+	KT_ASSERT(realtime_deadline(rt) != 0);
+	/* A wall clock behind the uptime (early 1970): the far future stops
+	 * short of DEADLINE_NONE. */
+	KT_ASSERT(realtime_set(5) == 0);
+	KT_ASSERT(realtime_deadline(UINT64_MAX) == DEADLINE_NONE - 1);
+	KT_ASSERT(realtime_set(saved) == 0);
 }

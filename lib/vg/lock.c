@@ -5,6 +5,13 @@
 #include <vg/lock.h>
 #include <vg/vg.h>
 
+long vg_futex_wait_until(const uint32_t *word, uint32_t expected, uint64_t deadline)
+{
+	if (vg_deadline_is_realtime(deadline))
+		return vg_futex_wait_realtime(word, expected, deadline & ~VG_DEADLINE_REALTIME);
+	return vg_futex_wait(word, expected, deadline);
+}
+
 long vg_lock_until(uint32_t *word, uint64_t deadline)
 {
 	uint32_t c = 0;
@@ -13,7 +20,7 @@ long vg_lock_until(uint32_t *word, uint64_t deadline)
 	if (c != 2)
 		c = __atomic_exchange_n(word, 2, __ATOMIC_ACQUIRE);
 	while (c != 0) {
-		long r = vg_futex_wait(word, 2, deadline);
+		long r = vg_futex_wait_until(word, 2, deadline);
 		c = __atomic_exchange_n(word, 2, __ATOMIC_ACQUIRE);
 		if (c != 0 && r == ERR_TIMED_OUT)
 			return ERR_TIMED_OUT;

@@ -4,6 +4,7 @@
 
 #include <devmgr.h>
 #include <ipc/msg.h>
+#include <stdlib.h>
 #include <vg/vg.h>
 
 struct device_servers {
@@ -84,6 +85,14 @@ int fs_device_serve(const struct fs_device *dev, struct fs_opens *opens,
 long fs_device_clone(void *opens, uint64_t badge, vg_handle_t *file)
 {
 	return fs_opens_clone(opens, badge, file);
+}
+
+long fs_device_close(void *opens, uint64_t badge)
+{
+	struct fs_open *last;
+	long st = fs_opens_close(opens, badge, &last);
+	free(last);
+	return st;
 }
 
 long fs_device_statfs(void *opens, uint64_t badge, struct fs_statfs *st)

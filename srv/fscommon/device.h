@@ -50,6 +50,11 @@ vg_handle_t fs_device_session(void);
  * device, fs_opens_clone): nothing about it is the device's own. */
 long fs_device_clone(void *opens, uint64_t badge, vg_handle_t *file);
 
+/* `file.close` of a device server whose open files hold nothing of their
+ * own beyond the fs_open (memdev, rtc): the handle ends, and the open
+ * file with its last one. */
+long fs_device_close(void *opens, uint64_t badge);
+
 /* file.statfs of an open device (fstatvfs): a pseudo-filesystem with no
  * storage, as Linux's pipefs (block size 4096, no blocks or files, names
  * of 255 bytes). */

@@ -12,7 +12,6 @@
 // clock: not fit for keys until the system has an entropy source.
 #include "../fscommon/device.h"
 #include <fs.h>
-#include <stdlib.h>
 #include <string.h>
 #include <vg/vg.h>
 
@@ -124,15 +123,6 @@ static long do_stat(void *ctx, uint64_t badge, struct fs_attr *attr)
 	return 0;
 }
 
-static long do_close(void *ctx, uint64_t badge)
-{
-	(void)ctx;
-	struct fs_open *last;
-	long st = fs_opens_close(&opens, badge, &last);
-	free(last);
-	return st;
-}
-
 static long do_setflags(void *ctx, uint64_t badge, uint32_t flags)
 {
 	(void)ctx, (void)flags;
@@ -153,7 +143,7 @@ static const struct fs_file_ops file_ops = {
 	.sync = do_sync,
 	.clone = fs_device_clone,
 	.statfs = fs_device_statfs,
-	.close = do_close,
+	.close = fs_device_close,
 	.setflags = do_setflags,
 };
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // The real-time clock's pure parts: the calendar (drv/rtc/calendar.c), the
-// CMOS clock's registers to a date (drv/rtc/cmos_decode.c), and finding
+// CMOS clock's registers to a date and back (drv/rtc/cmos_decode.c), and finding
 // the clock in QEMU's device trees (kernel/core/fdt_rtc.c, rtc_info).
 #define _DEFAULT_SOURCE
 #include "../../drv/rtc/calendar.h"
@@ -73,7 +73,7 @@ TEST(rtc, calendar_matches_gmtime)
 static struct cmos_time cmos(uint8_t s, uint8_t mi, uint8_t h, uint8_t d, uint8_t mo, uint8_t y,
 			     uint8_t c, uint8_t b)
 {
-	return (struct cmos_time){ s, mi, h, d, mo, y, c, b };
+	return (struct cmos_time){ s, mi, h, d, mo, y, c, b, 0 };
 }
 
 static void decodes_to(const char *file, int line, struct cmos_time t, uint64_t expected)
@@ -123,6 +123,41 @@ TEST(rtc, cmos_refuses_garbage)
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
 		CHECK_MSG(!cmos_decode(&bad[i], &d), "#%zu accepted", i);
+}
+
+TEST(rtc, cmos_encode_round_trips)
+{
+	/* In every mode, what the driver writes reads back as the same time,
+	 * for dates from 1970 to 2116 (VG_REALTIME_MAX) at times of day that
+	 * cover AM, PM, noon and midnight. */
+	static const uint8_t modes[] = { CMOS_B_24HOUR, CMOS_B_24HOUR | CMOS_B_BINARY, 0,
+					 CMOS_B_BINARY };
+	for (size_t m = 0; m < ARRAY_SIZE(modes); m++)
+		for (uint64_t s = 0; s < 146ull * 366 * 86400; s += 86400 * 3 + 3541) {
+			struct rtc_date d, back;
+			rtc_date_of_seconds(s, &d);
+			struct cmos_time t;
+			cmos_encode(&d, modes[m], &t);
+			uint64_t again = UINT64_MAX;
+			if (!cmos_decode(&t, &back) || !rtc_date_to_seconds(&back, &again) ||
+			    again != s) {
+				CHECK_MSG(false, "mode %#x: %llu came back as %llu", modes[m],
+					  (unsigned long long)s, (unsigned long long)again);
+				return;
+			}
+		}
+	/* The registers themselves: 2025-11-24 22:24:56, a Monday (2). */
+	struct cmos_time t;
+	cmos_encode(&(struct rtc_date){ 2025, 11, 24, 22, 24, 56 }, 0, &t);
+	CHECK_EQ_U(t.hours, 0x80 | 0x10);
+	CHECK_EQ_U(t.seconds, 0x56);
+	CHECK_EQ_U(t.century, 0x20);
+	CHECK_EQ_U(t.year, 0x25);
+	CHECK_EQ_U(t.weekday, 2);
+	cmos_encode(&(struct rtc_date){ 2025, 11, 24, 0, 5, 9 }, CMOS_B_BINARY, &t);
+	CHECK_EQ_U(t.hours, 12); /* 12 AM */
+	CHECK_EQ_U(t.minutes, 5);
+	CHECK_EQ_U(t.status_b, CMOS_B_BINARY);
 }
 
 static void rtc_in_tree(const char *name, uint32_t kind, uint64_t base)

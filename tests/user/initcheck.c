@@ -90,8 +90,8 @@ static bool wait_node(const char *path, bool present)
 
 static void real_services_up(void)
 {
-	static const char *const names[] = { "bus", "proc",  "vfs",    "rootfs", "tmp",
-					     "run", "devfs", "devmgr", "memdev", "pipe" };
+	static const char *const names[] = { "bus",   "proc",	"vfs",	  "rootfs", "tmp", "run",
+					     "devfs", "devmgr", "memdev", "pipe",   "rtc" };
 	struct init_service info;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		CHECK(init_control_status(ctl, names[i], &info) == 0);
@@ -114,7 +114,9 @@ static void real_services_up(void)
 	int p[2];
 	CHECK(pipe(p) == 0 && write(p[1], "ok", 2) == 2 && read(p[0], buf, 2) == 2);
 	/* The rtc service set the wall clock from QEMU's real-time clock (the
-	 * host's date: 2025-01-01 or later). */
+	 * host's date: 2025-01-01 or later) before it announced /dev/rtc0,
+	 * which it serves. */
+	CHECK(wait_node("/dev/rtc0", true));
 	CHECK(time(NULL) >= 1735689600);
 }
 
@@ -196,7 +198,7 @@ static uint32_t subscribe_polled(const char *topic)
  * could not announce anything. */
 static void grant_holders_restarted(void)
 {
-	static const char *const holders[] = { "memdev", "pipe", "console", "pty" };
+	static const char *const holders[] = { "memdev", "pipe", "console", "pty", "rtc" };
 	enum { N = sizeof(holders) / sizeof(holders[0]) };
 	struct init_service mgr, before[N], after;
 	uint32_t init_sub = subscribe_polled("init.events"),
@@ -208,7 +210,8 @@ static void grant_holders_restarted(void)
 	CHECK(init_control_restart(ctl, "devmgr") == 0);
 	/* Announced to the new manager: the last node of each server. */
 	static const char *const nodes[] = { "add urandom 1 9", "add socket 240 ",
-					     "add console 5 1", "add ptmx 136 1048575" };
+					     "add console 5 1", "add ptmx 136 1048575",
+					     "add rtc0 254 0" };
 	bool seen[N] = { false };
 	int left = N;
 	uint64_t end = deadline_in(10000);

@@ -13,6 +13,9 @@
 //   permchild bigfork PATH  writes 256 KiB to a new PATH, forks; the child
 //                         writes 256 KiB more, then the parent 256 KiB, all
 //                         through the direct data path (t_vfs_direct.c)
+//   permchild as ID PROG ARGS...  becomes uid and gid ID for good, then runs
+//                         PROG (t_realtime.c, and tools/scenario.py: a
+//                         user's `date -s` from root's shell)
 // Exit status: 0, or the line of the first check that failed.
 #include <errno.h>
 #include <fcntl.h>
@@ -295,9 +298,22 @@ static int lock(const char *path)
 	return sleep_to_be_killed();
 }
 
+/* What a user's program does: ids id, then prog (status 126 when it
+ * cannot run, 125 when the ids cannot be taken). */
+static int run_as(unsigned id, char **args)
+{
+	if (setgid(id) || setuid(id) || !ids_are(id))
+		return 125;
+	execv(args[0], args);
+	printf("permchild: %s: %s\n", args[0], strerror(errno));
+	return 126;
+}
+
 int main(int argc, char **argv)
 {
 	const char *what = argc > 1 ? argv[1] : "";
+	if (!strcmp(what, "as") && argc > 3)
+		return run_as((unsigned)atoi(argv[2]), argv + 3);
 	if (!strcmp(what, "lock") && argc > 2)
 		return lock(argv[2]);
 	if (!strcmp(what, "bigfork") && argc > 2)

@@ -29,6 +29,11 @@ vg_handle_t vfs_up_tmpfs(void);
 vg_handle_t vfs_up_devmgr(void);
 vg_handle_t vfs_up_bus(void);
 vg_handle_t vfs_up_memdev(void);
+/* Starts bin/<prog>, a device server, with the device manager's handle
+ * and more (when not NULL; moved into it), and *process (when not NULL)
+ * its process. It announces its nodes: vfs_up_wait_node waits for them. */
+long vfs_up_start_device(const char *prog, const struct vg_startup_handle *more,
+			 vg_handle_t *process);
 /* Starts memdev again (the old one was killed), and waits for its nodes. */
 long vfs_up_start_memdev(void);
 /* Starts the file system (vfs_up) and bin/pty (pseudo-terminals, with the

@@ -14,6 +14,11 @@ uint64_t realtime_ns(void);
 /* Sets the wall clock to ns (from now on it advances with the monotonic
  * clock): 0, or ERR_OUT_OF_RANGE for ns >= VG_REALTIME_MAX. */
 int realtime_set(uint64_t ns);
+/* The monotonic deadline at which the wall clock, as now set, reaches rt:
+ * 0 when it has, at most DEADLINE_NONE - 1. Waits until a wall-clock time
+ * block with it and get it again when the clock is set
+ * (sched_realtime_moved). */
+uint64_t realtime_deadline(uint64_t rt);
 
 /* The first enabled "arm,pl031" or "google,goldfish-rtc" node of the boot
  * device tree (the device tree machines' arch_rtc_describe). */

@@ -52,6 +52,9 @@ struct thread {
 	struct list sleep_link; /* the deadline list, when blocked with one */
 	struct wait_queue *waiting_on;
 	uint64_t deadline;
+	/* The wall-clock time the deadline stands for, or 0 for a monotonic
+	 * one: sched_realtime_moved computes the deadline again from it. */
+	uint64_t realtime_deadline;
 	int wait_result;
 	void *kstack; /* lowest address */
 	void (*entry)(void *);
@@ -113,6 +116,13 @@ void thread_yield(void);
 /* Sleeps until the monotonic clock reaches deadline_ns: 0, or
  * ERR_INTERRUPTED for a user thread with an interruption waiting. */
 int thread_sleep_until(uint64_t deadline_ns);
+/* The same until the wall clock (realtime.h) reaches rt: the deadline
+ * follows every later set of the clock, as POSIX's absolute
+ * CLOCK_REALTIME waits do (a set past rt ends the sleep at once). */
+int thread_sleep_until_realtime(uint64_t rt);
+/* The wall clock was set: every wait until a wall-clock time gets its
+ * deadline from the new offset, and those now past end (as timeouts). */
+void sched_realtime_moved(void);
 /* Prints every thread: name, process, state, where it resumes in user
  * mode (the test boots' watchdog, watchdog.c). */
 void sched_dump_threads(void);
@@ -140,6 +150,9 @@ void wait_queue_init(struct wait_queue *q);
  * lock held (sched_lock) after deciding to wait; it is released while blocked and held again on
  * return. */
 int wait_queue_block(struct wait_queue *q, uint64_t deadline_ns);
+/* wait_queue_block until the wall clock reaches rt (a deadline that
+ * follows sets of the clock, as in thread_sleep_until_realtime). */
+int wait_queue_block_realtime(struct wait_queue *q, uint64_t rt);
 /* Wakes up to n waiters (oldest first) with result; returns how many. */
 int wait_queue_wake(struct wait_queue *q, int n, int result);
 

@@ -120,27 +120,37 @@ static long device_manager(void)
 	return start_with("devmgr", NULL, VG_HTAG_USER, h, 2, &devmgr_h, NULL);
 }
 
+long vfs_up_start_device(const char *prog, const struct vg_startup_handle *more,
+			 vg_handle_t *process)
+{
+	vg_handle_t mgr, server;
+	long st = vg_handle_duplicate(devmgr_h, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &mgr);
+	if (st) {
+		if (more)
+			vg_handle_close(more->handle);
+		return st;
+	}
+	struct vg_startup_handle h[2] = { { VG_HTAG_USER, 1, mgr, 0 } };
+	if (more)
+		h[1] = *more;
+	if ((st = start_with(prog, NULL, VG_HTAG_USER, h, more ? 2 : 1, &server, process)))
+		return st;
+	vg_handle_close(server); /* the VFS reaches it through the manager */
+	return 0;
+}
+
 /* A device server announcing its devices to the device manager; one
  * that signals process groups (a terminal's) gets the process server's
  * handle too, pid 1's, as init's `grant = proc proc` gives. */
 static long device_server(const char *prog, bool signals, vg_handle_t *process)
 {
-	vg_handle_t mgr, server, proc;
-	long st = vg_handle_duplicate(devmgr_h, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &mgr);
-	if (st)
-		return st;
-	struct vg_startup_handle h[2] = { { VG_HTAG_USER, 1, mgr, 0 } };
+	struct vg_startup_handle proc = { VG_HTAG_PROC, 0, VG_HANDLE_INVALID, 0 };
+	long st;
 	if (signals && proc_server() &&
-	    (st = vg_handle_duplicate(proc_server(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &proc))) {
-		vg_handle_close(mgr);
+	    (st = vg_handle_duplicate(proc_server(), VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER,
+				      &proc.handle)))
 		return st;
-	}
-	if (signals)
-		h[1] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, proc, 0 };
-	if ((st = start_with(prog, NULL, VG_HTAG_USER, h, signals ? 2 : 1, &server, process)))
-		return st;
-	vg_handle_close(server); /* the VFS reaches it through the manager */
-	return 0;
+	return vfs_up_start_device(prog, signals ? &proc : NULL, process);
 }
 
 long vfs_up_start_memdev(void)

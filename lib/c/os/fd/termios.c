@@ -4,6 +4,7 @@
 // for anything but a terminal answers not_supported (ENOTTY here).
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/rtc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "../internal/fd.h"
+#include "../internal/time.h"
 
 /* errno for a status of a tty call. */
 static int tty_error(long st)
@@ -255,6 +257,8 @@ int ioctl(int fd, unsigned long request, ...)
 	case TIOCGPTN: return arg ? __pty_number(fd, arg) : (errno = EFAULT, -1);
 	case TIOCSPTLCK: return arg ? __pty_lock(fd, *(const int *)arg != 0) : (errno = EFAULT, -1);
 	case TIOCPKT: return arg ? __pty_packet(fd, *(const int *)arg != 0) : (errno = EFAULT, -1);
+	case RTC_RD_TIME:
+	case RTC_SET_TIME: return __rtc_ioctl(fd, request, arg);
 	default: errno = ENOTTY; return -1;
 	}
 }

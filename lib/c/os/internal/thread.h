@@ -52,17 +52,15 @@ struct __pthread {
 
 extern _Thread_local struct __pthread __libc_self;
 
-/* The kernel deadline (monotonic ns) of an absolute time on clock
- * (CLOCK_REALTIME or CLOCK_MONOTONIC); UINT64_MAX for NULL, 0 for a time
- * already past. 1 through *bad for an invalid timespec. */
+/* The deadline (<vg/lock.h>'s: monotonic ns, or VG_DEADLINE_REALTIME |
+ * a wall-clock time, which follows sets of the clock) of an absolute time
+ * on clock (CLOCK_REALTIME or CLOCK_MONOTONIC); UINT64_MAX for NULL, 0 for
+ * a time before the epoch. 1 through *bad for an invalid timespec. */
 uint64_t __libc_deadline_on(clockid_t clock, const struct timespec *abstime, int *bad);
 /* The same on CLOCK_REALTIME, POSIX's clock for timed locks and waits. */
 uint64_t __libc_deadline(const struct timespec *abstime, int *bad);
-/* The monotonic deadline of ns on the wall clock, read now: the wall
- * clock's offset from the monotonic one applied (UINT64_MAX - 1 at most),
- * 0 for a time already past. */
-uint64_t __libc_realtime_deadline(uint64_t ns);
-/* futex_wait: 0 when woken or the word differed, ETIMEDOUT at deadline. */
+/* futex_wait until such a deadline: 0 when woken or the word differed,
+ * ETIMEDOUT at deadline. */
 int __libc_futex_wait(const void *word, uint32_t expected, uint64_t deadline);
 void __libc_futex_wake(const void *word, uint32_t count);
 

@@ -8,18 +8,6 @@
 #include "../internal/lock.h"
 #include "../internal/thread.h"
 
-uint64_t __libc_realtime_deadline(uint64_t ns)
-{
-	/* The wall clock first: the monotonic clock read after it makes the
-	 * deadline late by the time between, never early. */
-	uint64_t real = (uint64_t)vg_clock_realtime();
-	uint64_t mono = (uint64_t)vg_clock_monotonic();
-	if (ns <= real)
-		return 0;
-	uint64_t left = ns - real;
-	return left > UINT64_MAX - 1 - mono ? UINT64_MAX - 1 : mono + left;
-}
-
 uint64_t __libc_deadline_on(clockid_t clock, const struct timespec *abstime, int *bad)
 {
 	*bad = 0;
@@ -31,10 +19,18 @@ uint64_t __libc_deadline_on(clockid_t clock, const struct timespec *abstime, int
 	}
 	if (abstime->tv_sec < 0)
 		return 0;
-	uint64_t ns = (uint64_t)abstime->tv_sec >= UINT64_MAX / 1000000000u - 1
-		? UINT64_MAX - 1
+	/* Either clock's far future is below VG_DEADLINE_REALTIME: 292 years
+	 * of uptime, a wall clock past 2116 (VG_REALTIME_MAX), which the
+	 * kernel never reaches. */
+	uint64_t far = clock == CLOCK_REALTIME ? VG_REALTIME_MAX - 1 : VG_DEADLINE_REALTIME - 1;
+	uint64_t ns = (uint64_t)abstime->tv_sec >= far / 1000000000u
+		? far
 		: (uint64_t)abstime->tv_sec * 1000000000u + (uint64_t)abstime->tv_nsec;
-	return clock == CLOCK_REALTIME ? __libc_realtime_deadline(ns) : ns;
+	if (ns > far)
+		ns = far;
+	/* The kernel keeps a wall-clock deadline as one, moving it when the
+	 * clock is set (POSIX). */
+	return clock == CLOCK_REALTIME ? VG_DEADLINE_REALTIME | ns : ns;
 }
 
 uint64_t __libc_deadline(const struct timespec *abstime, int *bad)
@@ -44,7 +40,7 @@ uint64_t __libc_deadline(const struct timespec *abstime, int *bad)
 
 int __libc_futex_wait(const void *word, uint32_t expected, uint64_t deadline)
 {
-	long r = vg_futex_wait(word, expected, deadline);
+	long r = vg_futex_wait_until(word, expected, deadline);
 	return r == ERR_TIMED_OUT ? ETIMEDOUT : 0;
 }
 

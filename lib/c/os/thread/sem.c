@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <semaphore.h>
 
+#include <vg/lock.h>
 #include <vg/syscall.h>
 
 #include "../internal/signal.h"
@@ -82,7 +83,7 @@ int sem_timedwait(sem_t *restrict s, const struct timespec *restrict abstime)
 		/* A signal handler ends the wait with EINTR (POSIX; SA_RESTART
 		 * does not restart sem_wait). */
 		bool was = __libc_cp_enter();
-		long st = vg_futex_wait(&s->value, 0, deadline);
+		long st = vg_futex_wait_until(&s->value, 0, deadline);
 		__libc_cp_leave(was);
 		if (st == ERR_TIMED_OUT)
 			r = ETIMEDOUT;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Clocks and sleeping: CLOCK_MONOTONIC is the kernel's monotonic clock,
 // CLOCK_REALTIME its wall clock (docs/ARCHITECTURE.md section 7), which
-// only the holder of the root resource sets. Every sleep is on the
-// monotonic clock; an absolute time on the wall clock becomes a deadline
-// there when the sleep starts (<time.h>).
+// the holder of the root resource sets, and root through /dev/rtc0. Every
+// sleep is on the monotonic clock but an absolute one on the wall clock,
+// which the kernel keeps as such: a set of the clock moves it (POSIX).
 #include <errno.h>
 #include <stdbool.h>
 #include <sys/time.h>
@@ -13,6 +13,7 @@
 
 #include "../internal/signal.h"
 #include "../internal/thread.h"
+#include "../internal/time.h"
 
 int clock_gettime(clockid_t clock, struct timespec *ts)
 {
@@ -36,12 +37,13 @@ int clock_settime(clockid_t clock, const struct timespec *ts)
 	}
 	uint64_t ns = (uint64_t)ts->tv_sec * 1000000000u + (uint64_t)ts->tv_nsec;
 	long st = vg_clock_set_realtime(vg_startup()->resource, ns);
-	if (st) {
-		/* Anything but the root resource (none, or another object). */
-		errno = st == ERR_OUT_OF_RANGE ? EINVAL : EPERM;
+	if (st == ERR_OUT_OF_RANGE) {
+		errno = EINVAL;
 		return -1;
 	}
-	return 0;
+	/* Without the root resource (none, or another object): the clock's
+	 * device, which lets root (the VFS's check of its open) set it. */
+	return st ? __rtc_clock_set(ns) : 0;
 }
 
 int clock_getres(clockid_t clock, struct timespec *ts)
@@ -89,16 +91,18 @@ static uint64_t ns_of(const struct timespec *ts)
 						      : s * 1000000000u + (uint64_t)ts->tv_nsec;
 }
 
-/* Sleeps until the monotonic clock reaches deadline: 0, or EINTR when a
- * handler ran (*rem, if given, then gets the time left). An interruption
- * that ran no handler (the signal was ignored or blocked) does not end the
- * sleep; SA_RESTART never applies here. A cancellation point. */
-static int sleep_until(uint64_t deadline, struct timespec *rem)
+/* Sleeps until the monotonic clock reaches deadline (with realtime: the
+ * wall clock): 0, or EINTR when a handler ran (*rem, if given, then gets
+ * the time left; only for a monotonic deadline). An interruption that ran
+ * no handler (the signal was ignored or blocked) does not end the sleep;
+ * SA_RESTART never applies here. A cancellation point. */
+static int sleep_until(uint64_t deadline, bool realtime, struct timespec *rem)
 {
 	uint64_t handled = __libc_sig_handled();
 	for (;;) {
 		bool was = __libc_cp_enter();
-		long st = vg_thread_sleep_until(deadline);
+		long st = realtime ? vg_thread_sleep_until_realtime(deadline)
+				   : vg_thread_sleep_until(deadline);
 		__libc_cp_leave(was);
 		if (st != ERR_INTERRUPTED)
 			return 0;
@@ -126,7 +130,7 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 		errno = EINVAL;
 		return -1;
 	}
-	int err = sleep_until(after(ns_of(req)), rem);
+	int err = sleep_until(after(ns_of(req)), false, rem);
 	if (err) {
 		errno = err;
 		return -1;
@@ -136,20 +140,18 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	return 0;
 }
 
-/* An absolute time on the monotonic clock is a deadline of the kernel's
- * sleep as it is, one on the wall clock after its offset. The result is
- * the error number (errno is left alone), and rem is not touched for an
- * absolute sleep, as POSIX. */
+/* An absolute time is a deadline of the kernel's sleep as it is, on the
+ * monotonic clock or the wall clock. The result is the error number
+ * (errno is left alone), and rem is not touched for an absolute sleep, as
+ * POSIX. */
 int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem)
 {
 	if ((clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC) || (flags & ~TIMER_ABSTIME) ||
 	    !valid(req))
 		return EINVAL;
 	if (flags & TIMER_ABSTIME)
-		return sleep_until(clock == CLOCK_REALTIME ? __libc_realtime_deadline(ns_of(req))
-							   : ns_of(req),
-				   NULL);
-	return sleep_until(after(ns_of(req)), rem);
+		return sleep_until(ns_of(req), clock == CLOCK_REALTIME, NULL);
+	return sleep_until(after(ns_of(req)), false, rem);
 }
 
 int gettimeofday(struct timeval *restrict tv, void *restrict tz)
