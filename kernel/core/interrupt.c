@@ -186,21 +186,36 @@ long sys_interrupt_count(uint32_t count)
 	return 0;
 }
 
+/* The process a MANAGE handle names, alive, with a reference (*o) and the
+ * lock held (*f): 0, or an error with neither held. */
+static int lock_live_process(vg_handle_t process, struct kobject **o, irqflags_t *f)
+{
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, o);
+	if (err)
+		return err;
+	struct process *p = to_process(*o);
+	*f = sched_lock();
+	if (p->dead || p->killed) {
+		sched_unlock(*f);
+		kobject_unref(*o);
+		return ERR_PEER_CLOSED;
+	}
+	return 0;
+}
+
 long sys_process_interrupt_hold(vg_handle_t process)
 {
 	struct kobject *o;
-	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
+	irqflags_t f;
+	int err = lock_live_process(process, &o, &f);
 	if (err)
 		return err;
 	struct process *p = to_process(o);
-	irqflags_t f = sched_lock();
-	if (p->dead || p->killed)
-		err = ERR_PEER_CLOSED;
-	else if (!p->intr_entry)
+	if (!p->intr_entry)
 		p->intr_hold = true;
 	sched_unlock(f);
 	kobject_unref(o);
-	return err;
+	return 0;
 }
 
 long sys_interrupt_set_entry(uintptr_t entry, uintptr_t stack, uint64_t stack_size)
@@ -275,14 +290,12 @@ long sys_process_interrupt_value(vg_handle_t process, uint64_t arg, uint64_t val
 	if (arg & VG_INTR_FAULT)
 		return ERR_INVALID_ARGS;
 	struct kobject *o;
-	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
+	irqflags_t f;
+	int err = lock_live_process(process, &o, &f);
 	if (err)
 		return err;
 	struct process *p = to_process(o);
-	irqflags_t f = sched_lock();
-	if (p->dead || p->killed)
-		err = ERR_PEER_CLOSED;
-	else if (list_empty(&p->threads))
+	if (list_empty(&p->threads))
 		err = ERR_BAD_STATE; /* never started */
 	else /* the oldest living thread: threads join the list at its end */
 		err = queue(list_entry(p->threads.next, struct thread, proc_link), arg, value);
@@ -354,14 +367,12 @@ long sys_process_suspend(vg_handle_t process, uint32_t suspend)
 	if (suspend > 1)
 		return ERR_INVALID_ARGS;
 	struct kobject *o;
-	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
+	irqflags_t f;
+	int err = lock_live_process(process, &o, &f);
 	if (err)
 		return err;
 	struct process *p = to_process(o);
-	irqflags_t f = sched_lock();
-	if (p->dead || p->killed) {
-		err = ERR_PEER_CLOSED;
-	} else if (suspend) {
+	if (suspend) {
 		/* Each thread stops at its next return to user mode: the switch
 		 * to it sets need_resched; the caller may be one of them. */
 		p->suspended = true;
@@ -371,11 +382,10 @@ long sys_process_suspend(vg_handle_t process, uint32_t suspend)
 		p->suspended = false;
 		wait_queue_wake(&p->resumed, 1 << 30, 0);
 	}
-	if (!err)
-		port_notify(&p->obj); /* a watcher of stops hears of it */
+	port_notify(&p->obj); /* a watcher of stops hears of it */
 	sched_unlock(f);
 	kobject_unref(o);
-	return err;
+	return 0;
 }
 
 long sys_process_watch_stops(vg_handle_t process, uint32_t on)
