@@ -233,7 +233,9 @@ long sys_interrupt_set_entry(uintptr_t entry, uintptr_t stack, uint64_t stack_si
 	t->proc->intr_hold = false;
 	t->intr_stack = stack;
 	t->intr_stack_size = stack_size;
-	/* What waited for the entry (process_interrupt_hold) comes now. */
+	/* What waited for the entry (process_interrupt_hold), or for an entry
+	 * that left its frame without taking it (a long jump), comes now. */
+	t->intr_deferred = false;
 	if (entry && t->intr_count)
 		this_cpu()->need_resched = true;
 	sched_unlock(f);
