@@ -22,18 +22,28 @@
  * process_interrupt) may not set this bit. */
 #define VG_INTR_FAULT (1ull << 63)
 #define VG_INTR_CAUSE(arg) ((uint32_t)((arg)&0xffffffffu))
+/* arg of a counted interruption (sigqueue's): the kernel accepts at most
+ * VG_INTR_COUNTED_MAX of them per process until the process gives them
+ * back with interrupt_release (ERR_SHOULD_WAIT beyond), so that a sender
+ * learns when the receiver could not keep another. The bit stays in the
+ * arg the entry gets. */
+#define VG_INTR_COUNTED (1ull << 62)
+#define VG_INTR_COUNTED_MAX 32
+/* At most this many interruptions wait for a thread (ERR_SHOULD_WAIT
+ * beyond): interrupt_take never has more to give. */
+#define VG_INTR_WAITING_MAX 16
 /* The frame's magic: interrupt_return refuses a frame without it. */
 #define VG_INTR_MAGIC 0x56474946524d3031ull /* "VGIFRM01" */
 
 /* The C library's signals (lib/c/os/signal) use arg as: the signal number
  * in bits 0-7, si_code as a signed byte in bits 8-15, VG_SIGARG_DIE (end
  * the process with the signal's default action, whatever its handler),
- * SIGCHLD's status (below) and the sender's pid in bits 32-62. The
+ * SIGCHLD's status (below) and the sender's pid in bits 32-61. The
  * process server's kill(pid, sig) is process_interrupt(process,
  * VG_SIGARG(sig, 0, sender_pid)). */
 #define VG_SIGARG(sig, code, pid)                                     \
 	(((uint64_t)(sig)&0xffu) | ((uint64_t)(uint8_t)(code) << 8) | \
-	 (((uint64_t)(pid)&0x7fffffffu) << 32))
+	 (((uint64_t)(pid)&0x3fffffffu) << 32))
 #define VG_SIGARG_DIE (1ull << 16)
 /* SIGCHLD's si_status (an exit code, or the signal that ended, stopped or
  * continued the child) in bits 17-24. */
@@ -41,7 +51,7 @@
 #define VG_SIGARG_STATUS(arg) ((int)(((arg) >> 17) & 0xffu))
 #define VG_SIGARG_SIG(arg) ((int)((arg)&0xffu))
 #define VG_SIGARG_CODE(arg) ((int)(int8_t)(((arg) >> 8) & 0xffu))
-#define VG_SIGARG_PID(arg) ((int)(((arg) >> 32) & 0x7fffffffu))
+#define VG_SIGARG_PID(arg) ((int)(((arg) >> 32) & 0x3fffffffu))
 
 /* interrupt_return's kill_code with this bit: the kernel ends the process
  * with the code without the bit and logs no report (the C library logged

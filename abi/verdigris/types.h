@@ -158,10 +158,17 @@ struct vg_startup_handle {
 /* The C library's signal state for the new program (exec, posix_spawn):
  * a VMO holding struct vg_startup_signals. */
 #define VG_HTAG_SIGNALS 10u
+#define VG_STARTUP_SIGNALS_MAX 96 /* 64 signals, and 32 more queued real-time ones */
 struct vg_startup_signals {
 	uint64_t mask; /* blocked signals (bit n: signal n) */
 	uint64_t pending; /* pending, delivered again (blocked) in the new program */
 	uint64_t ignored; /* SIG_IGN actions */
+	/* The pending ones one by one, in the order they are kept again (each
+	 * queued real-time signal on its own): arg (VG_SIGARG) and value. */
+	uint32_t count, reserved;
+	struct vg_startup_signal {
+		uint64_t arg, value;
+	} signals[VG_STARTUP_SIGNALS_MAX];
 };
 #define VG_HTAG_USER 0x10000u /* from here on: agreed between two programs */
 #define VG_STARTUP_RUN_TESTS 0x1u /* the kernel runs its tests: run ours */

@@ -16,6 +16,7 @@
 _Static_assert(sizeof(struct vg_intr_regs) == sizeof(struct arch_regs),
 	       "the frame's registers are the kernel's saved registers");
 _Static_assert(VG_INTR_FPU_SIZE == ARCH_FPU_STATE_SIZE, "the frame's FP state is the kernel's");
+_Static_assert(THREAD_INTR_MAX == VG_INTR_WAITING_MAX, "the ABI says how many may wait");
 
 /* Below the frame: 16 zero bytes, the entry's "return address" (x86_64)
  * and the end of the frame-pointer chain. */
@@ -58,6 +59,14 @@ int interrupt_fault(struct arch_regs *r, uint32_t cause, uint64_t addr)
 	return deliver(r, VG_INTR_FAULT | cause, addr);
 }
 
+/* A counted interruption that p will never hold: given back. Lock held
+ * (or p's only thread gone). */
+static void release(struct process *p, uint64_t arg)
+{
+	if ((arg & VG_INTR_COUNTED) && p->intr_counted)
+		p->intr_counted--;
+}
+
 /* The oldest waiting interruption of t, if any, and its value. */
 static bool take(struct thread *t, uint64_t *arg, uint64_t *value)
 {
@@ -92,10 +101,16 @@ void interrupt_user_work(struct arch_regs *r)
 	sched_unlock(f);
 	if (p->killed)
 		die(p);
+	/* Held until the program registers its entry (process_interrupt_hold);
+	 * or the entry runs and has not yet taken what waits. */
+	if ((!p->intr_entry && p->intr_hold) || t->intr_deferred)
+		return;
 	uint64_t arg, value;
 	while (take(t, &arg, &value)) {
-		if (!p->intr_entry)
+		if (!p->intr_entry) {
+			release(p, arg);
 			continue; /* the entry went away: nothing to run */
+		}
 		if (deliver(r, arg, value)) {
 			char why[96];
 			snprintf(why, sizeof(why),
@@ -105,7 +120,102 @@ void interrupt_user_work(struct arch_regs *r)
 			process_kill(p, -1);
 			die(p);
 		}
+		/* One frame, the oldest: the others wait until the entry has
+		 * taken them (interrupt_take) or returns, so that it sees them
+		 * all in the order they were sent before it runs any. A frame
+		 * for each at once nested them, the newest run first. */
+		t->intr_deferred = true;
+		return;
 	}
+}
+
+/* The deferral after a frame ends (lock held): what waits comes as frames
+ * again, from the next return to user mode. */
+static void undefer(struct thread *t)
+{
+	t->intr_deferred = false;
+	if (t->intr_count)
+		this_cpu()->need_resched = true;
+}
+
+void interrupt_thread_exit(struct thread *t)
+{
+	for (unsigned i = 0; i < t->intr_count; i++)
+		release(t->proc, t->intr_args[(t->intr_head + i) % THREAD_INTR_MAX]);
+	t->intr_count = 0;
+}
+
+long sys_interrupt_take(uint64_t *out, uint32_t max)
+{
+	struct thread *t = thread_current();
+	uint64_t w[THREAD_INTR_MAX][2];
+	irqflags_t f = sched_lock();
+	uint32_t n = t->intr_count < max ? t->intr_count : max;
+	for (uint32_t i = 0; i < n; i++) {
+		w[i][0] = t->intr_args[(t->intr_head + i) % THREAD_INTR_MAX];
+		w[i][1] = t->intr_values[(t->intr_head + i) % THREAD_INTR_MAX];
+	}
+	if (!n)
+		undefer(t);
+	sched_unlock(f);
+	/* Only this thread takes from its queue (others append): those read
+	 * are still its oldest, and stay queued if they cannot be given. */
+	if (n && copy_to_user(out, w, n * sizeof(w[0])))
+		return ERR_BAD_ADDRESS;
+	for (uint32_t i = 0; i < n; i++)
+		take(t, &w[0][0], &w[0][1]);
+	return n;
+}
+
+long sys_interrupt_release(uint32_t count)
+{
+	struct process *p = current_process();
+	irqflags_t f = sched_lock();
+	p->intr_counted -= count < p->intr_counted ? count : p->intr_counted;
+	sched_unlock(f);
+	return 0;
+}
+
+long sys_interrupt_count(uint32_t count)
+{
+	struct process *p = current_process();
+	irqflags_t f = sched_lock();
+	uint32_t room = VG_INTR_COUNTED_MAX - p->intr_counted;
+	p->intr_counted += count < room ? count : room;
+	sched_unlock(f);
+	return 0;
+}
+
+/* The process a MANAGE handle names, alive, with a reference (*o) and the
+ * lock held (*f): 0, or an error with neither held. */
+static int lock_live_process(vg_handle_t process, struct kobject **o, irqflags_t *f)
+{
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, o);
+	if (err)
+		return err;
+	struct process *p = to_process(*o);
+	*f = sched_lock();
+	if (p->dead || p->killed) {
+		sched_unlock(*f);
+		kobject_unref(*o);
+		return ERR_PEER_CLOSED;
+	}
+	return 0;
+}
+
+long sys_process_interrupt_hold(vg_handle_t process)
+{
+	struct kobject *o;
+	irqflags_t f;
+	int err = lock_live_process(process, &o, &f);
+	if (err)
+		return err;
+	struct process *p = to_process(o);
+	if (!p->intr_entry)
+		p->intr_hold = true;
+	sched_unlock(f);
+	kobject_unref(o);
+	return 0;
 }
 
 long sys_interrupt_set_entry(uintptr_t entry, uintptr_t stack, uint64_t stack_size)
@@ -120,8 +230,14 @@ long sys_interrupt_set_entry(uintptr_t entry, uintptr_t stack, uint64_t stack_si
 	struct thread *t = thread_current();
 	irqflags_t f = sched_lock();
 	t->proc->intr_entry = entry;
+	t->proc->intr_hold = false;
 	t->intr_stack = stack;
 	t->intr_stack_size = stack_size;
+	/* What waited for the entry (process_interrupt_hold), or for an entry
+	 * that left its frame without taking it (a long jump), comes now. */
+	t->intr_deferred = false;
+	if (entry && t->intr_count)
+		this_cpu()->need_resched = true;
 	sched_unlock(f);
 	return 0;
 }
@@ -130,10 +246,14 @@ long sys_interrupt_set_entry(uintptr_t entry, uintptr_t stack, uint64_t stack_si
  * interruptible wait. Lock held. */
 static int queue(struct thread *t, uint64_t arg, uint64_t value)
 {
-	if (!t->proc->intr_entry)
+	struct process *p = t->proc;
+	if (!p->intr_entry && !p->intr_hold)
 		return ERR_BAD_STATE; /* the caller may fall back to process_kill */
-	if (t->intr_count == THREAD_INTR_MAX)
+	if (t->intr_count == THREAD_INTR_MAX ||
+	    ((arg & VG_INTR_COUNTED) && p->intr_counted >= VG_INTR_COUNTED_MAX))
 		return ERR_SHOULD_WAIT;
+	if (arg & VG_INTR_COUNTED)
+		p->intr_counted++;
 	t->intr_args[(t->intr_head + t->intr_count) % THREAD_INTR_MAX] = arg;
 	t->intr_values[(t->intr_head + t->intr_count) % THREAD_INTR_MAX] = value;
 	t->intr_count++;
@@ -142,6 +262,8 @@ static int queue(struct thread *t, uint64_t arg, uint64_t value)
 	 * The interruption is delivered when the reply (or ERR_PEER_CLOSED,
 	 * when the reply right goes) wakes it: the switch to a thread with one
 	 * waiting sets need_resched. A queued call is withdrawn by the wake. */
+	if (!p->intr_entry)
+		return 0; /* held: nothing to run yet, no wait to end */
 	if (t == thread_current())
 		this_cpu()->need_resched = true; /* delivered on the way out */
 	else if (t->state == THREAD_BLOCKED && !t->no_intr && !t->replier)
@@ -170,14 +292,12 @@ long sys_process_interrupt_value(vg_handle_t process, uint64_t arg, uint64_t val
 	if (arg & VG_INTR_FAULT)
 		return ERR_INVALID_ARGS;
 	struct kobject *o;
-	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
+	irqflags_t f;
+	int err = lock_live_process(process, &o, &f);
 	if (err)
 		return err;
 	struct process *p = to_process(o);
-	irqflags_t f = sched_lock();
-	if (p->dead || p->killed)
-		err = ERR_PEER_CLOSED;
-	else if (list_empty(&p->threads))
+	if (list_empty(&p->threads))
 		err = ERR_BAD_STATE; /* never started */
 	else /* the oldest living thread: threads join the list at its end */
 		err = queue(list_entry(p->threads.next, struct thread, proc_link), arg, value);
@@ -212,6 +332,11 @@ long sys_interrupt_return(const void *uframe, long kill_code)
 		fpu_state_write(frame.fpu);
 	uint64_t arg = frame.arg, addr = frame.addr;
 	arch_irq_restore(f);
+	if (!err && t->intr_deferred) {
+		f = sched_lock();
+		undefer(t);
+		sched_unlock(f);
+	}
 	if (err)
 		return err;
 	if (kill_code & VG_INTR_QUIET) {
@@ -244,14 +369,12 @@ long sys_process_suspend(vg_handle_t process, uint32_t suspend)
 	if (suspend > 1)
 		return ERR_INVALID_ARGS;
 	struct kobject *o;
-	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
+	irqflags_t f;
+	int err = lock_live_process(process, &o, &f);
 	if (err)
 		return err;
 	struct process *p = to_process(o);
-	irqflags_t f = sched_lock();
-	if (p->dead || p->killed) {
-		err = ERR_PEER_CLOSED;
-	} else if (suspend) {
+	if (suspend) {
 		/* Each thread stops at its next return to user mode: the switch
 		 * to it sets need_resched; the caller may be one of them. */
 		p->suspended = true;
@@ -261,11 +384,10 @@ long sys_process_suspend(vg_handle_t process, uint32_t suspend)
 		p->suspended = false;
 		wait_queue_wake(&p->resumed, 1 << 30, 0);
 	}
-	if (!err)
-		port_notify(&p->obj); /* a watcher of stops hears of it */
+	port_notify(&p->obj); /* a watcher of stops hears of it */
 	sched_unlock(f);
 	kobject_unref(o);
-	return err;
+	return 0;
 }
 
 long sys_process_watch_stops(vg_handle_t process, uint32_t on)

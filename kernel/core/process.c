@@ -168,6 +168,7 @@ _Noreturn void process_exit_thread(long code)
 	struct thread_obj *to = t->tobj;
 	irqflags_t f = sched_lock();
 	list_remove(&t->proc_link);
+	interrupt_thread_exit(t);
 	p->dead_ticks += t->run_ticks;
 	bool last = --p->nthreads == 0;
 	to->t = NULL;

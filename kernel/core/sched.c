@@ -456,7 +456,9 @@ void sched_wake(struct thread *t, int result)
 bool thread_intr_ends_wait(void)
 {
 	struct thread *t = current;
-	if (!t->intr_count || t->no_intr)
+	/* Held for an entry not yet registered (process_interrupt_hold), or
+	 * for the entry to take them: nothing would run, so the wait goes on. */
+	if (!t->intr_count || t->no_intr || !t->proc->intr_entry || t->intr_deferred)
 		return false;
 	/* Delivered on the way out. Queued while the thread ran on another
 	 * CPU (queue sends no IPI), it has no need_resched of its own yet:

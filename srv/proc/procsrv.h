@@ -190,6 +190,7 @@ long proc_setpriority(struct proc *caller, uint32_t which, int32_t who, int32_t 
 long proc_getpriority(struct proc *caller, uint32_t which, int32_t who, int32_t *nice);
 long proc_nice_apply(struct proc *p);
 
+#define SIGCHLD_NUMBER 17
 /* Signals (signal.c): whether sig is a signal number (0 included: the
  * existence check), and what sending it to p does. */
 bool proc_signal_valid(int32_t sig);

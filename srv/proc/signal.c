@@ -51,7 +51,7 @@ static void end_with(struct proc *p, int32_t sig)
 /* proc_deliver with a value (sigqueue's): the kernel's answer to the
  * interruption (ERR_SHOULD_WAIT: 16 wait already), or 0. */
 static long deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32_t status,
-		    uint64_t value)
+		    uint64_t value, uint64_t counted)
 {
 	/* Nothing reaches a zombie, nor pid 1 (the root task, which this
 	 * server did not start and holds no handle to, like init on Unix
@@ -72,7 +72,8 @@ static long deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int
 	if (sig == SIGCONT_NUMBER)
 		vg_process_suspend(p->process, 0);
 	long st = vg_process_interrupt_value(
-		p->process, VG_SIGARG_WITH_STATUS(VG_SIGARG(sig, code, from), status), value);
+		p->process, VG_SIGARG_WITH_STATUS(VG_SIGARG(sig, code, from), status) | counted,
+		value);
 	if (st != ERR_BAD_STATE)
 		return st;
 	/* No interruption entry: the default action. */
@@ -88,7 +89,7 @@ void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32
 {
 	/* Delivered, or coalesced with the ones still queued (ERR_SHOULD_WAIT),
 	 * or the process is already gone. */
-	(void)deliver(p, sig, code, from, status, 0);
+	(void)deliver(p, sig, code, from, status, 0, 0);
 }
 
 /* POSIX's rule: the sender's real or effective uid is the target's real
@@ -212,6 +213,7 @@ long proc_kill(struct proc *caller, int32_t pid, int32_t sig)
 }
 
 #define SI_QUEUE_CODE (-1)
+#define SIGRTMIN_NUMBER 32
 
 long proc_sigqueue(struct proc *caller, int32_t pid, int32_t sig, uint64_t value)
 {
@@ -222,8 +224,12 @@ long proc_sigqueue(struct proc *caller, int32_t pid, int32_t sig, uint64_t value
 		return PROC_PROC_ERROR_NO_PROCESS;
 	if (!may_signal(caller, p, sig))
 		return PROC_PROC_ERROR_DENIED;
-	/* A queued signal is never merged: refused when it cannot wait. */
-	return deliver(p, sig, SI_QUEUE_CODE, caller->pid, 0, value) == ERR_SHOULD_WAIT
+	/* A queued signal is never merged: refused when it cannot wait, in
+	 * the kernel (16 interruptions wait for the thread) or in the target's
+	 * queue, which the kernel counts for real-time ones (VG_INTR_COUNTED:
+	 * SIGQUEUE_MAX, 32, not yet taken). */
+	return deliver(p, sig, SI_QUEUE_CODE, caller->pid, 0, value,
+		       sig >= SIGRTMIN_NUMBER ? VG_INTR_COUNTED : 0) == ERR_SHOULD_WAIT
 		? PROC_PROC_ERROR_FULL
 		: 0;
 }

@@ -2,6 +2,8 @@
 // Spawning: a program image, its arguments and environment from the
 // request, the handles the caller staged, and the child's own badged
 // handle to this server (VG_HTAG_PROC), through vg_spawn.
+#include <stddef.h>
+
 #include "argblock.h"
 #include "procsrv.h"
 #include <vg/vg.h>
@@ -54,13 +56,30 @@ static long choose_group(const struct proc *parent, const struct proc_spawn_req 
 	return PROC_PROC_ERROR_DENIED;
 }
 
+/* The new program's signal state, if its creator's C library passed one
+ * (VG_HTAG_SIGNALS; section 15.1): the kernel holds the signals that come
+ * before the program has registered its entry, rather than refusing them
+ * (which would make them take the default action here, a blocked or
+ * ignored one too); and an ignored SIGCHLD stays ignored, so that its
+ * children are reaped as they end. */
+static void signal_state(vg_handle_t vmo, vg_handle_t child, bool *sigchld_ignored)
+{
+	struct vg_startup_signals s;
+	if (vmo == VG_HANDLE_INVALID ||
+	    vg_vmo_read(vmo, 0, &s, offsetof(struct vg_startup_signals, count)))
+		return;
+	vg_process_interrupt_hold(child);
+	*sigchld_ignored = (s.ignored >> SIGCHLD_NUMBER) & 1;
+}
+
 /* Starts the request's program as pid with the handles staged by from
  * (consumed whatever happens), its own handle to us and the kernel's
  * side of limits, set before its first instruction: *process. A set-id
  * program the VFS staged for from (setid.c) is the one started, and
  * *ids become its. */
 static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_req *r,
-			const struct proc_limit *limits, vg_handle_t *process, struct proc_ids *ids)
+			const struct proc_limit *limits, vg_handle_t *process, struct proc_ids *ids,
+			bool *sigchld_ignored)
 {
 	static const char *argv[STRINGS_MAX + 1], *envp[STRINGS_MAX + 1];
 	/* The staged ones, the set-id program's VFS handle, ours. */
@@ -72,7 +91,8 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 		goto fail;
 	/* The program's pages, if staged, are ours: the rest go to the child. */
 	uint32_t n = 0;
-	vg_handle_t file = VG_HANDLE_INVALID;
+	vg_handle_t file = VG_HANDLE_INVALID, signals = VG_HANDLE_INVALID;
+	*sigchld_ignored = false;
 	uint32_t file_len = 0;
 	for (uint32_t i = 0; i < from->nstaged; i++) {
 		const struct proc_staged *s = &from->staged[i];
@@ -80,6 +100,8 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 			file = s->h;
 			file_len = s->arg;
 		} else {
+			if (s->tag == VG_HTAG_SIGNALS)
+				signals = s->h;
 			handles[n++] = (struct vg_startup_handle){ s->tag, s->arg, s->h, 0 };
 		}
 	}
@@ -102,6 +124,7 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 	} else {
 		handles[n++] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, ep, 0 };
 		proc_limits_set_kernel(child, limits);
+		signal_state(signals, child, sigchld_ignored);
 		struct vg_spawn_req req = { image, len, argv, envp, handles, n };
 		/* Only the boot archive's files never change: only they are
 		 * cached. */
@@ -143,8 +166,8 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 	if (st)
 		proc_unstage(parent);
 	else
-		st = start_image(parent, child->pid, r, child->limits, &child->process,
-				 &child->ids);
+		st = start_image(parent, child->pid, r, child->limits, &child->process, &child->ids,
+				 &child->nocldwait);
 	if (!st) {
 		child->ppid = parent->pid;
 		child->pgid = pgid;
@@ -172,7 +195,8 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	}
 	vg_handle_t process;
 	struct proc_ids ids = p->ids;
-	long st = start_image(p, p->pid, r, p->limits, &process, &ids);
+	bool sigchld_ignored;
+	long st = start_image(p, p->pid, r, p->limits, &process, &ids, &sigchld_ignored);
 	if (st)
 		return st;
 	p->ids = ids;
@@ -183,8 +207,10 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	vg_handle_close(p->process);
 	p->process = process;
 	set_args(p, r);
-	/* The new program's C library starts with SIGCHLD's default action. */
-	p->sigchld_caught = p->nocldstop = p->nocldwait = false;
+	/* The new program's C library starts with SIGCHLD's default action,
+	 * or ignoring it. */
+	p->sigchld_caught = p->nocldstop = false;
+	p->nocldwait = sigchld_ignored;
 	/* POSIX's exec: the saved user id becomes the effective one, as the
 	 * C library asks of the VFS for the new program. */
 	p->ids.suid = p->ids.euid;

@@ -14,7 +14,6 @@
 #define SIGSEGV_NUMBER 11 /* what a process the kernel killed for a fault gets */
 #define SIGSTOP_NUMBER 19
 #define SIGCONT_NUMBER 18
-#define SIGCHLD_NUMBER 17
 /* SIGCHLD's si_code (<signal.h>). */
 #define CLD_EXITED 1
 #define CLD_KILLED 2

@@ -20,5 +20,8 @@ int interrupt_fault(struct arch_regs *r, uint32_t cause, uint64_t addr);
 /* user_return's slow path: stops while the process is suspended, then
  * delivers the waiting interruptions. */
 void interrupt_user_work(struct arch_regs *r);
+/* A thread leaving its process (lock held): the counted interruptions it
+ * never took are given back. */
+void interrupt_thread_exit(struct thread *t);
 
 #endif

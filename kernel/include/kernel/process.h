@@ -33,6 +33,11 @@ struct process {
 	uint64_t exc_key;
 	/* Interruptions (interrupt.c): the entry (0: none), and suspension. */
 	uintptr_t intr_entry;
+	/* Counted interruptions accepted and not yet released; whether
+	 * interruptions wait (process_interrupt_hold) while there is no
+	 * entry yet. */
+	uint32_t intr_counted;
+	bool intr_hold;
 	bool suspended;
 	struct wait_queue resumed; /* its threads, stopped while suspended */
 	uint64_t dead_ticks; /* run_ticks of its threads that have exited */

@@ -78,6 +78,9 @@ struct thread {
 	uint64_t intr_values[THREAD_INTR_MAX]; /* the frame's addr: sigqueue's value */
 	uint8_t intr_head, intr_count;
 	bool no_intr; /* blocked in a wait that interruptions must not end */
+	/* A frame was delivered: no other until the entry has taken the rest
+	 * (interrupt_take) or returned (interrupt.c). */
+	bool intr_deferred;
 	uintptr_t intr_stack, intr_stack_size;
 	/* IPC (kernel/core/ipc.c). */
 	struct thread *reply_to; /* the caller this thread owes a reply (one-shot) */

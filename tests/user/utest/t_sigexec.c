@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // A new program's signal state (docs/ARCHITECTURE.md section 15.1): the
-// mask, the pending signals and SIG_IGN actions across execve (POSIX keeps
-// all three), and posix_spawn's POSIX_SPAWN_SETSIGMASK and
-// POSIX_SPAWN_SETSIGDEF. bin/sigstate reports what it started with.
+// mask, the pending signals (real-time ones with their values) and SIG_IGN
+// actions across execve (POSIX keeps all three), SIGCHLD's included, and
+// posix_spawn's POSIX_SPAWN_SETSIGMASK and POSIX_SPAWN_SETSIGDEF; signals
+// that come before the new program is ready for them wait for it.
+// bin/sigstate reports what it started with.
 #include <errno.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,14 +19,13 @@
 
 static char *const no_env[] = { NULL };
 
-/* The SIG_IGN actions a new program of ours gets: all but SIGCHLD's
- * (which is also the process server's, and starts at the default). */
+/* The SIG_IGN actions a new program of ours gets: all of them. */
 static sigset_t inherited_ignored(void)
 {
 	sigset_t set = 0;
 	for (int sig = 1; sig < NSIG; sig++) {
 		struct sigaction a;
-		if (sig != SIGCHLD && sigaction(sig, NULL, &a) == 0 && a.sa_handler == SIG_IGN)
+		if (sigaction(sig, NULL, &a) == 0 && a.sa_handler == SIG_IGN)
 			set |= BIT(sig);
 	}
 	return set;
@@ -44,6 +46,16 @@ static void state_args(char *argv[6], char buf[3][24], sigset_t mask, sigset_t p
 	argv[5] = NULL;
 }
 
+/* A child's exit status, or -3000 - its wait status when it did not
+ * exit. */
+static int exit_status(pid_t pid)
+{
+	int st;
+	if (waitpid(pid, &st, 0) != pid)
+		return -2000 - errno;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -3000 - st;
+}
+
 /* posix_spawn of sigstate expecting that state: its exit status (0 when
  * it agreed), or -1000 - the error. */
 static int spawn_expecting(const posix_spawnattr_t *attr, sigset_t mask, sigset_t ignored)
@@ -52,12 +64,7 @@ static int spawn_expecting(const posix_spawnattr_t *attr, sigset_t mask, sigset_
 	state_args(argv, buf, mask, 0, ignored);
 	pid_t pid;
 	int err = posix_spawn(&pid, "/bin/sigstate", NULL, attr, argv, no_env);
-	if (err)
-		return -1000 - err;
-	int st;
-	if (waitpid(pid, &st, 0) != pid)
-		return -2000 - errno;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -3000 - st;
+	return err ? -1000 - err : exit_status(pid);
 }
 
 /* posix_spawn: the caller's mask by default, the attribute's with
@@ -111,8 +118,139 @@ UTEST(sigexec_exec_keeps_mask_pending_and_ignored)
 		_exit(50);
 	}
 	CHECK(pid > 0);
-	int st;
-	CHECK_EQ(waitpid(pid, &st, 0), pid);
-	CHECK(WIFEXITED(st));
-	CHECK_EQ(WEXITSTATUS(st), 0);
+	CHECK_EQ(exit_status(pid), 0);
+}
+
+/* sigstate's "chld" digit through a pipe on its fd 1, by posix_spawn
+ * (attr) from a caller that ignores SIGCHLD, or by execve from a child
+ * that does: '0' when it agreed that SIGCHLD is want (ign, dfl). */
+static char chld_digit(const posix_spawnattr_t *attr, bool exec, char *want)
+{
+	char *argv[] = { "sigstate", "chld", want, NULL };
+	int p[2];
+	if (pipe(p))
+		return 'p';
+	pid_t pid = -1;
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old;
+	if (exec) {
+		pid = fork();
+		if (pid == 0) {
+			sigaction(SIGCHLD, &ign, NULL);
+			dup2(p[1], 1);
+			execve("/bin/sigstate", argv, no_env);
+			_exit(50);
+		}
+	} else {
+		posix_spawn_file_actions_t fa;
+		posix_spawn_file_actions_init(&fa);
+		posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+		sigaction(SIGCHLD, &ign, &old);
+		if (posix_spawn(&pid, "/bin/sigstate", &fa, attr, argv, no_env))
+			pid = -1;
+		sigaction(SIGCHLD, &old, NULL);
+		posix_spawn_file_actions_destroy(&fa);
+	}
+	close(p[1]);
+	char c = 'x';
+	if (pid < 0 || read(p[0], &c, 1) != 1)
+		c = 'r';
+	close(p[0]);
+	if (exec && pid > 0)
+		waitpid(pid, NULL, 0); /* we did not ignore SIGCHLD */
+	return c;
+}
+
+/* An ignored SIGCHLD stays ignored in the new program (its children are
+ * reaped as they end), by posix_spawn and by execve; not with
+ * POSIX_SPAWN_SETSIGDEF naming it. */
+UTEST(sigexec_ignored_sigchld_stays_ignored)
+{
+	CHECK_EQ(chld_digit(NULL, false, "ign"), '0');
+	CHECK_EQ(chld_digit(NULL, true, "ign"), '0');
+	posix_spawnattr_t attr;
+	CHECK_EQ(posix_spawnattr_init(&attr), 0);
+	sigset_t def = BIT(SIGCHLD);
+	CHECK_EQ(posix_spawnattr_setsigdefault(&attr, &def), 0);
+	CHECK_EQ(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF), 0);
+	CHECK_EQ(chld_digit(&attr, false, "dfl"), '0');
+	CHECK_EQ(posix_spawnattr_destroy(&attr), 0);
+	struct sigaction a;
+	CHECK_EQ(sigaction(SIGCHLD, NULL, &a), 0);
+	CHECK(a.sa_handler != SIG_IGN);
+}
+
+/* A new program, by posix_spawn, execve or fork, flooded with a signal it
+ * inherited blocked (SIGUSR1) and one it inherited ignored (SIGUSR2) from
+ * the moment it exists: those that come before it has registered its
+ * signal entry wait for it (the kernel holds them) and then meet its mask
+ * and actions. It must live, with SIGUSR1 pending. Before, the process
+ * server gave them the default action, which ended it. */
+UTEST(sigexec_signals_before_the_entry_wait_for_it)
+{
+	sigset_t block = BIT(SIGUSR1), old;
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &block, &old), 0);
+	CHECK(signal(SIGUSR2, SIG_IGN) != SIG_ERR);
+	char want[24];
+	snprintf(want, sizeof(want), "%llx", (unsigned long long)BIT(SIGUSR1));
+	char *argv[] = { "sigstate", "held", want, NULL };
+	for (int how = 0; how < 3; how++) {
+		int go[2];
+		CHECK_EQ(pipe(go), 0);
+		pid_t pid = -1;
+		if (how == 0) {
+			posix_spawn_file_actions_t fa;
+			posix_spawn_file_actions_init(&fa);
+			posix_spawn_file_actions_adddup2(&fa, go[0], 0);
+			posix_spawn_file_actions_addclose(&fa, go[1]);
+			CHECK_EQ(posix_spawn(&pid, "/bin/sigstate", &fa, NULL, argv, no_env), 0);
+			posix_spawn_file_actions_destroy(&fa);
+		} else if ((pid = fork()) == 0) {
+			close(go[1]);
+			if (how == 1) {
+				dup2(go[0], 0);
+				execve("/bin/sigstate", argv, no_env);
+				_exit(50);
+			}
+			char c;
+			sigset_t pending;
+			if (read(go[0], &c, 1) != 1 || sigpending(&pending))
+				_exit(9);
+			_exit(pending == BIT(SIGUSR1) ? 0 : 2);
+		}
+		CHECK(pid > 0);
+		for (int i = 0; i < 300; i++) {
+			kill(pid, SIGUSR1);
+			kill(pid, SIGUSR2);
+		}
+		CHECK_EQ(write(go[1], "g", 1), 1);
+		close(go[0]);
+		close(go[1]);
+		int st = exit_status(pid);
+		if (st)
+			vg_printf("KTEST-DETAIL way %d: status %d\n", how, st);
+		CHECK_EQ(st, 0);
+	}
+	signal(SIGUSR2, SIG_DFL);
+	CHECK_EQ(sigprocmask(SIG_SETMASK, &old, NULL), 0);
+}
+
+/* Queued real-time signals cross execve each with its value, in their
+ * order (lowest number first, each number's as sent). */
+UTEST(sigexec_exec_keeps_queued_values)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		sigset_t mask = BIT(SIGRTMIN) | BIT(SIGRTMIN + 1);
+		sigprocmask(SIG_BLOCK, &mask, NULL);
+		static const int sends[][2] = { { 1, 5 }, { 0, 1 }, { 0, 2 }, { 1, 6 }, { 0, 3 } };
+		for (int i = 0; i < 5; i++)
+			if (sigqueue(getpid(), SIGRTMIN + sends[i][0],
+				     (union sigval){ .sival_int = sends[i][1] }))
+				_exit(60);
+		char *argv[] = { "sigstate", "rtvalues", NULL };
+		execve("/bin/sigstate", argv, no_env);
+		_exit(50);
+	}
+	CHECK(pid > 0);
+	CHECK_EQ(exit_status(pid), 0);
 }

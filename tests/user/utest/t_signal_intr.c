@@ -334,6 +334,120 @@ UTEST(intr_invalid_arguments)
 	vg_handle_close(block_note);
 }
 
+/* Several waiting for a thread together: one frame, the oldest; the
+ * others are deferred - no frame comes for them even across a system call
+ * in the entry - and interrupt_take gives them in the order sent. Before,
+ * a frame each came at once, nested, the newest run first. */
+static volatile int take_depth, take_max_depth, take_n, take_frames;
+static volatile uint64_t take_seen[8];
+static volatile int take_stop;
+
+static void take_entry(uint64_t arg, struct vg_intr_frame *f)
+{
+	if (++take_depth > take_max_depth)
+		take_max_depth = take_depth;
+	take_frames++;
+	if (take_n < 8)
+		take_seen[take_n++] = arg;
+	vg_thread_yield(); /* a return to user mode: nothing nests here */
+	uint64_t more[VG_INTR_WAITING_MAX][2];
+	long n;
+	while ((n = vg_interrupt_take(&more[0][0], VG_INTR_WAITING_MAX)) > 0)
+		for (long i = 0; i < n && take_n < 8; i++)
+			take_seen[take_n++] = more[i][0];
+	take_depth--;
+	vg_interrupt_return(f, 0);
+}
+
+static void take_spinner(uint64_t arg)
+{
+	(void)arg;
+	while (!take_stop)
+		;
+	vg_thread_exit(0);
+}
+
+UTEST(intr_one_frame_the_rest_taken_in_order)
+{
+	take_depth = take_max_depth = take_n = take_frames = 0;
+	take_stop = 0;
+	CHECK_EQ(vg_interrupt_set_entry((uintptr_t)take_entry, 0, 0), 0);
+	vg_handle_t th;
+	CHECK_EQ(vg_thread_start(take_spinner, 0, &th), 0);
+	/* On one CPU it does not run until we sleep: all three wait
+	 * together. (On two it may take the first before the others come.) */
+	for (uint64_t a = 1; a <= 3; a++)
+		CHECK_EQ(vg_thread_interrupt(th, a), 0);
+	for (int i = 0; i < 400 && take_n < 3; i++)
+		vg_thread_sleep_until(NOW() + 5 * MS);
+	take_stop = 1;
+	CHECK_EQ(take_n, 3);
+	for (int i = 0; i < 3; i++)
+		CHECK_EQ(take_seen[i], (uint64_t)i + 1);
+	CHECK_EQ(take_max_depth, 1);
+	CHECK(take_frames >= 1);
+	long bad = vg_interrupt_take((uint64_t *)0xffffffff80100000ull, 1);
+	CHECK(bad == 0 || bad == ERR_BAD_ADDRESS); /* nothing waits for us */
+	CHECK_EQ(vg_interrupt_set_entry(0, 0, 0), 0);
+	vg_handle_close(th);
+}
+
+/* Counted interruptions: 32 for the process until given back, then
+ * ERR_SHOULD_WAIT; each released one makes room. */
+UTEST(intr_counted_refused_until_released)
+{
+	CHECK_EQ(vg_interrupt_set_entry((uintptr_t)count_entry, 0, 0), 0);
+	CHECK_EQ(vg_interrupt_release(UINT32_MAX), 0); /* none counted from earlier tests */
+	entries = 0;
+	for (int i = 0; i < VG_INTR_COUNTED_MAX; i++)
+		CHECK_EQ(vg_process_interrupt(self_h, VG_INTR_COUNTED | 9), 0);
+	CHECK_EQ(entries, VG_INTR_COUNTED_MAX);
+	CHECK_EQ(last_arg, VG_INTR_COUNTED | 9);
+	CHECK_EQ(vg_process_interrupt(self_h, VG_INTR_COUNTED | 9), ERR_SHOULD_WAIT);
+	CHECK_EQ(vg_process_interrupt(self_h, 9), 0); /* an uncounted one still goes */
+	CHECK_EQ(vg_interrupt_release(1), 0);
+	CHECK_EQ(vg_process_interrupt(self_h, VG_INTR_COUNTED | 9), 0);
+	CHECK_EQ(vg_process_interrupt(self_h, VG_INTR_COUNTED | 9), ERR_SHOULD_WAIT);
+	CHECK_EQ(vg_interrupt_release(UINT32_MAX), 0); /* all of them, no more */
+	CHECK_EQ(vg_interrupt_count(VG_INTR_COUNTED_MAX - 1), 0);
+	CHECK_EQ(vg_process_interrupt(self_h, VG_INTR_COUNTED | 9), 0);
+	CHECK_EQ(vg_process_interrupt(self_h, VG_INTR_COUNTED | 9), ERR_SHOULD_WAIT);
+	CHECK_EQ(vg_interrupt_release(UINT32_MAX), 0);
+	CHECK_EQ(entries, VG_INTR_COUNTED_MAX + 3);
+	CHECK_EQ(vg_interrupt_set_entry(0, 0, 0), 0);
+}
+
+/* Held: with no entry, an interruption waits (0, not ERR_BAD_STATE)
+ * without ending the thread's wait, and comes once an entry is set. */
+UTEST(intr_held_until_an_entry)
+{
+	CHECK_EQ(vg_interrupt_set_entry(0, 0, 0), 0);
+	CHECK_EQ(vg_notification_create(&block_note), 0);
+	block_done = 0;
+	block_result = 1;
+	entries = 0;
+	vg_handle_t th;
+	CHECK_EQ(vg_thread_start(blocker, B_NOTIFICATION, &th), 0);
+	vg_thread_sleep_until(NOW() + 10 * MS);
+	CHECK_EQ(vg_thread_interrupt(th, 5), ERR_BAD_STATE);
+	CHECK_EQ(vg_process_interrupt_hold(self_h), 0);
+	CHECK_EQ(vg_thread_interrupt(th, 5), 0);
+	vg_thread_sleep_until(NOW() + 10 * MS);
+	CHECK_EQ(block_done, 0); /* still waiting */
+	CHECK_EQ(vg_interrupt_set_entry((uintptr_t)count_entry, 0, 0), 0);
+	CHECK_EQ(vg_notification_signal(block_note, 1), 0);
+	wait_for(&block_done);
+	CHECK_EQ(block_result, 0); /* the wait ended by the signal, not interrupted */
+	for (int i = 0; i < 100 && !entries; i++)
+		vg_thread_sleep_until(NOW() + 5 * MS);
+	CHECK_EQ(entries, 1);
+	CHECK_EQ(last_arg, 5);
+	CHECK_EQ(vg_interrupt_set_entry(0, 0, 0), 0);
+	CHECK_EQ(vg_process_interrupt(self_h, 5), ERR_BAD_STATE); /* the hold ended */
+	vg_handle_close(th);
+	vg_handle_close(block_note);
+}
+
 /* Faults of this process reach the entry; it recovers with longjmp. */
 static jmp_buf fault_env;
 

@@ -26,6 +26,14 @@ const uint32_t *__libc_sig_arrivals_word(void);
 /* info for an interruption's arg (VG_SIGARG) and value (sigqueue's
  * si_value, which the frame's addr carries). */
 void __libc_sig_info(uint64_t arg, uint64_t value, siginfo_t *info);
+/* A signal's arg as the library sends it again within the process
+ * (forwarded to another thread, or to itself when unblocked): a count the
+ * kernel took for it (VG_INTR_COUNTED, sigqueue's) moves to SIGARG_CREDIT,
+ * so that it is not counted twice; __libc_sig_give_back returns it when
+ * the signal is no longer kept (handled, ignored, taken by sigwait). */
+#define SIGARG_CREDIT (1ull << 25)
+uint64_t __libc_sig_resend_arg(uint64_t arg);
+void __libc_sig_give_back(uint64_t arg);
 /* Removes the lowest pending signal in set, the calling thread's first,
  * then the process's, and returns it with its info; 0 when none is. */
 int __libc_sig_take(sigset_t set, siginfo_t *info);
@@ -71,6 +79,15 @@ bool __libc_sigq_put(const struct __pthread *owner, uint64_t arg, uint64_t value
 bool __libc_sigq_take(const struct __pthread *owner, int sig, uint64_t *arg, uint64_t *value,
 		      bool *more);
 bool __libc_sigq_full(void);
+/* The queued signals sig of owner, oldest first, at most max (exec passes
+ * them on); they stay queued. */
+struct vg_startup_signal;
+size_t __libc_sigq_peek(const struct __pthread *owner, int sig, struct vg_startup_signal *out,
+			size_t max);
+/* The pending signals of set (the calling thread's and the process's)
+ * one by one, in the order they are to be kept again, at most max: how
+ * many. */
+size_t __libc_sig_export(sigset_t set, struct vg_startup_signal *out, size_t max);
 /* In a forked child: empty. */
 void __libc_sigq_clear(void);
 /* The signals pending for the calling thread or the whole process. */

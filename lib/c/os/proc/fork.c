@@ -171,6 +171,9 @@ static pid_t fork_process(vg_handle_t ep)
 		errno = ENOMEM;
 		return -1;
 	}
+	/* A signal that comes before the child registers its entry waits for
+	 * it, to meet the mask and actions it has from us. */
+	vg_process_interrupt_hold(child);
 	int32_t pid = 0;
 	st = vg_handle_duplicate(child, VG_RIGHT_MANAGE | VG_RIGHT_WAIT | VG_RIGHT_TRANSFER,
 				 &server_copy);

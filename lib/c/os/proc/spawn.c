@@ -14,6 +14,7 @@
 #include <proc.h>
 #include <spawn.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -159,6 +160,18 @@ static char *pack(char *const list[], size_t *len, int *err)
 	return block;
 }
 
+/* proc.give, asked again when an interruption withdrew it: the server
+ * never saw it (ERR_INTERRUPTED means nothing was done, the handle is
+ * still ours), and POSIX never fails spawn or exec with EINTR. A new
+ * program flooded with signals it blocks would otherwise fail. */
+static long give(vg_handle_t ep, uint32_t tag, uint32_t arg, vg_handle_t h)
+{
+	long st;
+	while ((st = proc_process_give(ep, tag, arg, h)) == ERR_INTERRUPTED)
+		;
+	return st;
+}
+
 /* What to start and how. */
 struct start {
 	const posix_spawn_file_actions_t *fa;
@@ -177,22 +190,40 @@ struct start {
 static long give_signals(vg_handle_t ep, const posix_spawnattr_t *attr, bool exec)
 {
 	short flags = attr ? attr->flags : 0;
-	struct vg_startup_signals s = {
+	static struct vg_startup_signals s; /* under spawn_lock */
+	s = (struct vg_startup_signals){
 		.mask = flags & POSIX_SPAWN_SETSIGMASK ? attr->sigmask : __libc_sig_mask,
 		.ignored = __libc_sig_ignored() &
 			~(flags & POSIX_SPAWN_SETSIGDEF ? attr->sigdefault : 0),
 	};
+	/* Each pending signal with its arg and value, each queued real-time
+	 * one on its own. */
 	s.pending = exec ? __libc_sig_pending_all() & s.mask : 0;
+	s.count = (uint32_t)__libc_sig_export(s.pending, s.signals, VG_STARTUP_SIGNALS_MAX);
 	vg_handle_t vmo;
 	if (!s.mask && !s.ignored && !s.pending)
 		return 0;
+	size_t size = offsetof(struct vg_startup_signals, signals) + s.count * sizeof(s.signals[0]);
 	if (vg_vmo_create(sizeof(s), 0, &vmo))
 		return PROC_PROC_ERROR_FULL;
-	if (vg_vmo_write(vmo, 0, &s, sizeof(s))) {
+	if (vg_vmo_write(vmo, 0, &s, size)) {
 		vg_handle_close(vmo);
 		return PROC_PROC_ERROR_FULL;
 	}
-	return proc_process_give(ep, VG_HTAG_SIGNALS, 0, vmo);
+	return give(ep, VG_HTAG_SIGNALS, 0, vmo);
+}
+
+/* proc.exec or proc.spawn, asked again as give is. */
+static long start_call(vg_handle_t ep, const char *path, const struct start *s, int32_t pgid,
+		       bool setsid, int32_t *child)
+{
+	long st;
+	do
+		st = s->exec ? proc_process_exec(ep, path, s->args, s->args_len, s->env, s->env_len)
+			     : proc_process_spawn(ep, path, s->args, s->args_len, s->env,
+						  s->env_len, pgid, setsid, child);
+	while (st == ERR_INTERRUPTED);
+	return st;
 }
 
 /* A set-user-ID or set-group-ID program at the absolute path setid: the
@@ -243,25 +274,22 @@ static int start_once(pid_t *pid, const char *path, const struct start *s, vg_ha
 	long st = 0;
 	if (image != VG_HANDLE_INVALID) {
 		if (!err)
-			st = proc_process_give(ep, VG_HTAG_IMAGE, image_len, image);
+			st = give(ep, VG_HTAG_IMAGE, image_len, image);
 		else
 			vg_handle_close(image);
 	}
 	/* Each give moves its handle, whatever the answer. */
 	for (size_t i = 0; i < f.n; i++)
 		if (!err && !st)
-			st = proc_process_give(ep, f.h[i].tag, f.h[i].arg, f.h[i].handle);
+			st = give(ep, f.h[i].tag, f.h[i].arg, f.h[i].handle);
 		else
 			vg_handle_close(f.h[i].handle);
 	f.n = 0;
 	if (!err && !st)
 		st = give_signals(ep, attr, s->exec);
 	int32_t child = 0;
-	if (!err && !st && s->exec)
-		st = proc_process_exec(ep, path, s->args, s->args_len, s->env, s->env_len);
-	else if (!err && !st)
-		st = proc_process_spawn(ep, path, s->args, s->args_len, s->env, s->env_len, pgid,
-					(flags & POSIX_SPAWN_SETSID) != 0, &child);
+	if (!err && !st)
+		st = start_call(ep, path, s, pgid, (flags & POSIX_SPAWN_SETSID) != 0, &child);
 	if (!err && !st && s->exec) {
 		/* Replaced: the server has ended this process (its threads do
 		 * not come back to user mode). The new program holds duplicates

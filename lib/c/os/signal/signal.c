@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <verdigris/intr.h>
 #include <vg/vg.h>
 
@@ -82,6 +83,19 @@ void __libc_sig_info(uint64_t arg, uint64_t value, siginfo_t *info)
 			     .si_pid = VG_SIGARG_PID(arg),
 			     .si_status = VG_SIGARG_STATUS(arg),
 			     .si_value.sival_ptr = (void *)(uintptr_t)value };
+}
+
+uint64_t __libc_sig_resend_arg(uint64_t arg)
+{
+	/* The kernel counted it once: sent again within the process, it
+	 * keeps that count in the library's bit instead. */
+	return arg & VG_INTR_COUNTED ? (arg & ~VG_INTR_COUNTED) | SIGARG_CREDIT : arg;
+}
+
+void __libc_sig_give_back(uint64_t arg)
+{
+	if (arg & (VG_INTR_COUNTED | SIGARG_CREDIT))
+		vg_interrupt_release(1);
 }
 
 /* Pending signal sig of owner (NULL: the process) whose bit was just
@@ -147,19 +161,19 @@ int __libc_sig_take(sigset_t set, siginfo_t *info)
 	 * atomic AND: the entry may add another signal meanwhile. */
 	while ((ready = __atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) & set)) {
 		int sig = __builtin_ctzll(ready);
-		if (take_thread_signal(sig, &arg, &value)) {
-			__libc_sig_info(arg, value, info);
-			return sig;
-		}
+		if (take_thread_signal(sig, &arg, &value))
+			goto taken;
 	}
 	while ((ready = __atomic_load_n(&process_pending, __ATOMIC_ACQUIRE) & set)) {
 		int sig = __builtin_ctzll(ready);
-		if (take_process_signal(sig, &arg, &value)) {
-			__libc_sig_info(arg, value, info);
-			return sig;
-		}
+		if (take_process_signal(sig, &arg, &value))
+			goto taken;
 	}
 	return 0;
+taken:
+	__libc_sig_give_back(arg);
+	__libc_sig_info(arg, value, info);
+	return info->si_signo;
 }
 
 void __libc_sig_forked(void)
@@ -181,7 +195,7 @@ sigset_t __libc_sig_pending_all(void)
  * again. */
 static void leave_to_process(int sig, uint64_t arg, uint64_t value)
 {
-	if (__libc_thread_forward(sig, arg, value))
+	if (__libc_thread_forward(sig, __libc_sig_resend_arg(arg), value))
 		return;
 	keep_pending(&process_pending, &process_overflow, NULL, process_arg, process_value, arg,
 		     value);
@@ -306,8 +320,11 @@ static void call_on_its_stack(const struct sigaction *a, siginfo_t *info, struct
 	__libc_sig_ready();
 }
 
-static void run(int sig, siginfo_t *info, struct vg_intr_frame *f)
+/* Runs sig's action for the signal arg (0: a fault), whose count the
+ * kernel gets back first: it is no longer kept. */
+static void run(int sig, uint64_t arg, siginfo_t *info, struct vg_intr_frame *f)
 {
+	__libc_sig_give_back(arg);
 	__libc_lock(&actions_lock);
 	struct sigaction a = actions[sig];
 	if ((a.sa_flags & SA_RESETHAND) && a.sa_handler != SIG_IGN) {
@@ -371,6 +388,28 @@ static _Noreturn void resume(struct vg_intr_frame *f, bool in_cp, int saved_errn
 	vg_exit(128 + SIGSEGV); /* the kernel refused our own frame */
 }
 
+/* A signal that reached this thread, the frame's or one taken after it
+ * (interrupt_take): a blocked one is left pending (the process's, unless
+ * it was sent to this thread), any other kept in this thread's pending
+ * set, from which the entry runs them all lowest first, each real-time
+ * signal's in the order sent. */
+static void accept(uint64_t arg, uint64_t value, struct vg_intr_frame *f)
+{
+	int sig = VG_SIGARG_SIG(arg);
+	if (sig <= 0 || sig >= NSIG)
+		return; /* pthread_cancel's (its flag is what counts), or not ours */
+	if (arg & VG_SIGARG_DIE) {
+		siginfo_t info;
+		__libc_sig_info(arg, value, &info);
+		die(f, &info);
+	}
+	if ((__libc_sig_mask & SIGBIT(sig)) && VG_SIGARG_CODE(arg) != SI_TKILL)
+		leave_to_process(sig, arg, value);
+	else
+		keep_pending(&__libc_sig_pending, &thread_overflow, &__libc_self, pending_arg,
+			     pending_value, arg, value);
+}
+
 static void entry(uint64_t arg, struct vg_intr_frame *f)
 {
 	if (arg & VG_INTR_FAULT)
@@ -378,6 +417,7 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 	int saved_errno = errno;
 	bool in_cp = __libc_cancel_entry_begin();
 	siginfo_t info = { 0 };
+	uint64_t next = 0, value;
 	if (arg & VG_INTR_FAULT) {
 		info.si_signo = fault_signal(VG_INTR_CAUSE(arg), &info.si_code);
 		info.si_addr = (void *)(uintptr_t)f->addr;
@@ -387,35 +427,34 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 		    a->sa_handler == SIG_IGN)
 			die(f, &info);
 	} else {
-		/* A signal's value (sigqueue) comes in the frame's addr. */
-		__libc_sig_info(arg, f->addr, &info);
-		/* Not a signal: pthread_cancel's, or not one of ours. */
-		if (info.si_signo <= 0 || info.si_signo >= NSIG)
+		/* The kernel delivers one frame and holds back the others
+		 * until we have taken them: all of them are kept before any
+		 * runs, so that they run in POSIX's order, not the order they
+		 * came in. The call that finds none lets frames come again. A
+		 * signal's value (sigqueue) comes in the frame's addr. */
+		uint64_t more[VG_INTR_WAITING_MAX][2];
+		long n;
+		accept(arg, f->addr, f);
+		while ((n = vg_interrupt_take(&more[0][0], VG_INTR_WAITING_MAX)) > 0)
+			for (long i = 0; i < n; i++)
+				accept(more[i][0], more[i][1], f);
+		if (!take_next(&next, &value))
 			resume(f, in_cp, saved_errno);
-		if (arg & VG_SIGARG_DIE)
-			die(f, &info);
-		if (__libc_sig_mask & SIGBIT(info.si_signo)) {
-			if (info.si_code != SI_TKILL)
-				leave_to_process(info.si_signo, arg, f->addr);
-			else
-				keep_pending(&__libc_sig_pending, &thread_overflow, &__libc_self,
-					     pending_arg, pending_value, arg, f->addr);
-			resume(f, in_cp, saved_errno);
-		}
+		__libc_sig_info(next, value, &info);
 	}
 	struct vg_ipc_buffer *interrupted = __libc_handler_ipc_begin();
-	run(info.si_signo, &info, f);
 	/* What the handler's mask held back runs now, in this frame: a signal
 	 * that keeps coming while its handler runs is taken here again
 	 * rather than sent to ourselves, which nested a frame per arrival
 	 * until a flood used up the stack. */
-	uint64_t next, value;
-	while (take_next(&next, &value)) {
-		__libc_sig_info(next, value, &info);
+	do {
 		if (next & VG_SIGARG_DIE)
 			die(f, &info);
-		run(info.si_signo, &info, f);
-	}
+		run(info.si_signo, next, &info, f);
+		if (!take_next(&next, &value))
+			break;
+		__libc_sig_info(next, value, &info);
+	} while (true);
 	__libc_handler_ipc_end(interrupted);
 	resume(f, in_cp, saved_errno);
 }
@@ -437,7 +476,7 @@ void __libc_sig_flush(void)
 {
 	uint64_t arg, value;
 	while (take_next(&arg, &value))
-		__libc_sig_self(arg, value);
+		__libc_sig_self(__libc_sig_resend_arg(arg), value);
 }
 
 int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old)
@@ -508,31 +547,82 @@ sigset_t __libc_sig_ignored(void)
 	return set;
 }
 
+/* owner's pending signals of set, into out from *n (at most max). */
+static void export_of(sigset_t pending, sigset_t overflow, const struct __pthread *owner,
+		      const uint64_t *arg_of, const uint64_t *value_of, sigset_t set,
+		      struct vg_startup_signal *out, size_t *n, size_t max)
+{
+	for (sigset_t left = pending & set; left && *n < max; left &= left - 1) {
+		int sig = __builtin_ctzll(left);
+		if (SIG_QUEUED(sig))
+			*n += __libc_sigq_peek(owner, sig, out + *n, max - *n);
+		if ((!SIG_QUEUED(sig) || (overflow & SIGBIT(sig))) && *n < max)
+			out[(*n)++] = (struct vg_startup_signal){ arg_of[sig], value_of[sig] };
+	}
+}
+
+size_t __libc_sig_export(sigset_t set, struct vg_startup_signal *out, size_t max)
+{
+	size_t n = 0;
+	export_of(__atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE), thread_overflow,
+		  &__libc_self, pending_arg, pending_value, set, out, &n, max);
+	export_of(__atomic_load_n(&process_pending, __ATOMIC_ACQUIRE), process_overflow, NULL,
+		  process_arg, process_value, set, out, &n, max);
+	return n;
+}
+
+/* Keeps the pending signals a program we replaced passed on (exec), the
+ * process's now, still blocked; the kernel is told of those it counted
+ * there (sigqueue's), as they still take room in the queue. */
+static void keep_inherited(const struct vg_startup_signal *sigs, uint32_t count)
+{
+	uint32_t counted = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		uint64_t arg = sigs[i].arg;
+		int sig = VG_SIGARG_SIG(arg);
+		if (sig <= 0 || sig >= NSIG || !(__libc_sig_mask & SIGBIT(sig)))
+			continue;
+		if (arg & (VG_INTR_COUNTED | SIGARG_CREDIT)) {
+			arg = (arg & ~SIGARG_CREDIT) | VG_INTR_COUNTED;
+			counted++;
+		}
+		keep_pending(&process_pending, &process_overflow, NULL, process_arg, process_value,
+			     arg, sigs[i].value);
+	}
+	if (counted)
+		vg_interrupt_count(counted);
+}
+
 void __libc_sig_inherit(void)
 {
 	vg_handle_t h = vg_startup_find(VG_HTAG_SIGNALS, 0);
-	struct vg_startup_signals s;
+	static struct vg_startup_signals s; /* start-up runs on one thread */
+	size_t head = offsetof(struct vg_startup_signals, signals);
 	/* The mask is in place before the entry is registered: a signal that
-	 * arrives at once finds it blocked. */
-	if (h == VG_HANDLE_INVALID || vg_vmo_read(h, 0, &s, sizeof(s))) {
-		if (h != VG_HANDLE_INVALID)
-			vg_handle_close(h);
+	 * arrives at once finds it blocked (the process server has the kernel
+	 * hold those that come before: process_interrupt_hold). */
+	bool ok = h != VG_HANDLE_INVALID && !vg_vmo_read(h, 0, &s, head);
+	if (ok) {
+		if (s.count > VG_STARTUP_SIGNALS_MAX)
+			s.count = VG_STARTUP_SIGNALS_MAX;
+		ok = !vg_vmo_read(h, head, s.signals, s.count * sizeof(s.signals[0]));
+	}
+	if (h != VG_HANDLE_INVALID)
+		vg_handle_close(h);
+	if (!ok) {
 		__libc_sig_ready();
 		return;
 	}
-	vg_handle_close(h);
-	/* SIGCHLD's action is also the process server's (sigaction tells it),
-	 * so it starts at the default like SIGKILL and SIGSTOP. */
-	s.ignored &= ~(SIG_UNBLOCKABLE | SIGBIT(SIGCHLD) | 1);
+	/* An ignored SIGCHLD stays ignored: the process server read it from
+	 * the same memory, and reaps our children as they end. */
+	s.ignored &= ~(SIG_UNBLOCKABLE | 1);
 	for (int sig = 1; sig < NSIG; sig++)
 		if (s.ignored & SIGBIT(sig))
 			actions[sig].sa_handler = SIG_IGN;
 	__libc_sig_mask = s.mask & ~(SIG_UNBLOCKABLE | 1);
+	/* Before the entry: whatever the kernel held for it was sent after
+	 * these. */
+	keep_inherited(s.signals, s.count);
 	__libc_sig_ready();
 	__libc_sigchld_wanted(__libc_sig_mask);
-	/* Pending ones come again, as the process's: they stay pending while
-	 * blocked, and an ignored one is dropped as it would have been. */
-	for (int sig = 1; sig < NSIG; sig++)
-		if (s.pending & SIGBIT(sig) & __libc_sig_mask)
-			__libc_sig_self(VG_SIGARG(sig, SI_USER, 0), 0);
 }

@@ -29,6 +29,8 @@ struct slot {
 };
 
 static struct slot slots[SIGQUEUE_MAX];
+_Static_assert(SIGQUEUE_MAX == VG_INTR_COUNTED_MAX,
+	       "the kernel refuses a sigqueue from elsewhere when the queue is full");
 static uint64_t next_seq;
 
 int (*__libc_sigqueue_other)(pid_t pid, int sig, uint64_t value);
@@ -94,6 +96,27 @@ bool __libc_sigq_take(const struct __pthread *owner, int sig, uint64_t *arg, uin
 	}
 }
 
+size_t __libc_sigq_peek(const struct __pthread *owner, int sig, struct vg_startup_signal *out,
+			size_t max)
+{
+	size_t n = 0;
+	/* In sending order: each time the oldest after the last one given. */
+	for (const struct slot *last = NULL; n < max; n++) {
+		const struct slot *next = NULL;
+		for (size_t i = 0; i < SIGQUEUE_MAX; i++) {
+			const struct slot *s = &slots[i];
+			if (holds(s, owner, sig) && (!last || s->seq > last->seq) &&
+			    (!next || s->seq < next->seq))
+				next = s;
+		}
+		if (!next)
+			break;
+		out[n] = (struct vg_startup_signal){ next->arg, next->value };
+		last = next;
+	}
+	return n;
+}
+
 bool __libc_sigq_full(void)
 {
 	for (size_t i = 0; i < SIGQUEUE_MAX; i++)
@@ -128,10 +151,14 @@ int sigqueue(pid_t pid, int sig, const union sigval value)
 	}
 	if (sig == 0)
 		return 0;
-	/* Ours: queued if blocked, so refused when the queue is full. */
+	/* Ours: queued if blocked, so refused when the queue is full. A
+	 * real-time one is counted by the kernel as one from another process
+	 * is (VG_INTR_COUNTED), so that those are refused when ours fill the
+	 * queue. */
+	uint64_t arg = VG_SIGARG(sig, SI_QUEUE, __libc_pid);
 	int err = SIG_QUEUED(sig) && __libc_sigq_full()
 		? EAGAIN
-		: __libc_sig_self(VG_SIGARG(sig, SI_QUEUE, __libc_pid), word);
+		: __libc_sig_self(SIG_QUEUED(sig) ? arg | VG_INTR_COUNTED : arg, word);
 	if (err) {
 		errno = err;
 		return -1;
