@@ -51,17 +51,21 @@ void cb_take(struct conform_sink *sink, const struct cbuf *in, const struct cbuf
 /* Deterministic pseudo-random numbers (xorshift64). */
 unsigned long long conform_rand(unsigned long long *state);
 
-/* The areas; X(name) for each, in table order. */
-#define CONFORM_AREAS(X) \
-	X(string)        \
-	X(ctype)         \
-	X(strtol)        \
-	X(strtod)        \
-	X(printf)        \
-	X(sscanf)        \
-	X(sort)          \
-	X(time)          \
-	X(math)          \
+/* The areas; X(name) for each, in table order: those that need nothing
+ * but the library, then those that need the file system (in-OS, their
+ * tests run after the ones that check life without it). */
+#define CONFORM_AREAS(X) CONFORM_PLAIN_AREAS(X) CONFORM_FILE_AREAS(X)
+#define CONFORM_FILE_AREAS(X) X(wstream)
+#define CONFORM_PLAIN_AREAS(X) \
+	X(string)              \
+	X(ctype)               \
+	X(strtol)              \
+	X(strtod)              \
+	X(printf)              \
+	X(sscanf)              \
+	X(sort)                \
+	X(time)                \
+	X(math)                \
 	X(wchar)
 
 #define CONFORM_DECLARE(name)                           \
@@ -69,5 +73,10 @@ unsigned long long conform_rand(unsigned long long *state);
 	extern const struct conform_table conform_table_##name;
 CONFORM_AREAS(CONFORM_DECLARE)
 #undef CONFORM_DECLARE
+
+/* In-OS (tests/user/utest/libc_conform.c): runs an area and checks each
+ * case against its table, as a UTEST's checks. */
+void libc_conform_run(const char *name, void (*run)(struct conform_sink *),
+		      const struct conform_table *table);
 
 #endif

@@ -50,8 +50,8 @@ static void check_case(struct conform_sink *sink, const char *input, const char 
 	}
 }
 
-static void run_area(const char *name, void (*run)(struct conform_sink *),
-		     const struct conform_table *table)
+void libc_conform_run(const char *name, void (*run)(struct conform_sink *),
+		      const struct conform_table *table)
 {
 	struct checker c = { { check_case }, table, 0, 0 };
 	struct timespec t0, t1;
@@ -70,9 +70,11 @@ static void run_area(const char *name, void (*run)(struct conform_sink *),
 	CHECK_EQ(c.mismatches, 0);
 }
 
-#define CONFORM_UTEST(name)                                             \
-	UTEST(libc_conform_##name)                                      \
-	{                                                               \
-		run_area(#name, conform_##name, &conform_table_##name); \
+#define CONFORM_UTEST(name)                                                     \
+	UTEST(libc_conform_##name)                                              \
+	{                                                                       \
+		libc_conform_run(#name, conform_##name, &conform_table_##name); \
 	}
-CONFORM_AREAS(CONFORM_UTEST)
+/* The areas on files run from libc_wide_stream.c, after the tests of the
+ * library without a file system (libc_misc.c). */
+CONFORM_PLAIN_AREAS(CONFORM_UTEST)

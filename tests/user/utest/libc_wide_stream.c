@@ -14,6 +14,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "../../conform/conform.h"
 #include "../utest.h"
 #include "../vfs_up.h"
 
@@ -185,4 +186,13 @@ UTEST(libc_wide_fwscanf)
 	CHECK(feof(f));
 	fclose(f);
 	setlocale(LC_ALL, "C");
+}
+
+/* The conformance suite's wide stream area (tests/conform/area_wstream.c:
+ * the same cases against glibc's results), run by libc_conform.c's runner
+ * once the file system is up. */
+UTEST(libc_conform_wstream)
+{
+	CHECK_EQ(vfs_up(), 0);
+	libc_conform_run("wstream", conform_wstream, &conform_table_wstream);
 }
