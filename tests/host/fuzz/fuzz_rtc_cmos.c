@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // libFuzzer harness for drv/rtc/cmos_decode.c, which turns the CMOS
 // clock's register bytes (not trusted to form a date) into a date: any
-// eight bytes are decoded without a fault, and a date accepted is a valid
-// one that converts to seconds and back unchanged.
+// eight bytes are decoded without a fault, a date accepted is a valid one
+// that converts to seconds and back unchanged, and encoding it in the same
+// mode (cmos_encode, what the driver writes) decodes to it again.
 #include "../../../drv/rtc/cmos_decode.h"
 
 #include <stdio.h>
@@ -15,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	uint8_t b[8] = { 0 };
 	memcpy(b, data, size < sizeof(b) ? size : sizeof(b));
-	struct cmos_time t = { b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7] };
+	struct cmos_time t = { b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], 0 };
 	struct rtc_date d;
 	if (!cmos_decode(&t, &d))
 		return 0;
@@ -32,6 +33,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (memcmp(&back, &d, sizeof(d))) {
 		fprintf(stderr, "FUZZ FAIL: %04d-%02d-%02d does not convert back\n", d.year,
 			d.month, d.day);
+		abort();
+	}
+	struct cmos_time again;
+	cmos_encode(&d, t.status_b, &again);
+	if (!cmos_decode(&again, &back) || memcmp(&back, &d, sizeof(d))) {
+		fprintf(stderr, "FUZZ FAIL: %04d-%02d-%02d does not encode back\n", d.year, d.month,
+			d.day);
 		abort();
 	}
 	return 0;
