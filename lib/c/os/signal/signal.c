@@ -430,14 +430,24 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 		/* The kernel delivers one frame and holds back the others
 		 * until we have taken them: all of them are kept before any
 		 * runs, so that they run in POSIX's order, not the order they
-		 * came in. The call that finds none lets frames come again. A
-		 * signal's value (sigqueue) comes in the frame's addr. */
+		 * came in. A signal's value (sigqueue) comes in the frame's
+		 * addr. With nothing to run we return still deferred: what
+		 * comes meanwhile then gets a frame where the interrupted code
+		 * was, not nested here (a flood of blocked signals nested
+		 * until the stack was gone). */
 		uint64_t more[VG_INTR_WAITING_MAX][2];
 		long n;
 		accept(arg, f->addr, f);
 		while ((n = vg_interrupt_take(&more[0][0], VG_INTR_WAITING_MAX)) > 0)
 			for (long i = 0; i < n; i++)
 				accept(more[i][0], more[i][1], f);
+		if (!((__atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) |
+		       __atomic_load_n(&process_pending, __ATOMIC_ACQUIRE)) &
+		      ~__libc_sig_mask))
+			resume(f, in_cp, saved_errno);
+		/* Handlers may be interrupted: frames come again (one that
+		 * comes now runs all that are pending, in order, nested). */
+		vg_interrupt_take(NULL, 0);
 		if (!take_next(&next, &value))
 			resume(f, in_cp, saved_errno);
 		__libc_sig_info(next, value, &info);
