@@ -388,11 +388,23 @@ static _Noreturn void resume(struct vg_intr_frame *f, bool in_cp, int saved_errn
 	vg_exit(128 + SIGSEGV); /* the kernel refused our own frame */
 }
 
+/* Whether sig's action is to ignore it (SIG_IGN, or a default that
+ * ignores). Read without the lock: a handler set meanwhile is as if set
+ * just after the signal came. */
+static bool ignored(int sig)
+{
+	sighandler_t h = __atomic_load_n(&actions[sig].sa_handler, __ATOMIC_RELAXED);
+	return h == SIG_IGN || (h == SIG_DFL && (SIG_DFL_IGNORE & SIGBIT(sig)));
+}
+
 /* A signal that reached this thread, the frame's or one taken after it
  * (interrupt_take): a blocked one is left pending (the process's, unless
- * it was sent to this thread), any other kept in this thread's pending
- * set, from which the entry runs them all lowest first, each real-time
- * signal's in the order sent. */
+ * it was sent to this thread), an ignored one dropped, any other kept in
+ * this thread's pending set, from which the entry runs them all lowest
+ * first, each real-time signal's in the order sent. Dropping the ignored
+ * ones here leaves the entry nothing to run for them: it returns with
+ * the kernel still deferring what came meanwhile, so a flood of them
+ * nests no frames. */
 static void accept(uint64_t arg, uint64_t value, struct vg_intr_frame *f)
 {
 	int sig = VG_SIGARG_SIG(arg);
@@ -403,11 +415,14 @@ static void accept(uint64_t arg, uint64_t value, struct vg_intr_frame *f)
 		__libc_sig_info(arg, value, &info);
 		die(f, &info);
 	}
-	if ((__libc_sig_mask & SIGBIT(sig)) && VG_SIGARG_CODE(arg) != SI_TKILL)
+	bool blocked = __libc_sig_mask & SIGBIT(sig);
+	if (blocked && VG_SIGARG_CODE(arg) != SI_TKILL)
 		leave_to_process(sig, arg, value);
-	else
+	else if (blocked || !ignored(sig))
 		keep_pending(&__libc_sig_pending, &thread_overflow, &__libc_self, pending_arg,
 			     pending_value, arg, value);
+	else
+		__libc_sig_give_back(arg); /* ignored: nothing to run for it */
 }
 
 static void entry(uint64_t arg, struct vg_intr_frame *f)
