@@ -155,7 +155,12 @@ long sys_interrupt_take(uint64_t *out, uint32_t max)
 		w[i][0] = t->intr_args[(t->intr_head + i) % THREAD_INTR_MAX];
 		w[i][1] = t->intr_values[(t->intr_head + i) % THREAD_INTR_MAX];
 	}
-	if (!n)
+	/* Only when asked (max 0: the entry is about to run handlers, which
+	 * later ones may interrupt). An entry with nothing to run returns
+	 * deferred, so that what came meanwhile gets a frame where the
+	 * interrupted code was, not nested in the entry: under a flood,
+	 * nesting there used up the stack. */
+	if (!max)
 		undefer(t);
 	sched_unlock(f);
 	/* Only this thread takes from its queue (others append): those read

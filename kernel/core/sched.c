@@ -178,7 +178,9 @@ static inline __attribute__((always_inline)) void switch_to(struct thread *next)
 	 * when the thread runs on: a tick in the middle of the system call
 	 * that queued them must not clear the flag that gets them delivered
 	 * on its way out. */
-	if (next->proc && (next->intr_count | next->proc->suspended | next->proc->killed))
+	if (next->proc &&
+	    ((next->intr_count && !next->intr_deferred) | next->proc->suspended |
+	     next->proc->killed))
 		c->need_resched = true;
 	if (next == prev)
 		return;

@@ -388,11 +388,23 @@ static _Noreturn void resume(struct vg_intr_frame *f, bool in_cp, int saved_errn
 	vg_exit(128 + SIGSEGV); /* the kernel refused our own frame */
 }
 
+/* Whether sig's action is to ignore it (SIG_IGN, or a default that
+ * ignores). Read without the lock: a handler set meanwhile is as if set
+ * just after the signal came. */
+static bool ignored(int sig)
+{
+	sighandler_t h = __atomic_load_n(&actions[sig].sa_handler, __ATOMIC_RELAXED);
+	return h == SIG_IGN || (h == SIG_DFL && (SIG_DFL_IGNORE & SIGBIT(sig)));
+}
+
 /* A signal that reached this thread, the frame's or one taken after it
  * (interrupt_take): a blocked one is left pending (the process's, unless
- * it was sent to this thread), any other kept in this thread's pending
- * set, from which the entry runs them all lowest first, each real-time
- * signal's in the order sent. */
+ * it was sent to this thread), an ignored one dropped, any other kept in
+ * this thread's pending set, from which the entry runs them all lowest
+ * first, each real-time signal's in the order sent. Dropping the ignored
+ * ones here leaves the entry nothing to run for them: it returns with
+ * the kernel still deferring what came meanwhile, so a flood of them
+ * nests no frames. */
 static void accept(uint64_t arg, uint64_t value, struct vg_intr_frame *f)
 {
 	int sig = VG_SIGARG_SIG(arg);
@@ -403,11 +415,14 @@ static void accept(uint64_t arg, uint64_t value, struct vg_intr_frame *f)
 		__libc_sig_info(arg, value, &info);
 		die(f, &info);
 	}
-	if ((__libc_sig_mask & SIGBIT(sig)) && VG_SIGARG_CODE(arg) != SI_TKILL)
+	bool blocked = __libc_sig_mask & SIGBIT(sig);
+	if (blocked && VG_SIGARG_CODE(arg) != SI_TKILL)
 		leave_to_process(sig, arg, value);
-	else
+	else if (blocked || !ignored(sig))
 		keep_pending(&__libc_sig_pending, &thread_overflow, &__libc_self, pending_arg,
 			     pending_value, arg, value);
+	else
+		__libc_sig_give_back(arg); /* ignored: nothing to run for it */
 }
 
 static void entry(uint64_t arg, struct vg_intr_frame *f)
@@ -430,14 +445,24 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 		/* The kernel delivers one frame and holds back the others
 		 * until we have taken them: all of them are kept before any
 		 * runs, so that they run in POSIX's order, not the order they
-		 * came in. The call that finds none lets frames come again. A
-		 * signal's value (sigqueue) comes in the frame's addr. */
+		 * came in. A signal's value (sigqueue) comes in the frame's
+		 * addr. With nothing to run we return still deferred: what
+		 * comes meanwhile then gets a frame where the interrupted code
+		 * was, not nested here (a flood of blocked signals nested
+		 * until the stack was gone). */
 		uint64_t more[VG_INTR_WAITING_MAX][2];
 		long n;
 		accept(arg, f->addr, f);
 		while ((n = vg_interrupt_take(&more[0][0], VG_INTR_WAITING_MAX)) > 0)
 			for (long i = 0; i < n; i++)
 				accept(more[i][0], more[i][1], f);
+		if (!((__atomic_load_n(&__libc_sig_pending, __ATOMIC_ACQUIRE) |
+		       __atomic_load_n(&process_pending, __ATOMIC_ACQUIRE)) &
+		      ~__libc_sig_mask))
+			resume(f, in_cp, saved_errno);
+		/* Handlers may be interrupted: frames come again (one that
+		 * comes now runs all that are pending, in order, nested). */
+		vg_interrupt_take(NULL, 0);
 		if (!take_next(&next, &value))
 			resume(f, in_cp, saved_errno);
 		__libc_sig_info(next, value, &info);
