@@ -24,6 +24,9 @@ struct service {
 	init_state_t state;
 	char why[192]; /* why it is not running, as logged */
 	vg_handle_t proc; /* while running: wait and manage */
+	/* Started via the process server: the kernel handle of its process
+	 * (proc.hold), kept for when that server is gone (viaproc.c). */
+	vg_handle_t held;
 	uint64_t koid, started_ns;
 	/* Its pid at the process server while it runs (started via it, or
 	 * entered in its table: viaproc.c), or 0. */

@@ -19,7 +19,9 @@ void stop_report_overdue(const struct service *s)
 
 long stop_kill(struct service *s)
 {
-	if (s->def->via_proc)
+	/* One via a server that is gone is ours to watch once killed
+	 * (viaproc_signal): it holds the process then. */
+	if (s->def->via_proc && !s->proc)
 		return viaproc_signal(s, SIGKILL);
 	/* The code a C library program ended by SIGKILL shows: 128 + 9. */
 	return vg_process_kill(s->proc, 128 + SIGKILL);

@@ -97,6 +97,10 @@ void service_exited(struct init *in, struct service *s, long code)
 {
 	s->koid = 0;
 	s->pid = 0;
+	if (s->held) {
+		vg_handle_close(s->held);
+		s->held = 0;
+	}
 	/* The pids of a process server that ended went with it; the services
 	 * init started itself are entered in the next one's table. */
 	for (int i = 0; viaproc_is_server(s) && i < in->nvalid; i++)

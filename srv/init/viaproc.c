@@ -13,6 +13,7 @@
 // handles, and their zombies are reaped here with the orphans.
 #include "initd.h"
 #include <proc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -161,6 +162,11 @@ long viaproc_start(struct init *in, struct service *s, const char *const *argv,
 		return st;
 	}
 	s->pid = pid;
+	/* Held for when the server is gone: a restart of it leaves this
+	 * process out of the new server's reach, and only this handle can
+	 * end it then (viaproc_signal). */
+	if ((st = proc_process_hold(ps->ep, pid, &s->held)))
+		printf("init: %s: the process server did not give its handle (%ld)\n", s->name, st);
 	/* The kill right is the pid's: given once there is one (before the
 	 * program can do much, not before it runs: it needs it only when a
 	 * person types kill). */
@@ -229,19 +235,28 @@ void viaproc_adopt_all(struct init *in)
 {
 	for (int i = 0; i < in->nvalid; i++) {
 		struct service *s = &in->svcs[i];
-		if (s->proc && s->state == INIT_STATE_RUNNING)
+		if (s->proc && !s->def->via_proc && s->state == INIT_STATE_RUNNING)
 			viaproc_adopt(in, s);
 	}
 }
 
 long viaproc_signal(struct service *s, int sig)
 {
-	if (server_restarted()) {
-		/* Its pid was the old server's: another process's now, maybe. */
-		s->pid = 0;
+	if (!server_restarted())
+		return proc_process_kill(events_ep, s->pid, sig);
+	/* Its pid was the old server's (another process's now, maybe), and
+	 * nobody routes its signals any more: it is killed through the
+	 * handle we hold, and its end watched through it as for a service
+	 * we started ourselves (supervise.c). */
+	s->pid = 0;
+	if (!s->held)
 		return ERR_PEER_CLOSED;
-	}
-	return proc_process_kill(events_ep, s->pid, sig);
+	s->proc = s->held;
+	s->held = 0;
+	/* The code a C library program ended by SIGKILL shows: 128 + 9. */
+	long st = vg_process_kill(s->proc, 128 + SIGKILL);
+	supervise_watch(&init, s);
+	return st;
 }
 
 long viaproc_reap(const struct service *s, int32_t *status)

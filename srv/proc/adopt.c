@@ -9,6 +9,10 @@
 // server's endpoint, and a restart of the server would then have to
 // restart every service, see docs/ARCHITECTURE.md 19.2); after a restart
 // of the server, init enters them again.
+//
+// hold: the other way round, pid 1 takes a duplicate of the kernel handle of
+// a service this server started for it (`via`), to end it once this server
+// is gone (a restart), when no pid of ours reaches it any more.
 #include "argblock.h"
 #include "procsrv.h"
 #include <vg/vg.h>
@@ -60,4 +64,15 @@ long proc_adopt(struct proc *caller, vg_handle_t process, const void *args, size
 	}
 	*pid = p->pid;
 	return 0;
+}
+
+long proc_hold(struct proc *caller, int32_t pid, vg_handle_t *process)
+{
+	if (caller->pid != 1)
+		return PROC_PROC_ERROR_DENIED;
+	const struct proc *p = proc_find(pid);
+	if (!p || p->ppid != 1 || p->state == PROC_STATE_ZOMBIE || !p->process)
+		return PROC_PROC_ERROR_NO_CHILD;
+	return vg_handle_duplicate(p->process, VG_RIGHT_MANAGE | VG_RIGHT_WAIT | VG_RIGHT_TRANSFER,
+				   process);
 }

@@ -164,6 +164,8 @@ void proc_image_unmap(const void *image, size_t size);
 /* adopt (adopt.c): pid 1 enters a process it started itself. */
 long proc_adopt(struct proc *caller, vg_handle_t process, const void *args, size_t args_len,
 		uint64_t start_ns, int32_t *pid);
+/* hold: pid 1's duplicate of the kernel handle of a child of its. */
+long proc_hold(struct proc *caller, int32_t pid, vg_handle_t *process);
 
 /* Ends and waiting (wait.c). */
 /* Starts watching p's kernel process for its exit. */

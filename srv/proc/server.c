@@ -291,6 +291,13 @@ static long do_adopt(void *ctx, uint64_t badge, vg_handle_t process, const void 
 	return proc_adopt(p, process, args, args_len, start_ns, pid);
 }
 
+static long do_hold(void *ctx, uint64_t badge, int32_t pid, vg_handle_t *process)
+{
+	(void)ctx;
+	CALLER(p, badge);
+	return proc_hold(p, pid, process);
+}
+
 static long do_unstage(void *ctx, uint64_t badge)
 {
 	(void)ctx;
@@ -330,6 +337,7 @@ static const struct proc_process_ops ops = {
 	.terminal_device = do_terminal_device,
 	.ctty = do_ctty,
 	.adopt = do_adopt,
+	.hold = do_hold,
 };
 static struct proc_process_server server = { &ops, NULL };
 

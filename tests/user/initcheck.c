@@ -715,6 +715,41 @@ static void bus_restarted(void)
 	CHECK(vfs_named());
 }
 
+#define PROC_RESTART_CHECK "init_services_reentered_after_proc_restart"
+
+/* The process server restarted by hand (svc restart proc): init starts it
+ * again, enters every service it started itself in the new server's table
+ * (their old pids went with the old server), and restarts what was bound
+ * to the old one: the services started through it, and this program (its
+ * `proc` grant). Its next run checks that (process_server_restarted). */
+static void restart_the_process_server(bool reboot)
+{
+	CHECK(init_control_restart(ctl, "proc") == 0);
+	if (failed_checks == 0)
+		vg_thread_sleep_until(deadline_in(30000)); /* init stops us meanwhile */
+	vg_printf("KTEST %s: FAIL (initcheck was not restarted after the process server)\n",
+		  PROC_RESTART_CHECK);
+	init_control_poweroff(ctl, reboot);
+	for (;;)
+		vg_thread_sleep_until(deadline_in(1000));
+}
+
+/* This program's run after the process server restarted: the server runs
+ * again, restarted once, and answers; every running service, those init
+ * started itself as much as those started through the new server, has a
+ * pid in the new table (services_have_pids); a service started through it
+ * runs and takes a signal through it. */
+static void process_server_restarted(void)
+{
+	struct init_service info;
+	CHECK(init_control_status(ctl, "proc", &info) == 0);
+	CHECK(info.state == INIT_STATE_RUNNING && info.restarts == 1 && info.pid > 1);
+	services_have_pids();
+	CHECK(wait_state("viasleeper", INIT_STATE_RUNNING, &info) && info.pid > 1);
+	CHECK(proc_process_kill(procsrv, (int32_t)info.pid, 0) == 0);
+	CHECK(wait_state("memdev", INIT_STATE_RUNNING, &info) && info.pid > 1);
+}
+
 static int check(bool reboot)
 {
 	bus = vg_startup_find(VG_HTAG_BUS, 0);
@@ -725,17 +760,27 @@ static int check(bool reboot)
 		vg_printf("initcheck: no bus, process server, or svc.init on the bus\n");
 		return 1;
 	}
-	if (me.restarts) {
+	if (me.restarts == 1) {
 		/* Restarted: the bus was, and took our grant along. */
 		failed_checks = 0;
 		bus_restarted();
 		vg_printf("KTEST %s: %s\n", BUS_RESTART_CHECK, failed_checks ? "FAIL" : "PASS");
+		restart_the_process_server(reboot);
+	}
+	if (me.restarts == 2) {
+		/* Restarted again: the process server was, our grant with it. */
+		failed_checks = 0;
+		process_server_restarted();
+		vg_printf("KTEST %s: %s\n", PROC_RESTART_CHECK, failed_checks ? "FAIL" : "PASS");
 		if (init_control_poweroff(ctl, reboot))
 			return 1;
 		for (;;) /* init stops us */
 			vg_thread_sleep_until(deadline_in(1000));
 	}
-	vg_printf("KTEST-PLAN 21\n");
+	/* 20 here, the bus's and the process server's restarts after, and
+	 * stop-check's at poweroff (planned here: a run of it that the
+	 * process server's restart cuts short reports nothing). */
+	vg_printf("KTEST-PLAN 23\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -795,7 +840,6 @@ static int stop_log(const char *name)
  * on the other): they must have gone first, in dependency order. */
 static int stop_check(void)
 {
-	vg_printf("KTEST-PLAN 1\n");
 	await_sigterm();
 	char buf[64] = { 0 };
 	int fd = open(STOP_ORDER, O_RDONLY);
