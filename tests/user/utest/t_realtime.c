@@ -5,6 +5,7 @@
 // advances with the monotonic clock; the root resource sets it, and root
 // (uid 0) through /dev/rtc0, which bin/rtc serves, but no other user; the
 // C library's realtime waits and tmpfs's file times follow it.
+#include "../permchild_run.h"
 #include "../proc_server.h"
 #include "../rtc_up.h"
 #include "../utest.h"
@@ -14,7 +15,6 @@
 #include <linux/rtc.h>
 #include <pthread.h>
 #include <semaphore.h>
-#include <spawn.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -245,15 +245,10 @@ UTEST(realtime_device_node_and_requests)
  * -1. */
 static int as_user(char *const *args)
 {
-	char *argv[8] = { "permchild", "as", "1000" }, *envp[] = { NULL };
+	char *argv[8] = { "permchild", "as", "1000" };
 	for (int i = 0; args[i] && i < 4; i++)
 		argv[3 + i] = args[i];
-	pid_t pid;
-	int st;
-	if (posix_spawn(&pid, "/bin/permchild", NULL, NULL, argv, envp) ||
-	    waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
-		return -1;
-	return WEXITSTATUS(st);
+	return permchild_run(argv);
 }
 
 /* Another user (uid 1000): `date -s` is refused (EPERM: /dev/rtc0 is not

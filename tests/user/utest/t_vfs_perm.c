@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../permchild_run.h"
 #include "../proc_server.h"
 #include "../utest.h"
 #include "../vfs_up.h"
@@ -21,13 +22,8 @@
 /* posix_spawn of permchild with two arguments: its exit status, or -1. */
 static int permchild(const char *a1, const char *a2)
 {
-	char *argv[] = { "permchild", (char *)a1, (char *)a2, NULL }, *envp[] = { NULL };
-	pid_t pid;
-	int st;
-	if (posix_spawn(&pid, "/bin/permchild", NULL, NULL, argv, envp) ||
-	    waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
-		return -1;
-	return WEXITSTATUS(st);
+	char *argv[] = { "permchild", (char *)a1, (char *)a2, NULL };
+	return permchild_run(argv);
 }
 
 static void file(const char *path, mode_t mode, uid_t uid)
