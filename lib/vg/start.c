@@ -23,7 +23,8 @@ void vg_runtime_init(uint64_t arg0, uint64_t arg1)
 	if (!area)
 		__builtin_trap(); /* no memory for the first thread: nothing can run */
 	struct vg_tcb *tcb;
-	vg_thread_set_tls(vg_tls_init(area, &tcb));
+	/* Both are zero: .bss, or a fresh mapping. */
+	vg_thread_set_tls(vg_tls_init(area, true, &tcb));
 }
 
 _Noreturn void vg_start(uint64_t arg0, uint64_t arg1)

@@ -29,7 +29,7 @@ long vg_thread_start(void (*fn)(uint64_t), uint64_t arg, vg_handle_t *out)
 		return ERR_NO_MEMORY;
 	uintptr_t top = at + VG_THREAD_STACK_SIZE;
 	struct vg_tcb *tcb;
-	uintptr_t tp = vg_tls_init((void *)top, &tcb);
+	uintptr_t tp = vg_tls_init((void *)top, true, &tcb);
 	vg_handle_t h;
 	long st = vg_thread_create(vg_self(), (uintptr_t)fn, top - VG_ENTRY_SP_BIAS, arg, tp, &h);
 	if (st)

@@ -102,7 +102,7 @@ size_t vg_tls_area_size(void)
 	return t.offset + tls_align_up(t.memsz, t.align) + sizeof(struct vg_tcb) + tp_align(&t);
 }
 
-uintptr_t vg_tls_init(void *area, struct vg_tcb **tcb_out)
+uintptr_t vg_tls_init(void *area, bool zeroed, struct vg_tcb **tcb_out)
 {
 	struct tls_template t = template();
 	uintptr_t base = (uintptr_t)area, tp;
@@ -112,15 +112,18 @@ uintptr_t vg_tls_init(void *area, struct vg_tcb **tcb_out)
 		tp = tls_align_up(base + sizeof(struct vg_tcb), tp_align(&t));
 		tcb = (struct vg_tcb *)tp - 1;
 		block = (char *)tp + t.offset;
-		memset((void *)tp, 0, t.offset);
+		if (!zeroed)
+			memset((void *)tp, 0, t.offset);
 	} else {
 		tp = tls_align_up(base + t.offset, tp_align(&t));
 		tcb = (struct vg_tcb *)tp;
 		block = (char *)tp - t.offset;
 	}
 	memcpy(block, (const void *)t.image, t.filesz);
-	memset(block + t.filesz, 0, t.memsz - t.filesz);
-	memset(tcb, 0, sizeof(*tcb));
+	if (!zeroed) {
+		memset(block + t.filesz, 0, t.memsz - t.filesz);
+		memset(tcb, 0, sizeof(*tcb));
+	}
 	tcb->self = tcb;
 	*tcb_out = tcb;
 	return tp;

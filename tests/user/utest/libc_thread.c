@@ -34,6 +34,7 @@ static void *tls_worker(void *arg)
 	tls_ie = id;
 	tls_init = id;
 	tls_zero = id * 2;
+	tls_big[2999] = 1; /* a thread that reuses this one's memory must not see it */
 	errno = (int)id;
 	for (int i = 0; i < 100; i++)
 		sched_yield();
@@ -46,12 +47,18 @@ UTEST(libc_thread_tls_per_thread)
 	pthread_t t[NT];
 	tls_init = 7;
 	errno = 0;
-	for (long i = 0; i < NT; i++)
-		CHECK_EQ(pthread_create(&t[i], NULL, tls_worker, (void *)(uintptr_t)(i + 100)), 0);
-	for (int i = 0; i < NT; i++) {
-		void *r = NULL;
-		CHECK_EQ(pthread_join(t[i], &r), 0);
-		CHECK_EQ((long)(uintptr_t)r, 1);
+	/* Twice: the second round's threads get the first's cached memory,
+	 * whose TLS must be cleared again (a fresh mapping's is not). */
+	for (int round = 0; round < 2; round++) {
+		for (long i = 0; i < NT; i++)
+			CHECK_EQ(pthread_create(&t[i], NULL, tls_worker,
+						(void *)(uintptr_t)(i + 100)),
+				 0);
+		for (int i = 0; i < NT; i++) {
+			void *r = NULL;
+			CHECK_EQ(pthread_join(t[i], &r), 0);
+			CHECK_EQ((long)(uintptr_t)r, 1);
+		}
 	}
 	CHECK_EQ(tls_init, 7);
 	CHECK_EQ(errno, 0);

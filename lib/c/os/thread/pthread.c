@@ -218,7 +218,7 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	if (!__libc_self.map_base)
 		first_thread = &__libc_self;
 	uintptr_t at;
-	bool user_stack = attr && attr->stackaddr;
+	bool user_stack = attr && attr->stackaddr, fresh = false;
 	if (user_stack) {
 		/* The caller's memory: the TLS area in its top pages, the stack
 		 * below (pthread_attr_setstack checked the size). */
@@ -234,12 +234,14 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 			__libc_lock(&__libc_vm_lock);
 			at = vg_map_anon(vg_self(), stack + tls);
 			__libc_unlock(&__libc_vm_lock);
+			fresh = true;
 		}
 		if (!at)
 			return EAGAIN;
 	}
 	struct vg_tcb *tcb;
-	uintptr_t tp = vg_tls_init((void *)(at + stack), &tcb);
+	/* A cached mapping holds a dead thread's TLS: cleared again. */
+	uintptr_t tp = vg_tls_init((void *)(at + stack), fresh, &tcb);
 	/* The new thread's copy of __libc_self: its offset from tp is ours. */
 	struct __pthread *t =
 		(struct __pthread *)(tp + ((uintptr_t)&__libc_self - vg_arch_thread_pointer()));

@@ -95,9 +95,12 @@ struct vg_tcb {
  * block, TLS block, alignment slack), and the setting up of such an area:
  * the TLS block copied from the executable's image, the control block
  * cleared and pointing at itself in *tcb; returns the thread-pointer value
- * for it. The layout is each architecture's TLS ABI (see tls.c). */
+ * for it. The layout is each architecture's TLS ABI (see tls.c). With
+ * zeroed (the area is fresh anonymous memory or .bss, all zero) the
+ * zero-filled part (.tbss, the control block) is not written again: a
+ * large .tbss's pages are then only faulted in when used. */
 size_t vg_tls_area_size(void);
-uintptr_t vg_tls_init(void *area, struct vg_tcb **tcb);
+uintptr_t vg_tls_init(void *area, bool zeroed, struct vg_tcb **tcb);
 /* How far from the thread pointer (above: AArch64, RISC-V; below: x86_64)
  * the linker expects an executable's TLS block of memsz bytes aligned to
  * align whose template is at image: the offset its local-exec accesses
