@@ -22,10 +22,10 @@ static long do_self(void *ctx, uint64_t badge, int32_t *pid, int32_t *ppid, int3
 	return 0;
 }
 
-static long do_give(void *ctx, uint64_t badge, uint32_t tag, uint32_t arg, vg_handle_t h)
+/* Stages h for p's next spawn under tag and arg, or closes it: 0 or the
+ * refusal. */
+static long stage(struct proc *p, uint32_t tag, uint32_t arg, vg_handle_t h)
 {
-	(void)ctx;
-	struct proc *p = proc_of_badge(badge);
 	long st = 0;
 	if (!p)
 		st = ERR_ACCESS_DENIED;
@@ -39,6 +39,28 @@ static long do_give(void *ctx, uint64_t badge, uint32_t tag, uint32_t arg, vg_ha
 	}
 	p->staged[p->nstaged++] = (struct proc_staged){ tag, arg, h };
 	return 0;
+}
+
+static long do_give(void *ctx, uint64_t badge, uint32_t tag, uint32_t arg, vg_handle_t h)
+{
+	(void)ctx;
+	return stage(proc_of_badge(badge), tag, arg, h);
+}
+
+static long do_give4(void *ctx, uint64_t badge, const uint32_t *tags, size_t tags_count,
+		     const uint32_t *args, size_t args_count, vg_handle_t h0, vg_handle_t h1,
+		     vg_handle_t h2, vg_handle_t h3)
+{
+	(void)ctx;
+	struct proc *p = proc_of_badge(badge);
+	vg_handle_t h[4] = { h0, h1, h2, h3 };
+	long st = tags_count == 4 && args_count == 4 ? 0 : ERR_INVALID_ARGS;
+	for (size_t i = 0; i < 4; i++)
+		if (st)
+			vg_handle_close(h[i]);
+		else
+			st = stage(p, tags[i], args[i], h[i]);
+	return st;
 }
 
 static long do_spawn(void *ctx, uint64_t badge, const char *path, size_t path_len, const void *args,
@@ -338,6 +360,7 @@ static const struct proc_process_ops ops = {
 	.ctty = do_ctty,
 	.adopt = do_adopt,
 	.hold = do_hold,
+	.give4 = do_give4,
 };
 static struct proc_process_server server = { &ops, NULL };
 

@@ -349,6 +349,16 @@ UTEST(proc_handles_and_fds_pass_to_children)
 	CHECK_EQ(vg_notification_create(&note), 0);
 	CHECK_EQ(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &theirs), 0);
 	CHECK_EQ(proc_process_give(ep, VG_HTAG_PROC, 0, theirs), PROC_PROC_ERROR_DENIED);
+	/* Nor through give4, where the refusal is the answer (spawns with
+	 * four descriptors or more use give4: the tests above). */
+	vg_handle_t four[4];
+	for (int i = 0; i < 4; i++)
+		CHECK_EQ(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &four[i]), 0);
+	uint32_t tags[4] = { VG_HTAG_USER, VG_HTAG_PROC, VG_HTAG_USER, VG_HTAG_USER };
+	uint32_t args[4] = { 0, 0, 1, 2 };
+	CHECK_EQ(proc_process_give4(ep, tags, 4, args, 4, four[0], four[1], four[2], four[3]),
+		 PROC_PROC_ERROR_DENIED);
+	CHECK_EQ(proc_process_unstage(ep), 0);
 	vg_handle_close(note);
 }
 
