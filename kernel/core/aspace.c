@@ -62,6 +62,30 @@ static bool committed_part(const struct vma *m, size_t *from, size_t *to)
 	return *from < *to;
 }
 
+/* The pages of writable mapping m over the pages pinned in v (m's VMO, or
+ * the one m's is a snapshot of, m mapping v's offset v_offset at its
+ * start) made writable again where m's VMO has a page of its own there:
+ * v's own pinned page, or the copy a snapshot got of it (vmo.h: neither is
+ * ever shared, so the write fault that would come would only do the
+ * same). Entries not present stay so. Under vmo_lock. */
+static void pinned_writable(const struct vma *m, const struct vmo *v, uint64_t v_offset)
+{
+	uint64_t len = m->end - m->start;
+	for (const struct list *l = v->pins.next; l != &v->pins; l = l->next) {
+		const struct vmo_pin *pin = list_entry(l, struct vmo_pin, link);
+		uint64_t off = (uint64_t)pin->index * PAGE_SIZE;
+		if (pin->dropped || off < v_offset || off - v_offset >= len)
+			continue;
+		size_t i = (size_t)((m->offset + off - v_offset) / PAGE_SIZE);
+		paddr_t pa = i < m->vmo->npages ? m->vmo->pages[i] : 0;
+		/* A snapshot's page is its copy only if it differs from the
+		 * pinned one (a pin taken after the snapshot shares it). */
+		if (!pa || (m->vmo != v && (pa == pin->pa || pmm_page_shared(pa))))
+			continue;
+		pt_protect(m->as->root, m->start + off - v_offset, PAGE_SIZE, pte_prot(m));
+	}
+}
+
 void vma_write_protect(struct vma *m)
 {
 	size_t from, to;
@@ -70,6 +94,7 @@ void vma_write_protect(struct vma *m)
 	/* Only 4 KiB leaves exist in user space, so no split can fail. */
 	pt_protect(m->as->root, m->start + from * PAGE_SIZE, (to - from) * PAGE_SIZE,
 		   pte_prot(m) & ~VM_WRITE);
+	pinned_writable(m, m->vmo, m->offset);
 	arch_tlb_flush_all();
 }
 
@@ -274,6 +299,19 @@ int aspace_clone(struct aspace *src, struct aspace *dst)
 			unsigned opts = ASPACE_FIXED | ASPACE_POPULATE | ASPACE_PAST_END |
 				(m.shared ? ASPACE_SHARED : 0) | (m.max_prot << ASPACE_MAX_SHIFT);
 			err = aspace_map(dst, &at, m.end - m.start, m.prot, copy, offset, opts);
+			if (!err && copy != m.vmo && (m.prot & VM_WRITE)) {
+				/* The copies of pages pinned in the source (IPC
+				 * buffers) are the child's alone: writable now,
+				 * not on a first write's fault. */
+				f = spin_lock_irqsave(&dst->lock);
+				irqflags_t vf = vmo_lock();
+				struct list *d = first_after(dst, at);
+				struct vma *dm = list_entry(d, struct vma, link);
+				if (d != &dst->vmas && dm->start == at && dm->vmo == copy)
+					pinned_writable(dm, m.vmo, m.offset);
+				vmo_unlock(vf);
+				spin_unlock_irqrestore(&dst->lock, f);
+			}
 			kobject_unref(&copy->obj);
 		}
 		kobject_unref(&m.vmo->obj);

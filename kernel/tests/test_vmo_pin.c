@@ -3,9 +3,12 @@
 // child gets a copy of a pinned page instead of a share, so the page the
 // pin holds stays the parent's and private, and what the kernel writes
 // through it never reaches the child; a shrink past it leaves the page to
-// the pin until it lets go.
+// the pin until it lets go. A fork keeps the pinned page writable on
+// both sides.
 #include <kernel/ktest.h>
+#include <kernel/pagetable.h>
 #include <kernel/pmm.h>
+#include <kernel/process.h>
 #include <kernel/string.h>
 #include <kernel/vmo.h>
 #include <verdigris/errors.h>
@@ -50,4 +53,38 @@ KTEST(vmo_pinned_page_is_copied_into_a_child_not_shared)
 	KT_ASSERT(vmo_set_size(v, PAGE_SIZE) == 0);
 	KT_EXPECT_EQ(vmo_pin_page(v, 0, pa, &pin), ERR_BUSY);
 	kobject_unref(&v->obj);
+}
+
+/* A fork (aspace_clone) leaves a pinned page writable in the parent and
+ * enters the child's copy of it writable: neither side faults on its next
+ * write into its IPC buffer; the other pages are read-only in both until
+ * a write fault copies them. */
+KTEST(aspace_clone_keeps_pinned_pages_writable)
+{
+	struct process *p = process_create("pinsrc"), *c = process_create("pindst");
+	struct vmo *v = vmo_create(2 * PAGE_SIZE);
+	KT_ASSERT(p && c && v);
+	vaddr_t va = 0;
+	KT_ASSERT(aspace_map(&p->as, &va, 2 * PAGE_SIZE, VM_READ | VM_WRITE, v, 0, 0) == 0);
+	KT_ASSERT(aspace_fault(&p->as, va, VM_WRITE) == 0);
+	KT_ASSERT(aspace_fault(&p->as, va + PAGE_SIZE, VM_WRITE) == 0);
+	struct vmo_pin pin;
+	paddr_t pa = v->pages[0], got;
+	KT_ASSERT(vmo_pin_page(v, 0, pa, &pin) == 0);
+	KT_ASSERT(aspace_clone(&p->as, &c->as) == 0);
+	unsigned prot;
+	KT_ASSERT(pt_query(p->as.root, va, &got, &prot) == 0);
+	KT_EXPECT_EQ(got, pa);
+	KT_EXPECT(prot & VM_WRITE);
+	KT_ASSERT(pt_query(p->as.root, va + PAGE_SIZE, &got, &prot) == 0);
+	KT_EXPECT(!(prot & VM_WRITE));
+	KT_ASSERT(pt_query(c->as.root, va, &got, &prot) == 0);
+	KT_EXPECT(got != pa);
+	KT_EXPECT(prot & VM_WRITE);
+	KT_ASSERT(pt_query(c->as.root, va + PAGE_SIZE, &got, &prot) == 0);
+	KT_EXPECT(!(prot & VM_WRITE));
+	vmo_unpin_page(&pin);
+	kobject_unref(&v->obj);
+	kobject_unref(&c->obj);
+	kobject_unref(&p->obj);
 }
