@@ -353,7 +353,8 @@ UTEST(proc_handles_and_fds_pass_to_children)
 	 * four descriptors or more use give4: the tests above). */
 	vg_handle_t four[4];
 	for (int i = 0; i < 4; i++)
-		CHECK_EQ(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &four[i]), 0);
+		CHECK_EQ(vg_handle_duplicate(note, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &four[i]),
+			 0);
 	uint32_t tags[4] = { VG_HTAG_USER, VG_HTAG_PROC, VG_HTAG_USER, VG_HTAG_USER };
 	uint32_t args[4] = { 0, 0, 1, 2 };
 	CHECK_EQ(proc_process_give4(ep, tags, 4, args, 4, four[0], four[1], four[2], four[3]),
