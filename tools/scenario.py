@@ -40,7 +40,7 @@ SETTLE = 3.0
 UP, LEFT, RIGHT, HOME, TAB, CTRL_C, CTRL_Z = "\x1b[A", "\x1b[D", "\x1b[C", "\x01", "\t", "\x03", "\x1a"
 # The pid of service $1 as `svc status` shows it.
 PID_OF = "pid_of() { svc status $1 | while read n s t p r; do [ $n = $1 ] && echo $p; done; }"
-SVC_ROW = r"[a-z]+ +running +(early|drivers|services|multi-user) +\d+ +[\d.]+s +\d+ +-?\d+"
+SVC_ROW = r"[a-z]+ +running +(early|drivers|services|multi-user) +\d+ +[\d.]+s +\d+ +(\d+|sig\d+(/core)?)"
 
 # (name, input, expected output (regex, whole), expected status)
 STEPS = [
@@ -76,6 +76,13 @@ STEPS = [
       "sleep 1 &", Keys("sleep 2\n"), "jobs"],
      r"\^Z\n\[1\]\+ +Stopped +sleep 60\nT +sleep\n(\[1\][+-] +Killed \(TERM\) +sleep 60\n)?"
      r"\[\d\] \d+\n(\[1\][+-] +Killed \(TERM\) +sleep 60\n)?\[\d\]\+ +Done +sleep 1", 0),
+    # exit(130) is an exit code, not SIGINT's end: no new line for a ^C, a
+    # finished job's "Exit 130"; $? is 130 all the same, and 128 + 15 for
+    # SIGTERM's end.
+    ("exit_130_is_no_sigint",
+     ["sh -c 'exit 130'; echo st=$?; sh -c 'kill $$'; echo st=$?", "sh -c 'exit 130' &",
+      Keys("sleep 2\n"), "jobs"],
+     r"st=130\nst=143\n\[\d\] \d+\n\[\d\]\+ +Exit 130 +sh -c .exit 130.", 0),
     # A background job reading the terminal is stopped (SIGTTIN); in the
     # foreground again it reads what is typed.
     ("background_read_stops_with_sigttin",
@@ -120,17 +127,18 @@ STEPS = [
       "else echo $n $p $c; fi; done"],
      r"([a-z]+ ok\n){15}[a-z]+ ok", 0),
     # A service init starts itself, killed by its pid: SIGTERM's default
-    # action (143), restarted with a new pid, its file system mounted again.
+    # action (sig15: killed by it, not exit(143)), restarted with a new
+    # pid, its file system mounted again.
     ("init_started_service_killed_by_pid",
      [PID_OF, "a=$(pid_of run); kill $a; sleep 1; b=$(pid_of run)",
       "[ $b -gt 1 ] && [ $b != $a ] && echo restarted; ps -p $b -o comm=; "
       "svc status run | grep run; touch /run/k && ls /run/k"],
-     r"restarted\nrun\nrun +running +early +\d+ +[\d.]+s +1 +143\n/run/k", 0),
+     r"restarted\nrun\nrun +running +early +\d+ +[\d.]+s +1 +sig15\n/run/k", 0),
     ("service_killed_by_hand_is_restarted",
      [PID_OF, "a=$(pid_of memdev); kill $a; sleep 1; b=$(pid_of memdev)",
       "[ $b -gt 0 ] && [ $b != $a ] && echo restarted; ps -A -o comm | grep -c memdev; "
       "svc status memdev | grep memdev; echo x > /dev/null; od -An -tx1 -N4 /dev/zero"],
-     r"restarted\n1\nmemdev +running +drivers +\d+ +[\d.]+s +1 +15\n +00 00 00 00", 0),
+     r"restarted\n1\nmemdev +running +drivers +\d+ +[\d.]+s +1 +sig15\n +00 00 00 00", 0),
 ]
 
 

@@ -13,6 +13,7 @@
 #include <init.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <vg/vg.h>
 
 static const char *state_name(init_state_t s)
@@ -41,10 +42,18 @@ static const char *error_text(long st)
 
 static void show(const char *name, const struct init_service *s)
 {
-	printf("%-14s %-11s %-10s %6llu %7llu.%llus %8u %9lld\n", name, state_name(s->state),
+	/* The last end, a wait status: its exit code, or sigN (sigN/core)
+	 * for a signal's end, so that exit(130) and SIGINT differ. */
+	char last[24];
+	int st = (int)s->last_exit;
+	if (WIFSIGNALED(st))
+		snprintf(last, sizeof(last), "sig%d%s", WTERMSIG(st), WCOREDUMP(st) ? "/core" : "");
+	else
+		snprintf(last, sizeof(last), "%d", WEXITSTATUS(st));
+	printf("%-14s %-11s %-10s %6llu %7llu.%llus %8u %9s\n", name, state_name(s->state),
 	       target_name(s->target), (unsigned long long)s->pid,
 	       (unsigned long long)(s->uptime_ms / 1000),
-	       (unsigned long long)(s->uptime_ms / 100 % 10), s->restarts, (long long)s->last_exit);
+	       (unsigned long long)(s->uptime_ms / 100 % 10), s->restarts, last);
 }
 
 static void header(void)

@@ -11,6 +11,7 @@
 #include <kernel/syscall.h>
 #include <kernel/usercopy.h>
 #include <verdigris/errors.h>
+#include <verdigris/exit.h>
 #include <verdigris/intr.h>
 
 _Static_assert(sizeof(struct vg_intr_regs) == sizeof(struct arch_regs),
@@ -117,7 +118,7 @@ void interrupt_user_work(struct arch_regs *r)
 				 "no room for an interruption frame below sp %#lx",
 				 (unsigned long)arch_regs_sp(r));
 			process_crash_report(p, r, why);
-			process_kill(p, -1);
+			process_kill(p, VG_EXIT_FAULT);
 			die(p);
 		}
 		/* One frame, the oldest: the others wait until the entry has
@@ -350,9 +351,10 @@ long sys_interrupt_return(const void *uframe, long kill_code)
 	} else if (kill_code) {
 		/* A fatal interruption: the report shows the interrupted context. */
 		char why[128], sig[24] = "";
-		/* The C library ends a process for signal n with code 128 + n. */
-		if (kill_code > 128 && kill_code < 128 + 64)
-			snprintf(sig, sizeof(sig), "signal %ld, ", kill_code - 128);
+		/* The C library ends a process for a signal with its end code
+		 * (verdigris/exit.h). */
+		if (kill_code > 0 && VG_EXIT_IS_SIGNAL(kill_code))
+			snprintf(sig, sizeof(sig), "signal %ld, ", kill_code & 0x7f);
 		if (arg & VG_INTR_FAULT)
 			snprintf(why, sizeof(why),
 				 "%sinterruption %#llx (fault %u at %#llx), code %ld", sig,

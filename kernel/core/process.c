@@ -11,6 +11,7 @@
 #include <kernel/syscall.h>
 #include <kernel/usercopy.h>
 #include <verdigris/errors.h>
+#include <verdigris/exit.h>
 #include <verdigris/intr.h>
 
 static void process_destroy(struct kobject *o)
@@ -286,7 +287,7 @@ void process_fault(struct arch_regs *r, uint32_t cause, uint64_t addr, const cha
 		return; /* resumed: the instruction runs again */
 	if (!p->killed) {
 		process_crash_report(p, r, why);
-		process_kill(p, -1);
+		process_kill(p, VG_EXIT_FAULT);
 	}
 	arch_irq_enable();
 	process_exit_thread(p->kill_code);

@@ -16,6 +16,7 @@
 #include <async/timer.h>
 #include <init.h> /* generated from idl/init.idl */
 #include <stdbool.h>
+#include <verdigris/exit.h>
 #include <vg/vg.h>
 
 struct service {
@@ -35,7 +36,7 @@ struct service {
 	 * duplicate), from its first start on. */
 	vg_handle_t ep;
 	uint32_t restarts; /* since boot */
-	int64_t last_exit;
+	int64_t last_exit; /* a wait status */
 	uint64_t window_ns; /* the restart window began then */
 	uint32_t window_restarts, delay_ms;
 	bool stopping, restart_after_stop;
@@ -91,8 +92,9 @@ bool service_deps_running(struct init *in, const struct service *s, const char *
 
 /* supervise.c: exits, the restart policy, announcements on the bus. */
 void supervise_watch(struct init *in, struct service *s);
-/* s ended with code: log, announce, apply the policy. */
-void service_exited(struct init *in, struct service *s, long code);
+/* s ended with a wait status (<sys/wait.h>): log, announce, apply the
+ * policy. */
+void service_exited(struct init *in, struct service *s, int32_t status);
 /* Kills s (or cancels its pending restart): 0, or why it cannot. */
 long supervise_stop(struct init *in, struct service *s);
 void announce(struct init *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -23,8 +23,8 @@ long stop_kill(struct service *s)
 	 * (viaproc_signal): it holds the process then. */
 	if (s->def->via_proc && !s->proc)
 		return viaproc_signal(s, SIGKILL);
-	/* The code a C library program ended by SIGKILL shows: 128 + 9. */
-	return vg_process_kill(s->proc, 128 + SIGKILL);
+	/* Killed by SIGKILL, as the process server would (verdigris/exit.h). */
+	return vg_process_kill(s->proc, VG_EXIT_SIGNAL(SIGKILL, 0));
 }
 
 bool stop_signalled(const struct service *s)

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 void announce(struct init *in, const char *fmt, ...)
 {
@@ -87,13 +88,26 @@ static void exited(struct async_loop *loop, struct async_source *src,
 {
 	struct service *s = src->ctx;
 	async_source_remove(loop, src);
-	long code = pkt->status < 0 ? pkt->status : (long)pkt->data[0];
+	/* The kernel's end code (abi/verdigris/exit.h) as a wait status, as
+	 * the process server gives those it started; a source gone (never,
+	 * while init holds the handle) counts as a kill. */
+	long code = pkt->status < 0 ? VG_EXIT_SIGNAL(SIGKILL, 0) : (long)pkt->data[0];
 	vg_handle_close(s->proc);
 	s->proc = 0;
-	service_exited(&init, s, code);
+	service_exited(&init, s, vg_exit_wait_status(code));
 }
 
-void service_exited(struct init *in, struct service *s, long code)
+/* How status ended a service, for the log and why. */
+static void describe(char *buf, size_t n, int32_t status)
+{
+	if (WIFSIGNALED(status))
+		snprintf(buf, n, "killed by signal %d%s", WTERMSIG(status),
+			 WCOREDUMP(status) ? " (core dumped)" : "");
+	else
+		snprintf(buf, n, "exited with code %d", WEXITSTATUS(status));
+}
+
+void service_exited(struct init *in, struct service *s, int32_t status)
 {
 	s->koid = 0;
 	s->pid = 0;
@@ -106,10 +120,14 @@ void service_exited(struct init *in, struct service *s, long code)
 	for (int i = 0; viaproc_is_server(s) && i < in->nvalid; i++)
 		if (!in->svcs[i].def->via_proc)
 			in->svcs[i].pid = 0;
-	s->last_exit = code;
-	/* A crash is a kill by the kernel: code -1, with its report above. */
-	printf("init: %s %s with code %ld\n", s->name, code == -1 ? "crashed" : "exited", code);
-	announce(in, "exit %s %ld", s->name, code);
+	s->last_exit = status;
+	char how[48];
+	describe(how, sizeof(how), status);
+	printf("init: %s %s\n", s->name, how);
+	if (WIFSIGNALED(status))
+		announce(in, "killed %s %d", s->name, WTERMSIG(status));
+	else
+		announce(in, "exit %s %d", s->name, WEXITSTATUS(status));
 	if (s->stopping) {
 		s->state = INIT_STATE_STOPPED;
 		if (!s->regrant)
@@ -133,13 +151,14 @@ void service_exited(struct init *in, struct service *s, long code)
 		power_request(in, VG_POWER_OFF);
 		return;
 	}
-	snprintf(s->why, sizeof(s->why), "exited with code %ld", code);
+	snprintf(s->why, sizeof(s->why), "%s", how);
+	/* A failure: an exit code other than 0, or any signal's end. */
 	bool again = s->def->restart == SVC_RESTART_ALWAYS ||
-		(s->def->restart == SVC_RESTART_ON_FAILURE && code != 0);
+		(s->def->restart == SVC_RESTART_ON_FAILURE && status != 0);
 	if (again)
 		schedule_restart(in, s);
 	else
-		s->state = code ? INIT_STATE_FAILED : INIT_STATE_EXITED;
+		s->state = status ? INIT_STATE_FAILED : INIT_STATE_EXITED;
 }
 
 void supervise_watch(struct init *in, struct service *s)

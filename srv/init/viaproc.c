@@ -253,8 +253,8 @@ long viaproc_signal(struct service *s, int sig)
 		return ERR_PEER_CLOSED;
 	s->proc = s->held;
 	s->held = 0;
-	/* The code a C library program ended by SIGKILL shows: 128 + 9. */
-	long st = vg_process_kill(s->proc, 128 + SIGKILL);
+	/* Killed by SIGKILL, as the process server would (verdigris/exit.h). */
+	long st = vg_process_kill(s->proc, VG_EXIT_SIGNAL(SIGKILL, 0));
 	supervise_watch(&init, s);
 	return st;
 }

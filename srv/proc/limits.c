@@ -14,7 +14,6 @@
 #define RL_NPROC 6
 #define RL_AS 9
 #define RL_VG_HANDLES 16
-#define SIGKILL_NUMBER 9
 #define SIGXCPU_NUMBER 24
 #define NS_PER_S 1000000000ull
 #define CPU_CHECK_NS (NS_PER_S / 4)

@@ -14,6 +14,7 @@
 #include <async/timer.h>
 #include <kernel/string.h>
 #include <proc.h> /* generated from idl/proc.idl */
+#include <verdigris/exit.h>
 
 #define PROC_MAX 200 /* table slots, the root task's included */
 #define PROC_PID_MAX 32767 /* pids go up to this, then wrap around */
@@ -172,9 +173,6 @@ long proc_hold(struct proc *caller, int32_t pid, vg_handle_t *process);
 long proc_watch(struct proc *p);
 /* waitid: flags PROC_WAIT_*. */
 long proc_wait(struct proc *caller, int32_t pid, uint32_t flags, int32_t *child, int32_t *status);
-/* The wait status of a process that ended with kernel exit code `code`,
- * or that this server killed with signal kill_sig. */
-int32_t proc_wait_status(long code, int kill_sig);
 
 /* Groups and sessions (groups.c). */
 bool proc_is_ancestor(const struct proc *a, const struct proc *p);
@@ -191,6 +189,7 @@ long proc_getpriority(struct proc *caller, uint32_t which, int32_t who, int32_t 
 long proc_nice_apply(struct proc *p);
 
 #define SIGCHLD_NUMBER 17
+#define SIGKILL_NUMBER 9
 /* Signals (signal.c): whether sig is a signal number (0 included: the
  * existence check), and what sending it to p does. */
 bool proc_signal_valid(int32_t sig);

@@ -16,7 +16,6 @@
 
 #define SIG_MAX 64
 #define SIGHUP_NUMBER 1
-#define SIGKILL_NUMBER 9
 #define SIGCONT_NUMBER 18
 #define SIGSTOP_NUMBER 19
 
@@ -45,7 +44,7 @@ bool proc_signal_valid(int32_t sig)
 static void end_with(struct proc *p, int32_t sig)
 {
 	p->kill_sig = sig;
-	vg_process_kill(p->process, 128 + sig);
+	vg_process_kill(p->process, VG_EXIT_SIGNAL_DEFAULT(sig));
 }
 
 /* proc_deliver with a value (sigqueue's): the kernel's answer to the

@@ -217,10 +217,10 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	proc_nice_apply(p);
 	if ((st = proc_watch(p))) {
 		/* Unwatched, it could never be reaped: end it now, as killed. */
-		p->kill_sig = 9;
-		vg_process_kill(process, -1);
+		p->kill_sig = SIGKILL_NUMBER;
+		vg_process_kill(process, VG_EXIT_SIGNAL(SIGKILL_NUMBER, 0));
 		p->state = PROC_STATE_ZOMBIE;
-		p->status = proc_wait_status(-1, p->kill_sig);
+		p->status = vg_exit_wait_status(VG_EXIT_SIGNAL(SIGKILL_NUMBER, 0));
 	}
 	return 0;
 }

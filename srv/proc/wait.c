@@ -11,33 +11,15 @@
 #include "procsrv.h"
 #include <vg/vg.h>
 
-#define SIGSEGV_NUMBER 11 /* what a process the kernel killed for a fault gets */
 #define SIGSTOP_NUMBER 19
 #define SIGCONT_NUMBER 18
 /* SIGCHLD's si_code (<signal.h>). */
 #define CLD_EXITED 1
 #define CLD_KILLED 2
+#define CLD_DUMPED 3
 #define CLD_STOPPED 5
 #define CLD_CONTINUED 6
 #define STATUS_CONTINUED 0xffff
-
-/* A C library program ended by a signal's default action ends with code
- * 128 + signal (lib/c/os/signal, docs/ARCHITECTURE.md section 15), which
- * is reported as "killed by that signal": so, as in a shell's $?, exit(n)
- * for n in 129-192 is indistinguishable from a signal. */
-#define SIGNAL_CODE_FIRST 129
-#define SIGNAL_CODE_LAST (128 + 64)
-
-int32_t proc_wait_status(long code, int kill_sig)
-{
-	if (kill_sig)
-		return kill_sig & 0x7f;
-	if (code < 0) /* the kernel's code for a fault it killed the process for */
-		return SIGSEGV_NUMBER;
-	if (code >= SIGNAL_CODE_FIRST && code <= SIGNAL_CODE_LAST)
-		return (int32_t)(code - 128);
-	return (int32_t)((code & 0xff) << 8);
-}
 
 /* Tells p's parent that p changed (SIGCHLD with code and si_status). */
 static void notify_parent(struct proc *p, int32_t code, int32_t status)
@@ -103,10 +85,11 @@ static void on_event(struct async_loop *loop, struct async_source *src,
 		proc_free(p); /* nobody ever saw it: no status, no SIGCHLD */
 		return;
 	}
-	/* A source that went away (never, while we hold the handle) counts as
-	 * a kill. */
-	long code = pkt->status < 0 ? -1 : (long)pkt->data[0];
-	p->status = proc_wait_status(code, p->kill_sig);
+	/* The kernel keeps how it ended (abi/verdigris/exit.h): an exit code
+	 * apart from a signal's end, whoever sent the signal. A source that
+	 * went away (never, while we hold the handle) counts as a kill. */
+	long code = pkt->status < 0 ? VG_EXIT_SIGNAL(SIGKILL_NUMBER, 0) : (long)pkt->data[0];
+	p->status = vg_exit_wait_status(code);
 	p->state = PROC_STATE_ZOMBIE;
 	vg_handle_close(p->process);
 	p->process = VG_HANDLE_INVALID;
@@ -130,10 +113,10 @@ static void on_event(struct async_loop *loop, struct async_source *src,
 	if (zombies && init && init->events)
 		vg_notification_signal(init->events, 1);
 	p->change = 0;
-	/* p->status is a wait status: the signal in the low bits, else the
-	 * exit code above them. */
+	/* p->status is a wait status: the signal in the low bits (bit 7 the
+	 * core dump), else the exit code above them. */
 	if (p->status & 0x7f)
-		notify_parent(p, CLD_KILLED, p->status & 0x7f);
+		notify_parent(p, p->status & 0x80 ? CLD_DUMPED : CLD_KILLED, p->status & 0x7f);
 	else
 		notify_parent(p, CLD_EXITED, (p->status >> 8) & 0xff);
 	struct proc *parent = proc_find(p->ppid);

@@ -395,18 +395,31 @@ static void missing_dependency_reported(void)
 	CHECK(init_control_status(ctl, "ghost", &info) == INIT_INIT_ERROR_NOT_FOUND);
 }
 
+/* Listens to init.events (note, sub), then starts service name. */
+static bool start_heard(const char *name, vg_handle_t *note, uint32_t *sub)
+{
+	return subscribe("init.events", note, sub) && init_control_start(ctl, name) == 0;
+}
+
+static void stop_hearing(vg_handle_t note, uint32_t sub)
+{
+	bus_names_unsubscribe(bus, sub);
+	vg_handle_close(note);
+}
+
 /* The crasher, started now that we listen: three restarts announced on
  * the bus, then init gives up. */
 static void crash_restarted_and_counted(void)
 {
 	vg_handle_t note;
 	uint32_t sub;
-	CHECK(subscribe("init.events", &note, &sub));
-	CHECK(init_control_start(ctl, "crasher") == 0);
+	CHECK(start_heard("crasher", &note, &sub));
 	struct init_service info;
 	CHECK(wait_state("crasher", INIT_STATE_FAILED, &info));
 	CHECK(info.restarts == 3);
-	CHECK(info.last_exit == 128 + 11); /* SIGSEGV's default action: a crash */
+	/* SIGSEGV's default action: killed by it, the core-dump bit set. */
+	CHECK(WIFSIGNALED(info.last_exit) && WTERMSIG(info.last_exit) == SIGSEGV &&
+	      WCOREDUMP(info.last_exit));
 	CHECK(why_contains("crasher", "3 restarts within 60000 ms; gave up"));
 	int restarts = 0, exits = 0, gave_up = 0;
 	for (;;) {
@@ -418,14 +431,13 @@ static void crash_restarted_and_counted(void)
 		msg[len] = 0;
 		CHECK(dropped == 0);
 		restarts += !strncmp(msg, "restart crasher ", 16);
-		exits += !strcmp(msg, "exit crasher 139");
+		exits += !strcmp(msg, "killed crasher 11");
 		gave_up += !strcmp(msg, "failed crasher");
 	}
 	vg_printf("initcheck: init.events: %d restarts, %d exits, %d give-ups of crasher\n",
 		  restarts, exits, gave_up);
 	CHECK(restarts == 3 && exits == 4 && gave_up == 1);
-	bus_names_unsubscribe(bus, sub);
-	vg_handle_close(note);
+	stop_hearing(note, sub);
 }
 
 static void stop_start_restart(void)
@@ -444,7 +456,8 @@ static void stop_start_restart(void)
 	CHECK(wait_state("sleeper", INIT_STATE_STOPPED, &b));
 	/* Started by init itself, asked to end all the same: its C library's
 	 * default action for SIGTERM, not a kill. */
-	CHECK(b.last_exit == 128 + SIGTERM);
+	CHECK(WIFSIGNALED(b.last_exit) && WTERMSIG(b.last_exit) == SIGTERM &&
+	      !WCOREDUMP(b.last_exit));
 	CHECK(init_control_stop(ctl, "sleeper") == INIT_INIT_ERROR_BAD_STATE);
 	CHECK(init_control_start(ctl, "sleeper") == 0);
 	CHECK(init_control_status(ctl, "sleeper", &b) == 0 && b.state == INIT_STATE_RUNNING);
@@ -466,14 +479,15 @@ static void list_and_svc(void)
 				info.pid > 1 && info.target == 3;
 		n++;
 	}
-	/* 16 services of the boot, 26 of the tests (two of them invalid, one
+	/* 16 services of the boot, 27 of the tests (two of them invalid, one
 	 * broken). */
-	CHECK(n == 42);
+	CHECK(n == 43);
 	CHECK(me);
 	/* bin/svc, run as services: a list (its table is in the log) and a
 	 * start of a service that does not exist, refused. */
 	CHECK(wait_state("svc-list", INIT_STATE_EXITED, &info) && info.last_exit == 0);
-	CHECK(wait_state("svc-refused", INIT_STATE_FAILED, &info) && info.last_exit == 1);
+	CHECK(wait_state("svc-refused", INIT_STATE_FAILED, &info) && WIFEXITED(info.last_exit) &&
+	      WEXITSTATUS(info.last_exit) == 1);
 }
 
 /* The process server's entry of pid: true and its info and name. */
@@ -612,8 +626,8 @@ static void homes_writable_by_their_owners(void)
 
 /* A service that ignores SIGTERM: `svc stop` kills it once its stop
  * timeout (300 ms) is over, not before; started through the process
- * server (stubborn: the server's wait status) or by init itself
- * (stubborn-own: the exit code of a kill, 128 + 9). */
+ * server (stubborn) or by init itself (stubborn-own): killed by SIGKILL
+ * either way. */
 static void stop_timeout_kills(void)
 {
 	static const char *const names[] = { "stubborn", "stubborn-own" };
@@ -629,10 +643,7 @@ static void stop_timeout_kills(void)
 		vg_printf("initcheck: %s stopped after %llu ms, code %lld\n", names[i],
 			  (unsigned long long)ms, (long long)info.last_exit);
 		CHECK(ms >= 300);
-		if (i == 0)
-			CHECK(WIFSIGNALED(info.last_exit) && WTERMSIG(info.last_exit) == SIGKILL);
-		else
-			CHECK(info.last_exit == 128 + SIGKILL);
+		CHECK(WIFSIGNALED(info.last_exit) && WTERMSIG(info.last_exit) == SIGKILL);
 	}
 }
 
@@ -645,8 +656,7 @@ static void always_restarts_clean_exit(void)
 {
 	vg_handle_t note;
 	uint32_t sub;
-	CHECK(subscribe("init.events", &note, &sub));
-	CHECK(init_control_start(ctl, "exiter") == 0);
+	CHECK(start_heard("exiter", &note, &sub));
 	char msg[BUS_NAMES_FETCH_DATA_MAX + 1];
 	while (!give_ups && next_event(sub, msg, sizeof(msg))) {
 		uint64_t now = (uint64_t)vg_clock_monotonic();
@@ -661,8 +671,29 @@ static void always_restarts_clean_exit(void)
 	CHECK(init_control_status(ctl, "exiter", &info) == 0);
 	CHECK(info.state == INIT_STATE_FAILED && info.restarts == 2 && info.last_exit == 0);
 	CHECK(exits == 3 && restarts == 2 && give_ups == 1);
-	bus_names_unsubscribe(bus, sub);
-	vg_handle_close(note);
+	stop_hearing(note, sub);
+}
+
+/* exit130 exits 130: an exit code, which init reports as one (the bus,
+ * why, last_exit), not as SIGINT's end; a failure all the same. */
+static void exit_130_is_an_exit_code(void)
+{
+	vg_handle_t note;
+	uint32_t sub;
+	CHECK(start_heard("exit130", &note, &sub));
+	char msg[BUS_NAMES_FETCH_DATA_MAX + 1];
+	int exited = 0, killed = 0;
+	while (!exited && !killed && next_event(sub, msg, sizeof(msg))) {
+		exited += !strcmp(msg, "exit exit130 130");
+		killed += !strncmp(msg, "killed exit130 ", 15);
+	}
+	CHECK(exited == 1 && killed == 0);
+	struct init_service info;
+	CHECK(wait_state("exit130", INIT_STATE_FAILED, &info));
+	CHECK(WIFEXITED(info.last_exit) && !WIFSIGNALED(info.last_exit) &&
+	      WEXITSTATUS(info.last_exit) == 130);
+	CHECK(why_contains("exit130", "exited with code 130"));
+	stop_hearing(note, sub);
 }
 
 /* The second restart waited longer than the first (loosely: 300 ms after
@@ -818,10 +849,10 @@ static int check(bool reboot)
 		for (;;) /* init stops us */
 			vg_thread_sleep_until(deadline_in(1000));
 	}
-	/* 21 here, the bus's and the process server's restarts after, and
+	/* 22 here, the bus's and the process server's restarts after, and
 	 * stop-check's at poweroff (planned here: a run of it that the
 	 * process server's restart cuts short reports nothing). */
-	vg_printf("KTEST-PLAN 24\n");
+	vg_printf("KTEST-PLAN 25\n");
 	report("real_services_up", real_services_up);
 	report("bad_definition_reported", bad_definition_reported);
 	report("cycle_reported", cycle_reported);
@@ -834,6 +865,7 @@ static int check(bool reboot)
 	report("stop_timeout_kills", stop_timeout_kills);
 	report("always_restarts_clean_exit", always_restarts_clean_exit);
 	report("backoff_grows", backoff_grows);
+	report("exit_130_is_an_exit_code", exit_130_is_an_exit_code);
 	report("env_reaches_service", env_reaches_service);
 	report("device_server_restarted", device_server_restarted);
 	report("mounted_server_restarted", mounted_server_restarted);
@@ -918,7 +950,7 @@ int main(int argc, char **argv)
 	if (!strcmp(mode, "env"))
 		return env_check();
 	if (!strcmp(mode, "exit"))
-		return 0;
+		return argc > 2 ? atoi(argv[2]) : 0;
 	if (!strcmp(mode, "stubborn")) {
 		signal(SIGTERM, SIG_IGN);
 		for (;;)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // A program the tests of SIGCHLD, waitid and resource limits
 // (tests/user/utest/t_proc_wait.c, t_proc_limits.c) start: argv[1] says
-// what to check; the exit code says how it went (0: every check passed,
+// what to check (t_wait_status.c too); the exit code says how it went (0: every check passed,
 // else the number of the first that failed). SIGCHLD needs a parent other
 // than pid 1 (the root task gets no signals), hence this program.
 #include <errno.h>
@@ -169,6 +169,48 @@ static int check_sigwait(void)
 		return 5;
 	int st;
 	return waitpid(p, &st, 0) == p && WIFEXITED(st) && WEXITSTATUS(st) == 7 ? 0 : 6;
+}
+
+/* One child of bin/sigchild (how, arg), killed by sig unless 0, then
+ * SIGCHLD's info taken with sigtimedwait: whether it says code and status
+ * (t_wait_status.c). */
+static bool sigchld_says(const char *how, const char *arg, int sig, int code, int status)
+{
+	char *argv[] = { "sigchild", (char *)how, (char *)arg, NULL };
+	sigset_t chld = (sigset_t)1 << SIGCHLD;
+	struct timespec limit = { 3, 0 };
+	siginfo_t si;
+	pid_t p;
+	int st;
+	if (posix_spawn(&p, "/bin/sigchild", NULL, NULL, argv, environ) || (sig && kill(p, sig)))
+		return false;
+	bool ok = sigtimedwait(&chld, &si, &limit) == SIGCHLD && si.si_pid == p &&
+		si.si_code == code && si.si_status == status;
+	return waitpid(p, &st, 0) == p && ok;
+}
+
+/* SIGCHLD's si_code and si_status for each kind of end: an exit code in
+ * 129-192 is CLD_EXITED, a signal's end CLD_KILLED, or CLD_DUMPED for one
+ * that dumps core. */
+static int check_ends(void)
+{
+	struct sigaction sa = { .sa_sigaction = on_chld, .sa_flags = SA_SIGINFO };
+	sigset_t chld = (sigset_t)1 << SIGCHLD;
+	if (sigprocmask(SIG_BLOCK, &chld, NULL) || sigaction(SIGCHLD, &sa, NULL))
+		return 1;
+	if (!sigchld_says("exit", "130", 0, CLD_EXITED, 130))
+		return 2;
+	if (!sigchld_says("raise", "2", 0, CLD_KILLED, SIGINT))
+		return 3;
+	if (!sigchld_says("segv", NULL, 0, CLD_DUMPED, SIGSEGV))
+		return 4;
+	if (!sigchld_says("wait", NULL, SIGTERM, CLD_KILLED, SIGTERM))
+		return 5;
+	if (!sigchld_says("wait", NULL, SIGQUIT, CLD_DUMPED, SIGQUIT))
+		return 6;
+	if (!sigchld_says("exit", "0", 0, CLD_EXITED, 0))
+		return 7;
+	return 0;
 }
 
 static volatile int usr1_count;
@@ -399,6 +441,8 @@ int main(int argc, char **argv)
 		return check_sigchld();
 	if (!strcmp(what, "sigwait"))
 		return check_sigwait();
+	if (!strcmp(what, "ends"))
+		return check_ends();
 	if (!strcmp(what, "nocldwait"))
 		return check_nocldwait();
 	if (!strcmp(what, "eintr"))

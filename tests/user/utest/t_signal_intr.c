@@ -5,6 +5,7 @@
 // continue (docs/ARCHITECTURE.md section 15).
 #include "../utest.h"
 #include <setjmp.h>
+#include <verdigris/exit.h>
 #include <verdigris/intr.h>
 
 #define MS 1000000ull
@@ -521,7 +522,7 @@ UTEST(intr_delivers_faults)
 static void die_entry(uint64_t arg, struct vg_intr_frame *f)
 {
 	(void)arg;
-	vg_interrupt_return(f, 139); /* the default action of SIGSEGV */
+	vg_interrupt_return(f, VG_EXIT_SIGNAL_DEFAULT(11)); /* SIGSEGV's default action */
 }
 
 static void faulting_child(uint64_t arg)
@@ -576,7 +577,7 @@ UTEST(intr_kill_code_ends_the_process_with_a_report)
 {
 	vg_handle_t child;
 	CHECK_EQ(start_copy(faulting_child, VG_HANDLE_INVALID, &child), 0);
-	CHECK_EQ(exit_code_of(child, 2000 * MS), 139);
+	CHECK_EQ(exit_code_of(child, 2000 * MS), VG_EXIT_SIGNAL_DEFAULT(11));
 	vg_handle_close(child);
 }
 

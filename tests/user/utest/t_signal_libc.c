@@ -2,7 +2,7 @@
 // The C library's signals in the root task: handlers and their info,
 // masks and pending signals, SA_RESETHAND and SA_NODEFER, EINTR from
 // blocking calls, fault signals recovered with siglongjmp, sigsuspend,
-// alarm, and default actions ending a child process with 128 + signal.
+// alarm, and default actions ending a child process "killed by the signal".
 #include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <verdigris/exit.h>
 
 #include "../utest.h"
 
@@ -356,8 +357,9 @@ static long program_status(const char *path, const char *const *argv)
 	return st ? st - 3000 : (long)pkt.data[0];
 }
 
-/* Default actions in a child program (bin/sigchild): the status is
- * 128 + the signal, and a crash's signal logged a crash report. */
+/* Default actions in a child program (bin/sigchild): the end code is
+ * "killed by the signal" (with the core-dump bit for SIGSEGV, SIGABRT...:
+ * verdigris/exit.h), and a crash's signal logged a crash report. */
 static long child_status(const char *how, const char *n)
 {
 	const char *argv[] = { "sigchild", how, n, NULL };
@@ -384,11 +386,11 @@ static int log_has(uint64_t seq, const char *a, const char *b)
 }
 
 /* Whether the kernel log holds a report of a process killed by a signal
- * with this exit code, from seq on. */
+ * with this end code (its wait status in the report), from seq on. */
 static int log_has_report(uint64_t seq, long code)
 {
 	char want[40];
-	snprintf(want, sizeof(want), "code %ld", code);
+	snprintf(want, sizeof(want), "wait status %d", (int)vg_exit_wait_status(code));
 	return log_has(seq, "killed: signal", want);
 }
 
@@ -407,15 +409,15 @@ static uint64_t log_end(void)
 UTEST(sig_default_actions_end_children)
 {
 	uint64_t seq = log_end();
-	CHECK_EQ(child_status("raise", "15"), 128 + SIGTERM);
-	CHECK_EQ(child_status("raise", "10"), 128 + SIGUSR1);
-	CHECK_EQ(child_status("abort", NULL), 128 + SIGABRT);
-	CHECK_EQ(child_status("segv", NULL), 128 + SIGSEGV);
+	CHECK_EQ(child_status("raise", "15"), VG_EXIT_SIGNAL(SIGTERM, 0));
+	CHECK_EQ(child_status("raise", "10"), VG_EXIT_SIGNAL(SIGUSR1, 0));
+	CHECK_EQ(child_status("abort", NULL), VG_EXIT_SIGNAL(SIGABRT, 1));
+	CHECK_EQ(child_status("segv", NULL), VG_EXIT_SIGNAL(SIGSEGV, 1));
 	CHECK_EQ(child_status("handled", NULL), 42);
-	CHECK(log_has_report(seq, 128 + SIGSEGV));
-	CHECK(log_has_report(seq, 128 + SIGABRT));
+	CHECK(log_has_report(seq, VG_EXIT_SIGNAL_DEFAULT(SIGSEGV)));
+	CHECK(log_has_report(seq, VG_EXIT_SIGNAL_DEFAULT(SIGABRT)));
 	/* A signal that is no crash ends the process without a report. */
-	CHECK(!log_has_report(seq, 128 + SIGTERM));
+	CHECK(!log_has_report(seq, VG_EXIT_SIGNAL_DEFAULT(SIGTERM)));
 }
 
 /* Runs bin/sigchild `how`, which must end by sig with one crash report,
@@ -424,7 +426,7 @@ UTEST(sig_default_actions_end_children)
 static uint64_t check_crash(const char *how, int sig, const char *header, const char *frame)
 {
 	uint64_t seq = log_end();
-	CHECK_EQ(child_status(how, NULL), 128 + sig);
+	CHECK_EQ(child_status(how, NULL), VG_EXIT_SIGNAL_DEFAULT(sig));
 	CHECK(log_has(seq, "process sigchild (no pid) killed: ", header));
 	CHECK(log_has(seq, "  #", frame));
 	CHECK(!log_has(seq, "process sigchild (koid", "killed"));
@@ -439,7 +441,7 @@ UTEST(crash_report_names_signal_address_function)
 {
 	uint64_t seq = check_crash("null", SIGSEGV,
 				   "signal 11 (Segmentation fault), si_code 1, fault address 0x0, "
-				   "exit code 139",
+				   "wait status 139",
 				   " crash_in_named_function+0x");
 	CHECK(log_has(seq, "  #0 0x", " crash_in_named_function+0x"));
 	CHECK(log_has(seq, "  #1 0x", " main+0x"));
@@ -457,7 +459,7 @@ UTEST(crash_report_names_signal_address_function)
  * status, not a second fault in the reporter. */
 UTEST(crash_report_survives_garbage_frames)
 {
-	uint64_t seq = check_crash("badframes", SIGSEGV, "fault address 0x0, exit code 139",
+	uint64_t seq = check_crash("badframes", SIGSEGV, "fault address 0x0, wait status 139",
 				   " crash_with_garbage_frames+0x");
 	CHECK(log_has(seq, "  #1 0x00000000deadbeef", ""));
 	CHECK(!log_has(seq, "  #2 0x", ""));
@@ -477,7 +479,7 @@ UTEST(crash_report_names_shared_library_function)
 {
 	uint64_t seq = log_end();
 	const char *argv[] = { "dyncrash", NULL };
-	CHECK_EQ(program_status("bin/dyncrash", argv), 128 + SIGSEGV);
+	CHECK_EQ(program_status("bin/dyncrash", argv), VG_EXIT_SIGNAL_DEFAULT(SIGSEGV));
 	CHECK(log_has(seq, "process dyncrash ", "killed: signal 11"));
 	CHECK(log_has(seq, "  #0 0x", " dynplain_crash+0x"));
 	CHECK(log_has(seq, " dynplain_crash+0x", " in libdynplain.so"));

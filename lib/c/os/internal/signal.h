@@ -109,7 +109,7 @@ void __libc_probe_fault(void);
  * info's signal, interrupted in f (lib/c/os/signal/crash.c); false when
  * another report is already under way (the kernel's then serves). */
 struct vg_intr_frame;
-bool __libc_crash_report(const siginfo_t *info, const struct vg_intr_frame *f, int exit_code);
+bool __libc_crash_report(const siginfo_t *info, const struct vg_intr_frame *f, int wait_status);
 
 /* The calling thread's mask (in its struct __pthread, where the other
  * threads can see it) and its own pending signals (thread-directed:

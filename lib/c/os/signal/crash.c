@@ -129,7 +129,7 @@ static void print_registers(const struct vg_intr_regs *r)
 		vg_printf("%s\n", line);
 }
 
-bool __libc_crash_report(const siginfo_t *info, const struct vg_intr_frame *f, int exit_code)
+bool __libc_crash_report(const siginfo_t *info, const struct vg_intr_frame *f, int wait_status)
 {
 	static atomic_flag once = ATOMIC_FLAG_INIT;
 	if (atomic_flag_test_and_set(&once))
@@ -141,9 +141,9 @@ bool __libc_crash_report(const siginfo_t *info, const struct vg_intr_frame *f, i
 	if (__libc_pid > 0)
 		vg_snprintf(pid, sizeof(pid), "pid %d", (int)__libc_pid);
 	vg_printf("process %.64s (%s) killed: signal %d (%s), si_code %d, fault address "
-		  "0x%llx, exit code %d\n",
+		  "0x%llx, wait status %d\n",
 		  name, pid, info->si_signo, strsignal(info->si_signo), info->si_code,
-		  (unsigned long long)(uintptr_t)info->si_addr, exit_code);
+		  (unsigned long long)(uintptr_t)info->si_addr, wait_status);
 	print_registers(&f->regs);
 	struct program_syms p;
 	program_syms_open(&p);

@@ -14,14 +14,17 @@
 // sends it again when it unblocks. An ignored one returns at once; a
 // handler runs with the action's mask added; a default action ignores,
 // stops the process (process_suspend), or ends it through
-// interrupt_return with the status 128 + signal; a fault's signal or
-// abort's first logs a crash report (crash.c). Faults blocked or without
-// a handler end the process the same way. The process
-// has one entry, registered at start-up (and again in a fork's child).
+// interrupt_return with the end code "killed by the signal", with the
+// core-dump bit for the signals that dump core (abi/verdigris/exit.h),
+// never an exit code; a fault's signal or abort's first logs a crash
+// report (crash.c). Faults blocked or without a handler end the process
+// the same way. The process has one entry, registered at start-up (and
+// again in a fork's child).
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <verdigris/exit.h>
 #include <verdigris/intr.h>
 #include <vg/vg.h>
 
@@ -238,14 +241,14 @@ int __libc_sig_eintr(uint64_t before, int restartable)
 static _Noreturn void die(struct vg_intr_frame *f, const siginfo_t *info)
 {
 	int sig = info->si_signo;
-	long code = 128 + sig;
-	if (!(SIG_CRASH & SIGBIT(sig)) || __libc_crash_report(info, f, 128 + sig))
+	long code = VG_EXIT_SIGNAL_DEFAULT(sig);
+	if (!(SIG_CRASH & SIGBIT(sig)) || __libc_crash_report(info, f, vg_exit_wait_status(code)))
 		code |= VG_INTR_QUIET;
 	/* The kernel restores the context, logs its report unless told not
 	 * to, and kills; the descriptors' handles go with the process (as
 	 * in _Exit). */
 	vg_interrupt_return(f, code);
-	vg_exit(128 + sig); /* a frame it refused: still die */
+	vg_exit(code & ~VG_INTR_QUIET); /* a frame it refused: still die */
 }
 
 static void default_action(const siginfo_t *info, struct vg_intr_frame *f)
@@ -385,7 +388,7 @@ static _Noreturn void resume(struct vg_intr_frame *f, bool in_cp, int saved_errn
 	__libc_cancel_entry_end(in_cp);
 	errno = saved_errno;
 	vg_interrupt_return(f, 0);
-	vg_exit(128 + SIGSEGV); /* the kernel refused our own frame */
+	vg_exit(VG_EXIT_SIGNAL_DEFAULT(SIGSEGV)); /* the kernel refused our own frame */
 }
 
 /* Whether sig's action is to ignore it (SIG_IGN, or a default that

@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
+#include <verdigris/exit.h>
 #include <verdigris/intr.h>
 #include <vg/vg.h>
 
@@ -76,7 +77,7 @@ int kill(pid_t pid, int sig)
 	}
 	long st = 0;
 	if (sig == SIGKILL)
-		st = vg_process_kill(vg_self(), 128 + SIGKILL);
+		st = vg_process_kill(vg_self(), VG_EXIT_SIGNAL(SIGKILL, 0));
 	else if (sig == SIGSTOP)
 		st = vg_process_suspend(vg_self(), 1);
 	else if (sig)

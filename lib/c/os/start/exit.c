@@ -4,6 +4,7 @@
 // code (what the kernel reports for the root task).
 #include <stdlib.h>
 #include <unistd.h>
+#include <verdigris/exit.h>
 #include <vg/loader.h>
 #include <vg/vg.h>
 
@@ -58,10 +59,13 @@ _Noreturn void exit(int status)
  * the end), before the server answers anyone else. */
 _Noreturn void _Exit(int status)
 {
-	vg_process_kill(vg_self(), status);
+	/* Only the low byte is the exit code (POSIX): any other bit would
+	 * read as another form of end (abi/verdigris/exit.h). */
+	long code = status & 0xff;
+	vg_process_kill(vg_self(), code);
 	/* The kill ends this thread on its way back to user mode; in case it
 	 * did not, end it here, then fault rather than run on. */
-	vg_thread_exit(status);
+	vg_thread_exit(code);
 	__builtin_trap();
 }
 
@@ -79,5 +83,8 @@ _Noreturn void abort(void)
 	sigset_t abrt = SIGBIT(SIGABRT);
 	__libc_sig_mask &= ~abrt;
 	raise(SIGABRT);
-	_Exit(134); /* 128 + SIGABRT, as a shell would report it */
+	/* Killed by SIGABRT all the same, as its default action would. */
+	vg_process_kill(vg_self(), VG_EXIT_SIGNAL_DEFAULT(SIGABRT));
+	vg_thread_exit(VG_EXIT_SIGNAL_DEFAULT(SIGABRT));
+	__builtin_trap();
 }
