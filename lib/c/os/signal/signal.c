@@ -650,5 +650,4 @@ void __libc_sig_inherit(void)
 	 * these. */
 	keep_inherited(s.signals, s.count);
 	__libc_sig_ready();
-	__libc_sigchld_wanted(__libc_sig_mask);
 }
