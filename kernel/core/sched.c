@@ -427,7 +427,8 @@ static void add_sleeper(struct thread *t)
 static int block_current(struct wait_queue *q, uint64_t deadline, uint64_t rt)
 {
 	struct thread *t = current;
-	if (t->proc && t->proc->intr_hold && !t->proc->intr_entry)
+	/* The program's own wait, not a stop (suspension, an exception). */
+	if (t->proc && t->proc->intr_hold && !t->proc->intr_entry && !t->no_intr)
 		interrupt_hold_lapse(t);
 	t->state = THREAD_BLOCKED;
 	t->waiting_on = q;
