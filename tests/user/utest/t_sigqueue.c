@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -212,6 +213,44 @@ UTEST(sigqueue_from_another_process_lowest_first_in_order)
 	close(p[1]);
 }
 
+/* Sends sig to pid (the i-th with send) until it is refused for good:
+ * a refusal because 16 wait for its thread in the kernel passes once it
+ * runs, so only 200 in a row count. How many got in (at most max + 1). */
+static int send_until_full(pid_t pid, int sig, long max, bool (*send)(pid_t, int, int i))
+{
+	int sent = 0, refused = 0;
+	while (sent <= max && refused < 200) {
+		if (send(pid, sig, sent)) {
+			sent++;
+			refused = 0;
+			continue;
+		}
+		CHECK_EQ(errno, EAGAIN);
+		refused++;
+		nanosleep(&(struct timespec){ 0, 2000000 }, NULL);
+	}
+	return sent;
+}
+
+/* The end of a child that exits with how many signals it took, which
+ * must be max; the two pipes to it closed. */
+static void child_took(pid_t pid, const int ready[2], const int go[2], long max)
+{
+	int st;
+	CHECK_EQ(waitpid(pid, &st, 0), pid);
+	CHECK(WIFEXITED(st));
+	CHECK_EQ(WEXITSTATUS(st), max);
+	close(ready[0]);
+	close(ready[1]);
+	close(go[0]);
+	close(go[1]);
+}
+
+static bool only_sigqueue(pid_t pid, int sig, int i)
+{
+	return sigqueue(pid, sig, (union sigval){ .sival_int = i }) == 0;
+}
+
 /* A full queue refuses another process's sigqueue with EAGAIN: the kernel
  * counts the real-time signals sigqueue sends a process until its library
  * has taken them (VG_INTR_COUNTED). The child blocks SIGRTMIN and waits;
@@ -248,30 +287,12 @@ UTEST(sigqueue_full_queue_refuses_another_process)
 	CHECK(pid > 0);
 	char c;
 	CHECK_EQ(read(ready[0], &c, 1), 1);
-	int sent = 0, refused = 0;
-	while (sent <= max && refused < 200) {
-		if (sigqueue(pid, SIGRTMIN, (union sigval){ .sival_int = sent }) == 0) {
-			sent++;
-			refused = 0;
-			continue;
-		}
-		CHECK_EQ(errno, EAGAIN);
-		refused++;
-		nanosleep(&(struct timespec){ 0, 2000000 }, NULL);
-	}
-	CHECK_EQ(sent, max);
+	CHECK_EQ(send_until_full(pid, SIGRTMIN, max, only_sigqueue), max);
 	CHECK_EQ(write(go[1], "g", 1), 1);
 	CHECK_EQ(read(ready[0], &c, 1), 1);
 	CHECK_EQ(sigqueue(pid, SIGRTMIN, (union sigval){ .sival_int = 99 }), 0);
 	CHECK_EQ(write(go[1], "g", 1), 1);
-	int st;
-	CHECK_EQ(waitpid(pid, &st, 0), pid);
-	CHECK(WIFEXITED(st));
-	CHECK_EQ(WEXITSTATUS(st), max);
-	close(ready[0]);
-	close(ready[1]);
-	close(go[0]);
-	close(go[1]);
+	child_took(pid, ready, go, max);
 }
 
 /* kill's permissions: a uid-1000 process may not queue a signal to a
@@ -407,6 +428,11 @@ UTEST(kill_queues_realtime_signals_in_order_with_sigqueue)
  * value for each sigqueue. Then a kill and a killpg of its group are two
  * more instances. Before, kill's were not counted: more got in, merged. */
 #define KILLQ_IS_QUEUE(i) ((i) % 3 == 1)
+static bool kill_or_sigqueue(pid_t pid, int sig, int i)
+{
+	return KILLQ_IS_QUEUE(i) ? only_sigqueue(pid, sig, i) : kill(pid, sig) == 0;
+}
+
 UTEST(kill_from_another_process_queues_realtime_signals)
 {
 	int ready[2], go[2];
@@ -444,21 +470,7 @@ UTEST(kill_from_another_process_queues_realtime_signals)
 	setpgid(pid, pid);
 	char c;
 	CHECK_EQ(read(ready[0], &c, 1), 1);
-	int sent = 0, refused = 0;
-	while (sent <= max && refused < 200) {
-		int r = KILLQ_IS_QUEUE(sent)
-			? sigqueue(pid, sig, (union sigval){ .sival_int = sent })
-			: kill(pid, sig);
-		if (r == 0) {
-			sent++;
-			refused = 0;
-			continue;
-		}
-		CHECK_EQ(errno, EAGAIN);
-		refused++;
-		nanosleep(&(struct timespec){ 0, 2000000 }, NULL);
-	}
-	CHECK_EQ(sent, max);
+	CHECK_EQ(send_until_full(pid, sig, max, kill_or_sigqueue), max);
 	CHECK_EQ(kill(pid, sig), -1); /* still full */
 	CHECK_EQ(errno, EAGAIN);
 	CHECK_EQ(killpg(pid, sig), -1);
@@ -468,12 +480,5 @@ UTEST(kill_from_another_process_queues_realtime_signals)
 	CHECK_EQ(kill(pid, sig), 0);
 	CHECK_EQ(killpg(pid, sig), 0);
 	CHECK_EQ(write(go[1], "g", 1), 1);
-	int st;
-	CHECK_EQ(waitpid(pid, &st, 0), pid);
-	CHECK(WIFEXITED(st));
-	CHECK_EQ(WEXITSTATUS(st), max);
-	close(ready[0]);
-	close(ready[1]);
-	close(go[0]);
-	close(go[1]);
+	child_took(pid, ready, go, max);
 }
