@@ -66,6 +66,9 @@ enum vg_packet_type {
 	VG_PACKET_EXCEPTION = 7, /* data: thread koid, cause, address, pc */
 	/* process_watch_stops: data[0] 1 stopped (process_suspend), 0 continued */
 	VG_PACKET_PROCESS_STOP = 8,
+	/* process_watch_stops too: a process_interrupt_hold ended without an
+	 * entry, interruptions waiting: process_interrupt_unhold takes them */
+	VG_PACKET_PROCESS_UNHELD = 9,
 };
 
 /* Exception packets: data[1], the cause. */

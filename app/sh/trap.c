@@ -32,6 +32,32 @@ static int shell_ignores[MAXSIG]; /* by the shell itself (interactive, job contr
 static volatile sig_atomic_t pending[MAXSIG];
 volatile int sig_pending;
 
+/* The real-time signals as bash names them: RTMIN, RTMIN+n, RTMAX,
+ * RTMAX-n (kill -s RTMIN+1). */
+static int rt_sig_from_name(const char *s)
+{
+	int base, dir;
+	if (!strncasecmp(s, "RTMIN", 5)) {
+		base = SIGRTMIN;
+		dir = 1;
+	} else if (!strncasecmp(s, "RTMAX", 5)) {
+		base = SIGRTMAX;
+		dir = -1;
+	} else {
+		return -1;
+	}
+	s += 5;
+	if (!*s)
+		return base;
+	if (*s != (dir > 0 ? '+' : '-') || !isdigit((unsigned char)s[1]))
+		return -1;
+	char *end;
+	long n = strtol(s + 1, &end, 10);
+	if (*end || n > SIGRTMAX - SIGRTMIN)
+		return -1;
+	return base + dir * (int)n;
+}
+
 int sig_from_name(const char *s)
 {
 	if (isdigit((unsigned char)*s)) {
@@ -46,7 +72,7 @@ int sig_from_name(const char *s)
 	for (size_t i = 0; i < NSIGNAMES; i++)
 		if (!strcasecmp(s, signames[i].name))
 			return signames[i].sig;
-	return -1;
+	return rt_sig_from_name(s);
 }
 
 const char *sig_name(int sig)

@@ -68,10 +68,10 @@ static void release(struct process *p, uint64_t arg)
 		p->intr_counted--;
 }
 
-/* The oldest waiting interruption of t, if any, and its value. */
-static bool take(struct thread *t, uint64_t *arg, uint64_t *value)
+/* The oldest waiting interruption of t, if any, and its value (lock
+ * held). */
+static bool take_locked(struct thread *t, uint64_t *arg, uint64_t *value)
 {
-	irqflags_t f = sched_lock();
 	bool any = t->intr_count > 0;
 	if (any) {
 		*arg = t->intr_args[t->intr_head];
@@ -79,6 +79,13 @@ static bool take(struct thread *t, uint64_t *arg, uint64_t *value)
 		t->intr_head = (uint8_t)((t->intr_head + 1) % THREAD_INTR_MAX);
 		t->intr_count--;
 	}
+	return any;
+}
+
+static bool take(struct thread *t, uint64_t *arg, uint64_t *value)
+{
+	irqflags_t f = sched_lock();
+	bool any = take_locked(t, arg, value);
 	sched_unlock(f);
 	return any;
 }
@@ -102,9 +109,10 @@ void interrupt_user_work(struct arch_regs *r)
 	sched_unlock(f);
 	if (p->killed)
 		die(p);
-	/* Held until the program registers its entry (process_interrupt_hold);
-	 * or the entry runs and has not yet taken what waits. */
-	if ((!p->intr_entry && p->intr_hold) || t->intr_deferred)
+	/* Held until the program registers its entry (process_interrupt_hold),
+	 * or until the holder takes them back (a lapsed hold); or the entry
+	 * runs and has not yet taken what waits. */
+	if ((!p->intr_entry && (p->intr_hold || p->intr_lapsed)) || t->intr_deferred)
 		return;
 	uint64_t arg, value;
 	while (take(t, &arg, &value)) {
@@ -224,6 +232,54 @@ long sys_process_interrupt_hold(vg_handle_t process)
 	return 0;
 }
 
+void interrupt_hold_lapse(struct thread *t)
+{
+	struct process *p = t->proc;
+	p->intr_hold = false;
+	for (struct list *n = p->threads.next; n != &p->threads; n = n->next) {
+		if (list_entry(n, struct thread, proc_link)->intr_count) {
+			p->intr_lapsed = p->lapse_report = true;
+			port_notify(&p->obj); /* the holder takes them back */
+			return;
+		}
+	}
+}
+
+long sys_process_interrupt_unhold(vg_handle_t process, uint64_t *out, uint32_t max)
+{
+	struct kobject *o;
+	irqflags_t f;
+	int err = lock_live_process(process, &o, &f);
+	if (err)
+		return err;
+	struct process *p = to_process(o);
+	uint64_t w[THREAD_INTR_MAX][2];
+	uint32_t n = 0;
+	if (p->intr_entry) {
+		err = ERR_BAD_STATE; /* the entry takes them */
+	} else {
+		/* Oldest thread first, each one's in the order sent; taken
+		 * here, so a bad out loses them (the caller's fault). */
+		p->intr_hold = false;
+		bool left = false;
+		for (struct list *l = p->threads.next; l != &p->threads; l = l->next) {
+			struct thread *t = list_entry(l, struct thread, proc_link);
+			while (n < max && n < THREAD_INTR_MAX && take_locked(t, &w[n][0], &w[n][1]))
+				release(p, w[n++][0]);
+			left |= t->intr_count > 0;
+		}
+		p->intr_lapsed = left;
+		p->lapse_report = false;
+	}
+	sched_unlock(f);
+	kobject_unref(o);
+	if (err)
+		return err;
+	if (n && copy_to_user(out, w, n * sizeof(w[0])))
+		return ERR_BAD_ADDRESS;
+	return n;
+}
+
 long sys_interrupt_set_entry(uintptr_t entry, uintptr_t stack, uint64_t stack_size)
 {
 	if (entry >= USER_TOP)
@@ -237,6 +293,8 @@ long sys_interrupt_set_entry(uintptr_t entry, uintptr_t stack, uint64_t stack_si
 	irqflags_t f = sched_lock();
 	t->proc->intr_entry = entry;
 	t->proc->intr_hold = false;
+	/* What a lapsed hold kept is the entry's now, not the holder's. */
+	t->proc->intr_lapsed = t->proc->lapse_report = false;
 	t->intr_stack = stack;
 	t->intr_stack_size = stack_size;
 	/* What waited for the entry (process_interrupt_hold), or for an entry

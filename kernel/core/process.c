@@ -39,11 +39,19 @@ static bool process_poll(struct kobject *o, struct vg_port_packet *pkt)
 	}
 	/* A stop or a continuation not yet reported (the binding is one-shot:
 	 * a stop and a continuation before the next binding make no packet). */
-	if (!p->watch_stops || p->suspended == p->stop_reported)
+	if (!p->watch_stops)
 		return false;
-	p->stop_reported = p->suspended;
-	pkt->type = VG_PACKET_PROCESS_STOP;
-	pkt->data[0] = p->suspended;
+	if (p->suspended != p->stop_reported) {
+		p->stop_reported = p->suspended;
+		pkt->type = VG_PACKET_PROCESS_STOP;
+		pkt->data[0] = p->suspended;
+		return true;
+	}
+	/* A hold that lapsed with interruptions waiting (interrupt.c). */
+	if (!p->lapse_report)
+		return false;
+	p->lapse_report = false;
+	pkt->type = VG_PACKET_PROCESS_UNHELD;
 	return true;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Threads and the scheduler (see thread.h).
 #include <kernel/heap.h>
+#include <kernel/interrupt.h>
 #include <kernel/ktimer.h>
 #include <kernel/log.h>
 #include <kernel/panic.h>
@@ -426,6 +427,9 @@ static void add_sleeper(struct thread *t)
 static int block_current(struct wait_queue *q, uint64_t deadline, uint64_t rt)
 {
 	struct thread *t = current;
+	/* The program's own wait, not a stop (suspension, an exception). */
+	if (t->proc && t->proc->intr_hold && !t->proc->intr_entry && !t->no_intr)
+		interrupt_hold_lapse(t);
 	t->state = THREAD_BLOCKED;
 	t->waiting_on = q;
 	t->deadline = deadline;

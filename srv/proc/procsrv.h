@@ -41,6 +41,11 @@ struct proc_ids {
 	uint32_t ruid, euid, suid;
 };
 
+/* A new program's blocked and SIG_IGN signals (bit n: signal n). */
+struct proc_sigstate {
+	uint64_t blocked, ignored;
+};
+
 struct proc_staged {
 	uint32_t tag, arg;
 	vg_handle_t h;
@@ -69,6 +74,11 @@ struct proc {
 	 * for sigpending and sigwait): one it would ignore would only
 	 * interrupt its blocking calls. */
 	bool sigchld_caught, nocldstop, nocldwait;
+	/* The signal state its program started with (spawn, exec: the
+	 * blocked and SIG_IGN signals its creator passed), which a program
+	 * without an interruption entry keeps for ever: signal.c's default
+	 * actions leave those signals alone. */
+	struct proc_sigstate sigs;
 	/* The kill right (grant_kill): may signal any process but pid 1;
 	 * inherited by its children. */
 	bool kill_any;
@@ -195,6 +205,10 @@ long proc_nice_apply(struct proc *p);
 bool proc_signal_valid(int32_t sig);
 /* Sends sig with si_code code (0: SI_USER) from pid `from`. */
 void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32_t status);
+/* p's program waited without registering an interruption entry while
+ * the kernel held its signals (VG_PACKET_PROCESS_UNHELD): it takes them
+ * back and gives them the default action. */
+void proc_unheld(struct proc *p);
 long proc_kill(struct proc *caller, int32_t pid, int32_t sig);
 /* sigqueue: sig with value (SI_QUEUE) to one process, as kill permits;
  * PROC_PROC_ERROR_FULL when the target cannot queue it. */

@@ -47,6 +47,22 @@ static void end_with(struct proc *p, int32_t sig)
 	vg_process_kill(p->process, VG_EXIT_SIGNAL_DEFAULT(sig));
 }
 
+/* The default action, for a program with no interruption entry (it
+ * cannot catch signals): but the signals its creator left blocked or
+ * ignored stay so (POSIX's exec keeps both, and such a program never
+ * changes them): one ignored is dropped, one blocked stays pending for
+ * ever (the program can never take it). */
+static void without_entry(struct proc *p, int32_t sig)
+{
+	if (sig <= 0 || (sig < 64 && ((p->sigs.blocked | p->sigs.ignored) >> sig) & 1))
+		return;
+	switch (default_action(sig)) {
+	case IGNORE: break;
+	case STOP: vg_process_suspend(p->process, 1); break;
+	case TERMINATE: end_with(p, sig); break;
+	}
+}
+
 /* proc_deliver with a value (sigqueue's): the kernel's answer to the
  * interruption (ERR_SHOULD_WAIT: 16 wait already), or 0. */
 static long deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32_t status,
@@ -75,13 +91,18 @@ static long deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int
 		value);
 	if (st != ERR_BAD_STATE)
 		return st;
-	/* No interruption entry: the default action. */
-	switch (default_action(sig)) {
-	case IGNORE: break;
-	case STOP: vg_process_suspend(p->process, 1); break;
-	case TERMINATE: end_with(p, sig); break;
-	}
+	without_entry(p, sig);
 	return 0;
+}
+
+void proc_unheld(struct proc *p)
+{
+	uint64_t held[VG_INTR_WAITING_MAX][2];
+	long n;
+	while (p->process && !p->kill_sig &&
+	       (n = vg_process_interrupt_unhold(p->process, &held[0][0], VG_INTR_WAITING_MAX)) > 0)
+		for (long i = 0; i < n && !p->kill_sig; i++)
+			without_entry(p, VG_SIGARG_SIG(held[i][0]));
 }
 
 void proc_deliver(struct proc *p, int32_t sig, int32_t code, int32_t from, int32_t status)
@@ -177,6 +198,27 @@ void proc_hangup(struct proc *p)
 	p->tty_fg = 0;
 }
 
+#define SI_QUEUE_CODE (-1)
+#define SIGRTMIN_NUMBER 32
+
+/* A real-time signal is queued, never merged, whoever sends it (kill or
+ * sigqueue): the kernel counts it for the target (VG_INTR_COUNTED, at
+ * most SIGQUEUE_MAX, 32, not yet taken) and refuses one that cannot wait
+ * (ERR_SHOULD_WAIT: the queue is full, or 16 interruptions wait for the
+ * thread). deliver's answer. */
+static long send(struct proc *p, int32_t sig, int32_t code, int32_t from, uint64_t value)
+{
+	return deliver(p, sig, code, from, 0, value, sig >= SIGRTMIN_NUMBER ? VG_INTR_COUNTED : 0);
+}
+
+/* kill's: a real-time signal that could not be queued is refused (EAGAIN
+ * to the sender); another merges with one still pending. */
+static long kill_one(struct proc *caller, struct proc *p, int32_t sig)
+{
+	long st = send(p, sig, 0 /* SI_USER */, caller->pid, 0);
+	return st == ERR_SHOULD_WAIT && sig >= SIGRTMIN_NUMBER ? PROC_PROC_ERROR_FULL : 0;
+}
+
 long proc_kill(struct proc *caller, int32_t pid, int32_t sig)
 {
 	if (!proc_signal_valid(sig))
@@ -187,15 +229,15 @@ long proc_kill(struct proc *caller, int32_t pid, int32_t sig)
 			return PROC_PROC_ERROR_NO_PROCESS;
 		if (!may_signal(caller, p, sig))
 			return PROC_PROC_ERROR_DENIED;
-		proc_deliver(p, sig, 0, caller->pid, 0);
-		return 0;
+		return kill_one(caller, p, sig);
 	}
 	if (pid == INT32_MIN)
 		return PROC_PROC_ERROR_NO_PROCESS;
 	/* A group (0: the caller's), or -1: everyone the caller may signal
-	 * but pid 1 and the caller. */
+	 * but pid 1 and the caller. As on Linux, sent when it reached one of
+	 * them: EAGAIN only when every queue was full. */
 	int32_t pgid = pid == 0 ? caller->pgid : -pid;
-	bool found = false, allowed = false;
+	bool found = false, allowed = false, sent = false;
 	for (size_t i = 0; i < PROC_MAX; i++) {
 		struct proc *p = &procsrv.table[i];
 		if (!p->pid || (pid == -1 ? p->pid == 1 || p == caller : p->pgid != pgid))
@@ -204,15 +246,14 @@ long proc_kill(struct proc *caller, int32_t pid, int32_t sig)
 		if (!may_signal(caller, p, sig))
 			continue;
 		allowed = true;
-		proc_deliver(p, sig, 0, caller->pid, 0);
+		sent |= !kill_one(caller, p, sig);
 	}
 	if (!found)
 		return PROC_PROC_ERROR_NO_PROCESS;
-	return allowed ? 0 : PROC_PROC_ERROR_DENIED;
+	if (!allowed)
+		return PROC_PROC_ERROR_DENIED;
+	return sent ? 0 : PROC_PROC_ERROR_FULL;
 }
-
-#define SI_QUEUE_CODE (-1)
-#define SIGRTMIN_NUMBER 32
 
 long proc_sigqueue(struct proc *caller, int32_t pid, int32_t sig, uint64_t value)
 {
@@ -223,12 +264,9 @@ long proc_sigqueue(struct proc *caller, int32_t pid, int32_t sig, uint64_t value
 		return PROC_PROC_ERROR_NO_PROCESS;
 	if (!may_signal(caller, p, sig))
 		return PROC_PROC_ERROR_DENIED;
-	/* A queued signal is never merged: refused when it cannot wait, in
-	 * the kernel (16 interruptions wait for the thread) or in the target's
-	 * queue, which the kernel counts for real-time ones (VG_INTR_COUNTED:
-	 * SIGQUEUE_MAX, 32, not yet taken). */
-	return deliver(p, sig, SI_QUEUE_CODE, caller->pid, 0, value,
-		       sig >= SIGRTMIN_NUMBER ? VG_INTR_COUNTED : 0) == ERR_SHOULD_WAIT
+	/* Not merged either when it is an ordinary signal: refused when 16
+	 * interruptions wait for the thread. */
+	return send(p, sig, SI_QUEUE_CODE, caller->pid, value) == ERR_SHOULD_WAIT
 		? PROC_PROC_ERROR_FULL
 		: 0;
 }

@@ -57,19 +57,24 @@ static long choose_group(const struct proc *parent, const struct proc_spawn_req 
 }
 
 /* The new program's signal state, if its creator's C library passed one
- * (VG_HTAG_SIGNALS; section 15.1): the kernel holds the signals that come
- * before the program has registered its entry, rather than refusing them
- * (which would make them take the default action here, a blocked or
- * ignored one too); and an ignored SIGCHLD stays ignored, so that its
- * children are reaped as they end. */
-static void signal_state(vg_handle_t vmo, vg_handle_t child, bool *sigchld_ignored)
+ * (VG_HTAG_SIGNALS; section 15.1), its blocked and ignored sets in *sigs
+ * (else none): the kernel holds the signals that come before the program
+ * has registered its entry, rather than refusing them (which would make
+ * them take the default action here, a blocked or ignored one too); and
+ * an ignored SIGCHLD stays ignored, so that its children are reaped as
+ * they end. A program that never registers an entry (one not linked with
+ * the C library) has the hold end at its first wait: signal.c's
+ * proc_unheld then acts on what was held, as on what comes later,
+ * leaving the blocked and ignored signals alone. */
+static void signal_state(vg_handle_t vmo, vg_handle_t child, struct proc_sigstate *sigs)
 {
 	struct vg_startup_signals s;
+	*sigs = (struct proc_sigstate){ 0, 0 };
 	if (vmo == VG_HANDLE_INVALID ||
 	    vg_vmo_read(vmo, 0, &s, offsetof(struct vg_startup_signals, count)))
 		return;
 	vg_process_interrupt_hold(child);
-	*sigchld_ignored = (s.ignored >> SIGCHLD_NUMBER) & 1;
+	*sigs = (struct proc_sigstate){ s.mask, s.ignored };
 }
 
 /* Starts the request's program as pid with the handles staged by from
@@ -79,7 +84,7 @@ static void signal_state(vg_handle_t vmo, vg_handle_t child, bool *sigchld_ignor
  * *ids become its. */
 static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_req *r,
 			const struct proc_limit *limits, vg_handle_t *process, struct proc_ids *ids,
-			bool *sigchld_ignored)
+			struct proc_sigstate *sigs)
 {
 	static const char *argv[STRINGS_MAX + 1], *envp[STRINGS_MAX + 1];
 	/* The staged ones, the set-id program's VFS handle, ours. */
@@ -92,7 +97,7 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 	/* The program's pages, if staged, are ours: the rest go to the child. */
 	uint32_t n = 0;
 	vg_handle_t file = VG_HANDLE_INVALID, signals = VG_HANDLE_INVALID;
-	*sigchld_ignored = false;
+	*sigs = (struct proc_sigstate){ 0, 0 };
 	uint32_t file_len = 0;
 	for (uint32_t i = 0; i < from->nstaged; i++) {
 		const struct proc_staged *s = &from->staged[i];
@@ -124,7 +129,7 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 	} else {
 		handles[n++] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, ep, 0 };
 		proc_limits_set_kernel(child, limits);
-		signal_state(signals, child, sigchld_ignored);
+		signal_state(signals, child, sigs);
 		struct vg_spawn_req req = { image, len, argv, envp, handles, n };
 		/* Only the boot archive's files never change: only they are
 		 * cached. */
@@ -167,8 +172,9 @@ long proc_spawn(struct proc *parent, const struct proc_spawn_req *r, int32_t *pi
 		proc_unstage(parent);
 	else
 		st = start_image(parent, child->pid, r, child->limits, &child->process, &child->ids,
-				 &child->nocldwait);
+				 &child->sigs);
 	if (!st) {
+		child->nocldwait = (child->sigs.ignored >> SIGCHLD_NUMBER) & 1;
 		child->ppid = parent->pid;
 		child->pgid = pgid;
 		child->sid = sid;
@@ -195,8 +201,8 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	}
 	vg_handle_t process;
 	struct proc_ids ids = p->ids;
-	bool sigchld_ignored;
-	long st = start_image(p, p->pid, r, p->limits, &process, &ids, &sigchld_ignored);
+	struct proc_sigstate sigs;
+	long st = start_image(p, p->pid, r, p->limits, &process, &ids, &sigs);
 	if (st)
 		return st;
 	p->ids = ids;
@@ -210,7 +216,8 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	/* The new program's C library starts with SIGCHLD's default action,
 	 * or ignoring it. */
 	p->sigchld_caught = p->nocldstop = false;
-	p->nocldwait = sigchld_ignored;
+	p->nocldwait = (sigs.ignored >> SIGCHLD_NUMBER) & 1;
+	p->sigs = sigs;
 	/* POSIX's exec: the saved user id becomes the effective one, as the
 	 * C library asks of the VFS for the new program. */
 	p->ids.suid = p->ids.euid;

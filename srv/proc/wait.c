@@ -79,6 +79,11 @@ static void on_event(struct async_loop *loop, struct async_source *src,
 		on_stop(p, pkt->data[0] != 0);
 		return;
 	}
+	if (pkt->status >= 0 && pkt->type == VG_PACKET_PROCESS_UNHELD) {
+		async_source_arm(loop, src);
+		proc_unheld(p);
+		return;
+	}
 	async_source_remove(loop, src);
 	p->exit_src.key = 0;
 	if (p->unborn) {

@@ -23,5 +23,11 @@ void interrupt_user_work(struct arch_regs *r);
 /* A thread leaving its process (lock held): the counted interruptions it
  * never took are given back. */
 void interrupt_thread_exit(struct thread *t);
+/* The current thread is about to block (lock held): a process still held
+ * for an entry it has not registered (process_interrupt_hold) never will,
+ * as the C library registers its entry before any wait: the hold ends, and
+ * what waited is for the holder to take back (process_interrupt_unhold),
+ * told by a packet to watchers of stops. */
+void interrupt_hold_lapse(struct thread *t);
 
 #endif

@@ -38,6 +38,10 @@ struct process {
 	 * entry yet. */
 	uint32_t intr_counted;
 	bool intr_hold;
+	/* A hold that ended without an entry (interrupt_hold_lapse): what
+	 * waited stays for process_interrupt_unhold; lapse_report: a packet
+	 * (VG_PACKET_PROCESS_UNHELD) not yet given to watchers of stops. */
+	bool intr_lapsed, lapse_report;
 	bool suspended;
 	struct wait_queue resumed; /* its threads, stopped while suspended */
 	uint64_t dead_ticks; /* run_ticks of its threads that have exited */

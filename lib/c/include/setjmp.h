@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // <setjmp.h>: non-local jumps (lib/c/arch/<arch>/setjmp.S and
-// lib/c/os/signal/sigjmp.c). setjmp also keeps the thread's IPC buffer in
-// word 29, which longjmp puts back; sigsetjmp keeps the signal mask in the
-// last two words and siglongjmp puts it back.
+// lib/c/os/signal/sigjmp.c). setjmp also keeps, in word 29, the signal
+// handlers running at the time, whose IPC buffers longjmp lets go of when
+// it leaves them; sigsetjmp keeps the signal mask in the last two words and
+// siglongjmp puts it back.
 #ifndef _SETJMP_H
 #define _SETJMP_H
 

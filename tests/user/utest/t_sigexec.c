@@ -13,6 +13,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <proc.h>
+
+#include "../proc_server.h"
 #include "../utest.h"
 
 #define BIT(sig) ((sigset_t)1 << (sig))
@@ -253,4 +256,48 @@ UTEST(sigexec_exec_keeps_queued_values)
 	}
 	CHECK(pid > 0);
 	CHECK_EQ(exit_status(pid), 0);
+}
+
+/* A program not linked with the C library (bin/rawsig, libvg only) never
+ * registers an entry: given a signal state, the kernel held its signals
+ * for ever (until 16 waited). Now the hold ends at its first wait and the
+ * process server gives what was held the default action, but leaves the
+ * signals the state says are ignored or blocked alone. rawsig spins until
+ * told (our signals are held meanwhile), sleeps 2 s, exits 7. The state
+ * is staged by hand, as posix_spawn does (VG_HTAG_SIGNALS). */
+static int raw_run(sigset_t blocked, sigset_t ignored, const int *sigs, int n)
+{
+	vg_handle_t ep = proc_server(), vmo, note, theirs;
+	struct vg_startup_signals head = { .mask = blocked, .ignored = ignored };
+	CHECK(ep);
+	CHECK_EQ(vg_vmo_create(sizeof(head), 0, &vmo), 0);
+	CHECK_EQ(vg_vmo_write(vmo, 0, &head, sizeof(head)), 0);
+	CHECK_EQ(proc_process_give(ep, VG_HTAG_SIGNALS, 0, vmo), 0);
+	CHECK_EQ(vg_notification_create(&note), 0);
+	CHECK_EQ(vg_handle_duplicate(note, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, &theirs), 0);
+	CHECK_EQ(proc_process_give(ep, VG_HTAG_USER, 0, theirs), 0);
+	int32_t pid = -1;
+	CHECK_EQ(proc_process_spawn(ep, "/bin/rawsig", "rawsig", 7, "", 0, -1, false, &pid), 0);
+	for (int i = 0; i < n; i++)
+		CHECK_EQ(kill(pid, sigs[i]), 0);
+	CHECK_EQ(vg_notification_signal(note, 1), 0);
+	vg_handle_close(note);
+	int st = -1;
+	CHECK_EQ(waitpid(pid, &st, 0), pid);
+	return st;
+}
+
+UTEST(sigexec_program_without_entry_gets_held_signals_at_its_first_wait)
+{
+	/* SIGTERM held, then its default action: killed (it lived to exit 7,
+	 * the signal still held, before). SIGUSR1 ignored by its state. */
+	static const int term[] = { SIGUSR1, SIGTERM };
+	int st = raw_run(0, BIT(SIGUSR1), term, 2);
+	CHECK(WIFSIGNALED(st));
+	CHECK_EQ(WTERMSIG(st), SIGTERM);
+	/* Ignored and blocked ones by its state: it lives. */
+	static const int kept[] = { SIGUSR1, SIGUSR2, SIGUSR1 };
+	st = raw_run(BIT(SIGUSR2), BIT(SIGUSR1), kept, 3);
+	CHECK(WIFEXITED(st));
+	CHECK_EQ(WEXITSTATUS(st), 7);
 }

@@ -179,3 +179,83 @@ UTEST(signal_handler_longjmp_leaks_no_ipc_buffer)
 	signal(SIGUSR2, SIG_DFL);
 	close(null_fd);
 }
+
+/* Jumps out of nested handlers: each level's handler makes an IPC call or
+ * not (calls[level]), then raises the next level's signal, whose handler
+ * runs nested in it; the innermost jumps back to the code they all
+ * interrupted. Every left handler's buffer must go, not only the
+ * innermost's: 1000 jumps out of (with a call, without), (without, with)
+ * and (with, without, with), mapped bytes unchanged. */
+#define NEST_MAX 3
+static int nest_depth;
+static bool nest_calls[NEST_MAX];
+static bool nest_siglongjmp;
+static jmp_buf nest_back;
+static sigjmp_buf nest_sigback;
+
+static void nested_handler(int sig)
+{
+	int level = sig - SIGRTMIN - 4;
+	char c = 'n';
+	if (nest_calls[level])
+		handled += write(null_fd, &c, 1) == 1;
+	if (level + 1 < nest_depth)
+		raise(sig + 1);
+	else if (nest_siglongjmp)
+		siglongjmp(nest_sigback, 1);
+	else
+		longjmp(nest_back, 1);
+}
+
+static void jump_out_of_nested(const bool *calls, int depth, bool use_siglongjmp)
+{
+	struct vg_ipc_buffer *mine = vg_ipc_buffer();
+	nest_depth = depth;
+	nest_siglongjmp = use_siglongjmp;
+	int calls_each = 0;
+	for (int i = 0; i < depth; i++) {
+		nest_calls[i] = calls[i];
+		calls_each += calls[i];
+		/* SA_NODEFER: a plain longjmp leaves the mask as the handler had
+		 * it (siglongjmp puts ours back). */
+		struct sigaction sa = { .sa_handler = nested_handler,
+					.sa_flags = use_siglongjmp ? 0 : SA_NODEFER };
+		CHECK_EQ(sigaction(SIGRTMIN + 4 + i, &sa, NULL), 0);
+	}
+	handled = 0;
+	struct vg_process_info before, after;
+	CHECK_EQ(vg_process_info(self_h, &before), 0);
+	for (volatile int i = 0; i < 1000; i++) {
+		if (use_siglongjmp ? !sigsetjmp(nest_sigback, 1) : !setjmp(nest_back))
+			raise(SIGRTMIN + 4);
+	}
+	CHECK_EQ(vg_process_info(self_h, &after), 0);
+	CHECK_EQ(handled, 1000 * calls_each);
+	vg_printf("KTEST-DETAIL nested %s (%d levels, calls %d%d%d): 1000 jumps, mapped %llu -> "
+		  "%llu bytes\n",
+		  use_siglongjmp ? "siglongjmp" : "longjmp", depth, calls[0], calls[1],
+		  depth > 2 && calls[2], (unsigned long long)before.mapped,
+		  (unsigned long long)after.mapped);
+	CHECK(after.mapped <= before.mapped + 64 * 1024); /* a leak would be 8 MiB */
+	CHECK(vg_ipc_buffer() == mine);
+	char c = 'y';
+	CHECK_EQ(write(null_fd, &c, 1), 1); /* the kernel's registration is mine again */
+	for (int i = 0; i < depth; i++)
+		signal(SIGRTMIN + 4 + i, SIG_DFL);
+}
+
+UTEST(signal_jump_out_of_nested_handlers_leaks_no_ipc_buffer)
+{
+	CHECK_EQ(vfs_up(), 0);
+	null_fd = open("/dev/null", O_WRONLY);
+	CHECK(null_fd >= 0);
+	static const bool outer_calls[] = { true, false }, inner_calls[] = { false, true },
+			  both_ends[] = { true, false, true };
+	jump_out_of_nested(outer_calls, 2, false);
+	jump_out_of_nested(inner_calls, 2, false);
+	jump_out_of_nested(outer_calls, 2, true);
+	jump_out_of_nested(inner_calls, 2, true);
+	jump_out_of_nested(both_ends, 3, false);
+	jump_out_of_nested(both_ends, 3, true);
+	close(null_fd);
+}

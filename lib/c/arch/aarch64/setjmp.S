@@ -2,12 +2,13 @@
 /*
  * setjmp/longjmp for AArch64: the callee-saved registers of AAPCS64
  * (x19-x28, fp, lr, sp, and the low halves d8-d15 of v8-v15) in jmp_buf
- * words 0-20, and the thread's IPC buffer (struct vg_tcb's ipc_buffer, 16
- * bytes below the thread pointer) in word 29, which longjmp puts back
- * (os/signal/sigjmp.c) before it jumps here, to __libc_longjmp_regs.
- * _setjmp is the same.
+ * words 0-20; then __libc_setjmp_save (a tail call, so that it returns 0
+ * to our caller) keeps the signal handlers running (os/signal/ipcbuf.c),
+ * which longjmp ends (os/signal/sigjmp.c) before it jumps here, to
+ * __libc_longjmp_regs. _setjmp is the same.
  */
 	.text
+	.hidden	__libc_setjmp_save
 	.globl	setjmp
 	.globl	_setjmp
 	.type	setjmp, %function
@@ -26,11 +27,7 @@ _setjmp:
 	stp	d10, d11, [x0, #120]
 	stp	d12, d13, [x0, #136]
 	stp	d14, d15, [x0, #152]
-	mrs	x2, tpidr_el0
-	ldur	x2, [x2, #-16]
-	str	x2, [x0, #232]
-	mov	w0, #0
-	ret
+	b	__libc_setjmp_save
 	.size	setjmp, . - setjmp
 
 	.globl	__libc_longjmp_regs

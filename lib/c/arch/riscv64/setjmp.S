@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * setjmp/longjmp for RISC-V 64 (lp64d): the callee-saved registers s0-s11,
- * ra, sp and fs0-fs11 in jmp_buf words 0-25, and the thread's IPC buffer
- * (struct vg_tcb's ipc_buffer, 16 bytes below tp) in word 29, which
- * longjmp puts back (os/signal/sigjmp.c) before it jumps here, to
- * __libc_longjmp_regs. _setjmp is the same.
+ * ra, sp and fs0-fs11 in jmp_buf words 0-25; then __libc_setjmp_save (a
+ * tail call, so that it returns 0 to our caller) keeps the signal handlers
+ * running (os/signal/ipcbuf.c), which longjmp ends (os/signal/sigjmp.c)
+ * before it jumps here, to __libc_longjmp_regs. _setjmp is the same.
  */
 	.text
+	.hidden	__libc_setjmp_save
 	.globl	setjmp
 	.globl	_setjmp
 	.type	setjmp, @function
@@ -39,10 +40,7 @@ _setjmp:
 	fsd	fs9, 184(a0)
 	fsd	fs10, 192(a0)
 	fsd	fs11, 200(a0)
-	ld	t0, -16(tp)
-	sd	t0, 232(a0)
-	li	a0, 0
-	ret
+	tail	__libc_setjmp_save
 	.size	setjmp, . - setjmp
 
 	.globl	__libc_longjmp_regs

@@ -2,12 +2,13 @@
 /*
  * setjmp/longjmp for x86_64: the callee-saved registers of the SysV ABI
  * (rbx, rbp, r12-r15), the stack pointer after return and the return
- * address, in jmp_buf words 0-7, and the thread's IPC buffer (struct
- * vg_tcb's ipc_buffer, at %fs:8) in word 29, which longjmp puts back
- * (os/signal/sigjmp.c) before it jumps here, to __libc_longjmp_regs.
- * _setjmp is the same.
+ * address, in jmp_buf words 0-7; then __libc_setjmp_save (a tail call,
+ * so that it returns 0 to our caller) keeps the signal handlers running
+ * (os/signal/ipcbuf.c), which longjmp ends (os/signal/sigjmp.c) before it
+ * jumps here, to __libc_longjmp_regs. _setjmp is the same.
  */
 	.text
+	.hidden	__libc_setjmp_save
 	.globl	setjmp
 	.globl	_setjmp
 	.type	setjmp, @function
@@ -24,10 +25,7 @@ _setjmp:
 	movq	%rdx, 48(%rdi)
 	movq	(%rsp), %rdx
 	movq	%rdx, 56(%rdi)
-	movq	%fs:8, %rdx
-	movq	%rdx, 232(%rdi)
-	xorl	%eax, %eax
-	ret
+	jmp	__libc_setjmp_save
 	.size	setjmp, . - setjmp
 
 	.globl	__libc_longjmp_regs

@@ -52,12 +52,22 @@ int __libc_sig_ready(void);
  * through, and the process's. */
 void __libc_sig_flush(void);
 /* Around a handler (os/signal/ipcbuf.c): the interrupted code's IPC
- * buffer is set aside, so that the handler's own calls use another, and
- * put back. __libc_handler_ipc_end also serves longjmp and siglongjmp,
- * with the buffer that was the thread's at setjmp. */
+ * buffer is set aside in *h (the entry's), so that the handler's own calls
+ * use another, and put back. The records of nested handlers are linked,
+ * innermost first: setjmp keeps the innermost's address in jmp_buf word
+ * __LIBC_JMP_HANDLERS (__libc_setjmp_save, which setjmp.S ends with), and
+ * longjmp and siglongjmp end every record made since
+ * (__libc_handler_ipc_unwind), freeing each left handler's buffer. */
 struct vg_ipc_buffer;
-struct vg_ipc_buffer *__libc_handler_ipc_begin(void);
-void __libc_handler_ipc_end(struct vg_ipc_buffer *interrupted);
+struct __libc_handler_ipc {
+	struct __libc_handler_ipc *outer;
+	struct vg_ipc_buffer *interrupted;
+};
+#define __LIBC_JMP_HANDLERS 29
+void __libc_handler_ipc_begin(struct __libc_handler_ipc *h);
+void __libc_handler_ipc_end(struct __libc_handler_ipc *h);
+__attribute__((visibility("hidden"))) int __libc_setjmp_save(unsigned long *env);
+void __libc_handler_ipc_unwind(const unsigned long *env);
 /* In a forked child: nothing is pending (POSIX). */
 void __libc_sig_forked(void);
 /* The signals that are SIG_IGN, for a new program (exec, posix_spawn). */

@@ -470,7 +470,8 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 			resume(f, in_cp, saved_errno);
 		__libc_sig_info(next, value, &info);
 	}
-	struct vg_ipc_buffer *interrupted = __libc_handler_ipc_begin();
+	struct __libc_handler_ipc ipc;
+	__libc_handler_ipc_begin(&ipc);
 	/* What the handler's mask held back runs now, in this frame: a signal
 	 * that keeps coming while its handler runs is taken here again
 	 * rather than sent to ourselves, which nested a frame per arrival
@@ -483,7 +484,7 @@ static void entry(uint64_t arg, struct vg_intr_frame *f)
 			break;
 		__libc_sig_info(next, value, &info);
 	} while (true);
-	__libc_handler_ipc_end(interrupted);
+	__libc_handler_ipc_end(&ipc);
 	resume(f, in_cp, saved_errno);
 }
 
@@ -652,5 +653,4 @@ void __libc_sig_inherit(void)
 	 * these. */
 	keep_inherited(s.signals, s.count);
 	__libc_sig_ready();
-	__libc_sigchld_wanted(__libc_sig_mask);
 }

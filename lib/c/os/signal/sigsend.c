@@ -80,6 +80,12 @@ int kill(pid_t pid, int sig)
 		st = vg_process_kill(vg_self(), VG_EXIT_SIGNAL(SIGKILL, 0));
 	else if (sig == SIGSTOP)
 		st = vg_process_suspend(vg_self(), 1);
+	else if (SIG_QUEUED(sig))
+		/* Queued, as the process server does it for another process:
+		 * counted, refused when the queue is full (sigqueue.c). */
+		st = __libc_sigq_full()
+			? EAGAIN
+			: __libc_sig_self(VG_SIGARG(sig, SI_USER, __libc_pid) | VG_INTR_COUNTED, 0);
 	else if (sig)
 		st = __libc_sig_self(VG_SIGARG(sig, SI_USER, __libc_pid), 0);
 	if (st) {

@@ -32,14 +32,20 @@ _Noreturn void __libc_start(uint64_t arg0, uint64_t arg1)
 	char **argv = su->argv ? (char **)(uintptr_t)su->argv : no_strings;
 	if (su->envp)
 		environ = (char **)(uintptr_t)su->envp;
-	if (vg_startup_find(VG_HTAG_PROC, 0))
-		__libc_proc_hook_signals();
 	/* The signal entry from the start, so that a fault in any program is
 	 * a signal and its default action logs a symbolized crash report
 	 * (lib/c/os/signal/crash.c) rather than the kernel's raw one; with
 	 * the mask, ignored actions and pending signals the program's creator
-	 * passed (exec, posix_spawn). */
+	 * passed (exec, posix_spawn). Before any call that may wait (the
+	 * process server's, for our pid): the kernel's hold of the signals
+	 * sent meanwhile ends at a held program's first wait, as that of a
+	 * program without an entry (docs/ARCHITECTURE.md section 15). */
 	__libc_sig_inherit();
+	if (vg_startup_find(VG_HTAG_PROC, 0))
+		__libc_proc_hook_signals();
+	/* The process server sends SIGCHLD to a process that blocks it: told
+	 * once its hook is there. */
+	__libc_sigchld_wanted(__libc_sig_mask);
 	/* A dynamic program's constructors are every module's: the dynamic
 	 * loader knows them (<vg/loader.h>). */
 	const struct vg_loader *ld = (const struct vg_loader *)(uintptr_t)su->loader;
