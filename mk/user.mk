@@ -178,6 +178,8 @@ USER_EXTRA_proc_bench := tests/user/bench_report.c
 # tests do.
 USER_EXTRA_shtest := tests/user/utest/vfs_up.c tests/user/utest/proc_server.c tests/user/utest/rtc_up.c \
 	$(call user_idl_srcs,devmgr) $(call user_idl_srcs,bus)
+# The fork-hang hunt's root task (tests/user/forkloop.c, tools/forkloop.py).
+USER_EXTRA_forkloop := tests/user/utest/forkrun.c $(USER_EXTRA_shtest)
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))
@@ -213,7 +215,8 @@ $(USER_LIB): $(USER_LIB_OBJS)
 # sources. The root task is one, so that its tests exercise the library.
 # Programs linked with the C library (tests/user/<name>.c).
 USER_LIBC_PROGS := testrun initcheck svccheck proc_child procx_child proc_bench sigchild fdchild \
-	memchild pipechild pshared_child permchild credchild shtest nicechild filechild sigstate forkstress
+	memchild pipechild pshared_child permchild credchild shtest nicechild filechild sigstate forkstress \
+	forkstorm forkloop
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_START_$(p) := $(USER_DIR)/crt1.o))
 $(foreach p,$(USER_LIBC_PROGS),$(eval USER_LIBS_$(p) := $(USER_DIR)/libc.a $(USER_DIR)/libvg-c.a))
 $(patsubst %,$(USER_OBJ)/%.o,$(foreach p,$(USER_LIBC_PROGS),tests/user/$(p).c) $(USER_EXTRA_testrun)): \
