@@ -4,7 +4,7 @@
 // fgetwc, fgetws and fwscanf read from given bytes (valid UTF-8 and bad or
 // cut-off sequences) with the error flag and errno, orientation (fwide),
 // and what a scan leaves in the stream. Left out where we differ from
-// glibc on purpose (lib/c/README.md): more than one ungetwc, the C locale,
+// glibc on purpose (lib/c/README.md): push-back (area_pushback.c), the C locale,
 // the end-of-file flag after a scan, a file that ends inside a character
 // (EILSEQ here, a plain end for glibc), and surrogates and values above
 // U+10FFFF (EILSEQ here; glibc writes '?' or its old 4-byte forms). Ends

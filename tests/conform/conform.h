@@ -55,7 +55,7 @@ unsigned long long conform_rand(unsigned long long *state);
  * but the library, then those that need the file system (in-OS, their
  * tests run after the ones that check life without it). */
 #define CONFORM_AREAS(X) CONFORM_PLAIN_AREAS(X) CONFORM_FILE_AREAS(X)
-#define CONFORM_FILE_AREAS(X) X(wstream)
+#define CONFORM_FILE_AREAS(X) X(wstream) X(pushback)
 #define CONFORM_PLAIN_AREAS(X) \
 	X(string)              \
 	X(ctype)               \

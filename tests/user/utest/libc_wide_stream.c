@@ -141,8 +141,12 @@ UTEST(libc_wide_input)
 	if (!f)
 		return;
 	CHECK(fgetwc(f) == L'\u00e9');
-	CHECK(ungetwc(L'Z', f) == L'Z');
-	CHECK_EQ(ungetwc(L'Y', f), WEOF); /* one character of push-back (glibc: more) */
+	/* Eight characters of push-back (glibc: any number), the last first. */
+	for (wint_t c = L'Z'; c > L'Z' - 8; c--)
+		CHECK(ungetwc(c, f) == c);
+	CHECK_EQ(ungetwc(L'A', f), WEOF);
+	for (wint_t c = L'Z' - 7; c < L'Z'; c++)
+		CHECK(getwc(f) == c);
 	CHECK(getwc(f) == L'Z');
 	wchar_t line[16];
 	CHECK(fgetws(line, 16, f) == line);
