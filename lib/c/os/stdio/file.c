@@ -434,7 +434,7 @@ static size_t fill_locked(FILE *f)
 		f->eof = 1; /* stdin without a descriptor is empty; text ends */
 	else if (n < 0)
 		f->err = 1;
-	return f->rlen;
+	return f->rlen - f->rpos;
 }
 
 size_t fread(void *restrict p, size_t size, size_t n, FILE *restrict f)
