@@ -22,17 +22,6 @@
 
 #define PATH "/tmp/conform_pushback"
 
-/* A stream reading the bytes s. */
-static FILE *reading(const char *s)
-{
-	FILE *w = fopen(PATH, "w");
-	if (!w)
-		return NULL;
-	fwrite(s, 1, strlen(s), w);
-	fclose(w);
-	return fopen(PATH, "r");
-}
-
 static void get(struct cbuf *out, FILE *f, int n)
 {
 	cb_str(out, " get");
@@ -54,7 +43,7 @@ static void bytes(struct conform_sink *sink)
 	for (int beyond = 0; beyond <= 4; beyond++) {
 		cb_reset(&in), cb_reset(&out);
 		cb_str(&in, "ungetc after 3 read, pushed back beyond them: "), cb_int(&in, beyond);
-		FILE *f = reading("abcdef");
+		FILE *f = conform_reading(PATH, "abcdef");
 		if (!f)
 			continue;
 		get(&out, f, 3);
@@ -68,7 +57,7 @@ static void bytes(struct conform_sink *sink)
 
 	cb_reset(&in), cb_reset(&out);
 	cb_str(&in, "ungetc on a fresh stream, then fread and fgets");
-	FILE *f = reading("ab\ncd");
+	FILE *f = conform_reading(PATH, "ab\ncd");
 	if (!f)
 		return;
 	for (int i = 0; i < 5; i++)
@@ -85,7 +74,7 @@ static void bytes(struct conform_sink *sink)
 
 	cb_reset(&in), cb_reset(&out);
 	cb_str(&in, "ungetc at the end of the file");
-	f = reading("ab");
+	f = conform_reading(PATH, "ab");
 	if (!f)
 		return;
 	get(&out, f, 3);
@@ -97,7 +86,7 @@ static void bytes(struct conform_sink *sink)
 
 	cb_reset(&in), cb_reset(&out);
 	cb_str(&in, "fseek after ungetc");
-	f = reading("abcdef");
+	f = conform_reading(PATH, "abcdef");
 	if (!f)
 		return;
 	cb_int(&out, fseek(f, 1, SEEK_SET));
@@ -135,7 +124,7 @@ static void wide(struct conform_sink *sink)
 	for (int n = 1; n <= 7; n += 3) {
 		cb_reset(&in), cb_reset(&out);
 		cb_str(&in, "ungetwc after 2 read: "), cb_int(&in, n);
-		FILE *f = reading("h\xc3\xa9llo");
+		FILE *f = conform_reading(PATH, "h\xc3\xa9llo");
 		if (!f)
 			continue;
 		wget(&out, f, 2);
@@ -151,7 +140,7 @@ static void wide(struct conform_sink *sink)
 
 	cb_reset(&in), cb_reset(&out);
 	cb_str(&in, "ungetwc on a fresh stream, fseek, fwscanf");
-	FILE *f = reading("h\xc3\xa9 12\xe2\x82\xac");
+	FILE *f = conform_reading(PATH, "h\xc3\xa9 12\xe2\x82\xac");
 	if (!f)
 		return;
 	wunget(&out, f, 0x20ac);

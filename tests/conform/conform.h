@@ -12,6 +12,7 @@
 #define CONFORM_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct conform_case {
 	const char *input, *result;
@@ -47,6 +48,10 @@ void cb_dbl(struct cbuf *b, double d);
 void cb_errno(struct cbuf *b, int e);
 /* Hands the case to the sink. */
 void cb_take(struct conform_sink *sink, const struct cbuf *in, const struct cbuf *out);
+
+/* For the areas on files: a stream reading the bytes s, written to path
+ * first; NULL if either fails. */
+FILE *conform_reading(const char *path, const char *s);
 
 /* Deterministic pseudo-random numbers (xorshift64). */
 unsigned long long conform_rand(unsigned long long *state);
