@@ -69,17 +69,8 @@ $(LIBC_SO): $(PIC_LIBC_OBJS) $(PIC_LIBVG_C_OBJS)
 # ld.so must need no loader of its own: refuse any relocation but the
 # relative ones vg_spawn applies, and any TLS (it runs on the program's
 # thread pointer once the program has started).
-# It asks the VFS for the program's ids (vfs.whoami) when LD_LIBRARY_PATH
-# is set (lib/ld/env.c): the filesystem protocol's client and the message
-# encoding, compiled a function to a section so that the link keeps only
-# what ld.so calls (--gc-sections; the whole client would double its code).
-LDSO_IPC_OBJS := $(patsubst %,$(PIC_OBJ)/ldso/%.o,$(IDL_GEN)/fs/fs_client.c lib/ipc/msg.c)
-$(PIC_OBJ)/ldso/%.c.o: %.c mk/dyn.mk mk/user.mk | $(IDL_STAMPS)
-	@mkdir -p $(@D)
-	@echo "  CC      $< (ld.so, pic)"
-	@$(CC) $(PIC_UCFLAGS) -ffunction-sections -fdata-sections -c $< -o $@
-$(LDSO_OBJS): | $(IDL_STAMPS)
-$(LDSO): $(LDSO_OBJS) $(LDSO_IPC_OBJS) $(PIC_LIBVG_OBJS)
+# It is linked with --gc-sections: only what it calls of libvg.
+$(LDSO): $(LDSO_OBJS) $(PIC_LIBVG_OBJS)
 	@echo "  LD      $@"
 	@$(LD) -pie --no-dynamic-linker --gc-sections $(DYN_LDFLAGS) -e _start -o $@ $^
 	@if llvm-readelf -r $@ | grep -q 'R_[A-Z0-9_]*' && llvm-readelf -r $@ | \
@@ -160,19 +151,29 @@ $(DYN_DIR)/dynmissing: $(USER_OBJ)/tests/user/dyn/empty.c.o $(DYN_DIR)/libnotins
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(call DYN_EXE_LINK,$< $(DYN_DIR)/libnotinstalled.so)
+# LD_PRELOAD (t_dyn.c, t_setuid.c): libdynpre.so's getpagesize comes
+# before libc.so's for dynpreload.
+$(DYN_DIR)/libdynpre.so: $(PIC_OBJ)/tests/user/dyn/libdynpre.c.o $(LIBC_SO)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(LD) -shared -soname libdynpre.so $(DYN_LDFLAGS) -o $@ $< $(LIBC_SO)
+$(DYN_DIR)/dynpreload: $(USER_OBJ)/tests/user/dyn/preload.c.o $(LIBC_SO) $(LIBC_CRT1)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(call DYN_EXE_LINK,$<)
 $(DYN_DIR)/libbad.stamp: $(DYN_DIR)/libdyntest.so tests/user/dyn/mkbad.py
 	@echo "  MKBAD   $(@D)/libbad-*.so"
 	@python3 tests/user/dyn/mkbad.py $< $(@D)
 	@touch $@
 
 DYN_PROGS := dyncheck-static dyncheck-pie dyncheck dyncheck-dynpie dlmain dynempty-static \
-	dynempty dynmissing dyncrash
+	dynempty dynmissing dyncrash dynpreload
 DYN_ROOT := $(USER_DIR)/dynroot
 DYN_ROOT_STAMP := $(USER_DIR)/dynroot.stamp
 # libnotinstalled.so is in lib/alt, where ld.so looks only when
 # LD_LIBRARY_PATH says so (lib/ld/env.c; tests t_dyn.c and t_setuid.c).
 $(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libdynplain.so libbad.stamp \
-		libnotinstalled.so) $(LIBC_SO) $(LDSO) mk/dyn.mk
+		libnotinstalled.so libdynpre.so) $(LIBC_SO) $(LDSO) mk/dyn.mk
 	@rm -rf $(DYN_ROOT)
 	@mkdir -p $(DYN_ROOT)/bin $(DYN_ROOT)/lib/alt
 	@$(OBJCOPY) --strip-unneeded $(DYN_DIR)/libnotinstalled.so $(DYN_ROOT)/lib/alt/libnotinstalled.so
@@ -180,7 +181,7 @@ $(DYN_ROOT_STAMP): $(addprefix $(DYN_DIR)/,$(DYN_PROGS) libdyntest.so libdynplai
 		$(OBJCOPY) $(STRIP_FOR_IMAGE) $(DYN_DIR)/$$p $(DYN_ROOT)/bin/$$p || exit 1; done
 	@$(OBJCOPY) --strip-all $(LDSO) $(DYN_ROOT)/lib/ld.so
 	@$(OBJCOPY) --strip-unneeded $(LIBC_SO) $(DYN_ROOT)/lib/libc.so
-	@for l in libdyntest.so libdynplain.so; do \
+	@for l in libdyntest.so libdynplain.so libdynpre.so; do \
 		$(OBJCOPY) --strip-unneeded $(DYN_DIR)/$$l $(DYN_ROOT)/lib/$$l || exit 1; done
 	@cp $(DYN_DIR)/libbad-*.so $(DYN_ROOT)/lib/
 	@touch $@

@@ -130,7 +130,24 @@ struct vg_startup {
 	 * it came from elsewhere). The C library's crash report reads the
 	 * file's symbol table from it; untrusted like any file. */
 	uint64_t image_offset, image_size;
+	/* What the program's spawner vouches for (struct vg_startup_aux): set
+	 * by vg_spawn when asked (the process server always asks), on a page
+	 * of its own mapped read-only through a handle without the write
+	 * right, so that vm_protect cannot make it writable; 0: none. */
+	uint64_t aux;
 };
+
+/* The process server's word on how a program was started, read by the C
+ * library's getauxval and by ld.so (docs/ARCHITECTURE.md, section 17.2). */
+struct vg_startup_aux {
+	uint64_t flags; /* VG_AUX_* */
+	uint32_t uid, euid; /* the real and effective user ids it started with */
+};
+/* A set-user-ID or set-group-ID program whose ids differ from its real
+ * ones (Linux's AT_SECURE): loaders and secure_getenv distrust the
+ * environment. */
+#define VG_AUX_SECURE 0x1u
+#define VG_AUX_IDS 0x2u /* uid and euid are known */
 
 /* One handle passed to a new program beyond the fixed ones above. The tag
  * says what it is; arg qualifies it (the fd number of VG_HTAG_FD). */

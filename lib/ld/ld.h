@@ -60,9 +60,16 @@ void ld_unlock(void);
  * boot archive's LD_LIBRARY_PATH and /lib now, the file system later). */
 long ld_find_file(const char *name, const void **data, size_t *len);
 #define LD_PATH_MAX 256 /* a directory of LD_LIBRARY_PATH and a name */
-/* env.c: LD_LIBRARY_PATH's value, NULL when unset, empty, or in secure
- * mode (a set-id program). */
+/* env.c: LD_LIBRARY_PATH's and LD_PRELOAD's values, NULL when unset,
+ * empty, or in secure mode (a set-id program: the process server's
+ * VG_AUX_SECURE). */
 const char *ld_library_path(void);
+const char *ld_preload(void);
+/* preload.c: LD_PRELOAD's objects loaded as the program's first
+ * dependencies (before its DT_NEEDED ones, so that they come before them
+ * in the global scope); one that cannot be loaded is reported in the log
+ * and skipped. */
+void ld_load_preloads(struct ld_module *exe);
 /* Maps the shared object file into this process as module m, with its
  * dynamic section parsed. false after ld_fail. */
 bool ld_map_object(struct ld_module *m, const void *file, size_t len);
@@ -76,6 +83,9 @@ bool ld_adopt_exe(struct ld_module *m, const struct vg_startup *su);
  * Modules loaded here get TLS ids from tls.c. */
 struct ld_module *ld_module_new(const char *name);
 struct ld_module *ld_module_named(const char *name);
+/* A new module for a DT_NEEDED, LD_PRELOAD or dlopen name, mapped from
+ * its file; NULL after ld_fail. */
+struct ld_module *ld_load_named(const char *name);
 bool ld_load_deps(struct ld_module *root);
 /* dlopen's loading: name (and what it needs) loaded and relocated, or
  * found loaded already (one more reference); NULL after ld_fail, with

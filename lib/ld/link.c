@@ -59,8 +59,7 @@ static void drop_global(struct ld_module *m)
 		}
 }
 
-/* A new module for a DT_NEEDED or dlopen name, mapped from its file. */
-static struct ld_module *load_named(const char *name)
+struct ld_module *ld_load_named(const char *name)
 {
 	const void *data;
 	size_t len;
@@ -79,17 +78,20 @@ static struct ld_module *load_named(const char *name)
 bool ld_load_deps(struct ld_module *root)
 {
 	/* Breadth first: a queue of the modules whose needs are not yet met,
-	 * root first. */
+	 * root first, then those it has already (the program's LD_PRELOAD
+	 * objects, preload.c). */
 	struct ld_module *queue[LD_MAX_MODULES];
 	int head = 0, tail = 0;
 	queue[tail++] = root;
+	for (int i = 0; i < root->ndeps; i++)
+		queue[tail++] = root->deps[i];
 	while (head < tail) {
 		struct ld_module *m = queue[head++];
 		for (int i = 0; i < m->dyn.n_needed; i++) {
 			const char *name = ld_str(&m->dyn, m->dyn.needed[i]);
 			struct ld_module *dep = ld_module_named(name);
 			if (!dep) {
-				dep = load_named(name);
+				dep = ld_load_named(name);
 				if (!dep)
 					return false;
 				if (tail == LD_MAX_MODULES) {
@@ -327,7 +329,7 @@ struct ld_module *ld_open(const char *name)
 		m->refs++;
 		return m;
 	}
-	m = load_named(name);
+	m = ld_load_named(name);
 	if (!m)
 		return NULL;
 	m->refs = 1;

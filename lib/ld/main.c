@@ -41,7 +41,10 @@ int main(void)
 	if (!exe)
 		give_up();
 	exe->pinned = true;
-	if (!ld_adopt_exe(exe, su) || !ld_load_deps(exe))
+	if (!ld_adopt_exe(exe, su))
+		give_up();
+	ld_load_preloads(exe);
+	if (!ld_load_deps(exe))
 		give_up();
 	for (int i = 0; i < LD_MAX_MODULES; i++)
 		if (ld_modules[i].used) {

@@ -275,6 +275,26 @@ static long give(vg_handle_t h, uint32_t rights, vg_handle_t child, vg_handle_t 
 	return st;
 }
 
+/* The aux page: written at the stack VMO's end, and mapped through a
+ * duplicate that may not write, so that the child cannot make it
+ * writable (vm_protect keeps to the rights a mapping was made with);
+ * *at gets its address in the child. */
+static long map_aux(vg_handle_t child, vg_handle_t stack, const struct vg_startup_aux *aux,
+		    uint64_t *at)
+{
+	vg_handle_t ro;
+	long st = vg_vmo_write(stack, STACK_SIZE, aux, sizeof(*aux));
+	if (!st)
+		st = vg_handle_duplicate(stack, VG_RIGHT_READ | VG_RIGHT_MAP, &ro);
+	if (st)
+		return st;
+	uintptr_t where = 0;
+	st = vg_vm_map(child, ro, STACK_SIZE, 4096, VG_VM_READ, &where);
+	vg_handle_close(ro);
+	*at = where;
+	return st;
+}
+
 /* Everything but the load: handles, stack, block, thread. */
 static long start(vg_handle_t child, uint64_t entry, struct vg_startup su,
 		  const struct vg_spawn_req *req, const struct vg_startup_handle *theirs)
@@ -302,12 +322,16 @@ static long start(vg_handle_t child, uint64_t entry, struct vg_startup su,
 			su.image_size = req->len;
 	}
 	vg_handle_t stack;
+	/* The aux page, if any, is the stack VMO's last page. */
+	uint64_t aux_len = req->aux ? 4096 : 0;
 	if (!st)
-		st = vg_vmo_create(STACK_SIZE, 0, &stack);
+		st = vg_vmo_create(STACK_SIZE + aux_len, 0, &stack);
 	if (st)
 		return st;
 	uintptr_t base = 0;
 	st = vg_vm_map(child, stack, 0, STACK_SIZE, VG_VM_READ | VG_VM_WRITE, &base);
+	if (!st && req->aux)
+		st = map_aux(child, stack, req->aux, &su.aux);
 	/* The block is built in a buffer here and written to the top of the
 	 * child's stack (no mapping here, no faults); one buffer, so spawns
 	 * from several threads take turns. */

@@ -274,7 +274,7 @@ long service_start(struct init *in, struct service *s)
 		if ((st = viaproc_start(in, s, argv, envp, h, n)))
 			return st;
 	} else {
-		struct vg_spawn_req req = { image, len, argv, envp, h, n };
+		struct vg_spawn_req req = { image, len, argv, envp, h, n, NULL };
 		if ((st = vg_spawn_in(&req, child, &child, &why))) {
 			snprintf(s->why, sizeof(s->why), "%s: %s (%ld)", d->program,
 				 why ? why : "?", st);

@@ -107,7 +107,7 @@ struct proc {
 	/* A set-user-ID program the VFS staged for the next spawn or exec
 	 * (setid_exec, setid.c), if setid_staged: its pages, the VFS handle
 	 * naming its credentials, and its ids. */
-	bool setid_staged;
+	bool setid_staged, setid_secure;
 	vg_handle_t setid_image, setid_vfs;
 	uint32_t setid_len;
 	struct proc_ids setid_ids;
@@ -234,15 +234,16 @@ void proc_inherit(struct proc *child, const struct proc *parent);
 /* setid_exec (setid.c): from the VFS alone, a set-id program for the
  * next spawn or exec of the process `process` names. */
 long proc_setid_exec(uint64_t badge, vg_handle_t process, vg_handle_t image, uint32_t len,
-		     vg_handle_t vfs, const struct proc_ids *ids);
+		     vg_handle_t vfs, const struct proc_ids *ids, bool secure);
 /* Drops a staged set-id program (unstage, a failed spawn). */
 void proc_setid_drop(struct proc *p);
 /* For a spawn or exec by from: a staged set-id program replaces *file
  * (closed) and its length, and the VFS handle among h[0..*n) (closed;
- * appended when there is none: h has room for one more), and *ids;
- * consumed. */
+ * appended when there is none: h has room for one more), *ids and
+ * *secure (whether the VFS said the program gains ids; false when none is
+ * staged); consumed. */
 void proc_setid_take(struct proc *from, struct vg_startup_handle *h, uint32_t *n, vg_handle_t *file,
-		     uint32_t *len, struct proc_ids *ids);
+		     uint32_t *len, struct proc_ids *ids, bool *secure);
 /* The process a handle to our endpoint names, or NULL (ids.c). */
 struct proc *proc_named_by(vg_handle_t h);
 

@@ -226,11 +226,11 @@ static long do_link_vfs(void *ctx, uint64_t badge, vg_handle_t *vfs)
 
 static long do_setid_exec(void *ctx, uint64_t badge, vg_handle_t process, vg_handle_t image,
 			  uint32_t size, vg_handle_t vfs, uint32_t ruid, uint32_t euid,
-			  uint32_t suid)
+			  uint32_t suid, bool secure)
 {
 	(void)ctx;
 	return proc_setid_exec(badge, process, image, size, vfs,
-			       &(struct proc_ids){ ruid, euid, suid });
+			       &(struct proc_ids){ ruid, euid, suid }, secure);
 }
 
 static long do_ids(void *ctx, uint64_t badge, vg_handle_t process, uint32_t ruid, uint32_t euid,

@@ -21,7 +21,7 @@ void proc_setid_drop(struct proc *p)
 }
 
 long proc_setid_exec(uint64_t badge, vg_handle_t process, vg_handle_t image, uint32_t len,
-		     vg_handle_t vfs, const struct proc_ids *ids)
+		     vg_handle_t vfs, const struct proc_ids *ids, bool secure)
 {
 	struct proc *p = badge == PROC_BADGE_VFS ? proc_named_by(process) : NULL;
 	vg_handle_close(process);
@@ -39,12 +39,14 @@ long proc_setid_exec(uint64_t badge, vg_handle_t process, vg_handle_t image, uin
 	p->setid_len = len;
 	p->setid_vfs = vfs;
 	p->setid_ids = *ids;
+	p->setid_secure = secure;
 	return 0;
 }
 
 void proc_setid_take(struct proc *from, struct vg_startup_handle *h, uint32_t *n, vg_handle_t *file,
-		     uint32_t *len, struct proc_ids *ids)
+		     uint32_t *len, struct proc_ids *ids, bool *secure)
 {
+	*secure = false;
 	if (!from->setid_staged)
 		return;
 	if (*file != VG_HANDLE_INVALID)
@@ -60,5 +62,6 @@ void proc_setid_take(struct proc *from, struct vg_startup_handle *h, uint32_t *n
 		(*n)++;
 	h[i] = (struct vg_startup_handle){ VG_HTAG_FS_ROOT, 0, from->setid_vfs, 0 };
 	*ids = from->setid_ids;
+	*secure = from->setid_secure;
 	from->setid_staged = false;
 }

@@ -111,7 +111,12 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 		}
 	}
 	from->nstaged = 0;
-	proc_setid_take(from, handles, &n, &file, &file_len, ids);
+	bool secure;
+	proc_setid_take(from, handles, &n, &file, &file_len, ids, &secure);
+	/* What the program learns from us (getauxval): the ids it starts
+	 * with, and whether a set-id bit gave it ids its real ones lack. */
+	struct vg_startup_aux aux = { VG_AUX_IDS | (secure ? VG_AUX_SECURE : 0), ids->ruid,
+				      ids->euid };
 	st = file != VG_HANDLE_INVALID ? proc_image_map(file, file_len, &image, &len)
 				       : proc_image_find(r->path, &image, &len);
 	if (st) {
@@ -130,7 +135,7 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 		handles[n++] = (struct vg_startup_handle){ VG_HTAG_PROC, 0, ep, 0 };
 		proc_limits_set_kernel(child, limits);
 		signal_state(signals, child, sigs);
-		struct vg_spawn_req req = { image, len, argv, envp, handles, n };
+		struct vg_spawn_req req = { image, len, argv, envp, handles, n, &aux };
 		/* Only the boot archive's files never change: only they are
 		 * cached. */
 		st = file != VG_HANDLE_INVALID

@@ -4,7 +4,7 @@
 // fgetwc, fgetws and fwscanf read from given bytes (valid UTF-8 and bad or
 // cut-off sequences) with the error flag and errno, orientation (fwide),
 // and what a scan leaves in the stream. Left out where we differ from
-// glibc on purpose (lib/c/README.md): more than one ungetwc, the C locale,
+// glibc on purpose (lib/c/README.md): push-back (area_pushback.c), the C locale,
 // the end-of-file flag after a scan, a file that ends inside a character
 // (EILSEQ here, a plain end for glibc), and surrogates and values above
 // U+10FFFF (EILSEQ here; glibc writes '?' or its old 4-byte forms). Ends
@@ -30,17 +30,6 @@ static void file_bytes(struct cbuf *out, FILE *f)
 	if (r)
 		fclose(r);
 	cb_str(out, " file \""), cb_bytes(out, buf, n), cb_str(out, "\"");
-}
-
-/* A stream reading the bytes s (written through a byte stream first). */
-static FILE *reading(const char *s)
-{
-	FILE *w = fopen(PATH, "w");
-	if (!w)
-		return NULL;
-	fwrite(s, 1, strlen(s), w);
-	fclose(w);
-	return fopen(PATH, "r");
 }
 
 /* A wint_t as 32 bits (its type is unsigned in glibc, signed here). */
@@ -116,7 +105,7 @@ static void input(struct conform_sink *sink)
 		cb_reset(&in), cb_reset(&out);
 		cb_str(&in, "fgetwc \""), cb_bytes(&in, texts[i], strlen(texts[i])),
 			cb_str(&in, "\"");
-		FILE *f = reading(texts[i]);
+		FILE *f = conform_reading(PATH, texts[i]);
 		if (!f)
 			continue;
 		errno = 0;
@@ -135,7 +124,7 @@ static void input(struct conform_sink *sink)
 			cb_reset(&in), cb_reset(&out);
 			cb_str(&in, "fgetws \""), cb_bytes(&in, texts[i], strlen(texts[i]));
 			cb_str(&in, "\" size "), cb_int(&in, sizes[s]);
-			f = reading(texts[i]);
+			f = conform_reading(PATH, texts[i]);
 			if (!f)
 				continue;
 			errno = 0;
@@ -178,7 +167,7 @@ static void scans(struct conform_sink *sink)
 		cb_reset(&in), cb_reset(&out);
 		cb_str(&in, "fwscanf \""), cb_bytes(&in, cases[i].text, strlen(cases[i].text));
 		cb_str(&in, "\" format "), cb_int(&in, i);
-		FILE *f = reading(cases[i].text);
+		FILE *f = conform_reading(PATH, cases[i].text);
 		if (!f)
 			continue;
 		int v = -1;

@@ -3,6 +3,7 @@
 // snprintf so that the rendering does not depend on the formatter the
 // suite tests.
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "conform.h"
@@ -117,4 +118,14 @@ unsigned long long conform_rand(unsigned long long *state)
 	x ^= x >> 7;
 	x ^= x << 17;
 	return *state = x;
+}
+
+FILE *conform_reading(const char *path, const char *s)
+{
+	FILE *w = fopen(path, "w");
+	if (!w)
+		return NULL;
+	fwrite(s, 1, strlen(s), w);
+	fclose(w);
+	return fopen(path, "r");
 }

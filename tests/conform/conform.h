@@ -12,6 +12,7 @@
 #define CONFORM_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct conform_case {
 	const char *input, *result;
@@ -48,6 +49,10 @@ void cb_errno(struct cbuf *b, int e);
 /* Hands the case to the sink. */
 void cb_take(struct conform_sink *sink, const struct cbuf *in, const struct cbuf *out);
 
+/* For the areas on files: a stream reading the bytes s, written to path
+ * first; NULL if either fails. */
+FILE *conform_reading(const char *path, const char *s);
+
 /* Deterministic pseudo-random numbers (xorshift64). */
 unsigned long long conform_rand(unsigned long long *state);
 
@@ -55,7 +60,7 @@ unsigned long long conform_rand(unsigned long long *state);
  * but the library, then those that need the file system (in-OS, their
  * tests run after the ones that check life without it). */
 #define CONFORM_AREAS(X) CONFORM_PLAIN_AREAS(X) CONFORM_FILE_AREAS(X)
-#define CONFORM_FILE_AREAS(X) X(wstream)
+#define CONFORM_FILE_AREAS(X) X(wstream) X(pushback)
 #define CONFORM_PLAIN_AREAS(X) \
 	X(string)              \
 	X(ctype)               \

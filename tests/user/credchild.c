@@ -16,7 +16,10 @@
 //                      it, t_setuid.c), the process server shows E as its
 //                      uid, and, with file, when it can read file, and
 //                      secure_getenv gives CRED_PROBE exactly when the ids
-//                      are all the same (not set-id), else 1
+//                      are all the same (not set-id), as getauxval's
+//                      AT_SECURE and issetugid say, and AT_UID and
+//                      AT_EUID are the real and effective uids (the page
+//                      saying so cannot be made writable); else 1
 // Exit status: 0, or the line of the first check that failed.
 #include <errno.h>
 #include <fcntl.h>
@@ -28,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -73,6 +77,20 @@ static long server_uid(void)
 		if (info.pid == getpid())
 			return info.uid;
 	return -1;
+}
+
+/* getauxval's page, from the process server, stays read-only; types
+ * nobody gives are 0 with ENOENT. */
+static bool aux_sound(void)
+{
+	uint64_t aux = vg_startup()->aux;
+	if (!aux || vg_vm_protect(vg_self(), aux, 4096, VG_VM_READ | VG_VM_WRITE) == 0)
+		return false;
+	errno = 0;
+	if (getauxval(AT_HWCAP) != 0 || errno != ENOENT)
+		return false;
+	errno = 0;
+	return getauxval(AT_PAGESZ) == 4096 && errno == 0;
 }
 
 static int readable(const char *path)
@@ -238,7 +256,10 @@ int main(int argc, char **argv)
 		const char *probe = getenv("CRED_PROBE");
 		return uids_are(id[0], id[1], id[2]) && gids_are(id[3], id[4], id[5]) &&
 				server_uid() == id[1] && (argc == 8 || readable(argv[8])) &&
-				secure_getenv("CRED_PROBE") == (setid ? NULL : probe)
+				secure_getenv("CRED_PROBE") == (setid ? NULL : probe) &&
+				getauxval(AT_SECURE) == setid && issetugid() == setid &&
+				getauxval(AT_UID) == id[0] && getauxval(AT_EUID) == id[1] &&
+				aux_sound()
 			? 0
 			: 1;
 	}

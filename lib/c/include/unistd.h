@@ -101,6 +101,9 @@ int getgroups(int size, gid_t list[]);
 int setresuid(uid_t ruid, uid_t euid, uid_t suid);
 int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
 int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+/* 1 in a set-id program, as the process server said at its start
+ * (getauxval(AT_SECURE), lib/c/os/start/auxv.c). */
+int issetugid(void);
 int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
 /* The name of the real uid in /etc/passwd (lib/c/os/proc/users.c): there
  * are no login records, so this is the user, not a terminal's login. */

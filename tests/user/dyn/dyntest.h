@@ -16,4 +16,7 @@ extern int *dynplain_unloaded;
  * name it from the library's symbols). */
 void dynplain_crash(void);
 
+/* What libdynpre.so's getpagesize gives (tests/user/dyn/preload.c). */
+#define DYNPRE_PAGE_SIZE 12345
+
 #endif

@@ -141,8 +141,12 @@ UTEST(libc_wide_input)
 	if (!f)
 		return;
 	CHECK(fgetwc(f) == L'\u00e9');
-	CHECK(ungetwc(L'Z', f) == L'Z');
-	CHECK_EQ(ungetwc(L'Y', f), WEOF); /* one character of push-back (glibc: more) */
+	/* Eight characters of push-back (glibc: any number), the last first. */
+	for (int c = 'Z'; c > 'Z' - 8; c--)
+		CHECK(ungetwc((wint_t)c, f) == (wint_t)c);
+	CHECK_EQ(ungetwc(L'A', f), WEOF);
+	for (int c = 'Z' - 7; c < 'Z'; c++)
+		CHECK(getwc(f) == (wint_t)c);
 	CHECK(getwc(f) == L'Z');
 	wchar_t line[16];
 	CHECK(fgetws(line, 16, f) == line);
@@ -195,4 +199,12 @@ UTEST(libc_conform_wstream)
 {
 	CHECK_EQ(vfs_up(), 0);
 	libc_conform_run("wstream", conform_wstream, &conform_table_wstream);
+}
+
+/* The push-back area (tests/conform/area_pushback.c: ungetc and ungetwc
+ * several deep, against glibc's results), on a file too. */
+UTEST(libc_conform_pushback)
+{
+	CHECK_EQ(vfs_up(), 0);
+	libc_conform_run("pushback", conform_pushback, &conform_table_pushback);
 }

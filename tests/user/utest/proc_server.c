@@ -38,7 +38,7 @@ vg_handle_t proc_server(void)
 		vg_handle_close(ep);
 		return 0;
 	}
-	struct vg_spawn_req req = { image, len, argv, NULL, h, 4 };
+	struct vg_spawn_req req = { image, len, argv, NULL, h, 4, NULL };
 	if (vg_spawn(&req, &process, NULL)) {
 		vg_handle_close(mine);
 		return 0;

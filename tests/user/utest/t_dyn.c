@@ -78,3 +78,20 @@ UTEST(dyn_library_path)
 	CHECK_EQ(run_env("bin/dynmissing", empty), 127);
 	CHECK_EQ(run("bin/dynmissing"), 127);
 }
+
+UTEST(dyn_preload_interposes)
+{
+	/* libdynpre.so's getpagesize comes before libc.so's (the program's
+	 * DT_NEEDED library) for the program: by name (found in /lib), by
+	 * path, after a missing one (reported and skipped) and with spaces
+	 * for separators. The program alone sees the C library's. */
+	const char *const by_name[] = { "LD_PRELOAD=libdynpre.so", NULL };
+	const char *const by_path[] = { "LD_PRELOAD=/lib/libdynpre.so", NULL };
+	const char *const missing[] = { "LD_PRELOAD=libnone.so:: libdynpre.so", NULL };
+	const char *const only_missing[] = { "LD_PRELOAD=/lib/nowhere.so", NULL };
+	CHECK_EQ(run("bin/dynpreload"), 0);
+	CHECK_EQ(run_env("bin/dynpreload", by_name), 42);
+	CHECK_EQ(run_env("bin/dynpreload", by_path), 42);
+	CHECK_EQ(run_env("bin/dynpreload", missing), 42);
+	CHECK_EQ(run_env("bin/dynpreload", only_missing), 0);
+}

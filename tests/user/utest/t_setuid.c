@@ -132,7 +132,8 @@ static int claims(void)
 	if (vg_handle_duplicate(mine, VG_RIGHT_TRANSFER, &dup) || vg_vmo_create(4096, 0, &vmo) ||
 	    vg_handle_info(__fs_vfs(), &info) || vg_handle_duplicate(__fs_vfs(), info.rights, &vfs))
 		return 2;
-	if (proc_process_setid_exec(mine, dup, vmo, 4096, vfs, 0, 0, 0) != PROC_PROC_ERROR_DENIED)
+	if (proc_process_setid_exec(mine, dup, vmo, 4096, vfs, 0, 0, 0, true) !=
+	    PROC_PROC_ERROR_DENIED)
 		return 3;
 	if (vg_handle_duplicate(mine, VG_RIGHT_TRANSFER, &dup))
 		return 4;
@@ -197,10 +198,11 @@ UTEST(setuid_cleared_by_write)
 #define DYN_PLAIN "/tmp/plain_dyn"
 
 /* Runs path (a copy of bin/dynmissing, which needs lib/alt's
- * libnotinstalled.so) with env: its exit status. */
+ * libnotinstalled.so, or of another dynamic program) with env: its exit
+ * status. */
 static int run_dyn(const char *path, char *env)
 {
-	char *argv[] = { "dynmissing", NULL };
+	char *argv[] = { "dyn", NULL };
 	char *envp[] = { env, NULL };
 	pid_t pid;
 	if (posix_spawn(&pid, path, NULL, NULL, argv, env ? envp : NULL))
@@ -235,6 +237,39 @@ UTEST(setuid_dynamic_ignores_library_path)
 	pid_t pid = fork();
 	if (pid == 0)
 		_exit(dyn_as_user());
+	CHECK(pid > 0);
+	CHECK_EQ(status_of(pid), 0);
+}
+
+#define PRE_SUID "/tmp/setuid_pre"
+#define PRE_PLAIN "/tmp/plain_pre"
+#define PRELOAD "LD_PRELOAD=libdynpre.so"
+
+/* bin/dynpreload (tests/user/dyn/preload.c) exits 42 when libdynpre.so
+ * was preloaded, 0 when not. As uid 1000: each check's code, 0 if all
+ * passed. */
+static int preload_as_user(void)
+{
+	if (setgid(USER) || setuid(USER))
+		return 1;
+	if (run_dyn(PRE_PLAIN, PRELOAD) != 42)
+		return 2;
+	if (run_dyn(PRE_SUID, PRELOAD) != 0)
+		return 3; /* secure mode: not preloaded */
+	return 0;
+}
+
+/* LD_PRELOAD is ignored in a set-id program, honoured in a plain copy, and
+ * in the set-user-ID copy run by its owner (not set-id). */
+UTEST(setuid_dynamic_ignores_preload)
+{
+	CHECK_EQ(vfs_up(), 0);
+	CHECK_EQ(utest_copy_file("/bin/dynpreload", PRE_SUID, 04755, (size_t)-1), 0);
+	CHECK_EQ(utest_copy_file("/bin/dynpreload", PRE_PLAIN, 0755, (size_t)-1), 0);
+	CHECK_EQ(run_dyn(PRE_SUID, PRELOAD), 42);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(preload_as_user());
 	CHECK(pid > 0);
 	CHECK_EQ(status_of(pid), 0);
 }

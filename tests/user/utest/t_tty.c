@@ -50,7 +50,7 @@ static long console_up(void)
 					 { VG_HTAG_RESOURCE, 0, res, 0 },
 					 { VG_HTAG_PROC, 0, proc, 0 },
 					 { VG_HTAG_USER, 1, mgr, 0 } };
-	struct vg_spawn_req req = { image, len, argv, NULL, h, 4 };
+	struct vg_spawn_req req = { image, len, argv, NULL, h, 4, NULL };
 	const char *why = NULL;
 	if ((st = vg_spawn(&req, &process, &why))) {
 		vg_printf("t_tty: console: %s\n", why ? why : "?");

@@ -12,12 +12,14 @@
 FILE *__libc_stream_of_text(char *text, size_t len);
 
 /* A stream's wide state: its orientation (0 none yet, > 0 wide, < 0
- * byte: the first input or output sets it) and ungetwc's one character,
- * which the next wide read returns before the buffered bytes. */
+ * byte: the first input or output sets it) and the characters ungetwc
+ * (and fwscanf) pushed back, back[0..nback), the last first: the next
+ * wide reads return them before the buffered bytes. */
+#define __LIBC_UNGETWC_MAX 8
 struct __libc_wide {
 	int orient;
-	bool has_back;
-	wchar_t back;
+	int nback;
+	wchar_t back[__LIBC_UNGETWC_MAX];
 };
 
 /* What the wide functions (os/stdio/wide.c) use of file.c. Between lock

@@ -99,23 +99,12 @@ char *getenv(const char *name)
 	return v;
 }
 
-/* Whether the process runs with ids it was not given by its user: a
- * set-id program (docs/ARCHITECTURE.md, section 17.2), or one that can
- * take such ids back (a saved id that differs). Asked of the VFS, which
- * ids.c does once per handle. Linux decides once, at exec (AT_SECURE);
- * here a program that gave up its set-id for good is no longer secure. */
-static bool secure(void)
-{
-	uid_t ru, eu, su;
-	gid_t rg, eg, sg;
-	if (getresuid(&ru, &eu, &su) || getresgid(&rg, &eg, &sg))
-		return true; /* unknown: the careful answer */
-	return ru != eu || ru != su || rg != eg || rg != sg;
-}
-
+/* NULL in a set-id program (docs/ARCHITECTURE.md, section 17.2): the
+ * process server says so at its start (issetugid, auxv.c), as Linux's
+ * AT_SECURE, decided once at exec. */
 char *secure_getenv(const char *name)
 {
-	return secure() ? NULL : getenv(name);
+	return issetugid() ? NULL : getenv(name);
 }
 
 int setenv(const char *name, const char *value, int overwrite)

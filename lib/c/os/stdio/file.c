@@ -21,7 +21,11 @@
 #include "../internal/thread.h"
 
 #define RECORD_MAX 255
-#define STREAM_BUF 4096 /* a file stream's buffer: one call to the filesystem */
+#define STREAM_BUF 4096 /* a file stream's reads: one call to the filesystem */
+/* Room a refill leaves before the bytes it reads, for ungetc: as many
+ * bytes pushed back beyond those read since (glibc has a separate area
+ * for them); a file stream's buffer has it on top of STREAM_BUF. */
+#define UNGET_ROOM 8
 
 struct __file {
 	int lock;
@@ -38,7 +42,7 @@ struct __file {
 	struct __file *next;
 };
 
-static char out_buf[RECORD_MAX], err_buf[RECORD_MAX], in_buf[STREAM_BUF];
+static char out_buf[RECORD_MAX], err_buf[RECORD_MAX], in_buf[UNGET_ROOM + STREAM_BUF];
 static FILE out_file = {
 	.fd = 1, .mode = _IOLBF, .writable = 1, .buf = out_buf, .cap = sizeof(out_buf)
 };
@@ -287,7 +291,7 @@ static int mode_flags(const char *mode)
 
 static FILE *stream_new(int fd, int flags)
 {
-	FILE *f = calloc(1, sizeof(*f) + STREAM_BUF);
+	FILE *f = calloc(1, sizeof(*f) + UNGET_ROOM + STREAM_BUF);
 	if (!f) {
 		errno = ENOMEM;
 		return NULL;
@@ -297,7 +301,7 @@ static FILE *stream_new(int fd, int flags)
 	f->readable = (flags & O_ACCMODE) != O_WRONLY;
 	f->writable = (flags & O_ACCMODE) != O_RDONLY;
 	f->buf = (char *)(f + 1);
-	f->cap = STREAM_BUF;
+	f->cap = UNGET_ROOM + STREAM_BUF;
 	__libc_lock(&list_lock);
 	f->next = opened;
 	opened = f;
@@ -372,7 +376,7 @@ int fseek(FILE *f, long off, int whence)
 	if (whence == SEEK_CUR)
 		off -= (long)(f->rlen - f->rpos); /* what was read ahead */
 	f->rpos = f->rlen = 0;
-	f->wide.has_back = false; /* an ungetwc is undone, as an ungetc */
+	f->wide.nback = 0; /* ungetwc's push-back is undone, as ungetc's */
 	off_t r = lseek(f->fd, off, whence);
 	if (r >= 0)
 		f->eof = 0;
@@ -420,16 +424,17 @@ static size_t fill_locked(FILE *f)
 	/* A cancellation point (a thread cancelled in it leaves the stream
 	 * unlocked). */
 	ssize_t n;
+	size_t room = f->cap > 2 * UNGET_ROOM ? UNGET_ROOM : 0;
 	pthread_cleanup_push(unlock_stream, f);
-	n = read(f->fd, f->buf, f->cap);
+	n = read(f->fd, f->buf + room, f->cap - room);
 	pthread_cleanup_pop(0);
-	f->rpos = 0;
-	f->rlen = n > 0 ? (size_t)n : 0;
+	f->rpos = room;
+	f->rlen = room + (n > 0 ? (size_t)n : 0);
 	if (n == 0 || (n < 0 && (f == stdin || f->fd < 0) && errno == EBADF))
 		f->eof = 1; /* stdin without a descriptor is empty; text ends */
 	else if (n < 0)
 		f->err = 1;
-	return f->rlen;
+	return f->rlen - f->rpos;
 }
 
 size_t fread(void *restrict p, size_t size, size_t n, FILE *restrict f)
@@ -473,22 +478,30 @@ int getchar(void)
 	return fgetc(stdin);
 }
 
+/* Pushed-back bytes go before the unread ones in the read buffer, where
+ * the next read takes them (and ftell and fseek's SEEK_CUR count them as
+ * unread, one position each); with no room before those, they move to
+ * the buffer's end first. Fails only when the buffer is all unread
+ * bytes: at least UNGET_ROOM pushed back beyond those read. */
 int ungetc(int c, FILE *f)
 {
 	if (c == EOF)
 		return EOF;
 	__libc_lock(&f->lock);
+	if (f->len)
+		flush_locked(f); /* output waiting in the same buffer goes first */
+	if (f->rpos == 0 && f->rlen < f->cap) {
+		size_t n = f->rlen;
+		memmove(f->buf + f->cap - n, f->buf, n);
+		f->rpos = f->cap - n;
+		f->rlen = f->cap;
+	}
 	int r = EOF;
-	if (f->rpos > 0) { /* room before what is buffered */
+	if (f->rpos > 0) {
 		f->buf[--f->rpos] = (char)c;
 		r = (unsigned char)c;
-	} else if (f->rlen == 0) {
-		f->buf[0] = (char)c;
-		f->rlen = 1;
-		r = (unsigned char)c;
-	}
-	if (r != EOF)
 		f->eof = 0;
+	}
 	__libc_unlock(&f->lock);
 	return r;
 }

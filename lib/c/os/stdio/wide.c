@@ -8,8 +8,9 @@
 // do not form a character, or a character the locale cannot write, fail
 // with EILSEQ and set the stream's error flag. fwprintf and fwscanf are the
 // printf and scanf engines' wide forms (internal/format.h) on the stream,
-// under its lock; ungetwc and fwscanf's push-back share the stream's one
-// slot of wide push-back.
+// under its lock; ungetwc and fwscanf's push-back share the stream's
+// wide push-back, several characters deep (any wide character: they are
+// kept as such, not converted back to bytes).
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -42,10 +43,8 @@ static bool wide_locked(FILE *f)
 static wint_t getwc_locked(FILE *f)
 {
 	struct __libc_wide *w = __libc_stream_wide(f);
-	if (w->has_back) {
-		w->has_back = false;
-		return (wint_t)w->back;
-	}
+	if (w->nback)
+		return (wint_t)w->back[--w->nback];
 	mbstate_t st = { 0, 0 };
 	for (bool first = true;; first = false) {
 		int c = __libc_stream_getc_locked(f);
@@ -122,9 +121,8 @@ wint_t ungetwc(wint_t wc, FILE *f)
 	__libc_stream_lock(f);
 	struct __libc_wide *w = __libc_stream_wide(f);
 	wint_t r = WEOF;
-	if (wide_locked(f) && !w->has_back) {
-		w->has_back = true;
-		w->back = (wchar_t)wc;
+	if (wide_locked(f) && w->nback < __LIBC_UNGETWC_MAX) {
+		w->back[w->nback++] = (wchar_t)wc;
 		__libc_stream_clear_eof(f);
 		r = wc;
 	}
@@ -219,7 +217,7 @@ int wprintf(const wchar_t *restrict fmt, ...)
 }
 
 /* fwscanf's input: the stream's wide characters, the one pushed back
- * kept in the ungetwc slot (so it stays unread after the scan). */
+ * kept with ungetwc's (so it stays unread after the scan). */
 static int scan_get(void *ctx)
 {
 	wint_t c = getwc_locked(ctx);
@@ -229,8 +227,9 @@ static int scan_get(void *ctx)
 static void scan_unget(void *ctx, int c)
 {
 	struct __libc_wide *w = __libc_stream_wide(ctx);
-	w->has_back = true;
-	w->back = (wchar_t)c;
+	/* c is the character just read: from the push-back, where its place
+	 * is free again, or from the bytes, read only with none pushed back. */
+	w->back[w->nback++] = (wchar_t)c;
 }
 
 int vfwscanf(FILE *restrict f, const wchar_t *restrict fmt, va_list ap)

@@ -183,6 +183,9 @@ struct vg_spawn_req {
 	 * caller never has to guess which ones are still its own). */
 	const struct vg_startup_handle *handles;
 	size_t nhandles; /* at most VG_SPAWN_MAX_HANDLES */
+	/* What the spawner vouches for, on a read-only page of the child's
+	 * (vg_startup.aux); NULL: no page. */
+	const struct vg_startup_aux *aux;
 };
 
 #define VG_SPAWN_MAX_HANDLES 128
