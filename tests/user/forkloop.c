@@ -35,19 +35,6 @@ static char *const runs[][4] = {
 };
 #define NRUNS (sizeof(runs) / sizeof(runs[0]))
 
-static int table_size(void)
-{
-	struct proc_info info;
-	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
-	int32_t after = 0;
-	int n = 0;
-	while (!proc_process_next(proc_server(), after, &info, args)) {
-		n++;
-		after = info.pid;
-	}
-	return n;
-}
-
 int main(void)
 {
 	if (!proc_server() || vfs_up()) {
@@ -80,7 +67,7 @@ int main(void)
 			first_free = free_now;
 		vg_printf("forkloop: round %u ok free %ld KiB (%ld since round 2) table %d\n",
 			  round, free_now / 1024, round >= 2 ? (free_now - first_free) / 1024 : 0,
-			  table_size());
+			  forkrun_table_size());
 		for (unsigned r = 0; r < NRUNS && round % 10 == 0; r++)
 			vg_printf("forkloop: since round 2, %s %s: %ld KiB\n", runs[r][0],
 				  runs[r][1], -drift[r] / 1024);

@@ -19,4 +19,7 @@ int forkrun(char *const argv[], long timeout_ms, bool kill_hung);
  * one left is an entry that never ran). */
 int forkrun_reap_orphans(const char *prefix, long timeout_ms);
 
+/* The entries in the process server's table. */
+int forkrun_table_size(void);
+
 #endif

@@ -31,6 +31,8 @@
 #include <unistd.h>
 #include <vg/vg.h>
 
+#include "firstfail.h"
+
 int kill(pid_t pid, int sig);
 
 #define FORKERS 4
@@ -41,18 +43,6 @@ int kill(pid_t pid, int sig);
 #define CHILD_MARK 0xc41d000000000000ull
 #define LABEL_STOP 0
 #define LABEL_REVERSE 1
-
-static int failed, failed_errno;
-static const char *failed_what;
-
-static void fail(int code, const char *what)
-{
-	if (!__atomic_load_n(&failed, __ATOMIC_ACQUIRE)) {
-		failed_what = what;
-		failed_errno = errno;
-		__atomic_store_n(&failed, code, __ATOMIC_RELEASE);
-	}
-}
 
 static uint64_t *maps[MAPS]; /* private, one page each: word 0 TAG(k) */
 static uint64_t *cow; /* private, COW_PAGES: word 0 TAG(100 + p), word 1 churned */

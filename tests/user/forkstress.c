@@ -28,17 +28,7 @@
 #include <unistd.h>
 #include <vg/vg.h>
 
-static int failed, failed_errno;
-static const char *failed_what;
-
-static void fail(int code, const char *what)
-{
-	if (!__atomic_load_n(&failed, __ATOMIC_ACQUIRE)) {
-		failed_what = what;
-		failed_errno = errno;
-		__atomic_store_n(&failed, code, __ATOMIC_RELEASE);
-	}
-}
+#include "firstfail.h"
 
 /* ---- threads ---- */
 

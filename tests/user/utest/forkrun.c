@@ -73,3 +73,16 @@ int forkrun_reap_orphans(const char *prefix, long timeout_ms)
 		nanosleep(&ts, NULL);
 	}
 }
+
+int forkrun_table_size(void)
+{
+	struct proc_info info;
+	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
+	int32_t after = 0;
+	int n = 0;
+	while (!proc_process_next(proc_server(), after, &info, args)) {
+		n++;
+		after = info.pid;
+	}
+	return n;
+}

@@ -31,20 +31,6 @@ static int reap_orphans(long timeout_ms)
 	return forkrun_reap_orphans("forkstress", timeout_ms);
 }
 
-/* The entries in the process server's table. */
-static int table_size(void)
-{
-	struct proc_info info;
-	char args[PROC_PROCESS_NEXT_ARGS_MAX + 1];
-	int32_t after = 0;
-	int n = 0;
-	while (!proc_process_next(proc_server(), after, &info, args)) {
-		n++;
-		after = info.pid;
-	}
-	return n;
-}
-
 UTEST(fork_stress_multithreaded_parent)
 {
 	CHECK(proc_server());
@@ -75,11 +61,11 @@ UTEST(fork_storm_from_four_threads)
 	/* A first run warms the servers' and allocators' caches. */
 	CHECK_EQ(forkrun(warm, 120000, true), 0);
 	CHECK_EQ(forkrun_reap_orphans("forkstorm", 3000), 0);
-	int entries = table_size();
+	int entries = forkrun_table_size();
 	long before = vg_memory_free();
 	CHECK_EQ(forkrun(argv, 120000, true), 0);
 	CHECK_EQ(forkrun_reap_orphans("forkstorm", 3000), 0);
-	CHECK_EQ(table_size(), entries);
+	CHECK_EQ(forkrun_table_size(), entries);
 	int st;
 	CHECK_EQ(waitpid(-1, &st, WNOHANG), -1);
 	CHECK_EQ(errno, ECHILD);
