@@ -4,8 +4,8 @@
 // root task, runs services). Started by the kernel with its struct
 // vg_startup (its handles and flags) at arg0, linked with the C library.
 // When the kernel runs its tests it runs the user-mode tests
-// (tests/user/utest/, one "KTEST" line each) and exits with the number of
-// failures, which the kernel reports; with "bench", the benchmarks.
+// (tests/user/utest/, one "KTEST" line each) and exits with 1 when any
+// failed, which the kernel reports; with "bench", the benchmarks.
 #include "bench.h"
 #include "utest.h"
 
@@ -25,7 +25,7 @@ static int run_tests(void)
 		vg_printf("KTEST user_%s: %s\n", t->name, utest_checks_failed ? "FAIL" : "PASS");
 		failures += utest_checks_failed != 0;
 	}
-	return failures;
+	return failures != 0; /* a count could be a multiple of 256 */
 }
 
 int main(void)
