@@ -135,6 +135,16 @@ struct vg_startup {
 	 * of its own mapped read-only through a handle without the write
 	 * right, so that vm_protect cannot make it writable; 0: none. */
 	uint64_t aux;
+	/* The boot archive's name index (lib/vg/initrd.c), built once by a
+	 * process that searched the archive and passed on read-only by
+	 * vg_spawn and fork, so that a new program's first lookup (ld.so's of
+	 * libc.so) does not validate and index the whole archive again:
+	 * initrd_index_slots (a power of two) slots of a hash and a record
+	 * offset. A hint only: every record it names is read and checked, and
+	 * its name compared. 0: none. */
+	uint64_t initrd_index_slots;
+	vg_handle_t initrd_index;
+	uint32_t reserved;
 };
 
 /* The process server's word on how a program was started, read by the C

@@ -317,6 +317,14 @@ static long start(vg_handle_t child, uint64_t entry, struct vg_startup su,
 			  VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER,
 			  child, &su.initrd);
 		su.initrd_size = mine->initrd_size;
+		/* Our index of it spares the child its own (initrd.c); a
+		 * child without one builds it. */
+		vg_handle_t index;
+		if (!st && vg_initrd_index(&index, &su.initrd_index_slots) &&
+		    give(index,
+			 VG_RIGHT_READ | VG_RIGHT_MAP | VG_RIGHT_DUPLICATE | VG_RIGHT_TRANSFER,
+			 child, &su.initrd_index))
+			su.initrd_index = VG_HANDLE_INVALID;
 		/* The child's crash reports symbolize from its file. */
 		if (vg_initrd_holds(req->image, req->len, &su.image_offset))
 			su.image_size = req->len;

@@ -4,6 +4,7 @@
 // it received, so that the parent can check every part arrived. A
 // notification tagged VG_HTAG_USER+7 is signalled with the bits of its arg.
 #include <kernel/string.h>
+#include <verdigris/errors.h>
 #include <vg/vg.h>
 
 int main(void)
@@ -21,12 +22,17 @@ int main(void)
 		vg_printf("spawnee: %s\n", envp[envc++]);
 	const void *data;
 	size_t len;
-	bool archive = vg_initrd_find("bin/spawnee", &data, &len) == 0 && len > 0;
+	bool archive = vg_initrd_find("bin/spawnee", &data, &len) == 0 && len > 0 &&
+		vg_initrd_find("bin/no-such-program", &data, &len) == ERR_NOT_FOUND;
+	/* Found through the spawner's index of the archive, passed on
+	 * (lib/vg/initrd.c): this program did not index it again. */
+	bool indexed = su->initrd_index != VG_HANDLE_INVALID && su->initrd_index_slots >= 64;
 	for (uint32_t arg = 0; arg < 4; arg++) {
 		vg_handle_t n = vg_startup_find(VG_HTAG_USER + 7, arg);
 		if (n != VG_HANDLE_INVALID && vg_notification_signal(n, 1u << arg))
 			return -1;
 	}
-	/* argc, characters of arguments, environment entries, the archive. */
-	return (int)(su->argc * 1000 + chars * 10 + (size_t)envc) * 2 + archive;
+	/* argc, characters of arguments, environment entries, the archive,
+	 * its index. */
+	return ((int)(su->argc * 1000 + chars * 10 + (size_t)envc) * 2 + archive) * 2 + indexed;
 }

@@ -29,13 +29,14 @@ UTEST(spawn_a_program_from_the_boot_archive)
 	const char *why = NULL;
 	struct vg_spawn_req req = { .image = image, .len = len, .argv = argv, .envp = envp };
 	CHECK_EQ(vg_spawn(&req, &child, &why), 0);
-	/* 3 arguments of 15 characters, 2 variables, the archive: */
-	CHECK_EQ(exit_code(child), (3 * 1000 + 15 * 10 + 2) * 2 + 1);
+	/* 3 arguments of 15 characters, 2 variables, the archive and our
+	 * index of it: */
+	CHECK_EQ(exit_code(child), ((3 * 1000 + 15 * 10 + 2) * 2 + 1) * 2 + 1);
 	vg_handle_close(child);
 	/* No arguments at all. */
 	req = (struct vg_spawn_req){ .image = image, .len = len };
 	CHECK_EQ(vg_spawn(&req, &child, &why), 0);
-	CHECK_EQ(exit_code(child), 1);
+	CHECK_EQ(exit_code(child), 3);
 	vg_handle_close(child);
 	CHECK_EQ(vg_initrd_find("bin/no-such-program", &image, &len), ERR_NOT_FOUND);
 }
@@ -97,7 +98,7 @@ UTEST(spawn_passes_tagged_handles)
 	struct vg_spawn_req req = { .image = image, .len = len, .handles = hs, .nhandles = 2 };
 	vg_handle_t child;
 	CHECK_EQ(vg_spawn(&req, &child, NULL), 0);
-	CHECK_EQ(exit_code(child), 1);
+	CHECK_EQ(exit_code(child), 3);
 	vg_handle_close(child);
 	uint64_t a6[6] = { note, 0, 0, 0, 0, 0 }, bits[5];
 	CHECK_EQ(vg_syscall6_r(VG_SYS_notification_wait, a6, bits), 0);

@@ -75,6 +75,11 @@ static long make_child_handles(vg_handle_t child, vg_handle_t ep)
 	child_view.su.self = give(child, child);
 	child_view.su.resource = give(su->resource, child);
 	child_view.su.initrd = give(su->initrd, child);
+	/* The child has our mapping of the index; its handle to it is new. */
+	vg_handle_t index;
+	child_view.su.initrd_index = vg_initrd_index(&index, &child_view.su.initrd_index_slots)
+		? give(index, child)
+		: VG_HANDLE_INVALID;
 	if (!child_view.su.self)
 		return ERR_NO_MEMORY;
 	size_t n = 0;

@@ -157,10 +157,14 @@ vg_handle_t vg_log_handle(void);
 void vg_startup_set(const struct vg_startup *su);
 
 /* The boot archive (struct vg_startup.initrd), mapped read-only on first
- * use and validated; and a file in it by path ("bin/hello"). ERR_NOT_FOUND
- * when the program has none or the file is not there. */
+ * use and validated, or indexed by the spawner (initrd_index); and a file
+ * in it by path ("bin/hello"). ERR_NOT_FOUND when the program has none or
+ * the file is not there. */
 long vg_initrd_map(const void **base, size_t *len);
 long vg_initrd_find(const char *path, const void **data, size_t *len);
+/* The archive's name index as this process may pass it on (read-only):
+ * false when it has none (never searched the archive). */
+bool vg_initrd_index(vg_handle_t *vmo, uint64_t *slots);
 /* Whether [data, data + len) lies in the boot archive as this program
  * mapped it (never maps it), and where: *offset from its start. */
 bool vg_initrd_holds(const void *data, size_t len, uint64_t *offset);
