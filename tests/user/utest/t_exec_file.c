@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../filecopy.h"
+#include "../permchild_run.h"
 #include "../proc_server.h"
 #include "../utest.h"
 #include "../vfs_up.h"
@@ -35,13 +36,7 @@ static int spawn_status(const char *path)
 static int exec_status(const char *path)
 {
 	char *argv[] = { "memchild", "exec-file", (char *)path, NULL };
-	char *envp[] = { NULL };
-	pid_t pid;
-	int st;
-	if (posix_spawn(&pid, "/bin/memchild", NULL, NULL, argv, envp) ||
-	    waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
-		return -1;
-	return WEXITSTATUS(st);
+	return spawn_run("/bin/memchild", argv);
 }
 
 UTEST(exec_program_from_tmpfs)
