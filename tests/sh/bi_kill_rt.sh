@@ -18,3 +18,5 @@ trap
 kill -l 0 2>/dev/null || echo 0 is no signal
 kill -l RTMIN+99 2>/dev/null || echo RTMIN+99 is no signal
 kill -s RTMAX+1 $$ 2>/dev/null || echo RTMAX+1 is no signal
+# A command killed by a real-time signal is said in strsignal's words.
+"$SH" -c '"$SH" -c "kill -s RTMIN+3 \$\$"; echo st=$(($? - $(kill -l RTMIN)))' 2>&1
