@@ -57,7 +57,7 @@ STEPS = [
      r"n1\nn3", 0),
     ("background_job_ps_and_kill",
      ["sleep 40 & p=$!; ps -o pid,comm | grep -c sleep; kill $p; wait $p; echo st=$?; "
-      "ps -o comm | grep -c sleep"], r"\[1\] \d+\n1\nst=143\n0", 1),
+      "ps -o comm | grep -c sleep"], r"\[1\] \d+\n1\nst=143\n0\n\[1\]\+ +Terminated +sleep 40", 1),
     ("utilities", ["mkdir -p /tmp/d/e && touch /tmp/d/e/f && find /tmp/d | sort && rm -r /tmp/d "
                    "&& ls /tmp/d"], r"/tmp/d\n/tmp/d/e\n/tmp/d/e/f\nls: .*", 2),
     ("ctrl_c_ends_the_foreground_job", ["sleep 100", Keys(CTRL_C, False, SETTLE)], r"\^C", 130),
@@ -74,15 +74,26 @@ STEPS = [
     ("background_jobs_announced_and_kill_%1",
      ["sleep 60", Keys(CTRL_Z, False, SETTLE), "ps -o stat,comm | grep sleep", "kill %1",
       "sleep 1 &", Keys("sleep 2\n"), "jobs"],
-     r"\^Z\n\[1\]\+ +Stopped +sleep 60\nT +sleep\n(\[1\][+-] +Killed \(TERM\) +sleep 60\n)?"
-     r"\[\d\] \d+\n(\[1\][+-] +Killed \(TERM\) +sleep 60\n)?\[\d\]\+ +Done +sleep 1", 0),
+     r"\^Z\n\[1\]\+ +Stopped +sleep 60\nT +sleep\n(\[1\][+-] +Terminated +sleep 60\n)?"
+     r"\[\d\] \d+\n(\[1\][+-] +Terminated +sleep 60\n)?\[\d\]\+ +Done +sleep 1", 0),
     # exit(130) is an exit code, not SIGINT's end: no new line for a ^C, a
     # finished job's "Exit 130"; $? is 130 all the same, and 128 + 15 for
     # SIGTERM's end.
     ("exit_130_is_no_sigint",
      ["sh -c 'exit 130'; echo st=$?; sh -c 'kill $$'; echo st=$?", "sh -c 'exit 130' &",
       Keys("sleep 2\n"), "jobs"],
-     r"st=130\nst=143\n\[\d\] \d+\n\[\d\]\+ +Exit 130 +sh -c .exit 130.", 0),
+     r"st=130\nTerminated\nst=143\n\[\d\] \d+\n\[\d\]\+ +Exit 130 +sh -c .exit 130.", 0),
+    # A job's end by a signal in strsignal's words, as bash and dash say
+    # it: a background job's once wait has it (announced before the next
+    # prompt), a foreground one's at once, with "(core dumped)" for a
+    # signal whose default action dumps core (abort's SIGABRT, after its
+    # crash report in the kernel log; SIGQUIT, which has none).
+    ("killed_job_reads_terminated", ["sleep 100 & kill %1; wait"],
+     r"\[1\] \d+\n\[1\]\+ +Terminated +sleep 100", 0),
+    ("abort_reads_aborted_core_dumped",
+     ["sigchild abort; echo st=$?", "sigchild raise 3 & wait; jobs", "jobs"],
+     r"(.*\n)*Aborted \(core dumped\)\nst=134\n\[1\] \d+\n"
+     r"\[1\]\+ +Quit \(core dumped\) +sigchild raise 3", 0),
     # A background job reading the terminal is stopped (SIGTTIN); in the
     # foreground again it reads what is typed.
     ("background_read_stops_with_sigttin",

@@ -4,26 +4,14 @@
 // number, to processes (a negative pid is a process group); -l lists the
 // names, or names the signal of an exit status above 128.
 #include "../lib/util.h"
+#include <ctype.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-static const struct {
-	const char *name;
-	int sig;
-} signals[] = {
-	{ "HUP", SIGHUP },	 { "INT", SIGINT },   { "QUIT", SIGQUIT }, { "ILL", SIGILL },
-	{ "TRAP", SIGTRAP },	 { "ABRT", SIGABRT }, { "BUS", SIGBUS },   { "FPE", SIGFPE },
-	{ "KILL", SIGKILL },	 { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV }, { "USR2", SIGUSR2 },
-	{ "PIPE", SIGPIPE },	 { "ALRM", SIGALRM }, { "TERM", SIGTERM }, { "CHLD", SIGCHLD },
-	{ "CONT", SIGCONT },	 { "STOP", SIGSTOP }, { "TSTP", SIGTSTP }, { "TTIN", SIGTTIN },
-	{ "TTOU", SIGTTOU },	 { "URG", SIGURG },   { "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ },
-	{ "VTALRM", SIGVTALRM }, { "PROF", SIGPROF }, { "SYS", SIGSYS },
-};
-#define NSIGNALS (int)(sizeof(signals) / sizeof(signals[0]))
-
-/* A name (with or without SIG, any case) or a number; -1 if neither. */
+/* A name in any case, with or without SIG (RTMIN+2 and RTMAX-1 too: the C
+ * library's names, sig2str's, the shell's too), or a number; -1 if neither. */
 static int parse_signal(const char *s)
 {
 	long v;
@@ -31,34 +19,46 @@ static int parse_signal(const char *s)
 		return v >= 0 && v < 128 ? (int)v : -1;
 	if (!strncasecmp(s, "SIG", 3))
 		s += 3;
-	for (int k = 0; k < NSIGNALS; k++)
-		if (!strcasecmp(s, signals[k].name))
-			return signals[k].sig;
-	return -1;
+	char name[SIG2STR_MAX];
+	size_t n = strlen(s);
+	if (n >= sizeof(name) || isdigit((unsigned char)*s))
+		return -1;
+	for (size_t k = 0; k <= n; k++)
+		name[k] = (char)toupper((unsigned char)s[k]);
+	int sig;
+	return str2sig(name, &sig) ? -1 : sig;
 }
 
-static const char *signal_name(int sig)
+/* kill -l: every name, 16 to a line. */
+static void list_all(void)
 {
-	for (int k = 0; k < NSIGNALS; k++)
-		if (signals[k].sig == sig)
-			return signals[k].name;
-	return NULL;
+	char name[SIG2STR_MAX];
+	int shown = 0;
+	for (int sig = 1; sig < 128; sig++) {
+		if (sig2str(sig, name) == 0) {
+			printf("%s%s", shown == 0 ? "" : shown % 16 ? " " : "\n", name);
+			shown++;
+		}
+	}
+	putchar('\n');
 }
 
+/* kill -l operand: a signal number, or an exit status above 128 (130 is
+ * INT, as POSIX says), gives the name; a name gives the number. */
 static int list(int argc, char **argv, int i)
 {
 	if (i == argc) {
-		for (int k = 0; k < NSIGNALS; k++)
-			printf("%s%c", signals[k].name, k + 1 < NSIGNALS ? ' ' : '\n');
+		list_all();
 		return util_finish(0);
 	}
 	int status = 0;
 	for (; i < argc; i++) {
 		long v;
-		const char *name = NULL;
+		char name[SIG2STR_MAX];
 		if (util_parse_long(argv[i], &v)) {
-			name = signal_name(v > 128 ? (int)(v - 128) : (int)v);
-			if (name) {
+			if (v > 128)
+				v -= 128;
+			if (v > 0 && v < 128 && sig2str((int)v, name) == 0) {
 				puts(name);
 				continue;
 			}

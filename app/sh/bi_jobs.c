@@ -48,6 +48,36 @@ int bi_wait(int argc, char **argv)
 	return st;
 }
 
+/* kill -l: every name; or, for each operand, the name of a signal number
+ * or of the signal of an exit status above 128 (kill -l 130: INT), or the
+ * number of a name. */
+static int kill_list(int argc, char **argv)
+{
+	if (argc < 3) {
+		sig_list();
+		return 0;
+	}
+	int st = 0;
+	for (int i = 2; i < argc; i++) {
+		char *end;
+		long n = strtol(argv[i], &end, 10);
+		int sig = sig_from_name(argv[i]);
+		if (isdigit((unsigned char)*argv[i]) && !*end) {
+			n = n > 128 ? n - 128 : n;
+			if (n > 0 && n < 128 && strcmp(sig_name((int)n), "?")) {
+				printf("%s\n", sig_name((int)n));
+				continue;
+			}
+		} else if (sig > 0) {
+			printf("%d\n", sig);
+			continue;
+		}
+		sh_error("kill: %s: invalid signal specification", argv[i]);
+		st = 1;
+	}
+	return st;
+}
+
 int bi_kill(int argc, char **argv)
 {
 	int sig = SIGTERM, i = 1;
@@ -55,14 +85,8 @@ int bi_kill(int argc, char **argv)
 		sh_error("kill: usage: kill [-s sigspec | -signum] pid | %%job ... or kill -l");
 		return 2;
 	}
-	if (!strcmp(argv[1], "-l")) {
-		if (argc > 2) {
-			int n = atoi(argv[2]);
-			printf("%s\n", sig_name(n > 128 ? n - 128 : n));
-		} else
-			sig_list();
-		return 0;
-	}
+	if (!strcmp(argv[1], "-l") || !strcmp(argv[1], "-L"))
+		return kill_list(argc, argv);
 	if (!strcmp(argv[1], "-s") || !strcmp(argv[1], "-n")) {
 		if (argc < 3 || (sig = sig_from_name(argv[2])) < 0) {
 			sh_error("kill: %s: invalid signal", argc < 3 ? "" : argv[2]);

@@ -11,6 +11,12 @@
 
 #include "sh.h"
 
+/* POSIX.1-2024's; glibc hides it from a POSIX.1-2008 program (the host's
+ * build). The bit is the same everywhere. */
+#ifndef WCOREDUMP
+#define WCOREDUMP(ws) ((ws)&0x80)
+#endif
+
 struct job {
 	struct job *next;
 	int id;
@@ -131,6 +137,15 @@ static void record(pid_t pid, int ws)
 				}
 }
 
+/* How a process ended by a signal is told, as bash and dash tell it:
+ * strsignal's words (the C library's, as psignal's), and " (core dumped)"
+ * when the wait status has the core-dump bit. */
+static const char *signal_text(int ws, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s%s", strsignal(WTERMSIG(ws)), WCOREDUMP(ws) ? " (core dumped)" : "");
+	return buf;
+}
+
 static const char *state_text(const struct job *j, char *buf, size_t n)
 {
 	if (j->stopped)
@@ -139,19 +154,21 @@ static const char *state_text(const struct job *j, char *buf, size_t n)
 		return "Running";
 	int ws = j->ws[j->n - 1];
 	if (WIFSIGNALED(ws))
-		snprintf(buf, n, "Killed (%s)", sig_name(WTERMSIG(ws)));
-	else if (WEXITSTATUS(ws))
+		return signal_text(ws, buf, n);
+	if (WEXITSTATUS(ws))
 		snprintf(buf, n, "Exit %d", WEXITSTATUS(ws));
 	else
 		snprintf(buf, n, "Done");
 	return buf;
 }
 
-static void print_job(const struct job *j)
+/* A job's line of jobs and of the announcement of its end. The state
+ * column is 24 wide, and a longer state keeps a space before the text. */
+static void print_job(FILE *f, const struct job *j)
 {
-	char buf[48];
+	char buf[64];
 	char mark = j == jobs ? '+' : (jobs && j == jobs->next) ? '-' : ' ';
-	fprintf(stderr, "[%d]%c  %-24s%s\n", j->id, mark, state_text(j, buf, sizeof buf), j->text);
+	fprintf(f, "[%d]%c  %-23s %s\n", j->id, mark, state_text(j, buf, sizeof buf), j->text);
 }
 
 static void restore_terminal(void)
@@ -189,8 +206,15 @@ int job_wait_fg(struct job *j)
 			jobs = j;
 		}
 		fputc('\n', stderr);
-		print_job(j);
+		print_job(stderr, j);
 		return 128 + SIGTSTP;
+	}
+	/* Killed by a signal the user did not send from the keyboard (^C)
+	 * nor one that only ends a pipeline early: said, as bash and dash do. */
+	int ws = j->n ? j->ws[j->n - 1] : -1;
+	if (ws != -1 && WIFSIGNALED(ws) && WTERMSIG(ws) != SIGINT && WTERMSIG(ws) != SIGPIPE) {
+		char buf[64];
+		fprintf(stderr, "%s\n", signal_text(ws, buf, sizeof buf));
 	}
 	int st = job_status(j);
 	if (j->bg)
@@ -219,7 +243,7 @@ void jobs_reap(int announce)
 	for (struct job *j = jobs, *next; j; j = next) {
 		next = j->next;
 		if (!running(j) && !j->stopped) {
-			print_job(j);
+			print_job(stderr, j);
 			unlink_job(j);
 			job_free(j);
 		}
@@ -267,12 +291,8 @@ void jobs_list(int argc, char **argv)
 		next = j->next;
 		if (pids)
 			printf("%ld\n", (long)j->pgid);
-		else {
-			char buf[48];
-			char mark = j == jobs ? '+' : (jobs && j == jobs->next) ? '-' : ' ';
-			printf("[%d]%c  %-24s%s\n", j->id, mark, state_text(j, buf, sizeof buf),
-			       j->text);
-		}
+		else
+			print_job(stdout, j);
 		if (!running(j) && !j->stopped) { /* reported: forgotten */
 			unlink_job(j);
 			job_free(j);
@@ -321,8 +341,12 @@ static int wait_one(struct job *j)
 		record(pid, ws);
 	}
 	int st = job_status(j);
-	unlink_job(j);
-	job_free(j);
+	/* An interactive shell announces the end before its next prompt,
+	 * waited for or not, as bash and dash do: the job stays until then. */
+	if (!sh.interactive || running(j)) {
+		unlink_job(j);
+		job_free(j);
+	}
 	return st;
 }
 
@@ -336,12 +360,14 @@ int jobs_wait(const char *spec)
 
 int jobs_wait_all(void)
 {
-	while (jobs) {
-		if (jobs->stopped)
-			break;
-		wait_one(jobs);
+	for (;;) {
+		struct job *j = jobs;
+		while (j && (j->stopped || !running(j)))
+			j = j->next;
+		if (!j)
+			return 0;
+		wait_one(j);
 	}
-	return 0;
 }
 
 void jobs_forget_all(void)

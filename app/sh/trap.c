@@ -11,20 +11,7 @@
 
 #include "sh.h"
 
-static const struct {
-	const char *name;
-	int sig;
-} signames[] = {
-	{ "HUP", SIGHUP },	 { "INT", SIGINT },   { "QUIT", SIGQUIT },   { "ILL", SIGILL },
-	{ "TRAP", SIGTRAP },	 { "ABRT", SIGABRT }, { "BUS", SIGBUS },     { "FPE", SIGFPE },
-	{ "KILL", SIGKILL },	 { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV },   { "USR2", SIGUSR2 },
-	{ "PIPE", SIGPIPE },	 { "ALRM", SIGALRM }, { "TERM", SIGTERM },   { "CHLD", SIGCHLD },
-	{ "CONT", SIGCONT },	 { "STOP", SIGSTOP }, { "TSTP", SIGTSTP },   { "TTIN", SIGTTIN },
-	{ "TTOU", SIGTTOU },	 { "URG", SIGURG },   { "XCPU", SIGXCPU },   { "XFSZ", SIGXFSZ },
-	{ "VTALRM", SIGVTALRM }, { "PROF", SIGPROF }, { "WINCH", SIGWINCH }, { "SYS", SIGSYS },
-};
-#define NSIGNAMES (sizeof signames / sizeof signames[0])
-#define MAXSIG 65
+#define MAXSIG 65 /* above the last signal, ours (63) and the host's (64) */
 
 static char *traps[MAXSIG]; /* action, NULL: default */
 static int ignored_at_entry[MAXSIG];
@@ -32,32 +19,8 @@ static int shell_ignores[MAXSIG]; /* by the shell itself (interactive, job contr
 static volatile sig_atomic_t pending[MAXSIG];
 volatile int sig_pending;
 
-/* The real-time signals as bash names them: RTMIN, RTMIN+n, RTMAX,
- * RTMAX-n (kill -s RTMIN+1). */
-static int rt_sig_from_name(const char *s)
-{
-	int base, dir;
-	if (!strncasecmp(s, "RTMIN", 5)) {
-		base = SIGRTMIN;
-		dir = 1;
-	} else if (!strncasecmp(s, "RTMAX", 5)) {
-		base = SIGRTMAX;
-		dir = -1;
-	} else {
-		return -1;
-	}
-	s += 5;
-	if (!*s)
-		return base;
-	if (*s != (dir > 0 ? '+' : '-') || !isdigit((unsigned char)s[1]))
-		return -1;
-	char *end;
-	long n = strtol(s + 1, &end, 10);
-	if (*end || n > SIGRTMAX - SIGRTMIN)
-		return -1;
-	return base + dir * (int)n;
-}
-
+/* A number, EXIT, or a name in any case with or without SIG (RTMIN+1 too):
+ * the C library's names (sig2str), shared with the kill utility. */
 int sig_from_name(const char *s)
 {
 	if (isdigit((unsigned char)*s)) {
@@ -69,26 +32,37 @@ int sig_from_name(const char *s)
 		return 0;
 	if (!strncasecmp(s, "SIG", 3))
 		s += 3;
-	for (size_t i = 0; i < NSIGNAMES; i++)
-		if (!strcasecmp(s, signames[i].name))
-			return signames[i].sig;
-	return rt_sig_from_name(s);
+	char name[SIG2STR_MAX];
+	size_t n = 0;
+	for (; s[n] && n + 1 < sizeof name; n++)
+		name[n] = (char)toupper((unsigned char)s[n]);
+	name[n] = 0;
+	int sig;
+	return s[n] || isdigit((unsigned char)*name) || str2sig(name, &sig) ? -1 : sig;
 }
 
 const char *sig_name(int sig)
 {
+	static char name[SIG2STR_MAX];
 	if (sig == 0)
 		return "EXIT";
-	for (size_t i = 0; i < NSIGNAMES; i++)
-		if (signames[i].sig == sig)
-			return signames[i].name;
-	return "?";
+	return sig2str(sig, name) ? "?" : name;
 }
 
+/* Every name, 16 to a line (kill -l, trap -l). */
 void sig_list(void)
 {
-	for (size_t i = 0; i < NSIGNAMES; i++)
-		printf("%s%c", signames[i].name, i + 1 == NSIGNAMES ? '\n' : ' ');
+	int k = 0;
+	for (int sig = 1; sig < MAXSIG; sig++) {
+		char name[SIG2STR_MAX];
+		if (sig2str(sig, name))
+			continue;
+		if (k)
+			putchar(k % 16 ? ' ' : '\n');
+		fputs(name, stdout);
+		k++;
+	}
+	putchar('\n');
 }
 
 static void on_signal(int sig)

@@ -2,10 +2,12 @@
 // lib/c's <string.h>, <strings.h> and <ctype.h> against glibc's: random
 // buffers over a small alphabet (so that long common prefixes are common)
 // at every alignment, exact-size heap blocks so ASan catches any read past a
-// bound, tokenizers on random delimiters, every byte through ctype, and our
-// own strerror table.
+// bound, tokenizers on random delimiters, every byte through ctype, our
+// own strerror table, and signals' descriptions and names (strsignal,
+// sig2str, str2sig) against glibc's strsignal and sigabbrev_np.
 #define _GNU_SOURCE
 #include <ctype.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,4 +243,64 @@ TEST(libc_string, strerror)
 	      !strcmp(buf, "Invalid argument"));
 	CHECK(vgc_strerror_r(VGC_ERANGE, buf, 5) == VGC_ERANGE && !strcmp(buf, "Resu"));
 	CHECK(vgc_strerror_r(999, buf, sizeof(buf)) == VGC_EINVAL);
+}
+
+TEST(libc_string, strsignal)
+{
+	/* 1-31 are Linux's numbers in both; glibc's real-time signals start
+	 * at its SIGRTMIN (34), ours at 32, and both say "Real-time signal N"
+	 * for SIGRTMIN + N. */
+	for (int sig = 0; sig < 32; sig++)
+		CHECK_STREQ(vgc_strsignal(sig), strsignal(sig));
+	for (int n = 0; n <= SIGRTMAX - SIGRTMIN; n++)
+		CHECK_STREQ(vgc_strsignal(VGC_SIGRTMIN + n), strsignal(SIGRTMIN + n));
+	CHECK_STREQ(vgc_strsignal(VGC_SIGRTMAX), "Real-time signal 31");
+	CHECK_STREQ(vgc_strsignal(VGC_SIGRTMAX + 1), "Unknown signal 64");
+	CHECK_STREQ(vgc_strsignal(-1), "Unknown signal -1");
+}
+
+TEST(libc_string, sig2str_str2sig)
+{
+	char name[32];
+	/* glibc names 29 POLL; we write IO (bash's, dash's) and read both. */
+	for (int sig = 1; sig < 32; sig++) {
+		CHECK(vgc_sig2str(sig, name) == 0);
+		CHECK_STREQ(name, sig == SIGIO ? "IO" : sigabbrev_np(sig));
+	}
+	static const struct {
+		int sig;
+		const char *name;
+	} rt[] = { { 32, "RTMIN" },    { 33, "RTMIN+1" }, { 47, "RTMIN+15" },
+		   { 48, "RTMAX-15" }, { 62, "RTMAX-1" }, { 63, "RTMAX" } };
+	for (size_t i = 0; i < ARRAY_SIZE(rt); i++) {
+		CHECK(vgc_sig2str(rt[i].sig, name) == 0);
+		CHECK_STREQ(name, rt[i].name);
+	}
+	/* Every name reads back as its number, and so does the number. */
+	for (int sig = 1; sig <= VGC_SIGRTMAX; sig++) {
+		int got = -1;
+		CHECK(vgc_sig2str(sig, name) == 0);
+		CHECK(vgc_str2sig(name, &got) == 0 && got == sig);
+		snprintf(name, sizeof(name), "%d", sig);
+		CHECK(vgc_str2sig(name, &got) == 0 && got == sig);
+	}
+	CHECK(vgc_sig2str(0, name) == -1 && vgc_sig2str(64, name) == -1 &&
+	      vgc_sig2str(-2, name) == -1);
+	static const struct {
+		const char *name;
+		int sig; /* -1: refused */
+	} in[] = { { "IOT", 6 },       { "POLL", 29 },	      { "CLD", 17 },
+		   { "RTMIN+0", 32 },  { "RTMIN+16", 48 },    { "RTMAX-31", 32 },
+		   { "RTMIN+32", -1 }, { "RTMAX-32", -1 },    { "RTMIN-1", -1 },
+		   { "RTMAX+1", -1 },  { "RTMIN+", -1 },      { "RTMIN+1x", -1 },
+		   { "RTMIN++1", -1 }, { "RTMINX", -1 },      { "0", -1 },
+		   { "64", -1 },       { "-1", -1 },	      { "+1", -1 },
+		   { "", -1 },	       { "term", -1 },	      { "SIGTERM", -1 },
+		   { "TERM ", -1 },    { "99999999999", -1 }, { "015", 15 } };
+	for (size_t i = 0; i < ARRAY_SIZE(in); i++) {
+		int got = -1;
+		int r = vgc_str2sig(in[i].name, &got);
+		CHECK_MSG(in[i].sig < 0 ? r == -1 : r == 0 && got == in[i].sig, "str2sig(\"%s\")",
+			  in[i].name);
+	}
 }

@@ -8,6 +8,7 @@
 # One line per test: TEST sh.pty_<name>: PASS|FAIL.
 import os
 import pty
+import re
 import select
 import shutil
 import sys
@@ -243,7 +244,29 @@ def t_kill_stopped_job(s):
     out += s.expect(PROMPT)
     s.run(b"jobs; echo again")
     out += s.expect(b"again\r\n")
-    assert out.count(b"Killed (TERM)") == 1 and b"Stopped" not in out, out
+    assert out.count(b"Terminated") == 1 and b"Stopped" not in out, out
+
+
+def t_waited_job_end_announced(s):
+    # A background job that wait collected is still announced before the
+    # next prompt, in strsignal's words, as bash and dash do; once.
+    s.expect(PROMPT)
+    s.run(b"sleep 30 & kill %1; wait; echo waited")
+    s.expect(b"waited\r\n")
+    out = s.expect(PROMPT)
+    assert re.search(rb"\[1\]\+  Terminated +sleep 30\r\n", out), out
+    s.run(b"jobs; echo listed")
+    out = s.expect(b"listed\r\n")
+    assert b"Terminated" not in out, out
+
+
+def t_foreground_signal_said(s):
+    # A foreground command killed by a signal other than SIGINT and SIGPIPE
+    # is told on the terminal (the core-dump note depends on the host).
+    s.expect(PROMPT)
+    s.run(b"sh -c 'kill -SEGV $$'; echo st=$?")
+    out = s.expect(b"st=139\r\n")
+    assert re.fullmatch(rb"Segmentation fault( \(core dumped\))?\r\nst=139\r\n", out), out
 
 
 def t_failures_keep_shell(s):

@@ -7,11 +7,12 @@
 #   build/host/sh           the shell itself, for trying it out
 #   sh tests/sh/run.sh build/host/sh [name...]    some scripts only
 
-# The shell keeps its variables in lib/coll's hash map.
-SH_SRCS := $(sort $(wildcard app/sh/*.c)) lib/coll/hmap.c
+# The shell keeps its variables in lib/coll's hash map, and names signals
+# with our sig2str (tests/host/include/host_sig2str.h).
+SH_SRCS := $(sort $(wildcard app/sh/*.c)) lib/coll/hmap.c lib/c/string/sig2str.c
 SH_HOST := $(HOST_DIR)/sh
 SH_HOST_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
-	-Ilib/coll/include -MMD -MP
+	-Ilib/coll/include -include tests/host/include/host_sig2str.h -MMD -MP
 
 $(HOST_DIR)/shobj/%.o: %.c
 	@mkdir -p $(@D)

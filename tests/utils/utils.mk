@@ -5,7 +5,9 @@
 # They are portable POSIX C: here they use the host's C library except for
 # our regex, fnmatch and getopt (lib/c), which they link instead of glibc's,
 # so that grep, find and every option parser exercise our code. Our headers
-# for those three come first on the include path, and nothing else of ours.
+# for those three come first on the include path, and nothing else of ours;
+# our sig2str and str2sig, which glibc lacks, are declared by a header
+# included first (tests/host/include/host_sig2str.h).
 #
 #   make build/host/app/grep        one utility
 #   make host-test                  all of them, with every case
@@ -16,11 +18,12 @@ UTILS_NAMES := $(sort $(filter-out lib sh $(APP_NATIVE),$(notdir $(patsubst %/,%
 UTILS_BIN := $(HOST_DIR)/app
 UTILS_INC := $(HOST_DIR)/app-inc
 UTILS_LIBC := lib/c/regex/regcomp.c lib/c/regex/regexec.c lib/c/regex/regerror.c \
-	lib/c/fnmatch/fnmatch.c lib/c/getopt/getopt.c
+	lib/c/fnmatch/fnmatch.c lib/c/getopt/getopt.c lib/c/string/sig2str.c
 # The collections library (lib/coll), which some utilities use, as on the target.
 UTILS_COLL := $(sort $(wildcard lib/coll/*.c))
 UTILS_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
-	-D_XOPEN_SOURCE=700 -I$(UTILS_INC) -Ilib/coll/include $(HOST_SAN)
+	-D_XOPEN_SOURCE=700 -I$(UTILS_INC) -Ilib/coll/include \
+	-include $(CURDIR)/tests/host/include/host_sig2str.h $(HOST_SAN)
 
 $(UTILS_INC)/.done: lib/c/include/regex.h lib/c/include/fnmatch.h lib/c/include/getopt.h
 	@mkdir -p $(@D)
@@ -32,7 +35,7 @@ UTILS_LIBSRCS := $(sort $(wildcard app/lib/*.c))
 # defines regcomp and regexec (weakly, to intercept glibc's), and an archive
 # member would never be pulled in to replace them.
 $(HOST_DIR)/apputil.o: $(UTILS_LIBSRCS) $(wildcard app/lib/*.h) $(UTILS_LIBC) $(UTILS_COLL) \
-		$(wildcard lib/coll/include/coll/*.h) $(UTILS_INC)/.done
+		$(wildcard lib/coll/include/coll/*.h) $(UTILS_INC)/.done tests/host/include/host_sig2str.h
 	@mkdir -p $(HOST_DIR)/appobj
 	cd $(HOST_DIR)/appobj && rm -f *.o && $(HOST_CC) $(patsubst -I%,-I$(CURDIR)/%,$(UTILS_CFLAGS)) \
 		-c $(addprefix $(CURDIR)/,$(UTILS_LIBSRCS) $(UTILS_LIBC) $(UTILS_COLL))

@@ -147,6 +147,10 @@ int raise(int sig);
 int kill(pid_t pid, int sig);
 int killpg(pid_t pgrp, int sig);
 void psignal(int sig, const char *s);
+/* A signal's name without "SIG" (HUP, RTMIN+2) and back: sig2str.c. */
+#define SIG2STR_MAX 32
+int sig2str(int sig, char *str);
+int str2sig(const char *restrict str, int *restrict sig);
 int pause(void);
 
 typedef struct __pthread *pthread_t;

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// strsignal: the description of a signal number (Linux's numbering).
+// strsignal: the description of a signal number (Linux's numbering, glibc's
+// words: "Real-time signal N" for SIGRTMIN + N), which psignal and the
+// shell's job messages show.
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,9 +42,12 @@ static const char *const names[32] = {
 
 char *strsignal(int sig)
 {
-	static _Thread_local char unknown[32];
+	static _Thread_local char other[32];
 	if (sig > 0 && sig < 32)
 		return (char *)names[sig];
-	snprintf(unknown, sizeof(unknown), "Unknown signal %d", sig);
-	return unknown;
+	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+		snprintf(other, sizeof(other), "Real-time signal %d", sig - SIGRTMIN);
+	else
+		snprintf(other, sizeof(other), "Unknown signal %d", sig);
+	return other;
 }

@@ -58,6 +58,11 @@ char *vgc_strdup(const char *s);
 char *vgc_strndup(const char *s, size_t n);
 char *vgc_strerror(int errnum);
 int vgc_strerror_r(int errnum, char *buf, size_t size);
+char *vgc_strsignal(int sig);
+int vgc_sig2str(int sig, char *str);
+int vgc_str2sig(const char *str, int *sig);
+#define VGC_SIGRTMIN 32
+#define VGC_SIGRTMAX 63
 int vgc_strcasecmp(const char *a, const char *b);
 int vgc_strncasecmp(const char *a, const char *b, size_t n);
 int vgc_ffs(int i);

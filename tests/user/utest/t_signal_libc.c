@@ -68,6 +68,47 @@ UTEST(sig_sets)
 	CHECK(strcmp(strsignal(99), "Unknown signal 99") == 0);
 }
 
+/* Every signal's name (sig2str, str2sig) and description (strsignal), as
+ * kill, trap and the shell's job messages show them, and psignal's line. */
+UTEST(sig_names_and_descriptions)
+{
+	char name[SIG2STR_MAX];
+	int sig;
+	for (int s = 1; s < NSIG; s++) {
+		CHECK(sig2str(s, name) == 0 && str2sig(name, &sig) == 0 && sig == s);
+		CHECK(strncmp(strsignal(s), "Unknown", 7) != 0);
+	}
+	CHECK(sig2str(0, name) == -1 && sig2str(NSIG, name) == -1);
+	CHECK(sig2str(SIGRTMIN + 2, name) == 0 && !strcmp(name, "RTMIN+2"));
+	CHECK(sig2str(SIGRTMAX - 1, name) == 0 && !strcmp(name, "RTMAX-1"));
+	CHECK(str2sig("RTMIN+2", &sig) == 0 && sig == 34);
+	CHECK(str2sig("TERM", &sig) == 0 && sig == SIGTERM);
+	CHECK(str2sig("SIGTERM", &sig) == -1 && str2sig("RTMAX+1", &sig) == -1);
+	CHECK(!strcmp(strsignal(SIGTERM), "Terminated"));
+	CHECK(!strcmp(strsignal(SIGABRT), "Aborted"));
+	CHECK(!strcmp(strsignal(SIGRTMIN), "Real-time signal 0"));
+	CHECK(!strcmp(strsignal(SIGRTMAX), "Real-time signal 31"));
+	CHECK(!strcmp(strsignal(NSIG), "Unknown signal 64"));
+	/* psignal, with standard error on a pipe for a moment. */
+	int p[2], saved = dup(2);
+	CHECK(saved >= 0 && pipe(p) == 0);
+	fflush(stderr);
+	CHECK_EQ(dup2(p[1], 2), 2);
+	psignal(SIGSEGV, "crash");
+	psignal(SIGRTMIN + 3, NULL);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	close(p[1]);
+	char buf[128];
+	FILE *f = fdopen(p[0], "r");
+	CHECK(f != NULL);
+	buf[f ? fread(buf, 1, sizeof(buf) - 1, f) : 0] = 0;
+	if (f)
+		fclose(f);
+	CHECK(!strcmp(buf, "crash: Segmentation fault\nReal-time signal 3\n"));
+}
+
 UTEST(sig_handler_runs_with_info_and_mask)
 {
 	reset();
