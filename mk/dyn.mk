@@ -79,8 +79,8 @@ $(LDSO): $(LDSO_OBJS) $(PIC_LIBVG_OBJS)
 	@if llvm-readelf -l $@ | grep -q ' TLS '; then \
 		echo "$@: ld.so must not use TLS" >&2; rm -f $@; exit 1; fi
 
-# Test programs and libraries (tests/user/dyn): dyncheck.c linked four
-# ways (static, static PIE, dynamic, dynamic PIE), dlmain.c dynamic, the
+# Test programs and libraries (tests/user/dyn): dyncheck.c and auxcheck.c
+# linked four ways (static, static PIE, dynamic, dynamic PIE), dlmain.c dynamic, the
 # shared objects dlmain opens, good and hostile (mkbad.py), and empty.c
 # static and dynamic for `make bench` (tests/user/bench_dyn.c).
 DYN_DIR := $(USER_DIR)/dyn
@@ -91,12 +91,29 @@ $(PIC_OBJ)/tests/user/dyn/%.c.o: UCFLAGS_EXTRA := -Ilib/c/include
 DYN_EXE_LINK = $(LD) $(DYN_LDFLAGS) -dynamic-linker /lib/ld.so -o $@ $(LIBC_CRT1) $(1) \
 	$(LIBC_SO)
 
-$(DYN_DIR)/dyncheck-static: $(USER_OBJ)/tests/user/dyn/dyncheck.c.o $(LIBC) $(LIBVG_C) \
-		$(LIBC_CRT1) $(USER_LDSCRIPT)
+# A test program linked four ways (dyncheck.c, auxcheck.c): static, static
+# PIE, against the shared C library, and as a PIE against it.
+FOUR_WAYS := dyncheck auxcheck
+$(DYN_DIR)/%-static: $(USER_OBJ)/tests/user/dyn/%.c.o $(LIBC) $(LIBVG_C) $(LIBC_CRT1) \
+		$(USER_LDSCRIPT)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(LD) -nostdlib -static $(DYN_LDFLAGS) -T $(USER_LDSCRIPT) -o $@ $(LIBC_CRT1) $< \
 		$(LIBC) $(LIBVG_C)
+$(DYN_DIR)/%-pie: $(PIC_OBJ)/tests/user/dyn/%.c.o $(LIBC_PIC) $(LIBVG_C_PIC) $(LIBC_CRT1)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(LD) -pie --no-dynamic-linker $(DYN_LDFLAGS) -o $@ $(LIBC_CRT1) $< $(LIBC_PIC) \
+		$(LIBVG_C_PIC)
+$(addprefix $(DYN_DIR)/,$(FOUR_WAYS)): $(DYN_DIR)/%: $(USER_OBJ)/tests/user/dyn/%.c.o $(LIBC_SO) \
+		$(LIBC_CRT1)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(call DYN_EXE_LINK,$<)
+$(DYN_DIR)/%-dynpie: $(PIC_OBJ)/tests/user/dyn/%.c.o $(LIBC_SO) $(LIBC_CRT1)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(call DYN_EXE_LINK,-pie $<)
 $(DYN_DIR)/dynempty-static: $(USER_OBJ)/tests/user/dyn/empty.c.o $(LIBC) $(LIBVG_C) \
 		$(LIBC_CRT1) $(USER_LDSCRIPT)
 	@mkdir -p $(@D)
@@ -107,20 +124,6 @@ $(DYN_DIR)/dynempty: $(USER_OBJ)/tests/user/dyn/empty.c.o $(LIBC_SO) $(LIBC_CRT1
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(call DYN_EXE_LINK,$<)
-$(DYN_DIR)/dyncheck-pie: $(PIC_OBJ)/tests/user/dyn/dyncheck.c.o $(LIBC_PIC) $(LIBVG_C_PIC) \
-		$(LIBC_CRT1)
-	@mkdir -p $(@D)
-	@echo "  LD      $@"
-	@$(LD) -pie --no-dynamic-linker $(DYN_LDFLAGS) -o $@ $(LIBC_CRT1) $< $(LIBC_PIC) \
-		$(LIBVG_C_PIC)
-$(DYN_DIR)/dyncheck: $(USER_OBJ)/tests/user/dyn/dyncheck.c.o $(LIBC_SO) $(LIBC_CRT1)
-	@mkdir -p $(@D)
-	@echo "  LD      $@"
-	@$(call DYN_EXE_LINK,$<)
-$(DYN_DIR)/dyncheck-dynpie: $(PIC_OBJ)/tests/user/dyn/dyncheck.c.o $(LIBC_SO) $(LIBC_CRT1)
-	@mkdir -p $(@D)
-	@echo "  LD      $@"
-	@$(call DYN_EXE_LINK,-pie $<)
 $(DYN_DIR)/dlmain: $(USER_OBJ)/tests/user/dyn/dlmain.c.o $(LIBC_SO) $(LIBC_CRT1)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
@@ -166,8 +169,8 @@ $(DYN_DIR)/libbad.stamp: $(DYN_DIR)/libdyntest.so tests/user/dyn/mkbad.py
 	@python3 tests/user/dyn/mkbad.py $< $(@D)
 	@touch $@
 
-DYN_PROGS := dyncheck-static dyncheck-pie dyncheck dyncheck-dynpie dlmain dynempty-static \
-	dynempty dynmissing dyncrash dynpreload
+DYN_PROGS := $(foreach p,$(FOUR_WAYS),$(p)-static $(p)-pie $(p) $(p)-dynpie) dlmain \
+	dynempty-static dynempty dynmissing dyncrash dynpreload
 DYN_ROOT := $(USER_DIR)/dynroot
 DYN_ROOT_STAMP := $(USER_DIR)/dynroot.stamp
 # libnotinstalled.so is in lib/alt, where ld.so looks only when

@@ -152,12 +152,25 @@ struct vg_startup {
 struct vg_startup_aux {
 	uint64_t flags; /* VG_AUX_* */
 	uint32_t uid, euid; /* the real and effective user ids it started with */
+	uint32_t gid, egid; /* the real and effective group ids (VG_AUX_IDS too) */
+	/* VG_AUX_RANDOM: 16 bytes the spawner drew for this program alone
+	 * (Linux's AT_RANDOM). */
+	uint8_t random[16];
+	/* VG_AUX_LOADED: set by vg_spawn, which loaded the program: the
+	 * address, entry size and count of its program headers, its entry
+	 * point, and its interpreter's load address (0 without one). */
+	uint64_t phdr, phent, phnum, entry, interp_base;
+	/* VG_AUX_EXECFN: the path it was started by, NUL-terminated. */
+	char execfn[256];
 };
 /* A set-user-ID or set-group-ID program whose ids differ from its real
  * ones (Linux's AT_SECURE): loaders and secure_getenv distrust the
  * environment. */
 #define VG_AUX_SECURE 0x1u
-#define VG_AUX_IDS 0x2u /* uid and euid are known */
+#define VG_AUX_IDS 0x2u /* uid, euid, gid and egid are known */
+#define VG_AUX_RANDOM 0x4u
+#define VG_AUX_LOADED 0x8u
+#define VG_AUX_EXECFN 0x10u
 
 /* One handle passed to a new program beyond the fixed ones above. The tag
  * says what it is; arg qualifies it (the fd number of VG_HTAG_FD). */
@@ -233,6 +246,19 @@ struct vg_rtc_info {
 #define VG_RTC_CMOS 1u /* MC146818-compatible: index port base, data port base + 1 */
 #define VG_RTC_PL031 2u /* ARM PL031: 32-bit seconds since the epoch at offset 0 */
 #define VG_RTC_GOLDFISH 3u /* Goldfish: 64-bit ns since the epoch, TIME_LOW then TIME_HIGH */
+
+/* The CPU's features for user programs (cpu_info), in Linux's layout of
+ * the auxiliary vector's AT_HWCAP and AT_HWCAP2 for the architecture:
+ * x86_64, CPUID leaf 1's EDX (hwcap2 0: the kernel enables neither
+ * FSGSBASE nor ring-3 MONITOR); AArch64, HWCAP_* and HWCAP2_* from the ID
+ * registers, for the features usable at EL0 without kernel support
+ * beyond what this kernel gives (no SVE, pointer authentication, BTI or
+ * MTE); RISC-V, bit (letter - 'a') for each of I, M, A, F, D and C that
+ * the device tree's riscv,isa names (Linux's set without V, whose state
+ * this kernel does not keep; hwcap2 0). */
+struct vg_cpu_info {
+	uint64_t hwcap, hwcap2;
+};
 
 /* The wall clock's limit (clock_set_realtime): 2^62 ns after the epoch,
  * early in 2116, so that realtime = monotonic + offset stays a positive

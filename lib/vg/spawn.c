@@ -295,9 +295,11 @@ static long map_aux(vg_handle_t child, vg_handle_t stack, const struct vg_startu
 	return st;
 }
 
-/* Everything but the load: handles, stack, block, thread. */
+/* Everything but the load: handles, stack, block, aux page (aux, if
+ * not NULL), thread. */
 static long start(vg_handle_t child, uint64_t entry, struct vg_startup su,
-		  const struct vg_spawn_req *req, const struct vg_startup_handle *theirs)
+		  const struct vg_spawn_req *req, const struct vg_startup_aux *aux,
+		  const struct vg_startup_handle *theirs)
 {
 	const struct vg_startup *mine = vg_startup();
 	/* The log for writing; for reading too (dmesg) when this program may
@@ -331,15 +333,15 @@ static long start(vg_handle_t child, uint64_t entry, struct vg_startup su,
 	}
 	vg_handle_t stack;
 	/* The aux page, if any, is the stack VMO's last page. */
-	uint64_t aux_len = req->aux ? 4096 : 0;
+	uint64_t aux_len = aux ? 4096 : 0;
 	if (!st)
 		st = vg_vmo_create(STACK_SIZE + aux_len, 0, &stack);
 	if (st)
 		return st;
 	uintptr_t base = 0;
 	st = vg_vm_map(child, stack, 0, STACK_SIZE, VG_VM_READ | VG_VM_WRITE, &base);
-	if (!st && req->aux)
-		st = map_aux(child, stack, req->aux, &su.aux);
+	if (!st && aux)
+		st = map_aux(child, stack, aux, &su.aux);
 	/* The block is built in a buffer here and written to the top of the
 	 * child's stack (no mapping here, no faults); one buffer, so spawns
 	 * from several threads take turns. */
@@ -402,11 +404,13 @@ static const char *check(const struct vg_spawn_req *req, struct elf_image *img,
 	return img->has_interp ? find_interp(img, req->image, interp, idata, ilen) : NULL;
 }
 
-/* Loads the program, and its interpreter if it has one; *entry and su get
- * where the child starts and what the loading tells it. */
+/* Loads the program, and its interpreter if it has one; *entry, su and
+ * aux (Linux's AT_PHDR, AT_ENTRY, AT_BASE, ...) get where the child
+ * starts and what the loading tells it. */
 static long load(vg_handle_t child, const struct vg_spawn_req *req, struct vg_spawn_cache *cache,
 		 const struct elf_image *img, const struct elf_image *interp, const void *idata,
-		 uint64_t *entry, struct vg_startup *su, const char **why)
+		 uint64_t *entry, struct vg_startup *su, struct vg_startup_aux *aux,
+		 const char **why)
 {
 	uint64_t base, ibase;
 	bool pie = img->type == ET_DYN;
@@ -415,8 +419,14 @@ static long load(vg_handle_t child, const struct vg_spawn_req *req, struct vg_sp
 		return st;
 	*entry = base + img->entry;
 	su->prog_base = base;
+	aux->flags |= VG_AUX_LOADED;
+	aux->phdr = img->phdr_vaddr ? base + img->phdr_vaddr : 0;
+	aux->phent = sizeof(Elf64_Phdr);
+	aux->phnum = img->phnum;
+	aux->entry = base + img->entry;
 	if (img->has_interp) {
 		st = load_image(child, interp, idata, true, NULL, &ibase, why);
+		aux->interp_base = ibase;
 		su->prog_phdr = base + img->phdr_vaddr;
 		su->prog_phnum = img->phnum;
 		su->prog_entry = base + img->entry;
@@ -459,12 +469,14 @@ static long spawn(const struct vg_spawn_req *req, struct vg_spawn_cache *cache, 
 	}
 	reason = "could not build the process";
 	struct vg_startup su = { 0 };
+	/* The spawner's word, and then the loading's, on the aux page. */
+	struct vg_startup_aux aux = req->aux ? *req->aux : (struct vg_startup_aux){ 0 };
 	uint64_t entry = 0;
 	st = move_handles(child, req, theirs);
 	if (!st)
-		st = load(child, req, cache, &img, &interp, idata, &entry, &su, &reason);
+		st = load(child, req, cache, &img, &interp, idata, &entry, &su, &aux, &reason);
 	if (!st)
-		st = start(child, entry, su, req, theirs);
+		st = start(child, entry, su, req, req->aux ? &aux : NULL, theirs);
 	if (st) {
 		vg_process_kill(child, -1);
 		vg_handle_close(child);

@@ -130,7 +130,7 @@ static long stage_limits_and_user(vg_handle_t ps, const struct svcdef *d)
 		st = proc_process_stage_limit(ps, rlimit[d->limits[k].kind], &l);
 	}
 	if (!st && d->has_user)
-		st = proc_process_stage_ids(ps, d->uid, d->uid, d->uid);
+		st = proc_process_stage_ids(ps, d->uid, d->uid, d->uid, d->gid, d->gid, d->gid);
 	return st;
 }
 

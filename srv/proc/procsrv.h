@@ -39,6 +39,7 @@
  * parent's: real, effective and saved. */
 struct proc_ids {
 	uint32_t ruid, euid, suid;
+	uint32_t rgid, egid, sgid; /* only told to the programs it starts (getauxval) */
 };
 
 /* A new program's blocked and SIG_IGN signals (bit n: signal n). */
@@ -223,6 +224,9 @@ long proc_terminal_device(struct proc *caller, int32_t sid, uint64_t rdev);
 uint64_t proc_ctty(const struct proc *caller);
 /* A session leader p ended: its terminal's foreground group is hung up. */
 void proc_hangup(struct proc *p);
+
+/* 16 bytes for a new program's AT_RANDOM (random.c). */
+void proc_random(uint8_t out[16]);
 
 /* User ids (ids.c). */
 long proc_link_vfs(struct proc *caller, vg_handle_t *out);

@@ -129,11 +129,12 @@ static long do_stage_limit(void *ctx, uint64_t badge, uint32_t resource,
 	return proc_stage_limit(p, resource, value);
 }
 
-static long do_stage_ids(void *ctx, uint64_t badge, uint32_t ruid, uint32_t euid, uint32_t suid)
+static long do_stage_ids(void *ctx, uint64_t badge, uint32_t ruid, uint32_t euid, uint32_t suid,
+			 uint32_t rgid, uint32_t egid, uint32_t sgid)
 {
 	(void)ctx;
 	CALLER(p, badge);
-	return proc_stage_ids(p, &(struct proc_ids){ ruid, euid, suid });
+	return proc_stage_ids(p, &(struct proc_ids){ ruid, euid, suid, rgid, egid, sgid });
 }
 
 static long do_events(void *ctx, uint64_t badge, vg_handle_t *note)
@@ -226,18 +227,19 @@ static long do_link_vfs(void *ctx, uint64_t badge, vg_handle_t *vfs)
 
 static long do_setid_exec(void *ctx, uint64_t badge, vg_handle_t process, vg_handle_t image,
 			  uint32_t size, vg_handle_t vfs, uint32_t ruid, uint32_t euid,
-			  uint32_t suid, bool secure)
+			  uint32_t suid, bool secure, uint32_t rgid, uint32_t egid, uint32_t sgid)
 {
 	(void)ctx;
 	return proc_setid_exec(badge, process, image, size, vfs,
-			       &(struct proc_ids){ ruid, euid, suid }, secure);
+			       &(struct proc_ids){ ruid, euid, suid, rgid, egid, sgid }, secure);
 }
 
 static long do_ids(void *ctx, uint64_t badge, vg_handle_t process, uint32_t ruid, uint32_t euid,
-		   uint32_t suid)
+		   uint32_t suid, uint32_t rgid, uint32_t egid, uint32_t sgid)
 {
 	(void)ctx;
-	return proc_set_ids(badge, process, &(struct proc_ids){ ruid, euid, suid });
+	return proc_set_ids(badge, process,
+			    &(struct proc_ids){ ruid, euid, suid, rgid, egid, sgid });
 }
 
 static long do_next(void *ctx, uint64_t badge, int32_t after, struct proc_info *info,

@@ -114,9 +114,19 @@ static long start_image(struct proc *from, int32_t pid, const struct proc_spawn_
 	bool secure;
 	proc_setid_take(from, handles, &n, &file, &file_len, ids, &secure);
 	/* What the program learns from us (getauxval): the ids it starts
-	 * with, and whether a set-id bit gave it ids its real ones lack. */
-	struct vg_startup_aux aux = { VG_AUX_IDS | (secure ? VG_AUX_SECURE : 0), ids->ruid,
-				      ids->euid };
+	 * with, whether a set-id bit gave it ids its real ones lack, random
+	 * bytes of its own and the path it was started by (vg_spawn adds
+	 * where it loaded it). */
+	static struct vg_startup_aux aux;
+	aux = (struct vg_startup_aux){
+		.flags = VG_AUX_IDS | VG_AUX_RANDOM | VG_AUX_EXECFN | (secure ? VG_AUX_SECURE : 0),
+		.uid = ids->ruid,
+		.euid = ids->euid,
+		.gid = ids->rgid,
+		.egid = ids->egid,
+	};
+	proc_random(aux.random);
+	strlcpy(aux.execfn, r->path, sizeof(aux.execfn));
 	st = file != VG_HANDLE_INVALID ? proc_image_map(file, file_len, &image, &len)
 				       : proc_image_find(r->path, &image, &len);
 	if (st) {
@@ -223,9 +233,10 @@ long proc_exec(struct proc *p, const struct proc_spawn_req *r)
 	p->sigchld_caught = p->nocldstop = false;
 	p->nocldwait = (sigs.ignored >> SIGCHLD_NUMBER) & 1;
 	p->sigs = sigs;
-	/* POSIX's exec: the saved user id becomes the effective one, as the
+	/* POSIX's exec: the saved ids become the effective ones, as the
 	 * C library asks of the VFS for the new program. */
 	p->ids.suid = p->ids.euid;
+	p->ids.sgid = p->ids.egid;
 	proc_nice_apply(p);
 	if ((st = proc_watch(p))) {
 		/* Unwatched, it could never be reaped: end it now, as killed. */

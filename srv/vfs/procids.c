@@ -33,7 +33,8 @@ long vfs_tell_proc(void *ctx, uint64_t badge, vg_handle_t process)
 		return FS_FS_ERROR_NOT_SUPPORTED;
 	}
 	const struct vfs_cred *c = v->cred;
-	long st = proc_process_ids(v->proc, process, c->ruid, c->euid, c->suid);
+	long st = proc_process_ids(v->proc, process, c->ruid, c->euid, c->suid, c->rgid, c->egid,
+				   c->sgid);
 	/* A call that failed before the server had it may have left the
 	 * handle here (closing a moved one's old value does nothing). */
 	if (st < 0)

@@ -78,7 +78,8 @@ long vfs_exec_setid(void *ctx, uint64_t badge, const char *path, size_t len, vg_
 	}
 	st = proc_process_setid_exec(v->proc, process, image, (uint32_t)w.attr.size, cred,
 				     next.ruid, next.euid, next.suid,
-				     next.euid != next.ruid || next.egid != next.rgid);
+				     next.euid != next.ruid || next.egid != next.rgid, next.rgid,
+				     next.egid, next.sgid);
 	/* A call that failed before the server had them may have left the
 	 * handles here (closing a moved one's old value does nothing). */
 	if (st < 0) {

@@ -8,7 +8,8 @@
 //                      switching the effective ids between real and saved,
 //                      what children inherit, and dropping for good
 //   credchild saved    exits 0 when its ids are uid 1000 and gid 1000, all
-//                      three, and its groups 300 and 301 (what a new
+//                      three (getauxval's AT_UID, AT_GID and AT_EGID
+//                      too), and its groups 300 and 301 (what a new
 //                      program gets from the above: saved := effective)
 //   credchild ids R E S RG EG SG [file]
 //                      exits 0 when its user ids are R E S and its group
@@ -17,9 +18,10 @@
 //                      uid, and, with file, when it can read file, and
 //                      secure_getenv gives CRED_PROBE exactly when the ids
 //                      are all the same (not set-id), as getauxval's
-//                      AT_SECURE and issetugid say, and AT_UID and
-//                      AT_EUID are the real and effective uids (the page
-//                      saying so cannot be made writable); else 1
+//                      AT_SECURE and issetugid say, AT_UID and AT_EUID
+//                      are the real and effective uids and AT_GID and
+//                      AT_EGID the gids (the page saying so cannot be
+//                      made writable); else 1
 // Exit status: 0, or the line of the first check that failed.
 #include <errno.h>
 #include <fcntl.h>
@@ -87,7 +89,7 @@ static bool aux_sound(void)
 	if (!aux || vg_vm_protect(vg_self(), aux, 4096, VG_VM_READ | VG_VM_WRITE) == 0)
 		return false;
 	errno = 0;
-	if (getauxval(AT_HWCAP) != 0 || errno != ENOENT)
+	if (getauxval(AT_NULL) != 0 || errno != ENOENT)
 		return false;
 	errno = 0;
 	return getauxval(AT_PAGESZ) == 4096 && errno == 0;
@@ -244,7 +246,8 @@ int main(int argc, char **argv)
 		return groups();
 	if (!strcmp(what, "saved"))
 		return uids_are(1000, 1000, 1000) && gids_are(1000, 1000, 1000) &&
-				groups_are_300_301()
+				groups_are_300_301() && getauxval(AT_UID) == 1000 &&
+				getauxval(AT_GID) == 1000 && getauxval(AT_EGID) == 1000
 			? 0
 			: 1;
 	if (!strcmp(what, "ids") && (argc == 8 || argc == 9)) {
@@ -259,6 +262,7 @@ int main(int argc, char **argv)
 				secure_getenv("CRED_PROBE") == (setid ? NULL : probe) &&
 				getauxval(AT_SECURE) == setid && issetugid() == setid &&
 				getauxval(AT_UID) == id[0] && getauxval(AT_EUID) == id[1] &&
+				getauxval(AT_GID) == id[3] && getauxval(AT_EGID) == id[4] &&
 				aux_sound()
 			? 0
 			: 1;

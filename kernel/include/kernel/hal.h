@@ -36,6 +36,9 @@ struct vg_rtc_info;
 /* Describes the real-time clock chip for its user-space driver (rtc_info);
  * false when the machine has none the kernel knows of. */
 bool arch_rtc_describe(struct vg_rtc_info *out);
+struct vg_cpu_info;
+/* The CPU's features in Linux's AT_HWCAP layout (cpu_info). */
+void arch_cpu_features(struct vg_cpu_info *out);
 
 /* ---- boot ---- */
 struct boot_info;

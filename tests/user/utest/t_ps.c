@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "../proc_server.h"
+#include "../spawnout.h"
 #include "../utest.h"
 #include "../vfs_up.h"
 
@@ -22,40 +23,14 @@ int kill(pid_t pid, int sig);
 static char *const no_env[] = { NULL };
 
 /* Runs /bin/<name> with args (up to 4), its output into out: its exit
- * status, or -1 when it could not run. The output is read once it has
- * ended (it fits the pipe): an open file is closed only by an explicit
- * close, so a write end held to the exit would keep the read end from
- * seeing EOF. */
+ * status, or -1 when it could not run (spawn_output). */
 static int run_util(const char *name, char *out, size_t size, char *a1, char *a2, char *a3,
 		    char *a4)
 {
 	char *argv[] = { (char *)name, a1, a2, a3, a4, NULL };
 	char path[32];
 	snprintf(path, sizeof(path), "/bin/%s", name);
-	int p[2];
-	if (pipe(p))
-		return -1;
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
-	posix_spawn_file_actions_addclose(&fa, p[0]);
-	pid_t pid;
-	int err = posix_spawn(&pid, path, &fa, NULL, argv, no_env);
-	posix_spawn_file_actions_destroy(&fa);
-	close(p[1]);
-	int st;
-	if (err || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) ||
-	    fcntl(p[0], F_SETFL, O_NONBLOCK)) {
-		close(p[0]);
-		return -1;
-	}
-	size_t n = 0;
-	ssize_t got;
-	while (n + 1 < size && (got = read(p[0], out + n, size - 1 - n)) > 0)
-		n += (size_t)got;
-	out[n] = 0;
-	close(p[0]);
-	return WEXITSTATUS(st);
+	return spawn_output(path, argv, out, size);
 }
 
 #define run_ps(...) run_util("ps", __VA_ARGS__)

@@ -132,7 +132,7 @@ static int claims(void)
 	if (vg_handle_duplicate(mine, VG_RIGHT_TRANSFER, &dup) || vg_vmo_create(4096, 0, &vmo) ||
 	    vg_handle_info(__fs_vfs(), &info) || vg_handle_duplicate(__fs_vfs(), info.rights, &vfs))
 		return 2;
-	if (proc_process_setid_exec(mine, dup, vmo, 4096, vfs, 0, 0, 0, true) !=
+	if (proc_process_setid_exec(mine, dup, vmo, 4096, vfs, 0, 0, 0, true, 0, 0, 0) !=
 	    PROC_PROC_ERROR_DENIED)
 		return 3;
 	if (vg_handle_duplicate(mine, VG_RIGHT_TRANSFER, &dup))

@@ -124,7 +124,7 @@ UTEST(sigperm_users)
 		/* Nobody claims ids for itself: only the VFS's handle may. */
 		vg_handle_t mine = vg_startup_find(VG_HTAG_PROC, 0), dup;
 		if (vg_handle_duplicate(mine, VG_RIGHT_TRANSFER, &dup) ||
-		    proc_process_ids(mine, dup, 0, 0, 0) != PROC_PROC_ERROR_DENIED)
+		    proc_process_ids(mine, dup, 0, 0, 0, 0, 0, 0) != PROC_PROC_ERROR_DENIED)
 			_exit(3);
 		if (proc_process_link_vfs(mine, &dup) != PROC_PROC_ERROR_DENIED)
 			_exit(4);
