@@ -310,8 +310,14 @@ static const Elf64_Sym *match(const struct ld_dyn *d, uint64_t i, const char *na
 
 const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name, bool plt_ok)
 {
+	return ld_lookup_hashed(d, name, ld_gnu_hash(name), plt_ok);
+}
+
+const Elf64_Sym *ld_lookup_hashed(const struct ld_dyn *d, const char *name, uint32_t gnu_hash,
+				  bool plt_ok)
+{
 	if (d->gh_buckets) {
-		uint32_t h = ld_gnu_hash(name);
+		uint32_t h = gnu_hash;
 		uint64_t word = d->gh_bloom[(h / 64) & (d->gh_bloom_words - 1)];
 		uint64_t bits = (1ull << (h % 64)) | (1ull << ((h >> d->gh_bloom_shift) % 64));
 		if ((word & bits) != bits)
@@ -374,9 +380,8 @@ uint64_t ld_dtp_bias(uint16_t machine)
 }
 
 static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct ld_reloc_ctx *rc,
-			 const Elf64_Rela *r)
+			 const Elf64_Rela *r, enum ld_rkind kind)
 {
-	enum ld_rkind kind = ld_rkind(rc->machine, (uint32_t)r->r_info);
 	uint64_t sym = r->r_info >> 32;
 	if (kind == LD_R_UNKNOWN)
 		return "unsupported relocation type";
@@ -435,9 +440,17 @@ static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct
 const char *ld_relocate(const struct ld_view *v, const struct ld_dyn *d, struct ld_reloc_ctx *rc)
 {
 	rc->name = NULL;
+	/* Tables run in long stretches of one type (linkers sort them):
+	 * each stretch's kind is looked up once. */
+	uint32_t type = 0;
+	enum ld_rkind kind = ld_rkind(rc->machine, type);
 	for (uint64_t i = 0; i < d->nrela + d->njmprel; i++) {
 		const Elf64_Rela *r = i < d->nrela ? &d->rela[i] : &d->jmprel[i - d->nrela];
-		const char *err = apply(v, d, rc, r);
+		if ((uint32_t)r->r_info != type) {
+			type = (uint32_t)r->r_info;
+			kind = ld_rkind(rc->machine, type);
+		}
+		const char *err = apply(v, d, rc, r, kind);
 		if (err)
 			return err;
 	}

@@ -107,9 +107,10 @@ bool ld_load_deps(struct ld_module *root)
 	return true;
 }
 
-const Elf64_Sym *ld_find_in_tree(const char *name, struct ld_module *m,
-				 const struct ld_module *skip, bool plt_ok,
-				 struct ld_module **owner)
+/* name's definition in m's dependency tree, breadth first (m first). */
+static const Elf64_Sym *find_in_tree(const char *name, uint32_t hash, struct ld_module *m,
+				     const struct ld_module *skip, bool plt_ok,
+				     struct ld_module **owner)
 {
 	struct ld_module *queue[LD_MAX_MODULES];
 	bool seen[LD_MAX_MODULES] = { false };
@@ -118,7 +119,8 @@ const Elf64_Sym *ld_find_in_tree(const char *name, struct ld_module *m,
 	seen[m - ld_modules] = true;
 	while (head < tail) {
 		struct ld_module *q = queue[head++];
-		const Elf64_Sym *s = q == skip ? NULL : ld_lookup(&q->dyn, name, plt_ok);
+		const Elf64_Sym *s =
+			q == skip ? NULL : ld_lookup_hashed(&q->dyn, name, hash, plt_ok);
 		if (s) {
 			*owner = q;
 			return s;
@@ -132,18 +134,36 @@ const Elf64_Sym *ld_find_in_tree(const char *name, struct ld_module *m,
 	return NULL;
 }
 
-const Elf64_Sym *ld_find_symbol(const char *name, struct ld_module *scope,
-				const struct ld_module *skip, bool plt_ok, struct ld_module **owner)
+const Elf64_Sym *ld_find_in_tree(const char *name, struct ld_module *m,
+				 const struct ld_module *skip, bool plt_ok,
+				 struct ld_module **owner)
 {
-	for (int i = 0; i < nglobal; i++) {
-		const Elf64_Sym *s =
-			global[i] == skip ? NULL : ld_lookup(&global[i]->dyn, name, plt_ok);
+	return find_in_tree(name, ld_gnu_hash(name), m, skip, plt_ok, owner);
+}
+
+/* name's definition among the first n modules of the global scope. */
+static const Elf64_Sym *find_global(const char *name, uint32_t hash, int n,
+				    const struct ld_module *skip, bool plt_ok,
+				    struct ld_module **owner)
+{
+	for (int i = 0; i < n; i++) {
+		const Elf64_Sym *s = global[i] == skip
+			? NULL
+			: ld_lookup_hashed(&global[i]->dyn, name, hash, plt_ok);
 		if (s) {
 			*owner = global[i];
 			return s;
 		}
 	}
-	return scope ? ld_find_in_tree(name, scope, skip, plt_ok, owner) : NULL;
+	return NULL;
+}
+
+const Elf64_Sym *ld_find_symbol(const char *name, struct ld_module *scope,
+				const struct ld_module *skip, bool plt_ok, struct ld_module **owner)
+{
+	uint32_t hash = ld_gnu_hash(name);
+	const Elf64_Sym *s = find_global(name, hash, nglobal, skip, plt_ok, owner);
+	return s || !scope ? s : find_in_tree(name, hash, scope, skip, plt_ok, owner);
 }
 
 struct resolve_ctx {
@@ -205,7 +225,8 @@ static const char *resolve(void *ctx, uint64_t sym, enum ld_rkind kind, struct l
 	}
 	def->value = owner->base + s->st_value;
 	def->size = s->st_size;
-	def->copy_from = ld_at(&owner->view, s->st_value, s->st_size, false);
+	if (copy)
+		def->copy_from = ld_at(&owner->view, s->st_value, s->st_size, false);
 	return NULL;
 }
 

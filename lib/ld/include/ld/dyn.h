@@ -97,6 +97,10 @@ uint32_t ld_sysv_hash(const char *name);
  * entry, which is the function's address for everyone but the PLT itself
  * (so that function pointers compare equal everywhere). */
 const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name, bool plt_ok);
+/* The same with name's ld_gnu_hash given: a name looked up in several
+ * objects is hashed once. */
+const Elf64_Sym *ld_lookup_hashed(const struct ld_dyn *d, const char *name, uint32_t gnu_hash,
+				  bool plt_ok);
 
 /* What a relocation does, whatever the architecture calls it. */
 enum ld_rkind {
