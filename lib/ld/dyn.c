@@ -297,15 +297,28 @@ uint32_t ld_sysv_hash(const char *name)
 	return h;
 }
 
+/* Whether symbol s can be a definition (plt_ok: as ld_lookup's). */
+static bool can_define(const Elf64_Sym *s, bool plt_ok)
+{
+	uint8_t bind = s->st_info >> 4;
+	bool plt = plt_ok && (s->st_info & 0xf) == STT_FUNC && s->st_value != 0;
+	return (s->st_shndx != SHN_UNDEF || plt) && (bind == STB_GLOBAL || bind == STB_WEAK);
+}
+
 /* Symbol i if it defines name (names were checked to lie in strtab). */
 static const Elf64_Sym *match(const struct ld_dyn *d, uint64_t i, const char *name, bool plt_ok)
 {
 	const Elf64_Sym *s = &d->symtab[i];
-	uint8_t bind = s->st_info >> 4;
-	bool plt = plt_ok && (s->st_info & 0xf) == STT_FUNC && s->st_value != 0;
-	if ((s->st_shndx == SHN_UNDEF && !plt) || (bind != STB_GLOBAL && bind != STB_WEAK))
+	if (!can_define(s, plt_ok))
 		return NULL;
 	return strcmp(d->strtab + s->st_name, name) == 0 ? s : NULL;
+}
+
+bool ld_defines(const struct ld_dyn *d, uint64_t i)
+{
+	/* Below symoffset, GNU hash tables hash nothing. */
+	return i < d->nsyms && (!d->gh_buckets || i >= d->gh_symoffset) &&
+		can_define(&d->symtab[i], false);
 }
 
 const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name, bool plt_ok)

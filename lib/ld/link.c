@@ -166,8 +166,18 @@ const Elf64_Sym *ld_find_symbol(const char *name, struct ld_module *scope,
 	return s || !scope ? s : find_in_tree(name, hash, scope, skip, plt_ok, owner);
 }
 
+/* Where m is in the global scope; nglobal when it is not there. */
+static int global_index(const struct ld_module *m)
+{
+	int i = 0;
+	while (i < nglobal && global[i] != m)
+		i++;
+	return i;
+}
+
 struct resolve_ctx {
 	struct ld_module *m, *scope;
+	int global_at; /* m's place in the global scope (global_index) */
 };
 
 static void tls_def(const struct ld_module *owner, const Elf64_Sym *s, struct ld_def *def)
@@ -198,6 +208,15 @@ static const char *resolve(void *ctx, uint64_t sym, enum ld_rkind kind, struct l
 	 * except that a copy relocation copies from elsewhere. */
 	if ((ref->st_info >> 4) == STB_LOCAL && ref->st_shndx != SHN_UNDEF) {
 		s = ref;
+	} else if (kind != LD_R_COPY && rc->global_at < nglobal && ld_defines(&m->dyn, sym)) {
+		/* m defines it and is in the global scope: the first definition
+		 * there is its own unless a module before it has one (the
+		 * program's, a preload's), so its own table is not searched
+		 * (most of a library's references are to itself). */
+		s = find_global(sname, ld_gnu_hash(sname), rc->global_at, NULL,
+				kind != LD_R_JUMP_SLOT, &owner);
+		if (!s)
+			s = ref;
 	} else {
 		copy = kind == LD_R_COPY;
 		s = ld_find_symbol(sname, rc->scope, copy ? m : NULL, kind != LD_R_JUMP_SLOT,
@@ -240,7 +259,7 @@ bool ld_relocate_new(struct ld_module *scope)
 		struct ld_module *m = &ld_modules[i];
 		if (!m->used || m->relocated)
 			continue;
-		struct resolve_ctx ctx = { m, scope };
+		struct resolve_ctx ctx = { m, scope, global_index(m) };
 		struct ld_reloc_ctx rc = { .machine = VG_ELF_MACHINE,
 					   .base = m->base,
 					   .resolve = resolve,

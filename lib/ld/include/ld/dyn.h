@@ -101,6 +101,10 @@ const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name, bool plt_ok
  * objects is hashed once. */
 const Elf64_Sym *ld_lookup_hashed(const struct ld_dyn *d, const char *name, uint32_t gnu_hash,
 				  bool plt_ok);
+/* Whether symbol i of d is one ld_lookup can answer with (hashed, defined,
+ * global or weak): a module's own definition, which it need not look up
+ * when no module before it in the scope defines the name (lib/ld/link.c). */
+bool ld_defines(const struct ld_dyn *d, uint64_t i);
 
 /* What a relocation does, whatever the architecture calls it. */
 enum ld_rkind {
