@@ -392,6 +392,14 @@ uint64_t ld_dtp_bias(uint16_t machine)
 	return machine == EM_RISCV ? 0x800 : 0;
 }
 
+/* The 8 bytes of a relocation's target, stored as one (the calls
+ * memcpy and memset would be here, freestanding, cost a loop each, and
+ * there is one per relocation). */
+static void store8(uint8_t *at, uint64_t val)
+{
+	__builtin_memcpy(at, &val, 8);
+}
+
 static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct ld_reloc_ctx *rc,
 			 const Elf64_Rela *r, enum ld_rkind kind)
 {
@@ -409,15 +417,14 @@ static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct
 	uint64_t val;
 	if (kind == LD_R_RELATIVE) {
 		val = rc->base + (uint64_t)r->r_addend;
-		memcpy(at, &val, 8);
+		store8(at, val);
 		return NULL;
 	}
 	if (!rc->resolve)
 		return "symbolic relocation in an object loaded without a dynamic loader";
 	if (kind == LD_R_COPY && sym == 0)
 		return "copy relocation without a symbol";
-	struct ld_def def;
-	memset(&def, 0, sizeof(def));
+	struct ld_def def = { 0 };
 	const char *err = rc->resolve(rc->ctx, sym, kind, &def, &rc->name);
 	if (err)
 		return err;
@@ -446,7 +453,7 @@ static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct
 		return err;
 	}
 	}
-	memcpy(at, &val, 8);
+	store8(at, val);
 	return NULL;
 }
 
