@@ -321,6 +321,27 @@ bool ld_defines(const struct ld_dyn *d, uint64_t i)
 		can_define(&d->symtab[i], false);
 }
 
+uint32_t ld_chain_hash(const struct ld_dyn *d, uint64_t i)
+{
+	return d->gh_chain[i - d->gh_symoffset] & ~1u;
+}
+
+/* The bloom filter's word and bits for hash h. */
+static uint64_t bloom_word(const struct ld_dyn *d, uint32_t h)
+{
+	return d->gh_bloom[(h / 64) & (d->gh_bloom_words - 1)];
+}
+
+bool ld_may_define(const struct ld_dyn *d, uint32_t h)
+{
+	/* h and h | 1 share the word and, shifted, the second bit. */
+	if (!d->gh_buckets || d->gh_bloom_shift == 0)
+		return true;
+	uint64_t word = bloom_word(d, h);
+	uint64_t first = (1ull << (h & ~1u) % 64) | (1ull << (h | 1u) % 64);
+	return (word & first) && (word & (1ull << ((h >> d->gh_bloom_shift) % 64)));
+}
+
 const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name, bool plt_ok)
 {
 	return ld_lookup_hashed(d, name, ld_gnu_hash(name), plt_ok);
@@ -331,7 +352,7 @@ const Elf64_Sym *ld_lookup_hashed(const struct ld_dyn *d, const char *name, uint
 {
 	if (d->gh_buckets) {
 		uint32_t h = gnu_hash;
-		uint64_t word = d->gh_bloom[(h / 64) & (d->gh_bloom_words - 1)];
+		uint64_t word = bloom_word(d, h);
 		uint64_t bits = (1ull << (h % 64)) | (1ull << ((h >> d->gh_bloom_shift) % 64));
 		if ((word & bits) != bits)
 			return NULL;

@@ -166,6 +166,31 @@ const Elf64_Sym *ld_find_symbol(const char *name, struct ld_module *scope,
 	return s || !scope ? s : find_in_tree(name, hash, scope, skip, plt_ok, owner);
 }
 
+/* The definition of m's symbol sym, which m defines (ld_defines), by
+ * the first n modules of the global scope, those before m: the name is
+ * hashed only for a module whose bloom filter may have it, found from
+ * the hash m's table keeps (most modules before a library define few
+ * names: the program, the preloads). */
+static const Elf64_Sym *find_before(struct ld_module *m, uint64_t sym, const char *name, int n,
+				    bool plt_ok, struct ld_module **owner)
+{
+	bool known = m->dyn.gh_buckets != NULL;
+	uint32_t part = known ? ld_chain_hash(&m->dyn, sym) : 0, hash = 0;
+	bool hashed = false;
+	for (int i = 0; i < n; i++) {
+		if (known && !ld_may_define(&global[i]->dyn, part))
+			continue;
+		if (!hashed)
+			hash = ld_gnu_hash(name), hashed = true;
+		const Elf64_Sym *s = ld_lookup_hashed(&global[i]->dyn, name, hash, plt_ok);
+		if (s) {
+			*owner = global[i];
+			return s;
+		}
+	}
+	return NULL;
+}
+
 /* Where m is in the global scope; nglobal when it is not there. */
 static int global_index(const struct ld_module *m)
 {
@@ -213,8 +238,7 @@ static const char *resolve(void *ctx, uint64_t sym, enum ld_rkind kind, struct l
 		 * there is its own unless a module before it has one (the
 		 * program's, a preload's), so its own table is not searched
 		 * (most of a library's references are to itself). */
-		s = find_global(sname, ld_gnu_hash(sname), rc->global_at, NULL,
-				kind != LD_R_JUMP_SLOT, &owner);
+		s = find_before(m, sym, sname, rc->global_at, kind != LD_R_JUMP_SLOT, &owner);
 		if (!s)
 			s = ref;
 	} else {

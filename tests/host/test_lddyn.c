@@ -100,6 +100,14 @@ TEST(lddyn, good_object_parses_and_finds_its_symbols)
 		CHECK(ld_lookup_hashed(&d, "bar", ld_gnu_hash("bar"), false) == ldb_sym(&o, 2));
 		CHECK(ld_defines(&d, 1) && ld_defines(&d, 2) && ld_defines(&d, 5));
 		CHECK(!ld_defines(&d, 0) && !ld_defines(&d, 3) && !ld_defines(&d, LDB_NSYMS));
+		/* A defined name's hash, but for bit 0, from the table; and the
+		 * bloom filter never refuses a name the object has. */
+		for (uint64_t i = 1; !sysv && i < LDB_NSYMS; i++)
+			if (ld_defines(&d, i)) {
+				uint32_t h = ld_gnu_hash(ldb_names[i]);
+				CHECK_EQ_U(ld_chain_hash(&d, i), h & ~1u);
+				CHECK(ld_may_define(&d, h & ~1u) && ld_may_define(&d, h));
+			}
 	}
 }
 

@@ -105,6 +105,13 @@ const Elf64_Sym *ld_lookup_hashed(const struct ld_dyn *d, const char *name, uint
  * global or weak): a module's own definition, which it need not look up
  * when no module before it in the scope defines the name (lib/ld/link.c). */
 bool ld_defines(const struct ld_dyn *d, uint64_t i);
+/* For symbol i of d that ld_defines, with DT_GNU_HASH: its name's GNU hash
+ * but for bit 0, which the chain word keeps in place of it (so that a
+ * module's own names need not be hashed again). */
+uint32_t ld_chain_hash(const struct ld_dyn *d, uint64_t i);
+/* False when d's bloom filter says it defines no name whose GNU hash is
+ * h or h | 1; true when it may, or has no GNU hash table. */
+bool ld_may_define(const struct ld_dyn *d, uint32_t h);
 
 /* What a relocation does, whatever the architecture calls it. */
 enum ld_rkind {
