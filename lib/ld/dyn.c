@@ -152,25 +152,29 @@ static const char *check_gnu_hash(const struct ld_view *v, uint64_t at, struct l
 	d->gh_buckets = ld_at(v, buckets, (uint64_t)d->gh_nbuckets * 4, false);
 	if (!d->gh_bloom || !d->gh_buckets)
 		return "GNU hash table runs past the object";
+	/* The chain words the segment holding the chain has room for: every
+	 * chain must end inside them (one lookup of the room, not one per
+	 * word: the walk covers every symbol). */
+	uint64_t room = 0;
+	for (int i = 0; i < v->n; i++)
+		if (chain >= v->seg[i].vaddr && chain - v->seg[i].vaddr <= v->seg[i].memsz)
+			room = (v->seg[i].memsz - (chain - v->seg[i].vaddr)) / 4;
+	const uint32_t *words = room ? ld_at(v, chain, room * 4, false) : NULL;
 	uint64_t nsyms = d->gh_symoffset;
 	for (uint32_t b = 0; b < d->gh_nbuckets; b++) {
-		uint32_t i = d->gh_buckets[b];
+		uint64_t i = d->gh_buckets[b];
 		if (i == 0)
 			continue;
 		if (i < d->gh_symoffset)
 			return "GNU hash bucket points below the first hashed symbol";
 		for (;; i++) {
-			const uint32_t *c =
-				ld_at(v, chain + (uint64_t)(i - d->gh_symoffset) * 4, 4, false);
-			if (!c)
+			if (i - d->gh_symoffset >= room)
 				return "GNU hash chain runs past the object";
-			if (i == UINT32_MAX)
-				return "GNU hash chain does not end";
-			if (*c & 1)
+			if (words[i - d->gh_symoffset] & 1)
 				break;
 		}
-		if ((uint64_t)i + 1 > nsyms)
-			nsyms = (uint64_t)i + 1;
+		if (i + 1 > nsyms)
+			nsyms = i + 1;
 	}
 	d->gh_chain = ld_at(v, chain, (nsyms - d->gh_symoffset) * 4, false);
 	d->nsyms = nsyms;
