@@ -9,9 +9,10 @@ copying them, which needs the file's bytes at a page boundary (an ELF's
 segments are at offsets congruent to their addresses modulo the page
 size). newc has no padding between records, so an aligned file is
 preceded by a padding record of the same name: the later record of a name
-wins for every reader of the archive (kernel/lib/cpio.c's cpio_find, the
-index of lib/vg/initrd.c, the boot tmpfs, GNU cpio and Linux), so the
-padding is never seen as a file. Hard-linked files (newc keeps their data
+wins for the archive's readers (kernel/lib/cpio.c's cpio_find, the index
+of lib/vg/initrd.c, the boot tmpfs; Linux's initramfs too, and GNU cpio
+-i with -u: without it, it keeps the first and says so), so the padding
+is never seen as a file. Hard-linked files (newc keeps their data
 with one of the links) are left as they are.
 """
 import sys
@@ -26,8 +27,8 @@ def align4(n):
 
 
 def records(data):
-    """(fields, name bytes with the NUL, file data) of each record, the
-    trailer last."""
+    """(magic, header fields, name bytes with the NUL, file data) of each
+    record, the trailer last."""
     pos = 0
     while True:
         magic = data[pos:pos + 6]
