@@ -9,6 +9,6 @@ INITRD_STAGED ?=
 INITRD := $(BUILD)/initrd.cpio
 INITRD_INPUTS := $(shell find rootfs $(IMAGE_EXTRA) 2>/dev/null)
 
-$(INITRD): $(INITRD_INPUTS) tools/mkinitrd.sh
+$(INITRD): $(INITRD_INPUTS) tools/mkinitrd.sh tools/cpio_align.py
 	@mkdir -p $(@D)
 	tools/mkinitrd.sh $@ rootfs $(INITRD_STAGED) $(IMAGE_EXTRA)

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # mkinitrd.sh OUT DIR... : one cpio newc archive holding the files of every DIR
 # under /, later directories overriding earlier ones. Owners become root.
+# ELF files start on a page boundary of the archive (tools/cpio_align.py),
+# so that ld.so can map their pages instead of copying them.
 set -eu
 out=$1
 shift
@@ -14,5 +16,7 @@ for dir in "$@"; do
 	fi
 	cp -a "$dir"/. "$stage"/
 done
-(cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) >"$out.tmp"
+(cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) >"$out.raw"
+"$(dirname "$0")/cpio_align.py" "$out.raw" "$out.tmp"
+rm "$out.raw"
 mv "$out.tmp" "$out"

@@ -152,25 +152,29 @@ static const char *check_gnu_hash(const struct ld_view *v, uint64_t at, struct l
 	d->gh_buckets = ld_at(v, buckets, (uint64_t)d->gh_nbuckets * 4, false);
 	if (!d->gh_bloom || !d->gh_buckets)
 		return "GNU hash table runs past the object";
+	/* The chain words the segment holding the chain has room for: every
+	 * chain must end inside them (one lookup of the room, not one per
+	 * word: the walk covers every symbol). */
+	uint64_t room = 0;
+	for (int i = 0; i < v->n; i++)
+		if (chain >= v->seg[i].vaddr && chain - v->seg[i].vaddr <= v->seg[i].memsz)
+			room = (v->seg[i].memsz - (chain - v->seg[i].vaddr)) / 4;
+	const uint32_t *words = room ? ld_at(v, chain, room * 4, false) : NULL;
 	uint64_t nsyms = d->gh_symoffset;
 	for (uint32_t b = 0; b < d->gh_nbuckets; b++) {
-		uint32_t i = d->gh_buckets[b];
+		uint64_t i = d->gh_buckets[b];
 		if (i == 0)
 			continue;
 		if (i < d->gh_symoffset)
 			return "GNU hash bucket points below the first hashed symbol";
 		for (;; i++) {
-			const uint32_t *c =
-				ld_at(v, chain + (uint64_t)(i - d->gh_symoffset) * 4, 4, false);
-			if (!c)
+			if (i - d->gh_symoffset >= room)
 				return "GNU hash chain runs past the object";
-			if (i == UINT32_MAX)
-				return "GNU hash chain does not end";
-			if (*c & 1)
+			if (words[i - d->gh_symoffset] & 1)
 				break;
 		}
-		if ((uint64_t)i + 1 > nsyms)
-			nsyms = (uint64_t)i + 1;
+		if (i + 1 > nsyms)
+			nsyms = i + 1;
 	}
 	d->gh_chain = ld_at(v, chain, (nsyms - d->gh_symoffset) * 4, false);
 	d->nsyms = nsyms;
@@ -297,22 +301,62 @@ uint32_t ld_sysv_hash(const char *name)
 	return h;
 }
 
+/* Whether symbol s can be a definition (plt_ok: as ld_lookup's). */
+static bool can_define(const Elf64_Sym *s, bool plt_ok)
+{
+	uint8_t bind = s->st_info >> 4;
+	bool plt = plt_ok && (s->st_info & 0xf) == STT_FUNC && s->st_value != 0;
+	return (s->st_shndx != SHN_UNDEF || plt) && (bind == STB_GLOBAL || bind == STB_WEAK);
+}
+
 /* Symbol i if it defines name (names were checked to lie in strtab). */
 static const Elf64_Sym *match(const struct ld_dyn *d, uint64_t i, const char *name, bool plt_ok)
 {
 	const Elf64_Sym *s = &d->symtab[i];
-	uint8_t bind = s->st_info >> 4;
-	bool plt = plt_ok && (s->st_info & 0xf) == STT_FUNC && s->st_value != 0;
-	if ((s->st_shndx == SHN_UNDEF && !plt) || (bind != STB_GLOBAL && bind != STB_WEAK))
+	if (!can_define(s, plt_ok))
 		return NULL;
 	return strcmp(d->strtab + s->st_name, name) == 0 ? s : NULL;
 }
 
+bool ld_defines(const struct ld_dyn *d, uint64_t i)
+{
+	/* Below symoffset, GNU hash tables hash nothing. */
+	return i < d->nsyms && (!d->gh_buckets || i >= d->gh_symoffset) &&
+		can_define(&d->symtab[i], false);
+}
+
+uint32_t ld_chain_hash(const struct ld_dyn *d, uint64_t i)
+{
+	return d->gh_chain[i - d->gh_symoffset] & ~1u;
+}
+
+/* The bloom filter's word and bits for hash h. */
+static uint64_t bloom_word(const struct ld_dyn *d, uint32_t h)
+{
+	return d->gh_bloom[(h / 64) & (d->gh_bloom_words - 1)];
+}
+
+bool ld_may_define(const struct ld_dyn *d, uint32_t h)
+{
+	/* h and h | 1 share the word and, shifted, the second bit. */
+	if (!d->gh_buckets || d->gh_bloom_shift == 0)
+		return true;
+	uint64_t word = bloom_word(d, h);
+	uint64_t first = (1ull << (h & ~1u) % 64) | (1ull << (h | 1u) % 64);
+	return (word & first) && (word & (1ull << ((h >> d->gh_bloom_shift) % 64)));
+}
+
 const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name, bool plt_ok)
 {
+	return ld_lookup_hashed(d, name, ld_gnu_hash(name), plt_ok);
+}
+
+const Elf64_Sym *ld_lookup_hashed(const struct ld_dyn *d, const char *name, uint32_t gnu_hash,
+				  bool plt_ok)
+{
 	if (d->gh_buckets) {
-		uint32_t h = ld_gnu_hash(name);
-		uint64_t word = d->gh_bloom[(h / 64) & (d->gh_bloom_words - 1)];
+		uint32_t h = gnu_hash;
+		uint64_t word = bloom_word(d, h);
 		uint64_t bits = (1ull << (h % 64)) | (1ull << ((h >> d->gh_bloom_shift) % 64));
 		if ((word & bits) != bits)
 			return NULL;
@@ -373,10 +417,17 @@ uint64_t ld_dtp_bias(uint16_t machine)
 	return machine == EM_RISCV ? 0x800 : 0;
 }
 
-static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct ld_reloc_ctx *rc,
-			 const Elf64_Rela *r)
+/* The 8 bytes of a relocation's target, stored as one (the calls
+ * memcpy and memset would be here, freestanding, cost a loop each, and
+ * there is one per relocation). */
+static void store8(uint8_t *at, uint64_t val)
 {
-	enum ld_rkind kind = ld_rkind(rc->machine, (uint32_t)r->r_info);
+	__builtin_memcpy(at, &val, 8);
+}
+
+static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct ld_reloc_ctx *rc,
+			 const Elf64_Rela *r, enum ld_rkind kind)
+{
 	uint64_t sym = r->r_info >> 32;
 	if (kind == LD_R_UNKNOWN)
 		return "unsupported relocation type";
@@ -391,15 +442,14 @@ static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct
 	uint64_t val;
 	if (kind == LD_R_RELATIVE) {
 		val = rc->base + (uint64_t)r->r_addend;
-		memcpy(at, &val, 8);
+		store8(at, val);
 		return NULL;
 	}
 	if (!rc->resolve)
 		return "symbolic relocation in an object loaded without a dynamic loader";
 	if (kind == LD_R_COPY && sym == 0)
 		return "copy relocation without a symbol";
-	struct ld_def def;
-	memset(&def, 0, sizeof(def));
+	struct ld_def def = { 0 };
 	const char *err = rc->resolve(rc->ctx, sym, kind, &def, &rc->name);
 	if (err)
 		return err;
@@ -428,16 +478,24 @@ static const char *apply(const struct ld_view *v, const struct ld_dyn *d, struct
 		return err;
 	}
 	}
-	memcpy(at, &val, 8);
+	store8(at, val);
 	return NULL;
 }
 
 const char *ld_relocate(const struct ld_view *v, const struct ld_dyn *d, struct ld_reloc_ctx *rc)
 {
 	rc->name = NULL;
+	/* Tables run in long stretches of one type (linkers sort them):
+	 * each stretch's kind is looked up once. */
+	uint32_t type = 0;
+	enum ld_rkind kind = ld_rkind(rc->machine, type);
 	for (uint64_t i = 0; i < d->nrela + d->njmprel; i++) {
 		const Elf64_Rela *r = i < d->nrela ? &d->rela[i] : &d->jmprel[i - d->nrela];
-		const char *err = apply(v, d, rc, r);
+		if ((uint32_t)r->r_info != type) {
+			type = (uint32_t)r->r_info;
+			kind = ld_rkind(rc->machine, type);
+		}
+		const char *err = apply(v, d, rc, r, kind);
 		if (err)
 			return err;
 	}

@@ -107,9 +107,10 @@ bool ld_load_deps(struct ld_module *root)
 	return true;
 }
 
-const Elf64_Sym *ld_find_in_tree(const char *name, struct ld_module *m,
-				 const struct ld_module *skip, bool plt_ok,
-				 struct ld_module **owner)
+/* name's definition in m's dependency tree, breadth first (m first). */
+static const Elf64_Sym *find_in_tree(const char *name, uint32_t hash, struct ld_module *m,
+				     const struct ld_module *skip, bool plt_ok,
+				     struct ld_module **owner)
 {
 	struct ld_module *queue[LD_MAX_MODULES];
 	bool seen[LD_MAX_MODULES] = { false };
@@ -118,7 +119,8 @@ const Elf64_Sym *ld_find_in_tree(const char *name, struct ld_module *m,
 	seen[m - ld_modules] = true;
 	while (head < tail) {
 		struct ld_module *q = queue[head++];
-		const Elf64_Sym *s = q == skip ? NULL : ld_lookup(&q->dyn, name, plt_ok);
+		const Elf64_Sym *s =
+			q == skip ? NULL : ld_lookup_hashed(&q->dyn, name, hash, plt_ok);
 		if (s) {
 			*owner = q;
 			return s;
@@ -132,22 +134,75 @@ const Elf64_Sym *ld_find_in_tree(const char *name, struct ld_module *m,
 	return NULL;
 }
 
-const Elf64_Sym *ld_find_symbol(const char *name, struct ld_module *scope,
-				const struct ld_module *skip, bool plt_ok, struct ld_module **owner)
+const Elf64_Sym *ld_find_in_tree(const char *name, struct ld_module *m,
+				 const struct ld_module *skip, bool plt_ok,
+				 struct ld_module **owner)
 {
-	for (int i = 0; i < nglobal; i++) {
-		const Elf64_Sym *s =
-			global[i] == skip ? NULL : ld_lookup(&global[i]->dyn, name, plt_ok);
+	return find_in_tree(name, ld_gnu_hash(name), m, skip, plt_ok, owner);
+}
+
+/* name's definition among the first n modules of the global scope. */
+static const Elf64_Sym *find_global(const char *name, uint32_t hash, int n,
+				    const struct ld_module *skip, bool plt_ok,
+				    struct ld_module **owner)
+{
+	for (int i = 0; i < n; i++) {
+		const Elf64_Sym *s = global[i] == skip
+			? NULL
+			: ld_lookup_hashed(&global[i]->dyn, name, hash, plt_ok);
 		if (s) {
 			*owner = global[i];
 			return s;
 		}
 	}
-	return scope ? ld_find_in_tree(name, scope, skip, plt_ok, owner) : NULL;
+	return NULL;
+}
+
+const Elf64_Sym *ld_find_symbol(const char *name, struct ld_module *scope,
+				const struct ld_module *skip, bool plt_ok, struct ld_module **owner)
+{
+	uint32_t hash = ld_gnu_hash(name);
+	const Elf64_Sym *s = find_global(name, hash, nglobal, skip, plt_ok, owner);
+	return s || !scope ? s : find_in_tree(name, hash, scope, skip, plt_ok, owner);
+}
+
+/* The definition of m's symbol sym, which m defines (ld_defines), by
+ * the first n modules of the global scope, those before m: the name is
+ * hashed only for a module whose bloom filter may have it, found from
+ * the hash m's table keeps (most modules before a library define few
+ * names: the program, the preloads). */
+static const Elf64_Sym *find_before(struct ld_module *m, uint64_t sym, const char *name, int n,
+				    bool plt_ok, struct ld_module **owner)
+{
+	bool known = m->dyn.gh_buckets != NULL;
+	uint32_t part = known ? ld_chain_hash(&m->dyn, sym) : 0, hash = 0;
+	bool hashed = false;
+	for (int i = 0; i < n; i++) {
+		if (known && !ld_may_define(&global[i]->dyn, part))
+			continue;
+		if (!hashed)
+			hash = ld_gnu_hash(name), hashed = true;
+		const Elf64_Sym *s = ld_lookup_hashed(&global[i]->dyn, name, hash, plt_ok);
+		if (s) {
+			*owner = global[i];
+			return s;
+		}
+	}
+	return NULL;
+}
+
+/* Where m is in the global scope; nglobal when it is not there. */
+static int global_index(const struct ld_module *m)
+{
+	int i = 0;
+	while (i < nglobal && global[i] != m)
+		i++;
+	return i;
 }
 
 struct resolve_ctx {
 	struct ld_module *m, *scope;
+	int global_at; /* m's place in the global scope (global_index) */
 };
 
 static void tls_def(const struct ld_module *owner, const Elf64_Sym *s, struct ld_def *def)
@@ -178,6 +233,14 @@ static const char *resolve(void *ctx, uint64_t sym, enum ld_rkind kind, struct l
 	 * except that a copy relocation copies from elsewhere. */
 	if ((ref->st_info >> 4) == STB_LOCAL && ref->st_shndx != SHN_UNDEF) {
 		s = ref;
+	} else if (kind != LD_R_COPY && rc->global_at < nglobal && ld_defines(&m->dyn, sym)) {
+		/* m defines it and is in the global scope: the first definition
+		 * there is its own unless a module before it has one (the
+		 * program's, a preload's), so its own table is not searched
+		 * (most of a library's references are to itself). */
+		s = find_before(m, sym, sname, rc->global_at, kind != LD_R_JUMP_SLOT, &owner);
+		if (!s)
+			s = ref;
 	} else {
 		copy = kind == LD_R_COPY;
 		s = ld_find_symbol(sname, rc->scope, copy ? m : NULL, kind != LD_R_JUMP_SLOT,
@@ -205,7 +268,8 @@ static const char *resolve(void *ctx, uint64_t sym, enum ld_rkind kind, struct l
 	}
 	def->value = owner->base + s->st_value;
 	def->size = s->st_size;
-	def->copy_from = ld_at(&owner->view, s->st_value, s->st_size, false);
+	if (copy)
+		def->copy_from = ld_at(&owner->view, s->st_value, s->st_size, false);
 	return NULL;
 }
 
@@ -219,7 +283,7 @@ bool ld_relocate_new(struct ld_module *scope)
 		struct ld_module *m = &ld_modules[i];
 		if (!m->used || m->relocated)
 			continue;
-		struct resolve_ctx ctx = { m, scope };
+		struct resolve_ctx ctx = { m, scope, global_index(m) };
 		struct ld_reloc_ctx rc = { .machine = VG_ELF_MACHINE,
 					   .base = m->base,
 					   .resolve = resolve,

@@ -96,6 +96,18 @@ TEST(lddyn, good_object_parses_and_finds_its_symbols)
 		CHECK(ld_lookup(&d, "ext", false) == NULL); /* undefined here */
 		CHECK(ld_lookup(&d, "nope", false) == NULL);
 		CHECK(ld_str(&d, d.strsz) == NULL);
+		/* What lookup answers with, and only that, is a definition. */
+		CHECK(ld_lookup_hashed(&d, "bar", ld_gnu_hash("bar"), false) == ldb_sym(&o, 2));
+		CHECK(ld_defines(&d, 1) && ld_defines(&d, 2) && ld_defines(&d, 5));
+		CHECK(!ld_defines(&d, 0) && !ld_defines(&d, 3) && !ld_defines(&d, LDB_NSYMS));
+		/* A defined name's hash, but for bit 0, from the table; and the
+		 * bloom filter never refuses a name the object has. */
+		for (uint64_t i = 1; !sysv && i < LDB_NSYMS; i++)
+			if (ld_defines(&d, i)) {
+				uint32_t h = ld_gnu_hash(ldb_names[i]);
+				CHECK_EQ_U(ld_chain_hash(&d, i), h & ~1u);
+				CHECK(ld_may_define(&d, h & ~1u) && ld_may_define(&d, h));
+			}
 	}
 }
 
@@ -109,6 +121,7 @@ TEST(lddyn, canonical_plt_entries_count_only_when_asked)
 	CHECK(parse(&o, &d) == NULL);
 	CHECK(ld_lookup(&d, "ext", false) == NULL);
 	CHECK(ld_lookup(&d, "ext", true) == ldb_sym(&o, 3));
+	CHECK(!ld_defines(&d, 3)); /* the program's own PLT entry: not its definition */
 }
 
 TEST(lddyn, relocations_of_each_kind)

@@ -4,9 +4,13 @@
 // must be refused with a message naming the problem. Exit status 0 when
 // every check passed, else the number of failed checks.
 #include <dlfcn.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <vg/loader.h>
+#include <vg/vg.h>
 
 static int failures;
 
@@ -47,14 +51,37 @@ static void unload_and_reload(void)
 		void *h = dlopen("libdynplain.so", RTLD_NOW);
 		int *loads = h ? dlsym(h, "dynplain_loads") : NULL;
 		int **report = h ? dlsym(h, "dynplain_unloaded") : NULL;
-		check("dlopen libdynplain.so", loads && report);
-		if (!loads || !report)
+		int *seed = h ? dlsym(h, "dynplain_seed") : NULL;
+		check("dlopen libdynplain.so", loads && report && seed);
+		if (!loads || !report || !seed)
 			return;
 		check("constructed once per load, with fresh data", *loads == 1 && !*report);
+		/* Written in the first round: the file's pages never change. */
+		check("initialized data as the file has it", *seed == 0x5eed);
+		*seed = 0;
 		*report = &unloaded;
 		unloaded = 0;
 		check("dlclose", dlclose(h) == 0 && unloaded == 1);
 	}
+}
+
+/* The C library's read-only segments are the boot archive's pages, mapped
+ * through the archive's read-only handle and shared by every process
+ * (lib/ld/map.c): they cannot be made writable. The page tried is its
+ * first, the ELF header's (read-only data: a refusal that fails leaves
+ * it readable). */
+static void library_pages_are_read_only(void)
+{
+	const struct vg_loader *ld = (const struct vg_loader *)(uintptr_t)vg_startup()->loader;
+	struct vg_loader_module m;
+	uintptr_t fn = (uintptr_t)dlsym(RTLD_DEFAULT, "strlen");
+	bool found = ld && fn && ld->module_at(fn, &m) == 0 && strcmp(m.name, "libc.so") == 0;
+	check("strlen is libc.so's", found);
+	errno = 0;
+	check("libc.so's read-only pages cannot be made writable",
+	      found && memcmp((void *)(uintptr_t)m.base, "\177ELF", 4) == 0 &&
+		      mprotect((void *)(uintptr_t)m.base, 4096, PROT_READ | PROT_WRITE) == -1 &&
+		      errno == EACCES);
 }
 
 int main(void)
@@ -95,6 +122,7 @@ int main(void)
 	check("dlclose", dlclose(h) == 0 && dlclose(h) == 0);
 	check("dlclose of a bad handle", dlclose((void *)&failures) == -1 && dlerror() != NULL);
 	unload_and_reload();
+	library_pages_are_read_only();
 	refused("libmissing.so", "not found");
 	refused("libbad-truncated.so", "past the end of the file");
 	refused("libbad-reloc.so", "relocation target outside");

@@ -97,6 +97,21 @@ uint32_t ld_sysv_hash(const char *name);
  * entry, which is the function's address for everyone but the PLT itself
  * (so that function pointers compare equal everywhere). */
 const Elf64_Sym *ld_lookup(const struct ld_dyn *d, const char *name, bool plt_ok);
+/* The same with name's ld_gnu_hash given: a name looked up in several
+ * objects is hashed once. */
+const Elf64_Sym *ld_lookup_hashed(const struct ld_dyn *d, const char *name, uint32_t gnu_hash,
+				  bool plt_ok);
+/* Whether symbol i of d is one ld_lookup can answer with (hashed, defined,
+ * global or weak): a module's own definition, which it need not look up
+ * when no module before it in the scope defines the name (lib/ld/link.c). */
+bool ld_defines(const struct ld_dyn *d, uint64_t i);
+/* For symbol i of d that ld_defines, with DT_GNU_HASH: its name's GNU hash
+ * but for bit 0, which the chain word keeps in place of it (so that a
+ * module's own names need not be hashed again). */
+uint32_t ld_chain_hash(const struct ld_dyn *d, uint64_t i);
+/* False when d's bloom filter says it defines no name whose GNU hash is
+ * h or h | 1; true when it may, or has no GNU hash table. */
+bool ld_may_define(const struct ld_dyn *d, uint32_t h);
 
 /* What a relocation does, whatever the architecture calls it. */
 enum ld_rkind {
