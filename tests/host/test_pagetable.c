@@ -624,9 +624,11 @@ TEST(pt, free_tables_below_limit)
 	CHECK_EQ_I(pt_map(root, 0x40000000, 0x3000000, M2, VM_READ | VM_USER), 0);
 	CHECK_EQ_I(pt_map(root, 0xffff800000000000ull, 0x4000000, 0x1000, VM_READ), 0);
 	size_t user_tables = arena_used - before - 3; /* the kernel mapping took 3 */
+	CHECK_EQ_U(pt_count_tables(root, 0x800000000000ull), user_tables + 1);
 	tables_freed = 0;
 	pt_free_tables(root, 0x800000000000ull);
 	CHECK_EQ_U(tables_freed, user_tables);
+	CHECK_EQ_U(pt_count_tables(root, 0x800000000000ull), 1);
 	paddr_t pa;
 	unsigned prot;
 	CHECK_EQ_I(pt_query(root, 0x400000, &pa, &prot), ERR_NOT_FOUND);

@@ -44,6 +44,9 @@ int pt_protect(paddr_t root, vaddr_t va, uint64_t size, unsigned prot);
  * clears those entries; leaf pages are not freed (their owners do that).
  * For tearing down a user address space. */
 void pt_free_tables(paddr_t root, vaddr_t limit);
+/* The tables in use for [0, limit): the root and every table below the
+ * root entries that cover it. */
+size_t pt_count_tables(paddr_t root, vaddr_t limit);
 /* Translates va: returns 0 with *pa and *prot set, or ERR_NOT_FOUND. */
 int pt_query(paddr_t root, vaddr_t va, paddr_t *pa, unsigned *prot);
 

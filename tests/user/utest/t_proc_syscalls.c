@@ -87,3 +87,35 @@ UTEST(memory_info_totals_and_free)
 	CHECK_EQ(vg_memory_info((struct vg_memory_info *)(uintptr_t)0xffffffff80100000ull),
 		 ERR_BAD_ADDRESS);
 }
+
+/* kernel_counts follows what is made and freed: objects by type, the
+ * kernel heap, page tables (a process's root). Twice: the first round may
+ * grow the handle table, which keeps its size. */
+UTEST(kernel_counts_follow_objects)
+{
+	struct vg_kernel_counts a, b, c;
+	for (int round = 0; round < 2; round++) {
+		CHECK_EQ(vg_kernel_counts(&a), 0);
+		CHECK(a.free_pages > 0 && a.heap_bytes > 0 && a.heap_slab_pages > 0 &&
+		      a.table_pages > 0);
+		CHECK(a.objects[VG_OBJ_PROCESS] >= 1 && a.objects[VG_OBJ_THREAD] >= 1);
+		vg_handle_t ep[3], proc;
+		for (int i = 0; i < 3; i++)
+			CHECK_EQ(vg_endpoint_create(&ep[i]), 0);
+		CHECK_EQ(vg_process_create(&proc), 0);
+		CHECK_EQ(vg_kernel_counts(&b), 0);
+		CHECK_EQ(b.objects[VG_OBJ_ENDPOINT], a.objects[VG_OBJ_ENDPOINT] + 3);
+		CHECK_EQ(b.objects[VG_OBJ_PROCESS], a.objects[VG_OBJ_PROCESS] + 1);
+		CHECK_EQ(b.table_pages, a.table_pages + 1);
+		CHECK(b.heap_bytes > a.heap_bytes);
+		for (int i = 0; i < 3; i++)
+			CHECK_EQ(vg_handle_close(ep[i]), 0);
+		CHECK_EQ(vg_handle_close(proc), 0);
+		CHECK_EQ(vg_kernel_counts(&c), 0);
+	}
+	CHECK_EQ(c.objects[VG_OBJ_ENDPOINT], a.objects[VG_OBJ_ENDPOINT]);
+	CHECK_EQ(c.objects[VG_OBJ_PROCESS], a.objects[VG_OBJ_PROCESS]);
+	CHECK_EQ(c.table_pages, a.table_pages);
+	CHECK_EQ(c.heap_bytes, a.heap_bytes);
+	CHECK_EQ(vg_kernel_counts((struct vg_kernel_counts *)0), ERR_BAD_ADDRESS);
+}
