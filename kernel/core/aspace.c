@@ -366,6 +366,8 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 	 * reverse walk sees a half-done change. */
 	irqflags_t f = vmo_lock();
 	int err = pt_unmap(as->root, va, len);
+	/* Tables left empty go too, once the TLB has forgotten them. */
+	paddr_t pruned = err ? 0 : pt_prune(as->root, va, len);
 	arch_tlb_flush_all();
 	if (err) {
 		/* Only a block split can fail, and user space has none. What
@@ -406,6 +408,7 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 	}
 	vmo_unlock(f);
 	spin_unlock_irqrestore(&as->lock, af);
+	pt_free_pruned(pruned);
 	kfree(tail);
 	vmas_release(&dead);
 	return 0;

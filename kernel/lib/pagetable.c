@@ -258,6 +258,59 @@ static void visit_tables(pte_t *tab, int level, unsigned last, void (*fn)(paddr_
 	}
 }
 
+/* Whether no entry of tab is in use (an unmapped entry is 0). */
+static bool table_empty(const pte_t *tab)
+{
+	for (unsigned i = 0; i < PT_ENTRIES; i += 8)
+		if (!empty8(&tab[i]))
+			return false;
+	return true;
+}
+
+/* The tables below tab (a table at level) covering [va, end) that hold
+ * nothing: their entries cleared, each pushed on *freed. The list is
+ * linked through each table's first entry by physical address, which
+ * never reads as a valid entry (page-aligned: bit 0, valid on every
+ * architecture, is clear), so a walker that still reaches the table before
+ * the TLB flush finds nothing there. */
+static void prune(pte_t *tab, int level, vaddr_t va, vaddr_t end, paddr_t *freed)
+{
+	while (va < end) {
+		vaddr_t span_end = ALIGN_DOWN(va, PT_LEVEL_SIZE(level)) + PT_LEVEL_SIZE(level);
+		vaddr_t to = span_end > va && span_end < end ? span_end : end;
+		pte_t *slot = &tab[index_at(va, level)];
+		if (arch_pte_valid(*slot) && !arch_pte_is_leaf(*slot, level)) {
+			paddr_t t = arch_pte_addr(*slot);
+			pte_t *below = pt_table_virt(t);
+			if (level > 1)
+				prune(below, level - 1, va, to, freed);
+			if (table_empty(below)) {
+				*slot = 0;
+				below[0] = (pte_t)*freed;
+				*freed = t;
+			}
+		}
+		va = to;
+	}
+}
+
+paddr_t pt_prune(paddr_t root, vaddr_t va, uint64_t size)
+{
+	paddr_t freed = 0;
+	if (args_ok(va, size))
+		prune(pt_table_virt(root), PT_LEVELS - 1, va, va + size, &freed);
+	return freed;
+}
+
+void pt_free_pruned(paddr_t freed)
+{
+	while (freed) {
+		paddr_t next = (paddr_t)pt_table_virt(freed)[0];
+		pt_free_table(freed);
+		freed = next;
+	}
+}
+
 static void free_one(paddr_t table, void *arg)
 {
 	(void)arg;
