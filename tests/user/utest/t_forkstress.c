@@ -86,7 +86,9 @@ UTEST(fork_storm_from_four_threads)
 	CHECK_EQ(forkrun_reap_orphans("forkstorm", 3000), 0);
 	int entries = forkrun_table_size();
 	struct memacct before, after;
-	memacct_take(&before, NULL, 0);
+	char each[256];
+	memacct_take(&before, each, sizeof(each));
+	vg_printf("fork_storm: before (KiB/tables):%s\n", each);
 	CHECK_EQ(forkrun(argv, 120000, true), 0);
 	CHECK_EQ(forkrun_reap_orphans("forkstorm", 3000), 0);
 	CHECK_EQ(forkrun_table_size(), entries);
@@ -104,6 +106,8 @@ UTEST(fork_storm_from_four_threads)
 	 * back: a page the storm's processes leave behind (a copy-on-write
 	 * share never released, a pinned copy) is in none of these. */
 	long gone, cached;
+	memacct_take(&after, each, sizeof(each));
+	vg_printf("fork_storm: after (KiB/tables):%s\n", each);
 	memacct_diff(&before, &after, &gone, &cached);
 	vg_printf("fork_storm: %ld KiB fewer free, %ld KiB of it in caches (heap %+ld pages, "
 		  "tables %+ld, servers %+ld KiB)\n",
