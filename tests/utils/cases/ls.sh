@@ -11,7 +11,10 @@ t recursive -p 'mkdir -p d/e; touch d/f d/e/g' -o 'd:\ne\nf\n\nd/e:\ng\n' -- ls 
 t long -p 'printf 12345 > f; chmod 644 f; touch -d 2001-02-03T04:05:06 f' -o "-rw-r--r-- 1 $(id -un) $(id -gn) 5 Feb  3  2001 f\n" -- ls -l f
 t long_dir -p 'mkdir d; printf 12 > d/f; chmod 600 d/f; touch -d 2001-02-03T04:05:06 d/f' -o "total 4\n-rw------- 1 $(id -un) $(id -gn) 2 Feb  3  2001 f\n" -- ls -l d
 t long_link -p 'ln -s some/target l; touch -h -d 2001-02-03T04:05:06 l' -o "lrwxrwxrwx 1 $(id -un) $(id -gn) 11 Feb  3  2001 l -> some/target\n" -- ls -l l
-t long_recent -p 'touch f; chmod 644 f; touch -d "$(date -d "-1 day" +%Y-%m-%dT%H:%M:%S)" f' -o "-rw-r--r-- 1 $(id -un) $(id -gn) 0 $(date -d '-1 day' '+%b %e %H:%M') f\n" -- ls -l f
+# A day ago, read once: the expected line is made now and the file touched
+# later, so each reading a time of its own could straddle a minute.
+RECENT=$(date -d '-1 day' +%s)
+t long_recent -p "touch f; chmod 644 f; touch -d @$RECENT f" -o "-rw-r--r-- 1 $(id -un) $(id -gn) 0 $(date -d "@$RECENT" '+%b %e %H:%M') f\n" -- ls -l f
 t human -p 'head -c 2048 /dev/zero > f; chmod 644 f; touch -d 2001-02-03T04:05:06 f' -o "-rw-r--r-- 1 $(id -un) $(id -gn) 2.0K Feb  3  2001 f\n" -- ls -lh f
 t human_small -p 'printf 123 > f; chmod 644 f; touch -d 2001-02-03T04:05:06 f' -o "-rw-r--r-- 1 $(id -un) $(id -gn) 3 Feb  3  2001 f\n" -- ls -lh f
 t widths -p 'printf 1 > a; head -c 1000 /dev/zero > b; chmod 644 a b; touch -d 2001-02-03T04:05:06 a b' -o "-rw-r--r-- 1 $(id -un) $(id -gn)    1 Feb  3  2001 a\n-rw-r--r-- 1 $(id -un) $(id -gn) 1000 Feb  3  2001 b\n" -- ls -l a b
