@@ -179,7 +179,7 @@ USER_EXTRA_proc_bench := tests/user/bench_report.c
 USER_EXTRA_shtest := tests/user/utest/vfs_up.c tests/user/utest/proc_server.c tests/user/utest/rtc_up.c \
 	$(call user_idl_srcs,devmgr) $(call user_idl_srcs,bus)
 # The fork-hang hunt's root task (tests/user/forkloop.c, tools/forkloop.py).
-USER_EXTRA_forkloop := tests/user/utest/forkrun.c $(USER_EXTRA_shtest)
+USER_EXTRA_forkloop := tests/user/utest/forkrun.c tests/user/utest/memacct.c $(USER_EXTRA_shtest)
 USER_EXTRA_SRCS := $(foreach v,$(filter USER_EXTRA_%,$(.VARIABLES)),$($(v)))
 USER_TEST_NAMES := $(patsubst tests/user/%.c,%, \
 	$(filter-out $(USER_EXTRA_SRCS),$(sort $(wildcard tests/user/*.c))))

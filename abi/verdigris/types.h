@@ -276,12 +276,27 @@ struct vg_process_info {
 	int64_t exit_code; /* once dead */
 	uint32_t blocked; /* of the threads, those blocked in a call (sleeping) */
 	uint32_t suspended; /* 1: process_suspend stopped it */
+	uint64_t tables; /* page-table pages of its address space, the root's included */
 };
 /* memory_info: bytes of RAM the kernel manages (every region the boot
  * loader reported as usable) and bytes of it free now. */
 struct vg_memory_info {
 	uint64_t total;
 	uint64_t free;
+};
+/* kernel_counts: where the kernel's memory is, to tell a leak from a
+ * cache (docs/ARCHITECTURE.md section 14, memory accounting): free pages,
+ * the kernel heap (bytes asked for and not freed, pages its slabs and large
+ * allocations hold), page-table pages (kernel and user), and the live
+ * objects of each type (objects[VG_OBJ_*]). */
+#define VG_KERNEL_COUNTS_TYPES 16
+struct vg_kernel_counts {
+	uint64_t free_pages;
+	uint64_t heap_bytes;
+	uint64_t heap_slab_pages;
+	uint64_t heap_large_pages;
+	uint64_t table_pages;
+	uint64_t objects[VG_KERNEL_COUNTS_TYPES];
 };
 
 #define VG_PROCESS_RUNNING 0u

@@ -122,7 +122,7 @@ void aspace_destroy(struct aspace *as)
 	spin_unlock_irqrestore(&as->lock, af);
 	if (root) {
 		pt_free_tables(root, USER_TOP);
-		pmm_free(root, 1);
+		pt_free_table(root);
 	}
 	vmas_release(&dead);
 }
@@ -320,9 +320,9 @@ int aspace_clone(struct aspace *src, struct aspace *dst)
 	return err;
 }
 
-void aspace_usage(struct aspace *as, uint64_t *mapped, uint64_t *committed)
+void aspace_usage(struct aspace *as, uint64_t *mapped, uint64_t *committed, uint64_t *tables)
 {
-	*mapped = *committed = 0;
+	*mapped = *committed = *tables = 0;
 	irqflags_t af = spin_lock_irqsave(&as->lock);
 	irqflags_t f = vmo_lock();
 	for (struct list *l = as->vmas.next; as->root && l != &as->vmas; l = l->next) {
@@ -337,6 +337,9 @@ void aspace_usage(struct aspace *as, uint64_t *mapped, uint64_t *committed)
 				*committed += m->vmo->pages[i] ? PAGE_SIZE : 0;
 	}
 	vmo_unlock(f);
+	/* The tables change only under the aspace lock. */
+	if (as->root)
+		*tables = pt_count_tables(as->root, USER_TOP);
 	spin_unlock_irqrestore(&as->lock, af);
 }
 
@@ -363,6 +366,8 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 	 * reverse walk sees a half-done change. */
 	irqflags_t f = vmo_lock();
 	int err = pt_unmap(as->root, va, len);
+	/* Tables left empty go too, once the TLB has forgotten them. */
+	paddr_t pruned = err ? 0 : pt_prune(as->root, va, len);
 	arch_tlb_flush_all();
 	if (err) {
 		/* Only a block split can fail, and user space has none. What
@@ -403,6 +408,7 @@ int aspace_unmap(struct aspace *as, vaddr_t va, uint64_t len)
 	}
 	vmo_unlock(f);
 	spin_unlock_irqrestore(&as->lock, af);
+	pt_free_pruned(pruned);
 	kfree(tail);
 	vmas_release(&dead);
 	return 0;

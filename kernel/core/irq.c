@@ -114,6 +114,7 @@ long sys_irq_create(vg_handle_t resource, uint32_t irq, uint32_t flags, vg_handl
 	}
 	sched_unlock(f);
 	if (err) {
+		kobject_discard(&q->obj);
 		kfree(q);
 		return err;
 	}

@@ -9,6 +9,8 @@
 
 static spinlock_t lock = SPINLOCK_INIT; /* reference counts and all tables */
 static uint64_t next_koid = 1;
+/* Live objects by type, for kernel_counts (leak hunting). */
+static uint32_t live[VG_KERNEL_COUNTS_TYPES];
 
 void kobject_init(struct kobject *o, uint32_t type, const struct kobject_ops *ops)
 {
@@ -20,6 +22,18 @@ void kobject_init(struct kobject *o, uint32_t type, const struct kobject_ops *op
 	irqflags_t f = spin_lock_irqsave(&lock);
 	o->koid = next_koid++;
 	spin_unlock_irqrestore(&lock, f);
+	kassert(type < VG_KERNEL_COUNTS_TYPES);
+	__atomic_fetch_add(&live[type], 1, __ATOMIC_RELAXED);
+}
+
+void kobject_discard(struct kobject *o)
+{
+	__atomic_fetch_sub(&live[o->type], 1, __ATOMIC_RELAXED);
+}
+
+uint32_t kobject_live(uint32_t type)
+{
+	return type < VG_KERNEL_COUNTS_TYPES ? __atomic_load_n(&live[type], __ATOMIC_RELAXED) : 0;
 }
 
 /* Reference counts are atomic, so that dropping one (on every system call
@@ -35,8 +49,10 @@ void kobject_unref(struct kobject *o)
 {
 	uint32_t old = __atomic_fetch_sub(&o->refs, 1, __ATOMIC_ACQ_REL);
 	kassert(old > 0);
-	if (old == 1)
+	if (old == 1) {
+		__atomic_fetch_sub(&live[o->type], 1, __ATOMIC_RELAXED);
 		o->ops->destroy(o);
+	}
 }
 
 /* Handle values: generation in bits 24-31, slot index + 1 in bits 0-23, so

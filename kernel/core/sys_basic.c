@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Handles, time and the calling thread.
+#include <kernel/heap.h>
 #include <kernel/pmm.h>
 #include <kernel/process.h>
 #include <kernel/syscall.h>
 #include <kernel/time.h>
 #include <kernel/usercopy.h>
+#include <kernel/vm.h>
 #include <verdigris/errors.h>
 
 long sys_handle_close(vg_handle_t h)
@@ -52,6 +54,16 @@ long sys_memory_info(struct vg_memory_info *out)
 {
 	struct vg_memory_info m = { pmm_ram_bytes(), (uint64_t)pmm_free_pages() * PAGE_SIZE };
 	return copy_to_user(out, &m, sizeof(m)) ? ERR_BAD_ADDRESS : 0;
+}
+
+long sys_kernel_counts(struct vg_kernel_counts *out)
+{
+	struct heap_stats h = kheap_stats();
+	struct vg_kernel_counts c = { pmm_free_pages(), h.live_bytes,	  h.slab_pages,
+				      h.large_pages,	pt_table_pages(), { 0 } };
+	for (uint32_t t = 0; t < VG_KERNEL_COUNTS_TYPES; t++)
+		c.objects[t] = kobject_live(t);
+	return copy_to_user(out, &c, sizeof(c)) ? ERR_BAD_ADDRESS : 0;
 }
 
 long sys_thread_exit(long code)

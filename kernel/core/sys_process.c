@@ -159,7 +159,7 @@ long sys_process_info(vg_handle_t process, struct vg_process_info *out)
 	sched_unlock(f);
 	info.cpu_ns = ticks_ns(ticks);
 	/* A dead process's address space is gone (its root is 0): nothing. */
-	aspace_usage(&p->as, &info.mapped, &info.committed);
+	aspace_usage(&p->as, &info.mapped, &info.committed, &info.tables);
 	kobject_unref(o);
 	return copy_to_user(out, &info, sizeof(info)) ? ERR_BAD_ADDRESS : 0;
 }

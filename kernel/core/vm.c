@@ -14,19 +14,28 @@ extern char __kernel_start[], __text_start[], __text_end[], __rodata_start[], __
 
 static paddr_t kernel_root;
 static vaddr_t mmio_next = MMIO_BASE;
+static size_t table_pages; /* page-table pages allocated, kernel's and users' */
 
 paddr_t pt_alloc_table(void)
 {
 	/* Until vm_init has switched tables, only the boot physmap is reachable. */
 	paddr_t pa = pmm_alloc(1, 1, kernel_root ? 0 : BOOT_PHYSMAP_LIMIT);
-	if (pa)
+	if (pa) {
 		arch_page_zero(phys_to_virt(pa));
+		__atomic_fetch_add(&table_pages, 1, __ATOMIC_RELAXED);
+	}
 	return pa;
 }
 
 void pt_free_table(paddr_t pa)
 {
+	__atomic_fetch_sub(&table_pages, 1, __ATOMIC_RELAXED);
 	pmm_free(pa, 1);
+}
+
+size_t pt_table_pages(void)
+{
+	return __atomic_load_n(&table_pages, __ATOMIC_RELAXED);
 }
 
 pte_t *pt_table_virt(paddr_t pa)

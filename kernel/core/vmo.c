@@ -69,6 +69,7 @@ static struct vmo *anon_create(uint64_t size)
 		return v;
 	v->pages = kzalloc(v->npages * sizeof(paddr_t));
 	if (!v->pages) {
+		kobject_discard(&v->obj);
 		kfree(v);
 		return NULL;
 	}
@@ -100,6 +101,7 @@ struct vmo *vmo_create_contiguous(uint64_t size, unsigned cache, paddr_t limit)
 		return NULL;
 	v->phys = pmm_alloc(v->npages, 1, limit);
 	if (!v->phys) {
+		kobject_discard(&v->obj);
 		kfree(v);
 		return NULL;
 	}

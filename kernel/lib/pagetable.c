@@ -229,10 +229,6 @@ int pt_query(paddr_t root, vaddr_t va, paddr_t *pa, unsigned *prot)
 	return ERR_NOT_FOUND;
 }
 
-/* Frees the tables below tab (a table at level), not tab itself. Its
- * entries are left as they are: tab is freed next, and pt_alloc_table
- * zeroes what it hands out. A last-level table holds only leaves, so the
- * tables one level above it free theirs without reading them. */
 /* Whether the 8 entries from t are all zero (none valid): runs of empty
  * entries, most of an upper-level table, are skipped 8 at a time. */
 static bool empty8(const pte_t *t)
@@ -240,37 +236,111 @@ static bool empty8(const pte_t *t)
 	return !(t[0] | t[1] | t[2] | t[3] | t[4] | t[5] | t[6] | t[7]);
 }
 
-static void free_subtree(pte_t *tab, int level)
+/* Calls fn on every table below entries 0 to last of tab (a table at
+ * level), not on tab itself, each after the tables below it. A last-level
+ * table holds only leaves, so the tables one level above it hand theirs to
+ * fn without reading them. */
+static void visit_tables(pte_t *tab, int level, unsigned last, void (*fn)(paddr_t, void *),
+			 void *arg)
 {
-	for (unsigned i = 0; i < PT_ENTRIES; i++) {
-		if (!(i & 7) && empty8(&tab[i])) {
+	for (unsigned i = 0; i <= last; i++) {
+		if (!(i & 7) && i + 7 <= last && empty8(&tab[i])) {
 			i += 7;
 			continue;
 		}
 		pte_t e = tab[i];
 		if (arch_pte_valid(e) && !arch_pte_is_leaf(e, level)) {
 			if (level > 1)
-				free_subtree(pt_table_virt(arch_pte_addr(e)), level - 1);
-			pt_free_table(arch_pte_addr(e));
+				visit_tables(pt_table_virt(arch_pte_addr(e)), level - 1,
+					     PT_ENTRIES - 1, fn, arg);
+			fn(arch_pte_addr(e), arg);
 		}
 	}
 }
 
+/* Whether no entry of tab is in use (an unmapped entry is 0). */
+static bool table_empty(const pte_t *tab)
+{
+	for (unsigned i = 0; i < PT_ENTRIES; i += 8)
+		if (!empty8(&tab[i]))
+			return false;
+	return true;
+}
+
+/* The tables below tab (a table at level) covering [va, end) that hold
+ * nothing: their entries cleared, each pushed on *freed. The list is
+ * linked through each table's first entry by physical address, which
+ * never reads as a valid entry (page-aligned: bit 0, valid on every
+ * architecture, is clear), so a walker that still reaches the table before
+ * the TLB flush finds nothing there. */
+static void prune(pte_t *tab, int level, vaddr_t va, vaddr_t end, paddr_t *freed)
+{
+	while (va < end) {
+		vaddr_t span_end = ALIGN_DOWN(va, PT_LEVEL_SIZE(level)) + PT_LEVEL_SIZE(level);
+		vaddr_t to = span_end > va && span_end < end ? span_end : end;
+		pte_t *slot = &tab[index_at(va, level)];
+		if (arch_pte_valid(*slot) && !arch_pte_is_leaf(*slot, level)) {
+			paddr_t t = arch_pte_addr(*slot);
+			pte_t *below = pt_table_virt(t);
+			if (level > 1)
+				prune(below, level - 1, va, to, freed);
+			if (table_empty(below)) {
+				*slot = 0;
+				below[0] = (pte_t)*freed;
+				*freed = t;
+			}
+		}
+		va = to;
+	}
+}
+
+paddr_t pt_prune(paddr_t root, vaddr_t va, uint64_t size)
+{
+	paddr_t freed = 0;
+	if (args_ok(va, size))
+		prune(pt_table_virt(root), PT_LEVELS - 1, va, va + size, &freed);
+	return freed;
+}
+
+void pt_free_pruned(paddr_t freed)
+{
+	while (freed) {
+		paddr_t next = (paddr_t)pt_table_virt(freed)[0];
+		pt_free_table(freed);
+		freed = next;
+	}
+}
+
+static void free_one(paddr_t table, void *arg)
+{
+	(void)arg;
+	pt_free_table(table);
+}
+
+/* The entries are left as they are below the root: those tables are
+ * freed, and pt_alloc_table zeroes what it hands out. */
 void pt_free_tables(paddr_t root, vaddr_t limit)
 {
+	if (!limit)
+		return;
 	pte_t *tab = pt_table_virt(root);
-	int top = PT_LEVELS - 1;
-	unsigned last = limit ? index_at(limit - 1, top) : 0;
-	for (unsigned i = 0; limit && i <= last; i++) {
-		if (!(i & 7) && i + 7 <= last && empty8(&tab[i])) {
-			i += 7;
-			continue;
-		}
-		pte_t e = tab[i];
-		if (arch_pte_valid(e) && !arch_pte_is_leaf(e, top)) {
-			free_subtree(pt_table_virt(arch_pte_addr(e)), top - 1);
-			pt_free_table(arch_pte_addr(e));
-		}
+	unsigned last = index_at(limit - 1, PT_LEVELS - 1);
+	visit_tables(tab, PT_LEVELS - 1, last, free_one, NULL);
+	for (unsigned i = 0; i <= last; i++)
 		tab[i] = 0;
-	}
+}
+
+static void count_one(paddr_t table, void *arg)
+{
+	(void)table;
+	(*(size_t *)arg)++;
+}
+
+size_t pt_count_tables(paddr_t root, vaddr_t limit)
+{
+	size_t n = 1;
+	if (limit)
+		visit_tables(pt_table_virt(root), PT_LEVELS - 1, index_at(limit - 1, PT_LEVELS - 1),
+			     count_one, &n);
+	return n;
 }

@@ -624,13 +624,48 @@ TEST(pt, free_tables_below_limit)
 	CHECK_EQ_I(pt_map(root, 0x40000000, 0x3000000, M2, VM_READ | VM_USER), 0);
 	CHECK_EQ_I(pt_map(root, 0xffff800000000000ull, 0x4000000, 0x1000, VM_READ), 0);
 	size_t user_tables = arena_used - before - 3; /* the kernel mapping took 3 */
+	CHECK_EQ_U(pt_count_tables(root, 0x800000000000ull), user_tables + 1);
 	tables_freed = 0;
 	pt_free_tables(root, 0x800000000000ull);
 	CHECK_EQ_U(tables_freed, user_tables);
+	CHECK_EQ_U(pt_count_tables(root, 0x800000000000ull), 1);
 	paddr_t pa;
 	unsigned prot;
 	CHECK_EQ_I(pt_query(root, 0x400000, &pa, &prot), ERR_NOT_FOUND);
 	CHECK_EQ_I(pt_query(root, 0x40000000, &pa, &prot), ERR_NOT_FOUND);
 	CHECK_EQ_I(pt_query(root, 0xffff800000000000ull, &pa, &prot), 0);
 	CHECK_EQ_U(pa, 0x4000000);
+}
+
+TEST(pt, prune_frees_emptied_tables_only)
+{
+	/* Two pages in one 2 MiB span and one in another 1 GiB span: unmapping
+	 * one of the pair frees nothing (its table still maps the other), then
+	 * unmapping the other frees its last-level table and the one above
+	 * (nothing else in that 1 GiB); the far page keeps its tables. */
+	paddr_t root = new_root(64);
+	const vaddr_t a = 0x40000000, b = a + 0x1000, far = 0x80000000;
+	CHECK_EQ_I(pt_map(root, a, 0x1000000, 0x1000, VM_READ | VM_USER), 0);
+	CHECK_EQ_I(pt_map(root, b, 0x1001000, 0x1000, VM_READ | VM_USER), 0);
+	CHECK_EQ_I(pt_map(root, far, 0x2000000, 0x1000, VM_READ | VM_USER), 0);
+	size_t tables = pt_count_tables(root, 0x800000000000ull);
+	CHECK_EQ_I(pt_unmap(root, a, 0x1000), 0);
+	CHECK_EQ_U(pt_prune(root, a, 0x1000), 0);
+	CHECK_EQ_I(pt_unmap(root, b, 0x1000), 0);
+	paddr_t freed = pt_prune(root, b, 0x1000);
+	CHECK(freed != 0);
+	tables_freed = 0;
+	pt_free_pruned(freed);
+	CHECK_EQ_U(tables_freed, 2);
+	CHECK_EQ_U(pt_count_tables(root, 0x800000000000ull), tables - 2);
+	paddr_t pa;
+	unsigned prot;
+	CHECK_EQ_I(pt_query(root, far, &pa, &prot), 0);
+	CHECK_EQ_U(pa, 0x2000000);
+	/* The span maps again (new tables), and a prune over a range that
+	 * still holds a page frees nothing. */
+	CHECK_EQ_I(pt_map(root, a, 0x1000000, 0x1000, VM_READ | VM_USER), 0);
+	CHECK_EQ_U(pt_prune(root, a, 0x200000), 0);
+	CHECK_EQ_I(pt_query(root, a, &pa, &prot), 0);
+	CHECK_EQ_U(pt_count_tables(root, 0x800000000000ull), tables);
 }

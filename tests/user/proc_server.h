@@ -9,5 +9,7 @@
  * the server's unbadged handle, which the C library then uses); our
  * handle to it, or 0 when it could not be started. */
 vg_handle_t proc_server(void);
+/* The process server's process (for its memory), 0 before proc_server. */
+vg_handle_t proc_server_process(void);
 
 #endif

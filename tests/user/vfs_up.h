@@ -29,6 +29,14 @@ vg_handle_t vfs_up_tmpfs(void);
 vg_handle_t vfs_up_devmgr(void);
 vg_handle_t vfs_up_bus(void);
 vg_handle_t vfs_up_memdev(void);
+/* The servers vfs_up started that live as long as the run (the VFS, the
+ * tmpfs instances, the bus, the device manager, pipes): their programs'
+ * names and processes, for measuring their memory (forkloop.c). */
+struct vfs_up_server {
+	const char *name;
+	vg_handle_t process;
+};
+size_t vfs_up_servers(const struct vfs_up_server **out);
 /* Starts bin/<prog>, a device server, with the device manager's handle
  * and more (when not NULL; moved into it), and *process (when not NULL)
  * its process. It announces its nodes: vfs_up_wait_node waits for them. */

@@ -113,8 +113,9 @@ int aspace_clone(struct aspace *src, struct aspace *dst);
  * any (futex keys: a word in a VMO shared by several processes is one
  * futex for all of them). */
 void aspace_memory_key(struct aspace *as, vaddr_t va, uintptr_t *object, uint64_t *offset);
-/* Bytes mapped, and bytes of committed pages behind the mappings. */
-void aspace_usage(struct aspace *as, uint64_t *mapped, uint64_t *committed);
+/* Bytes mapped, bytes of committed pages behind the mappings, and the
+ * page-table pages (a debug figure: it walks the tables). */
+void aspace_usage(struct aspace *as, uint64_t *mapped, uint64_t *committed, uint64_t *tables);
 /* For the VMO's reverse walks, under vmo_lock (not the aspace lock): make the mapping's present
  * pages read-only (they may have become shared), and unmap the page at VMO
  * offset off if the mapping covers it. */

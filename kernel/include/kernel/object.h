@@ -44,6 +44,11 @@ struct kobject {
 void kobject_init(struct kobject *o, uint32_t type, const struct kobject_ops *ops);
 void kobject_ref(struct kobject *o);
 void kobject_unref(struct kobject *o);
+/* An object kobject_init made that is freed directly, never having been
+ * handed out (a failed creation): it stops counting as live. */
+void kobject_discard(struct kobject *o);
+/* Live objects of a type (kernel_counts). */
+uint32_t kobject_live(uint32_t type);
 
 struct handle_entry {
 	struct kobject *obj; /* NULL: free slot */

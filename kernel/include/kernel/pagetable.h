@@ -44,6 +44,17 @@ int pt_protect(paddr_t root, vaddr_t va, uint64_t size, unsigned prot);
  * clears those entries; leaf pages are not freed (their owners do that).
  * For tearing down a user address space. */
 void pt_free_tables(paddr_t root, vaddr_t limit);
+/* Takes the tables below root that cover [va, va+size) and hold no entry
+ * out of the tree (after pt_unmap: the address space they served is
+ * unmapped): the list of them, 0 for none, for pt_free_pruned once the
+ * TLB forgot them. Without this, a process that keeps mapping fresh
+ * addresses (the C library's page source never reuses one) keeps a table
+ * for every 2 MiB it ever used. */
+paddr_t pt_prune(paddr_t root, vaddr_t va, uint64_t size);
+void pt_free_pruned(paddr_t freed);
+/* The tables in use for [0, limit): the root and every table below the
+ * root entries that cover it. */
+size_t pt_count_tables(paddr_t root, vaddr_t limit);
 /* Translates va: returns 0 with *pa and *prot set, or ERR_NOT_FOUND. */
 int pt_query(paddr_t root, vaddr_t va, paddr_t *pa, unsigned *prot);
 

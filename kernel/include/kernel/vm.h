@@ -13,6 +13,8 @@ struct boot_info;
  */
 void vm_init(const struct boot_info *bi);
 paddr_t vm_kernel_root(void);
+/* Page-table pages allocated now, the kernel's and every process's. */
+size_t pt_table_pages(void);
 /* Maps device registers uncached into the MMIO window; returns their virtual
  * address (with pa's offset within its page kept). Panics when the window
  * is exhausted: device mappings are made at boot by trusted code. */

@@ -2,7 +2,7 @@
 // The root task starts the process server (proc_server.h).
 #include "../proc_server.h"
 
-static vg_handle_t server_ep;
+static vg_handle_t server_ep, server_process;
 void __libc_proc_set_endpoint(vg_handle_t ep);
 
 vg_handle_t proc_server(void)
@@ -43,7 +43,12 @@ vg_handle_t proc_server(void)
 		vg_handle_close(mine);
 		return 0;
 	}
-	vg_handle_close(process);
+	server_process = process;
 	__libc_proc_set_endpoint(mine);
 	return server_ep = mine;
+}
+
+vg_handle_t proc_server_process(void)
+{
+	return server_process;
 }

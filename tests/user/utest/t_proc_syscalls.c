@@ -87,3 +87,60 @@ UTEST(memory_info_totals_and_free)
 	CHECK_EQ(vg_memory_info((struct vg_memory_info *)(uintptr_t)0xffffffff80100000ull),
 		 ERR_BAD_ADDRESS);
 }
+
+/* kernel_counts follows what is made and freed: objects by type, the
+ * kernel heap, page tables (a process's root). Twice: the first round may
+ * grow the handle table, which keeps its size. */
+UTEST(kernel_counts_follow_objects)
+{
+	struct vg_kernel_counts a, b, c;
+	for (int round = 0; round < 2; round++) {
+		CHECK_EQ(vg_kernel_counts(&a), 0);
+		CHECK(a.free_pages > 0 && a.heap_bytes > 0 && a.heap_slab_pages > 0 &&
+		      a.table_pages > 0);
+		CHECK(a.objects[VG_OBJ_PROCESS] >= 1 && a.objects[VG_OBJ_THREAD] >= 1);
+		vg_handle_t ep[3], proc;
+		for (int i = 0; i < 3; i++)
+			CHECK_EQ(vg_endpoint_create(&ep[i]), 0);
+		CHECK_EQ(vg_process_create(&proc), 0);
+		CHECK_EQ(vg_kernel_counts(&b), 0);
+		CHECK_EQ(b.objects[VG_OBJ_ENDPOINT], a.objects[VG_OBJ_ENDPOINT] + 3);
+		CHECK_EQ(b.objects[VG_OBJ_PROCESS], a.objects[VG_OBJ_PROCESS] + 1);
+		CHECK_EQ(b.table_pages, a.table_pages + 1);
+		CHECK(b.heap_bytes > a.heap_bytes);
+		for (int i = 0; i < 3; i++)
+			CHECK_EQ(vg_handle_close(ep[i]), 0);
+		CHECK_EQ(vg_handle_close(proc), 0);
+		CHECK_EQ(vg_kernel_counts(&c), 0);
+	}
+	CHECK_EQ(c.objects[VG_OBJ_ENDPOINT], a.objects[VG_OBJ_ENDPOINT]);
+	CHECK_EQ(c.objects[VG_OBJ_PROCESS], a.objects[VG_OBJ_PROCESS]);
+	CHECK_EQ(c.table_pages, a.table_pages);
+	CHECK_EQ(c.heap_bytes, a.heap_bytes);
+	CHECK_EQ(vg_kernel_counts((struct vg_kernel_counts *)0), ERR_BAD_ADDRESS);
+}
+
+/* Unmapping gives back the page tables the range needed: a process that
+ * maps fresh addresses again and again (the C library's page source never
+ * reuses one) would otherwise keep a table for every 2 MiB it ever used,
+ * and a long-lived server's memory would grow for ever. */
+UTEST(unmapped_ranges_give_their_tables_back)
+{
+	struct vg_process_info before, after;
+	vg_handle_t vmo;
+	CHECK_EQ(vg_vmo_create(4096, 0, &vmo), 0);
+	CHECK_EQ(vg_process_info(vg_self(), &before), 0);
+	for (uintptr_t i = 0; i < 64; i++) {
+		/* One page in each of 64 fresh 2 MiB spans, 200 GiB up (below
+		 * every architecture's user top, above what the kernel picks). */
+		uintptr_t at = ((uintptr_t)200 << 30) + i * (2u << 20);
+		CHECK_EQ(vg_vm_map(vg_self(), vmo, 0, 4096, VG_VM_READ | VG_VM_WRITE | VG_VM_FIXED,
+				   &at),
+			 0);
+		*(volatile char *)at = 1;
+		CHECK_EQ(vg_vm_unmap(vg_self(), at, 4096), 0);
+	}
+	CHECK_EQ(vg_process_info(vg_self(), &after), 0);
+	CHECK(after.tables <= before.tables);
+	CHECK_EQ(vg_handle_close(vmo), 0);
+}

@@ -17,6 +17,27 @@ void __vg_fs_set_root(vg_handle_t vfs);
 static vg_handle_t vfs_h, rootfs_h, tmpfs_h, bus_h, devmgr_h, memdev_proc;
 static long status;
 static bool tried;
+/* The servers started here that live as long as the run, for
+ * vfs_up_servers. */
+#define SERVERS_MAX 12
+static struct vfs_up_server servers[SERVERS_MAX];
+static size_t nservers;
+
+/* Keeps the process of a server that lives until the run ends (closed
+ * when there is no room). */
+static void keep_server(const char *prog, vg_handle_t process)
+{
+	if (nservers < SERVERS_MAX)
+		servers[nservers++] = (struct vfs_up_server){ prog, process };
+	else
+		vg_handle_close(process);
+}
+
+size_t vfs_up_servers(const struct vfs_up_server **out)
+{
+	*out = servers;
+	return nservers;
+}
 
 /* Starts bin/<prog> serving a new endpoint (given under serve_tag, arg 0),
  * with at most 2 more handles (moved into it; closed on failure); *client: an
@@ -64,7 +85,7 @@ static long start_with(const char *prog, const char *arg, uint32_t serve_tag,
 	if (process)
 		*process = proc;
 	else
-		vg_handle_close(proc);
+		keep_server(prog, proc);
 	return 0;
 }
 
@@ -108,7 +129,7 @@ static long device_manager(void)
 	/* The grant's owner, whose end ends it: the bus itself (it lives as
 	 * long as the run, as the manager does). */
 	st = vg_handle_duplicate(bus_proc, VG_RIGHT_WAIT | VG_RIGHT_TRANSFER, &owner);
-	vg_handle_close(bus_proc);
+	keep_server("bus", bus_proc);
 	if (st || (st = bus_admin_grant(bus_h, "dev.", "dev.", owner, &grant)))
 		return st;
 	if ((st = vg_handle_duplicate(vfs_h, VG_RIGHT_SIGNAL | VG_RIGHT_TRANSFER, &root))) {
