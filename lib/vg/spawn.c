@@ -213,10 +213,12 @@ static long map_image(vg_handle_t child, const struct elf_image *img, const uint
 	return st;
 }
 
-/* Loads img (file, len bytes) into child: from the boot archive's pages
- * where they can be mapped; otherwise one VMO holding every PT_LOAD
- * (cache's if it holds this image already), each mapped with its own
- * protection. *base gets the load bias. */
+/* Loads img (file, len bytes) into child: an image relocated here from
+ * the boot archive's pages where they can be mapped; otherwise one VMO
+ * holding every PT_LOAD (cache's if it holds this image already), each
+ * mapped with its own protection. *base gets the load bias. (Mapping the
+ * others from the archive made later forks, thread creations and process
+ * server requests of the process cost more: docs/ARCHITECTURE.md 16.1.) */
 static long load_image(vg_handle_t child, const struct elf_image *img, const uint8_t *file,
 		       size_t len, bool relocate, struct vg_spawn_cache *cache, uint64_t *base,
 		       const char **why)
@@ -224,7 +226,7 @@ static long load_image(vg_handle_t child, const struct elf_image *img, const uin
 	relocate = relocate && img->has_dynamic;
 	uint64_t at;
 	const struct vg_startup *su = vg_startup();
-	if (su && su->initrd && vg_elf_in_archive(img, file, len, &at))
+	if (relocate && su && su->initrd && vg_elf_in_archive(img, file, len, &at))
 		return map_image(child, img, file, at, relocate, base, why);
 	/* Relocated pages depend on where they go: never cached. */
 	if (relocate)

@@ -84,15 +84,16 @@ static uint64_t read_only_bytes(const void *image)
 	return n;
 }
 
-/* A program from the boot archive runs on the archive's pages (lib/vg/
+/* A static PIE from the boot archive runs on the archive's pages (lib/vg/
  * elfmap.c): its read-only segments take no memory, unlike a copy of the
- * same file elsewhere; its writable ones are its own (a write reaches no
- * other instance, nor the archive), the zero-filled part zero. */
-UTEST(spawn_maps_a_program_from_the_boot_archive)
+ * same file elsewhere; its writable ones are its own, relocated (a write
+ * reaches no other instance, nor the archive), the zero-filled part
+ * zero. */
+UTEST(spawn_maps_a_relocated_program_from_the_boot_archive)
 {
 	const void *image;
 	size_t len;
-	CHECK_EQ(vg_initrd_find("bin/spawnee", &image, &len), 0);
+	CHECK_EQ(vg_initrd_find("bin/spawnee-pie", &image, &len), 0);
 	uint64_t ro = read_only_bytes(image);
 	CHECK(ro >= 4 * 4096);
 	uint32_t sum = 0;
