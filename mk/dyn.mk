@@ -124,6 +124,13 @@ $(DYN_DIR)/dynempty: $(USER_OBJ)/tests/user/dyn/empty.c.o $(LIBC_SO) $(LIBC_CRT1
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(call DYN_EXE_LINK,$<)
+# spawnee (t_spawn.c) as a static PIE, which vg_spawn maps from the
+# archive and relocates.
+$(DYN_DIR)/spawnee-pie: $(PIC_OBJ)/tests/user/spawnee.c.o \
+		$(PIC_OBJ)/lib/vg/arch/$(ARCH)/crt0.S.o $(PIC_LIBVG_OBJS)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(LD) -pie --no-dynamic-linker $(DYN_LDFLAGS) -e _start -o $@ $^
 $(DYN_DIR)/dlmain: $(USER_OBJ)/tests/user/dyn/dlmain.c.o $(LIBC_SO) $(LIBC_CRT1)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
@@ -170,7 +177,7 @@ $(DYN_DIR)/libbad.stamp: $(DYN_DIR)/libdyntest.so tests/user/dyn/mkbad.py
 	@touch $@
 
 DYN_PROGS := $(foreach p,$(FOUR_WAYS),$(p)-static $(p)-pie $(p) $(p)-dynpie) dlmain \
-	dynempty-static dynempty dynmissing dyncrash dynpreload
+	dynempty-static dynempty dynmissing dyncrash dynpreload spawnee-pie
 DYN_ROOT := $(USER_DIR)/dynroot
 DYN_ROOT_STAMP := $(USER_DIR)/dynroot.stamp
 # libnotinstalled.so is in lib/alt, where ld.so looks only when

@@ -56,7 +56,7 @@ UCFLAGS := --target=$(TARGET) -std=c11 -ffreestanding -nostdinc -isystem $(CLANG
 # vsnprintf are renamed vg_*, so that a libc linked later can have the
 # standard names.
 USER_LIB_SRCS := lib/vg/start.c lib/vg/print.c lib/vg/thread.c lib/vg/tls.c lib/vg/ipc.c lib/vg/ipc_rt.c \
-	lib/vg/lock.c 	lib/vg/spawn.c lib/vg/initrd.c lib/ld/dyn.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
+	lib/vg/lock.c 	lib/vg/spawn.c lib/vg/elfmap.c lib/vg/initrd.c lib/ld/dyn.c kernel/lib/elf.c kernel/lib/cpio.c kernel/lib/fmt.c \
 	kernel/lib/string.c
 USER_LIB_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(USER_LIB_SRCS))
 USER_LIB := $(USER_DIR)/libvg.a

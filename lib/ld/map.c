@@ -2,6 +2,7 @@
 // Finding a shared object's file and mapping it into this process, and
 // taking over the executable vg_spawn already mapped.
 #include <kernel/string.h>
+#include <vg/elfmap.h>
 
 #include "ld.h"
 
@@ -122,54 +123,19 @@ static long copy_segments(struct ld_module *m, const struct elf_image *img, cons
 	return st;
 }
 
-/* Writable segment s at base + [lo, hi), its file bytes from the archive's
- * page at offset at: a copy-on-write child of the archive's pages holding
- * them (the archive itself never changes), and zero-filled memory after
- * them: the end of their last page (the bytes that follow in the archive)
- * cleared, the pages past it anonymous. */
-static long map_writable(uintptr_t base, const struct elf_segment *s, uint64_t lo, uint64_t hi,
-			 vg_handle_t archive, uint64_t at)
-{
-	uint32_t prot = elf_segment_prot(s->flags) | VG_VM_FIXED;
-	uint64_t file_end = s->vaddr + s->filesz;
-	uint64_t mid = s->filesz ? (file_end + 4095) & ~(uint64_t)4095 : lo;
-	long st = 0;
-	vg_handle_t vmo;
-	if (mid > lo && !(st = vg_vmo_create_child(archive, at, mid - lo, 0, &vmo))) {
-		uintptr_t to = base + lo;
-		st = vg_vm_map(vg_self(), vmo, 0, mid - lo, prot, &to);
-		vg_handle_close(vmo);
-		if (!st && s->memsz > s->filesz)
-			memset((uint8_t *)(base + file_end), 0, mid - file_end);
-	}
-	if (!st && hi > mid && !(st = vg_vmo_create(hi - mid, 0, &vmo))) {
-		uintptr_t to = base + mid;
-		st = vg_vm_map(vg_self(), vmo, 0, hi - mid, prot, &to);
-		vg_handle_close(vmo);
-	}
-	return st;
-}
-
-/* The segments mapped from the boot archive's pages, where the file lies
- * at a page boundary of the archive (tools/cpio_align.py puts every ELF
- * file there): nothing is copied. Read-only segments map the archive's
- * pages themselves through its read-only handle, so nothing can make
- * them writable and every process shares them; writable ones get
- * copy-on-write children (map_writable). Their pages enter the page
- * table at once (they are all committed: no allocation, no faults).
- * ERR_NOT_SUPPORTED when the file is not in the archive or not aligned. */
+/* The segments mapped from the boot archive's pages (vg/elfmap.h), where
+ * the file lies at a page boundary of the archive (tools/cpio_align.py
+ * puts every ELF file there): nothing is copied, the read-only pages are
+ * shared by every process and cannot be made writable, the writable ones
+ * are copy-on-write. ERR_NOT_SUPPORTED when the file is not in the
+ * archive or not aligned. */
 static long map_from_archive(struct ld_module *m, const struct elf_image *img, const void *file,
 			     size_t len)
 {
 	vg_handle_t archive = vg_startup()->initrd;
 	uint64_t at;
-	if (!vg_initrd_holds(file, len, &at) || (at & 4095))
+	if (!vg_elf_in_archive(img, file, len, &at))
 		return ERR_NOT_SUPPORTED;
-	/* A read-only segment's zeros past its file bytes would need memory
-	 * of their own: copied instead (no linker makes one). */
-	for (int i = 0; i < img->n_load; i++)
-		if (!(img->load[i].flags & PF_W) && img->load[i].memsz != img->load[i].filesz)
-			return ERR_NOT_SUPPORTED;
 	uint64_t span = img->vaddr_hi - img->vaddr_lo;
 	uintptr_t range = free_range(archive, span);
 	if (!range)
@@ -178,20 +144,8 @@ static long map_from_archive(struct ld_module *m, const struct elf_image *img, c
 	m->map_len = span;
 	m->base = range - img->vaddr_lo;
 	long st = 0;
-	for (int i = 0; !st && i < img->n_load; i++) {
-		const struct elf_segment *s = &img->load[i];
-		uint64_t lo, hi;
-		page_range(s, &lo, &hi);
-		/* elf_parse checked offset and vaddr agree modulo the page. */
-		uint64_t page = at + (s->offset & ~(uint64_t)4095);
-		uintptr_t to = m->base + lo;
-		if (s->flags & PF_W)
-			st = map_writable(m->base, s, lo, hi, archive, page);
-		else
-			st = vg_vm_map(vg_self(), archive, page, hi - lo,
-				       elf_segment_prot(s->flags) | VG_VM_FIXED | VG_VM_POPULATE,
-				       &to);
-	}
+	for (int i = 0; !st && i < img->n_load; i++)
+		st = vg_elf_map_segment(vg_self(), archive, at, m->base, &img->load[i], NULL);
 	if (st)
 		ld_unmap_object(m);
 	return st;

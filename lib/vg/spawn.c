@@ -15,6 +15,7 @@
 #include <kernel/elf.h>
 #include <kernel/string.h>
 #include <ld/dyn.h>
+#include <vg/elfmap.h>
 #include <vg/lock.h>
 #include <vg/vg.h>
 
@@ -40,7 +41,7 @@ static long choose_base(vg_handle_t child, vg_handle_t vmo, const struct elf_ima
 		return 0;
 	}
 	uintptr_t at = 0;
-	long st = vg_vm_map(child, vmo, 0, span, VG_VM_READ, &at);
+	long st = vg_vm_map(child, vmo, 0, span, VG_VM_READ | VG_VM_PAST_END, &at);
 	if (st)
 		return st;
 	vg_vm_unmap(child, at, span);
@@ -82,11 +83,27 @@ static const char *resolve_self(void *ctx, uint64_t sym, enum ld_rkind kind, str
 	return NULL;
 }
 
+/* Applies the relocations of img (loaded at base, its segments seen
+ * through v): those of a position-independent program without an
+ * interpreter, and of the interpreter itself. Only symbols of the image
+ * itself can be resolved: anything more needs a dynamic loader and is
+ * refused. */
+static const char *relocate_view(const struct ld_view *v, const struct elf_image *img,
+				 uint64_t base)
+{
+	struct ld_dyn d;
+	const char *err = ld_dyn_parse(v, img->dynamic_vaddr, img->dynamic_size, &d);
+	struct self_ctx ctx = { &d, img, base };
+	struct ld_reloc_ctx rc = {
+		.machine = img->machine, .base = base, .resolve = resolve_self, .ctx = &ctx
+	};
+	if (!err)
+		err = ld_relocate(v, &d, &rc);
+	return err;
+}
+
 /* The image's segments staged in one VMO (mapped here as stage), their
- * relocations applied when relocate: those of a position-independent
- * program without an interpreter, and of the interpreter itself. Only
- * symbols of the image itself can be resolved: anything more needs a
- * dynamic loader and is refused. */
+ * relocations applied when relocate. */
 static const char *stage(uint8_t *stage, const struct elf_image *img, const uint8_t *file,
 			 uint64_t base, bool relocate)
 {
@@ -99,17 +116,7 @@ static const char *stage(uint8_t *stage, const struct elf_image *img, const uint
 		v.seg[i].mem = stage + (s->vaddr - img->vaddr_lo);
 		v.seg[i].writable = (s->flags & PF_W) != 0;
 	}
-	if (!relocate)
-		return NULL;
-	struct ld_dyn d;
-	const char *err = ld_dyn_parse(&v, img->dynamic_vaddr, img->dynamic_size, &d);
-	struct self_ctx ctx = { &d, img, base };
-	struct ld_reloc_ctx rc = {
-		.machine = img->machine, .base = base, .resolve = resolve_self, .ctx = &ctx
-	};
-	if (!err)
-		err = ld_relocate(&v, &d, &rc);
-	return err;
+	return relocate ? relocate_view(&v, img, base) : NULL;
 }
 
 /* Fills vmo with img's segments, relocated (at base) if relocate, through
@@ -166,14 +173,61 @@ static long map_segments(vg_handle_t child, vg_handle_t vmo, const struct elf_im
 	return st;
 }
 
-/* Loads img (file) into child: one VMO holding every PT_LOAD (cache's if
- * it holds this image already), each mapped with its own protection;
- * *base gets the load bias. */
+/* img's segments mapped into child from the boot archive, where its file
+ * lies (at, a page boundary): nothing is copied (vg/elfmap.h). The
+ * writable pages of one relocated here are its own copy-on-write pages,
+ * mapped here too while their relocations are applied; the view gives
+ * them their file pages only (a relocation of zero-filled memory is
+ * refused), and the read-only segments as the file has them. */
+static long map_image(vg_handle_t child, const struct elf_image *img, const uint8_t *file,
+		      uint64_t at, bool relocate, uint64_t *base, const char **why)
+{
+	vg_handle_t archive = vg_startup()->initrd;
+	uintptr_t here[ELF_MAX_LOAD] = { 0 };
+	struct ld_view v = { .n = img->n_load };
+	long st = choose_base(child, archive, img, base);
+	for (int i = 0; !st && i < img->n_load; i++) {
+		const struct elf_segment *s = &img->load[i];
+		st = vg_elf_map_segment(child, archive, at, *base, s, relocate ? &here[i] : NULL);
+		uint64_t in_page = s->vaddr & 4095;
+		v.seg[i].vaddr = s->vaddr;
+		v.seg[i].writable = (s->flags & PF_W) != 0;
+		/* A read-only segment is only read (ld_relocate writes to
+		 * writable ones): the file's bytes. */
+		v.seg[i].mem = v.seg[i].writable ? (uint8_t *)here[i] + in_page
+						 : (uint8_t *)(uintptr_t)(file + s->offset);
+		v.seg[i].memsz = !v.seg[i].writable ? s->filesz
+			: here[i]		    ? vg_elf_file_pages(s) - in_page
+						    : 0;
+		if (v.seg[i].memsz > s->memsz)
+			v.seg[i].memsz = s->memsz;
+	}
+	const char *err = !st && relocate ? relocate_view(&v, img, *base) : NULL;
+	for (int i = 0; i < img->n_load; i++)
+		if (here[i])
+			vg_vm_unmap(vg_self(), here[i], vg_elf_file_pages(&img->load[i]));
+	if (err) {
+		*why = err;
+		return ERR_BAD_FORMAT;
+	}
+	return st;
+}
+
+/* Loads img (file, len bytes) into child: an image relocated here from
+ * the boot archive's pages where they can be mapped; otherwise one VMO
+ * holding every PT_LOAD (cache's if it holds this image already), each
+ * mapped with its own protection. *base gets the load bias. (Mapping the
+ * others from the archive made later forks, thread creations and process
+ * server requests of the process cost more: docs/ARCHITECTURE.md 16.1.) */
 static long load_image(vg_handle_t child, const struct elf_image *img, const uint8_t *file,
-		       bool relocate, struct vg_spawn_cache *cache, uint64_t *base,
+		       size_t len, bool relocate, struct vg_spawn_cache *cache, uint64_t *base,
 		       const char **why)
 {
 	relocate = relocate && img->has_dynamic;
+	uint64_t at;
+	const struct vg_startup *su = vg_startup();
+	if (relocate && su && su->initrd && vg_elf_in_archive(img, file, len, &at))
+		return map_image(child, img, file, at, relocate, base, why);
 	/* Relocated pages depend on where they go: never cached. */
 	if (relocate)
 		cache = NULL;
@@ -409,12 +463,13 @@ static const char *check(const struct vg_spawn_req *req, struct elf_image *img,
  * starts and what the loading tells it. */
 static long load(vg_handle_t child, const struct vg_spawn_req *req, struct vg_spawn_cache *cache,
 		 const struct elf_image *img, const struct elf_image *interp, const void *idata,
-		 uint64_t *entry, struct vg_startup *su, struct vg_startup_aux *aux,
+		 size_t ilen, uint64_t *entry, struct vg_startup *su, struct vg_startup_aux *aux,
 		 const char **why)
 {
 	uint64_t base, ibase;
 	bool pie = img->type == ET_DYN;
-	long st = load_image(child, img, req->image, pie && !img->has_interp, cache, &base, why);
+	long st = load_image(child, img, req->image, req->len, pie && !img->has_interp, cache,
+			     &base, why);
 	if (st)
 		return st;
 	*entry = base + img->entry;
@@ -425,7 +480,7 @@ static long load(vg_handle_t child, const struct vg_spawn_req *req, struct vg_sp
 	aux->phnum = img->phnum;
 	aux->entry = base + img->entry;
 	if (img->has_interp) {
-		st = load_image(child, interp, idata, true, NULL, &ibase, why);
+		st = load_image(child, interp, idata, ilen, true, NULL, &ibase, why);
 		aux->interp_base = ibase;
 		su->prog_phdr = base + img->phdr_vaddr;
 		su->prog_phnum = img->phnum;
@@ -474,7 +529,7 @@ static long spawn(const struct vg_spawn_req *req, struct vg_spawn_cache *cache, 
 	uint64_t entry = 0;
 	st = move_handles(child, req, theirs);
 	if (!st)
-		st = load(child, req, cache, &img, &interp, idata, &entry, &su, &aux, &reason);
+		st = load(child, req, cache, &img, &interp, idata, ilen, &entry, &su, &aux, &reason);
 	if (!st)
 		st = start(child, entry, su, req, req->aux ? &aux : NULL, theirs);
 	if (st) {

@@ -3,15 +3,40 @@
 // prints its arguments and environment and exits with a code made of what
 // it received, so that the parent can check every part arrived. A
 // notification tagged VG_HTAG_USER+7 is signalled with the bits of its arg.
+// With "hold" for its argument it reports its data as the file has it,
+// changes it, signals VG_HTAG_USER+9 and waits for VG_HTAG_USER+8.
 #include <kernel/string.h>
 #include <verdigris/errors.h>
 #include <vg/vg.h>
+
+/* Initialized data, and zero-filled data after it. */
+static volatile int data_probe = 7;
+static volatile int bss_probe;
+
+/* "hold": the probes as loaded (70 when the data is the file's and the
+ * zero-filled part zero), changed for whoever shares them, then a wait
+ * while the parent looks at memory. */
+static int hold(void)
+{
+	int seen = data_probe * 10 + bss_probe;
+	data_probe = 99;
+	bss_probe = 5;
+	vg_handle_t ready = vg_startup_find(VG_HTAG_USER + 9, 0);
+	vg_handle_t go = vg_startup_find(VG_HTAG_USER + 8, 0);
+	if (ready == VG_HANDLE_INVALID || go == VG_HANDLE_INVALID ||
+	    vg_notification_signal(ready, 1))
+		return -1;
+	vg_notification_wait(go, UINT64_MAX);
+	return seen;
+}
 
 int main(void)
 {
 	const struct vg_startup *su = vg_startup();
 	const char *const *argv = (const char *const *)(uintptr_t)su->argv;
 	const char *const *envp = (const char *const *)(uintptr_t)su->envp;
+	if (su->argc == 2 && !strcmp(argv[1], "hold"))
+		return hold();
 	size_t chars = 0;
 	for (uint64_t i = 0; i < su->argc; i++) {
 		vg_printf("spawnee: argv[%lu] = %s\n", (unsigned long)i, argv[i]);
