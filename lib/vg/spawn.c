@@ -529,7 +529,8 @@ static long spawn(const struct vg_spawn_req *req, struct vg_spawn_cache *cache, 
 	uint64_t entry = 0;
 	st = move_handles(child, req, theirs);
 	if (!st)
-		st = load(child, req, cache, &img, &interp, idata, ilen, &entry, &su, &aux, &reason);
+		st = load(child, req, cache, &img, &interp, idata, ilen, &entry, &su, &aux,
+			  &reason);
 	if (!st)
 		st = start(child, entry, su, req, req->aux ? &aux : NULL, theirs);
 	if (st) {
