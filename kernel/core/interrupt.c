@@ -200,35 +200,42 @@ long sys_interrupt_count(uint32_t count)
 	return 0;
 }
 
-/* The process a MANAGE handle names, alive, with a reference (*o) and the
- * lock held (*f): 0, or an error with neither held. */
-static int lock_live_process(vg_handle_t process, struct kobject **o, irqflags_t *f)
+/* The process a MANAGE handle names, alive, with a reference (*out) and
+ * the lock held (*f): 0, or an error with neither held. */
+static int lock_live_process(vg_handle_t process, struct process **out, irqflags_t *f)
 {
-	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, o);
+	struct kobject *o;
+	int err = current_handle(process, VG_OBJ_PROCESS, VG_RIGHT_MANAGE, &o);
 	if (err)
 		return err;
-	struct process *p = to_process(*o);
+	struct process *p = to_process(o);
 	*f = sched_lock();
 	if (p->dead || p->killed) {
 		sched_unlock(*f);
-		kobject_unref(*o);
+		kobject_unref(o);
 		return ERR_PEER_CLOSED;
 	}
+	*out = p;
 	return 0;
+}
+
+/* Lets go of what lock_live_process gave. */
+static void unlock_process(struct process *p, irqflags_t f)
+{
+	sched_unlock(f);
+	kobject_unref(&p->obj);
 }
 
 long sys_process_interrupt_hold(vg_handle_t process)
 {
-	struct kobject *o;
+	struct process *p;
 	irqflags_t f;
-	int err = lock_live_process(process, &o, &f);
+	int err = lock_live_process(process, &p, &f);
 	if (err)
 		return err;
-	struct process *p = to_process(o);
 	if (!p->intr_entry)
 		p->intr_hold = true;
-	sched_unlock(f);
-	kobject_unref(o);
+	unlock_process(p, f);
 	return 0;
 }
 
@@ -247,12 +254,11 @@ void interrupt_hold_lapse(struct thread *t)
 
 long sys_process_interrupt_unhold(vg_handle_t process, uint64_t *out, uint32_t max)
 {
-	struct kobject *o;
+	struct process *p;
 	irqflags_t f;
-	int err = lock_live_process(process, &o, &f);
+	int err = lock_live_process(process, &p, &f);
 	if (err)
 		return err;
-	struct process *p = to_process(o);
 	uint64_t w[THREAD_INTR_MAX][2];
 	uint32_t n = 0;
 	if (p->intr_entry) {
@@ -271,8 +277,7 @@ long sys_process_interrupt_unhold(vg_handle_t process, uint64_t *out, uint32_t m
 		p->intr_lapsed = left;
 		p->lapse_report = false;
 	}
-	sched_unlock(f);
-	kobject_unref(o);
+	unlock_process(p, f);
 	if (err)
 		return err;
 	if (n && copy_to_user(out, w, n * sizeof(w[0])))
@@ -355,18 +360,16 @@ long sys_process_interrupt_value(vg_handle_t process, uint64_t arg, uint64_t val
 {
 	if (arg & VG_INTR_FAULT)
 		return ERR_INVALID_ARGS;
-	struct kobject *o;
+	struct process *p;
 	irqflags_t f;
-	int err = lock_live_process(process, &o, &f);
+	int err = lock_live_process(process, &p, &f);
 	if (err)
 		return err;
-	struct process *p = to_process(o);
 	if (list_empty(&p->threads))
 		err = ERR_BAD_STATE; /* never started */
 	else /* the oldest living thread: threads join the list at its end */
 		err = queue(list_entry(p->threads.next, struct thread, proc_link), arg, value);
-	sched_unlock(f);
-	kobject_unref(o);
+	unlock_process(p, f);
 	return err;
 }
 
@@ -433,12 +436,11 @@ long sys_process_suspend(vg_handle_t process, uint32_t suspend)
 {
 	if (suspend > 1)
 		return ERR_INVALID_ARGS;
-	struct kobject *o;
+	struct process *p;
 	irqflags_t f;
-	int err = lock_live_process(process, &o, &f);
+	int err = lock_live_process(process, &p, &f);
 	if (err)
 		return err;
-	struct process *p = to_process(o);
 	if (suspend) {
 		/* Each thread stops at its next return to user mode: the switch
 		 * to it sets need_resched; the caller may be one of them. */
@@ -450,8 +452,7 @@ long sys_process_suspend(vg_handle_t process, uint32_t suspend)
 		wait_queue_wake(&p->resumed, 1 << 30, 0);
 	}
 	port_notify(&p->obj); /* a watcher of stops hears of it */
-	sched_unlock(f);
-	kobject_unref(o);
+	unlock_process(p, f);
 	return 0;
 }
 

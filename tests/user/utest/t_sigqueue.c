@@ -232,6 +232,16 @@ static int send_until_full(pid_t pid, int sig, long max, bool (*send)(pid_t, int
 	return sent;
 }
 
+/* A receiving child's step: tells the parent it is ready (what: "r"
+ * before the sending, "t" once it has taken them) and waits for its go;
+ * it ends with code if either pipe fails. */
+static void child_step(const int ready[2], const int go[2], const char *what, int code)
+{
+	char c;
+	if (write(ready[1], what, 1) != 1 || read(go[0], &c, 1) != 1)
+		_exit(code);
+}
+
 /* The end of a child that exits with how many signals it took, which
  * must be max; the two pipes to it closed. */
 static void child_took(pid_t pid, const int ready[2], const int go[2], long max)
@@ -269,17 +279,14 @@ UTEST(sigqueue_full_queue_refuses_another_process)
 	if (pid == 0) {
 		sigset_t set = BIT(SIGRTMIN);
 		sigprocmask(SIG_BLOCK, &set, NULL);
-		char c;
 		int taken = 0;
 		siginfo_t si;
 		struct timespec zero = { 0, 0 };
-		if (write(ready[1], "r", 1) != 1 || read(go[0], &c, 1) != 1)
-			_exit(200);
+		child_step(ready, go, "r", 200);
 		while (sigtimedwait(&set, &si, &zero) == SIGRTMIN)
 			if (si.si_value.sival_int != taken++)
 				_exit(201);
-		if (write(ready[1], "t", 1) != 1 || read(go[0], &c, 1) != 1)
-			_exit(202);
+		child_step(ready, go, "t", 202);
 		if (sigtimedwait(&set, &si, &zero) != SIGRTMIN || si.si_value.sival_int != 99)
 			_exit(203);
 		_exit(taken);
@@ -446,12 +453,10 @@ UTEST(kill_from_another_process_queues_realtime_signals)
 		sigset_t set = BIT(sig);
 		sigprocmask(SIG_BLOCK, &set, NULL);
 		setpgid(0, 0);
-		char c;
 		int taken = 0;
 		siginfo_t si;
 		struct timespec zero = { 0, 0 };
-		if (write(ready[1], "r", 1) != 1 || read(go[0], &c, 1) != 1)
-			_exit(200);
+		child_step(ready, go, "r", 200);
 		while (sigtimedwait(&set, &si, &zero) == sig) {
 			bool q = KILLQ_IS_QUEUE(taken);
 			if (si.si_code != (q ? SI_QUEUE : SI_USER) || si.si_pid != parent ||
@@ -459,8 +464,7 @@ UTEST(kill_from_another_process_queues_realtime_signals)
 				_exit(201);
 			taken++;
 		}
-		if (write(ready[1], "t", 1) != 1 || read(go[0], &c, 1) != 1)
-			_exit(202);
+		child_step(ready, go, "t", 202);
 		for (int i = 0; i < 2; i++)
 			if (sigtimedwait(&set, &si, &zero) != sig || si.si_code != SI_USER)
 				_exit(203);
