@@ -45,6 +45,7 @@ help:
 	@echo "make sdk [ARCH=..]                     build/sdk/<arch>: headers, libraries, bin/cc (docs/PORTING.md)"
 	@echo "make bench                             kernel microbenchmarks on all archs, beside Linux"
 	@echo "make bench LINUX=1                     the same, with the Linux peer run back to back (TCG ratios)"
+	@echo "make bench DYNAMIC=1                   the same, bench.c linked against libc.so"
 
 # The set-up script is cheap when nothing is missing; the stamp only saves
 # re-running it for every sub-make of one `make test`.
@@ -65,7 +66,7 @@ test: $(SETUP_STAMP)
 	@python3 tools/testsuite.py
 
 bench: $(SETUP_STAMP)
-	@python3 tools/bench.py $(if $(LINUX),--linux)
+	@python3 tools/bench.py $(if $(LINUX),--linux) $(if $(DYNAMIC),--dynamic)
 
 test-quick: $(SETUP_STAMP)
 	@python3 tools/testsuite.py --arch $(ARCH) --mode $(MODE)

@@ -25,6 +25,10 @@ built the same way as bin/fsbench and run after it; its figures go in a
 third table beside Linux's, which tools/peer-fsbench.sh measures (its logs
 in $PEER_W/fsbench: rerun under LINUX=1, read as they are otherwise).
 
+--dynamic (make bench DYNAMIC=1): bench.c is linked against libc.so (the
+SDK's cc -dynamic) instead of statically, to measure what a dynamically
+linked program pays after its start (docs/PERFORMANCE.md).
+
 --linux (make bench LINUX=1): after each architecture's TCG run, the Linux
 peer (../shared/peer: Debian's kernel and bench/bench.c, same QEMU
 settings: TCG, 1 vCPU, 512 MiB) runs right away on the same host, so that
@@ -122,9 +126,10 @@ def linux_instructions():
     return rows
 
 
-def peer_image(arch):
-    """Builds bench.c and true.c with the SDK into build/bench/extra/<arch>/bin;
-    the directory for IMAGE_EXTRA, or None when they cannot be built."""
+def peer_image(arch, dynamic=False):
+    """Builds bench.c (against libc.so when dynamic) and true.c with the SDK
+    into build/bench/extra/<arch>/bin; the directory for IMAGE_EXTRA, or None
+    when they cannot be built."""
     extra = "build/bench/extra/" + arch
     os.makedirs(extra + "/bin", exist_ok=True)
     if subprocess.run(["make", "-s", "--no-print-directory", "sdk", "ARCH=" + arch,
@@ -132,7 +137,8 @@ def peer_image(arch):
         print("bench: make sdk ARCH=%s failed: no peer benchmark" % arch)
         return None
     cc = "build/sdk/%s/bin/cc" % arch
-    for src, out, flags in ((os.path.join(PEER_SRC, "bench.c"), "peer_bench", PEER_CFLAGS),
+    bench_flags = PEER_CFLAGS + (["-dynamic"] if dynamic else [])
+    for src, out, flags in ((os.path.join(PEER_SRC, "bench.c"), "peer_bench", bench_flags),
                             (os.path.join(PEER_SRC, "true.c"), "true_static", PEER_CFLAGS),
                             (FSBENCH_SRC, "fsbench", ["-O2"])):
         p = subprocess.run([cc] + flags + ["-o", extra + "/bin/" + out, src],
@@ -339,7 +345,7 @@ def main():
     linux = linux_instructions()
     results, peers = {}, {}
     for a in ARCHES:
-        extra = peer_image(a)
+        extra = peer_image(a, "--dynamic" in sys.argv[1:])
         (ic, peer_ic), (wall, peer_wall) = run(a, True, extra), run(a, False, extra)
         results[a] = (ic, wall, peer_ic, peer_wall)
         if with_linux:
