@@ -31,7 +31,7 @@ HOST_KSRCS := $(sort $(wildcard lib/coll/*.c)) kernel/lib/fmt.c kernel/lib/fdt.c
 	kernel/core/bootinfo.c kernel/core/fdt_boot.c kernel/lib/cpio.c kernel/lib/elf.c lib/ld/dyn.c \
 	srv/proc/argblock.c srv/tty/ldisc.c srv/init/svcdef.c srv/init/depgraph.c srv/init/binding.c \
 	srv/devmgr/rules.c drv/rtc/calendar.c drv/rtc/cmos_decode.c kernel/core/fdt_rtc.c \
-	kernel/lib/hwcap.c
+	kernel/lib/hwcap.c srv/proc/chacha20.c
 HOST_SUPPORT := tests/host/support/klog_stub.c tests/host/support/kstring_shim.c \
 	tests/host/support/fdt_walk.c
 HOST_LIBSRCS := $(HOST_KSRCS) $(HOST_SUPPORT)
